@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// medtext: clinical NLP engine. See DESIGN.md for the architecture.
+//
+// Module graph (stages talk through MedTextCore values only; the one allowed
+// cross-stage import is EntityRecognizer -> Tokenizer):
+//
+//   MedTextCore            value types, no I/O
+//   CICU                   tiny C shim over ICU (ICU headers never meet Foundation)
+//   CSQLite                SQLite as a system library
+//   Tokenizer              normalization, tokens, sentences, sections
+//   TerminologyMap         SQLite terminology store, importers, lookup
+//   MedTextLexicons        the data in lexicons/ as a resource bundle
+//   MedTextKit             the facade users import
+//   medtext                the CLI
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "medtext",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "MedTextKit", targets: ["MedTextKit"]),
+        .library(name: "MedTextCore", targets: ["MedTextCore"]),
+        .library(name: "Tokenizer", targets: ["Tokenizer"]),
+        .executable(name: "medtext", targets: ["medtext"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "MedTextCore", swiftSettings: swiftSettings),
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "Tokenizer", dependencies: ["MedTextCore", "CICU"], swiftSettings: swiftSettings),
+        .target(
+            name: "MedTextLexicons",
+            path: "lexicons",
+            exclude: ["README.md", "NOTICE"],
+            sources: ["MedTextLexicons.swift"],
+            resources: [.copy("data")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MedTextKit",
+            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "medtext",
+            dependencies: ["MedTextKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MedTextTestSupport", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "MedTextCoreTests", dependencies: ["MedTextCore", "MedTextTestSupport"], swiftSettings: swiftSettings),
+    ]
+)
