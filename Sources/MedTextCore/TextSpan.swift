@@ -42,7 +42,9 @@ public struct TextSpan: Hashable, Sendable, Comparable, CustomStringConvertible 
     @inlinable public func contains(_ other: TextSpan) -> Bool { other.start >= start && other.end <= end }
 
     /// True when the two spans share at least one byte.
-    @inlinable public func overlaps(_ other: TextSpan) -> Bool { start < other.end && other.start < end }
+    @inlinable public func overlaps(_ other: TextSpan) -> Bool {
+        start < end && other.start < other.end && start < other.end && other.start < end
+    }
 
     /// The part of this span that lies inside `bounds` (possibly empty, placed at the nearest bound).
     @inlinable
