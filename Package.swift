@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "MedTextKit", targets: ["MedTextKit"]),
         .library(name: "MedTextCore", targets: ["MedTextCore"]),
         .library(name: "Tokenizer", targets: ["Tokenizer"]),
+        .library(name: "EntityRecognizer", targets: ["EntityRecognizer"]),
         .executable(name: "medtext", targets: ["medtext"]),
     ],
     dependencies: [
@@ -45,6 +46,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "Tokenizer", dependencies: ["MedTextCore", "CICU"], swiftSettings: swiftSettings),
+        .target(name: "EntityRecognizer", dependencies: ["MedTextCore", "Tokenizer"], swiftSettings: swiftSettings),
         .target(
             name: "MedTextLexicons",
             path: "lexicons",
@@ -66,5 +68,10 @@ let package = Package(
         .target(name: "MedTextTestSupport", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
 
         .testTarget(name: "MedTextCoreTests", dependencies: ["MedTextCore", "MedTextTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EntityRecognizerTests",
+            dependencies: ["EntityRecognizer", "MedTextTestSupport"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

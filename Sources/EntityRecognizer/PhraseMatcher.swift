@@ -1,0 +1,165 @@
+/// A compiled phrase matcher over interned token ids: a trie built once by a
+/// ``PhraseMatcher/Builder`` and frozen into flat arrays with integer indices.
+/// Immutable and cheap to share across threads.
+///
+/// Semantics: **leftmost-longest**. Scanning left to right, at each position the longest
+/// phrase that starts there wins; the scan resumes after it, so matches never overlap.
+/// Ties (several payloads for the same phrase) keep every payload, in insertion order.
+/// Because phrases are sequences of whole tokens, matches always lie on token boundaries
+/// ("pain" never matches inside "Spain").
+public struct PhraseMatcher: Sendable {
+    /// A match: the token index range in the searched key sequence and the payloads
+    /// of the matched phrase.
+    public struct Match: Hashable, Sendable {
+        public var tokens: Range<Int>
+        public var payloads: ArraySlice<UInt32>
+    }
+
+    // Trie nodes 0..<nodeCount; node 0 is the root.
+    private let edgeStart: [Int32]  // per node: first edge index; edgeStart[nodeCount] = edges
+    private let edgeLabel: [UInt32]  // per edge: token id, sorted within a node
+    private let edgeTarget: [Int32]  // per edge: child node
+    private let payloadStart: [Int32]  // per node: first payload; payloadStart[nodeCount] = payloads
+    private let payloads: [UInt32]
+    private let maxDepth: Int
+
+    /// Number of phrases (distinct token sequences) in the matcher.
+    public let phraseCount: Int
+
+    /// Collects phrases, then freezes them.
+    public struct Builder: Sendable {
+        private var children: [[UInt32: Int32]] = [[:]]
+        private var nodePayloads: [[UInt32]] = [[]]
+        private var depth = 0
+
+        public init() {}
+
+        /// Adds a phrase (a sequence of token ids, none of them `0`) with a payload.
+        /// Adding the same phrase again appends another payload (duplicates are ignored).
+        public mutating func add(_ phrase: [UInt32], payload: UInt32) {
+            guard !phrase.isEmpty else { return }
+            var node: Int32 = 0
+            for id in phrase {
+                precondition(id != TokenDictionary.unknown, "phrases cannot contain the unknown token id")
+                if let next = children[Int(node)][id] {
+                    node = next
+                } else {
+                    let next = Int32(children.count)
+                    children.append([:])
+                    nodePayloads.append([])
+                    children[Int(node)][id] = next
+                    node = next
+                }
+            }
+            if !nodePayloads[Int(node)].contains(payload) { nodePayloads[Int(node)].append(payload) }
+            depth = max(depth, phrase.count)
+        }
+
+        /// Freezes the trie into flat arrays.
+        /// - Complexity: O(total edges × log(fan-out))
+        public func build() -> PhraseMatcher {
+            var edgeStart: [Int32] = [], edgeLabel: [UInt32] = [], edgeTarget: [Int32] = []
+            var payloadStart: [Int32] = [], payloads: [UInt32] = []
+            edgeStart.reserveCapacity(children.count + 1)
+            var phrases = 0
+            for node in 0..<children.count {
+                edgeStart.append(Int32(edgeLabel.count))
+                for (label, target) in children[node].sorted(by: { $0.key < $1.key }) {
+                    edgeLabel.append(label)
+                    edgeTarget.append(target)
+                }
+                payloadStart.append(Int32(payloads.count))
+                payloads.append(contentsOf: nodePayloads[node])
+                if !nodePayloads[node].isEmpty { phrases += 1 }
+            }
+            edgeStart.append(Int32(edgeLabel.count))
+            payloadStart.append(Int32(payloads.count))
+            return PhraseMatcher(
+                edgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget,
+                payloadStart: payloadStart, payloads: payloads, maxDepth: depth, phraseCount: phrases)
+        }
+    }
+
+    private init(
+        edgeStart: [Int32], edgeLabel: [UInt32], edgeTarget: [Int32], payloadStart: [Int32], payloads: [UInt32],
+        maxDepth: Int, phraseCount: Int
+    ) {
+        self.edgeStart = edgeStart
+        self.edgeLabel = edgeLabel
+        self.edgeTarget = edgeTarget
+        self.payloadStart = payloadStart
+        self.payloads = payloads
+        self.maxDepth = maxDepth
+        self.phraseCount = phraseCount
+    }
+
+    /// The child of `node` along `label`, or -1.
+    @inline(__always)
+    private func child(_ node: Int, _ label: UInt32) -> Int {
+        var lo = Int(edgeStart[node]), hi = Int(edgeStart[node + 1])
+        while lo < hi {
+            let mid = (lo &+ hi) >> 1
+            let l = edgeLabel[mid]
+            if l == label { return Int(edgeTarget[mid]) }
+            if l < label { lo = mid + 1 } else { hi = mid }
+        }
+        return -1
+    }
+
+    /// The longest phrase starting at `start`, if any.
+    /// - Complexity: O(phrase length × log(fan-out))
+    public func longestMatch(in keys: UnsafeBufferPointer<UInt32>, at start: Int) -> Match? {
+        var node = 0
+        var best: (end: Int, node: Int)? = nil
+        var i = start
+        while i < keys.count {
+            let id = keys[i]
+            if id == TokenDictionary.unknown { break }
+            let next = child(node, id)
+            if next < 0 { break }
+            node = next
+            i += 1
+            if payloadStart[node] != payloadStart[node + 1] { best = (i, node) }
+        }
+        guard let b = best else { return nil }
+        return Match(tokens: start..<b.end, payloads: payloads[Int(payloadStart[b.node])..<Int(payloadStart[b.node + 1])])
+    }
+
+    /// Every phrase that starts at `start` (all lengths), shortest first. For callers that
+    /// resolve overlaps themselves.
+    public func allMatches(in keys: UnsafeBufferPointer<UInt32>, at start: Int) -> [Match] {
+        var out: [Match] = []
+        var node = 0
+        var i = start
+        while i < keys.count {
+            let id = keys[i]
+            if id == TokenDictionary.unknown { break }
+            let next = child(node, id)
+            if next < 0 { break }
+            node = next
+            i += 1
+            if payloadStart[node] != payloadStart[node + 1] {
+                out.append(Match(tokens: start..<i, payloads: payloads[Int(payloadStart[node])..<Int(payloadStart[node + 1])]))
+            }
+        }
+        return out
+    }
+
+    /// Leftmost-longest, non-overlapping matches over a key sequence.
+    /// - Complexity: O(n × d) where d is the longest phrase that partially matches.
+    public func matches(in keys: [UInt32]) -> [Match] {
+        keys.withUnsafeBufferPointer { buf in
+            var out: [Match] = []
+            var i = 0
+            while i < buf.count {
+                if let m = longestMatch(in: buf, at: i) {
+                    out.append(m)
+                    i = m.tokens.upperBound
+                } else {
+                    i += 1
+                }
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Interns normalized token strings (as UTF-8 bytes) to dense `UInt32` ids.
+///
+/// Built once by ``TokenDictionary/Builder``, then frozen into flat arrays: an open-addressing
+/// hash table over a byte pool. Looking up a token's bytes allocates nothing.
+/// Id 0 is reserved for "not in the vocabulary".
+public struct TokenDictionary: Sendable {
+    /// The id of every token that is not in the vocabulary.
+    public static let unknown: UInt32 = 0
+
+    private let pool: [UInt8]
+    private let starts: [Int32]  // per id (index id), start in pool; starts[count] = pool.count
+    private let table: [UInt32]  // open addressing; 0 = empty, else id
+    private let mask: Int
+
+    /// Number of distinct tokens (ids are 1...count).
+    public var count: Int { starts.count - 2 }
+
+    /// Collects tokens, then freezes them.
+    public struct Builder: Sendable {
+        fileprivate var pool: [UInt8] = []
+        fileprivate var starts: [Int32] = [0, 0]  // id 0 is the empty "unknown" entry
+        fileprivate var index: [[UInt8]: UInt32] = [:]
+
+        public init() {}
+
+        /// The id of `token`, adding it when new.
+        /// - Complexity: amortized O(token length)
+        @discardableResult
+        public mutating func intern<C: Collection>(_ token: C) -> UInt32 where C.Element == UInt8 {
+            let key = Array(token)
+            if let id = index[key] { return id }
+            let id = UInt32(starts.count - 1)
+            pool.append(contentsOf: key)
+            starts.append(Int32(pool.count))
+            index[key] = id
+            return id
+        }
+
+        /// The id of `token` when already interned.
+        public func id<C: Collection>(of token: C) -> UInt32? where C.Element == UInt8 {
+            index[Array(token)]
+        }
+
+        /// Freezes the vocabulary into an immutable, shareable dictionary.
+        public func build() -> TokenDictionary { TokenDictionary(pool: pool, starts: starts) }
+    }
+
+    private init(pool: [UInt8], starts: [Int32]) {
+        self.pool = pool
+        self.starts = starts
+        let n = starts.count - 2
+        var capacity = 16
+        while capacity < n * 2 { capacity <<= 1 }
+        var table = [UInt32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        pool.withUnsafeBufferPointer { p in
+            for id in 1...max(1, n) where id <= n {
+                let s = Int(starts[id]), e = Int(starts[id + 1])
+                var slot = Int(truncatingIfNeeded: TokenDictionary.hash(UnsafeBufferPointer(rebasing: p[s..<e]))) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = UInt32(id)
+            }
+        }
+        self.table = table
+        self.mask = mask
+    }
+
+    /// FNV-1a over bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x100_0000_01b3
+        }
+        return h ^ (h >> 29)
+    }
+
+    /// The id of a token's normalized bytes, or ``unknown``.
+    /// - Complexity: O(token length) expected.
+    public func id(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var slot = Int(truncatingIfNeeded: TokenDictionary.hash(bytes)) & mask
+        return pool.withUnsafeBufferPointer { p in
+            while true {
+                let id = table[slot]
+                if id == 0 { return TokenDictionary.unknown }
+                let s = Int(starts[Int(id)]), e = Int(starts[Int(id) + 1])
+                if e - s == bytes.count {
+                    var equal = true
+                    var k = 0
+                    while k < bytes.count {
+                        if p[s + k] != bytes[k] { equal = false; break }
+                        k += 1
+                    }
+                    if equal { return id }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// The id of a token given as an array or string bytes (convenience, allocation-free for arrays).
+    public func id(of bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { id(of: $0) }
+    }
+
+    /// The id of a token given as a string.
+    public func id(of token: String) -> UInt32 {
+        var t = token
+        return t.withUTF8 { id(of: $0) }
+    }
+
+    /// The bytes of an interned token.
+    public func bytes(of id: UInt32) -> ArraySlice<UInt8> {
+        guard id != 0, Int(id) <= count else { return [] }
+        return pool[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])]
+    }
+}
