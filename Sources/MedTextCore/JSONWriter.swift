@@ -1,0 +1,186 @@
+/// A small, fast, deterministic JSON writer into a byte buffer.
+///
+/// Keys are written in the order the caller writes them, numbers in their shortest
+/// round-tripping form, strings as UTF-8 with the escapes JSON requires (plus U+2028 and
+/// U+2029, so output is safe to embed in JavaScript). Output is always valid UTF-8.
+/// Used for every JSON and NDJSON output of medtext, where `JSONEncoder` is too slow for
+/// batch throughput and gives no control over key order.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+    private var afterKey = false
+    private let indentUnit: Int
+
+    /// - Parameter indent: spaces per level for pretty output; 0 for compact output.
+    public init(indent: Int = 0, reserve: Int = 1024) {
+        indentUnit = indent
+        bytes.reserveCapacity(reserve)
+    }
+
+    /// The output as a String.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    @inline(__always)
+    private mutating func newlineIndent() {
+        guard indentUnit > 0 else { return }
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: indentUnit * needsComma.count))
+    }
+
+    @inline(__always)
+    private mutating func beforeValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if let last = needsComma.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            needsComma[needsComma.count - 1] = true
+            newlineIndent()
+        }
+    }
+
+    public mutating func beginObject() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        let hadMembers = needsComma.removeLast()
+        if hadMembers { newlineIndent() }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        let hadMembers = needsComma.removeLast()
+        if hadMembers { newlineIndent() }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes an object key; the next call writes its value.
+    public mutating func key(_ k: String) {
+        beforeValue()
+        writeEscaped(k)
+        bytes.append(UInt8(ascii: ":"))
+        if indentUnit > 0 { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    public mutating func string(_ s: String) {
+        beforeValue()
+        writeEscaped(s)
+    }
+
+    public mutating func string(_ s: Substring) {
+        beforeValue()
+        writeEscaped(String(s))
+    }
+
+    public mutating func int(_ v: Int) {
+        beforeValue()
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    /// Writes a float in its shortest round-tripping decimal form (`0.99`, `1`, `1e-05`).
+    /// Non-finite values, which JSON cannot represent, are written as `null`.
+    public mutating func float(_ v: Float) {
+        beforeValue()
+        guard v.isFinite else {
+            bytes.append(contentsOf: "null".utf8)
+            return
+        }
+        if v == v.rounded(), abs(v) < 1e15 {
+            bytes.append(contentsOf: String(Int64(v)).utf8)
+        } else {
+            bytes.append(contentsOf: v.description.utf8)
+        }
+    }
+
+    public mutating func double(_ v: Double) {
+        beforeValue()
+        guard v.isFinite else {
+            bytes.append(contentsOf: "null".utf8)
+            return
+        }
+        if v == v.rounded(), abs(v) < 1e15 {
+            bytes.append(contentsOf: String(Int64(v)).utf8)
+        } else {
+            bytes.append(contentsOf: v.description.utf8)
+        }
+    }
+
+    public mutating func bool(_ v: Bool) {
+        beforeValue()
+        bytes.append(contentsOf: (v ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        beforeValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Writes already-serialized JSON as a value (the caller guarantees it is valid JSON).
+    public mutating func raw(_ json: [UInt8]) {
+        beforeValue()
+        bytes.append(contentsOf: json)
+    }
+
+    // Convenience for "key": value pairs.
+    public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
+    public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }
+    public mutating func field(_ k: String, _ v: Float) { key(k); float(v) }
+    public mutating func field(_ k: String, _ v: Bool) { key(k); bool(v) }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeEscaped(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { src in
+            var i = 0
+            var runStart = 0
+            while i < src.count {
+                let b = src[i]
+                var escape: (UInt8, UInt8?)? = nil  // (short escape char or 'u', code)
+                if b < 0x20 {
+                    switch b {
+                    case 0x0A: escape = (UInt8(ascii: "n"), nil)
+                    case 0x0D: escape = (UInt8(ascii: "r"), nil)
+                    case 0x09: escape = (UInt8(ascii: "t"), nil)
+                    case 0x08: escape = (UInt8(ascii: "b"), nil)
+                    case 0x0C: escape = (UInt8(ascii: "f"), nil)
+                    default: escape = (UInt8(ascii: "u"), b)
+                    }
+                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    escape = (b, nil)
+                } else if b == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0xA8 || src[i + 2] == 0xA9 {
+                    // U+2028 / U+2029
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                    bytes.append(contentsOf: (src[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                    runStart = i
+                    continue
+                }
+                if let (c, code) = escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(c)
+                    if let code {
+                        bytes.append(contentsOf: [0x30, 0x30, Self.hex[Int(code >> 4)], Self.hex[Int(code & 0xF)]])
+                    }
+                    runStart = i + 1
+                }
+                i += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<src.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
