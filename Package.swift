@@ -69,6 +69,11 @@ let package = Package(
 
         .testTarget(name: "MedTextCoreTests", dependencies: ["MedTextCore", "MedTextTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "MedTextKitTests",
+            dependencies: ["MedTextKit", "MedTextTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EntityRecognizerTests",
             dependencies: ["EntityRecognizer", "MedTextTestSupport"],
             swiftSettings: swiftSettings

@@ -6,17 +6,20 @@ public struct AnnotatedDocument: Sendable {
     public var sentences: [Sentence]
     public var sections: [Section]
     public var entities: [Entity]
+    /// Attributes found in the note that no entity claimed (Comprehend Medical's `UnmappedAttributes`).
+    public var unmappedAttributes: [Attribute]
     public var diagnostics: [Diagnostic]
 
     public init(
         document: Document, tokens: [Token] = [], sentences: [Sentence] = [], sections: [Section] = [],
-        entities: [Entity] = [], diagnostics: [Diagnostic] = []
+        entities: [Entity] = [], unmappedAttributes: [Attribute] = [], diagnostics: [Diagnostic] = []
     ) {
         self.document = document
         self.tokens = tokens
         self.sentences = sentences
         self.sections = sections
         self.entities = entities
+        self.unmappedAttributes = unmappedAttributes
         self.diagnostics = diagnostics
     }
 
