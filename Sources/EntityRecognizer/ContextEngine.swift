@@ -1,0 +1,179 @@
+public import MedTextCore
+
+/// What a ConText trigger does to the entities in its scope.
+public enum ContextDirection: String, Sendable, Hashable, CaseIterable {
+    /// Modifies entities after the trigger ("denies [chest pain]").
+    case forward = "FORWARD"
+    /// Modifies entities before the trigger ("[fever]: none").
+    case backward = "BACKWARD"
+    /// Modifies entities on both sides.
+    case bidirectional = "BIDIRECTIONAL"
+    /// Ends the scope of other triggers ("but", "however").
+    case terminate = "TERMINATE"
+    /// Looks like a trigger but is not ("no increase in", "gram negative"); it only blocks
+    /// the shorter triggers inside it.
+    case pseudo = "PSEUDO"
+}
+
+/// One ConText rule, parsed from `lexicons/data/context/` at load time.
+public struct ContextRule: Sendable, Hashable {
+    /// Stable rule id, reported by `--explain`.
+    public var id: String
+    /// The trigger phrase (tokenized and normalized like notes).
+    public var phrase: String
+    /// The ConText category name (NEGATED_EXISTENCE, HISTORICAL, ...), for explanations.
+    public var category: String
+    /// The traits the rule sets on entities in its scope (empty for pseudo/terminate rules).
+    public var traits: Traits
+    public var direction: ContextDirection
+    /// The most tokens (not counting whitespace) the scope reaches; `nil` for the whole sentence.
+    public var maxScope: Int?
+    /// Entity categories the rule applies to; empty means all.
+    public var appliesTo: Set<EntityCategory>
+    /// The trigger only counts when it is the last token of its line ("Blood transfusion: No").
+    public var requiresLineEnd: Bool
+
+    public init(
+        id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
+        maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false
+    ) {
+        self.id = id
+        self.phrase = phrase
+        self.category = category
+        self.traits = traits
+        self.direction = direction
+        self.maxScope = maxScope
+        self.appliesTo = appliesTo
+        self.requiresLineEnd = requiresLineEnd
+    }
+}
+
+/// A trigger found in a sentence: a rule and the token range (indices into the key array).
+public struct ContextTrigger: Sendable, Hashable {
+    public var rule: Int
+    public var tokens: Range<Int>
+}
+
+/// The result of context for one target: the traits and the triggers that set them.
+public struct ContextAssignment: Sendable, Hashable {
+    public var traits: Traits = []
+    /// (rule index, trigger token range) for each trait set, for explanations.
+    public var evidence: [(rule: Int, tokens: Range<Int>)] = []
+
+    public static func == (a: ContextAssignment, b: ContextAssignment) -> Bool {
+        a.traits == b.traits && a.evidence.map(\.rule) == b.evidence.map(\.rule)
+            && a.evidence.map(\.tokens) == b.evidence.map(\.tokens)
+    }
+    public func hash(into h: inout Hasher) {
+        h.combine(traits)
+        for e in evidence {
+            h.combine(e.rule)
+            h.combine(e.tokens)
+        }
+    }
+}
+
+/// ConText over token-id sequences: finds triggers with a compiled phrase matcher
+/// (leftmost-longest, so a pseudo-trigger such as "no increase in" hides the "no" inside it),
+/// computes each trigger's scope within the sentence, and gives every target whose first token
+/// lies in a scope the rule's traits.
+///
+/// Scope rules (documented in DESIGN.md):
+/// - a forward scope runs from the trigger's end to the sentence end, at most `maxScope` tokens;
+/// - a backward scope runs from the sentence start (at most `maxScope` tokens back) to the trigger;
+/// - a scope stops at a TERMINATE trigger, and at a trigger of another category in its path;
+/// - a target that overlaps a trigger is not modified by it.
+public struct ContextEngine: Sendable {
+    public let rules: [ContextRule]
+    let matcher: PhraseMatcher
+
+    /// - Parameters:
+    ///   - rules: the rules, in file order.
+    ///   - phrases: each rule's phrase as token ids (same order as `rules`); empty arrays are skipped.
+    public init(rules: [ContextRule], phrases: [[UInt32]]) {
+        precondition(rules.count == phrases.count, "one phrase per rule")
+        var b = PhraseMatcher.Builder()
+        for (i, p) in phrases.enumerated() where !p.isEmpty && !p.contains(TokenDictionary.unknown) {
+            b.add(p, payload: UInt32(i))
+        }
+        self.rules = rules
+        self.matcher = b.build()
+    }
+
+    /// Triggers in `keys[range]`, leftmost-longest. When one phrase belongs to several rules,
+    /// each rule yields a trigger.
+    /// - Parameter lineEnds: for each key index, whether it is the last token of its line.
+    public func triggers(in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, lineEnds: (Int) -> Bool) -> [ContextTrigger] {
+        var out: [ContextTrigger] = []
+        var i = range.lowerBound
+        let slice = UnsafeBufferPointer(rebasing: keys[..<range.upperBound])
+        while i < range.upperBound {
+            // Longest candidate first; fall back to shorter ones when a line-end rule does not fit.
+            let candidates = matcher.allMatches(in: slice, at: i).reversed()
+            var taken: Range<Int>? = nil
+            for m in candidates {
+                let ok = m.payloads.filter { !rules[Int($0)].requiresLineEnd || lineEnds(m.tokens.upperBound - 1) }
+                if ok.isEmpty { continue }
+                for p in ok { out.append(ContextTrigger(rule: Int(p), tokens: m.tokens)) }
+                taken = m.tokens
+                break
+            }
+            i = taken?.upperBound ?? (i + 1)
+        }
+        return out
+    }
+
+    /// Assigns traits to targets (token ranges, with their categories) inside one sentence.
+    /// - Parameters:
+    ///   - triggers: from ``triggers(in:range:lineEnds:)`` for the same sentence.
+    ///   - sentence: the sentence's key index range.
+    ///   - targets: each target's key index range and category.
+    public func assign(
+        triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)]
+    ) -> [ContextAssignment] {
+        var result = Array(repeating: ContextAssignment(), count: targets.count)
+        let active = triggers.filter { let d = rules[$0.rule].direction; return d != .pseudo && d != .terminate }
+        for trig in active {
+            let rule = rules[trig.rule]
+            // Forward scopes catch targets that start inside them; backward scopes catch
+            // targets that overlap them (a backward trigger follows the target).
+            var forward: Range<Int>? = nil, backward: Range<Int>? = nil
+            if rule.direction == .forward || rule.direction == .bidirectional {
+                var end = sentence.upperBound
+                if let m = rule.maxScope { end = min(end, trig.tokens.upperBound + m) }
+                for other in triggers where other.tokens.lowerBound >= trig.tokens.upperBound && other.tokens.lowerBound < end {
+                    if stops(other, for: rule) { end = other.tokens.lowerBound; break }
+                }
+                forward = trig.tokens.upperBound..<max(trig.tokens.upperBound, end)
+            }
+            if rule.direction == .backward || rule.direction == .bidirectional {
+                var start = sentence.lowerBound
+                if let m = rule.maxScope { start = max(start, trig.tokens.lowerBound - m) }
+                for other in triggers.reversed() where other.tokens.upperBound <= trig.tokens.lowerBound && other.tokens.upperBound > start {
+                    if stops(other, for: rule) { start = other.tokens.upperBound; break }
+                }
+                backward = min(start, trig.tokens.lowerBound)..<trig.tokens.lowerBound
+            }
+            for (t, target) in targets.enumerated() {
+                if !rule.appliesTo.isEmpty && !rule.appliesTo.contains(target.category) { continue }
+                if target.tokens.overlaps(trig.tokens) { continue }
+                let inForward = forward?.contains(target.tokens.lowerBound) ?? false
+                let inBackward = backward.map { $0.overlaps(target.tokens) } ?? false
+                guard inForward || inBackward else { continue }
+                if !result[t].traits.isSuperset(of: rule.traits) {
+                    result[t].traits.formUnion(rule.traits)
+                    result[t].evidence.append((trig.rule, trig.tokens))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether `other` ends the scope of `rule`.
+    private func stops(_ other: ContextTrigger, for rule: ContextRule) -> Bool {
+        let o = rules[other.rule]
+        if o.direction == .terminate { return true }
+        if o.direction == .pseudo { return false }
+        return o.category != rule.category
+    }
+}

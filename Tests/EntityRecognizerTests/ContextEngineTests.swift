@@ -1,0 +1,73 @@
+import EntityRecognizer
+import MedTextCore
+import MedTextTestSupport
+import Testing
+
+@Suite struct ContextEngineTests {
+    static let rules: [ContextRule] = [
+        ContextRule(id: "neg-1", phrase: "denies", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward),
+        ContextRule(id: "neg-2", phrase: "no", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward, maxScope: 6),
+        ContextRule(id: "neg-3", phrase: "none", category: "NEGATED_EXISTENCE", traits: .negation, direction: .backward, maxScope: 4),
+        ContextRule(id: "neg-4", phrase: ": no", category: "NEGATED_EXISTENCE", traits: .negation, direction: .backward, maxScope: 5, requiresLineEnd: true),
+        ContextRule(id: "pse-1", phrase: "no increase in", category: "PSEUDO", traits: [], direction: .pseudo),
+        ContextRule(id: "ter-1", phrase: "but", category: "TERMINATE", traits: [], direction: .terminate),
+        ContextRule(id: "hyp-1", phrase: "return if", category: "HYPOTHETICAL", traits: .hypothetical, direction: .forward),
+        ContextRule(id: "pos-1", phrase: "possible", category: "POSSIBLE_EXISTENCE", traits: .lowConfidence, direction: .forward, maxScope: 3),
+        ContextRule(id: "fam-1", phrase: "mother", category: "FAMILY", traits: .pertainsToFamily, direction: .bidirectional, maxScope: 5,
+                    appliesTo: [.medicalCondition]),
+    ]
+
+    /// Runs the engine over a whitespace-tokenized, one-sentence text whose targets are marked
+    /// `[[...]]`; returns each target's trait names, in order.
+    func run(_ marked: String) -> [[String]] {
+        let m = MarkedText(marked)
+        // Whitespace tokens with their byte spans.
+        var tokens: [(String, TextSpan)] = []
+        var start: Int? = nil
+        let bytes = Array(m.text.utf8)
+        for i in 0...bytes.count {
+            let isSpace = i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x0A
+            if isSpace, let s = start {
+                tokens.append((String(decoding: bytes[s..<i], as: UTF8.self), TextSpan(s, i)))
+                start = nil
+            } else if !isSpace && start == nil {
+                start = i
+            }
+        }
+        var vocab = TokenDictionary.Builder()
+        let phrases = Self.rules.map { $0.phrase.split(separator: " ").map { vocab.intern(Array($0.utf8)) } }
+        let dict = vocab.build()
+        let engine = ContextEngine(rules: Self.rules, phrases: phrases)
+        let keys = tokens.map { dict.id(of: $0.0.lowercased()) }
+        let lineEnds: (Int) -> Bool = { i in
+            i == tokens.count - 1 || bytes[tokens[i].1.end..<tokens[i + 1].1.start].contains(0x0A)
+        }
+        let targets = m.marks.map { mark -> (tokens: Range<Int>, category: EntityCategory) in
+            let first = tokens.firstIndex { $0.1.start >= mark.span.start }!
+            let last = tokens.lastIndex { $0.1.end <= mark.span.end }!
+            return (first..<(last + 1), mark.labels.first == "MED" ? .medication : .medicalCondition)
+        }
+        let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, lineEnds: lineEnds) }
+        return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets).map { $0.traits.names }
+    }
+
+    @Test(arguments: [
+        ("pt denies [[chest pain]] and [[sob]]", [["NEGATION"], ["NEGATION"]]),
+        ("[[chest pain]] , denies [[sob]]", [[], ["NEGATION"]]),
+        ("no [[fever]] but [[cough]]", [["NEGATION"], []]),
+        ("no increase in [[pain]]", [[]]),
+        ("no a b c d e f [[rash]]", [[]]),  // beyond max scope 6
+        ("[[fever]] : none", [["NEGATION"]]),
+        ("[[blood transfusion]] : no", [["NEGATION"]]),
+        ("[[allergies]] : no known [[drug allergy]]", [[], ["NEGATION"]]),  // ": no" not at line end
+        ("return if [[fever]] or [[vomiting]]", [["HYPOTHETICAL"], ["HYPOTHETICAL"]]),
+        ("possible [[pneumonia]] , denies [[cough]]", [["LOW_CONFIDENCE"], ["NEGATION"]]),
+        ("mother had [[breast cancer]]", [["PERTAINS_TO_FAMILY"]]),
+        ("[[breast cancer]] in mother", [["PERTAINS_TO_FAMILY"]]),
+        ("mother takes [[aspirin|MED]]", [[]]),  // family rule applies to conditions only
+        ("denies [[chest pain]] , possible [[flu]]", [["NEGATION"], ["LOW_CONFIDENCE"]]),  // other category stops scope
+    ])
+    func traits(marked: String, expected: [[String]]) {
+        #expect(run(marked) == expected)
+    }
+}
