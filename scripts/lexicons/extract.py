@@ -35,9 +35,17 @@ EXTRACTORS = {
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("sources", nargs="*", help="sources to extract: " + ", ".join(EXTRACTORS))
+    ap.add_argument("sources", nargs="*", help="sources to extract: " + ", ".join(EXTRACTORS)
+                    + "; or `fhir-defs [DIR]` to unpack the FHIR R4 StructureDefinitions outside the repo")
     ap.add_argument("--all", action="store_true", help="extract every source")
     args = ap.parse_args(argv)
+    if args.sources[:1] == ["fhir-defs"]:
+        # Not part of --all: writes outside the repository, for a FHIR validator.
+        import src_hl7
+        dest = args.sources[1] if len(args.sources) > 1 else "/work/fhir-r4-defs"
+        for out, c in src_hl7.extract_defs(dest).items():
+            print(f"fhir-defs\t{out}\t{c}")
+        return 0
     names = list(EXTRACTORS) if args.all else args.sources
     if not names:
         ap.error("name sources or pass --all")
