@@ -1,0 +1,730 @@
+public import MedTextCore
+
+/// Finds pattern-shaped PHI in a note's bytes: dates (US and Australian forms, with times),
+/// ages, phone and fax numbers (US and Australian), email addresses, URLs, IP addresses, and
+/// identifiers (cue-labelled MRN/UR/account/licence numbers; SSN, Medicare, IHI/HPI, ABN, TFN,
+/// NPI, DEA, MBI with their check digits).
+///
+/// Names, addresses, professions and facilities need vocabulary and are found elsewhere.
+/// A single left-to-right scan over UTF-8 bytes; it allocates only for its results.
+/// Matches never start inside a word and never overlap.
+public struct PHIPatternRecognizer: Sendable {
+    public init() {}
+
+    /// The PHI entities found in `text`, in text order.
+    public func recognize(_ text: String) -> [Entity] {
+        var t = text
+        return t.withUTF8 { buf in
+            var scanner = PHIScan(b: buf)
+            scanner.run()
+            return scanner.found
+        }
+    }
+}
+
+// MARK: - Byte classes
+
+@inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+@inline(__always) func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+@inline(__always) func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || isAlpha(c) }
+@inline(__always) func lower(_ c: UInt8) -> UInt8 { isAlpha(c) ? c | 0x20 : c }
+
+/// FNV-1a over lower-cased ASCII bytes: a cheap key for cue-word lookups.
+@inline(__always)
+func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = s
+    while i < e {
+        h ^= UInt64(lower(b[i]))
+        h &*= 0x100_0000_01b3
+        i += 1
+    }
+    return h
+}
+
+func wordKey(_ s: String) -> UInt64 {
+    var str = s
+    return str.withUTF8 { wordKey($0, 0, $0.count) }
+}
+
+enum Cue: Sendable {
+    case id(String)  // rule id suffix
+    case dateWord
+    case phoneWord
+    case ageWord
+}
+
+let cueTable: [UInt64: Cue] = {
+    var t: [UInt64: Cue] = [:]
+    for w in [
+        "mrn", "ur", "urn", "umrn", "medicare", "ssn", "npi", "dea", "ihi", "dva", "abn", "acn", "tfn", "acct", "account",
+        "licence", "license", "lic", "serial", "device", "id", "record", "chart", "mbi", "passport", "member", "policy",
+        "claim", "provider", "hpi", "hpii", "hpio", "medicaid", "insurance", "pin", "identifier", "episode", "visit",
+        "encounter", "accession", "specimen", "lab", "registration", "rego", "plate", "vin", "uid", "ref", "reference",
+        "case", "file", "dob-id", "nhi", "crn", "centrelink", "pension", "concession", "healthcare", "hcc",
+    ] {
+        t[wordKey(w)] = .id(w)
+    }
+    for w in ["on", "since", "dated", "from", "until", "till", "by", "date", "dob", "d.o.b", "born", "admitted",
+              "discharged", "seen", "in", "of", "before", "after", "due", "expires", "expiry", "exp"] {
+        t[wordKey(w)] = .dateWord
+    }
+    for w in ["ph", "phone", "tel", "telephone", "mob", "mobile", "cell", "fax", "pager", "contact", "call", "home",
+              "work", "wk", "hm", "m", "p", "f", "t", "bh", "ah"] {
+        t[wordKey(w)] = .phoneWord
+    }
+    for w in ["aged", "age"] { t[wordKey(w)] = .ageWord }
+    return t
+}()
+
+/// Month names and abbreviations → month number.
+let monthTable: [UInt64: Int] = {
+    let names = [
+        ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
+        ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
+        ["december", "dec"],
+    ]
+    var t: [UInt64: Int] = [:]
+    for (i, list) in names.enumerated() { for n in list { t[wordKey(n)] = i + 1 } }
+    return t
+}()
+
+let urlTLDs: Set<UInt64> = Set(
+    ["com", "org", "net", "edu", "gov", "au", "io", "info", "health", "us", "uk", "nz", "ca", "biz", "co", "app", "dev", "med"]
+        .map(wordKey))
+
+// MARK: - Scanner
+
+struct PHIScan {
+    let b: UnsafeBufferPointer<UInt8>
+    var found: [Entity] = []
+    var n: Int { b.count }
+
+    init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    @inline(__always) func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? b[i] : 0 }
+
+    /// True when position `i` does not continue a word (ASCII alnum or any non-ASCII byte).
+    @inline(__always) func boundaryBefore(_ i: Int) -> Bool {
+        i == 0 || (b[i - 1] < 0x80 && !isAlnum(b[i - 1]))
+    }
+
+    @inline(__always) func boundaryAfter(_ i: Int) -> Bool {
+        i >= n || (b[i] < 0x80 && !isAlnum(b[i]))
+    }
+
+    func digitRun(_ i: Int) -> Int {
+        var j = i
+        while j < n && isDigit(b[j]) { j += 1 }
+        return j
+    }
+
+    func alphaRun(_ i: Int) -> Int {
+        var j = i
+        while j < n && isAlpha(b[j]) { j += 1 }
+        return j
+    }
+
+    func value(_ s: Int, _ e: Int) -> Int {
+        var v = 0
+        for k in s..<e { v = v * 10 + Int(b[k] - 0x30) }
+        return v
+    }
+
+    mutating func emit(_ type: EntityType, _ s: Int, _ e: Int, score: Float, rule: String) {
+        found.append(
+            Entity(
+                category: .protectedHealthInformation, type: type, span: TextSpan(s, e), score: score,
+                evidence: [Evidence(subject: "match", ruleID: "phi:" + rule)]))
+    }
+
+    /// The previous word (ASCII letters/dots) before `i`, skipping spaces and `:#-`, as a cue.
+    func previousCue(_ i: Int) -> Cue? {
+        var j = i - 1
+        while j >= 0 && (b[j] == 0x20 || b[j] == 0x3A || b[j] == 0x23 || b[j] == 0x2D || b[j] == 0x09) { j -= 1 }
+        let e = j + 1
+        while j >= 0 && (isAlpha(b[j]) || b[j] == 0x2E) { j -= 1 }
+        let s = j + 1
+        guard s < e else { return nil }
+        var end = e
+        while end > s && b[end - 1] == 0x2E { end -= 1 }  // "d.o.b." → "d.o.b"
+        return cueTable[wordKey(b, s, end)]
+    }
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c >= 0x80 || !boundaryBefore(i) {
+                i += 1
+                continue
+            }
+            if isDigit(c) {
+                if let e = numberPattern(i) {
+                    i = e
+                    continue
+                }
+                i = skipToken(i)
+                continue
+            }
+            if (c == 0x2B || c == 0x28) && isDigit(at(i + 1)) {  // "+61 ..." or "(02) ..."
+                if let e = phone(i, cue: previousCue(i)) {
+                    i = e
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if isAlpha(c) {
+                if let e = wordPattern(i) {
+                    i = e
+                    continue
+                }
+                i = skipToken(i)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// Skips the rest of an alphanumeric token.
+    func skipToken(_ i: Int) -> Int {
+        var j = i
+        while j < n && (isAlnum(b[j]) || b[j] >= 0x80) { j += 1 }
+        return max(j, i + 1)
+    }
+
+    // MARK: digit-led patterns
+
+    mutating func numberPattern(_ i: Int) -> Int? {
+        let cue = previousCue(i)
+        if let e = isoDate(i) ?? numericDate(i) ?? dayMonthNameDate(i) {
+            let end = timeSuffix(e) ?? e
+            emit(.date, i, end, score: 0.95, rule: "date")
+            return end
+        }
+        if let e = ssn(i) { return e }
+        if let e = ipv4(i) {
+            emit(.ipAddress, i, e, score: 0.95, rule: "ipv4")
+            return e
+        }
+        if let e = checksummedID(i) { return e }
+        if let e = age(i, cue: cue) { return e }
+        if let e = monthYear(i, cue: cue) {
+            emit(.date, i, e, score: 0.85, rule: "date-month-year")
+            return e
+        }
+        if let e = phone(i, cue: cue) { return e }
+        return nil
+    }
+
+    /// 2025-02-14, 2025/02/14, 20250214 is not taken (too ambiguous).
+    func isoDate(_ i: Int) -> Int? {
+        let y = digitRun(i)
+        guard y - i == 4, at(y) == 0x2D || at(y) == 0x2F, isDigit(at(y + 1)) else { return nil }
+        let sep = at(y)
+        let m = digitRun(y + 1)
+        guard (1...2).contains(m - y - 1), at(m) == sep, isDigit(at(m + 1)) else { return nil }
+        let d = digitRun(m + 1)
+        guard (1...2).contains(d - m - 1), boundaryAfter(d) || at(d) == 0x54 else { return nil }
+        let year = value(i, y), month = value(y + 1, m), day = value(m + 1, d)
+        guard (1800...2199).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return d
+    }
+
+    /// 04/11/1957, 11/4/57, 4.11.1957, 11-04-1957 (day and month in either order).
+    func numericDate(_ i: Int) -> Int? {
+        let a = digitRun(i)
+        guard (1...2).contains(a - i) else { return nil }
+        let sep = at(a)
+        guard sep == 0x2F || sep == 0x2D || sep == 0x2E, isDigit(at(a + 1)) else { return nil }
+        let m = digitRun(a + 1)
+        guard (1...2).contains(m - a - 1), at(m) == sep, isDigit(at(m + 1)) else { return nil }
+        let y = digitRun(m + 1)
+        guard y - m - 1 == 2 || y - m - 1 == 4, boundaryAfter(y) else { return nil }
+        // "4.11.1957." is a date at the end of a sentence, but "1.2.3.4" is not.
+        if sep == 0x2E && isDigit(at(y + 1)) { return nil }
+        let p = value(i, a), q = value(a + 1, m)
+        guard (1...31).contains(p), (1...31).contains(q), p <= 12 || q <= 12 else { return nil }
+        if y - m - 1 == 4 && !(1800...2199).contains(value(m + 1, y)) { return nil }
+        return y
+    }
+
+    /// 11 April 2025, 11th April 2025, 11-Apr-1957, 11 Apr, 3rd of May 2024.
+    func dayMonthNameDate(_ i: Int) -> Int? {
+        let d = digitRun(i)
+        guard (1...2).contains(d - i), (1...31).contains(value(i, d)) else { return nil }
+        var j = d
+        // Ordinal suffix.
+        let sfx = alphaRun(j)
+        if sfx - j == 2 {
+            let s0 = lower(b[j]), s1 = lower(b[j + 1])
+            if (s0 == 0x73 && s1 == 0x74) || (s0 == 0x6E && s1 == 0x64) || (s0 == 0x72 && s1 == 0x64) || (s0 == 0x74 && s1 == 0x68) {
+                j = sfx
+            }
+        }
+        guard at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2F else { return nil }
+        j += 1
+        // Optional "of ".
+        if lower(at(j)) == 0x6F && lower(at(j + 1)) == 0x66 && at(j + 2) == 0x20 { j += 3 }
+        let me = alphaRun(j)
+        guard me > j, let month = monthTable[wordKey(b, j, me)] else { return nil }
+        var end = me
+        if at(end) == 0x2E && me - j == 3 { end += 1 }  // "Apr."
+        // "may" only as a month when capitalised or followed by a year.
+        let yearStart: Int? = {
+            var k = end
+            if at(k) == 0x2C { k += 1 }
+            guard at(k) == 0x20 || at(k) == 0x2D || at(k) == 0x2F else { return nil }
+            k += 1
+            let ye = digitRun(k)
+            return (ye - k == 4 || ye - k == 2) && boundaryAfter(ye) ? k : nil
+        }()
+        if month == 5 && b[j] != 0x4D && yearStart == nil { return nil }
+        if let ys = yearStart { return digitRun(ys) }
+        return boundaryAfter(end) ? end : nil
+    }
+
+    /// 04/2025, or 7/22 after a date cue ("since 7/22").
+    func monthYear(_ i: Int, cue: Cue?) -> Int? {
+        let m = digitRun(i)
+        guard (1...2).contains(m - i), at(m) == 0x2F || at(m) == 0x2D, isDigit(at(m + 1)) else { return nil }
+        let y = digitRun(m + 1)
+        guard boundaryAfter(y), at(y) != 0x2F, (1...12).contains(value(i, m)) else { return nil }
+        if y - m - 1 == 4, (1900...2199).contains(value(m + 1, y)) { return y }
+        if y - m - 1 == 2, case .dateWord? = cue { return y }
+        return nil
+    }
+
+    /// Optional time after a date: " 14:30", "T14:30:00Z", " at 2:30 pm", " 1430 hrs".
+    func timeSuffix(_ e: Int) -> Int? {
+        var j = e
+        if at(j) == 0x54 { j += 1 } else if at(j) == 0x20 || at(j) == 0x2C {
+            j += 1
+            if at(j) == 0x20 { j += 1 }
+            if lower(at(j)) == 0x61 && lower(at(j + 1)) == 0x74 && at(j + 2) == 0x20 { j += 3 }  // "at "
+        } else {
+            return nil
+        }
+        let h = digitRun(j)
+        if h - j == 4 && at(h) == 0x20 && lower(at(h + 1)) == 0x68 && lower(at(h + 2)) == 0x72 {  // "1430 hrs"
+            var k = h + 3
+            if lower(at(k)) == 0x73 { k += 1 }
+            return boundaryAfter(k) && value(j, j + 2) < 24 ? k : nil
+        }
+        guard (1...2).contains(h - j), at(h) == 0x3A, value(j, h) < 24 else { return nil }
+        let m = digitRun(h + 1)
+        guard m - h - 1 == 2 else { return nil }
+        var k = m
+        if at(k) == 0x3A, digitRun(k + 1) - k - 1 == 2 { k = digitRun(k + 1) }
+        if at(k) == 0x2E && isDigit(at(k + 1)) { k = digitRun(k + 1) }  // fractional seconds
+        if at(k) == 0x5A { k += 1 }  // Z
+        else if (at(k) == 0x2B || at(k) == 0x2D), digitRun(k + 1) - k - 1 == 2, at(k + 3) == 0x3A { k = digitRun(k + 4) }
+        // am/pm
+        var p = k
+        if at(p) == 0x20 { p += 1 }
+        let a0 = lower(at(p))
+        if a0 == 0x61 || a0 == 0x70 {
+            var q = p + 1
+            if at(q) == 0x2E { q += 1 }
+            if lower(at(q)) == 0x6D {
+                q += 1
+                if at(q) == 0x2E { q += 1 }
+                if boundaryAfter(q) || at(q - 1) == 0x2E { k = q }
+            }
+        }
+        return boundaryAfter(k) || at(k - 1) == 0x2E ? k : nil
+    }
+
+    mutating func ssn(_ i: Int) -> Int? {
+        let a = digitRun(i)
+        guard a - i == 3, at(a) == 0x2D else { return nil }
+        let g = digitRun(a + 1)
+        guard g - a - 1 == 2, at(g) == 0x2D else { return nil }
+        let s = digitRun(g + 1)
+        guard s - g - 1 == 4, boundaryAfter(s) else { return nil }
+        let digits = String(decoding: [b[i], b[i + 1], b[i + 2], b[a + 1], b[a + 2]] + Array(b[(g + 1)..<s]), as: UTF8.self)
+        guard IdentifierChecksums.usSSN(digits) else { return nil }
+        emit(.id, i, s, score: 0.95, rule: "id-ssn")
+        return s
+    }
+
+    func ipv4(_ i: Int) -> Int? {
+        var j = i
+        for part in 0..<4 {
+            let e = digitRun(j)
+            guard (1...3).contains(e - j), value(j, e) <= 255 else { return nil }
+            j = e
+            if part < 3 {
+                guard at(j) == 0x2E, isDigit(at(j + 1)) else { return nil }
+                j += 1
+            }
+        }
+        return boundaryAfter(j) && !(at(j) == 0x2E && isDigit(at(j + 1))) ? j : nil
+    }
+
+    /// Digit groups (single spaces between) forming a Medicare, IHI/HPI or ABN number.
+    mutating func checksummedID(_ i: Int) -> Int? {
+        var digits: [UInt8] = []
+        var j = i
+        var end = i
+        var groups = 0
+        while true {
+            let e = digitRun(j)
+            guard e > j else { break }
+            digits.append(contentsOf: b[j..<e])
+            groups += 1
+            end = e
+            if digits.count > 16 { return nil }
+            if at(e) == 0x20 && isDigit(at(e + 1)) && groups < 6 { j = e + 1 } else { break }
+        }
+        guard boundaryAfter(end) else { return nil }
+        let s = String(decoding: digits, as: UTF8.self)
+        // Try the longest reading first, then drop trailing groups.
+        switch digits.count {
+        case 16:
+            let r = IdentifierChecksums.australianHealthcareIdentifier(s)
+            if r.valid {
+                emit(.id, i, end, score: 0.99, rule: "id-" + r.kind.lowercased())
+                return end
+            }
+        case 11:
+            if IdentifierChecksums.australianABN(s) && groups == 4 {
+                emit(.id, i, end, score: 0.9, rule: "id-abn")
+                return end
+            }
+            if IdentifierChecksums.australianMedicare(s) && groups >= 2 {
+                emit(.id, i, end, score: 0.95, rule: "id-medicare")
+                return end
+            }
+        case 10:
+            if IdentifierChecksums.australianMedicare(s) && (groups >= 2 || b[i] != 0x30) {
+                // Bare 10-digit Medicare numbers are IDs only when grouped or not phone-like.
+                if groups >= 2 || !(isPhoneLike10(digits)) {
+                    emit(.id, i, end, score: 0.9, rule: "id-medicare")
+                    return end
+                }
+            }
+        default: break
+        }
+        return nil
+    }
+
+    func isPhoneLike10(_ d: [UInt8]) -> Bool {
+        d[0] == 0x30 || (d[0] >= 0x32 && d[3] >= 0x32)
+    }
+
+    /// "67 yo", "67yo", "67 y.o.", "67 y/o", "67-year-old", "67 year old", "67 yrs old", "67M", "67 F", "aged 67".
+    mutating func age(_ i: Int, cue: Cue?) -> Int? {
+        let d = digitRun(i)
+        guard (1...3).contains(d - i) else { return nil }
+        let years = value(i, d)
+        guard years <= 125 else { return nil }
+        if case .ageWord? = cue, boundaryAfter(d), at(d) != 0x2E || !isDigit(at(d + 1)) {
+            emitAge(i, d, years)
+            return d
+        }
+        var j = d
+        if at(j) == 0x20 || at(j) == 0x2D { j += 1 }
+        let w = alphaRun(j)
+        let word = wordKey(b, j, w)
+        var end: Int? = nil
+        if word == wordKey("yo") || word == wordKey("yof") || word == wordKey("yom") {
+            end = w
+        } else if word == wordKey("y"), at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
+            end = at(w + 2) == 0x2E ? w + 3 : w + 2
+        } else if word == wordKey("year") || word == wordKey("years") || word == wordKey("yr") || word == wordKey("yrs") {
+            // must be followed by "old"
+            var k = w
+            if at(k) == 0x20 || at(k) == 0x2D { k += 1 }
+            let o = alphaRun(k)
+            if wordKey(b, k, o) == wordKey("old") { end = o }
+        } else if (word == wordKey("m") || word == wordKey("f")) && j == d && w == d + 1 && boundaryAfter(w) {
+            // "67M" / "67F" directly attached, as in "67M with chest pain".
+            end = w
+        }
+        guard let e = end, boundaryAfter(e) || at(e - 1) == 0x2E else { return nil }
+        emitAge(i, e, years)
+        return e
+    }
+
+    mutating func emitAge(_ s: Int, _ e: Int, _ years: Int) {
+        var entity = Entity(
+            category: .protectedHealthInformation, type: .age, span: TextSpan(s, e), score: 0.95,
+            evidence: [Evidence(subject: "match", ruleID: "phi:age")])
+        if years > 89 { entity.evidence.append(Evidence(subject: "AGE_OVER_89", ruleID: "phi:age-over-89")) }
+        found.append(entity)
+    }
+
+    /// US and Australian phone and fax numbers, international numbers with a + prefix,
+    /// with an optional extension.
+    mutating func phone(_ i: Int, cue: Cue?) -> Int? {
+        var digits: [UInt8] = []
+        var groups: [Int] = []
+        var j = i
+        var end = i
+        let plus = at(i) == 0x2B
+        if plus { j += 1 }
+        var sawParen = false
+        while j < n {
+            let c = b[j]
+            if isDigit(c) {
+                let e = digitRun(j)
+                digits.append(contentsOf: b[j..<e])
+                groups.append(e - j)
+                j = e
+                end = e
+                if at(j) == 0x29 && sawParen { j += 1; end = j; sawParen = false }
+                if digits.count > 15 { return nil }
+                // Separator: one of " ", "-", ".", or ") ".
+                if (at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2E) && (isDigit(at(j + 1)) || at(j + 1) == 0x28) {
+                    j += 1
+                    continue
+                }
+                if (at(j) == 0x2D || at(j) == 0x2E) && at(j + 1) == 0x20 && isDigit(at(j + 2)) { j += 2; continue }
+                break
+            } else if c == 0x28 && !sawParen && isDigit(at(j + 1)) {
+                sawParen = true
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard !digits.isEmpty, boundaryAfter(end) || at(end) == 0x29 else { return nil }
+        if at(end) == 0x29 && !(end > i && b[end - 1] == 0x29) { }
+        let d = digits
+        var ok = false
+        if plus {
+            ok = (d.count >= 8 && d.count <= 15) && groups.count >= 2
+        } else if d.count == 10 && d[0] == 0x30 && [0x32, 0x33, 0x34, 0x37, 0x38].contains(d[1]) {
+            ok = true  // Australian landline (0X XXXX XXXX) or mobile (04XX XXX XXX)
+        } else if d.count == 10 && d[0] == 0x31 && (d[1] == 0x33 || d[1] == 0x38) && d[2] == 0x30 && d[3] == 0x30 {
+            ok = true  // 1300 / 1800
+        } else if d.count == 6 && d[0] == 0x31 && d[1] == 0x33 && groups.count == 3 {
+            ok = true  // 13 XX XX
+        } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) {
+            // NANP: 3-3-4 grouped, or ten bare digits with a valid exchange code.
+            ok = true
+        } else if d.count == 11 && d[0] == 0x31 && d[1] >= 0x32 && d[4] >= 0x32 {
+            ok = groups.count >= 2
+        } else if d.count == 8 && groups.count == 2 && groups[0] == 4 && groups[1] == 4 {
+            // Australian local number without area code, e.g. "9876 5432", only with a phone cue.
+            if case .phoneWord? = cue { ok = true }
+        } else if d.count == 7 && groups == [3, 4] {
+            if case .phoneWord? = cue { ok = true }  // US local "555-1234"
+        }
+        guard ok else { return nil }
+        // Every group but a leading country code or area code should have at least 2 digits.
+        if !plus && groups.dropFirst().contains(where: { $0 < 2 }) && groups.count > 2 { return nil }
+        var e = end
+        // Extension: " ext 123", " ext. 123", " x123", " extn 12".
+        var k = e
+        if at(k) == 0x20 { k += 1 }
+        let w = alphaRun(k)
+        let key = wordKey(b, k, w)
+        if key == wordKey("ext") || key == wordKey("extn") || key == wordKey("x") || key == wordKey("extension") {
+            var v = w
+            if at(v) == 0x2E { v += 1 }
+            if at(v) == 0x20 { v += 1 }
+            let de = digitRun(v)
+            if (1...6).contains(de - v) && boundaryAfter(de) { e = de }
+        }
+        emit(.phoneOrFax, i, e, score: 0.9, rule: plus ? "phone-intl" : "phone")
+        return e
+    }
+
+    // MARK: letter-led patterns
+
+    mutating func wordPattern(_ i: Int) -> Int? {
+        let we = alphaRun(i)
+        // Email or URL or domain: scan the label/local-part characters.
+        if let e = emailOrURL(i) { return e }
+        let key = wordKey(b, i, we)
+        if let month = monthTable[key], let e = monthNameDate(i, wordEnd: we, month: month) {
+            let end = timeSuffix(e) ?? e
+            emit(.date, i, end, score: 0.95, rule: "date-month-name")
+            return end
+        }
+        if case .id(let kind)? = cueTable[key], let e = cuedIdentifier(i, wordEnd: we, kind: kind) { return e }
+        if let e = letterLedIdentifier(i, wordEnd: we) { return e }
+        return nil
+    }
+
+    /// April 11, 1957; Apr 11 1957; Feb 2025; February 2025; Sept. 3rd, 2024.
+    func monthNameDate(_ i: Int, wordEnd: Int, month: Int) -> Int? {
+        var j = wordEnd
+        if at(j) == 0x2E { j += 1 }
+        guard at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2C else { return nil }
+        if at(j) == 0x2C { j += 1 }
+        if at(j) == 0x20 || at(j) == 0x2D { j += 1 }
+        let d = digitRun(j)
+        // "May" the verb: only as a month when capitalised.
+        if month == 5 && b[i] != 0x4D { return nil }
+        if d - j == 4 {
+            return boundaryAfter(d) && (1800...2199).contains(value(j, d)) ? d : nil  // "Feb 2025"
+        }
+        guard (1...2).contains(d - j), (1...31).contains(value(j, d)) else { return nil }
+        var k = d
+        let sfx = alphaRun(k)
+        if sfx - k == 2 { k = sfx }  // 3rd, 11th
+        var y = k
+        if at(y) == 0x2C { y += 1 }
+        if at(y) == 0x20 || at(y) == 0x2D {
+            let ye = digitRun(y + 1)
+            if ye - y - 1 == 4 && boundaryAfter(ye) { return ye }
+            if ye - y - 1 == 2 && boundaryAfter(ye) && at(y) == 0x2D { return ye }
+        }
+        return boundaryAfter(k) ? k : nil
+    }
+
+    /// "MRN: 12345678", "UR No. 123456", "Medicare number 2123 45670 1", "Acct # AB-12345".
+    mutating func cuedIdentifier(_ i: Int, wordEnd: Int, kind: String) -> Int? {
+        var j = wordEnd
+        // Skip fillers: spaces, ':', '#', '.', '-', "no", "number", "num", "nbr", "card", "is", "(", ")".
+        var fillers = 0
+        while j < n && fillers < 6 {
+            let c = b[j]
+            if c == 0x20 || c == 0x3A || c == 0x23 || c == 0x2E || c == 0x2D || c == 0x09 || c == 0x28 || c == 0x29 {
+                j += 1
+                continue
+            }
+            if isAlpha(c) {
+                let e = alphaRun(j)
+                let k = wordKey(b, j, e)
+                if [wordKey("no"), wordKey("number"), wordKey("num"), wordKey("nbr"), wordKey("card"), wordKey("is"),
+                    wordKey("id"), wordKey("nos"), wordKey("ref"), wordKey("of")].contains(k)
+                {
+                    j = e
+                    fillers += 1
+                    continue
+                }
+            }
+            break
+        }
+        guard j < n, j > wordEnd else { return nil }
+        // The value: an alphanumeric token with at least one digit (and inner '-', '/'),
+        // optionally followed by more digit groups separated by single spaces.
+        let s = j
+        var e = j
+        var digitCount = 0
+        while e < n && (isAlnum(b[e]) || ((b[e] == 0x2D || b[e] == 0x2F) && isAlnum(at(e + 1)))) {
+            if isDigit(b[e]) { digitCount += 1 }
+            e += 1
+        }
+        while at(e) == 0x20 && isDigit(at(e + 1)) {
+            let g = digitRun(e + 1)
+            guard boundaryAfter(g) else { break }
+            digitCount += g - e - 1
+            e = g
+        }
+        guard digitCount >= 3, e - s >= 4 || digitCount >= 3 else { return nil }
+        // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
+        emit(.id, s, e, score: 0.95, rule: "id-cue-" + kind)
+        return e
+    }
+
+    /// Letter-led identifiers with a checkable form: DEA numbers and US MBIs.
+    mutating func letterLedIdentifier(_ i: Int, wordEnd: Int) -> Int? {
+        var e = i
+        while e < n && isAlnum(b[e]) { e += 1 }
+        guard boundaryAfter(e) else { return nil }
+        let len = e - i
+        if len == 9, wordEnd - i == 2 {
+            let s = String(decoding: b[i..<e], as: UTF8.self)
+            if IdentifierChecksums.usDEA(s), b[i] < 0x61 {
+                emit(.id, i, e, score: 0.9, rule: "id-dea")
+                return e
+            }
+        }
+        return nil
+    }
+
+    /// Emails (local@domain.tld), URLs (scheme://..., www....) and bare domains with a known TLD.
+    mutating func emailOrURL(_ i: Int) -> Int? {
+        // Scheme URLs.
+        let we = alphaRun(i)
+        let key = wordKey(b, i, we)
+        if (key == wordKey("http") || key == wordKey("https") || key == wordKey("ftp")) && at(we) == 0x3A && at(we + 1) == 0x2F
+            && at(we + 2) == 0x2F
+        {
+            let e = urlEnd(we + 3)
+            if e > we + 3 {
+                emit(.url, i, e, score: 0.99, rule: "url")
+                return e
+            }
+        }
+        // local-part / host characters.
+        var j = i
+        var dots: [Int] = []
+        while j < n {
+            let c = b[j]
+            if isAlnum(c) || c == 0x2D || c == 0x5F || c == 0x2B || c == 0x25 {
+                j += 1
+            } else if c == 0x2E && isAlnum(at(j + 1)) {
+                dots.append(j)
+                j += 1
+            } else {
+                break
+            }
+        }
+        if at(j) == 0x40 {  // '@'
+            var k = j + 1
+            var labels = 0
+            var lastLabelStart = k
+            while k < n {
+                let ls = k
+                while k < n && (isAlnum(b[k]) || b[k] == 0x2D) { k += 1 }
+                guard k > ls else { break }
+                labels += 1
+                lastLabelStart = ls
+                if at(k) == 0x2E && isAlnum(at(k + 1)) { k += 1 } else { break }
+            }
+            if labels >= 2 && alphaRun(lastLabelStart) == k && k - lastLabelStart >= 2 {
+                emit(.email, i, k, score: 0.99, rule: "email")
+                return k
+            }
+            return nil
+        }
+        // www.example.com or example.com.au
+        if !dots.isEmpty {
+            let lastLabel = dots.last! + 1
+            let tld = wordKey(b, lastLabel, j)
+            let isWWW = key == wordKey("www") && dots.first == we
+            if isWWW || (urlTLDs.contains(tld) && alphaRun(lastLabel) == j && dots.count >= 1 && !isAbbreviationLike(i, j)) {
+                let e = at(j) == 0x2F ? urlEnd(j) : j
+                emit(.url, i, e, score: isWWW ? 0.99 : 0.85, rule: "url-domain")
+                return e
+            }
+        }
+        return nil
+    }
+
+    /// "e.g.", "i.v.", "b.i.d." look like domains; a real domain label has at least 2 letters
+    /// before its first dot and is not all one-letter labels.
+    func isAbbreviationLike(_ s: Int, _ e: Int) -> Bool {
+        var longest = 0, cur = 0
+        for k in s..<e {
+            if b[k] == 0x2E { longest = max(longest, cur); cur = 0 } else { cur += 1 }
+        }
+        longest = max(longest, cur)
+        return longest < 3
+    }
+
+    /// The end of a URL body: up to whitespace, trimming trailing punctuation and an unmatched ')'.
+    func urlEnd(_ s: Int) -> Int {
+        var e = s
+        var parens = 0
+        while e < n {
+            let c = b[e]
+            if c <= 0x20 || c == 0x22 || c == 0x3C || c == 0x3E || c >= 0x80 { break }
+            if c == 0x28 { parens += 1 }
+            if c == 0x29 {
+                if parens == 0 { break }
+                parens -= 1
+            }
+            e += 1
+        }
+        while e > s, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27].contains(b[e - 1]) { e -= 1 }
+        return e
+    }
+}
