@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Validates the curated context, abbreviation and PHI vocabulary files (stdlib only).
+
+    python3 scripts/lexicons/check_curated.py            # checks everything under lexicons/data
+    python3 scripts/lexicons/check_curated.py --counts   # also prints counts per file and category
+
+Exits 1 and prints `file:line: message` for each problem. Formats: lexicons/README.md.
+"""
+from __future__ import annotations
+
+import collections
+import os
+import re
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lexicons", "data")
+errors: list[str] = []
+counts: dict[str, collections.Counter] = {}
+
+CATEGORIES = {
+    "NEGATED_EXISTENCE": "NEGATION", "POSSIBLE_EXISTENCE": "LOW_CONFIDENCE", "HYPOTHETICAL": "HYPOTHETICAL",
+    "HISTORICAL": "PAST_HISTORY", "FAMILY": "PERTAINS_TO_FAMILY", "FUTURE": "FUTURE",
+    "OTHER_EXPERIENCER": "", "PSEUDO": "", "TERMINATE": "",
+}
+ENTITY_CATEGORIES = {"MEDICATION", "MEDICAL_CONDITION", "ANATOMY", "TEST_TREATMENT_PROCEDURE", "TIME_EXPRESSION",
+                     "PROTECTED_HEALTH_INFORMATION", "BEHAVIORAL_ENVIRONMENTAL_SOCIAL"}
+FLAGS = {"list", "line_end", "attached", "cs"}
+SOURCES = {"medtext", "medspacy", "negspacy"}
+PLACEHOLDER = re.compile(r"<[A-Z]+>")
+PLACEHOLDERS = {"<NUM>", "<YEAR>"}
+ID_PREFIX = re.compile(r"^(cond|med|class|brand|anat|test|proc):[a-z0-9_]+$")
+
+
+def err(path: str, line: int, msg: str) -> None:
+    errors.append(f"{os.path.relpath(path)}:{line}: {msg}")
+
+
+def read_tsv(path: str, header: list[str]):
+    """Yields (line number, dict) for data rows; checks the header and field counts."""
+    seen_header = False
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            if "\r" in raw:
+                err(path, n, "CR line ending")
+            line = raw.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if not seen_header:
+                seen_header = True
+                if fields != header:
+                    err(path, n, f"header must be {header}, got {fields}")
+                continue
+            if len(fields) != len(header):
+                err(path, n, f"{len(fields)} fields, expected {len(header)}")
+                continue
+            for v in fields:
+                if v != v.strip():
+                    err(path, n, f"field {v!r} has leading/trailing spaces")
+            yield n, dict(zip(header, fields))
+    if not seen_header:
+        err(path, 1, "no header row")
+
+
+def norm_phrase(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower()).strip()
+
+
+def check_context_rules(path: str) -> None:
+    hdr = ["id", "literal", "category", "trait", "direction", "max_scope", "applies_to", "terminates", "flags", "source", "note"]
+    ids = set()
+    keys = set()
+    roles = collections.defaultdict(set)
+    c = collections.Counter()
+    for n, r in read_tsv(path, hdr):
+        if not re.fullmatch(r"[a-z]+\.[a-z]+\.[a-z0-9_.-]+", r["id"]):
+            err(path, n, f"bad id {r['id']!r}")
+        if r["id"] in ids:
+            err(path, n, f"duplicate id {r['id']}")
+        ids.add(r["id"])
+        cat, d = r["category"], r["direction"]
+        if not r["literal"]:
+            err(path, n, "empty literal")
+        for ph in PLACEHOLDER.findall(r["literal"]):
+            if ph not in PLACEHOLDERS:
+                err(path, n, f"unknown placeholder {ph}")
+        if cat not in CATEGORIES:
+            err(path, n, f"unknown category {cat}")
+            continue
+        if r["trait"] != CATEGORIES[cat]:
+            err(path, n, f"trait for {cat} must be {CATEGORIES[cat]!r}")
+        if cat in ("PSEUDO", "TERMINATE"):
+            if d != cat:
+                err(path, n, f"{cat} rules have direction {cat}")
+            if r["max_scope"]:
+                err(path, n, "pseudo/terminate rules have no scope")
+            role = cat
+        else:
+            if d not in ("FORWARD", "BACKWARD", "BIDIRECTIONAL"):
+                err(path, n, f"bad direction {d} for a trigger")
+            if not re.fullmatch(r"[1-9][0-9]?", r["max_scope"]):
+                err(path, n, f"max_scope must be 1..99, got {r['max_scope']!r}")
+            role = "TRIGGER"
+        if r["applies_to"] != "ALL" and not set(r["applies_to"].split("|")) <= ENTITY_CATEGORIES:
+            err(path, n, f"bad applies_to {r['applies_to']}")
+        if cat == "TERMINATE":
+            t = r["terminates"]
+            if t != "ALL" and not set(t.split("|")) <= set(CATEGORIES) - {"PSEUDO", "TERMINATE"}:
+                err(path, n, f"bad terminates {t}")
+        elif r["terminates"]:
+            err(path, n, "terminates is only for TERMINATE rules")
+        if r["flags"] and not set(r["flags"].split("|")) <= FLAGS:
+            err(path, n, f"bad flags {r['flags']}")
+        if not set(r["source"].split("|")) <= SOURCES:
+            err(path, n, f"bad source {r['source']}")
+        lit = norm_phrase(r["literal"])
+        key = (lit, cat, d, r["applies_to"], r["flags"])
+        if key in keys:
+            err(path, n, f"duplicate rule for {r['literal']!r} ({cat} {d})")
+        keys.add(key)
+        roles[lit].add((role, n))
+        c[cat] += 1
+    for lit, rs in roles.items():
+        kinds = {k for k, _ in rs}
+        if len(kinds) > 1:
+            err(path, min(n for _, n in rs), f"{lit!r} is used as {sorted(kinds)}: a phrase is a trigger, a pseudo-trigger or a terminator, not several")
+    counts["context/rules.tsv"] = c
+
+
+def check_fused(path: str) -> None:
+    hdr = ["id", "term", "kind", "finding", "target", "type", "trait", "note"]
+    c = collections.Counter()
+    ids, terms = set(), set()
+    for n, r in read_tsv(path, hdr):
+        if r["id"] in ids:
+            err(path, n, f"duplicate id {r['id']}")
+        ids.add(r["id"])
+        t = norm_phrase(r["term"])
+        if t in terms:
+            err(path, n, f"duplicate term {r['term']!r}")
+        terms.add(t)
+        k = r["kind"]
+        if k not in ("NEGATED", "NORMAL", "NOT_NEGATION"):
+            err(path, n, f"bad kind {k}")
+        if (k == "NEGATED") != (r["trait"] == "NEGATION") or (r["trait"] not in ("", "NEGATION")):
+            err(path, n, "trait is NEGATION exactly for NEGATED rows")
+        if k != "NOT_NEGATION" and (not r["finding"] or not r["type"]):
+            err(path, n, "finding and type are required")
+        if r["target"] and not ID_PREFIX.match(r["target"]):
+            err(path, n, f"bad target id {r['target']}")
+        c[k] += 1
+    counts["context/fused.tsv"] = c
+
+
+def main() -> int:
+    checks = [
+        ("context/rules.tsv", check_context_rules),
+        ("context/fused.tsv", check_fused),
+    ]
+    for rel, fn in checks:
+        p = os.path.join(ROOT, rel)
+        if os.path.exists(p):
+            fn(p)
+        else:
+            errors.append(f"{rel}: missing")
+    for e in errors:
+        print(e)
+    if "--counts" in sys.argv:
+        for f, c in counts.items():
+            print(f"{f}: {sum(c.values())} " + " ".join(f"{k}={v}" for k, v in sorted(c.items())))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
