@@ -33,6 +33,6 @@ def extract() -> dict[str, int]:
         raise ExtractError(f"{dst}: copy does not match the source")
     with open(os.path.join(OUT, "SHA256SUMS"), "w", encoding="utf-8", newline="\n") as f:
         f.write(f"{PINNED_SHA256}  {XML_NAME}\n")
-    with open(dst, encoding="utf-8") as f:
-        diags = sum(line.count("<diag>") for line in f)
-    return {f"icd10cm/{XML_NAME} (diag elements)": diags}
+    from report import icd10cm_counts
+    diags, leaves = icd10cm_counts(dst)
+    return {f"icd10cm/{XML_NAME} (diag elements)": diags, f"icd10cm/{XML_NAME} (diag without child diag)": leaves}
