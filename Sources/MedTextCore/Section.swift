@@ -39,6 +39,8 @@ public struct SectionType: RawRepresentable, Hashable, Sendable, Codable, Custom
     public static let immunizations: SectionType = "immunizations"
     public static let investigations: SectionType = "investigations"
     public static let management: SectionType = "management"
+    public static let treatment: SectionType = "treatment"
+    public static let reasonForReferral: SectionType = "reason_for_referral"
 }
 
 /// A section of a note: its type, the whole span (header included) and the header's span.

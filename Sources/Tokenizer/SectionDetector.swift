@@ -1,0 +1,190 @@
+public import MedTextCore
+
+/// A recognised section header, in token indices.
+struct HeaderMatch: Sendable, Hashable {
+    /// First token of the header line's header (a markdown `#` or `**` included).
+    var firstToken: Int
+    /// One past the header's last token (the colon, dash or closing `**` included).
+    var endToken: Int
+    /// True when nothing but spaces follows the header on its line.
+    var aloneOnLine: Bool
+    /// Index into ``TokenizerRules/sectionRules``.
+    var rule: Int
+    /// True for the colon (or dash) form.
+    var colon: Bool = false
+}
+
+/// Finds section headers at line starts, with the rules of `sections.tsv`.
+///
+/// A header is recognised at the start of a line (after an optional markdown `#`…`######`
+/// and/or `**`) when the line's first tokens, keyed like every token (case-folded), equal a
+/// rule's header and one of these forms holds:
+/// - colon: the header is followed by `:` (or `:-`, or ` - `);
+/// - alone: nothing follows on the line, and the rule has `alone`, or the header is in ALL
+///   CAPS, or the line is a markdown heading;
+/// - inline: text follows without a colon, the rule has `inline`, and the header's case is
+///   exactly the rule's (`O/E afebrile`, `Ix FBC`).
+/// The longest matching header wins. Unknown headers do not start sections (so exam
+/// subheadings such as `HEENT:` stay inside their section).
+public struct SectionDetector: Sendable {
+    public let rules: TokenizerRules
+
+    public init(rules: TokenizerRules) { self.rules = rules }
+
+    /// Sections of a tokenized text. Text before the first header (when it holds any
+    /// non-space token) is a section of type ``SectionType/unknown`` without a header.
+    /// - Complexity: O(t) in the number of tokens.
+    public func detect(tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> [Section] {
+        sections(headers(tokens: tokens, in: p), tokens: tokens, textLength: p.count)
+    }
+
+    func sections(_ headers: [HeaderMatch], tokens: [Token], textLength: Int) -> [Section] {
+        var out: [Section] = []
+        out.reserveCapacity(headers.count + 1)
+        let firstHeaderStart = headers.first.map { tokens[$0.firstToken].span.start } ?? textLength
+        if let firstText = tokens.firstIndex(where: { !$0.isSpace }), tokens[firstText].span.start < firstHeaderStart {
+            out.append(Section(type: .unknown, span: TextSpan(0, firstHeaderStart)))
+        }
+        for (n, h) in headers.enumerated() {
+            let start = tokens[h.firstToken].span.start
+            let end = n + 1 < headers.count ? tokens[headers[n + 1].firstToken].span.start : textLength
+            let rule = rules.sectionRules[h.rule]
+            out.append(
+                Section(
+                    type: rule.type, span: TextSpan(start, end),
+                    headerSpan: TextSpan(start, tokens[h.endToken - 1].span.end), ruleID: rule.id))
+        }
+        return out
+    }
+
+    func headers(tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> [HeaderMatch] {
+        var out: [HeaderMatch] = []
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        let count = tokens.count
+        var i = 0
+        while i < count {
+            let t = tokens[i]
+            let midLine = !t.flags.contains(.lineStart)
+            if midLine {
+                // After a sentence-ending period on the same line, a capitalised colon header
+                // ("...SOB. Hx: HTN") starts a section too.
+                guard t.kind == .word, i >= 2, tokens[i - 1].kind == .whitespace,
+                    tokens[i - 2].kind == .punctuation, tokens[i - 2].span.length == 1,
+                    p[tokens[i - 2].span.start] == UInt8(ascii: "."), isUpperASCII(p[t.span.start])
+                else { i += 1; continue }
+            }
+            if let h = header(at: i, tokens: tokens, in: p, key: &key), !midLine || h.colon {
+                out.append(h)
+                i = h.endToken
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    private func isSymbolRun(_ t: Token, _ byte: UInt8, maxLength: Int, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+        t.kind == .symbol && t.span.length <= maxLength && p[t.span.start] == byte
+            && p[t.span.end - 1] == byte
+    }
+
+    private func header(at first: Int, tokens: [Token], in p: UnsafeBufferPointer<UInt8>, key: inout [UInt8]) -> HeaderMatch? {
+        let count = tokens.count
+        var k = first
+        var markdown = false
+        // Markdown heading marker "# " and bold "**".
+        if isSymbolRun(tokens[k], UInt8(ascii: "#"), maxLength: 6, in: p), k + 2 < count, tokens[k + 1].kind == .whitespace {
+            markdown = true
+            k += 2
+        }
+        if k < count, isSymbolRun(tokens[k], UInt8(ascii: "*"), maxLength: 2, in: p), tokens[k].span.length == 2 {
+            k += 1
+            if k < count, tokens[k].kind == .whitespace { k += 1 }
+        }
+        guard k < count else { return nil }
+        let t0 = tokens[k]
+        guard t0.kind == .word || t0.kind == .punctuation else { return nil }
+        let fb = Int(lowerASCII(p[t0.span.start]))
+        guard rules.firstTokenFilter[fb] & (1 << UInt32(min(t0.span.length, 31))) != 0 else { return nil }
+
+        key.removeAll(keepingCapacity: true)
+        var best: HeaderMatch?
+        var j = k
+        var words = 0
+        while j < count && words < rules.maxHeaderTokens {
+            let t = tokens[j]
+            if t.kind == .newline { break }
+            if t.kind == .whitespace { j += 1; continue }
+            if t.kind == .punctuation && p[t.span.start] == UInt8(ascii: ":") { break }
+            if words > 0 { key.append(0x20) }
+            Normalizer.appendKey(t, in: p, to: &key)
+            words += 1
+            j += 1
+            if let candidates = rules.headerIndex[key] {
+                for r in candidates {
+                    if let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p) {
+                        best = m
+                        break
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Checks the form of a phrase match and returns the header's extent.
+    private func validate(
+        rule r: Int, phrase: Range<Int>, lineFirst: Int, markdown: Bool, tokens: [Token], in p: UnsafeBufferPointer<UInt8>
+    ) -> HeaderMatch? {
+        let rule = rules.sectionRules[r]
+        let count = tokens.count
+        var j = phrase.upperBound
+        // Skip a closing "**".
+        func skipSpaces(_ j: inout Int) { while j < count && tokens[j].kind == .whitespace { j += 1 } }
+        var end = phrase.upperBound
+        var s = j
+        skipSpaces(&s)
+        if s < count, isSymbolRun(tokens[s], UInt8(ascii: "*"), maxLength: 2, in: p), tokens[s].span.length == 2 {
+            j = s + 1
+            end = j
+            s = j
+            skipSpaces(&s)
+        }
+        func restAlone(_ from: Int) -> Bool {
+            var x = from
+            skipSpaces(&x)
+            return x >= count || tokens[x].kind == .newline
+        }
+        if s < count, tokens[s].kind == .punctuation {
+            let b = p[tokens[s].span.start]
+            if b == UInt8(ascii: ":") {
+                end = s + 1
+                // ":-" and a closing "**" after the colon belong to the header.
+                if end < count, tokens[end].kind == .punctuation, p[tokens[end].span.start] == UInt8(ascii: "-") { end += 1 }
+                if end < count, isSymbolRun(tokens[end], UInt8(ascii: "*"), maxLength: 2, in: p) { end += 1 }
+                return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: restAlone(end), rule: r, colon: true)
+            }
+            if b == UInt8(ascii: "-"), s > phrase.upperBound, s + 1 < count, tokens[s + 1].kind == .whitespace {
+                return HeaderMatch(firstToken: lineFirst, endToken: s + 1, aloneOnLine: restAlone(s + 1), rule: r, colon: true)
+            }
+        }
+        let words = phrase.filter { !tokens[$0].isSpace }
+        if s >= count || tokens[s].kind == .newline {
+            let allCaps = words.contains { tokens[$0].flags.contains(.hasLetter) }
+                && words.allSatisfy { !tokens[$0].flags.contains(.hasLetter) || tokens[$0].flags.contains(.allUpper) }
+            if rule.forms.contains(.alone) || markdown || allCaps {
+                return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: true, rule: r)
+            }
+            return nil
+        }
+        if rule.forms.contains(.inline), words.count == rule.surface.count, tokens[phrase.upperBound].kind == .whitespace {
+            for (w, surface) in zip(words, rule.surface) where !p[tokens[w].span.range].elementsEqual(surface) {
+                return nil
+            }
+            return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: false, rule: r)
+        }
+        return nil
+    }
+}
