@@ -45,6 +45,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "Tokenizer", dependencies: ["MedTextCore", "CICU"], swiftSettings: swiftSettings),
         .target(name: "EntityRecognizer", dependencies: ["MedTextCore", "Tokenizer"], swiftSettings: swiftSettings),
         .target(
@@ -57,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "MedTextKit",
-            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons"],
+            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
