@@ -8,4 +8,5 @@ if [ -z "${PYTHON:-}" ]; then
   if [ -x /work/venv-lex/bin/python ]; then PYTHON=/work/venv-lex/bin/python; else PYTHON=python3; fi
 fi
 "$PYTHON" "$here/extract.py" --all
+"$PYTHON" "$here/check_sources.py"
 "$PYTHON" "$here/report.py"
