@@ -46,8 +46,27 @@ _EXCLUDE = re.compile(r"Animal|Breed|Species|Taxonom|Phantom|Segmentation(?!Prop
                       r"Feature$|QuantitativeImage|ReferenceBasis|Orientation|Approach")
 
 
+# Context groups whose names mislead the rules below (checked by reading their members).
+EXCLUDED_CIDS = {
+    7452,  # OrganizationalRole: nurse, surgeon, ... (not organs)
+    3712,  # VesselDescriptor: calcified, culprit, ... (lesion qualifiers)
+    3802,  # PlaqueStructure: fibrous, fatty, ...
+    6161,  # PathologicalRegionalLymphNodeAssessmentforBreast: pN0, pN1, ... (staging)
+    3425,  # InterventionParameter: inflation pressure, ablation power, ...
+    6319,  # AbdominalInterventionType: "Diagnostic", "Therapeutic procedure" (too generic)
+}
+FIXED_CIDS = {
+    6018: "modifier",  # ClockfaceLocationorRegion: 1 o'clock position, ...
+    7194: "finding",   # MorphologicallyAbnormalStructureSegmentationPropertyType: tumor, cyst, nodule, ...
+}
+
+
 def cid_class(cid: int, name: str) -> str | None:
     """The class a DICOM context group stands for, or None when it is not one we keep."""
+    if cid in EXCLUDED_CIDS:
+        return None
+    if cid in FIXED_CIDS:
+        return FIXED_CIDS[cid]
     if cid == 11:
         return "route"
     if cid in (244, 245):
