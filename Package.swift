@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntityRecognizerTests",
-            dependencies: ["EntityRecognizer", "MedTextTestSupport"],
+            dependencies: ["EntityRecognizer", "Tokenizer", "MedTextLexicons", "MedTextTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -58,6 +58,9 @@ public struct Entity: Hashable, Sendable {
     public var concepts: [ConceptCode]
     /// Why this entity, its traits and codes exist (filled when explaining).
     public var evidence: [Evidence]
+    /// Terminology-store concept row ids the entity was matched to (opaque outside the
+    /// store); the facade resolves them into `concepts`.
+    public var conceptIDs: [Int64] = []
 
     public init(
         category: EntityCategory, type: EntityType, span: TextSpan, score: Float = 1,

@@ -1,0 +1,322 @@
+public import MedTextCore
+public import Tokenizer
+
+/// Traits a section gives to the entities inside it ("Family History" → PERTAINS_TO_FAMILY),
+/// parsed from `lexicons/data/context/section_traits.tsv`.
+public struct SectionTraitRule: Sendable, Hashable {
+    public var section: SectionType
+    public var traits: Traits
+    /// Entity categories it applies to; empty means all.
+    public var appliesTo: Set<EntityCategory>
+    public var ruleID: String
+
+    public init(section: SectionType, traits: Traits, appliesTo: Set<EntityCategory>, ruleID: String) {
+        self.section = section
+        self.traits = traits
+        self.appliesTo = appliesTo
+        self.ruleID = ruleID
+    }
+}
+
+/// Everything the recognizer is compiled from, as parsed values (the facade loads them).
+public struct RecognizerResources: Sendable {
+    public var terms: [LexiconTerm]
+    public var contextRules: [ContextRule]
+    public var sectionTraits: [SectionTraitRule]
+
+    public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule]) {
+        self.terms = terms
+        self.contextRules = contextRules
+        self.sectionTraits = sectionTraits
+    }
+}
+
+/// The entity recognizer: a compiled lexicon matcher over interned token ids, ConText
+/// traits, section defaults and PHI patterns. Built once, immutable, shareable across
+/// threads. Recognizing never fails.
+///
+/// Overlap policy: lexicon matches are leftmost-longest over the note's non-space tokens;
+/// when several concepts share the matched phrase, case-sensitive terms must match the note's
+/// exact case, abbreviation senses are chosen by their cue words in the same sentence (else
+/// the default sense; an ambiguous abbreviation without a default is dropped), and remaining
+/// ties go to the lowest `priority`, then the lowest concept id.
+public struct Recognizer: Sendable {
+    struct CompiledTerm: Sendable {
+        var term: LexiconTerm
+        var category: EntityCategory
+        var originalBytes: [UInt8]?
+        var cueIDs: [[UInt32]]
+    }
+
+    let dictionary: TokenDictionary
+    let lexicon: PhraseMatcher
+    let terms: [CompiledTerm]
+    let context: ContextEngine
+    let sectionTraits: [SectionType: [SectionTraitRule]]
+    let numberID: UInt32
+    let yearID: UInt32
+    let phi = PHIPatternRecognizer()
+
+    /// Number of distinct matchable phrases.
+    public var phraseCount: Int { lexicon.phraseCount }
+    /// Number of context rules compiled.
+    public var contextRuleCount: Int { context.rules.count }
+
+    public init(resources: RecognizerResources) {
+        let normalizer = Normalizer()
+        var vocab = TokenDictionary.Builder()
+        numberID = vocab.intern(Array("\u{1}num".utf8))
+        yearID = vocab.intern(Array("\u{1}year".utf8))
+        func ids(_ normalized: String) -> [UInt32] {
+            normalized.split(separator: " ").map { vocab.intern(Array($0.utf8)) }
+        }
+        var builder = PhraseMatcher.Builder()
+        var compiled: [CompiledTerm] = []
+        compiled.reserveCapacity(resources.terms.count)
+        for term in resources.terms {
+            guard let category = term.type.lexiconCategory else { continue }
+            let phrase = ids(term.normalized)
+            guard !phrase.isEmpty else { continue }
+            let cues = term.cues.map { ids(normalizer.normalizedTerm($0)) }.filter { !$0.isEmpty }
+            let original = term.caseSensitive ? term.original.map { Array($0.utf8.filter { $0 != 0x20 }) } : nil
+            builder.add(phrase, payload: UInt32(compiled.count))
+            compiled.append(CompiledTerm(term: term, category: category, originalBytes: original, cueIDs: cues))
+        }
+        var phrases: [[UInt32]] = []
+        for rule in resources.contextRules {
+            var p: [UInt32] = []
+            for piece in rule.phrase.split(separator: " ") {
+                switch piece {
+                case "<NUM>": p.append(numberID)
+                case "<YEAR>": p.append(yearID)
+                default: p.append(contentsOf: ids(normalizer.normalizedTerm(String(piece))))
+                }
+            }
+            phrases.append(p)
+        }
+        dictionary = vocab.build()
+        lexicon = builder.build()
+        terms = compiled
+        context = ContextEngine(rules: resources.contextRules, phrases: phrases)
+        sectionTraits = Dictionary(grouping: resources.sectionTraits, by: \.section)
+    }
+
+    /// Per-document working state: the non-space tokens and their keys.
+    struct Content {
+        var tokenIndex: [Int] = []  // content index -> index in doc.tokens
+        var lexKeys: [UInt32] = []
+        var ctxKeys: [UInt32] = []
+        var lineEnd: [Bool] = []
+    }
+
+    func content(of doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Content {
+        var c = Content()
+        let n = doc.tokens.count
+        c.tokenIndex.reserveCapacity(n / 2 + 1)
+        c.lexKeys.reserveCapacity(n / 2 + 1)
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
+        for (i, t) in doc.tokens.enumerated() where !t.isSpace {
+            key.removeAll(keepingCapacity: true)
+            Normalizer.appendKey(t, in: p, to: &key)
+            let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
+            c.tokenIndex.append(i)
+            c.lexKeys.append(id)
+            if t.kind == .number {
+                let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
+                    && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
+                c.ctxKeys.append(isYear ? yearID : numberID)
+            } else {
+                c.ctxKeys.append(id)
+            }
+        }
+        c.lineEnd = Array(repeating: false, count: c.tokenIndex.count)
+        for k in 0..<c.tokenIndex.count {
+            var j = c.tokenIndex[k] + 1
+            while j < n && doc.tokens[j].kind == .whitespace { j += 1 }
+            c.lineEnd[k] = j >= n || doc.tokens[j].kind == .newline
+        }
+        return c
+    }
+
+    /// Entities of an analyzed document (tokens, sentences and sections filled by the
+    /// Tokenizer), as a new value.
+    public func recognize(_ doc: AnnotatedDocument) -> AnnotatedDocument {
+        var text = doc.document.text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p in recognize(doc, bytes: p) }!
+    }
+
+    func recognize(_ doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> AnnotatedDocument {
+        let c = content(of: doc, bytes: p)
+        // Sentence ranges in content indices.
+        var sentenceOf = [Int](repeating: 0, count: c.tokenIndex.count)
+        var sentences: [Range<Int>] = []
+        do {
+            var k = 0
+            for s in doc.sentences {
+                let start = k
+                while k < c.tokenIndex.count && c.tokenIndex[k] < s.tokens.upperBound {
+                    if c.tokenIndex[k] >= s.tokens.lowerBound { sentenceOf[k] = sentences.count }
+                    k += 1
+                }
+                if k > start { sentences.append(start..<k) }
+            }
+            if sentences.isEmpty && !c.tokenIndex.isEmpty { sentences.append(0..<c.tokenIndex.count) }
+            // Tokens outside any sentence (should not happen) belong to the last one.
+            while k < c.tokenIndex.count { sentenceOf[k] = max(0, sentences.count - 1); k += 1 }
+        }
+
+        var found: [(tokens: Range<Int>, term: Int)] = []
+        c.lexKeys.withUnsafeBufferPointer { keys in
+            var i = 0
+            while i < keys.count {
+                var best: (Range<Int>, Int)? = nil
+                for m in lexicon.allMatches(in: keys, at: i).reversed() {
+                    if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p,
+                                      sentence: sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]) {
+                        best = (m.tokens, t)
+                        break
+                    }
+                }
+                if let (r, t) = best {
+                    found.append((r, t))
+                    i = r.upperBound
+                } else {
+                    i += 1
+                }
+            }
+        }
+
+        var entities: [Entity] = []
+        entities.reserveCapacity(found.count)
+        for (r, t) in found {
+            let ct = terms[t]
+            let span = TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
+            var score: Float = ct.term.isAbbreviation ? 0.8 : 0.95
+            if ct.term.priority > 0 { score -= 0.05 }
+            var e = Entity(
+                category: ct.category, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
+                evidence: [Evidence(subject: "match", ruleID: ct.term.ruleID)])
+            e.conceptIDs = [ct.term.conceptID]
+            entities.append(e)
+        }
+
+        // Context traits, sentence by sentence.
+        if !sentences.isEmpty {
+            var bySentence: [Int: [Int]] = [:]
+            for (n, (r, _)) in found.enumerated() { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
+            c.ctxKeys.withUnsafeBufferPointer { keys in
+                for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
+                    let range = sentences[s]
+                    let triggers = context.triggers(in: keys, range: range, lineEnds: { c.lineEnd[$0] })
+                    if triggers.isEmpty { continue }
+                    let targets = members.map { (tokens: found[$0].tokens, category: entities[$0].category) }
+                    let assigned = context.assign(triggers: triggers, sentence: range, targets: targets)
+                    for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
+                        let n = members[k]
+                        entities[n].traits.formUnion(a.traits)
+                        for ev in a.evidence {
+                            let rule = context.rules[ev.rule]
+                            let trig = TextSpan(
+                                doc.tokens[c.tokenIndex[ev.tokens.lowerBound]].span.start,
+                                doc.tokens[c.tokenIndex[ev.tokens.upperBound - 1]].span.end)
+                            for name in rule.traits.names {
+                                entities[n].evidence.append(Evidence(subject: name, ruleID: "context:" + rule.id, trigger: trig))
+                                entities[n].traitScores[name] = 0.9
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Section defaults.
+        if !sectionTraits.isEmpty {
+            for n in entities.indices {
+                guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
+                for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
+                    let new = rule.traits.subtracting(entities[n].traits)
+                    guard !new.isEmpty else { continue }
+                    entities[n].traits.formUnion(new)
+                    for name in new.names {
+                        entities[n].evidence.append(Evidence(subject: name, ruleID: "section:" + rule.ruleID, trigger: sec.headerSpan))
+                        entities[n].traitScores[name] = 0.85
+                    }
+                }
+            }
+        }
+
+        // PHI patterns.
+        entities.append(contentsOf: phi.recognize(doc.document.text))
+        entities.sort { $0.span < $1.span }
+        var out = doc
+        out.entities = entities
+        return out
+    }
+
+    /// Chooses the term among the payloads of one matched phrase (see the type's overlap policy).
+    func choose(
+        _ payloads: ArraySlice<UInt32>, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument,
+        bytes p: UnsafeBufferPointer<UInt8>, sentence: Range<Int>
+    ) -> Int? {
+        var candidates: [Int] = []
+        for pl in payloads {
+            let t = terms[Int(pl)]
+            if let orig = t.originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { continue }
+            candidates.append(Int(pl))
+        }
+        guard !candidates.isEmpty else { return nil }
+        if candidates.count == 1 {
+            let t = terms[candidates[0]].term
+            if t.isAbbreviation && !t.isDefaultSense && t.cues.isEmpty == false {
+                return cueHits(terms[candidates[0]], sentence: sentence, except: tokens, content: c) > 0 ? candidates[0] : nil
+            }
+            return candidates[0]
+        }
+        let concepts = Set(candidates.map { terms[$0].term.conceptID })
+        if concepts.count == 1 { return candidates.min { terms[$0].term.priority < terms[$1].term.priority } }
+        // Several concepts: abbreviation senses by cues, else default sense, else priority.
+        let abbreviations = candidates.filter { terms[$0].term.isAbbreviation }
+        if !abbreviations.isEmpty {
+            let scored = abbreviations.map { ($0, cueHits(terms[$0], sentence: sentence, except: tokens, content: c)) }
+            if let best = scored.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }), best.1 > 0 { return best.0 }
+            if let def = abbreviations.first(where: { terms[$0].term.isDefaultSense }) { return def }
+            let plain = candidates.filter { !terms[$0].term.isAbbreviation }
+            if plain.isEmpty { return nil }
+            candidates = plain
+        }
+        return candidates.min {
+            (terms[$0].term.priority, terms[$0].term.conceptID) < (terms[$1].term.priority, terms[$1].term.conceptID)
+        }
+    }
+
+    /// Number of the term's cue phrases present in the sentence (outside the match itself).
+    func cueHits(_ t: CompiledTerm, sentence: Range<Int>, except: Range<Int>, content c: Content) -> Int {
+        var hits = 0
+        for cue in t.cueIDs {
+            var k = sentence.lowerBound
+            while k + cue.count <= sentence.upperBound {
+                if !(k..<(k + cue.count)).overlaps(except), c.lexKeys[k..<(k + cue.count)].elementsEqual(cue) {
+                    hits += 1
+                    break
+                }
+                k += 1
+            }
+        }
+        return hits
+    }
+
+    /// True when the note's tokens, with spaces removed, equal `original` byte for byte.
+    func matchesExactly(_ original: [UInt8], tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        for ci in tokens {
+            let span = doc.tokens[c.tokenIndex[ci]].span
+            for b in span.start..<span.end {
+                guard k < original.count, p[b] == original[k] else { return false }
+                k += 1
+            }
+        }
+        return k == original.count
+    }
+}
