@@ -152,10 +152,78 @@ def check_fused(path: str) -> None:
     counts["context/fused.tsv"] = c
 
 
+ABBR_TYPES = {
+    # Comprehend Medical entity types
+    "DX_NAME", "GENERIC_NAME", "BRAND_NAME", "TEST_NAME", "PROCEDURE_NAME", "TREATMENT_NAME", "SYSTEM_ORGAN_SITE",
+    # attribute types (sig senses of ambiguous abbreviations; the sig vocabulary itself is in data/sig/)
+    "ROUTE_OR_MODE", "FREQUENCY", "FORM", "DOSAGE", "STRENGTH", "DURATION", "TEST_VALUE",
+    # BEHAVIORAL_ENVIRONMENTAL_SOCIAL types
+    "ALCOHOL_CONSUMPTION", "TOBACCO_USE", "REC_DRUG_USE", "ALLERGIES",
+    # PHI types (a sense that is PHI, e.g. CA = California)
+    "ADDRESS", "DATE", "PROFESSION", "NAME",
+    # a real sense that is not an entity (ED = emergency department, pt = patient)
+    "NONE",
+}
+
+
+def check_abbreviations(path: str) -> None:
+    hdr = ["abbr", "expansion", "target", "type", "case", "cues", "default", "region", "note"]
+    pairs = set()
+    groups = collections.defaultdict(list)
+    c = collections.Counter()
+    for n, r in read_tsv(path, hdr):
+        key = (r["abbr"].lower(), r["expansion"].lower())
+        if key in pairs:
+            err(path, n, f"duplicate (abbr, expansion) {key}")
+        pairs.add(key)
+        if not r["abbr"] or not r["expansion"]:
+            err(path, n, "abbr and expansion are required")
+        if r["type"] not in ABBR_TYPES:
+            err(path, n, f"bad type {r['type']!r}")
+        if r["target"] and not ID_PREFIX.match(r["target"]):
+            err(path, n, f"bad target id {r['target']}")
+        if r["case"] not in ("cs", "ci"):
+            err(path, n, "case must be cs or ci")
+        if r["default"] not in ("yes", "no"):
+            err(path, n, "default must be yes or no")
+        if r["region"] not in ("US", "AU", "both"):
+            err(path, n, "region must be US, AU or both")
+        if r["cues"] and any(not cue or cue != cue.strip() or cue != cue.lower() for cue in r["cues"].split("|")):
+            err(path, n, f"cues must be lower-case, non-empty, |-separated: {r['cues']!r}")
+        groups[r["abbr"].lower()].append((n, r))
+        c["senses"] += 1
+    for abbr, senses in groups.items():
+        # Two senses compete when they can match the same text: same spelling, or either is
+        # case-insensitive. `PsA` (cs) and `PSA` (cs) never compete; `pt` (ci) and `PT` do.
+        surfaces = {r["abbr"] for _, r in senses}
+        competing = set()
+        for surface in surfaces:
+            cands = [(n, r) for n, r in senses if r["abbr"] == surface or r["case"] == "ci"]
+            defaults = [n for n, r in cands if r["default"] == "yes"]
+            if len(defaults) > 1:
+                err(path, defaults[1], f"{surface!r}: more than one default sense")
+            if len(cands) > 1:
+                competing.update(n for n, _ in cands)
+        if competing:
+            c["ambiguous"] += 1
+            if not any(r["default"] == "yes" for n, r in senses if n in competing):
+                c["ambiguous_no_default"] += 1
+        for n, r in senses:
+            if n in competing and not r["cues"]:
+                err(path, n, f"{abbr!r} is ambiguous: every competing sense needs cues")
+            if n not in competing and r["default"] == "no":
+                c["cue_only"] += 1
+                if not r["cues"]:
+                    err(path, n, f"{abbr!r}: a sense without default needs cues")
+    c["distinct_abbreviations"] = len(groups)
+    counts["concepts/abbreviations.tsv"] = c
+
+
 def main() -> int:
     checks = [
         ("context/rules.tsv", check_context_rules),
         ("context/fused.tsv", check_fused),
+        ("concepts/abbreviations.tsv", check_abbreviations),
     ]
     for rel, fn in checks:
         p = os.path.join(ROOT, rel)
@@ -167,7 +235,7 @@ def main() -> int:
         print(e)
     if "--counts" in sys.argv:
         for f, c in counts.items():
-            print(f"{f}: {sum(c.values())} " + " ".join(f"{k}={v}" for k, v in sorted(c.items())))
+            print(f"{f}: " + " ".join(f"{k}={v}" for k, v in sorted(c.items())))
     return 1 if errors else 0
 
 
