@@ -17,24 +17,26 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 /// Facts about a token's surface that later stages test often.
 public struct TokenFlags: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+    // The members are computed and @inlinable (not stored `static let`s) so that the
+    // tokenizer's hot loop does not call a lazy-global accessor per token.
 
     /// Every byte is ASCII.
-    public static let ascii = TokenFlags(rawValue: 1 << 0)
+    @inlinable public static var ascii: TokenFlags { TokenFlags(rawValue: 1 << 0) }
     /// Contains at least one letter, and every letter is upper case (`HTN`, `T2DM`).
-    public static let allUpper = TokenFlags(rawValue: 1 << 1)
+    @inlinable public static var allUpper: TokenFlags { TokenFlags(rawValue: 1 << 1) }
     /// First letter upper case, the rest lower case (`Smith`).
-    public static let titleCase = TokenFlags(rawValue: 1 << 2)
+    @inlinable public static var titleCase: TokenFlags { TokenFlags(rawValue: 1 << 2) }
     /// Contains at least one digit.
-    public static let hasDigit = TokenFlags(rawValue: 1 << 3)
+    @inlinable public static var hasDigit: TokenFlags { TokenFlags(rawValue: 1 << 3) }
     /// Contains at least one letter.
-    public static let hasLetter = TokenFlags(rawValue: 1 << 4)
+    @inlinable public static var hasLetter: TokenFlags { TokenFlags(rawValue: 1 << 4) }
     /// Contains an inner period (`b.i.d.`, `e.g.`).
-    public static let hasPeriod = TokenFlags(rawValue: 1 << 5)
+    @inlinable public static var hasPeriod: TokenFlags { TokenFlags(rawValue: 1 << 5) }
     /// Directly preceded by whitespace, a newline, or the start of the text.
-    public static let spaceBefore = TokenFlags(rawValue: 1 << 6)
+    @inlinable public static var spaceBefore: TokenFlags { TokenFlags(rawValue: 1 << 6) }
     /// First non-whitespace token of its line.
-    public static let lineStart = TokenFlags(rawValue: 1 << 7)
+    @inlinable public static var lineStart: TokenFlags { TokenFlags(rawValue: 1 << 7) }
 }
 
 /// A token: a view into the document by span, never a copy of its text.
@@ -43,6 +45,7 @@ public struct Token: Sendable, Hashable {
     public var kind: TokenKind
     public var flags: TokenFlags
 
+    @inlinable
     public init(span: TextSpan, kind: TokenKind, flags: TokenFlags = []) {
         self.span = span
         self.kind = kind
@@ -60,6 +63,7 @@ public struct Sentence: Sendable, Hashable {
     /// Indices into the document's token array (non-space tokens only are guaranteed inside).
     public var tokens: Range<Int>
 
+    @inlinable
     public init(span: TextSpan, tokens: Range<Int>) {
         self.span = span
         self.tokens = tokens

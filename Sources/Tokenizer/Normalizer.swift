@@ -82,11 +82,13 @@ public struct Normalizer: TextNormalizing {
     /// Appends the key of `token` to `out` (no allocation when `out` has capacity and the
     /// token is ASCII).
     public static func appendKey(_ token: Token, in p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let drop: (UInt8) -> Bool
-        switch token.kind {
-        case .word: drop = { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: ".") }
-        case .number: drop = { $0 == UInt8(ascii: ",") }
-        default: drop = { _ in false }
+        let kind = token.kind
+        @inline(__always) func drop(_ b: UInt8) -> Bool {
+            switch kind {
+            case .word: b == UInt8(ascii: "'") || b == UInt8(ascii: ".")
+            case .number: b == UInt8(ascii: ",")
+            default: false
+            }
         }
         if token.flags.contains(.ascii) {
             for k in token.span.range {

@@ -113,6 +113,8 @@ public struct SectionDetector: Sendable {
         var best: HeaderMatch?
         var j = k
         var words = 0
+        var hash = fnvOffset
+        var hashed = 0
         while j < count && words < rules.maxHeaderTokens {
             let t = tokens[j]
             if t.kind == .newline { break }
@@ -120,10 +122,11 @@ public struct SectionDetector: Sendable {
             if t.kind == .punctuation && p[t.span.start] == UInt8(ascii: ":") { break }
             if words > 0 { key.append(0x20) }
             Normalizer.appendKey(t, in: p, to: &key)
+            while hashed < key.count { hash = fnv1a(hash, key[hashed]); hashed += 1 }
             words += 1
             j += 1
-            if let candidates = rules.headerIndex[key] {
-                for r in candidates {
+            if let candidates = rules.headerIndex[hash] {
+                for r in candidates where rules.sectionRules[r].joinedKey == key {
                     if let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p) {
                         best = m
                         break
@@ -138,7 +141,7 @@ public struct SectionDetector: Sendable {
     private func validate(
         rule r: Int, phrase: Range<Int>, lineFirst: Int, markdown: Bool, tokens: [Token], in p: UnsafeBufferPointer<UInt8>
     ) -> HeaderMatch? {
-        let rule = rules.sectionRules[r]
+        let forms = rules.sectionRules[r].forms
         let count = tokens.count
         var j = phrase.upperBound
         // Skip a closing "**".
@@ -170,20 +173,26 @@ public struct SectionDetector: Sendable {
                 return HeaderMatch(firstToken: lineFirst, endToken: s + 1, aloneOnLine: restAlone(s + 1), rule: r, colon: true)
             }
         }
-        let words = phrase.filter { !tokens[$0].isSpace }
         if s >= count || tokens[s].kind == .newline {
-            let allCaps = words.contains { tokens[$0].flags.contains(.hasLetter) }
-                && words.allSatisfy { !tokens[$0].flags.contains(.hasLetter) || tokens[$0].flags.contains(.allUpper) }
-            if rule.forms.contains(.alone) || markdown || allCaps {
+            var allCaps = false
+            for w in phrase where tokens[w].flags.contains(.hasLetter) {
+                allCaps = tokens[w].flags.contains(.allUpper)
+                if !allCaps { break }
+            }
+            if forms.contains(.alone) || markdown || allCaps {
                 return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: true, rule: r)
             }
             return nil
         }
-        if rule.forms.contains(.inline), words.count == rule.surface.count, tokens[phrase.upperBound].kind == .whitespace {
-            for (w, surface) in zip(words, rule.surface) where !p[tokens[w].span.range].elementsEqual(surface) {
-                return nil
+        if forms.contains(.inline), tokens[phrase.upperBound].kind == .whitespace {
+            // Exact case: the phrase's non-space tokens equal the rule's surface tokens.
+            let surface = rules.sectionRules[r].surface
+            var n = 0
+            for w in phrase where !tokens[w].isSpace {
+                guard n < surface.count, p[tokens[w].span.range].elementsEqual(surface[n]) else { return nil }
+                n += 1
             }
-            return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: false, rule: r)
+            if n == surface.count { return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: false, rule: r) }
         }
         return nil
     }

@@ -18,12 +18,12 @@ public struct SentenceSplitter: Sendable {
     /// Lines at least this long (in bytes) may continue on a next line starting in lower case.
     public static let wrappedLineLength = 40
 
-    static let continuationWords: Set<[UInt8]> = Set(
+    static let continuationWords: Set<UInt64> = Set(
         [
             "and", "or", "but", "nor", "with", "without", "of", "to", "the", "a", "an", "for", "in", "on", "at", "by",
-            "from", "then", "due", "secondary", "including", "versus", "vs", "as", "per", "than", "into", "over",
+            "from", "then", "due", "versus", "vs", "as", "per", "than", "into", "over",
             "under", "after", "before", "is", "are", "was", "were", "which", "who", "that", "&",
-        ].map { Array($0.utf8) })
+        ].compactMap { w in Array(w.utf8).withUnsafeBufferPointer { packKey($0, 0..<$0.count, skipPeriods: false) } })
 
     public init(rules: TokenizerRules) { self.rules = rules }
 
@@ -38,12 +38,6 @@ public struct SentenceSplitter: Sendable {
         var forced = 0
         var lineStart = 0
         var i = 0
-        @inline(__always) func close() {
-            if first >= 0 {
-                out.append(Sentence(span: TextSpan(tokens[first].span.start, tokens[last].span.end), tokens: first..<(last + 1)))
-                first = -1
-            }
-        }
         while i < count {
             let t = tokens[i]
             switch t.kind {
@@ -52,7 +46,8 @@ public struct SentenceSplitter: Sendable {
                 continue
             case .newline:
                 if first >= 0 && endsAtNewline(i, lastOnLine: last, lineStart: lineStart, tokens: tokens, in: p, forcedStarts: forcedStarts, forced: forced) {
-                    close()
+                    out.append(Self.sentence(tokens, first, last))
+                    first = -1
                 }
                 lineStart = t.span.end
                 i += 1
@@ -61,7 +56,10 @@ public struct SentenceSplitter: Sendable {
                 break
             }
             while forced < forcedStarts.count && forcedStarts[forced] < i { forced += 1 }
-            if forced < forcedStarts.count && forcedStarts[forced] == i { close() }
+            if forced < forcedStarts.count && forcedStarts[forced] == i && first >= 0 {
+                out.append(Self.sentence(tokens, first, last))
+                first = -1
+            }
             if first < 0 { first = i }
             last = i
             if isEnd(i, tokens: tokens, in: p) {
@@ -70,14 +68,20 @@ public struct SentenceSplitter: Sendable {
                     last = j
                     j += 1
                 }
-                close()
+                out.append(Self.sentence(tokens, first, last))
+                first = -1
                 i = j
                 continue
             }
             i += 1
         }
-        close()
+        if first >= 0 { out.append(Self.sentence(tokens, first, last)) }
         return out
+    }
+
+    @inline(__always)
+    static func sentence(_ tokens: [Token], _ first: Int, _ last: Int) -> Sentence {
+        Sentence(span: TextSpan(tokens[first].span.start, tokens[last].span.end), tokens: first..<(last + 1))
     }
 
     @inline(__always)
@@ -122,10 +126,15 @@ public struct SentenceSplitter: Sendable {
     private func periodAfterAbbreviation(
         _ word: Token, _ i: Int, tokens: [Token], in p: UnsafeBufferPointer<UInt8>, default def: AbbreviationKind?
     ) -> Bool {
-        var key: [UInt8] = []
-        key.reserveCapacity(word.span.length)
-        for k in word.span.range where p[k] != UInt8(ascii: ".") { key.append(lowerASCII(p[k])) }
-        switch rules.abbreviations[key] ?? def {
+        let kind: AbbreviationKind?
+        if let packed = packKey(p, word.span.range, skipPeriods: true) {
+            kind = rules.packedAbbreviations[packed]
+        } else {
+            var key: [UInt8] = []
+            for k in word.span.range where p[k] != UInt8(ascii: ".") { key.append(lowerASCII(p[k])) }
+            kind = rules.abbreviations[key]
+        }
+        switch kind ?? def {
         case .title?, .nonfinal?: return false
         case .either?: return nextIsCapitalised(i, tokens: tokens, in: p)
         case nil: return true
@@ -163,11 +172,10 @@ public struct SentenceSplitter: Sendable {
         let lb = p[last.span.start]
         if last.kind == .punctuation && (lb == UInt8(ascii: ",") || lb == UInt8(ascii: "-")) { return false }
         if last.kind == .symbol && (lb == UInt8(ascii: "&") || lb == UInt8(ascii: "/") || lb == UInt8(ascii: "+")) { return false }
-        if last.kind == .word && last.span.length <= 9 && last.flags.contains(.ascii) {
-            var key: [UInt8] = []
-            key.reserveCapacity(last.span.length)
-            for k in last.span.range { key.append(lowerASCII(p[k])) }
-            if Self.continuationWords.contains(key) { return false }
+        if last.kind == .word && last.span.length <= 8 && last.flags.contains(.ascii) {
+            if let packed = packKey(p, last.span.range, skipPeriods: false), Self.continuationWords.contains(packed) {
+                return false
+            }
         }
         // Wrapped prose: a long line followed by a lower-case word.
         if next.kind == .word && isLowerASCII(p[next.span.start]) && tokens[i].span.start - lineStart >= Self.wrappedLineLength

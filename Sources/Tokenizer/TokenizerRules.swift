@@ -44,6 +44,26 @@ public struct SectionRule: Sendable, Hashable {
     /// The header's non-space token texts exactly as written (for `inline`'s exact-case test).
     public var surface: [[UInt8]]
     public var forms: HeaderForms
+    /// The keys joined by single spaces.
+    public var joinedKey: [UInt8]
+}
+
+/// FNV-1a, 64 bits: the hash of header keys (built incrementally while scanning a line).
+@inline(__always) func fnv1a(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+/// Up to 8 bytes packed into an integer (exact: the bytes are non-zero), or `nil` when longer.
+@inline(__always) func packKey(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, skipPeriods: Bool) -> UInt64? {
+    var v: UInt64 = 0
+    var shift: UInt64 = 0
+    for k in range {
+        let b = p[k]
+        if skipPeriods && b == UInt8(ascii: ".") { continue }
+        if shift == 64 { return nil }
+        v |= UInt64(lowerASCII(b)) << shift
+        shift += 8
+    }
+    return v
 }
 
 /// The tokenizer's rule data, compiled once from the text of
@@ -56,8 +76,10 @@ public struct TokenizerRules: Sendable {
     /// Abbreviation key (lower case, periods removed) -> kind.
     public let abbreviations: [[UInt8]: AbbreviationKind]
     public let sectionRules: [SectionRule]
-    /// Joined header keys (token keys separated by one space) -> rule indices.
-    let headerIndex: [[UInt8]: [Int]]
+    /// Abbreviation keys of at most 8 bytes, packed into an integer (``packKey(_:)``).
+    let packedAbbreviations: [UInt64: AbbreviationKind]
+    /// FNV-1a hash of joined header keys (token keys separated by one space) -> rule indices.
+    let headerIndex: [UInt64: [Int]]
     /// Largest number of tokens in a header.
     let maxHeaderTokens: Int
     /// Prefilter on a line's first token: bit `min(len, 31)` of entry `lowercased first byte`
@@ -107,7 +129,7 @@ public struct TokenizerRules: Sendable {
 
         var rules: [SectionRule] = []
         var ids: Set<String> = []
-        var index: [[UInt8]: [Int]] = [:]
+        var index: [UInt64: [Int]] = [:]
         var maxTokens = 0
         var filter = [UInt32](repeating: 0, count: 256)
         sawHeader = false
@@ -149,8 +171,8 @@ public struct TokenizerRules: Sendable {
             let surface = toks.map { Array(bytes[$0.span.range]) }
             let joined = Normalizer.join(keys)
             let ruleIndex = rules.count
-            rules.append(SectionRule(id: id, type: SectionType(rawValue: type), header: header, keys: keys, surface: surface, forms: forms))
-            index[joined, default: []].append(ruleIndex)
+            rules.append(SectionRule(id: id, type: SectionType(rawValue: type), header: header, keys: keys, surface: surface, forms: forms, joinedKey: joined))
+            index[joined.reduce(fnvOffset, fnv1a), default: []].append(ruleIndex)
             maxTokens = max(maxTokens, toks.count)
             let first = surface[0]
             filter[Int(lowerASCII(first[0]))] |= 1 << UInt32(min(first.count, 31))
@@ -159,6 +181,11 @@ public struct TokenizerRules: Sendable {
             throw TokenizerRuleError(file: sectionsFile, line: 1, reason: "file is empty; expected a header row")
         }
         self.abbreviations = abbr
+        var packed: [UInt64: AbbreviationKind] = [:]
+        for (k, v) in abbr where k.count <= 8 {
+            packed[k.withUnsafeBufferPointer { packKey($0, 0..<$0.count, skipPeriods: false)! }] = v
+        }
+        self.packedAbbreviations = packed
         self.sectionRules = rules
         self.headerIndex = index
         self.maxHeaderTokens = maxTokens

@@ -1,0 +1,18 @@
+// swift-tools-version:6.1
+// medtext benchmarks: a separate package so that `swift build` / `swift test` of medtext stay fast.
+//   python3 ../scripts/bench/generate_corpus.py --out corpus/synthetic.jsonl
+//   swift run -c release TokenizerBenchmark corpus/synthetic.jsonl --expect expected-synthetic.txt
+import PackageDescription
+
+let package = Package(
+    name: "medtext-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "medtext", path: "../")],
+    targets: [
+        .executableTarget(
+            name: "TokenizerBenchmark",
+            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"), .product(name: "Tokenizer", package: "medtext")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        )
+    ]
+)
