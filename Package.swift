@@ -74,6 +74,16 @@ let package = Package(
 
         .testTarget(name: "MedTextCoreTests", dependencies: ["MedTextCore", "MedTextTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "TokenizerTests",
+            dependencies: ["Tokenizer", "MedTextCore", "MedTextLexicons", "MedTextTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["medtext", "MedTextKit", "MedTextCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "MedTextKitTests",
             dependencies: ["MedTextKit", "MedTextTestSupport"],
             swiftSettings: swiftSettings

@@ -9,14 +9,14 @@ public import MedTextCore
 ///   (`x.y`) never ends a sentence. Closing brackets and quotes after the end belong to it.
 /// - A newline ends a sentence unless the line clearly continues: the line ends with `,`,
 ///   `-`, `&`, `/` or a conjunction/preposition (`and`, `with`, `of`, ...), or the next line
-///   starts with a lower-case word and this line is long (≥ 40 bytes, i.e. wrapped prose
+///   starts with a lower-case word and this line is long (≥ 70 bytes, i.e. wrapped prose
 ///   rather than a telegraphic line-per-fact note). A blank line, a bullet or list number
 ///   at the start of the next line, and a section header always end the sentence.
 public struct SentenceSplitter: Sendable {
     public let rules: TokenizerRules
 
-    /// Lines at least this long (in bytes) may continue on a next line starting in lower case.
-    public static let wrappedLineLength = 40
+    /// Lines at least this long (in bytes: wrapped prose, not a telegraphic line) may continue on a next line starting in lower case.
+    public static let wrappedLineLength = 70
 
     static let continuationWords: Set<UInt64> = Set(
         [
