@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "MedTextCore", targets: ["MedTextCore"]),
         .library(name: "Tokenizer", targets: ["Tokenizer"]),
         .library(name: "EntityRecognizer", targets: ["EntityRecognizer"]),
+        .library(name: "TerminologyMap", targets: ["TerminologyMap"]),
         .executable(name: "medtext", targets: ["medtext"]),
     ],
     dependencies: [
@@ -61,13 +62,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TerminologyMap",
+            dependencies: ["MedTextCore", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MedTextKit",
-            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib"],
+            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib", "TerminologyMap"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "medtext",
-            dependencies: ["MedTextKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MedTextKit", "TerminologyMap", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(name: "MedTextTestSupport", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
@@ -91,6 +97,12 @@ let package = Package(
         .testTarget(
             name: "EntityRecognizerTests",
             dependencies: ["EntityRecognizer", "Tokenizer", "MedTextLexicons", "MedTextTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TerminologyMapTests",
+            dependencies: ["TerminologyMap", "MedTextCore", "MedTextLexicons"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

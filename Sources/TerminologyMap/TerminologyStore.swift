@@ -1,0 +1,101 @@
+public import Foundation
+public import MedTextCore
+
+/// A read-only terminology database: matchable terms for the recognizer, concept details,
+/// ranked code candidates and version information.
+///
+/// Thread safety: this is the module's one audited `@unchecked Sendable`. A SQLite connection
+/// and its cached prepared statements must not be used by two threads at once, so every access
+/// goes through `withDatabase`, which holds `lock` for the whole use of the connection. The
+/// connection is read-only (`SQLITE_OPEN_READONLY`) and no other state is mutable.
+public final class TerminologyStore: @unchecked Sendable {
+    public let url: URL
+    let normalizer: any TextNormalizing
+    let lock = NSLock()
+    private let database: SQLiteDatabase
+
+    /// Opens `url` read-only and checks that it is a medtext terminology database of this schema.
+    public init(url: URL, normalizer: any TextNormalizing) throws(TerminologyError) {
+        self.url = url
+        self.normalizer = normalizer
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw TerminologyError(.openFailed, "no terminology database at this path; build one with `medtext terminology build` or `medtext terminology import`", file: url.path)
+        }
+        database = try SQLiteDatabase(path: url.path, readOnly: true)
+        try Self.checkSchema(database)
+        try database.execute("PRAGMA cache_size = -65536; PRAGMA query_only = 1;")
+    }
+
+    @discardableResult
+    static func checkSchema(_ db: SQLiteDatabase) throws(TerminologyError) -> Int {
+        let app = (try? db.scalarInt("PRAGMA application_id")) ?? 0
+        let version = (try? db.scalarInt("PRAGMA user_version")) ?? 0
+        guard Int32(truncatingIfNeeded: app) == Schema.applicationID else {
+            throw TerminologyError(.incompatibleSchema, "this file is not a medtext terminology database; pass a database built by `medtext terminology build` or `import`", file: db.path)
+        }
+        guard version == Int64(Schema.version) else {
+            throw TerminologyError(.incompatibleSchema, "the database has schema version \(version) but this medtext reads version \(Schema.version); rebuild it with this medtext", file: db.path)
+        }
+        return Int(version)
+    }
+
+    /// Runs `body` with exclusive use of the connection.
+    func withDatabase<T>(_ body: (SQLiteDatabase) throws(TerminologyError) -> T) throws(TerminologyError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(database)
+    }
+}
+
+// MARK: - Matchable terms
+
+/// One term the recognizer may match, as loaded for building the compiled matcher.
+public struct MatchableTerm: Sendable, Hashable {
+    /// The concept row id (`ConceptDetails.id`), stable within one database file.
+    public var conceptID: Int64
+    /// The term's normalized form (the injected normalizer's `normalizedTerm`).
+    public var normalized: String
+    /// The original term; only loaded for case-sensitive terms (nil otherwise, to save memory).
+    public var original: String?
+    public var entityType: EntityType
+    public var termType: TermType
+    public var dialect: Dialect
+    public var caseSensitive: Bool
+}
+
+extension TerminologyStore {
+    /// Streams every matchable term (active concepts with an entity type) to `body`, in one
+    /// query, ordered by term row id (deterministic).
+    ///
+    /// - Complexity: O(terms); memory is O(1) beyond what `body` keeps.
+    public func forEachMatchableTerm(_ body: (MatchableTerm) throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let stmt = try database.cached("""
+            SELECT t.concept, t.norm, CASE WHEN t.case_sensitive THEN t.term END, c.entity_type, t.type, t.dialect, t.case_sensitive
+            FROM term t JOIN concept c ON c.id = t.concept
+            WHERE t.matchable = 1 AND c.active = 1 AND c.entity_type IS NOT NULL
+            ORDER BY t.id
+            """)
+        defer { stmt.reset() }
+        // Entity types repeat: intern them so each row does not allocate a new String.
+        var types: [String: EntityType] = [:]
+        while try stmt.step() {
+            let raw = stmt.text(3)
+            let type: EntityType
+            if let t = types[raw] { type = t } else { type = EntityType(raw); types[raw] = type }
+            try body(MatchableTerm(
+                conceptID: stmt.int64(0), normalized: stmt.text(1), original: stmt.optionalText(2),
+                entityType: type, termType: TermType(rawValue: stmt.int(4)) ?? .synonym,
+                dialect: Dialect(rawValue: stmt.int(5)), caseSensitive: stmt.int(6) != 0))
+        }
+    }
+
+    /// All matchable terms in one array (see `forEachMatchableTerm`).
+    public func matchableTerms() throws(TerminologyError) -> [MatchableTerm] {
+        var out: [MatchableTerm] = []
+        out.reserveCapacity(try withDatabase { db throws(TerminologyError) in Int(try db.scalarInt("SELECT count(*) FROM term WHERE matchable = 1") ?? 0) })
+        do { try forEachMatchableTerm { out.append($0) } } catch let e as TerminologyError { throw e } catch { fatalError("unreachable: \(error)") }
+        return out
+    }
+}
