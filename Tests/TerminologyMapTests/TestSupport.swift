@@ -32,7 +32,7 @@ enum Fixtures {
     static var icd10cmApril2026: URL? {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let candidates = [
-            here.appendingPathComponent("lexicons/data/sources/icd10cm/icd10cm-tabular-April-1-2026.xml"),
+            here.appendingPathComponent("lexicons/data/sources/icd10cm/icd10cm-tabular-2026-04.xml"),
             here.appendingPathComponent("lexicons/data/sources/icd10cm/icd10c-tabular-April-1-2026.xml"),
             URL(fileURLWithPath: "/work/venv-lex/lib/python3.11/site-packages/simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml"),
         ]

@@ -48,7 +48,7 @@ extension TerminologyBuilder {
         progress.done(display, count)
     }
 
-    /// "April-1-2026" in a file name -> "2026-04-01"; else the `<version>` element (the fiscal year).
+    /// "April-1-2026" in a file name -> "2026-04-01", "2026-04" -> "2026-04"; else the `<version>` element (fiscal year).
     static func icdVersion(fileName: String, element: String?) -> String? {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         for (i, m) in months.enumerated() {
@@ -59,6 +59,11 @@ extension TerminologyBuilder {
                     return String(format: "%04d-%02d-%02d", y, i + 1, d)
                 }
             }
+        }
+        // "...-2026-04.xml" -> "2026-04"
+        let digits = fileName.split(whereSeparator: { !$0.isNumber })
+        for (i, d) in digits.enumerated() where d.count == 4 && i + 1 < digits.count && digits[i + 1].count == 2 {
+            if let m = Int(digits[i + 1]), (1...12).contains(m) { return "\(d)-\(digits[i + 1])" }
         }
         return element.map { "FY\($0)" }
     }
