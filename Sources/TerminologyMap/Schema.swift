@@ -55,12 +55,15 @@ enum Schema {
 
     -- medtext lexicon entries (lexicons/data/concepts/*.tsv): the medtext-system concept whose
     -- code is the lexicon id, with its Comprehend Medical type, class and raw attributes.
+    -- priority: 0 curated (data/concepts, custom lexicons), 1 extracted (data/sources); the
+    -- recognizer prefers lower values when two entries share a term.
     CREATE TABLE lexicon_entry (
       concept      INTEGER PRIMARY KEY REFERENCES concept(id),
       entity_type  TEXT NOT NULL,
       class        TEXT,
       attributes   TEXT NOT NULL DEFAULT '',
-      source       TEXT NOT NULL
+      source       TEXT NOT NULL,
+      priority     INTEGER NOT NULL DEFAULT 0
     );
 
     -- Abbreviation senses (lexicons/data/concepts/abbreviations.tsv and custom lexicons):
@@ -106,6 +109,19 @@ enum Schema {
       value    TEXT NOT NULL
     );
     CREATE INDEX concept_attribute_concept ON concept_attribute(concept);
+
+    -- FHIR ValueSets (imported expansions or enumerated compose) and their members.
+    CREATE TABLE value_set (
+      id       INTEGER PRIMARY KEY,
+      url      TEXT NOT NULL UNIQUE,
+      version  TEXT,
+      name     TEXT
+    );
+    CREATE TABLE value_set_member (
+      value_set  INTEGER NOT NULL REFERENCES value_set(id),
+      concept    INTEGER NOT NULL REFERENCES concept(id),
+      PRIMARY KEY (value_set, concept)
+    ) WITHOUT ROWID;
 
     -- What the database was built from.
     CREATE TABLE build_source (

@@ -61,6 +61,9 @@ public struct MatchableTerm: Sendable, Hashable {
     public var termType: TermType
     public var dialect: Dialect
     public var caseSensitive: Bool
+    /// Source rank for tie-breaks between concepts sharing a term: 0 curated lexicon,
+    /// 1 extracted lexicon source (data/sources), 2 imported terminology (SNOMED CT, RxNorm, FHIR).
+    public var priority: Int
 }
 
 extension TerminologyStore {
@@ -72,8 +75,9 @@ extension TerminologyStore {
         lock.lock()
         defer { lock.unlock() }
         let stmt = try database.cached("""
-            SELECT t.concept, t.norm, CASE WHEN t.case_sensitive THEN t.term END, c.entity_type, t.type, t.dialect, t.case_sensitive
-            FROM term t JOIN concept c ON c.id = t.concept
+            SELECT t.concept, t.norm, CASE WHEN t.case_sensitive THEN t.term END, c.entity_type, t.type, t.dialect, t.case_sensitive,
+                   coalesce(l.priority, 2)
+            FROM term t JOIN concept c ON c.id = t.concept LEFT JOIN lexicon_entry l ON l.concept = t.concept
             WHERE t.matchable = 1 AND c.active = 1 AND c.entity_type IS NOT NULL
             ORDER BY t.id
             """)
@@ -87,7 +91,7 @@ extension TerminologyStore {
             try body(MatchableTerm(
                 conceptID: stmt.int64(0), normalized: stmt.text(1), original: stmt.optionalText(2),
                 entityType: type, termType: TermType(rawValue: stmt.int(4)) ?? .synonym,
-                dialect: Dialect(rawValue: stmt.int(5)), caseSensitive: stmt.int(6) != 0))
+                dialect: Dialect(rawValue: stmt.int(5)), caseSensitive: stmt.int(6) != 0, priority: stmt.int(7)))
         }
     }
 

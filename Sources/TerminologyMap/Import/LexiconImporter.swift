@@ -7,8 +7,11 @@ extension TerminologyBuilder {
     /// transaction. An id already defined in this build is an error; an id present in the
     /// database being extended is replaced (site overrides).
     ///
+    /// `priority` is recorded for the recognizer: 0 curated, 1 extracted sources (lower wins
+    /// when two entries share a term).
+    ///
     /// - Complexity: O(rows); memory independent of the file size.
-    public func importLexicon(_ url: URL, name: String? = nil) throws(TerminologyError) {
+    public func importLexicon(_ url: URL, name: String? = nil, priority: Int = 0) throws(TerminologyError) {
         let display = name ?? url.lastPathComponent
         let reader = try LineReader(path: url.path, displayName: display)
         let medtext = try systemID(.medtext)
@@ -59,8 +62,8 @@ extension TerminologyBuilder {
                     try db.cached("DELETE FROM concept_map WHERE source = ?").run([.int(old)])
                 }
                 let concept = try upsertConcept(system: medtext, code: id, display: preferred, category: cls ?? type, entityType: type)
-                try db.cached("INSERT OR REPLACE INTO lexicon_entry(concept, entity_type, class, attributes, source) VALUES (?, ?, ?, ?, ?)")
-                    .run([.int(concept), .text(type), SQLiteValue(cls), .text(attributes), .text(display)])
+                try db.cached("INSERT OR REPLACE INTO lexicon_entry(concept, entity_type, class, attributes, source, priority) VALUES (?, ?, ?, ?, ?, ?)")
+                    .run([.int(concept), .text(type), SQLiteValue(cls), .text(attributes), .text(display), .int(Int64(priority))])
                 // Terms: preferred first, then synonyms in file order; one row per distinct normalized form.
                 var seen: Set<String> = []
                 let prefNorm = normalizer.normalizedTerm(preferred)
