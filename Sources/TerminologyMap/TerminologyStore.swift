@@ -64,6 +64,20 @@ public struct MatchableTerm: Sendable, Hashable {
     /// Source rank for tie-breaks between concepts sharing a term: 0 curated lexicon,
     /// 1 extracted lexicon source (data/sources), 2 imported terminology (SNOMED CT, RxNorm, FHIR).
     public var priority: Int
+    /// The concept's code (a lexicon id such as `cond:hypertension`, or a SNOMED CT id): for explanations.
+    public var code: String
+    /// Lexicon entries: the `class=`/`kind=` attribute (DIAGNOSIS, SIGN, SYMPTOM, ingredient...).
+    public var lexiconClass: String?
+    /// Abbreviation senses: the words near the abbreviation that select this sense.
+    public var cues: [String]
+    /// Abbreviation senses: whether this is the sense used when no cue is present
+    /// (true for every term that is not an abbreviation sense).
+    public var isDefaultSense: Bool
+    /// Abbreviation senses: the expansion ("pulmonary embolism").
+    public var expansion: String?
+
+    /// Whether the term is an abbreviation or acronym.
+    public var isAbbreviation: Bool { termType == .abbreviation || expansion != nil }
 }
 
 extension TerminologyStore {
@@ -76,8 +90,9 @@ extension TerminologyStore {
         defer { lock.unlock() }
         let stmt = try database.cached("""
             SELECT t.concept, t.norm, CASE WHEN t.case_sensitive THEN t.term END, c.entity_type, t.type, t.dialect, t.case_sensitive,
-                   coalesce(l.priority, 2)
+                   coalesce(l.priority, 2), c.code, l.class, a.cues, coalesce(a.is_default, 1), a.expansion
             FROM term t JOIN concept c ON c.id = t.concept LEFT JOIN lexicon_entry l ON l.concept = t.concept
+            LEFT JOIN abbreviation_sense a ON a.term = t.id
             WHERE t.matchable = 1 AND c.active = 1 AND c.entity_type IS NOT NULL
             ORDER BY t.id
             """)
@@ -91,7 +106,10 @@ extension TerminologyStore {
             try body(MatchableTerm(
                 conceptID: stmt.int64(0), normalized: stmt.text(1), original: stmt.optionalText(2),
                 entityType: type, termType: TermType(rawValue: stmt.int(4)) ?? .synonym,
-                dialect: Dialect(rawValue: stmt.int(5)), caseSensitive: stmt.int(6) != 0, priority: stmt.int(7)))
+                dialect: Dialect(rawValue: stmt.int(5)), caseSensitive: stmt.int(6) != 0, priority: stmt.int(7),
+                code: stmt.text(8), lexiconClass: stmt.optionalText(9),
+                cues: stmt.isNull(10) ? [] : stmt.text(10).split(separator: "|").map(String.init),
+                isDefaultSense: stmt.int(11) != 0, expansion: stmt.optionalText(12)))
         }
     }
 
