@@ -404,8 +404,18 @@ def attach_brand_uniis(brands, meds, by_name, display) -> dict[str, int]:
             continue
         stats["brand_in_unii"] += 1
         ours = {med_unii.get(m) for m in dict(c.attrs)["ingredients"].split(",")}
-        if ours & hits:
+        disp = " ".join(display[u] for u in hits)
+        words = set()
+        for m in dict(c.attrs)["ingredients"].split(","):
+            for t in meds[m].terms():
+                if "misspelling" not in t.tags:
+                    words.add(t.text.upper().split()[0][:6])
+        if ours & hits or any(w in disp for w in words):
             stats["brand_unii_agrees"] += 1
+        else:
+            stats["brand_unii_differs"] += 1
+            if "--review" in sys.argv:
+                print(f"REVIEW brand {c.preferred.text}: ours {dict(c.attrs)['ingredients']} / UNII {disp}", file=sys.stderr)
     return stats
 
 
