@@ -23,11 +23,29 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gold as G  # noqa: E402
 
 
+def unannotated_repeats(note):
+    """Occurrences (whole words, any case) of an annotated entity surface outside every marker."""
+    import re
+    covered = [(e.begin, e.end) for e in note.entities]
+    covered += [(a.begin, a.end) for e in note.entities for a in e.attributes]
+    covered += [(a.begin, a.end) for a in note.unmapped]
+    surfaces = {e.text.lower() for e in note.entities if len(e.text) >= 3}
+    low = note.text.lower()
+    out = []
+    for s in sorted(surfaces):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(s) + r"(?![\w-])", low):
+            if not any(b < m.end() and m.start() < e for b, e in covered):
+                out.append((s, m.start()))
+    return out
+
+
 def main(argv=None):
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=os.path.normpath(os.path.join(here, "..", "..", "corpora", "gold")))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--warn", action="store_true",
+                    help="also list unannotated repeats of annotated words (annotator aid; prints note words)")
     args = ap.parse_args(argv)
     try:
         import simple_icd_10_cm as cm  # type: ignore
@@ -63,6 +81,9 @@ def main(argv=None):
                 if e.icd and cm is not None and cm.is_valid_item(e.icd) and not cm.is_leaf(e.icd):
                     problems.append(f"{sp}/{fn}: ICD-10-CM code {e.icd} at {e.begin} is not billable (not a leaf)")
             notes.append(n)
+            if args.warn:
+                for w in unannotated_repeats(n):
+                    print(f"warning: {sp}/{fn}: unannotated '{w[0]}' at {w[1]}")
     ent_cat, ent_type, traits, attrs = (collections.Counter() for _ in range(4))
     splits, kinds, regions = (collections.Counter() for _ in range(3))
     coded = 0
