@@ -76,6 +76,8 @@ def main(argv=None):
             for e in n.entities:
                 if n.text[e.begin:e.end] != e.text:
                     problems.append(f"{sp}/{fn}: offset bug at {e.begin}")
+                if e.icd and "DIAGNOSIS" not in e.traits:
+                    problems.append(f"{sp}/{fn}: icd= on a DX_NAME without DIAGNOSIS at {e.begin}")
                 if e.icd and cm is not None and not cm.is_valid_item(e.icd):
                     problems.append(f"{sp}/{fn}: invalid ICD-10-CM code {e.icd} at {e.begin}")
                 if e.icd and cm is not None and cm.is_valid_item(e.icd) and not cm.is_leaf(e.icd):
