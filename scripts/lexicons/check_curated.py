@@ -219,6 +219,83 @@ def check_abbreviations(path: str) -> None:
     counts["concepts/abbreviations.tsv"] = c
 
 
+REGIONS = {"US", "AU", "both"}
+
+
+def check_simple(rel: str, header: list[str], key, enums: dict[str, set[str]], count_by: str | None, minimum: int = 0):
+    """A curated PHI table: header, enum columns, unique keys, optional minimum row count."""
+    path = os.path.join(ROOT, rel)
+    seen = set()
+    c = collections.Counter()
+    rows = []
+    for n, r in read_tsv(path, header):
+        for col, allowed in enums.items():
+            if r[col] not in allowed:
+                err(path, n, f"{col} {r[col]!r} not in {sorted(allowed)}")
+        k = key(r)
+        if k in seen:
+            err(path, n, f"duplicate {k}")
+        seen.add(k)
+        if not r[header[0]]:
+            err(path, n, f"empty {header[0]}")
+        c[r[count_by] if count_by else "rows"] += 1
+        rows.append((n, r))
+    if len(rows) < minimum:
+        err(path, 1, f"{len(rows)} rows, at least {minimum} expected")
+    counts[rel] = c
+    return rows
+
+
+def name_lists() -> set[str]:
+    """Lower-case names from the extracted census and philter lists (empty when absent)."""
+    names: set[str] = set()
+    phi = os.path.join(ROOT, "phi")
+    for fn in ("census-first-names.tsv", "census-last-names.tsv", "philter-first-names.txt", "philter-last-names.txt"):
+        path = os.path.join(phi, fn)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or line.startswith("name\t"):
+                    continue
+                names.add(line.split("\t")[0].strip())
+    return names
+
+
+def check_phi() -> None:
+    rows = check_simple("phi/name_stoplist.tsv", ["word", "kind", "in_name_lists", "note"], lambda r: r["word"].lower(),
+                        {"kind": {"eponym", "common_word", "calendar", "clinical_word", "drug", "place"},
+                         "in_name_lists": {"yes", "no"}}, "kind")
+    names = name_lists()
+    if names:
+        path = os.path.join(ROOT, "phi/name_stoplist.tsv")
+        for n, r in rows:
+            actual = "yes" if r["word"].lower() in names else "no"
+            if r["in_name_lists"] != actual:
+                err(path, n, f"in_name_lists for {r['word']!r} is {actual} in the extracted name lists")
+    check_simple("phi/titles.tsv", ["title", "kind", "region", "note"], lambda r: (r["title"], r["kind"]),
+                 {"kind": {"professional", "honorific", "academic", "nursing", "religious", "civil", "military", "suffix", "credential"},
+                  "region": REGIONS}, "kind")
+    check_simple("phi/name_cues.tsv", ["cue", "position", "role", "region", "note"], lambda r: (r["cue"], r["position"], r["role"]),
+                 {"position": {"label", "before", "after", "sign_off"}, "role": {"patient", "clinician", "relative"},
+                  "region": REGIONS}, "position")
+    check_simple("phi/professions.tsv", ["profession", "region", "note"], lambda r: r["profession"].lower(),
+                 {"region": REGIONS}, "region", minimum=200)
+    check_simple("phi/facility_cues.tsv", ["cue", "position", "kind", "region", "note"], lambda r: (r["cue"], r["position"]),
+                 {"position": {"after", "before", "before_name"}, "kind": {"facility", "context", "location"}, "region": REGIONS}, "position")
+    check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
+    states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
+    regions = os.path.join(ROOT, "phi/regions.tsv")
+    if os.path.exists(regions):
+        for _, r in read_tsv(regions, ["country", "kind", "abbr", "name"]):
+            states.setdefault(r["country"], set()).add(r["abbr"])
+    rows = check_simple("phi/places_curated.tsv", ["country", "state", "place", "kind"], lambda r: (r["country"], r["state"], r["place"].lower()),
+                        {"country": {"AU", "US"}, "kind": {"capital", "place", "city"}}, "country")
+    for n, r in rows:
+        if states.get(r["country"]) and r["state"] not in states[r["country"]]:
+            err(os.path.join(ROOT, "phi/places_curated.tsv"), n, f"unknown state {r['state']} for {r['country']}")
+
+
 def main() -> int:
     checks = [
         ("context/rules.tsv", check_context_rules),
@@ -231,6 +308,7 @@ def main() -> int:
             fn(p)
         else:
             errors.append(f"{rel}: missing")
+    check_phi()
     for e in errors:
         print(e)
     if "--counts" in sys.argv:
