@@ -43,8 +43,11 @@ public enum UTF8Input {
     }
 
     /// Removes one leading byte-order mark.
+    /// Works on scalars: a BOM followed by a combining mark forms one `Character`, and
+    /// dropping that character would also drop the mark.
     public static func stripBOM(_ s: String) -> String {
-        s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
+        guard s.unicodeScalars.first == "\u{FEFF}" else { return s }
+        return String(s.unicodeScalars.dropFirst())
     }
 }
 
