@@ -92,3 +92,50 @@ func classify(_ v: UInt32) -> ScalarClass {
 func isCurlyApostrophe(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
     i + 2 < p.count && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99
 }
+
+/// Class bits of a byte: 1 upper-case ASCII letter, 2 lower-case ASCII letter, 4 ASCII digit,
+/// 8 period, 16 non-ASCII byte. A 256-byte constant table (printable: value + 0x40).
+@inline(__always)
+func byteClass(_ b: UInt8) -> UInt8 {
+    let table: StaticString = """
+        @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@H@DDDDDDDDDD@@@@@@@AAAAAAAAAAAAAAAAAAAAAAAAAA@@@@@@BBBBBBBBBBBBBBBBBBBBBBBBBB@@@@@PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP
+        """
+    return table.utf8Start[Int(b)] & 0x1F
+}
+
+/// An immutable open-addressing hash table from 64-bit keys to small integers, built once.
+/// Lookups hash with one multiplication (no `Hasher`), for per-line and per-period lookups.
+struct UInt64Table: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var used: [Bool]
+    private let shift: UInt64
+
+    init(_ pairs: [(UInt64, Int32)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < pairs.count * 4 { bits += 1 }
+        let size = 1 << Int(bits)
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: -1, count: size)
+        used = [Bool](repeating: false, count: size)
+        shift = 64 - bits
+        for (k, v) in pairs {
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while used[i] && keys[i] != k { i = (i + 1) & (size - 1) }
+            keys[i] = k
+            values[i] = v
+            used[i] = true
+        }
+    }
+
+    @inline(__always)
+    func find(_ k: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while used[i] {
+            if keys[i] == k { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+}

@@ -371,7 +371,35 @@ public struct Scanner: Sendable {
         return .ascii
     }
 
+    @inline(__always)
     func wordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> TokenFlags {
+        var any: UInt8 = 0
+        var sawLetter = false, firstUpper = false, laterUpper = false
+        for k in s..<e {
+            let c = byteClass(p[k])
+            any |= c
+            if c & 3 != 0 {
+                if !sawLetter {
+                    sawLetter = true
+                    firstUpper = c == 1
+                } else if c == 1 {
+                    laterUpper = true
+                }
+            }
+        }
+        if any & 16 != 0 { return unicodeWordFlags(p, s, e) }
+        var f: TokenFlags = .ascii
+        if any & 4 != 0 { f.insert(.hasDigit) }
+        if any & 3 != 0 {
+            f.insert(.hasLetter)
+            if any & 2 == 0 { f.insert(.allUpper) }
+            if firstUpper && !laterUpper { f.insert(.titleCase) }
+            if any & 8 != 0 { f.insert(.hasPeriod) }
+        }
+        return f
+    }
+
+    func unicodeWordFlags(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> TokenFlags {
         var ascii = true, upper = 0, lower = 0, digit = false, period = false
         var firstUpper = false, sawLetter = false, laterUpper = false
         var k = s

@@ -12,6 +12,8 @@ struct HeaderMatch: Sendable, Hashable {
     var rule: Int
     /// True for the colon (or dash) form.
     var colon: Bool = false
+    /// True when every letter of the header is upper case.
+    var allCaps: Bool = false
 }
 
 /// Finds section headers at line starts, with the rules of `sections.tsv`.
@@ -66,15 +68,20 @@ public struct SectionDetector: Sendable {
         while i < count {
             let t = tokens[i]
             let midLine = !t.flags.contains(.lineStart)
+            var afterComma = false
             if midLine {
-                // After a sentence-ending period on the same line, a capitalised colon header
-                // ("...SOB. Hx: HTN") starts a section too.
-                guard t.kind == .word, i >= 2, tokens[i - 1].kind == .whitespace,
-                    tokens[i - 2].kind == .punctuation, tokens[i - 2].span.length == 1,
-                    p[tokens[i - 2].span.start] == UInt8(ascii: "."), isUpperASCII(p[t.span.start])
-                else { i += 1; continue }
+                // Mid-line, a capitalised colon header starts a section after a sentence-ending
+                // period ("...SOB. Hx: HTN"), and an ALL-CAPS one after a comma (text whose line
+                // breaks were flattened to commas: "...allergies.,MEDICATIONS: ,").
+                guard t.kind == .word, isUpperASCII(p[t.span.start]), i >= 1 else { i += 1; continue }
+                let q = tokens[i - 1].kind == .whitespace ? i - 2 : i - 1
+                guard q >= 0, tokens[q].kind == .punctuation, tokens[q].span.length == 1 else { i += 1; continue }
+                let b = p[tokens[q].span.start]
+                guard b == UInt8(ascii: ".") || b == UInt8(ascii: ",") else { i += 1; continue }
+                guard b == UInt8(ascii: ",") || q == i - 2 else { i += 1; continue }
+                afterComma = b == UInt8(ascii: ",")
             }
-            if let h = header(at: i, tokens: tokens, in: p, key: &key), !midLine || h.colon {
+            if let h = header(at: i, tokens: tokens, in: p, key: &key), !midLine || (h.colon && (!afterComma || h.allCaps)) {
                 out.append(h)
                 i = h.endToken
             } else {
@@ -106,8 +113,19 @@ public struct SectionDetector: Sendable {
         guard k < count else { return nil }
         let t0 = tokens[k]
         guard t0.kind == .word || t0.kind == .punctuation else { return nil }
-        let fb = Int(lowerASCII(p[t0.span.start]))
-        guard rules.firstTokenFilter[fb] & (1 << UInt32(min(t0.span.length, 31))) != 0 else { return nil }
+        // Prefilter: the first token's key must be the first key of some header. ASCII tokens
+        // are hashed in place (their key is their lower-cased bytes without '.' and '\'').
+        if t0.flags.contains(.ascii) {
+            var h = fnvOffset
+            for q in t0.span.range {
+                let b = p[q]
+                if t0.kind == .word && (b == UInt8(ascii: ".") || b == UInt8(ascii: "'")) { continue }
+                h = fnv1a(h, lowerASCII(b))
+            }
+            guard rules.firstTokenHashes.find(h) != nil else { return nil }
+        } else {
+            return nil  // header rules are ASCII
+        }
 
         key.removeAll(keepingCapacity: true)
         var best: HeaderMatch?
@@ -125,12 +143,16 @@ public struct SectionDetector: Sendable {
             while hashed < key.count { hash = fnv1a(hash, key[hashed]); hashed += 1 }
             words += 1
             j += 1
-            if let candidates = rules.headerIndex[hash] {
-                for r in candidates where rules.sectionRules[r].joinedKey == key {
-                    if let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p) {
+            if let firstRule = rules.headerIndex.find(hash) {
+                var r = Int(firstRule)
+                while r >= 0 {
+                    if rules.sectionRules[r].joinedKey == key,
+                        let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p)
+                    {
                         best = m
                         break
                     }
+                    r = Int(rules.nextRuleWithSameKey[r])
                 }
             }
         }
@@ -143,6 +165,11 @@ public struct SectionDetector: Sendable {
     ) -> HeaderMatch? {
         let forms = rules.sectionRules[r].forms
         let count = tokens.count
+        var allCaps = false
+        for w in phrase where tokens[w].flags.contains(.hasLetter) {
+            allCaps = tokens[w].flags.contains(.allUpper)
+            if !allCaps { break }
+        }
         var j = phrase.upperBound
         // Skip a closing "**".
         func skipSpaces(_ j: inout Int) { while j < count && tokens[j].kind == .whitespace { j += 1 } }
@@ -167,18 +194,13 @@ public struct SectionDetector: Sendable {
                 // ":-" and a closing "**" after the colon belong to the header.
                 if end < count, tokens[end].kind == .punctuation, p[tokens[end].span.start] == UInt8(ascii: "-") { end += 1 }
                 if end < count, isSymbolRun(tokens[end], UInt8(ascii: "*"), maxLength: 2, in: p) { end += 1 }
-                return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: restAlone(end), rule: r, colon: true)
+                return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: restAlone(end), rule: r, colon: true, allCaps: allCaps)
             }
             if b == UInt8(ascii: "-"), s > phrase.upperBound, s + 1 < count, tokens[s + 1].kind == .whitespace {
-                return HeaderMatch(firstToken: lineFirst, endToken: s + 1, aloneOnLine: restAlone(s + 1), rule: r, colon: true)
+                return HeaderMatch(firstToken: lineFirst, endToken: s + 1, aloneOnLine: restAlone(s + 1), rule: r, colon: true, allCaps: allCaps)
             }
         }
         if s >= count || tokens[s].kind == .newline {
-            var allCaps = false
-            for w in phrase where tokens[w].flags.contains(.hasLetter) {
-                allCaps = tokens[w].flags.contains(.allUpper)
-                if !allCaps { break }
-            }
             if forms.contains(.alone) || markdown || allCaps {
                 return HeaderMatch(firstToken: lineFirst, endToken: end, aloneOnLine: true, rule: r)
             }

@@ -62,7 +62,7 @@ public struct SentenceSplitter: Sendable {
             }
             if first < 0 { first = i }
             last = i
-            if isEnd(i, tokens: tokens, in: p) {
+            if (t.kind == .punctuation || (t.kind == .word && t.flags.contains(.hasPeriod))) && isEnd(i, tokens: tokens, in: p) {
                 var j = i + 1
                 while j < count, tokens[j].kind == .punctuation, Self.isCloser(p[tokens[j].span.start]) {
                     last = j
@@ -128,7 +128,7 @@ public struct SentenceSplitter: Sendable {
     ) -> Bool {
         let kind: AbbreviationKind?
         if let packed = packKey(p, word.span.range, skipPeriods: true) {
-            kind = rules.packedAbbreviations[packed]
+            kind = rules.abbreviationKind(packed: packed)
         } else {
             var key: [UInt8] = []
             for k in word.span.range where p[k] != UInt8(ascii: ".") { key.append(lowerASCII(p[k])) }

@@ -77,14 +77,22 @@ public struct TokenizerRules: Sendable {
     public let abbreviations: [[UInt8]: AbbreviationKind]
     public let sectionRules: [SectionRule]
     /// Abbreviation keys of at most 8 bytes, packed into an integer (``packKey(_:)``).
-    let packedAbbreviations: [UInt64: AbbreviationKind]
-    /// FNV-1a hash of joined header keys (token keys separated by one space) -> rule indices.
-    let headerIndex: [UInt64: [Int]]
+    let packedAbbreviations: UInt64Table
+    /// FNV-1a hash of joined header keys (token keys separated by one space) -> first rule index.
+    let headerIndex: UInt64Table
+    /// The next rule with the same joined key, or -1.
+    let nextRuleWithSameKey: [Int32]
+    /// The kind of a packed abbreviation key.
+    @inline(__always)
+    func abbreviationKind(packed: UInt64) -> AbbreviationKind? {
+        packedAbbreviations.find(packed).map { AbbreviationKind.allCases[Int($0)] }
+    }
+
     /// Largest number of tokens in a header.
     let maxHeaderTokens: Int
-    /// Prefilter on a line's first token: bit `min(len, 31)` of entry `lowercased first byte`
-    /// is set when some header starts with a token of that first byte and byte length.
-    let firstTokenFilter: [UInt32]
+    /// FNV-1a hashes of the keys of the headers' first tokens (a line whose first token is
+    /// not one of them cannot start a header).
+    let firstTokenHashes: UInt64Table
 
     /// Compiles rule file contents.
     /// - Parameters:
@@ -131,7 +139,7 @@ public struct TokenizerRules: Sendable {
         var ids: Set<String> = []
         var index: [UInt64: [Int]] = [:]
         var maxTokens = 0
-        var filter = [UInt32](repeating: 0, count: 256)
+        var firstHashes: [(UInt64, Int32)] = []
         sawHeader = false
         for (n, line) in Self.lines(sections) {
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -174,22 +182,29 @@ public struct TokenizerRules: Sendable {
             rules.append(SectionRule(id: id, type: SectionType(rawValue: type), header: header, keys: keys, surface: surface, forms: forms, joinedKey: joined))
             index[joined.reduce(fnvOffset, fnv1a), default: []].append(ruleIndex)
             maxTokens = max(maxTokens, toks.count)
-            let first = surface[0]
-            filter[Int(lowerASCII(first[0]))] |= 1 << UInt32(min(first.count, 31))
+            firstHashes.append((keys[0].reduce(fnvOffset, fnv1a), 0))
         }
         guard sawHeader else {
             throw TokenizerRuleError(file: sectionsFile, line: 1, reason: "file is empty; expected a header row")
         }
         self.abbreviations = abbr
-        var packed: [UInt64: AbbreviationKind] = [:]
+        var packed: [(UInt64, Int32)] = []
+        let kinds = AbbreviationKind.allCases
         for (k, v) in abbr where k.count <= 8 {
-            packed[k.withUnsafeBufferPointer { packKey($0, 0..<$0.count, skipPeriods: false)! }] = v
+            packed.append((k.withUnsafeBufferPointer { packKey($0, 0..<$0.count, skipPeriods: false)! }, Int32(kinds.firstIndex(of: v)!)))
         }
-        self.packedAbbreviations = packed
+        self.packedAbbreviations = UInt64Table(packed)
         self.sectionRules = rules
-        self.headerIndex = index
+        var firsts: [(UInt64, Int32)] = []
+        var next = [Int32](repeating: -1, count: rules.count)
+        for (h, list) in index {
+            firsts.append((h, Int32(list[0])))
+            for (a, b) in zip(list, list.dropFirst()) { next[a] = Int32(b) }
+        }
+        self.headerIndex = UInt64Table(firsts)
+        self.nextRuleWithSameKey = next
         self.maxHeaderTokens = maxTokens
-        self.firstTokenFilter = filter
+        self.firstTokenHashes = UInt64Table(firstHashes)
     }
 
     /// Non-empty, non-comment lines with their 1-based numbers.
