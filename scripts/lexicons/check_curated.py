@@ -262,6 +262,24 @@ def name_lists() -> set[str]:
     return names
 
 
+def check_section_traits() -> None:
+    rel = "context/section_traits.tsv"
+    path = os.path.join(ROOT, rel)
+    sections = set()
+    sp = os.path.join(ROOT, "tokenizer", "sections.tsv")
+    if os.path.exists(sp):
+        for _, r in read_tsv(sp, ["rule_id", "type", "header", "forms"]):
+            sections.add(r["type"])
+    traits = {t for t in CATEGORIES.values() if t}
+    rows = check_simple(rel, ["id", "section", "trait", "applies_to", "note"], lambda r: (r["section"], r["trait"]),
+                        {"trait": traits}, "trait")
+    for n, r in rows:
+        if sections and r["section"] not in sections:
+            err(path, n, f"section {r['section']} is not a type in tokenizer/sections.tsv")
+        if r["applies_to"] != "ALL" and not set(r["applies_to"].split("|")) <= ENTITY_CATEGORIES:
+            err(path, n, f"bad applies_to {r['applies_to']}")
+
+
 def check_phi() -> None:
     rows = check_simple("phi/name_stoplist.tsv", ["word", "kind", "in_name_lists", "note"], lambda r: r["word"].lower(),
                         {"kind": {"eponym", "common_word", "calendar", "clinical_word", "drug", "place"},
@@ -308,6 +326,7 @@ def main() -> int:
             fn(p)
         else:
             errors.append(f"{rel}: missing")
+    check_section_traits()
     check_phi()
     for e in errors:
         print(e)
