@@ -425,7 +425,7 @@ def check_terms(concepts: list[Concept]) -> None:
     seen: dict[str, str] = {}
     for c in concepts:
         for t in c.terms():
-            k = norm_key(t.text)
+            k = ("cs:" + t.text) if "cs" in t.tags else norm_key(t.text)
             other = seen.get(k)
             if other and other != c.id:
                 err(f"term {t.text!r} claimed by {other} and {c.id}")
