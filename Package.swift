@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminologyMapTests",
-            dependencies: ["TerminologyMap", "MedTextCore", "MedTextLexicons"],
+            dependencies: ["TerminologyMap", "MedTextCore", "MedTextLexicons", "Tokenizer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -7,6 +7,6 @@ struct MedText: ParsableCommand {
         commandName: "medtext",
         abstract: "Clinical NLP: find medications, conditions, anatomy, tests and PHI in clinical notes.",
         version: MedTextVersion.string,
-        subcommands: [TokenizeCommand.self]
+        subcommands: [TokenizeCommand.self, TerminologyCommand.self]
     )
 }

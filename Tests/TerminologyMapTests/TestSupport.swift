@@ -1,5 +1,8 @@
 import Foundation
 import MedTextCore
+import MedTextLexicons
+import Testing
+import Tokenizer
 @testable import TerminologyMap
 
 /// A small normalizer for tests only: lower-cases, folds diacritics, splits on anything that
@@ -55,4 +58,24 @@ final class TempDir: @unchecked Sendable {
         try! content.write(to: u, atomically: true, encoding: .utf8)
         return u
     }
+}
+
+/// The default database built once per test process from the real `lexicons/data` with the
+/// Tokenizer's normalizer (what users get), removed at exit.
+enum RealDefaultDatabase {
+    nonisolated(unsafe) static var path: String = ""
+    static let store: TerminologyStore? = {
+        let data = MedTextLexicons.bundledDataDirectory
+        guard !DefaultTerminology.inputs(lexiconDirectory: data).isEmpty else { return nil }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medtext-term-real-\(getpid()).sqlite")
+        path = url.path
+        atexit { unlink(RealDefaultDatabase.path) }
+        do {
+            try DefaultTerminology.build(lexiconDirectory: data, normalizer: Normalizer(), target: url, medtextVersion: "test", progress: false)
+            return try TerminologyStore(url: url, normalizer: Normalizer())
+        } catch {
+            Issue.record("building the default database failed: \(error)")
+            return nil
+        }
+    }()
 }

@@ -254,7 +254,8 @@ final class ICD10CMTabularHandler: NSObject, XMLParserDelegate {
                 let dotted = String(full.prefix(3)) + "." + String(full.dropFirst(3))
                 let t = "\(title), \(meaning)"
                 let cid = try builder.upsertConcept(system: system, code: dotted, display: t, billable: true)
-                try addTexts(concept: cid, code: dotted, title: t, inclusions: [])
+                // The base code's inclusion terms apply to each 7th-character code too.
+                try addTexts(concept: cid, code: dotted, title: t, inclusions: f.inclusions.map { "\($0), \(meaning)" })
                 try builder.db.cached("INSERT INTO stage_icd_parent(child, parent) VALUES (?, ?)").run([.text(dotted), .text(code)])
                 codes += 1
             }

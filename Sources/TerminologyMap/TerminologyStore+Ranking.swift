@@ -1,0 +1,243 @@
+public import MedTextCore
+
+/// What the recognizer knows about a mention when asking for ranked codes.
+public struct MentionQuery: Sendable, Hashable {
+    /// The mention as written ("acute on chronic systolic heart failure", "HTN", "metformin").
+    public var text: String
+    /// Words and phrases around it that qualify it: acuity ("acute on chronic"), laterality
+    /// ("left"), body site ("knee"), linked conditions ("with diabetic neuropathy", "due to
+    /// alcohol", "secondary to"), medication strength and form ("500 mg", "tablet").
+    public var context: [String]
+    /// Concepts the recognizer matched for the mention (`MatchableTerm.conceptID`). When empty,
+    /// the mention text is looked up by its normalized form.
+    public var conceptIDs: [Int64]
+
+    public init(text: String, context: [String] = [], conceptIDs: [Int64] = []) {
+        self.text = text
+        self.context = context
+        self.conceptIDs = conceptIDs
+    }
+}
+
+/// Ranking of ICD-10-CM codes for a condition mention (Comprehend Medical's `ICD10CMConcepts`).
+///
+/// Candidates: the ICD-10-CM codes linked to the matched concepts (lexicon codes, SNOMED CT
+/// maps) and their descendants, plus full-text hits over code titles and inclusion terms for
+/// the mention, its concepts' preferred terms and its context. Each candidate's title and
+/// inclusion terms are compared with the query words (stop words dropped, light stemming,
+/// words in parentheses and "unspecified"/"NOS"/"other"/"mellitus" optional):
+/// `match = 0.55 × coverage (query words found) + 0.45 × precision (required title words that
+/// the query has)` (× 0.95 for inclusion terms, × 0.95 for "Other ..." titles the query does not
+/// ask for); `score = 0.87 × best match + 0.08 for a code linked to the matched concept (0.04 for
+/// its descendants) + 0.03 for billable codes`, at most 0.98. Query words that no candidate contains
+/// (e.g. the abbreviation "HTN" itself) are ignored. So the most specific code whose every
+/// required word is in the mention or context wins ("type 2 diabetes with diabetic
+/// neuropathy" → E11.40), and an unmentioned specific ("without complications", "combined")
+/// costs precision. Ties: billable first, then code order.
+enum ICDRanking {
+    static let stopWords: Set<String> = ["a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "by", "at", "as", "with", "due", "from", "into", "is", "was", "has", "had", "s"]
+    static let optionalWords: Set<String> = ["unspecified", "nos", "other", "mellitus", "specified", "classified", "elsewhere", "site", "without", "complication", "uncomplicated"]
+
+    /// Words of a text for comparison: the normalizer's tokens, letters/digits only, stemmed.
+    static func words(_ normalized: String, keepParenthesized: Bool = true) -> (required: [String], optional: [String]) {
+        var required: [String] = []
+        var optional: [String] = []
+        var depth = 0
+        for raw in normalized.split(separator: " ") {
+            if raw == "(" || raw == "[" { depth += 1; continue }
+            if raw == ")" || raw == "]" { depth = max(0, depth - 1); continue }
+            // Split further on punctuation the normalizer kept inside a token.
+            for piece in raw.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                let w = stem(String(piece))
+                if w.isEmpty || stopWords.contains(w) { continue }
+                if depth > 0 || optionalWords.contains(w) { optional.append(w) } else { required.append(w) }
+            }
+        }
+        return (required, optional)
+    }
+
+    static func stem(_ w: String) -> String {
+        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") { return String(w.dropLast()) }
+        return w
+    }
+}
+
+extension TerminologyStore {
+    /// Ranked ICD-10-CM codes for a condition mention, best first (at most `limit`).
+    ///
+    /// - Complexity: a fixed number of indexed queries plus one FTS5 query per call.
+    public func icd10cmCandidates(for query: MentionQuery, limit: Int = 5) throws(TerminologyError) -> [ConceptCode] {
+        var conceptIDs = query.conceptIDs
+        if conceptIDs.isEmpty { conceptIDs = try self.conceptIDs(matching: query.text) }
+        let details = try concepts(ids: conceptIDs)
+        // Query words: mention, context, preferred terms of the matched concepts.
+        var queryText = [query.text] + query.context
+        var linked: [String] = []
+        for id in conceptIDs {
+            guard let d = details[id] else { continue }
+            if d.code.system != .icd10CM { queryText.append(d.code.display) }
+            for c in d.codes(in: .icd10CM) where !linked.contains(c.code) { linked.append(c.code) }
+        }
+        var q: [String] = []
+        for t in queryText {
+            let w = ICDRanking.words(normalizer.normalizedTerm(t))
+            for x in w.required + w.optional where !q.contains(x) { q.append(x) }
+        }
+        guard !q.isEmpty || !linked.isEmpty else { return [] }
+
+        return try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
+            guard let icd = try db.scalarInt("SELECT id FROM code_system WHERE uri = ?", [.text(CodeSystem.icd10CM.uri)]) else { return [] }
+            var candidates: [String: Double] = [:]  // code -> link bonus
+            var order: [String] = []
+            func add(_ code: String, _ bonus: Double) {
+                if let b = candidates[code] { candidates[code] = max(b, bonus) } else { candidates[code] = bonus; order.append(code) }
+            }
+            for code in linked {
+                add(code, 0.08)
+                let desc = try db.cached("""
+                    WITH RECURSIVE sub(id, depth) AS (
+                      SELECT id, 0 FROM concept WHERE system = ?1 AND code = ?2
+                      UNION SELECT i.child, sub.depth + 1 FROM is_a i JOIN sub ON i.parent = sub.id WHERE sub.depth < 4)
+                    SELECT c.code FROM sub JOIN concept c ON c.id = sub.id WHERE sub.depth > 0 ORDER BY c.code LIMIT 400
+                    """)
+                try desc.bind([.int(icd), .text(code)])
+                while try desc.step() { add(desc.text(0), 0.04) }
+                desc.reset()
+            }
+            if !q.isEmpty {
+                // FTS5: any query word, as a prefix of the stem (diabete* matches diabetes, diabetic is separate).
+                let match = q.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }.map { "\"\($0)\"*" }.joined(separator: " OR ")
+                if !match.isEmpty {
+                    let fts = try db.cached("SELECT code FROM icd10cm_fts WHERE icd10cm_fts MATCH ? ORDER BY bm25(icd10cm_fts), code LIMIT 80")
+                    try fts.bind([.text(match)])
+                    while try fts.step() { add(fts.text(0), 0) }
+                    fts.reset()
+                }
+            }
+            // Variants (title and inclusion terms) of every candidate.
+            struct Candidate { var code: String; var display: String; var billable: Bool; var variants: [(required: [String], optional: [String], weight: Double)]; var bonus: Double }
+            var list: [Candidate] = []
+            let stmt = try db.cached("""
+                SELECT c.display, coalesce(c.billable, 0), t.norm, t.type FROM concept c JOIN term t ON t.concept = c.id
+                WHERE c.system = ? AND c.code = ? AND t.type IN (\(TermType.description.rawValue), \(TermType.inclusion.rawValue), \(TermType.synonym.rawValue))
+                ORDER BY t.id
+                """)
+            var vocabulary: Set<String> = []
+            for code in order {
+                try stmt.bind([.int(icd), .text(code)])
+                var cand: Candidate? = nil
+                while try stmt.step() {
+                    if cand == nil { cand = Candidate(code: code, display: stmt.text(0), billable: stmt.int(1) != 0, variants: [], bonus: candidates[code] ?? 0) }
+                    let w = ICDRanking.words(stmt.text(2))
+                    vocabulary.formUnion(w.required)
+                    vocabulary.formUnion(w.optional)
+                    cand!.variants.append((w.required, w.optional, stmt.int(3) == TermType.inclusion.rawValue ? 0.95 : 1.0))
+                }
+                stmt.reset()
+                if let cand { list.append(cand) }
+            }
+            let effective = q.filter { vocabulary.contains($0) }
+            let query = Set(effective.isEmpty ? q : effective)
+            var scored: [(ConceptCode, Bool)] = []
+            for c in list {
+                var best = 0.0
+                for v in c.variants {
+                    let all = Set(v.required).union(v.optional)
+                    let covered = query.isEmpty ? 0 : Double(query.filter { all.contains($0) }.count) / Double(query.count)
+                    let req = Set(v.required)
+                    let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
+                    // Residual "Other ..." categories lose to the code that names what was said.
+                    let residual = (all.contains("other") && !query.contains("other")) ? 0.95 : 1.0
+                    best = max(best, (0.55 * covered + 0.45 * precision) * v.weight * residual)
+                }
+                let score = min(1, 0.87 * best + c.bonus + (c.billable ? 0.03 : 0))
+                scored.append((ConceptCode(system: .icd10CM, code: c.code, display: c.display, score: Float((score * 10000).rounded() / 10000)), c.billable))
+            }
+            scored.sort { a, b in
+                if a.0.score != b.0.score { return a.0.score > b.0.score }
+                if a.1 != b.1 { return a.1 }
+                return a.0.code < b.0.code
+            }
+            return Array(scored.prefix(limit).map(\.0))
+        }
+    }
+
+    /// Ranked SNOMED CT concepts for a mention (Comprehend Medical's `SNOMEDCTConcepts`):
+    /// codes linked to the matched concepts first (score 1 for the first, then 0.9...), then,
+    /// when a SNOMED CT release is imported, concepts whose terms equal the mention (0.95 for a
+    /// preferred term, 0.85 for a synonym).
+    public func snomedCandidates(for query: MentionQuery, limit: Int = 5) throws(TerminologyError) -> [ConceptCode] {
+        try codesFromLinksAndTerms(query, system: .snomedCT, limit: limit)
+    }
+
+    /// Ranked RxNorm concepts for a medication mention (Comprehend Medical's `RxNormConcepts`).
+    /// With an RxNorm release imported and strength/form words in the context, clinical and
+    /// branded drugs (SCD, SBD, packs) containing the ingredient are ranked by how many of those
+    /// words their names contain (a full strength + form match scores above the ingredient);
+    /// otherwise the ingredient or brand codes linked to the matched concepts.
+    public func rxNormCandidates(for query: MentionQuery, limit: Int = 5) throws(TerminologyError) -> [ConceptCode] {
+        var base = try codesFromLinksAndTerms(query, system: .rxNorm, limit: limit)
+        let contextWords = query.context.flatMap { ICDRanking.words(normalizer.normalizedTerm($0)).required }
+        guard !contextWords.isEmpty, !base.isEmpty else { return base }
+        let products: [ConceptCode] = try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
+            guard let rx = try db.scalarInt("SELECT id FROM code_system WHERE uri = ?", [.text(CodeSystem.rxNorm.uri)]) else { return [] }
+            var out: [(ConceptCode, Double)] = []
+            let stmt = try db.cached("""
+                SELECT code, display FROM concept WHERE system = ?1 AND category IN ('SCD', 'SBD', 'GPCK', 'BPCK') AND active = 1
+                  AND lower(display) LIKE '%' || lower(?2) || '%' ORDER BY CAST(code AS INTEGER) LIMIT 2000
+                """)
+            for ingredient in base.prefix(2) {
+                try stmt.bind([.int(rx), .text(ingredient.display)])
+                while try stmt.step() {
+                    let words = Set(ICDRanking.words(normalizer.normalizedTerm(stmt.text(1))).required)
+                    let hits = contextWords.filter { words.contains($0) }.count
+                    guard hits > 0 else { continue }
+                    let score = 0.6 + 0.4 * Double(hits) / Double(contextWords.count)
+                    out.append((ConceptCode(system: .rxNorm, code: stmt.text(0), display: stmt.text(1), score: Float((score * 10000).rounded() / 10000)), score))
+                }
+                stmt.reset()
+            }
+            out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.code < $1.0.code }
+            return out.map(\.0)
+        }
+        base = base.map { var c = $0; c.score = min(c.score, 0.8); return c }
+        var merged: [ConceptCode] = []
+        for c in (products + base).sorted(by: { $0.score > $1.score }) where !merged.contains(where: { $0.code == c.code }) { merged.append(c) }
+        return Array(merged.prefix(limit))
+    }
+
+    private func codesFromLinksAndTerms(_ query: MentionQuery, system: CodeSystem, limit: Int) throws(TerminologyError) -> [ConceptCode] {
+        var ids = query.conceptIDs
+        if ids.isEmpty { ids = try conceptIDs(matching: query.text) }
+        let details = try concepts(ids: ids)
+        var out: [ConceptCode] = []
+        var next: Float = 1
+        for id in ids {
+            guard let d = details[id] else { continue }
+            for var c in d.codes(in: system) where !out.contains(where: { $0.code == c.code }) {
+                c.score = next
+                next = max(0.5, next - 0.1)
+                out.append(c)
+            }
+        }
+        // Direct term matches in the imported release.
+        let norm = normalizer.normalizedTerm(query.text)
+        let direct: [ConceptCode] = try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
+            let stmt = try db.cached("""
+                SELECT c.code, c.display, min(t.type) FROM term t JOIN concept c ON c.id = t.concept JOIN code_system s ON s.id = c.system
+                WHERE t.norm = ? AND s.uri = ? AND c.active = 1 AND t.type != \(TermType.fullySpecifiedName.rawValue)
+                GROUP BY c.id ORDER BY min(t.type), c.code LIMIT 20
+                """)
+            try stmt.bind([.text(norm), .text(system.uri)])
+            var r: [ConceptCode] = []
+            while try stmt.step() {
+                r.append(ConceptCode(system: system, code: stmt.text(0), display: stmt.text(1), score: stmt.int(2) == TermType.preferred.rawValue ? 0.95 : 0.85))
+            }
+            stmt.reset()
+            return r
+        }
+        for c in direct where !out.contains(where: { $0.code == c.code }) { out.append(c) }
+        out.sort { $0.score > $1.score }
+        return Array(out.prefix(limit))
+    }
+}
