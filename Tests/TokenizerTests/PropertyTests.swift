@@ -96,3 +96,36 @@ func randomText(_ rng: inout SeededGenerator, pieces: Int) -> String {
         #expect(String(validating: n.bytes, as: UTF8.self) != nil)
     }
 }
+
+@Suite struct TokenizerRobustnessTests {
+    /// Arbitrary bytes, repaired with U+FFFD as `--lenient` does, never crash the tokenizer and
+    /// still give covering, ordered tokens.
+    @Test(arguments: Array(UInt64(1000)..<UInt64(1040)))
+    func randomBytes(_ seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let count = Int.random(in: 0...600, using: &rng)
+        let bytes = (0..<count).map { _ in
+            // Mostly ASCII text bytes, with every other byte value possible.
+            Bool.random(using: &rng) ? UInt8.random(in: 0x20...0x7E, using: &rng) : UInt8.random(in: 0...255, using: &rng)
+        }
+        let text = UTF8Input.decodeLenient(bytes).text
+        let a = Fixtures.tokenizer.analyze(Document(text: text))
+        var pos = 0
+        for t in a.tokens {
+            #expect(t.span.start == pos && t.span.length > 0)
+            pos = t.span.end
+        }
+        #expect(pos == text.utf8.count)
+        _ = Normalizer().normalize(text)
+    }
+
+    /// A long note (many copies of a sample) tokenizes in one piece with the same counts per copy.
+    @Test func longNoteIsLinear() {
+        let unit = "HPI: 58 yo M c/o CP x2d, BP140/90, SpO2 96%.\nPlan: serial troponins q6h.\n\n"
+        let one = Fixtures.tokenizer.analyze(Document(text: unit))
+        let many = Fixtures.tokenizer.analyze(Document(text: String(repeating: unit, count: 2000)))
+        #expect(many.tokens.count == one.tokens.count * 2000)
+        #expect(many.sentences.count == one.sentences.count * 2000)
+        #expect(many.sections.count == one.sections.count * 2000)
+    }
+}
