@@ -53,11 +53,20 @@ public struct Normalizer: TextNormalizing {
     /// apostrophes and the periods of dotted abbreviations are dropped inside words
     /// (`Crohn's` → `crohns`, `b.i.d.` → `bid`).
     public func normalizedTerm(_ term: String) -> String {
-        let bytes = Array(term.utf8)
-        let keys = bytes.withUnsafeBufferPointer { p in
-            scanner.scan(p).lazy.filter { !$0.isSpace }.map { Self.tokenKey($0, in: p) }
-        }
-        return String(decoding: Self.join(Array(keys)), as: UTF8.self)
+        var t = term
+        t.makeContiguousUTF8()
+        return t.utf8.withContiguousStorageIfAvailable { p -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            for token in scanner.scan(p) where !token.isSpace {
+                if !out.isEmpty { out.append(0x20) }
+                let before = out.count
+                Self.appendKey(token, in: p, to: &out)
+                // A token whose key is empty (a lone ignorable) leaves no double space.
+                if out.count == before && before > 0 { out.removeLast() }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }!
     }
 
     // MARK: - token keys
