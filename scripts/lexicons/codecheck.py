@@ -82,8 +82,13 @@ def _icd_mod():
 
 
 def icd10cm_exists(code: str) -> bool:
+    """A code (category, subcategory or code), not a chapter or a block. A few three-character
+    categories are also one-category blocks in the tabular (B20, F99, P84, R99, Z66, ...): they
+    are codes, and billable."""
     cm = _icd_mod()
-    return cm.is_valid_item(code) and not cm.is_chapter(code) and not cm.is_block(code)
+    if not cm.is_valid_item(code) or cm.is_chapter(code):
+        return False
+    return not cm.is_block(code) or cm.is_category(code)
 
 
 def icd10cm_billable(code: str) -> bool:
