@@ -152,6 +152,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         for t in s["terms"]:
             owners[norm_key(t)].add(unii)
     rows_d = []
+    drug_terms: set[str] = set()
     ids_by_unii: dict[str, str] = {}
     used_ids: set[str] = set()
     for unii in sorted(subst, key=lambda u: (display[u], u)):
@@ -176,6 +177,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
                                  f"UNII:{unii}|DRUGBANK:{s['db']}", "kind=ingredient"]))
         for t in [pref] + syns:
             name_to_target.setdefault(t.upper(), cid)
+            drug_terms.add(norm_key(t))
 
     # ---- brands
     def target(unii: str) -> str | None:
@@ -215,7 +217,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         if " " not in n and "-" not in n and n.lower() in english:
             continue
         k = norm_key(n)
-        if k in curated_terms or k in seen_keys:
+        if k in curated_terms or k in drug_terms or k in seen_keys:
             continue
         seen_keys.add(k)
         pref = brand_display(n)
