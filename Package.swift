@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "MedTextLexicons",
             path: "lexicons",
-            exclude: ["README.md", "NOTICE"],
+            exclude: ["README.md", "NOTICE", "seed"],
             sources: ["MedTextLexicons.swift"],
             resources: [.copy("data")],
             swiftSettings: swiftSettings
@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "MedTextKit",
-            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib", "TerminologyMap"],
+            dependencies: ["MedTextCore", "Tokenizer", "EntityRecognizer", "TerminologyMap", "MedTextLexicons", "CZlib"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -32,10 +32,17 @@ public struct ContextRule: Sendable, Hashable {
     public var appliesTo: Set<EntityCategory>
     /// The trigger only counts when it is the last token of its line ("Blood transfusion: No").
     public var requiresLineEnd: Bool
+    /// The trigger only counts when it touches the next token with no space ("?PE").
+    public var requiresAttached: Bool
+    /// The trigger only counts when the note's text has the phrase's exact case ("MGM").
+    public var caseSensitive: Bool
+    /// TERMINATE rules: the categories whose scopes the phrase ends; empty means all.
+    public var terminates: Set<String>
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
-        maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false
+        maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
+        requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = []
     ) {
         self.id = id
         self.phrase = phrase
@@ -45,6 +52,9 @@ public struct ContextRule: Sendable, Hashable {
         self.maxScope = maxScope
         self.appliesTo = appliesTo
         self.requiresLineEnd = requiresLineEnd
+        self.requiresAttached = requiresAttached
+        self.caseSensitive = caseSensitive
+        self.terminates = terminates
     }
 }
 
@@ -100,10 +110,33 @@ public struct ContextEngine: Sendable {
         self.matcher = b.build()
     }
 
+    /// Facts about the note's tokens that some rules test, by key index.
+    public struct TokenFacts {
+        /// Whether the token is the last of its line.
+        public var lineEnd: (Int) -> Bool
+        /// Whether the token touches the next token (no space between).
+        public var attachedToNext: (Int) -> Bool
+        /// Whether the tokens in the range, spaces removed, equal the bytes exactly.
+        public var exactCase: (Range<Int>, [UInt8]) -> Bool
+
+        public init(
+            lineEnd: @escaping (Int) -> Bool, attachedToNext: @escaping (Int) -> Bool = { _ in true },
+            exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true }
+        ) {
+            self.lineEnd = lineEnd
+            self.attachedToNext = attachedToNext
+            self.exactCase = exactCase
+        }
+    }
+
+    /// Convenience for callers that only know line ends.
+    public func triggers(in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, lineEnds: @escaping (Int) -> Bool) -> [ContextTrigger] {
+        triggers(in: keys, range: range, facts: TokenFacts(lineEnd: lineEnds))
+    }
+
     /// Triggers in `keys[range]`, leftmost-longest. When one phrase belongs to several rules,
     /// each rule yields a trigger.
-    /// - Parameter lineEnds: for each key index, whether it is the last token of its line.
-    public func triggers(in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, lineEnds: (Int) -> Bool) -> [ContextTrigger] {
+    public func triggers(in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, facts: TokenFacts) -> [ContextTrigger] {
         var out: [ContextTrigger] = []
         var i = range.lowerBound
         let slice = UnsafeBufferPointer(rebasing: keys[..<range.upperBound])
@@ -112,7 +145,14 @@ public struct ContextEngine: Sendable {
             let candidates = matcher.allMatches(in: slice, at: i).reversed()
             var taken: Range<Int>? = nil
             for m in candidates {
-                let ok = m.payloads.filter { !rules[Int($0)].requiresLineEnd || lineEnds(m.tokens.upperBound - 1) }
+                let last = m.tokens.upperBound - 1
+                let ok = m.payloads.filter {
+                    let r = rules[Int($0)]
+                    if r.requiresLineEnd && !facts.lineEnd(last) { return false }
+                    if r.requiresAttached && !facts.attachedToNext(last) { return false }
+                    if r.caseSensitive && !facts.exactCase(m.tokens, Array(r.phrase.utf8.filter { $0 != 0x20 })) { return false }
+                    return true
+                }
                 if ok.isEmpty { continue }
                 for p in ok { out.append(ContextTrigger(rule: Int(p), tokens: m.tokens)) }
                 taken = m.tokens
@@ -172,7 +212,7 @@ public struct ContextEngine: Sendable {
     /// Whether `other` ends the scope of `rule`.
     private func stops(_ other: ContextTrigger, for rule: ContextRule) -> Bool {
         let o = rules[other.rule]
-        if o.direction == .terminate { return true }
+        if o.direction == .terminate { return o.terminates.isEmpty || o.terminates.contains(rule.category) }
         if o.direction == .pseudo { return false }
         return o.category != rule.category
     }

@@ -209,7 +209,14 @@ public struct Recognizer: Sendable {
             c.ctxKeys.withUnsafeBufferPointer { keys in
                 for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
                     let range = sentences[s]
-                    let triggers = context.triggers(in: keys, range: range, lineEnds: { c.lineEnd[$0] })
+                    let facts = ContextEngine.TokenFacts(
+                        lineEnd: { c.lineEnd[$0] },
+                        attachedToNext: { k in
+                            let t = c.tokenIndex[k]
+                            return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
+                        },
+                        exactCase: { r, bytes in matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
+                    let triggers = context.triggers(in: keys, range: range, facts: facts)
                     if triggers.isEmpty { continue }
                     let targets = members.map { (tokens: found[$0].tokens, category: entities[$0].category) }
                     let assigned = context.assign(triggers: triggers, sentence: range, targets: targets)

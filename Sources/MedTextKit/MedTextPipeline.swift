@@ -8,9 +8,13 @@ public struct MedTextConfiguration: Sendable {
     /// The lexicon data directory (laid out like `lexicons/data`). Defaults to
     /// `$MEDTEXT_LEXICONS` when set, else the copy bundled with medtext.
     public var lexiconsDirectory: URL
+    /// The terminology database; `nil` selects `$MEDTEXT_TERMINOLOGY`, else the default one
+    /// (built from the lexicons on first use, see `DefaultTerminology`).
+    public var terminologyURL: URL?
 
-    public init(lexiconsDirectory: URL? = nil) {
+    public init(lexiconsDirectory: URL? = nil, terminologyURL: URL? = nil) {
         self.lexiconsDirectory = lexiconsDirectory ?? MedTextLexicons.dataDirectory
+        self.terminologyURL = terminologyURL
     }
 
     /// Path of the tokenizer's abbreviation rules.
@@ -21,7 +25,7 @@ public struct MedTextConfiguration: Sendable {
 
 /// A failure while building a pipeline (never while annotating).
 public struct PipelineBuildError: MedTextError {
-    public enum Reason: Sendable { case unreadableFile, invalidRules }
+    public enum Reason: Sendable { case unreadableFile, invalidRules, terminology }
     public var reason: Reason
     /// The file involved.
     public var path: String
@@ -32,6 +36,7 @@ public struct PipelineBuildError: MedTextError {
         switch reason {
         case .unreadableFile: "MT-KIT-001"
         case .invalidRules: "MT-KIT-002"
+        case .terminology: "MT-KIT-003"
         }
     }
 
@@ -41,6 +46,8 @@ public struct PipelineBuildError: MedTextError {
             "cannot read lexicon file \(path): \(detail); check the installation or set MEDTEXT_LEXICONS to a lexicons/data directory"
         case .invalidRules:
             "invalid rules in \(path): \(detail)"
+        case .terminology:
+            "cannot use the terminology database \(path): \(detail)"
         }
     }
 }
@@ -67,7 +74,7 @@ public struct MedTextPipeline: Sendable {
         }
     }
 
-    private static func read(_ url: URL) throws -> String {
+    static func read(_ url: URL) throws -> String {
         do {
             let data = try Data(contentsOf: url)
             guard let s = String(validating: data, as: UTF8.self) else {

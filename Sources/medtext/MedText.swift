@@ -7,6 +7,10 @@ struct MedText: ParsableCommand {
         commandName: "medtext",
         abstract: "Clinical NLP: find medications, conditions, anatomy, tests and PHI in clinical notes.",
         version: MedTextVersion.string,
-        subcommands: [TokenizeCommand.self, TerminologyCommand.self]
+        subcommands: [
+            DetectEntitiesCommand.self, InferICD10CMCommand.self, InferRxNormCommand.self, InferSNOMEDCTCommand.self,
+            TokenizeCommand.self, TerminologyCommand.self,
+        ],
+        defaultSubcommand: DetectEntitiesCommand.self
     )
 }

@@ -1,0 +1,129 @@
+public import MedTextCore
+
+/// A rule file that could not be compiled: names the file, line and problem, never note text.
+public struct RecognizerRuleError: MedTextError, Equatable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var code: String { "MT-REC-001" }
+    public var message: String { "\(file):\(line): \(reason); fix the row or remove it" }
+}
+
+/// Parsers for the recognizer's rule files in `lexicons/data/context/` (formats documented in
+/// lexicons/README.md). Pure: they take file contents, the facade does the reading.
+public enum RecognizerRuleFiles {
+    /// Rows of a TSV file: (1-based line number, columns by header name). Comment lines
+    /// (`#`) and blank lines are skipped; the first other line is the header.
+    static func rows(_ contents: String, file: String, required: [String]) throws -> [(Int, [String: Substring])] {
+        var header: [Substring]? = nil
+        var out: [(Int, [String: Substring])] = []
+        var n = 0
+        for raw in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard let h = header else {
+                header = cols
+                for r in required where !cols.contains(Substring(r)) {
+                    throw RecognizerRuleError(file: file, line: n, reason: "header lacks the column '\(r)'")
+                }
+                continue
+            }
+            var row: [String: Substring] = [:]
+            for (i, name) in h.enumerated() { row[String(name)] = i < cols.count ? cols[i] : "" }
+            out.append((n, row))
+        }
+        return out
+    }
+
+    static func categories(_ field: Substring, file: String, line: Int) throws -> Set<EntityCategory> {
+        if field.isEmpty || field == "ALL" { return [] }
+        var out: Set<EntityCategory> = []
+        for c in field.split(separator: "|") {
+            guard let cat = EntityCategory(rawValue: String(c)) else {
+                throw RecognizerRuleError(file: file, line: line, reason: "unknown entity category '\(c)'")
+            }
+            out.insert(cat)
+        }
+        return out
+    }
+
+    static func traits(_ field: Substring, file: String, line: Int) throws -> Traits {
+        var t: Traits = []
+        for name in field.split(separator: "|") where !name.isEmpty {
+            guard let one = Traits(name: String(name)) else {
+                throw RecognizerRuleError(file: file, line: line, reason: "unknown trait '\(name)'")
+            }
+            t.formUnion(one)
+        }
+        return t
+    }
+
+    /// Parses `context/rules.tsv`.
+    public static func contextRules(_ contents: String, file: String = "context/rules.tsv") throws -> [ContextRule] {
+        var out: [ContextRule] = []
+        var ids = Set<Substring>()
+        for (line, row) in try rows(contents, file: file, required: ["id", "literal", "category", "trait", "direction", "max_scope"]) {
+            let id = row["id"] ?? ""
+            guard !id.isEmpty, ids.insert(id).inserted else {
+                throw RecognizerRuleError(file: file, line: line, reason: "missing or duplicate rule id")
+            }
+            guard let direction = ContextDirection(rawValue: String(row["direction"] ?? "")) else {
+                throw RecognizerRuleError(file: file, line: line, reason: "unknown direction '\(row["direction"] ?? "")'")
+            }
+            let literal = String(row["literal"] ?? "")
+            guard !literal.isEmpty else { throw RecognizerRuleError(file: file, line: line, reason: "empty literal") }
+            var scope: Int? = nil
+            if let s = row["max_scope"], !s.isEmpty {
+                guard let v = Int(s), v > 0 else {
+                    throw RecognizerRuleError(file: file, line: line, reason: "max_scope must be a positive integer")
+                }
+                scope = v
+            }
+            let flags = Set((row["flags"] ?? "").split(separator: "|").map(String.init))
+            let terminates = row["terminates"].map { $0 == "ALL" ? [] : Set($0.split(separator: "|").map(String.init)) } ?? []
+            out.append(ContextRule(
+                id: String(id), phrase: literal, category: String(row["category"] ?? ""),
+                traits: try traits(row["trait"] ?? "", file: file, line: line), direction: direction, maxScope: scope,
+                appliesTo: try categories(row["applies_to"] ?? "", file: file, line: line),
+                requiresLineEnd: flags.contains("line_end"), requiresAttached: flags.contains("attached"),
+                caseSensitive: flags.contains("cs"), terminates: terminates))
+        }
+        return out
+    }
+
+    /// Parses `context/section_traits.tsv`.
+    public static func sectionTraits(_ contents: String, file: String = "context/section_traits.tsv") throws -> [SectionTraitRule] {
+        try rows(contents, file: file, required: ["id", "section", "trait", "applies_to"]).map { line, row in
+            SectionTraitRule(
+                section: SectionType(String(row["section"] ?? "")),
+                traits: try traits(row["trait"] ?? "", file: file, line: line),
+                appliesTo: try categories(row["applies_to"] ?? "", file: file, line: line),
+                ruleID: String(row["id"] ?? ""))
+        }
+    }
+
+    /// A fused negation: a word that is itself a negated finding ("afebrile" = no fever).
+    public struct FusedTerm: Sendable, Hashable {
+        public var id: String
+        public var term: String
+        /// The concept code of the finding it negates (e.g. `cond:fever`).
+        public var target: String
+        public var type: EntityType
+        public var traits: Traits
+    }
+
+    /// Parses the NEGATED rows of `context/fused.tsv` (other kinds document words that must
+    /// not be treated as negations and need no rule).
+    public static func fusedNegations(_ contents: String, file: String = "context/fused.tsv") throws -> [FusedTerm] {
+        var out: [FusedTerm] = []
+        for (line, row) in try rows(contents, file: file, required: ["id", "term", "kind", "target", "type", "trait"]) {
+            guard row["kind"] == "NEGATED", let target = row["target"], !target.isEmpty else { continue }
+            out.append(FusedTerm(
+                id: String(row["id"] ?? ""), term: String(row["term"] ?? ""), target: String(target),
+                type: EntityType(String(row["type"] ?? "")), traits: try traits(row["trait"] ?? "", file: file, line: line)))
+        }
+        return out
+    }
+}

@@ -1,0 +1,161 @@
+public import EntityRecognizer
+public import Foundation
+public import MedTextCore
+public import TerminologyMap
+public import Tokenizer
+
+/// How much concept linking to do for each entity.
+public enum ConceptLinking: Sendable, Hashable {
+    /// No codes (fastest; DetectEntitiesV2 reports none).
+    case none
+    /// The codes the lexicon links to each matched concept (one batched lookup per document).
+    case linked
+    /// Ranked candidates per entity (ICD-10-CM, SNOMED CT, RxNorm), as the Infer* operations
+    /// report them. Costs a few indexed queries per entity.
+    case ranked
+}
+
+/// medtext's entity pipeline: tokenizer, compiled entity recognizer and terminology store,
+/// built once and used for any number of notes from any number of tasks. Annotating never
+/// throws because of what a note says.
+public struct MedTextAnnotator: Sendable {
+    public let pipeline: MedTextPipeline
+    public let recognizer: Recognizer
+    public let terminology: TerminologyStore
+    /// Where the terminology came from and its versions, for outputs and provenance.
+    public let terminologyVersions: [TerminologyVersion]
+
+    /// Builds the annotator: tokenizer rules, the terminology database (the default one is
+    /// built on first use), every matchable term compiled into the recognizer, ConText rules,
+    /// fused negations and section defaults.
+    /// - Throws: ``PipelineBuildError`` naming the file that failed.
+    public init(configuration: MedTextConfiguration = MedTextConfiguration()) throws {
+        pipeline = try MedTextPipeline(configuration: configuration)
+        let store: TerminologyStore
+        do {
+            store = try MedTextTerminology.open(explicit: configuration.terminologyURL, lexiconsDirectory: configuration.lexiconsDirectory)
+            terminologyVersions = try store.versions()
+        } catch {
+            throw PipelineBuildError(reason: .terminology, path: configuration.terminologyURL?.path ?? "(default)", detail: error.description)
+        }
+        terminology = store
+        let dir = configuration.lexiconsDirectory
+        let rulesURL = dir.appendingPathComponent("context/rules.tsv")
+        let fusedURL = dir.appendingPathComponent("context/fused.tsv")
+        let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
+        let contextRules: [ContextRule]
+        let fused: [RecognizerRuleFiles.FusedTerm]
+        let sectionTraits: [SectionTraitRule]
+        do {
+            contextRules = try RecognizerRuleFiles.contextRules(try MedTextPipeline.read(rulesURL), file: rulesURL.path)
+            fused = try RecognizerRuleFiles.fusedNegations(try MedTextPipeline.read(fusedURL), file: fusedURL.path)
+            sectionTraits = try RecognizerRuleFiles.sectionTraits(try MedTextPipeline.read(sectionsURL), file: sectionsURL.path)
+        } catch let e as RecognizerRuleError {
+            throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
+        }
+        var terms: [LexiconTerm] = []
+        do {
+            try store.forEachMatchableTerm { t in
+                guard t.entityType.lexiconCategory != nil else { return }
+                terms.append(LexiconTerm(
+                    conceptID: t.conceptID, normalized: t.normalized, original: t.original, type: t.entityType,
+                    caseSensitive: t.caseSensitive, isAbbreviation: t.isAbbreviation, cues: t.cues,
+                    isDefaultSense: t.isDefaultSense, traits: Self.classTraits(type: t.entityType, lexiconClass: t.lexiconClass),
+                    priority: t.priority, ruleID: "lexicon:" + t.code))
+            }
+            // Fused negations ("afebrile"): terms of the finding they negate, with its traits.
+            let normalizer = MedTextTerminology.normalizer
+            var targets: [String: Int64] = [:]
+            for f in fused where targets[f.target] == nil {
+                if let id = try store.conceptID(system: .medtext, code: f.target) { targets[f.target] = id }
+            }
+            let details = try store.concepts(ids: Array(Set(targets.values)).sorted())
+            for f in fused {
+                guard let id = targets[f.target] else { continue }
+                let cls = Self.classTraits(type: f.type, lexiconClass: details[id]?.lexiconClass)
+                terms.append(LexiconTerm(
+                    conceptID: id, normalized: normalizer.normalizedTerm(f.term), type: f.type,
+                    traits: cls.union(f.traits), priority: 0, ruleID: "context:" + f.id))
+            }
+        } catch {
+            throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
+        }
+        recognizer = Recognizer(resources: RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits))
+    }
+
+    /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).
+    static func classTraits(type: EntityType, lexiconClass: String?) -> Traits {
+        guard type == .dxName else { return [] }
+        switch lexiconClass?.uppercased() {
+        case "SIGN": return .sign
+        case "SYMPTOM": return .symptom
+        default: return .diagnosis
+        }
+    }
+
+    /// Tokens, sentences, sections and entities of a note, with codes as `linking` asks.
+    public func annotate(_ document: Document, linking: ConceptLinking = .linked) -> AnnotatedDocument {
+        var doc = recognizer.recognize(pipeline.analyze(document))
+        switch linking {
+        case .none: break
+        case .linked: link(&doc)
+        case .ranked: rank(&doc)
+        }
+        return doc
+    }
+
+    /// The code systems whose linked codes entities carry, in output order.
+    static let linkedSystems: [CodeSystem] = [.snomedCT, .icd10CM, .rxNorm, .unii, .loinc, .drugBank, .hpo]
+
+    /// Fills `concepts` from the lexicon links of each entity's matched concepts: one batched
+    /// lookup per document. A lookup failure leaves the codes empty and adds a diagnostic.
+    func link(_ doc: inout AnnotatedDocument) {
+        let ids = Array(Set(doc.entities.flatMap(\.conceptIDs))).sorted()
+        guard !ids.isEmpty else { return }
+        let details: [Int64: ConceptDetails]
+        do {
+            details = try terminology.concepts(ids: ids)
+        } catch {
+            doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "concept lookup failed; entities carry no codes"))
+            return
+        }
+        for n in doc.entities.indices {
+            var codes: [ConceptCode] = []
+            for id in doc.entities[n].conceptIDs {
+                guard let d = details[id] else { continue }
+                for system in Self.linkedSystems {
+                    for var c in d.codes(in: system) where !codes.contains(where: { $0.system == c.system && $0.code == c.code }) {
+                        c.score = doc.entities[n].score
+                        codes.append(c)
+                    }
+                }
+            }
+            doc.entities[n].concepts = codes
+        }
+    }
+
+    /// Ranked candidates per entity, as the Infer* operations report them.
+    func rank(_ doc: inout AnnotatedDocument) {
+        for n in doc.entities.indices {
+            let e = doc.entities[n]
+            let query = MentionQuery(
+                text: String(doc.document.text(in: e.span)),
+                context: e.attributes.map { String(doc.document.text(in: $0.span)) }, conceptIDs: e.conceptIDs)
+            do {
+                switch e.category {
+                case .medicalCondition where e.type == .dxName:
+                    doc.entities[n].concepts = try terminology.icd10cmCandidates(for: query)
+                        + terminology.snomedCandidates(for: query)
+                case .medication:
+                    doc.entities[n].concepts = try terminology.rxNormCandidates(for: query)
+                case .testTreatmentProcedure, .anatomy:
+                    doc.entities[n].concepts = try terminology.snomedCandidates(for: query)
+                default:
+                    break
+                }
+            } catch {
+                doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "code ranking failed for one entity; it carries no codes"))
+            }
+        }
+    }
+}

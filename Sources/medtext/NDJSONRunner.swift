@@ -1,0 +1,97 @@
+import Foundation
+import MedTextCore
+import MedTextKit
+
+/// The `--ndjson` mode shared by the note commands: reads lines of `{"id": ..., "text": ...}`
+/// (plain or gzip, from a file or standard input) and writes exactly one line per non-blank
+/// input line, in input order: `{"id": ..., "result": {...}}`, or for a bad line
+/// `{"id": ..., "line": N, "error": {"code": ..., "message": ...}}`. Bad lines never stop the
+/// run; messages never contain note text.
+enum NDJSONRunner {
+    static func run(path: String?, process: (String, String) -> [UInt8]) throws(CLIError) {
+        let reader: LineReader
+        do {
+            reader = try LineReader(path: path ?? "-")
+        } catch let e as InputError {
+            throw e.cliError(exitCode: 66)
+        } catch {
+            throw CLIError(code: "MT-IO-001", message: "cannot open the input", exitCode: 66)
+        }
+        let out = FileHandle.standardOutput
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16)
+        func flush(force: Bool) {
+            if buffer.count >= 1 << 16 || (force && !buffer.isEmpty) {
+                out.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while true {
+            let next: InputLine?
+            do {
+                next = try reader.next()
+            } catch let e as InputError {
+                throw e.cliError(exitCode: 74)
+            } catch {
+                throw CLIError(code: "MT-IO-002", message: "cannot read the input", exitCode: 74)
+            }
+            guard let line = next else { break }
+            let number = reader.lineNumber
+            var w = JSONWriter()
+            switch line {
+            case .tooLong(let n):
+                writeError(&w, id: nil, line: number, code: "MT-NDJSON-004", message: "line is \(n) bytes, over the \(reader.maxLineBytes)-byte limit")
+            case .line(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                switch parse(bytes) {
+                case .failure(let e):
+                    writeError(&w, id: e.id, line: number, code: e.code, message: e.message)
+                case .success(let (id, text)):
+                    w.beginObject()
+                    w.field("id", id)
+                    w.key("result")
+                    w.raw(process(id, text))
+                    w.endObject()
+                }
+            }
+            buffer.append(contentsOf: w.bytes)
+            buffer.append(0x0A)
+            flush(force: false)
+        }
+        flush(force: true)
+    }
+
+    struct LineError: Error {
+        var id: String?
+        var code: String
+        var message: String
+    }
+
+    static func parse(_ bytes: [UInt8]) -> Result<(String, String), LineError> {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return .failure(LineError(id: nil, code: "MT-NDJSON-001", message: "not a JSON object"))
+        }
+        let id: String
+        switch object["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        default: return .failure(LineError(id: nil, code: "MT-NDJSON-002", message: "missing \"id\" (a string or number)"))
+        }
+        guard let text = object["text"] as? String else {
+            return .failure(LineError(id: id, code: "MT-NDJSON-003", message: "missing \"text\" (a string)"))
+        }
+        return .success((id, text))
+    }
+
+    static func writeError(_ w: inout JSONWriter, id: String?, line: Int, code: String, message: String) {
+        w.beginObject()
+        if let id { w.field("id", id) } else { w.key("id"); w.null() }
+        w.field("line", line)
+        w.key("error")
+        w.beginObject()
+        w.field("code", code)
+        w.field("message", message)
+        w.endObject()
+        w.endObject()
+    }
+}
