@@ -140,10 +140,11 @@ def check_fused(path: str) -> None:
             err(path, n, f"duplicate term {r['term']!r}")
         terms.add(t)
         k = r["kind"]
-        if k not in ("NEGATED", "NORMAL", "NOT_NEGATION"):
+        if k not in ("NEGATED", "HISTORICAL", "NORMAL", "NOT_NEGATION"):
             err(path, n, f"bad kind {k}")
-        if (k == "NEGATED") != (r["trait"] == "NEGATION") or (r["trait"] not in ("", "NEGATION")):
-            err(path, n, "trait is NEGATION exactly for NEGATED rows")
+        want = {"NEGATED": "NEGATION", "HISTORICAL": "PAST_HISTORY"}.get(k, "")
+        if r["trait"] != want:
+            err(path, n, f"trait for {k} rows must be {want!r}")
         if k != "NOT_NEGATION" and (not r["finding"] or not r["type"]):
             err(path, n, "finding and type are required")
         if r["target"] and not ID_PREFIX.match(r["target"]):

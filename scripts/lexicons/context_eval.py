@@ -222,7 +222,7 @@ def assign(note, rules, sections, fused):
             if applies is None or e.category in applies:
                 predicted[n].add(trait)
         if e.text.lower() in fused:
-            predicted[n].add("NEGATION")
+            predicted[n].add(fused[e.text.lower()])
     return targets, predicted
 
 
@@ -235,7 +235,7 @@ def main():
         sys.exit("--errors is only allowed on the dev split (the test split is held out)")
     notes = [n for n in gold.load_dir(os.path.join(ROOT, "corpora", "gold")) if args.split == "all" or n.split == args.split]
     rules, sections = Rules(), Sections()
-    fused = {r["term"].lower() for r in tsv(os.path.join(DATA, "context", "fused.tsv")) if r["kind"] == "NEGATED"}
+    fused = {r["term"].lower(): r["trait"] for r in tsv(os.path.join(DATA, "context", "fused.tsv")) if r["trait"]}
     tp = {t: 0 for t in TRAITS}
     fp = dict(tp)
     fn = dict(tp)

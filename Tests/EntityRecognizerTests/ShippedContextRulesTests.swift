@@ -1,0 +1,103 @@
+import EntityRecognizer
+import Foundation
+import MedTextCore
+import MedTextLexicons
+import Testing
+import Tokenizer
+
+/// The shipped ConText data (`lexicons/data/context/rules.tsv`, `section_traits.tsv`) parsed
+/// and run through the real tokenizer and recognizer on sentences written for these tests:
+/// a regression test for the data (see `scripts/lexicons/context_eval.py` for corpus figures).
+@Suite struct ShippedContextRulesTests {
+    static func read(_ path: String) -> String {
+        try! String(contentsOf: MedTextLexicons.bundledDataDirectory.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static let rules: [ContextRule] = try! RecognizerRuleFiles.contextRules(read("context/rules.tsv"))
+    static let sectionTraits: [SectionTraitRule] = try! RecognizerRuleFiles.sectionTraits(read("context/section_traits.tsv"))
+
+    static let tokenizer: ClinicalTokenizer = ClinicalTokenizer(
+        rules: try! TokenizerRules(abbreviations: read("tokenizer/abbreviations.tsv"), sections: read("tokenizer/sections.tsv")))
+
+    static let recognizer: Recognizer = {
+        let n = Normalizer()
+        var id: Int64 = 0
+        func term(_ text: String, _ type: EntityType, _ traits: Traits = []) -> LexiconTerm {
+            id += 1
+            return LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), original: text, type: type, traits: traits, ruleID: "test:\(id)")
+        }
+        let terms = [
+            term("chest pain", .dxName, .symptom), term("fever", .dxName, .sign), term("chills", .dxName, .symptom),
+            term("night sweats", .dxName, .symptom), term("cough", .dxName, .symptom), term("confusion", .dxName, .symptom),
+            term("crackles", .dxName, .sign), term("pneumonia", .dxName, .diagnosis), term("pulmonary embolism", .dxName, .diagnosis),
+            term("breast cancer", .dxName, .diagnosis), term("hypertension", .dxName, .diagnosis), term("diabetes", .dxName, .diagnosis),
+            term("stroke", .dxName, .diagnosis), term("sepsis", .dxName, .diagnosis), term("chest", .systemOrganSite),
+            term("metformin", .genericName), term("aspirin", .genericName), term("warfarin", .genericName), term("apixaban", .genericName),
+            term("CT", .testName), term("troponin", .testName), term("colonoscopy", .procedureName), term("blood transfusion", .treatmentName),
+        ]
+        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits))
+    }()
+
+    /// "text|TRAITS" per entity, context traits only (SIGN/SYMPTOM/DIAGNOSIS dropped).
+    static func run(_ text: String) -> [String] {
+        let doc = recognizer.recognize(tokenizer.analyze(Document(text: text)))
+        let kinds: Traits = [.sign, .symptom, .diagnosis]
+        return doc.entities.filter { $0.category != .protectedHealthInformation }.map {
+            "\(doc.document.text(in: $0.span))|\($0.traits.subtracting(kinds).names.joined(separator: ","))"
+        }
+    }
+
+    @Test func shippedFilesParse() {
+        #expect(Self.rules.count >= 300)
+        #expect(Set(Self.rules.map(\.id)).count == Self.rules.count)
+        let categories = Set(Self.rules.map(\.category))
+        for c in ["NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL", "HISTORICAL", "FAMILY", "FUTURE", "PSEUDO", "TERMINATE"] {
+            #expect(categories.contains(c), "no \(c) rules")
+        }
+        // Every phrase yields tokens once normalized (placeholders aside).
+        let n = Normalizer()
+        for r in Self.rules {
+            let pieces = r.phrase.split(separator: " ").filter { $0 != "<NUM>" && $0 != "<YEAR>" }
+            #expect(pieces.allSatisfy { !n.normalizedTerm(String($0)).isEmpty }, "rule \(r.id) has a phrase piece that normalizes to nothing")
+        }
+        #expect(Self.sectionTraits.contains { $0.section == .familyHistory && $0.traits == .pertainsToFamily })
+    }
+
+    @Test(arguments: [
+        ("Denies fever, chills or night sweats.", ["fever|NEGATION", "chills|NEGATION", "night sweats|NEGATION"]),
+        ("Nil chest pain, nil fever.", ["chest pain|NEGATION", "fever|NEGATION"]),
+        ("No increase in chest pain.", ["chest pain|"]),
+        ("Denies fever but reports cough.", ["fever|NEGATION", "cough|"]),
+        ("Chest: no crackles", ["Chest|", "crackles|NEGATION"]),
+        ("Blood transfusion: No", ["Blood transfusion|NEGATION"]),
+        ("Fever: none.", ["Fever|NEGATION"]),
+        ("Troponin negative.", ["Troponin|"]),
+        ("Gram negative sepsis.", ["sepsis|"]),
+        ("Possible pneumonia.", ["pneumonia|LOW_CONFIDENCE"]),
+        ("CT to exclude pulmonary embolism.", ["CT|", "pulmonary embolism|HYPOTHETICAL"]),
+        ("Rule out pulmonary embolism.", ["pulmonary embolism|LOW_CONFIDENCE"]),
+        ("Pneumonia unlikely.", ["Pneumonia|NEGATION"]),
+        ("Findings consistent with pneumonia.", ["pneumonia|"]),
+        ("Return to ED if chest pain or fever.", ["chest pain|HYPOTHETICAL", "fever|HYPOTHETICAL"]),
+        ("Mother had breast cancer.", ["breast cancer|PERTAINS_TO_FAMILY"]),
+        ("Brought in by daughter with confusion.", ["confusion|"]),
+        ("No family history of breast cancer.", ["breast cancer|NEGATION,PERTAINS_TO_FAMILY"]),
+        ("Stroke in 2019.", ["Stroke|PAST_HISTORY"]),
+        ("Previously on warfarin, now on apixaban.", ["warfarin|PAST_HISTORY", "apixaban|"]),
+        ("Aspirin ceased.", ["Aspirin|PAST_HISTORY"]),
+        ("Chest pain resolved.", ["Chest pain|PAST_HISTORY"]),
+        ("Will commence metformin.", ["metformin|FUTURE"]),
+        ("Booked for colonoscopy.", ["colonoscopy|FUTURE"]),
+        ("FAMILY HISTORY:\nFather: stroke at 60.\n", ["stroke|PERTAINS_TO_FAMILY"]),
+        ("No focal chest pain.", ["chest pain|NEGATION"]),
+        ("Blood transfusion: No.", ["Blood transfusion|NEGATION"]),
+        ("No fever; cough present.", ["fever|NEGATION", "cough|"]),
+        ("Avoid aspirin.", ["aspirin|NEGATION"]),
+        ("Do not stop aspirin.", ["aspirin|"]),
+        ("Cease warfarin, commence apixaban.", ["warfarin|PAST_HISTORY", "apixaban|FUTURE"]),
+        ("Patient's mother has hypertension; patient has diabetes.", ["hypertension|PERTAINS_TO_FAMILY", "diabetes|"]),
+    ])
+    func shippedRulesAssignTraits(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+}
