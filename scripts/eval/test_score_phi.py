@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import check_deid  # noqa: E402
 import check_phi  # noqa: E402
+import gen_phi_notes  # noqa: E402
 import phi_gold as P  # noqa: E402
 import phi_gold_to_cm  # noqa: E402
 import phi_ids  # noqa: E402
@@ -154,7 +155,7 @@ class CorpusTests(unittest.TestCase):
     def test_corpus_is_valid(self):
         notes, problems = check_phi.check(CORPUS)
         self.assertEqual(problems, [])
-        self.assertGreaterEqual(len(notes), 20)
+        self.assertGreaterEqual(len(notes), 60)
         st = check_phi.stats(notes)
         self.assertGreater(st["split"].get("test", 0), 0)
         self.assertEqual(set(st["region"]), {"us", "au"})
@@ -173,6 +174,25 @@ class CorpusTests(unittest.TestCase):
             leak = check_deid.check(notes, plain)
             self.assertFalse(leak["ok"])
             self.assertEqual(leak["leaked_strings"], leak["gold_strings"])
+
+
+class GeneratorTests(unittest.TestCase):
+    def test_committed_generated_notes_are_reproducible(self):
+        # gen_phi_notes.py --check: the committed 1NN notes are exactly what the fixed seed produces
+        self.assertEqual(gen_phi_notes.main(["--check"]), 0)
+
+    def test_generated_ids_and_formatting(self):
+        notes = [P.build_note(m, n, sp) for sp, n, m in gen_phi_notes.generate(16, 7)]
+        self.assertEqual({n.region for n in notes}, {"au", "us"})
+        for n in notes:
+            for s in n.spans:
+                if s.type == "ID" and s.kind in phi_ids.VALIDATORS:
+                    self.assertTrue(phi_ids.VALIDATORS[s.kind](s.text), (n.name, s.kind))
+            self.assertEqual(check_phi.unannotated_repeats(n), [])
+        low = [n for n in notes if n.kind == "nursing"]
+        self.assertTrue(low and all(n.text == n.text.lower() for n in low))
+        caps = [n for n in notes if n.kind == "caps"]
+        self.assertTrue(caps and all(n.text == n.text.upper() for n in caps))
 
 
 class DeidCheckTests(unittest.TestCase):
