@@ -145,6 +145,26 @@ public struct PhraseMatcher: Sendable {
         return out
     }
 
+    /// Every phrase starting at `start`, shortest first, where each position may match either
+    /// its key or its alternate key (e.g. a number token's literal id or a `{n}` placeholder id).
+    /// The literal key is tried first; the alternate only where the literal has no edge.
+    public func allMatches(in keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>, at start: Int) -> [Match] {
+        var out: [Match] = []
+        var node = 0
+        var i = start
+        while i < keys.count {
+            var next = keys[i] == TokenDictionary.unknown ? -1 : child(node, keys[i])
+            if next < 0 && alternates[i] != TokenDictionary.unknown && alternates[i] != keys[i] { next = child(node, alternates[i]) }
+            if next < 0 { break }
+            node = next
+            i += 1
+            if payloadStart[node] != payloadStart[node + 1] {
+                out.append(Match(tokens: start..<i, payloads: payloads[Int(payloadStart[node])..<Int(payloadStart[node + 1])]))
+            }
+        }
+        return out
+    }
+
     /// Leftmost-longest, non-overlapping matches over a key sequence.
     /// - Complexity: O(n × d) where d is the longest phrase that partially matches.
     public func matches(in keys: [UInt32]) -> [Match] {

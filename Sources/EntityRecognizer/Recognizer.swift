@@ -23,11 +23,14 @@ public struct RecognizerResources: Sendable {
     public var terms: [LexiconTerm]
     public var contextRules: [ContextRule]
     public var sectionTraits: [SectionTraitRule]
+    /// Medication-signature and test-result vocabulary (units, routes, forms, frequencies, durations).
+    public var sig: [SigTerm]
 
-    public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule]) {
+    public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule], sig: [SigTerm] = []) {
         self.terms = terms
         self.contextRules = contextRules
         self.sectionTraits = sectionTraits
+        self.sig = sig
     }
 }
 
@@ -56,6 +59,10 @@ public struct Recognizer: Sendable {
     let numberID: UInt32
     let yearID: UInt32
     let phi = PHIPatternRecognizer()
+    let sigMatcher: PhraseMatcher
+    let sigTerms: [SigTerm]
+    /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
+    let words: AttributeWords
 
     /// Number of distinct matchable phrases.
     public var phraseCount: Int { lexicon.phraseCount }
@@ -94,6 +101,27 @@ public struct Recognizer: Sendable {
             }
             phrases.append(p)
         }
+        var sigBuilder = PhraseMatcher.Builder()
+        var sigKept: [SigTerm] = []
+        for t in resources.sig {
+            var p: [UInt32] = []
+            var spaced = ""
+            var rest = Substring(t.phrase)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                spaced += rest[..<open] + " " + rest[open...close] + " "
+                rest = rest[rest.index(after: close)...]
+            }
+            spaced += rest
+            for piece in spaced.split(separator: " ") {
+                if piece == "{n}" || piece == "{m}" { p.append(numberID) } else { p.append(contentsOf: ids(normalizer.normalizedTerm(String(piece)))) }
+            }
+            guard !p.isEmpty else { continue }
+            sigBuilder.add(p, payload: UInt32(sigKept.count))
+            sigKept.append(t)
+        }
+        sigMatcher = sigBuilder.build()
+        sigTerms = sigKept
+        words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
         lexicon = builder.build()
         terms = compiled
@@ -201,6 +229,10 @@ public struct Recognizer: Sendable {
             e.conceptIDs = [ct.term.conceptID]
             entities.append(e)
         }
+
+        // Attributes: medication signatures and test results.
+        attachAttributes(&entities, ranges: found.map(\.tokens), content: c, doc: doc, bytes: p,
+                         sentences: sentences, sentenceOf: sentenceOf)
 
         // Context traits, sentence by sentence.
         if !sentences.isEmpty {

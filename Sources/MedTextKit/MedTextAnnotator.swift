@@ -46,7 +46,22 @@ public struct MedTextAnnotator: Sendable {
         let contextRules: [ContextRule]
         let fused: [RecognizerRuleFiles.FusedTerm]
         let sectionTraits: [SectionTraitRule]
+        var sig: [SigTerm] = []
         do {
+            func sigFile(_ name: String) throws -> (String, String) {
+                let u = dir.appendingPathComponent("sig/" + name)
+                return (try MedTextPipeline.read(u), u.path)
+            }
+            let units = try sigFile("units.tsv")
+            sig += try RecognizerRuleFiles.units(units.0, file: units.1)
+            let testUnits = try sigFile("test_units.tsv")
+            sig += try RecognizerRuleFiles.sigTerms(testUnits.0, kind: .testUnit, file: testUnits.1)
+            let routes = try sigFile("routes.tsv")
+            sig += try RecognizerRuleFiles.sigTerms(routes.0, kind: .route, file: routes.1)
+            let forms = try sigFile("forms.tsv")
+            sig += try RecognizerRuleFiles.sigTerms(forms.0, kind: .form, file: forms.1)
+            let freqs = try sigFile("frequencies.tsv")
+            sig += try RecognizerRuleFiles.frequencies(freqs.0, file: freqs.1)
             contextRules = try RecognizerRuleFiles.contextRules(try MedTextPipeline.read(rulesURL), file: rulesURL.path)
             fused = try RecognizerRuleFiles.fusedNegations(try MedTextPipeline.read(fusedURL), file: fusedURL.path)
             sectionTraits = try RecognizerRuleFiles.sectionTraits(try MedTextPipeline.read(sectionsURL), file: sectionsURL.path)
@@ -80,7 +95,7 @@ public struct MedTextAnnotator: Sendable {
         } catch {
             throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
         }
-        recognizer = Recognizer(resources: RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits))
+        recognizer = Recognizer(resources: RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig))
     }
 
     /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).

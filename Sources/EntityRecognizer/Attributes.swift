@@ -1,0 +1,226 @@
+public import MedTextCore
+
+/// Token ids of the few function words the attribute rules test.
+struct AttributeWords: Sendable {
+    let durationLead: Set<UInt32>  // for, x, over, ×
+    let rateLead: Set<UInt32>  // @, at
+    let valueLead: Set<UInt32>  // : = of was is at -
+    let comparators: Set<UInt32>  // < > <= >= ≤ ≥ ~
+    let qualitative: Set<UInt32>  // negative, positive, normal, nad...
+    let numberWords: Set<UInt32>  // one, two, half...
+    let rangeJoin: Set<UInt32>  // - to /
+    let slash: UInt32
+    let not: UInt32
+    let detected: UInt32
+
+    init(intern: (String) -> UInt32) {
+        func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
+        durationLead = set(["for", "x", "over", "×", "X"])
+        rateLead = set(["@", "at"])
+        valueLead = set([":", "=", "of", "was", "is", "at", "-", "were", "now", "today", "measured"])
+        comparators = set(["<", ">", "≤", "≥", "~"])
+        qualitative = set([
+            "negative", "positive", "normal", "nad", "unremarkable", "elevated", "raised", "low", "high", "detected",
+            "nil", "neg", "pos", "abnormal", "clear", "reactive", "nonreactive", "non-reactive", "ok", "stable",
+        ])
+        numberWords = set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "½", "a"])
+        rangeJoin = set(["-", "to", "–"])
+        slash = intern("/")
+        not = intern("not")
+        detected = intern("detected")
+    }
+}
+
+extension Recognizer {
+    /// The longest signature phrase at content index `k`, allowing number placeholders,
+    /// whose kind is in `kinds`, respecting case-sensitive terms.
+    func sigMatch(
+        at k: Int, kinds: Set<SigKind>, keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>,
+        limit: Int, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> (tokens: Range<Int>, term: SigTerm)? {
+        guard k < limit else { return nil }
+        let kk = UnsafeBufferPointer(rebasing: keys[..<limit])
+        let aa = UnsafeBufferPointer(rebasing: alternates[..<limit])
+        for m in sigMatcher.allMatches(in: kk, alternates: aa, at: k).reversed() {
+            for pl in m.payloads {
+                let t = sigTerms[Int(pl)]
+                guard kinds.contains(t.kind) else { continue }
+                if t.caseSensitive && !matchesExactly(Array(t.phrase.utf8.filter { $0 != 0x20 }), tokens: m.tokens, content: c, doc: doc, bytes: p) {
+                    continue
+                }
+                return (m.tokens, t)
+            }
+        }
+        return nil
+    }
+
+    /// Content indices of a number expression starting at `k` (`2`, `1-2`, `1 to 2`, `½`,
+    /// `two`), or nil.
+    func numberExpression(at k: Int, limit: Int, content c: Content, doc: AnnotatedDocument) -> Range<Int>? {
+        guard k < limit else { return nil }
+        let isNum: (Int) -> Bool = { doc.tokens[c.tokenIndex[$0]].kind == .number }
+        guard isNum(k) || words.numberWords.contains(c.lexKeys[k]) else { return nil }
+        var e = k + 1
+        if e + 1 < limit, words.rangeJoin.contains(c.lexKeys[e]), isNum(e + 1) || words.numberWords.contains(c.lexKeys[e + 1]) {
+            e += 2
+        }
+        return k..<e
+    }
+
+    func span(_ r: Range<Int>, _ c: Content, _ doc: AnnotatedDocument) -> TextSpan {
+        TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
+    }
+
+    /// Attaches medication-signature attributes to medications (Rule M1/M2 of the gold
+    /// guideline: STRENGTH, DOSAGE, ROUTE_OR_MODE, FORM, FREQUENCY, DURATION, RATE, scanning
+    /// from the drug to the next drug or the end of its sentence) and TEST_VALUE / TEST_UNIT to
+    /// tests.
+    func attachAttributes(
+        _ entities: inout [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument,
+        bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
+    ) {
+        guard !ranges.isEmpty, !sentences.isEmpty else { return }
+        // Which content tokens lie inside a lexicon entity.
+        var owner = [Int](repeating: -1, count: c.lexKeys.count)
+        for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
+        c.lexKeys.withUnsafeBufferPointer { keys in
+            c.ctxKeys.withUnsafeBufferPointer { alts in
+                for (n, r) in ranges.enumerated() {
+                    switch entities[n].category {
+                    case .medication:
+                        let sentenceEnd = sentences[sentenceOf[r.lowerBound]].upperBound
+                        var limit = min(sentenceEnd, r.upperBound + 40)
+                        // Stop at the next medication.
+                        for m in (n + 1)..<ranges.count where entities[m].category == .medication {
+                            limit = min(limit, ranges[m].lowerBound)
+                            break
+                        }
+                        entities[n].attributes = medicationAttributes(
+                            from: r.upperBound, limit: limit, keys: keys, alts: alts, owner: owner, content: c, doc: doc, bytes: p)
+                    case .testTreatmentProcedure where entities[n].type == .testName:
+                        var limit = min(sentences[sentenceOf[r.lowerBound]].upperBound, r.upperBound + 8)
+                        if n + 1 < ranges.count { limit = min(limit, ranges[n + 1].lowerBound) }
+                        entities[n].attributes = testAttributes(
+                            from: r.upperBound, limit: limit, keys: keys, alts: alts, content: c, doc: doc, bytes: p)
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+    }
+
+    private func attribute(_ type: EntityType, _ rel: RelationshipType, _ r: Range<Int>, _ c: Content, _ doc: AnnotatedDocument, category: EntityCategory = .medication, score: Float = 0.9) -> Attribute {
+        Attribute(type: type, category: category, span: span(r, c, doc), score: score, relationshipType: rel, relationshipScore: score)
+    }
+
+    func medicationAttributes(
+        from start: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>, owner: [Int],
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> [Attribute] {
+        var out: [Attribute] = []
+        var hasStrength = false
+        var lastFrequency: Int? = nil  // index in `out` of a FREQUENCY that ends at the previous token
+        var k = start
+        while k < limit {
+            // Phrases that start here: durations, rates, frequencies, routes, forms.
+            if let m = sigMatch(at: k, kinds: [.duration, .frequency, .route, .form, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
+               m.term.kind != .rateUnit
+            {
+                var r = m.tokens
+                switch m.term.kind {
+                case .duration:
+                    if r.count > 1, words.durationLead.contains(keys[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+                    out.append(attribute(.duration, .duration, r, c, doc))
+                    lastFrequency = nil
+                case .frequency:
+                    if let f = lastFrequency, out[f].span.end <= span(r, c, doc).start,
+                       doc.tokens[c.tokenIndex[r.lowerBound] - 1].kind != .newline, k > start,
+                       out[f].span.end == doc.tokens[c.tokenIndex[k - 1]].span.end
+                    {
+                        out[f].span = out[f].span.union(span(r, c, doc))  // "q4h PRN": one span
+                    } else {
+                        out.append(attribute(.frequency, .frequency, r, c, doc))
+                        lastFrequency = out.count - 1
+                    }
+                case .route:
+                    out.append(attribute(.routeOrMode, .routeOrMode, r, c, doc))
+                    lastFrequency = nil
+                case .form:
+                    out.append(attribute(.form, .form, r, c, doc))
+                    lastFrequency = nil
+                default: break
+                }
+                k = r.upperBound
+                continue
+            }
+            // "@ 100 mL/hr": a rate.
+            var lead = k
+            if words.rateLead.contains(keys[k]) { lead = k + 1 }
+            if let num = numberExpression(at: lead, limit: limit, content: c, doc: doc) {
+                if let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .doseUnit, .rateUnit, .form], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
+                    let r = num.lowerBound..<u.tokens.upperBound
+                    switch u.term.kind {
+                    case .rateUnit:
+                        out.append(attribute(.rate, .rate, r, c, doc))
+                    case .strengthUnit where !(hasStrength && u.term.id.hasPrefix("unit:ml")):
+                        // "500 mg" (and "5 mg/kg"): strength; a second volume is a measured dose.
+                        if hasStrength && lead == k {
+                            out.append(attribute(.dosage, .dosage, r, c, doc))
+                        } else {
+                            out.append(attribute(.strength, .strength, r, c, doc))
+                            hasStrength = true
+                        }
+                    case .strengthUnit, .doseUnit, .form:
+                        out.append(attribute(.dosage, .dosage, r, c, doc))
+                    default: break
+                    }
+                    lastFrequency = nil
+                    k = r.upperBound
+                    continue
+                }
+            }
+            // Another entity (a PRN indication, a condition): skip over it.
+            if owner[k] >= 0 {
+                lastFrequency = nil
+            }
+            k += 1
+        }
+        return out
+    }
+
+    func testAttributes(
+        from start: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> [Attribute] {
+        var k = start
+        var skipped = 0
+        while k < limit && skipped < 2 && words.valueLead.contains(keys[k]) {
+            k += 1
+            skipped += 1
+        }
+        guard k < limit else { return [] }
+        var out: [Attribute] = []
+        let valueStart = k
+        if words.comparators.contains(keys[k]) { k += 1 }
+        let isNum: (Int) -> Bool = { $0 < limit && doc.tokens[c.tokenIndex[$0]].kind == .number }
+        if isNum(k) {
+            var e = k + 1
+            // "142/88" (blood pressure) and "1.2-1.5".
+            if e + 1 < limit && (keys[e] == words.slash || words.rangeJoin.contains(keys[e])) && isNum(e + 1)
+                && doc.tokens[c.tokenIndex[e]].span.start == doc.tokens[c.tokenIndex[e - 1]].span.end
+            {
+                e += 2
+            }
+            out.append(attribute(.testValue, .testValue, valueStart..<e, c, doc, category: .testTreatmentProcedure))
+            if let u = sigMatch(at: e, kinds: [.testUnit, .strengthUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
+                out.append(attribute(.testUnit, .testUnit, u.tokens, c, doc, category: .testTreatmentProcedure))
+            }
+        } else if keys[k] == words.not, k + 1 < limit, keys[k + 1] == words.detected {
+            out.append(attribute(.testValue, .testValue, k..<(k + 2), c, doc, category: .testTreatmentProcedure))
+        } else if words.qualitative.contains(keys[k]) {
+            out.append(attribute(.testValue, .testValue, k..<(k + 1), c, doc, category: .testTreatmentProcedure))
+        }
+        return out
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs medtext over the gold corpus and scores it (entity corpus, corpora/gold).
+#   scripts/eval/evaluate.sh [--split dev|test|all] [--json] [--release]
+# Builds medtext, writes the plain notes, runs detect-entities and infer-icd10cm once each in
+# --ndjson mode (one process for all notes), splits the results per note and runs score.py.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+split=all; json=""; config=debug
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --split) split="$2"; shift 2 ;;
+    --json) json="--json"; shift ;;
+    --release) config=release; shift ;;
+    *) echo "usage: $0 [--split dev|test|all] [--json] [--release]" >&2; exit 64 ;;
+  esac
+done
+swift build -c "$config" --product medtext >&2
+bin="$(swift build -c "$config" --show-bin-path)/medtext"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+python3 scripts/eval/gold_to_cm.py --out "$work/gold-json" --plain-dir "$work/plain" >&2
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+with open(os.path.join(work, "notes.ndjson"), "w", encoding="utf-8") as out:
+    for split in sorted(os.listdir(os.path.join(work, "plain"))):
+        d = os.path.join(work, "plain", split)
+        for name in sorted(os.listdir(d)):
+            with open(os.path.join(d, name), encoding="utf-8") as f:
+                out.write(json.dumps({"id": f"{split}/{name[:-4]}", "text": f.read()}) + "\n")
+PY
+"$bin" detect-entities --ndjson "$work/notes.ndjson" > "$work/entities.ndjson"
+"$bin" infer-icd10cm --ndjson "$work/notes.ndjson" > "$work/icd.ndjson"
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+for src, dst in (("entities.ndjson", "pred"), ("icd.ndjson", "pred-icd")):
+    with open(os.path.join(work, src), encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if "result" not in rec:
+                sys.exit(f"medtext reported an error for {rec.get('id')}: {rec.get('error')}")
+            path = os.path.join(work, dst, rec["id"] + ".json")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as out:
+                json.dump(rec["result"], out)
+PY
+python3 scripts/eval/score.py --pred "$work/pred" --icd-dir "$work/pred-icd" --split "$split" $json
