@@ -3,12 +3,15 @@ filtered to drugs with DrugBank canonical names (drug-named-entity-recognition 2
 Called by build_medications.py; writes nothing itself.
 
 The filter (also in lexicons/README.md):
-  drug substance  = a UNII whose official ("of") or common ("cn") name equals, ignoring case, the canonical name of a
-                    DrugBank entry in drug-named-entity-recognition; minus substances the curated medications.tsv
-                    already holds (same UNII), minus allergen extracts, foods and plant parts (name words such as
-                    POLLEN, LEAF, EXTRACT, JUICE), minus a stop list of lab analytes, nutrients and plain elements that
-                    would collide with tests or ordinary words; names longer than 5 words or with characters other than
-                    letters, digits, space, hyphen, apostrophe, comma and parentheses are not used as terms.
+  drug substance  = a UNII with a common name tagged [INN], [USAN], [ORANGE BOOK], [PURPLE BOOK CDER], [EMA EPAR] or
+                    [WHO-IP]; not an excipient ([II]) unless it also has an INN/USAN/Orange Book name; whose official
+                    or tagged name equals, ignoring case, the canonical name of a DrugBank entry in
+                    drug-named-entity-recognition; minus substances the curated medications.tsv already holds (same
+                    UNII) and salt/hydrate forms of curated moieties, minus allergen extracts, foods and plant parts
+                    (name words such as POLLEN, LEAF, EXTRACT, JUICE), minus a stop list of lab analytes, nutrients
+                    and plain elements that would collide with tests or ordinary words; names longer than 5 words or
+                    with characters other than letters, digits, space, hyphen, apostrophe, comma and parentheses are
+                    not used as terms.
   brand           = a UNII brand name ("bn") whose substance is a curated ingredient or a drug substance above, either
                     directly or after stripping salt/hydrate words from the substance name (LIPITOR -> ATORVASTATIN
                     CALCIUM TRIHYDRATE -> atorvastatin); minus brand names that are single English words (web2 list of
@@ -65,9 +68,12 @@ SALT_TAIL = {
 }
 
 # a UNII common name tagged by one of these medicine-name authorities makes the substance a drug
-DRUG_TAGS = {"INN", "USAN", "JAN", "VANDF", "ORANGE BOOK", "PURPLE BOOK CDER", "EMA EPAR", "WHO-IP"}
+DRUG_TAGS = {"INN", "USAN", "ORANGE BOOK", "PURPLE BOOK CDER", "EMA EPAR", "WHO-IP"}
 # tagged names usable as terms
-NAME_TAGS = DRUG_TAGS | {"WHO-DD", "MART.", "USP MONOGRAPH", "EP MONOGRAPH", "USP-RS", "BAN", "USP"}
+NAME_TAGS = DRUG_TAGS | {"JAN", "VANDF", "WHO-DD", "MART.", "USP MONOGRAPH", "EP MONOGRAPH", "USP-RS", "BAN", "USP"}
+# FDA Inactive Ingredient database: an excipient unless an INN/USAN/Orange Book name says it is also a medicine
+EXCIPIENT_TAG = "II"
+STRONG_TAGS = {"INN", "USAN", "ORANGE BOOK"}
 TAGGED = re.compile(r"(.+) \[([A-Z][A-Z .\-]+)\]")
 
 TERM_OK = re.compile(r"[A-Z0-9][A-Z0-9 \-',()./+]*")
@@ -117,6 +123,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         for t in b.terms():
             curated_terms.add(norm_key(t.text))
 
+    curated_upper = {n for n, tgt in name_to_target.items() if tgt.startswith("med:")}
     # ---- drug substances
     db_upper = {k.upper(): v for k, v in drugbank.items()}
     subst: dict[str, dict] = {}
@@ -135,11 +142,18 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
                 good.append(n)
         if not (tags & DRUG_TAGS):
             continue
+        if EXCIPIENT_TAG in tags and not (tags & STRONG_TAGS):
+            continue
         db = next((db_upper[n][1] for n in good if n in db_upper), None)
         if not db:
             continue
         disp = display[unii]
         if ALLERGEN_FOOD.search(disp) or disp in STOP or not clean_term(disp):
+            continue
+        words = disp.split()
+        while len(words) > 1 and words[-1].strip(",()") in SALT_TAIL:
+            words = words[:-1]
+        if len(words) < len(disp.split()) and " ".join(words) in curated_upper:
             continue
         terms = [disp]
         for n in sorted(set(good)):
