@@ -256,7 +256,8 @@ class Gen:
         return self.m(text, "ORGANIZATION"), text
 
     # contacts
-    def phone(self, mobile=None):
+    def phone(self, mobile=None, org=False):
+        """A fictional-range number; org=True also allows 1300/1800 numbers (AU) and toll-free (US)."""
         r = self.r
         if self.region == "au":
             mobile = r.random() < 0.5 if mobile is None else mobile
@@ -266,15 +267,18 @@ class Gen:
             area = self.pick(["02", "03", "07", "08"])
             mid = "7010" if area == "03" else "5550"
             last = f"{r.randint(0, 9999):04d}"
-            return self.m(self.pick([f"({area}) {mid} {last}", f"{area} {mid} {last}", f"+61 {area[1]} {mid} {last}",
-                                     f"{area}{mid}{last}", f"1300 975 {r.randint(700, 799)}",
-                                     f"1800 160 {r.randint(400, 499)}"]), "PHONE_OR_FAX")
+            forms = [f"({area}) {mid} {last}", f"{area} {mid} {last}", f"+61 {area[1]} {mid} {last}", f"{area}{mid}{last}"]
+            if org:
+                forms += [f"1300 975 {r.randint(700, 799)}", f"1800 160 {r.randint(400, 499)}"]
+            return self.m(self.pick(forms), "PHONE_OR_FAX")
         area = self.pick(US_PLACES)[3]
         last = f"01{r.randint(0, 99):02d}"
         ext = self.pick(["", "", "", f" ext. {r.randint(100, 9999)}", f" x{r.randint(100, 999)}"])
-        return self.m(self.pick([f"({area}) 555-{last}", f"{area}-555-{last}", f"{area}.555.{last}",
-                                 f"+1 {area} 555 {last}", f"1-{area}-555-{last}", f"+1-{area}-555-{last}"]) + ext,
-                      "PHONE_OR_FAX")
+        forms = [f"({area}) 555-{last}", f"{area}-555-{last}", f"{area}.555.{last}", f"+1 {area} 555 {last}",
+                 f"+1-{area}-555-{last}"]
+        if org:
+            forms.append(f"1-800-555-{last}")
+        return self.m(self.pick(forms) + (ext if org else ""), "PHONE_OR_FAX")
 
     def email(self, given, family, domain=None):
         dom = domain or self.pick(["example.com", "example.net", "example.org", "mail.example.com.au",
@@ -384,21 +388,23 @@ def t_letter(g: Gen):
     born, age = g.dob_age(old=g.r.random() < 0.2)
     rel = g.person()
     sal = g.pick(["Dear Dr", "Dear Dr.", "Dear Doctor"]) if g.r.random() < 0.7 else "Dear"
-    lines = [org_m, addr_m, f"{g.pick(['Ph', 'Tel', 'P', 'Phone'])} {g.phone(False)}   {g.pick(['Fax', 'F'])} {g.phone(False)}",
+    lines = [org_m, addr_m, f"{g.pick(['Ph', 'Tel', 'P', 'Phone'])} {g.phone(False, org=True)}   {g.pick(['Fax', 'F'])} {g.phone(False)}",
              f"{g.email(doc[0], doc[1], 'rooms.' + ''.join(c for c in org_t.lower() if c.isalpha())[:14] + '.example.com')}   {g.url(org_t)}"]
     if au:
         lines.append(f"ABN {g.abn()}   HPI-O {g.hpio()}")
-    lines += ["", g.date(), "", f"Dr {g.name('full', gp)}", g.org('practice')[0], g.po_box(), "",
+    seen = g.date_value(2024, 2025)
+    lines += ["", g.date(seen + dt.timedelta(days=g.r.randint(0, 6))), "", f"Dr {g.name('full', gp)}", g.org('practice')[0], g.po_box(), "",
               f"{sal} {g.m(gp[1], 'NAME') if sal != 'Dear' else g.m(gp[0], 'NAME')},", ""]
     ids = f"Medicare {g.medicare()}" if au else f"MRN {g.mrn()}"
     lines.append(f"Re: {g.title(pt)} {g.name('full', pt)}, DOB {g.date(born, g.pick(['dd/mm/yyyy', 'dd-Mon-yyyy']) if au else 'mm/dd/yyyy')}, {ids}")
     prob = g.pick(PROBLEMS)
     lines += ["", f"Thank you for your referral of this {g.age(age)}-year-old {g.profession()} whom I saw on "
-                  f"{g.date()} with {g.pron(pt, 'poss')} {g.kin(rel)} "
+                  f"{g.date(seen)} with {g.pron(pt, 'poss')} {g.kin(rel)} "
                   f"{g.name('given', rel)}. The main issue was {prob[0]}.",
               f"{g.pick(CONFOUNDERS)} {g.pick(VITALS)}",
               f"Current medications: {g.pick(MEDS if au else US_MEDS)}; {g.pick(MEDS if au else US_MEDS)}.",
-              f"{g.pick(CONFOUNDER_WORDS)} I will see {g.name('given', pt)} again in {g.date(style='Month yyyy' if g.r.random() < 0.5 else 'Mon yyyy')}.",
+              f"{g.pick(CONFOUNDER_WORDS)} I will see {g.name('given', pt)} again in "
+              f"{g.date(seen + dt.timedelta(days=g.r.randint(40, 180)), style=g.pick(['Month yyyy', 'Mon yyyy']))}.",
               "", g.pick(["Kind regards,", "Yours sincerely,", "Best wishes,", "Sincerely,"]), "",
               f"Dr {g.name('mid', doc)}" + (" FRACP" if au else ", MD"),
               f"Provider No. {g.provider()}" if au else f"NPI {g.npi()}   DEA {g.dea()}",
@@ -432,7 +438,7 @@ def t_lab(g: Gen):
     born, age = g.dob_age()
     coll = g.date_value(2024, 2025)
     lines = [f"{org_m}   {'ABN ' + g.abn() if au else 'CLIA ' + g.m('0' + g.digits(1) + 'D' + g.digits(7), 'ID', 'other')}",
-             f"{g.address()[0]}   {g.phone(False)}", "",
+             f"{g.address()[0]}   {g.phone(False, org=True)}", "",
              f"Patient: {g.name(g.pick(['capsinv', 'inv']), pt)}   DOB: {g.date(born)}   Age: {g.age(age)}   Sex: {'F' if g.is_f(pt) else 'M'}",
              f"{'Medicare' if au else 'MRN'}: {g.medicare() if au else g.mrn()}   Lab no: {g.m(g.digits(2) + '-' + g.digits(6), 'ID', 'accession')}",
              f"Collected: {g.date(coll, time=True)}   Reported: {g.date(coll + dt.timedelta(days=1), time=True)}",
@@ -518,7 +524,7 @@ def t_referral(g: Gen):
     born, age = g.dob_age()
     org_m, org_t = g.org("practice")
     prob = g.pick(PROBLEMS)
-    lines = [f"REFERRAL - {org_m}", f"{g.address()[0]}", f"Ph {g.phone(False)}  Fax {g.phone(False)}", "",
+    lines = [f"REFERRAL - {org_m}", f"{g.address()[0]}", f"Ph {g.phone(False, org=True)}  Fax {g.phone(False)}", "",
              f"Date: {g.date()}", f"To: Dr {g.name('full', spec)}, {g.org('hospital')[0]}", "",
              f"Patient: {g.name(g.pick(['full', 'mid']), pt)}  DOB {g.date(born)}  Ph {g.phone(True)}",
              f"{'Medicare ' + g.medicare() + '  IHI ' + g.ihi() if au else 'MRN ' + g.mrn() + '  Medicare MBI ' + g.mbi()}", "",
