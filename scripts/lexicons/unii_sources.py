@@ -50,6 +50,7 @@ STOP = {
     "ADENOSINE TRIPHOSPHATE", "DNA", "RNA", "HISTAMINE", "SEROTONIN", "DOPAMINE", "MELANIN", "AIR", "SILVER",
     "GOLD", "PLATINUM", "LEAD", "MERCURY", "ARSENIC", "TIN", "ALUMINUM", "NICKEL", "COBALT", "CHROMIUM", "SULFUR",
     "CARBON", "GRAPHITE", "TALC", "CLAY", "SAND", "SILICA", "GLASS", "PLASTIC", "RUBBER", "CHALK", "SOAP", "VINEGAR",
+    "ALDOSTERONE", "RENIN", "GASTRIN", "LUTEINIZING HORMONE", "FOLLICLE STIMULATING HORMONE", "SECRETIN",
     "CAFFEINE", "NICOTINE", "COCAINE", "HEROIN", "MORPHINE", "LSD", "MDMA",
 }
 
@@ -226,7 +227,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         tgts = groups[n]
         if not tgts or "" in tgts:
             continue
-        if not clean_term(n, 4) or n in substance_names or len(n.replace(" ", "")) < 4:
+        if not clean_term(n, 4) or n in substance_names or len(n.replace(" ", "")) < (5 if " " not in n else 4):
             continue
         if " " not in n and "-" not in n and n.lower() in english:
             continue
