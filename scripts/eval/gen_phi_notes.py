@@ -471,9 +471,12 @@ def t_discharge(g: Gen):
              f"Consultant: Dr {g.name('full', cons)}     GP: Dr {g.name('init', gp)}, {g.org('practice')[0]}",
              f"NOK: {g.name('full', nok)} ({g.kin(nok)}) {g.phone()}", "",
              f"Principal diagnosis: {prob[0]}.",
-             f"Background: {g.pick(CONFOUNDERS)} Previous admission {g.date(style='Mon yyyy')}; appendicectomy {g.date(style='yyyy')}.",
+             f"Background: {g.pick(CONFOUNDERS)} Previous admission "
+             f"{g.date(g.date_value(2015, adm.year - 1), style='Mon yyyy')}; appendicectomy "
+             f"{g.date(g.date_value(born.year + 8, adm.year - 1), style='yyyy')}.",
              f"Course: {g.pick(VITALS)} Treated with {g.pick(MEDS if au else US_MEDS)}. {g.pick(CONFOUNDER_WORDS)}",
-             f"Social: {g.pick(['lives alone', 'lives with partner', 'lives with family'])} in {g.city()}; works as a {g.profession()}.",
+             f"Social: {g.pick(['lives alone', 'lives with partner', 'lives with family'])} in {g.city()}; "
+             f"{'retired' if age >= 70 else 'works as a'} {g.profession()}.",
              f"Follow-up: GP in 1 week; clinic on {g.date(dis + dt.timedelta(days=g.r.randint(7, 40)), time=True)}.",
              f"Medications on discharge: {g.pick(MEDS if au else US_MEDS)}; {g.pick(MEDS if au else US_MEDS)}.", "",
              f"Signed: Dr {g.name('full')} {g.date(dis, style='iso', time=True)}"]

@@ -3,7 +3,7 @@
 
 Usage:
   python3 scripts/eval/score_phi.py [--gold corpora/phi] --pred OUT_DIR [--split dev|test|all|each]
-                                    [--alias GOLD=PRED ...] [--json] [--details]
+                                    [--alias GOLD=PRED ...] [--json] [--details] [--regions]
 
 OUT_DIR holds one <note-name>.json per gold note (OUT_DIR/<split>/<name>.json or OUT_DIR/<name>.json),
 shaped {"Entities": [{"Id", "BeginOffset", "EndOffset", "Score", "Text", "Category", "Type", "Traits"}],
@@ -16,7 +16,8 @@ strict = identical begin and end; relaxed = overlap of at least one code point. 
 one-to-one and greedy (exact spans first, then larger overlaps), as in score.py. --alias maps a
 gold type before scoring, e.g. --alias ORGANIZATION=ADDRESS for a system that reports facilities
 as ADDRESS the way Comprehend Medical does. --details prints per-note misses and false alarms for
-the dev split only (the test split is held out). Standard library only; rules in corpora/phi/FORMAT.md.
+the dev split only (the test split is held out). --regions adds rows for AU and US notes (results
+"region:au" / "region:us" in --json, which always has them). Standard library only; rules in corpora/phi/FORMAT.md.
 """
 
 from __future__ import annotations
@@ -94,6 +95,10 @@ def evaluate(notes, pred_dir, aliases=None, details=False):
         sel = [n for n in notes if n.split == sp]
         if sel:
             groups[sp] = sel
+    for rg in ("au", "us"):  # all notes of one region (both splits)
+        sel = [n for n in notes if n.region == rg]
+        if sel:
+            groups["region:" + rg] = sel
     missing, loaded = [], {}
     for n in notes:
         p = find_output(pred_dir, n)
@@ -191,6 +196,7 @@ def main(argv=None):
     ap.add_argument("--alias", action="append", metavar="GOLD=PRED", help="score gold type GOLD as PRED")
     ap.add_argument("--json", action="store_true", help="print machine-readable JSON")
     ap.add_argument("--details", action="store_true", help="list misses and false alarms per dev note")
+    ap.add_argument("--regions", action="store_true", help="also print AU and US notes separately (both splits)")
     args = ap.parse_args(argv)
     notes = P.load_dir(args.gold)
     if args.split in ("dev", "test"):
@@ -201,6 +207,8 @@ def main(argv=None):
         print()
     else:
         splits = {"each": ["dev", "test", "all"], "all": ["all"]}.get(args.split, [args.split])
+        if args.regions:
+            splits += ["region:au", "region:us"]
         print_report(res, splits)
     return 0
 

@@ -149,6 +149,8 @@ class ScorerTests(unittest.TestCase):
             score_phi.print_report(score_phi.evaluate(P.load_dir(gd), pd), ["dev", "all"], buf)
             self.assertIn("ANY TYPE", buf.getvalue())
             self.assertIn("targets (relaxed)", buf.getvalue())
+            res = score_phi.evaluate(P.load_dir(gd), pd)
+            self.assertEqual(set(res["results"]), {"all", "dev", "region:au"})
 
 
 class CorpusTests(unittest.TestCase):
