@@ -2,6 +2,10 @@
 // medtext benchmarks: a separate package so that `swift build` / `swift test` of medtext stay fast.
 //   python3 ../scripts/bench/generate_corpus.py --out corpus/synthetic.jsonl
 //   swift run -c release TokenizerBenchmark corpus/synthetic.jsonl --expect expected-synthetic.txt
+//   python3 ../scripts/terminology/generate_synthetic_rf2.py --out /tmp/medtext-rf2
+//   swift run -c release TerminologyBenchmark load-default
+//   swift run -c release TerminologyBenchmark import-rf2 /tmp/medtext-rf2 /tmp/medtext-rf2.sqlite
+//   swift run -c release TerminologyBenchmark load /tmp/medtext-rf2.sqlite
 import PackageDescription
 
 let package = Package(
@@ -13,6 +17,14 @@ let package = Package(
             name: "TokenizerBenchmark",
             dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"), .product(name: "Tokenizer", package: "medtext")],
             swiftSettings: [.swiftLanguageMode(.v6)]
-        )
+        ),
+        .executableTarget(
+            name: "TerminologyBenchmark",
+            dependencies: [
+                .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
+                .product(name: "Tokenizer", package: "medtext"), .product(name: "TerminologyMap", package: "medtext"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )

@@ -23,12 +23,16 @@ public enum MedTextTerminology {
         try TerminologyStore(url: databaseURL(explicit: explicit, lexiconsDirectory: lexiconsDirectory), normalizer: normalizer)
     }
 
+    /// The cache key of the default database for these lexicons (see `DefaultTerminology.cacheKey`).
+    public static func defaultCacheKey(lexiconsDirectory: URL? = nil) -> String {
+        DefaultTerminology.cacheKey(lexiconDirectory: lexiconsDirectory ?? MedTextLexicons.dataDirectory, normalizer: normalizer, medtextVersion: MedTextVersion.string)
+    }
+
     /// Builds the default database from the lexicons into `target`, or into the cache when nil.
     @discardableResult
     public static func buildDefault(to target: URL?, lexiconsDirectory: URL? = nil) throws(TerminologyError) -> URL {
         let dir = lexiconsDirectory ?? MedTextLexicons.dataDirectory
-        let out = target ?? DefaultTerminology.cacheDirectory.appendingPathComponent(
-            "terminology-\(DefaultTerminology.cacheKey(lexiconDirectory: dir, normalizer: normalizer, medtextVersion: MedTextVersion.string)).sqlite")
+        let out = target ?? DefaultTerminology.cacheDirectory.appendingPathComponent("terminology-\(defaultCacheKey(lexiconsDirectory: dir)).sqlite")
         return try DefaultTerminology.build(lexiconDirectory: dir, normalizer: normalizer, target: out, medtextVersion: MedTextVersion.string)
     }
 }
