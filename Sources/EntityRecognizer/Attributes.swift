@@ -12,6 +12,11 @@ struct AttributeWords: Sendable {
     let slash: UInt32
     let not: UInt32
     let detected: UInt32
+    let colon: UInt32
+    let on: UInt32
+    let sitePrepositions: Set<UInt32>  // in, of, over, to, at, on, around, behind, under, above, below
+    let siteFillers: Set<UInt32>  // the, his, her, their, both, a
+    let acuity: Set<UInt32>  // acute, chronic, subacute, hyperacute
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
@@ -28,6 +33,11 @@ struct AttributeWords: Sendable {
         slash = intern("/")
         not = intern("not")
         detected = intern("detected")
+        colon = intern(":")
+        on = intern("on")
+        sitePrepositions = set(["in", "of", "over", "to", "at", "on", "around", "behind", "under", "above", "below", "across", "into", "involving", "affecting"])
+        siteFillers = set(["the", "his", "her", "their", "both", "a", "an", "its"])
+        acuity = set(["acute", "chronic", "subacute", "hyperacute", "acutely", "chronically"])
     }
 }
 

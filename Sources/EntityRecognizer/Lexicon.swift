@@ -47,13 +47,17 @@ public struct LexiconTerm: Sendable, Hashable {
 }
 
 extension EntityType {
-    /// The category of an entity type that a lexicon term names, or `nil` for attribute types.
+    /// The category of an entity type that a lexicon term names, or `nil` for types that are
+    /// recognized elsewhere (medication-signature attributes, PHI) or mean "no entity" (`NONE`).
     public var lexiconCategory: EntityCategory? {
         switch self {
         case .dxName: return .medicalCondition
         case .genericName, .brandName: return .medication
         case .systemOrganSite: return .anatomy
         case .testName, .procedureName, .treatmentName: return .testTreatmentProcedure
+        case .direction: return .anatomy
+        case .allergies, .tobaccoUse, .alcoholConsumption, .recDrugUse, .gender, .raceEthnicity:
+            return .behavioralEnvironmentalSocial
         default: return nil
         }
     }

@@ -46,7 +46,9 @@ public struct RecognizerResources: Sendable {
 public struct Recognizer: Sendable {
     struct CompiledTerm: Sendable {
         var term: LexiconTerm
-        var category: EntityCategory
+        /// `nil` for a blocker: a sense that is not an entity ("ED" = emergency department), or a
+        /// stop term; when chosen it consumes its tokens and emits nothing.
+        var category: EntityCategory?
         var originalBytes: [UInt8]?
         var cueIDs: [[UInt32]]
     }
@@ -81,7 +83,7 @@ public struct Recognizer: Sendable {
         var compiled: [CompiledTerm] = []
         compiled.reserveCapacity(resources.terms.count)
         for term in resources.terms {
-            guard let category = term.type.lexiconCategory else { continue }
+            let category = term.type.lexiconCategory
             let phrase = ids(term.normalized)
             guard !phrase.isEmpty else { continue }
             let cues = term.cues.map { ids(normalizer.normalizedTerm($0)) }.filter { !$0.isEmpty }
@@ -218,20 +220,25 @@ public struct Recognizer: Sendable {
 
         var entities: [Entity] = []
         entities.reserveCapacity(found.count)
+        found.removeAll { terms[$0.term].category == nil }  // blockers emit nothing
         for (r, t) in found {
             let ct = terms[t]
             let span = TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
             var score: Float = ct.term.isAbbreviation ? 0.8 : 0.95
             if ct.term.priority > 0 { score -= 0.05 }
             var e = Entity(
-                category: ct.category, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
+                category: ct.category!, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
                 evidence: [Evidence(subject: "match", ruleID: ct.term.ruleID)])
             e.conceptIDs = [ct.term.conceptID]
             entities.append(e)
         }
 
-        // Attributes: medication signatures and test results.
-        attachAttributes(&entities, ranges: found.map(\.tokens), content: c, doc: doc, bytes: p,
+        // Qualifiers (direction, site, acuity), then medication signatures and test results.
+        var ranges = found.map(\.tokens)
+        (entities, ranges) = attachQualifiers(entities, ranges: ranges, content: c, doc: doc, sentenceOf: sentenceOf)
+        acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
+        found = zip(ranges, found.indices).map { ($0.0, 0) }
+        attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)
 
         // Context traits, sentence by sentence.

@@ -69,9 +69,23 @@ public struct MedTextAnnotator: Sendable {
             throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
         }
         var terms: [LexiconTerm] = []
+        let stopURL = dir.appendingPathComponent("context/stopterms.tsv")
+        do {
+            for (line, raw) in try MedTextPipeline.read(stopURL).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let cols = raw.split(separator: "\t", omittingEmptySubsequences: false)
+                guard line > 0, !raw.hasPrefix("#"), let term = cols.first, !term.isEmpty, term != "term" else { continue }
+                terms.append(LexiconTerm(
+                    conceptID: -1, normalized: MedTextTerminology.normalizer.normalizedTerm(String(term)), type: "NONE",
+                    priority: -1, ruleID: "stopterm:\(line + 1)"))
+            }
+        } catch {
+            throw PipelineBuildError(reason: .unreadableFile, path: stopURL.path, detail: "\(error)")
+        }
         do {
             try store.forEachMatchableTerm { t in
-                guard t.entityType.lexiconCategory != nil else { return }
+                // Short abbreviations from generated sources ("RA" in HPO) are too ambiguous
+                // without the curated senses and cues of abbreviations.tsv.
+                if t.priority >= 1 && t.isAbbreviation && t.normalized.utf8.count <= 4 { return }
                 terms.append(LexiconTerm(
                     conceptID: t.conceptID, normalized: t.normalized, original: t.original, type: t.entityType,
                     caseSensitive: t.caseSensitive, isAbbreviation: t.isAbbreviation, cues: t.cues,

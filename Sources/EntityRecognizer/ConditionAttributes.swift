@@ -1,0 +1,107 @@
+public import MedTextCore
+
+extension Recognizer {
+    /// Attaches qualifiers to the entities they qualify (gold guideline rules C1–C2, A1):
+    /// - a DIRECTION right before a condition, site, test or procedure becomes its DIRECTION
+    ///   attribute; an unattached DIRECTION is dropped;
+    /// - a site right before a condition ("right lower lobe pneumonia"), or after it behind a
+    ///   preposition ("pain in the left knee"), or earlier in the same clause of a finding
+    ///   ("Abdomen soft, non-tender") becomes the condition's SYSTEM_ORGAN_SITE attribute, with
+    ///   its own DIRECTION; a site written as a heading ("Chest: crackles") stays an entity;
+    /// - an acuity word right before a condition becomes its ACUITY attribute.
+    /// Works on lexicon entities in text order with their content-token ranges; returns the
+    /// surviving entities and ranges.
+    func attachQualifiers(
+        _ entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument,
+        sentenceOf: [Int]
+    ) -> (entities: [Entity], ranges: [Range<Int>]) {
+        var ents = entities
+        var removed = [Bool](repeating: false, count: ents.count)
+        let n = ents.count
+        func adjacent(_ a: Int, _ b: Int) -> Bool { ranges[a].upperBound == ranges[b].lowerBound }
+        func isSite(_ i: Int) -> Bool { ents[i].category == .anatomy && ents[i].type == .systemOrganSite }
+        func isDirection(_ i: Int) -> Bool { ents[i].type == .direction }
+        func qualifiable(_ i: Int) -> Bool {
+            ents[i].category == .medicalCondition || ents[i].category == .testTreatmentProcedure || isSite(i)
+        }
+        func attribute(from i: Int, _ type: EntityType, _ rel: RelationshipType) -> Attribute {
+            Attribute(type: type, category: ents[i].category == .medicalCondition ? .medicalCondition : .anatomy,
+                      span: ents[i].span, score: ents[i].score, relationshipType: rel, relationshipScore: 0.85)
+        }
+        // 1. Acuity words (matched as DX_NAME? no: they are in the acuity list) are handled in
+        //    `acuityAttributes`; here directions and sites.
+        for i in 0..<n where isDirection(i) {
+            removed[i] = true
+            if i + 1 < n, adjacent(i, i + 1), qualifiable(i + 1) {
+                ents[i + 1].attributes.append(attribute(from: i, .direction, .direction))
+            }
+        }
+        for i in 0..<n where isSite(i) && !removed[i] {
+            let end = ranges[i].upperBound
+            // A1: a heading ("Chest:") stays an entity.
+            if end < c.lexKeys.count, c.lexKeys[end] == words.colon { continue }
+            var target: Int? = nil
+            if i + 1 < n, !removed[i + 1], adjacent(i, i + 1), ents[i + 1].category == .medicalCondition {
+                target = i + 1
+            } else if i > 0, !removed[i - 1], ents[i - 1].category == .medicalCondition,
+                      sentenceOf[ranges[i - 1].lowerBound] == sentenceOf[ranges[i].lowerBound]
+            {
+                // "pain in the (left) knee": up to 3 linking words between, the first a preposition.
+                let gap = ranges[i - 1].upperBound..<ranges[i].lowerBound
+                let directionBefore = i >= 2 && removed[i - 1] == false && false
+                _ = directionBefore
+                if (1...3).contains(gap.count), words.sitePrepositions.contains(c.lexKeys[gap.lowerBound]),
+                   gap.dropFirst().allSatisfy({ words.siteFillers.contains(c.lexKeys[$0]) || isDirectionToken($0, ranges: ranges, ents: ents) })
+                {
+                    target = i - 1
+                }
+            }
+            if target == nil, i + 1 < n, !removed[i + 1], ents[i + 1].category == .medicalCondition,
+               sentenceOf[ranges[i + 1].lowerBound] == sentenceOf[ranges[i].lowerBound],
+               ranges[i + 1].lowerBound - end <= 3,
+               !(end..<ranges[i + 1].lowerBound).contains(where: { c.lexKeys[$0] == words.colon })
+            {
+                target = i + 1  // "Abdomen soft, non-tender"
+            }
+            guard let t = target else { continue }
+            var a = attribute(from: i, .systemOrganSite, .systemOrganSite)
+            a.category = .anatomy
+            ents[t].attributes.append(a)
+            // The site's own direction goes to the condition too ("left knee pain").
+            for d in ents[i].attributes where d.type == .direction {
+                ents[t].attributes.append(d)
+            }
+            removed[i] = true
+        }
+        var outE: [Entity] = []
+        var outR: [Range<Int>] = []
+        for i in 0..<n where !removed[i] {
+            ents[i].attributes.sort { $0.span < $1.span }
+            outE.append(ents[i])
+            outR.append(ranges[i])
+        }
+        return (outE, outR)
+    }
+
+    private func isDirectionToken(_ k: Int, ranges: [Range<Int>], ents: [Entity]) -> Bool {
+        for (i, r) in ranges.enumerated() where r.contains(k) { return ents[i].type == .direction }
+        return false
+    }
+
+    /// ACUITY attributes: "acute", "chronic", "acute on chronic", "subacute"... right before a
+    /// condition (when not already part of the condition's own term).
+    func acuityAttributes(_ entities: inout [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument) {
+        for (i, r) in ranges.enumerated() where entities[i].category == .medicalCondition && r.lowerBound > 0 {
+            var k = r.lowerBound
+            while k > 0 && words.acuity.contains(c.lexKeys[k - 1]) { k -= 1 }
+            // "acute on chronic"
+            if k >= 3, c.lexKeys[k - 1] == words.on, words.acuity.contains(c.lexKeys[k - 2]) { k -= 2; while k > 0 && words.acuity.contains(c.lexKeys[k - 1]) { k -= 1 } }
+            guard k < r.lowerBound else { continue }
+            if i > 0 && ranges[i - 1].upperBound > k { continue }
+            let span = TextSpan(doc.tokens[c.tokenIndex[k]].span.start, doc.tokens[c.tokenIndex[r.lowerBound - 1]].span.end)
+            entities[i].attributes.append(Attribute(
+                type: .acuity, category: .medicalCondition, span: span, score: 0.9, relationshipType: .acuity, relationshipScore: 0.9))
+            entities[i].attributes.sort { $0.span < $1.span }
+        }
+    }
+}
