@@ -43,17 +43,15 @@ extension Recognizer {
             var target: Int? = nil
             if i + 1 < n, !removed[i + 1], adjacent(i, i + 1), ents[i + 1].category == .medicalCondition {
                 target = i + 1
-            } else if i > 0, !removed[i - 1], ents[i - 1].category == .medicalCondition,
-                      sentenceOf[ranges[i - 1].lowerBound] == sentenceOf[ranges[i].lowerBound]
+            } else if let prev = (0..<i).last(where: { !removed[$0] }), ents[prev].category == .medicalCondition,
+                      sentenceOf[ranges[prev].lowerBound] == sentenceOf[ranges[i].lowerBound]
             {
                 // "pain in the (left) knee": up to 3 linking words between, the first a preposition.
-                let gap = ranges[i - 1].upperBound..<ranges[i].lowerBound
-                let directionBefore = i >= 2 && removed[i - 1] == false && false
-                _ = directionBefore
+                let gap = ranges[prev].upperBound..<ranges[i].lowerBound
                 if (1...3).contains(gap.count), words.sitePrepositions.contains(c.lexKeys[gap.lowerBound]),
                    gap.dropFirst().allSatisfy({ words.siteFillers.contains(c.lexKeys[$0]) || isDirectionToken($0, ranges: ranges, ents: ents) })
                 {
-                    target = i - 1
+                    target = prev
                 }
             }
             if target == nil, i + 1 < n, !removed[i + 1], ents[i + 1].category == .medicalCondition,
@@ -95,7 +93,7 @@ extension Recognizer {
             var k = r.lowerBound
             while k > 0 && words.acuity.contains(c.lexKeys[k - 1]) { k -= 1 }
             // "acute on chronic"
-            if k >= 3, c.lexKeys[k - 1] == words.on, words.acuity.contains(c.lexKeys[k - 2]) { k -= 2; while k > 0 && words.acuity.contains(c.lexKeys[k - 1]) { k -= 1 } }
+            if k >= 2, c.lexKeys[k - 1] == words.on, words.acuity.contains(c.lexKeys[k - 2]) { k -= 2; while k > 0 && words.acuity.contains(c.lexKeys[k - 1]) { k -= 1 } }
             guard k < r.lowerBound else { continue }
             if i > 0 && ranges[i - 1].upperBound > k { continue }
             let span = TextSpan(doc.tokens[c.tokenIndex[k]].span.start, doc.tokens[c.tokenIndex[r.lowerBound - 1]].span.end)

@@ -39,6 +39,11 @@ import Tokenizer
             term(10, "hypertension", .dxName, traits: .diagnosis),
             term(11, "high blood pressure", .dxName, traits: .diagnosis, priority: 1),
             term(12, "high blood pressure", .dxName, traits: .diagnosis),
+            term(13, "knee", .systemOrganSite),
+            term(14, "left", .direction),
+            term(15, "pneumonia", .dxName, traits: .diagnosis),
+            term(16, "lower lobe", .systemOrganSite),
+            term(17, "right", .direction),
         ]
         let rules = [
             ContextRule(id: "neg.f.denies", phrase: "denies", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward, maxScope: 10),
@@ -60,7 +65,8 @@ import Tokenizer
 
     @Test(arguments: [
         ("Pt denies chest pain.", ["chest pain|DX_NAME|NEGATION,SYMPTOM"]),
-        ("Chest wall pain, no fever", ["Chest|SYSTEM_ORGAN_SITE|", "pain|DX_NAME|SYMPTOM", "fever|DX_NAME|NEGATION,SIGN"]),
+        ("Chest wall pain, no fever", ["pain|DX_NAME|SYMPTOM", "fever|DX_NAME|NEGATION,SIGN"]),  // chest: site of pain
+        ("Chest: clear.", ["Chest|SYSTEM_ORGAN_SITE|"]),  // a heading stays an entity (rule A1)
         ("PNEUMONIA.", ["PNEUMONIA|DX_NAME|DIAGNOSIS"]),
         ("Afebrile, on metformin.", ["Afebrile|DX_NAME|NEGATION,SIGN", "metformin|GENERIC_NAME|"]),
         ("Relapsing MS, seen by neurology.", ["MS|DX_NAME|DIAGNOSIS"]),
@@ -86,6 +92,20 @@ import Tokenizer
         #expect(neg?.ruleID == "context:neg.f.denies")
         #expect(neg.flatMap { $0.trigger.map { doc.document.text(in: $0) } } == "denies")
         #expect(cp.evidence.first?.ruleID == "test:1")
+    }
+
+    /// Qualifiers become attributes of what they qualify (gold guideline C1, C2, A1).
+    @Test(arguments: [
+        ("Pain in the left knee.", "pain", ["SYSTEM_ORGAN_SITE:knee", "DIRECTION:left"]),
+        ("Right lower lobe pneumonia.", "pneumonia", ["DIRECTION:Right", "SYSTEM_ORGAN_SITE:lower lobe"]),
+        ("Acute on chronic pain.", "pain", ["ACUITY:Acute on chronic"]),
+        ("Chronic pain.", "pain", ["ACUITY:Chronic"]),
+    ])
+    func qualifiersAttach(text: String, entity: String, attributes: [String]) throws {
+        let doc = Self.recognizer.recognize(Self.tokenizer.analyze(Document(text: text)))
+        let e = try #require(doc.entities.first { doc.document.text(in: $0.span).lowercased() == entity })
+        #expect(e.attributes.map { "\($0.type.rawValue):\(doc.document.text(in: $0.span))" }.sorted() == attributes.sorted())
+        #expect(doc.entities.allSatisfy { $0.type != .direction })
     }
 
     @Test func recognizesPHIPatternsToo() {
