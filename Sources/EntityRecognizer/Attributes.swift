@@ -17,6 +17,9 @@ struct AttributeWords: Sendable {
     let sitePrepositions: Set<UInt32>  // in, of, over, to, at, on, around, behind, under, above, below
     let siteFillers: Set<UInt32>  // the, his, her, their, both, a
     let acuity: Set<UInt32>  // acute, chronic, subacute, hyperacute
+    let allergyCues: Set<UInt32>  // allergic, allergy, allergies, intolerance, anaphylaxis...
+    let allergyHeadings: Set<UInt32>  // allergies, allergy, adrs
+    let nilWords: Set<UInt32>  // nil, none, no, nka, nkda
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
@@ -38,6 +41,9 @@ struct AttributeWords: Sendable {
         sitePrepositions = set(["in", "of", "over", "to", "at", "on", "around", "behind", "under", "above", "below", "across", "into", "involving", "affecting"])
         siteFillers = set(["the", "his", "her", "their", "both", "a", "an", "its"])
         acuity = set(["acute", "chronic", "subacute", "hyperacute", "acutely", "chronically"])
+        allergyCues = set(["allergic", "allergy", "allergies", "intolerance", "intolerant", "anaphylaxis", "anaphylactic", "adr", "adrs", "hypersensitivity", "sensitive"])
+        allergyHeadings = set(["allergies", "allergy", "adrs", "adr"])
+        nilWords = set(["nil", "none", "no", "nka", "nkda", "nkfa", "not"])
     }
 }
 

@@ -237,6 +237,7 @@ public struct Recognizer: Sendable {
         var ranges = found.map(\.tokens)
         (entities, ranges) = attachQualifiers(entities, ranges: ranges, content: c, doc: doc, sentenceOf: sentenceOf)
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
+        applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
         found = zip(ranges, found.indices).map { ($0.0, 0) }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)

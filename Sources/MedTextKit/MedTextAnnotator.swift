@@ -114,6 +114,9 @@ public struct MedTextAnnotator: Sendable {
 
     /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).
     static func classTraits(type: EntityType, lexiconClass: String?) -> Traits {
+        // Social-history entries: "non-smoker", "NKDA" are negated; "ex-smoker" is past history.
+        if lexiconClass == "negated" { return .negation }
+        if lexiconClass == "past" { return .pastHistory }
         guard type == .dxName else { return [] }
         switch lexiconClass?.uppercased() {
         case "SIGN": return .sign
