@@ -1,0 +1,121 @@
+public import Foundation
+public import MedTextCore
+
+/// The library API for a FHIR store's ingestion hook: built once from a configuration, then
+/// called from any number of tasks at once for each DocumentReference (or plain note) the
+/// store ingests.
+///
+/// The hook holds only immutable state (the compiled pipeline and a read-only terminology
+/// store), so concurrent calls share nothing mutable. Annotating never throws: a document that
+/// cannot be read comes back as a failure with an OperationOutcome, never note text.
+///
+/// ```swift
+/// let hook = try MedTextIngestionHook(configuration: .init())
+/// let result = await hook.annotate(documentReference: Array(jsonLine.utf8))
+/// if let outcome = result.operationOutcome { store.reject(outcome) } else { store.attach(result.entitiesJSON) }
+/// ```
+public struct MedTextIngestionHook: Sendable {
+    public struct Configuration: Sendable {
+        /// Terminology database; nil for `$MEDTEXT_TERMINOLOGY` or the built-in one.
+        public var terminologyURL: URL?
+        /// Lexicon data directory; nil for the bundled one.
+        public var lexiconsDirectory: URL?
+        /// Largest note text accepted, in bytes (all attachments together).
+        public var maxNoteBytes: Int
+        /// Offset unit of the Comprehend-Medical-shaped JSON.
+        public var offsets: OffsetUnit
+        /// How much concept linking to do (``ConceptLinking/linked`` costs one batched lookup).
+        public var linking: ConceptLinking
+
+        public init(
+            terminologyURL: URL? = nil, lexiconsDirectory: URL? = nil,
+            maxNoteBytes: Int = DocumentReferenceDecoder.defaultMaxNoteBytes,
+            offsets: OffsetUnit = .codePoints, linking: ConceptLinking = .linked
+        ) {
+            self.terminologyURL = terminologyURL
+            self.lexiconsDirectory = lexiconsDirectory
+            self.maxNoteBytes = maxNoteBytes
+            self.offsets = offsets
+            self.linking = linking
+        }
+    }
+
+    /// What annotating one document gave.
+    public struct Result: Sendable {
+        /// The DocumentReference id (or the id passed with plain text).
+        public var id: String?
+        /// The decoded DocumentReference (nil for plain text and for failures).
+        public var note: DocumentReferenceNote?
+        /// The annotated note (nil when the document failed).
+        public var annotated: AnnotatedDocument?
+        /// Comprehend Medical DetectEntitiesV2 response JSON (empty when the document failed).
+        public var entitiesJSON: [UInt8]
+        /// Warnings about the document (skipped attachments, repaired input); never note text.
+        public var diagnostics: [Diagnostic]
+        /// Why the document could not be annotated, if it could not.
+        public var failure: DocumentReferenceFailure?
+        /// The failure as a FHIR OperationOutcome (JSON), if it failed.
+        public var operationOutcome: [UInt8]?
+
+        public var succeeded: Bool { failure == nil }
+    }
+
+    public let annotator: MedTextAnnotator
+    public let configuration: Configuration
+    let decoder: DocumentReferenceDecoder
+    let writer: ComprehendMedicalJSON
+
+    /// Builds the hook (compiles the lexicons and opens the terminology; takes a few seconds).
+    /// - Throws: ``PipelineBuildError`` when lexicons or the terminology cannot be used.
+    public init(configuration: Configuration = Configuration()) throws {
+        let annotator = try MedTextAnnotator(configuration: MedTextConfiguration(
+            lexiconsDirectory: configuration.lexiconsDirectory, terminologyURL: configuration.terminologyURL))
+        self.init(annotator: annotator, configuration: configuration)
+    }
+
+    /// A hook over an annotator that is already built (share one annotator between uses).
+    public init(annotator: MedTextAnnotator, configuration: Configuration = Configuration()) {
+        self.annotator = annotator
+        self.configuration = configuration
+        self.decoder = DocumentReferenceDecoder(maxNoteBytes: configuration.maxNoteBytes)
+        self.writer = ComprehendMedicalJSON(offsets: configuration.offsets)
+    }
+
+    /// Annotates a FHIR R4 DocumentReference given as JSON bytes.
+    public func annotate(documentReference json: [UInt8]) async -> Result {
+        annotateNow(documentReference: json)
+    }
+
+    /// Annotates a plain-text note.
+    public func annotate(text: String, id: String = "") async -> Result {
+        annotateNow(text: text, id: id)
+    }
+
+    /// The synchronous form of ``annotate(documentReference:)``, for callers on their own threads.
+    public func annotateNow(documentReference json: [UInt8]) -> Result {
+        switch decoder.decode(json) {
+        case .failure(let f):
+            return Result(
+                id: f.id, note: nil, annotated: nil, entitiesJSON: [], diagnostics: [], failure: f,
+                operationOutcome: BatchProcessor.operationOutcome(f, line: 1, source: nil))
+        case .success(let note):
+            var doc = annotator.annotate(note.document, linking: configuration.linking)
+            doc.diagnostics.insert(contentsOf: note.diagnostics, at: 0)
+            return Result(
+                id: note.id, note: note, annotated: doc, entitiesJSON: writer.response(.detectEntitiesV2, for: doc),
+                diagnostics: doc.diagnostics, failure: nil, operationOutcome: nil)
+        }
+    }
+
+    /// The synchronous form of ``annotate(text:id:)``.
+    public func annotateNow(text: String, id: String = "") -> Result {
+        if text.utf8.count > configuration.maxNoteBytes {
+            let f = DocumentReferenceFailure(.tooLarge, id: id, detail: "the note is \(text.utf8.count) bytes, over the \(configuration.maxNoteBytes)-byte limit")
+            return Result(id: id, note: nil, annotated: nil, entitiesJSON: [], diagnostics: [], failure: f, operationOutcome: BatchProcessor.operationOutcome(f, line: 1, source: nil))
+        }
+        let doc = annotator.annotate(Document(id: id, text: text), linking: configuration.linking)
+        return Result(
+            id: id, note: nil, annotated: doc, entitiesJSON: writer.response(.detectEntitiesV2, for: doc),
+            diagnostics: doc.diagnostics, failure: nil, operationOutcome: nil)
+    }
+}
