@@ -27,15 +27,18 @@ public struct MentionQuery: Sendable, Hashable {
 /// inclusion terms are compared with the query words (stop words dropped, light stemming,
 /// words in parentheses and "unspecified"/"NOS"/"other"/"mellitus" optional):
 /// `match = 0.55 × coverage (query words found) + 0.45 × precision (required title words that
-/// the query has)` (× 0.95 for inclusion terms, × 0.95 for "Other ..." titles the query does not
-/// ask for); `score = 0.87 × best match + 0.08 for a code linked to the matched concept (0.04 for
-/// its descendants) + 0.03 for billable codes`, at most 0.98. Query words that no candidate contains
+/// the query has)` (× 0.95 for inclusion terms, × 0.9 for "Other ..." titles the query does not
+/// ask for; the word after "unspecified" is optional); `score = 0.87 × best match (× 0.9 when
+/// not billable) + 0.08 for a code linked to the matched concept (0.04 for its descendants)
+/// + 0.03 for billable codes`, at most 0.98. An ICD-10-CM concept matched by its own title
+/// is a plain candidate (no link bonus). Query words that no candidate contains
 /// (e.g. the abbreviation "HTN" itself) are ignored. So the most specific code whose every
 /// required word is in the mention or context wins ("type 2 diabetes with diabetic
 /// neuropathy" → E11.40), and an unmentioned specific ("without complications", "combined")
 /// costs precision. Ties: billable first, then code order.
 enum ICDRanking {
     static let stopWords: Set<String> = ["a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "by", "at", "as", "with", "due", "from", "into", "is", "was", "has", "had", "s"]
+    static let laterality: Set<String> = ["left", "right", "bilateral"]
     static let optionalWords: Set<String> = ["unspecified", "nos", "other", "mellitus", "specified", "classified", "elsewhere", "site", "without", "complication", "uncomplicated"]
 
     /// Words of a text for comparison: the normalizer's tokens, letters/digits only, stemmed.
@@ -43,17 +46,42 @@ enum ICDRanking {
         var required: [String] = []
         var optional: [String] = []
         var depth = 0
+        var afterUnspecified = false
+        var withoutRun = false
         for raw in normalized.split(separator: " ") {
             if raw == "(" || raw == "[" { depth += 1; continue }
             if raw == ")" || raw == "]" { depth = max(0, depth - 1); continue }
+            if raw == "," || raw == ";" { afterUnspecified = false; withoutRun = false; continue }
             // Split further on punctuation the normalizer kept inside a token.
             for piece in raw.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
                 let w = stem(String(piece))
                 if w.isEmpty || stopWords.contains(w) { continue }
-                if depth > 0 || optionalWords.contains(w) { optional.append(w) } else { required.append(w) }
+                // "unspecified organism", "unspecified site", "without complications": what is
+                // unspecified or absent need not be said.
+                if w == "with" { withoutRun = false }
+                if w == "without" { withoutRun = true }
+                if depth > 0 || optionalWords.contains(w) || afterUnspecified || withoutRun {
+                    optional.append(w)
+                } else {
+                    required.append(w)
+                }
+                afterUnspecified = (w == "unspecified")
             }
         }
         return (required, optional)
+    }
+
+    /// Words of an ICD-10-CM title. For 7th-character codes the extension ("initial encounter
+    /// for closed fracture", "sequela") after the last comma is optional: notes rarely say it.
+    static func titleWords(_ normalized: String, code: String) -> (required: [String], optional: [String]) {
+        guard isSeventhCharacterCode(code), let r = normalized.range(of: " , ", options: .backwards) else { return words(normalized) }
+        let head = words(String(normalized[..<r.lowerBound]))
+        let tail = words(String(normalized[r.upperBound...]))
+        return (head.required, head.optional + tail.required + tail.optional)
+    }
+
+    static func isSeventhCharacterCode(_ code: String) -> Bool {
+        code.utf8.filter { $0 != UInt8(ascii: ".") }.count == 7
     }
 
     static func stem(_ w: String) -> String {
@@ -73,9 +101,12 @@ extension TerminologyStore {
         // Query words: mention, context, preferred terms of the matched concepts.
         var queryText = [query.text] + query.context
         var linked: [String] = []
+        var direct: [String] = []
         for id in conceptIDs {
             guard let d = details[id] else { continue }
-            if d.code.system != .icd10CM { queryText.append(d.code.display) }
+            // An ICD-10-CM concept matched by its own title is a candidate like any other, not a link.
+            if d.code.system == .icd10CM { direct.append(d.code.code); continue }
+            queryText.append(d.code.display)
             for c in d.codes(in: .icd10CM) where !linked.contains(c.code) { linked.append(c.code) }
         }
         var q: [String] = []
@@ -83,7 +114,7 @@ extension TerminologyStore {
             let w = ICDRanking.words(normalizer.normalizedTerm(t))
             for x in w.required + w.optional where !q.contains(x) { q.append(x) }
         }
-        guard !q.isEmpty || !linked.isEmpty else { return [] }
+        guard !q.isEmpty || !linked.isEmpty || !direct.isEmpty else { return [] }
 
         return try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
             guard let icd = try db.scalarInt("SELECT id FROM code_system WHERE uri = ?", [.text(CodeSystem.icd10CM.uri)]) else { return [] }
@@ -103,12 +134,38 @@ extension TerminologyStore {
                 try desc.bind([.int(icd), .text(code)])
                 while try desc.step() { add(desc.text(0), 0.04) }
                 desc.reset()
+                // Its relatives: the linked code is often the "unspecified" one and the context
+                // names a sibling ("left", "with ...").
+                let relatives = try db.cached("""
+                    WITH RECURSIVE up(id, depth) AS (
+                      SELECT id, 0 FROM concept WHERE system = ?1 AND code = ?2
+                      UNION SELECT i.parent, up.depth + 1 FROM is_a i JOIN up ON i.child = up.id WHERE up.depth < 2),
+                    top(id) AS (SELECT id FROM up ORDER BY depth DESC LIMIT 1),
+                    sub(id, depth) AS (
+                      SELECT id, 0 FROM top
+                      UNION SELECT i.child, sub.depth + 1 FROM is_a i JOIN sub ON i.parent = sub.id WHERE sub.depth < 3)
+                    SELECT c.code FROM sub JOIN concept c ON c.id = sub.id ORDER BY c.code LIMIT 400
+                    """)
+                try relatives.bind([.int(icd), .text(code)])
+                while try relatives.step() { add(relatives.text(0), 0.02) }
+                relatives.reset()
             }
+            for code in direct { add(code, 0) }
             if !q.isEmpty {
-                // FTS5: any query word, as a prefix of the stem (diabete* matches diabetes, diabetic is separate).
-                let match = q.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }.map { "\"\($0)\"*" }.joined(separator: " OR ")
-                if !match.isEmpty {
-                    let fts = try db.cached("SELECT code FROM icd10cm_fts WHERE icd10cm_fts MATCH ? ORDER BY bm25(icd10cm_fts), code LIMIT 80")
+                // FTS5, most specific first: all query words (as prefixes of their stems), then all
+                // but one (so one word spelled differently from the title, "femoral" vs "femur",
+                // does not lose the code), then any word.
+                let words = q.filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }.map { "\"\($0)\"*" }
+                var queries: [String] = []
+                if words.count > 1 {
+                    queries.append(words.joined(separator: " AND "))
+                    if words.count > 2 {
+                        for skip in words.indices { queries.append(words.enumerated().filter { $0.offset != skip }.map(\.element).joined(separator: " AND ")) }
+                    }
+                }
+                if !words.isEmpty { queries.append(words.joined(separator: " OR ")) }
+                let fts = try db.cached("SELECT code FROM icd10cm_fts WHERE icd10cm_fts MATCH ? ORDER BY bm25(icd10cm_fts), code LIMIT 80")
+                for match in queries.prefix(10) {
                     try fts.bind([.text(match)])
                     while try fts.step() { add(fts.text(0), 0) }
                     fts.reset()
@@ -128,7 +185,7 @@ extension TerminologyStore {
                 var cand: Candidate? = nil
                 while try stmt.step() {
                     if cand == nil { cand = Candidate(code: code, display: stmt.text(0), billable: stmt.int(1) != 0, variants: [], bonus: candidates[code] ?? 0) }
-                    let w = ICDRanking.words(stmt.text(2))
+                    let w = ICDRanking.titleWords(stmt.text(2), code: code)
                     vocabulary.formUnion(w.required)
                     vocabulary.formUnion(w.optional)
                     cand!.variants.append((w.required, w.optional, stmt.int(3) == TermType.inclusion.rawValue ? 0.95 : 1.0))
@@ -138,19 +195,66 @@ extension TerminologyStore {
             }
             let effective = q.filter { vocabulary.contains($0) }
             let query = Set(effective.isEmpty ? q : effective)
+            let queryLaterality = query.intersection(ICDRanking.laterality)
             var scored: [(ConceptCode, Bool)] = []
+            // A category that matches well hands its match to its default billable descendant:
+            // the one with the fewest required title words (the "unspecified"/"without" code).
+            var inherited: [String: (Double, String)] = [:]  // code -> (match, display)
+            var seen = Set(list.map(\.code))
+            let categoryMatches = list.filter { !$0.billable }.map { c -> (Candidate, Double) in
+                (c, c.variants.map { v -> Double in
+                    let all = Set(v.required).union(v.optional)
+                    let covered = query.isEmpty ? 0 : Double(query.filter { all.contains($0) }.count) / Double(query.count)
+                    let req = Set(v.required)
+                    let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
+                    return (0.55 * covered + 0.45 * precision) * v.weight
+                }.max() ?? 0)
+            }.sorted { $0.1 > $1.1 }.prefix(8)
+            let children = try db.cached("""
+                WITH RECURSIVE sub(id, depth) AS (
+                  SELECT id, 0 FROM concept WHERE system = ?1 AND code = ?2
+                  UNION SELECT i.child, sub.depth + 1 FROM is_a i JOIN sub ON i.parent = sub.id WHERE sub.depth < 3)
+                SELECT c.code, c.display, t.norm FROM sub JOIN concept c ON c.id = sub.id JOIN term t ON t.concept = c.id
+                WHERE sub.depth > 0 AND c.billable = 1 AND t.type = \(TermType.description.rawValue) ORDER BY c.code
+                """)
+            for (cat, match) in categoryMatches where match > 0.5 {
+                try children.bind([.int(icd), .text(cat.code)])
+                var best: (code: String, display: String, required: Int)? = nil
+                while try children.step() {
+                    let code = children.text(0)
+                    // Fewest required words; among 7th-character codes the initial encounter (A).
+                    let n = ICDRanking.titleWords(children.text(2), code: code).required.count * 2
+                        + (ICDRanking.isSeventhCharacterCode(code) && !code.hasSuffix("A") ? 1 : 0)
+                    if best == nil || n < best!.required { best = (code, children.text(1), n) }
+                }
+                children.reset()
+                if let b = best, (inherited[b.code]?.0 ?? 0) < match { inherited[b.code] = (match * 0.99, b.display) }
+            }
+            for (code, value) in inherited.sorted(by: { $0.key < $1.key }) where !seen.contains(code) {
+                seen.insert(code)
+                list.append(Candidate(code: code, display: value.1, billable: true, variants: [], bonus: candidates[code] ?? 0))
+            }
             for c in list {
-                var best = 0.0
+                var best = inherited[c.code]?.0 ?? 0.0
                 for v in c.variants {
                     let all = Set(v.required).union(v.optional)
                     let covered = query.isEmpty ? 0 : Double(query.filter { all.contains($0) }.count) / Double(query.count)
                     let req = Set(v.required)
                     let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
                     // Residual "Other ..." categories lose to the code that names what was said.
-                    let residual = (all.contains("other") && !query.contains("other")) ? 0.95 : 1.0
+                    let residual = (all.contains("other") && !query.contains("other")) ? 0.9 : 1.0
                     best = max(best, (0.55 * covered + 0.45 * precision) * v.weight * residual)
                 }
-                let score = min(1, 0.87 * best + c.bonus + (c.billable ? 0.03 : 0))
+                // Categories and subcategories (not billable) rank below the codes under them.
+                // The note names a side and this code has none: a sided sibling fits better.
+                if !queryLaterality.isEmpty {
+                    let sides = c.variants.isEmpty
+                        ? Set(ICDRanking.words(normalizer.normalizedTerm(c.display)).required)
+                        : Set(c.variants.flatMap { $0.required + $0.optional })
+                    if sides.isDisjoint(with: ICDRanking.laterality) { best *= 0.85 }
+                }
+                let initial = ICDRanking.isSeventhCharacterCode(c.code) && c.code.hasSuffix("A") ? 0.01 : 0
+                let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + c.bonus + (c.billable ? 0.03 : 0) + initial)
                 scored.append((ConceptCode(system: .icd10CM, code: c.code, display: c.display, score: Float((score * 10000).rounded() / 10000)), c.billable))
             }
             scored.sort { a, b in

@@ -81,6 +81,14 @@ import Testing
         ("acute on chronic systolic heart failure", [], "I50.23"),
         ("hypertension", [], "I10"),
         ("COPD", ["with acute exacerbation"], "J44.1"),
+        // Categories hand their match to the default billable code under them.
+        ("cholelithiasis", [], "K80.20"),
+        ("BPH", [], "N40.0"),
+        ("tonsillitis", [], "J03.90"),
+        // "unspecified organism" need not be said; "Other specified sepsis" is a residual code.
+        ("sepsis", [], "A41.9"),
+        // 7th character: the initial encounter unless the note says otherwise.
+        ("fracture of femoral neck", ["left"], "S72.002A"),
     ])
     func realDefaultDatabase(text: String, context: [String], expected: String) throws {
         guard let store = RealDefaultDatabase.store else { return }
