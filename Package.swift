@@ -11,6 +11,7 @@ import PackageDescription
 //   CSQLite                SQLite as a system library
 //   Tokenizer              normalization, tokens, sentences, sections
 //   TerminologyMap         SQLite terminology store, importers, lookup
+//   Deidentifier           redact / mask / surrogate / date shift over PHI spans (MedTextCore only)
 //   MedTextLexicons        the data in lexicons/ as a resource bundle
 //   MedTextKit             the facade users import
 //   medtext                the CLI
@@ -30,6 +31,7 @@ let package = Package(
         .library(name: "Tokenizer", targets: ["Tokenizer"]),
         .library(name: "EntityRecognizer", targets: ["EntityRecognizer"]),
         .library(name: "TerminologyMap", targets: ["TerminologyMap"]),
+        .library(name: "Deidentifier", targets: ["Deidentifier"]),
         .executable(name: "medtext", targets: ["medtext"]),
     ],
     dependencies: [
@@ -53,6 +55,8 @@ let package = Package(
         ),
         .target(name: "Tokenizer", dependencies: ["MedTextCore", "CICU"], swiftSettings: swiftSettings),
         .target(name: "EntityRecognizer", dependencies: ["MedTextCore", "Tokenizer"], swiftSettings: swiftSettings),
+        // De-identification (redact, mask, surrogate, date shift) as pure functions over PHI spans.
+        .target(name: "Deidentifier", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
         .target(
             name: "MedTextLexicons",
             path: "lexicons",
@@ -68,12 +72,12 @@ let package = Package(
         ),
         .target(
             name: "MedTextKit",
-            dependencies: ["MedTextCore", "Tokenizer", "EntityRecognizer", "TerminologyMap", "MedTextLexicons", "CZlib"],
+            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib", "TerminologyMap", "EntityRecognizer", "Deidentifier"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "medtext",
-            dependencies: ["MedTextKit", "TerminologyMap", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MedTextKit", "TerminologyMap", "Deidentifier", "EntityRecognizer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(name: "MedTextTestSupport", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
@@ -97,6 +101,11 @@ let package = Package(
         .testTarget(
             name: "EntityRecognizerTests",
             dependencies: ["EntityRecognizer", "Tokenizer", "MedTextLexicons", "MedTextTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DeidentifierTests",
+            dependencies: ["Deidentifier", "MedTextCore", "MedTextTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

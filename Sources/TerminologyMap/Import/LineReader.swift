@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import MedTextCore
 
 /// Reads a text file one line at a time (streaming, constant memory), hashing its bytes with
 /// SHA-256 as it goes so the build metadata can record exactly what was imported.

@@ -1,6 +1,7 @@
-/// A small SHA-256 (FIPS 180-4) for build metadata and cache keys, so the module needs no
-/// crypto dependency. Not for security decisions.
-struct SHA256 {
+/// A small SHA-256 (FIPS 180-4), so that medtext needs no crypto dependency: build metadata
+/// and cache keys (TerminologyMap) and keyed surrogates (HMAC-SHA256, Deidentifier).
+/// Checked against the FIPS 180-4 and RFC 4231 test vectors in MedTextCoreTests.
+public struct SHA256: Sendable {
     private var h: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -18,9 +19,9 @@ struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    init() { pending.reserveCapacity(64) }
+    public init() { pending.reserveCapacity(64) }
 
-    mutating func update(_ bytes: some Sequence<UInt8>) {
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
         for b in bytes {
             length &+= 1
             pending.append(b)
@@ -31,7 +32,7 @@ struct SHA256 {
         }
     }
 
-    mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+    public mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(buffer.count)
         var i = 0
         if !pending.isEmpty {
@@ -45,12 +46,12 @@ struct SHA256 {
         while i < buffer.count { pending.append(buffer[i]); i += 1 }
     }
 
-    mutating func update(_ string: String) {
+    public mutating func update(_ string: String) {
         var s = string
         s.withUTF8 { update($0) }
     }
 
-    mutating func finalize() -> [UInt8] {
+    public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         var tail = pending
         tail.append(0x80)
@@ -93,11 +94,45 @@ struct SHA256 {
 }
 
 extension [UInt8] {
-    var hex: String {
+    /// Lower-case hexadecimal.
+    public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(count * 2)
         for b in self { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// HMAC-SHA256 (RFC 2104): keyed hashes for consistent pseudonyms.
+public struct HMACSHA256: Sendable {
+    private let innerKey: [UInt8]
+    private let outerKey: [UInt8]
+
+    /// Prepares the padded keys once; reuse the value for many messages.
+    public init(key: [UInt8]) {
+        var k = key
+        if k.count > 64 {
+            var h = SHA256()
+            h.update(k)
+            k = h.finalize()
+        }
+        k += [UInt8](repeating: 0, count: 64 - k.count)
+        innerKey = k.map { $0 ^ 0x36 }
+        outerKey = k.map { $0 ^ 0x5c }
+    }
+
+    /// The 32-byte MAC of `message`.
+    public func mac(_ message: some Sequence<UInt8>) -> [UInt8] {
+        var inner = SHA256()
+        inner.update(innerKey)
+        inner.update(message)
+        var outer = SHA256()
+        outer.update(outerKey)
+        outer.update(inner.finalize())
+        return outer.finalize()
+    }
+
+    /// The MAC of a string's UTF-8 bytes.
+    public func mac(_ message: String) -> [UInt8] { mac(Array(message.utf8)) }
 }

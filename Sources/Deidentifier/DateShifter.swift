@@ -1,0 +1,206 @@
+/// Moves a date written in any of the forms the PHI recognizer finds by a number of days and
+/// writes it back in the same form: `04/11/1957`, `11/4/57`, `2025-02-14T10:30`,
+/// `11-Apr-1957`, `April 11, 1957`, `11th April 2025`, `Feb 2025`, `04/2025`, `7/22`.
+/// Every character outside the day, month and year fields (separators, times, case) is kept.
+/// Dates without a day move by whole months (at least one), so they always change.
+struct DateShifter {
+    let locale: DateLocale
+
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
+
+    private enum Field { case year, month, day }
+    private struct Part {
+        var range: Range<Int>
+        var field: Field
+        var isName = false
+    }
+
+    /// The shifted date, or nil when `text` is not a date this shifter understands.
+    func shift(_ text: [UInt8], days: Int) -> [UInt8]? {
+        // Split into runs of digits, letters and other bytes.
+        var runs: [(Range<Int>, Character)] = []  // "d" digits, "a" letters, "o" other
+        var i = 0
+        while i < text.count {
+            let c = text[i]
+            let kind: Character = c &- 0x30 < 10 ? "d" : ((c | 0x20) &- 0x61 < 26 ? "a" : "o")
+            var j = i + 1
+            if kind != "o" {
+                while j < text.count {
+                    let d = text[j]
+                    let k: Character = d &- 0x30 < 10 ? "d" : ((d | 0x20) &- 0x61 < 26 ? "a" : "o")
+                    if k != kind { break }
+                    j += 1
+                }
+            }
+            runs.append((i..<j, kind))
+            i = j
+        }
+        func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(text[$1] - 0x30) } }
+        func monthOf(_ r: Range<Int>) -> Int? {
+            let w = String(decoding: text[r], as: UTF8.self).lowercased()
+            guard w.count >= 3 else { return nil }
+            for (k, name) in Self.monthNames.enumerated() where name.hasPrefix(w) || (w == "sept" && k == 8) { return k + 1 }
+            return nil
+        }
+        // The first few significant runs decide the form.
+        let sig = runs.filter { $0.1 != "o" }
+        guard !sig.isEmpty else { return nil }
+        var parts: [Part] = []
+        let r0 = sig[0]
+        if r0.1 == "d" {
+            let len0 = r0.0.count
+            if len0 == 4, sig.count >= 3, sig[1].1 == "d", sig[2].1 == "d" {
+                parts = [Part(range: r0.0, field: .year), Part(range: sig[1].0, field: .month), Part(range: sig[2].0, field: .day)]
+            } else if sig.count >= 3, sig[1].1 == "d", sig[2].1 == "d", [2, 4].contains(sig[2].0.count), len0 <= 2 {
+                let a = value(r0.0), b = value(sig[1].0)
+                let dayFirst: Bool = a > 12 ? true : (b > 12 ? false : locale == .enAU)
+                parts = [
+                    Part(range: r0.0, field: dayFirst ? .day : .month), Part(range: sig[1].0, field: dayFirst ? .month : .day),
+                    Part(range: sig[2].0, field: .year),
+                ]
+            } else if sig.count >= 2, sig[1].1 == "d", len0 <= 2, [2, 4].contains(sig[1].0.count) {
+                parts = [Part(range: r0.0, field: .month), Part(range: sig[1].0, field: .year)]  // 04/2025, 7/22
+            } else if len0 <= 2 {
+                // 11 April 2025, 11th April, 3rd of May 2024, 11-Apr-57.
+                var k = 1
+                if k < sig.count, sig[k].1 == "a", ["st", "nd", "rd", "th"].contains(String(decoding: text[sig[k].0], as: UTF8.self).lowercased()) { k += 1 }
+                if k < sig.count, sig[k].1 == "a", String(decoding: text[sig[k].0], as: UTF8.self).lowercased() == "of" { k += 1 }
+                guard k < sig.count, sig[k].1 == "a", monthOf(sig[k].0) != nil else { return nil }
+                parts = [Part(range: r0.0, field: .day), Part(range: sig[k].0, field: .month, isName: true)]
+                if k + 1 < sig.count, sig[k + 1].1 == "d", [2, 4].contains(sig[k + 1].0.count) {
+                    parts.append(Part(range: sig[k + 1].0, field: .year))
+                }
+            } else {
+                return nil
+            }
+        } else {
+            // April 11, 1957; Apr 11 1957; Feb 2025; Sept. 3rd, 2024.
+            guard monthOf(r0.0) != nil, sig.count >= 2, sig[1].1 == "d" else { return nil }
+            parts = [Part(range: r0.0, field: .month, isName: true)]
+            if sig[1].0.count == 4 {
+                parts.append(Part(range: sig[1].0, field: .year))
+            } else {
+                parts.append(Part(range: sig[1].0, field: .day))
+                var k = 2
+                if k < sig.count, sig[k].1 == "a", sig[k].0.count == 2 { k += 1 }
+                if k < sig.count, sig[k].1 == "d", [2, 4].contains(sig[k].0.count) { parts.append(Part(range: sig[k].0, field: .year)) }
+            }
+        }
+        // Read the values.
+        var y: Int?, m = 0, d: Int?
+        var yearWidth = 4
+        for p in parts {
+            switch p.field {
+            case .year:
+                yearWidth = p.range.count
+                let v = value(p.range)
+                y = yearWidth == 2 ? (v <= 30 ? 2000 + v : 1900 + v) : v
+            case .month: m = p.isName ? (monthOf(p.range) ?? 0) : value(p.range)
+            case .day: d = value(p.range)
+            }
+        }
+        guard (1...12).contains(m) else { return nil }
+        var ny = y ?? 2001, nm = m, nd = d ?? 15
+        if let day = d {
+            let refYear = y ?? (m == 2 && day == 29 ? 2000 : 2001)
+            guard (1...Self.daysIn(m, refYear)).contains(day) else { return nil }
+            let shifted = Self.civil(Self.daysFromCivil(refYear, m, day) + days)
+            (ny, nm, nd) = (shifted.y, shifted.m, shifted.d)
+            if y == nil && nm == 2 && nd == 29 { nd = 28 }
+        } else {
+            // Month precision: move by whole months, at least one.
+            let months = max(1, (abs(days) + 15) / 30) * (days < 0 ? -1 : 1)
+            let total = (y ?? 2001) * 12 + (m - 1) + months
+            ny = total / 12
+            nm = total % 12 + 1
+        }
+        // Write back, field by field.
+        var out = text
+        for p in parts.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            let original = Array(text[p.range])
+            var repl: [UInt8]
+            switch p.field {
+            case .year: repl = Array(String(yearWidth == 2 ? ny % 100 : ny).utf8)
+                while repl.count < yearWidth { repl.insert(0x30, at: 0) }
+            case .month:
+                if p.isName {
+                    let full = Self.monthNames[nm - 1]
+                    let origLower = String(decoding: original, as: UTF8.self).lowercased()
+                    var name = Self.monthNames.contains(origLower) ? full : String(full.prefix(origLower == "sept" ? 4 : 3))
+                    if origLower == "sept" && nm != 9 { name = String(full.prefix(3)) }
+                    repl = Self.applyCase(Array(name.utf8), like: original)
+                } else {
+                    repl = Array(String(nm).utf8)
+                    if original.count == 2 && repl.count == 1 { repl.insert(0x30, at: 0) }
+                }
+            case .day:
+                repl = Array(String(nd).utf8)
+                if original.count == 2 && repl.count == 1 { repl.insert(0x30, at: 0) }
+                // Ordinal suffix right after the day.
+                let after = p.range.upperBound
+                if after + 1 < text.count + 0, after + 2 <= text.count {
+                    let sfx = String(decoding: text[after..<(after + 2)], as: UTF8.self).lowercased()
+                    if ["st", "nd", "rd", "th"].contains(sfx) && (after + 2 == text.count || (text[after + 2] | 0x20) &- 0x61 >= 26) {
+                        let newSfx = Self.ordinal(nd)
+                        out.replaceSubrange(after..<(after + 2), with: Self.applyCase(Array(newSfx.utf8), like: Array(text[after..<(after + 2)])))
+                    }
+                }
+            }
+            out.replaceSubrange(p.range, with: repl)
+        }
+        return out
+    }
+
+    static func ordinal(_ d: Int) -> String {
+        if (11...13).contains(d % 100) { return "th" }
+        switch d % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
+    }
+
+    /// `word` in the case style of `like`: ALL CAPS, Title or lower.
+    static func applyCase(_ word: [UInt8], like: [UInt8]) -> [UInt8] {
+        let letters = like.filter { ($0 | 0x20) &- 0x61 < 26 }
+        guard let first = letters.first else { return word }
+        let allUpper = letters.count > 1 && letters.allSatisfy { $0 &- 0x41 < 26 }
+        return word.enumerated().map { i, c in
+            guard (c | 0x20) &- 0x61 < 26 else { return c }
+            if allUpper || (i == 0 && first &- 0x41 < 26) { return c & ~0x20 }
+            return c | 0x20
+        }
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    static func daysIn(_ m: Int, _ y: Int) -> Int {
+        [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    }
+
+    /// Days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(_ z0: Int) -> (y: Int, m: Int, d: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

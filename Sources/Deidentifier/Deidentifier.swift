@@ -1,0 +1,157 @@
+public import MedTextCore
+
+/// How PHI is replaced.
+public enum DeidMode: String, Sendable, Hashable, CaseIterable {
+    /// `[NAME]`, `[DATE]`, ...: the type in brackets.
+    case redact
+    /// `*` for every Unicode scalar, so offsets in characters are unchanged.
+    case mask
+    /// Realistic fake values that keep the format (and check digits) of the original.
+    case surrogate
+}
+
+/// Decides the order of day and month in all-numeric dates (`04/11/1957`) when the values
+/// allow both readings. Detection is the same in both locales; only date shifting needs it.
+public enum DateLocale: String, Sendable, Hashable, CaseIterable {
+    /// Month first: 04/11/1957 is April 11.
+    case enUS = "en-US"
+    /// Day first: 04/11/1957 is 4 November.
+    case enAU = "en-AU"
+}
+
+/// Options of a de-identification run.
+public struct DeidOptions: Sendable {
+    public var mode: DeidMode
+    /// Move dates by a per-patient number of days (intervals preserved) instead of replacing them.
+    /// Dates are always shifted in ``DeidMode/surrogate`` mode.
+    public var shiftDates: Bool
+    /// The secret behind surrogates and date shifts: the same key gives the same surrogate for
+    /// the same value (and the same shift for the same patient) in every note and every run.
+    public var key: [UInt8]
+    /// The patient whose notes these are (for the date shift); overrides the one passed per note.
+    public var patientID: String?
+    public var locale: DateLocale
+
+    /// - Parameter key: the secret; `nil` draws a random key, so surrogates are consistent
+    ///   within this value's lifetime only.
+    public init(
+        mode: DeidMode = .redact, shiftDates: Bool = false, key: [UInt8]? = nil, patientID: String? = nil,
+        locale: DateLocale = .enUS
+    ) {
+        self.mode = mode
+        self.shiftDates = shiftDates
+        if let key {
+            self.key = key
+        } else {
+            var g = SystemRandomNumberGenerator()
+            self.key = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+        }
+        self.patientID = patientID
+        self.locale = locale
+    }
+}
+
+/// One replaced span, for the audit: never the original text.
+public struct Replacement: Sendable, Hashable {
+    public var type: EntityType
+    /// UTF-8 span in the input text.
+    public var original: TextSpan
+    /// UTF-8 span in the output text.
+    public var output: TextSpan
+    /// The rule that produced the replacement (`redact`, `mask`, `surrogate-name`, `shift-date`...).
+    public var rule: String
+
+    public init(type: EntityType, original: TextSpan, output: TextSpan, rule: String) {
+        self.type = type
+        self.original = original
+        self.output = output
+        self.rule = rule
+    }
+}
+
+/// The de-identified text and what was replaced.
+public struct DeidResult: Sendable {
+    public var text: String
+    public var replacements: [Replacement]
+}
+
+/// De-identification as pure functions over (text, PHI entities, options): redact, mask,
+/// surrogate, date shifting, with keyed (HMAC-SHA256) consistency. Built once; `Sendable`.
+public struct Deidentifier: Sendable {
+    public let options: DeidOptions
+    let hmac: HMACSHA256
+
+    public init(options: DeidOptions) {
+        self.options = options
+        self.hmac = HMACSHA256(key: options.key)
+    }
+
+    /// The date shift in days for `patient` (negative: dates move back), in -364...-1.
+    /// - Complexity: O(length of the patient id).
+    public func dateShiftDays(patient: String) -> Int {
+        let mac = hmac.mac("date-shift|" + patient.lowercased())
+        let v = UInt32(mac[0]) << 24 | UInt32(mac[1]) << 16 | UInt32(mac[2]) << 8 | UInt32(mac[3])
+        return -(Int(v % 364) + 1)
+    }
+
+    /// De-identifies `text`. `entities` are PHI spans (UTF-8, into `text`); overlapping ones are
+    /// dropped in favour of the earlier, longer one. `patient` identifies the note's patient for
+    /// the date shift when ``DeidOptions/patientID`` is not set.
+    /// - Complexity: O(n) in the text's bytes plus the replaced spans.
+    public func deidentify(text: String, entities: [Entity], patient: String? = nil) -> DeidResult {
+        let sorted = entities.sorted { $0.span < $1.span }
+        let shift = dateShiftDays(patient: options.patientID ?? patient ?? "")
+        var src = text
+        return src.withUTF8 { b -> DeidResult in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + b.count / 8)
+            var reps: [Replacement] = []
+            reps.reserveCapacity(sorted.count)
+            var pos = 0
+            for e in sorted {
+                let s = max(e.span.start, 0), end = min(e.span.end, b.count)
+                guard s >= pos, s < end else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<s]))
+                let original = UnsafeBufferPointer(rebasing: b[s..<end])
+                let outStart = out.count
+                let rule = replace(original, entity: e, shift: shift, into: &out)
+                reps.append(Replacement(type: e.type, original: TextSpan(s, end), output: TextSpan(outStart, out.count), rule: rule))
+                pos = end
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<b.count]))
+            return DeidResult(text: String(decoding: out, as: UTF8.self), replacements: reps)
+        }
+    }
+
+    /// Writes the replacement of one span; returns its rule id.
+    func replace(_ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, into out: inout [UInt8]) -> String {
+        if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
+            if let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
+                out.append(contentsOf: shifted)
+                return "shift-date"
+            }
+            if options.mode == .surrogate {
+                out.append(contentsOf: Surrogates(hmac: hmac).digitsAndLetters(Array(original), type: entity.type))
+                return "surrogate-date-digits"
+            }
+        }
+        switch options.mode {
+        case .redact:
+            out.append(0x5B)
+            out.append(contentsOf: entity.type.rawValue.utf8)
+            out.append(0x5D)
+            return "redact"
+        case .mask:
+            var i = 0
+            while i < original.count {
+                if !UTF8.isContinuation(original[i]) { out.append(0x2A) }
+                i += 1
+            }
+            return "mask"
+        case .surrogate:
+            let (bytes, rule) = Surrogates(hmac: hmac).surrogate(Array(original), entity: entity)
+            out.append(contentsOf: bytes)
+            return rule
+        }
+    }
+}

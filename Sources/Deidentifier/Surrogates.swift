@@ -1,0 +1,376 @@
+public import MedTextCore
+
+/// Keyed, format-keeping fake values. Every choice comes from HMAC-SHA256(key, type | value),
+/// so the same value gets the same surrogate in every note and every run with the same key,
+/// and nothing about the original can be read back without the key.
+struct Surrogates {
+    let hmac: HMACSHA256
+
+    /// A stream of pseudo-random numbers keyed on `label` (and the key).
+    struct Stream {
+        var block: [UInt8]
+        var pos = 0
+        var counter: UInt8 = 0
+        let hmac: HMACSHA256
+        let label: [UInt8]
+
+        init(hmac: HMACSHA256, label: [UInt8]) {
+            self.hmac = hmac
+            self.label = label
+            self.block = hmac.mac(label)
+        }
+
+        mutating func next(_ bound: Int) -> Int {
+            if pos + 4 > block.count {
+                counter &+= 1
+                block = hmac.mac(label + [counter])
+                pos = 0
+            }
+            let v = UInt32(block[pos]) << 24 | UInt32(block[pos + 1]) << 16 | UInt32(block[pos + 2]) << 8 | UInt32(block[pos + 3])
+            pos += 4
+            return Int(v % UInt32(bound))
+        }
+    }
+
+    func stream(_ type: String, _ value: [UInt8]) -> Stream {
+        let norm = value.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x2E && $0 != 0x28 && $0 != 0x29 }.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        return Stream(hmac: hmac, label: Array(type.utf8) + [0x7C] + norm)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+    @inline(__always) static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+
+    /// The surrogate of one span and the rule id.
+    func surrogate(_ original: [UInt8], entity: Entity) -> ([UInt8], String) {
+        let rule = entity.evidence.first?.ruleID ?? ""
+        switch entity.type {
+        case .name: return (name(original), "surrogate-name")
+        case .phoneOrFax: return (phone(original), "surrogate-phone")
+        case .email: return (email(original), "surrogate-email")
+        case .url: return (url(original), "surrogate-url")
+        case .ipAddress: return (ip(original), "surrogate-ip")
+        case .age: return (age(original), "surrogate-age")
+        case .id: return identifier(original, rule: rule)
+        case .address, .organization: return (address(original), "surrogate-address")
+        case .profession: return (pick(Self.professions, original, type: "profession", like: original), "surrogate-profession")
+        default: return (digitsAndLetters(original, type: entity.type), "surrogate-generic")
+        }
+    }
+
+    /// Every digit and letter replaced by a keyed one of the same kind and case; the rest kept.
+    func digitsAndLetters(_ original: [UInt8], type: EntityType) -> [UInt8] {
+        var s = stream("chars-" + type.rawValue, original)
+        var out = original.map { c -> UInt8 in
+            if Self.isDigit(c) { return 0x30 + UInt8(s.next(10)) }
+            if c &- 0x41 < 26 { return 0x41 + UInt8(s.next(26)) }
+            if c &- 0x61 < 26 { return 0x61 + UInt8(s.next(26)) }
+            return c
+        }
+        if out == original, let k = out.lastIndex(where: Self.isDigit) { out[k] = 0x30 + (out[k] - 0x30 + 1) % 10 }
+        return out
+    }
+
+    // MARK: names
+
+    func name(_ original: [UInt8]) -> [UInt8] {
+        // Words: letters with inner apostrophes; hyphens and commas kept.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < original.count {
+            if Self.isAlpha(original[i]) || original[i] >= 0x80 {
+                var j = i + 1
+                while j < original.count
+                    && (Self.isAlpha(original[j]) || original[j] >= 0x80 || (original[j] == 0x27 && j + 1 < original.count && Self.isAlpha(original[j + 1])))
+                { j += 1 }
+                words.append(i..<j)
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        guard !words.isEmpty else { return digitsAndLetters(original, type: .name) }
+        let comma = original.firstIndex(of: 0x2C)
+        var out = original
+        for (n, r) in words.enumerated().reversed() {
+            let w = Array(original[r])
+            let repl: [UInt8]
+            if w.count == 1 {
+                var s = stream("initial", w)
+                var c = 0x41 + UInt8(s.next(26))
+                if c == w[0] & ~0x20 { c = 0x41 + (c - 0x41 + 1) % 26 }
+                repl = [w[0] &- 0x61 < 26 ? c | 0x20 : c]
+            } else {
+                // "Smith, John": the word before the comma is the surname; otherwise the last word.
+                let isSurname: Bool = {
+                    if let c = comma { return r.upperBound <= c }
+                    return n == words.count - 1 || (n + 1 < words.count && original[r.upperBound] == 0x2D)
+                }()
+                repl = isSurname
+                    ? pick(Self.lastNames, w, type: "surname", like: w)
+                    : pick(Self.firstNames, w, type: "given", like: w)
+            }
+            out.replaceSubrange(r, with: repl)
+        }
+        return out
+    }
+
+    /// A keyed choice from `list`, never equal to `value`, in the case style of `like`.
+    func pick(_ list: [String], _ value: [UInt8], type: String, like: [UInt8]) -> [UInt8] {
+        var s = stream(type, value)
+        let lower = String(decoding: value, as: UTF8.self).lowercased()
+        var k = s.next(list.count)
+        if list[k].lowercased() == lower { k = (k + 1) % list.count }
+        return DateShifter.applyCase(Array(list[k].utf8), like: like)
+    }
+
+    // MARK: numbers
+
+    /// Same grouping and punctuation; country code, trunk prefix and area/mobile prefix kept;
+    /// US numbers use the fictional 555-01XX range.
+    func phone(_ original: [UInt8]) -> [UInt8] {
+        let digitPositions = original.indices.filter { Self.isDigit(original[$0]) }
+        let digits = digitPositions.map { original[$0] - 0x30 }
+        var s = stream("phone", original)
+        var new = digits.map { _ in UInt8(s.next(10)) }
+        let plus = original.first == 0x2B
+        var keep = 0
+        var nanpStart: Int? = nil
+        if plus {
+            if digits.first == 1 { keep = 1; nanpStart = 1 } else if digits.starts(with: [6, 1]) { keep = 3 } else { keep = min(3, digits.count) }
+        } else if digits.first == 0 {
+            keep = 2  // 04.., 02..
+        } else if digits.count == 10 && digits.first == 1 && (digits[1] == 3 || digits[1] == 8) {
+            keep = 4  // 1300 / 1800
+        } else if digits.count == 6 && digits.first == 1 {
+            keep = 2  // 13 XX XX
+        } else if digits.count == 11 && digits.first == 1 {
+            keep = 1
+            nanpStart = 1
+        } else if digits.count == 10 {
+            nanpStart = 0
+        } else if digits.count == 7 {
+            new[0] = 5; new[1] = 5; new[2] = 5
+            if new.count > 4 { new[3] = 0; new[4] = 1 }
+        }
+        for k in 0..<min(keep, digits.count) { new[k] = digits[k] }
+        if let n = nanpStart, digits.count >= n + 10 {
+            new[n] = 2 + UInt8(s.next(8))  // area code starts 2-9
+            new[n + 3] = 5; new[n + 4] = 5; new[n + 5] = 5  // exchange 555
+            new[n + 6] = 0; new[n + 7] = 1  // line 01XX: reserved for fiction
+        }
+        if new == digits, let last = new.indices.last { new[last] = (new[last] + 1) % 10 }
+        var out = original
+        for (k, p) in digitPositions.enumerated() { out[p] = 0x30 + new[k] }
+        return out
+    }
+
+    func age(_ original: [UInt8]) -> [UInt8] {
+        guard let s = original.firstIndex(where: Self.isDigit) else { return original }
+        var e = s
+        while e < original.count && Self.isDigit(original[e]) { e += 1 }
+        let v = original[s..<e].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        var st = stream("age", original)
+        var nv: Int
+        if v >= 90 {
+            nv = 90 + st.next(10)
+            if nv == v { nv = v == 99 ? 90 : v + 1 }
+        } else {
+            let delta = st.next(4) + 1
+            nv = v - delta >= 1 && (st.next(2) == 0 || v + delta >= 90) ? v - delta : v + delta
+            if nv >= 90 { nv = max(1, v - delta) }
+            if nv == v { nv = v + 1 }
+        }
+        var out = original
+        out.replaceSubrange(s..<e, with: Array(String(nv).utf8))
+        return out
+    }
+
+    func ip(_ original: [UInt8]) -> [UInt8] {
+        var s = stream("ip", original)
+        return Array("192.0.2.\(s.next(254) + 1)".utf8)  // TEST-NET-1 (RFC 5737)
+    }
+
+    func email(_ original: [UInt8]) -> [UInt8] {
+        var s = stream("email", original)
+        let first = Self.firstNames[s.next(Self.firstNames.count)].lowercased()
+        let last = Self.lastNames[s.next(Self.lastNames.count)].lowercased()
+        let au = String(decoding: original, as: UTF8.self).lowercased().hasSuffix(".au")
+        return Array("\(first).\(last)@example.\(au ? "com.au" : "com")".utf8)
+    }
+
+    func url(_ original: [UInt8]) -> [UInt8] {
+        let text = String(decoding: original, as: UTF8.self)
+        let scheme = text.lowercased().hasPrefix("https://") ? "https://" : (text.lowercased().hasPrefix("http://") ? "http://" : "")
+        let www = text.lowercased().hasPrefix("\(scheme)www.")
+        let au = text.lowercased().contains(".au")
+        var s = stream("url", original)
+        let word = Self.placeWords[s.next(Self.placeWords.count)].lowercased()
+        let path = text.dropFirst(scheme.count).contains("/") ? "/p\(s.next(100_000))" : ""
+        return Array("\(scheme)\(www ? "www." : "")\(word)-example.\(au ? "org.au" : "org")\(path)".utf8)
+    }
+
+    // MARK: identifiers
+
+    func identifier(_ original: [UInt8], rule: String) -> ([UInt8], String) {
+        let digitPositions = original.indices.filter { Self.isDigit(original[$0]) }
+        let digits = digitPositions.map { Int(original[$0] - 0x30) }
+        var s = stream("id", original)
+        var new: [Int]? = nil
+        var kind = "generic"
+        if rule.hasSuffix("medicare") || (rule.isEmpty && (digits.count == 10 || digits.count == 11) && Self.medicareValid(digits)) {
+            for _ in 0..<8 {
+                var d = [2 + s.next(5)] + (0..<7).map { _ in s.next(10) }
+                d.append(Self.medicareCheck(d))
+                if digits.count >= 10 { d.append(1 + s.next(9)) }
+                if digits.count == 11 { d.append(1 + s.next(9)) }
+                if d != digits { new = Array(d.prefix(digits.count)); break }
+            }
+            kind = "medicare"
+        } else if digits.count == 16 && digits.starts(with: [8, 0, 0, 3, 6]) {
+            for _ in 0..<8 {
+                var d = Array(digits.prefix(6)) + (0..<9).map { _ in s.next(10) }
+                d.append(Self.luhnCheck(d))
+                if d != digits { new = d; break }
+            }
+            kind = "hi-luhn"
+        } else if rule.hasSuffix("abn") && digits.count == 11 {
+            for _ in 0..<8 {
+                let tail = (0..<9).map { _ in s.next(10) }
+                for lead in 10...99 {
+                    let d = [lead / 10, lead % 10] + tail
+                    if Self.abnValid(d) && d != digits { new = d; break }
+                }
+                if new != nil { break }
+            }
+            kind = "abn"
+        } else if rule.hasSuffix("ssn") && digits.count == 9 {
+            var area = 100 + s.next(566)
+            if area == 666 { area = 667 }
+            let d = [area / 100, area / 10 % 10, area % 10, 1 + s.next(9), s.next(10), 1 + s.next(9)] + (0..<3).map { _ in s.next(10) }
+            new = d == digits ? d.map { ($0 + 1) % 10 } : d
+            kind = "ssn"
+        }
+        guard let nd = new else { return (digitsAndLetters(original, type: .id), "surrogate-id") }
+        var out = original
+        for (k, p) in digitPositions.enumerated() { out[p] = 0x30 + UInt8(nd[k]) }
+        return (out, "surrogate-id-" + kind)
+    }
+
+    static func medicareCheck(_ d: [Int]) -> Int {
+        let w = [1, 3, 7, 9, 1, 3, 7, 9]
+        return zip(d.prefix(8), w).reduce(0) { $0 + $1.0 * $1.1 } % 10
+    }
+
+    static func medicareValid(_ d: [Int]) -> Bool {
+        d.count >= 9 && (2...6).contains(d[0]) && medicareCheck(d) == d[8]
+    }
+
+    /// The Luhn check digit for `d` (the digits before it).
+    static func luhnCheck(_ d: [Int]) -> Int {
+        var sum = 0
+        for (k, v) in d.reversed().enumerated() {
+            var x = v
+            if k % 2 == 0 { x *= 2; if x > 9 { x -= 9 } }
+            sum += x
+        }
+        return (10 - sum % 10) % 10
+    }
+
+    static func luhnValid(_ d: [Int]) -> Bool { !d.isEmpty && luhnCheck(Array(d.dropLast())) == d.last! }
+
+    static func abnValid(_ d: [Int]) -> Bool {
+        guard d.count == 11, d[0] > 0 else { return false }
+        let w = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19]
+        var x = d
+        x[0] -= 1
+        return zip(x, w).reduce(0) { $0 + $1.0 * $1.1 } % 89 == 0
+    }
+
+    // MARK: addresses
+
+    /// Numbers re-drawn (same length), street types, unit words, states and facility words kept,
+    /// other words replaced by keyed place words.
+    func address(_ original: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(original.count + 8)
+        var i = 0
+        var s = stream("address", original)
+        while i < original.count {
+            let c = original[i]
+            if Self.isDigit(c) {
+                var j = i
+                while j < original.count && Self.isDigit(original[j]) { j += 1 }
+                for k in i..<j { out.append(k == i ? 0x31 + UInt8(s.next(9)) : 0x30 + UInt8(s.next(10))) }
+                if Array(out.suffix(j - i)) == Array(original[i..<j]) { out[out.count - 1] = 0x30 + (out[out.count - 1] - 0x30 + 1) % 10 }
+                i = j
+            } else if Self.isAlpha(c) || c >= 0x80 {
+                var j = i
+                while j < original.count
+                    && (Self.isAlpha(original[j]) || original[j] >= 0x80 || (original[j] == 0x27 && j + 1 < original.count && Self.isAlpha(original[j + 1])))
+                { j += 1 }
+                let w = Array(original[i..<j])
+                let lower = String(decoding: w, as: UTF8.self).lowercased()
+                if Self.keepWords.contains(lower) || (w.count <= 3 && w.allSatisfy { $0 &- 0x41 < 26 }) || w.count == 1 {
+                    out.append(contentsOf: w)
+                } else {
+                    out.append(contentsOf: pick(Self.placeWords, w, type: "place", like: w))
+                }
+                i = j
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static let keepWords: Set<String> = [
+        "street", "st", "road", "rd", "avenue", "ave", "av", "drive", "dr", "lane", "ln", "court", "ct", "place", "pl",
+        "crescent", "cres", "boulevard", "blvd", "highway", "hwy", "parade", "pde", "terrace", "tce", "way", "close", "cl",
+        "circuit", "cct", "grove", "square", "parkway", "pkwy", "circle", "cir", "trail", "esplanade", "esp", "square",
+        "unit", "apt", "apartment", "suite", "ste", "level", "floor", "flat", "lot", "po", "box", "gpo", "locked", "bag",
+        "private", "hospital", "hospitals", "medical", "centre", "center", "clinic", "health", "service", "services",
+        "community", "practice", "surgery", "aged", "care", "home", "nursing", "rehabilitation", "day", "university",
+        "memorial", "regional", "district", "general", "base", "children's", "women's", "specialist", "family", "of",
+        "the", "and", "saint", "royal", "north", "south", "east", "west", "new", "wales", "victoria", "queensland",
+        "tasmania", "australia", "western", "northern", "territory", "capital", "campus", "ward", "unit", "emergency",
+        "department", "practice", "group", "network", "mental", "cancer", "heart", "institute", "foundation",
+    ]
+
+    static let firstNames = [
+        "Alex", "Bailey", "Casey", "Dana", "Eden", "Finley", "Georgia", "Harper", "Isla", "Jordan", "Kai", "Logan", "Morgan",
+        "Noah", "Olive", "Parker", "Quinn", "Riley", "Sage", "Taylor", "Uma", "Vera", "Willow", "Xavier", "Yara", "Zane",
+        "Amelia", "Ben", "Chloe", "Daniel", "Ella", "Felix", "Grace", "Henry", "Ivy", "Jack", "Kate", "Liam", "Mia",
+        "Nathan", "Oscar", "Penny", "Ruby", "Sam", "Toby", "Violet", "Wade", "Zoe", "Aaron", "Beth", "Carl", "Diane",
+        "Eric", "Fiona", "Gavin", "Helen", "Ian", "Julia", "Keith", "Laura", "Mark", "Nina", "Owen", "Paula", "Ross",
+        "Sarah", "Tom", "Vanessa", "Warren", "Yvonne", "Adrian", "Bianca", "Connor", "Delia", "Elliot", "Freya", "Hugo",
+        "Imogen", "Jasper", "Leah", "Miles", "Nadia", "Phoebe", "Rhys", "Stella", "Theo", "Wendy", "Ada", "Brett", "Cora",
+    ]
+
+    static let lastNames = [
+        "Abbott", "Bancroft", "Carver", "Dalton", "Ellison", "Fairley", "Garner", "Hadley", "Ingram", "Jarvis", "Kendall",
+        "Lambert", "Marsh", "Norwood", "Oakley", "Prescott", "Quarry", "Radcliffe", "Sutton", "Thorne", "Upton", "Vickers",
+        "Whitford", "Yardley", "Ashby", "Bramley", "Colby", "Denholm", "Everett", "Fenwick", "Gilmore", "Hartley",
+        "Iverson", "Jessop", "Kingsley", "Lockwood", "Mallory", "Nash", "Ormsby", "Pemberton", "Rowland", "Stanton",
+        "Tolland", "Underhill", "Vance", "Wexley", "Ainsworth", "Blakely", "Cromwell", "Dunmore", "Eastwood", "Fletcher",
+        "Greaves", "Holloway", "Kirkland", "Langford", "Merriman", "Newcombe", "Osborne", "Pickering", "Redfern",
+        "Sheldon", "Tremaine", "Wakefield", "Ashcroft", "Beckett", "Calloway", "Dempsey", "Ellwood", "Forsyth", "Gresham",
+        "Hawthorne", "Kearney", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quintero", "Rossi", "Sandoval",
+        "Takahashi", "Varga", "Novak", "Castillo", "Haddad", "Kowalski", "Larsen", "Mendoza", "Nguyen-Hart", "Pham",
+    ]
+
+    static let placeWords = [
+        "Oakwood", "Riverside", "Hillcrest", "Fairview", "Greenvale", "Brookfield", "Maple", "Wattle", "Banksia",
+        "Cedar", "Willowbank", "Stonebridge", "Ashgrove", "Kingsford", "Lakeview", "Pinehurst", "Redgum", "Silverdale",
+        "Thornbury", "Westbrook", "Elmstead", "Birchwood", "Clearwater", "Highfield", "Meadowbank", "Northcliff",
+        "Rosedale", "Sunnybank", "Waratah", "Yarrowby", "Acacia", "Bellbird", "Coral", "Glenhaven", "Heathmont",
+        "Ironbark", "Juniper", "Kestrel", "Laurel", "Magnolia", "Myrtle", "Orchard", "Parkview", "Quarryhill",
+    ]
+
+    static let professions = [
+        "accountant", "architect", "baker", "carpenter", "chef", "electrician", "engineer", "farmer", "gardener",
+        "hairdresser", "journalist", "librarian", "mechanic", "musician", "painter", "plumber", "printer", "surveyor",
+        "tailor", "teacher", "translator", "upholsterer", "veterinarian", "welder", "bookkeeper", "courier", "florist",
+        "glazier", "locksmith", "optometrist", "potter", "sales assistant", "stonemason", "tiler", "web developer",
+    ]
+}

@@ -1,0 +1,718 @@
+public import MedTextCore
+
+/// Finds PHI in an analyzed note (tokens, sentences, sections): everything
+/// ``PHIPatternRecognizer`` finds (dates, ages, phones, emails, URLs, IP addresses, IDs), plus
+/// person NAMEs (with cues, name-list pairs, initials, hyphenated and apostrophe names, ALL-CAPS
+/// and lower-case notes), ADDRESSes (streets with numbers and street types, units, PO boxes,
+/// city/suburb + state + ZIP/postcode, US and AU), PROFESSIONs and facility names.
+///
+/// Facility and organisation names (`St Vincent's Hospital`, `Northside Medical Centre`) are
+/// reported as ``EntityType/address`` by default, as Comprehend Medical does for the locations of
+/// care; set ``Options/facilityType`` to ``EntityType/organization`` for the extended type.
+///
+/// Works on the token structure with hash lookups (one dictionary lookup per word token).
+/// Spans never overlap: candidates are ranked by rule strength, then length, then position,
+/// and taken greedily, so the result is deterministic.
+public struct PHIRecognizer: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// The type facility names are reported as: ``EntityType/address`` (default) or
+        /// ``EntityType/organization``.
+        public var facilityType: EntityType = .address
+        /// Report occupations (PROFESSION).
+        public var professions = true
+        public init(facilityType: EntityType = .address, professions: Bool = true) {
+            self.facilityType = facilityType
+            self.professions = professions
+        }
+    }
+
+    public let vocabulary: PHIVocabulary
+    public let options: Options
+    let patterns = PHIPatternRecognizer()
+
+    public init(vocabulary: PHIVocabulary, options: Options = Options()) {
+        self.vocabulary = vocabulary
+        self.options = options
+    }
+
+    /// The PHI entities of `doc` (category PROTECTED_HEALTH_INFORMATION), in text order,
+    /// never overlapping. `doc` must carry the tokenizer's tokens.
+    /// - Complexity: O(n) in the number of tokens, plus the pattern scan over the bytes.
+    public func recognize(_ doc: AnnotatedDocument) -> [Entity] {
+        var candidates: [Candidate] = patterns.recognize(doc.document.text).map {
+            Candidate(entity: $0, priority: 5)
+        }
+        var text = doc.document.text
+        text.withUTF8 { buf in
+            var d = PHIDetection(b: buf, tokens: doc.tokens, vocab: vocabulary, options: options, doc: doc)
+            d.run()
+            candidates.append(contentsOf: d.found)
+        }
+        return Self.resolve(candidates)
+    }
+
+    /// Greedy selection by priority, then length, then earlier start; spans never overlap.
+    static func resolve(_ candidates: [Candidate]) -> [Entity] {
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            if x.priority != y.priority { return x.priority > y.priority }
+            if x.entity.span.length != y.entity.span.length { return x.entity.span.length > y.entity.span.length }
+            if x.entity.span.start != y.entity.span.start { return x.entity.span.start < y.entity.span.start }
+            return a < b
+        }
+        var taken: [TextSpan] = []  // sorted by start
+        var out: [Entity] = []
+        for i in order {
+            let s = candidates[i].entity.span
+            guard !s.isEmpty else { continue }
+            // First taken span ending after s.start.
+            var lo = 0, hi = taken.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if taken[mid].end <= s.start { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < taken.count && taken[lo].start < s.end { continue }
+            taken.insert(s, at: lo)
+            out.append(candidates[i].entity)
+        }
+        return out.sorted { $0.span < $1.span }
+    }
+}
+
+struct Candidate: Sendable {
+    var entity: Entity
+    var priority: Int
+}
+
+/// A non-space token with what PHI detection needs about it.
+struct PTok {
+    var s: Int
+    var e: Int
+    var kind: TokenKind
+    var flags: TokenFlags
+    /// Key of the whole token (for phrases).
+    var key: UInt64
+    /// Key without a possessive `'s` (for word lists).
+    var base: UInt64
+    var bits: PHIWordBits
+    /// A line break lies between the previous non-space token and this one.
+    var nl: Bool
+}
+
+struct PHIDetection {
+    let b: UnsafeBufferPointer<UInt8>
+    let vocab: PHIVocabulary
+    let options: PHIRecognizer.Options
+    let doc: AnnotatedDocument
+    var t: [PTok] = []
+    var found: [Candidate] = []
+    /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
+    var covered: [Bool] = []
+    /// Keys of words of names found with strong evidence (propagated to other mentions).
+    var nameKeys: Set<UInt64> = []
+    /// Most letters are upper case (an ALL-CAPS note).
+    var capsDoc = false
+    /// Almost no capitalised words (a lower-case nursing note).
+    var lowerDoc = false
+
+    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], vocab: PHIVocabulary, options: PHIRecognizer.Options, doc: AnnotatedDocument) {
+        self.b = b
+        self.vocab = vocab
+        self.options = options
+        self.doc = doc
+        t.reserveCapacity(tokens.count / 2 + 1)
+        var nl = true
+        var words = 0, upper = 0, title = 0
+        for tok in tokens {
+            if tok.kind == .newline {
+                nl = true
+                continue
+            }
+            if tok.kind == .whitespace { continue }
+            let s = tok.span.start, e = tok.span.end
+            let key = wordKey(b, s, e)
+            var base = key
+            var bits: PHIWordBits = []
+            if tok.kind == .word {
+                var be = e
+                if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
+                else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
+                if be != e { base = wordKey(b, s, be) }
+                bits = vocab.words[base] ?? []
+                if e - s >= 2 && tok.flags.contains(.hasLetter) {
+                    words += 1
+                    if tok.flags.contains(.allUpper) { upper += 1 }
+                    if tok.flags.contains(.titleCase) { title += 1 }
+                }
+            }
+            t.append(PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, nl: nl))
+            nl = false
+        }
+        covered = Array(repeating: false, count: t.count)
+        if words >= 20 {
+            capsDoc = upper * 10 >= words * 6
+            lowerDoc = !capsDoc && title * 100 <= words * 2
+        }
+    }
+
+    // MARK: token predicates
+
+    @inline(__always) func isWord(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i].kind == .word }
+    @inline(__always) func upperInitial(_ i: Int) -> Bool {
+        let c = b[t[i].s]
+        return c &- 0x41 < 26 || c >= 0xC3  // A-Z, or a non-ASCII letter (É, Ø, ...)
+    }
+    /// Capitalised: Title case, mixed (McDonald, O'Brien), or ALL CAPS.
+    @inline(__always) func cap(_ i: Int) -> Bool {
+        isWord(i) && upperInitial(i) && t[i].flags.contains(.hasLetter) && !t[i].flags.contains(.hasDigit)
+    }
+    @inline(__always) func punct(_ i: Int, _ c: UInt8) -> Bool {
+        i >= 0 && i < t.count && t[i].e - t[i].s == 1 && b[t[i].s] == c
+    }
+    /// Single letter (an initial): `J` or `J.` as one token.
+    func initial(_ i: Int) -> Bool {
+        guard isWord(i), upperInitial(i) else { return false }
+        let len = t[i].e - t[i].s
+        return len == 1 || (len == 2 && b[t[i].s + 1] == 0x2E)
+    }
+    /// No space between token i-1 and i.
+    @inline(__always) func adjacent(_ i: Int) -> Bool { i > 0 && i < t.count && t[i - 1].e == t[i].s }
+
+    /// Could token i be (part of) a person's name? `strong`: a title or label precedes.
+    func nameWord(_ i: Int, strong: Bool, first: Bool) -> Bool {
+        guard isWord(i), !t[i].flags.contains(.hasDigit), t[i].e - t[i].s >= 2 else { return false }
+        let bits = t[i].bits
+        if bits.contains(.credential) && t[i].flags.contains(.allUpper) { return false }
+        if bits.contains(.title) && !bits.contains(.anyName) { return false }
+        let isCap = cap(i)
+        if !isCap {
+            // Lower-case notes: a listed name that is not an ordinary word, after a cue.
+            guard strong || lowerDoc, bits.contains(.anyName), !bits.contains(.ordinaryWord), !bits.contains(.stopWord) else {
+                return false
+            }
+            return true
+        }
+        if capsDoc || t[i].flags.contains(.allUpper) {
+            // Upper case says nothing: ask the lists.
+            if bits.contains(.anyName) && !(bits.contains(.stopWord) && !strong) { return true }
+            return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
+        }
+        if bits.contains(.anyName) { return strong || !bits.contains(.stopWord) }
+        if bits.contains(.ordinaryWord) || bits.contains(.stopWord) { return false }
+        return strong || !first
+    }
+
+    /// The end (exclusive token index) of a name starting at `i`, or nil.
+    func nameRun(_ i: Int, strong: Bool, maxWords: Int = 4, sameLine: Bool = true) -> Int? {
+        var j = i
+        var words = 0, initials = 0
+        while j < t.count && words + initials < maxWords + 2 {
+            if j > i && sameLine && t[j].nl { break }
+            if initial(j) && words + initials < maxWords {
+                var k = j + 1
+                if punct(k, 0x2E) && adjacent(k) { k += 1 }
+                if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)) {
+                    j = k
+                    initials += 1
+                    continue
+                }
+                // A trailing initial after a name (`Smith J`) only in label lines.
+                if words > 0 && strong && (k >= t.count || t[k].nl || punct(k, 0x2C)) {
+                    j = k
+                    initials += 1
+                }
+                break
+            }
+            guard words < maxWords, nameWord(j, strong: strong, first: words == 0 && initials == 0) else { break }
+            j += 1
+            words += 1
+            // Hyphenated: Nguyen-Smith.
+            if punct(j, 0x2D) && adjacent(j) && adjacent(j + 1) && j + 1 < t.count && cap(j + 1)
+                && !t[j + 1].flags.contains(.hasDigit)
+            {
+                j += 2
+            }
+        }
+        return words > 0 ? j : nil
+    }
+
+    // MARK: emit
+
+    mutating func emit(_ type: EntityType, _ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
+        guard end > i else { return }
+        var e = end
+        // Do not end on punctuation other than an initial's period.
+        while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
+        guard e > i else { return }
+        found.append(
+            Candidate(
+                entity: Entity(
+                    category: .protectedHealthInformation, type: type, span: TextSpan(t[i].s, t[e - 1].e), score: score,
+                    evidence: [Evidence(subject: "match", ruleID: "phi:" + rule)]),
+                priority: priority))
+        if priority >= 3 { for k in i..<e { covered[k] = true } }
+    }
+
+    mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
+        emit(.name, i, end, priority: priority, score: score, rule: rule)
+        for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
+            && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.contains(.anyName))
+        {
+            nameKeys.insert(t[k].base)
+        }
+    }
+
+    /// The longest vocabulary phrase starting at token i, with its end.
+    func phrase(at i: Int, where accept: (PHIPhraseKind) -> Bool) -> (PHIPhrase, Int)? {
+        guard let list = vocab.phrases[t[i].key] else { return nil }
+        for p in list where accept(p.kind) {
+            let n = p.keys.count
+            guard i + n <= t.count else { continue }
+            var ok = true
+            for k in 1..<max(n, 1) where t[i + k].key != p.keys[k] || t[i + k].nl {
+                ok = false
+                break
+            }
+            if ok { return (p, i + n) }
+        }
+        return nil
+    }
+
+    // MARK: driver
+
+    mutating func run() {
+        var i = 0
+        while i < t.count {
+            if let e = cueRules(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+        // Address and facility rules.
+        i = 0
+        while i < t.count {
+            if !covered[i], let e = addressRules(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+        // Unlabelled first + last name pairs and propagation of names found with cues.
+        i = 0
+        while i < t.count {
+            if !covered[i], let e = unlabelledName(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+        if options.professions {
+            i = 0
+            while i < t.count {
+                if !covered[i], let e = profession(i) {
+                    i = e
+                    continue
+                }
+                i += 1
+            }
+        }
+    }
+
+    // MARK: names with cues
+
+    mutating func cueRules(_ i: Int) -> Int? {
+        let bits = t[i].bits
+        // Titles: Dr Smith, Mrs. O'Brien, Prof J. Nguyen-Smith.
+        if bits.contains(.title) || bits.contains(.weakTitle) || vocab.phraseStarts.contains(t[i].key) {
+            var j = i + 1
+            var isTitle = bits.contains(.title) || bits.contains(.weakTitle)
+            let weak = bits.contains(.weakTitle) && !bits.contains(.title)
+            if let (p, e) = phrase(at: i, where: { $0 == .title }), p.keys.count > 1 {
+                j = e
+                isTitle = true
+            }
+            if isTitle && (cap(i) || lowerDoc || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)) {
+                if punct(j, 0x2E) && adjacent(j) { j += 1 }
+                if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
+                    let ok = !weak || (t[j].bits.contains(.anyName) && cap(j))
+                    // "Dr" before a capitalised street word is a street type ("12 Smith Dr"): handled by order.
+                    if ok {
+                        emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
+                        return e
+                    }
+                }
+            }
+        }
+        guard vocab.phraseStarts.contains(t[i].key) else { return nil }
+        // Label, before, sign-off and after cues.
+        if let (p, e) = phrase(at: i, where: {
+            switch $0 {
+            case .labelCue, .beforeCue, .signOff, .afterCue: true
+            default: false
+            }
+        }) {
+            switch p.kind {
+            case .labelCue(let role):
+                guard punct(e - 1, 0x3A) else { return nil }
+                return labelName(e, role: role)
+            case .beforeCue(let role):
+                var j = e
+                if punct(j, 0x3A) { j += 1 }
+                guard j < t.count, !t[j].nl else { return nil }
+                // A title handles itself.
+                if t[j].bits.contains(.title) { return nil }
+                guard cap(j) || lowerDoc, t[j].bits.contains(.anyName), !t[j].bits.contains(.stopWord) || cap(j + 1),
+                    let end = nameRun(j, strong: false)
+                else { return nil }
+                if !(end - j >= 2 || !t[j].bits.contains(.ordinaryWord)) { return nil }
+                emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-" + roleName(role))
+                return end
+            case .signOff:
+                var j = e
+                if punct(j, 0x2C) { j += 1 }
+                guard j < t.count, t[j].nl else { return nil }
+                if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) { return nil }
+                guard let end = nameRun(j, strong: true) else { return nil }
+                emitName(j, end, priority: 3, score: 0.9, rule: "name-signoff")
+                return end
+            case .afterCue:
+                // "(NOK)" after a name: look back.
+                if let s = nameBefore(i) {
+                    emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
+                }
+                return e
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    func roleName(_ r: PHIPhraseKind.Role) -> String {
+        switch r {
+        case .patient: "patient"
+        case .clinician: "clinician"
+        case .relative: "relative"
+        }
+    }
+
+    /// The name after a `Label:` on the same line (titles skipped; `Smith, John` kept whole).
+    mutating func labelName(_ start: Int, role: PHIPhraseKind.Role) -> Int? {
+        var j = start
+        guard j < t.count, !t[j].nl else { return nil }
+        if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) {
+            j += 1
+            if punct(j, 0x2E) { j += 1 }
+        }
+        guard j < t.count, !t[j].nl, var end = nameRun(j, strong: true) else { return nil }
+        // "Smith, John" / "SMITH, John A".
+        if punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, let e2 = nameRun(end + 1, strong: true, maxWords: 3) {
+            end = e2
+        }
+        emitName(j, end, priority: 3, score: 0.95, rule: "name-label-" + roleName(role))
+        return end
+    }
+
+    /// A name ending just before token i (credentials, `(NOK)`), on the same line.
+    func nameBefore(_ i: Int) -> Int? {
+        var j = i - 1
+        if punct(j, 0x2C) { j -= 1 }
+        var s = -1
+        var words = 0
+        while j >= 0 && words < 4 {
+            if punct(j, 0x2E) && j > 0 && initial(j - 1) {
+                j -= 1
+                continue
+            }
+            if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
+                s = j
+                if !initial(j) { words += 1 }
+                if t[j].nl { break }
+                j -= 1
+                continue
+            }
+            break
+        }
+        guard s >= 0, words > 0 else { return nil }
+        // At least one word that is a listed name or not an ordinary word.
+        var ok = false
+        for k in s..<i where isWord(k) && (t[k].bits.contains(.anyName) || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
+            ok = true
+        }
+        return ok ? s : nil
+    }
+
+    // MARK: unlabelled names
+
+    mutating func unlabelledName(_ i: Int) -> Int? {
+        guard isWord(i) else { return nil }
+        // Credentials after a name: "John Smith, MD", "J Smith FRACP".
+        if t[i].bits.contains(.credential) && t[i].flags.contains(.allUpper) && t[i].e - t[i].s >= 2 && !capsDoc,
+            let s = nameBefore(i), !covered[s], s < i
+        {
+            var ok = true
+            for k in s..<i where covered[k] { ok = false }
+            if ok {
+                emitName(s, punct(i - 1, 0x2C) ? i - 1 : i, priority: 2, score: 0.85, rule: "name-credential")
+                return i + 1
+            }
+        }
+        // A name seen with a cue elsewhere in the note.
+        if nameKeys.contains(t[i].base) && (cap(i) || lowerDoc) {
+            var j = i + 1
+            while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
+            var s = i
+            if s > 0 && initial(s - 1) && !covered[s - 1] { s -= 1 }
+            emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
+            return j
+        }
+        // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
+        let bits = t[i].bits
+        guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
+            !bits.contains(.commonName) || bits.contains(.frequentFirst),
+            !bits.contains(.ordinaryWord) || bits.contains(.frequentFirst)
+        else { return nil }
+        var j = i + 1
+        if j < t.count && t[j].nl { return nil }
+        if initial(j) {
+            j += 1
+            if punct(j, 0x2E) { j += 1 }
+        }
+        guard j < t.count, !t[j].nl, cap(j), !covered[j] else { return nil }
+        let lb = t[j].bits
+        guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)), !lb.contains(.stopWord),
+            !lb.contains(.title), !lb.contains(.credential) || !t[j].flags.contains(.allUpper)
+        else { return nil }
+        // Both ordinary words ("Will Grant") need one side to be a frequent name and not ordinary.
+        if bits.contains(.ordinaryWord) && lb.contains(.ordinaryWord) { return nil }
+        if capsDoc && (bits.contains(.ordinaryWord) || lb.contains(.ordinaryWord)) { return nil }
+        var end = j + 1
+        if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
+        return end
+    }
+
+    // MARK: addresses and facilities
+
+    mutating func addressRules(_ i: Int) -> Int? {
+        let tok = t[i]
+        // Street address: number (5/12, 12A) + street words + street type.
+        if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
+            if let e = streetAddress(i) { return e }
+        }
+        if vocab.phraseStarts.contains(tok.key) {
+            // PO Box 123.
+            if let (_, e) = phrase(at: i, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
+                var end = e + 1
+                if let l = locality(end, allowNewline: true) { end = l }
+                emit(.address, i, end, priority: 3, score: 0.9, rule: "address-pobox")
+                return end
+            }
+            // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
+            if cap(i), let (_, e) = phrase(at: i, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
+                var end = e
+                // "Hospital, Sydney" / "Hospital Campus": stop here; "Hospital of X" is left as is.
+                if let l = locality(end, allowNewline: false), l > end { end = l }
+                emit(options.facilityType, s, end, priority: 3, score: 0.85, rule: "facility")
+                return end
+            }
+        }
+        // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
+        if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
+            emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
+            return e
+        }
+        // Known places after a place word: "lives in Parramatta", "from Springfield".
+        if cap(i), i > 0, vocab.phraseStarts.contains(tok.key), let (_, e) = phrase(at: i, where: { $0 == .place }),
+            placeContext(i - 1)
+        {
+            emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
+            return e
+        }
+        return nil
+    }
+
+    func placeContext(_ j: Int) -> Bool {
+        guard isWord(j), !cap(j) else { return false }
+        let k = t[j].key
+        return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of
+    }
+
+    /// Start token of a facility name ending with the facility cue at `cueIndex`, or nil.
+    func facilityStart(_ cueIndex: Int) -> Int? {
+        var j = cueIndex - 1
+        var s = cueIndex
+        var proper = 0
+        while j >= 0 && !t[j + 1].nl && cueIndex - j <= 6 {
+            if cap(j) || t[j].kind == .number {
+                if t[j].bits.contains(.title) && !vocab.phraseStarts.contains(t[j].key) { break }
+                let ordinary = t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.anyName) && !t[j].bits.contains(.placeWord)
+                if !ordinary || vocab.phrases[t[j].key]?.contains(where: { $0.kind == .facilityBefore }) == true { proper += 1 }
+                // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
+                if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
+                s = j
+                j -= 1
+                continue
+            }
+            // "of", "the", "&" inside a name: "Hospital of St John", "Sisters of Charity".
+            if isWord(j) && (t[j].key == K.of || t[j].key == K.and) && j > 0 && cap(j - 1) {
+                j -= 1
+                continue
+            }
+            if (punct(j, 0x26) || punct(j, 0x2D)) && j > 0 && cap(j - 1) {
+                j -= 1
+                continue
+            }
+            break
+        }
+        return proper > 0 && s < cueIndex ? s : nil
+    }
+
+    /// A street address starting at number token i; returns its end.
+    mutating func streetAddress(_ i: Int) -> Int? {
+        var j = i + 1
+        // 5/12 Smith St, 12-14 Smith St.
+        if (punct(j, 0x2F) || punct(j, 0x2D)) && adjacent(j) && j + 1 < t.count && t[j + 1].kind == .number && adjacent(j + 1) {
+            j += 2
+        }
+        // 12A (number + letter).
+        if j < t.count && isWord(j) && adjacent(j) && t[j].e - t[j].s == 1 { j += 1 }
+        var lastType = -1
+        var k = j
+        var words = 0
+        while k < t.count && words < 5 && !t[k].nl {
+            let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit))
+            guard ok else { break }
+            if t[k].bits.contains(.streetType) && words > 0 { lastType = k }
+            words += 1
+            k += 1
+            if punct(k, 0x2E) && adjacent(k) && lastType == k - 1 { k += 1 }
+        }
+        guard lastType > j else { return nil }
+        var end = lastType + 1
+        if punct(end, 0x2E) && adjacent(end) { end += 1 }
+        if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
+        // Unit after the street: "Apt 4B", "Unit 3".
+        var u = end
+        if punct(u, 0x2C) { u += 1 }
+        if u < t.count && !t[u].nl && t[u].bits.contains(.unitWord) && u + 1 < t.count
+            && (t[u + 1].kind == .number || t[u + 1].flags.contains(.hasDigit))
+        {
+            end = u + 2
+        }
+        // Unit before: "Unit 5, 12 Smith St", "Apt 3 / 12 ...".
+        var s = i
+        if i >= 2 && t[i - 1].kind == .number && t[i - 2].bits.contains(.unitWord) { s = i - 2 }
+        else if i >= 3 && punct(i - 1, 0x2C) && (t[i - 2].kind == .number || t[i - 2].flags.contains(.hasDigit))
+            && t[i - 3].bits.contains(.unitWord)
+        {
+            s = i - 3
+        }
+        if let l = locality(end, allowNewline: true) { end = l }
+        for c in s..<end where covered[c] { return nil }
+        emit(.address, s, end, priority: 3, score: 0.9, rule: "address-street")
+        return end
+    }
+
+    /// A locality after token `start` (`, Parramatta NSW 2150`, `Springfield, IL 62704`):
+    /// returns its end. `standalone`: it starts at `start` itself and needs a postcode or a
+    /// listed place before the state.
+    func locality(_ start: Int, allowNewline: Bool, standalone: Bool = false) -> Int? {
+        var j = start
+        if !standalone {
+            if punct(j, 0x2C) { j += 1 }
+            guard j < t.count, allowNewline || !t[j].nl else { return nil }
+        }
+        // Up to 3 capitalised words (the city or suburb).
+        let cityStart = j
+        var k = j
+        while k < t.count && k - cityStart < 3 && cap(k) && (k == cityStart || !t[k].nl) && !isStateAt(k) { k += 1 }
+        // Allow a state right after the street (no city).
+        guard k > cityStart || !standalone else { return nil }
+        var m = k
+        if punct(m, 0x2C) { m += 1 }
+        guard m < t.count, !t[m].nl || m == cityStart else { return nil }
+        var stateEnd = -1
+        if t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper) { stateEnd = m + 1 }
+        else if let (_, e) = phrase(at: m, where: { $0 == .stateName }), cap(m) { stateEnd = e }
+        var end = -1
+        if stateEnd > 0 {
+            end = stateEnd
+            if end < t.count && !t[end].nl && t[end].kind == .number {
+                let len = t[end].e - t[end].s
+                if len == 4 || len == 5 {
+                    end += 1
+                    // ZIP+4.
+                    if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && t[end + 1].kind == .number && t[end + 1].e - t[end + 1].s == 4 {
+                        end += 2
+                    }
+                } else if standalone { return nil }
+            } else if standalone {
+                // Without a postcode, only a listed place: "Springfield, IL".
+                guard k > cityStart, phrase(at: cityStart, where: { $0 == .place }) != nil else { return nil }
+            }
+            if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
+                return nil  // a lone 2-letter state after a street needs a postcode
+            }
+        } else if k > cityStart && m < t.count && t[m].kind == .number && t[m].e - t[m].s == 4 && !standalone {
+            end = m + 1  // "Parramatta 2150" after a street
+        } else if !standalone && k > cityStart, phrase(at: cityStart, where: { $0 == .place }) != nil {
+            end = k
+        }
+        return end > start ? end : nil
+    }
+
+    func isStateAt(_ k: Int) -> Bool {
+        (t[k].bits.contains(.stateAbbr) && t[k].flags.contains(.allUpper))
+    }
+
+    // MARK: professions
+
+    mutating func profession(_ i: Int) -> Int? {
+        guard isWord(i), vocab.phraseStarts.contains(t[i].key),
+            let (_, e) = phrase(at: i, where: { $0 == .profession })
+        else { return nil }
+        for k in i..<e where covered[k] { return nil }
+        // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
+        let roleLike = vocab.phrases[t[i].key]?.contains(where: {
+            switch $0.kind {
+            case .labelCue, .beforeCue: true
+            default: false
+            }
+        }) ?? false
+        if roleLike || K.roleWords.contains(t[i].key) {
+            guard occupationContext(i) else { return nil }
+        }
+        emit(.profession, i, e, priority: 1, score: 0.8, rule: "profession")
+        return e
+    }
+
+    func occupationContext(_ i: Int) -> Bool {
+        if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
+        var j = i - 1
+        var n = 0
+        while j >= 0 && n < 5 && !t[j + 1].nl {
+            if K.occupationCues.contains(t[j].key) { return true }
+            j -= 1
+            n += 1
+        }
+        return false
+    }
+}
+
+/// Word keys used by the rules.
+enum K {
+    static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
+    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and")
+    static let occupationCues: Set<UInt64> = Set(
+        ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
+         "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",
+         "full-time", "casual", "self-employed"].map(wordKey))
+    static let roleWords: Set<UInt64> = Set(
+        ["nurse", "doctor", "physician", "surgeon", "gp", "pharmacist", "physiotherapist", "physio", "consultant", "registrar",
+         "resident", "intern", "midwife", "dietitian", "dietician", "psychologist", "psychiatrist", "paramedic", "carer",
+         "caregiver", "therapist", "radiologist", "anaesthetist", "anesthesiologist", "cardiologist", "social worker",
+         "student", "volunteer", "cleaner", "interpreter", "chaplain", "counsellor", "counselor", "sonographer",
+         "radiographer", "technician", "officer", "manager", "assistant", "worker", "driver", "clerk"].map(wordKey))
+}

@@ -1,0 +1,343 @@
+public import MedTextCore
+import Tokenizer
+
+/// Facts about one word that PHI detection tests: name lists, stop lists, titles, address words.
+/// Keyed by ``wordKey`` of the lower-cased word (a possessive `'s` removed).
+struct PHIWordBits: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    static let firstName = PHIWordBits(rawValue: 1 << 0)
+    static let lastName = PHIWordBits(rawValue: 1 << 1)
+    /// A census name that is also an ordinary word (`may`, `will`, `brown`).
+    static let commonName = PHIWordBits(rawValue: 1 << 2)
+    /// In the non-name whitelist (an English or medical word).
+    static let ordinaryWord = PHIWordBits(rawValue: 1 << 3)
+    /// Stop list: disease/sign/test eponym (Parkinson, Crohn, Bell).
+    static let eponym = PHIWordBits(rawValue: 1 << 4)
+    /// Stop list: common word, calendar, clinical word, drug or place: never a name on weak evidence.
+    static let stopWord = PHIWordBits(rawValue: 1 << 5)
+    /// A title that marks a following name (Dr, Mrs, Prof, Sister).
+    static let title = PHIWordBits(rawValue: 1 << 6)
+    /// A title that is also an ordinary word (Miss, Father, Major): the name must be in a name list.
+    static let weakTitle = PHIWordBits(rawValue: 1 << 7)
+    /// A post-nominal credential (MD, FRACP, RN) or suffix (Jr, III).
+    static let credential = PHIWordBits(rawValue: 1 << 8)
+    /// A street type, full or abbreviated (Street, St, Rd, Cres).
+    static let streetType = PHIWordBits(rawValue: 1 << 9)
+    /// A unit word (Unit, Apt, Suite, Level).
+    static let unitWord = PHIWordBits(rawValue: 1 << 10)
+    /// A US or Australian state/territory abbreviation (NSW, VIC, IL).
+    static let stateAbbr = PHIWordBits(rawValue: 1 << 11)
+    /// A census first name held by at least 0.05% of one sex (common enough to trust alone).
+    static let frequentFirst = PHIWordBits(rawValue: 1 << 12)
+    /// A census last name held by at least 0.01% of people.
+    static let frequentLast = PHIWordBits(rawValue: 1 << 13)
+    /// A place name from the stop list (Sydney, Victoria): a place before a name.
+    static let placeWord = PHIWordBits(rawValue: 1 << 14)
+    /// A compass direction (N, North, NE) that may sit inside a street name.
+    static let direction = PHIWordBits(rawValue: 1 << 15)
+    /// A drug name from the stop list.
+    static let drugWord = PHIWordBits(rawValue: 1 << 16)
+
+    static let anyName: PHIWordBits = [.firstName, .lastName]
+}
+
+/// What a multi-token phrase of the vocabulary means.
+enum PHIPhraseKind: Sendable, Hashable {
+    enum Role: UInt8, Sendable { case patient, clinician, relative }
+    /// `Name:`: the name follows the colon on the same line.
+    case labelCue(Role)
+    /// `seen by`, `wife`: the name follows.
+    case beforeCue(Role)
+    /// `(NOK)`: the name precedes.
+    case afterCue(Role)
+    /// `Regards,`: the name is on the next non-empty line.
+    case signOff
+    case profession
+    /// `Hospital`, `Medical Centre`: ends a facility name.
+    case facilityAfter
+    /// `St`, `Royal`: may start a facility name.
+    case facilityBefore
+    /// `Ward 7B`-style internal location words.
+    case facilityLocation
+    /// `PO Box`, `Locked Bag`.
+    case postBox
+    case place
+    /// A full state name (`New South Wales`, `Illinois`).
+    case stateName
+    /// A multi-word title (`Assoc Prof`, `Nurse Practitioner`).
+    case title
+}
+
+struct PHIPhrase: Sendable, Hashable {
+    var keys: [UInt64]
+    var kind: PHIPhraseKind
+}
+
+/// The raw contents of the PHI vocabulary files (see lexicons/README.md for every column).
+/// The facade reads the files; everything here is parsed by pure functions.
+public struct PHIVocabularyFiles: Sendable {
+    public var censusFirstNames = ""
+    public var censusLastNames = ""
+    public var philterFirstNames = ""
+    public var philterLastNames = ""
+    public var whitelist = ""
+    public var nameStoplist = ""
+    public var titles = ""
+    public var nameCues = ""
+    public var professions = ""
+    public var facilityCues = ""
+    public var addressTerms = ""
+    public var streetAbbreviations = ""
+    public var regions = ""
+    public var places = ""
+    public var placesCurated = ""
+
+    public init() {}
+
+    /// Fills every field by reading its path relative to the lexicon data directory
+    /// (`phi/census-first-names.tsv`, ...) with `read`.
+    public static func load(_ read: (String) throws -> String) rethrows -> PHIVocabularyFiles {
+        var f = PHIVocabularyFiles()
+        f.censusFirstNames = try read("phi/census-first-names.tsv")
+        f.censusLastNames = try read("phi/census-last-names.tsv")
+        f.philterFirstNames = try read("phi/philter-first-names.txt")
+        f.philterLastNames = try read("phi/philter-last-names.txt")
+        f.whitelist = try read("phi/philter-whitelist.txt")
+        f.nameStoplist = try read("phi/name_stoplist.tsv")
+        f.titles = try read("phi/titles.tsv")
+        f.nameCues = try read("phi/name_cues.tsv")
+        f.professions = try read("phi/professions.tsv")
+        f.facilityCues = try read("phi/facility_cues.tsv")
+        f.addressTerms = try read("phi/address-terms.tsv")
+        f.streetAbbreviations = try read("phi/street_abbreviations.tsv")
+        f.regions = try read("phi/regions.tsv")
+        f.places = try read("phi/places.tsv")
+        f.placesCurated = try read("phi/places_curated.tsv")
+        return f
+    }
+}
+
+/// A failure parsing a PHI vocabulary file (a missing column); never raised while detecting.
+public struct PHIVocabularyError: MedTextError {
+    public var file: String
+    public var line: Int
+    public var detail: String
+    public var code: String { "MT-PHI-001" }
+    public var message: String { "\(file):\(line): \(detail); fix the file or restore it from lexicons/data/phi" }
+}
+
+/// The PHI vocabulary, parsed once into hash tables keyed by lower-cased word keys.
+/// Immutable and `Sendable`; share one value between all detectors.
+public struct PHIVocabulary: Sendable {
+    var words: [UInt64: PHIWordBits] = [:]
+    /// Phrases by the key of their first token, longest first.
+    var phrases: [UInt64: [PHIPhrase]] = [:]
+    /// The first word of a multi-token phrase of any kind (to skip lookups quickly).
+    var phraseStarts: Set<UInt64> = []
+    /// Counts, for reports and tests.
+    public private(set) var firstNameCount = 0
+    public private(set) var lastNameCount = 0
+    public private(set) var professionCount = 0
+
+    /// Parses the vocabulary files.
+    /// - Throws: ``PHIVocabularyError`` when a table lacks a column it needs.
+    public init(files f: PHIVocabularyFiles) throws {
+        let scanner = Scanner()
+        var words: [UInt64: PHIWordBits] = [:]
+        func add(_ word: Substring, _ bits: PHIWordBits) {
+            words[Self.key(word), default: []].formUnion(bits)
+        }
+        var phraseList: [PHIPhrase] = []
+        func addPhrase(_ text: Substring, _ kind: PHIPhraseKind) {
+            let s = String(text)
+            let toks = scanner.scan(s).filter { !$0.isSpace }
+            guard !toks.isEmpty else { return }
+            var keys: [UInt64] = []
+            var str = s
+            str.withUTF8 { b in
+                for t in toks { keys.append(wordKey(b, t.span.start, t.span.end)) }
+            }
+            phraseList.append(PHIPhrase(keys: keys, kind: kind))
+        }
+
+        // Whitelist: ordinary words.
+        for w in Self.lines(f.whitelist) { add(w, .ordinaryWord) }
+        // Census first names: name, sex, percent, common_word.
+        var firstCount = 0, lastCount = 0
+        for (n, cols) in try Self.rows(f.censusFirstNames, file: "census-first-names.tsv", columns: 4) {
+            _ = n
+            var bits: PHIWordBits = .firstName
+            if cols[3] == "yes" { bits.insert(.commonName) }
+            if let p = Double(cols[2]), p >= 0.05 { bits.insert(.frequentFirst) }
+            add(cols[0], bits)
+            firstCount += 1
+        }
+        for (_, cols) in try Self.rows(f.censusLastNames, file: "census-last-names.tsv", columns: 3) {
+            var bits: PHIWordBits = .lastName
+            if cols[2] == "yes" { bits.insert(.commonName) }
+            if let p = Double(cols[1]), p >= 0.01 { bits.insert(.frequentLast) }
+            add(cols[0], bits)
+            lastCount += 1
+        }
+        for w in Self.lines(f.philterFirstNames) {
+            add(w, .firstName)
+            firstCount += 1
+        }
+        for w in Self.lines(f.philterLastNames) {
+            add(w, .lastName)
+            lastCount += 1
+        }
+        // Stop list.
+        for (_, cols) in try Self.rows(f.nameStoplist, file: "name_stoplist.tsv", columns: 2) {
+            switch cols[1] {
+            case "eponym": add(cols[0], [.eponym, .stopWord])
+            case "place": add(cols[0], [.stopWord, .placeWord])
+            case "drug": add(cols[0], [.stopWord, .drugWord])
+            default: add(cols[0], .stopWord)
+            }
+        }
+        // Titles.
+        let weakTitles: Set<String> = [
+            "miss", "master", "father", "mother", "brother", "sister", "major", "general", "private", "officer", "chief",
+            "deputy", "count", "king", "queen", "prince", "princess", "lord", "lady", "elder", "canon", "president",
+            "minister", "judge", "justice", "captain", "commander", "nurse", "midwife", "trooper", "gunner", "sapper",
+            "seaman", "airman", "craftsman", "marshal", "sheriff", "pastor", "chaplain", "deacon", "bishop", "duke",
+            "baron", "dame", "sir", "governor", "mayor", "senator", "representative", "ambassador", "doctor",
+        ]
+        for (_, cols) in try Self.rows(f.titles, file: "titles.tsv", columns: 2) {
+            let t = cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0]
+            switch cols[1] {
+            case "credential", "suffix":
+                // Two-letter credentials that are also words or initials are handled by case in the detector.
+                add(t, .credential)
+            default:
+                if t.contains(" ") || t.contains("/") {
+                    addPhrase(t, .title)
+                } else {
+                    add(t, weakTitles.contains(t.lowercased()) ? .weakTitle : .title)
+                }
+            }
+        }
+        // Name cues.
+        for (_, cols) in try Self.rows(f.nameCues, file: "name_cues.tsv", columns: 3) {
+            let role: PHIPhraseKind.Role =
+                switch cols[2] {
+                case "patient": .patient
+                case "relative": .relative
+                default: .clinician
+                }
+            switch cols[1] {
+            case "label": addPhrase(cols[0], .labelCue(role))
+            case "before": addPhrase(cols[0], .beforeCue(role))
+            case "after": addPhrase(cols[0], .afterCue(role))
+            case "sign_off": addPhrase(cols[0], .signOff)
+            default: break
+            }
+        }
+        // Professions.
+        var professions = 0
+        for (_, cols) in try Self.rows(f.professions, file: "professions.tsv", columns: 1) {
+            addPhrase(cols[0], .profession)
+            professions += 1
+        }
+        // Facility cues.
+        for (_, cols) in try Self.rows(f.facilityCues, file: "facility_cues.tsv", columns: 3) {
+            switch (cols[1], cols[2]) {
+            case ("after", "location"): addPhrase(cols[0], .facilityLocation)
+            case ("after", _): addPhrase(cols[0], .facilityAfter)
+            case ("before", _): addPhrase(cols[0], .facilityBefore)
+            default: break
+            }
+        }
+        // Address words.
+        for (_, cols) in try Self.rows(f.addressTerms, file: "address-terms.tsv", columns: 2) {
+            switch cols[1] {
+            case "street_type": add(cols[0], .streetType)
+            case "unit": add(cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0], .unitWord)
+            default: break
+            }
+        }
+        let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "nth", "sth", "north", "south", "east", "west"]
+        for (_, cols) in try Self.rows(f.streetAbbreviations, file: "street_abbreviations.tsv", columns: 2) {
+            let a = cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0]
+            let exp = cols[1].lowercased()
+            if a.contains(" ") || a.contains(".") {
+                addPhrase(a, .postBox)
+            } else if exp.contains("box") || exp.contains("bag") || exp.contains("mail") || exp.contains("delivery")
+                || exp.contains("rural route") || exp.contains("highway contract")
+            {
+                addPhrase(a, .postBox)
+            } else if directions.contains(a.lowercased()) {
+                add(a, .direction)
+            } else if ["apartment", "unit", "suite", "floor", "level", "building", "room", "shop", "lot"].contains(exp) {
+                add(a, .unitWord)
+            } else {
+                add(a, .streetType)
+            }
+        }
+        for d in ["north", "south", "east", "west"] { add(Substring(d), .direction) }
+        // Regions: country, kind, abbr, name.
+        for (_, cols) in try Self.rows(f.regions, file: "regions.tsv", columns: 4) {
+            add(cols[2], .stateAbbr)
+            addPhrase(cols[3], .stateName)
+        }
+        // Places.
+        for (_, cols) in try Self.rows(f.places, file: "places.tsv", columns: 2) where cols[1] == "US" || cols[1] == "AU" {
+            addPhrase(cols[0], .place)
+        }
+        for (_, cols) in try Self.rows(f.placesCurated, file: "places_curated.tsv", columns: 4) {
+            addPhrase(cols[2], .place)
+        }
+
+        // Index phrases by first key, longest first.
+        var index: [UInt64: [PHIPhrase]] = [:]
+        for p in phraseList { index[p.keys[0], default: []].append(p) }
+        for k in index.keys { index[k]!.sort { $0.keys.count > $1.keys.count } }
+        self.words = words
+        self.phrases = index
+        self.phraseStarts = Set(index.keys)
+        self.firstNameCount = firstCount
+        self.lastNameCount = lastCount
+        self.professionCount = professions
+    }
+
+    /// The key of a word: lower-cased, a final possessive `'s` removed.
+    static func key(_ w: Substring) -> UInt64 {
+        var s = String(w)
+        return s.withUTF8 { wordKey($0, 0, $0.count) }
+    }
+
+    func bits(_ key: UInt64) -> PHIWordBits { words[key] ?? [] }
+
+    /// Non-comment, non-empty lines, trimmed.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            return l.isEmpty || l.hasPrefix("#") ? nil : l
+        }
+    }
+
+    /// Data rows of a TSV (comments and the header row skipped), with their line numbers.
+    static func rows(_ text: String, file: String, columns: Int) throws -> [(Int, [Substring])] {
+        var out: [(Int, [Substring])] = []
+        var sawHeader = false
+        var n = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            if l.isEmpty || l.hasPrefix("#") { continue }
+            if !sawHeader {
+                sawHeader = true
+                continue
+            }
+            let cols = l.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= columns else {
+                throw PHIVocabularyError(file: file, line: n, detail: "expected at least \(columns) tab-separated columns")
+            }
+            out.append((n, cols))
+        }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+public import MedTextCore
+public import EntityRecognizer
+public import Deidentifier
+public import Foundation
+
+/// PHI detection and de-identification: built once (tokenizer rules and the PHI vocabulary
+/// loaded), then used for any number of notes from any number of tasks. Never throws while
+/// detecting or de-identifying.
+public struct PHIPipeline: Sendable {
+    public let pipeline: MedTextPipeline
+    public let recognizer: PHIRecognizer
+
+    /// Builds the tokenizer and loads `phi/*` from the lexicon data directory.
+    /// - Throws: ``PipelineBuildError``.
+    public init(configuration: MedTextConfiguration = MedTextConfiguration(), options: PHIRecognizer.Options = .init()) throws {
+        self.pipeline = try MedTextPipeline(configuration: configuration)
+        let dir = configuration.lexiconsDirectory
+        let files = try PHIVocabularyFiles.load { relative in
+            let url = dir.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(validating: data, as: UTF8.self)
+            else {
+                throw PipelineBuildError(reason: .unreadableFile, path: url.path, detail: "file missing, unreadable or not UTF-8")
+            }
+            return text
+        }
+        do {
+            self.recognizer = PHIRecognizer(vocabulary: try PHIVocabulary(files: files), options: options)
+        } catch let e as PHIVocabularyError {
+            throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.message)
+        }
+    }
+
+    /// The note analyzed, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION).
+    /// - Complexity: O(n) in the text's bytes.
+    public func detect(_ document: Document) -> AnnotatedDocument {
+        var doc = pipeline.analyze(document)
+        doc.entities = recognizer.recognize(doc)
+        return doc
+    }
+
+    /// Who the note is about, for per-patient date shifts: the name after a patient label
+    /// (`Name:`, `Patient:`), else the first record number (MRN/UR), else nil.
+    public func subject(of doc: AnnotatedDocument) -> String? {
+        func normalized(_ e: Entity) -> String {
+            doc.document.text(in: e.span).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        }
+        if let e = doc.entities.first(where: { $0.evidence.contains { $0.ruleID == "phi:name-label-patient" } }) {
+            return "name:" + normalized(e)
+        }
+        if let e = doc.entities.first(where: {
+            $0.type == .id && $0.evidence.contains { ["phi:id-cue-mrn", "phi:id-cue-ur", "phi:id-cue-urn", "phi:id-cue-umrn"].contains($0.ruleID) }
+        }) {
+            return "id:" + normalized(e)
+        }
+        return nil
+    }
+
+    /// Detects PHI in `document` and de-identifies it. `patient` (e.g. from an NDJSON record)
+    /// overrides the note's detected subject; ``DeidOptions/patientID`` overrides both.
+    public func deidentify(_ document: Document, with deidentifier: Deidentifier, patient: String? = nil) -> (
+        detected: AnnotatedDocument, result: DeidResult
+    ) {
+        let doc = detect(document)
+        let who = patient ?? subject(of: doc) ?? document.id
+        let result = deidentifier.deidentify(text: document.text, entities: doc.entities, patient: who)
+        return (doc, result)
+    }
+}

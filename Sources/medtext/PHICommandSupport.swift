@@ -1,0 +1,84 @@
+public import ArgumentParser
+import Foundation
+import MedTextCore
+import MedTextKit
+public import Deidentifier
+
+extension DateLocale: ExpressibleByArgument {}
+extension DeidMode: ExpressibleByArgument {}
+
+/// Shared by detect-phi and deid: builds the PHI pipeline and walks NDJSON input.
+enum PHICommandSupport {
+    static func pipeline() throws -> PHIPipeline {
+        do {
+            return try PHIPipeline()
+        } catch let e as PipelineBuildError {
+            throw e.cliError(exitCode: 70)
+        } catch {
+            throw CLIError(code: "MT-CLI-003", message: "could not build the PHI pipeline", exitCode: 70)
+        }
+    }
+
+    /// One NDJSON record: `{"id": ..., "text": ..., "patient_id"?: ...}`.
+    struct Record {
+        var id: String
+        var text: String
+        var patient: String?
+    }
+
+    /// Calls `body` for every record of the NDJSON input (file or stdin); a bad line becomes an
+    /// error line on stdout (`{"id", "error"}`) and processing continues.
+    static func eachRecord(path: String?, _ body: (Record) -> [UInt8]) throws {
+        let reader: LineReader
+        do {
+            reader = try LineReader(path: path ?? "-")
+        } catch {
+            throw CLIError(code: "MT-CLI-001", message: "cannot read \(path ?? "-"): no such file, or not readable", exitCode: 66)
+        }
+        let out = FileHandle.standardOutput
+        var lineNumber = 0
+        var buffer: [UInt8] = []
+        while true {
+            let next: InputLine?
+            do { next = try reader.next() } catch {
+                throw CLIError(code: "MT-CLI-004", message: "read error in \(path ?? "standard input") after line \(lineNumber)", exitCode: 74)
+            }
+            guard let line = next else { break }
+            lineNumber += 1
+            switch line {
+            case .tooLong:
+                buffer += errorLine(id: nil, "MT-CLI-005", "line \(lineNumber) is too long")
+            case .line(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+                    let text = obj["text"] as? String
+                else {
+                    buffer += errorLine(id: nil, "MT-CLI-006", "line \(lineNumber) is not a JSON object with a \"text\" string")
+                    continue
+                }
+                let id = (obj["id"] as? String) ?? (obj["id"].map { "\($0)" } ?? String(lineNumber))
+                let patient = (obj["patient_id"] as? String) ?? (obj["subject"] as? String)
+                buffer += body(Record(id: id, text: text, patient: patient))
+                buffer.append(0x0A)
+            }
+            if buffer.count > 1 << 16 {
+                out.write(Data(buffer))
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        out.write(Data(buffer))
+    }
+
+    static func errorLine(id: String?, _ code: String, _ message: String) -> [UInt8] {
+        var w = JSONWriter()
+        w.beginObject()
+        if let id { w.field("id", id) } else { w.key("id"); w.null() }
+        w.key("error")
+        w.beginObject()
+        w.field("code", code)
+        w.field("message", message)
+        w.endObject()
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+}
