@@ -7,20 +7,22 @@ public import MedTextCore
 /// city/suburb + state + ZIP/postcode, US and AU), PROFESSIONs and facility names.
 ///
 /// Facility and organisation names (`St Vincent's Hospital`, `Northside Medical Centre`) are
-/// reported as ``EntityType/address`` by default, as Comprehend Medical does for the locations of
-/// care; set ``Options/facilityType`` to ``EntityType/organization`` for the extended type.
+/// reported under the extended type ``EntityType/organization`` by default (as the PHI gold
+/// corpus's guideline, corpora/phi/GUIDELINE.md §6, asks); set ``Options/facilityType`` to
+/// ``EntityType/address`` for strict Comprehend Medical types (the service reports some
+/// facility names as ADDRESS).
 ///
 /// Works on the token structure with hash lookups (one dictionary lookup per word token).
 /// Spans never overlap: candidates are ranked by rule strength, then length, then position,
 /// and taken greedily, so the result is deterministic.
 public struct PHIRecognizer: Sendable {
     public struct Options: Sendable, Hashable {
-        /// The type facility names are reported as: ``EntityType/address`` (default) or
-        /// ``EntityType/organization``.
-        public var facilityType: EntityType = .address
+        /// The type facility names are reported as: ``EntityType/organization`` (default) or
+        /// ``EntityType/address``.
+        public var facilityType: EntityType = .organization
         /// Report occupations (PROFESSION).
         public var professions = true
-        public init(facilityType: EntityType = .address, professions: Bool = true) {
+        public init(facilityType: EntityType = .organization, professions: Bool = true) {
             self.facilityType = facilityType
             self.professions = professions
         }
@@ -39,16 +41,51 @@ public struct PHIRecognizer: Sendable {
     /// never overlapping. `doc` must carry the tokenizer's tokens.
     /// - Complexity: O(n) in the number of tokens, plus the pattern scan over the bytes.
     public func recognize(_ doc: AnnotatedDocument) -> [Entity] {
-        var candidates: [Candidate] = patterns.recognize(doc.document.text).map {
-            Candidate(entity: $0, priority: 5)
-        }
         var text = doc.document.text
+        var candidates: [Candidate] = []
         text.withUTF8 { buf in
+            for var e in patterns.recognize(doc.document.text) {
+                if e.type == .age {
+                    // The number only (corpora/phi/GUIDELINE.md A1): "[67]-year-old", "[67]M".
+                    var k = e.span.start
+                    while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
+                    if k > e.span.start { e.span = TextSpan(e.span.start, k) }
+                } else if e.type == .date {
+                    if Self.isDuration(buf, e.span) { continue }
+                    e.span = TextSpan(Self.weekdayStart(buf, e.span.start), e.span.end)
+                }
+                candidates.append(Candidate(entity: e, priority: 5))
+            }
             var d = PHIDetection(b: buf, tokens: doc.tokens, vocab: vocabulary, options: options, doc: doc)
             d.run()
             candidates.append(contentsOf: d.found)
         }
         return Self.resolve(candidates)
+    }
+
+    /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).
+    static func weekdayStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var j = start - 1
+        if j >= 0 && b[j] == 0x20 { j -= 1 } else { return start }
+        if j >= 0 && b[j] == 0x2C { j -= 1 }
+        if j >= 0 && b[j] == 0x2E { j -= 1 }
+        let e = j + 1
+        while j >= 0 && isAlpha(b[j]) { j -= 1 }
+        let s = j + 1
+        guard e - s >= 3, j < 0 || !isAlnum(b[j]), K.weekdays.contains(wordKey(b, s, e)) else { return start }
+        return s
+    }
+
+    /// `2/52`, `3/12`, `5/7`: weeks, months and days written as fractions, not dates.
+    static func isDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan) -> Bool {
+        guard span.length >= 3 && span.length <= 5 else { return false }
+        var slash = -1
+        for k in span.start..<span.end {
+            if b[k] == 0x2F { if slash >= 0 { return false }; slash = k } else if b[k] &- 0x30 >= 10 { return false }
+        }
+        guard slash > span.start, slash - span.start <= 2 else { return false }
+        let tail = Array(b[(slash + 1)..<span.end])
+        return tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37]
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.
@@ -283,6 +320,14 @@ struct PHIDetection {
     mutating func run() {
         var i = 0
         while i < t.count {
+            if let e = tokenPatterns(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+        i = 0
+        while i < t.count {
             if let e = cueRules(i) {
                 i = e
                 continue
@@ -317,6 +362,97 @@ struct PHIDetection {
                 i += 1
             }
         }
+    }
+
+
+    // MARK: token patterns the byte scanner leaves out
+
+    /// Years alone after a date word (`since 2015`, `(dx 2011)`), day/month after a weekday or
+    /// date word (`Mon 17/2`, `on 28/1`), weekday + ordinal (`friday 20th`), pager and extension
+    /// numbers (`page 4411`), and IDs after further cues (`Prescriber No. 2287345`, `Lic. PSY.071-008812`).
+    mutating func tokenPatterns(_ i: Int) -> Int? {
+        let tok = t[i]
+        if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
+            let v = intValue(i)
+            let prev = t[i - 1].key
+            if (1900...2099).contains(v) && !(i + 1 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && adjacent(i + 1))
+                && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)))
+            {
+                emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
+                return i + 1
+            }
+        }
+        if tok.kind == .number && i > 0 && (tok.e - tok.s == 4 || tok.e - tok.s == 5) && K.pagerCues.contains(t[i - 1].key)
+            && !t[i].nl
+        {
+            emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
+            return i + 1
+        }
+        if isWord(i) && K.weekdays.contains(tok.key) {
+            var j = i + 1
+            if punct(j, 0x2C) { j += 1 }
+            guard j < t.count, !t[j].nl else { return nil }
+            // "friday 20th"
+            if isWord(j) && t[j].flags.contains(.hasDigit) && b[t[j].s] &- 0x30 < 10 {
+                let len = t[j].e - t[j].s
+                if len >= 3 && len <= 4 {
+                    emit(.date, i, j + 1, priority: 4, score: 0.8, rule: "date-weekday-ordinal")
+                    return j + 1
+                }
+            }
+            // "Mon 17/2"; a date found by the byte scanner starting here takes the weekday too.
+            if let e = dayMonth(j) {
+                emit(.date, i, e, priority: 4, score: 0.85, rule: "date-weekday")
+                return e
+            }
+            return nil
+        }
+        if tok.kind == .number && i > 0 && K.dayMonthCues.contains(t[i - 1].key), let e = dayMonth(i) {
+            emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
+            return e
+        }
+        if isWord(i) && K.idCues.contains(tok.key) {
+            var j = i + 1
+            var fillers = 0
+            while j < t.count && !t[j].nl && fillers < 3
+                && (t[j].kind == .punctuation || K.idFillers.contains(t[j].key) || punct(j, 0x23))
+            {
+                j += 1
+                fillers += 1
+            }
+            guard j < t.count, !t[j].nl, t[j].flags.contains(.hasDigit) || t[j].kind == .number || (isWord(j) && t[j].flags.contains(.allUpper)) else { return nil }
+            // The value: adjacent tokens up to the next space.
+            var e = j + 1
+            while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1))) { e += 1 }
+            var digits = 0
+            for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
+            guard digits >= 4 else { return nil }
+            emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
+            return e
+        }
+        return nil
+    }
+
+    /// The value of an all-digit token, or -1.
+    func intValue(_ i: Int) -> Int {
+        var v = 0
+        for k in t[i].s..<t[i].e {
+            let d = b[k] &- 0x30
+            guard d < 10 else { return -1 }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
+    /// `17/2`, `28/01`: a day and a month (either order), without a year.
+    func dayMonth(_ j: Int) -> Int? {
+        guard j + 2 < t.count, t[j].kind == .number, punct(j + 1, 0x2F), adjacent(j + 1), adjacent(j + 2), t[j + 2].kind == .number,
+            t[j].e - t[j].s <= 2, t[j + 2].e - t[j + 2].s <= 2
+        else { return nil }
+        if j + 3 < t.count && adjacent(j + 3) && (punct(j + 3, 0x2F) || t[j + 3].kind == .number) { return nil }
+        let a = intValue(j), c = intValue(j + 2)
+        guard (1...31).contains(a), (1...31).contains(c), a <= 12 || c <= 12 else { return nil }
+        return j + 3
     }
 
     // MARK: names with cues
@@ -359,7 +495,11 @@ struct PHIDetection {
             case .beforeCue(let role):
                 var j = e
                 if punct(j, 0x3A) { j += 1 }
-                guard j < t.count, !t[j].nl else { return nil }
+                guard j < t.count, !t[j].nl || role == .relative else { return nil }
+                if t[i].key == K.dear, let end = nameRun(j, strong: true) {
+                    emitName(j, end, priority: 3, score: 0.9, rule: "name-salutation")
+                    return end
+                }
                 // A title handles itself.
                 if t[j].bits.contains(.title) { return nil }
                 guard cap(j) || lowerDoc, t[j].bits.contains(.anyName), !t[j].bits.contains(.stopWord) || cap(j + 1),
@@ -448,7 +588,8 @@ struct PHIDetection {
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
-        if t[i].bits.contains(.credential) && t[i].flags.contains(.allUpper) && t[i].e - t[i].s >= 2 && !capsDoc,
+        if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
+            && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
             let s = nameBefore(i), !covered[s], s < i
         {
             var ok = true
@@ -518,6 +659,12 @@ struct PHIDetection {
                 return end
             }
         }
+        if cap(i) && K.orgSuffixes.contains(t[i].key), let s = facilityStart(i) {
+            var end = i + 1
+            if punct(end, 0x2E) && adjacent(end) { end += 1 }
+            emit(options.facilityType, s, end, priority: 3, score: 0.75, rule: "organization")
+            return end
+        }
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
         if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
@@ -560,7 +707,12 @@ struct PHIDetection {
                 j -= 1
                 continue
             }
-            if (punct(j, 0x26) || punct(j, 0x2D)) && j > 0 && cap(j - 1) {
+            if (punct(j, 0x26) || (punct(j, 0x2D) && adjacent(j) && adjacent(j + 1))) && j > 0 && cap(j - 1) {
+                j -= 1
+                continue
+            }
+            // "St. Brendan's".
+            if punct(j, 0x2E) && adjacent(j) && j > 0 && isWord(j - 1) && vocab.phrases[t[j - 1].key]?.contains(where: { $0.kind == .facilityBefore }) == true {
                 j -= 1
                 continue
             }
@@ -584,7 +736,9 @@ struct PHIDetection {
         while k < t.count && words < 5 && !t[k].nl {
             let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit))
             guard ok else { break }
-            if t[k].bits.contains(.streetType) && words > 0 { lastType = k }
+            if t[k].bits.contains(.streetType) && words > 0 && (capsDoc || lowerDoc || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3) {
+                lastType = k
+            }
             words += 1
             k += 1
             if punct(k, 0x2E) && adjacent(k) && lastType == k - 1 { k += 1 }
@@ -674,6 +828,9 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
+        if e == i + 1 && K.notProfessions.contains(t[i].key) { return nil }
+        // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
+        if cap(i) && !capsDoc && !occupationContext(i) { return nil }
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
         let roleLike = vocab.phrases[t[i].key]?.contains(where: {
             switch $0.kind {
@@ -703,8 +860,32 @@ struct PHIDetection {
 
 /// Word keys used by the rules.
 enum K {
+    static let dear = wordKey("dear")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and")
+    static let yearCues: Set<UInt64> = Set(
+        ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
+         "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
+         "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let pagerCues: Set<UInt64> = Set(["page", "pager", "ext", "extn", "extension", "x", "bleep", "beep"].map(wordKey))
+    static let weekdays: Set<UInt64> = Set(
+        ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",
+         "saturday", "sat", "sunday", "sun"].map(wordKey))
+    static let dayMonthCues: Set<UInt64> = Set(
+        ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
+         "discharged", "commenced", "started", "ceased", "stopped"].map(wordKey))
+    static let idCues: Set<UInt64> = Set(
+        ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
+         "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
+         "serial", "sn", "s/n", "device", "implant", "ref", "booking", "visit", "encounter", "fin", "csn", "har", "pt",
+         "patient", "chart", "record", "mrn", "urn", "ur"].map(wordKey))
+    static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
+    static let notProfessions: Set<UInt64> = Set(["retired", "unemployed", "student", "pensioner", "retiree", "homemaker"].map(wordKey))
+    static let orgSuffixes: Set<UInt64> = Set(
+        ["group", "inc", "ltd", "llc", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
+         "cardiology", "dermatology", "orthopaedics", "orthopedics", "oncology", "psychiatry", "paediatrics", "pediatrics",
+         "rehab", "nursing", "health", "analytics", "partners", "services", "pty", "diner", "hotel", "bank", "warehousing",
+         "logistics", "constructions", "motors", "council", "church"].map(wordKey))
     static let occupationCues: Set<UInt64> = Set(
         ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
          "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",

@@ -263,6 +263,7 @@ public struct PHIVocabulary: Sendable {
         for (_, cols) in try Self.rows(f.streetAbbreviations, file: "street_abbreviations.tsv", columns: 2) {
             let a = cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0]
             let exp = cols[1].lowercased()
+            if ["rr", "hc", "rms", "rsd", "cmb"].contains(a.lowercased()) { continue }  // RR: respiratory rate
             if a.contains(" ") || a.contains(".") {
                 addPhrase(a, .postBox)
             } else if exp.contains("box") || exp.contains("bag") || exp.contains("mail") || exp.contains("delivery")
