@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MedTextKitTests",
-            dependencies: ["MedTextKit", "MedTextTestSupport"],
+            dependencies: ["MedTextKit", "MedTextTestSupport", "Deidentifier", "MedTextCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -622,7 +622,10 @@ struct PHIDetection {
         }
         guard j < t.count, !t[j].nl, cap(j), !covered[j] else { return nil }
         let lb = t[j].bits
-        guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)), !lb.contains(.stopWord),
+        // A stop-listed surname (Thompson, Graves) counts after a frequent, unambiguous first name.
+        let strongFirst = bits.contains(.frequentFirst) && !bits.contains(.ordinaryWord) && !bits.contains(.commonName)
+        guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)),
+            !lb.contains(.stopWord) || (strongFirst && lb.contains(.lastName) && !lb.contains(.drugWord)),
             !lb.contains(.title), !lb.contains(.credential) || !t[j].flags.contains(.allUpper)
         else { return nil }
         // Both ordinary words ("Will Grant") need one side to be a frequent name and not ordinary.
@@ -754,6 +757,7 @@ struct PHIDetection {
             && (t[u + 1].kind == .number || t[u + 1].flags.contains(.hasDigit))
         {
             end = u + 2
+            while end < t.count && adjacent(end) && (isWord(end) || t[end].kind == .number) { end += 1 }  // "3B"
         }
         // Unit before: "Unit 5, 12 Smith St", "Apt 3 / 12 ...".
         var s = i

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@Suite struct PHICLITests {
+    static let note = "Name: Mary Citizen  DOB: 04/11/1957  MRN: 12345678\nPh 0412 345 678. Parkinson's disease.\n"
+
+    @Test func detectPHIPrintsTheDetectPHIShape() throws {
+        let r = try CLIRunner.run(["detect-phi", "--locale", "en-AU"], stdin: Data(Self.note.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let entities = try #require(json["Entities"] as? [[String: Any]])
+        #expect(entities.map { $0["Type"] as? String } == ["NAME", "DATE", "ID", "PHONE_OR_FAX"])
+        #expect(entities.allSatisfy { $0["Category"] as? String == "PROTECTED_HEALTH_INFORMATION" })
+        #expect(entities.first?["BeginOffset"] as? Int == 6)
+        #expect(json["ModelVersion"] != nil)
+    }
+
+    @Test func detectPHINDJSON() throws {
+        let input = #"{"id":"a","text":"Seen by Dr Jane Smith."}"# + "\n" + #"{"id":"b","text":"Nothing here."}"# + "\n"
+        let r = try CLIRunner.run(["detect-phi", "--ndjson"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdoutText.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(lines.map { $0["id"] as? String } == ["a", "b"])
+        #expect(((lines[0]["result"] as? [String: Any])?["Entities"] as? [Any])?.count == 1)
+    }
+
+    @Test(arguments: ["redact", "mask", "surrogate"])
+    func deidRemovesPHI(_ mode: String) throws {
+        let audit = FileManager.default.temporaryDirectory.appendingPathComponent("phi-audit-\(mode)-\(getpid()).jsonl")
+        let r = try CLIRunner.run(
+            ["deid", "--mode", mode, "--shift-dates", "--key", "k", "--locale", "en-AU", "--audit", audit.path],
+            stdin: Data(Self.note.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        for phi in ["Mary", "Citizen", "04/11/1957", "12345678", "0412 345 678"] { #expect(!r.stdoutText.contains(phi)) }
+        #expect(r.stdoutText.contains("Parkinson's disease"))
+        if mode == "redact" { #expect(r.stdoutText.hasPrefix("Name: [NAME]")) }
+        if mode == "mask" { #expect(r.stdoutText.count == Self.note.count - 0 || r.stdoutText.contains("**")) }
+        let again = try CLIRunner.run(["deid", "--mode", mode, "--shift-dates", "--key", "k", "--locale", "en-AU"], stdin: Data(Self.note.utf8))
+        #expect(again.stdoutText == r.stdoutText)
+        let auditText = try String(contentsOf: audit, encoding: .utf8)
+        #expect(auditText.contains("\"Type\":\"NAME\"") && auditText.contains("OutputBeginOffset"))
+        #expect(!auditText.contains("Mary"))
+        try? FileManager.default.removeItem(at: audit)
+    }
+}
