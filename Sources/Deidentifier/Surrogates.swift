@@ -321,6 +321,12 @@ struct Surrogates {
                 i += 1
             }
         }
+        if out == original, let s0 = original.firstIndex(where: Self.isAlpha) {
+            // Only kept words ("Children's Hospital"): the first word becomes a keyed place name.
+            var e0 = s0
+            while e0 < original.count && (Self.isAlpha(original[e0]) || original[e0] == 0x27) { e0 += 1 }
+            out.replaceSubrange(s0..<e0, with: pick(Self.placeWords, original, type: "place", like: Array(original[s0..<e0])))
+        }
         return out
     }
 

@@ -111,8 +111,9 @@ import Testing
     }
 
     /// Gold PHI strings still in the output beyond their occurrences outside PHI in the input.
-    static func leaks(mode: DeidMode, detectedOnly: Bool) throws -> [String] {
+    static func leaks(mode: DeidMode, detectedOnly: Bool) throws -> (leaks: [String], checked: Int) {
         var leaks: [String] = []
+        var checked = 0
         let deid = Deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8)))
         for url in corpusFiles() {
             let m = MarkedText(try String(contentsOf: url, encoding: .utf8))
@@ -129,19 +130,20 @@ import Testing
                 ? Set(detected.entities.map { String(detected.document.text(in: $0.span)) })
                 : Set(m.marks.map(\.text))
             // One- and two-digit numbers (ages) also occur by chance in shifted dates and surrogates.
-            for s in strings where !(s.count <= 2 && s.allSatisfy(\.isNumber))
-                && occurrences(s, in: result.text) > occurrences(s, in: outside)
-            {
+            for s in strings where !(s.count <= 2 && s.allSatisfy(\.isNumber)) {
+                checked += 1
+                guard occurrences(s, in: result.text) > occurrences(s, in: outside) else { continue }
                 leaks.append("\(url.lastPathComponent): type of leaked span hidden, length \(s.count)")
             }
         }
-        return leaks
+        return (leaks, checked)
     }
 
     /// Every PHI span the detector found is gone after de-identification, in every mode.
     @Test(arguments: DeidMode.allCases)
     func detectedPHINeverSurvives(_ mode: DeidMode) throws {
-        let leaks = try Self.leaks(mode: mode, detectedOnly: true)
+        let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: true)
+        #expect(checked > 0)
         #expect(leaks.isEmpty, "\(leaks)")
     }
 
@@ -149,13 +151,12 @@ import Testing
     /// (DESIGN.md "PHI" lists the figures): only spans the detector misses can leak.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        let leaks = try Self.leaks(mode: mode, detectedOnly: false)
+        let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false)
         withKnownIssue("detection recall on corpora/phi is below 1.0", isIntermittent: true) {
-            #expect(leaks.isEmpty, "\(leaks.count) gold PHI strings left")
+            #expect(leaks.isEmpty, "\(leaks.count) of \(checked) gold PHI strings left")
         }
-        // The de-identifier itself never leaks more than the detector misses.
-        let recallLeaks = leaks.count
-        #expect(recallLeaks < 60)
+        // A floor that catches regressions: at most 20% of the distinct gold strings survive.
+        #expect(Double(leaks.count) <= 0.2 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")
     }
 
     @Test func samePatientSameShiftAcrossNotes() {
