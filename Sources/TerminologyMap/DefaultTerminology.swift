@@ -129,18 +129,19 @@ public enum DefaultTerminology {
 
     /// The database to use: `explicit` (from `--terminology`), else `$MEDTEXT_TERMINOLOGY`,
     /// else the cached default database, built first if missing.
-    public static func resolve(explicit: URL? = nil, lexiconDirectory: URL, normalizer: any TextNormalizing, medtextVersion: String, progress: Bool? = nil) throws(TerminologyError) -> URL {
+    /// `cacheDirectory` overrides `DefaultTerminology.cacheDirectory` (for tests and embedders).
+    public static func resolve(explicit: URL? = nil, lexiconDirectory: URL, normalizer: any TextNormalizing, medtextVersion: String, progress: Bool? = nil, cacheDirectory: URL? = nil) throws(TerminologyError) -> URL {
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
         let key = cacheKey(lexiconDirectory: lexiconDirectory, normalizer: normalizer, medtextVersion: medtextVersion)
-        let dir = cacheDirectory
+        let dir = cacheDirectory ?? Self.cacheDirectory
         let target = dir.appendingPathComponent("terminology-\(key).sqlite")
         if FileManager.default.fileExists(atPath: target.path) { return target }
         do {
             try build(lexiconDirectory: lexiconDirectory, normalizer: normalizer, target: target, medtextVersion: medtextVersion, progress: progress)
-        } catch where error.kind == .replaceFailed {
+        } catch where error.kind == .replaceFailed || error.kind == .openFailed || (error.kind == .sqlite && !FileManager.default.isWritableFile(atPath: dir.path)) {
             throw TerminologyError(.defaultDatabase, "cannot write the default terminology database to the cache folder; set MEDTEXT_CACHE_DIR to a writable folder or pass --terminology PATH", file: dir.path)
         }
         // Remove default databases of older lexicon versions.

@@ -1,7 +1,7 @@
 /// The terminology database schema (documented in DESIGN.md, "Terminology store").
 enum Schema {
     /// Bumped whenever the schema or the meaning of a column changes. Stored in `PRAGMA user_version`.
-    static let version: Int = 1
+    static let version: Int = 2
     /// `PRAGMA application_id`: "MTXT".
     static let applicationID: Int32 = 0x4D54_5854
 
@@ -34,6 +34,7 @@ enum Schema {
       billable     INTEGER,
       UNIQUE (system, code)
     );
+    CREATE INDEX concept_category ON concept(system, category);
 
     -- Terms (descriptions). `norm` is the normalized form from the injected TextNormalizing
     -- (the Tokenizer's normalizer), so lexicon terms compare exactly like note text.

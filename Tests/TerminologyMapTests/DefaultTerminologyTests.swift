@@ -49,19 +49,29 @@ import Testing
 
     @Test func resolveBuildsIntoTheCacheOnceAndHonoursOverrides() throws {
         let dir = TempDir()
-        setenv(DefaultTerminology.cacheEnvironmentVariable, dir.url.path, 1)
-        defer { unsetenv(DefaultTerminology.cacheEnvironmentVariable) }
         let explicit = dir.file("mine.sqlite")
         #expect(try DefaultTerminology.resolve(explicit: explicit, lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t") == explicit)
-        let first = try DefaultTerminology.resolve(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t", progress: false)
+        let first = try DefaultTerminology.resolve(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t", progress: false, cacheDirectory: dir.url)
         #expect(first.deletingLastPathComponent().path == dir.url.path)
         #expect(first.lastPathComponent.hasPrefix("terminology-"))
         let modified = try FileManager.default.attributesOfItem(atPath: first.path)[.modificationDate] as? Date
-        let second = try DefaultTerminology.resolve(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t", progress: false)
+        let second = try DefaultTerminology.resolve(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t", progress: false, cacheDirectory: dir.url)
         #expect(second == first)
         #expect(try FileManager.default.attributesOfItem(atPath: second.path)[.modificationDate] as? Date == modified)
         // Another medtext version (or changed lexicons) gives another key.
         #expect(DefaultTerminology.cacheKey(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "other")
             != DefaultTerminology.cacheKey(lexiconDirectory: Self.data, normalizer: TestNormalizer(), medtextVersion: "t"))
+    }
+}
+
+@Suite struct DefaultTerminologyCacheErrors {
+    @Test func unwritableCacheFolderSaysWhatToDo() throws {
+        let dir = TempDir()
+        let file = dir.write("not-a-folder", "x")
+        let error = #expect(throws: TerminologyError.self) {
+            _ = try DefaultTerminology.resolve(lexiconDirectory: DefaultTerminologyTests.data, normalizer: TestNormalizer(), medtextVersion: "t",
+                                               progress: false, cacheDirectory: file.appendingPathComponent("cache"))
+        }
+        #expect(error?.code == "MT-TERM-007" && error?.message.contains("MEDTEXT_CACHE_DIR") == true)
     }
 }
