@@ -12,6 +12,7 @@ import PackageDescription
 //   Tokenizer              normalization, tokens, sentences, sections
 //   TerminologyMap         SQLite terminology store, importers, lookup
 //   Deidentifier           redact / mask / surrogate / date shift over PHI spans (MedTextCore only)
+//   FHIRMapper             annotated document -> FHIR R4 resources (pure)
 //   MedTextLexicons        the data in lexicons/ as a resource bundle
 //   MedTextKit             the facade users import
 //   medtext                the CLI
@@ -32,6 +33,7 @@ let package = Package(
         .library(name: "EntityRecognizer", targets: ["EntityRecognizer"]),
         .library(name: "TerminologyMap", targets: ["TerminologyMap"]),
         .library(name: "Deidentifier", targets: ["Deidentifier"]),
+        .library(name: "FHIRMapper", targets: ["FHIRMapper"]),
         .executable(name: "medtext", targets: ["medtext"]),
     ],
     dependencies: [
@@ -70,14 +72,15 @@ let package = Package(
             dependencies: ["MedTextCore", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        .target(name: "FHIRMapper", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
         .target(
             name: "MedTextKit",
-            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib", "TerminologyMap", "EntityRecognizer", "Deidentifier"],
+            dependencies: ["MedTextCore", "Tokenizer", "MedTextLexicons", "CZlib", "TerminologyMap", "EntityRecognizer", "Deidentifier", "FHIRMapper"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "medtext",
-            dependencies: ["MedTextKit", "TerminologyMap", "Deidentifier", "EntityRecognizer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MedTextKit", "TerminologyMap", "Deidentifier", "EntityRecognizer", "FHIRMapper", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .target(name: "MedTextTestSupport", dependencies: ["MedTextCore"], swiftSettings: swiftSettings),
@@ -91,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["medtext", "MedTextKit", "MedTextCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FHIRMapperTests",
+            dependencies: ["FHIRMapper", "MedTextCore", "MedTextKit", "MedTextLexicons", "MedTextTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -9,7 +9,7 @@ struct MedText: ParsableCommand {
         version: MedTextVersion.string,
         subcommands: [
             DetectEntitiesCommand.self, InferICD10CMCommand.self, InferRxNormCommand.self, InferSNOMEDCTCommand.self,
-            TokenizeCommand.self, TerminologyCommand.self, BatchCommand.self, DetectPHICommand.self, DeidCommand.self,
+            TokenizeCommand.self, TerminologyCommand.self, BatchCommand.self, DetectPHICommand.self, DeidCommand.self, FHIRCommand.self,
         ],
         defaultSubcommand: DetectEntitiesCommand.self
     )

@@ -1,0 +1,56 @@
+public import MedTextCore
+
+/// Serialized outputs of a mapping: transaction and collection Bundles, NDJSON per resource type.
+///
+/// Transaction bundles use `PUT ResourceType/id` with the deterministic ids (update-as-create):
+/// ingesting the same document version twice replaces the same resources instead of adding
+/// duplicates. `fullUrl` is `urn:uuid:<id>` (every id is a UUID); references between
+/// generated resources are relative (`Condition/<id>`), which the PUTs make resolvable.
+public enum FHIRBundle {
+    public enum Kind: String, Sendable, CaseIterable {
+        case transaction, collection, ndjson
+    }
+
+    /// Resource types in NDJSON output order.
+    public static let typeOrder = ["Condition", "FamilyMemberHistory", "AllergyIntolerance", "MedicationStatement", "Observation", "Procedure", "Provenance"]
+
+    /// A Bundle of `type` `transaction` or `collection` over the mapping's resources (Provenance last).
+    public static func bundle(_ mapping: FHIRMapping, kind: Kind, context: FHIRContext) -> FHIRValue {
+        let type = kind == .transaction ? "transaction" : "collection"
+        let id = NameBasedUUID.v5(namespace: FHIRMapper.idNamespace, name: "\(context.document.id)|\(context.document.version ?? "")|Bundle|\(type)")
+        let entries: [FHIRValue] = mapping.all.map { r in
+            obj([
+                "fullUrl": .string("urn:uuid:\(r.id)"),
+                "resource": r.json,
+                "request": kind == .transaction ? obj(["method": .string("PUT"), "url": .string(r.reference)]) : nil,
+            ])
+        }
+        let meta = obj(["security": .array(context.security.map(\.value)), "tag": .array(context.tags.map(\.value))])
+        return obj(["resourceType": .string("Bundle"), "id": .string(id), "meta": meta, "type": .string(type), "entry": .array(entries)])
+    }
+
+    /// The bundle as JSON bytes (no trailing newline).
+    public static func bundleJSON(_ mapping: FHIRMapping, kind: Kind, context: FHIRContext, indent: Int = 0) -> [UInt8] {
+        var w = JSONWriter(indent: indent, reserve: 8192)
+        bundle(mapping, kind: kind, context: context).write(into: &w)
+        return w.bytes
+    }
+
+    /// NDJSON lines grouped by resource type in ``typeOrder`` (one compact resource per line,
+    /// each ending with a newline); types without resources are absent.
+    public static func ndjson(_ resources: [FHIRResource]) -> [(resourceType: String, bytes: [UInt8])] {
+        var out: [(String, [UInt8])] = []
+        let extra = Set(resources.map(\.resourceType)).subtracting(typeOrder).sorted()
+        for type in typeOrder + extra {
+            var bytes: [UInt8] = []
+            for r in resources where r.resourceType == type {
+                var w = JSONWriter(reserve: 1024)
+                r.json.write(into: &w)
+                bytes += w.bytes
+                bytes.append(0x0A)
+            }
+            if !bytes.isEmpty { out.append((type, bytes)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,340 @@
+import MedTextCore
+
+/// MedicationStatement and Observation, with the quantity and timing parsing they share.
+extension Run {
+    static let medicationSystems: [CodeSystem] = [.rxNorm, .unii, .snomedCT]
+    static let ucum = "http://unitsofmeasure.org"
+
+    static let stoppedCues = ["ceased", "cease", "stopped", "stop", "discontinued", "d/c", "dc'd", "withheld", "held", "suspended", "switched", "changed", "replaced"]
+    static let completedCues = ["completed", "finished", "course", "completion"]
+
+    /// status: NEGATION → not-taken; PAST_HISTORY → completed when the sentence says the course
+    /// was completed, else stopped; FUTURE or HYPOTHETICAL (kept with `include`) → intended;
+    /// otherwise active.
+    func medicationStatus(_ e: Entity) -> String {
+        if e.traits.contains(.negation) { return "not-taken" }
+        if e.traits.contains(.pastHistory) {
+            return mentions(Self.completedCues, in: sentenceSpan(e.span.start)) != nil ? "completed" : "stopped"
+        }
+        if e.traits.contains(.future) || e.traits.contains(.hypothetical) { return "intended" }
+        return "active"
+    }
+
+    mutating func medicationStatement(_ i: Int, _ flags: [String]) -> FHIRResource {
+        let e = doc.entities[i]
+        let (id, head) = header("MedicationStatement", e, flags: flags, primaryCode: primaryCode(e, Self.medicationSystems))
+        let body = obj([
+            "status": .string(medicationStatus(e)),
+            "medicationCodeableConcept": codeable(e, systems: Self.medicationSystems),
+            "subject": subjectRequired,
+            "context": reference(ctx.encounter),
+            "dateAsserted": str(ctx.recorded),
+            "derivedFrom": .array([documentReference]),
+            "reasonCode": .array(reasons(i).map { codeable(doc.entities[$0], systems: Self.conditionSystems) }),
+            "dosage": dosage(i).map { .array([$0]) },
+        ])
+        return Self.resource("MedicationStatement", id, head, body)
+    }
+
+    /// Conditions the note links to the drug with "for": `metformin for T2DM`, a FOR attribute.
+    func reasons(_ i: Int) -> [Int] {
+        let e = doc.entities[i]
+        let end = e.attributes.map(\.span.end).max().map { max($0, e.span.end) } ?? e.span.end
+        let sentence = sentenceSpan(e.span.start)
+        var out: [Int] = []
+        for j in (i + 1)..<doc.entities.count {
+            let c = doc.entities[j]
+            if c.span.start >= sentence.end || c.category == .medication { break }
+            guard c.type == .dxName, !c.traits.contains(.negation), c.span.start >= end else { continue }
+            let gap = Self.words(lower(TextSpan(end, c.span.start)))
+            if gap.last == "for" || gap.last == "treat" || gap == ["for", "treatment", "of"] || gap == ["to", "treat"] { out.append(j) }
+            break
+        }
+        return out
+    }
+
+    // MARK: Dosage
+
+    func dosage(_ i: Int) -> FHIRValue? {
+        let e = doc.entities[i]
+        let attrs = e.attributes.filter { [.dosage, .strength, .routeOrMode, .frequency, .duration, .rate, .form].contains($0.type) }
+        guard !attrs.isEmpty else { return nil }
+        let sigSpan = attrs.map(\.span).reduce(attrs[0].span) { $0.union($1) }
+        // Timing and as-needed.
+        var repeatObj = FHIRObject()
+        var timingCodes: [String] = []
+        var asNeeded = false
+        for a in attrs where a.type == .frequency || a.type == .duration {
+            for hit in sig.frequencyHits(in: text(a.span)) {
+                apply(hit, to: &repeatObj, asNeeded: &asNeeded)
+                if !hit.row.timingCode.isEmpty, !hit.row.timingCode.contains("{") { timingCodes.append(hit.row.timingCode) }
+            }
+        }
+        var timing: FHIRValue? = nil
+        let orderedRepeat = Self.orderRepeat(repeatObj)
+        let code: FHIRValue? = timingCodes.count == 1
+            ? Self.fixed("http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation", timingCodes[0]) : nil
+        if !orderedRepeat.members.isEmpty || code != nil {
+            timing = obj(["repeat": .object(orderedRepeat), "code": code])
+        }
+        var asNeededValue: (String, FHIRValue)? = nil
+        if asNeeded {
+            if let r = prnReason[i] {
+                asNeededValue = ("asNeededCodeableConcept", codeable(doc.entities[r], systems: Self.conditionSystems))
+            } else {
+                asNeededValue = ("asNeededBoolean", .bool(true))
+            }
+        }
+        // Route.
+        var route: FHIRValue? = nil
+        if let r = attrs.first(where: { $0.type == .routeOrMode }) {
+            var codings: [FHIRValue] = []
+            if let row = sig.route(text(r.span)) {
+                if !row.snomed.isEmpty {
+                    codings.append(obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string(row.snomed), "display": .string(row.preferred)]))
+                }
+                if !row.hl7.isEmpty {
+                    codings.append(obj(["system": .string(CodeSystem.hl7RouteOfAdministration.uri), "code": .string(row.hl7)]))
+                }
+            }
+            route = obj(["coding": .array(codings), "text": .string(text(r.span))])
+        }
+        // Dose and rate.
+        var doseAndRate = FHIRObject()
+        if let d = attrs.first(where: { $0.type == .dosage }), let q = quantity(text(d.span), test: false) {
+            doseAndRate[q.1 == nil ? "doseQuantity" : "doseRange"] = q.1 == nil ? q.0 : obj(["low": q.0, "high": q.1])
+        } else if let s = attrs.first(where: { $0.type == .strength }), let q = quantity(text(s.span), test: false, doseOnly: true) {
+            doseAndRate[q.1 == nil ? "doseQuantity" : "doseRange"] = q.1 == nil ? q.0 : obj(["low": q.0, "high": q.1])
+        }
+        if let r = attrs.first(where: { $0.type == .rate }), let q = quantity(text(r.span), test: false), q.1 == nil {
+            doseAndRate["rateQuantity"] = q.0
+        }
+        var m = FHIRObject()
+        m["text"] = .string(text(sigSpan))
+        if let timing { m["timing"] = timing }
+        if let (k, v) = asNeededValue { m[k] = v }
+        if let route { m["route"] = route }
+        if !doseAndRate.members.isEmpty { m["doseAndRate"] = .array([.object(doseAndRate)]) }
+        return .object(m)
+    }
+
+    /// Adds one frequency/duration phrase to a Timing.repeat.
+    func apply(_ hit: FHIRSigTables.FrequencyHit, to r: inout FHIRObject, asNeeded: inout Bool) {
+        let row = hit.row
+        func sub(_ v: String) -> String? {
+            let s = v.replacingOccurrences("{n}", hit.n ?? "").replacingOccurrences("{m}", hit.m ?? "")
+            return s.isEmpty ? nil : s
+        }
+        func posInt(_ v: String) -> FHIRValue? {
+            guard let s = sub(v), let n = Int(s), n > 0 else { return nil }
+            return .integer(n)
+        }
+        if row.asNeeded { asNeeded = true }
+        switch row.kind {
+        case "frequency", "interval", "pattern", "slots":
+            guard r["frequency"] == nil, r["period"] == nil else { break }
+            r["frequency"] = posInt(row.frequency)
+            r["frequencyMax"] = posInt(row.frequencyMax)
+            if let p = sub(row.period).flatMap(Self.decimal), let u = row.periodUnit.isEmpty ? nil : row.periodUnit {
+                r["period"] = .decimal(p)
+                if let pm = sub(row.periodMax).flatMap(Self.decimal) { r["periodMax"] = .decimal(pm) }
+                r["periodUnit"] = .string(u)
+            }
+            if r["frequencyMax"] != nil, r["frequency"] == nil { r["frequencyMax"] = nil }
+        case "once":
+            r["count"] = posInt(row.count)
+        case "duration":
+            if !row.count.isEmpty {
+                r["count"] = posInt(row.count)
+            } else if let n = hit.n.flatMap(Self.decimal), !row.durationUnit.isEmpty {
+                let unit = row.durationUnit
+                func q(_ v: String) -> FHIRValue {
+                    obj(["value": .decimal(v), "unit": .string(Self.durationWords[unit] ?? unit), "system": .string(Self.ucum), "code": .string(unit)])
+                }
+                if let m = hit.m.flatMap(Self.decimal) {
+                    r["boundsRange"] = obj(["low": q(n), "high": q(m)])
+                } else {
+                    r["boundsDuration"] = q(n)
+                }
+            }
+        default: break
+        }
+        if !row.when.isEmpty {
+            var w = r["when"]?.arrayValue ?? []
+            for x in row.when where !w.contains(.string(x)) { w.append(.string(x)) }
+            r["when"] = .array(w)
+        }
+        if !row.dayOfWeek.isEmpty {
+            var w = r["dayOfWeek"]?.arrayValue ?? []
+            for x in row.dayOfWeek where !w.contains(.string(x)) { w.append(.string(x)) }
+            r["dayOfWeek"] = .array(w)
+        }
+    }
+
+    static let durationWords = ["s": "seconds", "min": "minutes", "h": "hours", "d": "days", "wk": "weeks", "mo": "months", "a": "years"]
+
+    /// Timing.repeat members in the order of the specification.
+    static func orderRepeat(_ r: FHIRObject) -> FHIRObject {
+        let order = ["boundsDuration", "boundsRange", "count", "frequency", "frequencyMax", "period", "periodMax", "periodUnit", "dayOfWeek", "when"]
+        return FHIRObject(order.compactMap { k in r[k].map { FHIRObject.Member(key: k, value: $0) } })
+    }
+
+    // MARK: Quantities
+
+    static let numberWords: [String: String] = [
+        "half": "0.5", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+        "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    ]
+
+    /// A FHIR decimal literal from a written number (`1,000` → `1000`, `.5` → `0.5`, `05` → `5`).
+    static func decimal(_ s: String) -> String? {
+        let t = s.filter { $0 != "," }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), t.filter({ $0 == "." }).count <= 1,
+            t.first != "." || t.count > 1, t.last != "."
+        else { return numberWords[s.lowercased()] }
+        var parts = t.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var intPart = String(parts[0].drop(while: { $0 == "0" }))
+        if intPart.isEmpty { intPart = "0" }
+        parts[0] = intPart
+        return parts.joined(separator: ".")
+    }
+
+    /// A UCUM Quantity (and the high end of a range) from text such as `500 mg`, `1-2 tabs`,
+    /// `20 units`, `<0.5 mmol/L`. `doseOnly` accepts only units that measure a dose (not a
+    /// concentration such as `mg/mL`).
+    func quantity(_ s: String, test: Bool, doseOnly: Bool = false, unitText: String? = nil) -> (FHIRValue, FHIRValue?)? {
+        var rest = Substring(s.trimmingCharacters(in: " \t"))
+        var comparator: String? = nil
+        for c in ["<=", ">=", "≤", "≥", "<", ">"] where rest.hasPrefix(c) {
+            comparator = ["≤": "<=", "≥": ">="][c] ?? c
+            rest = rest.dropFirst(c.count).drop(while: { $0 == " " })
+            break
+        }
+        func number() -> String? {
+            let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
+            if !digits.isEmpty {
+                rest = rest.dropFirst(digits.count)
+                return Self.decimal(String(digits))
+            }
+            let word = rest.prefix(while: { $0.isLetter })
+            if let v = Self.numberWords[word.lowercased()] {
+                rest = rest.dropFirst(word.count)
+                return v
+            }
+            return nil
+        }
+        guard let low = number() else { return nil }
+        var high: String? = nil
+        let afterLow = rest
+        rest = rest.drop(while: { $0 == " " })
+        if rest.hasPrefix("-") || rest.hasPrefix("–") || rest.lowercased().hasPrefix("to ") {
+            rest = rest.dropFirst(rest.hasPrefix("to") || rest.hasPrefix("TO") ? 2 : 1).drop(while: { $0 == " " })
+            high = number()
+            if high == nil { rest = afterLow }
+        }
+        let written = (unitText ?? String(rest)).trimmingCharacters(in: " \t.,;")
+        var unit: FHIRSigTables.Unit? = nil
+        if !written.isEmpty {
+            unit = sig.unit(written, test: test)
+            if unit == nil, unitText == nil { return nil }
+            if doseOnly, let u = unit, !["mass", "volume", "amount", "count"].contains(u.kind) { return nil }
+        } else if doseOnly {
+            return nil
+        }
+        func q(_ v: String, _ comp: String?) -> FHIRValue {
+            obj([
+                "value": .decimal(v), "comparator": str(comp), "unit": str(written),
+                "system": unit.map { _ in .string(Self.ucum) }, "code": unit.map { .string($0.ucum) },
+            ])
+        }
+        return (q(low, high == nil ? comparator : nil), high.map { q($0, nil) })
+    }
+
+    // MARK: Observation
+
+    static let observationSystems: [CodeSystem] = [.loinc, .snomedCT]
+    static let vitalLOINC: Set<String> = ["85354-9", "8480-6", "8462-4", "8867-4", "9279-1", "2708-6", "59408-5", "8310-5", "29463-7", "8302-2", "39156-5", "55284-4"]
+    static let bpWords: Set<String> = ["bp", "blood pressure", "b/p", "nibp", "abp"]
+    /// Units implied by a vital sign's LOINC code when the note gives none.
+    static let impliedUnits: [String: (ucum: String, unit: String)] = [
+        "8867-4": ("/min", "beats/minute"), "9279-1": ("/min", "breaths/minute"), "2708-6": ("%", "%"), "59408-5": ("%", "%"),
+    ]
+
+    /// Observation for a TEST_NAME with a TEST_VALUE: valueQuantity in UCUM for numbers (LOINC
+    /// coding when linked), valueString for qualitative results, and a blood pressure `120/80` as
+    /// a panel (85354-9) with systolic (8480-6) and diastolic (8462-4) components.
+    mutating func observation(_ i: Int, _ flags: [String]) -> FHIRResource? {
+        let e = doc.entities[i]
+        guard let valueAttr = e.attributes.first(where: { $0.type == .testValue }) else { return nil }
+        let valueText = text(valueAttr.span).trimmingCharacters(in: " \t.,;:")
+        guard !valueText.isEmpty else { return nil }
+        let unitAttr = e.attributes.first(where: { ($0.type == .testUnit || $0.type == .testUnits) && $0.span.start >= valueAttr.span.start })
+        let unitText = unitAttr.map { text($0.span) }
+        let loinc = e.concepts.first(where: { $0.system == .loinc })?.code
+        let name = Self.words(lower(e.span)).joined(separator: " ")
+        let isBP = loinc == "85354-9" || loinc == "55284-4" || Self.bpWords.contains(name) || Self.bpWords.contains(lower(e.span))
+        let section = doc.section(containing: e.span.start)?.type ?? .unknown
+
+        var code = codeable(e, systems: Self.observationSystems)
+        var value: (String, FHIRValue)? = nil
+        var components: [FHIRValue] = []
+        let parts = valueText.split(separator: "/").map { String($0).trimmingCharacters(in: " ") }
+        if isBP, parts.count == 2, let sys = Self.decimal(parts[0]), let dia = Self.decimal(parts[1]) {
+            if loinc == nil {
+                code = obj([
+                    "coding": .array([obj(["system": .string(CodeSystem.loinc.uri), "code": .string("85354-9"), "display": .string("Blood pressure panel with all children optional")])]),
+                    "text": .string(text(e.span)),
+                ])
+            }
+            func comp(_ c: String, _ d: String, _ v: String) -> FHIRValue {
+                obj([
+                    "code": obj(["coding": .array([obj(["system": .string(CodeSystem.loinc.uri), "code": .string(c), "display": .string(d)])])]),
+                    "valueQuantity": obj(["value": .decimal(v), "unit": .string("mmHg"), "system": .string(Self.ucum), "code": .string("mm[Hg]")]),
+                ])
+            }
+            components = [comp("8480-6", "Systolic blood pressure", sys), comp("8462-4", "Diastolic blood pressure", dia)]
+        } else if let q = quantity(valueText, test: true, unitText: unitText), q.1 == nil {
+            var qv = q.0
+            if unitText == nil, let l = loinc, let implied = Self.impliedUnits[l], case .object(var o) = qv {
+                o["unit"] = .string(implied.unit)
+                o["system"] = .string(Self.ucum)
+                o["code"] = .string(implied.ucum)
+                qv = .object(o)
+            }
+            value = ("valueQuantity", qv)
+        } else {
+            value = ("valueString", .string(valueText + (unitText.map { " " + $0 } ?? "")))
+        }
+        let vital = (loinc.map { Self.vitalLOINC.contains($0) } ?? false) || isBP || section == .vitalSigns
+        let lab = section == .labs || section == .investigations
+        let imaging = section == .imaging
+        let category: String? = vital ? "vital-signs" : (lab ? "laboratory" : (imaging ? "imaging" : nil))
+        let primary: String
+        if case .array(let cs) = code["coding"] ?? .array([]), let first = cs.first, let c = first["code"]?.stringValue {
+            primary = (first["system"]?.stringValue ?? "") + "|" + c
+        } else {
+            primary = ""
+        }
+        let (id, head) = header("Observation", e, flags: flags, primaryCode: primary)
+        var body = obj([
+            "status": .string(e.traits.contains(.future) ? "registered" : "final"),
+            "category": category.map { .array([Self.fixed("http://terminology.hl7.org/CodeSystem/observation-category", $0)]) },
+            "code": code,
+            "subject": reference(ctx.subject),
+            "encounter": reference(ctx.encounter),
+        ])
+        if case .object(var o) = body {
+            if let (k, v) = value { o[k] = v }
+            o["derivedFrom"] = .array([documentReference])
+            if !components.isEmpty { o["component"] = .array(components) }
+            body = .object(o)
+        }
+        return Self.resource("Observation", id, head, body)
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        replacing(target, with: replacement)
+    }
+}
