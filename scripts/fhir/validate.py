@@ -199,7 +199,10 @@ class Validator:
         for cid in contained:
             if cid not in refs:
                 self.err(f"{path}{rt}.contained", f"dom-3: contained resource #{cid} is not referenced")
-        self.invariants(res, rt, f"{path}{rt}")
+        try:
+            self.invariants(res, rt, f"{path}{rt}")
+        except (AttributeError, TypeError):
+            pass  # wrong shapes were reported above
 
     def complex(self, obj, type_name: str, el_path: str, path: str, root: bool = False):
         """Validates an object whose definition is at el_path inside type_name's snapshot."""
@@ -497,10 +500,19 @@ def main(argv: list[str]) -> int:
             if f.endswith(".ndjson"):
                 for n, line in enumerate(fh, 1):
                     if line.strip():
-                        v.validate_value(loads(line), f"{f}:{n}")
+                        try:
+                            value = loads(line)
+                        except ValueError as e:
+                            v.errors.append(f"{f}:{n}: invalid JSON: {e}")
+                            continue
+                        v.validate_value(value, f"{f}:{n}")
                         resources += 1
             else:
-                value = loads(fh.read())
+                try:
+                    value = loads(fh.read())
+                except ValueError as e:
+                    v.errors.append(f"{f}: invalid JSON: {e}")
+                    continue
                 v.validate_value(value, f)
                 resources += 1 + (len(value.get("entry", [])) if isinstance(value, dict) else 0)
     for e in v.errors:

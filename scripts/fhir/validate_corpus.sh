@@ -45,4 +45,5 @@ if ! diff -r -q "$WORK/transaction" "$WORK/again" >/dev/null; then
   exit 1
 fi
 
+"$FHIR_PYTHON" scripts/fhir/test_validate.py 2>&1 | tail -1 >&2
 "$FHIR_PYTHON" scripts/fhir/validate.py --quiet "$WORK/transaction" "$WORK/collection" "$WORK/ndjson" "$WORK/nosubject.json"
