@@ -73,6 +73,20 @@ public struct FHIRTerminologyVersion: Sendable, Hashable {
     }
 }
 
+/// One attachment of a DocumentReference whose text is part of the annotated note (batch
+/// processing joins several `content[]` attachments into one text).
+public struct FHIRAttachmentSegment: Sendable, Hashable {
+    /// FHIRPath of the attachment, e.g. `DocumentReference.content[1].attachment`.
+    public var path: String
+    /// Where its text lies in the annotated note (UTF-8 bytes).
+    public var span: TextSpan
+
+    public init(path: String, span: TextSpan) {
+        self.path = path
+        self.span = span
+    }
+}
+
 /// Everything about the source a mapping needs besides the annotated note.
 public struct FHIRContext: Sendable {
     /// `Patient/123` (or `Group/...`). When nil, required subject elements carry a
@@ -91,6 +105,10 @@ public struct FHIRContext: Sendable {
     public var medtextVersion: String
     public var terminologyVersions: [FHIRTerminologyVersion]
     public var include: FHIRInclude
+    /// When the note joins several attachments: derivation-reference offsets are then relative to
+    /// the attachment containing the mention, named by a `path` sub-extension. Empty: offsets
+    /// are relative to the whole note text.
+    public var attachments: [FHIRAttachmentSegment] = []
 
     public init(
         subject: String? = nil, encounter: String? = nil, document: DocumentReferenceID,

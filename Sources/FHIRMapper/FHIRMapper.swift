@@ -242,14 +242,15 @@ struct Run {
         let tags = ctx.tags.map(\.value) + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
         let meta = obj(["security": .array(ctx.security.map(\.value)), "tag": .array(tags)])
         if case .object(let o) = meta, !o.members.isEmpty { m.append(.init(key: "meta", value: meta)) }
-        let ext = obj([
-            "url": .string(FHIRMapper.URI.derivationReference),
-            "extension": .array([
-                obj(["url": .string("reference"), "valueReference": documentReference]),
-                obj(["url": .string("offset"), "valueInteger": .integer(off)]),
-                obj(["url": .string("length"), "valueInteger": .integer(len)]),
-            ]),
-        ])
+        var subs = [obj(["url": .string("reference"), "valueReference": documentReference])]
+        var relative = off
+        if let seg = ctx.attachments.first(where: { $0.span.contains(e.span.start) }) {
+            subs.append(obj(["url": .string("path"), "valueString": .string(seg.path)]))
+            relative = off - conv.codePointOffset(ofUTF8: seg.span.start)
+        }
+        subs.append(obj(["url": .string("offset"), "valueInteger": .integer(relative)]))
+        subs.append(obj(["url": .string("length"), "valueInteger": .integer(len)]))
+        let ext = obj(["url": .string(FHIRMapper.URI.derivationReference), "extension": .array(subs)])
         m.append(.init(key: "extension", value: .array([ext])))
         return (id, m)
     }

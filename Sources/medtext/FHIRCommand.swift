@@ -70,12 +70,12 @@ struct FHIRCommand: ParsableCommand {
 
     static func usage(_ message: String) -> CLIError { CLIError(code: "MT-CLI-010", message: message, exitCode: 64) }
 
-    static func codings(_ values: [String], option: String) throws(CLIError) -> [FHIRCoding] {
-        try values.map { v throws(CLIError) -> FHIRCoding in
+    static func codings(_ values: [String], option: String) throws(CLIError) -> [MapperCoding] {
+        try values.map { v throws(CLIError) -> MapperCoding in
             guard let bar = v.lastIndex(of: "|"), bar != v.startIndex, v.index(after: bar) != v.endIndex else {
                 throw usage("--\(option) must be system|code, e.g. http://terminology.hl7.org/CodeSystem/v3-Confidentiality|R")
             }
-            return FHIRCoding(system: String(v[..<bar]), code: String(v[v.index(after: bar)...]))
+            return MapperCoding(system: String(v[..<bar]), code: String(v[v.index(after: bar)...]))
         }
     }
 
@@ -156,7 +156,7 @@ struct FHIRCommand: ParsableCommand {
     }
 
     /// One note → its output bytes (a bundle, or NDJSON lines) and its NDJSON groups.
-    func convert(file: String, fhir: MedTextFHIR, security: [FHIRCoding], tags: [FHIRCoding], include: FHIRInclude) throws(CLIError) -> ([UInt8], [(resourceType: String, bytes: [UInt8])]) {
+    func convert(file: String, fhir: MedTextFHIR, security: [MapperCoding], tags: [MapperCoding], include: FHIRInclude) throws(CLIError) -> ([UInt8], [(resourceType: String, bytes: [UInt8])]) {
         var recordedAt = recorded
         if recordedAt == nil {
             if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let secs = TimeInterval(epoch) {

@@ -310,6 +310,21 @@ import Testing
         #expect(expected != text.utf8.count - 9)
     }
 
+    @Test func attachmentOffsetsAreRelativeToTheirAttachment() throws {
+        // Two attachments joined by a blank line; the mention is in the second one.
+        let doc = Fixture.document("First café note.\n\nSecond: [[pneumonia|DX_NAME|DIAGNOSIS]]")
+        let second = TextSpan(("First café note.\n\n").utf8.count, doc.document.utf8Count)
+        var ctx = Fixture.context()
+        ctx.attachments = [
+            FHIRAttachmentSegment(path: "DocumentReference.content[0].attachment", span: TextSpan(0, 17)),
+            FHIRAttachmentSegment(path: "DocumentReference.content[1].attachment", span: second),
+        ]
+        let ext = try #require(Fixture.mapper.map(doc, context: ctx).resources.first?.json.at("extension.0"))
+        #expect(ext.string("extension.1.url") == "path")
+        #expect(ext.string("extension.1.valueString") == "DocumentReference.content[1].attachment")
+        #expect(ext.at("extension.2.valueInteger") == .integer("Second: ".count))
+    }
+
     @Test func provenanceTargetsEveryResource() throws {
         let m = Fixture.map(Self.note)
         let p = try #require(m.provenance)
