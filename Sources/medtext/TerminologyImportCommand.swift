@@ -47,12 +47,19 @@ struct TerminologyImportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let target = URL(fileURLWithPath: out)
+            let final = URL(fileURLWithPath: out)
             let normalizer = MedTextTerminology.normalizer
-            if !FileManager.default.fileExists(atPath: target.path) && !noDefaultLexicons {
-                // Start from the default lexicons so recognizer entries and their links exist.
-                try MedTextTerminology.buildDefault(to: target)
+            var target = final
+            var staged: URL? = nil
+            if !FileManager.default.fileExists(atPath: final.path) && !noDefaultLexicons {
+                // Start from the default lexicons so recognizer entries and their links exist. Build
+                // them beside the output and move the result into place only when every import worked.
+                let s = final.deletingLastPathComponent().appendingPathComponent(".\(final.lastPathComponent).base-\(getpid())")
+                staged = s
+                target = s
+                try MedTextTerminology.buildDefault(to: s)
             }
+            defer { if let staged { try? FileManager.default.removeItem(at: staged) } }
             let builder = try TerminologyBuilder(target: target, normalizer: normalizer, options: BuildOptions(medtextVersion: MedTextVersion.string))
             for f in icd10cm {
                 let url = URL(fileURLWithPath: f)
@@ -66,7 +73,10 @@ struct TerminologyImportCommand: ParsableCommand {
                 if try Self.isAbbreviationFile(url) { try builder.importAbbreviations(url) } else { try builder.importLexicon(url) }
             }
             try builder.finish()
-            print(target.path)
+            if let staged, rename(staged.path, final.path) != 0 {
+                throw TerminologyError(.replaceFailed, "cannot move the new database into place; check permissions", file: final.path)
+            }
+            print(final.path)
         }
     }
 

@@ -80,3 +80,16 @@ import Testing
         #expect(r.stderr.contains("MT-TERM-001") && r.stderr.contains("medtext terminology build"))
     }
 }
+
+extension TerminologyCLITests {
+    @Test func failedImportIntoANewFileLeavesNoFile() throws {
+        let bad = Self.dir.appendingPathComponent("bad-new.tsv")
+        try "id\ttype\tpreferred\tsynonyms\tcodes\tattributes\ncond:bad\tDX_NAME\tbad\t\tNOPE:1\t\n".write(to: bad, atomically: true, encoding: .utf8)
+        let out = Self.dir.appendingPathComponent("never.sqlite")
+        let r = try CLIRunner.run(["terminology", "import", "--lexicon", bad.path, "--out", out.path])
+        #expect(r.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: Self.dir.path).filter { $0.hasPrefix(".never.sqlite") }
+        #expect(leftovers.isEmpty)
+    }
+}
