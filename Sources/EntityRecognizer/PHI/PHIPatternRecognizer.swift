@@ -602,6 +602,8 @@ struct PHIScan {
             break
         }
         guard j < n, j > wordEnd else { return nil }
+        // "Visit: 3/7/2025 9:20 AM": a date after the cue is a date, not an identifier.
+        if isDigit(b[j]), isoDate(j) != nil || numericDate(j) != nil { return nil }
         // The value: an alphanumeric token with at least one digit (and inner '-', '/'),
         // optionally followed by more digit groups separated by single spaces.
         let s = j

@@ -376,7 +376,7 @@ struct PHIDetection {
             let v = intValue(i)
             let prev = t[i - 1].key
             if (1900...2099).contains(v) && !(i + 1 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && adjacent(i + 1))
-                && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)))
+                && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -407,9 +407,37 @@ struct PHIDetection {
             }
             return nil
         }
-        if tok.kind == .number && i > 0 && K.dayMonthCues.contains(t[i - 1].key), let e = dayMonth(i) {
+        if tok.kind == .number && (tok.nl || (i > 0 && K.dayMonthCues.contains(t[i - 1].key)) || punct(i + 3, 0x3A)),
+            let e = dayMonth(i)
+        {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
+        }
+        if isWord(i) && cap(i) && !capsDoc && i > 0 && K.monthNames.contains(tok.key) && K.monthAloneCues.contains(t[i - 1].key)
+            && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation)
+        {
+            emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-month")
+            return i + 1
+        }
+        // "(2731672X)", "(1025471644)": a bracketed code after a name.
+        if punct(i, 0x28) && i > 0 && isWord(i - 1) && cap(i - 1) {
+            var e = i + 1
+            var digits = 0, letters = 0
+            while e < t.count && (e == i + 1 || adjacent(e)) && !punct(e, 0x29) && (t[e].kind != .whitespace) {
+                for c in t[e].s..<t[e].e { if b[c] &- 0x30 < 10 { digits += 1 } else if isAlpha(b[c]) { letters += 1 } }
+                e += 1
+            }
+            if punct(e, 0x29) && e > i + 1 && adjacent(i + 1) && (digits >= 6 || (digits >= 5 && letters > 0)) {
+                emit(.id, i + 1, e, priority: 4, score: 0.75, rule: "id-bracketed")
+                return e + 1
+            }
+        }
+        // "by jmorrison": a user name made of an initial and a surname.
+        if isWord(i) && i > 0 && t[i - 1].key == K.by && !cap(i) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord)
+            && !t[i].flags.contains(.hasDigit), vocab.bits(wordKey(b, t[i].s + 1, t[i].e)).contains(.lastName)
+        {
+            emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
+            return i + 1
         }
         if isWord(i) && K.idCues.contains(tok.key) {
             var j = i + 1
@@ -431,6 +459,17 @@ struct PHIDetection {
             return e
         }
         return nil
+    }
+
+    /// A year between a word or bracket and a clause end: "Tetanus last 2016.", "(DECEASED 2011)".
+    func yearByShape(_ i: Int) -> Bool {
+        guard i > 0, isWord(i - 1) || punct(i - 1, 0x28), !t[i].nl else { return false }
+        if i + 1 >= t.count || t[i + 1].nl { return true }
+        let n = t[i + 1]
+        guard n.kind == .punctuation, n.e - n.s == 1 else { return false }
+        let c = b[n.s]
+        if c == 0x2E && i + 2 < t.count && adjacent(i + 2) && t[i + 2].kind == .number { return false }
+        return c == 0x2E || c == 0x2C || c == 0x3B || c == 0x29
     }
 
     /// The value of an all-digit token, or -1.
@@ -502,6 +541,16 @@ struct PHIDetection {
                 }
                 // A title handles itself.
                 if t[j].bits.contains(.title) { return nil }
+                // Kinship words ("wife Maureen", "brother oskar"): any listed or unknown name.
+                if role == .relative {
+                    let bj = t[j].bits
+                    guard cap(j) || (lowerDoc && bj.contains(.anyName) && !bj.contains(.ordinaryWord)),
+                        !(bj.contains(.ordinaryWord) && !bj.contains(.anyName)), !bj.contains(.eponym), !bj.contains(.drugWord),
+                        let end = nameRun(j, strong: true, maxWords: 3)
+                    else { return nil }
+                    emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
+                    return end
+                }
                 guard cap(j) || lowerDoc, t[j].bits.contains(.anyName), !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
                 else { return nil }
@@ -546,9 +595,19 @@ struct PHIDetection {
             if punct(j, 0x2E) { j += 1 }
         }
         guard j < t.count, !t[j].nl, var end = nameRun(j, strong: true) else { return nil }
-        // "Smith, John" / "SMITH, John A".
-        if punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, let e2 = nameRun(end + 1, strong: true, maxWords: 3) {
+        // "Smith, John" / "SMITH, John A": a one-word surname, then given names.
+        if end == j + 1, punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, t[end + 1].bits.contains(.firstName),
+            let e2 = nameRun(end + 1, strong: true, maxWords: 3)
+        {
             end = e2
+        }
+        // "Parents: Hannah and Josh Whitlam".
+        if end + 1 < t.count, isWord(end), t[end].key == K.and || punct(end, 0x26), !t[end + 1].nl, cap(end + 1),
+            t[end + 1].bits.contains(.firstName), let e2 = nameRun(end + 1, strong: true)
+        {
+            emitName(j, end, priority: 3, score: 0.95, rule: "name-label-" + roleName(role))
+            emitName(end + 1, e2, priority: 3, score: 0.9, rule: "name-label-" + roleName(role))
+            return e2
         }
         emitName(j, end, priority: 3, score: 0.95, rule: "name-label-" + roleName(role))
         return end
@@ -608,6 +667,20 @@ struct PHIDetection {
             emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
             return j
         }
+        // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
+        if initial(i), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+            isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
+        {
+            let lb = t[i + 2].bits
+            if lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
+                && (cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))
+            {
+                var end = i + 3
+                if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
+                emitName(i, end, priority: 2, score: 0.75, rule: "name-initial-surname")
+                return end
+            }
+        }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
@@ -649,7 +722,7 @@ struct PHIDetection {
             // PO Box 123.
             if let (_, e) = phrase(at: i, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
                 var end = e + 1
-                if let l = locality(end, allowNewline: true) { end = l }
+                if let l = locality(end, allowNewline: false) { end = l }
                 emit(.address, i, end, priority: 3, score: 0.9, rule: "address-pobox")
                 return end
             }
@@ -673,8 +746,27 @@ struct PHIDetection {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
             return e
         }
-        // Known places after a place word: "lives in Parramatta", "from Springfield".
-        if cap(i), i > 0, vocab.phraseStarts.contains(tok.key), let (_, e) = phrase(at: i, where: { $0 == .place }),
+        // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
+        if cap(i), i + 2 < t.count, punct(i + 1, 0x2C), isStateAt(i + 2), t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
+            !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
+            i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
+        {
+            emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
+            return i + 3
+        }
+        // A street without a number after a place word: "fall on Cavill Ave".
+        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
+            var k = i
+            while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
+            if k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc {
+                var end = k + 1
+                if punct(end, 0x2E) && adjacent(end) { end += 1 }
+                emit(.address, i, end, priority: 3, score: 0.75, rule: "address-street-name")
+                return end
+            }
+        }
+        // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
+        if cap(i) || lowerDoc, i > 0, vocab.phraseStarts.contains(tok.key), let (_, e) = phrase(at: i, where: { $0 == .place }),
             placeContext(i - 1)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
@@ -684,7 +776,7 @@ struct PHIDetection {
     }
 
     func placeContext(_ j: Int) -> Bool {
-        guard isWord(j), !cap(j) else { return false }
+        guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of
     }
@@ -767,7 +859,7 @@ struct PHIDetection {
         {
             s = i - 3
         }
-        if let l = locality(end, allowNewline: true) { end = l }
+        if let l = locality(end, allowNewline: false) { end = l }
         for c in s..<end where covered[c] { return nil }
         emit(.address, s, end, priority: 3, score: 0.9, rule: "address-street")
         return end
@@ -864,7 +956,12 @@ struct PHIDetection {
 
 /// Word keys used by the rules.
 enum K {
-    static let dear = wordKey("dear")
+    static let dear = wordKey("dear"), by = wordKey("by"), on = wordKey("on"), off = wordKey("off")
+    static let monthNames: Set<UInt64> = Set(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map(wordKey))
+    static let monthAloneCues: Set<UInt64> = Set(
+        ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "before", "after", "end", "of"].map(wordKey))
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and")
     static let yearCues: Set<UInt64> = Set(
@@ -877,12 +974,14 @@ enum K {
          "saturday", "sat", "sunday", "sun"].map(wordKey))
     static let dayMonthCues: Set<UInt64> = Set(
         ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
-         "discharged", "commenced", "started", "ceased", "stopped"].map(wordKey))
+         "discharged", "commenced", "started", "ceased", "stopped", "given", "change", "procedure", "done", "performed",
+         "sigmoidoscopy", "colonoscopy", "scan", "seen", "reviewed", "collected", "taken", "repeat"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
          "serial", "sn", "s/n", "device", "implant", "ref", "booking", "visit", "encounter", "fin", "csn", "har", "pt",
-         "patient", "chart", "record", "mrn", "urn", "ur"].map(wordKey))
+         "patient", "chart", "record", "mrn", "urn", "ur", "prov", "clia", "gold", "white", "certificate", "cert",
+         "tfn"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(["retired", "unemployed", "student", "pensioner", "retiree", "homemaker"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
