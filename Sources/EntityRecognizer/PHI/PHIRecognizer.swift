@@ -176,6 +176,8 @@ struct PHIDetection {
                 else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
                 if be != e { base = wordKey(b, s, be) }
                 bits = vocab.words[base] ?? []
+                // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
+                if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
                 if e - s >= 2 && tok.flags.contains(.hasLetter) {
                     words += 1
                     if tok.flags.contains(.allUpper) { upper += 1 }
@@ -372,6 +374,7 @@ struct PHIDetection {
     /// numbers (`page 4411`), and IDs after further cues (`Prescriber No. 2287345`, `Lic. PSY.071-008812`).
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
+        if (tok.kind == .number || tok.kind == .word) && (i == 0 || !adjacent(i)), let e = ipv6(i) { return e }
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
@@ -472,6 +475,34 @@ struct PHIDetection {
         return c == 0x2E || c == 0x2C || c == 0x3B || c == 0x29
     }
 
+    /// IPv6 (`2001:db8::1`, with an optional `:port`-free form): hex groups and at least two colons,
+    /// with `::` or seven colons.
+    mutating func ipv6(_ i: Int) -> Int? {
+        var k = t[i].s
+        var colons = 0, double = false, hexRun = 0
+        while k < b.count {
+            let c = b[k]
+            if c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 6 {
+                hexRun += 1
+                if hexRun > 4 { return nil }
+            } else if c == 0x3A {
+                if k > t[i].s && b[k - 1] == 0x3A { double = true }
+                colons += 1
+                hexRun = 0
+            } else {
+                break
+            }
+            k += 1
+        }
+        while k > t[i].s && b[k - 1] == 0x3A && !(k >= 2 && b[k - 2] == 0x3A) { k -= 1; colons -= 1 }
+        guard colons >= 2, double || colons == 7, k - t[i].s >= 6, k >= b.count || !isAlpha(b[k]) else { return nil }
+        var e = i
+        while e < t.count && t[e].e <= k { e += 1 }
+        guard e > i, t[e - 1].e == k else { return nil }
+        emit(.ipAddress, i, e, priority: 5, score: 0.9, rule: "ipv6")
+        return e
+    }
+
     /// The value of an all-digit token, or -1.
     func intValue(_ i: Int) -> Int {
         var v = 0
@@ -518,6 +549,13 @@ struct PHIDetection {
                     }
                 }
             }
+        }
+        if K.kinship.contains(t[i].key) && !vocab.phraseStarts.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
+            !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.contains(.anyName)), !t[i + 1].bits.contains(.title),
+            let end = nameRun(i + 1, strong: true, maxWords: 3)
+        {
+            emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
+            return end
         }
         guard vocab.phraseStarts.contains(t[i].key) else { return nil }
         // Label, before, sign-off and after cues.
@@ -668,7 +706,7 @@ struct PHIDetection {
             return j
         }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
-        if initial(i), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+        if initial(i) || (lowerDoc && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
         {
             let lb = t[i + 2].bits
@@ -680,6 +718,14 @@ struct PHIDetection {
                 emitName(i, end, priority: 2, score: 0.75, rule: "name-initial-surname")
                 return end
             }
+        }
+        // Lower-case notes: "pt giulia kaur".
+        if lowerDoc, !cap(i), isWord(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord),
+            !t[i].bits.contains(.stopWord), i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !cap(i + 1),
+            t[i + 1].bits.contains(.lastName), !t[i + 1].bits.contains(.ordinaryWord), !t[i + 1].bits.contains(.stopWord)
+        {
+            emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-pair-lower")
+            return i + 2
         }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
@@ -697,7 +743,9 @@ struct PHIDetection {
         let lb = t[j].bits
         // A stop-listed surname (Thompson, Graves) counts after a frequent, unambiguous first name.
         let strongFirst = bits.contains(.frequentFirst) && !bits.contains(.ordinaryWord) && !bits.contains(.commonName)
-        guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)),
+        let unknownSurname = strongFirst && !capsDoc && !lb.contains(.ordinaryWord) && !lb.contains(.anyName)
+            && !lb.contains(.streetType) && !lb.contains(.stateAbbr) && !t[j].flags.contains(.allUpper)
+        guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)) || unknownSurname,
             !lb.contains(.stopWord) || (strongFirst && lb.contains(.lastName) && !lb.contains(.drugWord)),
             !lb.contains(.title), !lb.contains(.credential) || !t[j].flags.contains(.allUpper)
         else { return nil }
@@ -789,7 +837,9 @@ struct PHIDetection {
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 6 {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !vocab.phraseStarts.contains(t[j].key) { break }
-                let ordinary = t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.anyName) && !t[j].bits.contains(.placeWord)
+                let ordinary = K.genericOrgWords.contains(t[j].key)
+                    || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.anyName) && !t[j].bits.contains(.placeWord)
+                        && K.sentenceOpeners.contains(t[j].key))
                 if !ordinary || vocab.phrases[t[j].key]?.contains(where: { $0.kind == .facilityBefore }) == true { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
@@ -942,6 +992,7 @@ struct PHIDetection {
     }
 
     func occupationContext(_ i: Int) -> Bool {
+        if i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.`is` || t[i - 2].key == K.was) { return true }
         if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
         var j = i - 1
         var n = 0
@@ -956,6 +1007,19 @@ struct PHIDetection {
 
 /// Word keys used by the rules.
 enum K {
+    static let a = wordKey("a"), an = wordKey("an"), `is` = wordKey("is"), was = wordKey("was")
+    static let kinship: Set<UInt64> = Set(
+        ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
+         "dad", "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "friend", "neighbour", "neighbor",
+         "fiance", "fiancee", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter"].map(wordKey))
+    static let genericOrgWords: Set<UInt64> = Set(
+        ["the", "a", "private", "public", "general", "community", "local", "district", "regional", "medical", "primary",
+         "day", "specialist", "family", "health", "mental", "emergency", "our", "their", "his", "her", "your", "this", "that",
+         "at", "new", "main", "st", "saint"].map(wordKey))
+    static let sentenceOpeners: Set<UInt64> = Set(
+        ["admitted", "transferred", "seen", "presented", "discharged", "referred", "called", "phoned", "attended", "from",
+         "to", "at", "in", "via", "per", "plan", "impression", "assessment", "history", "patient", "pt", "re", "and",
+         "then", "also", "today", "yesterday", "follow", "review", "please", "thank", "dear", "ward", "bed"].map(wordKey))
     static let dear = wordKey("dear"), by = wordKey("by"), on = wordKey("on"), off = wordKey("off")
     static let monthNames: Set<UInt64> = Set(
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -985,7 +1049,8 @@ enum K {
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(["retired", "unemployed", "student", "pensioner", "retiree", "homemaker"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
-        ["group", "inc", "ltd", "llc", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
+        ["group", "inc", "ltd", "llc", "medical", "care", "medicine", "doctors", "daycare", "library", "cooperative",
+         "co-op", "foods", "contractors", "authority", "private", "grammar", "academy", "diagnostics", "radiology", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
          "cardiology", "dermatology", "orthopaedics", "orthopedics", "oncology", "psychiatry", "paediatrics", "pediatrics",
          "rehab", "nursing", "health", "analytics", "partners", "services", "pty", "diner", "hotel", "bank", "warehousing",
          "logistics", "constructions", "motors", "council", "church"].map(wordKey))
