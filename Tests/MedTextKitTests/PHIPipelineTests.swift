@@ -110,6 +110,11 @@ import Testing
         return count
     }
 
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
     /// Gold PHI strings still in the output beyond their occurrences outside PHI in the input.
     static func leaks(mode: DeidMode, detectedOnly: Bool) throws -> (leaks: [String], checked: Int) {
         var leaks: [String] = []
@@ -130,7 +135,8 @@ import Testing
                 ? Set(detected.entities.map { String(detected.document.text(in: $0.span)) })
                 : Set(m.marks.map(\.text))
             // One- and two-digit numbers (ages) also occur by chance in shifted dates and surrogates.
-            for s in strings where !(s.count <= 2 && s.allSatisfy(\.isNumber)) {
+            // Month names ("May") also come out of shifted dates.
+            for s in strings where !(s.count <= 2 && s.allSatisfy(\.isNumber)) && !monthNames.contains(s.lowercased()) {
                 checked += 1
                 guard occurrences(s, in: result.text) > occurrences(s, in: outside) else { continue }
                 leaks.append("\(url.lastPathComponent): type of leaked span hidden, length \(s.count)")
@@ -153,7 +159,7 @@ import Testing
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
         let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false)
         withKnownIssue("detection recall on corpora/phi is below 1.0", isIntermittent: true) {
-            #expect(leaks.isEmpty, "\(leaks.count) of \(checked) gold PHI strings left")
+            #expect(leaks.count == 0, "\(leaks.count) of \(checked) gold PHI strings left")
         }
         // A floor that catches regressions: at most 20% of the distinct gold strings survive.
         #expect(Double(leaks.count) <= 0.2 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")

@@ -806,7 +806,9 @@ struct PHIDetection {
         if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             var k = i
             while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
-            if k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc {
+            var facility = false
+            for q in i...min(k, t.count - 1) where phrase(at: q, where: { $0 == .facilityAfter }) != nil { facility = true }
+            if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
                 emit(.address, i, end, priority: 3, score: 0.75, rule: "address-street-name")
