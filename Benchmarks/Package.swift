@@ -26,5 +26,13 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        .executableTarget(
+            name: "PHIBenchmark",
+            dependencies: [
+                .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
+                .product(name: "Deidentifier", package: "medtext"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
     ]
 )

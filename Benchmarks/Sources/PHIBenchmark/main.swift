@@ -1,0 +1,113 @@
+// Times PHI detection (detect-phi) and de-identification (deid) over a JSONL corpus
+// ({"text": ...} or {"transcription": ...} per line) on one core, and checks the result counts.
+//
+//   PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]
+//
+// detect = tokenize + PHIRecognizer (the work of `medtext detect-phi` without JSON output);
+// deid   = detect + Deidentifier in surrogate mode with date shifting (the costliest mode).
+// --expect FILE fails (exit 1) unless the entity counts per type equal the ones in FILE,
+// so that a fast wrong answer fails. --record FILE writes them.
+import Deidentifier
+import Foundation
+import MedTextCore
+import MedTextKit
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
+    exit(1)
+}
+
+func peakRSSKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
+    }
+    return -1
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+guard let corpusPath = args.first else { fail("usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]") }
+args.removeFirst()
+var iterations = 5
+var expectPath: String?
+var recordPath: String?
+while !args.isEmpty {
+    let a = args.removeFirst()
+    guard let v = args.first else { fail("missing value after \(a)") }
+    args.removeFirst()
+    switch a {
+    case "--iterations": iterations = Int(v) ?? 5
+    case "--expect": expectPath = v
+    case "--record": recordPath = v
+    default: fail("unknown option \(a)")
+    }
+}
+
+// Setup (not timed): read the corpus, build the pipeline and the de-identifier.
+guard let data = FileManager.default.contents(atPath: corpusPath) else { fail("cannot read \(corpusPath)") }
+var documents: [Document] = []
+for (n, line) in data.split(separator: 0x0A).enumerated() {
+    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { fail("line \(n + 1) is not a JSON object") }
+    guard let text = (obj["text"] ?? obj["transcription"]) as? String else { continue }
+    documents.append(Document(id: "\(n + 1)", text: text))
+}
+let bytes = documents.reduce(0) { $0 + $1.utf8Count }
+let setupClock = ContinuousClock()
+var pipelineOrNil: PHIPipeline?
+let setup = setupClock.measure {
+    do { pipelineOrNil = try PHIPipeline() } catch { fail("\(error)") }
+}
+let pipeline = pipelineOrNil!
+let deid = Deidentifier(options: DeidOptions(mode: .surrogate, shiftDates: true, key: Array("benchmark-key".utf8)))
+
+func detectAll() -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for d in documents {
+        for e in pipeline.detect(d).entities { counts[e.type.rawValue, default: 0] += 1 }
+    }
+    return counts
+}
+
+func deidAll() -> Int {
+    var n = 0
+    for d in documents { n += pipeline.deidentify(d, with: deid).result.replacements.count }
+    return n
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+let counts = detectAll()  // warm-up, and the counts to check
+let replacements = deidAll()
+guard replacements == counts.values.reduce(0, +) else { fail("deid replaced \(replacements) spans, detect found \(counts.values.reduce(0, +))") }
+var bestDetect = Double.infinity, bestDeid = Double.infinity
+for _ in 0..<iterations {
+    let clock = ContinuousClock()
+    var c: [String: Int] = [:]
+    bestDetect = min(bestDetect, seconds(clock.measure { c = detectAll() }))
+    guard c == counts else { fail("detect counts differ between runs") }
+    var r = 0
+    bestDeid = min(bestDeid, seconds(clock.measure { r = deidAll() }))
+    guard r == replacements else { fail("deid counts differ between runs") }
+}
+let mb = Double(bytes) / 1_000_000
+let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
+print("""
+    corpus      \(corpusPath)
+    notes       \(documents.count)
+    bytes       \(bytes)
+    setup       \(String(format: "%.2f", seconds(setup))) s (tokenizer rules + PHI vocabulary)
+    entities    \(counts.values.reduce(0, +))  \(counts.keys.sorted().map { "\($0)=\(counts[$0]!)" }.joined(separator: " "))
+    iterations  \(iterations)
+    detect-phi  \(String(format: "%.3f", bestDetect)) s  \(String(format: "%.1f", mb / bestDetect)) MB/s  \(String(format: "%.0f", Double(documents.count) / bestDetect)) notes/s
+    deid        \(String(format: "%.3f", bestDeid)) s  \(String(format: "%.1f", mb / bestDeid)) MB/s  (surrogate + shift-dates; \(String(format: "%.2f", bestDeid / bestDetect))x detect-phi)
+    peak RSS    \(peakRSSKiB() / 1024) MiB
+    """)
+if let recordPath {
+    do { try countLines.write(toFile: recordPath, atomically: true, encoding: .utf8) } catch { fail("cannot write \(recordPath)") }
+    print("recorded counts to \(recordPath)")
+}
+if let expectPath {
+    guard let expected = try? String(contentsOfFile: expectPath, encoding: .utf8) else { fail("cannot read \(expectPath)") }
+    guard expected == countLines else { fail("counts differ from \(expectPath):\nexpected:\n\(expected)actual:\n\(countLines)") }
+    print("counts match \(expectPath)")
+}
