@@ -60,6 +60,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Offset unit: codepoints (as Comprehend Medical), utf16 or utf8.")
     var offsets: OffsetUnit = .codePoints
 
+    @Option(help: ArgumentHelp("Number of the first input line (for a shard that starts inside a larger file; one input only).", valueName: "N"))
+    var firstLine: Int = 1
+
     @Option(name: .customLong("terminology"), help: ArgumentHelp("Terminology database (default: $MEDTEXT_TERMINOLOGY, else the built-in one).", valueName: "path"))
     var terminology: String?
 
@@ -72,6 +75,8 @@ struct BatchCommand: ParsableCommand {
         if resume && out == nil { throw ValidationError("--resume needs --out DIR") }
         if out != nil && e == .envelope { throw ValidationError("--emit envelope writes to standard output; leave out --out") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if firstLine < 1 { throw ValidationError("--first-line must be at least 1") }
+        if firstLine != 1 && inputs.count > 1 { throw ValidationError("--first-line applies to a single input") }
         if maxNoteBytes < 1 { throw ValidationError("--max-note-bytes must be positive") }
     }
 
@@ -81,7 +86,7 @@ struct BatchCommand: ParsableCommand {
             maxNoteBytes: maxNoteBytes, offsets: offsets)
         let run = BatchRun(
             inputs: inputs, options: options, outDirectory: out, resume: resume, jobs: jobs, strict: strict,
-            terminology: terminology)
+            firstLine: firstLine, terminology: terminology)
         // The executor is async; the CLI's root command is synchronous. The run reports its
         // own errors and summary, then exits the process with its status.
         let done = DispatchSemaphore(value: 0)
@@ -101,6 +106,7 @@ struct BatchRun: Sendable {
     var resume: Bool
     var jobs: Int
     var strict: Bool
+    var firstLine: Int
     var terminology: String?
 
     func execute() async -> Int32 {
@@ -168,7 +174,7 @@ struct BatchRun: Sendable {
                         reader = nil
                         continue
                     }
-                    let number = reader!.lineNumber
+                    let number = reader!.lineNumber + (sourceIndex == 1 ? firstLine - 1 : 0)
                     switch line {
                     case .tooLong(let n):
                         progress.read(bytes: n + 1)
