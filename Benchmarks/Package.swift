@@ -2,6 +2,8 @@
 // medtext benchmarks: a separate package so that `swift build` / `swift test` of medtext stay fast.
 //   python3 ../scripts/bench/generate_corpus.py --out corpus/synthetic.jsonl
 //   swift run -c release TokenizerBenchmark corpus/synthetic.jsonl --expect expected-synthetic.txt
+//   python3 ../scripts/batch/generate_docrefs.py --count 2000 --target-bytes 3000 --out corpus/docrefs-3k.ndjson
+//   swift run -c release BatchBenchmark corpus/docrefs-3k.ndjson --jobs 1,2
 //   python3 ../scripts/terminology/generate_synthetic_rf2.py --out /tmp/medtext-rf2
 //   swift run -c release TerminologyBenchmark load-default
 //   swift run -c release TerminologyBenchmark import-rf2 /tmp/medtext-rf2 /tmp/medtext-rf2.sqlite
@@ -32,6 +34,11 @@ let package = Package(
                 .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
                 .product(name: "Deidentifier", package: "medtext"),
             ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "BatchBenchmark",
+            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

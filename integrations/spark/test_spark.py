@@ -30,7 +30,8 @@ def session():
     return (SparkSession.builder.master("local[2]").appName("medtext-spark-test")
             .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
             .config("spark.ui.enabled", "false").config("spark.task.maxFailures", "1")
-            .config("spark.python.worker.reuse", "true").getOrCreate())
+            .config("spark.python.worker.reuse", "true").config("spark.ui.showConsoleProgress", "false")
+            .config("spark.log.level", "OFF").getOrCreate())
 
 
 def write_script(path, body):
@@ -66,6 +67,7 @@ def main():
     spark = session()
     sc = spark.sparkContext
     sc.setLogLevel("ERROR")
+    sc.addPyFile(os.path.join(os.path.dirname(os.path.abspath(__file__)), "medtext_spark.py"))
     sc.addFile(a.medtext)
     sc.addFile(a.terminology)
     args = ("batch", "--emit", "envelope", "--max-note-bytes", MAX_NOTE)

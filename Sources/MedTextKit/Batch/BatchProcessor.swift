@@ -305,6 +305,16 @@ public struct BatchProcessor: Sendable {
 
     /// The annotation-summary extension (compact JSON).
     func summary(status: String, reason: DocumentReferenceFailure.Reason?, counts: [(key: String, value: Int)], references: [String]) -> [UInt8] {
+        Self.summaryExtension(status: status, reason: reason, counts: counts, references: references, terminologyVersions: annotator.terminologyVersions)
+    }
+
+    /// The annotation-summary extension: `status` (`annotated` or `failed`), `failureReason`,
+    /// `medtextVersion`, one `terminologyVersion` per code system, one `count` (kind + value)
+    /// per entity category or resource type, one `generated` reference per derived resource.
+    public static func summaryExtension(
+        status: String, reason: DocumentReferenceFailure.Reason?, counts: [(key: String, value: Int)], references: [String],
+        terminologyVersions: [TerminologyVersion]
+    ) -> [UInt8] {
         var w = JSONWriter(reserve: 512)
         w.beginObject()
         w.field("url", Self.summaryExtensionURL)
@@ -320,7 +330,7 @@ public struct BatchProcessor: Sendable {
         sub("status", "valueCode") { $0.string(status) }
         if let reason { sub("failureReason", "valueCode") { $0.string(reason.rawValue) } }
         sub("medtextVersion", "valueString") { $0.string(MedTextVersion.string) }
-        for v in annotator.terminologyVersions {
+        for v in terminologyVersions {
             let text = [v.name, v.edition, v.version].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             sub("terminologyVersion", "valueString") { $0.string(text) }
         }

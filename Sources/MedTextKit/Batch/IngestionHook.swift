@@ -107,6 +107,18 @@ public struct MedTextIngestionHook: Sendable {
         }
     }
 
+    /// The DocumentReference `json` with medtext's annotation-summary extension (status,
+    /// versions, entity counts per category), as `medtext batch --write-back` writes it; nil
+    /// when `json` is not a JSON object. Store it back to record that the note was annotated.
+    public func summarized(documentReference json: [UInt8], result: Result) -> [UInt8]? {
+        var counts: [String: Int] = [:]
+        for e in result.annotated?.entities ?? [] { counts[e.category.rawValue, default: 0] += 1 }
+        let summary = BatchProcessor.summaryExtension(
+            status: result.succeeded ? "annotated" : "failed", reason: result.failure?.reason,
+            counts: counts.sorted { $0.key < $1.key }, references: [], terminologyVersions: annotator.terminologyVersions)
+        return BatchProcessor.writeBack(json, summary: summary)
+    }
+
     /// The synchronous form of ``annotate(text:id:)``.
     public func annotateNow(text: String, id: String = "") -> Result {
         if text.utf8.count > configuration.maxNoteBytes {
