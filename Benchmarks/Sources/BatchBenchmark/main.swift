@@ -31,6 +31,13 @@ func peakRSSMiB() -> Int {
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+/// CPU time (user + system) of the whole process, in seconds.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
 func run() async {
     var args = Array(CommandLine.arguments.dropFirst())
     guard let path = args.first else { fail("usage: BatchBenchmark DOCREFS.ndjson [--jobs 1,2] [--callers N] [--requests N] [--expect-entities N]") }
@@ -64,6 +71,28 @@ func run() async {
     // Warm-up (caches, lazily built tables).
     for l in lines.prefix(50) { _ = processor.process(BatchItem(content: .line(l), line: 1, source: nil)) }
 
+    // 0. Where the time goes, one core: decoding, annotation, JSON writing.
+    do {
+        let decoder = DocumentReferenceDecoder()
+        var t = cpuSeconds()
+        var notes: [DocumentReferenceNote] = []
+        for l in lines { if case .success(let n) = decoder.decode(l) { notes.append(n) } }
+        let decode = (cpuSeconds() - t)
+        t = cpuSeconds()
+        var docs: [AnnotatedDocument] = []
+        for n in notes { docs.append(annotator.annotate(n.document, linking: .none)) }
+        let annotate = (cpuSeconds() - t)
+        t = cpuSeconds()
+        let writer = ComprehendMedicalJSON()
+        var n = 0
+        for d in docs { n += writer.response(.detectEntitiesV2, for: d).count }
+        let write = (cpuSeconds() - t)
+        t = cpuSeconds()
+        for d in docs { _ = annotator.pipeline.analyze(d.document) }
+        let tokenize = (cpuSeconds() - t)
+        print(String(format: "phases (1 core, CPU seconds): decode %.2f s, annotate %.2f s (of which tokenize+sections %.2f s), CM JSON %.2f s (%d bytes)", decode, annotate, tokenize, write, n))
+    }
+
     // 1. Throughput.
     var baseline: Double? = nil
     var reference: [UInt8]? = nil
@@ -73,6 +102,7 @@ func run() async {
         out.reserveCapacity(data.count * 3)
         var textBytes = 0, entities = 0, failed = 0
         let t0 = now()
+        let c0 = cpuSeconds()
         do {
             try await OrderedExecutor(jobs: jobs).run(
                 next: {
@@ -92,15 +122,16 @@ func run() async {
                 })
         } catch { fail("\(error)") }
         let seconds = Double(now() - t0) / 1e9
+        let cpu = cpuSeconds() - c0
         let mbps = Double(textBytes) / 1_000_000 / seconds
         if let reference, reference != out { fail("output with --jobs \(jobs) differs from --jobs \(jobList[0])") }
         reference = reference ?? out
         if let expectEntities, entities != expectEntities { fail("expected \(expectEntities) entities, got \(entities)") }
         let speedup = baseline.map { mbps / $0 } ?? 1
         if baseline == nil { baseline = mbps }
-        print(String(format: "batch jobs %d: %d docs (%d failed), %.2f MB note text, %d entities in %.2f s: %.2f MB/s (%.2f MB/s per core), %.0f docs/s, speed-up %.2fx, peak RSS %d MiB",
+        print(String(format: "batch jobs %d: %d docs (%d failed), %.2f MB note text, %d entities in %.2f s: %.2f MB/s (%.2f MB/s per core), %.0f docs/s, speed-up %.2fx; CPU %.2f s = %.2f MB per CPU-second; peak RSS %d MiB",
                      jobs, lines.count, failed, Double(textBytes) / 1_000_000, entities, seconds, mbps, mbps / Double(jobs),
-                     Double(lines.count) / seconds, speedup, peakRSSMiB()))
+                     Double(lines.count) / seconds, speedup, cpu, Double(textBytes) / 1_000_000 / cpu, peakRSSMiB()))
     }
 
     // 2. Hook latency for a ~3 KB note.
