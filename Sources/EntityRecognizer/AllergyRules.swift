@@ -11,21 +11,28 @@ extension Recognizer {
         _ entities: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument,
         sentences: [Range<Int>], sentenceOf: [Int]
     ) {
+        var previousAllergen: Int? = nil  // content index where the last allergen ended
         for (n, r) in ranges.enumerated() where entities[n].category == .medication {
+            let s = sentences.isEmpty ? 0..<c.lexKeys.count : sentences[sentenceOf[r.lowerBound]]
             var allergen = doc.section(containing: entities[n].span.start)?.type == .allergies
             if !allergen {
-                let s = sentences.isEmpty ? 0..<c.lexKeys.count : sentences[sentenceOf[r.lowerBound]]
-                // A cue before, with only list punctuation, other allergens and a few words between.
+                // A cue a few tokens before ("allergic to penicillin", "Allergies: penicillin").
                 var k = r.lowerBound - 1
-                var steps = 0
-                while k >= s.lowerBound && steps < 14 {
+                while k >= max(s.lowerBound, r.lowerBound - 5) {
                     if words.allergyCues.contains(c.lexKeys[k]) { allergen = true; break }
                     k -= 1
-                    steps += 1
                 }
+                // Right after ("penicillin allergy").
                 if !allergen, r.upperBound < s.upperBound, words.allergyCues.contains(c.lexKeys[r.upperBound]) { allergen = true }
+                // A list continuing from an allergen: only list separators between.
+                if !allergen, let prev = previousAllergen, prev <= r.lowerBound, prev >= s.lowerBound,
+                   (prev..<r.lowerBound).allSatisfy({ words.listSeparators.contains(c.lexKeys[$0]) })
+                {
+                    allergen = true
+                }
             }
             guard allergen else { continue }
+            previousAllergen = r.upperBound
             entities[n].category = .behavioralEnvironmentalSocial
             entities[n].type = .allergies
             entities[n].attributes = []

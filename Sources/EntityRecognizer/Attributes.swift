@@ -20,6 +20,10 @@ struct AttributeWords: Sendable {
     let allergyCues: Set<UInt32>  // allergic, allergy, allergies, intolerance, anaphylaxis...
     let allergyHeadings: Set<UInt32>  // allergies, allergy, adrs
     let nilWords: Set<UInt32>  // nil, none, no, nka, nkda
+    let listSeparators: Set<UInt32>  // , ; / and or &
+    let yearLead: Set<UInt32>  // in, since, from, until
+    let yearLeadPunctuation: Set<UInt32>  // ( [
+    let episode: UInt32
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
@@ -44,6 +48,10 @@ struct AttributeWords: Sendable {
         allergyCues = set(["allergic", "allergy", "allergies", "intolerance", "intolerant", "anaphylaxis", "anaphylactic", "adr", "adrs", "hypersensitivity", "sensitive"])
         allergyHeadings = set(["allergies", "allergy", "adrs", "adr"])
         nilWords = set(["nil", "none", "no", "nka", "nkda", "nkfa", "not"])
+        listSeparators = set([",", ";", "/", "and", "or", "&", "+"])
+        yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])
+        yearLeadPunctuation = set(["(", "["])
+        episode = intern("episode")
     }
 }
 

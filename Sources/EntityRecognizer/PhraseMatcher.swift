@@ -147,22 +147,29 @@ public struct PhraseMatcher: Sendable {
 
     /// Every phrase starting at `start`, shortest first, where each position may match either
     /// its key or its alternate key (e.g. a number token's literal id or a `{n}` placeholder id).
-    /// The literal key is tried first; the alternate only where the literal has no edge.
+    /// Both the literal and the alternate key are followed (depth-first), literal first.
     public func allMatches(in keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>, at start: Int) -> [Match] {
+        // Depth-first over both choices at each position (phrases are short, so the search is tiny).
         var out: [Match] = []
-        var node = 0
-        var i = start
-        while i < keys.count {
-            var next = keys[i] == TokenDictionary.unknown ? -1 : child(node, keys[i])
-            if next < 0 && alternates[i] != TokenDictionary.unknown && alternates[i] != keys[i] { next = child(node, alternates[i]) }
-            if next < 0 { break }
-            node = next
-            i += 1
-            if payloadStart[node] != payloadStart[node + 1] {
+        func walk(_ node: Int, _ i: Int) {
+            if i > start && payloadStart[node] != payloadStart[node + 1] {
                 out.append(Match(tokens: start..<i, payloads: payloads[Int(payloadStart[node])..<Int(payloadStart[node + 1])]))
             }
+            guard i < keys.count else { return }
+            let k = keys[i], a = alternates[i]
+            if k != TokenDictionary.unknown {
+                let next = child(node, k)
+                if next >= 0 { walk(next, i + 1) }
+            }
+            if a != TokenDictionary.unknown && a != k {
+                let next = child(node, a)
+                if next >= 0 { walk(next, i + 1) }
+            }
         }
-        return out
+        walk(0, start)
+        // Shortest first; for equal lengths keep the literal path's payloads first.
+        var seen = Set<Int>()
+        return out.sorted { $0.tokens.upperBound < $1.tokens.upperBound }.filter { seen.insert($0.tokens.upperBound).inserted || true }
     }
 
     /// Leftmost-longest, non-overlapping matches over a key sequence.

@@ -241,6 +241,7 @@ public struct Recognizer: Sendable {
         found = zip(ranges, found.indices).map { ($0.0, 0) }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)
+        let times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
 
         // Context traits, sentence by sentence.
         if !sentences.isEmpty {
@@ -294,7 +295,8 @@ public struct Recognizer: Sendable {
             }
         }
 
-        // PHI patterns.
+        // Time expressions and PHI patterns (no context traits).
+        entities.append(contentsOf: times)
         entities.append(contentsOf: phi.recognize(doc.document.text))
         entities.sort { $0.span < $1.span }
         var out = doc

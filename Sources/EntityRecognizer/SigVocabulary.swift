@@ -11,6 +11,8 @@ public enum SigKind: Sendable, Hashable {
     case duration
     /// A unit of a test result (mmHg, %, g/L).
     case testUnit
+    /// A relative time or a duration of a clinical event ("3 days ago", "yesterday").
+    case time
 }
 
 /// One phrase of the signature vocabulary (`lexicons/data/sig/*.tsv`). `{n}` and `{m}` stand

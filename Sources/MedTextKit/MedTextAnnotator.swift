@@ -62,6 +62,8 @@ public struct MedTextAnnotator: Sendable {
             sig += try RecognizerRuleFiles.sigTerms(forms.0, kind: .form, file: forms.1)
             let freqs = try sigFile("frequencies.tsv")
             sig += try RecognizerRuleFiles.frequencies(freqs.0, file: freqs.1)
+            let timeURL = dir.appendingPathComponent("context/time_expressions.tsv")
+            sig += try RecognizerRuleFiles.sigTerms(try MedTextPipeline.read(timeURL), kind: .time, file: timeURL.path)
             contextRules = try RecognizerRuleFiles.contextRules(try MedTextPipeline.read(rulesURL), file: rulesURL.path)
             fused = try RecognizerRuleFiles.fusedNegations(try MedTextPipeline.read(fusedURL), file: fusedURL.path)
             sectionTraits = try RecognizerRuleFiles.sectionTraits(try MedTextPipeline.read(sectionsURL), file: sectionsURL.path)
@@ -90,7 +92,9 @@ public struct MedTextAnnotator: Sendable {
                     conceptID: t.conceptID, normalized: t.normalized, original: t.original, type: t.entityType,
                     caseSensitive: t.caseSensitive, isAbbreviation: t.isAbbreviation, cues: t.cues,
                     isDefaultSense: t.isDefaultSense, traits: Self.classTraits(type: t.entityType, lexiconClass: t.lexiconClass),
-                    priority: t.priority, ruleID: "lexicon:" + t.code))
+                    // Social-history terms ("smoker") win over a condition with the same name.
+                    priority: t.entityType.lexiconCategory == .behavioralEnvironmentalSocial ? t.priority - 1 : t.priority,
+                    ruleID: "lexicon:" + t.code))
             }
             // Fused negations ("afebrile"): terms of the finding they negate, with its traits.
             let normalizer = MedTextTerminology.normalizer

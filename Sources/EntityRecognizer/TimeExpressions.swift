@@ -1,0 +1,54 @@
+public import MedTextCore
+
+extension Recognizer {
+    /// TIME_EXPRESSION entities (gold guideline §6): phrases of `context/time_expressions.tsv`
+    /// outside other entities and outside medication signatures, and years after "in", "since",
+    /// "from" or "until" ("in 2019" → 2019), after "(" or right after the entity they date
+    /// ("wrist fracture 2019"). Leftmost-longest, never overlapping.
+    func timeExpressions(
+        entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> [Entity] {
+        var taken = [Bool](repeating: false, count: c.lexKeys.count)
+        for r in ranges { for k in r { taken[k] = true } }
+        // Medication attributes (DURATION "5 days") are not time expressions.
+        var attributeSpans: [TextSpan] = []
+        for e in entities { attributeSpans.append(contentsOf: e.attributes.map(\.span)) }
+        var out: [Entity] = []
+        c.lexKeys.withUnsafeBufferPointer { keys in
+            c.ctxKeys.withUnsafeBufferPointer { alts in
+                var k = 0
+                while k < keys.count {
+                    if taken[k] { k += 1; continue }
+                    if let m = sigMatch(at: k, kinds: [.time], keys: keys, alternates: alts, limit: keys.count, content: c, doc: doc, bytes: p),
+                       !m.tokens.contains(where: { taken[$0] })
+                    {
+                        let s = span(m.tokens, c, doc)
+                        // "time:age" rows ("64 year old") block, never emit; no span crosses a line.
+                        let crossesLine = m.tokens.dropLast().contains { c.lineEnd[$0] }
+                        if m.term.id != "time:age", !crossesLine, !attributeSpans.contains(where: { $0.overlaps(s) }) {
+                            out.append(Entity(
+                                category: .timeExpression, type: .timeExpression, span: s, score: 0.85,
+                                evidence: [Evidence(subject: "match", ruleID: "time:" + m.term.id)]))
+                        }
+                        k = m.tokens.upperBound
+                        continue
+                    }
+                    // "in 2019", "since 2015".
+                    // ... or right after the event it dates ("wrist fracture 2019", "episode 2019").
+                    if c.ctxKeys[k] == yearID, k > 0,
+                       words.yearLead.contains(keys[k - 1]) || taken[k - 1] || words.yearLeadPunctuation.contains(keys[k - 1]) || keys[k - 1] == words.episode
+                    {
+                        let s = doc.tokens[c.tokenIndex[k]].span
+                        if !attributeSpans.contains(where: { $0.overlaps(s) }) {
+                            out.append(Entity(
+                                category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
+                                evidence: [Evidence(subject: "match", ruleID: "time:year")]))
+                        }
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out
+    }
+}
