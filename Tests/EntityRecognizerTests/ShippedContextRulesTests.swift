@@ -42,7 +42,7 @@ import Tokenizer
     static func run(_ text: String) -> [String] {
         let doc = recognizer.recognize(tokenizer.analyze(Document(text: text)))
         let kinds: Traits = [.sign, .symptom, .diagnosis]
-        return doc.entities.filter { $0.category != .protectedHealthInformation }.map {
+        return doc.entities.filter { $0.category != .protectedHealthInformation && $0.category != .timeExpression }.map {
             "\(doc.document.text(in: $0.span))|\($0.traits.subtracting(kinds).names.joined(separator: ","))"
         }
     }
