@@ -24,8 +24,12 @@ struct BatchCommand: ParsableCommand {
             and document id, and the run goes on (exit 0; exit 65 with --strict). Unreadable input
             or an unusable terminology stops the run at once (exit 66/74, 70).
 
+            --format fhir (default) writes the FHIR R4 resources derived from each document (deterministic
+            ids; --out DIR writes one NDJSON file per resource type); --format cm writes one
+            Comprehend-Medical-shaped result per document.
+
             --emit envelope writes exactly one line per non-blank input line, in order:
-              {"id":…,"line":N,"status":"ok",…} or {"id":…,"line":N,"status":"error","reason":…,"resources":[OperationOutcome]}
+              {"id":…,"line":N,"status":"ok","resources":[…]} or {"id":…,"line":N,"status":"error","reason":…,"resources":[OperationOutcome]}
             Output is byte-identical for any --jobs.
             """
     )
@@ -33,8 +37,8 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "NDJSON files or directories; '-' or none for standard input.")
     var inputs: [String] = []
 
-    @Option(help: "Output format: cm (Comprehend-Medical-shaped results per document) or fhir (FHIR resources; not in this build yet).")
-    var format: String = "cm"
+    @Option(help: "Output format: fhir (FHIR R4 resources derived from each document) or cm (Comprehend-Medical-shaped results per document).")
+    var format: String = "fhir"
 
     @Option(help: "resources (one line per output record) or envelope (exactly one line per input line).")
     var emit: String = "resources"
@@ -67,9 +71,6 @@ struct BatchCommand: ParsableCommand {
     var terminology: String?
 
     func validate() throws {
-        if format == "fhir" {
-            throw ValidationError("--format fhir needs medtext's FHIR mapper, which is not in this build yet; use --format cm")
-        }
         guard BatchFormat(rawValue: format) != nil else { throw ValidationError("--format must be cm or fhir") }
         guard let e = BatchEmit(rawValue: emit) else { throw ValidationError("--emit must be resources or envelope") }
         if resume && out == nil { throw ValidationError("--resume needs --out DIR") }
@@ -129,7 +130,12 @@ struct BatchRun: Sendable {
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
         }
-        let processor = BatchProcessor(annotator: annotator, options: options)
+        let processor: BatchProcessor
+        do {
+            processor = try BatchProcessor(annotator: annotator, options: options)
+        } catch let e as PipelineBuildError {
+            throw e.cliError(exitCode: 70)
+        }
         let sink: any BatchSink
         var done: Set<String> = []
         if let outDirectory {

@@ -87,11 +87,14 @@ import Testing
         #expect(try CLIRunner.run(["batch", "--strict"], stdin: good).status == 0)
     }
 
-    @Test func fhirFormatSaysItIsNotAvailable() throws {
-        let r = try CLIRunner.run(["batch", "--format", "fhir"], stdin: Data(Self.input(count: 2).utf8))
-        #expect(r.status != 0)
-        #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("not in this build"))
+    @Test func fhirIsTheDefaultFormat() throws {
+        let r = try CLIRunner.run(["batch"], stdin: Data(Self.input(count: 4).utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let types = r.stdoutText.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["resourceType"] as? String }
+        #expect(types.contains("Condition"))
+        #expect(types.contains("MedicationStatement"))
+        #expect(types.contains("OperationOutcome"))
+        #expect(!types.contains("DocumentReference"))
     }
 
     @Test func unreadableInputIsFatal() throws {
@@ -135,7 +138,7 @@ import Testing
         try Data((text.split(separator: "\n", omittingEmptySubsequences: false)[..<25].joined(separator: "\n") + "\n").utf8).write(to: input)
         #expect(try CLIRunner.run(["batch", "--write-back", "--out", resumed.path, input.path]).status == 0)
         try Data(text.utf8).write(to: input)
-        let cm = resumed.appendingPathComponent("ComprehendMedical.ndjson")
+        let cm = resumed.appendingPathComponent("Condition.ndjson")
         let h = try FileHandle(forWritingTo: cm)
         h.seekToEndOfFile()
         h.write(Data("{\"id\":\"d99\",\"resu".utf8))
@@ -146,7 +149,11 @@ import Testing
         let r = try CLIRunner.run(["batch", "--write-back", "--resume", "--out", resumed.path, input.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.contains("skipped"))
-        for name in ["ComprehendMedical.ndjson", "OperationOutcome.ndjson", "DocumentReference.ndjson"] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: full.path).filter { $0.hasSuffix(".ndjson") && !$0.hasPrefix(".") }
+        #expect(names.contains("Condition.ndjson"))
+        #expect(names.contains("DocumentReference.ndjson"))
+        #expect(Set(names) == Set(try FileManager.default.contentsOfDirectory(atPath: resumed.path).filter { $0.hasSuffix(".ndjson") && !$0.hasPrefix(".") }))
+        for name in names {
             let lines = { (u: URL) in Set(String(decoding: (try? Data(contentsOf: u.appendingPathComponent(name))) ?? Data(), as: UTF8.self).split(separator: "\n")) }
             let a = lines(full), b = lines(resumed)
             #expect(!a.isEmpty)
@@ -164,7 +171,7 @@ import Testing
             {"resourceType":"DocumentReference","id":"b1","content":[{"attachment":{"contentType":"text/plain; charset=utf-8","data":"\(bom)"}}]}
 
             """
-        let r = try CLIRunner.run(["batch", "--emit", "envelope"], stdin: Data(stdin.utf8))
+        let r = try CLIRunner.run(["batch", "--format", "cm", "--emit", "envelope"], stdin: Data(stdin.utf8))
         let lines = r.stdoutText.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(lines.map { $0["status"] as? String } == ["ok", "ok"])
         let fever = lines.map { (($0["result"] as? [String: Any])?["Entities"] as? [[String: Any]])?.first { $0["Text"] as? String == "Fever" }?["BeginOffset"] as? Int }

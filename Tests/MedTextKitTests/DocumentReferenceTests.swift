@@ -1,4 +1,5 @@
 import Foundation
+import FHIRMapper
 @testable import MedTextKit
 import MedTextCore
 import Testing

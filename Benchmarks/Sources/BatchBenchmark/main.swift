@@ -1,7 +1,7 @@
 // End-to-end batch throughput and ingestion-hook latency.
 //
 //   python3 ../scripts/batch/generate_docrefs.py --count 2000 --target-bytes 3000 --out corpus/docrefs-3k.ndjson
-//   swift run -c release BatchBenchmark corpus/docrefs-3k.ndjson [--jobs 1,2] [--callers 32] [--requests 2000] [--expect-entities N]
+//   swift run -c release BatchBenchmark corpus/docrefs-3k.ndjson [--format fhir|cm] [--jobs 1,2] [--callers 32] [--requests 2000] [--expect-entities N]
 //
 // 1. Throughput: the DocumentReference lines go through what `medtext batch --emit resources`
 //    does per line (JSON parse, base64 and charset decoding, annotation, Comprehend-Medical JSON
@@ -46,6 +46,7 @@ func run() async {
     var callers = 32
     var requests = 2000
     var expectEntities: Int?
+    var format = BatchFormat.fhir
     while !args.isEmpty {
         let a = args.removeFirst()
         guard let v = args.first else { fail("missing value after \(a)") }
@@ -55,6 +56,7 @@ func run() async {
         case "--callers": callers = Int(v) ?? callers
         case "--requests": requests = Int(v) ?? requests
         case "--expect-entities": expectEntities = Int(v)
+        case "--format": format = BatchFormat(rawValue: v) ?? format
         default: fail("unknown option \(a)")
         }
     }
@@ -65,8 +67,9 @@ func run() async {
     let inputMB = Double(data.count) / 1_000_000
     let annotator: MedTextAnnotator
     do { annotator = try MedTextAnnotator() } catch { fail("\(error)") }
-    let processor = BatchProcessor(annotator: annotator, options: BatchOptions(emit: .resources))
-    print("input: \(path), \(lines.count) lines, \(String(format: "%.1f", inputMB)) MB of NDJSON")
+    let processor: BatchProcessor
+    do { processor = try BatchProcessor(annotator: annotator, options: BatchOptions(format: format, emit: .resources)) } catch { fail("\(error)") }
+    print("input: \(path), \(lines.count) lines, \(String(format: "%.1f", inputMB)) MB of NDJSON; --format \(format.rawValue)")
 
     // Warm-up (caches, lazily built tables).
     for l in lines.prefix(50) { _ = processor.process(BatchItem(content: .line(l), line: 1, source: nil)) }

@@ -1,8 +1,13 @@
+public import FHIRMapper
 public import MedTextCore
 public import TerminologyMap
 
 /// What `medtext batch` writes for each document.
 public enum BatchFormat: String, Sendable, CaseIterable {
+    /// FHIR R4 resources derived from each document (Condition, MedicationStatement,
+    /// FamilyMemberHistory, AllergyIntolerance, Observation, Procedure, Provenance), see
+    /// DESIGN.md "FHIR mapping".
+    case fhir
     /// Comprehend-Medical-shaped results (DetectEntitiesV2) per document.
     case cm
 }
@@ -28,7 +33,7 @@ public struct BatchOptions: Sendable {
     public var offsets: OffsetUnit
 
     public init(
-        format: BatchFormat = .cm, emit: BatchEmit = .resources, writeBack: Bool = false,
+        format: BatchFormat = .fhir, emit: BatchEmit = .resources, writeBack: Bool = false,
         maxNoteBytes: Int = DocumentReferenceDecoder.defaultMaxNoteBytes, offsets: OffsetUnit = .codePoints
     ) {
         self.format = format
@@ -111,12 +116,16 @@ public struct BatchProcessor: Sendable {
     public let options: BatchOptions
     public let decoder: DocumentReferenceDecoder
     let cmWriter: ComprehendMedicalJSON
+    /// The FHIR mapping (for `--format fhir`).
+    let fhir: MedTextFHIR?
 
-    public init(annotator: MedTextAnnotator, options: BatchOptions) {
+    /// - Throws: ``PipelineBuildError`` when the FHIR mapper's sig tables cannot be read.
+    public init(annotator: MedTextAnnotator, options: BatchOptions) throws {
         self.annotator = annotator
         self.options = options
         self.decoder = DocumentReferenceDecoder(maxNoteBytes: options.maxNoteBytes)
         self.cmWriter = ComprehendMedicalJSON(offsets: options.offsets)
+        self.fhir = options.format == .fhir ? try MedTextFHIR(annotator: annotator) : nil
     }
 
     public func process(_ item: BatchItem) -> BatchOutcome {
@@ -137,10 +146,77 @@ public struct BatchProcessor: Sendable {
             let isDocRef = f.reason != .wrongResourceType && f.reason != .invalidJSON
             return failed(f, item: item, raw: isDocRef && options.writeBack ? bytes : nil)
         case .success(let note):
+            if let fhir {
+                guard let id = note.id, FHIRFormat.isID(id) else {
+                    let f = DocumentReferenceFailure(
+                        .invalidResource, id: note.id,
+                        detail: "FHIR output needs a DocumentReference id ([A-Za-z0-9-.]{1,64}) to point back to; use --format cm for documents without one",
+                        expression: "DocumentReference.id")
+                    return failed(f, item: item, raw: options.writeBack ? bytes : nil)
+                }
+                var doc = annotator.annotate(note.document, linking: .linked)
+                doc.diagnostics.insert(contentsOf: note.diagnostics, at: 0)
+                return mapped(note, id: id, doc, fhir: fhir, item: item, raw: options.writeBack ? bytes : nil)
+            }
             var doc = annotator.annotate(note.document, linking: .none)
             doc.diagnostics.insert(contentsOf: note.diagnostics, at: 0)
             return annotated(note, doc, item: item, raw: options.writeBack ? bytes : nil)
         }
+    }
+
+    /// The mapping context of a DocumentReference: subject, encounter, version, security labels
+    /// and tags (copied onto every derived resource), `date` as the recorded time (only when it
+    /// is a full instant; otherwise Provenance is left out, as FHIRMapper documents), and the
+    /// attachment segments when the note joins several attachments.
+    public static func fhirContext(_ note: DocumentReferenceNote, id: String, terminologyVersions: [FHIRTerminologyVersion]) -> FHIRContext {
+        let recorded = note.date.flatMap { d in FHIRFormat.isDateTime(d) && d.utf8.count >= 20 ? d : nil }
+        var context = FHIRContext(
+            subject: note.subject, encounter: note.encounter, document: DocumentReferenceID(id: id, version: note.versionID),
+            security: note.security, tags: note.tags, recorded: recorded, medtextVersion: MedTextVersion.string,
+            terminologyVersions: terminologyVersions)
+        if note.segments.count > 1 {
+            context.attachments = note.segments.map {
+                FHIRAttachmentSegment(path: "DocumentReference.content[\($0.contentIndex)].attachment", span: $0.span)
+            }
+        }
+        return context
+    }
+
+    func mapped(_ note: DocumentReferenceNote, id: String, _ doc: AnnotatedDocument, fhir: MedTextFHIR, item: BatchItem, raw: [UInt8]?) -> BatchOutcome {
+        let context = Self.fhirContext(note, id: id, terminologyVersions: fhir.terminologyVersions)
+        let mapping = fhir.mapper.map(doc, context: context)
+        var records: [BatchRecord] = []
+        var counts: [String: Int] = [:]
+        for r in mapping.all {
+            var w = JSONWriter(reserve: 1024)
+            r.json.write(into: &w)
+            records.append(BatchRecord(resourceType: r.resourceType, json: w.bytes))
+            counts[r.resourceType, default: 0] += 1
+        }
+        if let raw, let back = Self.writeBack(raw, summary: summary(
+            status: "annotated", reason: nil, counts: counts.sorted { $0.key < $1.key }, references: mapping.all.map(\.reference)))
+        {
+            records.append(BatchRecord(resourceType: "DocumentReference", json: back))
+        }
+        var envelope: [UInt8] = []
+        if options.emit == .envelope {
+            var e = JSONWriter(reserve: records.reduce(256) { $0 + $1.json.count + 1 })
+            e.beginObject()
+            e.field("id", id)
+            e.field("line", item.line)
+            e.field("status", "ok")
+            writeDiagnostics(doc.diagnostics, into: &e)
+            e.key("resources")
+            e.beginArray()
+            for r in records { e.raw(r.json) }
+            e.endArray()
+            e.endObject()
+            envelope = e.bytes
+        }
+        return BatchOutcome(
+            id: id, line: item.line, source: item.source, failure: nil,
+            records: options.emit == .resources ? records : [], envelope: envelope,
+            textBytes: doc.document.utf8Count, entityCount: doc.entities.count)
     }
 
     // MARK: success

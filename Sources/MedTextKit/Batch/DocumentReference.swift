@@ -1,30 +1,6 @@
+public import FHIRMapper
 public import Foundation
 public import MedTextCore
-
-/// A FHIR Coding as found in `meta.security` and `meta.tag` (carried onto derived resources).
-public struct FHIRCoding: Sendable, Hashable {
-    public var system: String?
-    public var version: String?
-    public var code: String?
-    public var display: String?
-
-    public init(system: String? = nil, version: String? = nil, code: String? = nil, display: String? = nil) {
-        self.system = system
-        self.version = version
-        self.code = code
-        self.display = display
-    }
-
-    /// Writes the coding as a FHIR JSON object (only the fields present, in FHIR order).
-    public func write(into w: inout JSONWriter) {
-        w.beginObject()
-        if let system { w.field("system", system) }
-        if let version { w.field("version", version) }
-        if let code { w.field("code", code) }
-        if let display { w.field("display", display) }
-        w.endObject()
-    }
-}
 
 /// The part of the combined note text that came from one `content[]` attachment.
 public struct AttachmentSegment: Sendable, Hashable {
@@ -307,7 +283,7 @@ public struct DocumentReferenceDecoder: Sendable {
         var out: [FHIRCoding] = []
         for item in list {
             guard let o = item as? [String: Any] else { return nil }
-            out.append(FHIRCoding(system: o["system"] as? String, version: o["version"] as? String, code: o["code"] as? String, display: o["display"] as? String))
+            out.append(FHIRCoding(system: o["system"] as? String, code: o["code"] as? String, display: o["display"] as? String, version: o["version"] as? String))
         }
         return out
     }

@@ -1,3 +1,4 @@
+public import FHIRMapper
 public import Foundation
 public import MedTextCore
 
@@ -12,7 +13,7 @@ public import MedTextCore
 /// ```swift
 /// let hook = try MedTextIngestionHook(configuration: .init())
 /// let result = await hook.annotate(documentReference: Array(jsonLine.utf8))
-/// if let outcome = result.operationOutcome { store.reject(outcome) } else { store.attach(result.entitiesJSON) }
+/// if let outcome = result.operationOutcome { store.reject(outcome) } else if let bundle = result.transactionBundle { store.transact(bundle) }
 /// ```
 public struct MedTextIngestionHook: Sendable {
     public struct Configuration: Sendable {
@@ -50,6 +51,12 @@ public struct MedTextIngestionHook: Sendable {
         public var annotated: AnnotatedDocument?
         /// Comprehend Medical DetectEntitiesV2 response JSON (empty when the document failed).
         public var entitiesJSON: [UInt8]
+        /// The FHIR R4 resources derived from the note (clinical resources, then Provenance);
+        /// empty when the document failed or has no valid FHIR id to point back to.
+        public var resources: [FHIRResource] = []
+        /// The resources as a FHIR transaction Bundle (PUT with deterministic ids, so re-ingesting
+        /// replaces instead of duplicating); nil when there are no resources.
+        public var transactionBundle: [UInt8]? = nil
         /// Warnings about the document (skipped attachments, repaired input); never note text.
         public var diagnostics: [Diagnostic]
         /// Why the document could not be annotated, if it could not.
@@ -64,21 +71,36 @@ public struct MedTextIngestionHook: Sendable {
     public let configuration: Configuration
     let decoder: DocumentReferenceDecoder
     let writer: ComprehendMedicalJSON
+    let fhir: MedTextFHIR
 
     /// Builds the hook (compiles the lexicons and opens the terminology; takes a few seconds).
     /// - Throws: ``PipelineBuildError`` when lexicons or the terminology cannot be used.
     public init(configuration: Configuration = Configuration()) throws {
         let annotator = try MedTextAnnotator(configuration: MedTextConfiguration(
             lexiconsDirectory: configuration.lexiconsDirectory, terminologyURL: configuration.terminologyURL))
-        self.init(annotator: annotator, configuration: configuration)
+        try self.init(annotator: annotator, configuration: configuration)
     }
 
     /// A hook over an annotator that is already built (share one annotator between uses).
-    public init(annotator: MedTextAnnotator, configuration: Configuration = Configuration()) {
+    /// - Throws: ``PipelineBuildError`` when the FHIR mapper's sig tables cannot be read.
+    public init(annotator: MedTextAnnotator, configuration: Configuration = Configuration()) throws {
         self.annotator = annotator
         self.configuration = configuration
         self.decoder = DocumentReferenceDecoder(maxNoteBytes: configuration.maxNoteBytes)
         self.writer = ComprehendMedicalJSON(offsets: configuration.offsets)
+        self.fhir = try MedTextFHIR(annotator: annotator)
+    }
+
+    /// Maps an annotated note to FHIR when it has a valid id.
+    func withFHIR(_ result: inout Result, note: DocumentReferenceNote?, id: String?, doc: AnnotatedDocument) {
+        guard let id, FHIRFormat.isID(id) else { return }
+        let n = note ?? DocumentReferenceNote(
+            id: id, versionID: nil, security: [], tags: [], subject: nil, encounter: nil, date: nil,
+            document: doc.document, segments: [], diagnostics: [])
+        let context = BatchProcessor.fhirContext(n, id: id, terminologyVersions: fhir.terminologyVersions)
+        let mapping = fhir.mapper.map(doc, context: context)
+        result.resources = mapping.all
+        if !mapping.all.isEmpty { result.transactionBundle = FHIRBundle.bundleJSON(mapping, kind: .transaction, context: context) }
     }
 
     /// Annotates a FHIR R4 DocumentReference given as JSON bytes.
@@ -86,7 +108,8 @@ public struct MedTextIngestionHook: Sendable {
         annotateNow(documentReference: json)
     }
 
-    /// Annotates a plain-text note.
+    /// Annotates a plain-text note. When `id` is a valid FHIR id, the resources point back to
+    /// `DocumentReference/<id>`; otherwise no FHIR resources are derived.
     public func annotate(text: String, id: String = "") async -> Result {
         annotateNow(text: text, id: id)
     }
@@ -101,9 +124,11 @@ public struct MedTextIngestionHook: Sendable {
         case .success(let note):
             var doc = annotator.annotate(note.document, linking: configuration.linking)
             doc.diagnostics.insert(contentsOf: note.diagnostics, at: 0)
-            return Result(
+            var result = Result(
                 id: note.id, note: note, annotated: doc, entitiesJSON: writer.response(.detectEntitiesV2, for: doc),
                 diagnostics: doc.diagnostics, failure: nil, operationOutcome: nil)
+            withFHIR(&result, note: note, id: note.id, doc: doc)
+            return result
         }
     }
 
@@ -126,8 +151,10 @@ public struct MedTextIngestionHook: Sendable {
             return Result(id: id, note: nil, annotated: nil, entitiesJSON: [], diagnostics: [], failure: f, operationOutcome: BatchProcessor.operationOutcome(f, line: 1, source: nil))
         }
         let doc = annotator.annotate(Document(id: id, text: text), linking: configuration.linking)
-        return Result(
+        var result = Result(
             id: id, note: nil, annotated: doc, entitiesJSON: writer.response(.detectEntitiesV2, for: doc),
             diagnostics: doc.diagnostics, failure: nil, operationOutcome: nil)
+        withFHIR(&result, note: nil, id: id, doc: doc)
+        return result
     }
 }

@@ -3,11 +3,12 @@
 // shared `MedTextIngestionHook` from many concurrent tasks, and writes for each document a FHIR
 // transaction Bundle to OUTPUT_DIR/bundles.ndjson (in input order, one Bundle per line).
 //
-// Each Bundle PUTs the DocumentReference back with medtext's annotation-summary extension
-// (status, medtext and terminology versions, entity counts), so re-running the hook updates
-// rather than duplicates. Documents that cannot be read go to OUTPUT_DIR/errors.ndjson as
-// OperationOutcomes (file, line, document id; never note text), and the Comprehend-Medical-shaped
-// entities of each note go to OUTPUT_DIR/entities.ndjson.
+// Each Bundle PUTs the resources derived from the note (Condition, MedicationStatement,
+// Observation..., Provenance; deterministic ids, so re-running the hook updates rather than
+// duplicates) and the DocumentReference itself with medtext's annotation-summary extension.
+// Documents that cannot be read go to OUTPUT_DIR/errors.ndjson as OperationOutcomes (file,
+// line, document id; never note text), and the Comprehend-Medical-shaped entities of each note
+// go to OUTPUT_DIR/entities.ndjson.
 //
 //   swift run -c release IngestionHook ../../Benchmarks/corpus in-dir out-dir --concurrency 8
 import Foundation
@@ -32,22 +33,33 @@ struct Written: Sendable {
     var error: [UInt8]?
 }
 
-func transactionBundle(documentReference: [UInt8], id: String) -> [UInt8] {
+/// The hook's transaction Bundle of derived resources, plus a PUT of the summarized
+/// DocumentReference as a last entry.
+func transactionBundle(derived: [UInt8]?, documentReference: [UInt8], id: String) -> [UInt8] {
+    var entries: [[UInt8]] = []
+    if let derived, let object = try? JSONSerialization.jsonObject(with: Data(derived)) as? [String: Any],
+       let list = object["entry"] as? [Any]
+    {
+        for e in list { if let d = try? JSONSerialization.data(withJSONObject: e, options: [.sortedKeys]) { entries.append(Array(d)) } }
+    }
+    var put = JSONWriter()
+    put.beginObject()
+    put.key("resource")
+    put.raw(documentReference)
+    put.key("request")
+    put.beginObject()
+    put.field("method", "PUT")
+    put.field("url", "DocumentReference/\(id)")
+    put.endObject()
+    put.endObject()
+    entries.append(put.bytes)
     var w = JSONWriter()
     w.beginObject()
     w.field("resourceType", "Bundle")
     w.field("type", "transaction")
     w.key("entry")
     w.beginArray()
-    w.beginObject()
-    w.key("resource")
-    w.raw(documentReference)
-    w.key("request")
-    w.beginObject()
-    w.field("method", "PUT")
-    w.field("url", "DocumentReference/\(id)")
-    w.endObject()
-    w.endObject()
+    for e in entries { w.raw(e) }
     w.endArray()
     w.endObject()
     return w.bytes
@@ -67,7 +79,7 @@ func handle(_ item: Received, hook: MedTextIngestionHook) async -> Written {
     entities.raw(result.entitiesJSON)
     entities.endObject()
     let summarized = hook.summarized(documentReference: item.json, result: result) ?? item.json
-    return Written(bundle: transactionBundle(documentReference: summarized, id: id), entities: entities.bytes)
+    return Written(bundle: transactionBundle(derived: result.transactionBundle, documentReference: summarized, id: id), entities: entities.bytes)
 }
 
 func main() async throws {
