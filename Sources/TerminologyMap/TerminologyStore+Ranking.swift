@@ -38,7 +38,11 @@ public struct MentionQuery: Sendable, Hashable {
 /// costs precision. Ties: billable first, then code order.
 enum ICDRanking {
     static let stopWords: Set<String> = ["a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "by", "at", "as", "with", "due", "from", "into", "is", "was", "has", "had", "s"]
-    static let laterality: Set<String> = ["left", "right", "bilateral"]
+    static let laterality: Set<String> = ["left", "right", "bilateral", "unilateral"]
+    static let sideAbbreviations: [String: String] = [
+        "l": "left", "lt": "left", "left": "left", "r": "right", "rt": "right", "right": "right",
+        "b / l": "bilateral", "bilat": "bilateral", "bil": "bilateral", "both": "bilateral", "bilateral": "bilateral",
+    ]
     static let optionalWords: Set<String> = ["unspecified", "nos", "other", "mellitus", "specified", "classified", "elsewhere", "site", "without", "complication", "uncomplicated"]
 
     /// Words of a text for comparison: the normalizer's tokens, letters/digits only, stemmed.
@@ -59,7 +63,7 @@ enum ICDRanking {
                 // "unspecified organism", "unspecified site", "without complications": what is
                 // unspecified or absent need not be said.
                 if w == "with" { withoutRun = false }
-                if w == "without" { withoutRun = true }
+                if w == "without" || w == "not" { withoutRun = true }
                 if depth > 0 || optionalWords.contains(w) || afterUnspecified || withoutRun {
                     optional.append(w)
                 } else {
@@ -110,9 +114,14 @@ extension TerminologyStore {
             for c in d.codes(in: .icd10CM) where !linked.contains(c.code) { linked.append(c.code) }
         }
         var q: [String] = []
-        for t in queryText {
-            let w = ICDRanking.words(normalizer.normalizedTerm(t))
+        var mentionWords: Set<String> = []
+        for (i, t) in queryText.enumerated() {
+            let norm = normalizer.normalizedTerm(t)
+            let isContext = i > 0 && i <= query.context.count
+            // A context item that is only a side abbreviation ("L", "Rt", "B/L") names the side.
+            let w = isContext ? (ICDRanking.sideAbbreviations[norm].map { (required: [$0], optional: [String]()) } ?? ICDRanking.words(norm)) : ICDRanking.words(norm)
             for x in w.required + w.optional where !q.contains(x) { q.append(x) }
+            if !isContext { mentionWords.formUnion(w.required + w.optional) }
         }
         guard !q.isEmpty || !linked.isEmpty || !direct.isEmpty else { return [] }
 
@@ -195,6 +204,9 @@ extension TerminologyStore {
             }
             let effective = q.filter { vocabulary.contains($0) }
             let query = Set(effective.isEmpty ? q : effective)
+            // When the context adds no word to the mention and its concepts, the curated code for
+            // the bare mention (what a coder would give it) is preferred strongly.
+            let bareMention = query.subtracting(mentionWords).isEmpty
             let queryLaterality = query.intersection(ICDRanking.laterality)
             var scored: [(ConceptCode, Bool)] = []
             // A category that matches well hands its match to its default billable descendant:
@@ -254,7 +266,8 @@ extension TerminologyStore {
                     if sides.isDisjoint(with: ICDRanking.laterality) { best *= 0.85 }
                 }
                 let initial = ICDRanking.isSeventhCharacterCode(c.code) && c.code.hasSuffix("A") ? 0.01 : 0
-                let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + c.bonus + (c.billable ? 0.03 : 0) + initial)
+                let bonus = (bareMention && c.bonus >= 0.08) ? 0.25 : c.bonus
+                let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + bonus + (c.billable ? 0.03 : 0) + initial)
                 scored.append((ConceptCode(system: .icd10CM, code: c.code, display: c.display, score: Float((score * 10000).rounded() / 10000)), c.billable))
             }
             scored.sort { a, b in

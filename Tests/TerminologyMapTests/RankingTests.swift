@@ -89,6 +89,11 @@ import Testing
         ("sepsis", [], "A41.9"),
         // 7th character: the initial encounter unless the note says otherwise.
         ("fracture of femoral neck", ["left"], "S72.002A"),
+        // A side given as an abbreviation; "unilateral" is a side too.
+        ("inguinal hernia", ["Right"], "K40.90"),
+        ("fracture of femoral neck", ["L"], "S72.002A"),
+        // A bare mention gets the curated code of its concept.
+        ("delirium", [], "F05"),
     ])
     func realDefaultDatabase(text: String, context: [String], expected: String) throws {
         guard let store = RealDefaultDatabase.store else { return }
