@@ -64,8 +64,12 @@ extension Run {
         var repeatObj = FHIRObject()
         var timingCodes: [String] = []
         var asNeeded = false
-        for a in attrs where a.type == .frequency || a.type == .duration {
-            for hit in sig.frequencyHits(in: text(a.span)) {
+        // A dose written with its frequency as one attribute ("40mg daily") is split in two.
+        let split = Dictionary(uniqueKeysWithValues: attrs.compactMap { a in doseWithFrequency(a).map { (a.span, $0) } })
+        var timingTexts = attrs.filter { ($0.type == .frequency || $0.type == .duration) && !($0.type == .duration && Self.impossibleFraction(text($0.span))) }.map { text($0.span) }
+        timingTexts += attrs.compactMap { split[$0.span]?.frequency }
+        for t in timingTexts {
+            for hit in sig.frequencyHits(in: t) {
                 apply(hit, to: &repeatObj, asNeeded: &asNeeded)
                 if !hit.row.timingCode.isEmpty, !hit.row.timingCode.contains("{") { timingCodes.append(hit.row.timingCode) }
             }
@@ -99,16 +103,22 @@ extension Run {
             }
             route = obj(["coding": .array(codings), "text": .string(text(r.span))])
         }
-        // Dose and rate.
+        // Dose and rate: DOSAGE first, then a STRENGTH that measures a dose; amounts per time
+        // (mg/h, mL/h, L/min, mg/day) are rates; concentrations are neither. "max 4 g" is a limit,
+        // not a dose.
         var doseAndRate = FHIRObject()
-        if let d = attrs.first(where: { $0.type == .dosage }), let q = quantity(text(d.span), test: false) {
-            doseAndRate[q.1 == nil ? "doseQuantity" : "doseRange"] = q.1 == nil ? q.0 : obj(["low": q.0, "high": q.1])
-        } else if let s = attrs.first(where: { $0.type == .strength }), let q = quantity(text(s.span), test: false, doseOnly: true) {
-            doseAndRate[q.1 == nil ? "doseQuantity" : "doseRange"] = q.1 == nil ? q.0 : obj(["low": q.0, "high": q.1])
+        for a in attrs where [.dosage, .strength, .rate].contains(a.type) && !isLimit(a.span) {
+            guard let q = quantity(split[a.span]?.dose ?? text(a.span), test: false, kinds: Self.doseKinds.union(Self.rateKinds)) else { continue }
+            if Self.rateKinds.contains(q.kind) || a.type == .rate {
+                if doseAndRate["rateQuantity"] == nil, doseAndRate["rateRange"] == nil {
+                    doseAndRate[q.high == nil ? "rateQuantity" : "rateRange"] = q.high == nil ? q.low : obj(["low": q.low, "high": q.high])
+                }
+            } else if doseAndRate["doseQuantity"] == nil, doseAndRate["doseRange"] == nil, a.type == .dosage || !attrs.contains(where: { $0.type == .dosage && !isLimit($0.span) }) {
+                doseAndRate[q.high == nil ? "doseQuantity" : "doseRange"] = q.high == nil ? q.low : obj(["low": q.low, "high": q.high])
+            }
         }
-        if let r = attrs.first(where: { $0.type == .rate }), let q = quantity(text(r.span), test: false), q.1 == nil {
-            doseAndRate["rateQuantity"] = q.0
-        }
+        // FHIR order: dose before rate.
+        doseAndRate = FHIRObject(["doseRange", "doseQuantity", "rateRange", "rateQuantity"].compactMap { k in doseAndRate[k].map { FHIRObject.Member(key: k, value: $0) } })
         var m = FHIRObject()
         m["text"] = .string(text(sigSpan))
         if let timing { m["timing"] = timing }
@@ -199,10 +209,44 @@ extension Run {
         return parts.joined(separator: ".")
     }
 
+    /// `40mg daily`, `2 tabs bd` as one DOSAGE/STRENGTH attribute: the dose and the frequency
+    /// text, when the words after a dose quantity are a frequency phrase.
+    func doseWithFrequency(_ a: Attribute) -> (dose: String, frequency: String)? {
+        guard a.type == .dosage || a.type == .strength else { return nil }
+        let t = text(a.span)
+        let words = t.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2 else { return nil }
+        for k in stride(from: words.count - 1, through: 1, by: -1) {
+            let head = words[..<k].joined(separator: " "), tail = words[k...].joined(separator: " ")
+            guard quantity(head, test: false, kinds: Self.doseKinds) != nil else { continue }
+            let hits = sig.frequencyHits(in: tail)
+            if !hits.isEmpty, hits.allSatisfy({ $0.row.kind != "duration" }) { return (head, tail) }
+        }
+        return nil
+    }
+
+    /// Unit kinds (units.tsv) that measure one dose, and amounts per time.
+    static let doseKinds: Set<String> = ["mass", "volume", "amount", "count", "weight-based dose", "BSA-based dose"]
+    static let rateKinds: Set<String> = ["rate", "flow", "weight-based rate", "daily dose"]
+
+    /// Whether the text just before `span` makes it a limit (`max 4 g`, `up to 8 tabs`).
+    func isLimit(_ span: TextSpan) -> Bool {
+        let before = Self.words(lower(TextSpan(max(0, span.start - 16), span.start)))
+        return ["max", "maximum", "mdd", "limit"].contains(before.last ?? "") || before.suffix(2) == ["up", "to"]
+    }
+
+    /// `400/12`, `9/7`: the days/weeks/months fraction notation with a numerator that cannot be
+    /// one (a strength such as `400/12` misread as a duration).
+    static func impossibleFraction(_ s: String) -> Bool {
+        let parts = s.filter { !$0.isWhitespace && $0 != "x" && $0 != "×" }.split(separator: "/")
+        guard parts.count == 2, let n = Double(parts[0]), let d = Int(parts[1]), [7, 52, 12].contains(d) else { return false }
+        return n > Double(d)
+    }
+
     /// A UCUM Quantity (and the high end of a range) from text such as `500 mg`, `1-2 tabs`,
-    /// `20 units`, `<0.5 mmol/L`. `doseOnly` accepts only units that measure a dose (not a
-    /// concentration such as `mg/mL`).
-    func quantity(_ s: String, test: Bool, doseOnly: Bool = false, unitText: String? = nil) -> (FHIRValue, FHIRValue?)? {
+    /// `20 units`, `<0.5 mmol/L`, with its unit kind. `kinds` accepts only units of those kinds
+    /// (and requires a unit).
+    func quantity(_ s: String, test: Bool, kinds: Set<String>? = nil, unitText: String? = nil) -> (low: FHIRValue, high: FHIRValue?, kind: String)? {
         var rest = Substring(s.trimmingCharacters(in: " \t"))
         var comparator: String? = nil
         for c in ["<=", ">=", "≤", "≥", "<", ">"] where rest.hasPrefix(c) {
@@ -237,8 +281,8 @@ extension Run {
         if !written.isEmpty {
             unit = sig.unit(written, test: test)
             if unit == nil, unitText == nil { return nil }
-            if doseOnly, let u = unit, !["mass", "volume", "amount", "count"].contains(u.kind) { return nil }
-        } else if doseOnly {
+            if let kinds, let u = unit, !kinds.contains(u.kind) { return nil }
+        } else if kinds != nil {
             return nil
         }
         func q(_ v: String, _ comp: String?) -> FHIRValue {
@@ -247,7 +291,7 @@ extension Run {
                 "system": unit.map { _ in .string(Self.ucum) }, "code": unit.map { .string($0.ucum) },
             ])
         }
-        return (q(low, high == nil ? comparator : nil), high.map { q($0, nil) })
+        return (q(low, high == nil ? comparator : nil), high.map { q($0, nil) }, unit?.kind ?? "")
     }
 
     // MARK: Observation
@@ -293,9 +337,14 @@ extension Run {
                 ])
             }
             components = [comp("8480-6", "Systolic blood pressure", sys), comp("8462-4", "Diastolic blood pressure", dia)]
-        } else if let q = quantity(valueText, test: true, unitText: unitText), q.1 == nil {
-            var qv = q.0
-            if unitText == nil, let l = loinc, let implied = Self.impliedUnits[l], case .object(var o) = qv {
+        } else if let q = quantity(valueText, test: true, unitText: unitText), q.high == nil {
+            var qv = q.low
+            var implied = loinc.flatMap { Self.impliedUnits[$0] }
+            if loinc == "8310-5", case .decimal(let v)? = qv["value"], let t = Double(v) {
+                // Body temperature: the unit follows from the range of the value.
+                implied = (30...45).contains(t) ? ("Cel", "°C") : ((86...113).contains(t) ? ("[degF]", "°F") : nil)
+            }
+            if unitText == nil, let implied, case .object(var o) = qv {
                 o["unit"] = .string(implied.unit)
                 o["system"] = .string(Self.ucum)
                 o["code"] = .string(implied.ucum)

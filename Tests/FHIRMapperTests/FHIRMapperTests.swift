@@ -165,6 +165,35 @@ import Testing
         #expect(d["doseAndRate"] == nil)
     }
 
+    @Test func limitIsNotADose() throws {
+        let d = try Self.dosage("[[Panadol|BRAND_NAME]] [[1 g|STRENGTH]] [[6 hrly PRN|FREQUENCY]] (max [[4 g|DOSAGE]]/day)")
+        #expect(d.at("doseAndRate.0.doseQuantity.value") == .decimal("1"))
+    }
+
+    @Test func doseWrittenWithItsFrequency() throws {
+        let d = try Self.dosage("[[Jardiance|BRAND_NAME]] [[10 mg daily|STRENGTH]]")
+        #expect(d.at("doseAndRate.0.doseQuantity.value") == .decimal("10"))
+        #expect(d.string("doseAndRate.0.doseQuantity.code") == "mg")
+        #expect(d.at("timing.repeat.frequency") == .integer(1))
+        #expect(d.string("timing.repeat.periodUnit") == "d")
+    }
+
+    @Test func amountsPerTimeAreRates() throws {
+        let infusion = try Self.dosage("[[heparin|GENERIC_NAME]] [[1000 units/h|RATE]] [[IV|ROUTE_OR_MODE]]")
+        #expect(infusion.string("doseAndRate.0.rateQuantity.code") == "[IU]/h")
+        #expect(infusion.at("doseAndRate.0.doseQuantity") == nil)
+        let oxygen = try Self.dosage("[[oxygen|GENERIC_NAME]] [[2 L/min|RATE]]")
+        #expect(oxygen.string("doseAndRate.0.rateQuantity.code") == "L/min")
+    }
+
+    @Test func strengthFractionIsNotADuration() throws {
+        let d = try Self.dosage("[[Symbicort|BRAND_NAME]] [[400/12|DURATION]] [[2 puffs|DOSAGE]] [[bd|FREQUENCY]]")
+        #expect(d.at("timing.repeat.boundsDuration") == nil)
+        #expect(d.at("timing.repeat.frequency") == .integer(2))
+        let course = try Self.dosage("[[prednisolone|GENERIC_NAME]] [[50 mg|STRENGTH]] [[mane|FREQUENCY]] x [[5/7|DURATION]]")
+        #expect(course.at("timing.repeat.boundsDuration.value") == .decimal("5"))
+    }
+
     @Test func routeFromRoutesTable() throws {
         let d = try Self.dosage("[[enoxaparin|GENERIC_NAME]] [[40 mg|STRENGTH]] [[SC|ROUTE_OR_MODE]] [[daily|FREQUENCY]]")
         #expect(d.string("route.coding.0.system") == "http://snomed.info/sct")
@@ -221,6 +250,8 @@ import Testing
         ("[[troponin|TEST_NAME]] [[<5|TEST_VALUE]] [[ng/L|TEST_UNIT]]", "valueQuantity.comparator", "<"),
         ("[[troponin|TEST_NAME]] [[negative|TEST_VALUE]]", "valueString", "negative"),
         ("[[SpO2|TEST_NAME|LOINC=59408-5]] [[97|TEST_VALUE]]", "valueQuantity.code", "%"),
+        ("[[T|TEST_NAME|LOINC=8310-5]] [[38.1|TEST_VALUE]]", "valueQuantity.code", "Cel"),
+        ("[[temp|TEST_NAME|LOINC=8310-5]] [[99.1|TEST_VALUE]]", "valueQuantity.code", "[degF]"),
     ])
     func observationValues(marked: String, path: String, expected: String) throws {
         let r = try #require(Fixture.map(marked).resources.first)
