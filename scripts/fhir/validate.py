@@ -474,7 +474,8 @@ def inputs(paths: list[str]) -> list[str]:
     for p in paths:
         if os.path.isdir(p):
             for root, _, files in os.walk(p):
-                out += [os.path.join(root, f) for f in files if f.endswith((".json", ".ndjson"))]
+                # Hidden files (e.g. medtext batch's .medtext-batch.ndjson resume state) are not FHIR.
+                out += [os.path.join(root, f) for f in files if f.endswith((".json", ".ndjson")) and not f.startswith(".")]
         else:
             out.append(p)
     return sorted(out)

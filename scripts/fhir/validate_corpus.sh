@@ -45,5 +45,23 @@ if ! diff -r -q "$WORK/transaction" "$WORK/again" >/dev/null; then
   exit 1
 fi
 
+# The same notes as DocumentReferences through `medtext batch` (FHIR output and write-back), one
+# of them with two attachments, so batch contexts (version, tags, segments) are validated too.
+python3 - "$WORK/docrefs.ndjson" "${NOTES[@]}" <<'PY'
+import base64, json, sys
+out = open(sys.argv[1], "w", encoding="utf-8")
+for n, path in enumerate(sys.argv[2:]):
+    text = open(path, encoding="utf-8").read()
+    parts = [text] if n else [text[: len(text) // 2], text[len(text) // 2:]]
+    doc = {"resourceType": "DocumentReference", "id": f"note-{n}",
+           "meta": {"versionId": "2", "security": [{"system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R"}],
+                    "tag": [{"system": "https://medtext.dev/fhir/CodeSystem/tenant", "code": "ci"}]},
+           "status": "current", "subject": {"reference": "Patient/example"}, "date": "2026-11-29T10:00:00Z",
+           "context": {"encounter": [{"reference": "Encounter/example"}]},
+           "content": [{"attachment": {"contentType": "text/plain; charset=utf-8", "data": base64.b64encode(p.encode()).decode()}} for p in parts]}
+    out.write(json.dumps(doc) + "\n")
+PY
+"$BIN" batch --out "$WORK/batch" --write-back "$WORK/docrefs.ndjson" 2>/dev/null
+
 "$FHIR_PYTHON" scripts/fhir/test_validate.py 2>&1 | tail -1 >&2
-"$FHIR_PYTHON" scripts/fhir/validate.py --quiet "$WORK/transaction" "$WORK/collection" "$WORK/ndjson" "$WORK/nosubject.json"
+"$FHIR_PYTHON" scripts/fhir/validate.py --quiet "$WORK/transaction" "$WORK/collection" "$WORK/ndjson" "$WORK/nosubject.json" "$WORK/batch"
