@@ -30,7 +30,8 @@ public struct MentionQuery: Sendable, Hashable {
 /// the query has)` (× 0.95 for inclusion terms, × 0.9 for "Other ..." titles the query does not
 /// ask for; the word after "unspecified" is optional); `score = 0.87 × best match (× 0.9 when
 /// not billable) + 0.08 for a code linked to the matched concept (0.04 for its descendants)
-/// + 0.03 for billable codes`, at most 0.98. An ICD-10-CM concept matched by its own title
+/// + 0.03 for billable codes`, at most 0.98. When the query says nothing beyond the matched
+/// concepts' preferred terms, their linked codes count as near-exact matches (0.95). An ICD-10-CM concept matched by its own title
 /// is a plain candidate (no link bonus). Query words that no candidate contains
 /// (e.g. the abbreviation "HTN" itself) are ignored. So the most specific code whose every
 /// required word is in the mention or context wins ("type 2 diabetes with diabetic
@@ -88,10 +89,18 @@ enum ICDRanking {
         code.utf8.filter { $0 != UInt8(ascii: ".") }.count == 7
     }
 
-    static func stem(_ w: String) -> String {
-        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") { return String(w.dropLast()) }
-        return w
+    /// Light stemming plus folds applied to both query and titles: Australian/British spellings
+    /// (ae, oe -> e; -our -> -or: haemorrhage, oedema, tumour) and a few clinical synonyms.
+    static func stem(_ word: String) -> String {
+        var w = word
+        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") { w.removeLast() }
+        if w.contains("ae") { w = w.replacingOccurrences(of: "ae", with: "e") }
+        if w.contains("oe") { w = w.replacingOccurrences(of: "oe", with: "e") }
+        if w.count > 4 && w.hasSuffix("our") { w = String(w.dropLast(3)) + "or" }
+        return synonyms[w] ?? w
     }
+
+    static let synonyms: [String: String] = ["bleeding": "hemorrhage", "bleed": "hemorrhage", "haemorrhage": "hemorrhage"]
 }
 
 extension TerminologyStore {
@@ -114,14 +123,14 @@ extension TerminologyStore {
             for c in d.codes(in: .icd10CM) where !linked.contains(c.code) { linked.append(c.code) }
         }
         var q: [String] = []
-        var mentionWords: Set<String> = []
+        var conceptWords: Set<String> = []
         for (i, t) in queryText.enumerated() {
             let norm = normalizer.normalizedTerm(t)
             let isContext = i > 0 && i <= query.context.count
             // A context item that is only a side abbreviation ("L", "Rt", "B/L") names the side.
             let w = isContext ? (ICDRanking.sideAbbreviations[norm].map { (required: [$0], optional: [String]()) } ?? ICDRanking.words(norm)) : ICDRanking.words(norm)
             for x in w.required + w.optional where !q.contains(x) { q.append(x) }
-            if !isContext { mentionWords.formUnion(w.required + w.optional) }
+            if i > query.context.count { conceptWords.formUnion(w.required + w.optional) }
         }
         guard !q.isEmpty || !linked.isEmpty || !direct.isEmpty else { return [] }
 
@@ -204,9 +213,10 @@ extension TerminologyStore {
             }
             let effective = q.filter { vocabulary.contains($0) }
             let query = Set(effective.isEmpty ? q : effective)
-            // When the context adds no word to the mention and its concepts, the curated code for
-            // the bare mention (what a coder would give it) is preferred strongly.
-            let bareMention = query.subtracting(mentionWords).isEmpty
+            // When the mention and its context say nothing beyond the matched concepts' preferred
+            // terms, the curated code of the concept (what a coder gives the bare mention) is
+            // taken as a near-exact match.
+            let bareMention = !conceptWords.isEmpty && query.subtracting(conceptWords).isEmpty
             let queryLaterality = query.intersection(ICDRanking.laterality)
             var scored: [(ConceptCode, Bool)] = []
             // A category that matches well hands its match to its default billable descendant:
@@ -266,8 +276,8 @@ extension TerminologyStore {
                     if sides.isDisjoint(with: ICDRanking.laterality) { best *= 0.85 }
                 }
                 let initial = ICDRanking.isSeventhCharacterCode(c.code) && c.code.hasSuffix("A") ? 0.01 : 0
-                let bonus = (bareMention && c.bonus >= 0.08) ? 0.25 : c.bonus
-                let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + bonus + (c.billable ? 0.03 : 0) + initial)
+                if bareMention && c.bonus >= 0.08 { best = max(best, 0.95) }
+                let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + c.bonus + (c.billable ? 0.03 : 0) + initial)
                 scored.append((ConceptCode(system: .icd10CM, code: c.code, display: c.display, score: Float((score * 10000).rounded() / 10000)), c.billable))
             }
             scored.sort { a, b in
