@@ -73,6 +73,12 @@ import Testing
         #expect(!a.stdout.isEmpty)
     }
 
+    @Test func firstLineNumbersAShard() throws {
+        let r = try CLIRunner.run(["batch", "--emit", "envelope", "--first-line", "101"], stdin: Data(Self.input(count: 3).utf8))
+        let numbers = r.stdoutText.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["line"] as? Int }
+        #expect(numbers == [101, 102, 103])
+    }
+
     @Test func emptyStdinGivesNothing() throws {
         let r = try CLIRunner.run(["batch", "--emit", "envelope"], stdin: Data())
         #expect(r.status == 0)
