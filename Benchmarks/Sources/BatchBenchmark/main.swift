@@ -138,7 +138,8 @@ func run() async {
     }
 
     // 2. Hook latency for a ~3 KB note.
-    let hook = MedTextIngestionHook(annotator: annotator, configuration: .init(linking: .linked))
+    let hook: MedTextIngestionHook
+    do { hook = try MedTextIngestionHook(annotator: annotator, configuration: .init(linking: .linked)) } catch { fail("\(error)") }
     guard let sample = lines.first(where: { l in
         if case .success(let n) = DocumentReferenceDecoder().decode(l) { return n.document.utf8Count >= 2500 && n.document.utf8Count <= 3600 }
         return false
