@@ -121,6 +121,16 @@ extension Recognizer {
                         }
                         entities[n].attributes = medicationAttributes(
                             from: r.upperBound, limit: limit, keys: keys, alts: alts, owner: owner, content: c, doc: doc, bytes: p)
+                        // A route written before the drug ("IV frusemide", "nebulised salbutamol").
+                        let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
+                        for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
+                            if let m = sigMatch(at: r.lowerBound - back, kinds: [.route], keys: keys, alternates: alts, limit: r.lowerBound, content: c, doc: doc, bytes: p),
+                               m.tokens.upperBound == r.lowerBound
+                            {
+                                entities[n].attributes.insert(attribute(.routeOrMode, .routeOrMode, m.tokens, c, doc), at: 0)
+                                break
+                            }
+                        }
                     case .testTreatmentProcedure where entities[n].type == .testName:
                         var limit = min(sentences[sentenceOf[r.lowerBound]].upperBound, r.upperBound + 8)
                         if n + 1 < ranges.count { limit = min(limit, ranges[n + 1].lowerBound) }
@@ -154,7 +164,10 @@ extension Recognizer {
                 var r = m.tokens
                 switch m.term.kind {
                 case .duration:
-                    if r.count > 1, words.durationLead.contains(keys[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+                    // Only "for 7 days" / "x 5/7" / "over 2 weeks" (gold rule: the lead word is
+                    // left out of the span); a bare "7 days" in a drug's sentence is usually history.
+                    guard r.count > 1, words.durationLead.contains(keys[r.lowerBound]) else { k += 1; continue }
+                    r = (r.lowerBound + 1)..<r.upperBound
                     out.append(attribute(.duration, .duration, r, c, doc))
                     lastFrequency = nil
                 case .frequency:
@@ -203,6 +216,17 @@ extension Recognizer {
                     k = r.upperBound
                     continue
                 }
+            }
+            // A bare count right after the strength, as in medication charts ("Lasix 40mg 1, ...").
+            if let last = out.last, last.type == .strength, k > start,
+               doc.tokens[c.tokenIndex[k - 1]].span.end == last.span.end || doc.tokens[c.tokenIndex[k - 1]].span.end <= last.span.end,
+               let num = numberExpression(at: k, limit: limit, content: c, doc: doc),
+               num.upperBound >= limit || words.listSeparators.contains(keys[num.upperBound]) || c.lineEnd[num.upperBound - 1]
+                   || sigMatch(at: num.upperBound, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
+            {
+                out.append(attribute(.dosage, .dosage, num, c, doc))
+                k = num.upperBound
+                continue
             }
             // Another entity (a PRN indication, a condition): skip over it.
             if owner[k] >= 0 {

@@ -32,13 +32,15 @@ public struct SigTerm: Sendable, Hashable {
 }
 
 extension RecognizerRuleFiles {
-    /// Terms of a `terms` field: `a|b#abbr,cs|c#au` → (term, case-sensitive).
+    /// Terms of a `terms` field: `a|b#abbr,cs|c#au` → (term, exact). Dotted abbreviations
+    /// (`o.n.`, `a.c.`) must match exactly as written: normalization drops their periods, and
+    /// `o.n.` would otherwise match every "on".
     static func terms(_ field: Substring) -> [(String, Bool)] {
         field.split(separator: "|").compactMap { raw in
             let parts = raw.split(separator: "#", maxSplits: 1)
             guard let t = parts.first, !t.isEmpty else { return nil }
             let tags = parts.count > 1 ? parts[1].split(separator: ",") : []
-            return (String(t), tags.contains("cs"))
+            return (String(t), tags.contains("cs") || (t.contains(".") && t.contains(where: \.isLetter)))
         }
     }
 
@@ -61,7 +63,11 @@ extension RecognizerRuleFiles {
             } else {
                 throw RecognizerRuleError(file: file, line: line, reason: "unknown unit kind '\(kind)'")
             }
-            for (t, cs) in terms(row["terms"] ?? "") { out.append(SigTerm(phrase: t, kind: sig, caseSensitive: cs, id: id)) }
+            for (t, cs) in terms(row["terms"] ?? "") {
+                // "mg daily" is a strength and a frequency in notes, not one unit.
+                if t.hasSuffix(" daily") || t.hasSuffix(" per day") || t.hasSuffix(" a day") { continue }
+                out.append(SigTerm(phrase: t, kind: sig, caseSensitive: cs, id: id))
+            }
         }
         return out
     }
