@@ -32,7 +32,7 @@ let package = Package(
             name: "PHIBenchmark",
             dependencies: [
                 .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
-                .product(name: "Deidentifier", package: "medtext"),
+                .product(name: "Deidentifier", package: "medtext"), .product(name: "EntityRecognizer", package: "medtext"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -8,6 +8,7 @@
 // --expect FILE fails (exit 1) unless the entity counts per type equal the ones in FILE,
 // so that a fast wrong answer fails. --record FILE writes them.
 import Deidentifier
+import EntityRecognizer
 import Foundation
 import MedTextCore
 import MedTextKit
@@ -60,7 +61,7 @@ let setup = setupClock.measure {
 let pipeline = pipelineOrNil!
 let deid = Deidentifier(options: DeidOptions(mode: .surrogate, shiftDates: true, key: Array("benchmark-key".utf8)))
 
-func detectAll() -> [String: Int] {
+func detectAll(_ documents: [Document], _ pipeline: PHIPipeline) -> [String: Int] {
     var counts: [String: Int] = [:]
     for d in documents {
         for e in pipeline.detect(d).entities { counts[e.type.rawValue, default: 0] += 1 }
@@ -68,7 +69,7 @@ func detectAll() -> [String: Int] {
     return counts
 }
 
-func deidAll() -> Int {
+func deidAll(_ documents: [Document], _ pipeline: PHIPipeline, _ deid: Deidentifier) -> Int {
     var n = 0
     for d in documents { n += pipeline.deidentify(d, with: deid).result.replacements.count }
     return n
@@ -76,20 +77,31 @@ func deidAll() -> Int {
 
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
-let counts = detectAll()  // warm-up, and the counts to check
-let replacements = deidAll()
+let counts = detectAll(documents, pipeline)  // warm-up, and the counts to check
+let replacements = deidAll(documents, pipeline, deid)
 guard replacements == counts.values.reduce(0, +) else { fail("deid replaced \(replacements) spans, detect found \(counts.values.reduce(0, +))") }
 var bestDetect = Double.infinity, bestDeid = Double.infinity
 for _ in 0..<iterations {
     let clock = ContinuousClock()
     var c: [String: Int] = [:]
-    bestDetect = min(bestDetect, seconds(clock.measure { c = detectAll() }))
+    bestDetect = min(bestDetect, seconds(clock.measure { c = detectAll(documents, pipeline) }))
     guard c == counts else { fail("detect counts differ between runs") }
     var r = 0
-    bestDeid = min(bestDeid, seconds(clock.measure { r = deidAll() }))
+    bestDeid = min(bestDeid, seconds(clock.measure { r = deidAll(documents, pipeline, deid) }))
     guard r == replacements else { fail("deid counts differ between runs") }
 }
 let mb = Double(bytes) / 1_000_000
+if ProcessInfo.processInfo.environment["BENCH_STAGES"] != nil {
+    // Stage breakdown (diagnostic): tokenizer alone, byte patterns alone.
+    let clock = ContinuousClock()
+    var n = 0
+    let tok = clock.measure { for d in documents { n += pipeline.pipeline.analyze(d).tokens.count } }
+    print("tokenize only   \(tok)  tokens \(n)")
+    let patterns = PHIPatternRecognizer()
+    var m = 0
+    let pat = clock.measure { for d in documents { m += patterns.recognize(d.text).count } }
+    print("patterns only   \(pat)  entities \(m)")
+}
 let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
 print("""
     corpus      \(corpusPath)

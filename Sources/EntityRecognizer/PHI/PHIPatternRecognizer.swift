@@ -93,6 +93,12 @@ let urlTLDs: Set<UInt64> = Set(
     ["com", "org", "net", "edu", "gov", "au", "io", "info", "health", "us", "uk", "nz", "ca", "biz", "co", "app", "dev", "med"]
         .map(wordKey))
 
+enum AgeKeys {
+    static let yo = wordKey("yo"), yof = wordKey("yof"), yom = wordKey("yom"), y = wordKey("y"), year = wordKey("year")
+    static let years = wordKey("years"), yr = wordKey("yr"), yrs = wordKey("yrs"), old = wordKey("old"), m = wordKey("m")
+    static let f = wordKey("f")
+}
+
 // MARK: - Scanner
 
 struct PHIScan {
@@ -365,6 +371,15 @@ struct PHIScan {
 
     /// Digit groups (single spaces between) forming a Medicare, IHI/HPI or ABN number.
     mutating func checksummedID(_ i: Int) -> Int? {
+        // Count the digits of the group chain first: only 10, 11 or 16 can be an ID here.
+        var count = 0, k = i, g = 0
+        while g < 6 {
+            let e = digitRun(k)
+            count += e - k
+            g += 1
+            if at(e) == 0x20 && isDigit(at(e + 1)) && count <= 16 { k = e + 1 } else { break }
+        }
+        guard count == 10 || count == 11 || count == 16 else { return nil }
         var digits: [UInt8] = []
         var j = i
         var end = i
@@ -427,19 +442,22 @@ struct PHIScan {
         var j = d
         if at(j) == 0x20 || at(j) == 0x2D { j += 1 }
         let w = alphaRun(j)
+        guard w > j else {
+            return nil
+        }
         let word = wordKey(b, j, w)
         var end: Int? = nil
-        if word == wordKey("yo") || word == wordKey("yof") || word == wordKey("yom") {
+        if word == AgeKeys.yo || word == AgeKeys.yof || word == AgeKeys.yom {
             end = w
-        } else if word == wordKey("y"), at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
+        } else if word == AgeKeys.y, at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
             end = at(w + 2) == 0x2E ? w + 3 : w + 2
-        } else if word == wordKey("year") || word == wordKey("years") || word == wordKey("yr") || word == wordKey("yrs") {
+        } else if word == AgeKeys.year || word == AgeKeys.years || word == AgeKeys.yr || word == AgeKeys.yrs {
             // must be followed by "old"
             var k = w
             if at(k) == 0x20 || at(k) == 0x2D { k += 1 }
             let o = alphaRun(k)
-            if wordKey(b, k, o) == wordKey("old") { end = o }
-        } else if (word == wordKey("m") || word == wordKey("f")) && j == d && w == d + 1 && boundaryAfter(w) {
+            if wordKey(b, k, o) == AgeKeys.old { end = o }
+        } else if (word == AgeKeys.m || word == AgeKeys.f) && j == d && w == d + 1 && boundaryAfter(w) {
             // "67M" / "67F" directly attached, as in "67M with chest pain".
             end = w
         }
@@ -459,6 +477,14 @@ struct PHIScan {
     /// US and Australian phone and fax numbers, international numbers with a + prefix,
     /// with an optional extension.
     mutating func phone(_ i: Int, cue: Cue?) -> Int? {
+        // Cheap pre-check: a phone number has at least 6 digits within its first 20 bytes.
+        var seen = 0, q = i
+        while q < n && q < i + 20 && seen < 6 {
+            let c = b[q]
+            if isDigit(c) { seen += 1 } else if !(c == 0x20 || c == 0x2D || c == 0x2E || c == 0x28 || c == 0x29 || c == 0x2B) { break }
+            q += 1
+        }
+        guard seen >= 6 else { return nil }
         var digits: [UInt8] = []
         var groups: [Int] = []
         var j = i

@@ -134,6 +134,8 @@ struct PTok {
     var bits: PHIWordBits
     /// A line break lies between the previous non-space token and this one.
     var nl: Bool
+    /// Some vocabulary phrase starts with this token.
+    var ps: Bool = false
 }
 
 struct PHIDetection {
@@ -184,7 +186,9 @@ struct PHIDetection {
                     if tok.flags.contains(.titleCase) { title += 1 }
                 }
             }
-            t.append(PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, nl: nl))
+            var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, nl: nl)
+            pt.ps = tok.kind != .number && vocab.phraseStarts.contains(key)
+            t.append(pt)
             nl = false
         }
         covered = Array(repeating: false, count: t.count)
@@ -303,7 +307,7 @@ struct PHIDetection {
 
     /// The longest vocabulary phrase starting at token i, with its end.
     func phrase(at i: Int, where accept: (PHIPhraseKind) -> Bool) -> (PHIPhrase, Int)? {
-        guard let list = vocab.phrases[t[i].key] else { return nil }
+        guard t[i].ps, let list = vocab.phrases[t[i].key] else { return nil }
         for p in list where accept(p.kind) {
             let n = p.keys.count
             guard i + n <= t.count else { continue }
@@ -530,7 +534,7 @@ struct PHIDetection {
     mutating func cueRules(_ i: Int) -> Int? {
         let bits = t[i].bits
         // Titles: Dr Smith, Mrs. O'Brien, Prof J. Nguyen-Smith.
-        if bits.contains(.title) || bits.contains(.weakTitle) || vocab.phraseStarts.contains(t[i].key) {
+        if bits.contains(.title) || bits.contains(.weakTitle) || t[i].ps {
             var j = i + 1
             var isTitle = bits.contains(.title) || bits.contains(.weakTitle)
             let weak = bits.contains(.weakTitle) && !bits.contains(.title)
@@ -550,14 +554,14 @@ struct PHIDetection {
                 }
             }
         }
-        if K.kinship.contains(t[i].key) && !vocab.phraseStarts.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
+        if K.kinship.contains(t[i].key) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.contains(.anyName)), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
             emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
             return end
         }
-        guard vocab.phraseStarts.contains(t[i].key) else { return nil }
+        guard t[i].ps else { return nil }
         // Label, before, sign-off and after cues.
         if let (p, e) = phrase(at: i, where: {
             switch $0 {
@@ -766,7 +770,7 @@ struct PHIDetection {
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
         }
-        if vocab.phraseStarts.contains(tok.key) {
+        if tok.ps {
             // PO Box 123.
             if let (_, e) = phrase(at: i, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
                 var end = e + 1
@@ -775,7 +779,7 @@ struct PHIDetection {
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if cap(i), let (_, e) = phrase(at: i, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
+            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
                 var end = e
                 // "Hospital, Sydney" / "Hospital Campus": stop here; "Hospital of X" is left as is.
                 if let l = locality(end, allowNewline: false), l > end { end = l }
@@ -783,7 +787,10 @@ struct PHIDetection {
                 return end
             }
         }
-        if cap(i) && K.orgSuffixes.contains(t[i].key), let s = facilityStart(i) {
+        if cap(i) && K.orgSuffixes.contains(t[i].key) && !inHeader(i)
+            && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
+            let s = facilityStart(i)
+        {
             var end = i + 1
             if punct(end, 0x2E) && adjacent(end) { end += 1 }
             emit(options.facilityType, s, end, priority: 3, score: 0.75, rule: "organization")
@@ -816,13 +823,19 @@ struct PHIDetection {
             }
         }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
-        if cap(i) || lowerDoc, i > 0, vocab.phraseStarts.contains(tok.key), let (_, e) = phrase(at: i, where: { $0 == .place }),
+        if cap(i) || lowerDoc, i > 0, tok.ps, let (_, e) = phrase(at: i, where: { $0 == .place }),
             placeContext(i - 1)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
         }
         return nil
+    }
+
+    /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
+    func inHeader(_ i: Int) -> Bool {
+        guard let sec = doc.section(containing: t[i].s), let h = sec.headerSpan else { return false }
+        return h.contains(t[i].s)
     }
 
     func placeContext(_ j: Int) -> Bool {
@@ -838,7 +851,7 @@ struct PHIDetection {
         var proper = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 6 {
             if cap(j) || t[j].kind == .number {
-                if t[j].bits.contains(.title) && !vocab.phraseStarts.contains(t[j].key) { break }
+                if t[j].bits.contains(.title) && !t[j].ps { break }
                 let ordinary = K.genericOrgWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.anyName) && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
@@ -972,7 +985,7 @@ struct PHIDetection {
     // MARK: professions
 
     mutating func profession(_ i: Int) -> Int? {
-        guard isWord(i), vocab.phraseStarts.contains(t[i].key),
+        guard isWord(i), t[i].ps,
             let (_, e) = phrase(at: i, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
