@@ -3,6 +3,8 @@
 //   TerminologyBenchmark load-default                 open the default database, load all matchable terms
 //   TerminologyBenchmark import-rf2 DIR OUT.sqlite    import a (synthetic) RF2 snapshot, check counts in DIR/expected.txt
 //   TerminologyBenchmark load DB [--expect N]         open DB and load all matchable terms
+//   TerminologyBenchmark probe                        check that the normalizer is deterministic in this build
+//   TerminologyBenchmark key                          print the normalizer fingerprint and default-database cache key
 //
 // Every mode checks its result count (a fast wrong answer fails) and prints time and peak RSS.
 import Foundation
