@@ -25,6 +25,9 @@ public struct RecognizerResources: Sendable {
     public var sectionTraits: [SectionTraitRule]
     /// Medication-signature and test-result vocabulary (units, routes, forms, frequencies, durations).
     public var sig: [SigTerm]
+    /// Whether `recognize` adds the pattern-shaped PHI of ``PHIPatternRecognizer`` (callers with
+    /// the full ``PHIRecognizer`` turn this off and add its entities themselves).
+    public var phiPatterns: Bool = true
 
     public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule], sig: [SigTerm] = []) {
         self.terms = terms
@@ -61,8 +64,10 @@ public struct Recognizer: Sendable {
     let numberID: UInt32
     let yearID: UInt32
     let phi = PHIPatternRecognizer()
+    let phiPatterns: Bool
     let sigMatcher: PhraseMatcher
     let sigTerms: [SigTerm]
+    let signatureWords: Set<UInt32>
     /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
     let words: AttributeWords
 
@@ -123,12 +128,21 @@ public struct Recognizer: Sendable {
         }
         sigMatcher = sigBuilder.build()
         sigTerms = sigKept
+        // One-token signature words ("inh", "hrs", "neb"): an abbreviation with the same key is
+        // read as the signature word, not as a concept ("2 puffs inh" is not isoniazid).
+        var sigWords = Set<UInt32>()
+        for t in sigKept where !t.phrase.contains("{") {
+            let k = ids(normalizer.normalizedTerm(t.phrase))
+            if k.count == 1 { sigWords.insert(k[0]) }
+        }
+        signatureWords = sigWords
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
         lexicon = builder.build()
         terms = compiled
         context = ContextEngine(rules: resources.contextRules, phrases: phrases)
         sectionTraits = Dictionary(grouping: resources.sectionTraits, by: \.section)
+        phiPatterns = resources.phiPatterns
     }
 
     /// Per-document working state: the non-space tokens and their keys.
@@ -297,7 +311,7 @@ public struct Recognizer: Sendable {
 
         // Time expressions and PHI patterns (no context traits).
         entities.append(contentsOf: times)
-        entities.append(contentsOf: phi.recognize(doc.document.text))
+        if phiPatterns { entities.append(contentsOf: phi.recognize(doc.document.text)) }
         entities.sort { $0.span < $1.span }
         var out = doc
         out.entities = entities
@@ -313,6 +327,7 @@ public struct Recognizer: Sendable {
         for pl in payloads {
             let t = terms[Int(pl)]
             if let orig = t.originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { continue }
+            if t.term.isAbbreviation, tokens.count == 1, t.originalBytes == nil, signatureWords.contains(c.lexKeys[tokens.lowerBound]) { continue }
             candidates.append(Int(pl))
         }
         guard !candidates.isEmpty else { return nil }

@@ -21,6 +21,9 @@ public enum ConceptLinking: Sendable, Hashable {
 public struct MedTextAnnotator: Sendable {
     public let pipeline: MedTextPipeline
     public let recognizer: Recognizer
+    /// PHI detection (names, addresses, professions, organizations and the pattern types), whose
+    /// entities `annotate` reports as PROTECTED_HEALTH_INFORMATION, as DetectEntitiesV2 does.
+    public let phi: PHIPipeline
     public let terminology: TerminologyStore
     /// Where the terminology came from and its versions, for outputs and provenance.
     public let terminologyVersions: [TerminologyVersion]
@@ -31,6 +34,7 @@ public struct MedTextAnnotator: Sendable {
     /// - Throws: ``PipelineBuildError`` naming the file that failed.
     public init(configuration: MedTextConfiguration = MedTextConfiguration()) throws {
         pipeline = try MedTextPipeline(configuration: configuration)
+        phi = try PHIPipeline(configuration: configuration)
         let store: TerminologyStore
         do {
             store = try MedTextTerminology.open(explicit: configuration.terminologyURL, lexiconsDirectory: configuration.lexiconsDirectory)
@@ -113,7 +117,9 @@ public struct MedTextAnnotator: Sendable {
         } catch {
             throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
         }
-        recognizer = Recognizer(resources: RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig))
+        var resources = RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
+        resources.phiPatterns = false
+        recognizer = Recognizer(resources: resources)
     }
 
     /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).
@@ -131,7 +137,10 @@ public struct MedTextAnnotator: Sendable {
 
     /// Tokens, sentences, sections and entities of a note, with codes as `linking` asks.
     public func annotate(_ document: Document, linking: ConceptLinking = .linked) -> AnnotatedDocument {
-        var doc = recognizer.recognize(pipeline.analyze(document))
+        let analyzed = pipeline.analyze(document)
+        var doc = recognizer.recognize(analyzed)
+        doc.entities.append(contentsOf: phi.recognizer.recognize(analyzed))
+        doc.entities.sort { $0.span < $1.span }
         switch linking {
         case .none: break
         case .linked: link(&doc)
