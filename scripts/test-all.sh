@@ -11,9 +11,9 @@ cd "$(dirname "$0")/.."
 swift test 2>&1
 
 python3 -m unittest discover -s scripts/eval -p 'test_*.py'
-python3 -m unittest discover -s scripts/fhir -p 'test_*.py'
 
-scripts/fhir/validate_corpus.sh
+scripts/fhir/validate_corpus.sh            # creates ${FHIR_VENV:-/tmp/medtext-fhir-venv} with google-fhir-r4
+"${FHIR_VENV:-/tmp/medtext-fhir-venv}/bin/python" scripts/fhir/test_validate.py
 
 if [ "${SKIP_SPARK:-0}" != "1" ]; then
   MEDTEXT_BIN="$(swift build --show-bin-path)/medtext" SPARK_TEST_DOCS="${SPARK_TEST_DOCS:-1000}" bash integrations/spark/test_spark.sh

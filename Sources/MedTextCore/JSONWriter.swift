@@ -91,28 +91,22 @@ public struct JSONWriter: Sendable {
     /// Writes a float in its shortest round-tripping decimal form (`0.99`, `1`, `1e-05`).
     /// Non-finite values, which JSON cannot represent, are written as `null`.
     public mutating func float(_ v: Float) {
-        beforeValue()
-        guard v.isFinite else {
-            bytes.append(contentsOf: "null".utf8)
-            return
-        }
-        if v == v.rounded(), abs(v) < 1e15 {
-            bytes.append(contentsOf: String(Int64(v)).utf8)
-        } else {
-            bytes.append(contentsOf: v.description.utf8)
-        }
+        number(isFinite: v.isFinite, integral: v == v.rounded() && abs(v) < 1e15 ? Int64(v) : nil, description: v.description)
     }
 
+    /// Writes a double like ``float(_:)``.
     public mutating func double(_ v: Double) {
+        number(isFinite: v.isFinite, integral: v.isFinite && v == v.rounded() && abs(v) < 1e15 ? Int64(v) : nil, description: v.description)
+    }
+
+    private mutating func number(isFinite: Bool, integral: Int64?, description: String) {
         beforeValue()
-        guard v.isFinite else {
+        if !isFinite {
             bytes.append(contentsOf: "null".utf8)
-            return
-        }
-        if v == v.rounded(), abs(v) < 1e15 {
-            bytes.append(contentsOf: String(Int64(v)).utf8)
+        } else if let i = integral {
+            bytes.append(contentsOf: String(i).utf8)
         } else {
-            bytes.append(contentsOf: v.description.utf8)
+            bytes.append(contentsOf: description.utf8)
         }
     }
 
