@@ -9,6 +9,12 @@ import MedTextKit
 /// run; messages never contain note text.
 enum NDJSONRunner {
     static func run(path: String?, process: (String, String) -> [UInt8]) throws(CLIError) {
+        try run(path: path, handle: { bytes in parse(bytes).map { (id, text) in (id, process(id, text)) } })
+    }
+
+    /// The same loop for commands whose lines carry more than a text (`assert`): `handle`
+    /// parses one line and returns its id and result JSON, or a ``LineError``.
+    static func run(path: String?, handle: ([UInt8]) -> Result<(String, [UInt8]), LineError>) throws(CLIError) {
         let reader: LineReader
         do {
             reader = try LineReader(path: path ?? "-")
@@ -43,14 +49,14 @@ enum NDJSONRunner {
                 writeError(&w, id: nil, line: number, code: "MT-NDJSON-004", message: "line is \(n) bytes, over the \(reader.maxLineBytes)-byte limit")
             case .line(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                switch parse(bytes) {
+                switch handle(bytes) {
                 case .failure(let e):
                     writeError(&w, id: e.id, line: number, code: e.code, message: e.message)
-                case .success(let (id, text)):
+                case .success(let (id, result)):
                     w.beginObject()
                     w.field("id", id)
                     w.key("result")
-                    w.raw(process(id, text))
+                    w.raw(result)
                     w.endObject()
                 }
             }
