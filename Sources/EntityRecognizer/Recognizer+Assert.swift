@@ -7,7 +7,8 @@ extension Recognizer {
     /// there, as if it had been matched by the lexicon.
     ///
     /// - A span that coincides exactly with an entity `recognize` finds takes that entity's
-    ///   category, type, score, concept ids and class traits (SIGN, SYMPTOM, DIAGNOSIS);
+    ///   category, type, score, concept ids and the traits of its lexicon term (SIGN, SYMPTOM,
+    ///   DIAGNOSIS; NEGATION for a fused negation such as "afebrile");
     ///   any other span is a MEDICAL_CONDITION / DX_NAME with score 1 (the caller vouches for it).
     /// - A span covers the non-space tokens it overlaps; it belongs to the sentence of its
     ///   first token. A span that covers no token gets no context traits.
@@ -68,8 +69,15 @@ extension Recognizer {
         for span in spans {
             var e: Entity
             if let hit = ownBySpan[span] {
+                // The matched term's own traits: class traits, and those a term carries by
+                // itself (fused negations such as "afebrile"); context and section traits, which
+                // have evidence entries, are recomputed below for the caller's span.
+                var termTraits = hit.traits
+                for ev in hit.evidence where ev.subject != "match" {
+                    if let t = Traits(name: ev.subject) { termTraits.subtract(t) }
+                }
                 e = Entity(category: hit.category, type: hit.type, span: span, score: hit.score,
-                           traits: hit.traits.intersection(classTraits),
+                           traits: termTraits.union(hit.traits.intersection(classTraits)),
                            evidence: hit.evidence.filter { $0.subject == "match" })
                 e.conceptIDs = hit.conceptIDs
             } else {

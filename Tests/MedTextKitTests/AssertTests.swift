@@ -16,6 +16,7 @@ import Testing
         "Return if [[qux rash|HYPOTHETICAL]] develops.",
         "History of [[glorp disease|PAST_HISTORY]].",
         "She has [[gribble pain|-]] in the knee.",
+        "Patient is [[afebrile|NEGATION]] and [[alert|-]].",
     ])
     func contextTraits(_ marked: String) throws {
         let m = MarkedText(marked)
