@@ -169,7 +169,8 @@ public struct ContextEngine: Sendable {
     ///   - sentence: the sentence's key index range.
     ///   - targets: each target's key index range and category.
     public func assign(
-        triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)]
+        triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)],
+        separators: (Int) -> Bool = { _ in false }
     ) -> [ContextAssignment] {
         var result = Array(repeating: ContextAssignment(), count: targets.count)
         let active = triggers.filter { let d = rules[$0.rule].direction; return d != .pseudo && d != .terminate }
@@ -181,8 +182,25 @@ public struct ContextEngine: Sendable {
             if rule.direction == .forward || rule.direction == .bidirectional {
                 var end = sentence.upperBound
                 if let m = rule.maxScope { end = min(end, trig.tokens.upperBound + m) }
+                // A list that starts in scope runs on: "no fever, neck stiffness, weakness or numbness".
+                while end > trig.tokens.upperBound,
+                      let next = targets.filter({ $0.tokens.lowerBound >= end && $0.tokens.lowerBound < sentence.upperBound })
+                          .min(by: { $0.tokens.lowerBound < $1.tokens.lowerBound })
+                {
+                    var gapStart = end
+                    while gapStart > trig.tokens.upperBound && separators(gapStart - 1) { gapStart -= 1 }
+                    let gap = gapStart..<next.tokens.lowerBound
+                    guard !gap.isEmpty, gap.allSatisfy(separators), next.tokens.upperBound > end else { break }
+                    end = next.tokens.upperBound
+                }
                 for other in triggers where other.tokens.lowerBound >= trig.tokens.upperBound && other.tokens.lowerBound < end {
-                    if stops(other, for: rule) { end = other.tokens.lowerBound; break }
+                    // A trigger of another category ends the scope only across a clause break:
+                    // "denies pain, possible flu" (ends), "no prior surgery" (does not).
+                    let clauseBreak = (trig.tokens.upperBound..<other.tokens.lowerBound).contains { separators($0) }
+                    if stops(other, for: rule) && (rules[other.rule].direction == .terminate || clauseBreak) {
+                        end = other.tokens.lowerBound
+                        break
+                    }
                 }
                 forward = trig.tokens.upperBound..<max(trig.tokens.upperBound, end)
             }
@@ -190,7 +208,11 @@ public struct ContextEngine: Sendable {
                 var start = sentence.lowerBound
                 if let m = rule.maxScope { start = max(start, trig.tokens.lowerBound - m) }
                 for other in triggers.reversed() where other.tokens.upperBound <= trig.tokens.lowerBound && other.tokens.upperBound > start {
-                    if stops(other, for: rule) { start = other.tokens.upperBound; break }
+                    let clauseBreak = (other.tokens.upperBound..<trig.tokens.lowerBound).contains { separators($0) }
+                    if stops(other, for: rule) && (rules[other.rule].direction == .terminate || clauseBreak) {
+                        start = other.tokens.upperBound
+                        break
+                    }
                 }
                 backward = min(start, trig.tokens.lowerBound)..<trig.tokens.lowerBound
             }

@@ -274,7 +274,9 @@ public struct Recognizer: Sendable {
                     let triggers = context.triggers(in: keys, range: range, facts: facts)
                     if triggers.isEmpty { continue }
                     let targets = members.map { (tokens: found[$0].tokens, category: entities[$0].category) }
-                    let assigned = context.assign(triggers: triggers, sentence: range, targets: targets)
+                    let assigned = context.assign(
+                        triggers: triggers, sentence: range, targets: targets,
+                        separators: { words.listSeparators.contains(c.lexKeys[$0]) })
                     for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
                         let n = members[k]
                         entities[n].traits.formUnion(a.traits)

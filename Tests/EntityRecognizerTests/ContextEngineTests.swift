@@ -48,7 +48,9 @@ import Testing
             return (first..<(last + 1), mark.labels.first == "MED" ? .medication : .medicalCondition)
         }
         let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, lineEnds: lineEnds) }
-        return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets).map { $0.traits.names }
+        let separators: Set<String> = [",", ";", "or", "and"]
+        return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets,
+                             separators: { separators.contains(tokens[$0].0) }).map { $0.traits.names }
     }
 
     @Test(arguments: [
@@ -65,7 +67,9 @@ import Testing
         ("mother had [[breast cancer]]", [["PERTAINS_TO_FAMILY"]]),
         ("[[breast cancer]] in mother", [["PERTAINS_TO_FAMILY"]]),
         ("mother takes [[aspirin|MED]]", [[]]),  // family rule applies to conditions only
-        ("denies [[chest pain]] , possible [[flu]]", [["NEGATION"], ["LOW_CONFIDENCE"]]),  // other category stops scope
+        ("denies [[chest pain]] , possible [[flu]]", [["NEGATION"], ["LOW_CONFIDENCE"]]),  // other category across a clause break stops scope
+        ("no possible [[flu]]", [["NEGATION", "LOW_CONFIDENCE"]]),  // ...but not right after the trigger
+        ("no a b c d [[fever]] , [[rash]] or [[itch]]", [["NEGATION"], ["NEGATION"], ["NEGATION"]]),  // a list runs past max scope
     ])
     func traits(marked: String, expected: [[String]]) {
         #expect(run(marked) == expected)
