@@ -117,7 +117,7 @@ struct BatchRun: Sendable {
             StandardError.write(e.description)
             return e.exitCode
         } catch {
-            StandardError.write("error: MT-BATCH-099: \(error)")
+            StandardError.write("error: MT-BATCH-099: unexpected \(type(of: error)); no input text is shown")
             return 70
         }
     }
