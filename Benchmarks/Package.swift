@@ -8,6 +8,8 @@
 //   swift run -c release TerminologyBenchmark load-default
 //   swift run -c release TerminologyBenchmark import-rf2 /tmp/medtext-rf2 /tmp/medtext-rf2.sqlite
 //   swift run -c release TerminologyBenchmark load /tmp/medtext-rf2.sqlite
+//   (cd .. && swift build -c release --product medtext)
+//   swift run -c release EntityBenchmark corpus/synthetic.jsonl --expect expected-entities-synthetic.txt --cold-start ../.build/release/medtext
 import PackageDescription
 
 let package = Package(
@@ -38,6 +40,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "BatchBenchmark",
+            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "EntityBenchmark",
             dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

@@ -1,0 +1,185 @@
+// Times entity recognition (the work of `medtext detect-entities` without JSON output) over a
+// JSONL corpus ({"text": ...} or {"transcription": ...} per line) on one core, and checks the
+// entity counts per category.
+//
+//   EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]
+//                   [--join BYTES] [--cold-start MEDTEXT_BINARY]
+//
+// Setup (timed separately, not part of MB/s): MedTextAnnotator(configuration:) once: tokenizer
+// rules, the default terminology database (built into ~/.cache/medtext on first use), every
+// matchable term compiled into the recognizer, ConText rules, PHI recognizer.
+// Timed: annotator.annotate(note, linking: .none) for every note, best of N iterations.
+// --expect FILE fails (exit 1) unless the counts per category equal the ones in FILE, so that a
+// fast wrong answer fails. --record FILE writes them.
+// --join BYTES joins consecutive corpus notes (blank line between) into notes of at least BYTES
+// bytes, for the 2-20 KB note sizes of issue #5 (the generated notes average about 700 bytes).
+// --cold-start BINARY runs `BINARY detect-entities NOTE` 5 times on a ~3 KB note (consecutive
+// corpus notes joined up to 3,000 bytes, written to a temporary file) and reports the best wall
+// time from process start to exit (all output written); the database must already be cached.
+import Foundation
+import MedTextCore
+import MedTextKit
+
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
+    exit(1)
+}
+
+func peakRSSKiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
+    }
+    return -1
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+let usage = "usage: EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--join BYTES] [--cold-start MEDTEXT_BINARY]"
+guard let corpusPath = args.first else { fail(usage) }
+args.removeFirst()
+var iterations = 3
+var expectPath: String?
+var recordPath: String?
+var coldStartBinary: String?
+var joinBytes = 0
+while !args.isEmpty {
+    let a = args.removeFirst()
+    guard let v = args.first else { fail("missing value after \(a)") }
+    args.removeFirst()
+    switch a {
+    case "--iterations": iterations = max(1, Int(v) ?? 3)
+    case "--expect": expectPath = v
+    case "--record": recordPath = v
+    case "--cold-start": coldStartBinary = v
+    case "--join": joinBytes = Int(v) ?? 0
+    default: fail("unknown option \(a)\n\(usage)")
+    }
+}
+
+guard let data = FileManager.default.contents(atPath: corpusPath) else { fail("cannot read \(corpusPath)") }
+var documents: [Document] = []
+for (n, line) in data.split(separator: 0x0A).enumerated() {
+    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { fail("line \(n + 1) is not a JSON object") }
+    guard let text = (obj["text"] ?? obj["transcription"]) as? String else { continue }
+    documents.append(Document(id: "\(n + 1)", text: text))
+}
+guard !documents.isEmpty else { fail("no notes in \(corpusPath)") }
+let corpusDocuments = documents
+if joinBytes > 0 {
+    var joined: [Document] = []
+    var text = ""
+    for d in documents {
+        text += (text.isEmpty ? "" : "\n\n") + d.text
+        if text.utf8.count >= joinBytes {
+            joined.append(Document(id: "\(joined.count + 1)", text: text))
+            text = ""
+        }
+    }
+    if !text.isEmpty { joined.append(Document(id: "\(joined.count + 1)", text: text)) }
+    documents = joined
+}
+let bytes = documents.reduce(0) { $0 + $1.utf8Count }
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+/// User + system CPU time of the whole process (every thread), which a busy shared machine
+/// distorts far less than wall time.
+func processCPUSeconds() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6
+}
+
+let clock = ContinuousClock()
+var annotatorOrNil: MedTextAnnotator?
+let buildCPU0 = processCPUSeconds()
+let build = clock.measure {
+    do { annotatorOrNil = try MedTextAnnotator(configuration: MedTextConfiguration()) } catch { fail("annotator: \(error)") }
+}
+let annotator = annotatorOrNil!
+let buildCPU = processCPUSeconds() - buildCPU0
+let rssAfterBuildKiB = peakRSSKiB()
+
+func annotateAll(_ documents: [Document], _ annotator: MedTextAnnotator) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for d in documents {
+        for e in annotator.annotate(d, linking: .none).entities { counts[e.category.rawValue, default: 0] += 1 }
+    }
+    return counts
+}
+
+let counts = annotateAll(documents, annotator)  // warm-up, and the counts to check
+var best = Double.infinity, bestCPU = Double.infinity
+for _ in 0..<iterations {
+    var c: [String: Int] = [:]
+    let cpu0 = processCPUSeconds()
+    best = min(best, seconds(clock.measure { c = annotateAll(documents, annotator) }))
+    bestCPU = min(bestCPU, processCPUSeconds() - cpu0)
+    guard c == counts else { fail("entity counts differ between runs") }
+}
+let total = counts.values.reduce(0, +)
+let mb = Double(bytes) / 1_000_000
+let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
+print("""
+    corpus        \(corpusPath)\(joinBytes > 0 ? " (notes joined to >= \(joinBytes) bytes)" : "")
+    notes         \(documents.count)  (mean \(bytes / documents.count) bytes)
+    bytes         \(bytes)
+    build         \(String(format: "%.3f", seconds(build))) s wall, \(String(format: "%.3f", buildCPU)) s CPU  MedTextAnnotator(configuration:), database cached; peak RSS after build \(rssAfterBuildKiB / 1024) MiB
+    entities      \(total)  \(counts.keys.sorted().map { "\($0)=\(counts[$0]!)" }.joined(separator: " "))
+    iterations    \(iterations) (+1 warm-up)
+    annotate      wall \(String(format: "%.3f", best)) s  \(String(format: "%.2f", mb / best)) MB/s  \(String(format: "%.0f", Double(documents.count) / best)) notes/s  (one thread, linking .none, best of \(iterations))
+    annotate CPU  \(String(format: "%.3f", bestCPU)) s  \(String(format: "%.2f", mb / bestCPU)) MB per CPU-second  \(String(format: "%.0f", Double(documents.count) / bestCPU)) notes per CPU-second
+    load avg      \(loadAverage())
+    peak RSS      \(peakRSSKiB() / 1024) MiB
+    """)
+
+if let binary = coldStartBinary {
+    // A ~3 KB note: consecutive corpus notes joined with blank lines up to 3,000 bytes.
+    var note = ""
+    for d in corpusDocuments {
+        if note.utf8.count >= 3000 { break }
+        note += (note.isEmpty ? "" : "\n\n") + d.text
+    }
+    let notePath = FileManager.default.temporaryDirectory.appendingPathComponent("medtext-entity-bench-\(getpid()).txt").path
+    do { try note.write(toFile: notePath, atomically: true, encoding: .utf8) } catch { fail("cannot write \(notePath)") }
+    defer { try? FileManager.default.removeItem(atPath: notePath) }
+    var times: [Double] = []
+    var outputBytes = 0
+    for _ in 0..<5 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["detect-entities", notePath]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        var out = Data()
+        let t = clock.measure {
+            do { try p.run() } catch { fail("cannot run \(binary)") }
+            out = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+        }
+        guard p.terminationStatus == 0 else { fail("\(binary) detect-entities exited with \(p.terminationStatus)") }
+        guard let obj = try? JSONSerialization.jsonObject(with: out) as? [String: Any], let ents = obj["Entities"] as? [Any], !ents.isEmpty else {
+            fail("\(binary) detect-entities printed no entities")
+        }
+        outputBytes = out.count
+        times.append(seconds(t))
+    }
+    print("""
+        cold start    best \(String(format: "%.0f", times.min()! * 1000)) ms, all \(times.map { String(format: "%.0f", $0 * 1000) }.joined(separator: "/")) ms  \
+        (\(binary) detect-entities on a \(note.utf8.count)-byte note, \(outputBytes) bytes of JSON)
+        """)
+}
+
+if let recordPath {
+    do { try countLines.write(toFile: recordPath, atomically: true, encoding: .utf8) } catch { fail("cannot write \(recordPath)") }
+    print("recorded counts to \(recordPath)")
+}
+if let expectPath {
+    guard let expected = try? String(contentsOfFile: expectPath, encoding: .utf8) else { fail("cannot read \(expectPath)") }
+    guard expected == countLines else { fail("counts differ from \(expectPath):\nexpected:\n\(expected)actual:\n\(countLines)") }
+    print("counts match \(expectPath)")
+}
