@@ -148,9 +148,10 @@ if let binary = coldStartBinary {
     let notePath = FileManager.default.temporaryDirectory.appendingPathComponent("medtext-entity-bench-\(getpid()).txt").path
     do { try note.write(toFile: notePath, atomically: true, encoding: .utf8) } catch { fail("cannot write \(notePath)") }
     defer { try? FileManager.default.removeItem(atPath: notePath) }
-    // The default database's cache key includes the lexicon folder, which differs between this
-    // benchmark's build and the medtext binary's, so each would evict the other's cached
-    // database: the binary gets a cache folder of its own, filled by one unmeasured run.
+    // The default database's cache key hashes the lexicon files' sizes and mtimes, which differ
+    // between this benchmark's resource bundle and the medtext binary's, and a build deletes the
+    // other databases, so each would evict the other's: the binary gets a cache folder of its
+    // own, filled by one unmeasured run.
     var environment = ProcessInfo.processInfo.environment
     environment["MEDTEXT_CACHE_DIR"] = FileManager.default.temporaryDirectory.appendingPathComponent("medtext-entity-bench-cli-cache").path
     var times: [Double] = []
