@@ -129,7 +129,7 @@ print("""
     corpus        \(corpusPath)\(joinBytes > 0 ? " (notes joined to >= \(joinBytes) bytes)" : "")
     notes         \(documents.count)  (mean \(bytes / documents.count) bytes)
     bytes         \(bytes)
-    build         \(String(format: "%.3f", seconds(build))) s wall, \(String(format: "%.3f", buildCPU)) s CPU  MedTextAnnotator(configuration:), database cached; peak RSS after build \(rssAfterBuildKiB / 1024) MiB
+    build         \(String(format: "%.3f", seconds(build))) s wall, \(String(format: "%.3f", buildCPU)) s CPU  MedTextAnnotator(configuration:) (includes building the default database if it was not cached); peak RSS after build \(rssAfterBuildKiB / 1024) MiB
     entities      \(total)  \(counts.keys.sorted().map { "\($0)=\(counts[$0]!)" }.joined(separator: " "))
     iterations    \(iterations) (+1 warm-up)
     annotate      wall \(String(format: "%.3f", best)) s  \(String(format: "%.2f", mb / best)) MB/s  \(String(format: "%.0f", Double(documents.count) / best)) notes/s  (one thread, linking .none, best of \(iterations))
