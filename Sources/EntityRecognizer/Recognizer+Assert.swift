@@ -32,22 +32,7 @@ extension Recognizer {
         for e in own where e.category != .protectedHealthInformation && ownBySpan[e.span] == nil { ownBySpan[e.span] = e }
 
         let c = content(of: doc, bytes: p)
-        // Sentence ranges in content indices (the same computation as `recognize`).
-        var sentenceOf = [Int](repeating: 0, count: c.tokenIndex.count)
-        var sentences: [Range<Int>] = []
-        do {
-            var k = 0
-            for s in doc.sentences {
-                let start = k
-                while k < c.tokenIndex.count && c.tokenIndex[k] < s.tokens.upperBound {
-                    if c.tokenIndex[k] >= s.tokens.lowerBound { sentenceOf[k] = sentences.count }
-                    k += 1
-                }
-                if k > start { sentences.append(start..<k) }
-            }
-            if sentences.isEmpty && !c.tokenIndex.isEmpty { sentences.append(0..<c.tokenIndex.count) }
-            while k < c.tokenIndex.count { sentenceOf[k] = max(0, sentences.count - 1); k += 1 }
-        }
+        let (sentences, sentenceOf) = sentenceLayout(doc, content: c)
 
         // Each span's content-token range: the non-space tokens it overlaps.
         let tokenSpans = c.tokenIndex.map { doc.tokens[$0].span }
@@ -88,57 +73,9 @@ extension Recognizer {
             ranges.append(span.start == span.end ? 0..<0 : tokenRange(span))
         }
 
-        // Context traits, sentence by sentence (as in `recognize`).
-        if !sentences.isEmpty {
-            var bySentence: [Int: [Int]] = [:]
-            for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
-            c.ctxKeys.withUnsafeBufferPointer { keys in
-                for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
-                    let range = sentences[s]
-                    let facts = ContextEngine.TokenFacts(
-                        lineEnd: { c.lineEnd[$0] },
-                        attachedToNext: { k in
-                            let t = c.tokenIndex[k]
-                            return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
-                        },
-                        exactCase: { r, bytes in matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
-                    let triggers = context.triggers(in: keys, range: range, facts: facts)
-                    if triggers.isEmpty { continue }
-                    let targets = members.map { (tokens: ranges[$0], category: entities[$0].category) }
-                    let assigned = context.assign(triggers: triggers, sentence: range, targets: targets)
-                    for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
-                        let n = members[k]
-                        entities[n].traits.formUnion(a.traits)
-                        for ev in a.evidence {
-                            let rule = context.rules[ev.rule]
-                            let trig = TextSpan(
-                                doc.tokens[c.tokenIndex[ev.tokens.lowerBound]].span.start,
-                                doc.tokens[c.tokenIndex[ev.tokens.upperBound - 1]].span.end)
-                            for name in rule.traits.names {
-                                entities[n].evidence.append(Evidence(subject: name, ruleID: "context:" + rule.id, trigger: trig))
-                                entities[n].traitScores[name] = 0.9
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        // Section defaults (as in `recognize`).
-        if !sectionTraits.isEmpty {
-            for n in entities.indices {
-                guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
-                for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
-                    let new = rule.traits.subtracting(entities[n].traits)
-                    guard !new.isEmpty else { continue }
-                    entities[n].traits.formUnion(new)
-                    for name in new.names {
-                        entities[n].evidence.append(Evidence(subject: name, ruleID: "section:" + rule.ruleID, trigger: sec.headerSpan))
-                        entities[n].traitScores[name] = 0.85
-                    }
-                }
-            }
-        }
+        // Context traits and section defaults, exactly as `recognize` gives them.
+        applyContext(&entities, ranges: ranges, content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
+        applySectionDefaults(&entities, doc: doc)
         return entities
     }
 }

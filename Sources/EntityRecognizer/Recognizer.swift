@@ -193,23 +193,7 @@ public struct Recognizer: Sendable {
 
     func recognize(_ doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> AnnotatedDocument {
         let c = content(of: doc, bytes: p)
-        // Sentence ranges in content indices.
-        var sentenceOf = [Int](repeating: 0, count: c.tokenIndex.count)
-        var sentences: [Range<Int>] = []
-        do {
-            var k = 0
-            for s in doc.sentences {
-                let start = k
-                while k < c.tokenIndex.count && c.tokenIndex[k] < s.tokens.upperBound {
-                    if c.tokenIndex[k] >= s.tokens.lowerBound { sentenceOf[k] = sentences.count }
-                    k += 1
-                }
-                if k > start { sentences.append(start..<k) }
-            }
-            if sentences.isEmpty && !c.tokenIndex.isEmpty { sentences.append(0..<c.tokenIndex.count) }
-            // Tokens outside any sentence (should not happen) belong to the last one.
-            while k < c.tokenIndex.count { sentenceOf[k] = max(0, sentences.count - 1); k += 1 }
-        }
+        let (sentences, sentenceOf) = sentenceLayout(doc, content: c)
 
         var found: [(tokens: Range<Int>, term: Int)] = []
         c.lexKeys.withUnsafeBufferPointer { keys in
@@ -257,59 +241,9 @@ public struct Recognizer: Sendable {
                          sentences: sentences, sentenceOf: sentenceOf)
         let times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
 
-        // Context traits, sentence by sentence.
-        if !sentences.isEmpty {
-            var bySentence: [Int: [Int]] = [:]
-            for (n, (r, _)) in found.enumerated() { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
-            c.ctxKeys.withUnsafeBufferPointer { keys in
-                for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
-                    let range = sentences[s]
-                    let facts = ContextEngine.TokenFacts(
-                        lineEnd: { c.lineEnd[$0] },
-                        attachedToNext: { k in
-                            let t = c.tokenIndex[k]
-                            return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
-                        },
-                        exactCase: { r, bytes in matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
-                    let triggers = context.triggers(in: keys, range: range, facts: facts)
-                    if triggers.isEmpty { continue }
-                    let targets = members.map { (tokens: found[$0].tokens, category: entities[$0].category) }
-                    let assigned = context.assign(
-                        triggers: triggers, sentence: range, targets: targets,
-                        separators: { words.listSeparators.contains(c.lexKeys[$0]) })
-                    for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
-                        let n = members[k]
-                        entities[n].traits.formUnion(a.traits)
-                        for ev in a.evidence {
-                            let rule = context.rules[ev.rule]
-                            let trig = TextSpan(
-                                doc.tokens[c.tokenIndex[ev.tokens.lowerBound]].span.start,
-                                doc.tokens[c.tokenIndex[ev.tokens.upperBound - 1]].span.end)
-                            for name in rule.traits.names {
-                                entities[n].evidence.append(Evidence(subject: name, ruleID: "context:" + rule.id, trigger: trig))
-                                entities[n].traitScores[name] = 0.9
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        // Section defaults.
-        if !sectionTraits.isEmpty {
-            for n in entities.indices {
-                guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
-                for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
-                    let new = rule.traits.subtracting(entities[n].traits)
-                    guard !new.isEmpty else { continue }
-                    entities[n].traits.formUnion(new)
-                    for name in new.names {
-                        entities[n].evidence.append(Evidence(subject: name, ruleID: "section:" + rule.ruleID, trigger: sec.headerSpan))
-                        entities[n].traitScores[name] = 0.85
-                    }
-                }
-            }
-        }
+        applyContext(&entities, ranges: found.map(\.tokens), content: c, doc: doc, bytes: p,
+                     sentences: sentences, sentenceOf: sentenceOf)
+        applySectionDefaults(&entities, doc: doc)
 
         // Time expressions and PHI patterns (no context traits).
         entities.append(contentsOf: times)
@@ -318,6 +252,84 @@ public struct Recognizer: Sendable {
         var out = doc
         out.entities = entities
         return out
+    }
+
+    /// Sentence ranges in content-token indices, and each content token's sentence.
+    /// A document without sentences is one sentence.
+    func sentenceLayout(_ doc: AnnotatedDocument, content c: Content) -> (sentences: [Range<Int>], sentenceOf: [Int]) {
+        var sentenceOf = [Int](repeating: 0, count: c.tokenIndex.count)
+        var sentences: [Range<Int>] = []
+        var k = 0
+        for s in doc.sentences {
+            let start = k
+            while k < c.tokenIndex.count && c.tokenIndex[k] < s.tokens.upperBound {
+                if c.tokenIndex[k] >= s.tokens.lowerBound { sentenceOf[k] = sentences.count }
+                k += 1
+            }
+            if k > start { sentences.append(start..<k) }
+        }
+        if sentences.isEmpty && !c.tokenIndex.isEmpty { sentences.append(0..<c.tokenIndex.count) }
+        // Tokens outside any sentence (should not happen) belong to the last one.
+        while k < c.tokenIndex.count { sentenceOf[k] = max(0, sentences.count - 1); k += 1 }
+        return (sentences, sentenceOf)
+    }
+
+    /// ConText traits, sentence by sentence, for entities at the given content-token ranges
+    /// (an empty range gets none), with their rule ids and trigger spans as evidence.
+    func applyContext(
+        _ entities: inout [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument,
+        bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
+    ) {
+        guard !sentences.isEmpty else { return }
+        var bySentence: [Int: [Int]] = [:]
+        for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
+        c.ctxKeys.withUnsafeBufferPointer { keys in
+            for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
+                let range = sentences[s]
+                let facts = ContextEngine.TokenFacts(
+                    lineEnd: { c.lineEnd[$0] },
+                    attachedToNext: { k in
+                        let t = c.tokenIndex[k]
+                        return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
+                    },
+                    exactCase: { r, bytes in matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
+                let triggers = context.triggers(in: keys, range: range, facts: facts)
+                if triggers.isEmpty { continue }
+                let targets = members.map { (tokens: ranges[$0], category: entities[$0].category) }
+                let assigned = context.assign(
+                    triggers: triggers, sentence: range, targets: targets,
+                    separators: { words.listSeparators.contains(c.lexKeys[$0]) })
+                for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
+                    let n = members[k]
+                    entities[n].traits.formUnion(a.traits)
+                    for ev in a.evidence {
+                        let rule = context.rules[ev.rule]
+                        let trig = span(ev.tokens, c, doc)
+                        for name in rule.traits.names {
+                            entities[n].evidence.append(Evidence(subject: name, ruleID: "context:" + rule.id, trigger: trig))
+                            entities[n].traitScores[name] = 0.9
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Section defaults: traits a section gives to the entities in it, unless they already have them.
+    func applySectionDefaults(_ entities: inout [Entity], doc: AnnotatedDocument) {
+        guard !sectionTraits.isEmpty else { return }
+        for n in entities.indices {
+            guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
+            for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
+                let new = rule.traits.subtracting(entities[n].traits)
+                guard !new.isEmpty else { continue }
+                entities[n].traits.formUnion(new)
+                for name in new.names {
+                    entities[n].evidence.append(Evidence(subject: name, ruleID: "section:" + rule.ruleID, trigger: sec.headerSpan))
+                    entities[n].traitScores[name] = 0.85
+                }
+            }
+        }
     }
 
     /// Chooses the term among the payloads of one matched phrase (see the type's overlap policy).

@@ -13,11 +13,14 @@ public import MedTextCore
 /// `$XDG_CACHE_HOME/medtext`, else `~/.cache/medtext` (macOS: `~/Library/Caches/medtext`), file
 /// `terminology-<key>.sqlite`. The key hashes the schema version, the normalizer's fingerprint,
 /// the medtext version and every input file's relative path, size and modification time, so
-/// changed lexicons (or a changed normalizer) give a new file; older cached files are removed
+/// changed lexicons (or a changed normalizer) give a new file; beyond the three most recently built,
+/// older cached files are removed
 /// after a successful build. The database itself records each input's SHA-256.
 public enum DefaultTerminology {
     /// Selects a terminology database instead of the default one.
     public static let environmentVariable = "MEDTEXT_TERMINOLOGY"
+    /// How many default databases the cache folder keeps (most recently built first).
+    public static let keptDatabases = 3
     /// Overrides the cache folder.
     public static let cacheEnvironmentVariable = "MEDTEXT_CACHE_DIR"
 
@@ -144,11 +147,19 @@ public enum DefaultTerminology {
         } catch where error.kind == .replaceFailed || error.kind == .openFailed || (error.kind == .sqlite && !FileManager.default.isWritableFile(atPath: dir.path)) {
             throw TerminologyError(.defaultDatabase, "cannot write the default terminology database to the cache folder; set MEDTEXT_CACHE_DIR to a writable folder or pass --terminology PATH", file: dir.path)
         }
-        // Remove default databases of older lexicon versions.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        where name.hasPrefix("terminology-") && name.hasSuffix(".sqlite") && name != target.lastPathComponent {
-            unlink(dir.appendingPathComponent(name).path)
-        }
+        // Keep the most recently built default databases, remove the rest. Several are kept
+        // because different medtext builds (a CLI, a benchmark, several checkouts) copy the
+        // lexicons with different modification times and so use different keys: removing all
+        // others made them rebuild on alternate runs.
+        let fm = FileManager.default
+        let cached = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? [])
+            .filter { $0.hasPrefix("terminology-") && $0.hasSuffix(".sqlite") && $0 != target.lastPathComponent }
+            .map { name -> (String, Date) in
+                let date = (try? fm.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
+                return (name, date ?? .distantPast)
+            }
+            .sorted { $0.1 > $1.1 }
+        for (name, _) in cached.dropFirst(keptDatabases - 1) { unlink(dir.appendingPathComponent(name).path) }
         return target
     }
 }

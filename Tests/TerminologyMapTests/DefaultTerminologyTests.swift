@@ -75,3 +75,22 @@ import Testing
         #expect(error?.code == "MT-TERM-007" && error?.message.contains("MEDTEXT_CACHE_DIR") == true)
     }
 }
+
+@Suite struct DefaultTerminologyEviction {
+    /// Different builds of medtext use different cache keys; alternating between two of them
+    /// must not rebuild on every run, so a new build keeps the most recent others.
+    @Test func aNewBuildKeepsTheMostRecentOthers() throws {
+        let dir = TempDir()
+        let fm = FileManager.default
+        for (n, age) in [("terminology-old1.sqlite", 400.0), ("terminology-old2.sqlite", 300), ("terminology-old3.sqlite", 200), ("terminology-new.sqlite", 100)] {
+            let path = dir.url.appendingPathComponent(n).path
+            fm.createFile(atPath: path, contents: Data("x".utf8))
+            try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -age)], ofItemAtPath: path)
+        }
+        let built = try DefaultTerminology.resolve(
+            lexiconDirectory: DefaultTerminologyTests.data, normalizer: TestNormalizer(), medtextVersion: "t", progress: false, cacheDirectory: dir.url)
+        let left = Set(try fm.contentsOfDirectory(atPath: dir.url.path).filter { $0.hasSuffix(".sqlite") })
+        #expect(left == [built.lastPathComponent, "terminology-new.sqlite", "terminology-old3.sqlite"])
+        #expect(DefaultTerminology.keptDatabases == 3)
+    }
+}
