@@ -4,11 +4,13 @@
 Usage:
   /work/venv-lex/bin/python scripts/eval/check_gold.py [--gold corpora/gold] [--json]
 
-Checks every file parses (markers, ids, of= targets, DX kinds), that file names follow
-NNN-<kind>-<us|au>.txt with unique numbers, and, when simple-icd-10-cm is importable, that
-every icd= code is a valid ICD-10-CM code (April 2026 table). Exits 1 on any problem.
+Checks every file parses (markers, ids, of= and for= targets, DX kinds), that file names follow
+NNN-<kind>-<us|au>.txt with unique numbers, that relation links stay within one line (a time and
+the entity it dates; a medication and the indication written after it in its own line or sig),
+and, when simple-icd-10-cm is importable, that every icd= code is a valid ICD-10-CM code
+(April 2026 table). Exits 1 on any problem.
 Reports counts per split, kind and region, entities per category and type, traits,
-attributes and coded diagnoses. Never prints note text.
+attributes, relation links per split and coded diagnoses. Never prints note text.
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ def main(argv=None):
                     problems.append(f"{sp}/{fn}: invalid ICD-10-CM code {e.icd} at {e.begin}")
                 if e.icd and cm is not None and cm.is_valid_item(e.icd) and not cm.is_leaf(e.icd):
                     problems.append(f"{sp}/{fn}: ICD-10-CM code {e.icd} at {e.begin} is not billable (not a leaf)")
+            for kind, owner, b, e, linked in G.links(n):
+                if "\n" in n.text[min(owner.begin, b):max(owner.end, e)]:
+                    problems.append(f"{sp}/{fn}: {kind} link at {b} crosses a line break")
+                if kind == "FOR" and b < owner.begin:
+                    problems.append(f"{sp}/{fn}: FOR link at {b}: the indication precedes its medication")
             notes.append(n)
             if args.warn:
                 for w in unannotated_repeats(n):
@@ -90,7 +97,10 @@ def main(argv=None):
     splits, kinds, regions = (collections.Counter() for _ in range(3))
     coded = 0
     chars = 0
+    links = collections.Counter()
     for n in notes:
+        for kind, *_ in G.links(n):
+            links[(n.split, kind)] += 1
         splits[n.split] += 1
         kinds[n.kind] += 1
         regions[(n.split, n.region)] += 1
@@ -109,6 +119,7 @@ def main(argv=None):
              "regions": {f"{k[0]}/{k[1]}": v for k, v in sorted(regions.items())},
              "entities": sum(ent_cat.values()), "categories": dict(ent_cat), "types": dict(ent_type),
              "traits": dict(traits), "attributes": dict(attrs), "coded_diagnoses": coded,
+             "links": {f"{k[0]}/{k[1]}": v for k, v in sorted(links.items())},
              "icd_checked": cm is not None, "problems": problems}
     if args.json:
         print(json.dumps(stats, indent=1, sort_keys=True))
@@ -119,6 +130,7 @@ def main(argv=None):
         print(f"entities {stats['entities']}")
         for title, c in (("category", ent_cat), ("type", ent_type), ("trait", traits), ("attribute", attrs)):
             print(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
+        print("relation links: " + ", ".join(f"{k} {v}" for k, v in stats["links"].items()))
         print(f"coded diagnoses {coded}; ICD codes checked: {cm is not None}")
         for p in problems:
             print("PROBLEM: " + p)

@@ -51,9 +51,14 @@ ATTRIBUTE_OWNERS.update({
 })
 # Types that are always attributes (a marker of these types without of= is an unmapped attribute).
 ALWAYS_ATTRIBUTE = set(MED_ATTRS) | {"ACUITY", "TEST_VALUE", "TEST_UNIT"}
-# TIME_EXPRESSION may carry of= (the entity it times); it stays an entity.
+# TIME_EXPRESSION may carry of= (the entity it times); it stays an entity. The link is a
+# TIME_TO_<target> relation (Comprehend Medical's TIME_TO_DX_NAME, TIME_TO_MEDICATION_NAME, ...).
 TIME_TARGETS = {"GENERIC_NAME": "MEDICATION_NAME", "BRAND_NAME": "MEDICATION_NAME", "DX_NAME": "DX_NAME",
                 "TEST_NAME": "TEST_NAME", "PROCEDURE_NAME": "PROCEDURE_NAME", "TREATMENT_NAME": "TREATMENT_NAME"}
+# DX_NAME may carry for= (the medication it is the indication of); it stays an entity. The link is a
+# FOR relation: the medication gets a DX_NAME attribute with RelationshipType FOR.
+FOR_TARGETS = {"GENERIC_NAME", "BRAND_NAME"}
+LINK_KINDS = ("TIME_TO", "FOR")
 
 TRAITS = ("NEGATION", "HYPOTHETICAL", "PAST_HISTORY", "PERTAINS_TO_FAMILY", "FUTURE", "LOW_CONFIDENCE",
           "SIGN", "SYMPTOM", "DIAGNOSIS")
@@ -88,6 +93,7 @@ class Entity:
     id: str | None = None
     icd: str | None = None
     time_of: str | None = None  # TIME_EXPRESSION: id of the entity it times
+    for_of: str | None = None  # DX_NAME: id of the medication it is the indication of
     attributes: list = field(default_factory=list)
 
     @property
@@ -151,7 +157,7 @@ def build_note(marked: str, name: str = "note", split: str = "", where: str | No
         for lab in labels[1:]:
             if "=" in lab:
                 k, v = lab.split("=", 1)
-                if k not in ("id", "of", "icd") or not v:
+                if k not in ("id", "of", "icd", "for") or not v:
                     raise GoldError(f"{where}: bad key=value '{lab}' at {begin}")
                 if k in kv:
                     raise GoldError(f"{where}: duplicate key '{k}' at {begin}")
@@ -164,7 +170,7 @@ def build_note(marked: str, name: str = "note", split: str = "", where: str | No
         if typ not in ENTITY_TYPES and typ not in ATTRIBUTE_TYPES:
             raise GoldError(f"{where}: unknown type '{typ}' at {begin}")
         if is_attr:
-            if traits or "id" in kv or "icd" in kv:
+            if traits or "id" in kv or "icd" in kv or "for" in kv:
                 raise GoldError(f"{where}: attribute {typ} at {begin} may only carry of=")
             attrs.append(Attribute(typ, begin, end, surface, kv.get("of")))
             continue
@@ -173,6 +179,10 @@ def build_note(marked: str, name: str = "note", split: str = "", where: str | No
             if typ != "TIME_EXPRESSION":
                 raise GoldError(f"{where}: entity {typ} at {begin} has of=")
             ent.time_of = kv["of"]
+        if "for" in kv:
+            if typ != "DX_NAME":
+                raise GoldError(f"{where}: for= on {typ} at {begin} (only DX_NAME may name the medication it is for)")
+            ent.for_of = kv["for"]
         if typ == "DX_NAME":
             kinds = traits & set(DX_KIND)
             if len(kinds) != 1:
@@ -198,13 +208,38 @@ def build_note(marked: str, name: str = "note", split: str = "", where: str | No
             raise GoldError(f"{where}: {a.type} at {a.begin} cannot attach to {owner.type}")
         owner.attributes.append(a)
     for e in entities:
-        if e.time_of is not None and e.time_of not in by_id:
-            raise GoldError(f"{where}: of={e.time_of} at {e.begin} names no entity")
+        if e.time_of is not None:
+            target = by_id.get(e.time_of)
+            if target is None:
+                raise GoldError(f"{where}: of={e.time_of} at {e.begin} names no entity")
+            if target.type not in TIME_TARGETS:
+                raise GoldError(f"{where}: TIME_EXPRESSION at {e.begin} cannot time a {target.type}")
+        if e.for_of is not None:
+            target = by_id.get(e.for_of)
+            if target is None:
+                raise GoldError(f"{where}: for={e.for_of} at {e.begin} names no entity")
+            if target.type not in FOR_TARGETS:
+                raise GoldError(f"{where}: for={e.for_of} at {e.begin} names a {target.type}, not a medication")
     kind, region = "", ""
     m = FILE_NAME.match(name + ".txt") if not name.endswith(".txt") else FILE_NAME.match(name)
     if m:
         kind, region = m.group(2), m.group(3)
     return GoldNote(name, split, kind, region, text, entities, unmapped)
+
+
+def links(note: GoldNote):
+    """The note's relation links as (kind, owner entity, begin, end, linked entity).
+
+    TIME_TO: the owner is the timed entity, the span is the time expression's.
+    FOR: the owner is the medication, the span is the condition's (its indication)."""
+    by_id = {e.id: e for e in note.entities if e.id}
+    out = []
+    for e in note.entities:
+        if e.time_of is not None:
+            out.append(("TIME_TO", by_id[e.time_of], e.begin, e.end, e))
+        if e.for_of is not None:
+            out.append(("FOR", by_id[e.for_of], e.begin, e.end, e))
+    return out
 
 
 def load_file(path: str) -> GoldNote:

@@ -5,7 +5,9 @@ Usage:
   python3 scripts/eval/gold_to_cm.py [--gold corpora/gold] --out DIR [--plain-dir DIR]
 
 Writes DIR/<split>/<name>.json for every gold note (scores 1.0; gold ICD-10-CM codes as
-ICD10CMConcepts). With --plain-dir also writes the plain note text (<name>.txt), which is
+ICD10CMConcepts; relation links as Comprehend Medical does: a linked TIME_EXPRESSION has Type
+TIME_TO_<owner type> and its owner an attribute of that Type with RelationshipType OVERLAP; a
+medication's indication is a DX_NAME attribute of the medication with RelationshipType FOR). With --plain-dir also writes the plain note text (<name>.txt), which is
 what medtext should be run on. Scoring this output against the gold gives 1.0 everywhere.
 """
 
@@ -35,16 +37,34 @@ def note_to_cm(note) -> dict:
                 "Id": new_id(), "BeginOffset": a.begin, "EndOffset": a.end, "Text": a.text,
                 "Category": G.ATTRIBUTE_TYPES[a.type], "Traits": []}
 
+    def link_json(kind, owner, linked):
+        # TIME_TO: the timed entity carries the time (Type TIME_TO_<owner type>, RelationshipType OVERLAP).
+        # FOR: the medication carries its indication (Type DX_NAME, RelationshipType FOR).
+        if kind == "TIME_TO":
+            typ, rel = "TIME_TO_" + G.TIME_TARGETS[owner.type], "OVERLAP"
+        else:
+            typ, rel = linked.type, "FOR"
+        return {"Type": typ, "Score": 1.0, "RelationshipScore": 1.0, "RelationshipType": rel,
+                "Id": new_id(), "BeginOffset": linked.begin, "EndOffset": linked.end, "Text": linked.text,
+                "Category": linked.category,
+                "Traits": [{"Name": t, "Score": 1.0} for t in sorted(linked.traits)]}
+
+    owned_links = {}
+    for kind, owner, _, _, linked in G.links(note):
+        owned_links.setdefault(id(owner), []).append((kind, linked))
+
     entities = []
     for e in sorted(note.entities, key=lambda e: (e.begin, e.end)):
         typ = e.type
         if typ == "TIME_EXPRESSION" and e.time_of and e.time_of in by_id:
-            typ = "TIME_TO_" + G.TIME_TARGETS.get(by_id[e.time_of].type, "DX_NAME")
+            typ = "TIME_TO_" + G.TIME_TARGETS[by_id[e.time_of].type]
         ent = {"Id": new_id(), "BeginOffset": e.begin, "EndOffset": e.end, "Score": 1.0, "Text": e.text,
                "Category": e.category, "Type": typ,
                "Traits": [{"Name": t, "Score": 1.0} for t in sorted(e.traits)]}
-        if e.attributes:
-            ent["Attributes"] = [attr_json(a) for a in sorted(e.attributes, key=lambda a: (a.begin, a.end))]
+        attrs = [(a.begin, a.end, attr_json(a)) for a in e.attributes]
+        attrs += [(x.begin, x.end, link_json(k, e, x)) for k, x in owned_links.get(id(e), [])]
+        if attrs:
+            ent["Attributes"] = [a for _, _, a in sorted(attrs, key=lambda t: (t[0], t[1]))]
         if e.icd:
             ent["ICD10CMConcepts"] = [{"Code": e.icd, "Description": "", "Score": 1.0}]
         entities.append(ent)
