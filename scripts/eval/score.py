@@ -34,11 +34,12 @@ class SysAttr:
 
 
 class SysEntity:
-    __slots__ = ("category", "type", "begin", "end", "traits", "attributes", "icd")
+    __slots__ = ("category", "type", "begin", "end", "traits", "attributes", "icd", "links")
 
-    def __init__(self, category, typ, begin, end, traits, attributes, icd):
+    def __init__(self, category, typ, begin, end, traits, attributes, icd, links=()):
         self.category, self.type, self.begin, self.end = category, typ, begin, end
         self.traits, self.attributes, self.icd = traits, attributes, icd
+        self.links = list(links)  # SysAttr whose type is a link kind (TIME_TO, FOR)
 
 
 def norm_type(t: str) -> str:
@@ -52,6 +53,24 @@ def _attr(a: dict):
     if t not in G.ATTRIBUTE_TYPES:
         return None  # attribute types we do not annotate (QUALITY, TIME_TO_*, ...) are ignored
     return SysAttr(t, int(a["BeginOffset"]), int(a["EndOffset"]))
+
+
+def link_kind(a: dict):
+    """The relation kind an attribute expresses: TIME_TO (Type TIME_TO_*), FOR (RelationshipType FOR), else None."""
+    if a.get("Type", "").startswith("TIME_TO_"):
+        return "TIME_TO"
+    if a.get("RelationshipType") == "FOR":
+        return "FOR"
+    return None
+
+
+def _links(e: dict):
+    out = []
+    for a in e.get("Attributes", []) or []:
+        kind = link_kind(a)
+        if kind is not None:
+            out.append(SysAttr(kind, int(a["BeginOffset"]), int(a["EndOffset"])))
+    return out
 
 
 def _first_code(e: dict):
@@ -71,7 +90,7 @@ def load_prediction(data: dict):
         attrs = [a for a in (_attr(x) for x in e.get("Attributes", []) or []) if a is not None]
         traits = {t["Name"] for t in e.get("Traits", []) or [] if "Name" in t}
         ents.append(SysEntity(cat, norm_type(e.get("Type", "")), int(e["BeginOffset"]), int(e["EndOffset"]),
-                              traits, attrs, _first_code(e)))
+                              traits, attrs, _first_code(e), _links(e)))
     for u in data.get("UnmappedAttributes", []) or []:
         a = u.get("Attribute", u)
         sa = _attr(a)
@@ -214,6 +233,22 @@ def score_note(note, ents, unmapped, tallies, icd_stats, icd_ents=None):
         for label, members in (("MEDICATION (all)", G.MED_ATTRS), ("ALL", tuple(G.ATTRIBUTE_TYPES))):
             t.add("attribute", label, sum(atp.get(x, 0) for x in members),
                   sum(1 for a in gold_attrs if a.type in members), sum(1 for a in sys_attrs if a.type in members))
+        # relations: a gold link is found when the system entity aligned with the gold owner (category
+        # alignment of the same mode) carries a link of the same kind whose span matches the linked
+        # time (TIME_TO) or condition (FOR) span.
+        gold_links = G.links(note)
+        aligned = {id(gold_ents[i]): ents[j] for i, j in pairs}
+        for kind in G.LINK_KINDS:
+            mine = [(owner, G.Attribute(kind, b, e, "", None)) for k, owner, b, e, _ in gold_links if k == kind]
+            tp = 0
+            by_owner = {}
+            for owner, link in mine:
+                by_owner.setdefault(id(owner), (owner, []))[1].append(link)
+            for owner, glinks in by_owner.values():
+                s = aligned.get(id(owner))
+                if s is not None:
+                    tp += len(align(glinks, [x for x in s.links if x.type == kind], mode))
+            t.add("relation", f"{kind} (link)", tp, len(mine), sum(1 for s in ents for x in s.links if x.type == kind))
 
     # ICD-10-CM top-1 on gold-coded diagnoses
     coded = [g for g in gold_ents if g.icd]
@@ -286,10 +321,12 @@ def evaluate(notes, pred_dir, icd_dir=None):
 # ---------------------------------------------------------------- printing
 
 SECTION_TITLES = (("category", "Category"), ("type", "Entity type"), ("trait", "Trait (entity found + trait)"),
-                  ("trait_on_matched", "Trait on matched entities"), ("attribute", "Attribute (span + right entity)"))
+                  ("trait_on_matched", "Trait on matched entities"), ("attribute", "Attribute (span + right entity)"),
+                  ("relation", "Relation (link on right entity)"))
 
 
-def print_report(res, splits, out=sys.stdout):
+def print_report(res, splits, out=None):
+    out = out if out is not None else sys.stdout
     for sp in splits:
         r = res["results"].get(sp)
         if r is None:

@@ -229,6 +229,156 @@ class ScoreTests(unittest.TestCase):
             self.assertEqual(res["results"]["test"]["icd10cm"]["top1_accuracy"], 0.0)
 
 
+def time_link(text, surface, owner_type="DX_NAME", nth=0):
+    """A TIME_TO_* attribute (Comprehend Medical shape) pointing at the time expression SURFACE."""
+    a = attr(text, surface, "TIME_TO_" + owner_type, nth)
+    a.update(Category="TIME_EXPRESSION", RelationshipType="OVERLAP")
+    return a
+
+
+def for_link(text, surface, after=""):
+    """A FOR attribute of a medication pointing at its indication SURFACE (first occurrence after AFTER)."""
+    a = attr(text, surface, "DX_NAME")
+    b = text.index(surface, text.index(after) if after else 0)
+    a.update(Category="MEDICAL_CONDITION", RelationshipType="FOR", BeginOffset=b, EndOffset=b + len(surface))
+    return a
+
+
+LINKED = ("[[Chest pain|DX_NAME|SYMPTOM|id=c1]] [[2 hours ago|TIME_EXPRESSION|of=c1]], [[cough|DX_NAME|SYMPTOM|id=c2]] "
+          "[[3 days|TIME_EXPRESSION|of=c2]]. [[Paracetamol|GENERIC_NAME|id=m1]] [[1 g|STRENGTH|of=m1]] "
+          "[[PRN|FREQUENCY|of=m1]] [[pain|DX_NAME|SYMPTOM|HYPOTHETICAL|for=m1]]; [[ondansetron|GENERIC_NAME|id=m2]] "
+          "[[PRN|FREQUENCY|of=m2]] [[nausea|DX_NAME|SYMPTOM|HYPOTHETICAL|for=m2]].")
+LINKED_PLAIN = "Chest pain 2 hours ago, cough 3 days. Paracetamol 1 g PRN pain; ondansetron PRN nausea."
+
+
+def linked_prediction(t, chest_times=("2 hours ago",), cough_times=("3 days",), para_for=("pain",),
+                      ond_for=("nausea",), chest_span="Chest pain"):
+    return [ent(t, chest_span, "MEDICAL_CONDITION", "DX_NAME", ["SYMPTOM"], attrs=[time_link(t, x) for x in chest_times]),
+            ent(t, "2 hours ago", "TIME_EXPRESSION", "TIME_TO_DX_NAME"),
+            ent(t, "cough", "MEDICAL_CONDITION", "DX_NAME", ["SYMPTOM"], attrs=[time_link(t, x) for x in cough_times]),
+            ent(t, "3 days", "TIME_EXPRESSION", "TIME_TO_DX_NAME"),
+            ent(t, "Paracetamol", "MEDICATION", "GENERIC_NAME", attrs=[for_link(t, x, "Paracetamol") for x in para_for]),
+            ent(t, "pain", "MEDICAL_CONDITION", "DX_NAME", ["SYMPTOM", "HYPOTHETICAL"], nth=1),
+            ent(t, "ondansetron", "MEDICATION", "GENERIC_NAME", attrs=[for_link(t, x, "Paracetamol") for x in ond_for]),
+            ent(t, "nausea", "MEDICAL_CONDITION", "DX_NAME", ["SYMPTOM", "HYPOTHETICAL"])]
+
+
+class RelationReaderTests(unittest.TestCase):
+    def test_links_parsed(self):
+        n = G.build_note(LINKED, "001-ed-us")
+        got = sorted((k, o.text, n.text[b:e]) for k, o, b, e, _ in G.links(n))
+        self.assertEqual(got, [("FOR", "Paracetamol", "pain"), ("FOR", "ondansetron", "nausea"),
+                               ("TIME_TO", "Chest pain", "2 hours ago"), ("TIME_TO", "cough", "3 days")])
+
+    def test_rejects_bad_links(self):
+        bad = [
+            "[[pain|DX_NAME|SYMPTOM|for=m9]]",  # unknown medication
+            "[[ECG|TEST_NAME|id=t1]] [[pain|DX_NAME|SYMPTOM|for=t1]]",  # for= must name a medication
+            "[[aspirin|GENERIC_NAME|id=m1|for=m1]]",  # for= only on DX_NAME
+            "[[aspirin|GENERIC_NAME|id=m1]] [[daily|FREQUENCY|of=m1|for=m1]]",  # not on attributes
+            "[[aspirin|GENERIC_NAME|id=m1]] [[pain|DX_NAME|SYMPTOM|for=m1|for=m1]]",  # duplicate key
+            "[[2 days|TIME_EXPRESSION|of=c9]]",  # unknown timed entity
+            "[[hip|SYSTEM_ORGAN_SITE|id=a1]] [[2 days|TIME_EXPRESSION|of=a1]]",  # anatomy is not timed
+        ]
+        for b in bad:
+            with self.subTest(b=b):
+                with self.assertRaises(G.GoldError):
+                    G.build_note(b)
+
+    def test_gold_to_cm_shape(self):
+        out = gold_to_cm.note_to_cm(G.build_note(LINKED, "001-ed-us"))
+        by_text = {e["Text"]: e for e in out["Entities"]}
+        self.assertEqual(by_text["2 hours ago"]["Type"], "TIME_TO_DX_NAME")
+        (tl,) = [a for a in by_text["Chest pain"]["Attributes"]]
+        self.assertEqual((tl["Type"], tl["Category"], tl["RelationshipType"], tl["Text"]),
+                         ("TIME_TO_DX_NAME", "TIME_EXPRESSION", "OVERLAP", "2 hours ago"))
+        fl = [a for a in by_text["Paracetamol"]["Attributes"] if a["RelationshipType"] == "FOR"]
+        self.assertEqual([(a["Type"], a["Category"], a["Text"]) for a in fl], [("DX_NAME", "MEDICAL_CONDITION", "pain")])
+        # the indication stays a top-level condition
+        self.assertEqual(by_text["pain"]["Category"], "MEDICAL_CONDITION")
+        out = gold_to_cm.note_to_cm(G.build_note("[[Metformin|GENERIC_NAME|id=m1]] started [[2 weeks ago|TIME_EXPRESSION|of=m1]]"))
+        self.assertEqual(out["Entities"][1]["Type"], "TIME_TO_MEDICATION_NAME")
+        self.assertEqual(out["Entities"][0]["Attributes"][0]["Type"], "TIME_TO_MEDICATION_NAME")
+
+
+class RelationScoreTests(unittest.TestCase):
+    def rows(self, pred):
+        r = run(LINKED, pred)
+        return {m: (r[m]["relation"].get("TIME_TO (link)"), r[m]["relation"].get("FOR (link)")) for m in ("relaxed", "strict")}
+
+    def test_all_found(self):
+        rows = self.rows(linked_prediction(LINKED_PLAIN))
+        for mode in ("relaxed", "strict"):
+            for row in rows[mode]:
+                self.assertEqual(prf(row), (1.0, 1.0, 1.0))
+                self.assertEqual(row["gold"], 2)
+
+    def test_missing_links(self):
+        rows = self.rows(linked_prediction(LINKED_PLAIN, cough_times=(), ond_for=()))
+        for mode in ("relaxed", "strict"):
+            time_row, for_row = rows[mode]
+            self.assertEqual((time_row["tp"], time_row["gold"], time_row["predicted"]), (1, 2, 1))
+            self.assertEqual(prf(time_row), (1.0, 0.5, 0.6667))
+            self.assertEqual(prf(for_row), (1.0, 0.5, 0.6667))
+        # no link predicted at all: recall 0, nothing predicted
+        rows = self.rows(linked_prediction(LINKED_PLAIN, (), (), (), ()))
+        self.assertEqual(prf(rows["relaxed"][0]), (0.0, 0.0, 0.0))
+        self.assertEqual(rows["relaxed"][1]["predicted"], 0)
+
+    def test_wrong_owner(self):
+        # the cough's time hangs on the chest pain, the nausea on paracetamol: both miss and are false positives
+        rows = self.rows(linked_prediction(LINKED_PLAIN, chest_times=("2 hours ago", "3 days"), cough_times=(),
+                                           para_for=("pain", "nausea"), ond_for=()))
+        for mode in ("relaxed", "strict"):
+            for row in rows[mode]:
+                self.assertEqual((row["tp"], row["gold"], row["predicted"]), (1, 2, 2))
+                self.assertEqual(prf(row), (0.5, 0.5, 0.5))
+
+    def test_wrong_kind_does_not_count(self):
+        t = LINKED_PLAIN
+        pred = linked_prediction(t, para_for=())
+        pred[4]["Attributes"] = [time_link(t, "pain", "MEDICATION_NAME", nth=1)]  # a time relation, not FOR
+        rows = self.rows(pred)
+        self.assertEqual((rows["strict"][1]["tp"], rows["strict"][1]["predicted"]), (1, 1))
+        self.assertEqual((rows["strict"][0]["tp"], rows["strict"][0]["predicted"]), (2, 3))
+
+    def test_strict_vs_relaxed_span(self):
+        t = LINKED_PLAIN
+        pred = linked_prediction(t, chest_times=("2 hours",), para_for=("PRN pain",))
+        rows = self.rows(pred)
+        self.assertEqual(prf(rows["relaxed"][0]), (1.0, 1.0, 1.0))
+        self.assertEqual(prf(rows["relaxed"][1]), (1.0, 1.0, 1.0))
+        self.assertEqual(prf(rows["strict"][0]), (0.5, 0.5, 0.5))
+        self.assertEqual(prf(rows["strict"][1]), (0.5, 0.5, 0.5))
+
+    def test_owner_must_align(self):
+        # the owner is found only with relaxed alignment (span "Chest"), so strict misses its link
+        rows = self.rows(linked_prediction(LINKED_PLAIN, chest_span="Chest"))
+        self.assertEqual(prf(rows["relaxed"][0]), (1.0, 1.0, 1.0))
+        self.assertEqual(prf(rows["strict"][0]), (0.5, 0.5, 0.5))
+
+    def test_relations_in_json(self):
+        import contextlib
+        import io
+        with tempfile.TemporaryDirectory() as gd, tempfile.TemporaryDirectory() as pd:
+            os.makedirs(os.path.join(gd, "dev"))
+            with open(os.path.join(gd, "dev", "001-ed-us.txt"), "w", encoding="utf-8") as f:
+                f.write(LINKED)
+            with open(os.path.join(pd, "001-ed-us.json"), "w", encoding="utf-8") as f:
+                json.dump({"Entities": linked_prediction(LINKED_PLAIN, ond_for=())}, f)
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                score.main(["--gold", gd, "--pred", pd, "--json"])
+            res = json.loads(buf.getvalue())["results"]["dev"]
+            self.assertEqual(prf(res["strict"]["relation"]["FOR (link)"]), (1.0, 0.5, 0.6667))
+            self.assertEqual(prf(res["relaxed"]["relation"]["TIME_TO (link)"]), (1.0, 1.0, 1.0))
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                score.main(["--gold", gd, "--pred", pd])
+            self.assertIn("TIME_TO (link)", buf.getvalue())
+            self.assertIn("FOR (link)", buf.getvalue())
+
+
 class GoldVsGoldTests(unittest.TestCase):
     def test_corpus_against_itself_is_perfect(self):
         notes = G.load_dir(CORPUS)
@@ -249,6 +399,10 @@ class GoldVsGoldTests(unittest.TestCase):
                             self.assertEqual(prf(row), (1.0, 1.0, 1.0))
             if r["icd10cm"]["coded"]:
                 self.assertEqual(r["icd10cm"]["top1_accuracy"], 1.0)
+            # the corpus has both kinds of relation links in every split, and they score 1.0 (above)
+            for kind in ("TIME_TO (link)", "FOR (link)"):
+                with self.subTest(split=split, relation=kind):
+                    self.assertGreater(r["strict"]["relation"][kind]["gold"], 0)
 
     def test_plain_text_has_no_markers(self):
         for n in G.load_dir(CORPUS):
