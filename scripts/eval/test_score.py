@@ -301,6 +301,34 @@ class RelationReaderTests(unittest.TestCase):
         self.assertEqual(out["Entities"][0]["Attributes"][0]["Type"], "TIME_TO_MEDICATION_NAME")
 
 
+class CheckGoldLinkTests(unittest.TestCase):
+    def check(self, marked):
+        import contextlib
+        import io
+        import check_gold
+        with tempfile.TemporaryDirectory() as gd:
+            os.makedirs(os.path.join(gd, "dev"))
+            with open(os.path.join(gd, "dev", "001-ed-us.txt"), "w", encoding="utf-8") as f:
+                f.write(marked)
+            buf = io.StringIO()
+            with contextlib.redirect_stdout(buf):
+                rc = check_gold.main(["--gold", gd, "--json"])
+            return rc, json.loads(buf.getvalue())
+
+    def test_links_counted(self):
+        rc, stats = self.check(LINKED)
+        self.assertEqual(rc, 0)
+        self.assertEqual(stats["links"], {"dev/FOR": 2, "dev/TIME_TO": 2})
+
+    def test_link_across_lines_and_indication_before_drug(self):
+        rc, stats = self.check("[[fever|DX_NAME|SYMPTOM|id=c1]]\n[[2 days|TIME_EXPRESSION|of=c1]]")
+        self.assertEqual(rc, 1)
+        self.assertIn("crosses a line break", " ".join(stats["problems"]))
+        rc, stats = self.check("[[AF|DX_NAME|DIAGNOSIS|for=m1]] on [[apixaban|GENERIC_NAME|id=m1]]")
+        self.assertEqual(rc, 1)
+        self.assertIn("precedes its medication", " ".join(stats["problems"]))
+
+
 class RelationScoreTests(unittest.TestCase):
     def rows(self, pred):
         r = run(LINKED, pred)
