@@ -96,7 +96,8 @@ let urlTLDs: Set<UInt64> = Set(
 enum AgeKeys {
     static let yo = wordKey("yo"), yof = wordKey("yof"), yom = wordKey("yom"), y = wordKey("y"), year = wordKey("year")
     static let years = wordKey("years"), yr = wordKey("yr"), yrs = wordKey("yrs"), old = wordKey("old"), m = wordKey("m")
-    static let f = wordKey("f")
+    static let f = wordKey("f"), month = wordKey("month"), months = wordKey("months"), week = wordKey("week")
+    static let weeks = wordKey("weeks"), day = wordKey("day"), days = wordKey("days")
 }
 
 // MARK: - Scanner
@@ -379,7 +380,7 @@ struct PHIScan {
             g += 1
             if at(e) == 0x20 && isDigit(at(e + 1)) && count <= 16 { k = e + 1 } else { break }
         }
-        guard count == 10 || count == 11 || count == 16 else { return nil }
+        guard count == 9 || count == 10 || count == 11 || count == 16 else { return nil }
         var digits: [UInt8] = []
         var j = i
         var end = i
@@ -397,6 +398,12 @@ struct PHIScan {
         let s = String(decoding: digits, as: UTF8.self)
         // Try the longest reading first, then drop trailing groups.
         switch digits.count {
+        case 9:
+            // A TFN written in three groups of three ("123 456 782") with a valid check digit.
+            if groups == 3 && end - i == 11 && IdentifierChecksums.australianTFN(s) {
+                emit(.id, i, end, score: 0.9, rule: "id-tfn")
+                return end
+            }
         case 16:
             let r = IdentifierChecksums.australianHealthcareIdentifier(s)
             if r.valid {
@@ -451,7 +458,10 @@ struct PHIScan {
             end = w
         } else if word == AgeKeys.y, at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
             end = at(w + 2) == 0x2E ? w + 3 : w + 2
-        } else if word == AgeKeys.year || word == AgeKeys.years || word == AgeKeys.yr || word == AgeKeys.yrs {
+        } else if word == AgeKeys.year || word == AgeKeys.years || word == AgeKeys.yr || word == AgeKeys.yrs
+            || word == AgeKeys.month || word == AgeKeys.months || word == AgeKeys.week || word == AgeKeys.weeks
+            || word == AgeKeys.day || word == AgeKeys.days
+        {
             // must be followed by "old"
             var k = w
             if at(k) == 0x20 || at(k) == 0x2D { k += 1 }

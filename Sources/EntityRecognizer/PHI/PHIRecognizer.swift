@@ -60,6 +60,7 @@ public struct PHIRecognizer: Sendable {
             d.run()
             candidates.append(contentsOf: d.found)
         }
+        if debugPHI { for c in candidates { print("CAND", c.priority, c.entity.type.rawValue, c.entity.span, c.entity.evidence.first?.ruleID ?? "") } }
         return Self.resolve(candidates)
     }
 
@@ -116,6 +117,7 @@ public struct PHIRecognizer: Sendable {
     }
 }
 
+let debugPHI = false
 struct Candidate: Sendable {
     var entity: Entity
     var priority: Int
@@ -218,6 +220,8 @@ struct PHIDetection {
         let len = t[i].e - t[i].s
         return len == 1 || (len == 2 && b[t[i].s + 1] == 0x2E)
     }
+    /// Token i follows token i-1 on the same line (adjacent or after spaces).
+    @inline(__always) func adjacentOrSpace(_ i: Int) -> Bool { i > 0 && i < t.count && !t[i].nl }
     /// No space between token i-1 and i.
     @inline(__always) func adjacent(_ i: Int) -> Bool { i > 0 && i < t.count && t[i - 1].e == t[i].s }
 
@@ -226,21 +230,21 @@ struct PHIDetection {
         guard isWord(i), !t[i].flags.contains(.hasDigit), t[i].e - t[i].s >= 2 else { return false }
         let bits = t[i].bits
         if bits.contains(.credential) && t[i].flags.contains(.allUpper) { return false }
-        if bits.contains(.title) && !bits.contains(.anyName) { return false }
+        if bits.contains(.title) && !bits.isName { return false }
         let isCap = cap(i)
         if !isCap {
             // Lower-case notes: a listed name that is not an ordinary word, after a cue.
-            guard strong || lowerDoc, bits.contains(.anyName), !bits.contains(.ordinaryWord), !bits.contains(.stopWord) else {
+            guard strong || lowerDoc, bits.isName, !bits.contains(.ordinaryWord), !bits.contains(.stopWord) else {
                 return false
             }
             return true
         }
         if capsDoc || t[i].flags.contains(.allUpper) {
             // Upper case says nothing: ask the lists.
-            if bits.contains(.anyName) && !(bits.contains(.stopWord) && !strong) { return true }
+            if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
             return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
         }
-        if bits.contains(.anyName) { return strong || !bits.contains(.stopWord) }
+        if bits.isName { return strong || !bits.contains(.stopWord) }
         if bits.contains(.ordinaryWord) || bits.contains(.stopWord) { return false }
         return strong || !first
     }
@@ -299,7 +303,7 @@ struct PHIDetection {
     mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
-            && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.contains(.anyName))
+            && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
         {
             nameKeys.insert(t[k].base)
         }
@@ -382,7 +386,13 @@ struct PHIDetection {
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
-            if (1900...2099).contains(v) && !(i + 1 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && adjacent(i + 1))
+            // "2008." ends a sentence; "2008.5" and "2008/09" are not years alone.
+            let fraction = i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && adjacent(i + 1) && adjacent(i + 2)
+                && t[i + 2].kind == .number
+            // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
+            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper)
+            let clock = i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key)
+            if (1900...2099).contains(v) && !fraction && !postcode && !clock
                 && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
@@ -414,6 +424,22 @@ struct PHIDetection {
             }
             return nil
         }
+        // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
+        if isWord(i) && cap(i) && K.holidayFirst.contains(t[i].base) {
+            var j = i + 1
+            if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
+            while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
+            if j < t.count && !t[j].nl && isWord(j) && cap(j) && K.holidayLast.contains(t[j].key) && j > i
+                && (t[i].key != K.new || j > i + 1)
+            {
+                emit(.date, i, j + 1, priority: 4, score: 0.75, rule: "date-holiday")
+                return j + 1
+            }
+            if K.holidayAlone.contains(t[i].key) {
+                emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-holiday")
+                return i + 1
+            }
+        }
         if tok.kind == .number && (tok.nl || (i > 0 && K.dayMonthCues.contains(t[i - 1].key)) || punct(i + 3, 0x3A)),
             let e = dayMonth(i)
         {
@@ -434,7 +460,9 @@ struct PHIDetection {
                 for c in t[e].s..<t[e].e { if b[c] &- 0x30 < 10 { digits += 1 } else if isAlpha(b[c]) { letters += 1 } }
                 e += 1
             }
-            if punct(e, 0x29) && e > i + 1 && adjacent(i + 1) && (digits >= 6 || (digits >= 5 && letters > 0)) {
+            // "(150-400)", "(3.5-5.0)": a reference range, not a code.
+            let range = e == i + 4 && t[i + 1].kind == .number && punct(i + 2, 0x2D) && t[i + 3].kind == .number
+            if !range && punct(e, 0x29) && e > i + 1 && adjacent(i + 1) && (digits >= 6 || (digits >= 5 && letters > 0)) {
                 emit(.id, i + 1, e, priority: 4, score: 0.75, rule: "id-bracketed")
                 return e + 1
             }
@@ -545,7 +573,7 @@ struct PHIDetection {
             if isTitle && (cap(i) || lowerDoc || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)) {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
                 if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
-                    let ok = !weak || (t[j].bits.contains(.anyName) && cap(j))
+                    let ok = !weak || (t[j].bits.isName && cap(j))
                     // "Dr" before a capitalised street word is a street type ("12 Smith Dr"): handled by order.
                     if ok {
                         emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
@@ -555,7 +583,7 @@ struct PHIDetection {
             }
         }
         if K.kinship.contains(t[i].key) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
-            !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.contains(.anyName)), !t[i + 1].bits.contains(.title),
+            !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
             emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
@@ -586,14 +614,14 @@ struct PHIDetection {
                 // Kinship words ("wife Maureen", "brother oskar"): any listed or unknown name.
                 if role == .relative {
                     let bj = t[j].bits
-                    guard cap(j) || (lowerDoc && bj.contains(.anyName) && !bj.contains(.ordinaryWord)),
-                        !(bj.contains(.ordinaryWord) && !bj.contains(.anyName)), !bj.contains(.eponym), !bj.contains(.drugWord),
+                    guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)),
+                        !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.eponym), !bj.contains(.drugWord),
                         let end = nameRun(j, strong: true, maxWords: 3)
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
                     return end
                 }
-                guard cap(j) || lowerDoc, t[j].bits.contains(.anyName), !t[j].bits.contains(.stopWord) || cap(j + 1),
+                guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
                 else { return nil }
                 if !(end - j >= 2 || !t[j].bits.contains(.ordinaryWord)) { return nil }
@@ -678,7 +706,7 @@ struct PHIDetection {
         guard s >= 0, words > 0 else { return nil }
         // At least one word that is a listed name or not an ordinary word.
         var ok = false
-        for k in s..<i where isWord(k) && (t[k].bits.contains(.anyName) || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
+        for k in s..<i where isWord(k) && (t[k].bits.isName || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
             ok = true
         }
         return ok ? s : nil
@@ -747,7 +775,7 @@ struct PHIDetection {
         let lb = t[j].bits
         // A stop-listed surname (Thompson, Graves) counts after a frequent, unambiguous first name.
         let strongFirst = bits.contains(.frequentFirst) && !bits.contains(.ordinaryWord) && !bits.contains(.commonName)
-        let unknownSurname = strongFirst && !capsDoc && !lb.contains(.ordinaryWord) && !lb.contains(.anyName)
+        let unknownSurname = strongFirst && !capsDoc && !lb.contains(.ordinaryWord) && !lb.isName
             && !lb.contains(.streetType) && !lb.contains(.stateAbbr) && !t[j].flags.contains(.allUpper)
         guard lb.contains(.lastName) || (lb.contains(.firstName) && !lb.contains(.ordinaryWord)) || unknownSurname,
             !lb.contains(.stopWord) || (strongFirst && lb.contains(.lastName) && !lb.contains(.drugWord)),
@@ -853,7 +881,7 @@ struct PHIDetection {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 let ordinary = K.genericOrgWords.contains(t[j].key)
-                    || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.anyName) && !t[j].bits.contains(.placeWord)
+                    || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
                 if !ordinary || vocab.phrases[t[j].key]?.contains(where: { $0.kind == .facilityBefore }) == true { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
@@ -1047,6 +1075,15 @@ enum K {
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
+    static let holidayFirst: Set<UInt64> = Set(
+        ["independence", "christmas", "boxing", "anzac", "australia", "labor", "labour", "memorial", "thanksgiving",
+         "veterans", "veteran", "good", "easter", "valentine", "mother", "father", "new", "remembrance", "columbus",
+         "presidents", "halloween", "juneteenth", "reconciliation"].map(wordKey))
+    static let holidayLast: Set<UInt64> = Set(["day", "eve", "friday", "sunday", "monday", "saturday"].map(wordKey))
+    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth"].map(wordKey))
+    static let timeWords: Set<UInt64> = Set(
+        ["tonight", "hrs", "hr", "h", "hours", "hour", "am", "pm", "overnight", "today", "yesterday"].map(wordKey))
     static let pagerCues: Set<UInt64> = Set(["page", "pager", "ext", "extn", "extension", "x", "bleep", "beep"].map(wordKey))
     static let weekdays: Set<UInt64> = Set(
         ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",

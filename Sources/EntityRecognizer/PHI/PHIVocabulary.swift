@@ -41,6 +41,8 @@ struct PHIWordBits: OptionSet, Sendable, Hashable {
     static let drugWord = PHIWordBits(rawValue: 1 << 16)
 
     static let anyName: PHIWordBits = [.firstName, .lastName]
+    /// In a first-name or a last-name list (`contains(.anyName)` would need both).
+    var isName: Bool { !isDisjoint(with: .anyName) }
 }
 
 /// What a multi-token phrase of the vocabulary means.
