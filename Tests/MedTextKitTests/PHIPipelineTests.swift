@@ -66,6 +66,33 @@ import Testing
     ])
     func confounders(_ row: String) { Self.check(row) }
 
+    /// Regressions found in error analysis on the dev split (rows are our own text).
+    @Test(arguments: [
+        // A given name in one list only (first-name list, also an English word) after a label.
+        "NOK: [[Hemi Trinh|NAME]] (nephew)",
+        "Parents: [[Hannah|NAME]] and [[Josh Whitlam|NAME]]",
+        "Dictated by: [[Victor Huang|NAME]], MD   Transcribed: [[ltw|NAME]] [[03/12/2025 09:02|DATE]]",
+        "pt settled overnight, obs stable, pain controlled with regular paracetamol, mobilising with frame, "
+            + "tolerating diet and fluids, bno since yesterday, will handover to am staff.\n[[k. tran|NAME]] rn",
+        "Phoned to practice nurse [[Bree|NAME]] [[17/04/2025|DATE]].",
+        "HOME WITH HUSBAND [[CURTIS|NAME]].",
+        // Years before a full stop; postcodes and clock times are not years.
+        "Tetanus last [[2016|DATE]]. Weakness from [[2008|DATE]].",
+        "[[22 Example Street, Glebe NSW 2037|ADDRESS]]",
+        "FOOSH approx 2030 tonight.",
+        "Arrival [[07/04/2025 23:58|DATE]] ([[Independence Day|DATE]]).",
+        // Ages written next to names and relatives' ages at diagnosis.
+        "Older sibling [[Harper|NAME]], [[4|AGE]], attends daycare.",
+        "Lives with wife [[Noreen|NAME]] ([[86|AGE]]) who is his carer.",
+        "Her mother had ovarian cancer at [[61|AGE]] and her sister [[Karen|NAME]] had breast cancer at [[48|AGE]];",
+        "Hospital course: [[3|AGE]]-month-old with bronchiolitis.",
+        "reviewed on her [[93|AGE]]rd birthday",
+        // A TFN in three groups with its check digit; a reference range is not a bracketed ID.
+        "TFN (WorkCover): [[123 456 782|ID]]",
+        "Platelets 211 x10^9/L (150-400)",
+    ])
+    func devRegressions(_ row: String) { Self.check(row) }
+
     @Test func allCapsAndLowercaseNotes() {
         let caps = "PATIENT: JOHN SMITH\nSEEN BY DR NGUYEN. HISTORY OF PARKINSON'S DISEASE. PLAN: REVIEW IN CLINIC.\n"
             + String(repeating: "BLOODS NORMAL. CHEST CLEAR. ABDOMEN SOFT. ", count: 4)

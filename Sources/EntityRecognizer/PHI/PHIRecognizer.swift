@@ -149,6 +149,8 @@ struct PHIDetection {
     var found: [Candidate] = []
     /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
     var covered: [Bool] = []
+    /// Token index just after each NAME candidate (for ages written after names).
+    var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
     var nameKeys: Set<UInt64> = []
     /// Most letters are upper case (an ALL-CAPS note).
@@ -302,6 +304,7 @@ struct PHIDetection {
 
     mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
+        nameEnds.append(end)
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
         {
@@ -362,6 +365,7 @@ struct PHIDetection {
             }
             i += 1
         }
+        agesAfterNames()
         if options.professions {
             i = 0
             while i < t.count {
@@ -374,6 +378,70 @@ struct PHIDetection {
         }
     }
 
+
+    // MARK: ages written next to names
+
+    /// Emits an AGE for the number only (GUIDELINE A1) at token k.
+    mutating func emitAgeToken(_ k: Int, rule: String) {
+        let s = t[k].s
+        var e = s
+        while e < t[k].e && b[e] &- 0x30 < 10 { e += 1 }
+        guard e > s else { return }
+        found.append(
+            Candidate(
+                entity: Entity(
+                    category: .protectedHealthInformation, type: .age, span: TextSpan(s, e), score: 0.75,
+                    evidence: [Evidence(subject: "match", ruleID: "phi:" + rule)]),
+                priority: 4))
+    }
+
+    /// A plausible age in years at token k (1 to 3 digits, at most 120), not part of a ratio or decimal.
+    func ageNumber(_ k: Int) -> Bool {
+        guard k < t.count, t[k].kind == .number, t[k].e - t[k].s <= 3, !t[k].nl else { return false }
+        let v = intValue(k)
+        guard v >= 0 && v <= 120 else { return false }
+        if k + 1 < t.count && adjacent(k + 1) && (punct(k + 1, 0x2F) || punct(k + 1, 0x2E) || punct(k + 1, 0x3A)) { return false }
+        return true
+    }
+
+    /// True when token k closes a short aside: `,` `;` `.` `)` or the end of the line.
+    func asideEnd(_ k: Int) -> Bool {
+        k >= t.count || t[k].nl || punct(k, 0x2C) || punct(k, 0x3B) || punct(k, 0x29)
+            || (punct(k, 0x2E) && !(k + 1 < t.count && adjacent(k + 1) && t[k + 1].kind == .number))
+    }
+
+    /// Ages after a name: `Harper, 4, attends`, `Noreen (86)`, `Oliver, now 6,`, `YUSUF MARANGONI  24 M`.
+    mutating func agesAfterNames() {
+        for e in nameEnds where e < t.count && !t[e].nl {
+            if punct(e, 0x2C) {
+                var k = e + 1
+                if k < t.count && t[k].key == K.now { k += 1 }
+                if ageNumber(k) && asideEnd(k + 1) && !punct(k + 1, 0x29) { emitAgeToken(k, rule: "age-after-name") }
+            } else if punct(e, 0x28) && ageNumber(e + 1) && punct(e + 2, 0x29) {
+                emitAgeToken(e + 1, rule: "age-after-name")
+            } else if ageNumber(e), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
+                t[e + 1].key == AgeKeys.m || t[e + 1].key == AgeKeys.f,
+                e + 2 >= t.count || t[e + 2].nl || !isWord(e + 2) || t[e + 2].flags.contains(.allUpper)
+            {
+                emitAgeToken(e, rule: "age-after-name")
+            }
+        }
+    }
+
+    /// A relative's age at an event in the same sentence: "her sister had breast cancer at 48;".
+    func relativeAgeAt(_ i: Int) -> Bool {
+        guard i > 0, t[i - 1].key == K.at, ageNumber(i), t[i].e - t[i].s == 2 else { return false }
+        guard asideEnd(i + 1) || (i + 1 < t.count && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years)) else { return false }
+        var j = i - 2
+        var n = 0
+        while j >= 0 && n < 16 {
+            if punct(j, 0x2E) || punct(j, 0x3A) { return false }
+            if K.kinship.contains(t[j].base) { return true }
+            j -= 1
+            n += 1
+        }
+        return false
+    }
 
     // MARK: token patterns the byte scanner leaves out
 
@@ -391,11 +459,30 @@ struct PHIDetection {
                 && t[i + 2].kind == .number
             // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
             let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper)
-            let clock = i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key)
+            let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
+                || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock
                 && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
+                return i + 1
+            }
+        }
+        if tok.kind == .number && relativeAgeAt(i) {
+            emitAgeToken(i, rule: "age-relative-at")
+            return i + 1
+        }
+        // "(24 today)" after a date of birth.
+        if tok.kind == .number && punct(i - 1, 0x28) && ageNumber(i) && i + 1 < t.count && t[i + 1].key == K.today && !t[i + 1].nl {
+            emitAgeToken(i, rule: "age-today")
+            return i + 1
+        }
+        // "her 93rd birthday".
+        if isWord(i) && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 5 && i + 1 < t.count && t[i + 1].key == K.birthday && !t[i + 1].nl {
+            var k = tok.s
+            while k < tok.e && b[k] &- 0x30 < 10 { k += 1 }
+            if k - tok.s <= 3 && tok.e - k == 2 {
+                emitAgeToken(i, rule: "age-birthday")
                 return i + 1
             }
         }
@@ -570,7 +657,9 @@ struct PHIDetection {
                 j = e
                 isTitle = true
             }
-            if isTitle && (cap(i) || lowerDoc || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)) {
+            if isTitle && (cap(i) || lowerDoc || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)
+                || (j < t.count && cap(j) && t[j].bits.contains(.firstName) && !t[j].bits.contains(.stopWord)))
+            {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
                 if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
                     let ok = !weak || (t[j].bits.isName && cap(j))
@@ -615,7 +704,8 @@ struct PHIDetection {
                 if role == .relative {
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)),
-                        !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.eponym), !bj.contains(.drugWord),
+                        !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
+                        !bj.contains(.eponym) || (t[j].base == t[j].key && asideEnd(j + 1)),
                         let end = nameRun(j, strong: true, maxWords: 3)
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
@@ -664,7 +754,19 @@ struct PHIDetection {
             j += 1
             if punct(j, 0x2E) { j += 1 }
         }
-        guard j < t.count, !t[j].nl, var end = nameRun(j, strong: true) else { return nil }
+        guard j < t.count, !t[j].nl else { return nil }
+        guard var end = nameRun(j, strong: true) else {
+            // Typist initials: "Transcribed: ltw", "Typed by: KJM".
+            let len = t[j].e - t[j].s
+            if role == .clinician, isWord(j), (2...4).contains(len), !t[j].flags.contains(.hasDigit),
+                t[j].flags.contains(.allUpper) || !t[j].flags.contains(.titleCase), !t[j].bits.contains(.ordinaryWord),
+                !t[j].bits.contains(.stopWord), !t[j].bits.contains(.credential), j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)
+            {
+                emit(.name, j, j + 1, priority: 3, score: 0.6, rule: "name-initials")
+                return j + 1
+            }
+            return nil
+        }
         // "Smith, John" / "SMITH, John A": a one-word surname, then given names.
         if end == j + 1, punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, t[end + 1].bits.contains(.firstName),
             let e2 = nameRun(end + 1, strong: true, maxWords: 3)
@@ -742,8 +844,10 @@ struct PHIDetection {
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
         {
             let lb = t[i + 2].bits
+            // "k. tran rn": a credential after it vouches for an ordinary-looking surname.
+            let credentialAfter = i + 3 < t.count && !t[i + 3].nl && isWord(i + 3) && t[i + 3].bits.contains(.credential)
             if lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
-                && (cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))
+                && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))))
             {
                 var end = i + 3
                 if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
@@ -1075,6 +1179,7 @@ enum K {
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
     static let holidayFirst: Set<UInt64> = Set(
         ["independence", "christmas", "boxing", "anzac", "australia", "labor", "labour", "memorial", "thanksgiving",
@@ -1082,6 +1187,8 @@ enum K {
          "presidents", "halloween", "juneteenth", "reconciliation"].map(wordKey))
     static let holidayLast: Set<UInt64> = Set(["day", "eve", "friday", "sunday", "monday", "saturday"].map(wordKey))
     static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth"].map(wordKey))
+    /// "until 1930", "at 1945": before these a 19xx number with valid minutes is a clock time.
+    static let clockCues: Set<UInt64> = Set(["until", "till", "at", "by", "approx", "~", "around"].map(wordKey))
     static let timeWords: Set<UInt64> = Set(
         ["tonight", "hrs", "hr", "h", "hours", "hour", "am", "pm", "overnight", "today", "yesterday"].map(wordKey))
     static let pagerCues: Set<UInt64> = Set(["page", "pager", "ext", "extn", "extension", "x", "bleep", "beep"].map(wordKey))
