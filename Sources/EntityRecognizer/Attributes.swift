@@ -24,6 +24,9 @@ struct AttributeWords: Sendable {
     let yearLead: Set<UInt32>  // in, since, from, until
     let yearLeadPunctuation: Set<UInt32>  // ( [
     let episode: UInt32
+    let openParen: UInt32
+    let closeParen: UInt32
+    let dash: UInt32
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
@@ -52,6 +55,9 @@ struct AttributeWords: Sendable {
         yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])
         yearLeadPunctuation = set(["(", "["])
         episode = intern("episode")
+        openParen = intern("(")
+        closeParen = intern(")")
+        dash = intern("-")
     }
 }
 
@@ -109,18 +115,35 @@ extension Recognizer {
         for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
+                // A drug named again in parentheses right after another ("insulin glargine
+                // (Lantus) 100 units/mL", "Coversyl (perindopril) 5 mg") is an alias: the
+                // signature after it belongs to the first drug (guideline M2: nearest drug of
+                // the item, the alias being the same drug).
+                func isAlias(_ m: Int) -> Bool {
+                    guard m > 0, entities[m].category == .medication, entities[m - 1].category == .medication else { return false }
+                    let prev = ranges[m - 1], r = ranges[m]
+                    return r.lowerBound == prev.upperBound + 1 && keys[prev.upperBound] == words.openParen
+                        && r.upperBound < keys.count && keys[r.upperBound] == words.closeParen
+                }
                 for (n, r) in ranges.enumerated() {
                     switch entities[n].category {
                     case .medication:
+                        if isAlias(n) { continue }
                         let sentenceEnd = sentences[sentenceOf[r.lowerBound]].upperBound
-                        var limit = min(sentenceEnd, r.upperBound + 40)
+                        var from = r.upperBound
+                        var next = n + 1
+                        if next < ranges.count && isAlias(next) {
+                            from = ranges[next].upperBound + 1
+                            next += 1
+                        }
+                        var limit = min(sentenceEnd, from + 40)
                         // Stop at the next medication.
-                        for m in (n + 1)..<ranges.count where entities[m].category == .medication {
+                        for m in next..<max(next, ranges.count) where entities[m].category == .medication {
                             limit = min(limit, ranges[m].lowerBound)
                             break
                         }
-                        entities[n].attributes = medicationAttributes(
-                            from: r.upperBound, limit: limit, keys: keys, alts: alts, owner: owner, content: c, doc: doc, bytes: p)
+                        entities[n].attributes = from < limit ? medicationAttributes(
+                            from: from, limit: limit, keys: keys, alts: alts, owner: owner, content: c, doc: doc, bytes: p) : []
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
                         for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
@@ -157,6 +180,35 @@ extension Recognizer {
         var lastFrequency: Int? = nil  // index in `out` of a FREQUENCY that ends at the previous token
         var k = start
         while k < limit {
+            // A bare strength right after the drug or its release form, with no unit: numbers
+            // joined by "/" are a combination product's strength ("Symbicort 400/12 2 puffs",
+            // "Caduet 5/40 - 1 nocte"); a single number of 5 or more (or a decimal) is one
+            // before a frequency or a dash ("metformin 500 bid"); small whole numbers are left
+            // alone (in "Panadol 2 qid" the 2 is a count of tablets).
+            if !hasStrength, out.allSatisfy({ $0.type == .form }),
+               k == start || out.last.map({ $0.span.end == doc.tokens[c.tokenIndex[k - 1]].span.end }) == true,
+               let r = bareStrength(at: k, limit: limit, keys: keys, alts: alts, content: c, doc: doc, bytes: p)
+            {
+                out.append(attribute(.strength, .strength, r, c, doc))
+                hasStrength = true
+                lastFrequency = nil
+                k = r.upperBound
+                continue
+            }
+            // A bare count right after the strength, as in medication charts ("Lasix 40mg 1, ...",
+            // "Coversyl 10mg - 1 mane").
+            let beforeCount = k - 1 > start && keys[k - 1] == words.dash ? k - 2 : k - 1
+            if let last = out.last, last.type == .strength, k > start, beforeCount >= start,
+               doc.tokens[c.tokenIndex[beforeCount]].span.end <= last.span.end,
+               let num = numberExpression(at: k, limit: limit, content: c, doc: doc),
+               num.upperBound >= limit || words.listSeparators.contains(keys[num.upperBound]) || keys[num.upperBound] == words.openParen
+                   || c.lineEnd[num.upperBound - 1]
+                   || sigMatch(at: num.upperBound, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
+            {
+                out.append(attribute(.dosage, .dosage, num, c, doc))
+                k = num.upperBound
+                continue
+            }
             // Phrases that start here: durations, rates, frequencies, routes, forms.
             if let m = sigMatch(at: k, kinds: [.duration, .frequency, .route, .form, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
                m.term.kind != .rateUnit
@@ -200,8 +252,12 @@ extension Recognizer {
                     switch u.term.kind {
                     case .rateUnit:
                         out.append(attribute(.rate, .rate, r, c, doc))
-                    case .strengthUnit where !(hasStrength && u.term.id.hasPrefix("unit:ml")):
-                        // "500 mg" (and "5 mg/kg"): strength; a second volume is a measured dose.
+                    case .strengthUnit where u.term.id == "unit:ml" || u.term.id == "unit:l" || u.term.id == "unit:ul":
+                        // A plain volume is a measured dose ("normal saline 1 L", "Tdap 0.5 mL",
+                        // "lactulose 20 mL"); concentrations ("mg/mL") are strength units of their own.
+                        out.append(attribute(.dosage, .dosage, r, c, doc))
+                    case .strengthUnit:
+                        // "500 mg" (and "5 mg/kg"): strength.
                         if hasStrength && lead == k {
                             out.append(attribute(.dosage, .dosage, r, c, doc))
                         } else {
@@ -217,17 +273,6 @@ extension Recognizer {
                     continue
                 }
             }
-            // A bare count right after the strength, as in medication charts ("Lasix 40mg 1, ...").
-            if let last = out.last, last.type == .strength, k > start,
-               doc.tokens[c.tokenIndex[k - 1]].span.end == last.span.end || doc.tokens[c.tokenIndex[k - 1]].span.end <= last.span.end,
-               let num = numberExpression(at: k, limit: limit, content: c, doc: doc),
-               num.upperBound >= limit || words.listSeparators.contains(keys[num.upperBound]) || c.lineEnd[num.upperBound - 1]
-                   || sigMatch(at: num.upperBound, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
-            {
-                out.append(attribute(.dosage, .dosage, num, c, doc))
-                k = num.upperBound
-                continue
-            }
             // Another entity (a PRN indication, a condition): skip over it.
             if owner[k] >= 0 {
                 lastFrequency = nil
@@ -235,6 +280,37 @@ extension Recognizer {
             k += 1
         }
         return out
+    }
+
+    /// The bare strength at `k` (see `medicationAttributes`), or nil.
+    func bareStrength(
+        at k: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int>? {
+        func token(_ i: Int) -> Token { doc.tokens[c.tokenIndex[i]] }
+        guard k < limit, token(k).kind == .number else { return nil }
+        var e = k + 1
+        var parts = 1
+        while e + 1 < limit, keys[e] == words.slash, token(e + 1).kind == .number,
+              token(e).span.start == token(e - 1).span.end, token(e + 1).span.start == token(e).span.end
+        {
+            e += 2
+            parts += 1
+        }
+        // A unit after it makes it an ordinary strength or dose, read elsewhere.
+        if sigMatch(at: e, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil {
+            return nil
+        }
+        if parts > 1 { return k..<e }
+        let text = p[token(k).span.range]
+        let isDecimal = text.contains(UInt8(ascii: "."))
+        var value = 0
+        for b in text where b >= 0x30 && b <= 0x39 { value = min(value * 10 + Int(b - 0x30), 1_000_000) }
+        guard isDecimal || value >= 5, e < limit else { return nil }
+        if keys[e] == words.dash || sigMatch(at: e, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil {
+            return k..<e
+        }
+        return nil
     }
 
     func testAttributes(

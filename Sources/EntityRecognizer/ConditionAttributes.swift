@@ -34,6 +34,11 @@ extension Recognizer {
             removed[i] = true
             if i + 1 < n, adjacent(i, i + 1), qualifiable(i + 1) {
                 ents[i + 1].attributes.append(attribute(from: i, .direction, .direction))
+            } else if i > 0, adjacent(i - 1, i), ents[i - 1].category == .medicalCondition, !isDirection(i - 1),
+                      !c.lineEnd[ranges[i - 1].upperBound - 1]
+            {
+                // Post-posed side: "Colles fracture left", "otitis media right".
+                ents[i - 1].attributes.append(attribute(from: i, .direction, .direction))
             }
         }
         for i in 0..<n where isSite(i) && !removed[i] {
@@ -47,10 +52,15 @@ extension Recognizer {
                       sentenceOf[ranges[prev].lowerBound] == sentenceOf[ranges[i].lowerBound]
             {
                 // "pain in the (left) knee": up to 3 linking words between, the first a preposition.
+                // "cellulitis lt lower leg", "skin tear R forearm", "OA both knees": the site
+                // right after the condition on the same line, only sides between.
                 let gap = ranges[prev].upperBound..<ranges[i].lowerBound
+                let linking: (Int) -> Bool = { words.siteFillers.contains(c.lexKeys[$0]) || self.isDirectionToken($0, ranges: ranges, ents: ents) }
                 if (1...3).contains(gap.count), words.sitePrepositions.contains(c.lexKeys[gap.lowerBound]),
-                   gap.dropFirst().allSatisfy({ words.siteFillers.contains(c.lexKeys[$0]) || isDirectionToken($0, ranges: ranges, ents: ents) })
+                   gap.dropFirst().allSatisfy(linking)
                 {
+                    target = prev
+                } else if gap.count <= 2, gap.allSatisfy(linking), !(ranges[prev].upperBound - 1..<ranges[i].lowerBound).contains(where: { c.lineEnd[$0] }) {
                     target = prev
                 }
             }

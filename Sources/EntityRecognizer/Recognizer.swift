@@ -299,8 +299,17 @@ public struct Recognizer: Sendable {
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
                     separators: { words.listSeparators.contains(c.lexKeys[$0]) })
-                for (k, a) in assigned.enumerated() where !a.traits.isEmpty {
+                for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
+                    // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",
+                    // "PHQ-2 - negative"); a negation around it is about findings, not the test.
+                    if a.traits.contains(.negation), entities[n].type == .testName,
+                       entities[n].attributes.contains(where: { $0.type == .testValue })
+                    {
+                        a.traits.remove(.negation)
+                        a.evidence.removeAll { context.rules[$0.rule].traits.contains(.negation) }
+                        if a.traits.isEmpty { continue }
+                    }
                     entities[n].traits.formUnion(a.traits)
                     for ev in a.evidence {
                         let rule = context.rules[ev.rule]

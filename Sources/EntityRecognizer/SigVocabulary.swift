@@ -45,7 +45,8 @@ extension RecognizerRuleFiles {
     }
 
     /// Parses `sig/units.tsv`: mass, volume, amount, ratio, concentration and weight- or
-    /// BSA-based doses are strength units; counts (and international units, which Comprehend
+    /// BSA-based doses are strength units, and so is "IU" (`unit:intl_units`: "vitamin D
+    /// 1000 IU", "Anti-D 625 IU"); counts and the word "units" (`unit:iu`, which Comprehend
     /// Medical treats as a dose count: "insulin 20 units") are dose units; rates and flows are
     /// rate units.
     public static func units(_ contents: String, file: String = "sig/units.tsv") throws -> [SigTerm] {
@@ -56,7 +57,9 @@ extension RecognizerRuleFiles {
             let sig: SigKind
             if kind.contains("rate") || kind == "flow" {
                 sig = .rateUnit
-            } else if kind == "count" || id.hasPrefix("unit:iu") || id.hasPrefix("unit:kiu") || id.hasPrefix("unit:miu") {
+            } else if kind == "count" || id == "unit:iu" || id == "unit:kiu" || id.hasPrefix("unit:miu") {
+                // Exact ids: "units/mL" (unit:iu_per_ml) is a concentration, "units/kg" a
+                // weight-based strength.
                 sig = .doseUnit
             } else if ["mass", "volume", "amount", "ratio", "concentration"].contains(kind) || kind.contains("dose") {
                 sig = .strengthUnit

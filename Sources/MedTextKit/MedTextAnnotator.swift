@@ -101,6 +101,8 @@ public struct MedTextAnnotator: Sendable {
                     ruleID: "lexicon:" + t.code))
             }
             // Fused negations ("afebrile"): terms of the finding they negate, with its traits.
+            // Priority -1: a fused negation wins over a lexicon term spelled the same (a
+            // "non-tender" finding concept must not hide the negation).
             let normalizer = MedTextTerminology.normalizer
             var targets: [String: Int64] = [:]
             for f in fused where targets[f.target] == nil {
@@ -112,7 +114,7 @@ public struct MedTextAnnotator: Sendable {
                 let cls = Self.classTraits(type: f.type, lexiconClass: details[id]?.lexiconClass)
                 terms.append(LexiconTerm(
                     conceptID: id, normalized: normalizer.normalizedTerm(f.term), type: f.type,
-                    traits: cls.union(f.traits), priority: 0, ruleID: "context:" + f.id))
+                    traits: cls.union(f.traits), priority: -1, ruleID: "context:" + f.id))
             }
         } catch {
             throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")

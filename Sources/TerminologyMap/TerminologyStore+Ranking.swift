@@ -100,7 +100,12 @@ enum ICDRanking {
         return synonyms[w] ?? w
     }
 
-    static let synonyms: [String: String] = ["bleeding": "hemorrhage", "bleed": "hemorrhage", "haemorrhage": "hemorrhage"]
+    static let synonyms: [String: String] = [
+        "bleeding": "hemorrhage", "bleed": "hemorrhage", "haemorrhage": "hemorrhage",
+        // Body-site spellings that titles use differently from notes ("cellulitis of left lower
+        // limb", "lower extremity", "pressure ulcer of sacral region").
+        "leg": "limb", "extremity": "limb", "extremitie": "limb", "sacrum": "sacral",
+    ]
 }
 
 extension TerminologyStore {
@@ -124,6 +129,8 @@ extension TerminologyStore {
         }
         var q: [String] = []
         var conceptWords: Set<String> = []
+        var mentionWords: Set<String> = []  // words of the mention and its concepts (not the context)
+        var saidWords: Set<String> = []  // words of the mention and its context (not the concepts' terms)
         for (i, t) in queryText.enumerated() {
             let norm = normalizer.normalizedTerm(t)
             let isContext = i > 0 && i <= query.context.count
@@ -131,8 +138,11 @@ extension TerminologyStore {
             let w = isContext ? (ICDRanking.sideAbbreviations[norm].map { (required: [$0], optional: [String]()) } ?? ICDRanking.words(norm)) : ICDRanking.words(norm)
             for x in w.required + w.optional where !q.contains(x) { q.append(x) }
             if i > query.context.count { conceptWords.formUnion(w.required + w.optional) }
+            if !isContext { mentionWords.formUnion(w.required) }
+            if i <= query.context.count { saidWords.formUnion(w.required + w.optional) }
         }
         guard !q.isEmpty || !linked.isEmpty || !direct.isEmpty else { return [] }
+        let noContext = query.context.isEmpty
 
         return try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
             guard let icd = try db.scalarInt("SELECT id FROM code_system WHERE uri = ?", [.text(CodeSystem.icd10CM.uri)]) else { return [] }
@@ -216,7 +226,23 @@ extension TerminologyStore {
             // When the mention and its context say nothing beyond the matched concepts' preferred
             // terms, the curated code of the concept (what a coder gives the bare mention) is
             // taken as a near-exact match.
-            let bareMention = !conceptWords.isEmpty && query.subtracting(conceptWords).isEmpty
+            // A mention without qualifiers is a curated synonym of its concept ("inferior STEMI"),
+            // so the same holds when the context is empty.
+            let bareMention = !conceptWords.isEmpty && (query.subtracting(conceptWords).isEmpty || noContext && !linked.isEmpty)
+            // The condition itself must be in the title: a code that names only the context's
+            // site and side ("fracture of left lower leg" for "cellulitis lt lower leg") loses.
+            let named = mentionWords.intersection(query)
+            // Coverage is mostly of what the note said: the concepts' preferred terms help find
+            // candidates but are synonyms, not more information ("systolic heart failure" is
+            // not less covered by I50.23 because the concept is also "heart failure with
+            // reduced ejection fraction").
+            let said = saidWords.intersection(query)
+            func coverage(_ all: Set<String>) -> Double {
+                guard !query.isEmpty else { return 0 }
+                let full = Double(query.filter { all.contains($0) }.count) / Double(query.count)
+                guard !said.isEmpty else { return full }
+                return 0.75 * Double(said.filter { all.contains($0) }.count) / Double(said.count) + 0.25 * full
+            }
             let queryLaterality = query.intersection(ICDRanking.laterality)
             var scored: [(ConceptCode, Bool)] = []
             // A category that matches well hands its match to its default billable descendant:
@@ -226,7 +252,7 @@ extension TerminologyStore {
             let categoryMatches = list.filter { !$0.billable }.map { c -> (Candidate, Double) in
                 (c, c.variants.map { v -> Double in
                     let all = Set(v.required).union(v.optional)
-                    let covered = query.isEmpty ? 0 : Double(query.filter { all.contains($0) }.count) / Double(query.count)
+                    let covered = coverage(all)
                     let req = Set(v.required)
                     let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
                     return (0.55 * covered + 0.45 * precision) * v.weight
@@ -260,12 +286,13 @@ extension TerminologyStore {
                 var best = inherited[c.code]?.0 ?? 0.0
                 for v in c.variants {
                     let all = Set(v.required).union(v.optional)
-                    let covered = query.isEmpty ? 0 : Double(query.filter { all.contains($0) }.count) / Double(query.count)
+                    let covered = coverage(all)
                     let req = Set(v.required)
                     let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
                     // Residual "Other ..." categories lose to the code that names what was said.
                     let residual = (all.contains("other") && !query.contains("other")) ? 0.9 : 1.0
-                    best = max(best, (0.55 * covered + 0.45 * precision) * v.weight * residual)
+                    let offTopic = !named.isEmpty && named.isDisjoint(with: all) ? 0.6 : 1.0
+                    best = max(best, (0.55 * covered + 0.45 * precision) * v.weight * residual * offTopic)
                 }
                 // Categories and subcategories (not billable) rank below the codes under them.
                 // The note names a side and this code has none: a sided sibling fits better.

@@ -1,0 +1,142 @@
+import MedTextCore
+import MedTextKit
+import Testing
+
+/// The shipped lexicons, context rules, attribute rules and ICD-10-CM ranking end to end, on
+/// sentences written for these tests: one row per rule class that the gold-corpus error analysis
+/// changed (corpora/gold/GUIDELINE.md names the rules). Each row fails if its rule breaks.
+@Suite struct GoldRuleTests {
+    static let annotator = try! MedTextAnnotator()
+
+    /// "text|TYPE|TRAITS|ATTR=text,ATTR=text" per non-PHI entity (traits without the
+    /// SIGN/SYMPTOM/DIAGNOSIS kind).
+    static func run(_ text: String) -> [String] {
+        let doc = annotator.annotate(Document(text: text), linking: .none)
+        let kinds: Traits = [.sign, .symptom, .diagnosis]
+        return doc.entities.filter { $0.category != .protectedHealthInformation && $0.category != .timeExpression }.map { e in
+            let attrs = e.attributes.map { "\($0.type.rawValue)=\(doc.document.text(in: $0.span))" }.joined(separator: ",")
+            return "\(doc.document.text(in: e.span))|\(e.type.rawValue)|\(e.traits.subtracting(kinds).names.joined(separator: ","))|\(attrs)"
+        }
+    }
+
+    static func has(_ text: String, _ row: String) -> Bool { run(text).contains(row) }
+
+    // MARK: negation
+
+    @Test(arguments: [
+        // Fused negation wins over a finding concept spelled the same (guideline C5).
+        ("Abdo: soft, non-tender.", "non-tender|DX_NAME|NEGATION|"),
+        ("Calves not tender.", "not tender|DX_NAME|NEGATION|SYSTEM_ORGAN_SITE=Calves"),
+        // "no family history of X": the span is X, negated and the family's (no "family history
+        // of" / "history of" lexicon terms swallow the trigger).
+        ("No family history of colon cancer.", "colon cancer|DX_NAME|NEGATION,PERTAINS_TO_FAMILY|"),
+        ("No history of breast cancer.", "breast cancer|DX_NAME|NEGATION,PAST_HISTORY|"),
+        // Backward triggers.
+        ("Delirium did not occur.", "Delirium|DX_NAME|NEGATION|"),
+        ("Spironolactone not used.", "Spironolactone|GENERIC_NAME|NEGATION|"),
+        // Forward "nil known".
+        ("Nil known lung disease.", "lung disease|DX_NAME|NEGATION|"),
+        // Pseudo-trigger.
+        ("Not the worst headache of her life.", "headache|DX_NAME||"),
+    ])
+    func negation(text: String, row: String) {
+        #expect(Self.run(text).contains(row), "\(Self.run(text))")
+    }
+
+    @Test(arguments: [
+        // Terminators: what one is on, and what happened before/after, are not negated.
+        ("No DVT - on apixaban.", "apixaban|GENERIC_NAME||", "DVT|DX_NAME|NEGATION|"),
+        ("Not febrile, on warfarin.", "warfarin|GENERIC_NAME||", "febrile|DX_NAME|NEGATION|"),
+        ("No chest pain before the fall.", "fall|DX_NAME||", "chest pain|DX_NAME|NEGATION|"),
+        ("No headache after the fall.", "fall|DX_NAME||", "headache|DX_NAME|NEGATION|"),
+    ])
+    func terminators(text: String, kept: String, negated: String) {
+        let rows = Self.run(text)
+        #expect(rows.contains(kept), "\(rows)")
+        #expect(rows.contains(negated), "\(rows)")
+    }
+
+    @Test func testWithAResultIsNotNegated() {
+        // Guideline T1: a test reported with a value was done.
+        let rows = Self.run("No Q waves, QTc 432 ms. PHQ-2 - negative.")
+        #expect(rows.contains("Q waves|DX_NAME|NEGATION|"), "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("QTc|TEST_NAME||") }, "\(rows)")
+        #expect(rows.contains { $0.hasPrefix("PHQ-2|TEST_NAME||") }, "\(rows)")
+        // Without a value the negation stays ("no ECG").
+        #expect(Self.run("Blood cultures not done.").contains { $0.hasPrefix("Blood cultures|TEST_NAME|NEGATION|") })
+    }
+
+    // MARK: condition qualifiers after the condition
+
+    @Test(arguments: [
+        ("Cellulitis lt lower leg.", "Cellulitis|DX_NAME||DIRECTION=lt,SYSTEM_ORGAN_SITE=lower leg"),
+        ("SKIN TEAR R FOREARM 3CM.", "SKIN TEAR|DX_NAME||DIRECTION=R,SYSTEM_ORGAN_SITE=FOREARM"),
+        ("OA both knees.", "OA|DX_NAME||DIRECTION=both,SYSTEM_ORGAN_SITE=knees"),
+        ("Colles fracture left with ulnar styloid fracture.", "Colles fracture|DX_NAME||DIRECTION=left"),
+    ])
+    func postposedSiteAndSide(text: String, row: String) {
+        #expect(Self.run(text).contains(row), "\(Self.run(text))")
+    }
+
+    @Test func siteOnTheNextLineIsNotAttached() {
+        let rows = Self.run("Cough\nChest clear")
+        #expect(rows.contains("Cough|DX_NAME||"), "\(rows)")
+    }
+
+    // MARK: medication attributes
+
+    @Test(arguments: [
+        // IU is a strength, the word "units" a dose (guideline M1).
+        ("Vitamin D 1000 IU daily", "Vitamin D|GENERIC_NAME||STRENGTH=1000 IU,FREQUENCY=daily"),
+        ("insulin glargine 20 units nocte", "insulin glargine|GENERIC_NAME||DOSAGE=20 units,FREQUENCY=nocte"),
+        // A plain volume is a measured dose; a concentration is a strength.
+        ("Normal saline 1 L IV bolus", "Normal saline|GENERIC_NAME||DOSAGE=1 L,ROUTE_OR_MODE=IV bolus"),
+        // The parenthesised alias: the signature belongs to the first drug.
+        ("insulin glargine (Lantus) 100 units/mL - inject 34 units subcutaneously at bedtime",
+         "insulin glargine|GENERIC_NAME||STRENGTH=100 units/mL,DOSAGE=34 units,ROUTE_OR_MODE=subcutaneously,FREQUENCY=at bedtime"),
+        ("Coversyl (perindopril) 5 mg mane", "Coversyl|BRAND_NAME||STRENGTH=5 mg,FREQUENCY=mane"),
+        // Bare strengths: a combination ratio, a single number before a frequency.
+        ("Symbicort 400/12 2 puffs bd", "Symbicort|BRAND_NAME||STRENGTH=400/12,DOSAGE=2 puffs,FREQUENCY=bd"),
+        ("metformin 500 bid", "metformin|GENERIC_NAME||STRENGTH=500,FREQUENCY=bid"),
+        // A small whole number is a count of tablets, not a strength.
+        ("Panadol 2 qid", "Panadol|BRAND_NAME||FREQUENCY=qid"),
+        // A count after the strength, behind a dash or before a parenthesis.
+        ("Coversyl 10mg - 1 mane - hypertension", "Coversyl|BRAND_NAME||STRENGTH=10mg,DOSAGE=1,FREQUENCY=mane"),
+        ("Thyroxine 75mcg 1 (30 min before food)", "Thyroxine|GENERIC_NAME||STRENGTH=75mcg,DOSAGE=1,FREQUENCY=before food"),
+    ])
+    func medicationAttributes(text: String, row: String) {
+        #expect(Self.run(text).contains(row), "\(Self.run(text))")
+    }
+
+    @Test func aliasCarriesNoSignature() {
+        #expect(Self.run("Coversyl (perindopril) 5 mg mane").contains("perindopril|GENERIC_NAME||"))
+    }
+
+    // MARK: ICD-10-CM ranking
+
+    static func topICD(_ text: String, _ mention: String) -> String? {
+        let doc = annotator.annotate(Document(text: text), linking: .ranked)
+        let e = doc.entities.first { doc.document.text(in: $0.span) == mention }
+        return e?.concepts.first { $0.system == .icd10CM }?.code
+    }
+
+    @Test(arguments: [
+        // Side and site after the condition select the code; a code naming only the site loses.
+        ("Cellulitis lt lower leg.", "Cellulitis", "L03.116"),
+        ("OA both knees.", "OA", "M17.0"),
+        ("Colles fracture left.", "Colles fracture", "S52.532A"),
+        ("Stage 2 pressure injury sacrum.", "Stage 2 pressure injury", "L89.152"),
+        // A mention without qualifiers takes its concept's curated code.
+        ("Inferior STEMI.", "Inferior STEMI", "I21.19"),
+        ("Hx: IHD.", "IHD", "I25.9"),
+        ("Hypercapnic respiratory failure.", "Hypercapnic respiratory failure", "J96.92"),
+        ("Persistent AF.", "Persistent AF", "I48.19"),
+        ("etoh abuse", "etoh abuse", "F10.10"),
+        // The concept's own synonyms do not dilute what the note said.
+        ("acute on chronic systolic heart failure", "systolic heart failure", "I50.23"),
+        ("HTN", "HTN", "I10"),
+    ])
+    func icd10cm(text: String, mention: String, code: String) {
+        #expect(Self.topICD(text, mention) == code)
+    }
+}
