@@ -106,8 +106,10 @@ extension [UInt8] {
 
 /// HMAC-SHA256 (RFC 2104): keyed hashes for consistent pseudonyms.
 public struct HMACSHA256: Sendable {
-    private let innerKey: [UInt8]
-    private let outerKey: [UInt8]
+    /// SHA-256 states after absorbing the padded key XOR ipad / opad (one block each), so that
+    /// a MAC of a short message costs two compressions instead of four.
+    private let innerState: SHA256
+    private let outerState: SHA256
 
     /// Prepares the padded keys once; reuse the value for many messages.
     public init(key: [UInt8]) {
@@ -118,17 +120,19 @@ public struct HMACSHA256: Sendable {
             k = h.finalize()
         }
         k += [UInt8](repeating: 0, count: 64 - k.count)
-        innerKey = k.map { $0 ^ 0x36 }
-        outerKey = k.map { $0 ^ 0x5c }
+        var inner = SHA256()
+        inner.update(k.map { $0 ^ 0x36 })
+        var outer = SHA256()
+        outer.update(k.map { $0 ^ 0x5c })
+        innerState = inner
+        outerState = outer
     }
 
     /// The 32-byte MAC of `message`.
     public func mac(_ message: some Sequence<UInt8>) -> [UInt8] {
-        var inner = SHA256()
-        inner.update(innerKey)
+        var inner = innerState
         inner.update(message)
-        var outer = SHA256()
-        outer.update(outerKey)
+        var outer = outerState
         outer.update(inner.finalize())
         return outer.finalize()
     }

@@ -90,6 +90,8 @@ import Testing
         // A TFN in three groups with its check digit; a reference range is not a bracketed ID.
         "TFN (WorkCover): [[123 456 782|ID]]",
         "Platelets 211 x10^9/L (150-400)",
+        // "2/7" after a cue word is two days, not a date; a year before a full stop is a date.
+        "[[91|AGE]]yo man BIBA after 2/7 of worsening fever. Former smoker, quit [[2015|DATE]].",
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 

@@ -48,7 +48,7 @@ func wordKey(_ s: String) -> UInt64 {
 }
 
 enum Cue: Sendable {
-    case id(String)  // rule id suffix
+    case id  // the rule id names the cue word ("id-cue-mrn")
     case dateWord
     case phoneWord
     case ageWord
@@ -63,7 +63,7 @@ let cueTable: [UInt64: Cue] = {
         "encounter", "accession", "specimen", "lab", "registration", "rego", "plate", "vin", "uid", "ref", "reference",
         "case", "file", "dob-id", "nhi", "crn", "centrelink", "pension", "concession", "healthcare", "hcc",
     ] {
-        t[wordKey(w)] = .id(w)
+        t[wordKey(w)] = .id
     }
     for w in ["on", "since", "dated", "from", "until", "till", "by", "date", "dob", "d.o.b", "born", "admitted",
               "discharged", "seen", "in", "of", "before", "after", "due", "expires", "expiry", "exp"] {
@@ -89,9 +89,41 @@ let monthTable: [UInt64: Int] = {
     return t
 }()
 
+/// `cueTable`, `monthTable` and `urlTLDs` as one flat table (one lookup per word start):
+/// bits 0-3 month number, bit 4 date word, 5 phone word, 6 age word, 7 ID cue, 8 URL TLD.
+let scanTable: PHIKeyTable = {
+    var t: [UInt64: UInt64] = [:]
+    for (k, m) in monthTable { t[k, default: 0] |= UInt64(m) }
+    for (k, c) in cueTable {
+        switch c {
+        case .dateWord: t[k, default: 0] |= 1 << 4
+        case .phoneWord: t[k, default: 0] |= 1 << 5
+        case .ageWord: t[k, default: 0] |= 1 << 6
+        case .id: t[k, default: 0] |= 1 << 7
+        }
+    }
+    for k in urlTLDs { t[k, default: 0] |= 1 << 8 }
+    return PHIKeyTable(t)
+}()
+
+@inline(__always) func scanCue(_ v: UInt64) -> Cue? {
+    if v & (1 << 7) != 0 { return .id }
+    if v & (1 << 4) != 0 { return .dateWord }
+    if v & (1 << 5) != 0 { return .phoneWord }
+    if v & (1 << 6) != 0 { return .ageWord }
+    return nil
+}
+
 let urlTLDs: Set<UInt64> = Set(
     ["com", "org", "net", "edu", "gov", "au", "io", "info", "health", "us", "uk", "nz", "ca", "biz", "co", "app", "dev", "med"]
         .map(wordKey))
+
+/// Word keys the byte scanner compares against (computed once).
+enum PK {
+    static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
+    static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
+    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of"].map(wordKey)
+}
 
 enum AgeKeys {
     static let yo = wordKey("yo"), yof = wordKey("yof"), yom = wordKey("yom"), y = wordKey("y"), year = wordKey("year")
@@ -155,7 +187,7 @@ struct PHIScan {
         guard s < e else { return nil }
         var end = e
         while end > s && b[end - 1] == 0x2E { end -= 1 }  // "d.o.b." → "d.o.b"
-        return cueTable[wordKey(b, s, end)]
+        return scanCue(scanTable.value(wordKey(b, s, end)))
     }
 
     mutating func run() {
@@ -275,7 +307,8 @@ struct PHIScan {
         // Optional "of ".
         if lower(at(j)) == 0x6F && lower(at(j + 1)) == 0x66 && at(j + 2) == 0x20 { j += 3 }
         let me = alphaRun(j)
-        guard me > j, let month = monthTable[wordKey(b, j, me)] else { return nil }
+        let month = Int(scanTable.value(wordKey(b, j, me)) & 0xF)
+        guard me > j, month > 0 else { return nil }
         var end = me
         if at(end) == 0x2E && me - j == 3 { end += 1 }  // "Apr."
         // "may" only as a month when capitalised or followed by a year.
@@ -558,7 +591,7 @@ struct PHIScan {
         if at(k) == 0x20 { k += 1 }
         let w = alphaRun(k)
         let key = wordKey(b, k, w)
-        if key == wordKey("ext") || key == wordKey("extn") || key == wordKey("x") || key == wordKey("extension") {
+        if key == PK.ext || key == PK.extn || key == PK.x || key == PK.extensionWord {
             var v = w
             if at(v) == 0x2E { v += 1 }
             if at(v) == 0x20 { v += 1 }
@@ -573,15 +606,23 @@ struct PHIScan {
 
     mutating func wordPattern(_ i: Int) -> Int? {
         let we = alphaRun(i)
-        // Email or URL or domain: scan the label/local-part characters.
-        if let e = emailOrURL(i) { return e }
+        // Email or URL or domain: scan the label/local-part characters. Most words end in a
+        // space or punctuation that no e-mail address, URL or domain can continue with.
+        let next = at(we)
+        if isDigit(next) || next == 0x40 || next == 0x2E || next == 0x2D || next == 0x5F || next == 0x2B || next == 0x25
+            || next == 0x3A, let e = emailOrURL(i)
+        {
+            return e
+        }
         let key = wordKey(b, i, we)
-        if let month = monthTable[key], let e = monthNameDate(i, wordEnd: we, month: month) {
+        let v = scanTable.value(key)
+        let month = Int(v & 0xF)
+        if month > 0, let e = monthNameDate(i, wordEnd: we, month: month) {
             let end = timeSuffix(e) ?? e
             emit(.date, i, end, score: 0.95, rule: "date-month-name")
             return end
         }
-        if case .id(let kind)? = cueTable[key], let e = cuedIdentifier(i, wordEnd: we, kind: kind) { return e }
+        if v & (1 << 7) != 0, let e = cuedIdentifier(i, wordEnd: we) { return e }
         if let e = letterLedIdentifier(i, wordEnd: we) { return e }
         return nil
     }
@@ -614,7 +655,7 @@ struct PHIScan {
     }
 
     /// "MRN: 12345678", "UR No. 123456", "Medicare number 2123 45670 1", "Acct # AB-12345".
-    mutating func cuedIdentifier(_ i: Int, wordEnd: Int, kind: String) -> Int? {
+    mutating func cuedIdentifier(_ i: Int, wordEnd: Int) -> Int? {
         var j = wordEnd
         // Skip fillers: spaces, ':', '#', '.', '-', "no", "number", "num", "nbr", "card", "is", "(", ")".
         var fillers = 0
@@ -627,9 +668,7 @@ struct PHIScan {
             if isAlpha(c) {
                 let e = alphaRun(j)
                 let k = wordKey(b, j, e)
-                if [wordKey("no"), wordKey("number"), wordKey("num"), wordKey("nbr"), wordKey("card"), wordKey("is"),
-                    wordKey("id"), wordKey("nos"), wordKey("ref"), wordKey("of")].contains(k)
-                {
+                if PK.idFillers.contains(k) {
                     j = e
                     fillers += 1
                     continue
@@ -657,7 +696,7 @@ struct PHIScan {
         }
         guard digitCount >= 3, e - s >= 4 || digitCount >= 3 else { return nil }
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
-        emit(.id, s, e, score: 0.95, rule: "id-cue-" + kind)
+        emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))
         return e
     }
 
@@ -682,7 +721,7 @@ struct PHIScan {
         // Scheme URLs.
         let we = alphaRun(i)
         let key = wordKey(b, i, we)
-        if (key == wordKey("http") || key == wordKey("https") || key == wordKey("ftp")) && at(we) == 0x3A && at(we + 1) == 0x2F
+        if (key == PK.http || key == PK.https || key == PK.ftp) && at(we) == 0x3A && at(we + 1) == 0x2F
             && at(we + 2) == 0x2F
         {
             let e = urlEnd(we + 3)
@@ -727,8 +766,8 @@ struct PHIScan {
         if !dots.isEmpty {
             let lastLabel = dots.last! + 1
             let tld = wordKey(b, lastLabel, j)
-            let isWWW = key == wordKey("www") && dots.first == we
-            if isWWW || (urlTLDs.contains(tld) && alphaRun(lastLabel) == j && dots.count >= 1 && !isAbbreviationLike(i, j)) {
+            let isWWW = key == PK.www && dots.first == we
+            if isWWW || (scanTable.value(tld) & (1 << 8) != 0 && alphaRun(lastLabel) == j && dots.count >= 1 && !isAbbreviationLike(i, j)) {
                 let e = at(j) == 0x2F ? urlEnd(j) : j
                 emit(.url, i, e, score: isWWW ? 0.99 : 0.85, rule: "url-domain")
                 return e

@@ -134,6 +134,8 @@ struct PTok {
     /// Key without a possessive `'s` (for word lists).
     var base: UInt64
     var bits: PHIWordBits
+    /// Rule-set memberships of `key` (weekday, month, cue words...).
+    var rb: PHIRuleBits = []
     /// A line break lies between the previous non-space token and this one.
     var nl: Bool
     /// Some vocabulary phrase starts with this token.
@@ -152,7 +154,7 @@ struct PHIDetection {
     /// Token index just after each NAME candidate (for ages written after names).
     var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
-    var nameKeys: Set<UInt64> = []
+    var nameKeys: [UInt64] = []
     /// Most letters are upper case (an ALL-CAPS note).
     var capsDoc = false
     /// Almost no capitalised words (a lower-case nursing note).
@@ -176,12 +178,14 @@ struct PHIDetection {
             let key = wordKey(b, s, e)
             var base = key
             var bits: PHIWordBits = []
+            let value = vocab.table.value(key)
+            let rb = PHIRuleBits(rawValue: UInt32(truncatingIfNeeded: value >> 32))
             if tok.kind == .word {
                 var be = e
                 if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
                 else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
                 if be != e { base = wordKey(b, s, be) }
-                bits = vocab.words[base] ?? []
+                bits = be != e ? vocab.bits(base) : PHIWordBits(rawValue: UInt32(truncatingIfNeeded: value))
                 // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
                 if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
                 if e - s >= 2 && tok.flags.contains(.hasLetter) {
@@ -190,8 +194,8 @@ struct PHIDetection {
                     if tok.flags.contains(.titleCase) { title += 1 }
                 }
             }
-            var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, nl: nl)
-            pt.ps = tok.kind != .number && vocab.phraseStarts.contains(key)
+            var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, rb: rb, nl: nl)
+            pt.ps = tok.kind != .number && rb.contains(.phraseStart)
             t.append(pt)
             nl = false
         }
@@ -308,7 +312,7 @@ struct PHIDetection {
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
         {
-            nameKeys.insert(t[k].base)
+            if !nameKeys.contains(t[k].base) { nameKeys.append(t[k].base) }
         }
     }
 
@@ -462,7 +466,7 @@ struct PHIDetection {
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock
-                && (K.yearCues.contains(prev) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
+                && (t[i - 1].rb.contains(.yearCue) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -486,13 +490,13 @@ struct PHIDetection {
                 return i + 1
             }
         }
-        if tok.kind == .number && i > 0 && (tok.e - tok.s == 4 || tok.e - tok.s == 5) && K.pagerCues.contains(t[i - 1].key)
+        if tok.kind == .number && i > 0 && (tok.e - tok.s == 4 || tok.e - tok.s == 5) && t[i - 1].rb.contains(.pagerCue)
             && !t[i].nl
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
         }
-        if isWord(i) && K.weekdays.contains(tok.key) {
+        if isWord(i) && tok.rb.contains(.weekday) {
             var j = i + 1
             if punct(j, 0x2C) { j += 1 }
             guard j < t.count, !t[j].nl else { return nil }
@@ -512,7 +516,7 @@ struct PHIDetection {
             return nil
         }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && cap(i) && K.holidayFirst.contains(t[i].base) {
+        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && cap(i) {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
@@ -527,13 +531,13 @@ struct PHIDetection {
                 return i + 1
             }
         }
-        if tok.kind == .number && (tok.nl || (i > 0 && K.dayMonthCues.contains(t[i - 1].key)) || punct(i + 3, 0x3A)),
-            let e = dayMonth(i)
+        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A)),
+            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
         {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
         }
-        if isWord(i) && cap(i) && !capsDoc && i > 0 && K.monthNames.contains(tok.key) && K.monthAloneCues.contains(t[i - 1].key)
+        if isWord(i) && cap(i) && !capsDoc && i > 0 && tok.rb.contains(.monthName) && K.monthAloneCues.contains(t[i - 1].key)
             && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation)
         {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-month")
@@ -561,7 +565,7 @@ struct PHIDetection {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
             return i + 1
         }
-        if isWord(i) && K.idCues.contains(tok.key) {
+        if isWord(i) && tok.rb.contains(.idCue) {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 3
@@ -671,7 +675,7 @@ struct PHIDetection {
                 }
             }
         }
-        if K.kinship.contains(t[i].key) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
+        if t[i].rb.contains(.kinship) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
@@ -831,7 +835,7 @@ struct PHIDetection {
             }
         }
         // A name seen with a cue elsewhere in the note.
-        if nameKeys.contains(t[i].base) && (cap(i) || lowerDoc) {
+        if !nameKeys.isEmpty && (cap(i) || lowerDoc) && nameKeys.contains(t[i].base) {
             var j = i + 1
             while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
             var s = i
@@ -919,7 +923,7 @@ struct PHIDetection {
                 return end
             }
         }
-        if cap(i) && K.orgSuffixes.contains(t[i].key) && !inHeader(i)
+        if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
             let s = facilityStart(i)
         {

@@ -138,6 +138,9 @@ public struct PHIVocabulary: Sendable {
     var phrases: [UInt64: [PHIPhrase]] = [:]
     /// The first word of a multi-token phrase of any kind (to skip lookups quickly).
     var phraseStarts: Set<UInt64> = []
+    /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
+    /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
+    var table = PHIKeyTable([:])
     /// Counts, for reports and tests.
     public private(set) var firstNameCount = 0
     public private(set) var lastNameCount = 0
@@ -301,6 +304,23 @@ public struct PHIVocabulary: Sendable {
         self.words = words
         self.phrases = index
         self.phraseStarts = Set(index.keys)
+        var packed: [UInt64: UInt64] = [:]
+        packed.reserveCapacity(words.count + index.count)
+        for (k, v) in words { packed[k] = UInt64(v.rawValue) }
+        func mark(_ keys: some Sequence<UInt64>, _ r: PHIRuleBits) {
+            for k in keys { packed[k, default: 0] |= UInt64(r.rawValue) << 32 }
+        }
+        mark(index.keys, .phraseStart)
+        mark(K.weekdays, .weekday)
+        mark(K.holidayFirst, .holidayFirst)
+        mark(K.monthNames, .monthName)
+        mark(K.idCues, .idCue)
+        mark(K.kinship, .kinship)
+        mark(K.orgSuffixes, .orgSuffix)
+        mark(K.dayMonthCues, .dayMonthCue)
+        mark(K.yearCues, .yearCue)
+        mark(K.pagerCues, .pagerCue)
+        self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
         self.professionCount = professions
@@ -312,7 +332,7 @@ public struct PHIVocabulary: Sendable {
         return s.withUTF8 { wordKey($0, 0, $0.count) }
     }
 
-    func bits(_ key: UInt64) -> PHIWordBits { words[key] ?? [] }
+    func bits(_ key: UInt64) -> PHIWordBits { PHIWordBits(rawValue: UInt32(truncatingIfNeeded: table.value(key))) }
 
     /// Non-comment, non-empty lines, trimmed.
     static func lines(_ text: String) -> [Substring] {

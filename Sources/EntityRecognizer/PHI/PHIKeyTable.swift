@@ -1,0 +1,66 @@
+/// A frozen open-addressing hash table from word keys (``wordKey``: FNV-1a of the lower-cased
+/// bytes) to 64-bit values, stored as two flat arrays.
+///
+/// The keys are hashes already, so a slot is one multiply (Fibonacci hashing) instead of a
+/// `Hasher` round per lookup; probing is linear over a table at most half full. Built once, then
+/// only read: detection asks it once per token (PHI) and once per word start (byte patterns).
+/// Key 0 marks an empty slot; the one word whose key would be 0 is simply absent.
+struct PHIKeyTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt64]
+    private let shift: UInt64
+    private let mask: Int
+
+    init(_ entries: [UInt64: UInt64]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 2 { bits += 1 }
+        let capacity = 1 << Int(bits)
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [UInt64](repeating: 0, count: capacity)
+        let shift = 64 - bits, mask = capacity - 1
+        for (k, v) in entries where k != 0 {
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
+            keys[i] = k
+            values[i] = v
+        }
+        self.keys = keys
+        self.values = values
+        self.shift = shift
+        self.mask = mask
+    }
+
+    /// The value stored for `key`, or 0.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func value(_ key: UInt64) -> UInt64 {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        return keys.withUnsafeBufferPointer { k in
+            while true {
+                let x = k[i]
+                if x == key { return values.withUnsafeBufferPointer { $0[i] } }
+                if x == 0 { return 0 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+}
+
+/// Rule facts about a word that the PHI rules test on every token, stored in the high 32 bits
+/// of the vocabulary table's values (the low 32 bits are ``PHIWordBits``), so that one table
+/// lookup per token answers every set-membership question.
+struct PHIRuleBits: OptionSet, Sendable {
+    let rawValue: UInt32
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+    /// Some vocabulary phrase starts with this word.
+    static let phraseStart = PHIRuleBits(rawValue: 1 << 0)
+    static let weekday = PHIRuleBits(rawValue: 1 << 1)
+    static let holidayFirst = PHIRuleBits(rawValue: 1 << 2)
+    static let monthName = PHIRuleBits(rawValue: 1 << 3)
+    static let idCue = PHIRuleBits(rawValue: 1 << 4)
+    static let kinship = PHIRuleBits(rawValue: 1 << 5)
+    static let orgSuffix = PHIRuleBits(rawValue: 1 << 6)
+    static let dayMonthCue = PHIRuleBits(rawValue: 1 << 7)
+    static let yearCue = PHIRuleBits(rawValue: 1 << 8)
+    static let pagerCue = PHIRuleBits(rawValue: 1 << 9)
+}

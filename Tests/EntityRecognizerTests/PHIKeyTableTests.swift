@@ -1,0 +1,28 @@
+@testable import EntityRecognizer
+import Testing
+
+/// The flat word-key table behind PHI vocabulary and cue lookups.
+@Suite struct PHIKeyTableTests {
+    @Test func findsEveryKeyAndNothingElse() {
+        var entries: [UInt64: UInt64] = [:]
+        var x: UInt64 = 0x1234_5678_9ABC_DEF0
+        for n in 0..<5000 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            entries[x] = UInt64(n + 1)
+        }
+        let table = PHIKeyTable(entries)
+        for (k, v) in entries { #expect(table.value(k) == v) }
+        var misses = 0
+        for n in 0..<5000 where table.value(UInt64(n) &* 0x9E37_79B9 &+ 7) != 0 { misses += 1 }
+        #expect(misses == 0)
+        #expect(PHIKeyTable([:]).value(42) == 0)
+        #expect(table.value(wordKey("parkinson")) == 0)
+    }
+
+    @Test func monthsAndCuesComeFromOneLookup() {
+        #expect(scanTable.value(wordKey("sept")) & 0xF == 9)
+        #expect(scanCue(scanTable.value(wordKey("MRN"))) == .id)
+        #expect(scanCue(scanTable.value(wordKey("aged"))) == .ageWord)
+        #expect(scanTable.value(wordKey("health")) & (1 << 8) != 0)
+    }
+}
