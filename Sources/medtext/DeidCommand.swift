@@ -37,6 +37,11 @@ struct DeidCommand: ParsableCommand {
     @Option(help: "The patient these notes belong to (decides the date shift).")
     var patientId: String?
 
+    @Option(help: ArgumentHelp(
+        "How facility and organisation names are reported: organization (extended ORGANIZATION type) or address (ADDRESS, as Comprehend Medical does).",
+        valueName: "organization|address"))
+    var facilities: FacilityReporting = .organization
+
     @Option(help: "Date convention for numeric dates: en-US (MM/DD) or en-AU (DD/MM).")
     var locale: DateLocale = .enUS
 
@@ -54,7 +59,7 @@ struct DeidCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline()
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities)
             let secret = key ?? ProcessInfo.processInfo.environment["MEDTEXT_DEID_KEY"]
             let deid = Deidentifier(
                 options: DeidOptions(

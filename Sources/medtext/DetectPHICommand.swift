@@ -10,8 +10,9 @@ struct DetectPHICommand: ParsableCommand {
         abstract: "Print the protected health information of a note as a Comprehend Medical DetectPHI response.",
         discussion: """
             Reads FILE (or standard input when FILE is absent or '-'), which must be UTF-8.
-            Types: NAME, AGE, DATE, ADDRESS (also facility names), PHONE_OR_FAX, EMAIL, ID, URL, PROFESSION,
-            and the extended IP_ADDRESS. Offsets are Unicode code points unless --offsets says otherwise.
+            Types: NAME, AGE, DATE, ADDRESS, PHONE_OR_FAX, EMAIL, ID, URL, PROFESSION, and the extended
+            IP_ADDRESS and ORGANIZATION (facility and organisation names; --facilities address reports them
+            as ADDRESS, as Comprehend Medical does). Offsets are Unicode code points unless --offsets says otherwise.
             With --ndjson, every input line is {"id": ..., "text": ...} and every output line {"id": ..., "result": ...}.
             """
     )
@@ -25,6 +26,11 @@ struct DetectPHICommand: ParsableCommand {
     @Option(help: "Date convention, en-US (MM/DD) or en-AU (DD/MM); detection is the same in both.")
     var locale: DateLocale = .enUS
 
+    @Option(help: ArgumentHelp(
+        "How facility and organisation names are reported: organization (extended ORGANIZATION type) or address (ADDRESS, as Comprehend Medical does).",
+        valueName: "organization|address"))
+    var facilities: FacilityReporting = .organization
+
     @Option(help: "Offset unit: utf8, utf16 or codepoints.")
     var offsets: OffsetUnit = .codePoints
 
@@ -36,7 +42,7 @@ struct DetectPHICommand: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline()
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities)
             if ndjson {
                 let json = ComprehendMedicalJSON(offsets: offsets, explain: explain)
                 try PHICommandSupport.eachRecord(path: file) { record in

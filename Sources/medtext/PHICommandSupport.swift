@@ -2,16 +2,26 @@ public import ArgumentParser
 import Foundation
 import MedTextCore
 import MedTextKit
+import EntityRecognizer
 public import Deidentifier
 
 extension DateLocale: ExpressibleByArgument {}
 extension DeidMode: ExpressibleByArgument {}
 
+/// How facility and organisation names (`St Vincent's Hospital`, `Westside Medical Group`) are
+/// reported: `organization` (the extended ORGANIZATION type, the default, as corpora/phi's
+/// guideline asks) or `address` (as Amazon Comprehend Medical does).
+enum FacilityReporting: String, CaseIterable, ExpressibleByArgument {
+    case organization, address
+
+    var type: EntityType { self == .address ? .address : .organization }
+}
+
 /// Shared by detect-phi and deid: builds the PHI pipeline and walks NDJSON input.
 enum PHICommandSupport {
-    static func pipeline() throws -> PHIPipeline {
+    static func pipeline(facilities: FacilityReporting = .organization) throws -> PHIPipeline {
         do {
-            return try PHIPipeline()
+            return try PHIPipeline(options: PHIRecognizer.Options(facilityType: facilities.type))
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
         } catch {

@@ -42,4 +42,25 @@ import Testing
         #expect(!auditText.contains("Mary"))
         try? FileManager.default.removeItem(at: audit)
     }
+
+    /// `--facilities` decides whether facility names are ORGANIZATION (default) or ADDRESS.
+    @Test(arguments: [([String](), "ORGANIZATION"), (["--facilities", "organization"], "ORGANIZATION"), (["--facilities", "address"], "ADDRESS")])
+    func facilityType(_ extra: [String], _ type: String) throws {
+        let note = "Transferred from St Vincent's Hospital overnight.\n"
+        let r = try CLIRunner.run(["detect-phi"] + extra, stdin: Data(note.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        let entities = try #require(json["Entities"] as? [[String: Any]])
+        #expect(entities.map { $0["Type"] as? String } == [type])
+        #expect(entities.first?["Text"] as? String == "St Vincent's Hospital")
+        let d = try CLIRunner.run(["deid", "--mode", "redact"] + extra, stdin: Data(note.utf8))
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(d.stdoutText == "Transferred from [\(type)] overnight.\n")
+    }
+
+    @Test func facilitiesRejectsUnknownValues() throws {
+        let r = try CLIRunner.run(["detect-phi", "--facilities", "hospital"], stdin: Data("x".utf8))
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("organization") || r.stderr.contains("address"))
+    }
 }
