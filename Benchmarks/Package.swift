@@ -40,7 +40,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "BatchBenchmark",
-            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
+            dependencies: [
+                .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
+                .product(name: "FHIRMapper", package: "medtext"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

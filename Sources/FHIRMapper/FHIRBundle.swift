@@ -29,10 +29,42 @@ public enum FHIRBundle {
         return obj(["resourceType": .string("Bundle"), "id": .string(id), "meta": meta, "type": .string(type), "entry": .array(entries)])
     }
 
-    /// The bundle as JSON bytes (no trailing newline).
+    /// The bundle as JSON bytes (no trailing newline): the same bytes as writing ``bundle(_:kind:context:)``,
+    /// streamed into one buffer without building the Bundle's value tree.
     public static func bundleJSON(_ mapping: FHIRMapping, kind: Kind, context: FHIRContext, indent: Int = 0) -> [UInt8] {
-        var w = JSONWriter(indent: indent, reserve: 8192)
-        bundle(mapping, kind: kind, context: context).write(into: &w)
+        let type = kind == .transaction ? "transaction" : "collection"
+        let id = NameBasedUUID.v5(namespace: FHIRMapper.idNamespace, name: "\(context.document.id)|\(context.document.version ?? "")|Bundle|\(type)")
+        let all = mapping.all
+        var w = JSONWriter(indent: indent, reserve: 4096 + all.count * (indent > 0 ? 3072 : 1536))
+        w.beginObject()
+        w.field("resourceType", "Bundle")
+        w.field("id", id)
+        let meta = obj(["security": .array(context.security.map(\.value)), "tag": .array(context.tags.map(\.value))])
+        if case .object(let m) = meta, !m.members.isEmpty {
+            w.key("meta")
+            meta.write(into: &w)
+        }
+        w.field("type", type)
+        if !all.isEmpty {
+            w.key("entry")
+            w.beginArray()
+            for r in all {
+                w.beginObject()
+                w.field("fullUrl", "urn:uuid:\(r.id)")
+                w.key("resource")
+                r.json.write(into: &w)
+                if kind == .transaction {
+                    w.key("request")
+                    w.beginObject()
+                    w.field("method", "PUT")
+                    w.field("url", r.reference)
+                    w.endObject()
+                }
+                w.endObject()
+            }
+            w.endArray()
+        }
+        w.endObject()
         return w.bytes
     }
 

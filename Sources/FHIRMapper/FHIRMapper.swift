@@ -69,12 +69,41 @@ struct Run {
     var prnReason: [Int: Int] = [:]
     var reactions: [Int: [Int]] = [:]
 
+    // Elements every resource of the document shares, built once per document.
+    /// `{"reference":"DocumentReference/<id>[/_history/<v>]"}`.
+    let documentReference: FHIRValue
+    /// The subject, or a Reference carrying data-absent-reason `unknown` (never an invented Patient).
+    let subjectRequired: FHIRValue
+    /// `{"reference": <encounter>}` when there is one.
+    let encounterReference: FHIRValue?
+    /// The source's `meta.security` and `meta.tag` codings.
+    let securityValues: [FHIRValue]
+    let tagValues: [FHIRValue]
+    /// `{"url":"reference","valueReference":…}`: the first derivation-reference sub-extension.
+    let derivationReferenceSub: FHIRValue
+    /// `Coding.version` per code system, from the terminology versions.
+    let versions: [CodeSystem: String]
+
     init(mapper: FHIRMapper, doc: AnnotatedDocument, context: FHIRContext) {
         self.mapper = mapper
         self.doc = doc
         self.ctx = context
         self.conv = OffsetConverter(doc.document.text)
         self.lowerText = Array(doc.document.text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let docRef = obj(["reference": .string(context.document.reference)])
+        self.documentReference = docRef
+        self.subjectRequired = context.subject.map { obj(["reference": .string($0)]) }
+            ?? obj(["extension": .array([obj(["url": .string(FHIRMapper.URI.dataAbsentReason), "valueCode": .string("unknown")])])])
+        self.encounterReference = context.encounter.map { obj(["reference": .string($0)]) }
+        self.securityValues = context.security.map(\.value)
+        self.tagValues = context.tags.map(\.value)
+        self.derivationReferenceSub = obj(["url": .string("reference"), "valueReference": docRef])
+        var versions: [CodeSystem: String] = [:]
+        for t in context.terminologyVersions.reversed() {
+            // The first entry of a system wins, as a linear search would find it.
+            versions[CodeSystem(uri: t.system)] = t.version ?? ""
+        }
+        self.versions = versions
     }
 
     var sig: FHIRSigTables { mapper.sig }
@@ -173,10 +202,34 @@ struct Run {
         return TextSpan(s, e)
     }
 
-    /// Whether any of `words` occurs as a whole word (or word prefix when it ends with `*`) in `span`.
+    /// Whether any of `words` occurs as a whole word (or word prefix when it ends with `*`) in
+    /// `span`; the first of `words` that does. Words are those of ``words(in:)``; a phrase
+    /// (`no longer`) matches consecutive words.
     func mentions(_ words: [String], in span: TextSpan) -> String? {
-        let hay = lower(span)
-        let tokens = Self.words(hay)
+        guard let ranges = asciiWordRanges(span) else { return Self.mentions(words, inWords: Self.words(lower(span))) }
+        return lowerText.withUnsafeBufferPointer { b -> String? in
+            func equal(_ r: Range<Int>, _ w: some Collection<UInt8>) -> Bool {
+                r.count == w.count && UnsafeBufferPointer(rebasing: b[r]).elementsEqual(w)
+            }
+            for w in words {
+                let u = w.utf8
+                if u.last == UInt8(ascii: "*") {
+                    let p = u.dropLast()
+                    if ranges.contains(where: { $0.count >= p.count && UnsafeBufferPointer(rebasing: b[$0.lowerBound..<($0.lowerBound + p.count)]).elementsEqual(p) }) { return w }
+                } else if u.contains(0x20) {
+                    let parts = u.split(separator: 0x20)
+                    guard !parts.isEmpty, ranges.count >= parts.count else { continue }
+                    for k in 0...(ranges.count - parts.count) where parts.indices.allSatisfy({ equal(ranges[k + $0], parts[$0]) }) { return w }
+                } else if ranges.contains(where: { equal($0, u) }) {
+                    return w
+                }
+            }
+            return nil
+        }
+    }
+
+    /// ``mentions(_:in:)`` over words already split (the Unicode path).
+    static func mentions(_ words: [String], inWords tokens: [String]) -> String? {
         for w in words {
             if w.hasSuffix("*") {
                 let p = String(w.dropLast())
@@ -188,6 +241,42 @@ struct Run {
             }
         }
         return nil
+    }
+
+    /// The lower-cased words of `span`: maximal runs of letters, digits, `-` and `'`.
+    func words(in span: TextSpan) -> [String] {
+        guard let ranges = asciiWordRanges(span) else { return Self.words(lower(span)) }
+        return ranges.map { String(decoding: lowerText[$0], as: UTF8.self) }
+    }
+
+    /// ASCII bytes that belong to a word (letters, digits, `-`, `'`), as ``words(_:)`` decides
+    /// for ASCII characters.
+    static let asciiWordByte: [Bool] = (0..<128).map { b in
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x27
+    }
+
+    /// The byte ranges of the words of `span` in the lower-cased text, or nil when the span
+    /// holds a non-ASCII byte (then the Unicode path, ``words(_:)``, decides what a letter is).
+    func asciiWordRanges(_ span: TextSpan) -> [Range<Int>]? {
+        let s = span.clamped(to: TextSpan(0, lowerText.count))
+        return lowerText.withUnsafeBufferPointer { b -> [Range<Int>]? in
+            Self.asciiWordByte.withUnsafeBufferPointer { isWord -> [Range<Int>]? in
+                var out: [Range<Int>] = []
+                var start = -1
+                for i in s.range {
+                    let c = b[i]
+                    guard c < 0x80 else { return nil }
+                    if isWord[Int(c)] {
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
+                        out.append(start..<i)
+                        start = -1
+                    }
+                }
+                if start >= 0 { out.append(start..<s.end) }
+                return out
+            }
+        }
     }
 
     static func words(_ s: String) -> [String] {
@@ -203,7 +292,7 @@ struct Run {
     // MARK: - Shared elements
 
     func version(of system: CodeSystem) -> String? {
-        ctx.terminologyVersions.first(where: { $0.system == system.uri })?.version.flatMap { $0.isEmpty ? nil : $0 }
+        versions[system].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func coding(_ c: ConceptCode) -> FHIRValue {
@@ -224,14 +313,6 @@ struct Run {
 
     func reference(_ r: String?) -> FHIRValue? { r.map { obj(["reference": .string($0)]) } }
 
-    /// The subject, or a Reference carrying data-absent-reason `unknown` (never an invented Patient).
-    var subjectRequired: FHIRValue {
-        reference(ctx.subject)
-            ?? obj(["extension": .array([obj(["url": .string(FHIRMapper.URI.dataAbsentReason), "valueCode": .string("unknown")])])])
-    }
-
-    var documentReference: FHIRValue { obj(["reference": .string(ctx.document.reference)]) }
-
     /// resourceType, id, meta (source security labels and tags, plus assertion flags) and the
     /// derivation-reference extension pointing at the span.
     func header(_ type: String, _ e: Entity, flags: [String], primaryCode: String) -> (String, [FHIRObject.Member]) {
@@ -239,10 +320,10 @@ struct Run {
         let len = conv.codePointOffset(ofUTF8: e.span.end) - off
         let id = FHIRMapper.resourceID(document: ctx.document, resourceType: type, offset: off, length: len, code: primaryCode)
         var m: [FHIRObject.Member] = [.init(key: "resourceType", value: .string(type)), .init(key: "id", value: .string(id))]
-        let tags = ctx.tags.map(\.value) + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
-        let meta = obj(["security": .array(ctx.security.map(\.value)), "tag": .array(tags)])
+        let tags = flags.isEmpty ? tagValues : tagValues + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
+        let meta = obj(["security": .array(securityValues), "tag": .array(tags)])
         if case .object(let o) = meta, !o.members.isEmpty { m.append(.init(key: "meta", value: meta)) }
-        var subs = [obj(["url": .string("reference"), "valueReference": documentReference])]
+        var subs = [derivationReferenceSub]
         var relative = off
         if let seg = ctx.attachments.first(where: { $0.span.contains(e.span.start) }) {
             subs.append(obj(["url": .string("path"), "valueString": .string(seg.path)]))

@@ -58,7 +58,7 @@ extension Run {
             "code": codeable(e, systems: Self.conditionSystems),
             "bodySite": .array(bodySites(e)),
             "subject": subjectRequired,
-            "encounter": reference(ctx.encounter),
+            "encounter": encounterReference,
             "recordedDate": str(ctx.recorded),
             "evidence": .array([obj(["detail": .array([documentReference])])]),
         ])
@@ -100,8 +100,8 @@ extension Run {
     /// else "family member" (FAMMEMB).
     func relationship(_ e: Entity) -> (code: String, display: String, text: String?) {
         let s = sentenceSpan(e.span.start)
-        let before = Self.words(lower(TextSpan(s.start, e.span.start)))
-        let after = Self.words(lower(TextSpan(e.span.end, max(e.span.end, s.end))))
+        let before = words(in: TextSpan(s.start, e.span.start))
+        let after = words(in: TextSpan(e.span.end, max(e.span.end, s.end)))
         func find(_ ws: [String], reversed: Bool) -> (String, String, String)? {
             let idx = reversed ? Array(ws.indices.reversed()) : Array(ws.indices)
             for k in idx {
@@ -187,7 +187,7 @@ extension Run {
             "criticality": str(criticality),
             "code": code,
             "patient": subjectRequired,
-            "encounter": reference(ctx.encounter),
+            "encounter": encounterReference,
             "recordedDate": str(ctx.recorded),
             "reaction": manifestations.isEmpty ? nil : .array([obj(["manifestation": .array(manifestations), "severity": str(reactionSeverity)])]),
         ])
@@ -217,7 +217,7 @@ extension Run {
             "status": .string(status),
             "code": codeable(e, systems: Self.procedureSystems),
             "subject": subjectRequired,
-            "encounter": reference(ctx.encounter),
+            "encounter": encounterReference,
             "bodySite": .array(bodySites(e)),
         ])
         return Self.resource("Procedure", id, head, body)
@@ -242,7 +242,7 @@ extension Run {
             "deviceName": .array([obj(["name": .string("medtext"), "type": .string("user-friendly-name")])]),
             "version": .array(versions),
         ])
-        let meta = obj(["security": .array(ctx.security.map(\.value)), "tag": .array(ctx.tags.map(\.value))])
+        let meta = obj(["security": .array(securityValues), "tag": .array(tagValues)])
         let json = obj([
             "resourceType": .string("Provenance"), "id": .string(id), "meta": meta,
             "contained": .array([device]),

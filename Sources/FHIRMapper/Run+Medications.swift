@@ -27,7 +27,7 @@ extension Run {
             "status": .string(medicationStatus(e)),
             "medicationCodeableConcept": codeable(e, systems: Self.medicationSystems),
             "subject": subjectRequired,
-            "context": reference(ctx.encounter),
+            "context": encounterReference,
             "dateAsserted": str(ctx.recorded),
             "derivedFrom": .array([documentReference]),
             "reasonCode": .array(reasons(i).map { codeable(doc.entities[$0], systems: Self.conditionSystems) }),
@@ -46,7 +46,7 @@ extension Run {
             let c = doc.entities[j]
             if c.span.start >= sentence.end || c.category == .medication { break }
             guard c.type == .dxName, !c.traits.contains(.negation), c.span.start >= end else { continue }
-            let gap = Self.words(lower(TextSpan(end, c.span.start)))
+            let gap = words(in: TextSpan(end, c.span.start))
             if gap.last == "for" || gap.last == "treat" || gap == ["for", "treatment", "of"] || gap == ["to", "treat"] { out.append(j) }
             break
         }
@@ -231,7 +231,7 @@ extension Run {
 
     /// Whether the text just before `span` makes it a limit (`max 4 g`, `up to 8 tabs`).
     func isLimit(_ span: TextSpan) -> Bool {
-        let before = Self.words(lower(TextSpan(max(0, span.start - 16), span.start)))
+        let before = words(in: TextSpan(max(0, span.start - 16), span.start))
         return ["max", "maximum", "mdd", "limit"].contains(before.last ?? "") || before.suffix(2) == ["up", "to"]
     }
 
@@ -315,7 +315,7 @@ extension Run {
         let unitAttr = e.attributes.first(where: { ($0.type == .testUnit || $0.type == .testUnits) && $0.span.start >= valueAttr.span.start })
         let unitText = unitAttr.map { text($0.span) }
         let loinc = e.concepts.first(where: { $0.system == .loinc })?.code
-        let name = Self.words(lower(e.span)).joined(separator: " ")
+        let name = words(in: e.span).joined(separator: " ")
         let isBP = loinc == "85354-9" || loinc == "55284-4" || Self.bpWords.contains(name) || Self.bpWords.contains(lower(e.span))
         let section = doc.section(containing: e.span.start)?.type ?? .unknown
 
@@ -370,7 +370,7 @@ extension Run {
             "category": category.map { .array([Self.fixed("http://terminology.hl7.org/CodeSystem/observation-category", $0)]) },
             "code": code,
             "subject": reference(ctx.subject),
-            "encounter": reference(ctx.encounter),
+            "encounter": encounterReference,
         ])
         if case .object(var o) = body {
             if let (k, v) = value { o[k] = v }

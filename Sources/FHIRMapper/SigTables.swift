@@ -45,11 +45,50 @@ public struct FHIRSigTables: Sendable {
         var row: Int
     }
 
+    /// The frequency patterns frozen into flat arrays for matching: each pattern is a run of
+    /// codes (a byte 0...255 to match literally, ``PatternIndex/slotN`` or ``PatternIndex/slotM``
+    /// for a number), and `byFirstByte[b]` lists, in table order, the patterns that can start
+    /// at byte `b` (number-first patterns under every digit).
+    struct PatternIndex: Sendable {
+        static let slotN: Int16 = -1
+        static let slotM: Int16 = -2
+        var codes: [Int16] = []
+        var starts: [Int] = [0]
+        var rows: [Int] = []
+        var byFirstByte: [[Int32]] = Array(repeating: [], count: 256)
+
+        init() {}
+
+        init(_ patterns: [Pattern]) {
+            for p in patterns {
+                var codes: [Int16] = []
+                for piece in p.pieces {
+                    switch piece {
+                    case .literal(let lit): codes += lit.map { Int16($0) }
+                    case .number(let slot): codes.append(slot == "n" ? Self.slotN : Self.slotM)
+                    }
+                }
+                // An empty pattern would match nowhere useful (and would not advance).
+                guard let first = codes.first else { continue }
+                let k = Int32(rows.count)
+                self.codes += codes
+                starts.append(self.codes.count)
+                rows.append(p.row)
+                if first < 0 {
+                    for d in UInt8(ascii: "0")...UInt8(ascii: "9") { byFirstByte[Int(d)].append(k) }
+                } else {
+                    byFirstByte[Int(first)].append(k)
+                }
+            }
+        }
+    }
+
     var medicationUnits: [String: Unit] = [:]
     var testUnits: [String: Unit] = [:]
     var routes: [String: Route] = [:]
     var frequencies: [Frequency] = []
     var patterns: [Pattern] = []
+    var patternIndex = PatternIndex()
 
     /// Parses the sig files. Any of them may be empty (that table is then empty).
     /// - Throws: ``FHIRMapperError`` naming the file and line of a malformed row.
@@ -81,6 +120,7 @@ public struct FHIRSigTables: Sendable {
                 self.patterns.append(Pattern(pieces: Self.pieces(Self.phraseKey(t)), row: self.frequencies.count - 1))
             }
         }
+        patternIndex = PatternIndex(patterns)
     }
 
     // MARK: - Lookups
@@ -110,61 +150,75 @@ public struct FHIRSigTables: Sendable {
     /// The frequency, as-needed and duration phrases in `text`, left to right, longest match first
     /// (`QID PRN` → QID, PRN; `q4-6h prn` → q{n}-{m}h, PRN; `6-monthly` → {n}-monthly).
     public func frequencyHits(in text: some StringProtocol) -> [FrequencyHit] {
-        let s = Array(Self.phraseKey(text).utf8)
+        var s = Self.phraseKey(text)
+        return s.withUTF8 { frequencyHits(bytes: $0) }
+    }
+
+    /// ``frequencyHits(in:)`` over a phrase key's bytes.
+    /// - Complexity: O(n · p · l) in the worst case for n bytes and p patterns of length l that
+    ///   can start at a byte; in practice a handful of patterns per word start.
+    func frequencyHits(bytes s: UnsafeBufferPointer<UInt8>) -> [FrequencyHit] {
         var hits: [FrequencyHit] = []
-        var i = 0
-        while i < s.count {
-            if !Self.isWordByte(s[i]) && !(s[i] >= 0x30 && s[i] <= 0x39) && s[i] != UInt8(ascii: "{") {
-                // Only start at letters or digits.
-                i += 1
-                continue
-            }
-            var best: (end: Int, hit: FrequencyHit)? = nil
-            for p in patterns {
-                guard let (end, n, m) = Self.match(p.pieces, s, at: i) else { continue }
-                guard end == s.count || !Self.isWordByte(s[end]) || !Self.isWordByte(s[end - 1]) else { continue }
-                if best == nil || end > best!.end {
-                    best = (end, FrequencyHit(row: frequencies[p.row], n: n, m: m))
+        let index = patternIndex
+        index.codes.withUnsafeBufferPointer { codes in
+            var i = 0
+            while i < s.count {
+                if !Self.isWordByte(s[i]) && !(s[i] >= 0x30 && s[i] <= 0x39) && s[i] != UInt8(ascii: "{") {
+                    // Only start at letters or digits.
+                    i += 1
+                    continue
                 }
-            }
-            if let b = best {
-                hits.append(b.hit)
-                i = b.end
-            } else {
-                // Skip to the next word.
-                while i < s.count && (Self.isWordByte(s[i]) || (s[i] >= 0x30 && s[i] <= 0x39)) { i += 1 }
-                i += 1
+                // The longest match; among equally long ones the first in table order.
+                var bestEnd = -1, bestPattern = -1
+                var bestN: Range<Int>? = nil, bestM: Range<Int>? = nil
+                for k32 in index.byFirstByte[Int(s[i])] {
+                    let k = Int(k32)
+                    guard let (end, n, m) = Self.match(codes[index.starts[k]..<index.starts[k + 1]], s, at: i) else { continue }
+                    guard end == s.count || !Self.isWordByte(s[end]) || !Self.isWordByte(s[end - 1]) else { continue }
+                    if end > bestEnd {
+                        (bestEnd, bestPattern, bestN, bestM) = (end, k, n, m)
+                    }
+                }
+                if bestPattern >= 0 {
+                    func value(_ r: Range<Int>?) -> String? { r.map { String(decoding: UnsafeBufferPointer(rebasing: s[$0]), as: UTF8.self) } }
+                    hits.append(FrequencyHit(row: frequencies[index.rows[bestPattern]], n: value(bestN), m: value(bestM)))
+                    i = bestEnd
+                } else {
+                    // Skip to the next word.
+                    while i < s.count && (Self.isWordByte(s[i]) || (s[i] >= 0x30 && s[i] <= 0x39)) { i += 1 }
+                    i += 1
+                }
             }
         }
         return hits
+    }
+
+    /// Matches one pattern's codes at `start`: the end of the match and the ranges its number
+    /// slots took.
+    @inline(__always)
+    static func match(_ codes: Slice<UnsafeBufferPointer<Int16>>, _ s: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Range<Int>?, Range<Int>?)? {
+        var i = start
+        var n: Range<Int>? = nil, m: Range<Int>? = nil
+        for c in codes {
+            if c >= 0 {
+                guard i < s.count, s[i] == UInt8(truncatingIfNeeded: c) else { return nil }
+                i += 1
+            } else {
+                let st = i
+                while i < s.count, (s[i] >= 0x30 && s[i] <= 0x39) || (s[i] == UInt8(ascii: ".") && i > st && i + 1 < s.count && s[i + 1] >= 0x30 && s[i + 1] <= 0x39) {
+                    i += 1
+                }
+                guard i > st else { return nil }
+                if c == PatternIndex.slotN { n = st..<i } else { m = st..<i }
+            }
+        }
+        return (i, n, m)
     }
 
     // MARK: - Parsing helpers
 
     static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80
-    }
-
-    static func match(_ pieces: [Pattern.Piece], _ s: [UInt8], at start: Int) -> (Int, String?, String?)? {
-        var i = start
-        var n: String? = nil, m: String? = nil
-        for piece in pieces {
-            switch piece {
-            case .literal(let lit):
-                guard i + lit.count <= s.count else { return nil }
-                for (k, b) in lit.enumerated() where s[i + k] != b { return nil }
-                i += lit.count
-            case .number(let slot):
-                let st = i
-                while i < s.count, (s[i] >= 0x30 && s[i] <= 0x39) || (s[i] == UInt8(ascii: ".") && i > st && i + 1 < s.count && s[i + 1] >= 0x30 && s[i + 1] <= 0x39) {
-                    i += 1
-                }
-                guard i > st else { return nil }
-                let v = String(decoding: s[st..<i], as: UTF8.self)
-                if slot == "n" { n = v } else { m = v }
-            }
-        }
-        return (i, n, m)
     }
 
     static func pieces(_ term: String) -> [Pattern.Piece] {
@@ -186,8 +240,28 @@ public struct FHIRSigTables: Sendable {
         return out
     }
 
-    /// Lower case, whitespace runs collapsed to one space, trimmed.
+    /// Lower case, whitespace runs collapsed to one space, trimmed. Bytes for ASCII text; the
+    /// Unicode path (``phraseKeyUnicode(_:)``) otherwise, with the same result.
     static func phraseKey(_ s: some StringProtocol) -> String {
+        let ascii: String? = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            var space = false
+            for c in b {
+                guard c < 0x80 else { return nil }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20); space = false }
+                    out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
+        return ascii ?? phraseKeyUnicode(s)
+    }
+
+    static func phraseKeyUnicode(_ s: some StringProtocol) -> String {
         var out = ""
         var space = false
         for ch in s.lowercased() {
@@ -202,7 +276,23 @@ public struct FHIRSigTables: Sendable {
     }
 
     /// Lower case without any whitespace (`mm Hg` = `mmhg`, `mg / mL` = `mg/ml`); µ and μ as u.
+    /// Bytes for ASCII text; the Unicode path otherwise, with the same result.
     static func unitKey(_ s: some StringProtocol) -> String {
+        let ascii: String? = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            for c in b {
+                guard c < 0x80 else { return nil }
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { continue }
+                out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            }
+            while out.last == UInt8(ascii: ".") { out.removeLast() }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
+        return ascii ?? unitKeyUnicode(s)
+    }
+
+    static func unitKeyUnicode(_ s: some StringProtocol) -> String {
         var out = ""
         for ch in s.lowercased() where !ch.isWhitespace {
             if ch == "µ" || ch == "μ" { out.append("u") } else { out.append(ch) }

@@ -80,7 +80,8 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ s: Substring) {
         beforeValue()
-        writeEscaped(String(s))
+        var s = s
+        s.withUTF8 { writeEscaped($0) }
     }
 
     public mutating func int(_ v: Int) {
@@ -134,46 +135,59 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Per byte: 0 copied as is, 1 escaped (control characters, `"`, `\\`), 2 the lead byte of
+    /// U+2028/U+2029 (escaped when the next two bytes complete one).
+    private static let escapeClass: [UInt8] = (0..<256).map { b in
+        b < 0x20 || b == 0x22 || b == 0x5C ? 1 : (b == 0xE2 ? 2 : 0)
+    }
+
     private mutating func writeEscaped(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { src in
+        s.withUTF8 { writeEscaped($0) }
+    }
+
+    /// - Complexity: O(n); runs of bytes that need no escape are copied in one call.
+    private mutating func writeEscaped(_ src: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        Self.escapeClass.withUnsafeBufferPointer { cls in
+            let n = src.count
             var i = 0
             var runStart = 0
-            while i < src.count {
-                let b = src[i]
-                var escape: (UInt8, UInt8?)? = nil  // (short escape char or 'u', code)
-                if b < 0x20 {
-                    switch b {
-                    case 0x0A: escape = (UInt8(ascii: "n"), nil)
-                    case 0x0D: escape = (UInt8(ascii: "r"), nil)
-                    case 0x09: escape = (UInt8(ascii: "t"), nil)
-                    case 0x08: escape = (UInt8(ascii: "b"), nil)
-                    case 0x0C: escape = (UInt8(ascii: "f"), nil)
-                    default: escape = (UInt8(ascii: "u"), b)
+            while i < n {
+                let c = cls[Int(src[i])]
+                if c == 0 {
+                    i += 1
+                    continue
+                }
+                if c == 2 {
+                    // U+2028 / U+2029 (E2 80 A8 / E2 80 A9)
+                    guard i + 2 < n, src[i + 1] == 0x80, src[i + 2] == 0xA8 || src[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
                     }
-                } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                    escape = (b, nil)
-                } else if b == 0xE2, i + 2 < src.count, src[i + 1] == 0x80, src[i + 2] == 0xA8 || src[i + 2] == 0xA9 {
-                    // U+2028 / U+2029
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
                     bytes.append(contentsOf: (src[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 3
                     runStart = i
                     continue
                 }
-                if let (c, code) = escape {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(c)
-                    if let code {
-                        bytes.append(contentsOf: [0x30, 0x30, Self.hex[Int(code >> 4)], Self.hex[Int(code & 0xF)]])
-                    }
-                    runStart = i + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<i]))
+                let b = src[i]
+                bytes.append(UInt8(ascii: "\\"))
+                switch b {
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x22, 0x5C: bytes.append(b)
+                default:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
                 }
                 i += 1
+                runStart = i
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<src.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: src[runStart..<n]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

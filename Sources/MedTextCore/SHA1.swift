@@ -51,31 +51,34 @@ public struct SHA1: Sendable {
     }
 
     private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 80)
-        for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<80 {
-            let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
-            w[i] = (x << 1) | (x >> 31)
-        }
-        var (a, b, c, d, e) = h
-        for i in 0..<80 {
-            let f: UInt32, k: UInt32
-            switch i {
-            case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
-            case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
-            case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
-            default: f = b ^ c ^ d; k = 0xCA62C1D6
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            block.withUnsafeBufferPointer { blk in
+                for i in 0..<16 {
+                    w[i] = UInt32(blk[4 * i]) << 24 | UInt32(blk[4 * i + 1]) << 16 | UInt32(blk[4 * i + 2]) << 8 | UInt32(blk[4 * i + 3])
+                }
             }
-            let t = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
-            e = d
-            d = c
-            c = (b << 30) | (b >> 2)
-            b = a
-            a = t
+            for i in 16..<80 {
+                let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
+                w[i] = (x << 1) | (x >> 31)
+            }
+            var (a, b, c, d, e) = h
+            for i in 0..<80 {
+                let f: UInt32, k: UInt32
+                switch i {
+                case 0..<20: f = (b & c) | (~b & d); k = 0x5A827999
+                case 20..<40: f = b ^ c ^ d; k = 0x6ED9EBA1
+                case 40..<60: f = (b & c) | (b & d) | (c & d); k = 0x8F1BBCDC
+                default: f = b ^ c ^ d; k = 0xCA62C1D6
+                }
+                let t = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
+                e = d
+                d = c
+                c = (b << 30) | (b >> 2)
+                b = a
+                a = t
+            }
+            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
         }
-        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e)
     }
 }
 
@@ -91,18 +94,25 @@ public enum NameBasedUUID {
         var sha = SHA1()
         sha.update(namespace)
         sha.update(name.utf8)
-        var d = Array(sha.finalize().prefix(16))
+        var d = sha.finalize()
         d[6] = (d[6] & 0x0F) | 0x50
         d[8] = (d[8] & 0x3F) | 0x80
-        let hex: [Character] = Array("0123456789abcdef")
-        var s = ""
-        s.reserveCapacity(36)
-        for (i, byte) in d.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { s.append("-") }
-            s.append(hex[Int(byte >> 4)])
-            s.append(hex[Int(byte & 0x0F)])
+        return String(unsafeUninitializedCapacity: 36) { out in
+            let hex: StaticString = "0123456789abcdef"
+            var k = 0
+            hex.withUTF8Buffer { hex in
+                for i in 0..<16 {
+                    if i == 4 || i == 6 || i == 8 || i == 10 {
+                        out[k] = UInt8(ascii: "-")
+                        k += 1
+                    }
+                    out[k] = hex[Int(d[i] >> 4)]
+                    out[k + 1] = hex[Int(d[i] & 0x0F)]
+                    k += 2
+                }
+            }
+            return k
         }
-        return s
     }
 
     /// The 16 bytes of a UUID string (`xxxxxxxx-xxxx-...`), or nil when it is not one.

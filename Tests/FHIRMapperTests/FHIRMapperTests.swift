@@ -231,6 +231,32 @@ import Testing
     }
 }
 
+@Suite struct SigPhrases {
+    /// Frequency phrases, longest match left to right; the byte path (ASCII) and the Unicode
+    /// path (a no-break space forces it) give the same hits.
+    @Test(arguments: [
+        ("QID PRN", ["freq:qid", "freq:prn"], [nil, nil]),
+        ("q4-6h prn", ["freq:q4_6h", "freq:prn"], [nil, nil]),
+        ("7-monthly", ["freq:pattern_every_n_months"], ["7"]),
+        ("take  1  tab   TWICE daily", ["freq:bid"], [nil]),
+        ("every 3 days", ["freq:q72h"], [nil]),
+        ("nothing here", [], []),
+    ])
+    func frequencyHits(text: String, ids: [String], n: [String?]) {
+        let sig = Fixture.sig
+        let hits = sig.frequencyHits(in: text)
+        #expect(hits.map(\.row.id) == ids)
+        #expect(hits.map(\.n) == n)
+        let unicode = sig.frequencyHits(in: text.replacingOccurrences(of: " ", with: "\u{A0}") + "\u{A0}")
+        #expect(unicode == hits)
+    }
+
+    /// A literal term wins over an equally long `{n}` pattern listed after it.
+    @Test func literalTermBeforePattern() {
+        #expect(Fixture.sig.frequencyHits(in: "6-monthly").map(\.row.id) == ["freq:q6m"])
+    }
+}
+
 @Suite struct OtherResources {
     @Test func bloodPressureComponents() throws {
         let r = try #require(Fixture.map("[[BP|TEST_NAME]] [[142/88|TEST_VALUE]] [[mmHg|TEST_UNIT]]").resources.first)
@@ -381,6 +407,18 @@ import Testing
         }
         let c = FHIRBundle.bundle(m, kind: .collection, context: Fixture.context())
         #expect(c.at("entry.0.request") == nil)
+    }
+
+    /// bundleJSON streams the Bundle; its bytes equal writing the Bundle's value tree.
+    @Test(arguments: [FHIRBundle.Kind.transaction, .collection], [0, 2])
+    func streamedBundleEqualsTree(kind: FHIRBundle.Kind, indent: Int) {
+        var ctx = Fixture.context()
+        ctx.security = [FHIRCoding(system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "R")]
+        for m in [Fixture.map(Self.note, context: ctx), Fixture.map("Nothing to see.", context: ctx)] {
+            var w = JSONWriter(indent: indent)
+            FHIRBundle.bundle(m, kind: kind, context: ctx).write(into: &w)
+            #expect(FHIRBundle.bundleJSON(m, kind: kind, context: ctx, indent: indent) == w.bytes)
+        }
     }
 
     @Test func ndjsonGroupsByType() {

@@ -39,6 +39,26 @@ import Testing
         }
     }
 
+    /// The escaping table: exact bytes for control characters, quotes, backslashes, U+2028/9,
+    /// and E2 lead bytes that do not start U+2028/9 (copied as is); Substring writes the same.
+    @Test(arguments: [
+        ("a\u{0}b\u{1F}c", #""a\u0000b\u001fc""#),
+        ("\u{8}\u{C}\n\r\t", #""\b\f\n\r\t""#),
+        ("q\"b\\", #""q\"b\\""#),
+        ("x\u{2028}y\u{2029}", #""x\u2028y\u2029""#),
+        ("\u{2027}\u{202A}\u{20AC}", "\"\u{2027}\u{202A}\u{20AC}\""),
+        ("end\u{2028}", #""end\u2028""#),
+        ("İß😀é\u{301}", "\"İß😀é\u{301}\""),
+    ])
+    func escapedBytes(input: String, expected: String) {
+        var w = JSONWriter()
+        w.string(input)
+        #expect(w.string == expected)
+        var v = JSONWriter()
+        v.string(("<" + input + ">").dropFirst().dropLast())
+        #expect(v.string == expected)
+    }
+
     @Test func nonFiniteFloatsBecomeNull() {
         var w = JSONWriter()
         w.beginArray(); w.float(.nan); w.float(.infinity); w.float(2.5); w.double(3); w.endArray()

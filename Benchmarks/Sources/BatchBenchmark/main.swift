@@ -13,6 +13,7 @@
 //    by --callers concurrent tasks, --requests calls in all; reports p50/p90/p99/max.
 import Dispatch
 import Foundation
+import FHIRMapper
 import MedTextCore
 import MedTextKit
 
@@ -74,26 +75,53 @@ func run() async {
     // Warm-up (caches, lazily built tables).
     for l in lines.prefix(50) { _ = processor.process(BatchItem(content: .line(l), line: 1, source: nil)) }
 
-    // 0. Where the time goes, one core: decoding, annotation, JSON writing.
+    // 0. Where the time goes, one core: decoding, annotation, mapping, JSON writing.
     do {
         let decoder = DocumentReferenceDecoder()
         var t = cpuSeconds()
         var notes: [DocumentReferenceNote] = []
         for l in lines { if case .success(let n) = decoder.decode(l) { notes.append(n) } }
         let decode = (cpuSeconds() - t)
+        let linking: ConceptLinking = format == .fhir ? .linked : .none
         t = cpuSeconds()
         var docs: [AnnotatedDocument] = []
-        for n in notes { docs.append(annotator.annotate(n.document, linking: .none)) }
+        for n in notes { docs.append(annotator.annotate(n.document, linking: linking)) }
         let annotate = (cpuSeconds() - t)
-        t = cpuSeconds()
-        let writer = ComprehendMedicalJSON()
-        var n = 0
-        for d in docs { n += writer.response(.detectEntitiesV2, for: d).count }
-        let write = (cpuSeconds() - t)
         t = cpuSeconds()
         for d in docs { _ = annotator.pipeline.analyze(d.document) }
         let tokenize = (cpuSeconds() - t)
-        print(String(format: "phases (1 core, CPU seconds): decode %.2f s, annotate %.2f s (of which tokenize+sections %.2f s), CM JSON %.2f s (%d bytes)", decode, annotate, tokenize, write, n))
+        if format == .fhir {
+            let fhir: MedTextFHIR
+            do { fhir = try MedTextFHIR(annotator: annotator) } catch { fail("\(error)") }
+            let versions = fhir.terminologyVersions
+            t = cpuSeconds()
+            var mappings: [FHIRMapping] = []
+            for (n, d) in zip(notes, docs) {
+                let context = BatchProcessor.fhirContext(n, id: n.id ?? "x", terminologyVersions: versions)
+                mappings.append(fhir.mapper.map(d, context: context))
+            }
+            let map = (cpuSeconds() - t)
+            t = cpuSeconds()
+            var bytes = 0, resources = 0
+            for m in mappings {
+                for r in m.all {
+                    var w = JSONWriter(reserve: 1024)
+                    r.json.write(into: &w)
+                    bytes += w.bytes.count + 1
+                    resources += 1
+                }
+            }
+            let write = (cpuSeconds() - t)
+            print(String(format: "phases (1 core, CPU seconds): decode %.2f s, annotate with linked codes %.2f s (of which tokenize+sections %.2f s), FHIR mapping %.2f s (%d resources), FHIR JSON %.2f s (%d bytes)",
+                         decode, annotate, tokenize, map, resources, write, bytes))
+        } else {
+            t = cpuSeconds()
+            let writer = ComprehendMedicalJSON()
+            var n = 0
+            for d in docs { n += writer.response(.detectEntitiesV2, for: d).count }
+            let write = (cpuSeconds() - t)
+            print(String(format: "phases (1 core, CPU seconds): decode %.2f s, annotate %.2f s (of which tokenize+sections %.2f s), CM JSON %.2f s (%d bytes)", decode, annotate, tokenize, write, n))
+        }
     }
 
     // 1. Throughput.
@@ -178,6 +206,34 @@ func run() async {
     }
     solo.sort()
     print(String(format: "hook, 1 caller: p50 %.2f ms, p99 %.2f ms", Double(solo[100]) / 1e6, Double(solo[197]) / 1e6))
+
+    // 3. Where one hook call's time goes (1 caller, medians of 200 runs): decoding, annotation
+    // with linked codes, Comprehend-Medical JSON, FHIR mapping, transaction Bundle JSON.
+    do {
+        let fhir: MedTextFHIR
+        do { fhir = try MedTextFHIR(annotator: annotator) } catch { fail("\(error)") }
+        let decoder = DocumentReferenceDecoder()
+        let writer = ComprehendMedicalJSON()
+        var steps: [[UInt64]] = Array(repeating: [], count: 5)
+        for _ in 0..<200 {
+            var t = now()
+            func lap(_ k: Int) { let n = now(); steps[k].append(n - t); t = n }
+            guard case .success(let note) = decoder.decode(sample) else { fail("sample does not decode") }
+            lap(0)
+            let doc = annotator.annotate(note.document, linking: .linked)
+            lap(1)
+            _ = writer.response(.detectEntitiesV2, for: doc)
+            lap(2)
+            let context = BatchProcessor.fhirContext(note, id: note.id ?? "x", terminologyVersions: fhir.terminologyVersions)
+            let mapping = fhir.mapper.map(doc, context: context)
+            lap(3)
+            _ = FHIRBundle.bundleJSON(mapping, kind: .transaction, context: context)
+            lap(4)
+        }
+        let med = steps.map { s in Double(s.sorted()[s.count / 2]) / 1e6 }
+        print(String(format: "hook steps (1 caller, medians): decode %.2f ms, annotate (linked) %.2f ms, CM JSON %.2f ms, FHIR mapping %.2f ms, Bundle JSON %.2f ms",
+                     med[0], med[1], med[2], med[3], med[4]))
+    }
 
 }
 
