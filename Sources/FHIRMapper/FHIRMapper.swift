@@ -83,6 +83,14 @@ struct Run {
     let derivationReferenceSub: FHIRValue
     /// `Coding.version` per code system, from the terminology versions.
     let versions: [CodeSystem: String]
+    /// The recorded time as a FHIR string, when given.
+    let recordedValue: FHIRValue?
+    /// `[{"detail":[<documentReference>]}]` (Condition.evidence).
+    let evidence: FHIRValue
+    /// `[<documentReference>]` (derivedFrom).
+    let derivedFrom: FHIRValue
+    /// `meta` of a resource without assertion flags (nil when the source has no labels or tags).
+    let plainMeta: FHIRValue?
 
     init(mapper: FHIRMapper, doc: AnnotatedDocument, context: FHIRContext) {
         self.mapper = mapper
@@ -104,6 +112,11 @@ struct Run {
             versions[CodeSystem(uri: t.system)] = t.version ?? ""
         }
         self.versions = versions
+        self.recordedValue = str(context.recorded)
+        self.evidence = .array([obj(["detail": .array([docRef])])])
+        self.derivedFrom = .array([docRef])
+        let meta = obj(["security": .array(securityValues), "tag": .array(tagValues)])
+        if case .object(let o) = meta, !o.members.isEmpty { plainMeta = meta } else { plainMeta = nil }
     }
 
     var sig: FHIRSigTables { mapper.sig }
@@ -320,9 +333,13 @@ struct Run {
         let len = conv.codePointOffset(ofUTF8: e.span.end) - off
         let id = FHIRMapper.resourceID(document: ctx.document, resourceType: type, offset: off, length: len, code: primaryCode)
         var m: [FHIRObject.Member] = [.init(key: "resourceType", value: .string(type)), .init(key: "id", value: .string(id))]
-        let tags = flags.isEmpty ? tagValues : tagValues + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
-        let meta = obj(["security": .array(securityValues), "tag": .array(tags)])
-        if case .object(let o) = meta, !o.members.isEmpty { m.append(.init(key: "meta", value: meta)) }
+        if flags.isEmpty {
+            if let plainMeta { m.append(.init(key: "meta", value: plainMeta)) }
+        } else {
+            let tags = tagValues + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
+            let meta = obj(["security": .array(securityValues), "tag": .array(tags)])
+            if case .object(let o) = meta, !o.members.isEmpty { m.append(.init(key: "meta", value: meta)) }
+        }
         var subs = [derivationReferenceSub]
         var relative = off
         if let seg = ctx.attachments.first(where: { $0.span.contains(e.span.start) }) {

@@ -41,7 +41,7 @@ public enum FHIRValue: Sendable, Hashable {
     public func write(into w: inout JSONWriter) {
         switch self {
         case .string(let s): w.string(s)
-        case .decimal(let d): w.raw(Array(d.utf8))
+        case .decimal(let d): w.raw(d)
         case .integer(let i): w.int(i)
         case .bool(let b): w.bool(b)
         case .array(let a):
@@ -86,6 +86,7 @@ public struct FHIRObject: Sendable, Hashable {
 /// so optional FHIR elements are simply absent.
 func obj(_ pairs: KeyValuePairs<String, FHIRValue?>) -> FHIRValue {
     var o = FHIRObject()
+    o.members.reserveCapacity(pairs.count)
     for (k, v) in pairs {
         guard let v else { continue }
         switch v {

@@ -16,6 +16,21 @@ extension Run {
     static let inactiveCues = ["inactive", "quiescent", "dormant", "burnt out", "burned out"]
     static let differentialCues = ["differential", "ddx", "vs", "versus", "differentials"]
 
+    /// The fixed CodeableConcepts, built once (mapping reuses the values instead of rebuilding them).
+    static let clinicalStatusValues = constants(conditionClinical, ["active", "resolved", "remission", "inactive"])
+    static let verificationValues = constants(conditionVerification, ["refuted", "differential", "provisional", "confirmed", "unconfirmed"])
+    static let problemListCategory: FHIRValue = .array([fixed(conditionCategory, "problem-list-item", "Problem List Item")])
+    static let encounterDiagnosisCategory: FHIRValue = .array([fixed(conditionCategory, "encounter-diagnosis", "Encounter Diagnosis")])
+    static let allergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+    static let allergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+    static let allergyClinicalValues = constants(allergyClinical, ["active", "inactive"])
+    static let allergyVerificationValues = constants(allergyVerification, ["confirmed", "refuted", "unconfirmed"])
+
+    /// `fixed(system, code)` for each code.
+    static func constants(_ system: String, _ codes: [String]) -> [String: FHIRValue] {
+        Dictionary(uniqueKeysWithValues: codes.map { ($0, fixed(system, $0)) })
+    }
+
     /// verificationStatus (DESIGN.md "FHIR mapping"):
     /// NEGATION → refuted; LOW_CONFIDENCE → differential when the sentence lists alternatives,
     /// else provisional; HYPOTHETICAL (kept with `include`) → provisional; otherwise confirmed
@@ -48,19 +63,18 @@ extension Run {
         let verification = verification(e)
         // Refuted mentions document what was ruled out in this encounter.
         let problem = Self.problemListSections.contains(section) && verification != "refuted"
-        let category = problem ? ("problem-list-item", "Problem List Item") : ("encounter-diagnosis", "Encounter Diagnosis")
         let sev = severity(e)
         let body = obj([
-            "clinicalStatus": clinicalStatus(e).map { Self.fixed(Self.conditionClinical, $0) },
-            "verificationStatus": Self.fixed(Self.conditionVerification, verification),
-            "category": .array([Self.fixed(Self.conditionCategory, category.0, category.1)]),
+            "clinicalStatus": clinicalStatus(e).map { Self.clinicalStatusValues[$0] ?? Self.fixed(Self.conditionClinical, $0) },
+            "verificationStatus": Self.verificationValues[verification] ?? Self.fixed(Self.conditionVerification, verification),
+            "category": problem ? Self.problemListCategory : Self.encounterDiagnosisCategory,
             "severity": sev.map { obj(["coding": .array([obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string($0.code), "display": .string($0.display)])]), "text": .string($0.word)]) },
             "code": codeable(e, systems: Self.conditionSystems),
             "bodySite": .array(bodySites(e)),
             "subject": subjectRequired,
             "encounter": encounterReference,
-            "recordedDate": str(ctx.recorded),
-            "evidence": .array([obj(["detail": .array([documentReference])])]),
+            "recordedDate": recordedValue,
+            "evidence": evidence,
         ])
         return Self.resource("Condition", id, head, body)
     }
@@ -129,7 +143,7 @@ extension Run {
         let body = obj([
             "status": .string("completed"),
             "patient": subjectRequired,
-            "date": str(ctx.recorded),
+            "date": recordedValue,
             "relationship": obj([
                 "coding": .array([obj(["system": .string("http://terminology.hl7.org/CodeSystem/v3-RoleCode"), "code": .string(rel.code), "display": .string(rel.display)])]),
                 "text": str(rel.text),
@@ -181,14 +195,14 @@ extension Run {
         }
         let isDrug = e.concepts.contains { $0.system == .rxNorm || $0.system == .unii }
         let body = obj([
-            "clinicalStatus": Self.fixed("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", verification == "refuted" ? "inactive" : "active"),
-            "verificationStatus": Self.fixed("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", verification),
+            "clinicalStatus": Self.allergyClinicalValues[verification == "refuted" ? "inactive" : "active"]!,
+            "verificationStatus": Self.allergyVerificationValues[verification] ?? Self.fixed(Self.allergyVerification, verification),
             "category": isDrug && !noKnown ? .array([.string("medication")]) : nil,
             "criticality": str(criticality),
             "code": code,
             "patient": subjectRequired,
             "encounter": encounterReference,
-            "recordedDate": str(ctx.recorded),
+            "recordedDate": recordedValue,
             "reaction": manifestations.isEmpty ? nil : .array([obj(["manifestation": .array(manifestations), "severity": str(reactionSeverity)])]),
         ])
         return Self.resource("AllergyIntolerance", id, head, body)

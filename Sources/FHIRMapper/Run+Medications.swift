@@ -28,8 +28,8 @@ extension Run {
             "medicationCodeableConcept": codeable(e, systems: Self.medicationSystems),
             "subject": subjectRequired,
             "context": encounterReference,
-            "dateAsserted": str(ctx.recorded),
-            "derivedFrom": .array([documentReference]),
+            "dateAsserted": recordedValue,
+            "derivedFrom": derivedFrom,
             "reasonCode": .array(reasons(i).map { codeable(doc.entities[$0], systems: Self.conditionSystems) }),
             "dosage": dosage(i).map { .array([$0]) },
         ])
@@ -297,6 +297,10 @@ extension Run {
     // MARK: Observation
 
     static let observationSystems: [CodeSystem] = [.loinc, .snomedCT]
+    static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
+    static let observationCategories: [String: FHIRValue] = Dictionary(uniqueKeysWithValues: ["vital-signs", "laboratory", "imaging"].map {
+        ($0, .array([fixed(observationCategory, $0)]))
+    })
     static let vitalLOINC: Set<String> = ["85354-9", "8480-6", "8462-4", "8867-4", "9279-1", "2708-6", "59408-5", "8310-5", "29463-7", "8302-2", "39156-5", "55284-4"]
     static let bpWords: Set<String> = ["bp", "blood pressure", "b/p", "nibp", "abp"]
     /// Units implied by a vital sign's LOINC code when the note gives none.
@@ -367,14 +371,14 @@ extension Run {
         let (id, head) = header("Observation", e, flags: flags, primaryCode: primary)
         var body = obj([
             "status": .string(e.traits.contains(.future) ? "registered" : "final"),
-            "category": category.map { .array([Self.fixed("http://terminology.hl7.org/CodeSystem/observation-category", $0)]) },
+            "category": category.map { Self.observationCategories[$0] ?? .array([Self.fixed(Self.observationCategory, $0)]) },
             "code": code,
             "subject": reference(ctx.subject),
             "encounter": encounterReference,
         ])
         if case .object(var o) = body {
             if let (k, v) = value { o[k] = v }
-            o["derivedFrom"] = .array([documentReference])
+            o["derivedFrom"] = derivedFrom
             if !components.isEmpty { o["component"] = .array(components) }
             body = .object(o)
         }

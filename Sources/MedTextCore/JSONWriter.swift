@@ -127,6 +127,12 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: json)
     }
 
+    /// Writes already-serialized JSON text as a value (the caller guarantees it is valid JSON).
+    public mutating func raw(_ json: String) {
+        beforeValue()
+        bytes.append(contentsOf: json.utf8)
+    }
+
     // Convenience for "key": value pairs.
     public mutating func field(_ k: String, _ v: String) { key(k); string(v) }
     public mutating func field(_ k: String, _ v: Int) { key(k); int(v) }

@@ -10,6 +10,20 @@ public struct SHA1: Sendable {
     /// Adds bytes to the message.
     /// - Complexity: O(n)
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buf in
+            var i = 0
+            while i < buf.count {
+                let take = min(64 - block.count, buf.count - i)
+                block.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<(i + take)]))
+                i += take
+                if block.count == 64 {
+                    compress()
+                    block.removeAll(keepingCapacity: true)
+                }
+            }
+            length &+= UInt64(buf.count)
+        }
+        if done != nil { return }
         for b in bytes {
             block.append(b)
             length &+= 1

@@ -6,13 +6,24 @@ public import MedTextCore
 ///
 /// Thread safety: this is the module's one audited `@unchecked Sendable`. A SQLite connection
 /// and its cached prepared statements must not be used by two threads at once, so every access
-/// goes through `withDatabase`, which holds `lock` for the whole use of the connection. The
-/// connection is read-only (`SQLITE_OPEN_READONLY`) and no other state is mutable.
+/// goes through `withDatabase`, which gives the caller exclusive use of one connection: the
+/// main connection while it holds `lock`, or, when another thread holds it, a spare connection
+/// checked out of `spare` (guarded by `poolLock`; opened on demand, at most one per core) and
+/// returned afterwards. Concurrent annotators therefore look concepts up in parallel instead of
+/// queueing on one lock. Every connection is read-only (`SQLITE_OPEN_READONLY`, `query_only`)
+/// and nothing else is mutable.
 public final class TerminologyStore: @unchecked Sendable {
     public let url: URL
     let normalizer: any TextNormalizing
     let lock = NSLock()
     private let database: SQLiteDatabase
+    private let poolLock = NSLock()
+    /// Idle spare connections (guarded by `poolLock`).
+    private var spare: [SQLiteDatabase] = []
+    /// Spare connections opened so far (guarded by `poolLock`).
+    private var spareOpened = 0
+    /// At most this many spare connections: one per core beyond the first, at most 15.
+    static let maxSpare = min(15, max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
 
     /// Opens `url` read-only and checks that it is a medtext terminology database of this schema.
     public init(url: URL, normalizer: any TextNormalizing) throws(TerminologyError) {
@@ -21,9 +32,15 @@ public final class TerminologyStore: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw TerminologyError(.openFailed, "no terminology database at this path; build one with `medtext terminology build` or `medtext terminology import`", file: url.path)
         }
-        database = try SQLiteDatabase(path: url.path, readOnly: true)
-        try Self.checkSchema(database)
-        try database.execute("PRAGMA cache_size = -65536; PRAGMA query_only = 1;")
+        database = try Self.open(url)
+    }
+
+    /// A read-only connection to a checked database.
+    static func open(_ url: URL) throws(TerminologyError) -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: url.path, readOnly: true)
+        try checkSchema(db)
+        try db.execute("PRAGMA cache_size = -65536; PRAGMA query_only = 1;")
+        return db
     }
 
     @discardableResult
@@ -39,11 +56,34 @@ public final class TerminologyStore: @unchecked Sendable {
         return Int(version)
     }
 
-    /// Runs `body` with exclusive use of the connection.
+    /// Runs `body` with exclusive use of a connection: the main one when it is free, else a
+    /// spare one (opened on first need), else (all spares busy, or one cannot be opened) the main
+    /// one after waiting for it.
     func withDatabase<T>(_ body: (SQLiteDatabase) throws(TerminologyError) -> T) throws(TerminologyError) -> T {
-        lock.lock()
+        if !lock.try() {
+            if let db = checkOutSpare() {
+                defer { checkIn(db) }
+                return try body(db)
+            }
+            lock.lock()
+        }
         defer { lock.unlock() }
         return try body(database)
+    }
+
+    private func checkOutSpare() -> SQLiteDatabase? {
+        poolLock.lock()
+        defer { poolLock.unlock() }
+        if let db = spare.popLast() { return db }
+        guard spareOpened < Self.maxSpare, let db = try? Self.open(url) else { return nil }
+        spareOpened += 1
+        return db
+    }
+
+    private func checkIn(_ db: SQLiteDatabase) {
+        poolLock.lock()
+        spare.append(db)
+        poolLock.unlock()
     }
 }
 

@@ -24,6 +24,30 @@ import Testing
         #expect(details.billable == billable)
     }
 
+    /// Concurrent lookups (served by the main connection and spare ones) give the serial answers.
+    @Test func concurrentLookupsMatchSerial() async throws {
+        let dir = TempDir()
+        let store = try buildFixture(dir)
+        let ids = try ["E11.40", "E11.9", "I10", "I50.23", "S02.0XXA", "H81.01"].map { try #require(try store.conceptID(system: .icd10CM, code: $0)) }
+        let serial = try store.concepts(ids: ids).mapValues(\.code)
+        #expect(serial.count == ids.count)
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    var bad = 0
+                    for k in 0..<40 {
+                        let subset = Array(ids.prefix(1 + (t + k) % ids.count))
+                        let got = (try? store.concepts(ids: subset).mapValues(\.code)) ?? [:]
+                        if got != serial.filter({ subset.contains($0.key) }) { bad += 1 }
+                    }
+                    return bad
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test func seventhCharacterTitlesAndInclusionTerms() throws {
         let dir = TempDir()
         let store = try buildFixture(dir)
