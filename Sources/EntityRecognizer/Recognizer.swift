@@ -330,7 +330,10 @@ public struct Recognizer: Sendable {
         for n in entities.indices {
             guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
             for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
-                let new = rule.traits.subtracting(entities[n].traits)
+                var new = rule.traits.subtracting(entities[n].traits)
+                // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
+                // not planned: a HYPOTHETICAL trigger cancels the section's FUTURE default.
+                if entities[n].traits.contains(.hypothetical) { new.remove(.future) }
                 guard !new.isEmpty else { continue }
                 entities[n].traits.formUnion(new)
                 for name in new.names {

@@ -187,6 +187,25 @@ public struct SectionDetector: Sendable {
             skipSpaces(&x)
             return x >= count || tokens[x].kind == .newline
         }
+        // A parenthesised qualifier between the header and its colon: "Medications (per RACF
+        // chart):", "Allergies (reactions):". Only on the same line, at most 12 tokens.
+        if s < count, tokens[s].kind == .punctuation, p[tokens[s].span.start] == UInt8(ascii: "(") {
+            var x = s + 1
+            var n = 0
+            while x < count, n < 24, tokens[x].kind != .newline,
+                  !(tokens[x].kind == .punctuation && p[tokens[x].span.start] == UInt8(ascii: ")"))
+            {
+                x += 1
+                n += 1
+            }
+            if x < count, tokens[x].kind == .punctuation, p[tokens[x].span.start] == UInt8(ascii: ")") {
+                var y = x + 1
+                skipSpaces(&y)
+                if y < count, tokens[y].kind == .punctuation, p[tokens[y].span.start] == UInt8(ascii: ":") {
+                    return HeaderMatch(firstToken: lineFirst, endToken: y + 1, aloneOnLine: restAlone(y + 1), rule: r, colon: true, allCaps: allCaps)
+                }
+            }
+        }
         if s < count, tokens[s].kind == .punctuation {
             let b = p[tokens[s].span.start]
             if b == UInt8(ascii: ":") {

@@ -38,6 +38,18 @@ import Testing
         ("Nil known lung disease.", "lung disease|DX_NAME|NEGATION|"),
         // Pseudo-trigger.
         ("Not the worst headache of her life.", "headache|DX_NAME||"),
+        // "very unlikely" after the finding (its forward row used to hide the backward "unlikely").
+        ("Wilson's disease very unlikely.", "Wilson's disease|DX_NAME|NEGATION|"),
+        ("Caltrate - pt says she doesn't take it.", "Caltrate|BRAND_NAME|NEGATION|"),
+        // NKDA in any case is the negated allergy statement.
+        ("nkda", "nkda|ALLERGIES|NEGATION|"),
+        ("Allergies: No known drug allergies.\nSocial: lives alone.", "known drug allergies|ALLERGIES|NEGATION|"),
+        // Lexicon gaps of the negation error analysis.
+        ("Oropharynx without lesions.", "lesions|DX_NAME|NEGATION|SYSTEM_ORGAN_SITE=Oropharynx"),
+        ("Nil dysuria, nil frequency. Nil wt loss, nil urinary sx.", "frequency|DX_NAME|NEGATION|"),
+        ("Nil dysuria, nil frequency. Nil wt loss, nil urinary sx.", "wt loss|DX_NAME|NEGATION|"),
+        ("Nil dysuria, nil frequency. Nil wt loss, nil urinary sx.", "urinary sx|DX_NAME|NEGATION|"),
+        ("No cerebellar signs.", "cerebellar signs|DX_NAME|NEGATION|"),
     ])
     func negation(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
@@ -64,6 +76,21 @@ import Testing
         #expect(rows.contains { $0.hasPrefix("PHQ-2|TEST_NAME||") }, "\(rows)")
         // Without a value the negation stays ("no ECG").
         #expect(Self.run("Blood cultures not done.").contains { $0.hasPrefix("Blood cultures|TEST_NAME|NEGATION|") })
+    }
+
+    // MARK: sections
+
+    @Test func hypotheticalInAPlanIsNotFuture() {
+        let rows = Self.run("Plan:\n- CT abdomen\n- If pain persists, ultrasound.\n")
+        #expect(rows.contains("CT abdomen|TEST_NAME|FUTURE|"), "\(rows)")
+        #expect(rows.contains("ultrasound|TEST_NAME|HYPOTHETICAL|"), "\(rows)")
+    }
+
+    @Test func headerWithQualifierEndsTheAllergySection() {
+        // "MEDS (PER RACF CHART):" is a medications header, so the drugs after it are not allergens.
+        let rows = Self.run("ALLERGIES: PENICILLIN - ANAPHYLAXIS.\nMEDS (PER RACF CHART): DIGOXIN 62.5MCG MANE\n")
+        #expect(rows.contains("PENICILLIN|ALLERGIES||"), "\(rows)")
+        #expect(rows.contains("DIGOXIN|GENERIC_NAME||STRENGTH=62.5MCG,FREQUENCY=MANE"), "\(rows)")
     }
 
     // MARK: condition qualifiers after the condition

@@ -75,13 +75,22 @@ let sampleNotes: [SampleNote] = [
         ("Meds on admission:", .admissionMedications), ("Hx: HTN", .historyOfPresentIllness), ("PSH: appendicectomy", .pastSurgicalHistory),
         ("Radiology: CXR clear", .imaging), ("Chief complaint: cough", .chiefComplaint), ("Dx: CAP", .diagnoses),
         ("Procedures: nil", .procedures), ("ROS: negative", .reviewOfSystems),
+        ("Presentation: 2 days of cough", .historyOfPresentIllness), ("FAMILY HX: mother with migraine", .familyHistory),
+        ("ADRs / Allergies:\nCodeine - vomiting", .allergies), ("Allergies/ADRs: nil", .allergies),
+        ("D/C: keep dry", .dischargeInstructions), ("Dispo: home", .plan), ("Comorbidities: CCF, AF", .diagnoses),
+        // A parenthesised qualifier between header and colon.
+        ("MEDS (PER RACF CHART, WEBSTER PACK): DIGOXIN 62.5MCG MANE", .medications),
+        ("Medications (on admission):\nmetformin", .medications),
     ])
     func headerForms(_ text: String, _ type: SectionType) {
         let sections = Fixtures.tokenizer.sections(text)
         #expect(sections.map(\.type) == [type], "\(text)")
     }
 
-    @Test(arguments: ["plan to admit", "o/e afebrile", "imp viral", "Pain: 5/10", "HEENT: normal", "Plan admit", "The plan: admit"])
+    @Test(arguments: [
+        "plan to admit", "o/e afebrile", "imp viral", "Pain: 5/10", "HEENT: normal", "Plan admit", "The plan: admit",
+        "Plan (see below) is to admit", "Meds (see list)\nmetformin",
+    ])
     func notHeaders(_ text: String) {
         #expect(Fixtures.tokenizer.sections(text).map(\.type) == [.unknown], "\(text)")
     }
