@@ -92,6 +92,14 @@ import Testing
         "Platelets 211 x10^9/L (150-400)",
         // "2/7" after a cue word is two days, not a date; a year before a full stop is a date.
         "[[91|AGE]]yo man BIBA after 2/7 of worsening fever. Former smoker, quit [[2015|DATE]].",
+        // Found on new dev notes 045-048.
+        "His wife, [[Simone|NAME]], is a [[paralegal|PROFESSION]].",
+        "DOB [[02.09.1989|DATE]] ([[35|AGE]] y)",
+        "Consultant: Dr [[H. Oyelaran|NAME]] (General Medicine)",
+        "repeat MSU at [[Clinipath Pathology|ORGANIZATION]], [[Kalgoorlie|ADDRESS]].",
+        "Employer: [[Snap-on Incorporated|ORGANIZATION]] ([[machinist|PROFESSION]], 2nd shift)",
+        "nsg note [[2/9 0715|DATE]] - obs stable",
+        "Vanderbilt scales from his teacher Ms [[Rose Kelly|NAME]] support ADHD.",
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 

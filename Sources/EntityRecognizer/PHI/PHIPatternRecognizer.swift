@@ -489,6 +489,10 @@ struct PHIScan {
         var end: Int? = nil
         if word == AgeKeys.yo || word == AgeKeys.yof || word == AgeKeys.yom {
             end = w
+        } else if at(i - 1) == 0x28 && at(w) == 0x29
+            && (word == AgeKeys.y || word == AgeKeys.yr || word == AgeKeys.yrs || word == AgeKeys.years || word == AgeKeys.yo)
+        {
+            end = w  // "(35 y)", "(35 yrs)" after a date of birth
         } else if word == AgeKeys.y, at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
             end = at(w + 2) == 0x2E ? w + 3 : w + 2
         } else if word == AgeKeys.year || word == AgeKeys.years || word == AgeKeys.yr || word == AgeKeys.yrs

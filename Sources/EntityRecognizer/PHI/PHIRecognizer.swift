@@ -531,6 +531,14 @@ struct PHIDetection {
                 return i + 1
             }
         }
+        // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
+        if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
+            intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
+        {
+            emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
+            return e + 1
+        }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A)),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
         {
@@ -666,7 +674,8 @@ struct PHIDetection {
             {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
                 if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
-                    let ok = !weak || (t[j].bits.isName && cap(j))
+                    let ok = !weak || (t[j].bits.isName && cap(j)
+                        && (!t[j].bits.contains(.ordinaryWord) || t[j].bits.contains(.frequentFirst)))
                     // "Dr" before a capitalised street word is a street type ("12 Smith Dr"): handled by order.
                     if ok {
                         emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
@@ -706,6 +715,12 @@ struct PHIDetection {
                 if t[j].bits.contains(.title) { return nil }
                 // Kinship words ("wife Maureen", "brother oskar"): any listed or unknown name.
                 if role == .relative {
+                    // "His wife, Simone, is ...": the name set off by commas.
+                    if punct(j, 0x2C) && j + 1 < t.count && !t[j + 1].nl && cap(j + 1) && t[j + 1].bits.contains(.firstName)
+                        && !t[j + 1].bits.contains(.stopWord) && punct(j + 2, 0x2C)
+                    {
+                        j += 1
+                    }
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
@@ -916,11 +931,15 @@ struct PHIDetection {
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
             if cap(i), !inHeader(i), let (_, e) = phrase(at: i, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
-                var end = e
-                // "Hospital, Sydney" / "Hospital Campus": stop here; "Hospital of X" is left as is.
-                if let l = locality(end, allowNewline: false), l > end { end = l }
-                emit(options.facilityType, s, end, priority: 3, score: 0.85, rule: "facility")
-                return end
+                // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
+                emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
+                var l0 = e
+                if punct(l0, 0x2C) { l0 += 1 }
+                if l0 < t.count, !t[l0].nl, cap(l0), let l = locality(e, allowNewline: false), l > l0 {
+                    emit(.address, l0, l, priority: 3, score: 0.8, rule: "address-after-facility")
+                    return l
+                }
+                return e
             }
         }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
@@ -931,6 +950,25 @@ struct PHIDetection {
             if punct(end, 0x2E) && adjacent(end) { end += 1 }
             emit(options.facilityType, s, end, priority: 3, score: 0.75, rule: "organization")
             return end
+        }
+        // "Employer: Snap-on Incorporated", "Employer for WorkCover: Peel Valley Shearing Contractors".
+        if isWord(i), t[i].key == K.employer || t[i].key == K.workplace {
+            var j = i + 1
+            while j < t.count && j - i <= 4 && !t[j].nl && !punct(j, 0x3A) { j += 1 }
+            if punct(j, 0x3A), j + 1 < t.count, !t[j + 1].nl, cap(j + 1), !t[j + 1].bits.contains(.title) {
+                var e = j + 1
+                while e < t.count && e - j <= 6 && !t[e].nl && !punct(e, 0x28) && !punct(e, 0x2C) && !punct(e, 0x3B)
+                    && !(t[e].kind == .number) && !(isWord(e) && t[e].rb.contains(.idCue) && t[e].flags.contains(.allUpper))
+                    && (cap(e) || punct(e, 0x2D) || punct(e, 0x26) || (isWord(e) && adjacent(e) && punct(e - 1, 0x2D))
+                        || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)))
+                { e += 1 }
+                var covered = false
+                for k in (j + 1)..<e where self.covered[k] { covered = true }
+                if e > j + 1 && !covered {
+                    emit(options.facilityType, j + 1, e, priority: 3, score: 0.7, rule: "organization-employer")
+                    return e
+                }
+            }
         }
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
         if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
@@ -1126,6 +1164,8 @@ struct PHIDetection {
         else { return nil }
         for k in i..<e where covered[k] { return nil }
         if e == i + 1 && K.notProfessions.contains(t[i].key) { return nil }
+        // "his teacher Ms Kelly", "his pastor, rev. Okonkwo": a person's role towards the patient.
+        if i > 0 && K.possessives.contains(t[i - 1].key) { return nil }
         // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
         if cap(i) && !capsDoc && !occupationContext(i) { return nil }
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
@@ -1210,13 +1250,16 @@ enum K {
          "patient", "chart", "record", "mrn", "urn", "ur", "prov", "clia", "gold", "white", "certificate", "cert",
          "tfn"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
-    static let notProfessions: Set<UInt64> = Set(["retired", "unemployed", "student", "pensioner", "retiree", "homemaker"].map(wordKey))
+    static let notProfessions: Set<UInt64> = Set(
+        ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo"].map(wordKey))
+    static let employer = wordKey("employer"), workplace = wordKey("workplace")
+    static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
         ["group", "inc", "ltd", "llc", "medical", "care", "medicine", "doctors", "daycare", "library", "cooperative",
          "co-op", "foods", "contractors", "authority", "private", "grammar", "academy", "diagnostics", "radiology", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
          "cardiology", "dermatology", "orthopaedics", "orthopedics", "oncology", "psychiatry", "paediatrics", "pediatrics",
          "rehab", "nursing", "health", "analytics", "partners", "services", "pty", "diner", "hotel", "bank", "warehousing",
-         "logistics", "constructions", "motors", "council", "church"].map(wordKey))
+         "logistics", "constructions", "motors", "council", "church", "incorporated", "limited", "llp", "plc"].map(wordKey))
     static let occupationCues: Set<UInt64> = Set(
         ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
          "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",
