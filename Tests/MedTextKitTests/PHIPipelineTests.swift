@@ -100,6 +100,13 @@ import Testing
         "Employer: [[Snap-on Incorporated|ORGANIZATION]] ([[machinist|PROFESSION]], 2nd shift)",
         "nsg note [[2/9 0715|DATE]] - obs stable",
         "Vanderbilt scales from his teacher Ms [[Rose Kelly|NAME]] support ADHD.",
+        // Identifier, date and phone forms (GUIDELINE D1-D4, I1, P1).
+        "Hospital No: [[7712345|ID]]. Reg. No. [[4471-223|ID]]. DVA Gold Card [[QX123456|ID]].",
+        "Centrelink CRN [[123 456 789A|ID]], HPI-O [[8003 6211 8054 2691|ID]], Medicare No: [[2123 45670 1/2|ID]]",
+        "Date of service: [[11-APR-2025  1415|DATE]]; shift [[3/14/25|DATE]] 1900-0700",
+        "Surgery [[Jan '24|DATE]], seen mid-[[2022|DATE]]. In [[December|DATE]] she fell. [[Christmas 2024|DATE]] was hard.",
+        "Next visit: [[5/3|DATE]]. Power: 5/5 in all limbs.",
+        "Ph [[(02)55501234|PHONE_OR_FAX]] or [[+61 (0)2 5550 1234|PHONE_OR_FAX]]",
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 

@@ -122,7 +122,7 @@ let urlTLDs: Set<UInt64> = Set(
 enum PK {
     static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
-    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of"].map(wordKey)
+    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file"].map(wordKey)
 }
 
 enum AgeKeys {
@@ -352,6 +352,12 @@ struct PHIScan {
             if lower(at(k)) == 0x73 { k += 1 }
             return boundaryAfter(k) && value(j, j + 2) < 24 ? k : nil
         }
+        // "11-APR-2025  1415": a bare 24-hour time straight after the date (not a "1900-0700" shift range).
+        if h - j == 4 && value(j, j + 2) < 24 && value(j + 2, h) < 60 && boundaryAfter(h) && at(h) != 0x2D && at(h) != 0x2F
+            && at(h) != 0x2E && at(h) != 0x3A
+        {
+            return h
+        }
         guard (1...2).contains(h - j), at(h) == 0x3A, value(j, h) < 24 else { return nil }
         let m = digitRun(h + 1)
         guard m - h - 1 == 2 else { return nil }
@@ -547,7 +553,12 @@ struct PHIScan {
                 groups.append(e - j)
                 j = e
                 end = e
-                if at(j) == 0x29 && sawParen { j += 1; end = j; sawParen = false }
+                if at(j) == 0x29 && sawParen {
+                    j += 1
+                    end = j
+                    sawParen = false
+                    if isDigit(at(j)) { continue }  // "(02)55501234", "+61 (0)2 5550 1234"
+                }
                 if digits.count > 15 { return nil }
                 // Separator: one of " ", "-", ".", or ") ".
                 if (at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2E) && (isDigit(at(j + 1)) || at(j + 1) == 0x28) {
@@ -638,6 +649,8 @@ struct PHIScan {
         guard at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2C else { return nil }
         if at(j) == 0x2C { j += 1 }
         if at(j) == 0x20 || at(j) == 0x2D { j += 1 }
+        // "Jan '24".
+        if at(j) == 0x27 && digitRun(j + 1) == j + 3 && boundaryAfter(j + 3) && !(month == 5 && b[i] != 0x4D) { return j + 3 }
         let d = digitRun(j)
         // "May" the verb: only as a month when capitalised.
         if month == 5 && b[i] != 0x4D { return nil }
@@ -677,6 +690,15 @@ struct PHIScan {
                     fillers += 1
                     continue
                 }
+                // A second cue or a letter suffix before the digits: "Centrelink CRN 123 ...",
+                // "HPI-O 8003 ...", "DVA Gold Card QX...".
+                if (e - j <= 4 && at(e) == 0x20 && isDigit(at(e + 1)) && !isDigit(at(j - 1)))
+                    || (e - j <= 5 && at(e) == 0x20 && isAlpha(at(e + 1)) && scanTable.value(k) & (1 << 7) != 0)
+                {
+                    j = e
+                    fillers += 1
+                    continue
+                }
             }
             break
         }
@@ -693,11 +715,14 @@ struct PHIScan {
             e += 1
         }
         while at(e) == 0x20 && isDigit(at(e + 1)) {
-            let g = digitRun(e + 1)
+            var g = digitRun(e + 1)
+            if isAlpha(at(g)) && boundaryAfter(g + 1) { g += 1 }  // "123 456 789A"
             guard boundaryAfter(g) else { break }
             digitCount += g - e - 1
             e = g
         }
+        // "2123 45670 1/2", "3145 78028 1-2": a card reference number after the number.
+        if digitCount >= 9, at(e) == 0x2F || at(e) == 0x2D, isDigit(at(e + 1)), !isDigit(at(e + 2)), boundaryAfter(e + 2) { e += 2 }
         guard digitCount >= 3, e - s >= 4 || digitCount >= 3 else { return nil }
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
         emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))

@@ -465,8 +465,9 @@ struct PHIDetection {
             let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper)
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
+            let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock
-                && (t[i - 1].rb.contains(.yearCue) || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
+                && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -489,6 +490,13 @@ struct PHIDetection {
                 emitAgeToken(i, rule: "age-birthday")
                 return i + 1
             }
+        }
+        // "in '19": an abbreviated year after a year cue.
+        if punct(i, 0x27) && i > 0 && t[i - 1].rb.contains(.yearCue) && !adjacent(i) && i + 1 < t.count && adjacent(i + 1)
+            && t[i + 1].kind == .number && t[i + 1].e - t[i + 1].s == 2 && (i + 2 >= t.count || !adjacent(i + 2) || t[i + 2].kind == .punctuation)
+        {
+            emit(.date, i, i + 2, priority: 4, score: 0.7, rule: "date-year-short")
+            return i + 2
         }
         if tok.kind == .number && i > 0 && (tok.e - tok.s == 4 || tok.e - tok.s == 5) && t[i - 1].rb.contains(.pagerCue)
             && !t[i].nl
@@ -520,15 +528,21 @@ struct PHIDetection {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
+            var end = -1
             if j < t.count && !t[j].nl && isWord(j) && cap(j) && K.holidayLast.contains(t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
-                emit(.date, i, j + 1, priority: 4, score: 0.75, rule: "date-holiday")
-                return j + 1
+                end = j + 1
+            } else if K.holidayAlone.contains(t[i].key) {
+                end = i + 1
             }
-            if K.holidayAlone.contains(t[i].key) {
-                emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-holiday")
-                return i + 1
+            if end > 0 {
+                // "Christmas 2024".
+                if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
+                    end += 1
+                }
+                emit(.date, i, end, priority: 4, score: 0.75, rule: "date-holiday")
+                return end
             }
         }
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
@@ -539,14 +553,16 @@ struct PHIDetection {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
-        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A)),
+        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A)
+            || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
         {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
         }
         if isWord(i) && cap(i) && !capsDoc && i > 0 && tok.rb.contains(.monthName) && K.monthAloneCues.contains(t[i - 1].key)
-            && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation)
+            && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
+                || (t[i + 1].kind == .word && tok.key != K.may && tok.e - tok.s >= 4))
         {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-month")
             return i + 1
@@ -573,7 +589,7 @@ struct PHIDetection {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
             return i + 1
         }
-        if isWord(i) && tok.rb.contains(.idCue) {
+        if isWord(i) && (tok.rb.contains(.idCue) || numberedCue(i)) {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 3
@@ -593,6 +609,14 @@ struct PHIDetection {
             return e
         }
         return nil
+    }
+
+    /// "Hospital No:", "Reg. No.", "Unit number": a word that labels an identifier only with "no"/"number"/"#".
+    func numberedCue(_ i: Int) -> Bool {
+        guard K.numberedCues.contains(t[i].key) else { return false }
+        var j = i + 1
+        if punct(j, 0x2E) && adjacent(j) { j += 1 }
+        return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
     }
 
     /// A year between a word or bracket and a clause end: "Tetanus last 2016.", "(DECEASED 2011)".
@@ -1223,6 +1247,7 @@ enum K {
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let may = wordKey("may"), mid = wordKey("mid")
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
     static let holidayFirst: Set<UInt64> = Set(
@@ -1230,11 +1255,15 @@ enum K {
          "veterans", "veteran", "good", "easter", "valentine", "mother", "father", "new", "remembrance", "columbus",
          "presidents", "halloween", "juneteenth", "reconciliation"].map(wordKey))
     static let holidayLast: Set<UInt64> = Set(["day", "eve", "friday", "sunday", "monday", "saturday"].map(wordKey))
-    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth"].map(wordKey))
+    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth", "christmas", "easter"].map(wordKey))
     /// "until 1930", "at 1945": before these a 19xx number with valid minutes is a clock time.
     static let clockCues: Set<UInt64> = Set(["until", "till", "at", "by", "approx", "~", "around"].map(wordKey))
     static let timeWords: Set<UInt64> = Set(
         ["tonight", "hrs", "hr", "h", "hours", "hour", "am", "pm", "overnight", "today", "yesterday"].map(wordKey))
+    static let dateLabels: Set<UInt64> = Set(
+        ["visit", "appointment", "appt", "review", "due", "date", "dos", "seen", "booked", "scheduled", "surgery",
+         "procedure", "admission", "admitted", "discharge", "discharged", "collected", "reported", "received", "dated",
+         "commenced", "ceased", "started", "stopped", "lmp", "edd", "edc", "onset", "dod", "dob"].map(wordKey))
     static let pagerCues: Set<UInt64> = Set(["page", "pager", "ext", "extn", "extension", "x", "bleep", "beep"].map(wordKey))
     static let weekdays: Set<UInt64> = Set(
         ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",
@@ -1252,6 +1281,10 @@ enum K {
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo"].map(wordKey))
+    static let no = wordKey("no"), number = wordKey("number")
+    static let numberedCues: Set<UInt64> = Set(
+        ["hospital", "hosp", "reg", "unit", "clinic", "fund", "health", "concession", "pension", "client", "resident",
+         "student", "staff", "employee", "patient", "pt", "case", "referral", "booking", "order", "request"].map(wordKey))
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
     static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
