@@ -63,4 +63,6 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let dayMonthCue = PHIRuleBits(rawValue: 1 << 7)
     static let yearCue = PHIRuleBits(rawValue: 1 << 8)
     static let pagerCue = PHIRuleBits(rawValue: 1 << 9)
+    static let numberedCue = PHIRuleBits(rawValue: 1 << 10)
+    static let employerCue = PHIRuleBits(rawValue: 1 << 11)
 }

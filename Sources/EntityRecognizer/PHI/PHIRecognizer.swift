@@ -613,7 +613,7 @@ struct PHIDetection {
 
     /// "Hospital No:", "Reg. No.", "Unit number": a word that labels an identifier only with "no"/"number"/"#".
     func numberedCue(_ i: Int) -> Bool {
-        guard K.numberedCues.contains(t[i].key) else { return false }
+        guard t[i].rb.contains(.numberedCue) else { return false }
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
@@ -976,7 +976,7 @@ struct PHIDetection {
             return end
         }
         // "Employer: Snap-on Incorporated", "Employer for WorkCover: Peel Valley Shearing Contractors".
-        if isWord(i), t[i].key == K.employer || t[i].key == K.workplace {
+        if t[i].rb.contains(.employerCue), isWord(i) {
             var j = i + 1
             while j < t.count && j - i <= 4 && !t[j].nl && !punct(j, 0x3A) { j += 1 }
             if punct(j, 0x3A), j + 1 < t.count, !t[j + 1].nl, cap(j + 1), !t[j + 1].bits.contains(.title) {

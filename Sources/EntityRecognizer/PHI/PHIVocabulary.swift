@@ -320,6 +320,8 @@ public struct PHIVocabulary: Sendable {
         mark(K.dayMonthCues, .dayMonthCue)
         mark(K.yearCues, .yearCue)
         mark(K.pagerCues, .pagerCue)
+        mark(K.numberedCues, .numberedCue)
+        mark([K.employer, K.workplace], .employerCue)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
