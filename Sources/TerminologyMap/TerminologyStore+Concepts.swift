@@ -63,12 +63,7 @@ extension TerminologyStore {
                 """)
             try stmt.bind([.text(json)])
             while try stmt.step() {
-                var attributes: [String: String] = [:]
-                for pair in stmt.text(9).split(separator: ";") {
-                    if let eq = pair.firstIndex(of: "=") {
-                        attributes[String(pair[..<eq]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
-                    }
-                }
+                let attributes = Self.attributes(stmt.text(9))
                 let id = stmt.int64(0)
                 out[id] = ConceptDetails(
                     id: id,
@@ -97,6 +92,26 @@ extension TerminologyStore {
             links.reset()
             return out
         }
+    }
+
+    /// `key=value;key=value` lexicon attributes, keys and values trimmed of horizontal white
+    /// space (tab and Unicode `Zs`, as Foundation's `CharacterSet.whitespaces`), without Foundation.
+    static func attributes(_ text: String) -> [String: String] {
+        guard !text.isEmpty else { return [:] }
+        func trimmed(_ s: Substring) -> String {
+            func space(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+            let scalars = s.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !space($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !space($0) })!
+            return String(scalars[first...last])
+        }
+        var out: [String: String] = [:]
+        for pair in text.split(separator: ";") {
+            if let eq = pair.firstIndex(of: "=") {
+                out[trimmed(pair[..<eq])] = trimmed(pair[pair.index(after: eq)...])
+            }
+        }
+        return out
     }
 
     /// The row id of a concept by system and code.

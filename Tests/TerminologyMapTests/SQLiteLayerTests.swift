@@ -72,3 +72,20 @@ import Testing
         #expect(counts == Array(repeating: expected, count: 16))
     }
 }
+
+/// Lexicon attributes are parsed without Foundation, with Foundation's trimming of
+/// `CharacterSet.whitespaces` (tab and Unicode Zs).
+@Suite struct ConceptAttributeParsing {
+    @Test(arguments: [
+        "", "class=DIAGNOSIS", " class = SIGN ;kind=ingredient", "a=\tb\t;\u{00A0}c\u{2003}=d\u{3000}", "noequals;x=", "=v;k==w", "k=é\u{301} ",
+    ])
+    func matchesFoundationTrimming(text: String) {
+        var expected: [String: String] = [:]
+        for pair in text.split(separator: ";") {
+            if let eq = pair.firstIndex(of: "=") {
+                expected[String(pair[..<eq]).trimmingCharacters(in: .whitespaces)] = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        #expect(TerminologyStore.attributes(text) == expected)
+    }
+}
