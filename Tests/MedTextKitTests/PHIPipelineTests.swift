@@ -107,6 +107,11 @@ import Testing
         "Surgery [[Jan '24|DATE]], seen mid-[[2022|DATE]]. In [[December|DATE]] she fell. [[Christmas 2024|DATE]] was hard.",
         "Next visit: [[5/3|DATE]]. Power: 5/5 in all limbs.",
         "Ph [[(02)55501234|PHONE_OR_FAX]] or [[+61 (0)2 5550 1234|PHONE_OR_FAX]]",
+        // Name cues.
+        "Drs [[Achebe|NAME]] and [[Lindgren|NAME]] reviewed.",
+        "Thanks, [[Niamh|NAME]]",
+        "Daughter ([[Marisol|NAME]]) present at bedside. Her husband is [[Raymond|NAME]].",
+        "Patient's mother, [[Ngaire|NAME]], has diabetes.",
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 

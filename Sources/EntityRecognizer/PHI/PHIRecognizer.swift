@@ -699,10 +699,19 @@ struct PHIDetection {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
                 if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
                     let ok = !weak || (t[j].bits.isName && cap(j)
-                        && (!t[j].bits.contains(.ordinaryWord) || t[j].bits.contains(.frequentFirst)))
+                        && (!t[j].bits.contains(.ordinaryWord) || t[j].bits.contains(.frequentFirst)
+                            || (j + 1 < t.count && !t[j + 1].nl && cap(j + 1) && t[j + 1].bits.isName
+                                && !t[j + 1].bits.contains(.ordinaryWord))))
                     // "Dr" before a capitalised street word is a street type ("12 Smith Dr"): handled by order.
                     if ok {
                         emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
+                        // "Drs Achebe and Lindgren", "Mr and Mrs Pettersen" handled by the second title.
+                        if K.pluralTitles.contains(t[i].key), e + 1 < t.count, t[e].key == K.and || punct(e, 0x26), !t[e + 1].nl,
+                            cap(e + 1), let e2 = nameRun(e + 1, strong: true)
+                        {
+                            emitName(e + 1, e2, priority: 3, score: 0.9, rule: "name-title")
+                            return e2
+                        }
                         return e
                     }
                 }
@@ -739,11 +748,15 @@ struct PHIDetection {
                 if t[j].bits.contains(.title) { return nil }
                 // Kinship words ("wife Maureen", "brother oskar"): any listed or unknown name.
                 if role == .relative {
-                    // "His wife, Simone, is ...": the name set off by commas.
-                    if punct(j, 0x2C) && j + 1 < t.count && !t[j + 1].nl && cap(j + 1) && t[j + 1].bits.contains(.firstName)
-                        && !t[j + 1].bits.contains(.stopWord) && punct(j + 2, 0x2C)
+                    // "His wife, Simone, is ...", "Daughter (Marisol) present", "Her husband is Raymond.":
+                    // one name set off by commas or brackets, or after "is"/"was" at a clause end.
+                    if j + 2 < t.count && !t[j + 1].nl && cap(j + 1) && !t[j + 1].bits.contains(.stopWord)
+                        && !t[j + 1].bits.contains(.title) && !(t[j + 1].bits.contains(.ordinaryWord) && !t[j + 1].bits.contains(.firstName))
+                        && ((punct(j, 0x2C) && punct(j + 2, 0x2C)) || (punct(j, 0x28) && punct(j + 2, 0x29))
+                            || ((t[j].key == K.is || t[j].key == K.was) && t[j + 1].bits.contains(.firstName) && asideEnd(j + 2)))
                     {
-                        j += 1
+                        emitName(j + 1, j + 2, priority: 3, score: 0.8, rule: "name-cue-relative")
+                        return j + 2
                     }
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)),
@@ -763,9 +776,13 @@ struct PHIDetection {
             case .signOff:
                 var j = e
                 if punct(j, 0x2C) { j += 1 }
-                guard j < t.count, t[j].nl else { return nil }
+                guard j < t.count else { return nil }
                 if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) { return nil }
                 guard let end = nameRun(j, strong: true) else { return nil }
+                // "Thanks, Niamh": on the same line only when the name ends the line.
+                if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C)) && (end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl)))) {
+                    return nil
+                }
                 emitName(j, end, priority: 3, score: 0.9, rule: "name-signoff")
                 return end
             case .afterCue:
@@ -1247,6 +1264,7 @@ enum K {
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let pluralTitles: Set<UInt64> = Set(["drs", "profs", "messrs", "mmes", "mses"].map(wordKey))
     static let may = wordKey("may"), mid = wordKey("mid")
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
