@@ -65,4 +65,36 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let pagerCue = PHIRuleBits(rawValue: 1 << 9)
     static let numberedCue = PHIRuleBits(rawValue: 1 << 10)
     static let employerCue = PHIRuleBits(rawValue: 1 << 11)
+    // A vocabulary phrase of this kind starts with the word (bits 12-23, one per kind).
+    static let startsTitle = PHIRuleBits(rawValue: 1 << 12)
+    static let startsLabelCue = PHIRuleBits(rawValue: 1 << 13)
+    static let startsBeforeCue = PHIRuleBits(rawValue: 1 << 14)
+    static let startsAfterCue = PHIRuleBits(rawValue: 1 << 15)
+    static let startsSignOff = PHIRuleBits(rawValue: 1 << 16)
+    static let startsProfession = PHIRuleBits(rawValue: 1 << 17)
+    static let startsFacilityAfter = PHIRuleBits(rawValue: 1 << 18)
+    static let startsFacilityBefore = PHIRuleBits(rawValue: 1 << 19)
+    static let startsFacilityLocation = PHIRuleBits(rawValue: 1 << 20)
+    static let startsPostBox = PHIRuleBits(rawValue: 1 << 21)
+    static let startsPlace = PHIRuleBits(rawValue: 1 << 22)
+    static let startsStateName = PHIRuleBits(rawValue: 1 << 23)
+    static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
+
+    /// The bit for phrases of `kind`.
+    static func starts(_ kind: PHIPhraseKind) -> PHIRuleBits {
+        switch kind {
+        case .title: .startsTitle
+        case .labelCue: .startsLabelCue
+        case .beforeCue: .startsBeforeCue
+        case .afterCue: .startsAfterCue
+        case .signOff: .startsSignOff
+        case .profession: .startsProfession
+        case .facilityAfter: .startsFacilityAfter
+        case .facilityBefore: .startsFacilityBefore
+        case .facilityLocation: .startsFacilityLocation
+        case .postBox: .startsPostBox
+        case .place: .startsPlace
+        case .stateName: .startsStateName
+        }
+    }
 }

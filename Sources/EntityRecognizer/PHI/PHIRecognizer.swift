@@ -317,8 +317,8 @@ struct PHIDetection {
     }
 
     /// The longest vocabulary phrase starting at token i, with its end.
-    func phrase(at i: Int, where accept: (PHIPhraseKind) -> Bool) -> (PHIPhrase, Int)? {
-        guard t[i].ps, let list = vocab.phrases[t[i].key] else { return nil }
+    func phrase(at i: Int, kinds: PHIRuleBits, where accept: (PHIPhraseKind) -> Bool) -> (PHIPhrase, Int)? {
+        guard t[i].ps, !t[i].rb.isDisjoint(with: kinds), let list = vocab.phrases[t[i].key] else { return nil }
         for p in list where accept(p.kind) {
             let n = p.keys.count
             guard i + n <= t.count else { continue }
@@ -689,7 +689,7 @@ struct PHIDetection {
             var j = i + 1
             var isTitle = bits.contains(.title) || bits.contains(.weakTitle)
             let weak = bits.contains(.weakTitle) && !bits.contains(.title)
-            if let (p, e) = phrase(at: i, where: { $0 == .title }), p.keys.count > 1 {
+            if let (p, e) = phrase(at: i, kinds: .startsTitle, where: { $0 == .title }), p.keys.count > 1 {
                 j = e
                 isTitle = true
             }
@@ -726,7 +726,7 @@ struct PHIDetection {
         }
         guard t[i].ps else { return nil }
         // Label, before, sign-off and after cues.
-        if let (p, e) = phrase(at: i, where: {
+        if let (p, e) = phrase(at: i, kinds: .startsCue, where: {
             switch $0 {
             case .labelCue, .beforeCue, .signOff, .afterCue: true
             default: false
@@ -964,14 +964,14 @@ struct PHIDetection {
         }
         if tok.ps {
             // PO Box 123.
-            if let (_, e) = phrase(at: i, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
+            if let (_, e) = phrase(at: i, kinds: .startsPostBox, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
                 var end = e + 1
                 if let l = locality(end, allowNewline: false) { end = l }
                 emit(.address, i, end, priority: 3, score: 0.9, rule: "address-pobox")
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
+            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
                 emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
                 var l0 = e
@@ -1029,7 +1029,7 @@ struct PHIDetection {
             var k = i
             while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
             var facility = false
-            for q in i...min(k, t.count - 1) where phrase(at: q, where: { $0 == .facilityAfter }) != nil { facility = true }
+            for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
@@ -1038,7 +1038,7 @@ struct PHIDetection {
             }
         }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
-        if cap(i) || lowerDoc, i > 0, tok.ps, let (_, e) = phrase(at: i, where: { $0 == .place }),
+        if cap(i) || lowerDoc, i > 0, tok.ps, let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
             placeContext(i - 1)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
@@ -1070,7 +1070,7 @@ struct PHIDetection {
                 let ordinary = K.genericOrgWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
-                if !ordinary || vocab.phrases[t[j].key]?.contains(where: { $0.kind == .facilityBefore }) == true { proper += 1 }
+                if !ordinary || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
                 s = j
@@ -1087,7 +1087,7 @@ struct PHIDetection {
                 continue
             }
             // "St. Brendan's".
-            if punct(j, 0x2E) && adjacent(j) && j > 0 && isWord(j - 1) && vocab.phrases[t[j - 1].key]?.contains(where: { $0.kind == .facilityBefore }) == true {
+            if punct(j, 0x2E) && adjacent(j) && j > 0 && isWord(j - 1) && t[j - 1].rb.contains(.startsFacilityBefore) {
                 j -= 1
                 continue
             }
@@ -1165,7 +1165,7 @@ struct PHIDetection {
         guard m < t.count, !t[m].nl || m == cityStart else { return nil }
         var stateEnd = -1
         if t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper) { stateEnd = m + 1 }
-        else if let (_, e) = phrase(at: m, where: { $0 == .stateName }), cap(m) { stateEnd = e }
+        else if let (_, e) = phrase(at: m, kinds: .startsStateName, where: { $0 == .stateName }), cap(m) { stateEnd = e }
         var end = -1
         if stateEnd > 0 {
             end = stateEnd
@@ -1180,14 +1180,14 @@ struct PHIDetection {
                 } else if standalone { return nil }
             } else if standalone {
                 // Without a postcode, only a listed place: "Springfield, IL".
-                guard k > cityStart, phrase(at: cityStart, where: { $0 == .place }) != nil else { return nil }
+                guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
             }
             if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
                 return nil  // a lone 2-letter state after a street needs a postcode
             }
         } else if k > cityStart && m < t.count && t[m].kind == .number && t[m].e - t[m].s == 4 && !standalone {
             end = m + 1  // "Parramatta 2150" after a street
-        } else if !standalone && k > cityStart, phrase(at: cityStart, where: { $0 == .place }) != nil {
+        } else if !standalone && k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil {
             end = k
         }
         return end > start ? end : nil
@@ -1201,7 +1201,7 @@ struct PHIDetection {
 
     mutating func profession(_ i: Int) -> Int? {
         guard isWord(i), t[i].ps,
-            let (_, e) = phrase(at: i, where: { $0 == .profession })
+            let (_, e) = phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
         if e == i + 1 && K.notProfessions.contains(t[i].key) { return nil }
@@ -1210,12 +1210,7 @@ struct PHIDetection {
         // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
         if cap(i) && !capsDoc && !occupationContext(i) { return nil }
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
-        let roleLike = vocab.phrases[t[i].key]?.contains(where: {
-            switch $0.kind {
-            case .labelCue, .beforeCue: true
-            default: false
-            }
-        }) ?? false
+        let roleLike = !t[i].rb.isDisjoint(with: [.startsLabelCue, .startsBeforeCue])
         if roleLike || K.roleWords.contains(t[i].key) {
             guard occupationContext(i) else { return nil }
         }

@@ -311,6 +311,11 @@ public struct PHIVocabulary: Sendable {
             for k in keys { packed[k, default: 0] |= UInt64(r.rawValue) << 32 }
         }
         mark(index.keys, .phraseStart)
+        for (k, list) in index {
+            var r: PHIRuleBits = []
+            for p in list { r.insert(.starts(p.kind)) }
+            packed[k, default: 0] |= UInt64(r.rawValue) << 32
+        }
         mark(K.weekdays, .weekday)
         mark(K.holidayFirst, .holidayFirst)
         mark(K.monthNames, .monthName)
