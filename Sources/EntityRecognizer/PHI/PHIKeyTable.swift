@@ -6,8 +6,8 @@
 /// only read: detection asks it once per token (PHI) and once per word start (byte patterns).
 /// Key 0 marks an empty slot; the one word whose key would be 0 is simply absent.
 struct PHIKeyTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [UInt64]
+    /// Key and value interleaved (`slots[2i]`, `slots[2i + 1]`): one cache line per probe.
+    private let slots: [UInt64]
     private let shift: UInt64
     private let mask: Int
 
@@ -15,17 +15,15 @@ struct PHIKeyTable: Sendable {
         var bits: UInt64 = 4
         while (1 << bits) < entries.count * 2 { bits += 1 }
         let capacity = 1 << Int(bits)
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [UInt64](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity * 2)
         let shift = 64 - bits, mask = capacity - 1
         for (k, v) in entries where k != 0 {
             var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
-            keys[i] = k
-            values[i] = v
+            while slots[2 * i] != 0 && slots[2 * i] != k { i = (i + 1) & mask }
+            slots[2 * i] = k
+            slots[2 * i + 1] = v
         }
-        self.keys = keys
-        self.values = values
+        self.slots = slots
         self.shift = shift
         self.mask = mask
     }
@@ -35,12 +33,12 @@ struct PHIKeyTable: Sendable {
     @inline(__always)
     func value(_ key: UInt64) -> UInt64 {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        return keys.withUnsafeBufferPointer { k in
+        return slots.withUnsafeBufferPointer { s in
             while true {
-                let x = k[i]
-                if x == key { return values.withUnsafeBufferPointer { $0[i] } }
+                let x = s[2 &* i]
+                if x == key { return s[2 &* i &+ 1] }
                 if x == 0 { return 0 }
-                i = (i + 1) & mask
+                i = (i &+ 1) & mask
             }
         }
     }
