@@ -26,6 +26,10 @@ public struct LexiconTerm: Sendable, Hashable {
     public var priority: Int
     /// Lexicon entry id or code, for `--explain`.
     public var ruleID: String
+    /// Whether the term's words are targets of one-edit typo correction (``TypoIndex``). Off for
+    /// misspellings (they are typos already) and brand names (short coined words that ordinary
+    /// words are often one edit from: "measuring"/"Measurin").
+    public var typoTarget: Bool = true
 
     public init(
         conceptID: Int64, normalized: String, original: String? = nil, type: EntityType, caseSensitive: Bool = false,

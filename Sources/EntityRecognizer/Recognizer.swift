@@ -57,6 +57,8 @@ public struct Recognizer: Sendable {
     }
 
     let dictionary: TokenDictionary
+    /// One-edit corrections of unknown tokens to lexicon words (see ``TypoIndex``).
+    let typos: TypoIndex
     let lexicon: PhraseMatcher
     let terms: [CompiledTerm]
     let context: ContextEngine
@@ -87,10 +89,23 @@ public struct Recognizer: Sendable {
         var builder = PhraseMatcher.Builder()
         var compiled: [CompiledTerm] = []
         compiled.reserveCapacity(resources.terms.count)
+        var lexiconWords: [UInt32] = []
+        var wordConcept: [UInt32: Int64] = [:]  // the one concept whose terms use the word, or -1
         for term in resources.terms {
             let category = term.type.lexiconCategory
             let phrase = ids(term.normalized)
             guard !phrase.isEmpty else { continue }
+            // Typo targets: words of concept terms, never of abbreviations or blockers.
+            if category != nil && term.typoTarget && !term.isAbbreviation && !term.caseSensitive {
+                for w in phrase {
+                    if let g = wordConcept[w] {
+                        if g != term.conceptID { wordConcept[w] = -1 }
+                    } else {
+                        wordConcept[w] = term.conceptID
+                        lexiconWords.append(w)
+                    }
+                }
+            }
             let cues = term.cues.map { ids(normalizer.normalizedTerm($0)) }.filter { !$0.isEmpty }
             let original = term.caseSensitive ? term.original.map { Array($0.utf8.filter { $0 != 0x20 }) } : nil
             builder.add(phrase, payload: UInt32(compiled.count))
@@ -138,6 +153,7 @@ public struct Recognizer: Sendable {
         signatureWords = sigWords
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
+        typos = TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
         lexicon = builder.build()
         terms = compiled
         context = ContextEngine(rules: resources.contextRules, phrases: phrases)
@@ -151,6 +167,8 @@ public struct Recognizer: Sendable {
         var lexKeys: [UInt32] = []
         var ctxKeys: [UInt32] = []
         var lineEnd: [Bool] = []
+        /// Content indices whose lexicon key is a one-edit typo correction (ascending).
+        var corrected: [Int] = []
     }
 
     func content(of doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Content {
@@ -165,7 +183,13 @@ public struct Recognizer: Sendable {
             Normalizer.appendKey(t, in: p, to: &key)
             let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
             c.tokenIndex.append(i)
-            c.lexKeys.append(id)
+            if id == TokenDictionary.unknown && t.kind == .word && key.count >= typos.minimumWordLength - 1 {
+                let fixed = key.withUnsafeBufferPointer { typos.correction(of: $0, dictionary: dictionary) }
+                if fixed != TokenDictionary.unknown { c.corrected.append(c.lexKeys.count) }
+                c.lexKeys.append(fixed)
+            } else {
+                c.lexKeys.append(id)
+            }
             if t.kind == .number {
                 let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
                     && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
@@ -202,7 +226,9 @@ public struct Recognizer: Sendable {
                 var best: (Range<Int>, Int)? = nil
                 for m in lexicon.allMatches(in: keys, at: i).reversed() {
                     if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p,
-                                      sentence: sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]) {
+                                      sentence: sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]),
+                       typoAllowed(term: t, tokens: m.tokens, content: c)
+                    {
                         best = (m.tokens, t)
                         break
                     }
@@ -227,6 +253,12 @@ public struct Recognizer: Sendable {
             var e = Entity(
                 category: ct.category!, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
                 evidence: [Evidence(subject: "match", ruleID: ct.term.ruleID)])
+            for k in c.corrected where r.contains(k) {
+                e.score = min(e.score, 0.7)
+                e.evidence.append(Evidence(
+                    subject: "typo", ruleID: "typo:" + String(decoding: dictionary.bytes(of: c.lexKeys[k]), as: UTF8.self),
+                    trigger: doc.tokens[c.tokenIndex[k]].span))
+            }
             e.conceptIDs = [ct.term.conceptID]
             entities.append(e)
         }
@@ -342,6 +374,15 @@ public struct Recognizer: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a match may use the typo corrections inside it: never for abbreviations, and a
+    /// match of one corrected word only when that word has at least 7 letters.
+    func typoAllowed(term t: Int, tokens: Range<Int>, content c: Content) -> Bool {
+        guard !c.corrected.isEmpty, c.corrected.contains(where: { tokens.contains($0) }) else { return true }
+        if terms[t].term.isAbbreviation { return false }
+        if tokens.count == 1 { return dictionary.bytes(of: c.lexKeys[tokens.lowerBound]).count >= 7 }
+        return true
     }
 
     /// Chooses the term among the payloads of one matched phrase (see the type's overlap policy).

@@ -92,13 +92,15 @@ public struct MedTextAnnotator: Sendable {
                 // Short abbreviations from generated sources ("RA" in HPO) are too ambiguous
                 // without the curated senses and cues of abbreviations.tsv.
                 if t.priority >= 1 && t.isAbbreviation && t.normalized.utf8.count <= 4 { return }
-                terms.append(LexiconTerm(
+                var term = LexiconTerm(
                     conceptID: t.conceptID, normalized: t.normalized, original: t.original, type: t.entityType,
                     caseSensitive: t.caseSensitive, isAbbreviation: t.isAbbreviation, cues: t.cues,
                     isDefaultSense: t.isDefaultSense, traits: Self.classTraits(type: t.entityType, lexiconClass: t.lexiconClass),
                     // Social-history terms ("smoker") win over a condition with the same name.
                     priority: t.entityType.lexiconCategory == .behavioralEnvironmentalSocial ? t.priority - 1 : t.priority,
-                    ruleID: "lexicon:" + t.code))
+                    ruleID: "lexicon:" + t.code)
+                term.typoTarget = t.termType != .misspelling && t.termType != .brand && t.entityType != .brandName
+                terms.append(term)
             }
             // Fused negations ("afebrile"): terms of the finding they negate, with its traits.
             // Priority -1: a fused negation wins over a lexicon term spelled the same (a

@@ -1,0 +1,165 @@
+/// One-edit typo tolerance against the lexicon vocabulary (a symmetric-delete index, as in
+/// SymSpell): every lexicon word of at least ``minimumWordLength`` bytes is indexed under its own
+/// hash and the hash of each one-byte deletion of it. A token that is not in the vocabulary is
+/// looked up under itself and its own one-byte deletions; every word found that way is checked
+/// with an exact one-edit test (insertion, deletion, substitution or transposition of adjacent
+/// bytes), and the token is corrected only when exactly one word remains, or when every word
+/// that remains belongs to the same group (words that only ever name one concept, such as
+/// "amlodipine" and its curated misspelling "amlodipene": the lowest id among them is taken).
+///
+/// Safeguards, because a note's ordinary words are not in the lexicon vocabulary: the token
+/// must be at least `minimumWordLength - 1` lowercase ASCII letters, it must share its first
+/// two letters with the word (typists rarely miss the first letters, and it keeps "wearing"
+/// from becoming "hearing" and "switching" from becoming "stitching"), a token ending in
+/// "ing", "ly" or "ed" only corrects to a word with the same ending ("measuring" is not
+/// "measurin"), and ties between two words are never broken by guessing.
+///
+/// Built once, immutable and shareable. Looking up allocates nothing.
+public struct TypoIndex: Sendable {
+    /// Words shorter than this are never targets (short words have too many one-edit neighbours).
+    public let minimumWordLength: Int
+
+    private let keys: [UInt64]  // open addressing over variant hashes; 0 = empty
+    private let starts: [Int32]  // per slot: first posting (CSR over slots)
+    private let postings: [UInt32]  // word ids
+    private let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
+    private let mask: Int
+
+    /// Number of indexed words.
+    public let wordCount: Int
+
+    /// Indexes `words` (token ids of `dictionary`). `groups` maps words to a group id (≥ 0);
+    /// ties between words of the same group are not ambiguous.
+    public init(words: some Sequence<UInt32>, dictionary: TokenDictionary, groups: [UInt32: Int64] = [:], minimumWordLength: Int = 6) {
+        self.minimumWordLength = minimumWordLength
+        self.groups = groups
+        var pairs: [(hash: UInt64, id: UInt32)] = []
+        var count = 0
+        var buffer: [UInt8] = []
+        for id in Set(words).sorted() {
+            let word = dictionary.bytes(of: id)
+            guard word.count >= minimumWordLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+            count += 1
+            buffer = Array(word)
+            buffer.withUnsafeBufferPointer { pairs.append((TypoIndex.hash($0, skipping: -1), id)) }
+            for skip in 0..<buffer.count {
+                // Deleting either of two equal adjacent letters gives the same variant: index it once.
+                if skip > 0 && buffer[skip] == buffer[skip - 1] { continue }
+                buffer.withUnsafeBufferPointer { pairs.append((TypoIndex.hash($0, skipping: skip), id)) }
+            }
+        }
+        wordCount = count
+        pairs.sort { ($0.hash, $0.id) < ($1.hash, $1.id) }
+        var capacity = 16
+        while capacity < pairs.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var slotRange = [(Int32, Int32)](repeating: (0, 0), count: capacity)
+        var postings: [UInt32] = []
+        postings.reserveCapacity(pairs.count)
+        var i = 0
+        while i < pairs.count {
+            let h = pairs[i].hash
+            let first = Int32(postings.count)
+            while i < pairs.count && pairs[i].hash == h {
+                if postings.count == Int(first) || postings.last! != pairs[i].id { postings.append(pairs[i].id) }
+                i += 1
+            }
+            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = h
+            slotRange[slot] = (first, Int32(postings.count))
+        }
+        var starts = [Int32](repeating: 0, count: capacity * 2)
+        for s in 0..<capacity {
+            starts[2 * s] = slotRange[s].0
+            starts[2 * s + 1] = slotRange[s].1
+        }
+        self.keys = keys
+        self.starts = starts
+        self.postings = postings
+        self.mask = capacity - 1
+    }
+
+    /// FNV-1a over `bytes` without the byte at `skipping` (-1: none); never 0.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in 0..<bytes.count where k != skipping {
+            h ^= UInt64(bytes[k])
+            h &*= 0x100_0000_01b3
+        }
+        h ^= h >> 31
+        return h == 0 ? 1 : h
+    }
+
+    /// The one word of the index within one edit of `token`, or ``TokenDictionary/unknown`` when
+    /// there is none, or more than one, or the token is not eligible (see the type's safeguards).
+    public func correction(of token: UnsafeBufferPointer<UInt8>, dictionary: TokenDictionary) -> UInt32 {
+        guard wordCount > 0, token.count >= minimumWordLength - 1, token.count <= 40 else { return TokenDictionary.unknown }
+        for b in token where b < 0x61 || b > 0x7A { return TokenDictionary.unknown }
+        var found = TokenDictionary.unknown
+        for skip in -1..<token.count {
+            if skip > 0 && token[skip] == token[skip - 1] { continue }
+            let h = TypoIndex.hash(token, skipping: skip)
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while keys[slot] != 0 {
+                if keys[slot] == h {
+                    for p in Int(starts[2 * slot])..<Int(starts[2 * slot + 1]) {
+                        let id = postings[p]
+                        if id == found { continue }
+                        let word = dictionary.bytes(of: id)
+                        guard word.count >= 2, word[word.startIndex] == token[0], word[word.startIndex + 1] == token[1],
+                              TypoIndex.sameInflection(token, word), TypoIndex.withinOneEdit(token, word) else { continue }
+                        if found != TokenDictionary.unknown {
+                            guard let g = groups[id], groups[found] == g else { return TokenDictionary.unknown }  // ambiguous
+                            found = min(found, id)
+                        } else {
+                            found = id
+                        }
+                    }
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+        return found
+    }
+
+    /// English inflections that make an ordinary word look like a lexicon word one edit away
+    /// ("measuring"/"measurin", "stiffly"/"stiffle"): a token ending in one of them only
+    /// corrects to a word with the same ending.
+    static let inflections: [[UInt8]] = ["ing", "ly", "ed"].map { Array($0.utf8) }
+
+    static func sameInflection(_ token: UnsafeBufferPointer<UInt8>, _ word: ArraySlice<UInt8>) -> Bool {
+        for suffix in inflections where token.count > suffix.count && token.suffix(suffix.count).elementsEqual(suffix) {
+            return word.count > suffix.count && word.suffix(suffix.count).elementsEqual(suffix)
+        }
+        return true
+    }
+
+    /// True when `a` and `b` differ by exactly one insertion, deletion, substitution or
+    /// transposition of two adjacent bytes (optimal string alignment distance 1).
+    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        let la = a.count, lb = b.count
+        guard abs(la - lb) <= 1 else { return false }
+        let base = b.startIndex
+        var i = 0
+        while i < min(la, lb) && a[i] == b[base + i] { i += 1 }
+        if i == min(la, lb) { return la != lb }
+        func tailEqual(_ ia: Int, _ ib: Int) -> Bool {
+            guard la - ia == lb - ib else { return false }
+            var x = ia, y = ib
+            while x < la {
+                if a[x] != b[base + y] { return false }
+                x += 1
+                y += 1
+            }
+            return true
+        }
+        if la == lb {
+            if tailEqual(i + 1, i + 1) { return true }  // substitution
+            return i + 1 < la && a[i] == b[base + i + 1] && a[i + 1] == b[base + i] && tailEqual(i + 2, i + 2)  // transposition
+        }
+        return la > lb ? tailEqual(i + 1, i) : tailEqual(i, i + 1)  // extra byte in a / in b
+    }
+}
