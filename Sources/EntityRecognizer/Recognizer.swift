@@ -25,6 +25,9 @@ public struct RecognizerResources: Sendable {
     public var sectionTraits: [SectionTraitRule]
     /// Medication-signature and test-result vocabulary (units, routes, forms, frequencies, durations).
     public var sig: [SigTerm]
+    /// Ordinary English and medical words (lower-case key bytes), which typo tolerance never
+    /// corrects; `nil`: no such list (every unknown word is a candidate).
+    public var ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil
     /// Whether `recognize` adds the pattern-shaped PHI of ``PHIPatternRecognizer`` (callers with
     /// the full ``PHIRecognizer`` turn this off and add its entities themselves).
     public var phiPatterns: Bool = true
@@ -59,6 +62,9 @@ public struct Recognizer: Sendable {
     let dictionary: TokenDictionary
     /// One-edit corrections of unknown tokens to lexicon words (see ``TypoIndex``).
     let typos: TypoIndex
+    let ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
+    /// Per token id: a word of a concept term (target of plural and typo variants).
+    let lexiconWord: [Bool]
     let lexicon: PhraseMatcher
     let terms: [CompiledTerm]
     let context: ContextEngine
@@ -154,6 +160,10 @@ public struct Recognizer: Sendable {
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
         typos = TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
+        var isLexiconWord = [Bool](repeating: false, count: dictionary.count + 1)
+        for w in lexiconWords { isLexiconWord[Int(w)] = true }
+        lexiconWord = isLexiconWord
+        ordinaryWord = resources.ordinaryWord
         lexicon = builder.build()
         terms = compiled
         context = ContextEngine(rules: resources.contextRules, phrases: phrases)
@@ -169,6 +179,8 @@ public struct Recognizer: Sendable {
         var lineEnd: [Bool] = []
         /// Content indices whose lexicon key is a one-edit typo correction (ascending).
         var corrected: [Int] = []
+        /// Content indices whose lexicon key is the singular of a plural the lexicon lacks (ascending).
+        var singular: [Int] = []
     }
 
     func content(of doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Content {
@@ -183,10 +195,8 @@ public struct Recognizer: Sendable {
             Normalizer.appendKey(t, in: p, to: &key)
             let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
             c.tokenIndex.append(i)
-            if id == TokenDictionary.unknown && t.kind == .word && key.count >= typos.minimumWordLength - 1 {
-                let fixed = key.withUnsafeBufferPointer { typos.correction(of: $0, dictionary: dictionary) }
-                if fixed != TokenDictionary.unknown { c.corrected.append(c.lexKeys.count) }
-                c.lexKeys.append(fixed)
+            if id == TokenDictionary.unknown && t.kind == .word && key.count >= 4 {
+                c.lexKeys.append(variant(of: &key, at: c.lexKeys.count, content: &c))
             } else {
                 c.lexKeys.append(id)
             }
@@ -253,6 +263,11 @@ public struct Recognizer: Sendable {
             var e = Entity(
                 category: ct.category!, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
                 evidence: [Evidence(subject: "match", ruleID: ct.term.ruleID)])
+            for k in c.singular where r.contains(k) {
+                e.evidence.append(Evidence(
+                    subject: "variant", ruleID: "plural:" + String(decoding: dictionary.bytes(of: c.lexKeys[k]), as: UTF8.self),
+                    trigger: doc.tokens[c.tokenIndex[k]].span))
+            }
             for k in c.corrected where r.contains(k) {
                 e.score = min(e.score, 0.7)
                 e.evidence.append(Evidence(

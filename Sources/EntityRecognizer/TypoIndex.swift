@@ -11,8 +11,9 @@
 /// must be at least `minimumWordLength - 1` lowercase ASCII letters, it must share its first
 /// two letters with the word (typists rarely miss the first letters, and it keeps "wearing"
 /// from becoming "hearing" and "switching" from becoming "stitching"), a token ending in
-/// "ing", "ly" or "ed" only corrects to a word with the same ending ("measuring" is not
-/// "measurin"), and ties between two words are never broken by guessing.
+/// "ing", "ly" or "ed" is never corrected ("washing" is not "wasting"), a change of the last
+/// letter alone is not a typo ("endoscope" is not "endoscopy"), and ties between two words are
+/// never broken by guessing. The recognizer also leaves ordinary English words uncorrected.
 ///
 /// Built once, immutable and shareable. Looking up allocates nothing.
 public struct TypoIndex: Sendable {
@@ -97,6 +98,7 @@ public struct TypoIndex: Sendable {
     public func correction(of token: UnsafeBufferPointer<UInt8>, dictionary: TokenDictionary) -> UInt32 {
         guard wordCount > 0, token.count >= minimumWordLength - 1, token.count <= 40 else { return TokenDictionary.unknown }
         for b in token where b < 0x61 || b > 0x7A { return TokenDictionary.unknown }
+        if TypoIndex.isInflected(token) { return TokenDictionary.unknown }
         var found = TokenDictionary.unknown
         for skip in -1..<token.count {
             if skip > 0 && token[skip] == token[skip - 1] { continue }
@@ -109,7 +111,7 @@ public struct TypoIndex: Sendable {
                         if id == found { continue }
                         let word = dictionary.bytes(of: id)
                         guard word.count >= 2, word[word.startIndex] == token[0], word[word.startIndex + 1] == token[1],
-                              TypoIndex.sameInflection(token, word), TypoIndex.withinOneEdit(token, word) else { continue }
+                              TypoIndex.withinOneEdit(token, word), !TypoIndex.differsInLastByteOnly(token, word) else { continue }
                         if found != TokenDictionary.unknown {
                             guard let g = groups[id], groups[found] == g else { return TokenDictionary.unknown }  // ambiguous
                             found = min(found, id)
@@ -125,16 +127,21 @@ public struct TypoIndex: Sendable {
         return found
     }
 
-    /// English inflections that make an ordinary word look like a lexicon word one edit away
-    /// ("measuring"/"measurin", "stiffly"/"stiffle"): a token ending in one of them only
-    /// corrects to a word with the same ending.
+    /// English inflections: an ordinary word with one of these endings is too often one edit from
+    /// a lexicon word ("measuring"/"measurin", "washing"/"wasting", "stiffly"/"stiffle"), so a
+    /// token with such an ending is never corrected.
     static let inflections: [[UInt8]] = ["ing", "ly", "ed"].map { Array($0.utf8) }
 
-    static func sameInflection(_ token: UnsafeBufferPointer<UInt8>, _ word: ArraySlice<UInt8>) -> Bool {
-        for suffix in inflections where token.count > suffix.count && token.suffix(suffix.count).elementsEqual(suffix) {
-            return word.count > suffix.count && word.suffix(suffix.count).elementsEqual(suffix)
-        }
-        return true
+    static func isInflected(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        inflections.contains { suffix in token.count > suffix.count && token.suffix(suffix.count).elementsEqual(suffix) }
+    }
+
+    /// True when `a` and `b` have the same length and differ only in their last byte: a change of
+    /// ending ("endoscope"/"endoscopy", "craniotome"/"craniotomy", "glottic"/"glottis"), which
+    /// names a different thing more often than it is a slip of the finger.
+    static func differsInLastByteOnly(_ a: UnsafeBufferPointer<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count, a.count > 1 else { return false }
+        return a.dropLast().elementsEqual(b.dropLast())
     }
 
     /// True when `a` and `b` differ by exactly one insertion, deletion, substitution or

@@ -123,6 +123,8 @@ public struct MedTextAnnotator: Sendable {
         }
         var resources = RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
         resources.phiPatterns = false
+        let vocabulary = phi.recognizer.vocabulary
+        resources.ordinaryWord = { vocabulary.isOrdinaryWord($0) }
         recognizer = Recognizer(resources: resources)
     }
 

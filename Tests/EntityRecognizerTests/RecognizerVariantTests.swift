@@ -1,0 +1,87 @@
+import EntityRecognizer
+import MedTextCore
+import Testing
+import Foundation
+import MedTextLexicons
+import Tokenizer
+
+/// Plural and typo variants in the recognizer: the token is not in the vocabulary, and its
+/// singular or its one-edit correction is a word of a concept term.
+@Suite struct RecognizerVariantTests {
+    static let tokenizer: ClinicalTokenizer = {
+        let dir = MedTextLexicons.bundledDataDirectory
+        let abbr = try! String(contentsOf: dir.appendingPathComponent("tokenizer/abbreviations.tsv"), encoding: .utf8)
+        let sec = try! String(contentsOf: dir.appendingPathComponent("tokenizer/sections.tsv"), encoding: .utf8)
+        return ClinicalTokenizer(rules: try! TokenizerRules(abbreviations: abbr, sections: sec))
+    }()
+
+    static func recognizer(ordinary: Set<String> = []) -> Recognizer {
+        let n = Normalizer()
+        func term(_ id: Int64, _ text: String, _ type: EntityType = .dxName, typoTarget: Bool = true, abbr: Bool = false) -> LexiconTerm {
+            var t = LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), type: type, isAbbreviation: abbr, ruleID: "test:\(id)")
+            t.typoTarget = typoTarget
+            return t
+        }
+        var resources = RecognizerResources(terms: [
+            term(1, "inguinal hernia"), term(2, "hernia"), term(3, "spinal stenosis"), term(4, "artery", .systemOrganSite),
+            term(5, "appendix", .systemOrganSite), term(6, "amlodipine", .genericName), term(6, "amlodipene", .genericName, typoTarget: false),
+            term(7, "shivers"), term(8, "vertebra", .systemOrganSite), term(9, "pulmonary embolus"), term(10, "hypertension"),
+            term(11, "abscess"), term(12, "Lipitor", .brandName, typoTarget: false), term(13, "pneumothorax", abbr: true),
+        ], contextRules: [], sectionTraits: [])
+        let words = ordinary
+        resources.ordinaryWord = { b in words.contains(String(decoding: b, as: UTF8.self)) }
+        return Recognizer(resources: resources)
+    }
+
+    static func run(_ text: String, ordinary: Set<String> = []) -> [String] {
+        let doc = recognizer(ordinary: ordinary).recognize(tokenizer.analyze(Document(text: text)))
+        var out: [String] = []
+        for e in doc.entities where e.category != .protectedHealthInformation {
+            var s = String(doc.document.text(in: e.span)) + "|" + e.type.rawValue
+            if let v = e.evidence.first(where: { $0.subject == "typo" || $0.subject == "variant" }) { s += "|" + v.ruleID }
+            out.append(s)
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        ("bilateral inguinal hernias", ["inguinal hernias|DX_NAME|plural:hernia"]),
+        ("multiple spinal stenoses", ["spinal stenoses|DX_NAME|plural:stenosis"]),
+        ("coronary arteries", ["arteries|SYSTEM_ORGAN_SITE|plural:artery"]),
+        ("appendices", ["appendices|SYSTEM_ORGAN_SITE|plural:appendix"]),
+        ("lumbar vertebrae", ["vertebrae|SYSTEM_ORGAN_SITE|plural:vertebra"]),
+        ("pulmonary emboli", ["pulmonary emboli|DX_NAME|plural:embolus"]),
+        ("two abscesses", ["abscesses|DX_NAME|plural:abscess"]),
+        ("hernia", ["hernia|DX_NAME"]),  // exact words are not variants
+        ("abscess", ["abscess|DX_NAME"]),
+    ])
+    func plurals(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("inguinal herina", ["inguinal herina|DX_NAME|typo:hernia"]),
+        ("hx of hypertenion", ["hypertenion|DX_NAME|typo:hypertension"]),
+        ("on amlodipne 5 mg", ["amlodipne|GENERIC_NAME|typo:amlodipine"]),  // ties within one concept
+        ("spinal stenossis", ["spinal stenossis|DX_NAME|typo:stenosis"]),
+        ("Lipitro", []),  // brand names are not typo targets
+        ("herna", []),  // one corrected word alone needs 7 letters
+        ("pneumothorx", []),  // abbreviation terms never match through a correction
+    ])
+    func typos(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+
+    @Test func ordinaryWordsAreNotCorrected() {
+        #expect(Self.run("shavers") == ["shavers|DX_NAME|typo:shivers"])
+        #expect(Self.run("shavers", ordinary: ["shavers"]).isEmpty)
+    }
+
+    @Test func typoMatchesScoreLower() {
+        let r = Self.recognizer(), tokenizer = Self.tokenizer
+        let exact = r.recognize(tokenizer.analyze(Document(text: "hypertension"))).entities[0]
+        let typo = r.recognize(tokenizer.analyze(Document(text: "hypertenion"))).entities[0]
+        #expect(typo.score < exact.score)
+        #expect(typo.evidence.contains { $0.subject == "typo" && $0.trigger == TextSpan(0, 11) })
+    }
+}
