@@ -78,6 +78,8 @@ public struct Recognizer: Sendable {
     let signatureWords: Set<UInt32>
     /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
     let words: AttributeWords
+    /// Token ids the relation rules (TIME_TO_*, FOR) test.
+    let relationWords: RelationWords
 
     /// Number of distinct matchable phrases.
     public var phraseCount: Int { lexicon.phraseCount }
@@ -158,6 +160,7 @@ public struct Recognizer: Sendable {
         }
         signatureWords = sigWords
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
+        relationWords = RelationWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
         typos = TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
         var isLexiconWord = [Bool](repeating: false, count: dictionary.count + 1)
@@ -203,6 +206,7 @@ public struct Recognizer: Sendable {
             if t.kind == .number {
                 let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
                     && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
+                    && (t.span.start + 2..<t.span.end).allSatisfy { p[$0] >= 0x30 && p[$0] <= 0x39 }  // not "19.5"
                 c.ctxKeys.append(isYear ? yearID : numberID)
             } else {
                 c.ctxKeys.append(id)
@@ -286,14 +290,17 @@ public struct Recognizer: Sendable {
         found = zip(ranges, found.indices).map { ($0.0, 0) }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)
-        let times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
+        var times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
 
         applyContext(&entities, ranges: found.map(\.tokens), content: c, doc: doc, bytes: p,
                      sentences: sentences, sentenceOf: sentenceOf)
         applySectionDefaults(&entities, doc: doc)
+        // Relations: times to the events they date, medications to their indications.
+        linkTimes(&entities, ranges: ranges, times: &times, content: c, sentenceOf: sentenceOf)
+        linkIndications(&entities, ranges: ranges, content: c, doc: doc)
 
         // Time expressions and PHI patterns (no context traits).
-        entities.append(contentsOf: times)
+        entities.append(contentsOf: times.map(\.entity))
         if phiPatterns { entities.append(contentsOf: phi.recognize(doc.document.text)) }
         entities.sort { $0.span < $1.span }
         var out = doc

@@ -7,13 +7,13 @@ extension Recognizer {
     /// ("wrist fracture 2019"). Leftmost-longest, never overlapping.
     func timeExpressions(
         entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
-    ) -> [Entity] {
+    ) -> [(entity: Entity, tokens: Range<Int>)] {
         var taken = [Bool](repeating: false, count: c.lexKeys.count)
         for r in ranges { for k in r { taken[k] = true } }
         // Medication attributes (DURATION "5 days") are not time expressions.
         var attributeSpans: [TextSpan] = []
         for e in entities { attributeSpans.append(contentsOf: e.attributes.map(\.span)) }
-        var out: [Entity] = []
+        var out: [(entity: Entity, tokens: Range<Int>)] = []
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 var k = 0
@@ -25,10 +25,13 @@ extension Recognizer {
                         let s = span(m.tokens, c, doc)
                         // "time:age" rows ("64 year old") block, never emit; no span crosses a line.
                         let crossesLine = m.tokens.dropLast().contains { c.lineEnd[$0] }
-                        if m.term.id != "time:age", !crossesLine, !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append(Entity(
+                        let planned = m.term.id == "time:duration"
+                            && ((max(0, k - 3)..<k).contains { relationWords.plan.contains(keys[$0]) }
+                                || !isEventDuration(m.tokens, content: c, doc: doc, bytes: p))
+                        if m.term.id != "time:age", !crossesLine, !planned, !attributeSpans.contains(where: { $0.overlaps(s) }) {
+                            out.append((Entity(
                                 category: .timeExpression, type: .timeExpression, span: s, score: 0.85,
-                                evidence: [Evidence(subject: "match", ruleID: "time:" + m.term.id)]))
+                                evidence: [Evidence(subject: "match", ruleID: "time:" + m.term.id)]), m.tokens))
                         }
                         k = m.tokens.upperBound
                         continue
@@ -40,9 +43,9 @@ extension Recognizer {
                     {
                         let s = doc.tokens[c.tokenIndex[k]].span
                         if !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append(Entity(
+                            out.append((Entity(
                                 category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
-                                evidence: [Evidence(subject: "match", ruleID: "time:year")]))
+                                evidence: [Evidence(subject: "match", ruleID: "time:year")]), k..<(k + 1)))
                         }
                     }
                     k += 1
@@ -50,5 +53,24 @@ extension Recognizer {
             }
         }
         return out
+    }
+
+    /// Whether a bare duration can be the time of an event: its number is a whole number ("38.3
+    /// hr" is a temperature then a heart rate), no number follows it ("hr 106"), and it is not
+    /// dose timing ("30 min before food").
+    func isEventDuration(_ tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in tokens where doc.tokens[c.tokenIndex[k]].kind == .number {
+            let span = doc.tokens[c.tokenIndex[k]].span
+            if span.range.contains(where: { p[$0] == UInt8(ascii: ".") }) { return false }
+        }
+        let after = tokens.upperBound
+        guard after < c.lexKeys.count else { return true }
+        if doc.tokens[c.tokenIndex[after]].kind == .number { return false }
+        if relationWords.doseTiming.contains(c.lexKeys[after]), after + 1 < c.lexKeys.count,
+           relationWords.meals.contains(c.lexKeys[after + 1]) || (after + 2 < c.lexKeys.count && relationWords.meals.contains(c.lexKeys[after + 2]))
+        {
+            return false
+        }
+        return true
     }
 }

@@ -69,6 +69,12 @@ public struct EntityType: RawRepresentable, Hashable, Sendable, Codable, CustomS
     public static let profession: EntityType = "PROFESSION"
     public static let ipAddress: EntityType = "IP_ADDRESS"
     public static let organization: EntityType = "ORGANIZATION"
+    // A TIME_EXPRESSION linked to the event it dates (Comprehend Medical's relation types).
+    public static let timeToDxName: EntityType = "TIME_TO_DX_NAME"
+    public static let timeToMedicationName: EntityType = "TIME_TO_MEDICATION_NAME"
+    public static let timeToTestName: EntityType = "TIME_TO_TEST_NAME"
+    public static let timeToProcedureName: EntityType = "TIME_TO_PROCEDURE_NAME"
+    public static let timeToTreatmentName: EntityType = "TIME_TO_TREATMENT_NAME"
 }
 
 /// How an attribute relates to its entity (Comprehend Medical's `RelationshipType`).

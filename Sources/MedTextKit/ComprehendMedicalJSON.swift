@@ -84,7 +84,11 @@ public struct ComprehendMedicalJSON: Sendable {
     /// Writes the response object for `operation` into `w` (for embedding in NDJSON envelopes).
     public func write(_ operation: Operation, for doc: AnnotatedDocument, into w: inout JSONWriter) {
         let converter = OffsetConverter(doc.document.text)
-        let entities = Self.entities(for: operation, in: doc).sorted { $0.span < $1.span }
+        let entities = Self.entities(for: operation, in: doc).sorted { $0.span < $1.span }.map { e in
+            var e = e
+            if let allowed = Self.allowedAttributes(operation) { e.attributes.removeAll { !allowed.contains($0.type) } }
+            return e
+        }
         let unmapped = operation == .detectEntitiesV2 ? doc.unmappedAttributes.sorted { $0.span < $1.span } : []
         let ids = Self.assignIDs(entities: entities, unmapped: unmapped)
         let context = Context(doc: doc, converter: converter, operation: operation)
@@ -167,6 +171,21 @@ public struct ComprehendMedicalJSON: Sendable {
         w.field("BeginOffset", r.lowerBound)
         w.field("EndOffset", r.upperBound)
         w.field("Text", String(context.doc.document.text(in: span)))
+    }
+
+    /// Attribute types each Infer operation's shape allows (its `*AttributeType` enum); nil: all.
+    /// DetectEntitiesV2 carries every attribute, including TIME_TO_* and FOR links.
+    static func allowedAttributes(_ op: Operation) -> Set<EntityType>? {
+        switch op {
+        case .inferICD10CM:
+            return [.acuity, .direction, .systemOrganSite, "QUALITY", "QUANTITY", .timeToDxName, .timeExpression]
+        case .inferRxNorm:
+            return [.dosage, .duration, .form, .frequency, .rate, .routeOrMode, .strength]
+        case .inferSNOMEDCT:
+            return [.acuity, "QUALITY", .direction, .systemOrganSite, .testValue, .testUnit]
+        case .detectEntitiesV2, .detectPHI:
+            return nil
+        }
     }
 
     /// Traits allowed in each operation's shape.

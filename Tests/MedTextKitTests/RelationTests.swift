@@ -1,0 +1,81 @@
+import Foundation
+import MedTextCore
+import MedTextKit
+import Testing
+
+/// Relations end to end with the shipped lexicons: TIME_TO_* links (gold guideline Rule TI1),
+/// FOR links from medications to their indications (Rule M4), and their shape in each
+/// Comprehend Medical operation.
+@Suite struct RelationTests {
+    static let annotator = try! MedTextAnnotator()
+
+    /// "owner <- time|TIME_TO_TYPE" or "owner <- condition|FOR" per link.
+    static func links(_ text: String) -> [String] {
+        let doc = annotator.annotate(Document(text: text), linking: .none)
+        var out: [String] = []
+        for e in doc.entities {
+            for a in e.attributes where a.type.rawValue.hasPrefix("TIME_TO_") || a.relationshipType == .for {
+                let kind = a.relationshipType == .for ? "FOR" : a.type.rawValue
+                out.append("\(doc.document.text(in: e.span)) <- \(doc.document.text(in: a.span))|\(kind)")
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        ("Chest pain 2 hours ago.", ["Chest pain <- 2 hours ago|TIME_TO_DX_NAME"]),
+        ("Cellulitis lt lower leg x 4 days.", ["Cellulitis <- 4 days|TIME_TO_DX_NAME"]),
+        ("Sore throat + fever 2/7.", ["fever <- 2/7|TIME_TO_DX_NAME"]),
+        ("MI in 2019.", ["MI <- 2019|TIME_TO_DX_NAME"]),
+        ("Started metformin 2 weeks ago.", ["metformin <- 2 weeks ago|TIME_TO_MEDICATION_NAME"]),
+        ("TURP 2016.", ["TURP <- 2016|TIME_TO_PROCEDURE_NAME"]),
+        ("Cough, 3 days ago developed fever.", ["fever <- 3 days ago|TIME_TO_DX_NAME"]),
+        // Not times of an event: plans, follow-up, dose timing, vital signs.
+        ("Repeat HbA1c in 3 months.", []),
+        ("GP review in 1 week for wound check.", []),
+        ("Thyroxine 75mcg 1 (30 min before food)", []),
+        ("Exam: t 38.3 hr 106 bp 148/90", []),
+    ])
+    func timeLinks(text: String, expected: [String]) {
+        #expect(Self.links(text).filter { !$0.hasSuffix("|FOR") } == expected)
+    }
+
+    @Test func bareDurationsAreTimesOnlyWhenTheyDateAnEvent() {
+        let doc = Self.annotator.annotate(Document(text: "Length of stay: 9 days.\nHeadache x 2 days."), linking: .none)
+        let times = doc.entities.filter { $0.category == .timeExpression }.map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
+        #expect(times == ["2 days|TIME_TO_DX_NAME"])
+    }
+
+    @Test(arguments: [
+        ("Paracetamol 1 g PO q6h PRN pain or fever.", ["Paracetamol <- pain|FOR", "Paracetamol <- fever|FOR"]),
+        ("Metoprolol 25 mg BD for AF.", ["Metoprolol <- AF|FOR"]),
+        ("Salbutamol 2 puffs q4h as needed for wheeze", ["Salbutamol <- wheeze|FOR"]),
+        ("Coversyl 10mg - 1 mane - hypertension", ["Coversyl <- hypertension|FOR"]),
+        ("| Lipitor | 40 mg | PO | nocte | hypercholesterolaemia |", ["Lipitor <- hypercholesterolaemia|FOR"]),
+        // Not indications: a condition before the drug, another clause, a plan, another line.
+        ("AF on rivaroxaban.", []),
+        ("Consider eplerenone, TEER for MR.", []),
+        ("Avoid NSAIDs and go to the ED for heavy bleeding.", []),
+        ("Do not take within 48 hours of tadalafil\n- Call 911 if chest pain at rest", []),
+    ])
+    func indications(text: String, expected: [String]) {
+        #expect(Self.links(text).filter { $0.hasSuffix("|FOR") } == expected)
+    }
+
+    @Test func inferOperationsKeepOnlyTheirAttributeTypes() throws {
+        let doc = Self.annotator.annotate(Document(text: "Metoprolol 25 mg BD for AF since 2019.\nChest pain 2 hours ago."), linking: .ranked)
+        let writer = ComprehendMedicalJSON()
+        func attributeTypes(_ op: ComprehendMedicalJSON.Operation) throws -> Set<String> {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(writer.response(op, for: doc))) as? [String: Any])
+            let entities = try #require(json["Entities"] as? [[String: Any]])
+            return Set(entities.flatMap { ($0["Attributes"] as? [[String: Any]] ?? []).compactMap { $0["Type"] as? String } })
+        }
+        let v2 = try attributeTypes(.detectEntitiesV2)
+        #expect(v2.contains("DX_NAME") && v2.contains("TIME_TO_DX_NAME"))
+        let rx = try attributeTypes(.inferRxNorm)
+        #expect(!rx.contains("DX_NAME") && rx.contains("STRENGTH"))
+        let icd = try attributeTypes(.inferICD10CM)
+        #expect(icd.isSubset(of: ["ACUITY", "DIRECTION", "SYSTEM_ORGAN_SITE", "QUALITY", "QUANTITY", "TIME_TO_DX_NAME", "TIME_EXPRESSION"]))
+        #expect(icd.contains("TIME_TO_DX_NAME"))
+    }
+}
