@@ -74,7 +74,7 @@ import Tokenizer
         ("Pt has ms.", []),  // case-sensitive abbreviation
         ("MS.", []),  // no cue, no default: ambiguous, dropped
         ("History of pneumonia in 2019. Crohns disease and Crohn's disease.", [
-            "pneumonia|DX_NAME|DIAGNOSIS,PAST_HISTORY", "2019|TIME_EXPRESSION|", "Crohns disease|DX_NAME|DIAGNOSIS",
+            "pneumonia|DX_NAME|DIAGNOSIS,PAST_HISTORY", "2019|TIME_TO_DX_NAME|", "Crohns disease|DX_NAME|DIAGNOSIS",
             "Crohn's disease|DX_NAME|DIAGNOSIS",
         ]),
         ("Spain trip. Painful.", []),

@@ -128,7 +128,7 @@ import Testing
         // A small whole number is a count of tablets, not a strength.
         ("Panadol 2 qid", "Panadol|BRAND_NAME||FREQUENCY=qid"),
         // A count after the strength, behind a dash or before a parenthesis.
-        ("Coversyl 10mg - 1 mane - hypertension", "Coversyl|BRAND_NAME||STRENGTH=10mg,DOSAGE=1,FREQUENCY=mane"),
+        ("Coversyl 10mg - 1 mane - hypertension", "Coversyl|BRAND_NAME||STRENGTH=10mg,DOSAGE=1,FREQUENCY=mane,DX_NAME=hypertension"),
         ("Thyroxine 75mcg 1 (30 min before food)", "Thyroxine|GENERIC_NAME||STRENGTH=75mcg,DOSAGE=1,FREQUENCY=before food"),
     ])
     func medicationAttributes(text: String, row: String) {
