@@ -50,6 +50,13 @@ import Testing
         ("Nil dysuria, nil frequency. Nil wt loss, nil urinary sx.", "wt loss|DX_NAME|NEGATION|"),
         ("Nil dysuria, nil frequency. Nil wt loss, nil urinary sx.", "urinary sx|DX_NAME|NEGATION|"),
         ("No cerebellar signs.", "cerebellar signs|DX_NAME|NEGATION|"),
+        // Commonly negated review-of-systems, examination and imaging findings.
+        ("No PR bleeding. Nil sensory loss or focal deficit.", "PR bleeding|DX_NAME|NEGATION|"),
+        ("No PR bleeding. Nil sensory loss or focal deficit.", "sensory loss|DX_NAME|NEGATION|"),
+        ("No PR bleeding. Nil sensory loss or focal deficit.", "focal deficit|DX_NAME|NEGATION|"),
+        ("No collection, biliary dilatation or pneumomediastinum.", "collection|DX_NAME|NEGATION|"),
+        ("No collection, biliary dilatation or pneumomediastinum.", "biliary dilatation|DX_NAME|NEGATION|"),
+        ("No collection, biliary dilatation or pneumomediastinum.", "pneumomediastinum|DX_NAME|NEGATION|"),
     ])
     func negation(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
@@ -61,6 +68,8 @@ import Testing
         ("Not febrile, on warfarin.", "warfarin|GENERIC_NAME||", "febrile|DX_NAME|NEGATION|"),
         ("No chest pain before the fall.", "fall|DX_NAME||", "chest pain|DX_NAME|NEGATION|"),
         ("No headache after the fall.", "fall|DX_NAME||", "headache|DX_NAME|NEGATION|"),
+        ("No fever, then developed a cough.", "cough|DX_NAME||", "fever|DX_NAME|NEGATION|"),
+        ("No effusion, notable for consolidation.", "consolidation|DX_NAME||", "effusion|DX_NAME|NEGATION|"),
     ])
     func terminators(text: String, kept: String, negated: String) {
         let rows = Self.run(text)
