@@ -112,6 +112,7 @@ import Testing
         "Thanks, [[Niamh|NAME]]",
         "Daughter ([[Marisol|NAME]]) present at bedside. Her husband is [[Raymond|NAME]].",
         "Patient's mother, [[Ngaire|NAME]], has diabetes.",
+        "Please see this [[74|AGE]] yo [[midwife|PROFESSION]] with renal colic.",
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 
@@ -210,8 +211,9 @@ import Testing
         withKnownIssue("detection recall on corpora/phi is below 1.0", isIntermittent: true) {
             #expect(leaks.count == 0, "\(leaks.count) of \(checked) gold PHI strings left")
         }
-        // A floor that catches regressions: at most 20% of the distinct gold strings survive.
-        #expect(Double(leaks.count) <= 0.2 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")
+        // A floor that catches regressions: at most 6% of the distinct gold strings survive
+        // (59 of 1480, 4.0%, at the end of session 2; 20% before).
+        #expect(Double(leaks.count) <= 0.06 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")
     }
 
     @Test func samePatientSameShiftAcrossNotes() {

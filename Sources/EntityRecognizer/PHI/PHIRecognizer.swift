@@ -1221,6 +1221,9 @@ struct PHIDetection {
     func occupationContext(_ i: Int) -> Bool {
         if i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.`is` || t[i - 2].key == K.was) { return true }
         if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
+        // "this 74 yo midwife", "a 52-year-old teacher": an age right before.
+        if i >= 1 && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld) { return true }
+        if i >= 2 && punct(i - 1, 0x2E) && adjacent(i - 1) && (t[i - 2].key == K.yDotO || t[i - 2].key == AgeKeys.yo) { return true }
         var j = i - 1
         var n = 0
         while j >= 0 && n < 5 && !t[j + 1].nl {
@@ -1259,6 +1262,7 @@ enum K {
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+    static let yearOld = wordKey("year-old"), yDotO = wordKey("y.o")
     static let pluralTitles: Set<UInt64> = Set(["drs", "profs", "messrs", "mmes", "mses"].map(wordKey))
     static let may = wordKey("may"), mid = wordKey("mid")
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
