@@ -223,32 +223,57 @@ public struct Recognizer: Sendable {
 
     /// Entities of an analyzed document (tokens, sentences and sections filled by the
     /// Tokenizer), as a new value.
-    public func recognize(_ doc: AnnotatedDocument) -> AnnotatedDocument {
+    ///
+    /// With `explain`, each entity's evidence also lists its runner-up candidates (subject
+    /// `runner-up`): the other concepts the same words could name, and the shorter phrases at
+    /// the same start that would have matched, each with its lexicon entry and span.
+    public func recognize(_ doc: AnnotatedDocument, explain: Bool = false) -> AnnotatedDocument {
         var text = doc.document.text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { p in recognize(doc, bytes: p) }!
+        return text.utf8.withContiguousStorageIfAvailable { p in recognize(doc, bytes: p, explain: explain) }!
     }
 
-    func recognize(_ doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> AnnotatedDocument {
+    func recognize(_ doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>, explain: Bool = false) -> AnnotatedDocument {
         let c = content(of: doc, bytes: p)
         let (sentences, sentenceOf) = sentenceLayout(doc, content: c)
 
         var found: [(tokens: Range<Int>, term: Int)] = []
+        var runnerUps: [[(tokens: Range<Int>, term: Int)]] = []  // per found match, when explaining
         c.lexKeys.withUnsafeBufferPointer { keys in
             var i = 0
             while i < keys.count {
                 var best: (Range<Int>, Int)? = nil
+                var others: [(tokens: Range<Int>, term: Int)] = []
+                let sentence = sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]
                 for m in lexicon.allMatches(in: keys, at: i).reversed() {
-                    if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p,
-                                      sentence: sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]),
+                    if let (_, chosen) = best {
+                        // Explaining: shorter phrases at the same start that would have matched.
+                        if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p, sentence: sentence),
+                           typoAllowed(term: t, tokens: m.tokens, content: c), terms[t].category != nil,
+                           terms[t].term.conceptID != terms[chosen].term.conceptID
+                        {
+                            others.append((m.tokens, t))
+                        }
+                        continue
+                    }
+                    if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p, sentence: sentence),
                        typoAllowed(term: t, tokens: m.tokens, content: c)
                     {
                         best = (m.tokens, t)
-                        break
+                        guard explain else { break }
+                        // Other concepts named by the same words.
+                        var seen: Set<Int64> = [terms[t].term.conceptID]
+                        for pl in m.payloads {
+                            let o = terms[Int(pl)]
+                            guard o.category != nil, seen.insert(o.term.conceptID).inserted else { continue }
+                            if let orig = o.originalBytes, !matchesExactly(orig, tokens: m.tokens, content: c, doc: doc, bytes: p) { continue }
+                            others.append((m.tokens, Int(pl)))
+                        }
                     }
                 }
                 if let (r, t) = best {
                     found.append((r, t))
+                    if explain { runnerUps.append(others) }
                     i = r.upperBound
                 } else {
                     i += 1
@@ -258,8 +283,12 @@ public struct Recognizer: Sendable {
 
         var entities: [Entity] = []
         entities.reserveCapacity(found.count)
+        if explain {
+            var n = 0
+            runnerUps.removeAll { _ in defer { n += 1 }; return terms[found[n].term].category == nil }
+        }
         found.removeAll { terms[$0.term].category == nil }  // blockers emit nothing
-        for (r, t) in found {
+        for (index, (r, t)) in found.enumerated() {
             let ct = terms[t]
             let span = TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
             var score: Float = ct.term.isAbbreviation ? 0.8 : 0.95
@@ -279,6 +308,11 @@ public struct Recognizer: Sendable {
                     trigger: doc.tokens[c.tokenIndex[k]].span))
             }
             e.conceptIDs = [ct.term.conceptID]
+            if explain {
+                for o in runnerUps[index] {
+                    e.evidence.append(Evidence(subject: "runner-up", ruleID: terms[o.term].term.ruleID, trigger: self.span(o.tokens, c, doc)))
+                }
+            }
             entities.append(e)
         }
 

@@ -142,9 +142,12 @@ public struct MedTextAnnotator: Sendable {
     }
 
     /// Tokens, sentences, sections and entities of a note, with codes as `linking` asks.
-    public func annotate(_ document: Document, linking: ConceptLinking = .linked) -> AnnotatedDocument {
+    ///
+    /// With `explain`, entities also carry their runner-up candidates and the source of each
+    /// code as evidence (``Evidence``), for `--explain`.
+    public func annotate(_ document: Document, linking: ConceptLinking = .linked, explain: Bool = false) -> AnnotatedDocument {
         let analyzed = pipeline.analyze(document)
-        var doc = recognizer.recognize(analyzed)
+        var doc = recognizer.recognize(analyzed, explain: explain)
         doc.entities.append(contentsOf: phi.recognizer.recognize(analyzed))
         doc.entities.sort { $0.span < $1.span }
         switch linking {
@@ -152,6 +155,7 @@ public struct MedTextAnnotator: Sendable {
         case .linked: link(&doc)
         case .ranked: rank(&doc)
         }
+        if explain { explainCodes(&doc, linking: linking) }
         return doc
     }
 
@@ -182,6 +186,26 @@ public struct MedTextAnnotator: Sendable {
                 }
             }
             doc.entities[n].concepts = codes
+        }
+    }
+
+    /// Evidence for each code: a linked code comes from the lexicon entry the entity matched; a
+    /// ranked code gives its rank among the candidates (the others are its runners-up).
+    func explainCodes(_ doc: inout AnnotatedDocument, linking: ConceptLinking) {
+        for n in doc.entities.indices where !doc.entities[n].concepts.isEmpty {
+            let matchRule = doc.entities[n].evidence.first { $0.subject == "match" }?.ruleID ?? ""
+            var rank: [CodeSystem: Int] = [:]
+            for c in doc.entities[n].concepts {
+                let subject = "\(c.system.rawValue)|\(c.code)"  // FHIR token form: system|code
+                switch linking {
+                case .ranked:
+                    let r = rank[c.system, default: 0] + 1
+                    rank[c.system] = r
+                    doc.entities[n].evidence.append(Evidence(subject: subject, ruleID: "rank:\(r)"))
+                default:
+                    doc.entities[n].evidence.append(Evidence(subject: subject, ruleID: matchRule))
+                }
+            }
         }
     }
 

@@ -14,7 +14,7 @@ struct NoteOptions: ParsableArguments {
     @Flag(help: "Read NDJSON lines of {\"id\": ..., \"text\": ...} and write one {\"id\": ..., \"result\": ...} line per input line.")
     var ndjson = false
 
-    @Flag(help: "Add an Explanation to each entity: the lexicon entry or rule id, and the trigger span.")
+    @Flag(help: "Add an Explanation to each entity: the lexicon entry or rule id and trigger span of its match, traits, typo or plural variant; its runner-up candidates; and where each code came from.")
     var explain = false
 
     @Flag(help: "Indent the JSON output.")
@@ -43,7 +43,7 @@ enum EntityRunner {
             }
             if o.ndjson {
                 try NDJSONRunner.run(path: o.file) { id, text in
-                    let doc = annotator.annotate(Document(id: id, text: text), linking: linking)
+                    let doc = annotator.annotate(Document(id: id, text: text), linking: linking, explain: o.explain)
                     var w = JSONWriter()
                     writer.write(operation, for: doc, into: &w)
                     return w.bytes
@@ -52,7 +52,7 @@ enum EntityRunner {
             }
             let (text, diagnostic) = try InputReader(path: o.file, lenient: o.lenient).read()
             if let d = diagnostic { StandardError.write("warning: \(d.code): \(d.message)") }
-            let doc = annotator.annotate(Document(id: o.file ?? "-", text: text), linking: linking)
+            let doc = annotator.annotate(Document(id: o.file ?? "-", text: text), linking: linking, explain: o.explain)
             for d in doc.diagnostics { StandardError.write("warning: \(d.code): \(d.message)") }
             var out = writer.response(operation, for: doc)
             out.append(0x0A)

@@ -85,3 +85,31 @@ import Tokenizer
         #expect(typo.evidence.contains { $0.subject == "typo" && $0.trigger == TextSpan(0, 11) })
     }
 }
+
+/// `--explain`: runner-up candidates of a match.
+@Suite struct RecognizerRunnerUpTests {
+    static let recognizer: Recognizer = {
+        let n = Normalizer()
+        func term(_ id: Int64, _ text: String, _ type: EntityType, priority: Int = 0) -> LexiconTerm {
+            LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), type: type, priority: priority, ruleID: "test:\(id)")
+        }
+        return Recognizer(resources: RecognizerResources(terms: [
+            term(1, "chest pain", .dxName), term(2, "chest pain", .dxName, priority: 1), term(3, "chest", .systemOrganSite),
+            term(4, "pain", .dxName),
+        ], contextRules: [], sectionTraits: []))
+    }()
+
+    @Test func explainListsOtherConceptsAndShorterPhrases() {
+        let doc = RecognizerVariantTests.tokenizer.analyze(Document(text: "Severe chest pain."))
+        let explained = Self.recognizer.recognize(doc, explain: true).entities
+        #expect(explained.count == 1)
+        let e = explained[0]
+        #expect(e.evidence.first { $0.subject == "match" }?.ruleID == "test:1")  // priority 0 wins
+        let runnerUps = e.evidence.filter { $0.subject == "runner-up" }.map { "\($0.ruleID)@\($0.trigger.map { "\($0.start)-\($0.end)" } ?? "")" }
+        #expect(runnerUps == ["test:2@7-17", "test:3@7-12"])
+        // Without explain, no runner-ups (and the same entities).
+        let plain = Self.recognizer.recognize(doc).entities
+        #expect(plain.count == 1 && !plain[0].evidence.contains { $0.subject == "runner-up" })
+        #expect(plain[0].span == e.span && plain[0].type == e.type)
+    }
+}

@@ -79,3 +79,21 @@ import Testing
         #expect(icd.contains("TIME_TO_DX_NAME"))
     }
 }
+
+/// `--explain` on codes: where each code comes from.
+@Suite struct CodeExplanationTests {
+    @Test func linkedCodesNameTheirLexiconEntryAndRankedCodesTheirRank() throws {
+        let annotator = RelationTests.annotator
+        let linked = annotator.annotate(Document(text: "Hx of HTN."), linking: .linked, explain: true)
+        let htn = try #require(linked.entities.first { $0.type == .dxName })
+        #expect(htn.evidence.contains { $0.subject == "http://hl7.org/fhir/sid/icd-10-cm|I10" && $0.ruleID == "lexicon:cond:hypertension" })
+        let ranked = annotator.annotate(Document(text: "Hx of HTN."), linking: .ranked, explain: true)
+        let r = try #require(ranked.entities.first { $0.type == .dxName })
+        let icd = r.evidence.filter { $0.subject.hasPrefix("http://hl7.org/fhir/sid/icd-10-cm|") }
+        #expect(icd.first?.subject == "http://hl7.org/fhir/sid/icd-10-cm|I10" && icd.first?.ruleID == "rank:1")
+        #expect(icd.count == r.concepts.filter { $0.system == .icd10CM }.count)
+        // Without explain, codes carry no evidence.
+        let plain = annotator.annotate(Document(text: "Hx of HTN."), linking: .ranked)
+        #expect(!(plain.entities.first { $0.type == .dxName }?.evidence.contains { $0.subject.contains("|") } ?? true))
+    }
+}
