@@ -53,13 +53,13 @@ public struct FHIRMapper: Sendable {
     /// Maps one annotated document.
     /// - Complexity: O(e · (a + s)) for e entities, a attributes each, s entities per sentence.
     public func map(_ doc: AnnotatedDocument, context: FHIRContext) -> FHIRMapping {
-        var run = Run(mapper: self, doc: doc, context: context)
+        let run = Run(mapper: self, doc: doc, context: context)
         return run.map()
     }
 }
 
 /// The state of mapping one document.
-struct Run {
+final class Run {
     let mapper: FHIRMapper
     let doc: AnnotatedDocument
     let ctx: FHIRContext
@@ -123,7 +123,7 @@ struct Run {
 
     // MARK: - Driver
 
-    mutating func map() -> FHIRMapping {
+    func map() -> FHIRMapping {
         link()
         var out: [FHIRResource] = []
         var seen = Set<String>()
@@ -146,7 +146,7 @@ struct Run {
 
     /// Links between entities: PRN reasons of medications, reactions of allergies. Linked
     /// conditions are not emitted as Conditions of their own.
-    mutating func link() {
+    func link() {
         let ents = doc.entities
         for (i, e) in ents.enumerated() {
             if e.category == .medication, e.type == .genericName || e.type == .brandName {

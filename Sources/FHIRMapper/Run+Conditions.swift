@@ -56,7 +56,7 @@ extension Run {
         return "active"
     }
 
-    mutating func condition(_ i: Int, _ flags: [String]) -> FHIRResource {
+    func condition(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
         let (id, head) = header("Condition", e, flags: flags, primaryCode: primaryCode(e, Self.conditionSystems))
         let section = doc.section(containing: e.span.start)?.type ?? .unknown
@@ -135,7 +135,7 @@ extension Run {
     /// FamilyMemberHistory for a PERTAINS_TO_FAMILY condition. Negated family mentions ("no
     /// family history of bowel cancer") are left out: R4 has no element to state that a relative
     /// did not have a condition.
-    mutating func familyHistory(_ i: Int, _ flags: [String]) -> FHIRResource? {
+    func familyHistory(_ i: Int, _ flags: [String]) -> FHIRResource? {
         let e = doc.entities[i]
         if e.traits.contains(.negation) { return nil }
         let rel = relationship(e)
@@ -161,7 +161,7 @@ extension Run {
     /// NEGATION and no substance code) → SNOMED CT 409137002 No known drug allergy (716186003 No
     /// known allergy when drugs are not named), confirmed; a negated named substance → refuted.
     /// Reactions: the conditions after the substance in its sentence. Criticality only when stated.
-    mutating func allergy(_ i: Int, _ flags: [String]) -> FHIRResource {
+    func allergy(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
         let sentence = sentenceSpan(e.span.start)
         let hasSubstanceCode = e.concepts.contains { Self.allergySystems.contains($0.system) }
@@ -214,7 +214,7 @@ extension Run {
 
     /// Procedure: NEGATION → not-done; FUTURE (kept with `include`) → preparation; HYPOTHETICAL
     /// (kept) → unknown; otherwise completed.
-    mutating func procedure(_ i: Int, _ flags: [String]) -> FHIRResource {
+    func procedure(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
         let status: String
         if e.traits.contains(.negation) {

@@ -20,7 +20,7 @@ extension Run {
         return "active"
     }
 
-    mutating func medicationStatement(_ i: Int, _ flags: [String]) -> FHIRResource {
+    func medicationStatement(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
         let (id, head) = header("MedicationStatement", e, flags: flags, primaryCode: primaryCode(e, Self.medicationSystems))
         let body = obj([
@@ -311,7 +311,7 @@ extension Run {
     /// Observation for a TEST_NAME with a TEST_VALUE: valueQuantity in UCUM for numbers (LOINC
     /// coding when linked), valueString for qualitative results, and a blood pressure `120/80` as
     /// a panel (85354-9) with systolic (8480-6) and diastolic (8462-4) components.
-    mutating func observation(_ i: Int, _ flags: [String]) -> FHIRResource? {
+    func observation(_ i: Int, _ flags: [String]) -> FHIRResource? {
         let e = doc.entities[i]
         guard let valueAttr = e.attributes.first(where: { $0.type == .testValue }) else { return nil }
         let valueText = text(valueAttr.span).trimmingCharacters(in: " \t.,;:")
