@@ -57,6 +57,9 @@ import Testing
         ("No collection, biliary dilatation or pneumomediastinum.", "collection|DX_NAME|NEGATION|"),
         ("No collection, biliary dilatation or pneumomediastinum.", "biliary dilatation|DX_NAME|NEGATION|"),
         ("No collection, biliary dilatation or pneumomediastinum.", "pneumomediastinum|DX_NAME|NEGATION|"),
+        ("Nil dark urine or pale stools. No groin pain.", "dark urine|DX_NAME|NEGATION|"),
+        ("Nil dark urine or pale stools. No groin pain.", "pale stools|DX_NAME|NEGATION|"),
+        ("Nil dark urine or pale stools. No groin pain.", "groin pain|DX_NAME|NEGATION|"),
     ])
     func negation(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
