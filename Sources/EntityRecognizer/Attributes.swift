@@ -2,34 +2,34 @@ public import MedTextCore
 
 /// Token ids of the few function words the attribute rules test.
 struct AttributeWords: Sendable {
-    let durationLead: Set<UInt32>  // for, x, over, ×
-    let rateLead: Set<UInt32>  // @, at
-    let valueLead: Set<UInt32>  // : = of was is at -
-    let comparators: Set<UInt32>  // < > <= >= ≤ ≥ ~
-    let qualitative: Set<UInt32>  // negative, positive, normal, nad...
-    let numberWords: Set<UInt32>  // one, two, half...
-    let rangeJoin: Set<UInt32>  // - to /
+    let durationLead: TokenIDSet  // for, x, over, ×
+    let rateLead: TokenIDSet  // @, at
+    let valueLead: TokenIDSet  // : = of was is at -
+    let comparators: TokenIDSet  // < > <= >= ≤ ≥ ~
+    let qualitative: TokenIDSet  // negative, positive, normal, nad...
+    let numberWords: TokenIDSet  // one, two, half...
+    let rangeJoin: TokenIDSet  // - to /
     let slash: UInt32
     let not: UInt32
     let detected: UInt32
     let colon: UInt32
     let on: UInt32
-    let sitePrepositions: Set<UInt32>  // in, of, over, to, at, on, around, behind, under, above, below
-    let siteFillers: Set<UInt32>  // the, his, her, their, both, a
-    let acuity: Set<UInt32>  // acute, chronic, subacute, hyperacute
-    let allergyCues: Set<UInt32>  // allergic, allergy, allergies, intolerance, anaphylaxis...
-    let allergyHeadings: Set<UInt32>  // allergies, allergy, adrs
-    let nilWords: Set<UInt32>  // nil, none, no, nka, nkda
-    let listSeparators: Set<UInt32>  // , ; / and or &
-    let yearLead: Set<UInt32>  // in, since, from, until
-    let yearLeadPunctuation: Set<UInt32>  // ( [
+    let sitePrepositions: TokenIDSet  // in, of, over, to, at, on, around, behind, under, above, below
+    let siteFillers: TokenIDSet  // the, his, her, their, both, a
+    let acuity: TokenIDSet  // acute, chronic, subacute, hyperacute
+    let allergyCues: TokenIDSet  // allergic, allergy, allergies, intolerance, anaphylaxis...
+    let allergyHeadings: TokenIDSet  // allergies, allergy, adrs
+    let nilWords: TokenIDSet  // nil, none, no, nka, nkda
+    let listSeparators: TokenIDSet  // , ; / and or &
+    let yearLead: TokenIDSet  // in, since, from, until
+    let yearLeadPunctuation: TokenIDSet  // ( [
     let episode: UInt32
     let openParen: UInt32
     let closeParen: UInt32
     let dash: UInt32
 
     init(intern: (String) -> UInt32) {
-        func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
+        func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
         durationLead = set(["for", "x", "over", "×", "X"])
         rateLead = set(["@", "at"])
         valueLead = set([":", "=", "of", "was", "is", "at", "-", "were", "now", "today", "measured"])
@@ -61,24 +61,57 @@ struct AttributeWords: Sendable {
     }
 }
 
+/// A set of ``SigKind``s as a bit mask (a `Set<SigKind>` literal per call allocated and hashed
+/// on the hot path).
+struct SigKinds: OptionSet, Sendable {
+    let rawValue: UInt16
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+    init(_ kind: SigKind) {
+        switch kind {
+        case .strengthUnit: self = .strengthUnit
+        case .doseUnit: self = .doseUnit
+        case .rateUnit: self = .rateUnit
+        case .route: self = .route
+        case .form: self = .form
+        case .frequency: self = .frequency
+        case .duration: self = .duration
+        case .testUnit: self = .testUnit
+        case .time: self = .time
+        }
+    }
+    static let strengthUnit = SigKinds(rawValue: 1 << 0)
+    static let doseUnit = SigKinds(rawValue: 1 << 1)
+    static let rateUnit = SigKinds(rawValue: 1 << 2)
+    static let route = SigKinds(rawValue: 1 << 3)
+    static let form = SigKinds(rawValue: 1 << 4)
+    static let frequency = SigKinds(rawValue: 1 << 5)
+    static let duration = SigKinds(rawValue: 1 << 6)
+    static let testUnit = SigKinds(rawValue: 1 << 7)
+    static let time = SigKinds(rawValue: 1 << 8)
+}
+
 extension Recognizer {
     /// The longest signature phrase at content index `k`, allowing number placeholders,
     /// whose kind is in `kinds`, respecting case-sensitive terms.
     func sigMatch(
-        at k: Int, kinds: Set<SigKind>, keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>,
+        at k: Int, kinds: SigKinds, keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>,
         limit: Int, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
     ) -> (tokens: Range<Int>, term: SigTerm)? {
         guard k < limit else { return nil }
         let kk = UnsafeBufferPointer(rebasing: keys[..<limit])
         let aa = UnsafeBufferPointer(rebasing: alternates[..<limit])
-        for m in sigMatcher.allMatches(in: kk, alternates: aa, at: k).reversed() {
-            for pl in m.payloads {
-                let t = sigTerms[Int(pl)]
-                guard kinds.contains(t.kind) else { continue }
-                if t.caseSensitive && !matchesExactly(Array(t.phrase.utf8.filter { $0 != 0x20 }), tokens: m.tokens, content: c, doc: doc, bytes: p) {
+        // Almost every token starts no signature phrase: decide that before any other work.
+        guard sigMatcher.startsPhrase(kk[k]) || sigMatcher.startsPhrase(aa[k]) else { return nil }
+        var hits: [PhraseMatcher.Hit] = []
+        sigMatcher.hits(in: kk, alternates: aa, at: k, into: &hits)
+        for h in hits.reversed() {
+            for pi in sigMatcher.payloadRange(of: h.node) {
+                let pl = Int(sigMatcher.payload(at: pi))
+                guard kinds.contains(sigKinds[pl]) else { continue }
+                if let exact = sigExactBytes[pl], !matchesExactly(exact, tokens: k..<h.end, content: c, doc: doc, bytes: p) {
                     continue
                 }
-                return (m.tokens, t)
+                return (k..<h.end, sigTerms[pl])
             }
         }
         return nil

@@ -96,6 +96,8 @@ public struct ContextAssignment: Sendable, Hashable {
 public struct ContextEngine: Sendable {
     public let rules: [ContextRule]
     let matcher: PhraseMatcher
+    /// Per rule: the phrase's bytes without spaces, what a case-sensitive trigger must equal.
+    let exactBytes: [[UInt8]]
 
     /// - Parameters:
     ///   - rules: the rules, in file order.
@@ -108,6 +110,7 @@ public struct ContextEngine: Sendable {
         }
         self.rules = rules
         self.matcher = b.build()
+        self.exactBytes = rules.map { Array($0.phrase.utf8.filter { $0 != 0x20 }) }
     }
 
     /// Facts about the note's tokens that some rules test, by key index.
@@ -140,22 +143,29 @@ public struct ContextEngine: Sendable {
         var out: [ContextTrigger] = []
         var i = range.lowerBound
         let slice = UnsafeBufferPointer(rebasing: keys[..<range.upperBound])
+        var hits: [PhraseMatcher.Hit] = []
         while i < range.upperBound {
+            guard matcher.startsPhrase(slice[i]) else {
+                i += 1
+                continue
+            }
             // Longest candidate first; fall back to shorter ones when a line-end rule does not fit.
-            let candidates = matcher.allMatches(in: slice, at: i).reversed()
+            matcher.hits(in: slice, at: i, into: &hits)
             var taken: Range<Int>? = nil
-            for m in candidates {
-                let last = m.tokens.upperBound - 1
-                let ok = m.payloads.filter {
-                    let r = rules[Int($0)]
-                    if r.requiresLineEnd && !facts.lineEnd(last) { return false }
-                    if r.requiresAttached && !facts.attachedToNext(last) { return false }
-                    if r.caseSensitive && !facts.exactCase(m.tokens, Array(r.phrase.utf8.filter { $0 != 0x20 })) { return false }
-                    return true
+            for h in hits.reversed() {
+                let tokens = i..<h.end
+                let last = h.end - 1
+                let before = out.count
+                for pi in matcher.payloadRange(of: h.node) {
+                    let p = Int(matcher.payload(at: pi))
+                    let r = rules[p]
+                    if r.requiresLineEnd && !facts.lineEnd(last) { continue }
+                    if r.requiresAttached && !facts.attachedToNext(last) { continue }
+                    if r.caseSensitive && !facts.exactCase(tokens, exactBytes[p]) { continue }
+                    out.append(ContextTrigger(rule: p, tokens: tokens))
                 }
-                if ok.isEmpty { continue }
-                for p in ok { out.append(ContextTrigger(rule: Int(p), tokens: m.tokens)) }
-                taken = m.tokens
+                if out.count == before { continue }
+                taken = tokens
                 break
             }
             i = taken?.upperBound ?? (i + 1)

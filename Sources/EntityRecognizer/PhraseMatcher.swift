@@ -22,6 +22,9 @@ public struct PhraseMatcher: Sendable {
     private let payloadStart: [Int32]  // per node: first payload; payloadStart[nodeCount] = payloads
     private let payloads: [UInt32]
     private let maxDepth: Int
+    /// The root's children by label (-1: none), for labels below its count: the root has
+    /// thousands of edges and most tokens start no phrase, so the first step is one load.
+    private let rootChild: [Int32]
 
     /// Number of phrases (distinct token sequences) in the matcher.
     public let phraseCount: Int
@@ -91,6 +94,11 @@ public struct PhraseMatcher: Sendable {
         self.payloads = payloads
         self.maxDepth = maxDepth
         self.phraseCount = phraseCount
+        var root = [Int32](repeating: -1, count: Int(edgeStart.count > 1 ? (edgeLabel[Int(edgeStart[0])..<Int(edgeStart[1])].last ?? 0) : 0) + 1)
+        if edgeStart.count > 1 {
+            for e in Int(edgeStart[0])..<Int(edgeStart[1]) { root[Int(edgeLabel[e])] = edgeTarget[e] }
+        }
+        self.rootChild = root
     }
 
     /// The child of `node` along `label`, or -1.
@@ -187,6 +195,88 @@ public struct PhraseMatcher: Sendable {
                 }
             }
             return out
+        }
+    }
+
+    // MARK: Allocation-free matching (hot paths)
+
+    /// A phrase found without allocating: where it ends (exclusive key index) and its trie node,
+    /// whose payloads are ``payloadRange(of:)``.
+    struct Hit: Sendable {
+        var end: Int
+        var node: Int
+    }
+
+    /// Indices into the payload table of a hit's node (read them with ``payload(at:)``).
+    @inline(__always)
+    func payloadRange(of node: Int) -> Range<Int> { Int(payloadStart[node])..<Int(payloadStart[node + 1]) }
+
+    @inline(__always)
+    func payload(at index: Int) -> UInt32 { payloads[index] }
+
+    /// The payloads of a node as a slice (what ``Match`` carries).
+    func payloadSlice(of node: Int) -> ArraySlice<UInt32> { payloads[payloadRange(of: node)] }
+
+    /// The child of `node` along `label`, or -1; the root through its direct table.
+    @inline(__always)
+    private func step(_ node: Int, _ label: UInt32) -> Int {
+        if node == 0 { return Int(label) < rootChild.count ? Int(rootChild[Int(label)]) : -1 }
+        return child(node, label)
+    }
+
+    /// Whether some phrase starts with `label` (one array load).
+    @inline(__always)
+    func startsPhrase(_ label: UInt32) -> Bool { Int(label) < rootChild.count && rootChild[Int(label)] >= 0 }
+
+    /// What ``allMatches(in:at:)`` returns, shortest first, written into `out` (emptied first,
+    /// its capacity kept): no allocation once `out` has grown.
+    func hits(in keys: UnsafeBufferPointer<UInt32>, at start: Int, into out: inout [Hit]) {
+        out.removeAll(keepingCapacity: true)
+        var node = 0
+        var i = start
+        while i < keys.count {
+            let id = keys[i]
+            if id == TokenDictionary.unknown { break }
+            let next = step(node, id)
+            if next < 0 { break }
+            node = next
+            i += 1
+            if payloadStart[node] != payloadStart[node + 1] { out.append(Hit(end: i, node: node)) }
+        }
+    }
+
+    /// What ``allMatches(in:alternates:at:)`` returns (shortest first; among equal lengths in
+    /// depth-first order, literal path first), written into `out` (emptied first).
+    func hits(in keys: UnsafeBufferPointer<UInt32>, alternates: UnsafeBufferPointer<UInt32>, at start: Int, into out: inout [Hit]) {
+        out.removeAll(keepingCapacity: true)
+        guard start < keys.count else { return }
+        let k0 = keys[start], a0 = alternates[start]
+        guard (k0 != TokenDictionary.unknown && startsPhrase(k0)) || (a0 != TokenDictionary.unknown && startsPhrase(a0)) else { return }
+        func walk(_ node: Int, _ i: Int, _ out: inout [Hit]) {
+            if i > start && payloadStart[node] != payloadStart[node + 1] { out.append(Hit(end: i, node: node)) }
+            guard i < keys.count else { return }
+            let k = keys[i], a = alternates[i]
+            if k != TokenDictionary.unknown {
+                let next = step(node, k)
+                if next >= 0 { walk(next, i + 1, &out) }
+            }
+            if a != TokenDictionary.unknown && a != k {
+                let next = step(node, a)
+                if next >= 0 { walk(next, i + 1, &out) }
+            }
+        }
+        walk(0, start, &out)
+        // Stable insertion sort by end (the lists are a few entries long).
+        if out.count > 1 {
+            for j in 1..<out.count {
+                let h = out[j]
+                var m = j
+                while m > 0 && out[m - 1].end > h.end {
+                    out[m] = out[m - 1]
+                    m -= 1
+                }
+                out[m] = h
+            }
         }
     }
 }

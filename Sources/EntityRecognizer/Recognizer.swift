@@ -75,7 +75,11 @@ public struct Recognizer: Sendable {
     let phiPatterns: Bool
     let sigMatcher: PhraseMatcher
     let sigTerms: [SigTerm]
-    let signatureWords: Set<UInt32>
+    /// Per signature term: its kind as a bit, and for case-sensitive terms the phrase's bytes
+    /// without spaces (what the note must equal).
+    let sigKinds: [SigKinds]
+    let sigExactBytes: [[UInt8]?]
+    let signatureWords: TokenIDSet
     /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
     let words: AttributeWords
     /// Token ids the relation rules (TIME_TO_*, FOR) test.
@@ -92,7 +96,7 @@ public struct Recognizer: Sendable {
         numberID = vocab.intern(Array("\u{1}num".utf8))
         yearID = vocab.intern(Array("\u{1}year".utf8))
         func ids(_ normalized: String) -> [UInt32] {
-            normalized.split(separator: " ").map { vocab.intern(Array($0.utf8)) }
+            normalized.utf8.split(separator: 0x20).map { vocab.intern($0) }
         }
         var builder = PhraseMatcher.Builder()
         var compiled: [CompiledTerm] = []
@@ -151,6 +155,8 @@ public struct Recognizer: Sendable {
         }
         sigMatcher = sigBuilder.build()
         sigTerms = sigKept
+        sigKinds = sigKept.map { SigKinds($0.kind) }
+        sigExactBytes = sigKept.map { $0.caseSensitive ? Array($0.phrase.utf8.filter { $0 != 0x20 }) : nil }
         // One-token signature words ("inh", "hrs", "neb"): an abbreviation with the same key is
         // read as the signature word, not as a concept ("2 puffs inh" is not isoniazid).
         var sigWords = Set<UInt32>()
@@ -158,7 +164,7 @@ public struct Recognizer: Sendable {
             let k = ids(normalizer.normalizedTerm(t.phrase))
             if k.count == 1 { sigWords.insert(k[0]) }
         }
-        signatureWords = sigWords
+        signatureWords = TokenIDSet(sigWords)
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         relationWords = RelationWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         dictionary = vocab.build()
@@ -191,32 +197,42 @@ public struct Recognizer: Sendable {
         let n = doc.tokens.count
         c.tokenIndex.reserveCapacity(n / 2 + 1)
         c.lexKeys.reserveCapacity(n / 2 + 1)
+        c.ctxKeys.reserveCapacity(n / 2 + 1)
+        c.lineEnd.reserveCapacity(n / 2 + 1)
         var key: [UInt8] = []
         key.reserveCapacity(64)
-        for (i, t) in doc.tokens.enumerated() where !t.isSpace {
-            key.removeAll(keepingCapacity: true)
-            Normalizer.appendKey(t, in: p, to: &key)
-            let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
-            c.tokenIndex.append(i)
-            if id == TokenDictionary.unknown && t.kind == .word && key.count >= 4 {
-                c.lexKeys.append(variant(of: &key, at: c.lexKeys.count, content: &c))
-            } else {
-                c.lexKeys.append(id)
+        // One pass: a content token ends its line when the next token that is not horizontal
+        // whitespace is a newline, or there is none.
+        var open = false  // the last content token has no newline after it yet
+        doc.tokens.withUnsafeBufferPointer { tokens in
+            for i in 0..<tokens.count {
+                let t = tokens[i]
+                if t.kind == .whitespace { continue }
+                if t.kind == .newline {
+                    open = false
+                    continue
+                }
+                if open { c.lineEnd[c.lineEnd.count - 1] = false }
+                open = true
+                key.removeAll(keepingCapacity: true)
+                Normalizer.appendKey(t, in: p, to: &key)
+                let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
+                c.tokenIndex.append(i)
+                if id == TokenDictionary.unknown && t.kind == .word && key.count >= 4 {
+                    c.lexKeys.append(variant(of: &key, at: c.lexKeys.count, content: &c))
+                } else {
+                    c.lexKeys.append(id)
+                }
+                if t.kind == .number {
+                    let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
+                        && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
+                        && (t.span.start + 2..<t.span.end).allSatisfy { p[$0] >= 0x30 && p[$0] <= 0x39 }  // not "19.5"
+                    c.ctxKeys.append(isYear ? yearID : numberID)
+                } else {
+                    c.ctxKeys.append(id)
+                }
+                c.lineEnd.append(true)  // until a later content token on the same line says otherwise
             }
-            if t.kind == .number {
-                let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
-                    && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
-                    && (t.span.start + 2..<t.span.end).allSatisfy { p[$0] >= 0x30 && p[$0] <= 0x39 }  // not "19.5"
-                c.ctxKeys.append(isYear ? yearID : numberID)
-            } else {
-                c.ctxKeys.append(id)
-            }
-        }
-        c.lineEnd = Array(repeating: false, count: c.tokenIndex.count)
-        for k in 0..<c.tokenIndex.count {
-            var j = c.tokenIndex[k] + 1
-            while j < n && doc.tokens[j].kind == .whitespace { j += 1 }
-            c.lineEnd[k] = j >= n || doc.tokens[j].kind == .newline
         }
         return c
     }
@@ -240,34 +256,41 @@ public struct Recognizer: Sendable {
         var found: [(tokens: Range<Int>, term: Int)] = []
         var runnerUps: [[(tokens: Range<Int>, term: Int)]] = []  // per found match, when explaining
         c.lexKeys.withUnsafeBufferPointer { keys in
+            var hits: [PhraseMatcher.Hit] = []
+            hits.reserveCapacity(8)
             var i = 0
             while i < keys.count {
                 var best: (Range<Int>, Int)? = nil
                 var others: [(tokens: Range<Int>, term: Int)] = []
-                let sentence = sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]
-                for m in lexicon.allMatches(in: keys, at: i).reversed() {
-                    if let (_, chosen) = best {
-                        // Explaining: shorter phrases at the same start that would have matched.
-                        if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p, sentence: sentence),
-                           typoAllowed(term: t, tokens: m.tokens, content: c), terms[t].category != nil,
-                           terms[t].term.conceptID != terms[chosen].term.conceptID
-                        {
-                            others.append((m.tokens, t))
+                if lexicon.startsPhrase(keys[i]) {
+                    let sentence = sentences.isEmpty ? 0..<keys.count : sentences[sentenceOf[i]]
+                    lexicon.hits(in: keys, at: i, into: &hits)
+                    for h in hits.reversed() {
+                        let tokens = i..<h.end
+                        let payloads = lexicon.payloadRange(of: h.node)
+                        if let (_, chosen) = best {
+                            // Explaining: shorter phrases at the same start that would have matched.
+                            if let t = choose(payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
+                               typoAllowed(term: t, tokens: tokens, content: c), terms[t].category != nil,
+                               terms[t].term.conceptID != terms[chosen].term.conceptID
+                            {
+                                others.append((tokens, t))
+                            }
+                            continue
                         }
-                        continue
-                    }
-                    if let t = choose(m.payloads, tokens: m.tokens, content: c, doc: doc, bytes: p, sentence: sentence),
-                       typoAllowed(term: t, tokens: m.tokens, content: c)
-                    {
-                        best = (m.tokens, t)
-                        guard explain else { break }
-                        // Other concepts named by the same words.
-                        var seen: Set<Int64> = [terms[t].term.conceptID]
-                        for pl in m.payloads {
-                            let o = terms[Int(pl)]
-                            guard o.category != nil, seen.insert(o.term.conceptID).inserted else { continue }
-                            if let orig = o.originalBytes, !matchesExactly(orig, tokens: m.tokens, content: c, doc: doc, bytes: p) { continue }
-                            others.append((m.tokens, Int(pl)))
+                        if let t = choose(payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
+                           typoAllowed(term: t, tokens: tokens, content: c)
+                        {
+                            best = (tokens, t)
+                            guard explain else { break }
+                            // Other concepts named by the same words.
+                            var seen: Set<Int64> = [terms[t].term.conceptID]
+                            for pi in payloads {
+                                let pl = Int(lexicon.payload(at: pi))
+                                guard terms[pl].category != nil, seen.insert(terms[pl].term.conceptID).inserted else { continue }
+                                if let orig = terms[pl].originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { continue }
+                                others.append((tokens, pl))
+                            }
                         }
                     }
                 }
@@ -289,13 +312,12 @@ public struct Recognizer: Sendable {
         }
         found.removeAll { terms[$0.term].category == nil }  // blockers emit nothing
         for (index, (r, t)) in found.enumerated() {
-            let ct = terms[t]
             let span = TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
-            var score: Float = ct.term.isAbbreviation ? 0.8 : 0.95
-            if ct.term.priority > 0 { score -= 0.05 }
+            var score: Float = terms[t].term.isAbbreviation ? 0.8 : 0.95
+            if terms[t].term.priority > 0 { score -= 0.05 }
             var e = Entity(
-                category: ct.category!, type: ct.term.type, span: span, score: score, traits: ct.term.traits,
-                evidence: [Evidence(subject: "match", ruleID: ct.term.ruleID)])
+                category: terms[t].category!, type: terms[t].term.type, span: span, score: score, traits: terms[t].term.traits,
+                evidence: [Evidence(subject: "match", ruleID: terms[t].term.ruleID)])
             for k in c.singular where r.contains(k) {
                 e.evidence.append(Evidence(
                     subject: "variant", ruleID: "plural:" + String(decoding: dictionary.bytes(of: c.lexKeys[k]), as: UTF8.self),
@@ -307,7 +329,7 @@ public struct Recognizer: Sendable {
                     subject: "typo", ruleID: "typo:" + String(decoding: dictionary.bytes(of: c.lexKeys[k]), as: UTF8.self),
                     trigger: doc.tokens[c.tokenIndex[k]].span))
             }
-            e.conceptIDs = [ct.term.conceptID]
+            e.conceptIDs = [terms[t].term.conceptID]
             if explain {
                 for o in runnerUps[index] {
                     e.evidence.append(Evidence(subject: "runner-up", ruleID: terms[o.term].term.ruleID, trigger: self.span(o.tokens, c, doc)))
@@ -371,22 +393,26 @@ public struct Recognizer: Sendable {
         guard !sentences.isEmpty else { return }
         var bySentence: [Int: [Int]] = [:]
         for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
+        let facts = ContextEngine.TokenFacts(
+            lineEnd: { c.lineEnd[$0] },
+            attachedToNext: { k in
+                let t = c.tokenIndex[k]
+                return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
+            },
+            exactCase: { r, bytes in Self.matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
+        // Captured by the closures below instead of `self` (capturing `self` copied the whole
+        // recognizer, a retain per stored array, for every sentence).
+        let separators = words.listSeparators
+        let lexKeys = c.lexKeys
         c.ctxKeys.withUnsafeBufferPointer { keys in
             for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
                 let range = sentences[s]
-                let facts = ContextEngine.TokenFacts(
-                    lineEnd: { c.lineEnd[$0] },
-                    attachedToNext: { k in
-                        let t = c.tokenIndex[k]
-                        return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
-                    },
-                    exactCase: { r, bytes in matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
                 let triggers = context.triggers(in: keys, range: range, facts: facts)
                 if triggers.isEmpty { continue }
                 let targets = members.map { (tokens: ranges[$0], category: entities[$0].category) }
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
-                    separators: { words.listSeparators.contains(c.lexKeys[$0]) })
+                    separators: { separators.contains(lexKeys[$0]) })
                 for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
                     // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",
@@ -400,10 +426,10 @@ public struct Recognizer: Sendable {
                     }
                     entities[n].traits.formUnion(a.traits)
                     for ev in a.evidence {
-                        let rule = context.rules[ev.rule]
                         let trig = span(ev.tokens, c, doc)
-                        for name in rule.traits.names {
-                            entities[n].evidence.append(Evidence(subject: name, ruleID: "context:" + rule.id, trigger: trig))
+                        let ruleID = "context:" + context.rules[ev.rule].id
+                        for name in context.rules[ev.rule].traits.names {
+                            entities[n].evidence.append(Evidence(subject: name, ruleID: ruleID, trigger: trig))
                             entities[n].traitScores[name] = 0.9
                         }
                     }
@@ -414,9 +440,19 @@ public struct Recognizer: Sendable {
 
     /// Section defaults: traits a section gives to the entities in it, unless they already have them.
     func applySectionDefaults(_ entities: inout [Entity], doc: AnnotatedDocument) {
-        guard !sectionTraits.isEmpty else { return }
+        guard !sectionTraits.isEmpty, !doc.sections.isEmpty else { return }
+        // Each section's rules, looked up once per section rather than once per entity.
+        let bySection = doc.sections.map { sectionTraits[$0.type] }
         for n in entities.indices {
-            guard let sec = doc.section(containing: entities[n].span.start), let rules = sectionTraits[sec.type] else { continue }
+            // The section containing the entity's start (as `doc.section(containing:)`).
+            let offset = entities[n].span.start
+            var lo = 0, hi = doc.sections.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if doc.sections[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < doc.sections.count, doc.sections[lo].span.contains(offset), let rules = bySection[lo] else { continue }
+            let sec = doc.sections[lo]
             for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
                 var new = rule.traits.subtracting(entities[n].traits)
                 // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
@@ -442,16 +478,24 @@ public struct Recognizer: Sendable {
     }
 
     /// Chooses the term among the payloads of one matched phrase (see the type's overlap policy).
+    /// `payloads` indexes the lexicon matcher's payload table.
     func choose(
-        _ payloads: ArraySlice<UInt32>, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument,
+        _ payloads: Range<Int>, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument,
         bytes p: UnsafeBufferPointer<UInt8>, sentence: Range<Int>
     ) -> Int? {
+        // One payload (most phrases): no candidate list.
+        if payloads.count == 1 {
+            let pl = Int(lexicon.payload(at: payloads.lowerBound))
+            guard admissible(pl, tokens: tokens, content: c, doc: doc, bytes: p) else { return nil }
+            if terms[pl].term.isAbbreviation && !terms[pl].term.isDefaultSense && terms[pl].term.cues.isEmpty == false {
+                return cueHits(terms[pl], sentence: sentence, except: tokens, content: c) > 0 ? pl : nil
+            }
+            return pl
+        }
         var candidates: [Int] = []
-        for pl in payloads {
-            let t = terms[Int(pl)]
-            if let orig = t.originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { continue }
-            if t.term.isAbbreviation, tokens.count == 1, t.originalBytes == nil, signatureWords.contains(c.lexKeys[tokens.lowerBound]) { continue }
-            candidates.append(Int(pl))
+        for i in payloads {
+            let pl = Int(lexicon.payload(at: i))
+            if admissible(pl, tokens: tokens, content: c, doc: doc, bytes: p) { candidates.append(pl) }
         }
         guard !candidates.isEmpty else { return nil }
         if candidates.count == 1 {
@@ -478,6 +522,15 @@ public struct Recognizer: Sendable {
         }
     }
 
+    /// Whether compiled term `pl` may be chosen for the tokens: a case-sensitive term needs the
+    /// note's exact case; a one-token abbreviation that is also a signature word is not a concept.
+    @inline(__always)
+    func admissible(_ pl: Int, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let orig = terms[pl].originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { return false }
+        if terms[pl].term.isAbbreviation, tokens.count == 1, terms[pl].originalBytes == nil, signatureWords.contains(c.lexKeys[tokens.lowerBound]) { return false }
+        return true
+    }
+
     /// Number of the term's cue phrases present in the sentence (outside the match itself).
     func cueHits(_ t: CompiledTerm, sentence: Range<Int>, except: Range<Int>, content c: Content) -> Int {
         var hits = 0
@@ -496,6 +549,11 @@ public struct Recognizer: Sendable {
 
     /// True when the note's tokens, with spaces removed, equal `original` byte for byte.
     func matchesExactly(_ original: [UInt8], tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        Self.matchesExactly(original, tokens: tokens, content: c, doc: doc, bytes: p)
+    }
+
+    /// ``matchesExactly(_:tokens:content:doc:bytes:)`` without `self`, for closures.
+    static func matchesExactly(_ original: [UInt8], tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
         for ci in tokens {
             let span = doc.tokens[c.tokenIndex[ci]].span

@@ -15,23 +15,25 @@ public enum RecognizerRuleFiles {
     /// Rows of a TSV file: (1-based line number, columns by header name). Comment lines
     /// (`#`) and blank lines are skipped; the first other line is the header.
     static func rows(_ contents: String, file: String, required: [String]) throws -> [(Int, [String: Substring])] {
-        var header: [Substring]? = nil
+        var header: [String]? = nil
         var out: [(Int, [String: Substring])] = []
         var n = 0
-        for raw in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split over bytes (newline, CR, tab and # are ASCII, so pieces are whole scalars): a
+        // Character split runs grapheme breaking over every rule file at start-up.
+        for raw in contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             n += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let line = raw.last == 0x0D ? raw.dropLast() : raw[...]
+            if line.isEmpty || line.first == 0x23 { continue }
+            let cols = line.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             guard let h = header else {
-                header = cols
+                header = cols.map(String.init)
                 for r in required where !cols.contains(Substring(r)) {
                     throw RecognizerRuleError(file: file, line: n, reason: "header lacks the column '\(r)'")
                 }
                 continue
             }
-            var row: [String: Substring] = [:]
-            for (i, name) in h.enumerated() { row[String(name)] = i < cols.count ? cols[i] : "" }
+            var row: [String: Substring] = Dictionary(minimumCapacity: h.count)
+            for (i, name) in h.enumerated() { row[name] = i < cols.count ? cols[i] : "" }
             out.append((n, row))
         }
         return out

@@ -34,7 +34,10 @@ public struct MedTextAnnotator: Sendable {
     /// - Throws: ``PipelineBuildError`` naming the file that failed.
     public init(configuration: MedTextConfiguration = MedTextConfiguration()) throws {
         pipeline = try MedTextPipeline(configuration: configuration)
-        phi = try PHIPipeline(configuration: configuration)
+        // The PHI vocabulary (megabytes of name lists) loads on a second thread while this one
+        // opens the terminology and compiles the recognizer: the two share nothing, and the
+        // result is the same value either way (cold start, DESIGN.md "Entity recognition performance").
+        let phiBuild = BackgroundBuild { try PHIPipeline(configuration: configuration) }
         let store: TerminologyStore
         do {
             store = try MedTextTerminology.open(explicit: configuration.terminologyURL, lexiconsDirectory: configuration.lexiconsDirectory)
@@ -123,9 +126,11 @@ public struct MedTextAnnotator: Sendable {
         }
         var resources = RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
         resources.phiPatterns = false
-        let vocabulary = phi.recognizer.vocabulary
-        resources.ordinaryWord = { vocabulary.isOrdinaryWord($0) }
+        // The typo guard asks the PHI vocabulary, but only while recognizing, never while
+        // compiling: the recognizer compiles while the vocabulary is still loading.
+        resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }
         recognizer = Recognizer(resources: resources)
+        phi = try phiBuild.value()
     }
 
     /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).
@@ -232,5 +237,34 @@ public struct MedTextAnnotator: Sendable {
                 doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "code ranking failed for one entity; it carries no codes"))
             }
         }
+    }
+}
+
+/// A value built on a background thread, collected with ``value()`` (which waits for it and
+/// rethrows its error). Used to overlap independent parts of building the annotator.
+final class BackgroundBuild<T: Sendable>: @unchecked Sendable {
+    // Written once by the worker before `done` is signalled, read only after waiting on it.
+    private var result: Result<T, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        Thread.detachNewThread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+    }
+
+    func value() throws -> T {
+        done.wait()
+        done.signal()  // later calls return at once
+        return try result!.get()
+    }
+
+    /// The built value, for code that runs only after ``value()`` returned it (closures stored
+    /// in the annotator, which exists only once its initializer has collected the value).
+    var finished: T {
+        // `value()` has returned, so the worker's write happened before this read.
+        guard case .success(let v)? = result else { preconditionFailure("BackgroundBuild.finished before value()") }
+        return v
     }
 }

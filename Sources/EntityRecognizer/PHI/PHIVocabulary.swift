@@ -151,6 +151,10 @@ public struct PHIVocabulary: Sendable {
     public init(files f: PHIVocabularyFiles) throws {
         let scanner = Scanner()
         var words: [UInt64: PHIWordBits] = [:]
+        // At most one word per line of the word files: no rehashing while filling.
+        words.reserveCapacity(
+            [f.whitelist, f.censusFirstNames, f.censusLastNames, f.philterFirstNames, f.philterLastNames, f.nameStoplist]
+                .reduce(0) { n, text in n + text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } + 4096)
         func add(_ word: Substring, _ bits: PHIWordBits) {
             words[Self.key(word), default: []].formUnion(bits)
         }
@@ -167,31 +171,34 @@ public struct PHIVocabulary: Sendable {
             phraseList.append(PHIPhrase(keys: keys, kind: kind))
         }
 
+        // The five big word files (about 400,000 lines) are read over their bytes, as
+        // ``lines(_:)`` and ``rows(_:file:columns:)`` would split them, without a Substring per
+        // line or column (cold start, DESIGN.md "Entity recognition performance").
+        func addKey(_ key: UInt64, _ bits: PHIWordBits) { words[key, default: []].formUnion(bits) }
         // Whitelist: ordinary words.
-        for w in Self.lines(f.whitelist) { add(w, .ordinaryWord) }
+        Self.forEachLine(f.whitelist) { b in addKey(wordKey(b, 0, b.count), .ordinaryWord) }
         // Census first names: name, sex, percent, common_word.
         var firstCount = 0, lastCount = 0
-        for (n, cols) in try Self.rows(f.censusFirstNames, file: "census-first-names.tsv", columns: 4) {
-            _ = n
+        try Self.forEachRow(f.censusFirstNames, file: "census-first-names.tsv", columns: 4) { b, cols in
             var bits: PHIWordBits = .firstName
-            if cols[3] == "yes" { bits.insert(.commonName) }
-            if let p = Double(cols[2]), p >= 0.05 { bits.insert(.frequentFirst) }
-            add(cols[0], bits)
+            if Self.equals(b, cols[3], "yes") { bits.insert(.commonName) }
+            if let p = Self.double(b, cols[2]), p >= 0.05 { bits.insert(.frequentFirst) }
+            addKey(wordKey(b, cols[0].lowerBound, cols[0].upperBound), bits)
             firstCount += 1
         }
-        for (_, cols) in try Self.rows(f.censusLastNames, file: "census-last-names.tsv", columns: 3) {
+        try Self.forEachRow(f.censusLastNames, file: "census-last-names.tsv", columns: 3) { b, cols in
             var bits: PHIWordBits = .lastName
-            if cols[2] == "yes" { bits.insert(.commonName) }
-            if let p = Double(cols[1]), p >= 0.01 { bits.insert(.frequentLast) }
-            add(cols[0], bits)
+            if Self.equals(b, cols[2], "yes") { bits.insert(.commonName) }
+            if let p = Self.double(b, cols[1]), p >= 0.01 { bits.insert(.frequentLast) }
+            addKey(wordKey(b, cols[0].lowerBound, cols[0].upperBound), bits)
             lastCount += 1
         }
-        for w in Self.lines(f.philterFirstNames) {
-            add(w, .firstName)
+        Self.forEachLine(f.philterFirstNames) { b in
+            addKey(wordKey(b, 0, b.count), .firstName)
             firstCount += 1
         }
-        for w in Self.lines(f.philterLastNames) {
-            add(w, .lastName)
+        Self.forEachLine(f.philterLastNames) { b in
+            addKey(wordKey(b, 0, b.count), .lastName)
             lastCount += 1
         }
         // Stop list.
@@ -335,6 +342,8 @@ public struct PHIVocabulary: Sendable {
 
     /// The key of a word: lower-cased, a final possessive `'s` removed.
     static func key(_ w: Substring) -> UInt64 {
+        // The substring's own bytes when contiguous (always for file text): no String copy.
+        if let k = w.utf8.withContiguousStorageIfAvailable({ wordKey($0, 0, $0.count) }) { return k }
         var s = String(w)
         return s.withUTF8 { wordKey($0, 0, $0.count) }
     }
@@ -343,10 +352,82 @@ public struct PHIVocabulary: Sendable {
 
     /// Non-comment, non-empty lines, trimmed.
     static func lines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
-            return l.isEmpty || l.hasPrefix("#") ? nil : l
+        // Split on bytes (a Character split runs grapheme breaking over megabytes of names);
+        // "\n", "\r" and "#" are ASCII, so every piece starts and ends on a scalar boundary.
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap { bytes in
+            let l = bytes.last == 0x0D ? Substring(bytes.dropLast()) : Substring(bytes)
+            return l.utf8.isEmpty || l.utf8.first == 0x23 ? nil : l
         }
+    }
+
+    /// ``lines(_:)`` over bytes: calls `body` with each non-comment, non-empty line (a final
+    /// `\r` removed), allocating nothing.
+    static func forEachLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var text = text
+        try text.withUTF8 { all in
+            var start = 0
+            while start < all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                var e = end
+                if e > start && all[e - 1] == 0x0D { e -= 1 }
+                if e > start && all[start] != 0x23 { try body(UnsafeBufferPointer(rebasing: all[start..<e])) }
+                start = end + 1
+            }
+        }
+    }
+
+    /// ``rows(_:file:columns:)`` over bytes: calls `body` with each data row's line bytes and
+    /// its tab-separated columns as byte ranges (at least `columns` of them).
+    static func forEachRow(
+        _ text: String, file: String, columns: Int, _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) throws -> Void
+    ) throws {
+        var text = text
+        try text.withUTF8 { all in
+            var sawHeader = false
+            var n = 0
+            var cols: [Range<Int>] = []
+            var start = 0
+            // As `split(omittingEmptySubsequences: false)`: a piece after the last newline too.
+            while start <= all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                n += 1
+                var e = end
+                if e > start && all[e - 1] == 0x0D { e -= 1 }
+                defer { start = end + 1 }
+                if e == start || all[start] == 0x23 { continue }
+                if !sawHeader {
+                    sawHeader = true
+                    continue
+                }
+                let line = UnsafeBufferPointer(rebasing: all[start..<e])
+                cols.removeAll(keepingCapacity: true)
+                var c = 0
+                for k in 0..<line.count where line[k] == 0x09 {
+                    cols.append(c..<k)
+                    c = k + 1
+                }
+                cols.append(c..<line.count)
+                guard cols.count >= columns else {
+                    throw PHIVocabularyError(file: file, line: n, detail: "expected at least \(columns) tab-separated columns")
+                }
+                try body(line, cols)
+            }
+        }
+    }
+
+    /// Whether the bytes in `r` spell `s`.
+    static func equals(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
+        guard r.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for k in 0..<r.count where b[r.lowerBound + k] != p[k] { return false }
+        return true
+    }
+
+    /// `Double(column)`.
+    static func double(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Double? {
+        Double(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self))
     }
 
     /// Data rows of a TSV (comments and the header row skipped), with their line numbers.
@@ -354,15 +435,16 @@ public struct PHIVocabulary: Sendable {
         var out: [(Int, [Substring])] = []
         var sawHeader = false
         var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             n += 1
-            let l = line.hasSuffix("\r") ? line.dropLast() : line
-            if l.isEmpty || l.hasPrefix("#") { continue }
+            let lb = bytes.last == 0x0D ? bytes.dropLast() : bytes[...]
+            if lb.isEmpty || lb.first == 0x23 { continue }
             if !sawHeader {
                 sawHeader = true
                 continue
             }
-            let cols = l.split(separator: "\t", omittingEmptySubsequences: false)
+            // Byte splits (see `lines`): tab is ASCII, so columns are whole scalars.
+            let cols = lb.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             guard cols.count >= columns else {
                 throw PHIVocabularyError(file: file, line: n, detail: "expected at least \(columns) tab-separated columns")
             }
