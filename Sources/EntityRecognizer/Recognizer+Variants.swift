@@ -37,4 +37,47 @@ extension Recognizer {
         c.corrected.append(index)
         return fixed
     }
+
+    /// Heads that do not swap around "of" ("history of X" is not "X history").
+    static let fixedOfHeads: Set<Substring> = [
+        "history", "hx", "risk", "absence", "family", "fear", "feeling", "feelings", "sensation", "episode", "episodes",
+        "signs", "symptoms", "sign", "symptom", "complication", "complications", "lack", "use", "abuse", "onset", "loss",
+        "sense", "shortness", "type", "kind", "presence", "state", "degree", "grade", "stage", "part", "one", "all",
+    ]
+    static let joinWords: Set<Substring> = ["with", "without", "to", "in", "due", "and", "or", ",", "of", "on", "by", "for", "from", "the", "-", "/", "("]
+
+    /// Common word-order variants of a normalized term (token keys joined by spaces):
+    /// "type 2 diabetes mellitus" ↔ "diabetes mellitus type 2", and "fracture of (the) femur" →
+    /// "femur fracture" (a head of one or two words, a complement of one to three, no other
+    /// preposition or conjunction, and not a head such as "history" whose meaning changes).
+    static func wordOrderVariants(_ normalized: String) -> [String] {
+        let words = normalized.split(separator: " ")
+        guard words.count >= 2 && words.count <= 6 else { return [] }
+        var out: [String] = []
+        // "type N X" <-> "X type N".
+        if let t = words.firstIndex(of: "type"), t + 1 < words.count {
+            let n = words[t + 1]
+            if ["1", "2", "i", "ii", "1a", "1b"].contains(n) {
+                let rest = (words[..<t] + words[(t + 2)...]).filter { $0 != "," }  // "diabetes mellitus, type 1"
+                if !rest.isEmpty {
+                    if t == 0 { out.append((rest + ["type", n]).joined(separator: " ")) }
+                    else if t + 2 == words.count { out.append((["type", n] + rest).joined(separator: " ")) }
+                }
+            }
+        }
+        // "X of (the) Y" -> "Y X".
+        let ofs = words.indices.filter { words[$0] == "of" }
+        if ofs.count == 1, let j = ofs.first {
+            let head = words[..<j]
+            var complement = words[(j + 1)...]
+            if complement.first == "the" { complement = complement.dropFirst() }
+            if (1...2).contains(head.count), (1...3).contains(complement.count),
+               !head.contains(where: { fixedOfHeads.contains($0) || joinWords.contains($0) }),
+               !complement.contains(where: { joinWords.contains($0) })
+            {
+                out.append((complement + head).joined(separator: " "))
+            }
+        }
+        return out.filter { $0 != normalized }
+    }
 }

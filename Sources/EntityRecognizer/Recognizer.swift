@@ -122,6 +122,17 @@ public struct Recognizer: Sendable {
             let original = term.caseSensitive ? term.original.map { Array($0.utf8.filter { $0 != 0x20 }) } : nil
             builder.add(phrase, payload: UInt32(compiled.count))
             compiled.append(CompiledTerm(term: term, category: category, originalBytes: original, cueIDs: cues))
+            // Word-order variants of curated condition and procedure terms ("diabetes mellitus
+            // type 2", "femur fracture"): one rank below the term, with their own rule id.
+            if (term.type == .dxName || term.type == .procedureName) && term.priority == 0 && !term.isAbbreviation && !term.caseSensitive {
+                for variant in Self.wordOrderVariants(term.normalized) {
+                    var v = term
+                    v.priority += 1
+                    v.ruleID += "~order"
+                    builder.add(ids(variant), payload: UInt32(compiled.count))
+                    compiled.append(CompiledTerm(term: v, category: category, originalBytes: nil, cueIDs: cues))
+                }
+            }
         }
         var phrases: [[UInt32]] = []
         for rule in resources.contextRules {

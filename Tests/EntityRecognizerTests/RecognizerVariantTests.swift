@@ -113,3 +113,39 @@ import Tokenizer
         #expect(plain[0].span == e.span && plain[0].type == e.type)
     }
 }
+
+/// Word-order variants of curated condition and procedure terms.
+@Suite struct RecognizerWordOrderTests {
+    static let recognizer: Recognizer = {
+        let n = Normalizer()
+        func term(_ id: Int64, _ text: String, _ type: EntityType = .dxName, priority: Int = 0) -> LexiconTerm {
+            LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), type: type, priority: priority, ruleID: "test:\(id)")
+        }
+        return Recognizer(resources: RecognizerResources(terms: [
+            term(1, "type 2 diabetes mellitus"), term(2, "fracture of the femur"), term(3, "history of falls"),
+            term(4, "evacuation of hematoma", .procedureName), term(5, "cancer of breast", priority: 1),
+            term(6, "diabetes mellitus, type 1"), term(7, "infection of skin and soft tissue"),
+        ], contextRules: [], sectionTraits: []))
+    }()
+
+    static func run(_ text: String) -> [String] {
+        let doc = recognizer.recognize(RecognizerVariantTests.tokenizer.analyze(Document(text: text)))
+        return doc.entities.map { e in
+            "\(doc.document.text(in: e.span))|" + (e.evidence.first { $0.subject == "match" }?.ruleID ?? "")
+        }
+    }
+
+    @Test(arguments: [
+        ("Diabetes mellitus type 2.", ["Diabetes mellitus type 2|test:1~order"]),
+        ("Type 2 diabetes mellitus.", ["Type 2 diabetes mellitus|test:1"]),
+        ("Type 1 diabetes mellitus.", ["Type 1 diabetes mellitus|test:6~order"]),
+        ("Left femur fracture.", ["femur fracture|test:2~order"]),
+        ("Hematoma evacuation done.", ["Hematoma evacuation|test:4~order"]),
+        ("Falls history.", []),  // "history of" keeps its order
+        ("Breast cancer.", []),  // only curated (priority 0) terms get variants
+        ("Skin and soft tissue infection.", []),  // a complement with a conjunction is not swapped
+    ])
+    func variants(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+}
