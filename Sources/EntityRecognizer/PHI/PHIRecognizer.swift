@@ -971,7 +971,9 @@ struct PHIDetection {
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), let s = facilityStart(i) {
+            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+                !(punct(e, 0x3A) && adjacent(e)), let s = facilityStart(i)
+            {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
                 emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
                 var l0 = e
@@ -982,6 +984,20 @@ struct PHIDetection {
                 }
                 return e
             }
+        }
+        // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
+        if isWord(i), !cap(i), !capsDoc, tok.ps, let s = lowerFacilityStart(i),
+            let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter })
+        {
+            emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "facility-lower")
+            return e
+        }
+        // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
+        if isWord(i), !cap(i) || capsDoc, K.workVerbs.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
+            K.employerPrepositions.contains(t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
+        {
+            emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
+            return e
         }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
@@ -1059,6 +1075,69 @@ struct PHIDetection {
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of
     }
 
+    /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
+    /// words, at least one of them a name, a place or a word outside the ordinary-word list, right after a place
+    /// preposition (`at`, `to`, `from`, `in`, `of`, `via`). Generic words ("the local hospital", "pain clinic") never qualify.
+    func lowerFacilityStart(_ cueIndex: Int) -> Int? {
+        var j = cueIndex - 1
+        var s = cueIndex
+        var distinctive = 0
+        while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
+            let k = t[j].key
+            if K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.via || k == K.the { break }
+            let bits = t[j].bits
+            if bits.contains(.drugWord) || bits.contains(.eponym) { return nil }
+            if !K.genericOrgWords.contains(k)
+                && (!bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore))
+            { distinctive += 1 }
+            s = j
+            j -= 1
+        }
+        guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
+        let k = t[s - 1].key
+        guard K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the else { return nil }
+        return s
+    }
+
+    /// End of a capitalised employer name starting at token i ("Incat", "Allis-Chalmers", "Johnson & Johnson"), or nil.
+    func employerRun(_ i: Int, after preposition: UInt64) -> Int? {
+        guard i < t.count, !t[i].nl, cap(i), !t[i].bits.contains(.title), !covered[i],
+            !K.monthNames.contains(t[i].key), !K.weekdays.contains(t[i].key), K.the != t[i].key
+        else { return nil }
+        var e = i
+        var words = 0
+        while e < t.count && !t[e].nl && words < 5 {
+            if cap(e) && !covered[e] && !(capsDoc && (K.employerPrepositions.contains(t[e].key) || t[e].key == K.in)) {
+                words += 1
+                e += 1
+                continue
+            }
+            // "Allis-Chalmers", "Johnson & Johnson", "Bank of Queensland".
+            if (punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && cap(e + 1))
+                || ((punct(e, 0x26) || (isWord(e) && (t[e].key == K.of || t[e].key == K.and))) && e + 1 < t.count && !t[e + 1].nl && cap(e + 1))
+            {
+                e += 1
+                continue
+            }
+            break
+        }
+        guard words > 0 else { return nil }
+        // "a coal miner at Kurri Kurri": a known place is an ADDRESS.
+        if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return nil }
+        // "works for Kylie Chen", "works with Tom": people, not employers.
+        if preposition != K.at {
+            var allNames = true
+            for k in i..<e where isWord(k) && !(t[k].bits.isName || t[k].bits.contains(.ordinaryWord)) { allNames = false }
+            if allNames { return nil }
+        }
+        // A lone known place or ordinary word ("works at Parramatta", "works for Dad") is not an employer.
+        if words == 1 && e == i + 1 {
+            let bits = t[i].bits
+            if bits.contains(.placeWord) || (bits.contains(.ordinaryWord) && !t[i].flags.contains(.allUpper)) || bits.contains(.stateAbbr) { return nil }
+        }
+        return e
+    }
+
     /// Start token of a facility name ending with the facility cue at `cueIndex`, or nil.
     func facilityStart(_ cueIndex: Int) -> Int? {
         var j = cueIndex - 1
@@ -1067,6 +1146,8 @@ struct PHIDetection {
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 6 {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
+                // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
+                if capsDoc && isWord(j) && (K.employerPrepositions.contains(t[j].key) || K.capsBreakWords.contains(t[j].key)) { break }
                 let ordinary = K.genericOrgWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
@@ -1092,6 +1173,14 @@ struct PHIDetection {
                 continue
             }
             break
+        }
+        // "MRN 88-310-442   ROOM 412B   LAKEVIEW SKILLED NURSING": numbers and room words are not part of the name.
+        var p = cueIndex - 1
+        while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10)) && !K.roomWords.contains(t[p].key) { p -= 1 }
+        if p >= s {
+            s = p + 1
+            proper = 0
+            for q in s..<cueIndex where cap(q) && !K.genericOrgWords.contains(t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }
@@ -1215,6 +1304,11 @@ struct PHIDetection {
             guard occupationContext(i) else { return nil }
         }
         emit(.profession, i, e, priority: 1, score: 0.8, rule: "profession")
+        // "ex boilermaker at Incat", "a cleaner for Spotless": the employer after the occupation.
+        if e + 1 < t.count, !t[e].nl, isWord(e), t[e].key == K.at || t[e].key == K.for, let o = employerRun(e + 1, after: t[e].key) {
+            emit(options.facilityType, e + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
+            return o
+        }
         return e
     }
 
@@ -1297,12 +1391,23 @@ enum K {
          "tfn"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
-        ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo"].map(wordKey))
+        ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
     static let no = wordKey("no"), number = wordKey("number")
     static let numberedCues: Set<UInt64> = Set(
         ["hospital", "hosp", "reg", "unit", "clinic", "fund", "health", "concession", "pension", "client", "resident",
          "student", "staff", "employee", "patient", "pt", "case", "referral", "booking", "order", "request"].map(wordKey))
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
+    static let the = wordKey("the"), via = wordKey("via"), `for` = wordKey("for")
+    /// Verbs and nouns of employment before "at"/"for"/"by"/"with" + an employer ("works at", "employed by", "job with").
+    static let workVerbs: Set<UInt64> = Set(
+        ["works", "worked", "working", "work", "employed", "employee", "job", "contracted", "contracting", "volunteers",
+         "volunteered", "volunteering", "apprenticed", "apprenticeship", "teaches", "taught", "teaching"].map(wordKey))
+    static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
+    /// In ALL-CAPS notes, words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
+    static let capsBreakWords: Set<UInt64> = Set(
+        ["to", "in", "from", "via", "with", "on", "per", "pt", "patient", "transferred", "admitted", "discharged", "seen",
+         "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date"].map(wordKey))
+    static let employerPrepositions: Set<UInt64> = Set(["at", "for", "by"].map(wordKey))
     static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
         ["group", "inc", "ltd", "llc", "medical", "care", "medicine", "doctors", "daycare", "library", "cooperative",
