@@ -116,6 +116,34 @@ import Testing
     ])
     func devRegressions(_ row: String) { Self.check(row) }
 
+    /// Occupations and organisations (session 3, issue #6): one row or more per rule class, our own text.
+    @Test(arguments: [
+        // Occupation vocabulary: trades, office, health, hospitality, agriculture, defence, transport, public service.
+        "Works as a [[refrigeration technician|PROFESSION]]; his wife is a [[dental receptionist|PROFESSION]].",
+        "She is a [[vet nurse|PROFESSION]] and her partner is a [[rouseabout|PROFESSION]].",
+        "Occupation: [[HVAC technician|PROFESSION]]. Former [[sawmill worker|PROFESSION]].",
+        "He was a [[combat engineer|PROFESSION]], later a [[tow truck driver|PROFESSION]] and [[sous chef|PROFESSION]].",
+        "Son is a [[sanitation worker|PROFESSION]]; daughter is a [[substitute teacher|PROFESSION]].",
+        "Previously an [[offshore drilling supervisor|PROFESSION]].",
+        // Statuses are not occupations (GUIDELINE PR1); 'power of attorney' is not an attorney.
+        "Vietnam veteran, pensioner, lives alone. Enduring power of attorney held by his niece.",
+        // Lower-case facility names after a place word; generic clinic words stay out.
+        "first baby delivered at [[maroubra medical centre|ORGANIZATION]], no complications.",
+        "plan d/c to [[brookhaven skilled nursing|ORGANIZATION]] tomorrow.",
+        "seen in fracture clinic and pain clinic, then sent to the local hospital.",
+        // Employers after work cues and after an occupation; people and places are not employers.
+        "Works for [[Qantas|ORGANIZATION]] as a [[baggage handler|PROFESSION]].",
+        "employed by [[Kellerton Freight|ORGANIZATION]] since [[2019|DATE]]",
+        "retired [[machinist|PROFESSION]] at [[Vortexa|ORGANIZATION]], lives with wife.",
+        "works with Dad on weekends.",
+        // ALL-CAPS facility names: the walk back stops at verbs, prepositions, numbers and room words;
+        // a facility word before a colon is a label.
+        "PT TRANSFERRED FROM [[LAKEHAVEN SKILLED NURSING|ORGANIZATION]] TODAY.",
+        "MRN [[88-310-442|ID]]   ROOM 12B   [[LAKEHAVEN SKILLED NURSING|ORGANIZATION]]",
+        "DATE OF SURGERY: [[03/12/2024|DATE]]. GALLBLADDER SENT TO PATHOLOGY.",
+    ])
+    func occupationsAndOrganisations(_ row: String) { Self.check(row) }
+
     @Test func allCapsAndLowercaseNotes() {
         let caps = "PATIENT: JOHN SMITH\nSEEN BY DR NGUYEN. HISTORY OF PARKINSON'S DISEASE. PLAN: REVIEW IN CLINIC.\n"
             + String(repeating: "BLOODS NORMAL. CHEST CLEAR. ABDOMEN SOFT. ", count: 4)

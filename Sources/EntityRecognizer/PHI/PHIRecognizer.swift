@@ -993,7 +993,7 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if isWord(i), !cap(i) || capsDoc, K.workVerbs.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
+        if isWord(i), K.workVerbs.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
             K.employerPrepositions.contains(t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
         {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
@@ -1084,7 +1084,11 @@ struct PHIDetection {
         var distinctive = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
             let k = t[j].key
-            if K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.via || k == K.the { break }
+            if K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
+            // "fracture clinic and pain clinic": a facility word that ends before this one ends the name.
+            if t[j].rb.contains(.startsFacilityAfter), let (_, pe) = phrase(at: j, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+                pe <= cueIndex
+            { break }
             let bits = t[j].bits
             if bits.contains(.drugWord) || bits.contains(.eponym) { return nil }
             if !K.genericOrgWords.contains(k)
@@ -1147,7 +1151,7 @@ struct PHIDetection {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
-                if capsDoc && isWord(j) && (K.employerPrepositions.contains(t[j].key) || K.capsBreakWords.contains(t[j].key)) { break }
+                if isWord(j) && (K.employerPrepositions.contains(t[j].key) || K.capsBreakWords.contains(t[j].key)) { break }
                 let ordinary = K.genericOrgWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
@@ -1176,7 +1180,9 @@ struct PHIDetection {
         }
         // "MRN 88-310-442   ROOM 412B   LAKEVIEW SKILLED NURSING": numbers and room words are not part of the name.
         var p = cueIndex - 1
-        while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10)) && !K.roomWords.contains(t[p].key) { p -= 1 }
+        while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10)) && !K.roomWords.contains(t[p].key)
+            && !(p > 0 && adjacent(p) && t[p - 1].kind == .number)
+        { p -= 1 }
         if p >= s {
             s = p + 1
             proper = 0
@@ -1403,7 +1409,7 @@ enum K {
         ["works", "worked", "working", "work", "employed", "employee", "job", "contracted", "contracting", "volunteers",
          "volunteered", "volunteering", "apprenticed", "apprenticeship", "teaches", "taught", "teaching"].map(wordKey))
     static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
-    /// In ALL-CAPS notes, words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
+    /// Capitalised words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
     static let capsBreakWords: Set<UInt64> = Set(
         ["to", "in", "from", "via", "with", "on", "per", "pt", "patient", "transferred", "admitted", "discharged", "seen",
          "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date"].map(wordKey))
@@ -1424,5 +1430,7 @@ enum K {
          "resident", "intern", "midwife", "dietitian", "dietician", "psychologist", "psychiatrist", "paramedic", "carer",
          "caregiver", "therapist", "radiologist", "anaesthetist", "anesthesiologist", "cardiologist", "social worker",
          "student", "volunteer", "cleaner", "interpreter", "chaplain", "counsellor", "counselor", "sonographer",
-         "radiographer", "technician", "officer", "manager", "assistant", "worker", "driver", "clerk"].map(wordKey))
+         "radiographer", "technician", "officer", "manager", "assistant", "worker", "driver", "clerk",
+         // First words of clinical roles ("referred to a physical therapist", "social worker to review").
+         "physical", "occupational", "speech", "respiratory", "exercise", "diversional", "social", "case"].map(wordKey))
 }
