@@ -278,6 +278,7 @@ public struct Recognizer: Sendable {
                     lexicon.hits(in: keys, at: i, into: &hits)
                     for h in hits.reversed() {
                         let tokens = i..<h.end
+                        if crossesItemBreak(tokens, content: c, doc: doc, bytes: p) { continue }
                         let payloads = lexicon.payloadRange(of: h.node)
                         if let (_, chosen) = best {
                             // Explaining: shorter phrases at the same start that would have matched.
@@ -477,6 +478,22 @@ public struct Recognizer: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a phrase runs over a line end into a new item: the next line starts with anything
+    /// but a lower-case letter (a list item, a heading, a new sentence), or the line ends with
+    /// punctuation. Hard-wrapped prose ("congestive heart⏎failure") still matches.
+    func crossesItemBreak(_ tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = tokens.lowerBound
+        while k < tokens.upperBound - 1 {
+            if c.lineEnd[k] {
+                let last = doc.tokens[c.tokenIndex[k]], next = doc.tokens[c.tokenIndex[k + 1]]
+                let first = p[next.span.start]
+                if last.kind != .word || next.kind != .word || first < 0x61 || first > 0x7A { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a match may use the typo corrections inside it: never for abbreviations, and a

@@ -149,3 +149,30 @@ import Tokenizer
         #expect(Self.run(text) == expected)
     }
 }
+
+/// Phrases and line ends.
+@Suite struct RecognizerLineTests {
+    static let recognizer: Recognizer = {
+        let n = Normalizer()
+        return Recognizer(resources: RecognizerResources(terms: [
+            LexiconTerm(conceptID: 1, normalized: n.normalizedTerm("bolus insulin"), type: .genericName, ruleID: "test:1"),
+            LexiconTerm(conceptID: 2, normalized: n.normalizedTerm("insulin"), type: .genericName, ruleID: "test:2"),
+            LexiconTerm(conceptID: 3, normalized: n.normalizedTerm("congestive heart failure"), type: .dxName, ruleID: "test:3"),
+        ], contextRules: [], sectionTraits: []))
+    }()
+
+    static func run(_ text: String) -> [String] {
+        let doc = recognizer.recognize(RecognizerVariantTests.tokenizer.analyze(Document(text: text)))
+        return doc.entities.map { String(doc.document.text(in: $0.span)) }
+    }
+
+    @Test(arguments: [
+        ("NS 1 L bolus\nInsulin glargine 10 units", ["Insulin"]),  // a new item on the next line
+        ("- fluids bolus\n- insulin", ["insulin"]),
+        ("bolus insulin given", ["bolus insulin"]),
+        ("known congestive heart\nfailure, on frusemide", ["congestive heart\nfailure"]),  // hard-wrapped prose
+    ])
+    func lineEnds(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+}
