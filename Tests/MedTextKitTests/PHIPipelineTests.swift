@@ -131,6 +131,8 @@ import Testing
         "first baby delivered at [[maroubra medical centre|ORGANIZATION]], no complications.",
         "plan d/c to [[brookhaven skilled nursing|ORGANIZATION]] tomorrow.",
         "seen in fracture clinic and pain clinic, then sent to the local hospital.",
+        "the patient had surgery in our clinic; the plate was fixed into place. back to her nursing home.",
+        "follow up with an oral surgeon; the x-ray technician was supervised.",
         // Employers after work cues and after an occupation; people and places are not employers.
         "Works for [[Qantas|ORGANIZATION]] as a [[baggage handler|PROFESSION]].",
         "employed by [[Kellerton Freight|ORGANIZATION]] since [[2019|DATE]]",

@@ -986,8 +986,9 @@ struct PHIDetection {
             }
         }
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
-        if isWord(i), !cap(i), !capsDoc, tok.ps, let s = lowerFacilityStart(i),
-            let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter })
+        if isWord(i), !cap(i), !capsDoc, tok.ps,
+            let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+            e > i + 1 || !K.lowerUnsafeCues.contains(t[i].key), let s = lowerFacilityStart(i)
         {
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "facility-lower")
             return e
@@ -1090,16 +1091,21 @@ struct PHIDetection {
                 pe <= cueIndex
             { break }
             let bits = t[j].bits
-            if bits.contains(.drugWord) || bits.contains(.eponym) { return nil }
-            if !K.genericOrgWords.contains(k)
-                && (!bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore))
-            { distinctive += 1 }
+            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) { return nil }
+            // "our clinic", "a nursing home", "her nursing home": articles and possessives are not names.
+            if (K.genericOrgWords.contains(k) || K.possessives.contains(k)) && !K.lowerFacilityFillers.contains(k) { return nil }
+            if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore) {
+                distinctive += 1
+            } else if !K.lowerFacilityFillers.contains(k) {
+                // Every other word must be a facility-name filler: "his left foot surgery", "a good dental" are not names.
+                return nil
+            }
             s = j
             j -= 1
         }
         guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
         let k = t[s - 1].key
-        guard K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the else { return nil }
+        guard K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
         return s
     }
 
@@ -1413,6 +1419,22 @@ enum K {
     static let capsBreakWords: Set<UInt64> = Set(
         ["to", "in", "from", "via", "with", "on", "per", "pt", "patient", "transferred", "admitted", "discharged", "seen",
          "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date"].map(wordKey))
+    /// Ordinary words that may sit inside a lower-case facility name ("wollondilly private hospital").
+    static let lowerFacilityFillers: Set<UInt64> = Set(
+        ["private", "public", "general", "community", "district", "regional", "memorial", "medical", "st", "saint", "royal",
+         "mount", "mt", "women's", "children's", "womens", "childrens", "senior", "skilled", "base", "specialist", "family",
+         "health", "mental", "university", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+         "central", "valley", "park", "lake", "river", "hills", "bay", "beach", "creek", "city", "county", "shire"].map(wordKey))
+    /// One-word facility cues that are everyday words in lower case ("into place", "had surgery", "poor dental").
+    static let lowerUnsafeCues: Set<UInt64> = Set(
+        ["surgery", "place", "house", "pathology", "radiology", "imaging", "dental", "center", "centre", "practice", "court",
+         "gardens", "village", "villas", "villa", "lodge", "manor", "mission", "trust", "society", "foundation", "institute",
+         "association", "associates", "specialists", "laboratory", "laboratories", "labs", "detox", "shelter", "refuge",
+         "homes", "hostel", "diagnostics", "uni", "healthcare", "hospitals", "clinics", "dispensary", "chemist", "jail",
+         "prison", "gaol", "physiotherapy", "chiropractic", "podiatry", "college", "school", "kindergarten", "preschool",
+         "university", "hospice", "infirmary", "sanatorium", "polytechnic", "tafe", "mater", "opal", "regis", "uniting",
+         "calvary", "epworth", "cabrini", "estia", "allity", "arcare", "baptcare", "anglicare", "bupa", "ramsay", "healthscope",
+         "headspace", "hca", "hhs", "lhd", "ams", "accho", "racf", "snf", "rfds", "vamc"].map(wordKey))
     static let employerPrepositions: Set<UInt64> = Set(["at", "for", "by"].map(wordKey))
     static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
@@ -1432,5 +1454,6 @@ enum K {
          "student", "volunteer", "cleaner", "interpreter", "chaplain", "counsellor", "counselor", "sonographer",
          "radiographer", "technician", "officer", "manager", "assistant", "worker", "driver", "clerk",
          // First words of clinical roles ("referred to a physical therapist", "social worker to review").
-         "physical", "occupational", "speech", "respiratory", "exercise", "diversional", "social", "case"].map(wordKey))
+         "physical", "occupational", "speech", "respiratory", "exercise", "diversional", "social", "case", "x-ray", "x", "oral",
+         "mental", "ultrasound", "mri", "ct", "sterile", "surgical", "dialysis", "lactation", "home"].map(wordKey))
 }
