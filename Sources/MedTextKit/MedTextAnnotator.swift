@@ -27,6 +27,9 @@ public struct MedTextAnnotator: Sendable {
     public let terminology: TerminologyStore
     /// Where the terminology came from and its versions, for outputs and provenance.
     public let terminologyVersions: [TerminologyVersion]
+    /// Details of every matchable concept, loaded at build time when
+    /// `MedTextConfiguration.preloadConcepts` is set (immutable; `nil` otherwise).
+    let preloadedConcepts: [Int64: ConceptDetails]?
 
     /// Builds the annotator: tokenizer rules, the terminology database (the default one is
     /// built on first use), every matchable term compiled into the recognizer, ConText rules,
@@ -130,6 +133,15 @@ public struct MedTextAnnotator: Sendable {
         // compiling: the recognizer compiles while the vocabulary is still loading.
         resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }
         recognizer = Recognizer(resources: resources)
+        if configuration.preloadConcepts {
+            do {
+                preloadedConcepts = try store.concepts(ids: Array(Set(terms.map(\.conceptID).filter { $0 >= 0 })).sorted())
+            } catch {
+                throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
+            }
+        } else {
+            preloadedConcepts = nil
+        }
         phi = try phiBuild.value()
     }
 
@@ -172,9 +184,17 @@ public struct MedTextAnnotator: Sendable {
     func link(_ doc: inout AnnotatedDocument) {
         let ids = Array(Set(doc.entities.flatMap(\.conceptIDs))).sorted()
         guard !ids.isEmpty else { return }
-        let details: [Int64: ConceptDetails]
+        var details: [Int64: ConceptDetails] = [:]
         do {
-            details = try terminology.concepts(ids: ids)
+            if let cache = preloadedConcepts {
+                var missing: [Int64] = []
+                for id in ids {
+                    if let d = cache[id] { details[id] = d } else { missing.append(id) }
+                }
+                if !missing.isEmpty { details.merge(try terminology.concepts(ids: missing)) { a, _ in a } }
+            } else {
+                details = try terminology.concepts(ids: ids)
+            }
         } catch {
             doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "concept lookup failed; entities carry no codes"))
             return

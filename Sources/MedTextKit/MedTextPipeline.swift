@@ -11,10 +11,16 @@ public struct MedTextConfiguration: Sendable {
     /// The terminology database; `nil` selects `$MEDTEXT_TERMINOLOGY`, else the default one
     /// (built from the lexicons on first use, see `DefaultTerminology`).
     public var terminologyURL: URL?
+    /// Load the details of every concept the recognizer can match when the annotator is built,
+    /// so `.linked` annotation reads codes from memory instead of querying the database once
+    /// per document: for batch runs and ingestion hooks (tens of milliseconds once, about half a
+    /// millisecond saved per note); off for one-note command-line runs.
+    public var preloadConcepts: Bool = false
 
-    public init(lexiconsDirectory: URL? = nil, terminologyURL: URL? = nil) {
+    public init(lexiconsDirectory: URL? = nil, terminologyURL: URL? = nil, preloadConcepts: Bool = false) {
         self.lexiconsDirectory = lexiconsDirectory ?? MedTextLexicons.dataDirectory
         self.terminologyURL = terminologyURL
+        self.preloadConcepts = preloadConcepts
     }
 
     /// Path of the tokenizer's abbreviation rules.

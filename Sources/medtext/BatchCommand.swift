@@ -126,7 +126,8 @@ struct BatchRun: Sendable {
         let sources = try BatchInputs.expand(inputs)
         let annotator: MedTextAnnotator
         do {
-            annotator = try MedTextAnnotator(configuration: MedTextConfiguration(terminologyURL: terminology.map { URL(fileURLWithPath: $0) }))
+            annotator = try MedTextAnnotator(configuration: MedTextConfiguration(
+                terminologyURL: terminology.map { URL(fileURLWithPath: $0) }, preloadConcepts: true))
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
         }

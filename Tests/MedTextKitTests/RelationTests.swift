@@ -97,3 +97,19 @@ import Testing
         #expect(!(plain.entities.first { $0.type == .dxName }?.evidence.contains { $0.subject.contains("|") } ?? true))
     }
 }
+
+/// `MedTextConfiguration.preloadConcepts`: the same codes from memory as from the database.
+@Suite struct PreloadedConceptTests {
+    @Test func preloadedLinkingEqualsQueriedLinking() throws {
+        let preloaded = try MedTextAnnotator(configuration: MedTextConfiguration(preloadConcepts: true))
+        let text = """
+            Hx of HTN, T2DM on metformin 500 mg BD and atorvastatin 40 mg nocte. Chest pain 2 hours ago.
+            Allergies: penicillin (rash). CXR: no consolidation. Hb 98 g/L.
+            """
+        let a = preloaded.annotate(Document(text: text), linking: .linked)
+        let b = RelationTests.annotator.annotate(Document(text: text), linking: .linked)
+        #expect(a.entities.count == b.entities.count)
+        #expect(a.entities.map(\.concepts) == b.entities.map(\.concepts))
+        #expect(a.entities.contains { !$0.concepts.isEmpty })
+    }
+}

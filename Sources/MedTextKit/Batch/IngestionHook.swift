@@ -77,7 +77,7 @@ public struct MedTextIngestionHook: Sendable {
     /// - Throws: ``PipelineBuildError`` when lexicons or the terminology cannot be used.
     public init(configuration: Configuration = Configuration()) throws {
         let annotator = try MedTextAnnotator(configuration: MedTextConfiguration(
-            lexiconsDirectory: configuration.lexiconsDirectory, terminologyURL: configuration.terminologyURL))
+            lexiconsDirectory: configuration.lexiconsDirectory, terminologyURL: configuration.terminologyURL, preloadConcepts: true))
         try self.init(annotator: annotator, configuration: configuration)
     }
 
