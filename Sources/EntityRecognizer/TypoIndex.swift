@@ -20,11 +20,10 @@ public struct TypoIndex: Sendable {
     /// Words shorter than this are never targets (short words have too many one-edit neighbours).
     public let minimumWordLength: Int
 
-    private let keys: [UInt64]  // open addressing over variant hashes; 0 = empty
-    private let starts: [Int32]  // per slot: first posting (CSR over slots)
-    private let postings: [UInt32]  // word ids
-    private let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
+    private let keys: [UInt64]  // open addressing over (variant hash, word) entries; 0 = empty slot
+    private let ids: [UInt32]  // the word of each occupied slot
     private let mask: Int
+    private let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
 
     /// Number of indexed words.
     public let wordCount: Int
@@ -34,51 +33,44 @@ public struct TypoIndex: Sendable {
     public init(words: some Sequence<UInt32>, dictionary: TokenDictionary, groups: [UInt32: Int64] = [:], minimumWordLength: Int = 6) {
         self.minimumWordLength = minimumWordLength
         self.groups = groups
-        var pairs: [(hash: UInt64, id: UInt32)] = []
-        var count = 0
-        var buffer: [UInt8] = []
-        for id in Set(words).sorted() {
+        // Eligible words, each once (no sort: the table's answers do not depend on insertion order).
+        var seen = [Bool](repeating: false, count: dictionary.count + 1)
+        var eligible: [UInt32] = []
+        var entries = 0
+        for id in words where Int(id) < seen.count && !seen[Int(id)] {
+            seen[Int(id)] = true
             let word = dictionary.bytes(of: id)
             guard word.count >= minimumWordLength, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
-            count += 1
-            buffer = Array(word)
-            buffer.withUnsafeBufferPointer { pairs.append((TypoIndex.hash($0, skipping: -1), id)) }
-            for skip in 0..<buffer.count {
-                // Deleting either of two equal adjacent letters gives the same variant: index it once.
-                if skip > 0 && buffer[skip] == buffer[skip - 1] { continue }
-                buffer.withUnsafeBufferPointer { pairs.append((TypoIndex.hash($0, skipping: skip), id)) }
-            }
+            eligible.append(id)
+            entries += word.count + 1
         }
-        wordCount = count
-        pairs.sort { ($0.hash, $0.id) < ($1.hash, $1.id) }
+        wordCount = eligible.count
+        // Every (variant hash, word) pair is one slot of an open-addressing table at most half full;
+        // a lookup walks the probe run of its hash and takes every slot with that hash.
         var capacity = 16
-        while capacity < pairs.count * 2 { capacity <<= 1 }
+        while capacity < entries * 2 { capacity <<= 1 }
+        let mask = capacity - 1
         var keys = [UInt64](repeating: 0, count: capacity)
-        var slotRange = [(Int32, Int32)](repeating: (0, 0), count: capacity)
-        var postings: [UInt32] = []
-        postings.reserveCapacity(pairs.count)
-        var i = 0
-        while i < pairs.count {
-            let h = pairs[i].hash
-            let first = Int32(postings.count)
-            while i < pairs.count && pairs[i].hash == h {
-                if postings.count == Int(first) || postings.last! != pairs[i].id { postings.append(pairs[i].id) }
-                i += 1
+        var ids = [UInt32](repeating: 0, count: capacity)
+        var buffer: [UInt8] = []
+        for id in eligible {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: dictionary.bytes(of: id))
+            buffer.withUnsafeBufferPointer { b in
+                for skip in -1..<b.count {
+                    // Deleting either of two equal adjacent letters gives the same variant: index it once.
+                    if skip > 0 && b[skip] == b[skip - 1] { continue }
+                    let h = TypoIndex.hash(b, skipping: skip)
+                    var slot = Int(truncatingIfNeeded: h) & mask
+                    while keys[slot] != 0 { slot = (slot + 1) & mask }
+                    keys[slot] = h
+                    ids[slot] = id
+                }
             }
-            var slot = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = h
-            slotRange[slot] = (first, Int32(postings.count))
-        }
-        var starts = [Int32](repeating: 0, count: capacity * 2)
-        for s in 0..<capacity {
-            starts[2 * s] = slotRange[s].0
-            starts[2 * s + 1] = slotRange[s].1
         }
         self.keys = keys
-        self.starts = starts
-        self.postings = postings
-        self.mask = capacity - 1
+        self.ids = ids
+        self.mask = mask
     }
 
     /// FNV-1a over `bytes` without the byte at `skipping` (-1: none); never 0.
@@ -105,23 +97,19 @@ public struct TypoIndex: Sendable {
             let h = TypoIndex.hash(token, skipping: skip)
             var slot = Int(truncatingIfNeeded: h) & mask
             while keys[slot] != 0 {
-                if keys[slot] == h {
-                    for p in Int(starts[2 * slot])..<Int(starts[2 * slot + 1]) {
-                        let id = postings[p]
-                        if id == found { continue }
-                        let word = dictionary.bytes(of: id)
-                        guard word.count >= 2, word[word.startIndex] == token[0], word[word.startIndex + 1] == token[1],
-                              TypoIndex.withinOneEdit(token, word), !TypoIndex.differsInLastByteOnly(token, word) else { continue }
-                        if found != TokenDictionary.unknown {
-                            guard let g = groups[id], groups[found] == g else { return TokenDictionary.unknown }  // ambiguous
-                            found = min(found, id)
-                        } else {
-                            found = id
-                        }
-                    }
-                    break
+                defer { slot = (slot + 1) & mask }
+                guard keys[slot] == h else { continue }
+                let id = ids[slot]
+                if id == found { continue }
+                let word = dictionary.bytes(of: id)
+                guard word.count >= 2, word[word.startIndex] == token[0], word[word.startIndex + 1] == token[1],
+                      TypoIndex.withinOneEdit(token, word), !TypoIndex.differsInLastByteOnly(token, word) else { continue }
+                if found != TokenDictionary.unknown {
+                    guard let g = groups[id], groups[found] == g else { return TokenDictionary.unknown }  // ambiguous
+                    found = min(found, id)
+                } else {
+                    found = id
                 }
-                slot = (slot + 1) & mask
             }
         }
         return found
