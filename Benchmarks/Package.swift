@@ -26,6 +26,7 @@ let package = Package(
             name: "TerminologyBenchmark",
             dependencies: [
                 .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
+                .product(name: "EntityRecognizer", package: "medtext"),
                 .product(name: "Tokenizer", package: "medtext"), .product(name: "TerminologyMap", package: "medtext"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]

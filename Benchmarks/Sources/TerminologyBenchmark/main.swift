@@ -1,6 +1,8 @@
 // Terminology store benchmarks (release build; each mode in its own process so peak RSS is its own).
 //
 //   TerminologyBenchmark load-default                 open the default database, load all matchable terms
+//   TerminologyBenchmark matcher-default              open the default database, load all matchable terms and
+//                                                     compile them into the recognizer's matcher (no rules)
 //   TerminologyBenchmark import-rf2 DIR OUT.sqlite    import a (synthetic) RF2 snapshot, check counts in DIR/expected.txt
 //   TerminologyBenchmark load DB [--expect N]         open DB and load all matchable terms
 //   TerminologyBenchmark probe                        check that the normalizer is deterministic in this build
@@ -8,6 +10,7 @@
 //
 // Every mode checks its result count (a fast wrong answer fails) and prints time and peak RSS.
 import Foundation
+import EntityRecognizer
 import MedTextCore
 import MedTextKit
 import TerminologyMap
@@ -57,6 +60,31 @@ do {
         }
         guard count == expected, count > 10_000 else { fail("loaded \(count) terms, expected \(expected)") }
         print(String(format: "load-default: %d terms, best of 5 open+load %.1f ms, peak RSS %.0f MiB", count, best * 1000, peakRSSMiB()))
+    case "matcher-default":
+        // "Open the default database and have the matcher ready" (issue #3 §5): the terms become
+        // LexiconTerms as MedTextAnnotator makes them and are compiled into a Recognizer (token
+        // dictionary, phrase trie, typo index); context, signature and PHI rules are not included.
+        let url = try MedTextTerminology.databaseURL()
+        var best = Double.infinity
+        var phrases = 0
+        for _ in 0..<5 {
+            let t0 = now()
+            let store = try TerminologyStore(url: url, normalizer: Normalizer())
+            var terms: [LexiconTerm] = []
+            try store.forEachMatchableTerm { t in
+                var term = LexiconTerm(
+                    conceptID: t.conceptID, normalized: t.normalized, original: t.original, type: t.entityType,
+                    caseSensitive: t.caseSensitive, isAbbreviation: t.isAbbreviation, cues: t.cues,
+                    isDefaultSense: t.isDefaultSense, priority: t.priority, ruleID: "lexicon:" + t.code)
+                term.typoTarget = t.termType != .misspelling && t.termType != .brand && t.entityType != .brandName
+                terms.append(term)
+            }
+            let recognizer = Recognizer(resources: RecognizerResources(terms: terms, contextRules: [], sectionTraits: []))
+            best = min(best, now() - t0)
+            phrases = recognizer.phraseCount
+        }
+        guard phrases > 10_000 else { fail("compiled \(phrases) phrases") }
+        print(String(format: "matcher-default: %d phrases, best of 5 open+load+compile %.1f ms, peak RSS %.0f MiB", phrases, best * 1000, peakRSSMiB()))
     case "import-rf2":
         guard args.count >= 2 else { fail("usage: import-rf2 DIR OUT.sqlite") }
         let dir = URL(fileURLWithPath: args[0]), out = URL(fileURLWithPath: args[1])
