@@ -1,28 +1,26 @@
 public import MedTextCore
 
-/// Token ids the relation rules test.
+/// Token ids the relation rules test (bit maps, like ``AttributeWords``).
 struct RelationWords: Sendable {
-    /// Words between a time and the event it follows ("fever for 2 days", "MI in 2019").
-    let timeLead: Set<UInt32>
     /// Words that make a time belong to the event after it ("2 days of confusion").
-    let timeOf: Set<UInt32>
+    let timeOf: TokenIDSet
     /// Clause breaks: a time on the far side of one does not date the event.
-    let clauseBreak: Set<UInt32>
+    let clauseBreak: TokenIDSet
     /// Plans and follow-up: a time near these is not the time of an event ("follow up in 2 weeks").
-    let plan: Set<UInt32>
+    let plan: TokenIDSet
     /// One-token indication cues ("prn", "for", "if", a table bar).
-    let indication: Set<UInt32>
-    /// Two-token indication cues ("as needed", "when required", "to treat").
+    let indication: TokenIDSet
+    /// Two-token indication cues ("as needed", "when required", "to treat"), and their first words.
     let indicationPairs: Set<[UInt32]>
+    let indicationPairStarts: TokenIDSet
     /// Dose timing: "before"/"after" followed by a meal word ("30 min before food").
-    let doseTiming: Set<UInt32>
-    let meals: Set<UInt32>
+    let doseTiming: TokenIDSet
+    let meals: TokenIDSet
     /// A field separator of a `drug - sig - indication` list item.
     let dash: UInt32
 
     init(intern: (String) -> UInt32) {
-        func set(_ words: [String]) -> Set<UInt32> { Set(words.map(intern).filter { $0 != 0 }) }
-        timeLead = set(["for", "x", "since", "in", "over", "from", "(", "-", ":", "on", "at", "of", "approx", "about", "around", "~"])
+        func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
         timeOf = set(["of", "hx", "history"])
         clauseBreak = set([".", ";", "but", "however", "although", "whereas", "then"])
         plan = set([
@@ -40,14 +38,20 @@ struct RelationWords: Sendable {
             if x != 0 && y != 0 { pairs.insert([x, y]) }
         }
         indicationPairs = pairs
+        indicationPairStarts = TokenIDSet(pairs.map { $0[0] })
         dash = intern("-")
     }
 }
 
-extension Recognizer {
-    /// The rule id of bare durations in `context/time_expressions.tsv` (kept only when linked).
-    static let durationRuleID = "time:time:duration"
+/// A time expression found in a note, before relations: its entity, its content tokens, and
+/// whether it is a bare duration ("4 days"), which is kept only when it dates an event.
+struct FoundTime: Sendable {
+    var entity: Entity
+    var tokens: Range<Int>
+    var isDuration: Bool
+}
 
+extension Recognizer {
     /// The TIME_TO_* type for a time dating an entity of `type`, or nil when such an entity is
     /// never timed.
     static func timeRelation(for type: EntityType) -> EntityType? {
@@ -61,15 +65,10 @@ extension Recognizer {
         }
     }
 
-    /// True when a line ends anywhere in content tokens `from..<to` (exclusive bounds
-    /// `from - 1` included: the token before the gap ends a line).
+    /// True when a line ends between the last token before the gap `from..<to` and the first
+    /// token after it (content-token indices).
     private func crossesLine(_ from: Int, _ to: Int, _ c: Content) -> Bool {
-        var k = max(0, from - 1)
-        while k < to - 1 {
-            if c.lineEnd[k] { return true }
-            k += 1
-        }
-        return false
+        (max(0, from - 1)..<max(0, to - 1)).contains { c.lineEnd[$0] }
     }
 
     /// Links each time expression to the event it dates (gold guideline Rule TI1): the nearest
@@ -79,7 +78,7 @@ extension Recognizer {
     /// plan ("follow up in 2 weeks"). A linked time's type becomes TIME_TO_*, and the entity
     /// gets it as an attribute with relationship OVERLAP.
     func linkTimes(
-        _ entities: inout [Entity], ranges: [Range<Int>], times: inout [(entity: Entity, tokens: Range<Int>)],
+        _ entities: inout [Entity], ranges: [Range<Int>], times: inout [FoundTime],
         content c: Content, sentenceOf: [Int]
     ) {
         guard !times.isEmpty else { return }
@@ -89,28 +88,37 @@ extension Recognizer {
             var n = 0
             times.removeAll { _ in defer { n += 1 }; return !keep[n] }
         }
-        let timeable = entities.indices.filter { !ranges[$0].isEmpty && Self.timeRelation(for: entities[$0].type) != nil }
+        // Per content token, the latest plan or follow-up word at or before it on its line
+        // (one pass, so a note written as one long line costs no more than any other).
+        var lastPlan = [Int?](repeating: nil, count: c.lexKeys.count)
+        var latest: Int? = nil
+        for k in c.lexKeys.indices {
+            if k > 0 && c.lineEnd[k - 1] { latest = nil }
+            if w.plan.contains(c.lexKeys[k]) { latest = k }
+            lastPlan[k] = latest
+        }
+        // Timeable entities by sentence, so each time looks only at its own sentence's entities.
+        var timeable: [Int: [Int]] = [:]
+        for n in entities.indices where !ranges[n].isEmpty && Self.timeRelation(for: entities[n].type) != nil {
+            timeable[sentenceOf[ranges[n].lowerBound], default: []].append(n)
+        }
         for t in times.indices {
             let tr = times[t].tokens
             guard !tr.isEmpty else { continue }
             let s = sentenceOf[tr.lowerBound]
             // A bare duration ("4 days", "x 1/52") is a time expression only when it dates an event.
-            let isDuration = times[t].entity.evidence.first?.ruleID == Self.durationRuleID
+            let isDuration = times[t].isDuration
             if isDuration { keep[t] = false }
             // A plan or follow-up before the time (within three tokens; for a bare duration,
             // anywhere earlier on its line): not an event's time.
-            var lineStart = tr.lowerBound
-            while lineStart > 0 && !c.lineEnd[lineStart - 1] { lineStart -= 1 }
-            let planFrom = isDuration ? lineStart : max(lineStart, tr.lowerBound - 3)
-            if (planFrom..<tr.lowerBound).contains(where: { w.plan.contains(c.lexKeys[$0]) }) { continue }
+            if tr.lowerBound > 0, let plan = lastPlan[tr.lowerBound - 1], isDuration || tr.lowerBound - plan <= 3 { continue }
             func gapIsClean(_ from: Int, _ to: Int) -> Bool {
                 !crossesLine(from, to, c) && !(from..<to).contains { w.clauseBreak.contains(c.lexKeys[$0]) || w.plan.contains(c.lexKeys[$0]) }
             }
             var before: (entity: Int, gap: Int)? = nil
             var after: (entity: Int, gap: Int)? = nil
-            for n in timeable {
+            for n in timeable[s] ?? [] {
                 let r = ranges[n]
-                guard sentenceOf[r.lowerBound] == s else { continue }
                 if r.upperBound <= tr.lowerBound {
                     let gap = tr.lowerBound - r.upperBound
                     if gap <= 6, before.map({ gap < $0.gap }) ?? true, gapIsClean(r.upperBound, tr.lowerBound) { before = (n, gap) }
@@ -190,7 +198,7 @@ extension Recognizer {
                 if w.indication.contains(key) {
                     cue = k + 1
                     wordsSinceCue = 0
-                } else if k + 1 < limit, w.indicationPairs.contains([key, c.lexKeys[k + 1]]) {
+                } else if k + 1 < limit, w.indicationPairStarts.contains(key), w.indicationPairs.contains([key, c.lexKeys[k + 1]]) {
                     cue = k + 2
                     wordsSinceCue = 0
                     k += 1

@@ -7,13 +7,13 @@ extension Recognizer {
     /// ("wrist fracture 2019"). Leftmost-longest, never overlapping.
     func timeExpressions(
         entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
-    ) -> [(entity: Entity, tokens: Range<Int>)] {
+    ) -> [FoundTime] {
         var taken = [Bool](repeating: false, count: c.lexKeys.count)
         for r in ranges { for k in r { taken[k] = true } }
         // Medication attributes (DURATION "5 days") are not time expressions.
         var attributeSpans: [TextSpan] = []
         for e in entities { attributeSpans.append(contentsOf: e.attributes.map(\.span)) }
-        var out: [(entity: Entity, tokens: Range<Int>)] = []
+        var out: [FoundTime] = []
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 var k = 0
@@ -29,9 +29,11 @@ extension Recognizer {
                             && ((max(0, k - 3)..<k).contains { relationWords.plan.contains(keys[$0]) }
                                 || !isEventDuration(m.tokens, content: c, doc: doc, bytes: p))
                         if m.term.id != "time:age", !crossesLine, !planned, !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append((Entity(
-                                category: .timeExpression, type: .timeExpression, span: s, score: 0.85,
-                                evidence: [Evidence(subject: "match", ruleID: "time:" + m.term.id)]), m.tokens))
+                            out.append(FoundTime(
+                                entity: Entity(
+                                    category: .timeExpression, type: .timeExpression, span: s, score: 0.85,
+                                    evidence: [Evidence(subject: "match", ruleID: "time:" + m.term.id)]),
+                                tokens: m.tokens, isDuration: m.term.id == "time:duration"))
                         }
                         k = m.tokens.upperBound
                         continue
@@ -43,9 +45,11 @@ extension Recognizer {
                     {
                         let s = doc.tokens[c.tokenIndex[k]].span
                         if !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append((Entity(
-                                category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
-                                evidence: [Evidence(subject: "match", ruleID: "time:year")]), k..<(k + 1)))
+                            out.append(FoundTime(
+                                entity: Entity(
+                                    category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
+                                    evidence: [Evidence(subject: "match", ruleID: "time:year")]),
+                                tokens: k..<(k + 1), isDuration: false))
                         }
                     }
                     k += 1

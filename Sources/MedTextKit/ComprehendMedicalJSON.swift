@@ -178,11 +178,11 @@ public struct ComprehendMedicalJSON: Sendable {
     static func allowedAttributes(_ op: Operation) -> Set<EntityType>? {
         switch op {
         case .inferICD10CM:
-            return [.acuity, .direction, .systemOrganSite, "QUALITY", "QUANTITY", .timeToDxName, .timeExpression]
+            return [.acuity, .direction, .systemOrganSite, .quality, .quantity, .timeToDxName, .timeExpression]
         case .inferRxNorm:
             return [.dosage, .duration, .form, .frequency, .rate, .routeOrMode, .strength]
         case .inferSNOMEDCT:
-            return [.acuity, "QUALITY", .direction, .systemOrganSite, .testValue, .testUnit]
+            return [.acuity, .quality, .direction, .systemOrganSite, .testValue, .testUnit]
         case .detectEntitiesV2, .detectPHI:
             return nil
         }
