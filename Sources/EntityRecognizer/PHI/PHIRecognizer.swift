@@ -60,7 +60,6 @@ public struct PHIRecognizer: Sendable {
             d.run()
             candidates.append(contentsOf: d.found)
         }
-        if debugPHI { for c in candidates { print("CAND", c.priority, c.entity.type.rawValue, c.entity.span, c.entity.evidence.first?.ruleID ?? "") } }
         return Self.resolve(candidates)
     }
 
@@ -117,7 +116,6 @@ public struct PHIRecognizer: Sendable {
     }
 }
 
-let debugPHI = false
 struct Candidate: Sendable {
     var entity: Entity
     var priority: Int
