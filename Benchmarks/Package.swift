@@ -17,9 +17,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "medtext", path: "../")],
     targets: [
+        .target(
+            name: "BenchSupport",
+            dependencies: [.product(name: "MedTextCore", package: "medtext")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "TokenizerBenchmark",
-            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"), .product(name: "Tokenizer", package: "medtext")],
+            dependencies: ["BenchSupport", .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"), .product(name: "Tokenizer", package: "medtext")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(
@@ -34,6 +39,7 @@ let package = Package(
         .executableTarget(
             name: "PHIBenchmark",
             dependencies: [
+                "BenchSupport",
                 .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
                 .product(name: "Deidentifier", package: "medtext"), .product(name: "EntityRecognizer", package: "medtext"),
             ],
@@ -49,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EntityBenchmark",
-            dependencies: [.product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
+            dependencies: ["BenchSupport", .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

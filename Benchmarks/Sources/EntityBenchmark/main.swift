@@ -17,57 +17,20 @@
 // corpus notes joined up to 3,000 bytes, written to a temporary file) and reports the best wall
 // time from process start to exit (all output written), after one unmeasured run that fills the
 // binary's database cache.
+import BenchSupport
 import Foundation
 import MedTextCore
 import MedTextKit
 
-func loadAverage() -> String {
-    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-}
-
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
-    exit(1)
-}
-
-func peakRSSKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
-    }
-    return -1
-}
-
-var args = Array(CommandLine.arguments.dropFirst())
 let usage = "usage: EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--join BYTES] [--cold-start MEDTEXT_BINARY]"
-guard let corpusPath = args.first else { fail(usage) }
-args.removeFirst()
-var iterations = 3
-var expectPath: String?
-var recordPath: String?
-var coldStartBinary: String?
-var joinBytes = 0
-while !args.isEmpty {
-    let a = args.removeFirst()
-    guard let v = args.first else { fail("missing value after \(a)") }
-    args.removeFirst()
-    switch a {
-    case "--iterations": iterations = max(1, Int(v) ?? 3)
-    case "--expect": expectPath = v
-    case "--record": recordPath = v
-    case "--cold-start": coldStartBinary = v
-    case "--join": joinBytes = Int(v) ?? 0
-    default: fail("unknown option \(a)\n\(usage)")
-    }
-}
+let (corpusPath, options) = parseArguments(usage: usage, known: ["--iterations", "--expect", "--record", "--cold-start", "--join"])
+let iterations = max(1, options["--iterations"].flatMap { Int($0) } ?? 3)
+let expectPath = options["--expect"]
+let recordPath = options["--record"]
+let coldStartBinary = options["--cold-start"]
+let joinBytes = options["--join"].flatMap { Int($0) } ?? 0
 
-guard let data = FileManager.default.contents(atPath: corpusPath) else { fail("cannot read \(corpusPath)") }
-var documents: [Document] = []
-for (n, line) in data.split(separator: 0x0A).enumerated() {
-    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { fail("line \(n + 1) is not a JSON object") }
-    guard let text = (obj["text"] ?? obj["transcription"]) as? String else { continue }
-    documents.append(Document(id: "\(n + 1)", text: text))
-}
+var documents = readCorpus(corpusPath)
 guard !documents.isEmpty else { fail("no notes in \(corpusPath)") }
 let corpusDocuments = documents
 if joinBytes > 0 {
@@ -85,15 +48,6 @@ if joinBytes > 0 {
 }
 let bytes = documents.reduce(0) { $0 + $1.utf8Count }
 
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-
-/// User + system CPU time of the whole process (every thread), which a busy shared machine
-/// distorts far less than wall time.
-func processCPUSeconds() -> Double {
-    var u = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
-    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6
-}
 
 let clock = ContinuousClock()
 var annotatorOrNil: MedTextAnnotator?

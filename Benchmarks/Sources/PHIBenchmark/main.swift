@@ -9,49 +9,20 @@
 // so that a fast wrong answer fails. --record FILE writes them.
 import Deidentifier
 import EntityRecognizer
+import BenchSupport
 import Foundation
 import MedTextCore
 import MedTextKit
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
-    exit(1)
-}
-
-func peakRSSKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
-    }
-    return -1
-}
-
-var args = Array(CommandLine.arguments.dropFirst())
-guard let corpusPath = args.first else { fail("usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]") }
-args.removeFirst()
-var iterations = 5
-var expectPath: String?
-var recordPath: String?
-while !args.isEmpty {
-    let a = args.removeFirst()
-    guard let v = args.first else { fail("missing value after \(a)") }
-    args.removeFirst()
-    switch a {
-    case "--iterations": iterations = Int(v) ?? 5
-    case "--expect": expectPath = v
-    case "--record": recordPath = v
-    default: fail("unknown option \(a)")
-    }
-}
+let (corpusPath, options) = parseArguments(
+    usage: "usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]",
+    known: ["--iterations", "--expect", "--record"])
+let iterations = options["--iterations"].flatMap { Int($0) } ?? 5
+let expectPath = options["--expect"]
+let recordPath = options["--record"]
 
 // Setup (not timed): read the corpus, build the pipeline and the de-identifier.
-guard let data = FileManager.default.contents(atPath: corpusPath) else { fail("cannot read \(corpusPath)") }
-var documents: [Document] = []
-for (n, line) in data.split(separator: 0x0A).enumerated() {
-    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { fail("line \(n + 1) is not a JSON object") }
-    guard let text = (obj["text"] ?? obj["transcription"]) as? String else { continue }
-    documents.append(Document(id: "\(n + 1)", text: text))
-}
+let documents = readCorpus(corpusPath)
 let bytes = documents.reduce(0) { $0 + $1.utf8Count }
 let setupClock = ContinuousClock()
 var pipelineOrNil: PHIPipeline?
@@ -77,13 +48,6 @@ func deidAll(_ documents: [Document], _ pipeline: PHIPipeline, _ deid: Deidentif
 
 /// User + system CPU time of the process: on a busy shared machine wall time counts the waits
 /// for a core, CPU time does not (MB per CPU-second is the per-core throughput).
-func processCPUSeconds() -> Double {
-    var u = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
-    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
-}
-
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
 let counts = detectAll(documents, pipeline)  // warm-up, and the counts to check
 let replacements = deidAll(documents, pipeline, deid)

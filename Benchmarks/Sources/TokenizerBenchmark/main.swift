@@ -6,50 +6,21 @@
 // --expect FILE: fail (exit 1) unless the token, sentence and section counts equal the
 // ones in FILE (lines "notes N", "bytes N", "tokens N", "sentences N", "sections N"),
 // so that a fast wrong answer fails. --record FILE writes them.
+import BenchSupport
 import Foundation
 import MedTextCore
 import MedTextKit
 import Tokenizer
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("benchmark: \(message)\n".utf8))
-    exit(1)
-}
-
-func peakRSSKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? -1
-    }
-    return -1
-}
-
-var args = Array(CommandLine.arguments.dropFirst())
-guard let corpusPath = args.first else { fail("usage: TokenizerBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]") }
-args.removeFirst()
-var iterations = 5
-var expectPath: String?
-var recordPath: String?
-while !args.isEmpty {
-    let a = args.removeFirst()
-    guard let v = args.first else { fail("missing value after \(a)") }
-    args.removeFirst()
-    switch a {
-    case "--iterations": iterations = Int(v) ?? 5
-    case "--expect": expectPath = v
-    case "--record": recordPath = v
-    default: fail("unknown option \(a)")
-    }
-}
+let (corpusPath, options) = parseArguments(
+    usage: "usage: TokenizerBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]",
+    known: ["--iterations", "--expect", "--record"])
+let iterations = options["--iterations"].flatMap { Int($0) } ?? 5
+let expectPath = options["--expect"]
+let recordPath = options["--record"]
 
 // Setup (not timed): read the corpus, build the pipeline.
-guard let data = FileManager.default.contents(atPath: corpusPath) else { fail("cannot read \(corpusPath)") }
-var documents: [Document] = []
-for (n, line) in data.split(separator: 0x0A).enumerated() {
-    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { fail("line \(n + 1) is not a JSON object") }
-    guard let text = (obj["text"] ?? obj["transcription"]) as? String else { continue }
-    documents.append(Document(id: "\(n + 1)", text: text))
-}
+let documents = readCorpus(corpusPath)
 let bytes = documents.reduce(0) { $0 + $1.utf8Count }
 let pipeline: MedTextPipeline
 do { pipeline = try MedTextPipeline() } catch { fail("\(error)") }
