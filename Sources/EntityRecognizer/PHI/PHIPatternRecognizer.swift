@@ -282,7 +282,7 @@ struct PHIScan {
         let y = digitRun(m + 1)
         guard y - m - 1 == 2 || y - m - 1 == 4, boundaryAfter(y) else { return nil }
         // "4.11.1957." is a date at the end of a sentence, but "1.2.3.4" is not.
-        if sep == 0x2E && isDigit(at(y + 1)) { return nil }
+        if sep == 0x2E && at(y) == 0x2E && isDigit(at(y + 1)) { return nil }
         let p = value(i, a), q = value(a + 1, m)
         guard (1...31).contains(p), (1...31).contains(q), p <= 12 || q <= 12 else { return nil }
         if y - m - 1 == 4 && !(1800...2199).contains(value(m + 1, y)) { return nil }
@@ -586,7 +586,8 @@ struct PHIScan {
             ok = true  // 1300 / 1800
         } else if d.count == 6 && d[0] == 0x31 && d[1] == 0x33 && groups.count == 3 {
             ok = true  // 13 XX XX
-        } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) {
+        } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) && !(groups.count >= 2 && groups[0] > 4) {
+            // ("250308-7712", an event or case number, has no phone grouping.)
             // NANP: 3-3-4 grouped, or ten bare digits with a valid exchange code.
             ok = true
         } else if d.count == 11 && d[0] == 0x31 && d[1] >= 0x32 && d[4] >= 0x32 {

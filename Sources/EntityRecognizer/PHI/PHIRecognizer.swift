@@ -149,6 +149,8 @@ struct PHIDetection {
     var found: [Candidate] = []
     /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
     var covered: [Bool] = []
+    /// Token indices inside some NAME candidate (the second propagation pass skips them).
+    var named: [Bool] = []
     /// Token index just after each NAME candidate (for ages written after names).
     var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
@@ -198,6 +200,7 @@ struct PHIDetection {
             nl = false
         }
         covered = Array(repeating: false, count: t.count)
+        named = covered
         if words >= 20 {
             capsDoc = upper * 10 >= words * 6
             lowerDoc = !capsDoc && title * 100 <= words * 2
@@ -307,6 +310,7 @@ struct PHIDetection {
     mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
         nameEnds.append(end)
+        for k in i..<min(end, t.count) { named[k] = true }
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
         {
@@ -366,6 +370,18 @@ struct PHIDetection {
                 continue
             }
             i += 1
+        }
+        // Names found later in the note (a name pair, a cue) also mark their earlier mentions ("Noah's appointment"
+        // ... "Noah Tsosie, DOB ...").
+        if !nameKeys.isEmpty {
+            i = 0
+            while i < t.count {
+                if !covered[i], !named[i], let e = propagatedName(i) {
+                    i = e
+                    continue
+                }
+                i += 1
+            }
         }
         agesAfterNames()
         if options.professions {
@@ -453,6 +469,43 @@ struct PHIDetection {
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
         if (tok.kind == .number || tok.kind == .word) && (i == 0 || !adjacent(i)), let e = ipv6(i) { return e }
+        // "2025/26", "2024-25": a financial or school year.
+        if tok.kind == .number && tok.e - tok.s == 4 && i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2D))
+            && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number && t[i + 2].e - t[i + 2].s == 2
+            && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2F) && !punct(i + 3, 0x2D))
+        {
+            let v = intValue(i)
+            if (1900...2099).contains(v) && intValue(i + 2) == (v + 1) % 100 {
+                emit(.date, i, i + 3, priority: 4, score: 0.75, rule: "date-financial-year")
+                return i + 3
+            }
+        }
+        // "Jun-Aug 2024", "Nov-Dec": a range of months (taken whole, over the scanner's "Aug 2024").
+        if isWord(i) && tok.rb.contains(.monthName) && (cap(i) || tok.e - tok.s >= 3) && tok.key != K.may
+            && i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && isWord(i + 2) && t[i + 2].rb.contains(.monthName)
+        {
+            var end = i + 3
+            if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
+                end += 1
+            }
+            emit(.date, i, end, priority: 5, score: 0.75, rule: "date-month-range")
+            return end
+        }
+        // "2/3-5/3", "3/2-3/5": a range of two day/months that share the day or the month.
+        if tok.kind == .number && (i == 0 || !adjacent(i)), let e1 = dayMonth(i), punct(e1, 0x2D), adjacent(e1), adjacent(e1 + 1),
+            let e2 = dayMonth(e1 + 1), e2 >= t.count || !adjacent(e2) || t[e2].kind == .punctuation
+        {
+            let a = intValue(i), c = intValue(i + 2), x = intValue(e1 + 1), z = intValue(e1 + 3)
+            if (c == z && x > a && c <= 12) || (a == x && z > c && a <= 12) {
+                emit(.date, i, e2, priority: 5, score: 0.75, rule: "date-day-month-range")
+                return e2
+            }
+        }
+        // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
+        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i)), let e = alphanumericCode(i) {
+            emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
+            return e
+        }
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
@@ -551,19 +604,26 @@ struct PHIDetection {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
-        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A)
+        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
         {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
         }
-        if isWord(i) && cap(i) && !capsDoc && i > 0 && tok.rb.contains(.monthName) && K.monthAloneCues.contains(t[i - 1].key)
-            && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
-                || (t[i + 1].kind == .word && tok.key != K.may && tok.e - tok.s >= 4))
+        if isWord(i) && !capsDoc && i > 0 && tok.rb.contains(.monthName)
+            && (cap(i) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march))
         {
-            emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-month")
-            return i + 1
+            // "mid-January", "early-March": the qualifier and hyphen are inside.
+            let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
+                && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
+            if (hyphenated || K.monthAloneCues.contains(t[i - 1].key))
+                && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
+                    || (t[i + 1].kind == .word && tok.key != K.may && tok.e - tok.s >= 4))
+            {
+                emit(.date, hyphenated ? i - 2 : i, i + 1, priority: 4, score: 0.7, rule: "date-month")
+                return i + 1
+            }
         }
         // "(2731672X)", "(1025471644)": a bracketed code after a name.
         if punct(i, 0x28) && i > 0 && isWord(i - 1) && cap(i - 1) {
@@ -587,7 +647,8 @@ struct PHIDetection {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
             return i + 1
         }
-        if isWord(i) && (tok.rb.contains(.idCue) || numberedCue(i)) {
+        // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
+        if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i)))) || numberedCue(i)) {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 3
@@ -615,6 +676,39 @@ struct PHIDetection {
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
+    }
+
+    /// A 24-hour clock time right before token i on the same line ("at ~2330 7/3").
+    func clockBefore(_ i: Int) -> Bool {
+        guard i > 0, !t[i].nl, t[i - 1].kind == .number, t[i - 1].e - t[i - 1].s == 4, !adjacent(i) else { return false }
+        let v = intValue(i - 1)
+        return v / 100 < 24 && v % 100 < 60 && (i < 2 || !punct(i - 2, 0x2D))
+    }
+
+    /// End of an identifier-shaped code starting at token i: one run without spaces of capitals, digits and
+    /// inner hyphens, with at least five digits and one capital and no lower-case letter ("RQ7720314",
+    /// "MO-22931847"); never after "lot"/"batch" (GUIDELINE §9) or in a decimal, a date or a range.
+    func alphanumericCode(_ i: Int) -> Int? {
+        guard t[i].flags.contains(.hasDigit) || t[i].kind == .number || t[i].flags.contains(.allUpper) else { return nil }
+        var e = i
+        var digits = 0, upper = 0
+        while e < t.count && (e == i || adjacent(e)) {
+            if t[e].kind == .punctuation {
+                guard punct(e, 0x2D), e + 1 < t.count, adjacent(e + 1), t[e + 1].kind != .punctuation else { break }
+                e += 1
+                continue
+            }
+            guard t[e].kind == .word || t[e].kind == .number else { return nil }
+            for c in t[e].s..<t[e].e {
+                let x = b[c]
+                if x &- 0x30 < 10 { digits += 1 } else if x &- 0x41 < 26 { upper += 1 } else { return nil }
+            }
+            e += 1
+        }
+        guard digits >= 5, upper >= 1, upper <= 8, e < t.count ? !adjacent(e) || t[e].kind == .punctuation && !punct(e, 0x2F) : true else { return nil }
+        if i > 0, isWord(i - 1), K.lotWords.contains(t[i - 1].key) { return nil }
+        if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), K.lotWords.contains(t[i - 2].key) { return nil }
+        return e
     }
 
     /// A year between a word or bracket and a clause end: "Tetanus last 2016.", "(DECEASED 2011)".
@@ -715,7 +809,7 @@ struct PHIDetection {
                 }
             }
         }
-        if t[i].rb.contains(.kinship) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1),
+        if t[i].rb.contains(.kinship) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
@@ -757,7 +851,7 @@ struct PHIDetection {
                         return j + 2
                     }
                     let bj = t[j].bits
-                    guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)),
+                    guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
                         !bj.contains(.eponym) || (t[j].base == t[j].key && asideEnd(j + 1)),
                         let end = nameRun(j, strong: true, maxWords: 3)
@@ -796,6 +890,15 @@ struct PHIDetection {
         return nil
     }
 
+    /// A lower-case given name right after a kinship word in a note that is not ALL CAPS ("grandson mateo",
+    /// "sister carmen"): listed as a first name, not an ordinary, stop-listed, drug or eponym word.
+    func lowerGivenName(_ k: Int) -> Bool {
+        guard !capsDoc, isWord(k), !cap(k), t[k].e - t[k].s >= 3, !t[k].flags.contains(.hasDigit) else { return false }
+        let bits = t[k].bits
+        return bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.drugWord)
+            && !bits.contains(.eponym) && !bits.contains(.title)
+    }
+
     func roleName(_ r: PHIPhraseKind.Role) -> String {
         switch r {
         case .patient: "patient"
@@ -814,8 +917,16 @@ struct PHIDetection {
         }
         guard j < t.count, !t[j].nl else { return nil }
         guard var end = nameRun(j, strong: true) else {
-            // Typist initials: "Transcribed: ltw", "Typed by: KJM".
+            // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
+            if role == .clinician, isWord(j), !cap(j), (5...14).contains(len), !t[j].flags.contains(.hasDigit),
+                !t[j].bits.contains(.ordinaryWord), !t[j].bits.isName, vocab.bits(wordKey(b, t[j].s + 1, t[j].e)).contains(.lastName),
+                j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)
+            {
+                emit(.name, j, j + 1, priority: 3, score: 0.6, rule: "name-username")
+                return j + 1
+            }
+            // Typist initials: "Transcribed: ltw", "Typed by: KJM".
             if role == .clinician, isWord(j), (2...4).contains(len), !t[j].flags.contains(.hasDigit),
                 t[j].flags.contains(.allUpper) || !t[j].flags.contains(.titleCase), !t[j].bits.contains(.ordinaryWord),
                 !t[j].bits.contains(.stopWord), !t[j].bits.contains(.credential), j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)
@@ -888,15 +999,7 @@ struct PHIDetection {
                 return i + 1
             }
         }
-        // A name seen with a cue elsewhere in the note.
-        if !nameKeys.isEmpty && (cap(i) || lowerDoc) && nameKeys.contains(t[i].base) {
-            var j = i + 1
-            while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
-            var s = i
-            if s > 0 && initial(s - 1) && !covered[s - 1] { s -= 1 }
-            emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
-            return j
-        }
+        if let e = propagatedName(i) { return e }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
         if initial(i) || (lowerDoc && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
@@ -950,6 +1053,17 @@ struct PHIDetection {
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
         return end
+    }
+
+    /// A name seen with a cue elsewhere in the note.
+    mutating func propagatedName(_ i: Int) -> Int? {
+        guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameKeys.contains(t[i].base) else { return nil }
+        var j = i + 1
+        while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
+        var s = i
+        if s > 0 && initial(s - 1) && !covered[s - 1] { s -= 1 }
+        emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
+        return j
     }
 
     // MARK: addresses and facilities
@@ -1345,7 +1459,13 @@ enum K {
     static let kinship: Set<UInt64> = Set(
         ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
          "dad", "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "friend", "neighbour", "neighbor",
-         "fiance", "fiancee", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter"].map(wordKey))
+         "fiance", "fiancee", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter",
+         // Session 3 (issue #6): friends, household and workmates, in-laws, grandparents.
+         "mate", "flatmate", "housemate", "roommate", "colleague", "workmate", "coworker", "co-worker", "supervisor", "boss",
+         "grandmother", "grandfather", "grandma", "grandpa", "nan", "nanna", "nana", "granny", "stepfather", "stepmother",
+         "stepdad", "stepmum", "stepmom", "son-in-law", "daughter-in-law", "mother-in-law", "father-in-law", "brother-in-law",
+         "sister-in-law", "child", "grandchild", "widow", "widower", "ex-wife", "ex-husband", "ex-partner", "godmother",
+         "godfather", "granddad", "grandad", "landlord", "landlady", "housekeeper", "babysitter", "nanny"].map(wordKey))
     static let genericOrgWords: Set<UInt64> = Set(
         ["the", "a", "private", "public", "general", "community", "local", "district", "regional", "medical", "primary",
          "day", "specialist", "family", "health", "mental", "emergency", "our", "their", "his", "her", "your", "this", "that",
@@ -1359,7 +1479,9 @@ enum K {
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
          "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map(wordKey))
     static let monthAloneCues: Set<UInt64> = Set(
-        ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "before", "after", "end", "of"].map(wordKey))
+        ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "before", "after", "end", "of", "last",
+         "next", "this", "around", "throughout", "over", "through", "start", "beginning"].map(wordKey))
+    static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and")
     static let yearCues: Set<UInt64> = Set(
@@ -1392,17 +1514,28 @@ enum K {
     static let dayMonthCues: Set<UInt64> = Set(
         ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
          "discharged", "commenced", "started", "ceased", "stopped", "given", "change", "procedure", "done", "performed",
-         "sigmoidoscopy", "colonoscopy", "scan", "seen", "reviewed", "collected", "taken", "repeat"].map(wordKey))
+         "sigmoidoscopy", "colonoscopy", "scan", "seen", "reviewed", "collected", "taken", "repeat",
+         // Session 3: events that date what follows ("foley removed 11/3", "assessment completed 6/3").
+         "removed", "inserted", "completed", "called", "rang", "phoned", "emailed", "arrived", "fell", "transferred",
+         "faxed", "booked", "born", "died", "op", "surgery", "visit", "bloods", "labs", "xr", "cxr", "ct", "mri", "echo",
+         "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
+         "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
          "serial", "sn", "s/n", "device", "implant", "ref", "booking", "visit", "encounter", "fin", "csn", "har", "pt",
          "patient", "chart", "record", "mrn", "urn", "ur", "prov", "clia", "gold", "white", "certificate", "cert",
-         "tfn"].map(wordKey))
+         "tfn",
+         // Session 3: pharmacy, police, payer and order references.
+         "rx", "ncpdp", "dl", "requisition", "req", "order", "event", "apa", "incident", "receipt", "authorisation",
+         "authorization", "auth", "confirmation", "tracking", "transaction", "account", "acct", "case", "ticket",
+         "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
-    static let no = wordKey("no"), number = wordKey("number")
+    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl")
+    /// Medicine lot and batch numbers are not PHI (GUIDELINE §9).
+    static let lotWords: Set<UInt64> = Set(["lot", "batch", "ndc", "model", "cat", "catalogue", "catalog", "version", "ver"].map(wordKey))
     static let numberedCues: Set<UInt64> = Set(
         ["hospital", "hosp", "reg", "unit", "clinic", "fund", "health", "concession", "pension", "client", "resident",
          "student", "staff", "employee", "patient", "pt", "case", "referral", "booking", "order", "request"].map(wordKey))
