@@ -105,7 +105,28 @@ enum ICDRanking {
         // Body-site spellings that titles use differently from notes ("cellulitis of left lower
         // limb", "lower extremity", "pressure ulcer of sacral region").
         "leg": "limb", "extremity": "limb", "extremitie": "limb", "sacrum": "sacral",
+        // Adjective and noun forms of the same organ or thing ("renal cyst" is "cyst of kidney",
+        // "gallbladder calculi" are "calculus of gallbladder", "laceration of palm" is of the hand).
+        "renal": "kidney", "hepatic": "liver", "ureteric": "ureter", "ureteral": "ureter",
+        "calculi": "calculus", "stone": "calculus", "palm": "hand", "palmar": "hand", "thenar": "hand",
+        // Titles say "malignant neoplasm", notes "cancer" or "Ca".
+        "ca": "malignant", "cancer": "malignant",
     ]
+
+    /// The word a mention is about: the last word before "of" ("fracture of left hip" →
+    /// fracture) or else its last word ("renal cyst" → cyst), stemmed; nil for a mention whose
+    /// last word is a number or a stop word.
+    static func headWord(_ normalized: String) -> String? {
+        let parts = normalized.split(separator: " ").map(String.init)
+        let before = parts.firstIndex(of: "of").map { Array(parts[..<$0]) } ?? parts
+        for raw in before.reversed() {
+            guard raw.allSatisfy(\.isLetter) else { continue }
+            let w = stem(raw)
+            if stopWords.contains(w) || optionalWords.contains(w) { continue }
+            return w
+        }
+        return nil
+    }
 }
 
 extension TerminologyStore {
@@ -143,6 +164,7 @@ extension TerminologyStore {
         }
         guard !q.isEmpty || !linked.isEmpty || !direct.isEmpty else { return [] }
         let noContext = query.context.isEmpty
+        let mentionNormalized = normalizer.normalizedTerm(query.text)
 
         return try withDatabase { db throws(TerminologyError) -> [ConceptCode] in
             guard let icd = try db.scalarInt("SELECT id FROM code_system WHERE uri = ?", [.text(CodeSystem.icd10CM.uri)]) else { return [] }
@@ -232,6 +254,12 @@ extension TerminologyStore {
             // The condition itself must be in the title: a code that names only the context's
             // site and side ("fracture of left lower leg" for "cellulitis lt lower leg") loses.
             let named = mentionWords.intersection(query)
+            // And what the mention is about: "renal cyst" is a cyst, so a code naming the kidney
+            // but not a cyst ("injury of left renal artery") loses to one that names both. Only a
+            // head some candidate has counts ("HTN" names no title word).
+            let head = ICDRanking.headWord(mentionNormalized).flatMap { h in
+                vocabulary.contains(where: { $0.contains(h) }) ? h : nil
+            }
             // Coverage is mostly of what the note said: the concepts' preferred terms help find
             // candidates but are synonyms, not more information ("systolic heart failure" is
             // not less covered by I50.23 because the concept is also "heart failure with
@@ -249,14 +277,20 @@ extension TerminologyStore {
             // the one with the fewest required title words (the "unspecified"/"without" code).
             var inherited: [String: (Double, String)] = [:]  // code -> (match, display)
             var seen = Set(list.map(\.code))
+            // How well one title or inclusion term fits what was said; `residual` also lets a
+            // residual "Other ..." title lose to the code that names what was said.
+            func match(_ v: (required: [String], optional: [String], weight: Double), residual: Bool) -> Double {
+                let all = Set(v.required).union(v.optional)
+                let covered = coverage(all)
+                let req = Set(v.required)
+                let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
+                let other = residual && all.contains("other") && !query.contains("other") ? 0.9 : 1.0
+                var offTopic = !named.isEmpty && named.isDisjoint(with: all) ? 0.6 : 1.0
+                if let head, !all.contains(where: { $0.contains(head) }) { offTopic *= 0.8 }
+                return (0.55 * covered + 0.45 * precision) * v.weight * other * offTopic
+            }
             let categoryMatches = list.filter { !$0.billable }.map { c -> (Candidate, Double) in
-                (c, c.variants.map { v -> Double in
-                    let all = Set(v.required).union(v.optional)
-                    let covered = coverage(all)
-                    let req = Set(v.required)
-                    let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
-                    return (0.55 * covered + 0.45 * precision) * v.weight
-                }.max() ?? 0)
+                (c, c.variants.map { match($0, residual: false) }.max() ?? 0)
             }.sorted { $0.1 > $1.1 }.prefix(8)
             let children = try db.cached("""
                 WITH RECURSIVE sub(id, depth) AS (
@@ -284,16 +318,7 @@ extension TerminologyStore {
             }
             for c in list {
                 var best = inherited[c.code]?.0 ?? 0.0
-                for v in c.variants {
-                    let all = Set(v.required).union(v.optional)
-                    let covered = coverage(all)
-                    let req = Set(v.required)
-                    let precision = req.isEmpty ? 0 : Double(req.filter { query.contains($0) }.count) / Double(req.count)
-                    // Residual "Other ..." categories lose to the code that names what was said.
-                    let residual = (all.contains("other") && !query.contains("other")) ? 0.9 : 1.0
-                    let offTopic = !named.isEmpty && named.isDisjoint(with: all) ? 0.6 : 1.0
-                    best = max(best, (0.55 * covered + 0.45 * precision) * v.weight * residual * offTopic)
-                }
+                for v in c.variants { best = max(best, match(v, residual: true)) }
                 // Categories and subcategories (not billable) rank below the codes under them.
                 // The note names a side and this code has none: a sided sibling fits better.
                 if !queryLaterality.isEmpty {

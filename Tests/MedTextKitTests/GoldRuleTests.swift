@@ -174,6 +174,15 @@ import Testing
         // The concept's own synonyms do not dilute what the note said.
         ("acute on chronic systolic heart failure", "systolic heart failure", "I50.23"),
         ("HTN", "HTN", "I10"),
+        // What the mention is about (its head word) must be in the code: a renal cyst is a
+        // cyst of the kidney, not an injury of the renal artery; folds renal/kidney,
+        // calculi/calculus, palm and thenar/hand, Ca/cancer/malignant.
+        ("Incidental simple L renal cyst.", "renal cyst", "N28.1"),
+        ("Gallbladder: multiple mobile calculi.", "calculi", "K80.20"),
+        ("3 cm lac L thenar eminence", "lac", "S61.412A"),
+        ("Hx breast CA 2019.", "breast CA", "C50.919"),
+        ("Anterior resection for rectal Ca.", "rectal Ca", "C20"),
+        ("Biopsies positive for H. pylori.", "H. pylori", "B96.81"),
     ])
     func icd10cm(text: String, mention: String, code: String) {
         #expect(Self.topICD(text, mention) == code)
