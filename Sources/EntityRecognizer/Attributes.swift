@@ -13,6 +13,8 @@ struct AttributeWords: Sendable {
     let not: UInt32
     let detected: UInt32
     let colon: UInt32
+    let comma: UInt32
+    let phraseEnd: TokenIDSet  // , . ; (what may follow an appositive site)
     let on: UInt32
     let sitePrepositions: TokenIDSet  // in, of, over, to, at, on, around, behind, under, above, below
     let siteFillers: TokenIDSet  // the, his, her, their, both, a
@@ -44,6 +46,8 @@ struct AttributeWords: Sendable {
         not = intern("not")
         detected = intern("detected")
         colon = intern(":")
+        comma = intern(",")
+        phraseEnd = set([",", ".", ";"])
         on = intern("on")
         sitePrepositions = set(["in", "of", "over", "to", "at", "on", "around", "behind", "under", "above", "below", "across", "into", "involving", "affecting"])
         siteFillers = set(["the", "his", "her", "their", "both", "a", "an", "its"])

@@ -62,6 +62,13 @@ extension Recognizer {
                     target = prev
                 } else if gap.count <= 2, gap.allSatisfy(linking), !(ranges[prev].upperBound - 1..<ranges[i].lowerBound).contains(where: { c.lineEnd[$0] }) {
                     target = prev
+                } else if (1...3).contains(gap.count), c.lexKeys[gap.lowerBound] == words.comma, gap.dropFirst().allSatisfy(linking),
+                          !(ranges[prev].upperBound - 1..<ranges[i].lowerBound).contains(where: { c.lineEnd[$0] }),
+                          end >= c.lexKeys.count || c.lineEnd[end - 1] || words.phraseEnd.contains(c.lexKeys[end])
+                {
+                    // An appositive site and side: "otitis media, right ear, with viral URI",
+                    // "fracture, left wrist." (the site closes the phrase).
+                    target = prev
                 }
             }
             if target == nil, i + 1 < n, !removed[i + 1], ents[i + 1].category == .medicalCondition,

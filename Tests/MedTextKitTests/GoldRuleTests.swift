@@ -112,6 +112,9 @@ import Testing
         ("SKIN TEAR R FOREARM 3CM.", "SKIN TEAR|DX_NAME||DIRECTION=R,SYSTEM_ORGAN_SITE=FOREARM"),
         ("OA both knees.", "OA|DX_NAME||DIRECTION=both,SYSTEM_ORGAN_SITE=knees"),
         ("Colles fracture left with ulnar styloid fracture.", "Colles fracture|DX_NAME||DIRECTION=left"),
+        // An appositive site after a comma closes the phrase; it does not qualify the next condition.
+        ("Acute otitis media, right ear, with viral URI.", "Acute otitis media|DX_NAME||SYSTEM_ORGAN_SITE=right ear"),
+        ("Fracture, left wrist.", "Fracture|DX_NAME||DIRECTION=left,SYSTEM_ORGAN_SITE=wrist"),
     ])
     func postposedSiteAndSide(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
@@ -120,6 +123,13 @@ import Testing
     @Test func siteOnTheNextLineIsNotAttached() {
         let rows = Self.run("Cough\nChest clear")
         #expect(rows.contains("Cough|DX_NAME||"), "\(rows)")
+    }
+
+    @Test func appositiveSiteNeedsThePhraseToEnd() {
+        // "Cough, chest pain": the site starts the next condition, it is not the cough's.
+        let rows = Self.run("Cough, chest pain.")
+        #expect(rows.contains("Cough|DX_NAME||"), "\(rows)")
+        #expect(Self.run("Acute otitis media, right ear, with viral URI.").contains("URI|DX_NAME||"))
     }
 
     // MARK: medication attributes
