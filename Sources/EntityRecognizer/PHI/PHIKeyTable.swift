@@ -76,6 +76,7 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let startsPostBox = PHIRuleBits(rawValue: 1 << 21)
     static let startsPlace = PHIRuleBits(rawValue: 1 << 22)
     static let startsStateName = PHIRuleBits(rawValue: 1 << 23)
+    static let startsOrganization = PHIRuleBits(rawValue: 1 << 24)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.
@@ -93,6 +94,7 @@ struct PHIRuleBits: OptionSet, Sendable {
         case .postBox: .startsPostBox
         case .place: .startsPlace
         case .stateName: .startsStateName
+        case .organization: .startsOrganization
         }
     }
 }

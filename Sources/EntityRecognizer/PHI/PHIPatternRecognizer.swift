@@ -510,7 +510,10 @@ struct PHIScan {
             if at(k) == 0x20 || at(k) == 0x2D { k += 1 }
             let o = alphaRun(k)
             if wordKey(b, k, o) == AgeKeys.old { end = o }
-        } else if (word == AgeKeys.m || word == AgeKeys.f) && j == d && w == d + 1 && boundaryAfter(w) {
+        } else if (word == AgeKeys.m || word == AgeKeys.f) && j == d && w == d + 1 && boundaryAfter(w)
+            // "fell ~2m from", "a 3m drop": a lower-case m after a small number is metres.
+            && !(b[d] == 0x6D && (years < 10 || at(i - 1) == 0x7E))
+        {
             // "67M" / "67F" directly attached, as in "67M with chest pain".
             end = w
         }

@@ -246,6 +246,8 @@ struct PHIDetection {
             }
             return true
         }
+        // "per ROI dated", "BCBS of Tennessee  BIN": a short acronym in a mixed-case note is no name without a cue.
+        if !capsDoc && !strong && t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3 { return false }
         if capsDoc || t[i].flags.contains(.allUpper) {
             // Upper case says nothing: ask the lists.
             if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
@@ -383,6 +385,7 @@ struct PHIDetection {
                 i += 1
             }
         }
+        nicknamesAfterNames()
         agesAfterNames()
         if options.professions {
             i = 0
@@ -443,6 +446,21 @@ struct PHIDetection {
             {
                 emitAgeToken(e, rule: "age-after-name")
             }
+        }
+    }
+
+    /// A nickname in quotes right after a name: `Marcus ("Moose")`, `Marcus "Moose"`.
+    mutating func nicknamesAfterNames() {
+        for e in nameEnds where e + 2 < t.count && !t[e].nl {
+            var k = e
+            let bracket = punct(k, 0x28)
+            if bracket { k += 1 }
+            guard punct(k, 0x22), k + 2 < t.count, adjacent(k + 1), cap(k + 1), !t[k + 1].bits.contains(.title),
+                punct(k + 2, 0x22), adjacent(k + 2), !bracket || punct(k + 3, 0x29),
+                // `Raymond "Ray" Kowalczyk`: a nickname inside the name stays in the name's span.
+                bracket || k + 3 >= t.count || t[k + 3].nl || !cap(k + 3)
+            else { continue }
+            emitName(k + 1, k + 2, priority: 3, score: 0.7, rule: "name-nickname")
         }
     }
 
@@ -809,7 +827,7 @@ struct PHIDetection {
                 }
             }
         }
-        if t[i].rb.contains(.kinship) && !t[i].ps, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
+        if t[i].rb.contains(.kinship), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
@@ -849,6 +867,14 @@ struct PHIDetection {
                     {
                         emitName(j + 1, j + 2, priority: 3, score: 0.8, rule: "name-cue-relative")
                         return j + 2
+                    }
+                    // "His neighbor, Stan Hill, will drive him": a two- or three-word name between commas.
+                    if punct(j, 0x2C), j + 2 < t.count, !t[j + 1].nl, cap(j + 1), t[j + 1].bits.contains(.firstName),
+                        !t[j + 1].bits.contains(.stopWord), let end = nameRun(j + 1, strong: true, maxWords: 3), end >= j + 3,
+                        punct(end, 0x2C) || asideEnd(end)
+                    {
+                        emitName(j + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
+                        return end
                     }
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
@@ -921,7 +947,7 @@ struct PHIDetection {
             let len = t[j].e - t[j].s
             if role == .clinician, isWord(j), !cap(j), (5...14).contains(len), !t[j].flags.contains(.hasDigit),
                 !t[j].bits.contains(.ordinaryWord), !t[j].bits.isName, vocab.bits(wordKey(b, t[j].s + 1, t[j].e)).contains(.lastName),
-                j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)
+                j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1) || cap(j + 1)
             {
                 emit(.name, j, j + 1, priority: 3, score: 0.6, rule: "name-username")
                 return j + 1
@@ -1049,6 +1075,8 @@ struct PHIDetection {
         // Both ordinary words ("Will Grant") need one side to be a frequent name and not ordinary.
         if bits.contains(.ordinaryWord) && lb.contains(.ordinaryWord) { return nil }
         if capsDoc && (bits.contains(.ordinaryWord) || lb.contains(.ordinaryWord)) { return nil }
+        // "Murray Bridge", "Glen Innes": a known place, not a person.
+        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
@@ -1074,6 +1102,10 @@ struct PHIDetection {
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
         }
+        if tok.ps, tok.rb.contains(.startsOrganization), let e = knownOrganization(i) {
+            emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
+            return e
+        }
         if tok.ps {
             // PO Box 123.
             if let (_, e) = phrase(at: i, kinds: .startsPostBox, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
@@ -1088,9 +1120,9 @@ struct PHIDetection {
             {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
                 emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
-                var l0 = e
-                if punct(l0, 0x2C) { l0 += 1 }
-                if l0 < t.count, !t[l0].nl, cap(l0), let l = locality(e, allowNewline: false), l > l0 {
+                // Without the comma the place is part of the name ("Mercy Hospital Janesville").
+                let l0 = e + 1
+                if punct(e, 0x2C), l0 < t.count, !t[l0].nl, cap(l0), let l = locality(e, allowNewline: false), l > l0 {
                     emit(.address, l0, l, priority: 3, score: 0.8, rule: "address-after-facility")
                     return l
                 }
@@ -1167,13 +1199,30 @@ struct PHIDetection {
             }
         }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
-        if cap(i) || lowerDoc, i > 0, tok.ps, let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
-            placeContext(i - 1)
+        if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
         }
         return nil
+    }
+
+    /// End of a known organisation (organisations.tsv) starting at token i, or nil: capitalised as a name (or in
+    /// lower case when its first word is not an ordinary word), or for names that are also ordinary or clinical
+    /// words (`CVS`, `Quest`) only right after a place or employer preposition.
+    func knownOrganization(_ i: Int) -> Int? {
+        guard let (p, e) = phrase(at: i, kinds: .startsOrganization, where: { if case .organization = $0 { true } else { false } }),
+            case .organization(let placeOnly) = p.kind
+        else { return nil }
+        if e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { return nil }
+        let preposition = i > 0 && !t[i].nl && (K.organizationPrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
+        if placeOnly { return preposition ? e : nil }
+        var capital = true
+        for k in i..<e where isWord(k) && !cap(k) && t[k].key != K.of && t[k].key != K.and { capital = false }
+        if capital || preposition { return e }
+        let bits = t[i].bits
+        return !capsDoc && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) ? e : nil
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -1270,7 +1319,7 @@ struct PHIDetection {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
                 if isWord(j) && (K.employerPrepositions.contains(t[j].key) || K.capsBreakWords.contains(t[j].key)) { break }
-                let ordinary = K.genericOrgWords.contains(t[j].key)
+                let ordinary = K.genericOrgWords.contains(t[j].key) || K.genericServiceWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
                 if !ordinary || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
@@ -1298,13 +1347,15 @@ struct PHIDetection {
         }
         // "MRN 88-310-442   ROOM 412B   LAKEVIEW SKILLED NURSING": numbers and room words are not part of the name.
         var p = cueIndex - 1
-        while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10)) && !K.roomWords.contains(t[p].key)
+        // ("Kogarah Bay Family Medical": a room word counts only before a number or code, as in "Bay 4".)
+        while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10))
+            && !(K.roomWords.contains(t[p].key) && p + 1 < cueIndex && t[p + 1].flags.contains(.hasDigit))
             && !(p > 0 && adjacent(p) && t[p - 1].kind == .number)
         { p -= 1 }
         if p >= s {
             s = p + 1
             proper = 0
-            for q in s..<cueIndex where cap(q) && !K.genericOrgWords.contains(t[q].key) { proper += 1 }
+            for q in s..<cueIndex where cap(q) && !K.genericOrgWords.contains(t[q].key) && !K.genericServiceWords.contains(t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }
@@ -1429,7 +1480,9 @@ struct PHIDetection {
         }
         emit(.profession, i, e, priority: 1, score: 0.8, rule: "profession")
         // "ex boilermaker at Incat", "a cleaner for Spotless": the employer after the occupation.
-        if e + 1 < t.count, !t[e].nl, isWord(e), t[e].key == K.at || t[e].key == K.for, let o = employerRun(e + 1, after: t[e].key) {
+        if e + 1 < t.count, !t[e].nl, isWord(e), t[e].key == K.at || t[e].key == K.for || t[e].key == K.with,
+            let o = employerRun(e + 1, after: t[e].key)
+        {
             emit(options.facilityType, e + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
             return o
         }
@@ -1438,6 +1491,10 @@ struct PHIDetection {
 
     func occupationContext(_ i: Int) -> Bool {
         if i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.`is` || t[i - 2].key == K.was) { return true }
+        // An apposition after a person: "son Marco (a paramedic with ...)", "her brother, a nurse,".
+        if i >= 3 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (punct(i - 2, 0x28) || punct(i - 2, 0x2C)) && cap(i - 3)
+            && named[i - 3]
+        { return true }
         if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
         // "this 74 yo midwife", "a 52-year-old teacher": an age right before.
         if i >= 1 && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld) { return true }
@@ -1483,7 +1540,15 @@ enum K {
          "next", "this", "around", "throughout", "over", "through", "start", "beginning"].map(wordKey))
     static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
-    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and")
+    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with")
+    /// Words before a known organisation whose name is also an ordinary word ("at CVS", "from Quest", "@ Lifeline").
+    static let organizationPrepositions: Set<UInt64> = Set(["at", "from", "to", "by", "for", "with", "via", "in", "@"].map(wordKey))
+    /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
+    static let genericServiceWords: Set<UInt64> = Set(
+        ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
+         "information", "emergency", "allied", "disability", "youth", "human", "legal", "financial", "welfare", "services",
+         "service", "billing", "enquiries", "inquiries", "bookings", "admissions", "reception", "intake", "nursing",
+         "respite", "palliative", "hospital", "medical"].map(wordKey))
     static let yearCues: Set<UInt64> = Set(
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",

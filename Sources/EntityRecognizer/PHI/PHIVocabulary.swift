@@ -70,6 +70,9 @@ enum PHIPhraseKind: Sendable, Hashable {
     case stateName
     /// A multi-word title (`Assoc Prof`, `Nurse Practitioner`).
     case title
+    /// A known organisation without a facility word (`Clinpath`, `Walmart`); `placeOnly`: only after a
+    /// place or employer preposition (`at CVS`), because the name is also an ordinary or clinical word.
+    case organization(placeOnly: Bool)
 }
 
 struct PHIPhrase: Sendable, Hashable {
@@ -95,6 +98,7 @@ public struct PHIVocabularyFiles: Sendable {
     public var regions = ""
     public var places = ""
     public var placesCurated = ""
+    public var organisations = ""
 
     public init() {}
 
@@ -117,6 +121,7 @@ public struct PHIVocabularyFiles: Sendable {
         f.regions = try read("phi/regions.tsv")
         f.places = try read("phi/places.tsv")
         f.placesCurated = try read("phi/places_curated.tsv")
+        f.organisations = try read("phi/organisations.tsv")
         return f
     }
 }
@@ -302,6 +307,10 @@ public struct PHIVocabulary: Sendable {
         }
         for (_, cols) in try Self.rows(f.placesCurated, file: "places_curated.tsv", columns: 4) {
             addPhrase(cols[2], .place)
+        }
+        // Known organisations: name, region, kind, context.
+        for (_, cols) in try Self.rows(f.organisations, file: "organisations.tsv", columns: 4) {
+            addPhrase(cols[0], .organization(placeOnly: cols[3] == "place"))
         }
 
         // Index phrases by first key, longest first.
