@@ -709,6 +709,17 @@ struct PHIScan {
         guard j < n, j > wordEnd else { return nil }
         // "Visit: 3/7/2025 9:20 AM": a date after the cue is a date, not an identifier.
         if isDigit(b[j]), isoDate(j) != nil || numericDate(j) != nil { return nil }
+        // "Next visit 3/24 1 PM": a day and month after the cue is a date too.
+        if isDigit(b[j]) {
+            let a = digitRun(j)
+            if (1...2).contains(a - j), at(a) == 0x2F, isDigit(at(a + 1)) {
+                let c = digitRun(a + 1)
+                let p = value(j, a), q = value(a + 1, c)
+                if (1...2).contains(c - a - 1), boundaryAfter(c), at(c) != 0x2F, (1...31).contains(p), (1...31).contains(q), p <= 12 || q <= 12 {
+                    return nil
+                }
+            }
+        }
         // The value: an alphanumeric token with at least one digit (and inner '-', '/'),
         // optionally followed by more digit groups separated by single spaces.
         let s = j

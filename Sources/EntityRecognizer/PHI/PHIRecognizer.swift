@@ -267,7 +267,10 @@ struct PHIDetection {
             if initial(j) && words + initials < maxWords {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
-                if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)) {
+                if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
+                    || (isWord(k) && !cap(k) && K.nameParticles.contains(t[k].key) && k + 1 < t.count && !t[k + 1].nl
+                        && (cap(k + 1) || K.nameParticles.contains(t[k + 1].key))))
+                {
                     j = k
                     initials += 1
                     continue
@@ -278,6 +281,23 @@ struct PHIDetection {
                     initials += 1
                 }
                 break
+            }
+            // "T. van der Merwe": lower-case particles between name words.
+            if words + initials > 0 && isWord(j) && !cap(j) && K.nameParticles.contains(t[j].key) {
+                var k = j
+                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && K.nameParticles.contains(t[k].key) && k - j < 3 { k += 1 }
+                if k < t.count && !t[k].nl && cap(k) && nameWord(k, strong: true, first: false) {
+                    j = k
+                    continue
+                }
+                break
+            }
+            // `Graham "Gus" Atherton`: a quoted nickname between given name and surname.
+            if words > 0 && punct(j, 0x22) && j + 3 < t.count && adjacent(j + 1) && cap(j + 1) && punct(j + 2, 0x22) && adjacent(j + 2)
+                && !t[j + 3].nl && cap(j + 3) && nameWord(j + 3, strong: true, first: false)
+            {
+                j += 3
+                continue
             }
             guard words < maxWords, nameWord(j, strong: strong, first: words == 0 && initials == 0) else { break }
             j += 1
@@ -520,7 +540,7 @@ struct PHIDetection {
             }
         }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
-        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i)), let e = alphanumericCode(i) {
+        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i)), compactDateEnd(i) == nil, let e = alphanumericCode(i) {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
             return e
         }
@@ -535,8 +555,17 @@ struct PHIDetection {
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
+            // "(1998-2019)", "2017, 2021": a year range or list, each year its own DATE.
+            let rangeStart = i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number
+                && t[i + 2].e - t[i + 2].s == 4 && intValue(i + 2) > v && intValue(i + 2) <= 2099
+                && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D) && !punct(i + 3, 0x2F))
+            let rangeEnd = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number
+                && t[i - 2].e - t[i - 2].s == 4 && (1900...2099).contains(intValue(i - 2)) && intValue(i - 2) < v
+            let listed = i >= 2 && punct(i - 1, 0x2C) && t[i - 2].kind == .number && t[i - 2].e - t[i - 2].s == 4
+                && (1900...2099).contains(intValue(i - 2)) && (i + 1 >= t.count || t[i + 1].kind == .punctuation || t[i + 1].nl)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock
-                && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i))
+                && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
+                    || rangeStart || rangeEnd || listed)
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -567,8 +596,9 @@ struct PHIDetection {
             emit(.date, i, i + 2, priority: 4, score: 0.7, rule: "date-year-short")
             return i + 2
         }
-        if tok.kind == .number && i > 0 && (tok.e - tok.s == 4 || tok.e - tok.s == 5) && t[i - 1].rb.contains(.pagerCue)
-            && !t[i].nl
+        if tok.kind == .number && i > 0 && !t[i].nl, let cue = pagerCueBefore(i),
+            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && K.extensionCues.contains(t[cue].key) && t[cue].key != K.x),
+            i + 1 >= t.count || t[i + 1].nl || !K.quantityUnits.contains(t[i + 1].key)
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
@@ -614,6 +644,26 @@ struct PHIDetection {
                 return end
             }
         }
+        // "since the fall on the 14th": an ordinal day after "on the".
+        if isWord(i), i >= 2, t[i - 1].key == K.the, t[i - 2].key == K.on, ordinalDay(i),
+            i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation || t[i + 1].key == K.at
+        {
+            emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
+            return i + 1
+        }
+        // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
+        if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i), let e = compactDateEnd(i) {
+            emit(.date, i, e, priority: 4, score: 0.8, rule: "date-compact")
+            return e
+        }
+        // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
+        if tok.kind == .number, let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
+            (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
+                || (punct(i - 1, 0x28) && punct(e, 0x29))
+        {
+            emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month")
+            return e
+        }
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
         if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
@@ -629,8 +679,8 @@ struct PHIDetection {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
         }
-        if isWord(i) && !capsDoc && i > 0 && tok.rb.contains(.monthName)
-            && (cap(i) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march))
+        if isWord(i) && i > 0 && tok.rb.contains(.monthName)
+            && ((cap(i) && !capsDoc) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march))
         {
             // "mid-January", "early-March": the qualifier and hyphen are inside.
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
@@ -666,7 +716,11 @@ struct PHIDetection {
             return i + 1
         }
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
-        if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i)))) || numberedCue(i)) {
+        // "MR#: 0088231": the title word Mr as a record-number cue.
+        let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
+        if isWord(i) && ((tok.rb.contains(.idCue) && !((tok.key == K.dl || tok.key == K.cap) && (!tok.flags.contains(.allUpper) || adjacent(i))))
+            || numberedCue(i) || mrNumber)
+        {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 3
@@ -676,9 +730,17 @@ struct PHIDetection {
                 fillers += 1
             }
             guard j < t.count, !t[j].nl, t[j].flags.contains(.hasDigit) || t[j].kind == .number || (isWord(j) && t[j].flags.contains(.allUpper)) else { return nil }
+            // "Next visit 3/24 1 PM": a day/month after a cue is a date, left to the date rules.
+            if tok.key == K.visit || K.dateLabels.contains(tok.key), dayMonth(j) != nil { return nil }
             // The value: adjacent tokens up to the next space.
             var e = j + 1
             while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1))) { e += 1 }
+            // "participant no. 431 882 019": groups of three or four digits separated by single spaces.
+            if e == j + 1 && t[j].kind == .number && (3...4).contains(t[j].e - t[j].s) {
+                while e + 0 < t.count && t[e].kind == .number && !t[e].nl && t[e].s == t[e - 1].e + 1 && (3...4).contains(t[e].e - t[e].s)
+                    && (e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation)
+                { e += 1 }
+            }
             var digits = 0
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 else { return nil }
@@ -688,12 +750,59 @@ struct PHIDetection {
         return nil
     }
 
+    /// The pager or extension cue before number token i ("pager 4127", "pgr #4127", "ext. 2231", "x204"), or nil.
+    func pagerCueBefore(_ i: Int) -> Int? {
+        var j = i - 1
+        if j > 0 && (punct(j, 0x2E) || punct(j, 0x23) || punct(j, 0x3A)) { j -= 1 }
+        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || K.extraPagerCues.contains(t[j].key) else { return nil }
+        // "x 5/7", "3 x 1000": the multiplication sign is no extension.
+        if t[j].key == K.x && (j == 0 || t[j - 1].kind == .number || i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2F)) { return nil }
+        return j
+    }
+
     /// "Hospital No:", "Reg. No.", "Unit number": a word that labels an identifier only with "no"/"number"/"#".
     func numberedCue(_ i: Int) -> Bool {
         guard t[i].rb.contains(.numberedCue) else { return false }
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
+    }
+
+    /// `14th`, `3rd`: an ordinal day of the month.
+    func ordinalDay(_ i: Int) -> Bool {
+        let s = t[i].s, e = t[i].e
+        guard e - s >= 3, e - s <= 4 else { return false }
+        var k = s
+        var v = 0
+        while k < e && b[k] &- 0x30 < 10 { v = v * 10 + Int(b[k] &- 0x30); k += 1 }
+        guard k > s, e - k == 2, (1...31).contains(v) else { return false }
+        let a = b[k] | 0x20, c = b[k + 1] | 0x20
+        return (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68)
+    }
+
+    /// The token end of a `01FEB1958` / `3MAR25` date starting at token i (one or two digits, a three-letter
+    /// month, two or four digits, however the tokenizer split it), or nil.
+    func compactDateEnd(_ i: Int) -> Int? {
+        var e = i + 1
+        while e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { e += 1 }
+        guard compactDate(t[i].s, t[e - 1].e) else { return nil }
+        return e
+    }
+
+    func compactDate(_ i: Int) -> Bool { compactDate(t[i].s, t[i].e) }
+
+    /// `01FEB1958`, `3MAR25` in bytes s..<e.
+    func compactDate(_ s: Int, _ e: Int) -> Bool {
+        var k = s
+        while k < e && b[k] &- 0x30 < 10 { k += 1 }
+        guard (1...2).contains(k - s), e - k >= 5, isAlpha(b[k]), isAlpha(b[k + 1]), isAlpha(b[k + 2]) else { return false }
+        guard K.monthNames.contains(wordKey(b, k, k + 3)) else { return false }
+        var d = k + 3
+        while d < e && b[d] &- 0x30 < 10 { d += 1 }
+        guard d == e, e - (k + 3) == 2 || e - (k + 3) == 4 else { return false }
+        var day = 0
+        for c in s..<k { day = day * 10 + Int(b[c] &- 0x30) }
+        return (1...31).contains(day)
     }
 
     /// A 24-hour clock time right before token i on the same line ("at ~2330 7/3").
@@ -824,10 +933,19 @@ struct PHIDetection {
                         }
                         return e
                     }
+                } else if !weak, j < t.count, !t[j].nl, isWord(j), !cap(j), !capsDoc, t[j].e - t[j].s >= 3,
+                    !t[j].flags.contains(.hasDigit), !t[j].bits.contains(.ordinaryWord), !t[j].bits.contains(.stopWord),
+                    !t[j].bits.contains(.drugWord), !t[j].bits.contains(.credential), !t[j].bits.contains(.title)
+                {
+                    // "paged dr okonjo": after a title, a lower-case word outside the ordinary-word and stop lists.
+                    emitName(j, j + 1, priority: 3, score: 0.8, rule: "name-title")
+                    return j + 1
                 }
             }
         }
-        if t[i].rb.contains(.kinship), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
+        if let e = kinshipAside(i) { return e }
+        if let e = pluralKinNames(i) { return e }
+        if t[i].rb.contains(.kinship) || inLaw(i), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
@@ -893,12 +1011,12 @@ struct PHIDetection {
                 return end
             case .signOff:
                 var j = e
-                if punct(j, 0x2C) { j += 1 }
+                if punct(j, 0x2C) || punct(j, 0x2D) { j += 1 }
                 guard j < t.count else { return nil }
                 if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) { return nil }
                 guard let end = nameRun(j, strong: true) else { return nil }
                 // "Thanks, Niamh": on the same line only when the name ends the line.
-                if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C)) && (end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl)))) {
+                if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C) || punct(e, 0x2D)) && (end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl)))) {
                     return nil
                 }
                 emitName(j, end, priority: 3, score: 0.9, rule: "name-signoff")
@@ -914,6 +1032,50 @@ struct PHIDetection {
             }
         }
         return nil
+    }
+
+    /// "daughter-in-law Priya": the last token of a hyphenated in-law word.
+    func inLaw(_ i: Int) -> Bool {
+        i >= 4 && t[i].key == K.law && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].key == K.in
+            && punct(i - 3, 0x2D) && adjacent(i - 2) && adjacent(i - 3) && t[i - 4].rb.contains(.kinship)
+    }
+
+    /// A relative's given name set off after a kinship word: "His girlfriend, Shayla, is due", "Mother (Brenda, 58)".
+    mutating func kinshipAside(_ i: Int) -> Int? {
+        guard t[i].rb.contains(.kinship) || inLaw(i), i + 2 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x28), !t[i + 2].nl,
+            cap(i + 2), t[i + 2].bits.contains(.firstName) || !t[i + 2].bits.contains(.ordinaryWord),
+            !t[i + 2].bits.contains(.stopWord), !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.drugWord),
+            let end = nameRun(i + 2, strong: true, maxWords: 3)
+        else { return nil }
+        let closes = punct(i + 1, 0x28) ? (punct(end, 0x29) || punct(end, 0x2C)) : (punct(end, 0x2C) || asideEnd(end))
+        guard closes else { return nil }
+        emitName(i + 2, end, priority: 3, score: 0.8, rule: "name-cue-relative")
+        if punct(i + 1, 0x28) && punct(end, 0x2C) && ageNumber(end + 1) && punct(end + 2, 0x29) {
+            emitAgeToken(end + 1, rule: "age-after-name")
+            return end + 2
+        }
+        return end
+    }
+
+    /// Given names after a plural kinship word: "two friends, Zac and Ellie", "daughters Amy and Jess".
+    mutating func pluralKinNames(_ i: Int) -> Int? {
+        guard isWord(i), K.pluralKin.contains(t[i].key) else { return nil }
+        var j = i + 1
+        if punct(j, 0x2C) || punct(j, 0x3A) || punct(j, 0x28) { j += 1 }
+        var names: [(Int, Int)] = []
+        while j < t.count && !t[j].nl && names.count < 6 {
+            guard cap(j) || lowerGivenName(j), t[j].bits.contains(.firstName) || !t[j].bits.contains(.ordinaryWord),
+                !t[j].bits.contains(.stopWord), !t[j].bits.contains(.title), let end = nameRun(j, strong: true, maxWords: 3)
+            else { break }
+            names.append((j, end))
+            j = end
+            if punct(j, 0x2C) && j + 1 < t.count && t[j + 1].key == K.and { j += 2 }
+            else if punct(j, 0x2C) || (isWord(j) && t[j].key == K.and) || punct(j, 0x26) { j += 1 }
+            else { break }
+        }
+        guard names.count >= 2 else { return nil }
+        for (s, e) in names { emitName(s, e, priority: 3, score: 0.75, rule: "name-cue-relatives") }
+        return names.last!.1
     }
 
     /// A lower-case given name right after a kinship word in a note that is not ALL CAPS ("grandson mateo",
@@ -1116,7 +1278,10 @@ struct PHIDetection {
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
             if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-                !(punct(e, 0x3A) && adjacent(e)), let s = facilityStart(i)
+                !(punct(e, 0x3A) && adjacent(e)),
+                // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
+                !(e < t.count && !t[e].nl && t[e].ps && phrase(at: e, kinds: .startsProfession, where: { $0 == .profession }) != nil),
+                let s = facilityStart(i)
             {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
                 emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
@@ -1126,13 +1291,22 @@ struct PHIDetection {
                     emit(.address, l0, l, priority: 3, score: 0.8, rule: "address-after-facility")
                     return l
                 }
+                if punct(e, 0x2C), l0 < t.count, !t[l0].nl, cap(l0), t[l0].ps,
+                    let (_, pe) = phrase(at: l0, kinds: .startsPlace, where: { $0 == .place }),
+                    pe >= t.count || t[pe].nl || t[pe].kind == .punctuation
+                {
+                    emit(.address, l0, pe, priority: 3, score: 0.75, rule: "address-after-facility")
+                    return pe
+                }
                 return e
             }
         }
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
         if isWord(i), !cap(i), !capsDoc, tok.ps,
             let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-            e > i + 1 || !K.lowerUnsafeCues.contains(t[i].key), let s = lowerFacilityStart(i)
+            e > i + 1 || !K.lowerUnsafeCues.contains(t[i].key),
+            !(phrase(at: i, kinds: .startsProfession, where: { $0 == .profession }).map { $0.1 > e } ?? false),
+            let s = lowerFacilityStart(i)
         {
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "facility-lower")
             return e
@@ -1175,6 +1349,25 @@ struct PHIDetection {
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
         if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
+            return e
+        }
+        // "Cook County", "Orleans Parish": a county.
+        if cap(i), !t[i].bits.contains(.title), i + 1 < t.count, !t[i + 1].nl, cap(i + 1), K.countyWords.contains(t[i + 1].key),
+            !K.genericOrgWords.contains(t[i].key)
+        {
+            emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
+            return i + 2
+        }
+        // "Pettigrew & Sons Roofing", "Smith Bros": a family business.
+        if cap(i), !covered[i], i + 2 < t.count, punct(i + 1, 0x26) || t[i + 1].key == K.and, !t[i + 2].nl, cap(i + 2),
+            K.familyFirmWords.contains(t[i + 2].key)
+        {
+            var s = i
+            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !K.capsBreakWords.contains(t[s - 1].key)
+                && !K.genericOrgWords.contains(t[s - 1].key) && i - s < 3 { s -= 1 }
+            var e = i + 3
+            while e < t.count && !t[e].nl && cap(e) && e - i < 7 { e += 1 }
+            emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "organization-family-firm")
             return e
         }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
@@ -1252,7 +1445,7 @@ struct PHIDetection {
                 pe <= cueIndex
             { break }
             let bits = t[j].bits
-            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) { return nil }
+            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || K.functionWords.contains(k) { return nil }
             // "our clinic", "a nursing home", "her nursing home": articles and possessives are not names.
             if (K.genericOrgWords.contains(k) || K.possessives.contains(k)) && !K.lowerFacilityFillers.contains(k) { return nil }
             if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore) {
@@ -1322,7 +1515,7 @@ struct PHIDetection {
                 let ordinary = K.genericOrgWords.contains(t[j].key) || K.genericServiceWords.contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && K.sentenceOpeners.contains(t[j].key))
-                if !ordinary || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
+                if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F)) || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
                 s = j
@@ -1355,7 +1548,7 @@ struct PHIDetection {
         if p >= s {
             s = p + 1
             proper = 0
-            for q in s..<cueIndex where cap(q) && !K.genericOrgWords.contains(t[q].key) && !K.genericServiceWords.contains(t[q].key) { proper += 1 }
+            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !K.genericOrgWords.contains(t[q].key) && !K.genericServiceWords.contains(t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }
@@ -1380,7 +1573,7 @@ struct PHIDetection {
             }
             words += 1
             k += 1
-            if punct(k, 0x2E) && adjacent(k) && lastType == k - 1 { k += 1 }
+            if punct(k, 0x2E) && adjacent(k) && (lastType == k - 1 || (words == 1 && t[k - 1].bits.contains(.direction))) { k += 1 }
         }
         guard lastType > j else { return nil }
         var end = lastType + 1
@@ -1389,11 +1582,23 @@ struct PHIDetection {
         // Unit after the street: "Apt 4B", "Unit 3".
         var u = end
         if punct(u, 0x2C) { u += 1 }
-        if u < t.count && !t[u].nl && t[u].bits.contains(.unitWord) && u + 1 < t.count
-            && (t[u + 1].kind == .number || t[u + 1].flags.contains(.hasDigit))
+        var v = u + 1
+        if punct(v, 0x2E) && adjacent(v) { v += 1 }
+        if u < t.count && !t[u].nl && t[u].bits.contains(.unitWord) && v < t.count && !t[v].nl
+            && (t[v].kind == .number || t[v].flags.contains(.hasDigit) || (isWord(v) && t[v].e - t[v].s == 1 && upperInitial(v)))
         {
-            end = u + 2
+            end = v + 1
             while end < t.count && adjacent(end) && (isWord(end) || t[end].kind == .number) { end += 1 }  // "3B"
+            // A second unit ("Apt 4B, Bldg C") before the locality.
+            var w = end
+            if punct(w, 0x2C) { w += 1 }
+            var x = w + 1
+            if punct(x, 0x2E) && adjacent(x) { x += 1 }
+            if w < t.count && !t[w].nl && t[w].bits.contains(.unitWord) && x < t.count && !t[x].nl
+                && (t[x].kind == .number || t[x].flags.contains(.hasDigit) || (isWord(x) && t[x].e - t[x].s == 1 && upperInitial(x)))
+            {
+                end = x + 1
+            }
         }
         // Unit before: "Unit 5, 12 Smith St", "Apt 3 / 12 ...".
         var s = i
@@ -1477,6 +1682,15 @@ struct PHIDetection {
         let roleLike = !t[i].rb.isDisjoint(with: [.startsLabelCue, .startsBeforeCue])
         if roleLike || K.roleWords.contains(t[i].key) {
             guard occupationContext(i) else { return nil }
+        }
+        // "a barista course", "teacher Mrs Hollis", "asthma educator Kylie": a course, or a role label before a person.
+        if e < t.count && !t[e].nl && isWord(e) && K.notOccupationAfter.contains(t[e].key) { return nil }
+        if e < t.count && !t[e].nl && (t[e].bits.contains(.title) || t[e].bits.contains(.weakTitle)) && cap(e) { return nil }
+        if e < t.count && !t[e].nl && cap(e) && t[e].bits.contains(.firstName) && !t[e].bits.contains(.ordinaryWord)
+            && !t[e].bits.contains(.stopWord) && !covered[e], let ne = nameRun(e, strong: true, maxWords: 3)
+        {
+            emitName(e, ne, priority: 3, score: 0.75, rule: "name-after-role")
+            return ne
         }
         emit(.profession, i, e, priority: 1, score: 0.8, rule: "profession")
         // "ex boilermaker at Incat", "a cleaner for Spotless": the employer after the occupation.
@@ -1594,11 +1808,31 @@ enum K {
          // Session 3: pharmacy, police, payer and order references.
          "rx", "ncpdp", "dl", "requisition", "req", "order", "event", "apa", "incident", "receipt", "authorisation",
          "authorization", "auth", "confirmation", "tracking", "transaction", "account", "acct", "case", "ticket",
-         "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge"].map(wordKey))
+         "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge", "participant",
+         "ndis", "cap"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
-    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl")
+    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x"), cap = wordKey("cap")
+    static let mr = wordKey("mr"), law = wordKey("law"), visit = wordKey("visit")
+    static let extraPagerCues: Set<UInt64> = Set(["pgr", "pg", "bleeper", "ph.ext", "extn."].map(wordKey))
+    /// Units after a number that make "x 24 hrs", "page 1000 mg" a quantity, not a pager or extension.
+    static let quantityUnits: Set<UInt64> = Set(
+        ["day", "days", "hr", "hrs", "hour", "hours", "h", "wk", "wks", "week", "weeks", "month", "months", "mth", "mths",
+         "year", "years", "yr", "yrs", "min", "mins", "minute", "minutes", "sec", "secs", "times", "mg", "mcg", "ml", "g", "kg",
+         "units", "unit", "iu", "l", "mmol", "doses", "tabs", "tablets", "caps", "puffs", "steps", "metres", "meters", "m", "km",
+         "cm", "mm", "calories", "kcal", "cigarettes", "drinks", "beats"].map(wordKey))
+    static let extensionCues: Set<UInt64> = Set(["ext", "extn", "extension", "x"].map(wordKey))
+    /// Words after an occupation that make it a course or a goal, not the person's job ("a barista course").
+    static let notOccupationAfter: Set<UInt64> = Set(
+        ["course", "courses", "training", "qualification", "certificate", "apprenticeship", "degree", "studies", "exam",
+         "licence", "license", "program", "programme", "role", "position", "job", "vacancy", "interview"].map(wordKey))
+    /// Plural relatives and friends before a list of given names ("two friends, Zac and Ellie").
+    static let pluralKin: Set<UInt64> = Set(
+        ["friends", "sons", "daughters", "brothers", "sisters", "kids", "children", "grandchildren", "grandkids", "parents",
+         "siblings", "flatmates", "housemates", "roommates", "cousins", "nieces", "nephews", "grandsons", "granddaughters"].map(wordKey))
+    /// Lower-case name particles inside a name ("T. van der Merwe", "Maria de la Cruz").
+    static let nameParticles: Set<UInt64> = Set(["van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "della", "du", "dos", "das", "bin", "binti", "al", "el", "ter", "op"].map(wordKey))
     /// Medicine lot and batch numbers are not PHI (GUIDELINE §9).
     static let lotWords: Set<UInt64> = Set(["lot", "batch", "ndc", "model", "cat", "catalogue", "catalog", "version", "ver"].map(wordKey))
     static let numberedCues: Set<UInt64> = Set(
@@ -1610,11 +1844,19 @@ enum K {
     static let workVerbs: Set<UInt64> = Set(
         ["works", "worked", "working", "work", "employed", "employee", "job", "contracted", "contracting", "volunteers",
          "volunteered", "volunteering", "apprenticed", "apprenticeship", "teaches", "taught", "teaching"].map(wordKey))
+    /// Function words that never sit inside a lower-case facility name ("to be an aged care worker").
+    static let functionWords: Set<UInt64> = Set(
+        ["a", "an", "the", "be", "is", "are", "was", "were", "to", "and", "or", "as", "with", "for", "by", "on", "not", "no",
+         "has", "had", "have", "will", "would", "can", "could", "been", "being", "he", "she", "they", "we", "it", "this",
+         "that", "who", "which", "very", "more", "most", "some", "any", "all"].map(wordKey))
+    static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
+    static let familyFirmWords: Set<UInt64> = Set(["sons", "co", "co.", "partners", "associates", "bros"].map(wordKey))
     static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
     /// Capitalised words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
     static let capsBreakWords: Set<UInt64> = Set(
         ["to", "in", "from", "via", "with", "on", "per", "pt", "patient", "transferred", "admitted", "discharged", "seen",
-         "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date"].map(wordKey))
+         "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date",
+         "retired", "former", "ex", "a", "an"].map(wordKey))
     /// Ordinary words that may sit inside a lower-case facility name ("wollondilly private hospital").
     static let lowerFacilityFillers: Set<UInt64> = Set(
         ["private", "public", "general", "community", "district", "regional", "memorial", "medical", "st", "saint", "royal",
