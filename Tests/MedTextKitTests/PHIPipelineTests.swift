@@ -146,6 +146,68 @@ import Testing
     ])
     func occupationsAndOrganisations(_ row: String) { Self.check(row) }
 
+    /// Recall work of session 3 (issue #6 §3), tuned on dev notes 052-078: one row or more per new pattern class,
+    /// our own text and fake values.
+    @Test(arguments: [
+        // Dates: dotted two-digit years before a time, month ranges, qualified months, financial years, day/month
+        // ranges and after event words or clock times, compact dates, year ranges and lists, ordinal days.
+        "[[12.03.24 0715|DATE]] nursing note, obs stable.",
+        "Influenza in [[Jun-Aug 2024|DATE]]; works [[Nov-Dec|DATE]] only.",
+        "Chest tightness since [[mid-January|DATE]]; rash since [[early-March|DATE]].",
+        "Application for [[2025/26|DATE]] lodged.",
+        "IV ceftriaxone [[2/3-5/3|DATE]], then oral.",
+        "foley removed [[11/3|DATE]]; assessment completed [[6/3|DATE]].",
+        "fell at ~2330 [[7/3|DATE]] from a ladder.",
+        "DOB: [[01FEB1958|DATE]]",
+        "Ex-[[driver|PROFESSION]] ([[1998|DATE]]-[[2019|DATE]]). BCCs excised ([[2017|DATE]], [[2021|DATE]]).",
+        "She has had falls since the fall on the [[14th|DATE]].",
+        "foley d/c'd [[3/11|DATE]] @ 0600; continue depot ([[21/3|DATE]]).",
+        "Next visit [[3/24|DATE]] 1 PM.",
+        "her sister had a stroke last [[june|DATE]].",
+        // Durations and fractions stay out.
+        "Augmentin x 5/7, review 2/52, 4/5 power, 1/2 tab, GCS 15/15.",
+        // IDs: capital and digit codes, new cues, digit groups; a 6-4 number is no phone; units are no IDs.
+        "Requisition [[RQ7720314|ID]], order [[MO-22931847|ID]].",
+        "Rx #: [[6620481|ID]]   NCPDP [[4412093|ID]]   TN DL [[118304592|ID]]",
+        "Police attended (event no. [[250308-7712|ID]]).",
+        "NDIS participant no. [[431 882 019|ID]]",
+        "MR#: [[0088231|ID]]",
+        "Free T4 0.9 ng/dL 0.8-1.8; Lot 4B81C; NDC 0003-0894-21.",
+        // Phones: extensions and pagers with punctuation; quantities are not pagers.
+        "Please contact my nurse at ext. [[2231|PHONE_OR_FAX]]; pgr #[[4127|PHONE_OR_FAX]].",
+        "Bleeding x 24 hrs, page 1000 mg.",
+        // Names: relatives and friends, roles after names, labels, nicknames, particles, in-laws.
+        "grandson [[mateo|NAME]] interprets; sister [[carmen|NAME]] had a stroke.",
+        "Her daughter-in-law [[Priya|NAME]] shops for her.",
+        "His neighbor, [[Stan Hill|NAME]], will drive him.",
+        "His girlfriend, [[Shayla|NAME]], is due soon. Mother ([[Brenda|NAME]], [[58|AGE]]) is supportive.",
+        "Lives with two friends, [[Zac|NAME]] and [[Ellie|NAME]].",
+        "Present: [[Harold|NAME]]; [[Anika|NAME]] (SW); [[Tom Vella|NAME]] (OT); [[Jess|NAME]] (NUM)",
+        "Best friend [[Marcus|NAME]] (\"[[Moose|NAME]]\") checks in daily.",
+        "Re: [[Graham \"Gus\" Atherton|NAME]], DOB [[21.09.1952|DATE]]",
+        "locum Dr [[T. van der Merwe|NAME]] covering",
+        "paged dr [[okonjo|NAME]] re hgb",
+        "Tech: [[bjameson|NAME]]",
+        "asthma educator [[Kylie|NAME]] will phone. Year 1, teacher Mrs [[Hollis|NAME]].",
+        "[[Noah|NAME]]'s appointment is booked.\nPatient: [[Noah Tsosie|NAME]]",
+        // Organisations: known names, family firms, generic services stay out.
+        "Bloods at [[Clinpath|ORGANIZATION]]; flu shot at [[CVS|ORGANIZATION]]. CVS: HS dual, no murmur.",
+        "Works for his uncle's company, [[Pettigrew & Sons Roofing|ORGANIZATION]].",
+        "Client Services [[1300 555 218|PHONE_OR_FAX]]. Referred to My Aged Care and Home Care.",
+        "She attends [[Kogarah Bay Family Medical|ORGANIZATION]].",
+        "RETIRED HIGH [[SCHOOL LIBRARIAN|PROFESSION]] WITH BILIARY COLIC.",
+        // Addresses: counties, street directions and second units.
+        "ED, [[Lakeview General Hospital|ORGANIZATION]], [[Cook County|ADDRESS]]",
+        "Address: [[123 N. Main St., Apt. 4B, Springfield, IL 62704-1234|ADDRESS]]",
+        // Occupations in apposition; a course is not the job.
+        "son [[Marco|NAME]] (a [[paramedic|PROFESSION]]) came too. He wants to start a barista course.",
+        // Precision: drugs, eponyms, units, lab values and section words are not names or IDs.
+        "Bell's palsy [[2011|DATE]]. Parkinson's disease on Madopar. Hartmann's solution 1 L. Murphy's sign negative.",
+        "Creatinine 92 umol/L, eGFR 74, Hb 141 g/L, HbA1c 7.9%, SpO2 96% RA, COVID-19 PCR negative.",
+        "fell ~2m from scaffolding. per ROI dated today.",
+    ])
+    func recallSession3(_ row: String) { Self.check(row) }
+
     @Test func allCapsAndLowercaseNotes() {
         let caps = "PATIENT: JOHN SMITH\nSEEN BY DR NGUYEN. HISTORY OF PARKINSON'S DISEASE. PLAN: REVIEW IN CLINIC.\n"
             + String(repeating: "BLOODS NORMAL. CHEST CLEAR. ABDOMEN SOFT. ", count: 4)

@@ -320,10 +320,15 @@ struct PHIDetection {
         // Do not end on punctuation other than an initial's period.
         while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
         guard e > i else { return }
+        // "Noah's appointment": the possessive is outside a name (GUIDELINE N3).
+        var end = t[e - 1].e
+        if type == .name && t[e - 1].base != t[e - 1].key && t[e - 1].kind == .word {
+            end -= b[end - 1] | 0x20 == 0x73 && b[end - 2] == 0x27 ? 2 : 4
+        }
         found.append(
             Candidate(
                 entity: Entity(
-                    category: .protectedHealthInformation, type: type, span: TextSpan(t[i].s, t[e - 1].e), score: score,
+                    category: .protectedHealthInformation, type: type, span: TextSpan(t[i].s, end), score: score,
                     evidence: [Evidence(subject: "match", ruleID: "phi:" + rule)]),
                 priority: priority))
         if priority >= 3 { for k in i..<e { covered[k] = true } }
@@ -398,7 +403,7 @@ struct PHIDetection {
         if !nameKeys.isEmpty {
             i = 0
             while i < t.count {
-                if !covered[i], !named[i], let e = propagatedName(i) {
+                if !covered[i], !named[i], isWord(i), !t[i].bits.contains(.ordinaryWord), t[i].e - t[i].s >= 3, let e = propagatedName(i) {
                     i = e
                     continue
                 }
@@ -710,6 +715,7 @@ struct PHIDetection {
         }
         // "by jmorrison": a user name made of an initial and a surname.
         if isWord(i) && i > 0 && t[i - 1].key == K.by && !cap(i) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord)
+            && !verbForm(i)
             && !t[i].flags.contains(.hasDigit), vocab.bits(wordKey(b, t[i].s + 1, t[i].e)).contains(.lastName)
         {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
@@ -734,7 +740,9 @@ struct PHIDetection {
             if tok.key == K.visit || K.dateLabels.contains(tok.key), dayMonth(j) != nil { return nil }
             // The value: adjacent tokens up to the next space.
             var e = j + 1
-            while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1))) { e += 1 }
+            while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1)))
+                && !punct(e, 0x2C) && !punct(e, 0x3B)
+            { e += 1 }
             // "participant no. 431 882 019": groups of three or four digits separated by single spaces.
             if e == j + 1 && t[j].kind == .number && (3...4).contains(t[j].e - t[j].s) {
                 while e + 0 < t.count && t[e].kind == .number && !t[e].nl && t[e].s == t[e - 1].e + 1 && (3...4).contains(t[e].e - t[e].s)
@@ -766,6 +774,14 @@ struct PHIDetection {
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
+    }
+
+    /// A lower-case word ending like a verb form or adverb ("by drilling", "by mouth" is ordinary anyway).
+    func verbForm(_ i: Int) -> Bool {
+        let e = t[i].e
+        guard e - t[i].s >= 4 else { return false }
+        let a = b[e - 3] | 0x20, c = b[e - 2] | 0x20, d = b[e - 1] | 0x20
+        return (a == 0x69 && c == 0x6E && d == 0x67) || (c == 0x65 && d == 0x64) || (c == 0x6C && d == 0x79)
     }
 
     /// `14th`, `3rd`: an ordinal day of the month.
@@ -1023,7 +1039,10 @@ struct PHIDetection {
                 return end
             case .afterCue:
                 // "(NOK)" after a name: look back.
-                if let s = nameBefore(i) {
+                // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
+                if let s = nameBefore(i),
+                    !(K.suffixCues.contains(t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
+                {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
                 }
                 return e
@@ -1393,7 +1412,8 @@ struct PHIDetection {
         }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
-            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1)
+            capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
@@ -1409,13 +1429,24 @@ struct PHIDetection {
             case .organization(let placeOnly) = p.kind
         else { return nil }
         if e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { return nil }
+        // "curved Ochsner clamps", "Epworth Sleepiness Scale": an eponymous instrument, method or score.
+        if eponymFollows(e) { return nil }
         let preposition = i > 0 && !t[i].nl && (K.organizationPrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
-        if placeOnly { return preposition ? e : nil }
+        if placeOnly {
+            let place = i > 0 && !t[i].nl && (K.placePrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
+            return place ? e : nil
+        }
         var capital = true
         for k in i..<e where isWord(k) && !cap(k) && t[k].key != K.of && t[k].key != K.and { capital = false }
         if capital || preposition { return e }
         let bits = t[i].bits
         return !capsDoc && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) ? e : nil
+    }
+
+    /// Token e starts an instrument, method, score or sign named after someone ("clamps", "technique", "scale").
+    func eponymFollows(_ e: Int) -> Bool {
+        guard e < t.count, !t[e].nl, isWord(e) else { return false }
+        return K.eponymFollowers.contains(t[e].base) || (e + 1 < t.count && punct(e, 0x2D) && K.eponymFollowers.contains(t[e + 1].base))
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -1757,12 +1788,22 @@ enum K {
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with")
     /// Words before a known organisation whose name is also an ordinary word ("at CVS", "from Quest", "@ Lifeline").
     static let organizationPrepositions: Set<UInt64> = Set(["at", "from", "to", "by", "for", "with", "via", "in", "@"].map(wordKey))
+    static let suffixCues: Set<UInt64> = Set(["ii", "iii", "iv", "jr", "jr.", "sr", "sr.", "snr", "jnr"].map(wordKey))
+    static let placePrepositions: Set<UInt64> = Set(["at", "from", "to", "in"].map(wordKey))
+    /// Words after an eponym that make it an instrument, method, score or sign, not an organisation or place.
+    static let eponymFollowers: Set<UInt64> = Set(
+        ["clamp", "clamps", "forceps", "retractor", "retractors", "technique", "scale", "score", "sign", "test", "maneuver",
+         "manoeuvre", "incision", "drill", "stitch", "suture", "syndrome", "disease", "criteria", "classification", "procedure",
+         "operation", "reconstruction", "fixation", "tube", "shunt", "stent", "catheter", "needle", "tenaculum", "tenacula",
+         "elevator", "holder", "tongs", "pin", "pins", "frame", "splint", "bandage", "position", "repair", "approach", "method",
+         "protocol", "index", "questionnaire", "sleepiness", "sleeping", "type", "grade", "stage", "fracture", "reflex"].map(wordKey))
     /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
     static let genericServiceWords: Set<UInt64> = Set(
         ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
          "information", "emergency", "allied", "disability", "youth", "human", "legal", "financial", "welfare", "services",
          "service", "billing", "enquiries", "inquiries", "bookings", "admissions", "reception", "intake", "nursing",
-         "respite", "palliative", "hospital", "medical"].map(wordKey))
+         "respite", "palliative", "hospital", "medical", "outpatient", "inpatient", "outpatients", "department", "physical",
+         "medicine", "center's", "centre's", "adult", "paediatric", "pediatric", "acute", "clinical"].map(wordKey))
     static let yearCues: Set<UInt64> = Set(
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
@@ -1815,7 +1856,7 @@ enum K {
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
     static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x"), cap = wordKey("cap")
     static let mr = wordKey("mr"), law = wordKey("law"), visit = wordKey("visit")
-    static let extraPagerCues: Set<UInt64> = Set(["pgr", "pg", "bleeper", "ph.ext", "extn."].map(wordKey))
+    static let extraPagerCues: Set<UInt64> = Set(["pgr", "bleeper"].map(wordKey))
     /// Units after a number that make "x 24 hrs", "page 1000 mg" a quantity, not a pager or extension.
     static let quantityUnits: Set<UInt64> = Set(
         ["day", "days", "hr", "hrs", "hour", "hours", "h", "wk", "wks", "week", "weeks", "month", "months", "mth", "mths",
