@@ -52,7 +52,7 @@ public enum FHIRBundle {
                 w.beginObject()
                 w.field("fullUrl", "urn:uuid:\(r.id)")
                 w.key("resource")
-                r.json.write(into: &w)
+                if indent == 0 { w.raw(r.bytes) } else { r.json.write(into: &w) }
                 if kind == .transaction {
                     w.key("request")
                     w.beginObject()
@@ -76,9 +76,7 @@ public enum FHIRBundle {
         for type in typeOrder + extra {
             var bytes: [UInt8] = []
             for r in resources where r.resourceType == type {
-                var w = JSONWriter(reserve: 1024)
-                r.json.write(into: &w)
-                bytes += w.bytes
+                bytes += r.bytes
                 bytes.append(0x0A)
             }
             if !bytes.isEmpty { out.append((type, bytes)) }

@@ -4,8 +4,25 @@ public import MedTextCore
 public struct FHIRResource: Sendable, Hashable {
     public var resourceType: String
     public var id: String
-    /// The whole resource (an object with `resourceType` and `id` first).
-    public var json: FHIRValue
+    /// The whole resource as compact JSON (`resourceType` and `id` first): what every output
+    /// writes. The mapper writes it directly, without building a value tree.
+    public var bytes: [UInt8]
+
+    public init(resourceType: String, id: String, bytes: [UInt8]) {
+        self.resourceType = resourceType
+        self.id = id
+        self.bytes = bytes
+    }
+
+    /// A resource from a value tree (serialized compactly).
+    public init(resourceType: String, id: String, json: FHIRValue) {
+        self.init(resourceType: resourceType, id: id, bytes: JSONOut.bytes(json))
+    }
+
+    /// The resource as a value tree, parsed from ``bytes`` (every number as `.decimal`).
+    /// - Complexity: O(n) in the size of the resource, with an allocation per element: for
+    ///   tests and inspection; outputs use ``bytes``.
+    public var json: FHIRValue { FHIRValue(json: bytes) ?? .object(FHIRObject()) }
 
     /// `Condition/<id>`.
     public var reference: String { "\(resourceType)/\(id)" }
@@ -72,25 +89,31 @@ final class Run {
     // Elements every resource of the document shares, built once per document.
     /// `{"reference":"DocumentReference/<id>[/_history/<v>]"}`.
     let documentReference: FHIRValue
-    /// The subject, or a Reference carrying data-absent-reason `unknown` (never an invented Patient).
-    let subjectRequired: FHIRValue
-    /// `{"reference": <encounter>}` when there is one.
-    let encounterReference: FHIRValue?
     /// The source's `meta.security` and `meta.tag` codings.
     let securityValues: [FHIRValue]
     let tagValues: [FHIRValue]
-    /// `{"url":"reference","valueReference":…}`: the first derivation-reference sub-extension.
-    let derivationReferenceSub: FHIRValue
     /// `Coding.version` per code system, from the terminology versions.
     let versions: [CodeSystem: String]
-    /// The recorded time as a FHIR string, when given.
-    let recordedValue: FHIRValue?
-    /// `[{"detail":[<documentReference>]}]` (Condition.evidence).
-    let evidence: FHIRValue
-    /// `[<documentReference>]` (derivedFrom).
-    let derivedFrom: FHIRValue
+    /// The recorded time, when given and not empty.
+    let recorded: String?
+    /// The same elements serialized, as every resource writes them.
+    /// The subject, or a Reference carrying data-absent-reason `unknown` (never an invented Patient).
+    let subjectRequiredJSON: [UInt8]
+    /// `{"reference": <subject>}` when there is a subject.
+    let subjectJSON: [UInt8]?
+    /// `{"reference": <encounter>}` when there is one.
+    let encounterJSON: [UInt8]?
     /// `meta` of a resource without assertion flags (nil when the source has no labels or tags).
-    let plainMeta: FHIRValue?
+    let plainMetaJSON: [UInt8]?
+    /// `[{"detail":[<documentReference>]}]` (Condition.evidence).
+    let evidenceJSON: [UInt8]
+    /// `[<documentReference>]` (derivedFrom).
+    let derivedFromJSON: [UInt8]
+    /// `[{"url":"<derivation-reference>","extension":[{"url":"reference","valueReference":<documentReference>}`:
+    /// the derivation-reference extension up to its position sub-extensions.
+    let extensionPrefix: [UInt8]
+    /// `{"system":"<uri>"` plus `,"version":"<v>"` when the terminology has one, per code system.
+    var codingPrefixes: [CodeSystem: [UInt8]] = [:]
 
     init(mapper: FHIRMapper, doc: AnnotatedDocument, context: FHIRContext) {
         self.mapper = mapper
@@ -100,23 +123,30 @@ final class Run {
         self.lowerText = Array(doc.document.text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let docRef = obj(["reference": .string(context.document.reference)])
         self.documentReference = docRef
-        self.subjectRequired = context.subject.map { obj(["reference": .string($0)]) }
+        let subjectRequired = context.subject.map { obj(["reference": .string($0)]) }
             ?? obj(["extension": .array([obj(["url": .string(FHIRMapper.URI.dataAbsentReason), "valueCode": .string("unknown")])])])
-        self.encounterReference = context.encounter.map { obj(["reference": .string($0)]) }
+        self.subjectRequiredJSON = JSONOut.bytes(subjectRequired)
+        self.subjectJSON = context.subject.map { JSONOut.bytes(obj(["reference": .string($0)])) }
+        self.encounterJSON = context.encounter.map { JSONOut.bytes(obj(["reference": .string($0)])) }
         self.securityValues = context.security.map(\.value)
         self.tagValues = context.tags.map(\.value)
-        self.derivationReferenceSub = obj(["url": .string("reference"), "valueReference": docRef])
         var versions: [CodeSystem: String] = [:]
         for t in context.terminologyVersions.reversed() {
             // The first entry of a system wins, as a linear search would find it.
             versions[CodeSystem(uri: t.system)] = t.version ?? ""
         }
         self.versions = versions
-        self.recordedValue = str(context.recorded)
-        self.evidence = .array([obj(["detail": .array([docRef])])])
-        self.derivedFrom = .array([docRef])
+        self.recorded = context.recorded.flatMap { $0.isEmpty ? nil : $0 }
+        self.evidenceJSON = JSONOut.bytes(.array([obj(["detail": .array([docRef])])]))
+        self.derivedFromJSON = JSONOut.bytes(.array([docRef]))
         let meta = obj(["security": .array(securityValues), "tag": .array(tagValues)])
-        if case .object(let o) = meta, !o.members.isEmpty { plainMeta = meta } else { plainMeta = nil }
+        if case .object(let o) = meta, !o.members.isEmpty { plainMetaJSON = JSONOut.bytes(meta) } else { plainMetaJSON = nil }
+        var prefix = JSONOut(reserve: 256)
+        prefix.appendStatic("[{\"url\":")
+        prefix.string(FHIRMapper.URI.derivationReference)
+        prefix.appendStatic(",\"extension\":[")
+        prefix.value(obj(["url": .string("reference"), "valueReference": docRef]))
+        self.extensionPrefix = prefix.bytes
     }
 
     var sig: FHIRSigTables { mapper.sig }
@@ -219,7 +249,7 @@ final class Run {
     /// `span`; the first of `words` that does. Words are those of ``words(in:)``; a phrase
     /// (`no longer`) matches consecutive words.
     func mentions(_ words: [String], in span: TextSpan) -> String? {
-        guard let ranges = asciiWordRanges(span) else { return Self.mentions(words, inWords: Self.words(lower(span))) }
+        guard let ranges = cachedWordRanges(span) else { return Self.mentions(words, inWords: Self.words(lower(span))) }
         return lowerText.withUnsafeBufferPointer { b -> String? in
             func equal(_ r: Range<Int>, _ w: some Collection<UInt8>) -> Bool {
                 r.count == w.count && UnsafeBufferPointer(rebasing: b[r]).elementsEqual(w)
@@ -260,6 +290,21 @@ final class Run {
     func words(in span: TextSpan) -> [String] {
         guard let ranges = asciiWordRanges(span) else { return Self.words(lower(span)) }
         return ranges.map { String(decoding: lowerText[$0], as: UTF8.self) }
+    }
+
+    /// ``asciiWordRanges(_:)`` of the span asked last: status cues look at the same sentence
+    /// once per cue list and once per mention in it.
+    /// The clinical status of the sentence asked last (``clinicalStatus(_:)``).
+    var lastClinicalStatus: (sentence: TextSpan, status: String)? = nil
+    private var lastWordRangesSpan = TextSpan(-1, -1)
+    private var lastWordRanges: [Range<Int>]? = nil
+
+    func cachedWordRanges(_ span: TextSpan) -> [Range<Int>]? {
+        if span == lastWordRangesSpan { return lastWordRanges }
+        let r = asciiWordRanges(span)
+        lastWordRangesSpan = span
+        lastWordRanges = r
+        return r
     }
 
     /// ASCII bytes that belong to a word (letters, digits, `-`, `'`), as ``words(_:)`` decides
@@ -308,49 +353,106 @@ final class Run {
         versions[system].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    func coding(_ c: ConceptCode) -> FHIRValue {
-        obj(["system": .string(c.system.uri), "version": str(version(of: c.system)), "code": .string(c.code), "display": str(c.display)])
+    /// A Coding of a linked concept: system, version (from the terminology), code, display.
+    func coding(_ w: inout JSONOut, _ c: ConceptCode) {
+        if let prefix = codingPrefixes[c.system] {
+            w.raw(prefix)
+        } else {
+            var p = JSONOut(reserve: 96)
+            p.openObject()
+            p.member("system", c.system.uri)
+            p.optionalMember("version", version(of: c.system))
+            codingPrefixes[c.system] = p.bytes
+            w.raw(p.bytes)
+        }
+        w.more = true
+        w.member("code", c.code)
+        w.optionalMember("display", c.display)
+        w.closeObject()
     }
 
-    func codeable(_ e: Entity, systems: [CodeSystem], text: String? = nil) -> FHIRValue {
-        var codings: [FHIRValue] = []
+    /// `{"system":…,"code":…[,"display":…]}` for a fixed code.
+    static func coding(_ w: inout JSONOut, system: String, code: String, display: String?) {
+        w.openObject()
+        w.member("system", system)
+        w.member("code", code)
+        w.optionalMember("display", display)
+        w.closeObject()
+    }
+
+    /// The members of a CodeableConcept for an entity: `coding` (its codes of `systems`, in that
+    /// order; left out when none) and `text` (the note text unless `text` is given; left out when empty).
+    func codeableMembers(_ w: inout JSONOut, _ e: Entity, systems: [CodeSystem], text: String? = nil) {
+        let m = w.optionalArray("coding")
         for s in systems {
-            for c in e.concepts where c.system == s && !c.code.isEmpty { codings.append(coding(c)) }
+            for c in e.concepts where c.system == s && !c.code.isEmpty {
+                w.element()
+                coding(&w, c)
+            }
         }
-        return obj(["coding": .array(codings), "text": str(text ?? self.text(e.span))])
+        w.end(m)
+        if let text {
+            w.optionalMember("text", text)
+        } else {
+            let t = doc.document.text(in: e.span)
+            if !t.isEmpty {
+                w.key("text")
+                w.string(t)
+            }
+        }
+    }
+
+    /// `"key":{CodeableConcept}`, left out when it is empty.
+    func codeableMember(_ w: inout JSONOut, _ key: StaticString, _ e: Entity, systems: [CodeSystem]) {
+        let m = w.optionalObject(key)
+        codeableMembers(&w, e, systems: systems)
+        w.end(m)
+    }
+
+    /// A CodeableConcept as an array element (`{}` when empty).
+    func codeableElement(_ w: inout JSONOut, _ e: Entity, systems: [CodeSystem]) {
+        w.element()
+        w.openObject()
+        codeableMembers(&w, e, systems: systems)
+        w.closeObject()
     }
 
     static func fixed(_ system: String, _ code: String, _ display: String? = nil) -> FHIRValue {
         obj(["coding": .array([obj(["system": .string(system), "code": .string(code), "display": str(display)])])])
     }
 
-    func reference(_ r: String?) -> FHIRValue? { r.map { obj(["reference": .string($0)]) } }
-
-    /// resourceType, id, meta (source security labels and tags, plus assertion flags) and the
-    /// derivation-reference extension pointing at the span.
-    func header(_ type: String, _ e: Entity, flags: [String], primaryCode: String) -> (String, [FHIRObject.Member]) {
+    /// Opens a resource and writes resourceType, id, meta (source security labels and tags, plus
+    /// assertion flags) and the derivation-reference extension pointing at the span; the caller
+    /// writes the body and calls ``finish(_:_:_:)``.
+    func header(_ type: String, _ e: Entity, flags: [String], primaryCode: String) -> (String, JSONOut) {
         let off = conv.codePointOffset(ofUTF8: e.span.start)
         let len = conv.codePointOffset(ofUTF8: e.span.end) - off
         let id = FHIRMapper.resourceID(document: ctx.document, resourceType: type, offset: off, length: len, code: primaryCode)
-        var m: [FHIRObject.Member] = [.init(key: "resourceType", value: .string(type)), .init(key: "id", value: .string(id))]
+        var w = JSONOut(reserve: 2048)
+        w.openObject()
+        w.member("resourceType", type)
+        w.member("id", id)
         if flags.isEmpty {
-            if let plainMeta { m.append(.init(key: "meta", value: plainMeta)) }
+            w.member("meta", raw: plainMetaJSON)
         } else {
             let tags = tagValues + flags.map { obj(["system": .string(FHIRMapper.URI.assertionTags), "code": .string($0)]) }
-            let meta = obj(["security": .array(securityValues), "tag": .array(tags)])
-            if case .object(let o) = meta, !o.members.isEmpty { m.append(.init(key: "meta", value: meta)) }
+            w.member("meta", obj(["security": .array(securityValues), "tag": .array(tags)]))
         }
-        var subs = [derivationReferenceSub]
         var relative = off
+        w.key("extension")
+        w.raw(extensionPrefix)
         if let seg = ctx.attachments.first(where: { $0.span.contains(e.span.start) }) {
-            subs.append(obj(["url": .string("path"), "valueString": .string(seg.path)]))
+            w.appendStatic(",{\"url\":\"path\",\"valueString\":")
+            w.string(seg.path)
+            w.appendStatic("}")
             relative = off - conv.codePointOffset(ofUTF8: seg.span.start)
         }
-        subs.append(obj(["url": .string("offset"), "valueInteger": .integer(relative)]))
-        subs.append(obj(["url": .string("length"), "valueInteger": .integer(len)]))
-        let ext = obj(["url": .string(FHIRMapper.URI.derivationReference), "extension": .array(subs)])
-        m.append(.init(key: "extension", value: .array([ext])))
-        return (id, m)
+        w.appendStatic(",{\"url\":\"offset\",\"valueInteger\":")
+        w.int(relative)
+        w.appendStatic("},{\"url\":\"length\",\"valueInteger\":")
+        w.int(len)
+        w.appendStatic("}]}]")
+        return (id, w)
     }
 
     func primaryCode(_ e: Entity, _ systems: [CodeSystem]) -> String {
@@ -360,10 +462,10 @@ final class Run {
         return ""
     }
 
-    static func resource(_ type: String, _ id: String, _ head: [FHIRObject.Member], _ body: FHIRValue) -> FHIRResource {
-        var o = FHIRObject(head)
-        if case .object(let b) = body { o.members += b.members }
-        return FHIRResource(resourceType: type, id: id, json: .object(o))
+    /// Closes the resource that ``header(_:_:flags:primaryCode:)`` opened.
+    static func finish(_ type: String, _ id: String, _ w: inout JSONOut) -> FHIRResource {
+        w.closeObject()
+        return FHIRResource(resourceType: type, id: id, bytes: w.bytes)
     }
 
     // MARK: - Severity and body site
@@ -399,24 +501,46 @@ final class Run {
     /// bodySite: the SYSTEM_ORGAN_SITE attributes with their DIRECTION. Laterality goes into
     /// the text and, when the site has a SNOMED CT code, a post-coordinated expression
     /// `site:272741003=side`. A DIRECTION alone (site inside the name) gives its laterality qualifier.
-    func bodySites(_ e: Entity) -> [FHIRValue] {
+    func bodySites(_ w: inout JSONOut, _ e: Entity) {
         let dirs = e.attributes.filter { $0.type == .direction }
         let sites = e.attributes.filter { $0.type == .systemOrganSite }
         let side = dirs.lazy.compactMap { Self.laterality[self.lower($0.span).trimmingCharacters(in: ". ")] }.first
-        let dirText = dirs.map { text($0.span) }.joined(separator: " ")
+        func dirText() -> String { dirs.map { text($0.span) }.joined(separator: " ") }
         if sites.isEmpty {
-            guard let side, !dirs.isEmpty else { return [] }
-            return [obj(["coding": .array([obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string(side.code), "display": .string(side.display)])]), "text": .string(dirText)])]
+            guard let side, !dirs.isEmpty else { return }
+            w.key("bodySite")
+            w.openArray()
+            w.element()
+            w.openObject()
+            w.key("coding")
+            w.openArray()
+            w.element()
+            Self.coding(&w, system: CodeSystem.snomedCT.uri, code: side.code, display: side.display)
+            w.closeArray()
+            w.member("text", dirText())
+            w.closeObject()
+            w.closeArray()
+            return
         }
-        return sites.map { site in
-            var codings: [FHIRValue] = []
+        w.key("bodySite")
+        w.openArray()
+        for site in sites {
+            w.element()
+            w.openObject()
+            let m = w.optionalArray("coding")
             if let c = site.concepts.first(where: { $0.system == .snomedCT }) {
-                codings.append(coding(c))
-                if let side { codings.append(obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string("\(c.code):272741003=\(side.code)")])) }
+                w.element()
+                coding(&w, c)
+                if let side {
+                    w.element()
+                    Self.coding(&w, system: CodeSystem.snomedCT.uri, code: "\(c.code):272741003=\(side.code)", display: nil)
+                }
             }
-            let t = dirs.isEmpty ? text(site.span) : dirText + " " + text(site.span)
-            return obj(["coding": .array(codings), "text": .string(t)])
+            w.end(m)
+            w.member("text", dirs.isEmpty ? text(site.span) : dirText() + " " + text(site.span))
+            w.closeObject()
         }
+        w.closeArray()
     }
 }
 

@@ -25,6 +25,13 @@ extension Run {
     static let allergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
     static let allergyClinicalValues = constants(allergyClinical, ["active", "inactive"])
     static let allergyVerificationValues = constants(allergyVerification, ["confirmed", "refuted", "unconfirmed"])
+    /// The same, serialized.
+    static let clinicalStatusJSON = clinicalStatusValues.mapValues(JSONOut.bytes)
+    static let verificationJSON = verificationValues.mapValues(JSONOut.bytes)
+    static let problemListCategoryJSON = JSONOut.bytes(problemListCategory)
+    static let encounterDiagnosisCategoryJSON = JSONOut.bytes(encounterDiagnosisCategory)
+    static let allergyClinicalJSON = allergyClinicalValues.mapValues(JSONOut.bytes)
+    static let allergyVerificationJSON = allergyVerificationValues.mapValues(JSONOut.bytes)
 
     /// `fixed(system, code)` for each code.
     static func constants(_ system: String, _ codes: [String]) -> [String: FHIRValue] {
@@ -50,33 +57,52 @@ extension Run {
     func clinicalStatus(_ e: Entity) -> String? {
         if e.traits.contains(.negation) { return nil }
         let s = sentenceSpan(e.span.start)
-        if mentions(Self.remissionCues, in: s) != nil { return "remission" }
-        if mentions(Self.resolvedCues, in: s) != nil { return "resolved" }
-        if mentions(Self.inactiveCues, in: s) != nil { return "inactive" }
-        return "active"
+        // It depends on the sentence only, and a sentence's mentions come one after another.
+        if let last = lastClinicalStatus, last.sentence == s { return last.status }
+        let status: String
+        if mentions(Self.remissionCues, in: s) != nil {
+            status = "remission"
+        } else if mentions(Self.resolvedCues, in: s) != nil {
+            status = "resolved"
+        } else if mentions(Self.inactiveCues, in: s) != nil {
+            status = "inactive"
+        } else {
+            status = "active"
+        }
+        lastClinicalStatus = (s, status)
+        return status
     }
 
     func condition(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
-        let (id, head) = header("Condition", e, flags: flags, primaryCode: primaryCode(e, Self.conditionSystems))
+        var (id, w) = header("Condition", e, flags: flags, primaryCode: primaryCode(e, Self.conditionSystems))
         let section = doc.section(containing: e.span.start)?.type ?? .unknown
         let verification = verification(e)
         // Refuted mentions document what was ruled out in this encounter.
         let problem = Self.problemListSections.contains(section) && verification != "refuted"
-        let sev = severity(e)
-        let body = obj([
-            "clinicalStatus": clinicalStatus(e).map { Self.clinicalStatusValues[$0] ?? Self.fixed(Self.conditionClinical, $0) },
-            "verificationStatus": Self.verificationValues[verification] ?? Self.fixed(Self.conditionVerification, verification),
-            "category": problem ? Self.problemListCategory : Self.encounterDiagnosisCategory,
-            "severity": sev.map { obj(["coding": .array([obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string($0.code), "display": .string($0.display)])]), "text": .string($0.word)]) },
-            "code": codeable(e, systems: Self.conditionSystems),
-            "bodySite": .array(bodySites(e)),
-            "subject": subjectRequired,
-            "encounter": encounterReference,
-            "recordedDate": recordedValue,
-            "evidence": evidence,
-        ])
-        return Self.resource("Condition", id, head, body)
+        if let status = clinicalStatus(e) {
+            w.member("clinicalStatus", raw: Self.clinicalStatusJSON[status] ?? JSONOut.bytes(Self.fixed(Self.conditionClinical, status)))
+        }
+        w.member("verificationStatus", raw: Self.verificationJSON[verification] ?? JSONOut.bytes(Self.fixed(Self.conditionVerification, verification)))
+        w.member("category", raw: problem ? Self.problemListCategoryJSON : Self.encounterDiagnosisCategoryJSON)
+        if let sev = severity(e) {
+            w.key("severity")
+            w.openObject()
+            w.key("coding")
+            w.openArray()
+            w.element()
+            Self.coding(&w, system: CodeSystem.snomedCT.uri, code: sev.code, display: sev.display)
+            w.closeArray()
+            w.member("text", sev.word)
+            w.closeObject()
+        }
+        codeableMember(&w, "code", e, systems: Self.conditionSystems)
+        bodySites(&w, e)
+        w.member("subject", raw: subjectRequiredJSON)
+        w.member("encounter", raw: encounterJSON)
+        w.optionalMember("recordedDate", recorded)
+        w.member("evidence", raw: evidenceJSON)
+        return Self.finish("Condition", id, &w)
     }
 
     // MARK: FamilyMemberHistory
@@ -139,18 +165,27 @@ extension Run {
         let e = doc.entities[i]
         if e.traits.contains(.negation) { return nil }
         let rel = relationship(e)
-        let (id, head) = header("FamilyMemberHistory", e, flags: flags, primaryCode: primaryCode(e, Self.conditionSystems) + "|" + rel.code)
-        let body = obj([
-            "status": .string("completed"),
-            "patient": subjectRequired,
-            "date": recordedValue,
-            "relationship": obj([
-                "coding": .array([obj(["system": .string("http://terminology.hl7.org/CodeSystem/v3-RoleCode"), "code": .string(rel.code), "display": .string(rel.display)])]),
-                "text": str(rel.text),
-            ]),
-            "condition": .array([obj(["code": codeable(e, systems: Self.conditionSystems)])]),
-        ])
-        return Self.resource("FamilyMemberHistory", id, head, body)
+        var (id, w) = header("FamilyMemberHistory", e, flags: flags, primaryCode: primaryCode(e, Self.conditionSystems) + "|" + rel.code)
+        w.member("status", "completed")
+        w.member("patient", raw: subjectRequiredJSON)
+        w.optionalMember("date", recorded)
+        w.key("relationship")
+        w.openObject()
+        w.key("coding")
+        w.openArray()
+        w.element()
+        Self.coding(&w, system: "http://terminology.hl7.org/CodeSystem/v3-RoleCode", code: rel.code, display: rel.display)
+        w.closeArray()
+        w.optionalMember("text", rel.text)
+        w.closeObject()
+        w.key("condition")
+        w.openArray()
+        w.element()
+        w.openObject()
+        codeableMember(&w, "code", e, systems: Self.conditionSystems)
+        w.closeObject()
+        w.closeArray()
+        return Self.finish("FamilyMemberHistory", id, &w)
     }
 
     // MARK: AllergyIntolerance
@@ -166,18 +201,16 @@ extension Run {
         let sentence = sentenceSpan(e.span.start)
         let hasSubstanceCode = e.concepts.contains { Self.allergySystems.contains($0.system) }
         let noKnown = e.traits.contains(.negation) && !hasSubstanceCode
-        let code: FHIRValue
+        var noKnownCode: (code: String, display: String)? = nil
         var primary = primaryCode(e, Self.allergySystems)
         if noKnown {
             let drug = mentions(["nkda", "drug", "drugs", "medication", "medications", "adr", "adrs"], in: sentence) != nil
             let (c, d) = drug ? ("409137002", "No known drug allergy") : ("716186003", "No known allergy")
-            code = obj(["coding": .array([obj(["system": .string(CodeSystem.snomedCT.uri), "code": .string(c), "display": .string(d)])]), "text": .string(text(e.span))])
+            noKnownCode = (c, d)
             primary = "\(CodeSystem.snomedCT.uri)|\(c)"
-        } else {
-            code = codeable(e, systems: Self.allergySystems)
         }
         let verification = noKnown ? "confirmed" : (e.traits.contains(.negation) ? "refuted" : (e.traits.contains(.lowConfidence) ? "unconfirmed" : "confirmed"))
-        let (id, head) = header("AllergyIntolerance", e, flags: flags, primaryCode: primary)
+        var (id, w) = header("AllergyIntolerance", e, flags: flags, primaryCode: primary)
         var criticality: String? = nil
         var reactionSeverity: String? = nil
         if !noKnown {
@@ -190,22 +223,46 @@ extension Run {
             }
             reactionSeverity = mentions(["severe", "moderate", "mild"], in: sentence)
         }
-        let manifestations = (reactions[i] ?? []).map { j -> FHIRValue in
-            codeable(doc.entities[j], systems: Self.conditionSystems)
-        }
+        let manifestations = reactions[i] ?? []
         let isDrug = e.concepts.contains { $0.system == .rxNorm || $0.system == .unii }
-        let body = obj([
-            "clinicalStatus": Self.allergyClinicalValues[verification == "refuted" ? "inactive" : "active"]!,
-            "verificationStatus": Self.allergyVerificationValues[verification] ?? Self.fixed(Self.allergyVerification, verification),
-            "category": isDrug && !noKnown ? .array([.string("medication")]) : nil,
-            "criticality": str(criticality),
-            "code": code,
-            "patient": subjectRequired,
-            "encounter": encounterReference,
-            "recordedDate": recordedValue,
-            "reaction": manifestations.isEmpty ? nil : .array([obj(["manifestation": .array(manifestations), "severity": str(reactionSeverity)])]),
-        ])
-        return Self.resource("AllergyIntolerance", id, head, body)
+        w.member("clinicalStatus", raw: Self.allergyClinicalJSON[verification == "refuted" ? "inactive" : "active"]!)
+        w.member("verificationStatus", raw: Self.allergyVerificationJSON[verification] ?? JSONOut.bytes(Self.fixed(Self.allergyVerification, verification)))
+        if isDrug && !noKnown {
+            w.key("category")
+            w.appendStatic("[\"medication\"]")
+        }
+        w.optionalMember("criticality", criticality)
+        if let noKnownCode {
+            w.key("code")
+            w.openObject()
+            w.key("coding")
+            w.openArray()
+            w.element()
+            Self.coding(&w, system: CodeSystem.snomedCT.uri, code: noKnownCode.code, display: noKnownCode.display)
+            w.closeArray()
+            w.key("text")
+            w.string(doc.document.text(in: e.span))
+            w.closeObject()
+        } else {
+            codeableMember(&w, "code", e, systems: Self.allergySystems)
+        }
+        w.member("patient", raw: subjectRequiredJSON)
+        w.member("encounter", raw: encounterJSON)
+        w.optionalMember("recordedDate", recorded)
+        if !manifestations.isEmpty {
+            w.key("reaction")
+            w.openArray()
+            w.element()
+            w.openObject()
+            w.key("manifestation")
+            w.openArray()
+            for j in manifestations { codeableElement(&w, doc.entities[j], systems: Self.conditionSystems) }
+            w.closeArray()
+            w.optionalMember("severity", reactionSeverity)
+            w.closeObject()
+            w.closeArray()
+        }
+        return Self.finish("AllergyIntolerance", id, &w)
     }
 
     // MARK: Procedure
@@ -226,15 +283,13 @@ extension Run {
         } else {
             status = "completed"
         }
-        let (id, head) = header("Procedure", e, flags: flags, primaryCode: primaryCode(e, Self.procedureSystems))
-        let body = obj([
-            "status": .string(status),
-            "code": codeable(e, systems: Self.procedureSystems),
-            "subject": subjectRequired,
-            "encounter": encounterReference,
-            "bodySite": .array(bodySites(e)),
-        ])
-        return Self.resource("Procedure", id, head, body)
+        var (id, w) = header("Procedure", e, flags: flags, primaryCode: primaryCode(e, Self.procedureSystems))
+        w.member("status", status)
+        codeableMember(&w, "code", e, systems: Self.procedureSystems)
+        w.member("subject", raw: subjectRequiredJSON)
+        w.member("encounter", raw: encounterJSON)
+        bodySites(&w, e)
+        return Self.finish("Procedure", id, &w)
     }
 
     // MARK: Provenance
@@ -256,18 +311,33 @@ extension Run {
             "deviceName": .array([obj(["name": .string("medtext"), "type": .string("user-friendly-name")])]),
             "version": .array(versions),
         ])
-        let meta = obj(["security": .array(securityValues), "tag": .array(tagValues)])
-        let json = obj([
-            "resourceType": .string("Provenance"), "id": .string(id), "meta": meta,
-            "contained": .array([device]),
-            "target": .array(resources.map { obj(["reference": .string($0.reference)]) }),
-            "recorded": .string(recorded),
-            "agent": .array([obj([
-                "type": Self.fixed("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "assembler", "Assembler"),
-                "who": obj(["reference": .string("#medtext"), "display": .string("medtext \(ctx.medtextVersion)")]),
-            ])]),
-            "entity": .array([obj(["role": .string("source"), "what": documentReference])]),
-        ])
-        return FHIRResource(resourceType: "Provenance", id: id, json: json)
+        var w = JSONOut(reserve: 1024 + resources.count * 64)
+        w.openObject()
+        w.member("resourceType", "Provenance")
+        w.member("id", id)
+        w.member("meta", raw: plainMetaJSON)
+        w.key("contained")
+        w.openArray()
+        w.element()
+        w.value(device)
+        w.closeArray()
+        w.key("target")
+        w.openArray()
+        for r in resources {
+            w.element()
+            w.openObject()
+            w.member("reference", r.reference)
+            w.closeObject()
+        }
+        w.closeArray()
+        w.member("recorded", recorded)
+        w.key("agent")
+        w.value(.array([obj([
+            "type": Self.fixed("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "assembler", "Assembler"),
+            "who": obj(["reference": .string("#medtext"), "display": .string("medtext \(ctx.medtextVersion)")]),
+        ])]))
+        w.key("entity")
+        w.value(.array([obj(["role": .string("source"), "what": documentReference])]))
+        return Self.finish("Provenance", id, &w)
     }
 }

@@ -22,18 +22,28 @@ extension Run {
 
     func medicationStatement(_ i: Int, _ flags: [String]) -> FHIRResource {
         let e = doc.entities[i]
-        let (id, head) = header("MedicationStatement", e, flags: flags, primaryCode: primaryCode(e, Self.medicationSystems))
-        let body = obj([
-            "status": .string(medicationStatus(e)),
-            "medicationCodeableConcept": codeable(e, systems: Self.medicationSystems),
-            "subject": subjectRequired,
-            "context": encounterReference,
-            "dateAsserted": recordedValue,
-            "derivedFrom": derivedFrom,
-            "reasonCode": .array(reasons(i).map { codeable(doc.entities[$0], systems: Self.conditionSystems) }),
-            "dosage": dosage(i).map { .array([$0]) },
-        ])
-        return Self.resource("MedicationStatement", id, head, body)
+        var (id, w) = header("MedicationStatement", e, flags: flags, primaryCode: primaryCode(e, Self.medicationSystems))
+        w.member("status", medicationStatus(e))
+        codeableMember(&w, "medicationCodeableConcept", e, systems: Self.medicationSystems)
+        w.member("subject", raw: subjectRequiredJSON)
+        w.member("context", raw: encounterJSON)
+        w.optionalMember("dateAsserted", recorded)
+        w.member("derivedFrom", raw: derivedFromJSON)
+        let reasons = reasons(i)
+        if !reasons.isEmpty {
+            w.key("reasonCode")
+            w.openArray()
+            for j in reasons { codeableElement(&w, doc.entities[j], systems: Self.conditionSystems) }
+            w.closeArray()
+        }
+        if let d = dosage(i) {
+            w.key("dosage")
+            w.openArray()
+            w.element()
+            w.value(d)
+            w.closeArray()
+        }
+        return Self.finish("MedicationStatement", id, &w)
     }
 
     /// Conditions the note links to the drug with "for": `metformin for T2DM`, a FOR attribute.
@@ -84,7 +94,11 @@ extension Run {
         var asNeededValue: (String, FHIRValue)? = nil
         if asNeeded {
             if let r = prnReason[i] {
-                asNeededValue = ("asNeededCodeableConcept", codeable(doc.entities[r], systems: Self.conditionSystems))
+                var c = JSONOut(reserve: 256)
+                c.openObject()
+                codeableMembers(&c, doc.entities[r], systems: Self.conditionSystems)
+                c.closeObject()
+                asNeededValue = ("asNeededCodeableConcept", FHIRValue(json: c.bytes)!)
             } else {
                 asNeededValue = ("asNeededBoolean", .bool(true))
             }
@@ -108,7 +122,7 @@ extension Run {
         // not a dose.
         var doseAndRate = FHIRObject()
         for a in attrs where [.dosage, .strength, .rate].contains(a.type) && !isLimit(a.span) {
-            guard let q = quantity(split[a.span]?.dose ?? text(a.span), test: false, kinds: Self.doseKinds.union(Self.rateKinds)) else { continue }
+            guard let q = quantity(split[a.span]?.dose ?? text(a.span), test: false, kinds: Self.doseOrRateKinds) else { continue }
             if Self.rateKinds.contains(q.kind) || a.type == .rate {
                 if doseAndRate["rateQuantity"] == nil, doseAndRate["rateRange"] == nil {
                     doseAndRate[q.high == nil ? "rateQuantity" : "rateRange"] = q.high == nil ? q.low : obj(["low": q.low, "high": q.high])
@@ -132,6 +146,8 @@ extension Run {
     func apply(_ hit: FHIRSigTables.FrequencyHit, to r: inout FHIRObject, asNeeded: inout Bool) {
         let row = hit.row
         func sub(_ v: String) -> String? {
+            // Most cells hold no slot: no `{`, nothing to replace.
+            guard v.utf8.contains(UInt8(ascii: "{")) else { return v.isEmpty ? nil : v }
             let s = v.replacingOccurrences("{n}", hit.n ?? "").replacingOccurrences("{m}", hit.m ?? "")
             return s.isEmpty ? nil : s
         }
@@ -218,7 +234,7 @@ extension Run {
         guard words.count >= 2 else { return nil }
         for k in stride(from: words.count - 1, through: 1, by: -1) {
             let head = words[..<k].joined(separator: " "), tail = words[k...].joined(separator: " ")
-            guard quantity(head, test: false, kinds: Self.doseKinds) != nil else { continue }
+            guard quantity(head, test: false, kinds: Self.doseKinds, values: false) != nil else { continue }
             let hits = sig.frequencyHits(in: tail)
             if !hits.isEmpty, hits.allSatisfy({ $0.row.kind != "duration" }) { return (head, tail) }
         }
@@ -228,6 +244,7 @@ extension Run {
     /// Unit kinds (units.tsv) that measure one dose, and amounts per time.
     static let doseKinds: Set<String> = ["mass", "volume", "amount", "count", "weight-based dose", "BSA-based dose"]
     static let rateKinds: Set<String> = ["rate", "flow", "weight-based rate", "daily dose"]
+    static let doseOrRateKinds = doseKinds.union(rateKinds)
 
     /// Whether the text just before `span` makes it a limit (`max 4 g`, `up to 8 tabs`).
     func isLimit(_ span: TextSpan) -> Bool {
@@ -246,7 +263,9 @@ extension Run {
     /// A UCUM Quantity (and the high end of a range) from text such as `500 mg`, `1-2 tabs`,
     /// `20 units`, `<0.5 mmol/L`, with its unit kind. `kinds` accepts only units of those kinds
     /// (and requires a unit).
-    func quantity(_ s: String, test: Bool, kinds: Set<String>? = nil, unitText: String? = nil) -> (low: FHIRValue, high: FHIRValue?, kind: String)? {
+    /// With `values: false` only whether there is one counts: `low` is then a placeholder and
+    /// `high` nil.
+    func quantity(_ s: String, test: Bool, kinds: Set<String>? = nil, unitText: String? = nil, values: Bool = true) -> (low: FHIRValue, high: FHIRValue?, kind: String)? {
         var rest = Substring(s.trimmingCharacters(in: " \t"))
         var comparator: String? = nil
         for c in ["<=", ">=", "≤", "≥", "<", ">"] where rest.hasPrefix(c) {
@@ -285,6 +304,7 @@ extension Run {
         } else if kinds != nil {
             return nil
         }
+        guard values else { return (.bool(false), nil, unit?.kind ?? "") }
         func q(_ v: String, _ comp: String?) -> FHIRValue {
             obj([
                 "value": .decimal(v), "comparator": str(comp), "unit": str(written),
@@ -301,6 +321,7 @@ extension Run {
     static let observationCategories: [String: FHIRValue] = Dictionary(uniqueKeysWithValues: ["vital-signs", "laboratory", "imaging"].map {
         ($0, .array([fixed(observationCategory, $0)]))
     })
+    static let observationCategoriesJSON = observationCategories.mapValues(JSONOut.bytes)
     static let vitalLOINC: Set<String> = ["85354-9", "8480-6", "8462-4", "8867-4", "9279-1", "2708-6", "59408-5", "8310-5", "29463-7", "8302-2", "39156-5", "55284-4"]
     static let bpWords: Set<String> = ["bp", "blood pressure", "b/p", "nibp", "abp"]
     /// Units implied by a vital sign's LOINC code when the note gives none.
@@ -323,17 +344,12 @@ extension Run {
         let isBP = loinc == "85354-9" || loinc == "55284-4" || Self.bpWords.contains(name) || Self.bpWords.contains(lower(e.span))
         let section = doc.section(containing: e.span.start)?.type ?? .unknown
 
-        var code = codeable(e, systems: Self.observationSystems)
-        var value: (String, FHIRValue)? = nil
+        var bpPanel = false
+        var value: (quantity: FHIRValue?, string: String?) = (nil, nil)
         var components: [FHIRValue] = []
         let parts = valueText.split(separator: "/").map { String($0).trimmingCharacters(in: " ") }
         if isBP, parts.count == 2, let sys = Self.decimal(parts[0]), let dia = Self.decimal(parts[1]) {
-            if loinc == nil {
-                code = obj([
-                    "coding": .array([obj(["system": .string(CodeSystem.loinc.uri), "code": .string("85354-9"), "display": .string("Blood pressure panel with all children optional")])]),
-                    "text": .string(text(e.span)),
-                ])
-            }
+            bpPanel = loinc == nil
             func comp(_ c: String, _ d: String, _ v: String) -> FHIRValue {
                 obj([
                     "code": obj(["coding": .array([obj(["system": .string(CodeSystem.loinc.uri), "code": .string(c), "display": .string(d)])])]),
@@ -354,35 +370,47 @@ extension Run {
                 o["code"] = .string(implied.ucum)
                 qv = .object(o)
             }
-            value = ("valueQuantity", qv)
+            value.quantity = qv
         } else {
-            value = ("valueString", .string(valueText + (unitText.map { " " + $0 } ?? "")))
+            value.string = valueText + (unitText.map { " " + $0 } ?? "")
         }
         let vital = (loinc.map { Self.vitalLOINC.contains($0) } ?? false) || isBP || section == .vitalSigns
         let lab = section == .labs || section == .investigations
         let imaging = section == .imaging
         let category: String? = vital ? "vital-signs" : (lab ? "laboratory" : (imaging ? "imaging" : nil))
-        let primary: String
-        if case .array(let cs) = code["coding"] ?? .array([]), let first = cs.first, let c = first["code"]?.stringValue {
-            primary = (first["system"]?.stringValue ?? "") + "|" + c
+        // The primary code is the first coding of `code`: the blood pressure panel when it
+        // replaces an uncoded name, else the entity's first LOINC or SNOMED CT code.
+        let primary = bpPanel ? "\(CodeSystem.loinc.uri)|85354-9" : primaryCode(e, Self.observationSystems)
+        var (id, w) = header("Observation", e, flags: flags, primaryCode: primary)
+        w.member("status", e.traits.contains(.future) ? "registered" : "final")
+        if let category { w.member("category", raw: Self.observationCategoriesJSON[category] ?? JSONOut.bytes(.array([Self.fixed(Self.observationCategory, category)]))) }
+        if bpPanel {
+            w.key("code")
+            w.openObject()
+            w.key("coding")
+            w.openArray()
+            w.element()
+            Self.coding(&w, system: CodeSystem.loinc.uri, code: "85354-9", display: "Blood pressure panel with all children optional")
+            w.closeArray()
+            w.member("text", text(e.span))
+            w.closeObject()
         } else {
-            primary = ""
+            codeableMember(&w, "code", e, systems: Self.observationSystems)
         }
-        let (id, head) = header("Observation", e, flags: flags, primaryCode: primary)
-        var body = obj([
-            "status": .string(e.traits.contains(.future) ? "registered" : "final"),
-            "category": category.map { Self.observationCategories[$0] ?? .array([Self.fixed(Self.observationCategory, $0)]) },
-            "code": code,
-            "subject": reference(ctx.subject),
-            "encounter": encounterReference,
-        ])
-        if case .object(var o) = body {
-            if let (k, v) = value { o[k] = v }
-            o["derivedFrom"] = derivedFrom
-            if !components.isEmpty { o["component"] = .array(components) }
-            body = .object(o)
+        w.member("subject", raw: subjectJSON)
+        w.member("encounter", raw: encounterJSON)
+        if let q = value.quantity {
+            w.key("valueQuantity")
+            w.value(q)
+        } else if let s = value.string {
+            w.member("valueString", s)
         }
-        return Self.resource("Observation", id, head, body)
+        w.member("derivedFrom", raw: derivedFromJSON)
+        if !components.isEmpty {
+            w.key("component")
+            w.value(.array(components))
+        }
+        return Self.finish("Observation", id, &w)
     }
 }
 

@@ -148,14 +148,25 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeEscaped(_ s: String) {
-        var s = s
-        s.withUTF8 { writeEscaped($0) }
+        Self.appendQuoted(s, to: &bytes)
     }
 
-    /// - Complexity: O(n); runs of bytes that need no escape are copied in one call.
     private mutating func writeEscaped(_ src: UnsafeBufferPointer<UInt8>) {
+        Self.appendQuoted(src, to: &bytes)
+    }
+
+    /// Appends `s` as a JSON string literal, quotes included, with the escapes of ``string(_:)``
+    /// (for writers that build JSON bytes themselves, such as the FHIR mapper's).
+    public static func appendQuoted(_ s: String, to bytes: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendQuoted($0, to: &bytes) }
+    }
+
+    /// Appends the UTF-8 text `src` as a JSON string literal, quotes included.
+    /// - Complexity: O(n); runs of bytes that need no escape are copied in one call.
+    public static func appendQuoted(_ src: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        Self.escapeClass.withUnsafeBufferPointer { cls in
+        escapeClass.withUnsafeBufferPointer { cls in
             let n = src.count
             var i = 0
             var runStart = 0
@@ -188,7 +199,7 @@ public struct JSONWriter: Sendable {
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 case 0x22, 0x5C: bytes.append(b)
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
                 }
                 i += 1
                 runStart = i

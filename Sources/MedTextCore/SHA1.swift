@@ -65,11 +65,53 @@ public struct SHA1: Sendable {
     }
 
     private mutating func compress() {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
-            block.withUnsafeBufferPointer { blk in
-                for i in 0..<16 {
-                    w[i] = UInt32(blk[4 * i]) << 24 | UInt32(blk[4 * i + 1]) << 16 | UInt32(blk[4 * i + 2]) << 8 | UInt32(blk[4 * i + 3])
+        block.withUnsafeBufferPointer { Self.compress($0.baseAddress!, &h) }
+    }
+
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// The digest words of the concatenation of `a` and `b`, without heap allocation (resource
+    /// ids hash a namespace and a short name per resource).
+    static func digest(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> State {
+        var h: State = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { blk in
+            let block = blk.baseAddress!
+            var fill = 0
+            func feed(_ part: UnsafeBufferPointer<UInt8>) {
+                var i = 0
+                while i < part.count {
+                    let take = min(64 - fill, part.count - i)
+                    (block + fill).update(from: part.baseAddress! + i, count: take)
+                    fill += take
+                    i += take
+                    if fill == 64 {
+                        compress(UnsafePointer(block), &h)
+                        fill = 0
+                    }
                 }
+            }
+            feed(a)
+            feed(b)
+            let bitLength = UInt64(a.count + b.count) &* 8
+            block[fill] = 0x80
+            fill += 1
+            if fill > 56 {
+                (block + fill).update(repeating: 0, count: 64 - fill)
+                compress(UnsafePointer(block), &h)
+                fill = 0
+            }
+            (block + fill).update(repeating: 0, count: 56 - fill)
+            for k in 0..<8 { block[56 + k] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * k)) }
+            compress(UnsafePointer(block), &h)
+        }
+        return h
+    }
+
+    /// One 64-byte block into the state.
+    static func compress(_ blk: UnsafePointer<UInt8>, _ h: inout State) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            for i in 0..<16 {
+                w[i] = UInt32(blk[4 * i]) << 24 | UInt32(blk[4 * i + 1]) << 16 | UInt32(blk[4 * i + 2]) << 8 | UInt32(blk[4 * i + 3])
             }
             for i in 16..<80 {
                 let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]
@@ -105,23 +147,31 @@ public enum NameBasedUUID {
 
     /// The lower-case UUID string of version 5 for `name` in `namespace` (16 bytes).
     public static func v5(namespace: [UInt8], name: String) -> String {
-        var sha = SHA1()
-        sha.update(namespace)
-        sha.update(name.utf8)
-        var d = sha.finalize()
-        d[6] = (d[6] & 0x0F) | 0x50
-        d[8] = (d[8] & 0x3F) | 0x80
+        var name = name
+        let h = name.withUTF8 { n in namespace.withUnsafeBufferPointer { SHA1.digest($0, n) } }
+        // The first 16 bytes of the digest, big-endian, with the version and variant bits set.
         return String(unsafeUninitializedCapacity: 36) { out in
             let hex: StaticString = "0123456789abcdef"
+            func word(_ j: Int) -> UInt32 {
+                switch j {
+                case 0: h.0
+                case 1: h.1
+                case 2: h.2
+                default: h.3
+                }
+            }
             var k = 0
             hex.withUTF8Buffer { hex in
                 for i in 0..<16 {
+                    var d = UInt8(truncatingIfNeeded: word(i >> 2) >> UInt32(24 - 8 * (i & 3)))
+                    if i == 6 { d = (d & 0x0F) | 0x50 }
+                    if i == 8 { d = (d & 0x3F) | 0x80 }
                     if i == 4 || i == 6 || i == 8 || i == 10 {
                         out[k] = UInt8(ascii: "-")
                         k += 1
                     }
-                    out[k] = hex[Int(d[i] >> 4)]
-                    out[k + 1] = hex[Int(d[i] & 0x0F)]
+                    out[k] = hex[Int(d >> 4)]
+                    out[k + 1] = hex[Int(d & 0x0F)]
                     k += 2
                 }
             }
