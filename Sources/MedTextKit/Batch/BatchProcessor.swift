@@ -141,7 +141,7 @@ public struct BatchProcessor: Sendable {
             let detail = "the line is not a JSON object" + (id == nil ? "" : " (its id was read from the readable start of the line)")
             return failed(.init(.invalidJSON, id: id, detail: detail), item: item, raw: nil)
         }
-        switch decoder.decode(object: object) {
+        switch decoder.decode(json: object) {
         case .failure(let f):
             let isDocRef = f.reason != .wrongResourceType && f.reason != .invalidJSON
             return failed(f, item: item, raw: isDocRef && options.writeBack ? bytes : nil)
@@ -188,9 +188,7 @@ public struct BatchProcessor: Sendable {
         var records: [BatchRecord] = []
         var counts: [String: Int] = [:]
         for r in mapping.all {
-            var w = JSONWriter(reserve: 1024)
-            r.json.write(into: &w)
-            records.append(BatchRecord(resourceType: r.resourceType, json: w.bytes))
+            records.append(BatchRecord(resourceType: r.resourceType, json: r.bytes))
             counts[r.resourceType, default: 0] += 1
         }
         if let raw, let back = Self.writeBack(raw, summary: summary(

@@ -140,19 +140,37 @@ public struct DocumentReferenceDecoder: Sendable {
         guard let object = Self.jsonObject(line) else {
             return .failure(.init(.invalidJSON, id: JSONScan.leadingString(line, key: "id"), detail: "the line is not a JSON object"))
         }
-        return decode(object: object)
+        return decode(json: object)
     }
 
-    /// Parses a JSON object, or nil.
-    static func jsonObject(_ line: [UInt8]) -> [String: Any]? {
-        let data = line.withUnsafeBufferPointer { Data(buffer: $0) }
-        return (try? JSONSerialization.jsonObject(with: data, options: [])) as? [String: Any]
+    /// Parses a JSON object (``JSONReader``: accepts and rejects what `JSONSerialization` does),
+    /// or nil when the line is not valid JSON or not an object.
+    static func jsonObject(_ line: [UInt8]) -> JSONValue? {
+        guard let v = JSONReader.parse(line), v.isObject else { return nil }
+        return v
+    }
+
+    /// Decodes an object parsed by `JSONSerialization` (converted to a ``JSONValue``).
+    public func decode(object: [String: Any]) -> Result<DocumentReferenceNote, DocumentReferenceFailure> {
+        decode(json: Self.jsonValue(object))
+    }
+
+    /// A `JSONSerialization` value as a ``JSONValue`` (numbers and booleans keep only their kind,
+    /// which is all decoding looks at).
+    static func jsonValue(_ v: Any) -> JSONValue {
+        switch v {
+        case let s as String: return .string(s)
+        case let d as [String: Any]: return .object(d.map { (key: $0.key, value: jsonValue($0.value)) })
+        case let a as [Any]: return .array(a.map(jsonValue))
+        case is NSNull: return .null
+        default: return .number("0")
+        }
     }
 
     /// Decodes a parsed JSON object.
-    public func decode(object: [String: Any]) -> Result<DocumentReferenceNote, DocumentReferenceFailure> {
-        let id = Self.idString(object["id"])
-        guard let type = object["resourceType"] as? String else {
+    public func decode(json object: JSONValue) -> Result<DocumentReferenceNote, DocumentReferenceFailure> {
+        let id = object["id"]?.stringValue
+        guard let type = object["resourceType"]?.stringValue else {
             return .failure(.init(.wrongResourceType, id: id, detail: "no resourceType; expected DocumentReference", expression: "resourceType"))
         }
         guard type == "DocumentReference" else {
@@ -165,10 +183,10 @@ public struct DocumentReferenceDecoder: Sendable {
             id: id, versionID: nil, security: [], tags: [], subject: nil, encounter: nil, date: nil,
             document: Document(id: id ?? "", text: ""), segments: [], diagnostics: [])
         if let meta = object["meta"] {
-            guard let meta = meta as? [String: Any] else {
+            guard meta.isObject else {
                 return .failure(.init(.invalidResource, id: id, detail: "meta is not an object", expression: "DocumentReference.meta"))
             }
-            note.versionID = meta["versionId"] as? String
+            note.versionID = meta["versionId"]?.stringValue
             switch (Self.codings(meta["security"]), Self.codings(meta["tag"])) {
             case (.some(let s), .some(let t)):
                 note.security = s
@@ -179,13 +197,13 @@ public struct DocumentReferenceDecoder: Sendable {
                 return .failure(.init(.invalidResource, id: id, detail: "meta.tag is not a list of Codings", expression: "DocumentReference.meta.tag"))
             }
         }
-        note.subject = (object["subject"] as? [String: Any])?["reference"] as? String
-        if let context = object["context"] as? [String: Any], let enc = context["encounter"] as? [Any] {
-            note.encounter = (enc.first as? [String: Any])?["reference"] as? String
+        note.subject = object["subject"]?["reference"]?.stringValue
+        if let enc = object["context"]?["encounter"]?.arrayValue {
+            note.encounter = enc.first?["reference"]?.stringValue
         }
-        note.date = object["date"] as? String
+        note.date = object["date"]?.stringValue
 
-        guard let content = object["content"] as? [Any], !content.isEmpty else {
+        guard let content = object["content"]?.arrayValue, !content.isEmpty else {
             return .failure(.init(.noAttachment, id: id, detail: "no content[].attachment; nothing to annotate", expression: "DocumentReference.content"))
         }
         var texts: [(index: Int, mediaType: String, text: String)] = []
@@ -222,9 +240,9 @@ public struct DocumentReferenceDecoder: Sendable {
     }
 
     /// The text of `content[index].attachment`.
-    func attachmentText(_ entry: Any, index i: Int, id: String?, budget: Int) -> Result<(String, String), DocumentReferenceFailure> {
+    func attachmentText(_ entry: JSONValue, index i: Int, id: String?, budget: Int) -> Result<(String, String), DocumentReferenceFailure> {
         let path = "DocumentReference.content[\(i)].attachment"
-        guard let attachment = (entry as? [String: Any])?["attachment"] as? [String: Any] else {
+        guard let attachment = entry["attachment"], attachment.isObject else {
             return .failure(.init(.noAttachment, id: id, detail: "content[\(i)] has no attachment", expression: "DocumentReference.content[\(i)]"))
         }
         guard let dataValue = attachment["data"] else {
@@ -233,10 +251,10 @@ public struct DocumentReferenceDecoder: Sendable {
             }
             return .failure(.init(.noAttachment, id: id, detail: "content[\(i)].attachment has no data", expression: path))
         }
-        guard let data = dataValue as? String else {
+        guard let data = dataValue.stringValue else {
             return .failure(.init(.badBase64, id: id, detail: "content[\(i)].attachment.data is not a string", expression: path + ".data"))
         }
-        guard let contentType = attachment["contentType"] as? String else {
+        guard let contentType = attachment["contentType"]?.stringValue else {
             return .failure(.init(.unsupportedContentType, id: id, detail: "content[\(i)].attachment has no contentType; expected text/plain or text/markdown", expression: path + ".contentType"))
         }
         let parsed = ContentType(contentType)
@@ -268,8 +286,6 @@ public struct DocumentReferenceDecoder: Sendable {
         return .success((parsed.mediaType, text))
     }
 
-    static func idString(_ v: Any?) -> String? { v as? String }
-
     /// A token from the input that is safe to echo in a message: short, printable ASCII only.
     /// (resourceType and media types are not note text, but input is untrusted.)
     static func safeToken(_ s: String) -> String {
@@ -277,13 +293,13 @@ public struct DocumentReferenceDecoder: Sendable {
         return "\"" + cleaned + "\""
     }
 
-    static func codings(_ v: Any?) -> [FHIRCoding]? {
+    static func codings(_ v: JSONValue?) -> [FHIRCoding]? {
         guard let v else { return [] }
-        guard let list = v as? [Any] else { return nil }
+        guard let list = v.arrayValue else { return nil }
         var out: [FHIRCoding] = []
-        for item in list {
-            guard let o = item as? [String: Any] else { return nil }
-            out.append(FHIRCoding(system: o["system"] as? String, code: o["code"] as? String, display: o["display"] as? String, version: o["version"] as? String))
+        for o in list {
+            guard o.isObject else { return nil }
+            out.append(FHIRCoding(system: o["system"]?.stringValue, code: o["code"]?.stringValue, display: o["display"]?.stringValue, version: o["version"]?.stringValue))
         }
         return out
     }
