@@ -27,9 +27,9 @@ public struct MedTextAnnotator: Sendable {
     public let terminology: TerminologyStore
     /// Where the terminology came from and its versions, for outputs and provenance.
     public let terminologyVersions: [TerminologyVersion]
-    /// Details of every matchable concept, loaded at build time when
-    /// `MedTextConfiguration.preloadConcepts` is set (immutable; `nil` otherwise).
-    let preloadedConcepts: [Int64: ConceptDetails]?
+    /// The linked codes (``linkedCodes(_:)``) of every matchable concept, loaded at build time
+    /// when `MedTextConfiguration.preloadConcepts` is set (immutable; `nil` otherwise).
+    let preloadedCodes: [Int64: [ConceptCode]]?
 
     /// Builds the annotator: tokenizer rules, the terminology database (the default one is
     /// built on first use), every matchable term compiled into the recognizer, ConText rules,
@@ -135,12 +135,12 @@ public struct MedTextAnnotator: Sendable {
         recognizer = Recognizer(resources: resources)
         if configuration.preloadConcepts {
             do {
-                preloadedConcepts = try store.concepts(ids: Array(Set(terms.map(\.conceptID).filter { $0 >= 0 })).sorted())
+                preloadedCodes = try store.concepts(ids: Array(Set(terms.map(\.conceptID).filter { $0 >= 0 })).sorted()).mapValues(Self.linkedCodes)
             } catch {
                 throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
             }
         } else {
-            preloadedConcepts = nil
+            preloadedCodes = nil
         }
         phi = try phiBuild.value()
     }
@@ -181,33 +181,40 @@ public struct MedTextAnnotator: Sendable {
 
     /// Fills `concepts` from the lexicon links of each entity's matched concepts: one batched
     /// lookup per document. A lookup failure leaves the codes empty and adds a diagnostic.
+    /// A concept's codes in ``linkedSystems`` order: its own code and its equivalent/mapped codes.
+    static func linkedCodes(_ d: ConceptDetails) -> [ConceptCode] {
+        var out: [ConceptCode] = []
+        for system in linkedSystems { out += d.codes(in: system) }
+        return out
+    }
+
     func link(_ doc: inout AnnotatedDocument) {
-        let ids = Array(Set(doc.entities.flatMap(\.conceptIDs))).sorted()
-        guard !ids.isEmpty else { return }
-        var details: [Int64: ConceptDetails] = [:]
-        do {
-            if let cache = preloadedConcepts {
-                var missing: [Int64] = []
-                for id in ids {
-                    if let d = cache[id] { details[id] = d } else { missing.append(id) }
-                }
-                if !missing.isEmpty { details.merge(try terminology.concepts(ids: missing)) { a, _ in a } }
-            } else {
-                details = try terminology.concepts(ids: ids)
+        // Codes of the concepts the preload does not hold (all of them without a preload) come
+        // from the database, in one query pair for the document.
+        // As before the preload: nothing changes when no entity has a concept; otherwise every
+        // entity's codes are replaced (none for an entity without concepts).
+        guard doc.entities.contains(where: { !$0.conceptIDs.isEmpty }) else { return }
+        var missing = Set<Int64>()
+        for e in doc.entities {
+            for id in e.conceptIDs where preloadedCodes?[id] == nil { missing.insert(id) }
+        }
+        var fetched: [Int64: [ConceptCode]] = [:]
+        if !missing.isEmpty {
+            do {
+                fetched = try terminology.concepts(ids: missing.sorted()).mapValues(Self.linkedCodes)
+            } catch {
+                doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "concept lookup failed; entities carry no codes"))
+                return
             }
-        } catch {
-            doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "concept lookup failed; entities carry no codes"))
-            return
         }
         for n in doc.entities.indices {
             var codes: [ConceptCode] = []
+            let score = doc.entities[n].score
             for id in doc.entities[n].conceptIDs {
-                guard let d = details[id] else { continue }
-                for system in Self.linkedSystems {
-                    for var c in d.codes(in: system) where !codes.contains(where: { $0.system == c.system && $0.code == c.code }) {
-                        c.score = doc.entities[n].score
-                        codes.append(c)
-                    }
+                guard let list = preloadedCodes?[id] ?? fetched[id] else { continue }
+                for var c in list where !codes.contains(where: { $0.system == c.system && $0.code == c.code }) {
+                    c.score = score
+                    codes.append(c)
                 }
             }
             doc.entities[n].concepts = codes
