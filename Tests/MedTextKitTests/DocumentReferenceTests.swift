@@ -169,3 +169,17 @@ enum DocRef {
         }
     }
 }
+
+/// The ASCII path of content-type parsing gives what the general (Foundation) path gives.
+@Suite struct ContentTypeTests {
+    @Test(arguments: [
+        "text/plain", "TEXT/Plain; charset=UTF-8", " text/markdown ;charset = \"iso-8859-1\" ", "text/plain;charset=", "text/plain; =x",
+        "text/plain; charset==x", "text/plain;\tcharset=\"\"", "text/plain; charset=\"", "text/plain;; charset=us-ascii; format=flowed",
+        "\ttext/plain\t", "text/plain\r\n", "", ";", "text/plain; CHARSET=Latin1", "application/pdf",
+    ])
+    func asciiPathMatchesGeneralPath(_ s: String) {
+        let fast = ContentType.parseASCII(s), general = ContentType.parseUnicode(s)
+        #expect(fast.0 == general.0)
+        #expect(fast.1 == general.1)
+    }
+}

@@ -311,9 +311,40 @@ struct ContentType {
     var charset: String?
 
     init(_ s: String) {
+        (mediaType, charset) = s.utf8.allSatisfy({ $0 < 0x80 }) ? Self.parseASCII(s) : Self.parseUnicode(s)
+    }
+
+    static func parseASCII(_ s: String) -> (String, String?) {
+        // ASCII (every real content type): the same trimming (space, tab) and lowercasing
+        // without Foundation's bridging.
+        func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var b = b
+            while let f = b.first, f == 0x20 || f == 0x09 { b = b.dropFirst() }
+            while let l = b.last, l == 0x20 || l == 0x09 { b = b.dropLast() }
+            return b
+        }
+        func lower(_ b: ArraySlice<UInt8>) -> String {
+            String(decoding: b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let bytes = Array(s.utf8)
+        let parts = bytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        let mediaType = parts.first.map { lower(trimmed($0)) } ?? ""
+        var charset: String? = nil
+        for p in parts.dropFirst() {
+            let kv = p.split(separator: UInt8(ascii: "="), maxSplits: 1)
+            guard kv.count == 2, lower(trimmed(kv[0])) == "charset" else { continue }
+            var value = trimmed(kv[1])
+            if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") { value = value.dropFirst().dropLast() }
+            charset = lower(value)
+        }
+        return (mediaType, charset)
+    }
+
+    /// The general path (non-ASCII input): Foundation's whitespace set and Unicode lowercasing.
+    static func parseUnicode(_ s: String) -> (String, String?) {
         let parts = s.split(separator: ";", omittingEmptySubsequences: false)
-        mediaType = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        charset = nil
+        let mediaType = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        var charset: String? = nil
         for p in parts.dropFirst() {
             let kv = p.split(separator: "=", maxSplits: 1)
             guard kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
@@ -321,6 +352,7 @@ struct ContentType {
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             charset = value.lowercased()
         }
+        return (mediaType, charset)
     }
 
     /// The charset to decode with (UTF-8 when none is declared), or nil when unsupported.
