@@ -23,6 +23,9 @@ struct AttributeWords: Sendable {
     let allergyHeadings: TokenIDSet  // allergies, allergy, adrs
     let nilWords: TokenIDSet  // nil, none, no, nka, nkda
     let listSeparators: TokenIDSet  // , ; / and or &
+    let clauseSeparators: TokenIDSet  // , ;
+    let testLeads: TokenIDSet  // on, by, at: "no fracture on [XR]"
+    let testLeadFillers: TokenIDSet  // the, a, repeat, bedside, formal...: "on the repeat [CT]"
     let yearLead: TokenIDSet  // in, since, from, until
     let yearLeadPunctuation: TokenIDSet  // ( [
     let episode: UInt32
@@ -56,6 +59,9 @@ struct AttributeWords: Sendable {
         allergyHeadings = set(["allergies", "allergy", "adrs", "adr"])
         nilWords = set(["nil", "none", "no", "nka", "nkda", "nkfa", "not"])
         listSeparators = set([",", ";", "/", "and", "or", "&", "+"])
+        clauseSeparators = set([",", ";"])
+        testLeads = set(["on", "by", "at"])
+        testLeadFillers = set(["the", "a", "an", "this", "repeat", "bedside", "formal", "recent", "today's", "his", "her", "plain", "initial", "follow-up"])
         yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])
         yearLeadPunctuation = set(["(", "["])
         episode = intern("episode")

@@ -38,11 +38,16 @@ public struct ContextRule: Sendable, Hashable {
     public var caseSensitive: Bool
     /// TERMINATE rules: the categories whose scopes the phrase ends; empty means all.
     public var terminates: Set<String>
+    /// The `list` flag: a backward scope also runs back through a list of targets separated only
+    /// by list separators ("weight loss, night pain, fevers: none"). Forward scopes always run on
+    /// through such a list.
+    public var listScope: Bool
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
         maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
-        requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = []
+        requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = [],
+        listScope: Bool = false
     ) {
         self.id = id
         self.phrase = phrase
@@ -55,6 +60,7 @@ public struct ContextRule: Sendable, Hashable {
         self.requiresAttached = requiresAttached
         self.caseSensitive = caseSensitive
         self.terminates = terminates
+        self.listScope = listScope
     }
 }
 
@@ -89,8 +95,13 @@ public struct ContextAssignment: Sendable, Hashable {
 /// lies in a scope the rule's traits.
 ///
 /// Scope rules (documented in DESIGN.md):
-/// - a forward scope runs from the trigger's end to the sentence end, at most `maxScope` tokens;
-/// - a backward scope runs from the sentence start (at most `maxScope` tokens back) to the trigger;
+/// - a forward scope runs from the trigger's end to the sentence end, at most `maxScope` tokens,
+///   and on through a list of targets separated only by list separators;
+/// - a backward scope runs from the sentence start (at most `maxScope` tokens back) to the trigger,
+///   and, for `list` rules, back through a list of targets separated only by list separators;
+///   other backward scopes stop at the last comma or semicolon before the trigger;
+/// - a trigger match never ends inside a target that starts after its first token (the shorter
+///   trigger at the same start is used instead);
 /// - a scope stops at a TERMINATE trigger, and at a trigger of another category in its path;
 /// - a target that overlaps a trigger is not modified by it.
 public struct ContextEngine: Sendable {
@@ -121,14 +132,20 @@ public struct ContextEngine: Sendable {
         public var attachedToNext: (Int) -> Bool
         /// Whether the tokens in the range, spaces removed, equal the bytes exactly.
         public var exactCase: (Range<Int>, [UInt8]) -> Bool
+        /// Whether a trigger over the range would end inside a target that starts within it
+        /// after its first token ("no [change in bowel habit]", "no [use of accessory muscles]"):
+        /// such a match is not taken, and a shorter trigger at the same start is tried ("no").
+        public var crossesTarget: (Range<Int>) -> Bool
 
         public init(
             lineEnd: @escaping (Int) -> Bool, attachedToNext: @escaping (Int) -> Bool = { _ in true },
-            exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true }
+            exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true },
+            crossesTarget: @escaping (Range<Int>) -> Bool = { _ in false }
         ) {
             self.lineEnd = lineEnd
             self.attachedToNext = attachedToNext
             self.exactCase = exactCase
+            self.crossesTarget = crossesTarget
         }
     }
 
@@ -155,6 +172,7 @@ public struct ContextEngine: Sendable {
             for h in hits.reversed() {
                 let tokens = i..<h.end
                 let last = h.end - 1
+                if tokens.count > 1 && facts.crossesTarget(tokens) { continue }
                 let before = out.count
                 for pi in matcher.payloadRange(of: h.node) {
                     let p = Int(matcher.payload(at: pi))
@@ -180,7 +198,7 @@ public struct ContextEngine: Sendable {
     ///   - targets: each target's key index range and category.
     public func assign(
         triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)],
-        separators: (Int) -> Bool = { _ in false }
+        separators: (Int) -> Bool = { _ in false }, clauseBreaks: (Int) -> Bool = { _ in false }
     ) -> [ContextAssignment] {
         var result = Array(repeating: ContextAssignment(), count: targets.count)
         let active = triggers.filter { let d = rules[$0.rule].direction; return d != .pseudo && d != .terminate }
@@ -217,6 +235,28 @@ public struct ContextEngine: Sendable {
             if rule.direction == .backward || rule.direction == .bidirectional {
                 var start = sentence.lowerBound
                 if let m = rule.maxScope { start = max(start, trig.tokens.lowerBound - m) }
+                // A list that ends in scope runs back: "weight loss, night pain, fevers: none".
+                if rule.listScope, start > sentence.lowerBound,
+                   var first = targets.filter({ $0.tokens.upperBound > start && $0.tokens.upperBound <= trig.tokens.lowerBound })
+                       .map(\.tokens.lowerBound).min()
+                {
+                    while let prev = targets.filter({ $0.tokens.upperBound <= first && $0.tokens.lowerBound >= sentence.lowerBound })
+                        .max(by: { $0.tokens.upperBound < $1.tokens.upperBound })
+                    {
+                        let gap = prev.tokens.upperBound..<first
+                        guard !gap.isEmpty, gap.allSatisfy(separators) else { break }
+                        first = prev.tokens.lowerBound
+                    }
+                    start = min(start, first)
+                } else if !rule.listScope {
+                    // Otherwise a backward trigger only reaches back to the last comma or
+                    // semicolon: "chest pain, tachycardia, PE excluded" negates PE alone.
+                    var k = trig.tokens.lowerBound - 1
+                    while k >= start {
+                        if clauseBreaks(k) { start = k + 1; break }
+                        k -= 1
+                    }
+                }
                 for other in triggers.reversed() where other.tokens.upperBound <= trig.tokens.lowerBound && other.tokens.upperBound > start {
                     let clauseBreak = (other.tokens.upperBound..<trig.tokens.lowerBound).contains { separators($0) }
                     if stops(other, for: rule) && (rules[other.rule].direction == .terminate || clauseBreak) {

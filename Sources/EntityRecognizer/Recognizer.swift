@@ -405,16 +405,29 @@ public struct Recognizer: Sendable {
         guard !sentences.isEmpty else { return }
         var bySentence: [Int: [Int]] = [:]
         for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
+        // Per content token: the furthest end of a target starting there (-1: none), so a trigger
+        // phrase never swallows the start of a target ("no [change in bowel habit]").
+        var targetEnd = [Int32](repeating: -1, count: c.tokenIndex.count)
+        for r in ranges where !r.isEmpty { targetEnd[r.lowerBound] = max(targetEnd[r.lowerBound], Int32(r.upperBound)) }
         let facts = ContextEngine.TokenFacts(
             lineEnd: { c.lineEnd[$0] },
             attachedToNext: { k in
                 let t = c.tokenIndex[k]
                 return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
             },
-            exactCase: { r, bytes in Self.matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) })
+            exactCase: { r, bytes in Self.matchesExactly(bytes, tokens: r, content: c, doc: doc, bytes: p) },
+            crossesTarget: { t in
+                var k = t.lowerBound + 1
+                while k < t.upperBound {
+                    if Int(targetEnd[k]) > t.upperBound { return true }
+                    k += 1
+                }
+                return false
+            })
         // Captured by the closures below instead of `self` (capturing `self` copied the whole
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators
+        let clauseSeparators = words.clauseSeparators
         let lexKeys = c.lexKeys
         c.ctxKeys.withUnsafeBufferPointer { keys in
             for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
@@ -424,13 +437,20 @@ public struct Recognizer: Sendable {
                 let targets = members.map { (tokens: ranges[$0], category: entities[$0].category) }
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
-                    separators: { separators.contains(lexKeys[$0]) })
+                    separators: { separators.contains(lexKeys[$0]) },
+                    clauseBreaks: { clauseSeparators.contains(lexKeys[$0]) })
                 for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
                     // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",
-                    // "PHQ-2 - negative"); a negation around it is about findings, not the test.
-                    if a.traits.contains(.negation), entities[n].type == .testName,
-                       entities[n].attributes.contains(where: { $0.type == .testValue })
+                    // "PHQ-2 - negative"), and so was a test named as where a finding was sought
+                    // ("no fracture on [XR]", "no retention on [bladder scan]"); a negation around
+                    // it is about findings, not the test. Guideline §8: a body site is never
+                    // negated ("no tenderness over the [knee]": the finding is absent, not the knee).
+                    if a.traits.contains(.negation),
+                       entities[n].category == .anatomy
+                        || (entities[n].type == .testName
+                            && (entities[n].attributes.contains(where: { $0.type == .testValue })
+                                || followsFindingLead(ranges[members[k]].lowerBound, keys: lexKeys)))
                     {
                         a.traits.remove(.negation)
                         a.evidence.removeAll { context.rules[$0.rule].traits.contains(.negation) }
@@ -448,6 +468,18 @@ public struct Recognizer: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the content token at `k` follows "on", "by" or "at", optionally with a determiner or
+    /// a test qualifier between ("on CT", "on the repeat x-ray", "by bedside ultrasound").
+    func followsFindingLead(_ k: Int, keys: [UInt32]) -> Bool {
+        var j = k - 1
+        var skipped = 0
+        while j >= 0 && skipped < 2 && words.testLeadFillers.contains(keys[j]) {
+            j -= 1
+            skipped += 1
+        }
+        return j >= 0 && words.testLeads.contains(keys[j])
     }
 
     /// Section defaults: traits a section gives to the entities in it, unless they already have them.

@@ -15,6 +15,12 @@ import Testing
         ContextRule(id: "pos-1", phrase: "possible", category: "POSSIBLE_EXISTENCE", traits: .lowConfidence, direction: .forward, maxScope: 3),
         ContextRule(id: "fam-1", phrase: "mother", category: "FAMILY", traits: .pertainsToFamily, direction: .bidirectional, maxScope: 5,
                     appliesTo: [.medicalCondition]),
+        ContextRule(id: "neg-5", phrase: ": nil", category: "NEGATED_EXISTENCE", traits: .negation, direction: .backward, maxScope: 3,
+                    requiresLineEnd: true, listScope: true),
+        ContextRule(id: "neg-6", phrase: "excluded", category: "NEGATED_EXISTENCE", traits: .negation, direction: .backward, maxScope: 6),
+        ContextRule(id: "pse-2", phrase: "no change in", category: "PSEUDO", traits: [], direction: .pseudo),
+        ContextRule(id: "ter-2", phrase: ", with", category: "TERMINATE", traits: [], direction: .terminate,
+                    terminates: ["NEGATED_EXISTENCE"]),
     ]
 
     /// Runs the engine over a whitespace-tokenized, one-sentence text whose targets are marked
@@ -47,10 +53,14 @@ import Testing
             let last = tokens.lastIndex { $0.1.end <= mark.span.end }!
             return (first..<(last + 1), mark.labels.first == "MED" ? .medication : .medicalCondition)
         }
-        let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, lineEnds: lineEnds) }
+        // A trigger may not end inside a target that starts after its first token.
+        let crosses: (Range<Int>) -> Bool = { t in targets.contains { t.lowerBound < $0.tokens.lowerBound && $0.tokens.lowerBound < t.upperBound && $0.tokens.upperBound > t.upperBound } }
+        let facts = ContextEngine.TokenFacts(lineEnd: lineEnds, crossesTarget: crosses)
+        let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, facts: facts) }
         let separators: Set<String> = [",", ";", "or", "and"]
         return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets,
-                             separators: { separators.contains(tokens[$0].0) }).map { $0.traits.names }
+                             separators: { separators.contains(tokens[$0].0) },
+                             clauseBreaks: { tokens[$0].0 == "," || tokens[$0].0 == ";" }).map { $0.traits.names }
     }
 
     @Test(arguments: [
@@ -70,6 +80,16 @@ import Testing
         ("denies [[chest pain]] , possible [[flu]]", [["NEGATION"], ["LOW_CONFIDENCE"]]),  // other category across a clause break stops scope
         ("no possible [[flu]]", [["NEGATION", "LOW_CONFIDENCE"]]),  // ...but not right after the trigger
         ("no a b c d [[fever]] , [[rash]] or [[itch]]", [["NEGATION"], ["NEGATION"], ["NEGATION"]]),  // a list runs past max scope
+        // a backward list rule runs back through a list; other backward rules stop at a comma
+        ("[[weight loss]] , [[night pain]] , [[fever]] : nil", [["NEGATION"], ["NEGATION"], ["NEGATION"]]),
+        ("[[fever]] x y [[rash]] : nil", [[], ["NEGATION"]]),  // not a list: only max scope
+        ("[[chest pain]] , [[tachycardia]] , [[pe]] excluded", [[], [], ["NEGATION"]]),
+        ("[[chest pain]] and [[pe]] excluded", [["NEGATION"], ["NEGATION"]]),
+        // a trigger never ends inside a target; the shorter trigger at its start is used
+        ("no change in [[pain]]", [[]]),  // the pseudo-trigger still hides "no"
+        ("no [[change in bowel habit]]", [["NEGATION"]]),
+        // a multi-token terminator for one category
+        ("denies [[calf pain]] , with new [[ankle swelling]]", [["NEGATION"], []]),
     ])
     func traits(marked: String, expected: [[String]]) {
         #expect(run(marked) == expected)

@@ -34,6 +34,12 @@ import Tokenizer
             term("stroke", .dxName, .diagnosis), term("sepsis", .dxName, .diagnosis), term("chest", .systemOrganSite),
             term("metformin", .genericName), term("aspirin", .genericName), term("warfarin", .genericName), term("apixaban", .genericName),
             term("CT", .testName), term("troponin", .testName), term("colonoscopy", .procedureName), term("blood transfusion", .treatmentName),
+            term("ST elevation", .dxName, .sign), term("ST depression", .dxName, .sign), term("tachycardia", .dxName, .sign),
+            term("diarrhoea", .dxName, .symptom), term("antibiotics", .genericName), term("physiotherapy", .treatmentName),
+            term("weight loss", .dxName, .symptom), term("night pain", .dxName, .symptom), term("change in bowel habit", .dxName, .symptom),
+            term("use of accessory muscles", .dxName, .sign), term("urinary retention", .dxName, .sign), term("bladder scan", .testName),
+            term("tenderness", .dxName, .sign), term("knee", .systemOrganSite), term("pregabalin", .genericName),
+            term("drowsiness", .dxName, .symptom), term("x-ray", .testName), term("fracture", .dxName, .diagnosis),
         ]
         return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits))
     }()
@@ -98,6 +104,47 @@ import Tokenizer
         ("Patient's mother has hypertension; patient has diabetes.", ["hypertension|PERTAINS_TO_FAMILY", "diabetes|"]),
     ])
     func shippedRulesAssignTraits(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+
+    /// Negation scope that must not run too far, and negation that must reach every item
+    /// (issue #5 §3, §8): one row per rule class, on the shipped rules.
+    @Test(arguments: [
+        // terminators: a new affirmed clause after a comma (graded, measured or introduced by "with")
+        ("No ST elevation, 1 mm ST depression.", ["ST elevation|NEGATION", "ST depression|"]),
+        ("No fever, mild cough.", ["fever|NEGATION", "cough|"]),
+        ("Denies chest pain, with new cough.", ["chest pain|NEGATION", "cough|"]),
+        ("No chest pain with new cough.", ["chest pain|NEGATION", "cough|"]),
+        ("No tachycardia, normal troponin.", ["tachycardia|NEGATION", "troponin|"]),
+        // terminators: the drug after "since starting" was taken
+        ("No diarrhoea since starting antibiotics.", ["diarrhoea|NEGATION", "antibiotics|"]),
+        // pseudo-triggers: a finding that persists despite a treatment
+        ("Chest pain has not settled with physiotherapy.", ["Chest pain|", "physiotherapy|"]),
+        // backward triggers
+        ("Pulmonary embolism not suspected.", ["Pulmonary embolism|NEGATION"]),
+        ("Pneumonia and sepsis have been ruled out.", ["Pneumonia|NEGATION", "sepsis|NEGATION"]),
+        ("Pulmonary embolism clinically excluded.", ["Pulmonary embolism|NEGATION"]),
+        // a backward trigger without the list flag stops at a comma; the test it was excluded on was done
+        ("Chest pain, tachycardia, pulmonary embolism excluded on CT.",
+         ["Chest pain|", "tachycardia|", "pulmonary embolism|NEGATION", "CT|"]),
+        // a backward list trigger runs back through the list
+        ("Weight loss, night pain, fever: none", ["Weight loss|NEGATION", "night pain|NEGATION", "fever|NEGATION"]),
+        ("Weight loss, night pain - nil", ["Weight loss|NEGATION", "night pain|NEGATION"]),
+        // a trigger never swallows the start of an entity ("no change in" is a pseudo-trigger)
+        ("No change in bowel habit.", ["change in bowel habit|NEGATION"]),
+        ("No use of accessory muscles.", ["use of accessory muscles|NEGATION"]),
+        ("No change in chest pain.", ["chest pain|"]),
+        // a test named as where the finding was sought was done; a site is never negated
+        ("No urinary retention on bladder scan.", ["urinary retention|NEGATION", "bladder scan|"]),
+        ("No fracture on the repeat x-ray.", ["fracture|NEGATION", "x-ray|"]),
+        ("No fever, chest clear.", ["fever|NEGATION", "chest|"]),
+        // a drug not tolerated was taken and stopped
+        ("Pregabalin was not tolerated (drowsiness).", ["Pregabalin|PAST_HISTORY", "drowsiness|"]),
+        // a new sentence or a new line ends the scope
+        ("No fever. Cough.", ["fever|NEGATION", "Cough|"]),
+        ("No fever\nCough for 3 days", ["fever|NEGATION", "Cough|"]),
+    ])
+    func negationScope(text: String, expected: [String]) {
         #expect(Self.run(text) == expected)
     }
 }
