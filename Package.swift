@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MedTextKitTests",
-            dependencies: ["MedTextKit", "MedTextTestSupport", "Deidentifier", "MedTextCore"],
+            dependencies: ["MedTextKit", "MedTextTestSupport", "Deidentifier", "MedTextCore", "FHIRMapper"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -226,6 +226,17 @@ final class Run {
 
     func text(_ span: TextSpan) -> String { String(doc.document.text(in: span)) }
 
+    static let timeToTypes: Set<EntityType> = [.timeToDxName, .timeToMedicationName, .timeToTestName, .timeToProcedureName, .timeToTreatmentName]
+
+    /// When the note dates the event (a `TIME_TO_*` attribute, "chest pain since yesterday",
+    /// "appendicectomy 2010"): a FHIR dateTime when the time is an absolute calendar date
+    /// (``FHIRDates``), and the note's words.
+    func eventTime(_ e: Entity) -> (dateTime: String?, text: String)? {
+        guard let a = e.attributes.first(where: { Self.timeToTypes.contains($0.type) }) else { return nil }
+        let t = text(a.span)
+        return (FHIRDates.dateTime(t), t)
+    }
+
     func lower(_ span: TextSpan) -> String {
         let s = span.clamped(to: TextSpan(0, lowerText.count))
         return String(decoding: lowerText[s.range], as: UTF8.self)

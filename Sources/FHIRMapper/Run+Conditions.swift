@@ -100,6 +100,9 @@ extension Run {
         bodySites(&w, e)
         w.member("subject", raw: subjectRequiredJSON)
         w.member("encounter", raw: encounterJSON)
+        if !e.traits.contains(.negation), let t = eventTime(e) {
+            if let d = t.dateTime { w.member("onsetDateTime", d) } else { w.member("onsetString", t.text) }
+        }
         w.optionalMember("recordedDate", recorded)
         w.member("evidence", raw: evidenceJSON)
         return Self.finish("Condition", id, &w)
@@ -288,6 +291,9 @@ extension Run {
         codeableMember(&w, "code", e, systems: Self.procedureSystems)
         w.member("subject", raw: subjectRequiredJSON)
         w.member("encounter", raw: encounterJSON)
+        if status == "completed", let t = eventTime(e) {
+            if let d = t.dateTime { w.member("performedDateTime", d) } else { w.member("performedString", t.text) }
+        }
         bodySites(&w, e)
         return Self.finish("Procedure", id, &w)
     }

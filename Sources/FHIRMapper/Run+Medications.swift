@@ -33,7 +33,16 @@ extension Run {
         if !reasons.isEmpty {
             w.key("reasonCode")
             w.openArray()
-            for j in reasons { codeableElement(&w, doc.entities[j], systems: Self.conditionSystems) }
+            for r in reasons {
+                if let j = r.entity {
+                    codeableElement(&w, doc.entities[j], systems: Self.conditionSystems)
+                } else {
+                    w.element()
+                    w.openObject()
+                    w.member("text", text(r.span))
+                    w.closeObject()
+                }
+            }
             w.closeArray()
         }
         if let d = dosage(i) {
@@ -46,18 +55,27 @@ extension Run {
         return Self.finish("MedicationStatement", id, &w)
     }
 
-    /// Conditions the note links to the drug with "for": `metformin for T2DM`, a FOR attribute.
-    func reasons(_ i: Int) -> [Int] {
+    /// The drug's indications: its `FOR` attributes (`metformin for T2DM`, `PRN nausea`, a
+    /// table's reason column), each coded from the condition entity at the same place when there
+    /// is one (a negated condition is no reason). Without such attributes (resources mapped from
+    /// entities made elsewhere), a condition right after the drug behind "for"/"to treat".
+    func reasons(_ i: Int) -> [(entity: Int?, span: TextSpan)] {
         let e = doc.entities[i]
+        var out: [(entity: Int?, span: TextSpan)] = []
+        for a in e.attributes where a.relationshipType == .for && a.type == .dxName {
+            let j = doc.entities.indices.first { doc.entities[$0].type == .dxName && doc.entities[$0].span.overlaps(a.span) }
+            if let j, doc.entities[j].traits.contains(.negation) { continue }
+            out.append((j, j.map { doc.entities[$0].span } ?? a.span))
+        }
+        if !out.isEmpty { return out }
         let end = e.attributes.map(\.span.end).max().map { max($0, e.span.end) } ?? e.span.end
         let sentence = sentenceSpan(e.span.start)
-        var out: [Int] = []
         for j in (i + 1)..<doc.entities.count {
             let c = doc.entities[j]
             if c.span.start >= sentence.end || c.category == .medication { break }
             guard c.type == .dxName, !c.traits.contains(.negation), c.span.start >= end else { continue }
             let gap = words(in: TextSpan(end, c.span.start))
-            if gap.last == "for" || gap.last == "treat" || gap == ["for", "treatment", "of"] || gap == ["to", "treat"] { out.append(j) }
+            if gap.last == "for" || gap.last == "treat" || gap == ["for", "treatment", "of"] || gap == ["to", "treat"] { out.append((j, c.span)) }
             break
         }
         return out

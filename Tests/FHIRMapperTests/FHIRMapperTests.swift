@@ -231,6 +231,46 @@ import Testing
     }
 }
 
+/// Condition.onset[x] and Procedure.performed[x] from the time the note gives the event
+/// (TIME_TO_* attributes): a FHIR dateTime for absolute calendar dates that read the same in the
+/// US and Australia, the note's words otherwise.
+@Suite struct EventTimes {
+    @Test(arguments: [
+        ("2019", "2019"),
+        ("March 2019", "2019-03"),
+        ("Mar-2019", "2019-03"),
+        ("03/2019", "2019-03"),
+        ("2019-03-14", "2019-03-14"),
+        ("14 March 2019", "2019-03-14"),
+        ("14th Mar 2019", "2019-03-14"),
+        ("March 14, 2019", "2019-03-14"),
+        ("29 Feb 2024", "2024-02-29"),
+    ])
+    func absoluteDatesAreDateTimes(time: String, dateTime: String) throws {
+        let r = try #require(Fixture.map("[[Asthma|DX_NAME]] diagnosed [[\(time)|TIME_TO_DX_NAME]].").resources.first)
+        #expect(r.json.string("onsetDateTime") == dateTime)
+        #expect(r.json.at("onsetString") == nil)
+    }
+
+    @Test(arguments: ["yesterday", "3 days ago", "3/4/2019", "29 Feb 2023", "age 40", "1850", "last week"])
+    func otherTimesStayText(time: String) throws {
+        let r = try #require(Fixture.map("[[Chest pain|DX_NAME]] since [[\(time)|TIME_TO_DX_NAME]].").resources.first)
+        #expect(r.json.string("onsetString") == time)
+        #expect(r.json.at("onsetDateTime") == nil)
+    }
+
+    @Test func negatedConditionHasNoOnset() throws {
+        let r = try #require(Fixture.map("No [[chest pain|DX_NAME|NEGATION]] since [[2019|TIME_TO_DX_NAME]].").resources.first)
+        #expect(r.json.at("onsetDateTime") == nil && r.json.at("onsetString") == nil)
+    }
+
+    @Test func completedProcedureIsPerformedThen() throws {
+        let r = try #require(Fixture.map("[[Appendicectomy|PROCEDURE_NAME]] [[2010|TIME_TO_PROCEDURE_NAME]].").resources.first)
+        #expect(r.resourceType == "Procedure")
+        #expect(r.json.string("performedDateTime") == "2010")
+    }
+}
+
 @Suite struct SigPhrases {
     /// Frequency phrases, longest match left to right; the byte path (ASCII) and the Unicode
     /// path (a no-break space forces it) give the same hits.

@@ -1,3 +1,4 @@
+import FHIRMapper
 import Foundation
 import MedTextCore
 import MedTextKit
@@ -95,6 +96,33 @@ import Testing
         // Without explain, codes carry no evidence.
         let plain = annotator.annotate(Document(text: "Hx of HTN."), linking: .ranked)
         #expect(!(plain.entities.first { $0.type == .dxName }?.evidence.contains { $0.subject.contains("|") } ?? true))
+    }
+}
+
+/// Relations in FHIR output, end to end: FOR links are MedicationStatement.reasonCode (coded from
+/// the condition entity), TIME_TO_DX_NAME is Condition.onset[x].
+@Suite struct RelationFHIRTests {
+    static let fhir = try! MedTextFHIR(annotator: RelationTests.annotator)
+
+    static func resources(_ text: String) -> [FHIRValue] {
+        let context = FHIRContext(subject: "Patient/1", document: DocumentReferenceID(id: "d1"), medtextVersion: "test")
+        return fhir.map(Document(text: text), context: context).resources.map(\.json)
+    }
+
+    @Test func indicationsAreReasonCodes() {
+        let rs = Self.resources("Medications:\nmetformin 500 mg bd for T2DM\nparacetamol 1 g qid PRN pain\n")
+        let meds = rs.filter { $0["resourceType"] == .string("MedicationStatement") }
+        #expect(meds.count == 2)
+        #expect(meds.first?["reasonCode"]?[0]?["text"] == .string("T2DM"))
+        #expect(meds.first?["reasonCode"]?[0]?["coding"]?[0]?["code"] != nil)
+        #expect(meds.last?["reasonCode"]?[0]?["text"] == .string("pain"))
+    }
+
+    @Test func timesAreOnsets() {
+        let rs = Self.resources("Chest pain since yesterday. Diagnosed with asthma in 2019.")
+        let conditions = rs.filter { $0["resourceType"] == .string("Condition") }
+        #expect(conditions.first?["onsetString"] == .string("yesterday"))
+        #expect(conditions.last?["onsetDateTime"] == .string("2019"))
     }
 }
 
