@@ -234,8 +234,18 @@ final class Run {
     func eventTime(_ e: Entity) -> (dateTime: String?, text: String)? {
         guard let a = e.attributes.first(where: { Self.timeToTypes.contains($0.type) }) else { return nil }
         let t = text(a.span)
-        return (FHIRDates.dateTime(t), t)
+        if let d = FHIRDates.dateTime(t) { return (d, t) }
+        // A duration keeps the word that makes it one: "for 5 years", "x 2 weeks", "since Monday".
+        let floor = a.span.start >= e.span.end ? e.span.end : 0
+        let before = doc.document.text(in: TextSpan(max(floor, a.span.start - 12), a.span.start))
+        let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if before.last == " ", let lead = words.last, Self.durationLeads.contains(lead.lowercased()) {
+            return (nil, lead + " " + t)
+        }
+        return (nil, t)
     }
+
+    static let durationLeads: Set<String> = ["for", "x", "×", "since", "over", "within", "from"]
 
     func lower(_ span: TextSpan) -> String {
         let s = span.clamped(to: TextSpan(0, lowerText.count))

@@ -255,8 +255,14 @@ import Testing
     @Test(arguments: ["yesterday", "3 days ago", "3/4/2019", "29 Feb 2023", "age 40", "1850", "last week"])
     func otherTimesStayText(time: String) throws {
         let r = try #require(Fixture.map("[[Chest pain|DX_NAME]] since [[\(time)|TIME_TO_DX_NAME]].").resources.first)
-        #expect(r.json.string("onsetString") == time)
+        // The lead word that makes it a duration or a starting point stays with the words.
+        #expect(r.json.string("onsetString") == "since " + time)
         #expect(r.json.at("onsetDateTime") == nil)
+    }
+
+    @Test func timeWithoutLeadWordIsItsOwnWords() throws {
+        let r = try #require(Fixture.map("[[Chest pain|DX_NAME]] [[2 hours ago|TIME_TO_DX_NAME]].").resources.first)
+        #expect(r.json.string("onsetString") == "2 hours ago")
     }
 
     @Test func negatedConditionHasNoOnset() throws {

@@ -121,8 +121,16 @@ import Testing
     @Test func timesAreOnsets() {
         let rs = Self.resources("Chest pain since yesterday. Diagnosed with asthma in 2019.")
         let conditions = rs.filter { $0["resourceType"] == .string("Condition") }
-        #expect(conditions.first?["onsetString"] == .string("yesterday"))
+        #expect(conditions.first?["onsetString"] == .string("since yesterday"))
         #expect(conditions.last?["onsetDateTime"] == .string("2019"))
+    }
+
+    @Test func durationKeepsItsLeadWordAndTimesMayComeFirst() {
+        // The time before its condition (a crash once: the look-back span ran backwards).
+        let first = Self.resources("Cough, 3 days ago developed fever.").filter { $0["resourceType"] == .string("Condition") }
+        #expect(first.last?["onsetString"] == .string("3 days ago"))
+        let duration = Self.resources("Cough for 4 days.").filter { $0["resourceType"] == .string("Condition") }
+        #expect(duration.first?["onsetString"] == .string("for 4 days"))
     }
 }
 
