@@ -176,6 +176,8 @@ enum DocRef {
         "text/plain", "TEXT/Plain; charset=UTF-8", " text/markdown ;charset = \"iso-8859-1\" ", "text/plain;charset=", "text/plain; =x",
         "text/plain; charset==x", "text/plain;\tcharset=\"\"", "text/plain; charset=\"", "text/plain;; charset=us-ascii; format=flowed",
         "\ttext/plain\t", "text/plain\r\n", "", ";", "text/plain; CHARSET=Latin1", "application/pdf",
+        "text/plain; =charset=utf-8", "text/plain; ==", "text/plain;charset", "text/plain; charset = \"  \" ", "text/plain;charset=a=b",
+        "text/plain; x=1; charset=utf-8; charset=latin1", " ; ; ",
     ])
     func asciiPathMatchesGeneralPath(_ s: String) {
         let fast = ContentType.parseASCII(s), general = ContentType.parseUnicode(s)

@@ -316,28 +316,46 @@ struct ContentType {
 
     static func parseASCII(_ s: String) -> (String, String?) {
         // ASCII (every real content type): the same trimming (space, tab) and lowercasing
-        // without Foundation's bridging.
-        func trimmed(_ b: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            var b = b
-            while let f = b.first, f == 0x20 || f == 0x09 { b = b.dropFirst() }
-            while let l = b.last, l == 0x20 || l == 0x09 { b = b.dropLast() }
-            return b
+        // without Foundation's bridging, by indices over the bytes.
+        var s = s
+        return s.withUTF8 { b -> (String, String?) in
+            func trimmed(_ r: Range<Int>) -> Range<Int> {
+                var lo = r.lowerBound, hi = r.upperBound
+                while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 { lo += 1 }
+                while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 { hi -= 1 }
+                return lo..<hi
+            }
+            func lower(_ r: Range<Int>) -> String {
+                String(unsafeUninitializedCapacity: r.count) { out in
+                    for (k, i) in r.enumerated() { out[k] = b[i] >= 0x41 && b[i] <= 0x5A ? b[i] | 0x20 : b[i] }
+                    return r.count
+                }
+            }
+            // Parts between semicolons (empty ones kept, as split(omittingEmptySubsequences: false)).
+            var parts: [Range<Int>] = []
+            var start = 0
+            for i in 0..<b.count where b[i] == UInt8(ascii: ";") {
+                parts.append(start..<i)
+                start = i + 1
+            }
+            parts.append(start..<b.count)
+            let mediaType = lower(trimmed(parts[0]))
+            var charset: String? = nil
+            for p in parts.dropFirst() {
+                // split(separator: "=", maxSplits: 1) omitting empty pieces: two non-empty pieces
+                // around the first "=" that has something after it.
+                var lo = p.lowerBound
+                while lo < p.upperBound, b[lo] == UInt8(ascii: "=") { lo += 1 }
+                guard let eq = (lo..<p.upperBound).first(where: { b[$0] == UInt8(ascii: "=") }), eq + 1 < p.upperBound else { continue }
+                guard lower(trimmed(lo..<eq)) == "charset" else { continue }
+                var value = trimmed((eq + 1)..<p.upperBound)
+                if value.count >= 2, b[value.lowerBound] == UInt8(ascii: "\""), b[value.upperBound - 1] == UInt8(ascii: "\"") {
+                    value = (value.lowerBound + 1)..<(value.upperBound - 1)
+                }
+                charset = lower(value)
+            }
+            return (mediaType, charset)
         }
-        func lower(_ b: ArraySlice<UInt8>) -> String {
-            String(decoding: b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        let bytes = Array(s.utf8)
-        let parts = bytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
-        let mediaType = parts.first.map { lower(trimmed($0)) } ?? ""
-        var charset: String? = nil
-        for p in parts.dropFirst() {
-            let kv = p.split(separator: UInt8(ascii: "="), maxSplits: 1)
-            guard kv.count == 2, lower(trimmed(kv[0])) == "charset" else { continue }
-            var value = trimmed(kv[1])
-            if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") { value = value.dropFirst().dropLast() }
-            charset = lower(value)
-        }
-        return (mediaType, charset)
     }
 
     /// The general path (non-ASCII input): Foundation's whitespace set and Unicode lowercasing.
