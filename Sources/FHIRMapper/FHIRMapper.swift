@@ -1,4 +1,9 @@
 public import MedTextCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One generated FHIR resource: its type, its deterministic id and its JSON.
 public struct FHIRResource: Sendable, Hashable {
@@ -266,30 +271,55 @@ final class Run {
         return TextSpan(s, e)
     }
 
-    /// Whether any of `words` occurs as a whole word (or word prefix when it ends with `*`) in
-    /// `span`; the first of `words` that does. Words are those of ``words(in:)``; a phrase
+    /// Whether any of `cues` occurs as a whole word (or word prefix when it ends with `*`) in
+    /// `span`; the first of `cues` that does. Words are those of ``words(in:)``; a phrase
     /// (`no longer`) matches consecutive words.
-    func mentions(_ words: [String], in span: TextSpan) -> String? {
-        guard let ranges = cachedWordRanges(span) else { return Self.mentions(words, inWords: Self.words(lower(span))) }
+    func mentions(_ cues: CueList, in span: TextSpan) -> String? {
+        guard let ranges = cachedWordRanges(span) else { return Self.mentions(cues.words, inWords: Self.words(lower(span))) }
         return lowerText.withUnsafeBufferPointer { b -> String? in
-            func equal(_ r: Range<Int>, _ w: some Collection<UInt8>) -> Bool {
-                r.count == w.count && UnsafeBufferPointer(rebasing: b[r]).elementsEqual(w)
+            @inline(__always)
+            func equal(_ r: Range<Int>, _ w: [UInt8]) -> Bool {
+                guard r.count == w.count else { return false }
+                guard !w.isEmpty else { return true }
+                return w.withUnsafeBufferPointer { memcmp(b.baseAddress! + r.lowerBound, $0.baseAddress!, w.count) == 0 }
             }
-            for w in words {
-                let u = w.utf8
-                if u.last == UInt8(ascii: "*") {
-                    let p = u.dropLast()
-                    if ranges.contains(where: { $0.count >= p.count && UnsafeBufferPointer(rebasing: b[$0.lowerBound..<($0.lowerBound + p.count)]).elementsEqual(p) }) { return w }
-                } else if u.contains(0x20) {
-                    let parts = u.split(separator: 0x20)
+            for (k, cue) in cues.cues.enumerated() {
+                switch cue {
+                case .prefix(let p):
+                    if ranges.contains(where: { $0.count >= p.count && equal($0.lowerBound..<($0.lowerBound + p.count), p) }) { return cues.words[k] }
+                case .phrase(let parts):
                     guard !parts.isEmpty, ranges.count >= parts.count else { continue }
-                    for k in 0...(ranges.count - parts.count) where parts.indices.allSatisfy({ equal(ranges[k + $0], parts[$0]) }) { return w }
-                } else if ranges.contains(where: { equal($0, u) }) {
-                    return w
+                    for i in 0...(ranges.count - parts.count) where parts.indices.allSatisfy({ equal(ranges[i + $0], parts[$0]) }) { return cues.words[k] }
+                case .word(let w):
+                    if ranges.contains(where: { equal($0, w) }) { return cues.words[k] }
                 }
             }
             return nil
         }
+    }
+
+    /// A list of cue words compiled once for ``mentions(_:in:)``: each word's bytes, the stem of
+    /// a `*` prefix, or the words of a phrase.
+    struct CueList: ExpressibleByArrayLiteral {
+        enum Cue {
+            case word([UInt8])
+            case prefix([UInt8])
+            case phrase([[UInt8]])
+        }
+        let words: [String]
+        let cues: [Cue]
+
+        init(_ words: [String]) {
+            self.words = words
+            cues = words.map { w in
+                let u = Array(w.utf8)
+                if u.last == UInt8(ascii: "*") { return .prefix(Array(u.dropLast())) }
+                if u.contains(0x20) { return .phrase(u.split(separator: 0x20).map { Array($0) }) }
+                return .word(u)
+            }
+        }
+
+        init(arrayLiteral words: String...) { self.init(words) }
     }
 
     /// ``mentions(_:in:)`` over words already split (the Unicode path).
@@ -423,6 +453,17 @@ final class Run {
         }
     }
 
+    /// The same CodeableConcept as a value tree (for the parts of a dosage still built as trees).
+    func codeableValue(_ e: Entity, systems: [CodeSystem]) -> FHIRValue {
+        var codings: [FHIRValue] = []
+        for s in systems {
+            for c in e.concepts where c.system == s && !c.code.isEmpty {
+                codings.append(obj(["system": .string(c.system.uri), "version": str(version(of: c.system)), "code": .string(c.code), "display": str(c.display)]))
+            }
+        }
+        return obj(["coding": .array(codings), "text": str(text(e.span))])
+    }
+
     /// `"key":{CodeableConcept}`, left out when it is empty.
     func codeableMember(_ w: inout JSONOut, _ key: StaticString, _ e: Entity, systems: [CodeSystem]) {
         let m = w.optionalObject(key)
@@ -495,6 +536,9 @@ final class Run {
         ("severe", "24484000", "Severe"), ("moderate", "6736007", "Moderate"), ("mild", "255604002", "Mild"),
     ]
 
+    /// Each severity word with its adverb (`severe`, `severely`).
+    static let severityCues: [CueList] = severityCodes.map { CueList([$0.word, $0.word == "severe" ? "severely" : $0.word]) }
+
     /// Severity from a QUALITY attribute or the two words before the mention.
     func severity(_ e: Entity) -> (code: String, display: String, word: String)? {
         var spans = e.attributes.filter { $0.type == .quality }.map(\.span)
@@ -506,7 +550,7 @@ final class Run {
         }
         spans.append(TextSpan(s, e.span.start))
         for sp in spans {
-            for (w, code, display) in Self.severityCodes where mentions([w, w == "severe" ? "severely" : w], in: sp) != nil {
+            for (k, (w, code, display)) in Self.severityCodes.enumerated() where mentions(Self.severityCues[k], in: sp) != nil {
                 return (code, display, w)
             }
         }

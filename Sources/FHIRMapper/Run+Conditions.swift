@@ -11,10 +11,10 @@ extension Run {
     static let problemListSections: Set<SectionType> = [.pastMedicalHistory, .pastSurgicalHistory, .problemList]
 
     /// Words that put a condition in the past: resolved, inactive, in remission.
-    static let resolvedCues = ["resolved", "resolution", "recovered", "cured", "healed", "no longer", "settled", "cleared"]
-    static let remissionCues = ["remission"]
-    static let inactiveCues = ["inactive", "quiescent", "dormant", "burnt out", "burned out"]
-    static let differentialCues = ["differential", "ddx", "vs", "versus", "differentials"]
+    static let resolvedCues: CueList = ["resolved", "resolution", "recovered", "cured", "healed", "no longer", "settled", "cleared"]
+    static let remissionCues: CueList = ["remission"]
+    static let inactiveCues: CueList = ["inactive", "quiescent", "dormant", "burnt out", "burned out"]
+    static let differentialCues: CueList = ["differential", "ddx", "vs", "versus", "differentials"]
 
     /// The fixed CodeableConcepts, built once (mapping reuses the values instead of rebuilding them).
     static let clinicalStatusValues = constants(conditionClinical, ["active", "resolved", "remission", "inactive"])

@@ -5,8 +5,8 @@ extension Run {
     static let medicationSystems: [CodeSystem] = [.rxNorm, .unii, .snomedCT]
     static let ucum = "http://unitsofmeasure.org"
 
-    static let stoppedCues = ["ceased", "cease", "stopped", "stop", "discontinued", "d/c", "dc'd", "withheld", "held", "suspended", "switched", "changed", "replaced"]
-    static let completedCues = ["completed", "finished", "course", "completion"]
+    static let stoppedCues: CueList = ["ceased", "cease", "stopped", "stop", "discontinued", "d/c", "dc'd", "withheld", "held", "suspended", "switched", "changed", "replaced"]
+    static let completedCues: CueList = ["completed", "finished", "course", "completion"]
 
     /// status: NEGATION → not-taken; PAST_HISTORY → completed when the sentence says the course
     /// was completed, else stopped; FUTURE or HYPOTHETICAL (kept with `include`) → intended;
@@ -112,11 +112,7 @@ extension Run {
         var asNeededValue: (String, FHIRValue)? = nil
         if asNeeded {
             if let r = prnReason[i] {
-                var c = JSONOut(reserve: 256)
-                c.openObject()
-                codeableMembers(&c, doc.entities[r], systems: Self.conditionSystems)
-                c.closeObject()
-                asNeededValue = ("asNeededCodeableConcept", FHIRValue(json: c.bytes)!)
+                asNeededValue = ("asNeededCodeableConcept", codeableValue(doc.entities[r], systems: Self.conditionSystems))
             } else {
                 asNeededValue = ("asNeededBoolean", .bool(true))
             }
