@@ -260,7 +260,7 @@ struct PHIScan {
     /// 2025-02-14, 2025/02/14, 20250214 is not taken (too ambiguous).
     func isoDate(_ i: Int) -> Int? {
         let y = digitRun(i)
-        guard y - i == 4, at(y) == 0x2D || at(y) == 0x2F, isDigit(at(y + 1)) else { return nil }
+        guard y - i == 4, at(y) == 0x2D || at(y) == 0x2F || at(y) == 0x2E, isDigit(at(y + 1)) else { return nil }
         let sep = at(y)
         let m = digitRun(y + 1)
         guard (1...2).contains(m - y - 1), at(m) == sep, isDigit(at(m + 1)) else { return nil }

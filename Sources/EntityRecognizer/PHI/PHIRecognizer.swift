@@ -544,6 +544,16 @@ struct PHIDetection {
                 return e2
             }
         }
+        // "March 3-5, 2025", "3-5 June 2025": a range of days in one month, taken whole.
+        if let e = dayRangeDate(i) {
+            emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
+            return e
+        }
+        // Ages the byte scanner leaves out: "42 years of age", "turned 50 last week", "aged 4 and 6".
+        if tok.kind == .number, ageNumber(i), let a = ageInContext(i) {
+            emitAgeToken(i, rule: a)
+            return i + 1
+        }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
         if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i)), compactDateEnd(i) == nil, let e = alphanumericCode(i) {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
@@ -650,7 +660,7 @@ struct PHIDetection {
             }
         }
         // "since the fall on the 14th": an ordinal day after "on the".
-        if isWord(i), i >= 2, t[i - 1].key == K.the, t[i - 2].key == K.on, ordinalDay(i),
+        if isWord(i), i >= 2, (t[i - 1].key == K.the && t[i - 2].key == K.on) || t[i - 1].rb.contains(.dayMonthCue), ordinalDay(i),
             i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation || t[i + 1].key == K.at
         {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
@@ -782,6 +792,46 @@ struct PHIDetection {
         guard e - t[i].s >= 4 else { return false }
         let a = b[e - 3] | 0x20, c = b[e - 2] | 0x20, d = b[e - 1] | 0x20
         return (a == 0x69 && c == 0x6E && d == 0x67) || (c == 0x65 && d == 0x64) || (c == 0x6C && d == 0x79)
+    }
+
+    /// End of "March 3-5, 2025" or "3-5 June 2025" starting at token i, or nil.
+    func dayRangeDate(_ i: Int) -> Int? {
+        func day(_ k: Int) -> Bool { k < t.count && t[k].kind == .number && t[k].e - t[k].s <= 2 && (1...31).contains(intValue(k)) }
+        func rangeAt(_ k: Int) -> Bool {
+            day(k) && punct(k + 1, 0x2D) && adjacent(k + 1) && adjacent(k + 2) && day(k + 2) && intValue(k + 2) > intValue(k)
+        }
+        func year(_ k: Int) -> Int? {
+            var y = k
+            if punct(y, 0x2C) { y += 1 }
+            guard y < t.count, !t[y].nl, t[y].kind == .number, t[y].e - t[y].s == 4, (1900...2099).contains(intValue(y)) else { return nil }
+            return y + 1
+        }
+        if isWord(i), t[i].rb.contains(.monthName), cap(i) || t[i].e - t[i].s >= 4, t[i].key != K.may || cap(i), i + 3 < t.count,
+            !t[i + 1].nl, rangeAt(i + 1)
+        {
+            return year(i + 4) ?? i + 4
+        }
+        if t[i].kind == .number, i == 0 || !adjacent(i), rangeAt(i), i + 3 < t.count, !t[i + 3].nl, isWord(i + 3),
+            t[i + 3].rb.contains(.monthName), t[i + 3].key != K.may || cap(i + 3)
+        {
+            return year(i + 4) ?? i + 4
+        }
+        return nil
+    }
+
+    /// The rule id for an age at number token i that the scanner leaves out, or nil.
+    func ageInContext(_ i: Int) -> String? {
+        // "42 years of age", "18 months of age".
+        if i + 3 < t.count, !t[i + 1].nl, K.ageUnits.contains(t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
+            i == 0 || !(punct(i - 1, 0x2F) && adjacent(i))
+        { return "age-of-age" }
+        // "turned 50 last week", "turns 65 in May".
+        if i > 0, K.turnedWords.contains(t[i - 1].key), i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
+            || K.afterTurned.contains(t[i + 1].key)
+        { return "age-turned" }
+        // "aged 4 and 6": the second age of a pair.
+        if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, K.agedWords.contains(t[i - 3].key) { return "age-pair" }
+        return nil
     }
 
     /// `14th`, `3rd`: an ordinal day of the month.
@@ -960,6 +1010,23 @@ struct PHIDetection {
             }
         }
         if let e = kinshipAside(i) { return e }
+        // "The Nguyen family visited": a surname between "the" and "family".
+        if t[i].key == K.the, i + 2 < t.count, !t[i + 1].nl, cap(i + 1), t[i + 1].bits.contains(.lastName),
+            !t[i + 1].bits.contains(.stopWord), !t[i + 1].bits.contains(.eponym), t[i + 2].key == K.family || t[i + 2].key == K.household
+        {
+            emitName(i + 1, i + 2, priority: 3, score: 0.75, rule: "name-family")
+            return i + 2
+        }
+        // "Pt seen with Jason, his case manager": a given name, a comma and a possessive role or relation.
+        if cap(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.stopWord),
+            !t[i].bits.contains(.title), !covered[i], let end = nameRun(i, strong: true, maxWords: 3), end + 2 < t.count,
+            punct(end, 0x2C), !t[end + 1].nl, K.possessives.contains(t[end + 1].key) || t[end + 1].key == K.the,
+            t[end + 2].rb.contains(.kinship) || K.roleWords.contains(t[end + 2].key)
+                || (t[end + 2].ps && phrase(at: end + 2, kinds: .startsProfession, where: { $0 == .profession }) != nil)
+        {
+            emitName(i, end, priority: 3, score: 0.75, rule: "name-appositive-role")
+            return end
+        }
         if let e = pluralKinNames(i) { return e }
         if t[i].rb.contains(.kinship) || inLaw(i), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
@@ -1044,6 +1111,10 @@ struct PHIDetection {
                     !(K.suffixCues.contains(t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
                 {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
+                    // "Ahmed and Fatima (parents)": the first name of a pair.
+                    if s >= 2, t[s - 1].key == K.and || punct(s - 1, 0x26), !t[s].nl, let s2 = nameBefore(s - 1), s2 < s - 1 {
+                        emitName(s2, s - 1, priority: 3, score: 0.8, rule: "name-after-cue")
+                    }
                 }
                 return e
             default:
@@ -1231,6 +1302,11 @@ struct PHIDetection {
             emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-pair-lower")
             return i + 2
         }
+        // A given name alone mid-sentence: "breakup with Kayla in January", "you and Dana".
+        if let e = givenNameAlone(i) {
+            emitName(i, e, priority: 1, score: 0.6, rule: "name-given-alone")
+            return e
+        }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
@@ -1262,6 +1338,34 @@ struct PHIDetection {
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
         return end
+    }
+
+    /// A frequent given name standing alone inside a sentence of a mixed-case note: capitalised, not the
+    /// first word of a line or sentence, listed as a frequent first name, and outside the ordinary-word, stop
+    /// (drugs, eponyms, places, months), title and surname-only lists; the next word is not capitalised (a name
+    /// pair or an organisation is left to its own rule).
+    func givenNameAlone(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, cap(i), !t[i].flags.contains(.allUpper), !t[i].nl, i > 0, !covered[i] else { return nil }
+        let bits = t[i].bits
+        guard bits.contains(.firstName), bits.contains(.frequentFirst), !bits.contains(.ordinaryWord), !bits.contains(.stopWord),
+            !bits.contains(.title), !bits.contains(.commonName), !bits.contains(.drugWord), !bits.contains(.eponym),
+            !bits.contains(.placeWord), !bits.contains(.credential), t[i].e - t[i].s >= 3
+        else { return nil }
+        // Sentence starts and headings say nothing.
+        if punct(i - 1, 0x2E) || punct(i - 1, 0x3A) || punct(i - 1, 0x21) || punct(i - 1, 0x3F) || punct(i - 1, 0x2D) { return nil }
+        // "Santa Barbara": part of a capitalised phrase; "Amanda 10 mg", "Warren, Michigan": a dose or a place.
+        if cap(i - 1) && !t[i - 1].bits.contains(.title) { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && t[i + 1].kind == .number { return nil }
+        if i + 2 < t.count && punct(i + 1, 0x2C) && !t[i + 2].nl
+            && (isStateAt(i + 2) || (t[i + 2].ps && phrase(at: i + 2, kinds: .startsStateName, where: { $0 == .stateName }) != nil))
+        { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && (cap(i + 1) || punct(i + 1, 0x2D) && adjacent(i + 1)) { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && adjacent(i + 1) && (punct(i + 1, 0x2F) || t[i + 1].kind == .number) { return nil }
+        if eponymFollows(i + 1) { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
+            return nil
+        }
+        return i + 1
     }
 
     /// A name seen with a cue elsewhere in the note.
@@ -1796,7 +1900,12 @@ enum K {
          "manoeuvre", "incision", "drill", "stitch", "suture", "syndrome", "disease", "criteria", "classification", "procedure",
          "operation", "reconstruction", "fixation", "tube", "shunt", "stent", "catheter", "needle", "tenaculum", "tenacula",
          "elevator", "holder", "tongs", "pin", "pins", "frame", "splint", "bandage", "position", "repair", "approach", "method",
-         "protocol", "index", "questionnaire", "sleepiness", "sleeping", "type", "grade", "stage", "fracture", "reflex"].map(wordKey))
+         "protocol", "index", "questionnaire", "sleepiness", "sleeping", "type", "grade", "stage", "fracture", "reflex",
+         "scissors", "cannula", "taper", "pusher", "instrument", "hose", "stockings", "curette", "rongeur", "dissector", "knife",
+         "blade", "hook", "wire", "plate", "screw", "nail", "rod", "trocar", "speculum", "spreader", "osteotome", "chisel",
+         "mallet", "clip", "clips", "anchor", "valve", "balloon", "graft", "flap", "bur", "burr", "drain", "mask", "collar",
+         "brace", "boot", "cast", "pump", "device", "system", "apparatus", "nerve", "ligament", "muscle", "duct", "canal",
+         "gland", "node", "space", "triangle", "line", "point", "phenomenon", "effect", "law", "rule", "equation", "formula"].map(wordKey))
     /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
     static let genericServiceWords: Set<UInt64> = Set(
         ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
@@ -1880,6 +1989,7 @@ enum K {
         ["hospital", "hosp", "reg", "unit", "clinic", "fund", "health", "concession", "pension", "client", "resident",
          "student", "staff", "employee", "patient", "pt", "case", "referral", "booking", "order", "request"].map(wordKey))
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
+    static let family = wordKey("family"), household = wordKey("household")
     static let the = wordKey("the"), via = wordKey("via"), `for` = wordKey("for")
     /// Verbs and nouns of employment before "at"/"for"/"by"/"with" + an employer ("works at", "employed by", "job with").
     static let workVerbs: Set<UInt64> = Set(
@@ -1890,6 +2000,11 @@ enum K {
         ["a", "an", "the", "be", "is", "are", "was", "were", "to", "and", "or", "as", "with", "for", "by", "on", "not", "no",
          "has", "had", "have", "will", "would", "can", "could", "been", "being", "he", "she", "they", "we", "it", "this",
          "that", "who", "which", "very", "more", "most", "some", "any", "all"].map(wordKey))
+    static let age = wordKey("age")
+    static let ageUnits: Set<UInt64> = Set(["years", "year", "yrs", "yr", "months", "month", "mths", "weeks", "days"].map(wordKey))
+    static let turnedWords: Set<UInt64> = Set(["turned", "turns", "turning"].map(wordKey))
+    static let afterTurned: Set<UInt64> = Set(["last", "this", "in", "on", "today", "yesterday", "and", "recently", "years", "next"].map(wordKey))
+    static let agedWords: Set<UInt64> = Set(["aged", "ages"].map(wordKey))
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     static let familyFirmWords: Set<UInt64> = Set(["sons", "co", "co.", "partners", "associates", "bros"].map(wordKey))
     static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
