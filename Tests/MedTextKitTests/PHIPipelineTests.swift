@@ -201,6 +201,16 @@ import Testing
         "Address: [[123 N. Main St., Apt. 4B, Springfield, IL 62704-1234|ADDRESS]]",
         // Occupations in apposition; a course is not the job.
         "son [[Marco|NAME]] (a [[paramedic|PROFESSION]]) came too. He wants to start a barista course.",
+        // Ages the scanner leaves out; day ranges; ordinal days after date words; dotted ISO dates.
+        "He turned [[50|AGE]] last week. She is [[42|AGE]] years of age. Twins aged [[4|AGE]] and [[6|AGE]].",
+        "Surgery on [[March 3-5, 2025|DATE]]; away [[3-17 March 2025|DATE]]. Admitted [[3rd Mar|DATE]], discharged [[5th|DATE]].",
+        "Seen [[2025.03.04|DATE]] in clinic. The knee turned 90 degrees. Stage 3-5 kidney disease.",
+        // Families, appositive roles, pairs before a plural relation, messages left for a person.
+        "The [[Nguyen|NAME]] family visited. Pt seen with [[Jason|NAME]], his case manager.",
+        "Spoke with [[Ahmed|NAME]] and [[Fatima|NAME]] (parents). Message left for [[Sharon|NAME]] at reception.",
+        // A frequent given name alone mid-sentence; instruments, doses and places named like people stay out.
+        "He reports low mood since his breakup with [[Kayla|NAME]] in [[January|DATE]].",
+        "Dissected with curved Joseph scissors; Ted hose applied; Amanda 10 mg daily; moved to Warren, Michigan.",
         // Precision: drugs, eponyms, units, lab values and section words are not names or IDs.
         "Bell's palsy [[2011|DATE]]. Parkinson's disease on Madopar. Hartmann's solution 1 L. Murphy's sign negative.",
         "Creatinine 92 umol/L, eGFR 74, Hb 141 g/L, HbA1c 7.9%, SpO2 96% RA, COVID-19 PCR negative.",
@@ -303,9 +313,9 @@ import Testing
         withKnownIssue("detection recall on corpora/phi is below 1.0", isIntermittent: true) {
             #expect(leaks.count == 0, "\(leaks.count) of \(checked) gold PHI strings left")
         }
-        // A floor that catches regressions: at most 6% of the distinct gold strings survive
-        // (59 of 1480, 4.0%, at the end of session 2; 20% before).
-        #expect(Double(leaks.count) <= 0.06 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")
+        // A floor that catches regressions: at most 4% of the distinct gold strings survive
+        // (74 of 2272, 3.3%, in session 3 with 27 new dev notes; 59 of 1480, 4.0%, at the end of session 2; 20% before).
+        #expect(Double(leaks.count) <= 0.04 * Double(checked), "\(leaks.count) of \(checked) gold PHI strings left")
     }
 
     @Test func samePatientSameShiftAcrossNotes() {

@@ -77,6 +77,8 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let startsPlace = PHIRuleBits(rawValue: 1 << 22)
     static let startsStateName = PHIRuleBits(rawValue: 1 << 23)
     static let startsOrganization = PHIRuleBits(rawValue: 1 << 24)
+    /// In one of the session-3 rule word sets (`K.auxWords`): a one-bit filter before any `Set` lookup.
+    static let auxWord = PHIRuleBits(rawValue: 1 << 25)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.

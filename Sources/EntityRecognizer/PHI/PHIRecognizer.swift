@@ -145,7 +145,9 @@ struct PHIDetection {
     let vocab: PHIVocabulary
     let options: PHIRecognizer.Options
     let doc: AnnotatedDocument
-    var t: [PTok] = []
+    /// The note's non-space tokens; a `let`, so the rules' calls to mutating helpers never make the optimiser
+    /// reload it (with a `var`, the larger rule functions fell back to out-of-line `Array` accessors).
+    let t: [PTok]
     var found: [Candidate] = []
     /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
     var covered: [Bool] = []
@@ -165,6 +167,7 @@ struct PHIDetection {
         self.vocab = vocab
         self.options = options
         self.doc = doc
+        var t: [PTok] = []
         t.reserveCapacity(tokens.count / 2 + 1)
         var nl = true
         var words = 0, upper = 0, title = 0
@@ -199,6 +202,7 @@ struct PHIDetection {
             t.append(pt)
             nl = false
         }
+        self.t = t
         covered = Array(repeating: false, count: t.count)
         named = covered
         if words >= 20 {
@@ -268,8 +272,8 @@ struct PHIDetection {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
                 if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
-                    || (isWord(k) && !cap(k) && K.nameParticles.contains(t[k].key) && k + 1 < t.count && !t[k + 1].nl
-                        && (cap(k + 1) || K.nameParticles.contains(t[k + 1].key))))
+                    || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && K.nameParticles.contains(t[k].key) && k + 1 < t.count
+                        && !t[k + 1].nl && (cap(k + 1) || K.nameParticles.contains(t[k + 1].key))))
                 {
                     j = k
                     initials += 1
@@ -283,7 +287,7 @@ struct PHIDetection {
                 break
             }
             // "T. van der Merwe": lower-case particles between name words.
-            if words + initials > 0 && isWord(j) && !cap(j) && K.nameParticles.contains(t[j].key) {
+            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && K.nameParticles.contains(t[j].key) {
                 var k = j
                 while k < t.count && !t[k].nl && isWord(k) && !cap(k) && K.nameParticles.contains(t[k].key) && k - j < 3 { k += 1 }
                 if k < t.count && !t[k].nl && cap(k) && nameWord(k, strong: true, first: false) {
@@ -314,7 +318,7 @@ struct PHIDetection {
 
     // MARK: emit
 
-    mutating func emit(_ type: EntityType, _ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
+    @inline(never) mutating func emit(_ type: EntityType, _ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         guard end > i else { return }
         var e = end
         // Do not end on punctuation other than an initial's period.
@@ -334,7 +338,7 @@ struct PHIDetection {
         if priority >= 3 { for k in i..<e { covered[k] = true } }
     }
 
-    mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
+    @inline(never) mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
         nameEnds.append(end)
         for k in i..<min(end, t.count) { named[k] = true }
@@ -398,18 +402,7 @@ struct PHIDetection {
             }
             i += 1
         }
-        // Names found later in the note (a name pair, a cue) also mark their earlier mentions ("Noah's appointment"
-        // ... "Noah Tsosie, DOB ...").
-        if !nameKeys.isEmpty {
-            i = 0
-            while i < t.count {
-                if !covered[i], !named[i], isWord(i), !t[i].bits.contains(.ordinaryWord), t[i].e - t[i].s >= 3, let e = propagatedName(i) {
-                    i = e
-                    continue
-                }
-                i += 1
-            }
-        }
+        if !nameKeys.isEmpty { propagateBack() }
         nicknamesAfterNames()
         agesAfterNames()
         if options.professions {
@@ -425,10 +418,27 @@ struct PHIDetection {
     }
 
 
+    /// Names found later in the note (a name pair, a cue) also mark their earlier mentions ("Noah's appointment"
+    /// ... "Noah Tsosie, DOB ..."): a second walk over the tokens, for words outside the ordinary-word list.
+    @inline(never) mutating func propagateBack() {
+        var mask: UInt64 = 0
+        for k in nameKeys { mask |= 1 << (k & 63) }
+        var i = 0
+        while i < t.count {
+            if mask >> (t[i].base & 63) & 1 != 0, !covered[i], !named[i], isWord(i), cap(i) || lowerDoc, !t[i].bits.contains(.ordinaryWord),
+                t[i].e - t[i].s >= 3, let e = propagatedName(i)
+            {
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
     // MARK: ages written next to names
 
     /// Emits an AGE for the number only (GUIDELINE A1) at token k.
-    mutating func emitAgeToken(_ k: Int, rule: String) {
+    @inline(never) mutating func emitAgeToken(_ k: Int, rule: String) {
         let s = t[k].s
         var e = s
         while e < t[k].e && b[e] &- 0x30 < 10 { e += 1 }
@@ -442,11 +452,13 @@ struct PHIDetection {
     }
 
     /// A plausible age in years at token k (1 to 3 digits, at most 120), not part of a ratio or decimal.
-    func ageNumber(_ k: Int) -> Bool {
+    func ageNumber(_ k: Int, sentenceEnd: Bool = false) -> Bool {
         guard k < t.count, t[k].kind == .number, t[k].e - t[k].s <= 3, !t[k].nl else { return false }
         let v = intValue(k)
         guard v >= 0 && v <= 120 else { return false }
-        if k + 1 < t.count && adjacent(k + 1) && (punct(k + 1, 0x2F) || punct(k + 1, 0x2E) || punct(k + 1, 0x3A)) { return false }
+        // `sentenceEnd`: a full stop after the number ends the sentence ("aged 4 and 6."), unless a digit follows.
+        let decimal = punct(k + 1, 0x2E) && (!sentenceEnd || (k + 2 < t.count && adjacent(k + 2) && t[k + 2].kind == .number))
+        if k + 1 < t.count && adjacent(k + 1) && (punct(k + 1, 0x2F) || decimal || punct(k + 1, 0x3A)) { return false }
         return true
     }
 
@@ -475,7 +487,7 @@ struct PHIDetection {
     }
 
     /// A nickname in quotes right after a name: `Marcus ("Moose")`, `Marcus "Moose"`.
-    mutating func nicknamesAfterNames() {
+    @inline(never) mutating func nicknamesAfterNames() {
         for e in nameEnds where e + 2 < t.count && !t[e].nl {
             var k = e
             let bracket = punct(k, 0x28)
@@ -512,53 +524,11 @@ struct PHIDetection {
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
         if (tok.kind == .number || tok.kind == .word) && (i == 0 || !adjacent(i)), let e = ipv6(i) { return e }
-        // "2025/26", "2024-25": a financial or school year.
-        if tok.kind == .number && tok.e - tok.s == 4 && i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2D))
-            && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number && t[i + 2].e - t[i + 2].s == 2
-            && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2F) && !punct(i + 3, 0x2D))
-        {
-            let v = intValue(i)
-            if (1900...2099).contains(v) && intValue(i + 2) == (v + 1) % 100 {
-                emit(.date, i, i + 3, priority: 4, score: 0.75, rule: "date-financial-year")
-                return i + 3
-            }
-        }
-        // "Jun-Aug 2024", "Nov-Dec": a range of months (taken whole, over the scanner's "Aug 2024").
-        if isWord(i) && tok.rb.contains(.monthName) && (cap(i) || tok.e - tok.s >= 3) && tok.key != K.may
-            && i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && isWord(i + 2) && t[i + 2].rb.contains(.monthName)
-        {
-            var end = i + 3
-            if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
-                end += 1
-            }
-            emit(.date, i, end, priority: 5, score: 0.75, rule: "date-month-range")
-            return end
-        }
-        // "2/3-5/3", "3/2-3/5": a range of two day/months that share the day or the month.
-        if tok.kind == .number && (i == 0 || !adjacent(i)), let e1 = dayMonth(i), punct(e1, 0x2D), adjacent(e1), adjacent(e1 + 1),
-            let e2 = dayMonth(e1 + 1), e2 >= t.count || !adjacent(e2) || t[e2].kind == .punctuation
-        {
-            let a = intValue(i), c = intValue(i + 2), x = intValue(e1 + 1), z = intValue(e1 + 3)
-            if (c == z && x > a && c <= 12) || (a == x && z > c && a <= 12) {
-                emit(.date, i, e2, priority: 5, score: 0.75, rule: "date-day-month-range")
-                return e2
-            }
-        }
-        // "March 3-5, 2025", "3-5 June 2025": a range of days in one month, taken whole.
-        if let e = dayRangeDate(i) {
-            emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
-            return e
-        }
-        // Ages the byte scanner leaves out: "42 years of age", "turned 50 last week", "aged 4 and 6".
-        if tok.kind == .number, ageNumber(i), let a = ageInContext(i) {
-            emitAgeToken(i, rule: a)
-            return i + 1
-        }
-        // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
-        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i)), compactDateEnd(i) == nil, let e = alphanumericCode(i) {
-            emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
-            return e
-        }
+        // One cheap test on the token decides whether any session-3 pattern can start here.
+        if tok.kind == .number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
+            || (tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1)),
+            let e = extraPatternsEarly(i)
+        { return e }
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
@@ -570,17 +540,9 @@ struct PHIDetection {
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
-            // "(1998-2019)", "2017, 2021": a year range or list, each year its own DATE.
-            let rangeStart = i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number
-                && t[i + 2].e - t[i + 2].s == 4 && intValue(i + 2) > v && intValue(i + 2) <= 2099
-                && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D) && !punct(i + 3, 0x2F))
-            let rangeEnd = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number
-                && t[i - 2].e - t[i - 2].s == 4 && (1900...2099).contains(intValue(i - 2)) && intValue(i - 2) < v
-            let listed = i >= 2 && punct(i - 1, 0x2C) && t[i - 2].kind == .number && t[i - 2].e - t[i - 2].s == 4
-                && (1900...2099).contains(intValue(i - 2)) && (i + 1 >= t.count || t[i + 1].kind == .punctuation || t[i + 1].nl)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
-                    || rangeStart || rangeEnd || listed)
+                    || yearInRangeOrList(i, v))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -611,9 +573,9 @@ struct PHIDetection {
             emit(.date, i, i + 2, priority: 4, score: 0.7, rule: "date-year-short")
             return i + 2
         }
-        if tok.kind == .number && i > 0 && !t[i].nl, let cue = pagerCueBefore(i),
+        if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
             (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && K.extensionCues.contains(t[cue].key) && t[cue].key != K.x),
-            i + 1 >= t.count || t[i + 1].nl || !K.quantityUnits.contains(t[i + 1].key)
+            i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !K.quantityUnits.contains(t[i + 1].key)
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
@@ -659,26 +621,7 @@ struct PHIDetection {
                 return end
             }
         }
-        // "since the fall on the 14th": an ordinal day after "on the".
-        if isWord(i), i >= 2, (t[i - 1].key == K.the && t[i - 2].key == K.on) || t[i - 1].rb.contains(.dayMonthCue), ordinalDay(i),
-            i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation || t[i + 1].key == K.at
-        {
-            emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
-            return i + 1
-        }
-        // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
-        if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i), let e = compactDateEnd(i) {
-            emit(.date, i, e, priority: 4, score: 0.8, rule: "date-compact")
-            return e
-        }
-        // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
-        if tok.kind == .number, let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
-            (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
-                || (punct(i - 1, 0x28) && punct(e, 0x29))
-        {
-            emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month")
-            return e
-        }
+        if tok.flags.contains(.hasDigit) || (tok.kind == .number && punct(i + 1, 0x2F)), let e = extraPatternsLate(i) { return e }
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
         if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
@@ -769,13 +712,115 @@ struct PHIDetection {
     }
 
     /// The pager or extension cue before number token i ("pager 4127", "pgr #4127", "ext. 2231", "x204"), or nil.
-    func pagerCueBefore(_ i: Int) -> Int? {
+    @inline(never) func pagerCueBefore(_ i: Int) -> Int? {
         var j = i - 1
         if j > 0 && (punct(j, 0x2E) || punct(j, 0x23) || punct(j, 0x3A)) { j -= 1 }
-        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || K.extraPagerCues.contains(t[j].key) else { return nil }
+        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || (t[j].rb.contains(.auxWord) && K.extraPagerCues.contains(t[j].key)) else { return nil }
         // "x 5/7", "3 x 1000": the multiplication sign is no extension.
         if t[j].key == K.x && (j == 0 || t[j - 1].kind == .number || i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2F)) { return nil }
         return j
+    }
+
+    /// Session-3 token patterns tried before the older ones (financial years, month and day ranges, ages in
+    /// context, capital+digit codes); kept out of line so `tokenPatterns` stays small enough to be optimised whole.
+    @inline(never) mutating func extraPatternsEarly(_ i: Int) -> Int? {
+        let tok = t[i]
+        // "2025/26", "2024-25": a financial or school year.
+        if tok.kind == .number && tok.e - tok.s == 4 && i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2D))
+            && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number && t[i + 2].e - t[i + 2].s == 2
+            && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2F) && !punct(i + 3, 0x2D))
+        {
+            let v = intValue(i)
+            if (1900...2099).contains(v) && intValue(i + 2) == (v + 1) % 100 {
+                emit(.date, i, i + 3, priority: 4, score: 0.75, rule: "date-financial-year")
+                return i + 3
+            }
+        }
+        // "Jun-Aug 2024", "Nov-Dec": a range of months (taken whole, over the scanner's "Aug 2024").
+        if isWord(i) && tok.rb.contains(.monthName) && (cap(i) || tok.e - tok.s >= 3) && tok.key != K.may
+            && i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && isWord(i + 2) && t[i + 2].rb.contains(.monthName)
+        {
+            var end = i + 3
+            if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
+                end += 1
+            }
+            emit(.date, i, end, priority: 5, score: 0.75, rule: "date-month-range")
+            return end
+        }
+        // "2/3-5/3", "3/2-3/5": a range of two day/months that share the day or the month.
+        if tok.kind == .number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i)), let e1 = dayMonth(i), punct(e1, 0x2D), adjacent(e1), adjacent(e1 + 1),
+            let e2 = dayMonth(e1 + 1), e2 >= t.count || !adjacent(e2) || t[e2].kind == .punctuation
+        {
+            let a = intValue(i), c = intValue(i + 2), x = intValue(e1 + 1), z = intValue(e1 + 3)
+            if (c == z && x > a && c <= 12) || (a == x && z > c && a <= 12) {
+                emit(.date, i, e2, priority: 5, score: 0.75, rule: "date-day-month-range")
+                return e2
+            }
+        }
+        // "March 3-5, 2025", "3-5 June 2025": a range of days in one month, taken whole.
+        if (tok.rb.contains(.monthName) || (tok.kind == .number && punct(i + 1, 0x2D))), let e = dayRangeDate(i) {
+            emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
+            return e
+        }
+        // Ages the byte scanner leaves out: "42 years of age", "turned 50 last week", "aged 4 and 6".
+        if tok.kind == .number, (i + 1 < t.count && t[i + 1].rb.contains(.auxWord)) || (i > 0 && t[i - 1].rb.contains(.auxWord)),
+            ageNumber(i) || (punct(i + 1, 0x2E) && ageNumber(i, sentenceEnd: true)), let a = ageInContext(i)
+        {
+            emitAgeToken(i, rule: a)
+            return i + 1
+        }
+        // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
+        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i))
+            && ((tok.flags.contains(.hasDigit) && tok.flags.contains(.hasLetter))
+                || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))))),
+            compactDateEnd(i) == nil, let e = alphanumericCode(i)
+        {
+            emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
+            return e
+        }
+        return nil
+    }
+
+    /// Session-3 token patterns tried after the holiday rule (ordinal days, compact dates, day/month before a time).
+    @inline(never) mutating func extraPatternsLate(_ i: Int) -> Int? {
+        let tok = t[i]
+        // "since the fall on the 14th": an ordinal day after "on the".
+        if isWord(i), i >= 2, tok.flags.contains(.hasDigit), (t[i - 1].key == K.the && t[i - 2].key == K.on) || t[i - 1].rb.contains(.dayMonthCue), ordinalDay(i),
+            i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation || t[i + 1].key == K.at
+        {
+            emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
+            return i + 1
+        }
+        // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
+        if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
+            (tok.flags.contains(.hasLetter) && tok.flags.contains(.hasDigit)) || (tok.kind == .number && i + 1 < t.count && adjacent(i + 1) && isWord(i + 1)),
+            let e = compactDateEnd(i)
+        {
+            emit(.date, i, e, priority: 4, score: 0.8, rule: "date-compact")
+            return e
+        }
+        // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
+        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
+            (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
+                || (punct(i - 1, 0x28) && punct(e, 0x29))
+        {
+            emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month")
+            return e
+        }
+        return nil
+    }
+
+    /// "(1998-2019)", "2017, 2021": a year in a range or a list of years (each year its own DATE).
+    @inline(never) func yearInRangeOrList(_ i: Int, _ v: Int) -> Bool {
+        // "(1998-2019)", "2017, 2021": a year range or list, each year its own DATE.
+        let rangeStart = i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number
+            && t[i + 2].e - t[i + 2].s == 4 && intValue(i + 2) > v && intValue(i + 2) <= 2099
+            && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D) && !punct(i + 3, 0x2F))
+        let rangeEnd = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number
+            && t[i - 2].e - t[i - 2].s == 4 && (1900...2099).contains(intValue(i - 2)) && intValue(i - 2) < v
+        let listed = i >= 2 && punct(i - 1, 0x2C) && t[i - 2].kind == .number && t[i - 2].e - t[i - 2].s == 4
+            && (1900...2099).contains(intValue(i - 2)) && (i + 1 >= t.count || t[i + 1].kind == .punctuation || t[i + 1].nl)
+        return rangeStart || rangeEnd || listed
     }
 
     /// "Hospital No:", "Reg. No.", "Unit number": a word that labels an identifier only with "no"/"number"/"#".
@@ -787,7 +832,7 @@ struct PHIDetection {
     }
 
     /// A lower-case word ending like a verb form or adverb ("by drilling", "by mouth" is ordinary anyway).
-    func verbForm(_ i: Int) -> Bool {
+    @inline(never) func verbForm(_ i: Int) -> Bool {
         let e = t[i].e
         guard e - t[i].s >= 4 else { return false }
         let a = b[e - 3] | 0x20, c = b[e - 2] | 0x20, d = b[e - 1] | 0x20
@@ -795,32 +840,38 @@ struct PHIDetection {
     }
 
     /// End of "March 3-5, 2025" or "3-5 June 2025" starting at token i, or nil.
-    func dayRangeDate(_ i: Int) -> Int? {
-        func day(_ k: Int) -> Bool { k < t.count && t[k].kind == .number && t[k].e - t[k].s <= 2 && (1...31).contains(intValue(k)) }
-        func rangeAt(_ k: Int) -> Bool {
-            day(k) && punct(k + 1, 0x2D) && adjacent(k + 1) && adjacent(k + 2) && day(k + 2) && intValue(k + 2) > intValue(k)
-        }
-        func year(_ k: Int) -> Int? {
-            var y = k
-            if punct(y, 0x2C) { y += 1 }
-            guard y < t.count, !t[y].nl, t[y].kind == .number, t[y].e - t[y].s == 4, (1900...2099).contains(intValue(y)) else { return nil }
-            return y + 1
-        }
+    @inline(never) func dayRangeDate(_ i: Int) -> Int? {
         if isWord(i), t[i].rb.contains(.monthName), cap(i) || t[i].e - t[i].s >= 4, t[i].key != K.may || cap(i), i + 3 < t.count,
-            !t[i + 1].nl, rangeAt(i + 1)
+            !t[i + 1].nl, dayRange(i + 1)
         {
-            return year(i + 4) ?? i + 4
+            return yearAfter(i + 4) ?? i + 4
         }
-        if t[i].kind == .number, i == 0 || !adjacent(i), rangeAt(i), i + 3 < t.count, !t[i + 3].nl, isWord(i + 3),
+        if t[i].kind == .number, i == 0 || !adjacent(i), dayRange(i), i + 3 < t.count, !t[i + 3].nl, isWord(i + 3),
             t[i + 3].rb.contains(.monthName), t[i + 3].key != K.may || cap(i + 3)
         {
-            return year(i + 4) ?? i + 4
+            return yearAfter(i + 4) ?? i + 4
         }
         return nil
     }
 
+    /// A day of the month (1-31, one or two digits) at token k.
+    @inline(never) func dayNumber(_ k: Int) -> Bool { k < t.count && t[k].kind == .number && t[k].e - t[k].s <= 2 && (1...31).contains(intValue(k)) }
+
+    /// "3-5": two days, the second later, joined by a hyphen without spaces.
+    @inline(never) func dayRange(_ k: Int) -> Bool {
+        dayNumber(k) && punct(k + 1, 0x2D) && adjacent(k + 1) && adjacent(k + 2) && dayNumber(k + 2) && intValue(k + 2) > intValue(k)
+    }
+
+    /// The end of ", 2025" or " 2025" at token k, or nil.
+    @inline(never) func yearAfter(_ k: Int) -> Int? {
+        var y = k
+        if punct(y, 0x2C) { y += 1 }
+        guard y < t.count, !t[y].nl, t[y].kind == .number, t[y].e - t[y].s == 4, (1900...2099).contains(intValue(y)) else { return nil }
+        return y + 1
+    }
+
     /// The rule id for an age at number token i that the scanner leaves out, or nil.
-    func ageInContext(_ i: Int) -> String? {
+    @inline(never) func ageInContext(_ i: Int) -> String? {
         // "42 years of age", "18 months of age".
         if i + 3 < t.count, !t[i + 1].nl, K.ageUnits.contains(t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
             i == 0 || !(punct(i - 1, 0x2F) && adjacent(i))
@@ -835,7 +886,7 @@ struct PHIDetection {
     }
 
     /// `14th`, `3rd`: an ordinal day of the month.
-    func ordinalDay(_ i: Int) -> Bool {
+    @inline(never) func ordinalDay(_ i: Int) -> Bool {
         let s = t[i].s, e = t[i].e
         guard e - s >= 3, e - s <= 4 else { return false }
         var k = s
@@ -848,7 +899,7 @@ struct PHIDetection {
 
     /// The token end of a `01FEB1958` / `3MAR25` date starting at token i (one or two digits, a three-letter
     /// month, two or four digits, however the tokenizer split it), or nil.
-    func compactDateEnd(_ i: Int) -> Int? {
+    @inline(never) func compactDateEnd(_ i: Int) -> Int? {
         var e = i + 1
         while e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { e += 1 }
         guard compactDate(t[i].s, t[e - 1].e) else { return nil }
@@ -858,7 +909,7 @@ struct PHIDetection {
     func compactDate(_ i: Int) -> Bool { compactDate(t[i].s, t[i].e) }
 
     /// `01FEB1958`, `3MAR25` in bytes s..<e.
-    func compactDate(_ s: Int, _ e: Int) -> Bool {
+    @inline(never) func compactDate(_ s: Int, _ e: Int) -> Bool {
         var k = s
         while k < e && b[k] &- 0x30 < 10 { k += 1 }
         guard (1...2).contains(k - s), e - k >= 5, isAlpha(b[k]), isAlpha(b[k + 1]), isAlpha(b[k + 2]) else { return false }
@@ -872,7 +923,7 @@ struct PHIDetection {
     }
 
     /// A 24-hour clock time right before token i on the same line ("at ~2330 7/3").
-    func clockBefore(_ i: Int) -> Bool {
+    @inline(never) func clockBefore(_ i: Int) -> Bool {
         guard i > 0, !t[i].nl, t[i - 1].kind == .number, t[i - 1].e - t[i - 1].s == 4, !adjacent(i) else { return false }
         let v = intValue(i - 1)
         return v / 100 < 24 && v % 100 < 60 && (i < 2 || !punct(i - 2, 0x2D))
@@ -881,7 +932,7 @@ struct PHIDetection {
     /// End of an identifier-shaped code starting at token i: one run without spaces of capitals, digits and
     /// inner hyphens, with at least five digits and one capital and no lower-case letter ("RQ7720314",
     /// "MO-22931847"); never after "lot"/"batch" (GUIDELINE §9) or in a decimal, a date or a range.
-    func alphanumericCode(_ i: Int) -> Int? {
+    @inline(never) func alphanumericCode(_ i: Int) -> Int? {
         guard t[i].flags.contains(.hasDigit) || t[i].kind == .number || t[i].flags.contains(.allUpper) else { return nil }
         var e = i
         var digits = 0, upper = 0
@@ -1009,26 +1060,8 @@ struct PHIDetection {
                 }
             }
         }
-        if let e = kinshipAside(i) { return e }
-        // "The Nguyen family visited": a surname between "the" and "family".
-        if t[i].key == K.the, i + 2 < t.count, !t[i + 1].nl, cap(i + 1), t[i + 1].bits.contains(.lastName),
-            !t[i + 1].bits.contains(.stopWord), !t[i + 1].bits.contains(.eponym), t[i + 2].key == K.family || t[i + 2].key == K.household
-        {
-            emitName(i + 1, i + 2, priority: 3, score: 0.75, rule: "name-family")
-            return i + 2
-        }
-        // "Pt seen with Jason, his case manager": a given name, a comma and a possessive role or relation.
-        if cap(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.stopWord),
-            !t[i].bits.contains(.title), !covered[i], let end = nameRun(i, strong: true, maxWords: 3), end + 2 < t.count,
-            punct(end, 0x2C), !t[end + 1].nl, K.possessives.contains(t[end + 1].key) || t[end + 1].key == K.the,
-            t[end + 2].rb.contains(.kinship) || K.roleWords.contains(t[end + 2].key)
-                || (t[end + 2].ps && phrase(at: end + 2, kinds: .startsProfession, where: { $0 == .profession }) != nil)
-        {
-            emitName(i, end, priority: 3, score: 0.75, rule: "name-appositive-role")
-            return end
-        }
-        if let e = pluralKinNames(i) { return e }
-        if t[i].rb.contains(.kinship) || inLaw(i), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
+        if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
+        if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             let end = nameRun(i + 1, strong: true, maxWords: 3)
         {
@@ -1125,14 +1158,14 @@ struct PHIDetection {
     }
 
     /// "daughter-in-law Priya": the last token of a hyphenated in-law word.
-    func inLaw(_ i: Int) -> Bool {
+    @inline(never) func inLaw(_ i: Int) -> Bool {
         i >= 4 && t[i].key == K.law && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].key == K.in
             && punct(i - 3, 0x2D) && adjacent(i - 2) && adjacent(i - 3) && t[i - 4].rb.contains(.kinship)
     }
 
     /// A relative's given name set off after a kinship word: "His girlfriend, Shayla, is due", "Mother (Brenda, 58)".
-    mutating func kinshipAside(_ i: Int) -> Int? {
-        guard t[i].rb.contains(.kinship) || inLaw(i), i + 2 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x28), !t[i + 2].nl,
+    @inline(never) mutating func kinshipAside(_ i: Int) -> Int? {
+        guard t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), i + 2 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x28), !t[i + 2].nl,
             cap(i + 2), t[i + 2].bits.contains(.firstName) || !t[i + 2].bits.contains(.ordinaryWord),
             !t[i + 2].bits.contains(.stopWord), !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.drugWord),
             let end = nameRun(i + 2, strong: true, maxWords: 3)
@@ -1148,7 +1181,7 @@ struct PHIDetection {
     }
 
     /// Given names after a plural kinship word: "two friends, Zac and Ellie", "daughters Amy and Jess".
-    mutating func pluralKinNames(_ i: Int) -> Int? {
+    @inline(never) mutating func pluralKinNames(_ i: Int) -> Int? {
         guard isWord(i), K.pluralKin.contains(t[i].key) else { return nil }
         var j = i + 1
         if punct(j, 0x2C) || punct(j, 0x3A) || punct(j, 0x28) { j += 1 }
@@ -1168,9 +1201,72 @@ struct PHIDetection {
         return names.last!.1
     }
 
+    /// Session-3 name cues (relatives set off by commas or brackets, "the Nguyen family", a given name with
+    /// ", his case manager", plural relatives before a list of names), out of line to keep `cueRules` small.
+    @inline(never) mutating func extraNameCues(_ i: Int) -> Int? {
+        if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord), let e = kinshipAside(i) { return e }
+        // "The Nguyen family visited": a surname between "the" and "family".
+        if t[i].rb.contains(.auxWord), t[i].key == K.the, i + 2 < t.count, !t[i + 1].nl, cap(i + 1), t[i + 1].bits.contains(.lastName),
+            !t[i + 1].bits.contains(.stopWord), !t[i + 1].bits.contains(.eponym), t[i + 2].key == K.family || t[i + 2].key == K.household
+        {
+            emitName(i + 1, i + 2, priority: 3, score: 0.75, rule: "name-family")
+            return i + 2
+        }
+        // "Pt seen with Jason, his case manager": a given name, a comma and a possessive role or relation.
+        if cap(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.stopWord),
+            !t[i].bits.contains(.title), !covered[i], let end = nameRun(i, strong: true, maxWords: 3), end + 2 < t.count,
+            punct(end, 0x2C), !t[end + 1].nl, K.possessives.contains(t[end + 1].key) || t[end + 1].key == K.the,
+            t[end + 2].rb.contains(.kinship) || K.roleWords.contains(t[end + 2].key)
+                || (t[end + 2].ps && phrase(at: end + 2, kinds: .startsProfession, where: { $0 == .profession }) != nil)
+        {
+            emitName(i, end, priority: 3, score: 0.75, rule: "name-appositive-role")
+            return end
+        }
+        if t[i].rb.contains(.auxWord), let e = pluralKinNames(i) { return e }
+        return nil
+    }
+
+    /// Session-3 address and organisation rules (counties, family firms), out of line to keep `addressRules` small.
+    @inline(never) mutating func extraAddressRules(_ i: Int) -> Int? {
+        // "Cook County", "Orleans Parish": a county.
+        if i + 1 < t.count, t[i + 1].rb.contains(.auxWord), cap(i), !t[i].bits.contains(.title), !t[i + 1].nl, cap(i + 1),
+            K.countyWords.contains(t[i + 1].key),
+            !K.genericOrgWords.contains(t[i].key)
+        {
+            emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
+            return i + 2
+        }
+        // "Pettigrew & Sons Roofing", "Smith Bros": a family business.
+        if i + 2 < t.count, t[i + 2].rb.contains(.auxWord), cap(i), !covered[i], punct(i + 1, 0x26) || t[i + 1].key == K.and,
+            !t[i + 2].nl, cap(i + 2), K.familyFirmWords.contains(t[i + 2].key)
+        {
+            var s = i
+            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !K.capsBreakWords.contains(t[s - 1].key)
+                && !K.genericOrgWords.contains(t[s - 1].key) && i - s < 3 { s -= 1 }
+            var e = i + 3
+            while e < t.count && !t[e].nl && cap(e) && e - i < 7 { e += 1 }
+            emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "organization-family-firm")
+            return e
+        }
+        return nil
+    }
+
+    /// An occupation phrase starts at token e on the same line ("HIGH SCHOOL LIBRARIAN").
+    @inline(never) func occupationStarts(_ e: Int) -> Bool {
+        e < t.count && !t[e].nl && t[e].ps && phrase(at: e, kinds: .startsProfession, where: { $0 == .profession }) != nil
+    }
+
+    /// The end of a known place at token k that closes its clause ("ST. LUKE'S EPISCOPAL, HOUSTON"), or nil.
+    @inline(never) func knownPlaceAfterComma(_ k: Int) -> Int? {
+        guard k < t.count, !t[k].nl, cap(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
+            pe >= t.count || t[pe].nl || t[pe].kind == .punctuation
+        else { return nil }
+        return pe
+    }
+
     /// A lower-case given name right after a kinship word in a note that is not ALL CAPS ("grandson mateo",
     /// "sister carmen"): listed as a first name, not an ordinary, stop-listed, drug or eponym word.
-    func lowerGivenName(_ k: Int) -> Bool {
+    @inline(never) func lowerGivenName(_ k: Int) -> Bool {
         guard !capsDoc, isWord(k), !cap(k), t[k].e - t[k].s >= 3, !t[k].flags.contains(.hasDigit) else { return false }
         let bits = t[k].bits
         return bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.drugWord)
@@ -1303,7 +1399,7 @@ struct PHIDetection {
             return i + 2
         }
         // A given name alone mid-sentence: "breakup with Kayla in January", "you and Dana".
-        if let e = givenNameAlone(i) {
+        if t[i].bits.contains(.frequentFirst), let e = givenNameAlone(i) {
             emitName(i, e, priority: 1, score: 0.6, rule: "name-given-alone")
             return e
         }
@@ -1344,9 +1440,10 @@ struct PHIDetection {
     /// first word of a line or sentence, listed as a frequent first name, and outside the ordinary-word, stop
     /// (drugs, eponyms, places, months), title and surname-only lists; the next word is not capitalised (a name
     /// pair or an organisation is left to its own rule).
-    func givenNameAlone(_ i: Int) -> Int? {
-        guard !capsDoc, !lowerDoc, cap(i), !t[i].flags.contains(.allUpper), !t[i].nl, i > 0, !covered[i] else { return nil }
+    @inline(never) func givenNameAlone(_ i: Int) -> Int? {
         let bits = t[i].bits
+        guard bits.contains(.frequentFirst), !capsDoc, !lowerDoc, cap(i), !t[i].flags.contains(.allUpper), !t[i].nl, i > 0, !covered[i]
+        else { return nil }
         guard bits.contains(.firstName), bits.contains(.frequentFirst), !bits.contains(.ordinaryWord), !bits.contains(.stopWord),
             !bits.contains(.title), !bits.contains(.commonName), !bits.contains(.drugWord), !bits.contains(.eponym),
             !bits.contains(.placeWord), !bits.contains(.credential), t[i].e - t[i].s >= 3
@@ -1369,7 +1466,7 @@ struct PHIDetection {
     }
 
     /// A name seen with a cue elsewhere in the note.
-    mutating func propagatedName(_ i: Int) -> Int? {
+    @inline(never) mutating func propagatedName(_ i: Int) -> Int? {
         guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameKeys.contains(t[i].base) else { return nil }
         var j = i + 1
         while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
@@ -1403,7 +1500,7 @@ struct PHIDetection {
             if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 !(punct(e, 0x3A) && adjacent(e)),
                 // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
-                !(e < t.count && !t[e].nl && t[e].ps && phrase(at: e, kinds: .startsProfession, where: { $0 == .profession }) != nil),
+                !occupationStarts(e),
                 let s = facilityStart(i)
             {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
@@ -1414,10 +1511,7 @@ struct PHIDetection {
                     emit(.address, l0, l, priority: 3, score: 0.8, rule: "address-after-facility")
                     return l
                 }
-                if punct(e, 0x2C), l0 < t.count, !t[l0].nl, cap(l0), t[l0].ps,
-                    let (_, pe) = phrase(at: l0, kinds: .startsPlace, where: { $0 == .place }),
-                    pe >= t.count || t[pe].nl || t[pe].kind == .punctuation
-                {
+                if punct(e, 0x2C), let pe = knownPlaceAfterComma(l0) {
                     emit(.address, l0, pe, priority: 3, score: 0.75, rule: "address-after-facility")
                     return pe
                 }
@@ -1474,25 +1568,9 @@ struct PHIDetection {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
             return e
         }
-        // "Cook County", "Orleans Parish": a county.
-        if cap(i), !t[i].bits.contains(.title), i + 1 < t.count, !t[i + 1].nl, cap(i + 1), K.countyWords.contains(t[i + 1].key),
-            !K.genericOrgWords.contains(t[i].key)
-        {
-            emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
-            return i + 2
-        }
-        // "Pettigrew & Sons Roofing", "Smith Bros": a family business.
-        if cap(i), !covered[i], i + 2 < t.count, punct(i + 1, 0x26) || t[i + 1].key == K.and, !t[i + 2].nl, cap(i + 2),
-            K.familyFirmWords.contains(t[i + 2].key)
-        {
-            var s = i
-            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !K.capsBreakWords.contains(t[s - 1].key)
-                && !K.genericOrgWords.contains(t[s - 1].key) && i - s < 3 { s -= 1 }
-            var e = i + 3
-            while e < t.count && !t[e].nl && cap(e) && e - i < 7 { e += 1 }
-            emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "organization-family-firm")
-            return e
-        }
+        if i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
+            let e = extraAddressRules(i)
+        { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
         if cap(i), i + 2 < t.count, punct(i + 1, 0x2C), isStateAt(i + 2), t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
@@ -1528,7 +1606,7 @@ struct PHIDetection {
     /// End of a known organisation (organisations.tsv) starting at token i, or nil: capitalised as a name (or in
     /// lower case when its first word is not an ordinary word), or for names that are also ordinary or clinical
     /// words (`CVS`, `Quest`) only right after a place or employer preposition.
-    func knownOrganization(_ i: Int) -> Int? {
+    @inline(never) func knownOrganization(_ i: Int) -> Int? {
         guard let (p, e) = phrase(at: i, kinds: .startsOrganization, where: { if case .organization = $0 { true } else { false } }),
             case .organization(let placeOnly) = p.kind
         else { return nil }
@@ -1548,9 +1626,10 @@ struct PHIDetection {
     }
 
     /// Token e starts an instrument, method, score or sign named after someone ("clamps", "technique", "scale").
-    func eponymFollows(_ e: Int) -> Bool {
+    @inline(never) func eponymFollows(_ e: Int) -> Bool {
         guard e < t.count, !t[e].nl, isWord(e) else { return false }
-        return K.eponymFollowers.contains(t[e].base) || (e + 1 < t.count && punct(e, 0x2D) && K.eponymFollowers.contains(t[e + 1].base))
+        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && K.eponymFollowers.contains(t[e].base))
+            || (e + 1 < t.count && punct(e, 0x2D) && K.eponymFollowers.contains(t[e + 1].base))
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -2005,6 +2084,17 @@ enum K {
     static let turnedWords: Set<UInt64> = Set(["turned", "turns", "turning"].map(wordKey))
     static let afterTurned: Set<UInt64> = Set(["last", "this", "in", "on", "today", "yesterday", "and", "recently", "years", "next"].map(wordKey))
     static let agedWords: Set<UInt64> = Set(["aged", "ages"].map(wordKey))
+    /// Every word of the session-3 word sets that per-token rules ask about, marked `.auxWord` in the key table.
+    static var auxWords: Set<UInt64> {
+        var u = pluralKin.union(ageUnits).union(turnedWords).union(agedWords).union(extraPagerCues).union(countyWords)
+        u.formUnion(nameParticles)
+        u.formUnion(quantityUnits)
+        u.formUnion(familyFirmWords)
+        u.formUnion(eponymFollowers)
+        u.formUnion(notOccupationAfter)
+        u.formUnion([the, law, family, household, age, and])
+        return u
+    }
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     static let familyFirmWords: Set<UInt64> = Set(["sons", "co", "co.", "partners", "associates", "bros"].map(wordKey))
     static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))

@@ -343,6 +343,7 @@ public struct PHIVocabulary: Sendable {
         mark(K.pagerCues, .pagerCue)
         mark(K.numberedCues, .numberedCue)
         mark([K.employer, K.workplace], .employerCue)
+        mark(K.auxWords, .auxWord)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
