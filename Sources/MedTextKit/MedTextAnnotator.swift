@@ -161,11 +161,14 @@ public struct MedTextAnnotator: Sendable {
     /// Tokens, sentences, sections and entities of a note, with codes as `linking` asks.
     ///
     /// With `explain`, entities also carry their runner-up candidates and the source of each
-    /// code as evidence (``Evidence``), for `--explain`.
-    public func annotate(_ document: Document, linking: ConceptLinking = .linked, explain: Bool = false) -> AnnotatedDocument {
+    /// code as evidence (``Evidence``), for `--explain`. With `phi: false` the PHI detector does
+    /// not run and no PROTECTED_HEALTH_INFORMATION entities are reported: for outputs that carry
+    /// none (FHIR resources), where it would be about a third of the work; no other entity
+    /// depends on it.
+    public func annotate(_ document: Document, linking: ConceptLinking = .linked, explain: Bool = false, phi detectPHI: Bool = true) -> AnnotatedDocument {
         let analyzed = pipeline.analyze(document)
         var doc = recognizer.recognize(analyzed, explain: explain)
-        doc.entities.append(contentsOf: phi.recognizer.recognize(analyzed))
+        if detectPHI { doc.entities.append(contentsOf: phi.recognizer.recognize(analyzed)) }
         doc.entities.sort { $0.span < $1.span }
         switch linking {
         case .none: break

@@ -33,6 +33,6 @@ public struct MedTextFHIR: Sendable {
 
     /// Annotates `document` with linked codes and maps it to FHIR resources.
     public func map(_ document: Document, context: FHIRContext) -> FHIRMapping {
-        mapper.map(annotator.annotate(document, linking: .linked), context: context)
+        mapper.map(annotator.annotate(document, linking: .linked, phi: false), context: context)
     }
 }

@@ -181,7 +181,7 @@ struct FHIRCommand: ParsableCommand {
         let context = FHIRContext(
             subject: subject, encounter: encounter, document: docRef, security: security, tags: tags, recorded: recordedAt,
             medtextVersion: MedTextVersion.string, terminologyVersions: fhir.terminologyVersions, include: include)
-        let doc = fhir.annotator.annotate(Document(id: docRef.id, text: text), linking: .linked)
+        let doc = fhir.annotator.annotate(Document(id: docRef.id, text: text), linking: .linked, phi: false)
         for d in doc.diagnostics { StandardError.write("warning: \(d.code): \(d.message)") }
         let mapping = fhir.mapper.map(doc, context: context)
         let groups = FHIRBundle.ndjson(mapping.all)

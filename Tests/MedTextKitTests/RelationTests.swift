@@ -149,3 +149,18 @@ import Testing
         #expect(a.entities.contains { !$0.concepts.isEmpty })
     }
 }
+
+/// `annotate(phi: false)`, used for FHIR output: the same entities without the PHI detector's.
+@Suite struct AnnotateWithoutPHITests {
+    @Test func sameEntitiesButNoPHI() {
+        let text = """
+            Seen by Dr. Jane Smith on 04/11/2025 at St Vincent's Hospital, phone (02) 9876 5432.
+            Hx of HTN, T2DM on metformin 500 mg BD. Denies chest pain. Mother had breast cancer.
+            """
+        let with = RelationTests.annotator.annotate(Document(text: text), linking: .linked)
+        let without = RelationTests.annotator.annotate(Document(text: text), linking: .linked, phi: false)
+        #expect(with.entities.contains { $0.category == .protectedHealthInformation })
+        #expect(!without.entities.contains { $0.category == .protectedHealthInformation })
+        #expect(with.entities.filter { $0.category != .protectedHealthInformation } == without.entities)
+    }
+}

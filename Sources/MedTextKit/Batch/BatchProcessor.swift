@@ -154,7 +154,7 @@ public struct BatchProcessor: Sendable {
                         expression: "DocumentReference.id")
                     return failed(f, item: item, raw: options.writeBack ? bytes : nil)
                 }
-                var doc = annotator.annotate(note.document, linking: .linked)
+                var doc = annotator.annotate(note.document, linking: .linked, phi: false)
                 doc.diagnostics.insert(contentsOf: note.diagnostics, at: 0)
                 return mapped(note, id: id, doc, fhir: fhir, item: item, raw: options.writeBack ? bytes : nil)
             }
