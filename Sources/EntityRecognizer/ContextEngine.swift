@@ -136,16 +136,22 @@ public struct ContextEngine: Sendable {
         /// after its first token ("no [change in bowel habit]", "no [use of accessory muscles]"):
         /// such a match is not taken, and a shorter trigger at the same start is tried ("no").
         public var crossesTarget: (Range<Int>) -> Bool
+        /// Whether the range overlaps a target that is itself a negated finding ("[Not
+        /// tachycardic]"): such a trigger is part of the target's own words and is dropped, so it
+        /// modifies nothing else.
+        public var overlapsTarget: (Range<Int>) -> Bool
 
         public init(
             lineEnd: @escaping (Int) -> Bool, attachedToNext: @escaping (Int) -> Bool = { _ in true },
             exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true },
-            crossesTarget: @escaping (Range<Int>) -> Bool = { _ in false }
+            crossesTarget: @escaping (Range<Int>) -> Bool = { _ in false },
+            overlapsTarget: @escaping (Range<Int>) -> Bool = { _ in false }
         ) {
             self.lineEnd = lineEnd
             self.attachedToNext = attachedToNext
             self.exactCase = exactCase
             self.crossesTarget = crossesTarget
+            self.overlapsTarget = overlapsTarget
         }
     }
 
@@ -183,6 +189,9 @@ public struct ContextEngine: Sendable {
                     out.append(ContextTrigger(rule: p, tokens: tokens))
                 }
                 if out.count == before { continue }
+                // A trigger inside a target's words is consumed by it (but still blocks the
+                // shorter triggers it contains).
+                if facts.overlapsTarget(tokens) { out.removeSubrange(before...) }
                 taken = tokens
                 break
             }

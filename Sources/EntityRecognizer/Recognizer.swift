@@ -408,7 +408,14 @@ public struct Recognizer: Sendable {
         // Per content token: the furthest end of a target starting there (-1: none), so a trigger
         // phrase never swallows the start of a target ("no [change in bowel habit]").
         var targetEnd = [Int32](repeating: -1, count: c.tokenIndex.count)
-        for r in ranges where !r.isEmpty { targetEnd[r.lowerBound] = max(targetEnd[r.lowerBound], Int32(r.upperBound)) }
+        // Tokens of fused negations ("[Not tachycardic]", "[non-tender]"): a trigger inside one was
+        // used by it and negates nothing else. Affirmed terms that start with a negation word
+        // ("[no appetite]", "[not eating]") keep the trigger for the list after them.
+        var inTarget = [Bool](repeating: false, count: c.tokenIndex.count)
+        for (n, r) in ranges.enumerated() where !r.isEmpty {
+            targetEnd[r.lowerBound] = max(targetEnd[r.lowerBound], Int32(r.upperBound))
+            if entities[n].traits.contains(.negation) { for k in r { inTarget[k] = true } }
+        }
         let facts = ContextEngine.TokenFacts(
             lineEnd: { c.lineEnd[$0] },
             attachedToNext: { k in
@@ -423,7 +430,8 @@ public struct Recognizer: Sendable {
                     k += 1
                 }
                 return false
-            })
+            },
+            overlapsTarget: { t in t.contains { inTarget[$0] } })
         // Captured by the closures below instead of `self` (capturing `self` copied the whole
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators

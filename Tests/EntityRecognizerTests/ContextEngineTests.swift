@@ -21,6 +21,7 @@ import Testing
         ContextRule(id: "pse-2", phrase: "no change in", category: "PSEUDO", traits: [], direction: .pseudo),
         ContextRule(id: "ter-2", phrase: ", with", category: "TERMINATE", traits: [], direction: .terminate,
                     terminates: ["NEGATED_EXISTENCE"]),
+        ContextRule(id: "neg-7", phrase: "not", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward, maxScope: 4),
     ]
 
     /// Runs the engine over a whitespace-tokenized, one-sentence text whose targets are marked
@@ -55,7 +56,10 @@ import Testing
         }
         // A trigger may not end inside a target that starts after its first token.
         let crosses: (Range<Int>) -> Bool = { t in targets.contains { t.lowerBound < $0.tokens.lowerBound && $0.tokens.lowerBound < t.upperBound && $0.tokens.upperBound > t.upperBound } }
-        let facts = ContextEngine.TokenFacts(lineEnd: lineEnds, crossesTarget: crosses)
+        // Targets marked FUSED are negated findings whose own words hold the trigger ("not tachycardic").
+        let fused = zip(m.marks, targets).filter { $0.0.labels.contains("FUSED") }.map(\.1.tokens)
+        let overlaps: (Range<Int>) -> Bool = { t in fused.contains { $0.overlaps(t) } }
+        let facts = ContextEngine.TokenFacts(lineEnd: lineEnds, crossesTarget: crosses, overlapsTarget: overlaps)
         let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, facts: facts) }
         let separators: Set<String> = [",", ";", "or", "and"]
         return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets,
@@ -90,6 +94,9 @@ import Testing
         ("no [[change in bowel habit]]", [["NEGATION"]]),
         // a multi-token terminator for one category
         ("denies [[calf pain]] , with new [[ankle swelling]]", [["NEGATION"], []]),
+        // a trigger inside a fused negation negates nothing else; inside an affirmed term it still does
+        ("[[not tachycardic|FUSED]] , [[febrile]]", [[], []]),
+        ("[[not eating]] , [[febrile]]", [[], ["NEGATION"]]),
     ])
     func traits(marked: String, expected: [[String]]) {
         #expect(run(marked) == expected)

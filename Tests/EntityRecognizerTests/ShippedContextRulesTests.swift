@@ -40,6 +40,7 @@ import Tokenizer
             term("use of accessory muscles", .dxName, .sign), term("urinary retention", .dxName, .sign), term("bladder scan", .testName),
             term("tenderness", .dxName, .sign), term("knee", .systemOrganSite), term("pregabalin", .genericName),
             term("drowsiness", .dxName, .symptom), term("x-ray", .testName), term("fracture", .dxName, .diagnosis),
+            term("short of breath", .dxName, .symptom),
         ]
         return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits))
     }()
@@ -118,8 +119,13 @@ import Tokenizer
         ("No tachycardia, normal troponin.", ["tachycardia|NEGATION", "troponin|"]),
         // terminators: the drug after "since starting" was taken
         ("No diarrhoea since starting antibiotics.", ["diarrhoea|NEGATION", "antibiotics|"]),
-        // pseudo-triggers: a finding that persists despite a treatment
+        // pseudo-triggers: a finding that persists despite a treatment, a treatment that failed
         ("Chest pain has not settled with physiotherapy.", ["Chest pain|", "physiotherapy|"]),
+        ("No relief from aspirin.", ["aspirin|"]),
+        ("Cough without relief from physiotherapy.", ["Cough|", "physiotherapy|"]),
+        // a qualified or predicated item after a comma starts an affirmed clause
+        ("Nil chest pain, occasional cough.", ["chest pain|NEGATION", "cough|"]),
+        ("Denies fever, is short of breath.", ["fever|NEGATION", "short of breath|"]),
         // backward triggers
         ("Pulmonary embolism not suspected.", ["Pulmonary embolism|NEGATION"]),
         ("Pneumonia and sepsis have been ruled out.", ["Pneumonia|NEGATION", "sepsis|NEGATION"]),
