@@ -146,6 +146,10 @@ import Tokenizer
         ("No fever, chest clear.", ["fever|NEGATION", "chest|"]),
         // a drug not tolerated was taken and stopped
         ("Pregabalin was not tolerated (drowsiness).", ["Pregabalin|PAST_HISTORY", "drowsiness|"]),
+        // Y/N and (-) forms; 'no further' is a negation, not a pseudo-trigger
+        ("Fever: N\nCough: Y\n", ["Fever|NEGATION", "Cough|"]),
+        ("fever (-), cough (+)", ["fever|NEGATION", "cough|"]),
+        ("No further fever.", ["fever|NEGATION"]),
         // a new sentence or a new line ends the scope
         ("No fever. Cough.", ["fever|NEGATION", "Cough|"]),
         ("No fever\nCough for 3 days", ["fever|NEGATION", "Cough|"]),
