@@ -83,9 +83,14 @@ extension Run {
 
     // MARK: Dosage
 
+    /// Attribute types of a sig, and those that can give a dose or rate (built once: an array
+    /// literal in the filter allocated per attribute).
+    static let sigTypes: [EntityType] = [.dosage, .strength, .routeOrMode, .frequency, .duration, .rate, .form]
+    static let doseTypes: [EntityType] = [.dosage, .strength, .rate]
+
     func dosage(_ i: Int) -> FHIRValue? {
         let e = doc.entities[i]
-        let attrs = e.attributes.filter { [.dosage, .strength, .routeOrMode, .frequency, .duration, .rate, .form].contains($0.type) }
+        let attrs = e.attributes.filter { Self.sigTypes.contains($0.type) }
         guard !attrs.isEmpty else { return nil }
         let sigSpan = attrs.map(\.span).reduce(attrs[0].span) { $0.union($1) }
         // Timing and as-needed.
@@ -135,7 +140,7 @@ extension Run {
         // (mg/h, mL/h, L/min, mg/day) are rates; concentrations are neither. "max 4 g" is a limit,
         // not a dose.
         var doseAndRate = FHIRObject()
-        for a in attrs where [.dosage, .strength, .rate].contains(a.type) && !isLimit(a.span) {
+        for a in attrs where Self.doseTypes.contains(a.type) && !isLimit(a.span) {
             guard let q = quantity(split[a.span]?.dose ?? text(a.span), test: false, kinds: Self.doseOrRateKinds) else { continue }
             if Self.rateKinds.contains(q.kind) || a.type == .rate {
                 if doseAndRate["rateQuantity"] == nil, doseAndRate["rateRange"] == nil {
@@ -259,6 +264,7 @@ extension Run {
     static let doseKinds: Set<String> = ["mass", "volume", "amount", "count", "weight-based dose", "BSA-based dose"]
     static let rateKinds: Set<String> = ["rate", "flow", "weight-based rate", "daily dose"]
     static let doseOrRateKinds = doseKinds.union(rateKinds)
+    static let comparators = ["<=", ">=", "≤", "≥", "<", ">"]
 
     /// Whether the text just before `span` makes it a limit (`max 4 g`, `up to 8 tabs`).
     func isLimit(_ span: TextSpan) -> Bool {
@@ -282,10 +288,13 @@ extension Run {
     func quantity(_ s: String, test: Bool, kinds: Set<String>? = nil, unitText: String? = nil, values: Bool = true) -> (low: FHIRValue, high: FHIRValue?, kind: String)? {
         var rest = Substring(s.trimmingCharacters(in: " \t"))
         var comparator: String? = nil
-        for c in ["<=", ">=", "≤", "≥", "<", ">"] where rest.hasPrefix(c) {
-            comparator = ["≤": "<=", "≥": ">="][c] ?? c
-            rest = rest.dropFirst(c.count).drop(while: { $0 == " " })
-            break
+        // A comparator can only start with `<`, `>` or the lead byte of `≤`/`≥` (E2).
+        if let b = rest.utf8.first, b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == 0xE2 {
+            for c in Self.comparators where rest.hasPrefix(c) {
+                comparator = ["≤": "<=", "≥": ">="][c] ?? c
+                rest = rest.dropFirst(c.count).drop(while: { $0 == " " })
+                break
+            }
         }
         func number() -> String? {
             let digits = rest.prefix(while: { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
