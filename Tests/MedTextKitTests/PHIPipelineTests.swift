@@ -211,6 +211,9 @@ import Testing
         // A frequent given name alone mid-sentence; instruments, doses and places named like people stay out.
         "He reports low mood since his breakup with [[Kayla|NAME]] in [[January|DATE]].",
         "Dissected with curved Joseph scissors; Ted hose applied; Amanda 10 mg daily; moved to Warren, Michigan.",
+        // Places after "via" and after a known organisation and a comma; practices named after their street.
+        "He flew home via [[Doha|ADDRESS]]. Labs at [[Quest Diagnostics|ORGANIZATION]], [[Middleton|ADDRESS]].",
+        "GP: [[Sandy Bay Road GP|ORGANIZATION]]",
         // Precision: drugs, eponyms, units, lab values and section words are not names or IDs.
         "Bell's palsy [[2011|DATE]]. Parkinson's disease on Madopar. Hartmann's solution 1 L. Murphy's sign negative.",
         "Creatinine 92 umol/L, eGFR 74, Hb 141 g/L, HbA1c 7.9%, SpO2 96% RA, COVID-19 PCR negative.",

@@ -302,6 +302,10 @@ def check_phi() -> None:
                  {"region": REGIONS}, "region", minimum=200)
     check_simple("phi/facility_cues.tsv", ["cue", "position", "kind", "region", "note"], lambda r: (r["cue"], r["position"]),
                  {"position": {"after", "before", "before_name"}, "kind": {"facility", "context", "location"}, "region": REGIONS}, "position")
+    check_simple("phi/organisations.tsv", ["name", "region", "kind", "context"], lambda r: r["name"].lower(),
+                 {"region": REGIONS, "context": {"any", "place"},
+                  "kind": {"pathology", "radiology", "pharmacy", "hospital", "aged care", "health service", "employer", "education"}},
+                 "kind")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")
@@ -309,7 +313,8 @@ def check_phi() -> None:
         for _, r in read_tsv(regions, ["country", "kind", "abbr", "name"]):
             states.setdefault(r["country"], set()).add(r["abbr"])
     rows = check_simple("phi/places_curated.tsv", ["country", "state", "place", "kind"], lambda r: (r["country"], r["state"], r["place"].lower()),
-                        {"country": {"AU", "US"}, "kind": {"capital", "place", "city"}}, "country")
+                        {"country": {"AU", "US", "INTL"}, "kind": {"capital", "place", "city"}}, "country")
+    states["INTL"] = {"-"}  # world cities and regions (session 3): no state
     for n, r in rows:
         if states.get(r["country"]) and r["state"] not in states[r["country"]]:
             err(os.path.join(ROOT, "phi/places_curated.tsv"), n, f"unknown state {r['state']} for {r['country']}")

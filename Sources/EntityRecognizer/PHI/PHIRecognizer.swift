@@ -1258,7 +1258,7 @@ struct PHIDetection {
 
     /// The end of a known place at token k that closes its clause ("ST. LUKE'S EPISCOPAL, HOUSTON"), or nil.
     @inline(never) func knownPlaceAfterComma(_ k: Int) -> Int? {
-        guard k < t.count, !t[k].nl, cap(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
+        guard k < t.count, !t[k].nl, cap(k) || lowerDoc, t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
             pe >= t.count || t[pe].nl || t[pe].kind == .punctuation
         else { return nil }
         return pe
@@ -1486,6 +1486,11 @@ struct PHIDetection {
         }
         if tok.ps, tok.rb.contains(.startsOrganization), let e = knownOrganization(i) {
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
+            // "Quest Diagnostics, Middleton": a known place after the organisation and a comma is its own ADDRESS.
+            if punct(e, 0x2C), let pe = knownPlaceAfterComma(e + 1) {
+                emit(.address, e + 1, pe, priority: 3, score: 0.75, rule: "address-after-facility")
+                return pe
+            }
             return e
         }
         if tok.ps {
@@ -1526,6 +1531,10 @@ struct PHIDetection {
             let s = lowerFacilityStart(i)
         {
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "facility-lower")
+            if punct(e, 0x2C), let pe = knownPlaceAfterComma(e + 1) {
+                emit(.address, e + 1, pe, priority: 3, score: 0.75, rule: "address-after-facility")
+                return pe
+            }
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
@@ -1641,7 +1650,7 @@ struct PHIDetection {
     func placeContext(_ j: Int) -> Bool {
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
-        return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of
+        return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
     }
 
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
