@@ -12,10 +12,10 @@ extension Recognizer {
     /// Works on lexicon entities in text order with their content-token ranges; returns the
     /// surviving entities and ranges.
     func attachQualifiers(
-        _ entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument,
+        _ ents: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument,
         sentenceOf: [Int]
-    ) -> (entities: [Entity], ranges: [Range<Int>]) {
-        var ents = entities
+    ) {
+        // In place: the caller's array is not copied (each entity holds several arrays).
         var removed = [Bool](repeating: false, count: ents.count)
         let n = ents.count
         func adjacent(_ a: Int, _ b: Int) -> Bool { ranges[a].upperBound == ranges[b].lowerBound }
@@ -55,7 +55,8 @@ extension Recognizer {
                 // "cellulitis lt lower leg", "skin tear R forearm", "OA both knees": the site
                 // right after the condition on the same line, only sides between.
                 let gap = ranges[prev].upperBound..<ranges[i].lowerBound
-                let linking: (Int) -> Bool = { words.siteFillers.contains(c.lexKeys[$0]) || self.isDirectionToken($0, ranges: ranges, ents: ents) }
+                let rangesNow = ranges, entsNow = ents
+                let linking: (Int) -> Bool = { words.siteFillers.contains(c.lexKeys[$0]) || self.isDirectionToken($0, ranges: rangesNow, ents: entsNow) }
                 if (1...3).contains(gap.count), words.sitePrepositions.contains(c.lexKeys[gap.lowerBound]),
                    gap.dropFirst().allSatisfy(linking)
                 {
@@ -88,14 +89,13 @@ extension Recognizer {
             }
             removed[i] = true
         }
-        var outE: [Entity] = []
-        var outR: [Range<Int>] = []
-        for i in 0..<n where !removed[i] {
-            ents[i].attributes.sort { $0.span < $1.span }
-            outE.append(ents[i])
-            outR.append(ranges[i])
+        for i in 0..<n where !removed[i] && ents[i].attributes.count > 1 { ents[i].attributes.sort { $0.span < $1.span } }
+        if removed.contains(true) {
+            var k = 0
+            ents.removeAll { _ in defer { k += 1 }; return removed[k] }
+            k = 0
+            ranges.removeAll { _ in defer { k += 1 }; return removed[k] }
         }
-        return (outE, outR)
     }
 
     private func isDirectionToken(_ k: Int, ranges: [Range<Int>], ents: [Entity]) -> Bool {

@@ -109,6 +109,32 @@ public struct ContextEngine: Sendable {
     let matcher: PhraseMatcher
     /// Per rule: the phrase's bytes without spaces, what a case-sensitive trigger must equal.
     let exactBytes: [[UInt8]]
+    /// Per rule, the fields the matching and scope loops read, without the rule's strings and
+    /// sets (reading a `ContextRule` out of `rules` copies it: a retain per string and set).
+    let compact: [CompactRule]
+    /// Whether rule `o` ends the scope of rules of category `c`:
+    /// `stopsTable[o * categoryCount + c]` (``stops(_:for:)``, computed once).
+    let stopsTable: [Bool]
+    let categoryCount: Int
+    /// Per rule: `"context:" + id` and its traits' names, the evidence an entity gets from it.
+    let evidenceRuleIDs: [String]
+    let traitNames: [[String]]
+
+    struct CompactRule: Sendable {
+        var traits: Traits
+        var direction: ContextDirection
+        /// -1 for no limit (the whole sentence).
+        var maxScope: Int
+        /// ``EntityCategory/contextBit`` of each category the rule applies to; 0 means all.
+        var appliesTo: UInt16
+        var category: Int
+        var requiresLineEnd: Bool
+        var requiresAttached: Bool
+        var caseSensitive: Bool
+        var listScope: Bool
+
+        func applies(to category: EntityCategory) -> Bool { appliesTo == 0 || appliesTo & category.contextBit != 0 }
+    }
 
     /// - Parameters:
     ///   - rules: the rules, in file order.
@@ -122,6 +148,24 @@ public struct ContextEngine: Sendable {
         self.rules = rules
         self.matcher = b.build()
         self.exactBytes = rules.map { Array($0.phrase.utf8.filter { $0 != 0x20 }) }
+        var categories: [String: Int] = [:]
+        for r in rules where categories[r.category] == nil { categories[r.category] = categories.count }
+        self.categoryCount = max(1, categories.count)
+        self.compact = rules.map { r in
+            CompactRule(
+                traits: r.traits, direction: r.direction, maxScope: r.maxScope ?? -1,
+                appliesTo: r.appliesTo.reduce(0) { $0 | $1.contextBit }, category: categories[r.category]!,
+                requiresLineEnd: r.requiresLineEnd, requiresAttached: r.requiresAttached, caseSensitive: r.caseSensitive,
+                listScope: r.listScope)
+        }
+        var table = [Bool](repeating: false, count: rules.count * categoryCount)
+        let names = categories.sorted { $0.value < $1.value }.map(\.key)
+        for (o, other) in rules.enumerated() {
+            for (c, name) in names.enumerated() { table[o * categoryCount + c] = Self.stops(other, forCategory: name) }
+        }
+        self.stopsTable = table
+        self.evidenceRuleIDs = rules.map { "context:" + $0.id }
+        self.traitNames = rules.map { $0.traits.names }
     }
 
     /// Facts about the note's tokens that some rules test, by key index.
@@ -182,7 +226,7 @@ public struct ContextEngine: Sendable {
                 let before = out.count
                 for pi in matcher.payloadRange(of: h.node) {
                     let p = Int(matcher.payload(at: pi))
-                    let r = rules[p]
+                    let r = compact[p]
                     if r.requiresLineEnd && !facts.lineEnd(last) { continue }
                     if r.requiresAttached && !facts.attachedToNext(last) { continue }
                     if r.caseSensitive && !facts.exactCase(tokens, exactBytes[p]) { continue }
@@ -210,15 +254,15 @@ public struct ContextEngine: Sendable {
         separators: (Int) -> Bool = { _ in false }, clauseBreaks: (Int) -> Bool = { _ in false }
     ) -> [ContextAssignment] {
         var result = Array(repeating: ContextAssignment(), count: targets.count)
-        let active = triggers.filter { let d = rules[$0.rule].direction; return d != .pseudo && d != .terminate }
-        for trig in active {
-            let rule = rules[trig.rule]
+        for trig in triggers {
+            let rule = compact[trig.rule]
+            if rule.direction == .pseudo || rule.direction == .terminate { continue }
             // Forward scopes catch targets that start inside them; backward scopes catch
             // targets that overlap them (a backward trigger follows the target).
             var forward: Range<Int>? = nil, backward: Range<Int>? = nil
             if rule.direction == .forward || rule.direction == .bidirectional {
                 var end = sentence.upperBound
-                if let m = rule.maxScope { end = min(end, trig.tokens.upperBound + m) }
+                if rule.maxScope >= 0 { end = min(end, trig.tokens.upperBound + rule.maxScope) }
                 // A list that starts in scope runs on: "no fever, neck stiffness, weakness or numbness".
                 while end > trig.tokens.upperBound,
                       let next = targets.filter({ $0.tokens.lowerBound >= end && $0.tokens.lowerBound < sentence.upperBound })
@@ -234,7 +278,7 @@ public struct ContextEngine: Sendable {
                     // A trigger of another category ends the scope only across a clause break:
                     // "denies pain, possible flu" (ends), "no prior surgery" (does not).
                     let clauseBreak = (trig.tokens.upperBound..<other.tokens.lowerBound).contains { separators($0) }
-                    if stops(other, for: rule) && (rules[other.rule].direction == .terminate || clauseBreak) {
+                    if stops(other, category: rule.category) && (compact[other.rule].direction == .terminate || clauseBreak) {
                         end = other.tokens.lowerBound
                         break
                     }
@@ -243,7 +287,7 @@ public struct ContextEngine: Sendable {
             }
             if rule.direction == .backward || rule.direction == .bidirectional {
                 var start = sentence.lowerBound
-                if let m = rule.maxScope { start = max(start, trig.tokens.lowerBound - m) }
+                if rule.maxScope >= 0 { start = max(start, trig.tokens.lowerBound - rule.maxScope) }
                 // A list that ends in scope runs back: "weight loss, night pain, fevers: none".
                 if rule.listScope, start > sentence.lowerBound,
                    var first = targets.filter({ $0.tokens.upperBound > start && $0.tokens.upperBound <= trig.tokens.lowerBound })
@@ -268,7 +312,7 @@ public struct ContextEngine: Sendable {
                 }
                 for other in triggers.reversed() where other.tokens.upperBound <= trig.tokens.lowerBound && other.tokens.upperBound > start {
                     let clauseBreak = (other.tokens.upperBound..<trig.tokens.lowerBound).contains { separators($0) }
-                    if stops(other, for: rule) && (rules[other.rule].direction == .terminate || clauseBreak) {
+                    if stops(other, category: rule.category) && (compact[other.rule].direction == .terminate || clauseBreak) {
                         start = other.tokens.upperBound
                         break
                     }
@@ -276,7 +320,7 @@ public struct ContextEngine: Sendable {
                 backward = min(start, trig.tokens.lowerBound)..<trig.tokens.lowerBound
             }
             for (t, target) in targets.enumerated() {
-                if !rule.appliesTo.isEmpty && !rule.appliesTo.contains(target.category) { continue }
+                if !rule.applies(to: target.category) { continue }
                 if target.tokens.overlaps(trig.tokens) { continue }
                 let inForward = forward?.contains(target.tokens.lowerBound) ?? false
                 let inBackward = backward.map { $0.overlaps(target.tokens) } ?? false
@@ -290,11 +334,30 @@ public struct ContextEngine: Sendable {
         return result
     }
 
-    /// Whether `other` ends the scope of `rule`.
-    private func stops(_ other: ContextTrigger, for rule: ContextRule) -> Bool {
-        let o = rules[other.rule]
-        if o.direction == .terminate { return o.terminates.isEmpty || o.terminates.contains(rule.category) }
+    /// Whether `other` ends the scope of a rule of (interned) category `category`.
+    @inline(__always)
+    private func stops(_ other: ContextTrigger, category: Int) -> Bool { stopsTable[other.rule * categoryCount + category] }
+
+    /// Whether rule `o` ends the scope of rules of category `category`.
+    private static func stops(_ o: ContextRule, forCategory category: String) -> Bool {
+        if o.direction == .terminate { return o.terminates.isEmpty || o.terminates.contains(category) }
         if o.direction == .pseudo { return false }
-        return o.category != rule.category
+        return o.category != category
+    }
+}
+
+extension EntityCategory {
+    /// One bit per category, for rule category masks.
+    @inline(__always)
+    var contextBit: UInt16 {
+        switch self {
+        case .medication: 1 << 0
+        case .medicalCondition: 1 << 1
+        case .anatomy: 1 << 2
+        case .testTreatmentProcedure: 1 << 3
+        case .timeExpression: 1 << 4
+        case .protectedHealthInformation: 1 << 5
+        case .behavioralEnvironmentalSocial: 1 << 6
+        }
     }
 }

@@ -207,6 +207,9 @@ public struct PhraseMatcher: Sendable {
         var node: Int
     }
 
+    /// Number of trie nodes (node ids are `0..<nodeCount`; the root is 0).
+    var nodeCount: Int { payloadStart.count - 1 }
+
     /// Indices into the payload table of a hit's node (read them with ``payload(at:)``).
     @inline(__always)
     func payloadRange(of node: Int) -> Range<Int> { Int(payloadStart[node])..<Int(payloadStart[node + 1]) }

@@ -67,8 +67,26 @@ public struct Recognizer: Sendable {
     let lexiconWord: [Bool]
     let lexicon: PhraseMatcher
     let terms: [CompiledTerm]
+    /// Per lexicon trie node: the term ``choose(_:tokens:content:doc:bytes:sentence:)`` picks
+    /// whatever the note says (no payload is case-sensitive or an abbreviation), or -1 when the
+    /// choice depends on the note (or the node ends no phrase). Most matches take this one load
+    /// instead of reading every candidate's compiled term.
+    let fixedChoice: [Int32]
+    /// First token ids of every abbreviation cue phrase: ``Content/cueStarts`` lists the note's
+    /// tokens with one of these keys, so cue lookups visit those instead of every sentence token.
+    let cueStartWords: TokenIDSet
     let context: ContextEngine
-    let sectionTraits: [SectionType: [SectionTraitRule]]
+    let sectionTraits: [SectionType: [CompiledSectionRule]]
+
+    /// A section default as the per-entity loop reads it: categories as a bit mask and the
+    /// evidence rule id built once.
+    struct CompiledSectionRule: Sendable {
+        var traits: Traits
+        /// ``EntityCategory/contextBit`` of each category it applies to; 0 means all.
+        var appliesTo: UInt16
+        /// `"section:" + ruleID`.
+        var evidenceRuleID: String
+    }
     let numberID: UInt32
     let yearID: UInt32
     let phi = PHIPatternRecognizer()
@@ -186,8 +204,14 @@ public struct Recognizer: Sendable {
         ordinaryWord = resources.ordinaryWord
         lexicon = builder.build()
         terms = compiled
+        fixedChoice = Self.fixedChoices(lexicon, compiled)
+        cueStartWords = TokenIDSet(compiled.flatMap { $0.cueIDs.map { $0[0] } })
         context = ContextEngine(rules: resources.contextRules, phrases: phrases)
-        sectionTraits = Dictionary(grouping: resources.sectionTraits, by: \.section)
+        sectionTraits = Dictionary(grouping: resources.sectionTraits, by: \.section).mapValues { rules in
+            rules.map {
+                CompiledSectionRule(traits: $0.traits, appliesTo: $0.appliesTo.reduce(0) { $0 | $1.contextBit }, evidenceRuleID: "section:" + $0.ruleID)
+            }
+        }
         phiPatterns = resources.phiPatterns
     }
 
@@ -201,50 +225,89 @@ public struct Recognizer: Sendable {
         var corrected: [Int] = []
         /// Content indices whose lexicon key is the singular of a plural the lexicon lacks (ascending).
         var singular: [Int] = []
+        /// Content indices whose lexicon key starts an abbreviation cue (``cueStartWords``; ascending).
+        var cueStarts: [Int] = []
     }
 
     func content(of doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Content {
         var c = Content()
         let n = doc.tokens.count
-        c.tokenIndex.reserveCapacity(n / 2 + 1)
-        c.lexKeys.reserveCapacity(n / 2 + 1)
-        c.ctxKeys.reserveCapacity(n / 2 + 1)
-        c.lineEnd.reserveCapacity(n / 2 + 1)
+        // Sized for every token, written through pointers and trimmed at the end: no growth or
+        // uniqueness check per token. ASCII tokens are keyed in a stack buffer; the key array is
+        // filled only for non-ASCII tokens and for unknown words (plural and typo variants).
+        var tokenIndex = [Int](repeating: 0, count: n)
+        var lexKeys = [UInt32](repeating: 0, count: n)
+        var ctxKeys = [UInt32](repeating: 0, count: n)
+        var lineEnd = [Bool](repeating: false, count: n)
+        var m = 0
         var key: [UInt8] = []
         key.reserveCapacity(64)
         // One pass: a content token ends its line when the next token that is not horizontal
         // whitespace is a newline, or there is none.
         var open = false  // the last content token has no newline after it yet
-        doc.tokens.withUnsafeBufferPointer { tokens in
-            for i in 0..<tokens.count {
-                let t = tokens[i]
-                if t.kind == .whitespace { continue }
-                if t.kind == .newline {
-                    open = false
-                    continue
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+            doc.tokens.withUnsafeBufferPointer { tokens in
+                tokenIndex.withUnsafeMutableBufferPointer { ti in
+                    lexKeys.withUnsafeMutableBufferPointer { lk in
+                        ctxKeys.withUnsafeMutableBufferPointer { ck in
+                            lineEnd.withUnsafeMutableBufferPointer { le in
+                                for i in 0..<tokens.count {
+                                    let t = tokens[i]
+                                    if t.kind == .whitespace { continue }
+                                    if t.kind == .newline {
+                                        open = false
+                                        continue
+                                    }
+                                    if open { le[m - 1] = false }
+                                    open = true
+                                    let id: UInt32
+                                    let keyLength: Int
+                                    if let length = Normalizer.writeASCIIKey(t, in: p, to: scratch) {
+                                        let written = UnsafeBufferPointer(rebasing: scratch[..<length])
+                                        id = dictionary.id(of: written)
+                                        keyLength = length
+                                        if id == TokenDictionary.unknown && t.kind == .word && length >= 4 {
+                                            key.removeAll(keepingCapacity: true)
+                                            key.append(contentsOf: written)
+                                        }
+                                    } else {
+                                        key.removeAll(keepingCapacity: true)
+                                        Normalizer.appendKey(t, in: p, to: &key)
+                                        id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
+                                        keyLength = key.count
+                                    }
+                                    ti[m] = i
+                                    if id == TokenDictionary.unknown && t.kind == .word && keyLength >= 4 {
+                                        lk[m] = variant(of: &key, at: m, content: &c)
+                                    } else {
+                                        lk[m] = id
+                                    }
+                                    if cueStartWords.contains(lk[m]) { c.cueStarts.append(m) }
+                                    if t.kind == .number {
+                                        let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
+                                            && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
+                                            && (t.span.start + 2..<t.span.end).allSatisfy { p[$0] >= 0x30 && p[$0] <= 0x39 }  // not "19.5"
+                                        ck[m] = isYear ? yearID : numberID
+                                    } else {
+                                        ck[m] = id
+                                    }
+                                    le[m] = true  // until a later content token on the same line says otherwise
+                                    m += 1
+                                }
+                            }
+                        }
+                    }
                 }
-                if open { c.lineEnd[c.lineEnd.count - 1] = false }
-                open = true
-                key.removeAll(keepingCapacity: true)
-                Normalizer.appendKey(t, in: p, to: &key)
-                let id = key.withUnsafeBufferPointer { dictionary.id(of: $0) }
-                c.tokenIndex.append(i)
-                if id == TokenDictionary.unknown && t.kind == .word && key.count >= 4 {
-                    c.lexKeys.append(variant(of: &key, at: c.lexKeys.count, content: &c))
-                } else {
-                    c.lexKeys.append(id)
-                }
-                if t.kind == .number {
-                    let isYear = t.span.length == 4 && p[t.span.start] >= 0x31 && p[t.span.start] <= 0x32
-                        && (p[t.span.start] == 0x31 ? p[t.span.start + 1] == 0x39 : p[t.span.start + 1] == 0x30)
-                        && (t.span.start + 2..<t.span.end).allSatisfy { p[$0] >= 0x30 && p[$0] <= 0x39 }  // not "19.5"
-                    c.ctxKeys.append(isYear ? yearID : numberID)
-                } else {
-                    c.ctxKeys.append(id)
-                }
-                c.lineEnd.append(true)  // until a later content token on the same line says otherwise
             }
         }
+        tokenIndex.removeLast(n - m)
+        lexKeys.removeLast(n - m)
+        ctxKeys.removeLast(n - m)
+        lineEnd.removeLast(n - m)
+        c.tokenIndex = tokenIndex
+        c.lexKeys = lexKeys
+        c.ctxKeys = ctxKeys
+        c.lineEnd = lineEnd
         return c
     }
 
@@ -282,7 +345,7 @@ public struct Recognizer: Sendable {
                         let payloads = lexicon.payloadRange(of: h.node)
                         if let (_, chosen) = best {
                             // Explaining: shorter phrases at the same start that would have matched.
-                            if let t = choose(payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
+                            if let t = choose(node: h.node, payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
                                typoAllowed(term: t, tokens: tokens, content: c), terms[t].category != nil,
                                terms[t].term.conceptID != terms[chosen].term.conceptID
                             {
@@ -290,7 +353,7 @@ public struct Recognizer: Sendable {
                             }
                             continue
                         }
-                        if let t = choose(payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
+                        if let t = choose(node: h.node, payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence),
                            typoAllowed(term: t, tokens: tokens, content: c)
                         {
                             best = (tokens, t)
@@ -352,7 +415,7 @@ public struct Recognizer: Sendable {
 
         // Qualifiers (direction, site, acuity), then medication signatures and test results.
         var ranges = found.map(\.tokens)
-        (entities, ranges) = attachQualifiers(entities, ranges: ranges, content: c, doc: doc, sentenceOf: sentenceOf)
+        attachQualifiers(&entities, ranges: &ranges, content: c, doc: doc, sentenceOf: sentenceOf)
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
         found = zip(ranges, found.indices).map { ($0.0, 0) }
@@ -403,8 +466,11 @@ public struct Recognizer: Sendable {
         bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
     ) {
         guard !sentences.isEmpty else { return }
-        var bySentence: [Int: [Int]] = [:]
-        for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence[sentenceOf[r.lowerBound], default: []].append(n) }
+        // Entity indices grouped by sentence (ascending), each group in entity order.
+        var bySentence: [(sentence: Int, entity: Int)] = []
+        bySentence.reserveCapacity(ranges.count)
+        for (n, r) in ranges.enumerated() where !r.isEmpty { bySentence.append((sentenceOf[r.lowerBound], n)) }
+        bySentence.sort { $0.sentence < $1.sentence || ($0.sentence == $1.sentence && $0.entity < $1.entity) }
         // Per content token: the furthest end of a target starting there (-1: none), so a trigger
         // phrase never swallows the start of a target ("no [change in bowel habit]").
         var targetEnd = [Int32](repeating: -1, count: c.tokenIndex.count)
@@ -438,7 +504,13 @@ public struct Recognizer: Sendable {
         let clauseSeparators = words.clauseSeparators
         let lexKeys = c.lexKeys
         c.ctxKeys.withUnsafeBufferPointer { keys in
-            for (s, members) in bySentence.sorted(by: { $0.key < $1.key }) {
+            var g = 0
+            while g < bySentence.count {
+                let s = bySentence[g].sentence
+                var groupEnd = g + 1
+                while groupEnd < bySentence.count && bySentence[groupEnd].sentence == s { groupEnd += 1 }
+                let members = bySentence[g..<groupEnd].map(\.entity)
+                g = groupEnd
                 let range = sentences[s]
                 let triggers = context.triggers(in: keys, range: range, facts: facts)
                 if triggers.isEmpty { continue }
@@ -461,14 +533,14 @@ public struct Recognizer: Sendable {
                                 || followsFindingLead(ranges[members[k]].lowerBound, keys: lexKeys)))
                     {
                         a.traits.remove(.negation)
-                        a.evidence.removeAll { context.rules[$0.rule].traits.contains(.negation) }
+                        a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
                         if a.traits.isEmpty { continue }
                     }
                     entities[n].traits.formUnion(a.traits)
                     for ev in a.evidence {
                         let trig = span(ev.tokens, c, doc)
-                        let ruleID = "context:" + context.rules[ev.rule].id
-                        for name in context.rules[ev.rule].traits.names {
+                        let ruleID = context.evidenceRuleIDs[ev.rule]
+                        for name in context.traitNames[ev.rule] {
                             entities[n].evidence.append(Evidence(subject: name, ruleID: ruleID, trigger: trig))
                             entities[n].traitScores[name] = 0.9
                         }
@@ -505,15 +577,15 @@ public struct Recognizer: Sendable {
             }
             guard lo < doc.sections.count, doc.sections[lo].span.contains(offset), let rules = bySection[lo] else { continue }
             let sec = doc.sections[lo]
-            for rule in rules where rule.appliesTo.isEmpty || rule.appliesTo.contains(entities[n].category) {
+            for rule in rules where rule.appliesTo == 0 || rule.appliesTo & entities[n].category.contextBit != 0 {
                 var new = rule.traits.subtracting(entities[n].traits)
                 // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
                 // not planned: a HYPOTHETICAL trigger cancels the section's FUTURE default.
                 if entities[n].traits.contains(.hypothetical) { new.remove(.future) }
                 guard !new.isEmpty else { continue }
                 entities[n].traits.formUnion(new)
-                for name in new.names {
-                    entities[n].evidence.append(Evidence(subject: name, ruleID: "section:" + rule.ruleID, trigger: sec.headerSpan))
+                for (trait, name) in Traits.named where new.contains(trait) {  // `new.names`, without building the array
+                    entities[n].evidence.append(Evidence(subject: name, ruleID: rule.evidenceRuleID, trigger: sec.headerSpan))
                     entities[n].traitScores[name] = 0.85
                 }
             }
@@ -545,6 +617,43 @@ public struct Recognizer: Sendable {
         return true
     }
 
+    /// ``choose(_:tokens:content:doc:bytes:sentence:)`` for the phrase ending at trie node `node`
+    /// (whose payloads are `payloads`), through ``fixedChoice`` when the note cannot change it.
+    @inline(__always)
+    func choose(
+        node: Int, _ payloads: Range<Int>, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument,
+        bytes p: UnsafeBufferPointer<UInt8>, sentence: Range<Int>
+    ) -> Int? {
+        let fixed = fixedChoice[node]
+        if fixed >= 0 { return Int(fixed) }
+        return choose(payloads, tokens: tokens, content: c, doc: doc, bytes: p, sentence: sentence)
+    }
+
+    /// Per trie node, the term `choose` returns for it in every note, or -1. With no
+    /// case-sensitive and no abbreviation payload, every payload is admissible and no cue is
+    /// read, so `choose` reduces to the first payload with the lowest (priority, concept id):
+    /// with one concept that is its lowest priority, with several the priority/id tie-break.
+    static func fixedChoices(_ matcher: PhraseMatcher, _ terms: [CompiledTerm]) -> [Int32] {
+        var out = [Int32](repeating: -1, count: matcher.nodeCount)
+        for node in 0..<matcher.nodeCount {
+            let range = matcher.payloadRange(of: node)
+            guard !range.isEmpty else { continue }
+            var best = -1
+            var fixed = true
+            for i in range {
+                let pl = Int(matcher.payload(at: i))
+                let t = terms[pl]
+                if t.originalBytes != nil || t.term.isAbbreviation {
+                    fixed = false
+                    break
+                }
+                if best < 0 || (t.term.priority, t.term.conceptID) < (terms[best].term.priority, terms[best].term.conceptID) { best = pl }
+            }
+            if fixed { out[node] = Int32(best) }
+        }
+        return out
+    }
+
     /// Chooses the term among the payloads of one matched phrase (see the type's overlap policy).
     /// `payloads` indexes the lexicon matcher's payload table.
     func choose(
@@ -573,8 +682,10 @@ public struct Recognizer: Sendable {
             }
             return candidates[0]
         }
-        let concepts = Set(candidates.map { terms[$0].term.conceptID })
-        if concepts.count == 1 { return candidates.min { terms[$0].term.priority < terms[$1].term.priority } }
+        let firstConcept = terms[candidates[0]].term.conceptID
+        if candidates.allSatisfy({ terms[$0].term.conceptID == firstConcept }) {
+            return candidates.min { terms[$0].term.priority < terms[$1].term.priority }
+        }
         // Several concepts: abbreviation senses by cues, else default sense, else priority.
         let abbreviations = candidates.filter { terms[$0].term.isAbbreviation }
         if !abbreviations.isEmpty {
@@ -600,16 +711,27 @@ public struct Recognizer: Sendable {
     }
 
     /// Number of the term's cue phrases present in the sentence (outside the match itself).
+    /// A cue can only start at a token whose key starts some cue, so the scan visits
+    /// ``Content/cueStarts`` inside the sentence, not every token of it.
     func cueHits(_ t: CompiledTerm, sentence: Range<Int>, except: Range<Int>, content c: Content) -> Int {
+        guard !t.cueIDs.isEmpty else { return 0 }
+        let starts = c.cueStarts
+        var lo = 0, hi = starts.count  // first cue start inside the sentence
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < sentence.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
         var hits = 0
         for cue in t.cueIDs {
-            var k = sentence.lowerBound
-            while k + cue.count <= sentence.upperBound {
-                if !(k..<(k + cue.count)).overlaps(except), c.lexKeys[k..<(k + cue.count)].elementsEqual(cue) {
+            var j = lo
+            while j < starts.count {
+                let k = starts[j]
+                if k + cue.count > sentence.upperBound { break }
+                if c.lexKeys[k] == cue[0], !(k..<(k + cue.count)).overlaps(except), c.lexKeys[k..<(k + cue.count)].elementsEqual(cue) {
                     hits += 1
                     break
                 }
-                k += 1
+                j += 1
             }
         }
         return hits

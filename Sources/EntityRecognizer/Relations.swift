@@ -97,11 +97,13 @@ extension Recognizer {
             if w.plan.contains(c.lexKeys[k]) { latest = k }
             lastPlan[k] = latest
         }
-        // Timeable entities by sentence, so each time looks only at its own sentence's entities.
-        var timeable: [Int: [Int]] = [:]
+        // Timeable entities by sentence, so each time looks only at its own sentence's entities:
+        // (sentence, entity) pairs sorted by sentence, entity order kept within one.
+        var timeable: [(sentence: Int, entity: Int)] = []
         for n in entities.indices where !ranges[n].isEmpty && Self.timeRelation(for: entities[n].type) != nil {
-            timeable[sentenceOf[ranges[n].lowerBound], default: []].append(n)
+            timeable.append((sentenceOf[ranges[n].lowerBound], n))
         }
+        timeable.sort { $0.sentence < $1.sentence || ($0.sentence == $1.sentence && $0.entity < $1.entity) }
         for t in times.indices {
             let tr = times[t].tokens
             guard !tr.isEmpty else { continue }
@@ -117,7 +119,14 @@ extension Recognizer {
             }
             var before: (entity: Int, gap: Int)? = nil
             var after: (entity: Int, gap: Int)? = nil
-            for n in timeable[s] ?? [] {
+            var lo = 0, hi = timeable.count  // the sentence's first timeable entity
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if timeable[mid].sentence < s { lo = mid + 1 } else { hi = mid }
+            }
+            for j in lo..<timeable.count {
+                if timeable[j].sentence != s { break }
+                let n = timeable[j].entity
                 let r = ranges[n]
                 if r.upperBound <= tr.lowerBound {
                     let gap = tr.lowerBound - r.upperBound
@@ -162,7 +171,7 @@ extension Recognizer {
         let meds = entities.indices.filter { entities[$0].category == .medication && !ranges[$0].isEmpty }
             .sorted { ranges[$0].lowerBound < ranges[$1].lowerBound }
         guard !meds.isEmpty else { return }
-        var conditionAt: [Int: Int] = [:]  // first content token -> entity
+        var conditionAt = [Int](repeating: -1, count: c.lexKeys.count)  // first content token -> entity (-1: none)
         for n in entities.indices where entities[n].type == .dxName && !ranges[n].isEmpty { conditionAt[ranges[n].lowerBound] = n }
         for (i, m) in meds.enumerated() {
             // "Coversyl (perindopril)": the alias in brackets shares the first drug's line and links nothing itself.
@@ -183,7 +192,8 @@ extension Recognizer {
                 let key = c.lexKeys[k]
                 let token = doc.tokens[c.tokenIndex[k]]
                 if w.clauseBreak.contains(key) { break }
-                if let n = conditionAt[k], let from = cue, k - from <= 3, !entities[n].traits.contains(.negation) {
+                if conditionAt[k] >= 0, let from = cue, k - from <= 3, !entities[conditionAt[k]].traits.contains(.negation) {
+                    let n = conditionAt[k]
                     entities[m].attributes.append(Attribute(
                         type: .dxName, category: .medicalCondition, span: entities[n].span, score: entities[n].score,
                         relationshipType: .for, relationshipScore: 0.8, traits: entities[n].traits))

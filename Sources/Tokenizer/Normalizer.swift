@@ -123,6 +123,37 @@ public struct Normalizer: TextNormalizing {
         }
     }
 
+    /// ``appendKey(_:in:to:)`` for an ASCII token, written into a caller's buffer instead of an
+    /// array (no growth or uniqueness checks per byte; the recognizer keys every token this way).
+    /// - Returns: the key's length, or `nil` when the token is not ASCII or longer than `out`
+    ///   (then use ``appendKey(_:in:to:)``).
+    public static func writeASCIIKey(_ token: Token, in p: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard token.flags.contains(.ascii), token.span.length <= out.count else { return nil }
+        var n = 0
+        switch token.kind {
+        case .word:
+            for k in token.span.range {
+                let b = p[k]
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: ".") { continue }
+                out[n] = lowerASCII(b)
+                n &+= 1
+            }
+        case .number:
+            for k in token.span.range {
+                let b = p[k]
+                if b == UInt8(ascii: ",") { continue }
+                out[n] = lowerASCII(b)
+                n &+= 1
+            }
+        default:
+            for k in token.span.range {
+                out[n] = lowerASCII(p[k])
+                n &+= 1
+            }
+        }
+        return n
+    }
+
     /// Token keys joined by single spaces.
     public static func join(_ keys: [[UInt8]]) -> [UInt8] {
         var out: [UInt8] = []
