@@ -110,8 +110,11 @@ extension Recognizer {
         guard k < limit else { return nil }
         let kk = UnsafeBufferPointer(rebasing: keys[..<limit])
         let aa = UnsafeBufferPointer(rebasing: alternates[..<limit])
-        // Almost every token starts no signature phrase: decide that before any other work.
-        guard sigMatcher.startsPhrase(kk[k]) || sigMatcher.startsPhrase(aa[k]) else { return nil }
+        // Almost every token starts no signature phrase of the wanted kinds: decide that before
+        // any other work.
+        let key = Int(kk[k]), alt = Int(aa[k])
+        let starting = (key < sigStartKinds.count ? sigStartKinds[key] : []).union(alt < sigStartKinds.count ? sigStartKinds[alt] : [])
+        guard !starting.isDisjoint(with: kinds) else { return nil }
         var hits: [PhraseMatcher.Hit] = []
         sigMatcher.hits(in: kk, alternates: aa, at: k, into: &hits)
         for h in hits.reversed() {

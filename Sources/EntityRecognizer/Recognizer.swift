@@ -97,6 +97,9 @@ public struct Recognizer: Sendable {
     /// without spaces (what the note must equal).
     let sigKinds: [SigKinds]
     let sigExactBytes: [[UInt8]?]
+    /// Per token id: the kinds of the signature phrases that start with it (``sigMatch`` skips a
+    /// token whose key and alternate key start no phrase of the wanted kinds without walking).
+    let sigStartKinds: [SigKinds]
     let signatureWords: TokenIDSet
     /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
     let words: AttributeWords
@@ -166,6 +169,7 @@ public struct Recognizer: Sendable {
         }
         var sigBuilder = PhraseMatcher.Builder()
         var sigKept: [SigTerm] = []
+        var startKinds: [SigKinds] = []
         for t in resources.sig {
             var p: [UInt32] = []
             var spaced = ""
@@ -181,7 +185,11 @@ public struct Recognizer: Sendable {
             guard !p.isEmpty else { continue }
             sigBuilder.add(p, payload: UInt32(sigKept.count))
             sigKept.append(t)
+            let first = Int(p[0])
+            if first >= startKinds.count { startKinds += [SigKinds](repeating: [], count: first + 1 - startKinds.count) }
+            startKinds[first].formUnion(SigKinds(t.kind))
         }
+        sigStartKinds = startKinds
         sigMatcher = sigBuilder.build()
         sigTerms = sigKept
         sigKinds = sigKept.map { SigKinds($0.kind) }
