@@ -208,9 +208,20 @@ public struct ContextEngine: Sendable {
     /// each rule yields a trigger.
     public func triggers(in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, facts: TokenFacts) -> [ContextTrigger] {
         var out: [ContextTrigger] = []
+        var hits: [PhraseMatcher.Hit] = []
+        triggers(in: keys, range: range, facts: facts, into: &out, hits: &hits)
+        return out
+    }
+
+    /// ``triggers(in:range:facts:)`` written into `out` (emptied first), with `hits` as the
+    /// matcher's scratch: callers that look at many sentences reuse both arrays.
+    func triggers(
+        in keys: UnsafeBufferPointer<UInt32>, range: Range<Int>, facts: TokenFacts, into out: inout [ContextTrigger],
+        hits: inout [PhraseMatcher.Hit]
+    ) {
+        out.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         let slice = UnsafeBufferPointer(rebasing: keys[..<range.upperBound])
-        var hits: [PhraseMatcher.Hit] = []
         while i < range.upperBound {
             guard matcher.startsPhrase(slice[i]) else {
                 i += 1
@@ -241,7 +252,6 @@ public struct ContextEngine: Sendable {
             }
             i = taken?.upperBound ?? (i + 1)
         }
-        return out
     }
 
     /// Assigns traits to targets (token ranges, with their categories) inside one sentence.

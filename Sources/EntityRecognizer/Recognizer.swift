@@ -511,18 +511,31 @@ public struct Recognizer: Sendable {
         let separators = words.listSeparators
         let clauseSeparators = words.clauseSeparators
         let lexKeys = c.lexKeys
+        // Scratch arrays reused from sentence to sentence.
+        var members: [Int] = []
+        var triggers: [ContextTrigger] = []
+        var hits: [PhraseMatcher.Hit] = []
+        var targets: [(tokens: Range<Int>, category: EntityCategory)] = []
         c.ctxKeys.withUnsafeBufferPointer { keys in
             var g = 0
             while g < bySentence.count {
                 let s = bySentence[g].sentence
                 var groupEnd = g + 1
                 while groupEnd < bySentence.count && bySentence[groupEnd].sentence == s { groupEnd += 1 }
-                let members = bySentence[g..<groupEnd].map(\.entity)
-                g = groupEnd
                 let range = sentences[s]
-                let triggers = context.triggers(in: keys, range: range, facts: facts)
-                if triggers.isEmpty { continue }
-                let targets = members.map { (tokens: ranges[$0], category: entities[$0].category) }
+                context.triggers(in: keys, range: range, facts: facts, into: &triggers, hits: &hits)
+                if triggers.isEmpty {
+                    g = groupEnd
+                    continue
+                }
+                members.removeAll(keepingCapacity: true)
+                targets.removeAll(keepingCapacity: true)
+                for j in g..<groupEnd {
+                    let n = bySentence[j].entity
+                    members.append(n)
+                    targets.append((ranges[n], entities[n].category))
+                }
+                g = groupEnd
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
                     separators: { separators.contains(lexKeys[$0]) },
