@@ -86,7 +86,8 @@ func run() async {
     let lines: [[UInt8]] = data.split(separator: 0x0A).map { Array($0) }
     let inputMB = Double(data.count) / 1_000_000
     let annotator: MedTextAnnotator
-    do { annotator = try MedTextAnnotator() } catch { fail("\(error)") }
+    // As `medtext batch` and the ingestion hook build it: every matchable concept's codes preloaded.
+    do { annotator = try MedTextAnnotator(configuration: MedTextConfiguration(preloadConcepts: true)) } catch { fail("\(error)") }
     let processor: BatchProcessor
     do { processor = try BatchProcessor(annotator: annotator, options: BatchOptions(format: format, emit: .resources)) } catch { fail("\(error)") }
     print("input: \(path), \(lines.count) lines, \(String(format: "%.1f", inputMB)) MB of NDJSON; --format \(format.rawValue)")
