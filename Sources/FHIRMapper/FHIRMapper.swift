@@ -241,8 +241,10 @@ final class Run {
         let t = text(a.span)
         if let d = FHIRDates.dateTime(t) { return (d, t) }
         // A duration keeps the word that makes it one: "for 5 years", "x 2 weeks", "since Monday".
-        let floor = a.span.start >= e.span.end ? e.span.end : 0
-        let before = doc.document.text(in: TextSpan(max(floor, a.span.start - 12), a.span.start))
+        // Look back a few bytes (the longest lead word and a space), never past the condition
+        // when the time follows it, nor past the start of the time's sentence.
+        let floor = a.span.start >= e.span.end ? e.span.end : sentenceSpan(a.span.start).start
+        let before = doc.document.text(in: TextSpan(max(floor, a.span.start - Self.leadLookBack), a.span.start))
         let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if before.last == " ", let lead = words.last, Self.durationLeads.contains(lead.lowercased()) {
             return (nil, lead + " " + t)
@@ -251,6 +253,8 @@ final class Run {
     }
 
     static let durationLeads: Set<String> = ["for", "x", "×", "since", "over", "within", "from"]
+    /// UTF-8 bytes looked back for a lead word: the longest ("within") plus separators.
+    static let leadLookBack = 12
 
     func lower(_ span: TextSpan) -> String {
         let s = span.clamped(to: TextSpan(0, lowerText.count))
