@@ -1,3 +1,5 @@
+import MedTextCore
+
 extension Recognizer {
     /// Singular forms of an English or Latin plural, most specific ending first:
     /// (plural ending, singular ending). "arteries" → "artery", "stenoses" → "stenosis",
@@ -36,6 +38,91 @@ extension Recognizer {
         if let ordinary = ordinaryWord, key.withUnsafeBufferPointer({ ordinary($0) }) { return TokenDictionary.unknown }
         c.corrected.append(index)
         return fixed
+    }
+
+    /// The other number forms a vocabulary may hold for a word, most specific first: its plurals
+    /// ("abscess" → "abscesses", "stenosis" → "stenoses", "artery" → "arteries", "embolus" →
+    /// "emboli", "vertebra" → "vertebrae", "appendix" → "appendices") and its singulars by
+    /// ``pluralEndings`` ("changes" → "change", "testes" → "testis" before "test"). Words under
+    /// 4 bytes or with non-letters have none.
+    static func numberForms(of word: [UInt8]) -> (plurals: [[UInt8]], singulars: [[UInt8]]) {
+        guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return ([], []) }
+        func ends(_ s: String) -> Bool { word.count > s.utf8.count && word.suffix(s.utf8.count).elementsEqual(s.utf8) }
+        func swap(_ drop: Int, _ add: String) -> [UInt8] { Array(word.dropLast(drop)) + Array(add.utf8) }
+        var plurals: [[UInt8]] = []
+        if ends("sis") { plurals.append(swap(2, "es")) }
+        if ends("us") { plurals.append(swap(2, "i")) }
+        if ends("um") { plurals.append(swap(2, "a")) }
+        if ends("a") { plurals.append(swap(0, "e")) }
+        if ends("ix") || ends("ex") { plurals.append(swap(2, "ices")) }
+        if ends("lf") { plurals.append(swap(1, "ves")) }
+        if ends("y"), let before = word.dropLast().last, !"aeiou".utf8.contains(before) {
+            plurals.append(swap(1, "ies"))
+        } else if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") {
+            plurals.append(swap(0, "es"))
+        } else {
+            plurals.append(swap(0, "s"))
+        }
+        var singulars: [[UInt8]] = []
+        let last = word[word.count - 1]
+        if last == UInt8(ascii: "s") || last == UInt8(ascii: "i") || last == UInt8(ascii: "a") || last == UInt8(ascii: "e") {
+            for (plural, singular) in pluralEndings where word.count >= plural.count + 3 && word.suffix(plural.count).elementsEqual(plural) {
+                if plural == [UInt8(ascii: "s")], let before = word.dropLast().last,
+                   before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") { continue }
+                singulars.append(Array(word.dropLast(plural.count)) + singular)
+            }
+        }
+        return (plurals, singulars)
+    }
+
+    /// Adds the number variants that reading a note cannot make. ``variant(of:at:content:)``
+    /// reads an unknown plural as its singular, but a plural that is itself a vocabulary word
+    /// ("abscesses", interned from another term or rule) keeps its own key, and nothing reads a
+    /// singular as the plural a lexicon wrote ("vision change" for "vision changes"). So for every
+    /// concept term (not abbreviations, case-sensitive terms, misspellings or brand names), the
+    /// first plural of its last word that is in the vocabulary is added, and for terms of two or
+    /// more words the first singular too (single-word plurals are often lexicalized:
+    /// "secondaries", "privates", "testes", "labs"). Variants rank one below the term, with rule
+    /// id `~number`: a term spelled that way outranks them.
+    static func addNumberVariants(
+        _ candidates: [(index: Int, phrase: [UInt32])], to compiled: inout [CompiledTerm],
+        builder: inout PhraseMatcher.Builder, vocabulary vocab: TokenDictionary.Builder
+    ) {
+        var forms: [UInt32: (plural: UInt32?, singular: UInt32?)] = [:]  // last word -> its other forms in the vocabulary
+        for (i, phrase) in candidates {
+            guard let last = phrase.last else { continue }
+            let other: (plural: UInt32?, singular: UInt32?)
+            if let known = forms[last] {
+                other = known
+            } else {
+                let t = compiled[i].term
+                let lastWord = t.normalized.utf8.split(separator: 0x20).last.map(Array.init) ?? []
+                let f = numberForms(of: lastWord)
+                func first(_ words: [[UInt8]]) -> UInt32? { words.lazy.compactMap { vocab.id(of: $0) }.first { $0 != last } }
+                other = (first(f.plurals), first(f.singulars))
+                forms[last] = other
+            }
+            for form in [other.plural, phrase.count >= 2 ? other.singular : nil] {
+                guard let form else { continue }
+                var variant = phrase
+                variant[variant.count - 1] = form
+                var v = compiled[i].term
+                v.priority += 1
+                v.ruleID += "~number"
+                builder.add(variant, payload: UInt32(compiled.count))
+                compiled.append(CompiledTerm(term: v, category: compiled[i].category, originalBytes: nil, cueIDs: compiled[i].cueIDs))
+            }
+        }
+    }
+
+    /// Whether a term takes number variants: a condition, anatomy, test, procedure or social
+    /// term that is not an abbreviation, a case-sensitive term or a misspelling.
+    static func takesNumberVariants(_ t: LexiconTerm, _ category: EntityCategory?) -> Bool {
+        guard let category, t.typoTarget, !t.isAbbreviation, !t.caseSensitive else { return false }
+        switch category {
+        case .medicalCondition, .anatomy, .testTreatmentProcedure, .behavioralEnvironmentalSocial: return true
+        default: return false
+        }
     }
 
     /// Heads that do not swap around "of" ("history of X" is not "X history").

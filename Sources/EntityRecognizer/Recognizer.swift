@@ -124,6 +124,7 @@ public struct Recognizer: Sendable {
         compiled.reserveCapacity(resources.terms.count)
         var lexiconWords: [UInt32] = []
         var wordConcept: [UInt32: Int64] = [:]  // the one concept whose terms use the word, or -1
+        var numberCandidates: [(index: Int, phrase: [UInt32])] = []  // terms that take number variants
         for term in resources.terms {
             let category = term.type.lexiconCategory
             let phrase = ids(term.normalized)
@@ -142,6 +143,7 @@ public struct Recognizer: Sendable {
             let cues = term.cues.map { ids(normalizer.normalizedTerm($0)) }.filter { !$0.isEmpty }
             let original = term.caseSensitive ? term.original.map { Array($0.utf8.filter { $0 != 0x20 }) } : nil
             builder.add(phrase, payload: UInt32(compiled.count))
+            if Self.takesNumberVariants(term, category) { numberCandidates.append((compiled.count, phrase)) }
             compiled.append(CompiledTerm(term: term, category: category, originalBytes: original, cueIDs: cues))
             // Word-order variants of curated condition and procedure terms ("diabetes mellitus
             // type 2", "femur fracture"): one rank below the term, with their own rule id.
@@ -204,6 +206,7 @@ public struct Recognizer: Sendable {
         signatureWords = TokenIDSet(sigWords)
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         relationWords = RelationWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
+        Self.addNumberVariants(numberCandidates, to: &compiled, builder: &builder, vocabulary: vocab)
         dictionary = vocab.build()
         typos = TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
         var isLexiconWord = [Bool](repeating: false, count: dictionary.count + 1)

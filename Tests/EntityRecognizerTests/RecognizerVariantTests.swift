@@ -1,4 +1,4 @@
-import EntityRecognizer
+@testable import EntityRecognizer
 import MedTextCore
 import Testing
 import Foundation
@@ -174,5 +174,60 @@ import Tokenizer
     ])
     func lineEnds(text: String, expected: [String]) {
         #expect(Self.run(text) == expected)
+    }
+}
+
+/// Number variants made at build time: the other number form of a term's last word when the
+/// vocabulary holds it (so the reading-time plural rule, which only sees unknown words, cannot).
+@Suite struct RecognizerNumberVariantTests {
+    static let recognizer: Recognizer = {
+        let n = Normalizer()
+        func term(_ id: Int64, _ text: String, _ type: EntityType = .dxName) -> LexiconTerm {
+            LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), type: type, ruleID: "test:\(id)")
+        }
+        return Recognizer(resources: RecognizerResources(terms: [
+            term(1, "abscess"), term(2, "multiple abscesses"),  // "abscesses" is a vocabulary word
+            term(3, "vision changes"), term(4, "change", .procedureName),  // "change" is a vocabulary word
+            term(5, "secondaries"), term(6, "secondary hypertension"),  // a lexicalized plural; "secondary" is a vocabulary word
+            term(7, "stenosis"), term(8, "multiple stenoses"), term(9, "artery", .systemOrganSite), term(10, "coronary arteries", .systemOrganSite),
+            term(11, "aspirin", .genericName), term(12, "low dose aspirins", .genericName),  // medications take none
+            term(13, "clot"), term(14, "clots", .procedureName),  // a term spelled that way outranks the variant
+        ], contextRules: [], sectionTraits: []))
+    }()
+
+    static func run(_ text: String) -> [String] {
+        let doc = recognizer.recognize(RecognizerVariantTests.tokenizer.analyze(Document(text: text)))
+        return doc.entities.map { e in
+            "\(doc.document.text(in: e.span))|" + (e.evidence.first { $0.subject == "match" }?.ruleID ?? "")
+        }
+    }
+
+    @Test(arguments: [
+        ("No abscesses.", ["abscesses|test:1~number"]),
+        ("No vision change.", ["vision change|test:3~number"]),
+        ("Multiple stenoses.", ["Multiple stenoses|test:8"]),
+        ("Two stenoses.", ["stenoses|test:7~number"]),
+        ("Left arteries.", ["arteries|test:9~number"]),
+        ("A secondary.", []),  // single-word plurals are not singularized
+        ("Two aspirins.", []),
+        ("Clots.", ["Clots|test:14"]),
+        ("Low dose aspirins.", ["Low dose aspirins|test:12"]),
+        ("Abscess.", ["Abscess|test:1"]),
+    ])
+    func variants(text: String, expected: [String]) {
+        #expect(Self.run(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("abscess", ["abscesses"], [String]()), ("stenosis", ["stenoses", "stenosises"], []),
+        ("artery", ["arteries"], []), ("embolus", ["emboli", "emboluses"], []), ("vertebra", ["vertebrae", "vertebras"], ["vertebrum"]),
+        ("appendix", ["appendices", "appendixes"], []), ("calf", ["calves", "calfs"], []), ("kidney", ["kidneys"], []),
+        ("changes", ["changeses"], ["chang", "change"]), ("testes", ["testeses"], ["test", "teste"]),
+        ("emboli", ["embolis"], ["embolus"]), ("pus", [], []), ("t4", [], []),
+    ])
+    func forms(word: String, plurals: [String], singulars: [String]) {
+        let f = Recognizer.numberForms(of: Array(word.utf8))
+        #expect(f.plurals.map { String(decoding: $0, as: UTF8.self) } == plurals)
+        #expect(f.singulars.map { String(decoding: $0, as: UTF8.self) } == singulars)
     }
 }
