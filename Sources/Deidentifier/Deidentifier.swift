@@ -108,13 +108,23 @@ public struct Deidentifier: Sendable {
             var reps: [Replacement] = []
             reps.reserveCapacity(sorted.count)
             var pos = 0
+            // Surrogate names never repeat a real name word of this note ("Samira" must not become "Okafor" when
+            // Dr Okafor is in the note): the keyed choice moves to the next list entry on such a collision.
+            var avoid: Set<String> = []
+            if options.mode == .surrogate {
+                for e in sorted where e.type == .name {
+                    let s = max(e.span.start, 0), end = min(e.span.end, b.count)
+                    guard s < end else { continue }
+                    Surrogates.nameWords(Array(UnsafeBufferPointer(rebasing: b[s..<end])), into: &avoid)
+                }
+            }
             for e in sorted {
                 let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                 guard s >= pos, s < end else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<s]))
                 let original = UnsafeBufferPointer(rebasing: b[s..<end])
                 let outStart = out.count
-                let rule = replace(original, entity: e, shift: shift, into: &out)
+                let rule = replace(original, entity: e, shift: shift, avoid: avoid, into: &out)
                 reps.append(Replacement(type: e.type, original: TextSpan(s, end), output: TextSpan(outStart, out.count), rule: rule))
                 pos = end
             }
@@ -124,7 +134,7 @@ public struct Deidentifier: Sendable {
     }
 
     /// Writes the replacement of one span; returns its rule id.
-    func replace(_ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, into out: inout [UInt8]) -> String {
+    func replace(_ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], into out: inout [UInt8]) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
             if let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
                 out.append(contentsOf: shifted)
@@ -149,7 +159,7 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac).surrogate(Array(original), entity: entity)
+            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid).surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule
         }

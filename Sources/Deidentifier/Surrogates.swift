@@ -5,6 +5,23 @@ public import MedTextCore
 /// and nothing about the original can be read back without the key.
 struct Surrogates {
     let hmac: HMACSHA256
+    /// Lower-cased name words of the note's real names, which a surrogate name must not be.
+    var avoid: Set<String> = []
+
+    /// Adds the lower-cased words (two letters or more) of a name to `words`.
+    static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
+        var i = 0
+        while i < name.count {
+            guard isAlpha(name[i]) || name[i] >= 0x80 else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < name.count && (isAlpha(name[j]) || name[j] >= 0x80) { j += 1 }
+            if j - i >= 2 { words.insert(String(decoding: name[i..<j], as: UTF8.self).lowercased()) }
+            i = j
+        }
+    }
 
     /// A stream of pseudo-random numbers keyed on `label` (and the key).
     struct Stream {
@@ -119,7 +136,11 @@ struct Surrogates {
         var s = stream(type, value)
         let lower = String(decoding: value, as: UTF8.self).lowercased()
         var k = s.next(list.count)
-        if list[k].lowercased() == lower { k = (k + 1) % list.count }
+        var tries = 0
+        while (list[k].lowercased() == lower || avoid.contains(list[k].lowercased())) && tries < list.count {
+            k = (k + 1) % list.count
+            tries += 1
+        }
         return DateShifter.applyCase(Array(list[k].utf8), like: like)
     }
 

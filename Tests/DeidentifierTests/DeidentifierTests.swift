@@ -57,6 +57,26 @@ func digits(_ s: Substring) -> [Int] { s.compactMap { $0.wholeNumberValue } }
         #expect(r3.text != r1.text)
     }
 
+    /// Regression (corpora/phi dev 303, session 4): "Samira" became "Okafor" in a note that also names Dr Okafor,
+    /// so a real name seemed to survive. A surrogate name never repeats a real name word of the same note.
+    @Test func surrogateNamesNeverRepeatAnotherRealNameOfTheNote() {
+        let d = Deidentifier(options: DeidOptions(mode: .surrogate, key: key))
+        for given in ["Samira", "Tariq", "Mei", "Wade", "Aroha", "Sione"] {
+            // The surrogate this name gets on its own ...
+            let (alone, ea) = marked("Wife [[\(given)|NAME]] at bedside.")
+            let r = d.deidentify(text: alone, entities: ea)
+            let sur = String(Document(text: r.text).text(in: r.replacements[0].output))
+            #expect(sur != given)
+            // ... is avoided when that surrogate is itself a real name in the note; the output keeps both apart.
+            let (both, eb) = marked("Wife [[\(given)|NAME]] at bedside; seen by Dr [[\(sur)|NAME]].")
+            let r2 = d.deidentify(text: both, entities: eb)
+            let out = Document(text: r2.text)
+            let first = String(out.text(in: r2.replacements[0].output)), second = String(out.text(in: r2.replacements[1].output))
+            #expect(first != sur && first != given)
+            #expect(second != sur && second != given)
+        }
+    }
+
     @Test(arguments: [
         ("On [[04/11/1957|DATE]] and [[14/11/1957|DATE]]", DateLocale.enAU),
         ("On [[04/11/1957|DATE]] and [[04/21/1957|DATE]]", DateLocale.enUS),

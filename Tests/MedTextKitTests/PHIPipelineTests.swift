@@ -221,6 +221,38 @@ import Testing
     ])
     func recallSession3(_ row: String) { Self.check(row) }
 
+    /// Session 4 (issue #6 §3): one row per new rule class, found on the session-4 dev notes 301-316, with
+    /// abbreviations, units, credentials and counts as negatives. Our own text and fake values.
+    @Test(arguments: [
+        // Typist, dictation and verification initials after their label, also slash-separated and after a stamp.
+        "Typed [[SH|NAME]]/[[kb|NAME]] [[04.03.2025|DATE]]",
+        "Transcribed: [[dro|NAME]]/[[tw|NAME]]",
+        "Verified: [[DP|NAME]]",
+        "T: [[03/05/2025 16:40|DATE]] [[KMW|NAME]]",
+        "DICTATED: [[PDS|NAME]] [[03/14/2025 1612|DATE]]",
+        "Cheers - [[HP|NAME]]",
+        "Verified: NA. Checked: ok. Typed a letter to the GP.",
+        // Initials and lower-case given names before a credential; units and abbreviations before one stay out.
+        "obs stable overnight.\n[[KT|NAME]] EN\n- [[lk|NAME]] rn",
+        "0645 report given to [[crystal|NAME]] rn. - [[d. okafor-ellis|NAME]] rn",
+        "The ED RN was told. ICU RN aware.\nED RN",
+        // Relatives: a lower-case given name in brackets, fiancé, ages after plural relatives, stop-listed
+        // given names propagated from a strong mention and paired with a surname.
+        "wife of pt's son ([[daniel|NAME]]) rang",
+        "She lives with her fiancé [[Wade|NAME]] and her daughter [[Harmony|NAME]] (age [[9|AGE]]). Her mother can take [[Harmony|NAME]] home.",
+        "Children [[Kahu|NAME]] ([[7|AGE]]) and [[Manaia|NAME]] ([[4|AGE]]) at school.",
+        "Case opened, caseworker [[Ivy Tran|NAME]] will call.",
+        "Summer camp was cancelled. Grace period applies. May review in clinic. Will call.",
+        // Dates of birth without separators; ordinal days after "the" and a cue, across a wrapped line; counts stay out.
+        "DOB: [[14031958|DATE]]   UR: [[00731184|ID]]",
+        "Seen on the 3rd day; lives on the 5th floor; IOP starting the [[12th|DATE]].",
+        "Troponin peaked on day two and the cath lab took him the same afternoon; cath done on the\n[[16th|DATE]] showed LAD disease.",
+        // IDs after a fund membership and a portal access code.
+        "Private health fund: Bupa, membership [[77104422|ID]]; access code [[7HQK-29XP-MW4D|ID]].",
+        "IV access x2 placed; code blue drill at 1400.",
+    ])
+    func recallSession4(_ row: String) { Self.check(row) }
+
     @Test func allCapsAndLowercaseNotes() {
         let caps = "PATIENT: JOHN SMITH\nSEEN BY DR NGUYEN. HISTORY OF PARKINSON'S DISEASE. PLAN: REVIEW IN CLINIC.\n"
             + String(repeating: "BLOODS NORMAL. CHEST CLEAR. ABDOMEN SOFT. ", count: 4)

@@ -342,7 +342,8 @@ struct PHIDetection {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
         nameEnds.append(end)
         for k in i..<min(end, t.count) { named[k] = true }
-        for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym) && !t[k].bits.contains(.stopWord)
+        for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym)
+            && (!t[k].bits.contains(.stopWord) || (priority >= 3 && stopListedGivenName(k)))
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
         {
             if !nameKeys.contains(t[k].base) { nameKeys.append(t[k].base) }
@@ -529,6 +530,7 @@ struct PHIDetection {
             || (tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1)),
             let e = extraPatternsEarly(i)
         { return e }
+        if tok.kind == .number && tok.e - tok.s == 8, let e = compactBirthDate(i) { return e }
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
@@ -791,6 +793,7 @@ struct PHIDetection {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
             return i + 1
         }
+        if isWord(i), i >= 2, t[i - 1].key == K.the, let e = ordinalDayAfterThe(i) { return e }
         // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
         if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
             (tok.flags.contains(.hasLetter) && tok.flags.contains(.hasDigit)) || (tok.kind == .number && i + 1 < t.count && adjacent(i + 1) && isWord(i + 1)),
@@ -1060,6 +1063,7 @@ struct PHIDetection {
                 }
             }
         }
+        if t[i].rb.contains(.auxWord), isWord(i), let e = typistInitials(i) { return e }
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
@@ -1130,7 +1134,7 @@ struct PHIDetection {
                 if punct(j, 0x2C) || punct(j, 0x2D) { j += 1 }
                 guard j < t.count else { return nil }
                 if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) { return nil }
-                guard let end = nameRun(j, strong: true) else { return nil }
+                guard let end = nameRun(j, strong: true) else { return signOffInitials(j) }
                 // "Thanks, Niamh": on the same line only when the name ends the line.
                 if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C) || punct(e, 0x2D)) && (end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl)))) {
                     return nil
@@ -1166,7 +1170,7 @@ struct PHIDetection {
     /// A relative's given name set off after a kinship word: "His girlfriend, Shayla, is due", "Mother (Brenda, 58)".
     @inline(never) mutating func kinshipAside(_ i: Int) -> Int? {
         guard t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), i + 2 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x28), !t[i + 2].nl,
-            cap(i + 2), t[i + 2].bits.contains(.firstName) || !t[i + 2].bits.contains(.ordinaryWord),
+            cap(i + 2) || lowerGivenName(i + 2), t[i + 2].bits.contains(.firstName) || !t[i + 2].bits.contains(.ordinaryWord),
             !t[i + 2].bits.contains(.stopWord), !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.drugWord),
             let end = nameRun(i + 2, strong: true, maxWords: 3)
         else { return nil }
@@ -1192,6 +1196,8 @@ struct PHIDetection {
             else { break }
             names.append((j, end))
             j = end
+            // "Children Kahu (7) and Manaia (4)": an age in brackets after each name.
+            if punct(j, 0x28) && ageNumber(j + 1) && punct(j + 2, 0x29) { j += 3 }
             if punct(j, 0x2C) && j + 1 < t.count && t[j + 1].key == K.and { j += 2 }
             else if punct(j, 0x2C) || (isWord(j) && t[j].key == K.and) || punct(j, 0x26) { j += 1 }
             else { break }
@@ -1290,6 +1296,8 @@ struct PHIDetection {
             if punct(j, 0x2E) { j += 1 }
         }
         guard j < t.count, !t[j].nl else { return nil }
+        // "Verified: NA", "Checked: nil": a short value, not a name.
+        if t[j].rb.contains(.auxWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         guard var end = nameRun(j, strong: true) else {
             // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
@@ -1349,6 +1357,8 @@ struct PHIDetection {
             break
         }
         guard s >= 0, words > 0 else { return nil }
+        // "ED RN", "ICU RN": a unit or abbreviation alone before a credential is no name.
+        if words == 1, t[s].rb.contains(.auxWord), K.notInitials.contains(t[s].key) { return nil }
         // At least one word that is a listed name or not an ordinary word.
         var ok = false
         for k in s..<i where isWord(k) && (t[k].bits.isName || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
@@ -1361,10 +1371,17 @@ struct PHIDetection {
 
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
+        // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
+        if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
+            if let e = initialsBeforeCredential(i) { return e }
+            if let e = lowerNameBeforeCredential(i) { return e }
+        }
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
         if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
-            let s = nameBefore(i), !covered[s], s < i
+            let s = nameBefore(i), !covered[s], s < i,
+            // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
+            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.auxWord) && K.notInitials.contains(t[s].key))
         {
             var ok = true
             for k in s..<i where covered[k] { ok = false }
@@ -1405,6 +1422,7 @@ struct PHIDetection {
         }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
+        if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
             !bits.contains(.commonName) || bits.contains(.frequentFirst),
             !bits.contains(.ordinaryWord) || bits.contains(.frequentFirst)
@@ -1468,8 +1486,12 @@ struct PHIDetection {
     /// A name seen with a cue elsewhere in the note.
     @inline(never) mutating func propagatedName(_ i: Int) -> Int? {
         guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameKeys.contains(t[i].base) else { return nil }
+        // Session 4: a stop-listed given name ("Harmony") is propagated only where it cannot be the word.
+        if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) { return nil }
         var j = i + 1
-        while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc)) { j += 1 }
+        while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc))
+            && (!t[j].bits.contains(.stopWord) || stopListedGivenName(j))
+        { j += 1 }
         var s = i
         if s > 0 && initial(s - 1) && !covered[s - 1] { s -= 1 }
         emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
@@ -1953,7 +1975,7 @@ enum K {
     static let kinship: Set<UInt64> = Set(
         ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
          "dad", "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "friend", "neighbour", "neighbor",
-         "fiance", "fiancee", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter",
+         "fiance", "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter",
          // Session 3 (issue #6): friends, household and workmates, in-laws, grandparents.
          "mate", "flatmate", "housemate", "roommate", "colleague", "workmate", "coworker", "co-worker", "supervisor", "boss",
          "grandmother", "grandfather", "grandma", "grandpa", "nan", "nanna", "nana", "granny", "stepfather", "stepmother",
@@ -2047,8 +2069,10 @@ enum K {
          "rx", "ncpdp", "dl", "requisition", "req", "order", "event", "apa", "incident", "receipt", "authorisation",
          "authorization", "auth", "confirmation", "tracking", "transaction", "account", "acct", "case", "ticket",
          "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge", "participant",
-         "ndis", "cap"].map(wordKey))
-    static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":"].map(wordKey))
+         "ndis", "cap",
+         // Session 4: fund memberships and portal access codes ("membership 77104422", "access code 7HQK-29XP-MW4D").
+         "membership", "access"].map(wordKey))
+    static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":", "code"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
     static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x"), cap = wordKey("cap")
@@ -2102,9 +2126,45 @@ enum K {
         u.formUnion(eponymFollowers)
         u.formUnion(notOccupationAfter)
         u.formUnion([the, law, family, household, age, and])
+        u.formUnion(typistCues)
+        u.formUnion(notInitials)
         return u
     }
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
+    // Session 4 (issue #6 §3).
+    /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
+    static let en = wordKey("en")
+    static let typistCues: Set<UInt64> = Set(
+        ["typed", "transcribed", "dictated", "verified", "checked", "entered", "t", "d", "ts", "tr", "dict", "trans",
+         "typist", "scribe"].map(wordKey))
+    /// Short words a label can hold that are no initials.
+    static let notInitials: Set<UInt64> = Set(
+        ["na", "nil", "yes", "no", "ok", "tba", "tbc", "am", "pm", "hrs", "done", "n/a", "none", "all", "see", "and", "the",
+         "for", "per", "via", "pt", "pts", "dr", "dx", "rx", "hx", "tx", "sx", "fx", "bp", "hr", "rr", "o2", "ed", "icu", "ccu",
+         "or", "pacu", "ward", "unit", "bed", "room", "rm", "to", "at", "on", "in", "by", "of", "is", "be", "it", "as", "an",
+         "we", "he", "me", "us", "up", "so", "do", "go", "if", "iv", "im", "sc", "po", "pr", "prn", "bd", "bid", "tds", "tid",
+         "qid", "qds", "mane", "nocte", "stat", "mg", "ml", "kg", "mcg", "mmol", "cm", "mm", "obs", "nad", "nkda", "nka",
+         "ecg", "ekg", "cxr", "ct", "mri", "us", "fbc", "cbc", "lft", "lfts", "uec", "eucs", "inr", "crp", "esr", "tsh",
+         "gp", "rmo", "hmo", "jmo", "reg", "np", "pa", "lpn", "ain", "pca", "cna", "ot", "pt", "sw", "slp", "ent", "ama",
+         "dama", "dnr", "nfr", "gcs", "avpu", "ews", "mews", "adl", "adls", "rn", "en", "cn", "cnc", "num", "nurse", "md"].map(wordKey))
+    /// Words before a lower-case given name and a credential ("report given to crystal rn", "- bill en").
+    static let handoverWords: Set<UInt64> = Set(["to", "by", "with", "per", "from", "and", "&"].map(wordKey))
+    /// Labels before a date of birth written without separators ("DOB: 14031958").
+    static let birthCues: Set<UInt64> = Set(["dob", "d.o.b", "d.o.b.", "birth", "born", "birthdate", "bday", "b'day"].map(wordKey))
+    /// Words before "the" + an ordinal day that date it ("starting the 12th", "by the 3rd").
+    static let ordinalCues: Set<UInt64> = Set(
+        ["on", "by", "until", "till", "from", "since", "starting", "before", "after", "beginning", "commencing", "from", "due",
+         "over", "around", "about", "for"].map(wordKey))
+    /// Nouns after an ordinal that make it a count, not a day ("on the 3rd day", "the 5th floor").
+    static let ordinalNouns: Set<UInt64> = Set(
+        ["day", "days", "floor", "level", "attempt", "try", "time", "times", "occasion", "week", "weeks", "month", "months",
+         "year", "years", "dose", "doses", "cycle", "cycles", "percentile", "centile", "rib", "ribs", "intercostal", "cranial",
+         "nerve", "digit", "toe", "finger", "metacarpal", "metatarsal", "ventricle", "grade", "degree", "generation",
+         "birthday", "pod", "postoperative", "post-op", "hour", "hours", "minute", "line", "place", "century", "trimester",
+         "session", "sessions", "visit", "round", "fraction", "interspace", "ics", "lumbar", "thoracic", "cervical",
+         "vertebra", "position", "row", "bed", "room", "child", "pregnancy", "baby", "sibling", "episode", "admission",
+         "course", "infusion", "injection", "dose", "stage", "step", "part", "page", "edition", "toe", "sacral", "layer",
+         "decade", "lap", "set", "term", "semester", "grader", "percent"].map(wordKey))
     static let familyFirmWords: Set<UInt64> = Set(["sons", "co", "co.", "partners", "associates", "bros"].map(wordKey))
     static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
     /// Capitalised words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
