@@ -250,6 +250,24 @@ import Testing
         // IDs after a fund membership and a portal access code.
         "Private health fund: Bupa, membership [[77104422|ID]]; access code [[7HQK-29XP-MW4D|ID]].",
         "IV access x2 placed; code blue drill at 1400.",
+        // Initials of a name found in the note; "NA" only as a signature before a date stamp.
+        "Consumer: [[Jarrod Phan|NAME]]. Review: [[JP|NAME]] attended.",
+        "Provider: [[Noor Abdallah|NAME]], NP. Allergies: NA\n[[NA|NAME]] [[03/04/2025 15:02|DATE]]",
+        // Naming cues, labels, call-back cues, a stop-listed given name after "d/w", an unlisted surname after an
+        // initial and a role, an eponym-named son with his age, a title at the end of a wrapped line.
+        "pt prefers to be called [[lily|NAME]]. She goes by [[Rusty|NAME]].",
+        "Patient: [[Ngaio Paewai-Smith|NAME]]   MRN [[WM00881234|ID]]",
+        "Results phoned to [[Leota|NAME]] at the practice. Preliminary read back by MLT [[J. Oduya|NAME]].",
+        "Note: d/w [[Grace|NAME]] at reception. Discussed with Faith healing options.",
+        "Their son [[Brodie|NAME]] ([[22|AGE]]) helps. Brodie abscess of the tibia excluded.",
+        "Pt: Mr [[Giuseppe \"Joe\" Russo|NAME]], [[87|AGE]]     UR [[C449021|ID]]",
+        "Please send your note and the imaging to my practice nurse at the front desk, attention Dr\n[[Dolores Acosta|NAME]] at the desk.",
+        "Referred by: [[Hunter Blake|NAME]], RN     Date of service: today, in the afternoon clinic, RN\nPatient: [[Wade Moss|NAME]]",
+        // Specialty practices, firms and markets named by their field; known hospitals and employers.
+        "[[Yarra Bend Gastroenterology|ORGANIZATION]] wrote. Copy with [[Elgin Street Lawyers|ORGANIZATION]].",
+        "He was a [[fruiterer|PROFESSION]] at the [[Prahran Market|ORGANIZATION]]; the market was busy. Pharmacy review done.",
+        "Surgery at [[The Alfred|ORGANIZATION]]; he flies for [[JetBlue|ORGANIZATION]] and she works at [[Olive Garden|ORGANIZATION]].",
+        "Aim to target a HbA1c of 7%; subway travel is fine.",
     ])
     func recallSession4(_ row: String) { Self.check(row) }
 

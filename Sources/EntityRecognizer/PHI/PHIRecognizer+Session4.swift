@@ -38,7 +38,8 @@ extension PHIDetection {
         if !colon && !cap(i) { return nil }
         var k = j
         while k < t.count && !t[k].nl && k - j < 8
-            && (t[k].kind == .number || punct(k, 0x2F) || punct(k, 0x3A) || punct(k, 0x2D) || punct(k, 0x2E) || punct(k, 0x40))
+            && (t[k].kind == .number || (t[k].flags.contains(.hasDigit) && b[t[k].s] &- 0x30 < 10) || punct(k, 0x2F) || punct(k, 0x3A)
+                || punct(k, 0x2D) || punct(k, 0x2E) || punct(k, 0x40))
         { k += 1 }
         if short && k == j { return nil }
         guard k < t.count, !t[k].nl, k == j || !adjacent(k) else { return nil }
@@ -75,7 +76,7 @@ extension PHIDetection {
             && (t[i - 1].nl || (i > 1 && t[i - 2].kind != .word)))
         guard atStart else { return nil }
         var e = c + 1
-        while e < t.count && !t[e].nl && (t[e].kind == .number || t[e].kind == .punctuation) { e += 1 }
+        while e < t.count && !t[e].nl && (t[e].kind == .number || t[e].flags.contains(.hasDigit) || t[e].kind == .punctuation || t[e].kind == .symbol) { e += 1 }
         guard e >= t.count || t[e].nl else { return nil }
         emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials-credential")
         return c + 1
@@ -187,5 +188,67 @@ extension PHIDetection {
         if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.7, rule: "name-pair-stop-first")
         return end
+    }
+}
+
+extension PHIDetection {
+    /// A given name after a naming cue: capitalised or in a lower-case note, listed as a first name, not an
+    /// eponym, drug, month, title or credential ("lily", "Rusty").
+    @inline(never) func namingCueName(_ j: Int) -> Bool {
+        guard isWord(j), !t[j].nl, cap(j) || lowerDoc || !capsDoc, t[j].e - t[j].s >= 2, !t[j].flags.contains(.hasDigit) else { return false }
+        let bits = t[j].bits
+        return bits.contains(.firstName) && !bits.contains(.eponym) && !bits.contains(.drugWord) && !bits.contains(.title)
+            && !bits.contains(.credential) && !t[j].rb.contains(.monthName) && !t[j].rb.contains(.weekday)
+    }
+
+    /// "Patient: Ngaio Paewai-Smith": after a label, a capitalised given name that is also an ordinary word,
+    /// followed on the same line by a capitalised surname the name rules accept.
+    @inline(never) func ordinaryGivenBeforeSurname(_ j: Int) -> Int? {
+        guard cap(j), !t[j].flags.contains(.allUpper), !capsDoc, t[j].bits.contains(.ordinaryWord), !t[j].bits.contains(.stopWord),
+            !t[j].bits.contains(.title), !t[j].bits.contains(.drugWord), !t[j].bits.contains(.eponym), j + 1 < t.count, !t[j + 1].nl,
+            cap(j + 1), !t[j + 1].flags.contains(.allUpper), nameWord(j + 1, strong: true, first: false),
+            t[j + 1].bits.contains(.lastName) || !t[j + 1].bits.contains(.ordinaryWord) || (j + 2 < t.count && punct(j + 2, 0x2D) && adjacent(j + 2))
+        else { return nil }
+        return nameRun(j + 1, strong: true, maxWords: 3)
+    }
+
+    /// "JP attended with Ellie", "NA 03/04/2025 15:02": the initials of a two- or three-word name found in the
+    /// note stand for that person. Capitals only; a short word a label can hold (`NA`) only at the start of a
+    /// line before a date stamp.
+    @inline(never) mutating func initialsOfKnownNames() {
+        var known: [UInt64] = []
+        for c in found where c.entity.type == .name {
+            var letters: [UInt8] = []
+            var k = c.entity.span.start
+            var startOfWord = true
+            while k < c.entity.span.end {
+                let ch = b[k]
+                if isAlpha(ch) {
+                    if startOfWord && ch &- 0x41 < 26 { letters.append(ch) }
+                    startOfWord = false
+                } else {
+                    startOfWord = ch == 0x20 || ch == 0x2D
+                }
+                k += 1
+            }
+            guard (2...3).contains(letters.count) else { continue }
+            let key = letters.withUnsafeBufferPointer { wordKey($0, 0, $0.count) }
+            if !known.contains(key) { known.append(key) }
+        }
+        guard !known.isEmpty else { return }
+        for i in 0..<t.count where !covered[i] && !named[i] && isWord(i) && (2...3).contains(t[i].e - t[i].s) && t[i].flags.contains(.allUpper)
+            && known.contains(t[i].key)
+        {
+            guard !t[i].bits.contains(.credential), !t[i].bits.contains(.title), !t[i].bits.contains(.stateAbbr) else { continue }
+            if punct(i + 1, 0x3A) { continue }  // a label
+            if t[i].rb.contains(.auxWord) && K.notInitials.contains(t[i].key) {
+                // "NA 03/04/2025 15:02": only as the signature at the start of a line before a date stamp.
+                guard t[i].nl, i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number || t[i + 1].flags.contains(.hasDigit) else { continue }
+                var e = i + 1
+                while e < t.count && !t[e].nl && (t[e].kind == .number || t[e].flags.contains(.hasDigit) || t[e].kind == .punctuation || t[e].kind == .symbol) { e += 1 }
+                guard e >= t.count || t[e].nl else { continue }
+            }
+            emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-initials-known")
+        }
     }
 }

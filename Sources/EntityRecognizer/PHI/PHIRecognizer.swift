@@ -404,6 +404,7 @@ struct PHIDetection {
             i += 1
         }
         if !nameKeys.isEmpty { propagateBack() }
+        if nameEnds.count > 0 { initialsOfKnownNames() }
         nicknamesAfterNames()
         agesAfterNames()
         if options.professions {
@@ -475,7 +476,10 @@ struct PHIDetection {
             if punct(e, 0x2C) {
                 var k = e + 1
                 if k < t.count && t[k].key == K.now { k += 1 }
-                if ageNumber(k) && asideEnd(k + 1) && !punct(k + 1, 0x29) { emitAgeToken(k, rule: "age-after-name") }
+                if ageNumber(k) && !punct(k + 1, 0x29)
+                    // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
+                    && (asideEnd(k + 1) || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
+                { emitAgeToken(k, rule: "age-after-name") }
             } else if punct(e, 0x28) && ageNumber(e + 1) && punct(e + 2, 0x29) {
                 emitAgeToken(e + 1, rule: "age-after-name")
             } else if ageNumber(e), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
@@ -1036,7 +1040,8 @@ struct PHIDetection {
                 || (j < t.count && cap(j) && t[j].bits.contains(.firstName) && !t[j].bits.contains(.stopWord)))
             {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
-                if j < t.count && !t[j].nl, let e = nameRun(j, strong: !weak) {
+                if j < t.count && (!t[j].nl || (softBreak(j) && cap(j) && !bits.contains(.credential) && !t[i].flags.contains(.allUpper)
+                    && !punct(j + 1, 0x3A))), let e = nameRun(j, strong: !weak) {
                     let ok = !weak || (t[j].bits.isName && cap(j)
                         && (!t[j].bits.contains(.ordinaryWord) || t[j].bits.contains(.frequentFirst)
                             || (j + 1 < t.count && !t[j + 1].nl && cap(j + 1) && t[j + 1].bits.isName
@@ -1087,7 +1092,7 @@ struct PHIDetection {
             case .beforeCue(let role):
                 var j = e
                 if punct(j, 0x3A) { j += 1 }
-                guard j < t.count, !t[j].nl || role == .relative else { return nil }
+                guard j < t.count, !t[j].nl || role == .relative || softBreak(j) else { return nil }
                 if t[i].key == K.dear, let end = nameRun(j, strong: true) {
                     emitName(j, end, priority: 3, score: 0.9, rule: "name-salutation")
                     return end
@@ -1117,11 +1122,24 @@ struct PHIDetection {
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
-                        !bj.contains(.eponym) || (t[j].base == t[j].key && asideEnd(j + 1)),
+                        !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2)))),
                         let end = nameRun(j, strong: true, maxWords: 3)
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
                     return end
+                }
+                // "prefers to be called lily", "goes by Rusty": a naming cue vouches for a stop-listed given name.
+                if role == .patient, let last = p.keys.last, K.namingCueEnds.contains(last), namingCueName(j) {
+                    let end = nameRun(j, strong: true, maxWords: 2) ?? (j + 1)
+                    emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-patient")
+                    return end
+                }
+                // "d/w Grace at reception": a stop-listed given name after a clinician cue, before a lower-case word.
+                if role == .clinician, stopListedGivenName(j), !t[j].bits.contains(.ordinaryWord), j + 1 < t.count, !t[j + 1].nl, !cap(j + 1),
+                    isWord(j + 1) || punct(j + 1, 0x2C)
+                {
+                    emitName(j, j + 1, priority: 3, score: 0.75, rule: "name-cue-clinician")
+                    return j + 1
                 }
                 guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
@@ -1298,7 +1316,7 @@ struct PHIDetection {
         guard j < t.count, !t[j].nl else { return nil }
         // "Verified: NA", "Checked: nil": a short value, not a name.
         if t[j].rb.contains(.auxWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
-        guard var end = nameRun(j, strong: true) else {
+        guard var end = nameRun(j, strong: true) ?? ordinaryGivenBeforeSurname(j) else {
             // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
             if role == .clinician, isWord(j), !cap(j), (5...14).contains(len), !t[j].flags.contains(.hasDigit),
@@ -1398,8 +1416,12 @@ struct PHIDetection {
             let lb = t[i + 2].bits
             // "k. tran rn": a credential after it vouches for an ordinary-looking surname.
             let credentialAfter = i + 3 < t.count && !t[i + 3].nl && isWord(i + 3) && t[i + 3].bits.contains(.credential)
-            if lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
-                && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))))
+            // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation.
+            let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
+                && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
+                && (K.handoverWords.contains(t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
+            if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
+                && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2)))))
             {
                 var end = i + 3
                 if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
@@ -2134,6 +2156,8 @@ enum K {
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
     static let en = wordKey("en")
+    /// Last words of naming cues ("prefers to be called", "goes by", "known to family as").
+    static let namingCueEnds: Set<UInt64> = Set(["called", "by", "as"].map(wordKey))
     static let typistCues: Set<UInt64> = Set(
         ["typed", "transcribed", "dictated", "verified", "checked", "entered", "t", "d", "ts", "tr", "dict", "trans",
          "typist", "scribe"].map(wordKey))
@@ -2195,7 +2219,13 @@ enum K {
          "co-op", "foods", "contractors", "authority", "private", "grammar", "academy", "diagnostics", "radiology", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
          "cardiology", "dermatology", "orthopaedics", "orthopedics", "oncology", "psychiatry", "paediatrics", "pediatrics",
          "rehab", "nursing", "health", "analytics", "partners", "services", "pty", "diner", "hotel", "bank", "warehousing",
-         "logistics", "constructions", "motors", "council", "church", "incorporated", "limited", "llp", "plc"].map(wordKey))
+         "logistics", "constructions", "motors", "council", "church", "incorporated", "limited", "llp", "plc",
+         // Session 4: specialty practices and firms named by their field ("Yarra Bend Gastroenterology", "Elgin Street Lawyers").
+         "gastroenterology", "endocrinology", "rheumatology", "urology", "nephrology", "haematology", "hematology",
+         "gynaecology", "gynecology", "obstetrics", "ophthalmology", "audiology", "podiatry", "chiropractic", "optometry",
+         "optometrists", "dermatologists", "lawyers", "solicitors", "accountants", "elementary", "pharmacy", "chemist",
+         "bakery", "cafe", "restaurant", "supermarket", "stevedoring", "transport", "roofing", "plumbing", "electrical",
+         "engineering", "builders", "construction", "mining", "farms", "dairy", "winery", "brewery", "market"].map(wordKey))
     static let occupationCues: Set<UInt64> = Set(
         ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
          "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",
