@@ -26,6 +26,9 @@ struct AttributeWords: Sendable {
     let clauseSeparators: TokenIDSet  // , ;
     let testLeads: TokenIDSet  // on, by, at: "no fracture on [XR]"
     let testLeadFillers: TokenIDSet  // the, a, repeat, bedside, formal...: "on the repeat [CT]"
+    let causeLeads: TokenIDSet  // on, with, from, since, after, despite: "no nausea with [methotrexate]"
+    let questionMark: UInt32
+    let negativeAnswers: TokenIDSet  // no, none, nil, neg, negative, denies, denied, nope, not: "Any auras? None."
     let yearLead: TokenIDSet  // in, since, from, until
     let yearLeadPunctuation: TokenIDSet  // ( [
     let episode: UInt32
@@ -42,6 +45,8 @@ struct AttributeWords: Sendable {
         qualitative = set([
             "negative", "positive", "normal", "nad", "unremarkable", "elevated", "raised", "low", "high", "detected",
             "nil", "neg", "pos", "abnormal", "clear", "reactive", "nonreactive", "non-reactive", "ok", "stable",
+            // "[Sonographic Murphy sign] [absent]": a named sign reported with a result is a test (GUIDELINE C6, T1).
+            "absent", "present", "equivocal", "indeterminate", "inconclusive",
         ])
         numberWords = set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "½", "a"])
         rangeJoin = set(["-", "to", "–"])
@@ -62,6 +67,9 @@ struct AttributeWords: Sendable {
         clauseSeparators = set([",", ";"])
         testLeads = set(["on", "by", "at"])
         testLeadFillers = set(["the", "a", "an", "this", "repeat", "bedside", "formal", "recent", "today's", "his", "her", "plain", "initial", "follow-up"])
+        causeLeads = set(["on", "with", "from", "since", "after", "despite", "while", "w/"])
+        questionMark = intern("?")
+        negativeAnswers = set(["no", "none", "nil", "neg", "negative", "denies", "denied", "nope", "not"])
         yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])
         yearLeadPunctuation = set(["(", "["])
         episode = intern("episode")

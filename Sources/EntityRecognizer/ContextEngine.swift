@@ -42,12 +42,16 @@ public struct ContextRule: Sendable, Hashable {
     /// by list separators ("weight loss, night pain, fevers: none"). Forward scopes always run on
     /// through such a list.
     public var listScope: Bool
+    /// The `prefix` flag: the trigger only counts when no target ends right before it, so a sign
+    /// written before findings ("(-) fever, (-) weight loss") is not also read after one ("fever
+    /// (-), cough (+)", which the phrase's backward rule covers).
+    public var requiresNoTargetBefore: Bool
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
         maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
         requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = [],
-        listScope: Bool = false
+        listScope: Bool = false, requiresNoTargetBefore: Bool = false
     ) {
         self.id = id
         self.phrase = phrase
@@ -61,6 +65,7 @@ public struct ContextRule: Sendable, Hashable {
         self.caseSensitive = caseSensitive
         self.terminates = terminates
         self.listScope = listScope
+        self.requiresNoTargetBefore = requiresNoTargetBefore
     }
 }
 
@@ -132,6 +137,7 @@ public struct ContextEngine: Sendable {
         var requiresAttached: Bool
         var caseSensitive: Bool
         var listScope: Bool
+        var requiresNoTargetBefore: Bool
 
         func applies(to category: EntityCategory) -> Bool { appliesTo == 0 || appliesTo & category.contextBit != 0 }
     }
@@ -156,7 +162,7 @@ public struct ContextEngine: Sendable {
                 traits: r.traits, direction: r.direction, maxScope: r.maxScope ?? -1,
                 appliesTo: r.appliesTo.reduce(0) { $0 | $1.contextBit }, category: categories[r.category]!,
                 requiresLineEnd: r.requiresLineEnd, requiresAttached: r.requiresAttached, caseSensitive: r.caseSensitive,
-                listScope: r.listScope)
+                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore)
         }
         var table = [Bool](repeating: false, count: rules.count * categoryCount)
         let names = categories.sorted { $0.value < $1.value }.map(\.key)
@@ -184,18 +190,22 @@ public struct ContextEngine: Sendable {
         /// tachycardic]"): such a trigger is part of the target's own words and is dropped, so it
         /// modifies nothing else.
         public var overlapsTarget: (Range<Int>) -> Bool
+        /// Whether a target ends right before the token (its last token is the one before).
+        public var followsTarget: (Int) -> Bool
 
         public init(
             lineEnd: @escaping (Int) -> Bool, attachedToNext: @escaping (Int) -> Bool = { _ in true },
             exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true },
             crossesTarget: @escaping (Range<Int>) -> Bool = { _ in false },
-            overlapsTarget: @escaping (Range<Int>) -> Bool = { _ in false }
+            overlapsTarget: @escaping (Range<Int>) -> Bool = { _ in false },
+            followsTarget: @escaping (Int) -> Bool = { _ in false }
         ) {
             self.lineEnd = lineEnd
             self.attachedToNext = attachedToNext
             self.exactCase = exactCase
             self.crossesTarget = crossesTarget
             self.overlapsTarget = overlapsTarget
+            self.followsTarget = followsTarget
         }
     }
 
@@ -241,6 +251,7 @@ public struct ContextEngine: Sendable {
                     if r.requiresLineEnd && !facts.lineEnd(last) { continue }
                     if r.requiresAttached && !facts.attachedToNext(last) { continue }
                     if r.caseSensitive && !facts.exactCase(tokens, exactBytes[p]) { continue }
+                    if r.requiresNoTargetBefore && facts.followsTarget(i) { continue }
                     out.append(ContextTrigger(rule: p, tokens: tokens))
                 }
                 if out.count == before { continue }

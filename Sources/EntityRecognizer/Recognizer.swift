@@ -477,6 +477,8 @@ public struct Recognizer: Sendable {
         bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
     ) {
         guard !sentences.isEmpty else { return }
+        // A question answered in the next sentence ("Any auras? None.") is one context sentence.
+        let (sentences, sentenceOf) = contextSentences(sentences, sentenceOf: sentenceOf, keys: c.lexKeys)
         // Entity indices grouped by sentence (ascending), each group in entity order.
         var bySentence: [(sentence: Int, entity: Int)] = []
         bySentence.reserveCapacity(ranges.count)
@@ -489,7 +491,10 @@ public struct Recognizer: Sendable {
         // used by it and negates nothing else. Affirmed terms that start with a negation word
         // ("[no appetite]", "[not eating]") keep the trigger for the list after them.
         var inTarget = [Bool](repeating: false, count: c.tokenIndex.count)
+        // Per content token: whether a target ends right before it (for `prefix` triggers).
+        var endsBefore = [Bool](repeating: false, count: c.tokenIndex.count + 1)
         for (n, r) in ranges.enumerated() where !r.isEmpty {
+            endsBefore[r.upperBound] = true
             targetEnd[r.lowerBound] = max(targetEnd[r.lowerBound], Int32(r.upperBound))
             if entities[n].traits.contains(.negation) { for k in r { inTarget[k] = true } }
         }
@@ -508,11 +513,13 @@ public struct Recognizer: Sendable {
                 }
                 return false
             },
-            overlapsTarget: { t in t.contains { inTarget[$0] } })
+            overlapsTarget: { t in t.contains { inTarget[$0] } },
+            followsTarget: { k in endsBefore[k] })
         // Captured by the closures below instead of `self` (capturing `self` copied the whole
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators
         let clauseSeparators = words.clauseSeparators
+        let causeLeads = words.causeLeads
         let lexKeys = c.lexKeys
         // Scratch arrays reused from sentence to sentence.
         var members: [Int] = []
@@ -560,6 +567,28 @@ public struct Recognizer: Sendable {
                         a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
                         if a.traits.isEmpty { continue }
                     }
+                    // A medication named as the setting or cause of negated findings was taken: "no
+                    // nausea with [methotrexate]", "no mood change on [levetiracetam]", "no side
+                    // effects from [sertraline]". It keeps NEGATION only from a trigger right before
+                    // it ("not on [aspirin]", "never been on [warfarin]": no finding in between).
+                    if a.traits.contains(.negation), entities[n].category == .medication,
+                       ranges[n].lowerBound > 0, causeLeads.contains(lexKeys[ranges[n].lowerBound - 1])
+                    {
+                        let medStart = ranges[n].lowerBound
+                        let settingOnly = a.evidence.allSatisfy { ev in
+                            guard context.compact[ev.rule].traits.contains(.negation) else { return true }
+                            guard ev.tokens.upperBound < medStart else { return false }
+                            return targets.contains { t in
+                                t.category == .medicalCondition && t.tokens.lowerBound >= ev.tokens.upperBound
+                                    && t.tokens.upperBound < medStart
+                            }
+                        }
+                        if settingOnly {
+                            a.traits.remove(.negation)
+                            a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
+                            if a.traits.isEmpty { continue }
+                        }
+                    }
                     entities[n].traits.formUnion(a.traits)
                     for ev in a.evidence {
                         let trig = span(ev.tokens, c, doc)
@@ -584,6 +613,35 @@ public struct Recognizer: Sendable {
             skipped += 1
         }
         return j >= 0 && words.testLeads.contains(keys[j])
+    }
+
+    /// Sentences for the context pass: a sentence ending with "?" and the next one, when that
+    /// starts with a negative answer ("Any auras? None.", "Decreased fetal movement? No."), are
+    /// one, so the answer's backward trigger ("? none", "? no .") reaches the question's findings.
+    /// Returns the input unchanged (no copy) when no question is answered that way.
+    func contextSentences(_ sentences: [Range<Int>], sentenceOf: [Int], keys: [UInt32]) -> (sentences: [Range<Int>], sentenceOf: [Int]) {
+        guard sentences.count > 1 else { return (sentences, sentenceOf) }
+        func answered(_ s: Int) -> Bool {
+            let q = sentences[s], a = sentences[s + 1]
+            return !q.isEmpty && !a.isEmpty && a.lowerBound == q.upperBound && keys[q.upperBound - 1] == words.questionMark
+                && words.negativeAnswers.contains(keys[a.lowerBound])
+        }
+        guard (0..<(sentences.count - 1)).contains(where: answered) else { return (sentences, sentenceOf) }
+        var merged: [Range<Int>] = []
+        var newIndex = [Int](repeating: 0, count: sentences.count)
+        var s = 0
+        while s < sentences.count {
+            newIndex[s] = merged.count
+            if s + 1 < sentences.count && answered(s) {
+                newIndex[s + 1] = merged.count
+                merged.append(sentences[s].lowerBound..<sentences[s + 1].upperBound)
+                s += 2
+            } else {
+                merged.append(sentences[s])
+                s += 1
+            }
+        }
+        return (merged, sentenceOf.map { newIndex[$0] })
     }
 
     /// Section defaults: traits a section gives to the entities in it, unless they already have them.

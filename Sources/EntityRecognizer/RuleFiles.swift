@@ -90,7 +90,8 @@ public enum RecognizerRuleFiles {
                 traits: try traits(row["trait"] ?? "", file: file, line: line), direction: direction, maxScope: scope,
                 appliesTo: try categories(row["applies_to"] ?? "", file: file, line: line),
                 requiresLineEnd: flags.contains("line_end"), requiresAttached: flags.contains("attached"),
-                caseSensitive: flags.contains("cs"), terminates: terminates, listScope: flags.contains("list")))
+                caseSensitive: flags.contains("cs"), terminates: terminates, listScope: flags.contains("list"),
+                requiresNoTargetBefore: flags.contains("prefix")))
         }
         return out
     }

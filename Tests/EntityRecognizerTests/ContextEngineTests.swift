@@ -22,6 +22,11 @@ import Testing
         ContextRule(id: "ter-2", phrase: ", with", category: "TERMINATE", traits: [], direction: .terminate,
                     terminates: ["NEGATED_EXISTENCE"]),
         ContextRule(id: "neg-7", phrase: "not", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward, maxScope: 4),
+        ContextRule(id: "neg-8", phrase: "(-)", category: "NEGATED_EXISTENCE", traits: .negation, direction: .backward, maxScope: 2),
+        ContextRule(id: "neg-9", phrase: "(-)", category: "NEGATED_EXISTENCE", traits: .negation, direction: .forward, maxScope: 4,
+                    requiresNoTargetBefore: true),
+        ContextRule(id: "ter-3", phrase: "(+)", category: "TERMINATE", traits: [], direction: .terminate,
+                    terminates: ["NEGATED_EXISTENCE"]),
     ]
 
     /// Runs the engine over a whitespace-tokenized, one-sentence text whose targets are marked
@@ -59,7 +64,8 @@ import Testing
         // Targets marked FUSED are negated findings whose own words hold the trigger ("not tachycardic").
         let fused = zip(m.marks, targets).filter { $0.0.labels.contains("FUSED") }.map(\.1.tokens)
         let overlaps: (Range<Int>) -> Bool = { t in fused.contains { $0.overlaps(t) } }
-        let facts = ContextEngine.TokenFacts(lineEnd: lineEnds, crossesTarget: crosses, overlapsTarget: overlaps)
+        let follows: (Int) -> Bool = { k in targets.contains { $0.tokens.upperBound == k } }
+        let facts = ContextEngine.TokenFacts(lineEnd: lineEnds, crossesTarget: crosses, overlapsTarget: overlaps, followsTarget: follows)
         let found = keys.withUnsafeBufferPointer { engine.triggers(in: $0, range: 0..<keys.count, facts: facts) }
         let separators: Set<String> = [",", ";", "or", "and"]
         return engine.assign(triggers: found, sentence: 0..<keys.count, targets: targets,
@@ -97,6 +103,10 @@ import Testing
         // a trigger inside a fused negation negates nothing else; inside an affirmed term it still does
         ("[[not tachycardic|FUSED]] , [[febrile]]", [[], []]),
         ("[[not eating]] , [[febrile]]", [[], ["NEGATION"]]),
+        // a `prefix` trigger counts only where no target ends right before it: '(-)' is read
+        // forward before findings and backward after one; '(+)' ends a negation
+        ("(-) [[fever]] , (-) [[weight loss]] , (+) [[fatigue]]", [["NEGATION"], ["NEGATION"], []]),
+        ("[[fever]] (-) , [[cough]] (+)", [["NEGATION"], []]),
     ])
     func traits(marked: String, expected: [[String]]) {
         #expect(run(marked) == expected)

@@ -40,7 +40,8 @@ import Tokenizer
             term("use of accessory muscles", .dxName, .sign), term("urinary retention", .dxName, .sign), term("bladder scan", .testName),
             term("tenderness", .dxName, .sign), term("knee", .systemOrganSite), term("pregabalin", .genericName),
             term("drowsiness", .dxName, .symptom), term("x-ray", .testName), term("fracture", .dxName, .diagnosis),
-            term("short of breath", .dxName, .symptom),
+            term("short of breath", .dxName, .symptom), term("Murphy's sign", .testName), term("mitral regurgitation", .dxName, .diagnosis),
+            term("aortic stenosis", .dxName, .diagnosis), term("methotrexate", .genericName), term("nausea", .dxName, .symptom),
         ]
         return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits))
     }()
@@ -150,6 +151,27 @@ import Tokenizer
         ("Fever: N\nCough: Y\n", ["Fever|NEGATION", "Cough|"]),
         ("fever (-), cough (+)", ["fever|NEGATION", "cough|"]),
         ("No further fever.", ["fever|NEGATION"]),
+        // session 4: ROS '(-)' before each finding, '(+)' ends it; charting 'Ø'
+        ("(-) fever, (-) weight loss, (+) cough.", ["fever|NEGATION", "weight loss|NEGATION", "cough|"]),
+        ("Ø fever overnight. Ø chest pain, Ø cough.", ["fever|NEGATION", "chest pain|NEGATION", "cough|NEGATION"]),
+        // a question answered by a negative word in the next sentence; a positive answer leaves it
+        ("Any chest pain? None.", ["chest pain|NEGATION"]),
+        ("Any fever, chills or night sweats? Nil.", ["fever|NEGATION", "chills|NEGATION", "night sweats|NEGATION"]),
+        ("Cough? No. Fever? Yes.", ["Cough|NEGATION", "Fever|"]),
+        ("Any chest pain? No fever.", ["chest pain|", "fever|NEGATION"]),
+        // a drug named as the setting of negated findings was taken; a trigger right before it negates it
+        ("Nil nausea with methotrexate.", ["nausea|NEGATION", "methotrexate|"]),
+        ("No fever or confusion on metformin.", ["fever|NEGATION", "confusion|NEGATION", "metformin|"]),
+        ("Never been on warfarin.", ["warfarin|NEGATION"]),
+        ("No aspirin or warfarin.", ["aspirin|NEGATION", "warfarin|NEGATION"]),
+        // 'are not associated with' beats 'are not' (whose scope 'associated with' would end)
+        ("The chest pain episodes are not associated with fever or cough.", ["chest pain|", "fever|NEGATION", "cough|NEGATION"]),
+        // a graded item after a comma is affirmed (Rule N1)
+        ("No aortic stenosis, trivial mitral regurgitation.", ["aortic stenosis|NEGATION", "mitral regurgitation|"]),
+        // 'no red flags for' negates (the HYPOTHETICAL 'red flags for' is inside it)
+        ("No red flags for sepsis.", ["sepsis|NEGATION"]),
+        // a named sign reported 'absent' is a test with a result (GUIDELINE C6, T1), not a negated test
+        ("Murphy's sign absent.", ["Murphy's sign|"]),
         // a new sentence or a new line ends the scope
         ("No fever. Cough.", ["fever|NEGATION", "Cough|"]),
         ("No fever\nCough for 3 days", ["fever|NEGATION", "Cough|"]),
