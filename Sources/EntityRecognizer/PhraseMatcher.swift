@@ -7,7 +7,7 @@
 /// Ties (several payloads for the same phrase) keep every payload, in insertion order.
 /// Because phrases are sequences of whole tokens, matches always lie on token boundaries
 /// ("pain" never matches inside "Spain").
-public struct PhraseMatcher: Sendable {
+public struct PhraseMatcher: Sendable, Equatable {
     /// A match: the token index range in the searched key sequence and the payloads
     /// of the matched phrase.
     public struct Match: Hashable, Sendable {
@@ -16,15 +16,15 @@ public struct PhraseMatcher: Sendable {
     }
 
     // Trie nodes 0..<nodeCount; node 0 is the root.
-    private let edgeStart: [Int32]  // per node: first edge index; edgeStart[nodeCount] = edges
-    private let edgeLabel: [UInt32]  // per edge: token id, sorted within a node
-    private let edgeTarget: [Int32]  // per edge: child node
-    private let payloadStart: [Int32]  // per node: first payload; payloadStart[nodeCount] = payloads
-    private let payloads: [UInt32]
-    private let maxDepth: Int
+    let edgeStart: [Int32]  // per node: first edge index; edgeStart[nodeCount] = edges
+    let edgeLabel: [UInt32]  // per edge: token id, sorted within a node
+    let edgeTarget: [Int32]  // per edge: child node
+    let payloadStart: [Int32]  // per node: first payload; payloadStart[nodeCount] = payloads
+    let payloads: [UInt32]
+    let maxDepth: Int
     /// The root's children by label (-1: none), for labels below its count: the root has
     /// thousands of edges and most tokens start no phrase, so the first step is one load.
-    private let rootChild: [Int32]
+    let rootChild: [Int32]
 
     /// Number of phrases (distinct token sequences) in the matcher.
     public let phraseCount: Int
@@ -81,6 +81,24 @@ public struct PhraseMatcher: Sendable {
                 edgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget,
                 payloadStart: payloadStart, payloads: payloads, maxDepth: depth, phraseCount: phrases)
         }
+    }
+
+    /// The matcher of an image's arrays (see ``CompiledLexicon``); `nil` when they do not form a
+    /// trie whose indices stay in range (so a damaged image can never index out of bounds).
+    init?(
+        validatingEdgeStart edgeStart: [Int32], edgeLabel: [UInt32], edgeTarget: [Int32], payloadStart: [Int32],
+        payloads: [UInt32], maxDepth: Int, phraseCount: Int, payloadLimit: Int
+    ) {
+        let nodes = edgeStart.count - 1
+        guard nodes >= 1, payloadStart.count == nodes + 1, edgeLabel.count == edgeTarget.count, maxDepth >= 0,
+              edgeStart[0] == 0, Int(edgeStart[nodes]) == edgeLabel.count,
+              payloadStart[0] == 0, Int(payloadStart[nodes]) == payloads.count else { return nil }
+        for n in 0..<nodes where edgeStart[n + 1] < edgeStart[n] || payloadStart[n + 1] < payloadStart[n] { return nil }
+        for t in edgeTarget where t <= 0 || Int(t) >= nodes { return nil }
+        for p in payloads where Int(p) >= payloadLimit { return nil }
+        self.init(
+            edgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget, payloadStart: payloadStart, payloads: payloads,
+            maxDepth: maxDepth, phraseCount: phraseCount)
     }
 
     private init(

@@ -31,6 +31,9 @@ public struct RecognizerResources: Sendable {
     /// Whether `recognize` adds the pattern-shaped PHI of ``PHIPatternRecognizer`` (callers with
     /// the full ``PHIRecognizer`` turn this off and add its entities themselves).
     public var phiPatterns: Bool = true
+    /// The lexicon already compiled (loaded from an image, see ``CompiledLexicon``): `terms` is
+    /// then ignored.
+    public var compiledLexicon: CompiledLexicon? = nil
 
     public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule], sig: [SigTerm] = []) {
         self.terms = terms
@@ -50,7 +53,7 @@ public struct RecognizerResources: Sendable {
 /// the default sense; an ambiguous abbreviation without a default is dropped), and remaining
 /// ties go to the lowest `priority`, then the lowest concept id.
 public struct Recognizer: Sendable {
-    struct CompiledTerm: Sendable {
+    struct CompiledTerm: Sendable, Equatable {
         var term: LexiconTerm
         /// `nil` for a blocker: a sense that is not an entity ("ED" = emergency department), or a
         /// stop term; when chosen it consumes its tokens and emits nothing.
@@ -65,6 +68,12 @@ public struct Recognizer: Sendable {
     let ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
     /// Per token id: a word of a concept term (target of plural and typo variants).
     let lexiconWord: [Bool]
+    /// The same words in first-use order (what ``compiledLexicon`` saves).
+    let lexiconWords: [UInt32]
+    /// False when built over a ``RecognizerResources/compiledLexicon`` whose dictionary lacked a
+    /// token of the rules (an image compiled for other rule files): do not use this recognizer,
+    /// compile one from the terms.
+    public let imageMatchesRules: Bool
     let lexicon: PhraseMatcher
     let terms: [CompiledTerm]
     /// Per lexicon trie node: the term ``choose(_:tokens:content:doc:bytes:sentence:)`` picks
@@ -113,19 +122,24 @@ public struct Recognizer: Sendable {
 
     public init(resources: RecognizerResources) {
         let normalizer = Normalizer()
-        var vocab = TokenDictionary.Builder()
+        // With a compiled lexicon (an image), its dictionary already holds every token this
+        // initializer interns, with the same ids (the image is keyed on the rule files and the
+        // program), so the term loop and the number variants are skipped and every rule phrase
+        // below finds its ids; without one, everything is compiled here.
+        let image = resources.compiledLexicon
+        var vocab = image.map { TokenDictionary.Builder(resuming: $0.dictionary) } ?? TokenDictionary.Builder()
         numberID = vocab.intern(Array("\u{1}num".utf8))
         yearID = vocab.intern(Array("\u{1}year".utf8))
         func ids(_ normalized: String) -> [UInt32] {
             normalized.utf8.split(separator: 0x20).map { vocab.intern($0) }
         }
         var builder = PhraseMatcher.Builder()
-        var compiled: [CompiledTerm] = []
-        compiled.reserveCapacity(resources.terms.count)
-        var lexiconWords: [UInt32] = []
+        var compiled: [CompiledTerm] = image?.terms ?? []
+        if image == nil { compiled.reserveCapacity(resources.terms.count) }
+        var lexiconWords: [UInt32] = image?.lexiconWords ?? []
         var wordConcept: [UInt32: Int64] = [:]  // the one concept whose terms use the word, or -1
         var numberCandidates: [(index: Int, phrase: [UInt32])] = []  // terms that take number variants
-        for term in resources.terms {
+        for term in image == nil ? resources.terms : [] {
             let category = term.type.lexiconCategory
             let phrase = ids(term.normalized)
             guard !phrase.isEmpty else { continue }
@@ -206,15 +220,19 @@ public struct Recognizer: Sendable {
         signatureWords = TokenIDSet(sigWords)
         words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         relationWords = RelationWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
-        Self.addNumberVariants(numberCandidates, to: &compiled, builder: &builder, vocabulary: vocab)
+        if image == nil { Self.addNumberVariants(numberCandidates, to: &compiled, builder: &builder, vocabulary: vocab) }
+        // A rule phrase with a token the image lacks means the image was compiled for other rules
+        // (its key should have prevented that): the caller recompiles from the terms.
+        imageMatchesRules = image == nil || vocab.addedSinceResuming == 0
         dictionary = vocab.build()
-        typos = TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
+        typos = image?.typos ?? TypoIndex(words: lexiconWords, dictionary: dictionary, groups: wordConcept.filter { $0.value >= 0 })
         var isLexiconWord = [Bool](repeating: false, count: dictionary.count + 1)
         for w in lexiconWords { isLexiconWord[Int(w)] = true }
         lexiconWord = isLexiconWord
         ordinaryWord = resources.ordinaryWord
-        lexicon = builder.build()
+        lexicon = image?.matcher ?? builder.build()
         terms = compiled
+        self.lexiconWords = lexiconWords
         fixedChoice = Self.fixedChoices(lexicon, compiled)
         cueStartWords = TokenIDSet(compiled.flatMap { $0.cueIDs.map { $0[0] } })
         context = ContextEngine(rules: resources.contextRules, phrases: phrases)

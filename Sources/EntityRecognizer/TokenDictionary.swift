@@ -3,12 +3,12 @@
 /// Built once by ``TokenDictionary/Builder``, then frozen into flat arrays: an open-addressing
 /// hash table over a byte pool. Looking up a token's bytes allocates nothing.
 /// Id 0 is reserved for "not in the vocabulary".
-public struct TokenDictionary: Sendable {
+public struct TokenDictionary: Sendable, Equatable {
     /// The id of every token that is not in the vocabulary.
     public static let unknown: UInt32 = 0
 
-    private let pool: [UInt8]
-    private let starts: [Int32]  // per id (index id), start in pool; starts[count] = pool.count
+    let pool: [UInt8]
+    let starts: [Int32]  // per id (index id), start in pool; starts[count] = pool.count
     private let table: [UInt32]  // open addressing; 0 = empty, else id
     private let mask: Int
 
@@ -20,14 +20,30 @@ public struct TokenDictionary: Sendable {
         fileprivate var pool: [UInt8] = []
         fileprivate var starts: [Int32] = [0, 0]  // id 0 is the empty "unknown" entry
         fileprivate var index: [[UInt8]: UInt32] = [:]
+        /// Tokens interned before this builder resumed (``init(resuming:)``), looked up in their
+        /// frozen table; `index` holds only the tokens added since.
+        fileprivate var base: TokenDictionary?
 
         public init() {}
+
+        /// A builder that continues `dictionary`: its tokens keep their ids, new tokens get the
+        /// next ones, exactly as if every token had been interned into one builder. Costs no
+        /// per-token work (the frozen table answers for the old tokens).
+        public init(resuming dictionary: TokenDictionary) {
+            pool = dictionary.pool
+            starts = dictionary.starts
+            base = dictionary
+        }
 
         /// The id of `token`, adding it when new.
         /// - Complexity: amortized O(token length)
         @discardableResult
         public mutating func intern<C: Collection>(_ token: C) -> UInt32 where C.Element == UInt8 {
             let key = Array(token)
+            if let base {
+                let old = base.id(of: key)
+                if old != TokenDictionary.unknown { return old }
+            }
             if let id = index[key] { return id }
             let id = UInt32(starts.count - 1)
             pool.append(contentsOf: key)
@@ -38,11 +54,31 @@ public struct TokenDictionary: Sendable {
 
         /// The id of `token` when already interned.
         public func id<C: Collection>(of token: C) -> UInt32? where C.Element == UInt8 {
-            index[Array(token)]
+            let key = Array(token)
+            if let base {
+                let old = base.id(of: key)
+                if old != TokenDictionary.unknown { return old }
+            }
+            return index[key]
         }
 
-        /// Freezes the vocabulary into an immutable, shareable dictionary.
-        public func build() -> TokenDictionary { TokenDictionary(pool: pool, starts: starts) }
+        /// Tokens added since ``init(resuming:)`` (all of them for a fresh builder).
+        public var addedSinceResuming: Int { index.count }
+
+        /// Freezes the vocabulary into an immutable, shareable dictionary (the resumed one itself
+        /// when nothing was added: the same value, without rehashing every token).
+        public func build() -> TokenDictionary {
+            if let base, index.isEmpty { return base }
+            return TokenDictionary(pool: pool, starts: starts)
+        }
+    }
+
+    /// The dictionary of an image's pool and starts (see ``CompiledLexicon``); `nil` when they are
+    /// inconsistent (starts descending, not from 0 or not ending at the pool's end).
+    init?(validatingPool pool: [UInt8], starts: [Int32]) {
+        guard starts.count >= 2, starts[0] == 0, starts[1] == 0, Int(starts[starts.count - 1]) == pool.count else { return nil }
+        for i in 1..<(starts.count - 1) where starts[i + 1] < starts[i] { return nil }
+        self.init(pool: pool, starts: starts)
     }
 
     private init(pool: [UInt8], starts: [Int32]) {

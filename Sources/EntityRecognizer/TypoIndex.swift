@@ -16,14 +16,14 @@
 /// never broken by guessing. The recognizer also leaves ordinary English words uncorrected.
 ///
 /// Built once, immutable and shareable. Looking up allocates nothing.
-public struct TypoIndex: Sendable {
+public struct TypoIndex: Sendable, Equatable {
     /// Words shorter than this are never targets (short words have too many one-edit neighbours).
     public let minimumWordLength: Int
 
-    private let keys: [UInt64]  // open addressing over (variant hash, word) entries; 0 = empty slot
-    private let ids: [UInt32]  // the word of each occupied slot
-    private let mask: Int
-    private let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
+    let keys: [UInt64]  // open addressing over (variant hash, word) entries; 0 = empty slot
+    let ids: [UInt32]  // the word of each occupied slot
+    let mask: Int
+    let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
 
     /// Number of indexed words.
     public let wordCount: Int
@@ -71,6 +71,20 @@ public struct TypoIndex: Sendable {
         self.keys = keys
         self.ids = ids
         self.mask = mask
+    }
+
+    /// The index of an image's arrays (see ``CompiledLexicon``); `nil` when they are inconsistent
+    /// (a table size that is not a power of two, or a word id past `wordLimit`).
+    init?(validatingKeys keys: [UInt64], ids: [UInt32], groups: [UInt32: Int64], wordCount: Int, minimumWordLength: Int, wordLimit: Int) {
+        guard keys.count == ids.count, keys.count >= 16, keys.count & (keys.count - 1) == 0, wordCount >= 0, minimumWordLength >= 2 else { return nil }
+        for id in ids where Int(id) > wordLimit { return nil }
+        guard keys.contains(0) else { return nil }  // a lookup ends at an empty slot
+        self.keys = keys
+        self.ids = ids
+        self.mask = keys.count - 1
+        self.groups = groups
+        self.wordCount = wordCount
+        self.minimumWordLength = minimumWordLength
     }
 
     /// FNV-1a over `bytes` without the byte at `skipping` (-1: none); never 0.

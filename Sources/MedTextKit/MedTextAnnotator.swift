@@ -30,6 +30,17 @@ public struct MedTextAnnotator: Sendable {
     /// The linked codes (``linkedCodes(_:)``) of every matchable concept, loaded at build time
     /// when `MedTextConfiguration.preloadConcepts` is set (immutable; `nil` otherwise).
     let preloadedCodes: [Int64: [ConceptCode]]?
+    /// Whether the recognizer's lexicon came from a compiled-lexicon image or was compiled.
+    public let lexiconOrigin: LexiconOrigin
+
+    /// Where ``MedTextAnnotator`` got its compiled lexicon (DESIGN.md "Compiled lexicon images").
+    public enum LexiconOrigin: Sendable, Equatable {
+        /// Loaded from the image written for exactly these inputs.
+        case image
+        /// Compiled from the terminology's terms: images are off or could not be keyed (`nil`),
+        /// or the image was missing, stale or damaged (the reason); a fresh one was written.
+        case compiled(imageUnusable: LexiconImageError?)
+    }
 
     /// Builds the annotator: tokenizer rules, the terminology database (the default one is
     /// built on first use), every matchable term compiled into the recognizer, ConText rules,
@@ -51,10 +62,8 @@ public struct MedTextAnnotator: Sendable {
         terminology = store
         let dir = configuration.lexiconsDirectory
         let rulesURL = dir.appendingPathComponent("context/rules.tsv")
-        let fusedURL = dir.appendingPathComponent("context/fused.tsv")
         let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
         let contextRules: [ContextRule]
-        let fused: [RecognizerRuleFiles.FusedTerm]
         let sectionTraits: [SectionTraitRule]
         var sig: [SigTerm] = []
         do {
@@ -75,8 +84,54 @@ public struct MedTextAnnotator: Sendable {
             let timeURL = dir.appendingPathComponent("context/time_expressions.tsv")
             sig += try RecognizerRuleFiles.sigTerms(try MedTextPipeline.read(timeURL), kind: .time, file: timeURL.path)
             contextRules = try RecognizerRuleFiles.contextRules(try MedTextPipeline.read(rulesURL), file: rulesURL.path)
-            fused = try RecognizerRuleFiles.fusedNegations(try MedTextPipeline.read(fusedURL), file: fusedURL.path)
             sectionTraits = try RecognizerRuleFiles.sectionTraits(try MedTextPipeline.read(sectionsURL), file: sectionsURL.path)
+        } catch let e as RecognizerRuleError {
+            throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
+        }
+        // The compiled lexicon: loaded from its image when one was written for exactly these
+        // inputs, else compiled from the terminology's terms (and the image written).
+        let compiledLexicon: CompiledLexicon
+        var imageCache: LexiconImageCache? = nil
+        if let imageDirectory = configuration.lexiconImageDirectory,
+           let key = try? LexiconImageCache.key(store: store, lexiconsDirectory: dir) {
+            imageCache = LexiconImageCache(directory: imageDirectory, key: key)
+        }
+        switch imageCache?.load() {
+        case .success(let image)?:
+            compiledLexicon = image
+            lexiconOrigin = .image
+        case let loaded:
+            compiledLexicon = CompiledLexicon(terms: try Self.lexiconTerms(store: store, lexiconsDirectory: dir))
+            if case .failure(let why)? = loaded { lexiconOrigin = .compiled(imageUnusable: why) } else { lexiconOrigin = .compiled(imageUnusable: nil) }
+            imageCache?.save(compiledLexicon)
+        }
+        var resources = RecognizerResources(terms: [], contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
+        resources.compiledLexicon = compiledLexicon
+        resources.phiPatterns = false
+        // The typo guard asks the PHI vocabulary, but only while recognizing, never while
+        // compiling: the recognizer compiles while the vocabulary is still loading.
+        resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }
+        recognizer = Recognizer(resources: resources)
+        if configuration.preloadConcepts {
+            do {
+                preloadedCodes = try store.concepts(ids: compiledLexicon.conceptIDs).mapValues(Self.linkedCodes)
+            } catch {
+                throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
+            }
+        } else {
+            preloadedCodes = nil
+        }
+        phi = try phiBuild.value()
+    }
+
+    /// The terms the lexicon is compiled from: the stop terms (`context/stopterms.tsv`), every
+    /// matchable term of `store`, and the fused negations (`context/fused.tsv`) of concepts it holds.
+    /// - Throws: ``PipelineBuildError`` naming the file that failed.
+    static func lexiconTerms(store: TerminologyStore, lexiconsDirectory dir: URL) throws -> [LexiconTerm] {
+        let fusedURL = dir.appendingPathComponent("context/fused.tsv")
+        let fused: [RecognizerRuleFiles.FusedTerm]
+        do {
+            fused = try RecognizerRuleFiles.fusedNegations(try MedTextPipeline.read(fusedURL), file: fusedURL.path)
         } catch let e as RecognizerRuleError {
             throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
         }
@@ -127,22 +182,7 @@ public struct MedTextAnnotator: Sendable {
         } catch {
             throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
         }
-        var resources = RecognizerResources(terms: terms, contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
-        resources.phiPatterns = false
-        // The typo guard asks the PHI vocabulary, but only while recognizing, never while
-        // compiling: the recognizer compiles while the vocabulary is still loading.
-        resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }
-        recognizer = Recognizer(resources: resources)
-        if configuration.preloadConcepts {
-            do {
-                preloadedCodes = try store.concepts(ids: Array(Set(terms.map(\.conceptID).filter { $0 >= 0 })).sorted()).mapValues(Self.linkedCodes)
-            } catch {
-                throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
-            }
-        } else {
-            preloadedCodes = nil
-        }
-        phi = try phiBuild.value()
+        return terms
     }
 
     /// SIGN/SYMPTOM/DIAGNOSIS for a condition from its lexicon class (DIAGNOSIS when unknown).

@@ -2,6 +2,7 @@ public import MedTextCore
 public import Tokenizer
 public import Foundation
 import MedTextLexicons
+import TerminologyMap
 
 /// How to build a ``MedTextPipeline``.
 public struct MedTextConfiguration: Sendable {
@@ -16,11 +17,25 @@ public struct MedTextConfiguration: Sendable {
     /// per document: for batch runs and ingestion hooks (tens of milliseconds once, about half a
     /// millisecond saved per note); off for one-note command-line runs.
     public var preloadConcepts: Bool = false
+    /// Where ``MedTextAnnotator`` keeps compiled-lexicon images, so that building it loads the
+    /// compiled matcher instead of compiling every term (DESIGN.md "Compiled lexicon images");
+    /// `nil` compiles at every build. Defaults to the terminology cache folder
+    /// (`$MEDTEXT_CACHE_DIR`, ...), or `nil` when `$MEDTEXT_LEXICON_IMAGES` is `off`.
+    public var lexiconImageDirectory: URL?
 
     public init(lexiconsDirectory: URL? = nil, terminologyURL: URL? = nil, preloadConcepts: Bool = false) {
         self.lexiconsDirectory = lexiconsDirectory ?? MedTextLexicons.dataDirectory
         self.terminologyURL = terminologyURL
         self.preloadConcepts = preloadConcepts
+        self.lexiconImageDirectory = Self.defaultLexiconImageDirectory
+    }
+
+    /// The environment variable that turns compiled-lexicon images off (`off`).
+    public static let lexiconImagesEnvironmentVariable = "MEDTEXT_LEXICON_IMAGES"
+
+    /// The cache folder, unless `$MEDTEXT_LEXICON_IMAGES` is `off`.
+    public static var defaultLexiconImageDirectory: URL? {
+        ProcessInfo.processInfo.environment[lexiconImagesEnvironmentVariable] == "off" ? nil : DefaultTerminology.cacheDirectory
     }
 
     /// Path of the tokenizer's abbreviation rules.

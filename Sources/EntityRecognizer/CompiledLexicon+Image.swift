@@ -1,0 +1,373 @@
+public import MedTextCore
+
+/// Why a compiled-lexicon image was not loaded. Never fatal: the caller compiles the lexicon
+/// from its terms instead (and may write a fresh image).
+public struct LexiconImageError: MedTextError, Equatable {
+    public enum Kind: String, Sendable {
+        /// No image was written for these inputs yet (or it could not be read).
+        case missing
+        /// Shorter than its header or its recorded length: a partial write or a truncated copy.
+        case truncated
+        /// Not a medtext lexicon image, or one written by another format version.
+        case format
+        /// Compiled from other inputs (terms, rule files, normalizer or program): stale.
+        case stale
+        /// The payload's checksum does not match: the file was damaged after it was written.
+        case checksum
+        /// The checksum matched but the content is inconsistent (a bug in the writer).
+        case malformed
+    }
+
+    public var kind: Kind
+    public var detail: String
+
+    public init(kind: Kind, detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var code: String { "MT-REC-002" }
+    public var message: String { "compiled lexicon image not used (\(kind.rawValue): \(detail)); it is rebuilt from the terminology" }
+}
+
+extension CompiledLexicon {
+    /// Bump when the image layout or the meaning of a compiled field changes.
+    public static let imageFormatVersion: UInt32 = 1
+    static let imageMagic: [UInt8] = Array("MTXLEXIM".utf8)
+    /// Header: magic (8), format version (4), byte-order mark (4), payload length (8), payload
+    /// checksum (8), key (32).
+    static let imageHeaderSize = 64
+
+    /// The lexicon as a flat, little-endian binary image: a 64-byte header (magic, format
+    /// version, byte-order mark, payload length, ``imageChecksum(_:)`` of the payload, and the
+    /// 32-byte `key` naming the inputs it was compiled from), then the arrays of the token
+    /// dictionary, the trie, the typo index and the compiled terms (strings in one pool).
+    /// - Parameter key: 32 bytes identifying the inputs (the facade uses a SHA-256 of the
+    ///   terminology's identity, the rule files' contents and the program's identity).
+    /// - Complexity: O(size of the lexicon)
+    public func image(key: [UInt8]) -> [UInt8] {
+        precondition(key.count == 32, "an image key is 32 bytes")
+        var w = ImageWriter()
+        w.u32(numberID)
+        w.u32(yearID)
+        w.array(dictionary.pool)
+        w.array(dictionary.starts)
+        w.array(matcher.edgeStart)
+        w.array(matcher.edgeLabel)
+        w.array(matcher.edgeTarget)
+        w.array(matcher.payloadStart)
+        w.array(matcher.payloads)
+        w.u64(UInt64(matcher.maxDepth))
+        w.u64(UInt64(matcher.phraseCount))
+        w.array(lexiconWords)
+        w.array(typos.keys)
+        w.array(typos.ids)
+        let groups = typos.groups.sorted { $0.key < $1.key }
+        w.array(groups.map(\.key))
+        w.array(groups.map(\.value))
+        w.u64(UInt64(typos.wordCount))
+        w.u64(UInt64(typos.minimumWordLength))
+        // Terms: a table of distinct entity types, a string pool, then one record per term.
+        var typeIndex: [EntityType: UInt32] = [:]
+        var types: [EntityType] = []
+        var pool: [UInt8] = []
+        var records = ImageWriter()
+        func string(_ s: String) {
+            records.u32(UInt32(pool.count))
+            records.u32(UInt32(s.utf8.count))
+            pool.append(contentsOf: s.utf8)
+        }
+        for t in terms {
+            let term = t.term
+            let type: UInt32
+            if let i = typeIndex[term.type] {
+                type = i
+            } else {
+                type = UInt32(types.count)
+                typeIndex[term.type] = type
+                types.append(term.type)
+            }
+            records.i64(term.conceptID)
+            records.i64(Int64(term.priority))
+            records.u16(term.traits.rawValue)
+            var flags: UInt8 = 0
+            if term.caseSensitive { flags |= 1 }
+            if term.isAbbreviation { flags |= 2 }
+            if term.isDefaultSense { flags |= 4 }
+            if term.typoTarget { flags |= 8 }
+            if term.original != nil { flags |= 16 }
+            if t.originalBytes != nil { flags |= 32 }
+            records.u8(flags)
+            records.u8(t.category.flatMap { c in EntityCategory.allCases.firstIndex(of: c).map(UInt8.init) } ?? 0xFF)
+            records.u32(type)
+            string(term.normalized)
+            if let o = term.original { string(o) }
+            string(term.ruleID)
+            records.u32(UInt32(term.cues.count))
+            for c in term.cues { string(c) }
+            if let b = t.originalBytes {
+                records.u32(UInt32(pool.count))
+                records.u32(UInt32(b.count))
+                pool.append(contentsOf: b)
+            }
+            records.u32(UInt32(t.cueIDs.count))
+            for ids in t.cueIDs { records.array(ids) }
+        }
+        w.u64(UInt64(types.count))
+        for t in types {
+            w.u32(UInt32(t.rawValue.utf8.count))
+            w.bytes(Array(t.rawValue.utf8))
+        }
+        w.array(pool)
+        w.u64(UInt64(terms.count))
+        w.bytes(records.out)
+
+        var header = ImageWriter()
+        header.bytes(Self.imageMagic)
+        header.u32(Self.imageFormatVersion)
+        header.u32(0x0102_0304)
+        header.u64(UInt64(w.out.count))
+        header.u64(w.out.withUnsafeBytes { Self.imageChecksum($0) })
+        header.bytes(key)
+        return header.out + w.out
+    }
+
+    /// The key an image was written with, or nil when `image` has no valid header (for tools
+    /// that list images; ``init(image:key:)`` checks everything).
+    public static func imageKey(_ image: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard image.count >= imageHeaderSize, image.prefix(8).elementsEqual(imageMagic) else { return nil }
+        return Array(image[32..<64])
+    }
+
+    /// Loads an image written by ``image(key:)``.
+    /// - Throws: ``LexiconImageError`` when the image is truncated, of another format, written
+    ///   for another `key` (stale), damaged (checksum) or inconsistent; never traps on bad bytes.
+    /// - Complexity: O(image size)
+    public init(image: UnsafeRawBufferPointer, key: [UInt8]) throws(LexiconImageError) {
+        let h = Self.imageHeaderSize
+        guard image.count >= h else { throw LexiconImageError(kind: .truncated, detail: "\(image.count) bytes, shorter than the header") }
+        guard image.prefix(8).elementsEqual(Self.imageMagic) else { throw LexiconImageError(kind: .format, detail: "not a lexicon image") }
+        func field<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> T { T(littleEndian: image.loadUnaligned(fromByteOffset: offset, as: T.self)) }
+        let version = field(8, UInt32.self)
+        guard version == Self.imageFormatVersion else {
+            throw LexiconImageError(kind: .format, detail: "format version \(version), this program reads \(Self.imageFormatVersion)")
+        }
+        guard field(12, UInt32.self) == 0x0102_0304 else { throw LexiconImageError(kind: .format, detail: "byte order") }
+        let length = field(16, UInt64.self)
+        let checksum = field(24, UInt64.self)
+        guard image[32..<64].elementsEqual(key) else { throw LexiconImageError(kind: .stale, detail: "compiled from other inputs") }
+        guard UInt64(image.count - h) == length else {
+            throw LexiconImageError(kind: .truncated, detail: "payload of \(image.count - h) bytes, header says \(length)")
+        }
+        let payload = UnsafeRawBufferPointer(rebasing: image[h...])
+        guard Self.imageChecksum(payload) == checksum else { throw LexiconImageError(kind: .checksum, detail: "payload checksum mismatch") }
+        do {
+            self = try Self.decode(payload)
+        } catch {
+            throw LexiconImageError(kind: .malformed, detail: error.detail)
+        }
+    }
+
+    private static func decode(_ payload: UnsafeRawBufferPointer) throws(ImageReader.Failure) -> CompiledLexicon {
+        var r = ImageReader(payload)
+        let numberID = try r.u32(), yearID = try r.u32()
+        guard let dictionary = TokenDictionary(validatingPool: try r.array(), starts: try r.array()) else {
+            throw ImageReader.Failure(detail: "token dictionary")
+        }
+        let edgeStart: [Int32] = try r.array(), edgeLabel: [UInt32] = try r.array(), edgeTarget: [Int32] = try r.array()
+        let payloadStart: [Int32] = try r.array(), payloads: [UInt32] = try r.array()
+        let maxDepth = try r.int(), phraseCount = try r.int()
+        let lexiconWords: [UInt32] = try r.array()
+        let typoKeys: [UInt64] = try r.array(), typoIDs: [UInt32] = try r.array()
+        let groupWords: [UInt32] = try r.array(), groupIDs: [Int64] = try r.array()
+        let wordCount = try r.int(), minimumWordLength = try r.int()
+        guard groupWords.count == groupIDs.count else { throw ImageReader.Failure(detail: "typo groups") }
+        var groups: [UInt32: Int64] = [:]
+        groups.reserveCapacity(groupWords.count)
+        for (w, g) in zip(groupWords, groupIDs) { groups[w] = g }
+        guard let typos = TypoIndex(
+            validatingKeys: typoKeys, ids: typoIDs, groups: groups, wordCount: wordCount, minimumWordLength: minimumWordLength,
+            wordLimit: dictionary.count)
+        else { throw ImageReader.Failure(detail: "typo index") }
+        for w in lexiconWords where w == 0 || Int(w) > dictionary.count { throw ImageReader.Failure(detail: "lexicon words") }
+
+        var types: [EntityType] = []
+        let typeCount = try r.int()
+        guard typeCount <= 1 << 16 else { throw ImageReader.Failure(detail: "entity types") }
+        for _ in 0..<typeCount {
+            let n = Int(try r.u32())
+            types.append(EntityType(rawValue: String(decoding: try r.bytes(n), as: UTF8.self)))
+        }
+        let pool: [UInt8] = try r.array()
+        let termCount = try r.int()
+        guard termCount <= payload.count else { throw ImageReader.Failure(detail: "term count") }
+        var terms: [Recognizer.CompiledTerm] = []
+        terms.reserveCapacity(termCount)
+        let categories = EntityCategory.allCases
+        try pool.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(ImageReader.Failure) in
+            func slice() throws(ImageReader.Failure) -> UnsafeBufferPointer<UInt8> {
+                let start = Int(try r.u32()), count = Int(try r.u32())
+                guard start + count <= p.count else { throw ImageReader.Failure(detail: "string pool") }
+                return UnsafeBufferPointer(rebasing: p[start..<start + count])
+            }
+            func string() throws(ImageReader.Failure) -> String { String(decoding: try slice(), as: UTF8.self) }
+            for _ in 0..<termCount {
+                let conceptID = try r.i64(), priority = try r.i64()
+                let traits = Traits(rawValue: try r.u16())
+                let flags = try r.u8(), category = try r.u8()
+                let type = Int(try r.u32())
+                guard type < types.count, category == 0xFF || Int(category) < categories.count else { throw ImageReader.Failure(detail: "term") }
+                let normalized = try string()
+                let original = flags & 16 != 0 ? try string() : nil
+                let ruleID = try string()
+                let cueCount = Int(try r.u32())
+                guard cueCount <= r.remaining else { throw ImageReader.Failure(detail: "cues") }
+                var cues: [String] = []
+                for _ in 0..<cueCount { cues.append(try string()) }
+                let originalBytes = flags & 32 != 0 ? Array(try slice()) : nil
+                let cueIDCount = Int(try r.u32())
+                guard cueIDCount <= r.remaining else { throw ImageReader.Failure(detail: "cue ids") }
+                var cueIDs: [[UInt32]] = []
+                for _ in 0..<cueIDCount {
+                    let ids: [UInt32] = try r.array()
+                    for id in ids where id == 0 || Int(id) > dictionary.count { throw ImageReader.Failure(detail: "cue ids") }
+                    cueIDs.append(ids)
+                }
+                var term = LexiconTerm(
+                    conceptID: conceptID, normalized: normalized, original: original, type: types[type], caseSensitive: flags & 1 != 0,
+                    isAbbreviation: flags & 2 != 0, cues: cues, isDefaultSense: flags & 4 != 0, traits: traits, priority: Int(priority),
+                    ruleID: ruleID)
+                term.typoTarget = flags & 8 != 0
+                terms.append(Recognizer.CompiledTerm(
+                    term: term, category: category == 0xFF ? nil : categories[Int(category)], originalBytes: originalBytes, cueIDs: cueIDs))
+            }
+        }
+        guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
+        guard let matcher = PhraseMatcher(
+            validatingEdgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget, payloadStart: payloadStart, payloads: payloads,
+            maxDepth: maxDepth, phraseCount: phraseCount, payloadLimit: terms.count)
+        else { throw ImageReader.Failure(detail: "phrase trie") }
+        for l in edgeLabel where l == 0 || Int(l) > dictionary.count { throw ImageReader.Failure(detail: "trie labels") }
+        return CompiledLexicon(
+            dictionary: dictionary, numberID: numberID, yearID: yearID, matcher: matcher, terms: terms, lexiconWords: lexiconWords,
+            typos: typos)
+    }
+
+    /// A 64-bit checksum of `bytes` (four multiply-rotate lanes over 8-byte words, as xxHash64
+    /// mixes them): fast enough to check megabytes on every load, and any damaged byte changes it
+    /// with overwhelming probability. Not a cryptographic hash.
+    public static func imageChecksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        let p3: UInt64 = 0x1656_67B1_9E37_79F9, p4: UInt64 = 0x85EB_CA77_C2B2_AE63
+        @inline(__always) func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
+            let a = acc &+ input &* p2
+            return ((a << 31) | (a >> 33)) &* p1
+        }
+        let n = bytes.count
+        var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
+        var i = 0
+        while i + 32 <= n {
+            v1 = round(v1, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+            v2 = round(v2, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self).littleEndian)
+            v3 = round(v3, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self).littleEndian)
+            v4 = round(v4, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self).littleEndian)
+            i += 32
+        }
+        var h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
+        h = h &+ UInt64(n)
+        while i < n {
+            h ^= UInt64(bytes[i]) &* p4
+            h = ((h << 11) | (h >> 53)) &* p1
+            i += 1
+        }
+        h ^= h >> 33
+        h = h &* p2
+        h ^= h >> 29
+        h = h &* p3
+        h ^= h >> 32
+        return h
+    }
+}
+
+/// Appends little-endian integers and length-prefixed arrays to a byte buffer.
+struct ImageWriter {
+    var out: [UInt8] = []
+
+    mutating func u8(_ v: UInt8) { out.append(v) }
+    mutating func u16(_ v: UInt16) { integer(v) }
+    mutating func u32(_ v: UInt32) { integer(v) }
+    mutating func u64(_ v: UInt64) { integer(v) }
+    mutating func i64(_ v: Int64) { integer(v) }
+    mutating func bytes(_ b: [UInt8]) { out.append(contentsOf: b) }
+
+    mutating func integer<T: FixedWidthInteger>(_ v: T) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    /// Element count (u64), then the elements, little-endian.
+    mutating func array<T: FixedWidthInteger>(_ a: [T]) {
+        u64(UInt64(a.count))
+        #if _endian(little)
+        a.withUnsafeBytes { out.append(contentsOf: $0) }
+        #else
+        for v in a { integer(v) }
+        #endif
+    }
+}
+
+/// Reads what ``ImageWriter`` wrote, checking every length against the bytes left.
+struct ImageReader {
+    struct Failure: Error {
+        var detail: String
+    }
+
+    private let base: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+
+    var remaining: Int { base.count - offset }
+
+    mutating func integer<T: FixedWidthInteger>(_: T.Type) throws(Failure) -> T {
+        let size = MemoryLayout<T>.size
+        guard remaining >= size else { throw Failure(detail: "truncated") }
+        let v = T(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: T.self))
+        offset += size
+        return v
+    }
+
+    mutating func u8() throws(Failure) -> UInt8 { try integer(UInt8.self) }
+    mutating func u16() throws(Failure) -> UInt16 { try integer(UInt16.self) }
+    mutating func u32() throws(Failure) -> UInt32 { try integer(UInt32.self) }
+    mutating func u64() throws(Failure) -> UInt64 { try integer(UInt64.self) }
+    mutating func i64() throws(Failure) -> Int64 { try integer(Int64.self) }
+
+    /// A u64 that must fit a non-negative `Int` no larger than the image.
+    mutating func int() throws(Failure) -> Int {
+        let v = try u64()
+        guard v <= UInt64(base.count) else { throw Failure(detail: "count out of range") }
+        return Int(v)
+    }
+
+    mutating func bytes(_ n: Int) throws(Failure) -> UnsafeRawBufferPointer {
+        guard n >= 0, remaining >= n else { throw Failure(detail: "truncated") }
+        defer { offset += n }
+        return UnsafeRawBufferPointer(rebasing: base[offset..<offset + n])
+    }
+
+    mutating func array<T: FixedWidthInteger>() throws(Failure) -> [T] {
+        let count = try u64()
+        let size = MemoryLayout<T>.size
+        guard count <= UInt64(remaining / size) else { throw Failure(detail: "truncated array") }
+        let n = Int(count)
+        let raw = try bytes(n * size)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            #if _endian(little)
+            if n > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw) }
+            #else
+            for k in 0..<n { buffer[k] = T(littleEndian: raw.loadUnaligned(fromByteOffset: k * size, as: T.self)) }
+            #endif
+            initialized = n
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import EntityRecognizer
+import Foundation
+import MedTextCore
+import TerminologyMap
+
+/// Compiled-lexicon images (``CompiledLexicon/image(key:)``) in a folder, one file per key
+/// (`lexicon-<first 16 hex digits of the key>.mtximg`), so that building an annotator loads the
+/// compiled matcher instead of reading 50,000 terms from SQLite and compiling them (DESIGN.md
+/// "Compiled lexicon images").
+///
+/// The key is a SHA-256 over everything the compiled lexicon is derived from: the image format
+/// version, the medtext version, the program's identity (the executable's path, size,
+/// modification time and inode: a rebuilt program may compile differently), the normalizer's
+/// fingerprint, the terminology's ``TerminologyStore/contentIdentity()`` and the contents of the
+/// two lexicon files that add terms (`context/stopterms.tsv`, `context/fused.tsv`). A change to
+/// any of them gives another key, so a stale image is never found; a damaged one fails its
+/// checksum. Either way the lexicon is compiled from the terminology and a fresh image written.
+/// Writing is best effort (atomic rename; an unwritable folder only costs the speed-up).
+struct LexiconImageCache {
+    /// How many images the folder keeps (most recently written first).
+    static let keptImages = 4
+    static let fileExtension = "mtximg"
+
+    let directory: URL
+    let key: [UInt8]
+
+    var fileURL: URL {
+        directory.appendingPathComponent("lexicon-\(key.prefix(8).map { String(format: "%02x", $0) }.joined()).\(Self.fileExtension)")
+    }
+
+    /// The key for a lexicon compiled from `store` and the rule files in `lexiconsDirectory`.
+    /// - Throws: when the terminology's identity or a rule file cannot be read.
+    static func key(store: TerminologyStore, lexiconsDirectory: URL) throws -> [UInt8] {
+        var h = SHA256()
+        h.update("medtext compiled lexicon image \(CompiledLexicon.imageFormatVersion)\nmedtext=\(MedTextVersion.string)\n")
+        h.update("program=\(programIdentity)\n")
+        h.update("normalizer=\(normalizerFingerprint(MedTextTerminology.normalizer))\n")
+        h.update("terminology=\(try store.contentIdentity())\n")
+        for file in ["context/stopterms.tsv", "context/fused.tsv"] {
+            let data = try Data(contentsOf: lexiconsDirectory.appendingPathComponent(file))
+            h.update("\(file)\t\(data.count)\n")
+            data.withUnsafeBytes { h.update($0.bindMemory(to: UInt8.self)) }
+        }
+        return h.finalize()
+    }
+
+    /// The running executable's path, size, modification time and inode ("" when unknown: the
+    /// key then still names every data input).
+    static let programIdentity: String = {
+        #if os(Linux)
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        #else
+        let path = Bundle.main.executablePath ?? ""
+        #endif
+        var st = stat()
+        guard !path.isEmpty, stat(path, &st) == 0 else { return "" }
+        #if canImport(Darwin)
+        let mtime = Int(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int(st.st_mtimespec.tv_nsec)
+        #else
+        let mtime = Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec)
+        #endif
+        return "\(path)\t\(st.st_size)\t\(mtime)\t\(st.st_ino)"
+    }()
+
+    /// The image for this key, or why there is none usable (missing, stale, damaged).
+    func load() -> Result<CompiledLexicon, LexiconImageError> {
+        let fd = open(fileURL.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(LexiconImageError(kind: .missing, detail: "no image for these inputs")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return .failure(LexiconImageError(kind: .truncated, detail: "empty image")) }
+        let size = Int(st.st_size)
+        // One read into one buffer; the arrays are copied out of it.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            if n <= 0 { return .failure(LexiconImageError(kind: .missing, detail: "read failed")) }
+            done += n
+        }
+        return Result { () throws(LexiconImageError) in try CompiledLexicon(image: UnsafeRawBufferPointer(buffer), key: key) }
+    }
+
+    /// Writes `lexicon`'s image for this key (temporary file, then `rename(2)`), and removes the
+    /// oldest images beyond ``keptImages``. Failures are ignored: the image is only a speed-up.
+    func save(_ lexicon: CompiledLexicon) {
+        let bytes = lexicon.image(key: key)
+        let fm = FileManager.default
+        try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        let tmp = directory.appendingPathComponent(".\(fileURL.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var written = 0
+        bytes.withUnsafeBytes { b in
+            while written < b.count {
+                let n = write(fd, b.baseAddress! + written, b.count - written)
+                if n <= 0 { break }
+                written += n
+            }
+        }
+        close(fd)
+        guard written == bytes.count, rename(tmp.path, fileURL.path) == 0 else {
+            unlink(tmp.path)
+            return
+        }
+        let images = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasPrefix("lexicon-") && $0.hasSuffix("." + Self.fileExtension) && $0 != fileURL.lastPathComponent }
+            .map { name -> (String, Date) in
+                let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
+                return (name, date ?? .distantPast)
+            }
+            .sorted { $0.1 > $1.1 }
+        for (name, _) in images.dropFirst(Self.keptImages - 1) { unlink(directory.appendingPathComponent(name).path) }
+    }
+}
