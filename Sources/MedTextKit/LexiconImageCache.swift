@@ -16,16 +16,21 @@ import TerminologyMap
 /// any of them gives another key, so a stale image is never found; a damaged one fails its
 /// checksum. Either way the lexicon is compiled from the terminology and a fresh image written.
 /// Writing is best effort (atomic rename; an unwritable folder only costs the speed-up).
+///
+/// The PHI vocabulary's images (kind `phi`) are keyed the same way on the contents of every
+/// `phi/` file (``PHIPipeline``).
 struct LexiconImageCache {
-    /// How many images the folder keeps (most recently written first).
+    /// How many images of each kind the folder keeps (most recently written first).
     static let keptImages = 4
     static let fileExtension = "mtximg"
 
     let directory: URL
+    /// The kind of image: `lexicon` (``CompiledLexicon``) or `phi` (``PHIVocabulary``).
+    var kind = "lexicon"
     let key: [UInt8]
 
     var fileURL: URL {
-        directory.appendingPathComponent("lexicon-\(key.prefix(8).map { String(format: "%02x", $0) }.joined()).\(Self.fileExtension)")
+        directory.appendingPathComponent("\(kind)-\(key.prefix(8).map { String(format: "%02x", $0) }.joined()).\(Self.fileExtension)")
     }
 
     /// The key for a lexicon compiled from `store` and the rule files in `lexiconsDirectory`.
@@ -62,8 +67,13 @@ struct LexiconImageCache {
         return "\(path)\t\(st.st_size)\t\(mtime)\t\(st.st_ino)"
     }()
 
-    /// The image for this key, or why there is none usable (missing, stale, damaged).
+    /// The compiled lexicon for this key, or why there is none usable (missing, stale, damaged).
     func load() -> Result<CompiledLexicon, LexiconImageError> {
+        load { bytes throws(LexiconImageError) in try CompiledLexicon(image: bytes, key: key) }
+    }
+
+    /// The image for this key decoded by `decode`, or why there is none usable.
+    func load<T>(_ decode: (UnsafeRawBufferPointer) throws(LexiconImageError) -> T) -> Result<T, LexiconImageError> {
         let fd = open(fileURL.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(LexiconImageError(kind: .missing, detail: "no image for these inputs")) }
         defer { close(fd) }
@@ -79,13 +89,15 @@ struct LexiconImageCache {
             if n <= 0 { return .failure(LexiconImageError(kind: .missing, detail: "read failed")) }
             done += n
         }
-        return Result { () throws(LexiconImageError) in try CompiledLexicon(image: UnsafeRawBufferPointer(buffer), key: key) }
+        return Result { () throws(LexiconImageError) in try decode(UnsafeRawBufferPointer(buffer)) }
     }
 
     /// Writes `lexicon`'s image for this key (temporary file, then `rename(2)`), and removes the
     /// oldest images beyond ``keptImages``. Failures are ignored: the image is only a speed-up.
-    func save(_ lexicon: CompiledLexicon) {
-        let bytes = lexicon.image(key: key)
+    func save(_ lexicon: CompiledLexicon) { save(bytes: lexicon.image(key: key)) }
+
+    /// Writes an image's bytes for this key (see ``save(_:)``).
+    func save(bytes: [UInt8]) {
         let fm = FileManager.default
         try? fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let tmp = directory.appendingPathComponent(".\(fileURL.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -105,7 +117,7 @@ struct LexiconImageCache {
             return
         }
         let images = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasPrefix("lexicon-") && $0.hasSuffix("." + Self.fileExtension) && $0 != fileURL.lastPathComponent }
+            .filter { $0.hasPrefix(kind + "-") && $0.hasSuffix("." + Self.fileExtension) && $0 != fileURL.lastPathComponent }
             .map { name -> (String, Date) in
                 let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
                 return (name, date ?? .distantPast)

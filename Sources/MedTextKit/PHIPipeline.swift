@@ -15,20 +15,41 @@ public struct PHIPipeline: Sendable {
     public init(configuration: MedTextConfiguration = MedTextConfiguration(), options: PHIRecognizer.Options = .init()) throws {
         self.pipeline = try MedTextPipeline(configuration: configuration)
         let dir = configuration.lexiconsDirectory
-        let files = try PHIVocabularyFiles.load { relative in
+        // The files' bytes, in the order the vocabulary reads them; they key the vocabulary's
+        // image, which (when present and valid) is loaded instead of parsing them.
+        var contents: [String: Data] = [:]
+        var key = SHA256()
+        key.update("medtext PHI vocabulary image \(PHIVocabulary.imageFormatVersion)\nmedtext=\(MedTextVersion.string)\nprogram=\(LexiconImageCache.programIdentity)\n")
+        _ = try PHIVocabularyFiles.load { relative in
             let url = dir.appendingPathComponent(relative)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                let text = String(validating: data, as: UTF8.self)
-            else {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw PipelineBuildError(reason: .unreadableFile, path: url.path, detail: "file missing, unreadable or not UTF-8")
             }
-            return text
+            contents[relative] = data
+            key.update("\(relative)\t\(data.count)\t\(data.withUnsafeBytes { imageChecksum($0) })\n")
+            return ""
         }
-        do {
-            self.recognizer = PHIRecognizer(vocabulary: try PHIVocabulary(files: files), options: options)
-        } catch let e as PHIVocabularyError {
-            throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.message)
+        let cache = configuration.lexiconImageDirectory.map { LexiconImageCache(directory: $0, kind: "phi", key: key.finalize()) }
+        let vocabulary: PHIVocabulary
+        switch cache?.load({ bytes throws(LexiconImageError) in try PHIVocabulary(image: bytes, key: cache!.key) }) {
+        case .success(let loaded)?:
+            vocabulary = loaded
+        default:
+            let files = try PHIVocabularyFiles.load { relative in
+                guard let text = String(validating: contents[relative]!, as: UTF8.self) else {
+                    throw PipelineBuildError(
+                        reason: .unreadableFile, path: dir.appendingPathComponent(relative).path, detail: "file missing, unreadable or not UTF-8")
+                }
+                return text
+            }
+            do {
+                vocabulary = try PHIVocabulary(files: files)
+            } catch let e as PHIVocabularyError {
+                throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.message)
+            }
+            cache?.save(bytes: vocabulary.image(key: cache!.key))
         }
+        self.recognizer = PHIRecognizer(vocabulary: vocabulary, options: options)
     }
 
     /// The note analyzed, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION).

@@ -5,11 +5,28 @@
 /// `Hasher` round per lookup; probing is linear over a table at most half full. Built once, then
 /// only read: detection asks it once per token (PHI) and once per word start (byte patterns).
 /// Key 0 marks an empty slot; the one word whose key would be 0 is simply absent.
-struct PHIKeyTable: Sendable {
+struct PHIKeyTable: Sendable, Equatable {
     /// Key and value interleaved (`slots[2i]`, `slots[2i + 1]`): one cache line per probe.
-    private let slots: [UInt64]
-    private let shift: UInt64
-    private let mask: Int
+    let slots: [UInt64]
+    let shift: UInt64
+    let mask: Int
+
+    /// The table of an image's slots (``PHIVocabulary/image(key:)``); `nil` when the slot count is
+    /// not twice a power of two or no slot is empty (a lookup ends at an empty slot).
+    init?(validatingSlots slots: [UInt64]) {
+        let capacity = slots.count / 2
+        guard capacity >= 16, slots.count == capacity * 2, capacity & (capacity - 1) == 0 else { return nil }
+        var empty = false
+        var i = 0
+        while i < slots.count {
+            if slots[i] == 0 { empty = true; break }
+            i += 2
+        }
+        guard empty else { return nil }
+        self.slots = slots
+        self.shift = UInt64(64 - capacity.trailingZeroBitCount)
+        self.mask = capacity - 1
+    }
 
     init(_ entries: [UInt64: UInt64]) {
         var bits: UInt64 = 4

@@ -147,9 +147,9 @@ public struct PHIVocabulary: Sendable {
     /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
     var table = PHIKeyTable([:])
     /// Counts, for reports and tests.
-    public private(set) var firstNameCount = 0
-    public private(set) var lastNameCount = 0
-    public private(set) var professionCount = 0
+    public internal(set) var firstNameCount = 0
+    public internal(set) var lastNameCount = 0
+    public internal(set) var professionCount = 0
 
     /// Parses the vocabulary files.
     /// - Throws: ``PHIVocabularyError`` when a table lacks a column it needs.

@@ -1,0 +1,113 @@
+extension PHIVocabulary {
+    /// Bump when the image layout or the meaning of a stored field changes.
+    public static let imageFormatVersion: UInt32 = 1
+    static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
+
+    /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
+    /// slots, the phrases (first key, kind, keys) in key order, and the counts. Parsing the
+    /// 400,000 lines of name lists and hashing them into the table is most of building a
+    /// ``PHIRecognizer``; loading the image is one read and a copy (DESIGN.md "Compiled lexicon images").
+    /// - Parameter key: 32 bytes naming the inputs (the facade hashes the PHI files' contents and
+    ///   the program's identity).
+    public func image(key: [UInt8]) -> [UInt8] {
+        var w = ImageWriter()
+        w.array(table.slots)
+        w.u64(UInt64(firstNameCount))
+        w.u64(UInt64(lastNameCount))
+        w.u64(UInt64(professionCount))
+        w.u64(UInt64(phrases.count))
+        for (first, list) in phrases.sorted(by: { $0.key < $1.key }) {
+            w.u64(first)
+            w.u32(UInt32(list.count))
+            for p in list {
+                let (kind, argument) = Self.code(p.kind)
+                w.u8(kind)
+                w.u8(argument)
+                w.array(p.keys)
+            }
+        }
+        return BinaryImage.wrap(w.out, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
+    }
+
+    /// Loads an image written by ``image(key:)``.
+    /// - Throws: ``LexiconImageError`` when the image is truncated, of another format, written for
+    ///   other inputs (stale), damaged (checksum) or inconsistent; never traps on bad bytes.
+    public init(image: UnsafeRawBufferPointer, key: [UInt8]) throws(LexiconImageError) {
+        let payload = try BinaryImage.unwrap(image, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
+        do throws(ImageReader.Failure) {
+            var r = ImageReader(payload)
+            guard let table = PHIKeyTable(validatingSlots: try r.array()) else { throw ImageReader.Failure(detail: "key table") }
+            let first = try r.int(), last = try r.int(), professions = try r.int()
+            let count = try r.int()
+            var phrases: [UInt64: [PHIPhrase]] = [:]
+            phrases.reserveCapacity(count)
+            for _ in 0..<count {
+                let key = try r.u64()
+                let n = Int(try r.u32())
+                guard n >= 1, n <= r.remaining, phrases[key] == nil else { throw ImageReader.Failure(detail: "phrase list") }
+                var list: [PHIPhrase] = []
+                list.reserveCapacity(n)
+                for _ in 0..<n {
+                    let kind = try r.u8(), argument = try r.u8()
+                    let keys: [UInt64] = try r.array()
+                    guard let k = Self.kind(kind, argument), keys.first == key else { throw ImageReader.Failure(detail: "phrase") }
+                    list.append(PHIPhrase(keys: keys, kind: k))
+                }
+                phrases[key] = list
+            }
+            guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
+            self.table = table
+            self.phrases = phrases
+            self.phraseStarts = Set(phrases.keys)
+            self.firstNameCount = first
+            self.lastNameCount = last
+            self.professionCount = professions
+            // `words` (the parse's intermediate map) stays empty: detection reads `table`.
+        } catch {
+            throw LexiconImageError(kind: .malformed, detail: error.detail)
+        }
+    }
+
+    /// What detection reads, for comparing a built and a loaded vocabulary in tests.
+    func sameDetectionData(as other: PHIVocabulary) -> Bool {
+        table == other.table && phrases == other.phrases && phraseStarts == other.phraseStarts
+            && firstNameCount == other.firstNameCount && lastNameCount == other.lastNameCount && professionCount == other.professionCount
+    }
+
+    private static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {
+        switch kind {
+        case .labelCue(let role): (0, role.rawValue)
+        case .beforeCue(let role): (1, role.rawValue)
+        case .afterCue(let role): (2, role.rawValue)
+        case .signOff: (3, 0)
+        case .profession: (4, 0)
+        case .facilityAfter: (5, 0)
+        case .facilityBefore: (6, 0)
+        case .facilityLocation: (7, 0)
+        case .postBox: (8, 0)
+        case .place: (9, 0)
+        case .stateName: (10, 0)
+        case .title: (11, 0)
+        case .organization(let placeOnly): (12, placeOnly ? 1 : 0)
+        }
+    }
+
+    private static func kind(_ code: UInt8, _ argument: UInt8) -> PHIPhraseKind? {
+        switch code {
+        case 0, 1, 2:
+            guard let role = PHIPhraseKind.Role(rawValue: argument) else { return nil }
+            return code == 0 ? .labelCue(role) : code == 1 ? .beforeCue(role) : .afterCue(role)
+        case 3: return .signOff
+        case 4: return .profession
+        case 5: return .facilityAfter
+        case 6: return .facilityBefore
+        case 7: return .facilityLocation
+        case 8: return .postBox
+        case 9: return .place
+        case 10: return .stateName
+        case 11: return .title
+        case 12: return argument <= 1 ? .organization(placeOnly: argument == 1) : nil
+        default: return nil
+        }
+    }
+}
