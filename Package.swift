@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MedTextKitTests",
-            dependencies: ["MedTextKit", "MedTextTestSupport", "Deidentifier", "MedTextCore", "FHIRMapper"],
+            dependencies: ["MedTextKit", "MedTextTestSupport", "Deidentifier", "MedTextCore", "FHIRMapper", "EntityRecognizer", "TerminologyMap", "MedTextLexicons"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

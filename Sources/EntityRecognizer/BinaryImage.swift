@@ -98,6 +98,20 @@ struct ImageWriter {
         withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
     }
 
+    /// ``array(_:)`` with the elements aligned to 8 bytes from the start of the payload (which
+    /// starts at byte 64 of the image), so a mapped image can be read in place (``FrozenArray``).
+    mutating func alignedArray<T: FixedWidthInteger>(_ a: FrozenArray<T>) { alignedArray(a.buffer) }
+
+    mutating func alignedArray<T: FixedWidthInteger>(_ a: UnsafeBufferPointer<T>) {
+        u64(UInt64(a.count))
+        while out.count % 8 != 0 { out.append(0) }
+        #if _endian(little)
+        out.append(contentsOf: UnsafeRawBufferPointer(a))
+        #else
+        for v in a { integer(v) }
+        #endif
+    }
+
     /// Element count (u64), then the elements, little-endian.
     mutating func array<T: FixedWidthInteger>(_ a: [T]) {
         u64(UInt64(a.count))
@@ -117,8 +131,37 @@ struct ImageReader {
 
     private let base: UnsafeRawBufferPointer
     private var offset = 0
+    /// The storage `base` lies in, for arrays read in place; nil: every array is copied.
+    private let owner: ImageStorage?
 
-    init(_ base: UnsafeRawBufferPointer) { self.base = base }
+    init(_ base: UnsafeRawBufferPointer, owner: ImageStorage? = nil) {
+        self.base = base
+        self.owner = owner
+    }
+
+    /// What ``ImageWriter/alignedArray(_:)`` wrote: in place in the owner's memory when it is
+    /// little-endian and aligned, else copied.
+    mutating func frozenArray<T: FixedWidthInteger>() throws(Failure) -> FrozenArray<T> {
+        let count = try u64()
+        while offset % 8 != 0 {
+            guard remaining > 0 else { throw Failure(detail: "truncated") }
+            offset += 1
+        }
+        let size = MemoryLayout<T>.size
+        guard count <= UInt64(remaining / size) else { throw Failure(detail: "truncated array") }
+        let n = Int(count)
+        let raw = try bytes(n * size)
+        #if _endian(little)
+        if let owner, let start = raw.baseAddress, let ownerStart = owner.bytes.baseAddress,
+           Int(bitPattern: start) % MemoryLayout<T>.alignment == 0, start >= ownerStart, start + raw.count <= ownerStart + owner.bytes.count {
+            return FrozenArray(owner: owner, offset: start - ownerStart, count: n)
+        }
+        #endif
+        return FrozenArray([T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for k in 0..<n { buffer[k] = T(littleEndian: raw.loadUnaligned(fromByteOffset: k * size, as: T.self)) }
+            initialized = n
+        })
+    }
 
     var remaining: Int { base.count - offset }
 
@@ -149,6 +192,18 @@ struct ImageReader {
         return UnsafeRawBufferPointer(rebasing: base[offset..<offset + n])
     }
 
+    /// A (start, count) pair of u32 naming bytes of `pool`.
+    mutating func slice(of pool: UnsafeBufferPointer<UInt8>) throws(Failure) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(try u32()), count = Int(try u32())
+        guard start + count <= pool.count else { throw Failure(detail: "string pool") }
+        return UnsafeBufferPointer(rebasing: pool[start..<start + count])
+    }
+
+    /// The string named by a (start, count) pair in `pool` (UTF-8; invalid bytes repaired).
+    mutating func string(in pool: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        String(decoding: try slice(of: pool), as: UTF8.self)
+    }
+
     mutating func array<T: FixedWidthInteger>() throws(Failure) -> [T] {
         let count = try u64()
         let size = MemoryLayout<T>.size
@@ -164,4 +219,70 @@ struct ImageReader {
             initialized = n
         }
     }
+}
+
+/// Memory that compiled tables point into: a read-only file mapping of an image (the facade
+/// maps it and passes the unmapping as `release`), or a buffer allocated for a table built in
+/// memory. Freed when the last table using it goes away.
+///
+/// `@unchecked Sendable`, audited: the bytes are never written after the owner is created (the
+/// mapping is `PROT_READ`; an allocated buffer is filled before it is wrapped), and `release`
+/// runs once, in `deinit`, when no table can reach the memory any more.
+public final class ImageStorage: @unchecked Sendable {
+    public let bytes: UnsafeRawBufferPointer
+    private let release: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    public init(bytes: UnsafeRawBufferPointer, release: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        self.bytes = bytes
+        self.release = release
+    }
+
+    deinit { release(bytes) }
+
+    /// A copy of `bytes` in memory of its own (tests, and images not read from a file).
+    public convenience init(copying bytes: [UInt8]) {
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        bytes.withUnsafeBytes { if !$0.isEmpty { raw.copyMemory(from: $0) } }
+        self.init(bytes: UnsafeRawBufferPointer(rebasing: raw[..<bytes.count])) { UnsafeMutableRawBufferPointer(mutating: $0).deallocate() }
+    }
+}
+
+/// An immutable array of integers stored in an ``ImageStorage``: either copied from a Swift
+/// array (a table built in memory) or pointing straight into a mapped image (no copy: a lookup
+/// faults in only the pages it touches, so a 16 MB hash table costs a cold start only the few
+/// pages a note's words land on).
+struct FrozenArray<T: FixedWidthInteger>: Sendable, Equatable {
+    private let owner: ImageStorage
+    private let offset: Int  // byte offset of element 0 in owner.bytes
+    let count: Int
+
+    init(_ array: [T]) {
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count * MemoryLayout<T>.stride), alignment: 16)
+        array.withUnsafeBytes { if !$0.isEmpty { raw.copyMemory(from: $0) } }
+        owner = ImageStorage(bytes: UnsafeRawBufferPointer(raw)) { UnsafeMutableRawBufferPointer(mutating: $0).deallocate() }
+        offset = 0
+        count = array.count
+    }
+
+    /// Elements in place in `owner` (aligned for `T`, in bounds: checked by the reader).
+    init(owner: ImageStorage, offset: Int, count: Int) {
+        self.owner = owner
+        self.offset = offset
+        self.count = count
+    }
+
+    @inline(__always)
+    var buffer: UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(start: owner.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: T.self) }, count: count)
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> T {
+        precondition(i >= 0 && i < count, "index out of range")
+        return buffer[i]
+    }
+
+    var array: [T] { Array(buffer) }
+
+    static func == (a: FrozenArray, b: FrozenArray) -> Bool { a.buffer.elementsEqual(b.buffer) }
 }

@@ -57,8 +57,8 @@ extension CompiledLexicon {
         w.u64(UInt64(matcher.maxDepth))
         w.u64(UInt64(matcher.phraseCount))
         w.array(lexiconWords)
-        w.array(typos.keys)
-        w.array(typos.ids)
+        w.alignedArray(typos.keys)
+        w.alignedArray(typos.ids)
         let groups = typos.groups.sorted { $0.key < $1.key }
         w.array(groups.map(\.key))
         w.array(groups.map(\.value))
@@ -125,26 +125,31 @@ extension CompiledLexicon {
     /// - Throws: ``LexiconImageError`` when the image is truncated, of another format, written
     ///   for another `key` (stale), damaged (checksum) or inconsistent; never traps on bad bytes.
     /// - Complexity: O(image size)
-    public init(image: UnsafeRawBufferPointer, key: [UInt8]) throws(LexiconImageError) {
-        let payload = try BinaryImage.unwrap(image, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
+    ///
+    /// The typo index's table is read in place from `image`'s memory; everything else is copied.
+    public init(image: ImageStorage, key: [UInt8]) throws(LexiconImageError) {
+        let payload = try BinaryImage.unwrap(image.bytes, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
         do {
-            self = try Self.decode(payload)
+            self = try Self.decode(payload, owner: image)
         } catch {
             throw LexiconImageError(kind: .malformed, detail: error.detail)
         }
     }
 
-    private static func decode(_ payload: UnsafeRawBufferPointer) throws(ImageReader.Failure) -> CompiledLexicon {
-        var r = ImageReader(payload)
+    private static func decode(_ payload: UnsafeRawBufferPointer, owner: ImageStorage) throws(ImageReader.Failure) -> CompiledLexicon {
+        var r = ImageReader(payload, owner: owner)
         let numberID = try r.u32(), yearID = try r.u32()
         guard let dictionary = TokenDictionary(validatingPool: try r.array(), starts: try r.array()) else {
             throw ImageReader.Failure(detail: "token dictionary")
+        }
+        guard numberID >= 1, yearID >= 1, Int(numberID) <= dictionary.count, Int(yearID) <= dictionary.count else {
+            throw ImageReader.Failure(detail: "placeholder ids")
         }
         let edgeStart: [Int32] = try r.array(), edgeLabel: [UInt32] = try r.array(), edgeTarget: [Int32] = try r.array()
         let payloadStart: [Int32] = try r.array(), payloads: [UInt32] = try r.array()
         let maxDepth = try r.int(), phraseCount = try r.int()
         let lexiconWords: [UInt32] = try r.array()
-        let typoKeys: [UInt64] = try r.array(), typoIDs: [UInt32] = try r.array()
+        let typoKeys: FrozenArray<UInt64> = try r.frozenArray(), typoIDs: FrozenArray<UInt32> = try r.frozenArray()
         let groupWords: [UInt32] = try r.array(), groupIDs: [Int64] = try r.array()
         let wordCount = try r.int(), minimumWordLength = try r.int()
         guard groupWords.count == groupIDs.count else { throw ImageReader.Failure(detail: "typo groups") }
@@ -164,49 +169,51 @@ extension CompiledLexicon {
             let n = Int(try r.u32())
             types.append(EntityType(rawValue: String(decoding: try r.bytes(n), as: UTF8.self)))
         }
-        let pool: [UInt8] = try r.array()
+        // A term's category follows from its type, as when compiling: checked, not trusted.
+        let typeCategories = types.map(\.lexiconCategory)
+        // The string pool is read in place (it lives in the image until decoding ends).
+        let poolCount = try r.int()
+        let pool = try r.bytes(poolCount).bindMemory(to: UInt8.self)
         let termCount = try r.int()
         guard termCount <= payload.count else { throw ImageReader.Failure(detail: "term count") }
         var terms: [Recognizer.CompiledTerm] = []
         terms.reserveCapacity(termCount)
         let categories = EntityCategory.allCases
-        try pool.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(ImageReader.Failure) in
-            func slice() throws(ImageReader.Failure) -> UnsafeBufferPointer<UInt8> {
-                let start = Int(try r.u32()), count = Int(try r.u32())
-                guard start + count <= p.count else { throw ImageReader.Failure(detail: "string pool") }
-                return UnsafeBufferPointer(rebasing: p[start..<start + count])
-            }
-            func string() throws(ImageReader.Failure) -> String { String(decoding: try slice(), as: UTF8.self) }
-            for _ in 0..<termCount {
-                let conceptID = try r.i64(), priority = try r.i64()
-                let traits = Traits(rawValue: try r.u16())
-                let flags = try r.u8(), category = try r.u8()
-                let type = Int(try r.u32())
-                guard type < types.count, category == 0xFF || Int(category) < categories.count else { throw ImageReader.Failure(detail: "term") }
-                let normalized = try string()
-                let original = flags & 16 != 0 ? try string() : nil
-                let ruleID = try string()
-                let cueCount = Int(try r.u32())
+        for _ in 0..<termCount {
+            let conceptID = try r.i64(), priority = try r.i64()
+            let traits = Traits(rawValue: try r.u16())
+            let flags = try r.u8(), category = try r.u8()
+            let type = Int(try r.u32())
+            guard type < types.count, category == 0xFF ? typeCategories[type] == nil : Int(category) < categories.count && categories[Int(category)] == typeCategories[type]
+            else { throw ImageReader.Failure(detail: "term") }
+            let normalized = try r.string(in: pool)
+            let original = flags & 16 != 0 ? try r.string(in: pool) : nil
+            let ruleID = try r.string(in: pool)
+            let cueCount = Int(try r.u32())
+            var cues: [String] = []
+            if cueCount > 0 {
                 guard cueCount <= r.remaining else { throw ImageReader.Failure(detail: "cues") }
-                var cues: [String] = []
-                for _ in 0..<cueCount { cues.append(try string()) }
-                let originalBytes = flags & 32 != 0 ? Array(try slice()) : nil
-                let cueIDCount = Int(try r.u32())
+                for _ in 0..<cueCount { cues.append(try r.string(in: pool)) }
+            }
+            let originalBytes = flags & 32 != 0 ? Array(try r.slice(of: pool)) : nil
+            let cueIDCount = Int(try r.u32())
+            var cueIDs: [[UInt32]] = []
+            if cueIDCount > 0 {
                 guard cueIDCount <= r.remaining else { throw ImageReader.Failure(detail: "cue ids") }
-                var cueIDs: [[UInt32]] = []
                 for _ in 0..<cueIDCount {
                     let ids: [UInt32] = try r.array()
+                    guard !ids.isEmpty else { throw ImageReader.Failure(detail: "cue ids") }
                     for id in ids where id == 0 || Int(id) > dictionary.count { throw ImageReader.Failure(detail: "cue ids") }
                     cueIDs.append(ids)
                 }
-                var term = LexiconTerm(
-                    conceptID: conceptID, normalized: normalized, original: original, type: types[type], caseSensitive: flags & 1 != 0,
-                    isAbbreviation: flags & 2 != 0, cues: cues, isDefaultSense: flags & 4 != 0, traits: traits, priority: Int(priority),
-                    ruleID: ruleID)
-                term.typoTarget = flags & 8 != 0
-                terms.append(Recognizer.CompiledTerm(
-                    term: term, category: category == 0xFF ? nil : categories[Int(category)], originalBytes: originalBytes, cueIDs: cueIDs))
             }
+            var term = LexiconTerm(
+                conceptID: conceptID, normalized: normalized, original: original, type: types[type], caseSensitive: flags & 1 != 0,
+                isAbbreviation: flags & 2 != 0, cues: cues, isDefaultSense: flags & 4 != 0, traits: traits, priority: Int(priority),
+                ruleID: ruleID)
+            term.typoTarget = flags & 8 != 0
+            terms.append(Recognizer.CompiledTerm(
+                term: term, category: typeCategories[type], originalBytes: originalBytes, cueIDs: cueIDs))
         }
         guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
         guard let matcher = PhraseMatcher(

@@ -94,6 +94,10 @@ public struct PhraseMatcher: Sendable, Equatable {
               edgeStart[0] == 0, Int(edgeStart[nodes]) == edgeLabel.count,
               payloadStart[0] == 0, Int(payloadStart[nodes]) == payloads.count else { return nil }
         for n in 0..<nodes where edgeStart[n + 1] < edgeStart[n] || payloadStart[n + 1] < payloadStart[n] { return nil }
+        // Labels strictly ascending within each node (binary search and the root table rely on it).
+        for n in 0..<nodes where edgeStart[n + 1] - edgeStart[n] > 1 {
+            for e in Int(edgeStart[n]) + 1..<Int(edgeStart[n + 1]) where edgeLabel[e] <= edgeLabel[e - 1] { return nil }
+        }
         for t in edgeTarget where t <= 0 || Int(t) >= nodes { return nil }
         for p in payloads where Int(p) >= payloadLimit { return nil }
         self.init(

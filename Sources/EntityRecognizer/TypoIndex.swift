@@ -20,8 +20,8 @@ public struct TypoIndex: Sendable, Equatable {
     /// Words shorter than this are never targets (short words have too many one-edit neighbours).
     public let minimumWordLength: Int
 
-    let keys: [UInt64]  // open addressing over (variant hash, word) entries; 0 = empty slot
-    let ids: [UInt32]  // the word of each occupied slot
+    let keys: FrozenArray<UInt64>  // open addressing over (variant hash, word) entries; 0 = empty slot
+    let ids: FrozenArray<UInt32>  // the word of each occupied slot (both may lie in a mapped image)
     let mask: Int
     let groups: [UInt32: Int64]  // word id -> group (absent: a group of its own)
 
@@ -68,17 +68,17 @@ public struct TypoIndex: Sendable, Equatable {
                 }
             }
         }
-        self.keys = keys
-        self.ids = ids
+        self.keys = FrozenArray(keys)
+        self.ids = FrozenArray(ids)
         self.mask = mask
     }
 
     /// The index of an image's arrays (see ``CompiledLexicon``); `nil` when they are inconsistent
     /// (a table size that is not a power of two, or a word id past `wordLimit`).
-    init?(validatingKeys keys: [UInt64], ids: [UInt32], groups: [UInt32: Int64], wordCount: Int, minimumWordLength: Int, wordLimit: Int) {
+    init?(validatingKeys keys: FrozenArray<UInt64>, ids: FrozenArray<UInt32>, groups: [UInt32: Int64], wordCount: Int, minimumWordLength: Int, wordLimit: Int) {
         guard keys.count == ids.count, keys.count >= 16, keys.count & (keys.count - 1) == 0, wordCount >= 0, minimumWordLength >= 2 else { return nil }
-        for id in ids where Int(id) > wordLimit { return nil }
-        guard keys.contains(0) else { return nil }  // a lookup ends at an empty slot
+        for id in ids.buffer where Int(id) > wordLimit { return nil }
+        guard keys.buffer.contains(0) else { return nil }  // a lookup ends at an empty slot
         self.keys = keys
         self.ids = ids
         self.mask = keys.count - 1
@@ -105,6 +105,8 @@ public struct TypoIndex: Sendable, Equatable {
         guard wordCount > 0, token.count >= minimumWordLength - 1, token.count <= 40 else { return TokenDictionary.unknown }
         for b in token where b < 0x61 || b > 0x7A { return TokenDictionary.unknown }
         if TypoIndex.isInflected(token) { return TokenDictionary.unknown }
+        // Slots are masked to the table size, which equals both buffers' count.
+        let keys = self.keys.buffer, ids = self.ids.buffer
         var found = TokenDictionary.unknown
         for skip in -1..<token.count {
             if skip > 0 && token[skip] == token[skip - 1] { continue }

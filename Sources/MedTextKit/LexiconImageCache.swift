@@ -69,27 +69,26 @@ struct LexiconImageCache {
 
     /// The compiled lexicon for this key, or why there is none usable (missing, stale, damaged).
     func load() -> Result<CompiledLexicon, LexiconImageError> {
-        load { bytes throws(LexiconImageError) in try CompiledLexicon(image: bytes, key: key) }
+        load { image throws(LexiconImageError) in try CompiledLexicon(image: image, key: key) }
     }
 
-    /// The image for this key decoded by `decode`, or why there is none usable.
-    func load<T>(_ decode: (UnsafeRawBufferPointer) throws(LexiconImageError) -> T) -> Result<T, LexiconImageError> {
+    /// The image for this key, mapped read-only and decoded by `decode`, or why there is none
+    /// usable. Tables that `decode` keeps in place keep the mapping alive; it is unmapped when
+    /// the last of them goes away.
+    func load<T>(_ decode: (ImageStorage) throws(LexiconImageError) -> T) -> Result<T, LexiconImageError> {
         let fd = open(fileURL.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(LexiconImageError(kind: .missing, detail: "no image for these inputs")) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_size > 0 else { return .failure(LexiconImageError(kind: .truncated, detail: "empty image")) }
         let size = Int(st.st_size)
-        // One read into one buffer; the arrays are copied out of it.
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer.baseAddress! + done, size - done)
-            if n <= 0 { return .failure(LexiconImageError(kind: .missing, detail: "read failed")) }
-            done += n
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            return .failure(LexiconImageError(kind: .missing, detail: "cannot map the image"))
         }
-        return Result { () throws(LexiconImageError) in try decode(UnsafeRawBufferPointer(buffer)) }
+        let storage = ImageStorage(bytes: UnsafeRawBufferPointer(start: base, count: size)) { bytes in
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        }
+        return Result { () throws(LexiconImageError) in try decode(storage) }
     }
 
     /// Writes `lexicon`'s image for this key (temporary file, then `rename(2)`), and removes the

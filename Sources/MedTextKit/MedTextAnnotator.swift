@@ -61,6 +61,14 @@ public struct MedTextAnnotator: Sendable {
         }
         terminology = store
         let dir = configuration.lexiconsDirectory
+        // The compiled lexicon's image (when one was written for exactly these inputs) loads on a
+        // third thread while this one parses the rule files.
+        var imageCache: LexiconImageCache? = nil
+        if let imageDirectory = configuration.lexiconImageDirectory,
+           let key = try? LexiconImageCache.key(store: store, lexiconsDirectory: dir) {
+            imageCache = LexiconImageCache(directory: imageDirectory, key: key)
+        }
+        let imageLoad = imageCache.map { cache in BackgroundBuild { cache.load() } }
         let rulesURL = dir.appendingPathComponent("context/rules.tsv")
         let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
         let contextRules: [ContextRule]
@@ -88,15 +96,10 @@ public struct MedTextAnnotator: Sendable {
         } catch let e as RecognizerRuleError {
             throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
         }
-        // The compiled lexicon: loaded from its image when one was written for exactly these
-        // inputs, else compiled from the terminology's terms (and the image written).
+        // The compiled lexicon: loaded from its image, else compiled from the terminology's
+        // terms (and the image written).
         let compiledLexicon: CompiledLexicon
-        var imageCache: LexiconImageCache? = nil
-        if let imageDirectory = configuration.lexiconImageDirectory,
-           let key = try? LexiconImageCache.key(store: store, lexiconsDirectory: dir) {
-            imageCache = LexiconImageCache(directory: imageDirectory, key: key)
-        }
-        switch imageCache?.load() {
+        switch try imageLoad?.value() {
         case .success(let image)?:
             compiledLexicon = image
             lexiconOrigin = .image

@@ -9,6 +9,8 @@ public import Foundation
 public struct PHIPipeline: Sendable {
     public let pipeline: MedTextPipeline
     public let recognizer: PHIRecognizer
+    /// Whether the vocabulary was loaded from its compiled image (else parsed from `phi/`).
+    public let vocabularyFromImage: Bool
 
     /// Builds the tokenizer and loads `phi/*` from the lexicon data directory.
     /// - Throws: ``PipelineBuildError``.
@@ -31,10 +33,12 @@ public struct PHIPipeline: Sendable {
         }
         let cache = configuration.lexiconImageDirectory.map { LexiconImageCache(directory: $0, kind: "phi", key: key.finalize()) }
         let vocabulary: PHIVocabulary
-        switch cache?.load({ bytes throws(LexiconImageError) in try PHIVocabulary(image: bytes, key: cache!.key) }) {
+        switch cache?.load({ image throws(LexiconImageError) in try PHIVocabulary(image: image, key: cache!.key) }) {
         case .success(let loaded)?:
             vocabulary = loaded
+            vocabularyFromImage = true
         default:
+            vocabularyFromImage = false
             let files = try PHIVocabularyFiles.load { relative in
                 guard let text = String(validating: contents[relative]!, as: UTF8.self) else {
                     throw PipelineBuildError(

@@ -7,19 +7,20 @@
 /// Key 0 marks an empty slot; the one word whose key would be 0 is simply absent.
 struct PHIKeyTable: Sendable, Equatable {
     /// Key and value interleaved (`slots[2i]`, `slots[2i + 1]`): one cache line per probe.
-    let slots: [UInt64]
+    let slots: FrozenArray<UInt64>  // may lie in a mapped image
     let shift: UInt64
     let mask: Int
 
     /// The table of an image's slots (``PHIVocabulary/image(key:)``); `nil` when the slot count is
     /// not twice a power of two or no slot is empty (a lookup ends at an empty slot).
-    init?(validatingSlots slots: [UInt64]) {
+    init?(validatingSlots slots: FrozenArray<UInt64>) {
         let capacity = slots.count / 2
         guard capacity >= 16, slots.count == capacity * 2, capacity & (capacity - 1) == 0 else { return nil }
         var empty = false
         var i = 0
-        while i < slots.count {
-            if slots[i] == 0 { empty = true; break }
+        let b = slots.buffer
+        while i < b.count {
+            if b[i] == 0 { empty = true; break }
             i += 2
         }
         guard empty else { return nil }
@@ -40,7 +41,7 @@ struct PHIKeyTable: Sendable, Equatable {
             slots[2 * i] = k
             slots[2 * i + 1] = v
         }
-        self.slots = slots
+        self.slots = FrozenArray(slots)
         self.shift = shift
         self.mask = mask
     }
@@ -50,13 +51,12 @@ struct PHIKeyTable: Sendable, Equatable {
     @inline(__always)
     func value(_ key: UInt64) -> UInt64 {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        return slots.withUnsafeBufferPointer { s in
-            while true {
-                let x = s[2 &* i]
-                if x == key { return s[2 &* i &+ 1] }
-                if x == 0 { return 0 }
-                i = (i &+ 1) & mask
-            }
+        let s = slots.buffer
+        while true {
+            let x = s[2 &* i]
+            if x == key { return s[2 &* i &+ 1] }
+            if x == 0 { return 0 }
+            i = (i &+ 1) & mask
         }
     }
 }

@@ -11,7 +11,7 @@ extension PHIVocabulary {
     ///   the program's identity).
     public func image(key: [UInt8]) -> [UInt8] {
         var w = ImageWriter()
-        w.array(table.slots)
+        w.alignedArray(table.slots)
         w.u64(UInt64(firstNameCount))
         w.u64(UInt64(lastNameCount))
         w.u64(UInt64(professionCount))
@@ -32,11 +32,13 @@ extension PHIVocabulary {
     /// Loads an image written by ``image(key:)``.
     /// - Throws: ``LexiconImageError`` when the image is truncated, of another format, written for
     ///   other inputs (stale), damaged (checksum) or inconsistent; never traps on bad bytes.
-    public init(image: UnsafeRawBufferPointer, key: [UInt8]) throws(LexiconImageError) {
-        let payload = try BinaryImage.unwrap(image, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
+    /// The key table is read in place from `image`'s memory (a mapped file is faulted in only
+    /// where lookups land); everything else is copied.
+    public init(image: ImageStorage, key: [UInt8]) throws(LexiconImageError) {
+        let payload = try BinaryImage.unwrap(image.bytes, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
         do throws(ImageReader.Failure) {
-            var r = ImageReader(payload)
-            guard let table = PHIKeyTable(validatingSlots: try r.array()) else { throw ImageReader.Failure(detail: "key table") }
+            var r = ImageReader(payload, owner: image)
+            guard let table = PHIKeyTable(validatingSlots: try r.frozenArray()) else { throw ImageReader.Failure(detail: "key table") }
             let first = try r.int(), last = try r.int(), professions = try r.int()
             let count = try r.int()
             var phrases: [UInt64: [PHIPhrase]] = [:]
