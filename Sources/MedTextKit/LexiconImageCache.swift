@@ -119,9 +119,23 @@ struct LexiconImageCache {
             .filter { $0.hasPrefix(kind + "-") && $0.hasSuffix("." + Self.fileExtension) && $0 != fileURL.lastPathComponent }
             .map { name -> (String, Date) in
                 let date = (try? fm.attributesOfItem(atPath: directory.appendingPathComponent(name).path)[.modificationDate] as? Date) ?? .distantPast
-                return (name, date ?? .distantPast)
+                return (name, date)
             }
             .sorted { $0.1 > $1.1 }
         for (name, _) in images.dropFirst(Self.keptImages - 1) { unlink(directory.appendingPathComponent(name).path) }
+    }
+}
+
+extension MedTextAnnotator {
+    /// Writes the compiled images (lexicon and PHI vocabulary) for `configuration` when they are
+    /// missing or stale, so the next annotator loads them: `medtext terminology build` and
+    /// `import` call it for the database they wrote. Returns false when images are off
+    /// (``MedTextConfiguration/lexiconImageDirectory`` is nil).
+    /// - Throws: what building the annotator throws (``PipelineBuildError``).
+    @discardableResult
+    public static func writeCompiledImages(configuration: MedTextConfiguration) throws -> Bool {
+        guard configuration.lexiconImageDirectory != nil else { return false }
+        _ = try MedTextAnnotator(configuration: configuration)
+        return true
     }
 }

@@ -11,7 +11,9 @@ struct TerminologyCommand: ParsableCommand {
         discussion: """
             Without --terminology, medtext uses the default database built from its lexicons into
             the cache folder ($MEDTEXT_CACHE_DIR, else $XDG_CACHE_HOME/medtext or ~/.cache/medtext).
-            MEDTEXT_TERMINOLOGY=PATH selects another database.
+            MEDTEXT_TERMINOLOGY=PATH selects another database. The recognizer's compiled lexicon and
+            PHI vocabulary are kept in the same folder as images keyed on their inputs' contents
+            (MEDTEXT_LEXICON_IMAGES=off compiles them at every start instead).
             """,
         subcommands: [TerminologyBuildCommand.self, TerminologyImportCommand.self, TerminologyInfoCommand.self, TerminologyLookupCommand.self]
     )

@@ -11,7 +11,9 @@ struct TerminologyImportCommand: ParsableCommand {
             Any subset of sources, each option repeatable; they are imported in the order ICD-10-CM,
             SNOMED CT, RxNorm, FHIR, lexicons. A new database starts with medtext's default lexicons
             (unless --no-default-lexicons); an existing one is extended. Everything is written to a
-            temporary file that replaces --out only when every import succeeded.
+            temporary file that replaces --out only when every import succeeded. The recognizer's
+            compiled lexicon for the new database is then written to the cache folder, so the first
+            run with --terminology starts fast (MEDTEXT_LEXICON_IMAGES=off skips it).
             """
     )
 
@@ -76,6 +78,8 @@ struct TerminologyImportCommand: ParsableCommand {
             if let staged, rename(staged.path, final.path) != 0 {
                 throw TerminologyError(.replaceFailed, "cannot move the new database into place; check permissions", file: final.path)
             }
+            // Best effort: without the image the first annotator compiles and writes it itself.
+            _ = try? MedTextAnnotator.writeCompiledImages(configuration: MedTextConfiguration(terminologyURL: final))
             print(final.path)
         }
     }
