@@ -218,9 +218,8 @@ extension CompiledLexicon {
         guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
         guard let matcher = PhraseMatcher(
             validatingEdgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget, payloadStart: payloadStart, payloads: payloads,
-            maxDepth: maxDepth, phraseCount: phraseCount, payloadLimit: terms.count)
+            maxDepth: maxDepth, phraseCount: phraseCount, payloadLimit: terms.count, labelLimit: dictionary.count)
         else { throw ImageReader.Failure(detail: "phrase trie") }
-        for l in edgeLabel where l == 0 || Int(l) > dictionary.count { throw ImageReader.Failure(detail: "trie labels") }
         return CompiledLexicon(
             dictionary: dictionary, numberID: numberID, yearID: yearID, matcher: matcher, terms: terms, lexiconWords: lexiconWords,
             typos: typos)

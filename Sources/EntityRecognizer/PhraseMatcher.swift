@@ -87,7 +87,7 @@ public struct PhraseMatcher: Sendable, Equatable {
     /// trie whose indices stay in range (so a damaged image can never index out of bounds).
     init?(
         validatingEdgeStart edgeStart: [Int32], edgeLabel: [UInt32], edgeTarget: [Int32], payloadStart: [Int32],
-        payloads: [UInt32], maxDepth: Int, phraseCount: Int, payloadLimit: Int
+        payloads: [UInt32], maxDepth: Int, phraseCount: Int, payloadLimit: Int, labelLimit: Int
     ) {
         let nodes = edgeStart.count - 1
         guard nodes >= 1, payloadStart.count == nodes + 1, edgeLabel.count == edgeTarget.count, maxDepth >= 0,
@@ -99,6 +99,8 @@ public struct PhraseMatcher: Sendable, Equatable {
             for e in Int(edgeStart[n]) + 1..<Int(edgeStart[n + 1]) where edgeLabel[e] <= edgeLabel[e - 1] { return nil }
         }
         for t in edgeTarget where t <= 0 || Int(t) >= nodes { return nil }
+        // Labels are token ids (the root's direct table is sized by its largest label).
+        for l in edgeLabel where l == 0 || Int(l) > labelLimit { return nil }
         for p in payloads where Int(p) >= payloadLimit { return nil }
         self.init(
             edgeStart: edgeStart, edgeLabel: edgeLabel, edgeTarget: edgeTarget, payloadStart: payloadStart, payloads: payloads,

@@ -11,8 +11,9 @@ import TerminologyMap
 /// The key is a SHA-256 over everything the compiled lexicon is derived from: the image format
 /// version, the medtext version, the program's identity (the executable's path, size,
 /// modification time and inode: a rebuilt program may compile differently), the normalizer's
-/// fingerprint, the terminology's ``TerminologyStore/contentIdentity()`` and the contents of the
-/// two lexicon files that add terms (`context/stopterms.tsv`, `context/fused.tsv`). A change to
+/// fingerprint, the terminology's ``TerminologyStore/contentIdentity()`` and the contents of
+/// every rule file in `context/` and `sig/` (stop terms and fused negations become terms; the
+/// ConText, signature and time phrases decide token ids and number variants). A change to
 /// any of them gives another key, so a stale image is never found; a damaged one fails its
 /// checksum. Either way the lexicon is compiled from the terminology and a fresh image written.
 /// Writing is best effort (atomic rename; an unwritable folder only costs the speed-up).
@@ -41,10 +42,16 @@ struct LexiconImageCache {
         h.update("program=\(programIdentity)\n")
         h.update("normalizer=\(normalizerFingerprint(MedTextTerminology.normalizer))\n")
         h.update("terminology=\(try store.contentIdentity())\n")
-        for file in ["context/stopterms.tsv", "context/fused.tsv"] {
-            let data = try Data(contentsOf: lexiconsDirectory.appendingPathComponent(file))
-            h.update("\(file)\t\(data.count)\n")
-            data.withUnsafeBytes { h.update($0.bindMemory(to: UInt8.self)) }
+        // Every rule file the recognizer reads (stop terms and fused negations become terms;
+        // ConText, signature and time phrases are interned into the same dictionary and decide
+        // token ids and number variants): all of `context/` and `sig/`, by content.
+        let fm = FileManager.default
+        for sub in ["context", "sig"] {
+            let folder = lexiconsDirectory.appendingPathComponent(sub)
+            for name in try fm.contentsOfDirectory(atPath: folder.path).sorted() where !name.hasPrefix(".") {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                h.update("\(sub)/\(name)\t\(data.count)\t\(data.withUnsafeBytes { imageChecksum($0) })\n")
+            }
         }
         return h.finalize()
     }

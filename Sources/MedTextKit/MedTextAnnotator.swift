@@ -96,28 +96,38 @@ public struct MedTextAnnotator: Sendable {
         } catch let e as RecognizerRuleError {
             throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
         }
-        // The compiled lexicon: loaded from its image, else compiled from the terminology's
-        // terms (and the image written).
-        let compiledLexicon: CompiledLexicon
-        switch try imageLoad?.value() {
-        case .success(let image)?:
-            compiledLexicon = image
-            lexiconOrigin = .image
-        case let loaded:
-            compiledLexicon = CompiledLexicon(terms: try Self.lexiconTerms(store: store, lexiconsDirectory: dir))
-            if case .failure(let why)? = loaded { lexiconOrigin = .compiled(imageUnusable: why) } else { lexiconOrigin = .compiled(imageUnusable: nil) }
-            imageCache?.save(compiledLexicon)
-        }
+        // The recognizer over its compiled lexicon's image, else compiled from the terminology's
+        // terms (and the image written for the next start).
         var resources = RecognizerResources(terms: [], contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
-        resources.compiledLexicon = compiledLexicon
         resources.phiPatterns = false
         // The typo guard asks the PHI vocabulary, but only while recognizing, never while
         // compiling: the recognizer compiles while the vocabulary is still loading.
         resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }
-        recognizer = Recognizer(resources: resources)
+        var whyCompiled: LexiconImageError? = nil
+        var fromImage: Recognizer? = nil
+        switch try imageLoad?.value() {
+        case .success(let image)?:
+            resources.compiledLexicon = image
+            let r = Recognizer(resources: resources)
+            if r.imageMatchesRules { fromImage = r } else { whyCompiled = LexiconImageError(kind: .stale, detail: "the rules name tokens the image lacks") }
+        case .failure(let why)?:
+            whyCompiled = why
+        case nil:
+            break
+        }
+        if let fromImage {
+            recognizer = fromImage
+            lexiconOrigin = .image
+        } else {
+            resources.compiledLexicon = nil
+            resources.terms = try Self.lexiconTerms(store: store, lexiconsDirectory: dir)
+            recognizer = Recognizer(resources: resources)
+            lexiconOrigin = .compiled(imageUnusable: whyCompiled)
+            imageCache?.save(recognizer.compiledLexicon)
+        }
         if configuration.preloadConcepts {
             do {
-                preloadedCodes = try store.concepts(ids: compiledLexicon.conceptIDs).mapValues(Self.linkedCodes)
+                preloadedCodes = try store.concepts(ids: recognizer.lexiconConceptIDs).mapValues(Self.linkedCodes)
             } catch {
                 throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
             }

@@ -114,7 +114,7 @@ import Testing
         return root
     }
 
-    @Test(arguments: ["context/fused.tsv", "context/stopterms.tsv"])
+    @Test(arguments: ["context/fused.tsv", "context/stopterms.tsv", "context/rules.tsv", "sig/units.tsv"])
     func theLexiconKeyFollowsTheRuleFilesItCompiles(file: String) throws {
         let store = try MedTextTerminology.open()
         let same = try Self.lexicons(changing: nil), changed = try Self.lexicons(changing: file)
