@@ -16,8 +16,19 @@ import Testing
         return url
     }
 
+    /// A private copy of the default database: other suites running at the same time may rebuild
+    /// the shared one, which (rightly) gives it a new identity and the images a new key.
+    static let terminology: URL = {
+        let source = try! MedTextTerminology.databaseURL()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("medtext-images-db-\(UUID().uuidString)", isDirectory: true)
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let copy = dir.appendingPathComponent("terminology.sqlite")
+        try! FileManager.default.copyItem(at: source, to: copy)
+        return copy
+    }()
+
     static func configuration(images: URL?) -> MedTextConfiguration {
-        var c = MedTextConfiguration()
+        var c = MedTextConfiguration(terminologyURL: terminology)
         c.lexiconImageDirectory = images
         return c
     }
@@ -78,7 +89,7 @@ import Testing
         #expect(damaged.lexiconOrigin == .compiled(imageUnusable: LexiconImageError(kind: .checksum, detail: "payload checksum mismatch")))
         #expect(!damaged.phi.vocabularyFromImage)
         let rebuilt = try MedTextAnnotator(configuration: Self.configuration(images: dir))
-        #expect(rebuilt.lexiconOrigin == .image && rebuilt.phi.vocabularyFromImage)
+        #expect(rebuilt.lexiconOrigin == .image && rebuilt.phi.vocabularyFromImage, "\(rebuilt.lexiconOrigin)")
         let reference = try MedTextAnnotator(configuration: Self.configuration(images: nil))
         #expect(Self.outputs(damaged) == Self.outputs(reference))
         #expect(Self.outputs(rebuilt) == Self.outputs(reference))
@@ -116,7 +127,7 @@ import Testing
 
     @Test(arguments: ["context/fused.tsv", "context/stopterms.tsv", "context/rules.tsv", "sig/units.tsv"])
     func theLexiconKeyFollowsTheRuleFilesItCompiles(file: String) throws {
-        let store = try MedTextTerminology.open()
+        let store = try MedTextTerminology.open(explicit: Self.terminology)
         let same = try Self.lexicons(changing: nil), changed = try Self.lexicons(changing: file)
         defer {
             try? FileManager.default.removeItem(at: same)
@@ -134,7 +145,7 @@ import Testing
             for u in [dir, same, changed] { try? FileManager.default.removeItem(at: u) }
         }
         func pipeline(_ lexicons: URL) throws -> PHIPipeline {
-            var c = MedTextConfiguration(lexiconsDirectory: lexicons)
+            var c = MedTextConfiguration(lexiconsDirectory: lexicons, terminologyURL: Self.terminology)
             c.lexiconImageDirectory = dir
             return try PHIPipeline(configuration: c)
         }
@@ -146,7 +157,7 @@ import Testing
     }
 
     @Test func theTerminologyIdentityChangesWithItsFile() throws {
-        let store = try MedTextTerminology.open()
+        let store = try MedTextTerminology.open(explicit: Self.terminology)
         let id = try store.contentIdentity()
         #expect(try store.contentIdentity() == id)
         // A copy of the database (another inode, another modification time) is another identity:
