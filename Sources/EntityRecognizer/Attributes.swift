@@ -35,6 +35,7 @@ struct AttributeWords: Sendable {
     let openParen: UInt32
     let closeParen: UInt32
     let dash: UInt32
+    let limitCues: TokenIDSet  // max, maximum: a dose limit, not a dose
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
@@ -50,6 +51,7 @@ struct AttributeWords: Sendable {
         ])
         numberWords = set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "½", "a"])
         rangeJoin = set(["-", "to", "–"])
+        limitCues = set(["max", "maximum", "mdd"])
         slash = intern("/")
         not = intern("not")
         detected = intern("detected")
@@ -167,6 +169,7 @@ extension Recognizer {
         // Which content tokens lie inside a lexicon entity.
         var owner = [Int](repeating: -1, count: c.lexKeys.count)
         for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
+        let conditionToken = owner.map { $0 >= 0 && entities[$0].category == .medicalCondition }
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 // A drug named again in parentheses right after another ("insulin glargine
@@ -197,7 +200,8 @@ extension Recognizer {
                             break
                         }
                         entities[n].attributes = from < limit ? medicationAttributes(
-                            from: from, limit: limit, keys: keys, alts: alts, owner: owner, content: c, doc: doc, bytes: p) : []
+                            from: from, limit: limit, keys: keys, alts: alts, owner: owner, conditionToken: conditionToken,
+                            content: c, doc: doc, bytes: p) : []
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
                         for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
@@ -227,13 +231,27 @@ extension Recognizer {
 
     func medicationAttributes(
         from start: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>, owner: [Int],
-        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+        conditionToken: [Bool], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
     ) -> [Attribute] {
         var out: [Attribute] = []
         var hasStrength = false
         var lastFrequency: Int? = nil  // index in `out` of a FREQUENCY that ends at the previous token
         var k = start
         while k < limit {
+            // A dose limit ("(max 3 g/day)", "max 200mg/day"): not a dose; skipped to the end of
+            // its clause.
+            if words.limitCues.contains(keys[k]) {
+                k += 1
+                while k < limit, !words.clauseSeparators.contains(keys[k]), keys[k] != words.closeParen, !c.lineEnd[k - 1] { k += 1 }
+                lastFrequency = nil
+                continue
+            }
+            // A condition ("for CAP", "PRN pain") is never read as a form, route or frequency.
+            if conditionToken[k] {
+                lastFrequency = nil
+                k += 1
+                continue
+            }
             // A bare strength right after the drug or its release form, with no unit: numbers
             // joined by "/" are a combination product's strength ("Symbicort 400/12 2 puffs",
             // "Caduet 5/40 - 1 nocte"); a single number of 5 or more (or a decimal) is one
@@ -351,8 +369,15 @@ extension Recognizer {
             e += 2
             parts += 1
         }
-        // A unit after it makes it an ordinary strength or dose, read elsewhere.
+        // A unit after it makes it an ordinary strength or dose, read elsewhere; so does a unit
+        // after a range ("morphine 2.5-5mg", "Entresto 24-26 mg": one strength, not a bare
+        // strength and a dose).
         if sigMatch(at: e, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil {
+            return nil
+        }
+        if parts == 1, e + 2 < limit, words.rangeJoin.contains(keys[e]), token(e + 1).kind == .number,
+           sigMatch(at: e + 2, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
+        {
             return nil
         }
         if parts > 1 { return k..<e }

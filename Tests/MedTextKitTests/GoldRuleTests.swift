@@ -152,6 +152,17 @@ import Testing
         // A count after the strength, behind a dash or before a parenthesis.
         ("Coversyl 10mg - 1 mane - hypertension", "Coversyl|BRAND_NAME||STRENGTH=10mg,DOSAGE=1,FREQUENCY=mane,DX_NAME=hypertension"),
         ("Thyroxine 75mcg 1 (30 min before food)", "Thyroxine|GENERIC_NAME||STRENGTH=75mcg,DOSAGE=1,FREQUENCY=before food"),
+        // A strength range is one strength, not a bare strength and a dose.
+        ("morphine 2.5-5mg s/c 1/24 prn", "morphine|GENERIC_NAME||STRENGTH=2.5-5mg,ROUTE_OR_MODE=s/c,FREQUENCY=prn"),
+        ("Entresto 24-26 mg 1 tab BID", "Entresto|BRAND_NAME||STRENGTH=24-26 mg,DOSAGE=1 tab,FREQUENCY=BID"),
+        // A dose limit is not a dose.
+        ("paracetamol 500 mg 1-2 tabs q6h prn (max 3 g/day)", "paracetamol|GENERIC_NAME||STRENGTH=500 mg,DOSAGE=1-2 tabs,FREQUENCY=q6h prn"),
+        ("sumatriptan 50mg 1 tab at onset, max 200mg/day", "sumatriptan|GENERIC_NAME||STRENGTH=50mg,DOSAGE=1 tab,FREQUENCY=at onset"),
+        // A condition is never a form ("CAP" is community-acquired pneumonia, not capsule).
+        ("Ceftriaxone 1g IV daily x 5/7 for CAP", "Ceftriaxone|GENERIC_NAME||STRENGTH=1g,ROUTE_OR_MODE=IV,FREQUENCY=daily,DURATION=5/7,DX_NAME=CAP"),
+        // Route names written out, and oxygen delivery.
+        ("enoxaparin 40 mg subcutaneous daily", "enoxaparin|GENERIC_NAME||STRENGTH=40 mg,ROUTE_OR_MODE=subcutaneous,FREQUENCY=daily"),
+        ("Oxygen 4 L/min via nasal cannula", "Oxygen|GENERIC_NAME||RATE=4 L/min,ROUTE_OR_MODE=nasal cannula"),
     ])
     func medicationAttributes(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
