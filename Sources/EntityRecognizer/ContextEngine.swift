@@ -284,6 +284,11 @@ public struct ContextEngine: Sendable {
             if rule.direction == .forward || rule.direction == .bidirectional {
                 var end = sentence.upperBound
                 if rule.maxScope >= 0 { end = min(end, trig.tokens.upperBound + rule.maxScope) }
+                // The limit may fall inside a target that starts in scope ("denies ..., abdominal
+                // [pain] or back pain"): the scope ends after that target, so the list below runs on.
+                for t in targets where t.tokens.lowerBound >= trig.tokens.upperBound && t.tokens.lowerBound < end && t.tokens.upperBound > end {
+                    end = min(sentence.upperBound, t.tokens.upperBound)
+                }
                 // A list that starts in scope runs on: "no fever, neck stiffness, weakness or numbness".
                 while end > trig.tokens.upperBound,
                       let next = targets.filter({ $0.tokens.lowerBound >= end && $0.tokens.lowerBound < sentence.upperBound })

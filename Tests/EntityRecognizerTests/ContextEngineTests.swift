@@ -90,6 +90,7 @@ import Testing
         ("denies [[chest pain]] , possible [[flu]]", [["NEGATION"], ["LOW_CONFIDENCE"]]),  // other category across a clause break stops scope
         ("no possible [[flu]]", [["NEGATION", "LOW_CONFIDENCE"]]),  // ...but not right after the trigger
         ("no a b c d [[fever]] , [[rash]] or [[itch]]", [["NEGATION"], ["NEGATION"], ["NEGATION"]]),  // a list runs past max scope
+        ("no a b c d e [[abdominal pain]] or [[back pain]]", [["NEGATION"], ["NEGATION"]]),  // ...also when the limit falls inside an item
         // a backward list rule runs back through a list; other backward rules stop at a comma
         ("[[weight loss]] , [[night pain]] , [[fever]] : nil", [["NEGATION"], ["NEGATION"], ["NEGATION"]]),
         ("[[fever]] x y [[rash]] : nil", [[], ["NEGATION"]]),  // not a list: only max scope

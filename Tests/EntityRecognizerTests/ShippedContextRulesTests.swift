@@ -168,6 +168,18 @@ import Tokenizer
         ("The chest pain episodes are not associated with fever or cough.", ["chest pain|", "fever|NEGATION", "cough|NEGATION"]),
         // a graded item after a comma is affirmed (Rule N1)
         ("No aortic stenosis, trivial mitral regurgitation.", ["aortic stenosis|NEGATION", "mitral regurgitation|"]),
+        // ... also after 'and' ('no pericardial effusion and mild tricuspid regurgitation')
+        ("No aortic stenosis and mild mitral regurgitation.", ["aortic stenosis|NEGATION", "mitral regurgitation|"]),
+        // consent wording negates nothing; '.,' (flattened line breaks in transcribed reports) ends every scope
+        ("Risks include but are not limited to sepsis and stroke.", ["sepsis|", "stroke|"]),
+        ("No fever.,CHEST: crackles.", ["fever|NEGATION", "CHEST|", "crackles|"]),
+        // post-posed values without a colon, a trailing '-' in Y/N shorthand, 'has not recurred'
+        ("Chest pain nil.", ["Chest pain|NEGATION"]),
+        ("Diarrhoea: nil noted.", ["Diarrhoea|NEGATION"]),
+        ("Nausea +, cough -", ["Nausea|", "cough|NEGATION"]),
+        ("Fever has not recurred.", ["Fever|NEGATION"]),
+        ("Has not noticed any chest pain.", ["chest pain|NEGATION"]),
+        ("Unable to elicit tenderness.", ["tenderness|NEGATION"]),
         // 'no red flags for' negates (the HYPOTHETICAL 'red flags for' is inside it)
         ("No red flags for sepsis.", ["sepsis|NEGATION"]),
         // a named sign reported 'absent' is a test with a result (GUIDELINE C6, T1), not a negated test
