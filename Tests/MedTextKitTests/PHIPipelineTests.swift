@@ -268,6 +268,24 @@ import Testing
         "He was a [[fruiterer|PROFESSION]] at the [[Prahran Market|ORGANIZATION]]; the market was busy. Pharmacy review done.",
         "Surgery at [[The Alfred|ORGANIZATION]]; he flies for [[JetBlue|ORGANIZATION]] and she works at [[Olive Garden|ORGANIZATION]].",
         "Aim to target a HbA1c of 7%; subway travel is fine.",
+        // Round 3, from our own probes (not from notes): times written after a date with "hrs"/"h", a sentence
+        // full stop after "am" stays out, holidays, approximate and range-end day/months, years after seasons and
+        // quarters, ordinal words before a month; fractions and counts stay out.
+        "Date/Time: [[14/03/2025 1430hrs|DATE]]; seen [[3/14/25 14:30h|DATE]]; next [[18/3/2025 at 10:15am|DATE]].",
+        "Since [[Xmas|DATE]] and over [[New Year|DATE]] she was unwell. New York trip planned.",
+        "Follow-up 2 weeks (approx [[18/03|DATE]]); review 1/52 (week of [[10/3|DATE]]).",
+        "Admitted [[28/2|DATE]] - [[3/3|DATE]]. Ratio 3/4 to 1/2. BP 140/90 - 120/80.",
+        "In Q3 [[2024|DATE]] she moved; in fall [[2023|DATE]] she fell. Had a fall 2 weeks ago.",
+        "On the [[fourteenth of March|DATE]] and the [[Fourth of July|DATE]]; the second of two doses; first May then June.",
+        // IDs: an accession cue with its "#", a concession card with a check letter, a record number after a
+        // patient's labelled name; an "Acc" without its sign is no cue.
+        "Acc# [[25-331209|ID]]; Health Care Card [[123 456 789K|ID]]. Acc 2 hrs.",
+        "Patient: [[Jane Citizen|NAME]] [[4471203|ID]]",
+        // Names: capital function words end a name; lower-case titles before a frequent surname; a lower-case
+        // relative in a mixed-case note is one word; ward words start no street or name.
+        "SEEN BY DR [[O'NEILL|NAME]] ON WARD ROUND. PLAN TO CONTINUE METFORMIN AND REVIEW IN SIX WEEKS WITH BLOODS.",
+        "Overnight: dr [[smith|NAME]] aware; dr ward round done; dr review in am.",
+        "His wife [[jenny|NAME]] rang this morning. 10:45  ward round: for d/c.",
     ])
     func recallSession4(_ row: String) { Self.check(row) }
 

@@ -352,6 +352,12 @@ struct PHIScan {
             if lower(at(k)) == 0x73 { k += 1 }
             return boundaryAfter(k) && value(j, j + 2) < 24 ? k : nil
         }
+        // "0830hrs", "1430h" (GUIDELINE D2: `[03/06/25 0830hrs]`).
+        if h - j == 4 && lower(at(h)) == 0x68 && value(j, j + 2) < 24 && value(j + 2, h) < 60 {
+            var k = h + 1
+            if lower(at(k)) == 0x72 && lower(at(k + 1)) == 0x73 { k += 2 } else if lower(at(k)) == 0x72 { k += 1 }
+            if boundaryAfter(k) { return k }
+        }
         // "11-APR-2025  1415": a bare 24-hour time straight after the date (not a "1900-0700" shift range).
         if h - j == 4 && value(j, j + 2) < 24 && value(j + 2, h) < 60 && boundaryAfter(h) && at(h) != 0x2D && at(h) != 0x2F
             && at(h) != 0x2E && at(h) != 0x3A
@@ -365,6 +371,11 @@ struct PHIScan {
         if at(k) == 0x3A, digitRun(k + 1) - k - 1 == 2 { k = digitRun(k + 1) }
         if at(k) == 0x2E && isDigit(at(k + 1)) { k = digitRun(k + 1) }  // fractional seconds
         if at(k) == 0x5A { k += 1 }  // Z
+        else if lower(at(k)) == 0x68 && (boundaryAfter(k + 1) || (lower(at(k + 1)) == 0x72 && (boundaryAfter(k + 2) || (lower(at(k + 2)) == 0x73 && boundaryAfter(k + 3))))) {
+            // "14:30h", "14:30hrs"
+            k += lower(at(k + 1)) != 0x72 ? 1 : lower(at(k + 2)) == 0x73 ? 3 : 2
+            return k
+        }
         else if (at(k) == 0x2B || at(k) == 0x2D), digitRun(k + 1) - k - 1 == 2, at(k + 3) == 0x3A { k = digitRun(k + 4) }
         // am/pm
         var p = k
@@ -372,10 +383,12 @@ struct PHIScan {
         let a0 = lower(at(p))
         if a0 == 0x61 || a0 == 0x70 {
             var q = p + 1
-            if at(q) == 0x2E { q += 1 }
+            let dotted = at(q) == 0x2E
+            if dotted { q += 1 }
             if lower(at(q)) == 0x6D {
                 q += 1
-                if at(q) == 0x2E { q += 1 }
+                // "p.m." keeps its last dot; "10:15am." ends a sentence.
+                if at(q) == 0x2E && dotted { q += 1 }
                 if boundaryAfter(q) || at(q - 1) == 0x2E { k = q }
             }
         }

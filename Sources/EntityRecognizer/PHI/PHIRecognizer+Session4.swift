@@ -1,3 +1,5 @@
+import MedTextCore
+
 // Session-4 rules (issue #6 §3): typist and sign-off initials, initials and lower-case given names before a
 // credential, dates of birth without separators, ordinal days after more cues. Each rule is out of line and
 // behind a one-flag pre-test at its call site, as the session-3 rules are (DESIGN.md "PHI").
@@ -249,6 +251,73 @@ extension PHIDetection {
                 guard e >= t.count || t[e].nl else { continue }
             }
             emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-initials-known")
+        }
+    }
+}
+
+extension PHIDetection {
+    /// "28/2 - 3/3", "3/14 to 3/17", "week of 10/3": the second day/month of a range between two dates (its own
+    /// DATE, GUIDELINE D1) and a day/month after "week of".
+    @inline(never) mutating func dayMonthAfterRangeOrWeek(_ i: Int) -> Int? {
+        guard t[i].kind == .number, i >= 2, !t[i].nl, let e = dayMonth(i) else { return nil }
+        var ok = false
+        if (punct(i - 1, 0x2D) && !adjacent(i)) || t[i - 1].key == K.to {
+            // The token before the dash ends a day/month or a full date.
+            let k = i - 2
+            ok = k >= 2 && t[k].kind == .number && punct(k - 1, 0x2F) && t[k - 2].kind == .number && !t[i - 1].nl
+            // ... and a date rule took it ("Ratio 3/4 to 1/2" stays out).
+            if ok {
+                ok = false
+                for c in found.reversed() where c.entity.type == .date && c.entity.span.end == t[k].e {
+                    ok = true
+                    break
+                }
+            }
+        } else if t[i - 1].key == K.of && t[i - 2].key == K.week {
+            ok = true
+        }
+        guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)) else { return nil }
+        emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month-range-end")
+        return e
+    }
+
+    /// "the fourteenth of March", "Fourth of July", "first of June 2025": an ordinal word, "of" (optional) and a
+    /// month name (and a year).
+    @inline(never) mutating func ordinalWordDate(_ i: Int) -> Int? {
+        guard isWord(i), K.ordinalWords.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl else { return nil }
+        var j = i + 1
+        let of = t[j].key == K.of
+        if of { j += 1 }
+        guard j < t.count, !t[j].nl, isWord(j), t[j].rb.contains(.monthName), t[j].key != K.may || cap(j) else { return nil }
+        var e = j + 1
+        if punct(e, 0x2C) && e + 1 < t.count && t[e + 1].kind == .number && t[e + 1].e - t[e + 1].s == 4 { e += 1 }
+        let year = e < t.count && !t[e].nl && t[e].kind == .number && t[e].e - t[e].s == 4 && (1900...2099).contains(intValue(e))
+        if year { e += 1 } else if e > j + 1 { e -= 1 }
+        // "first May then June": without "of", only before a year.
+        guard of || year else { return nil }
+        // "the" stays outside, as before an ordinal day ("on the [[14th]]").
+        emit(.date, i, e, priority: 5, score: 0.7, rule: "date-ordinal-word")
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// "Patient: Jane Citizen 4471203", "SMITH, John  00482913  M": a bare number of six to ten digits right after
+    /// a name on its line, ending the line or followed by a wide gap, is the record number of a label header.
+    @inline(never) mutating func idsAfterNames() {
+        for e in nameEnds where e < t.count && !t[e].nl && t[e].kind == .number && !covered[e] {
+            let len = t[e].e - t[e].s
+            guard (6...10).contains(len), t[e].s > t[e - 1].e else { continue }
+            // Only after a name under a patient label ("Patient:", "Name:"), not after any capitalised pair.
+            var labelled = false
+            for c in found.reversed() where c.entity.type == .name && c.entity.span.end == t[e - 1].e {
+                labelled = c.entity.evidence.first?.ruleID == "phi:name-label-patient"
+                break
+            }
+            guard labelled else { continue }
+            let endsField = e + 1 >= t.count || t[e + 1].nl || t[e + 1].s - t[e].e >= 2
+            guard endsField else { continue }
+            emit(.id, e, e + 1, priority: 3, score: 0.6, rule: "id-after-name")
         }
     }
 }

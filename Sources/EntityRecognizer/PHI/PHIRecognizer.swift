@@ -253,7 +253,9 @@ struct PHIDetection {
         // "per ROI dated", "BCBS of Tennessee  BIN": a short acronym in a mixed-case note is no name without a cue.
         if !capsDoc && !strong && t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3 { return false }
         if capsDoc || t[i].flags.contains(.allUpper) {
-            // Upper case says nothing: ask the lists.
+            // Upper case says nothing: ask the lists. "DR O'NEILL ON WARD ROUND": a function word that is also a
+            // listed surname (On, In, To) never continues a name in capitals.
+            if t[i].rb.contains(.auxWord) && K.capsFunctionWords.contains(t[i].key) { return false }
             if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
             return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
         }
@@ -404,7 +406,10 @@ struct PHIDetection {
             i += 1
         }
         if !nameKeys.isEmpty { propagateBack() }
-        if nameEnds.count > 0 { initialsOfKnownNames() }
+        if nameEnds.count > 0 {
+            initialsOfKnownNames()
+            idsAfterNames()
+        }
         nicknamesAfterNames()
         agesAfterNames()
         if options.professions {
@@ -605,6 +610,7 @@ struct PHIDetection {
             }
             return nil
         }
+        if isWord(i) && tok.rb.contains(.auxWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
         if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && cap(i) {
             var j = i + 1
@@ -617,6 +623,9 @@ struct PHIDetection {
                 end = j + 1
             } else if K.holidayAlone.contains(t[i].key) {
                 end = i + 1
+            } else if t[i].key == K.new && j > i + 1 && cap(i + 1) {
+                // "since New Year", "over New Year's".
+                end = j
             }
             if end > 0 {
                 // "Christmas 2024".
@@ -707,10 +716,19 @@ struct PHIDetection {
                 while e + 0 < t.count && t[e].kind == .number && !t[e].nl && t[e].s == t[e - 1].e + 1 && (3...4).contains(t[e].e - t[e].s)
                     && (e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation)
                 { e += 1 }
+                // "Health Care Card 123 456 789K": a last group of three digits and a letter.
+                if e > j + 1, e < t.count, !t[e].nl, t[e].s == t[e - 1].e + 1, isWord(e), t[e].e - t[e].s == 4,
+                    t[e].flags.contains(.hasDigit), isAlpha(b[t[e].e - 1]), b[t[e].s] &- 0x30 < 10, b[t[e].s + 2] &- 0x30 < 10
+                { e += 1 } else if e > j + 1, e + 1 < t.count, !t[e].nl, t[e].s == t[e - 1].e + 1, t[e].kind == .number, t[e].e - t[e].s == 3,
+                    adjacent(e + 1), isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
+                    e + 2 >= t.count || !adjacent(e + 2) || t[e + 2].kind == .punctuation
+                { e += 2 }
             }
             var digits = 0
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 else { return nil }
+            // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
+            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && K.idFillers.contains(t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
@@ -798,6 +816,7 @@ struct PHIDetection {
             return i + 1
         }
         if isWord(i), i >= 2, t[i - 1].key == K.the, let e = ordinalDayAfterThe(i) { return e }
+        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonthAfterRangeOrWeek(i) { return e }
         // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
         if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
             (tok.flags.contains(.hasLetter) && tok.flags.contains(.hasDigit)) || (tok.kind == .number && i + 1 < t.count && adjacent(i + 1) && isWord(i + 1)),
@@ -1059,7 +1078,12 @@ struct PHIDetection {
                         return e
                     }
                 } else if !weak, j < t.count, !t[j].nl, isWord(j), !cap(j), !capsDoc, t[j].e - t[j].s >= 3,
-                    !t[j].flags.contains(.hasDigit), !t[j].bits.contains(.ordinaryWord), !t[j].bits.contains(.stopWord),
+                    !t[j].flags.contains(.hasDigit),
+                    // "dr smith aware": an ordinary or stop-listed word only when it is a frequent surname, not a room
+                    // word ("dr ward round"), a month or an eponym's instrument or sign ("smith fracture").
+                    (!t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.stopWord))
+                        || (t[j].bits.contains(.frequentLast) && !verbForm(j) && !t[j].rb.contains(.monthName) && !eponymFollows(j + 1)
+                            && !K.wardWords.contains(t[j].key)),
                     !t[j].bits.contains(.drugWord), !t[j].bits.contains(.credential), !t[j].bits.contains(.title)
                 {
                     // "paged dr okonjo": after a title, a lower-case word outside the ordinary-word and stop lists.
@@ -1072,7 +1096,8 @@ struct PHIDetection {
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
-            let end = nameRun(i + 1, strong: true, maxWords: 3)
+            // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
+            let end = cap(i + 1) || lowerDoc ? nameRun(i + 1, strong: true, maxWords: 3) : i + 2
         {
             emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
             return end
@@ -1123,7 +1148,7 @@ struct PHIDetection {
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
                         !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2)))),
-                        let end = nameRun(j, strong: true, maxWords: 3)
+                        let end = cap(j) || lowerDoc ? nameRun(j, strong: true, maxWords: 3) : j + 1
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
                     return end
@@ -1633,7 +1658,10 @@ struct PHIDetection {
             return i + 3
         }
         // A street without a number after a place word: "fall on Cavill Ave".
-        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
+        // "ON WARD ROUND", "on Bed Rest": a room word starts no street name.
+        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
+            !K.wardWords.contains(t[i].key)
+        {
             var k = i
             while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
             var facility = false
@@ -1843,6 +1871,8 @@ struct PHIDetection {
             if punct(k, 0x2E) && adjacent(k) && (lastType == k - 1 || (words == 1 && t[k - 1].bits.contains(.direction))) { k += 1 }
         }
         guard lastType > j else { return nil }
+        // "10:45  ward round": a room word is no street name.
+        if K.wardWords.contains(t[j].key), lastType == j + 1 { return nil }
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
         if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
@@ -2047,7 +2077,7 @@ enum K {
          "medicine", "center's", "centre's", "adult", "paediatric", "pediatric", "acute", "clinical"].map(wordKey))
     static let yearCues: Set<UInt64> = Set(
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
-         "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "christmas", "easter", "around", "approx",
+         "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "fall", "q1", "q2", "q3", "q4", "christmas", "easter", "around", "approx",
          "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
     static let yearOld = wordKey("year-old"), yDotO = wordKey("y.o")
     static let pluralTitles: Set<UInt64> = Set(["drs", "profs", "messrs", "mmes", "mses"].map(wordKey))
@@ -2055,11 +2085,11 @@ enum K {
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
     static let holidayFirst: Set<UInt64> = Set(
-        ["independence", "christmas", "boxing", "anzac", "australia", "labor", "labour", "memorial", "thanksgiving",
+        ["independence", "christmas", "xmas", "boxing", "anzac", "australia", "labor", "labour", "memorial", "thanksgiving",
          "veterans", "veteran", "good", "easter", "valentine", "mother", "father", "new", "remembrance", "columbus",
          "presidents", "halloween", "juneteenth", "reconciliation"].map(wordKey))
     static let holidayLast: Set<UInt64> = Set(["day", "eve", "friday", "sunday", "monday", "saturday"].map(wordKey))
-    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth", "christmas", "easter"].map(wordKey))
+    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth", "christmas", "easter", "xmas"].map(wordKey))
     /// "until 1930", "at 1945": before these a 19xx number with valid minutes is a clock time.
     static let clockCues: Set<UInt64> = Set(["until", "till", "at", "by", "approx", "~", "around"].map(wordKey))
     static let timeWords: Set<UInt64> = Set(
@@ -2080,7 +2110,9 @@ enum K {
          "removed", "inserted", "completed", "called", "rang", "phoned", "emailed", "arrived", "fell", "transferred",
          "faxed", "booked", "born", "died", "op", "surgery", "visit", "bloods", "labs", "xr", "cxr", "ct", "mri", "echo",
          "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
-         "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated"].map(wordKey))
+         "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated",
+         // Session 4: approximate dates ("(approx 18/03)").
+         "approx", "approximately", "circa", "around"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
@@ -2093,7 +2125,7 @@ enum K {
          "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge", "participant",
          "ndis", "cap",
          // Session 4: fund memberships and portal access codes ("membership 77104422", "access code 7HQK-29XP-MW4D").
-         "membership", "access"].map(wordKey))
+         "membership", "access", "acc", "card"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":", "code"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
@@ -2149,13 +2181,28 @@ enum K {
         u.formUnion(notOccupationAfter)
         u.formUnion([the, law, family, household, age, and])
         u.formUnion(typistCues)
+        u.formUnion(ordinalWords)
+        u.formUnion(capsFunctionWords)
         u.formUnion(notInitials)
         return u
     }
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
-    static let en = wordKey("en")
+    static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc")
+    /// Ward words that start no street name ("ward round", "bed rest"); unlike `roomWords` without Bay, Level, Suite.
+    static let wardWords: Set<UInt64> = Set(["ward", "bed", "room", "rm", "cubicle", "pod", "theatre", "theater"].map(wordKey))
+    /// Function words that are also listed surnames; in capitals they never continue a name.
+    static let capsFunctionWords: Set<UInt64> = Set(
+        ["on", "in", "at", "of", "to", "by", "for", "from", "with", "and", "or", "the", "a", "an", "is", "was", "were", "are",
+         "be", "has", "had", "have", "his", "her", "he", "she", "it", "as", "per", "re", "via", "into", "over", "under",
+         "after", "before", "then", "also", "today", "not", "no", "but", "so", "if", "up", "out", "off", "this", "that"].map(wordKey))
+    /// Ordinal words before a month ("the fourteenth of March", "Fourth of July").
+    static let ordinalWords: Set<UInt64> = Set(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+         "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+         "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"].map(wordKey))
     /// Last words of naming cues ("prefers to be called", "goes by", "known to family as").
     static let namingCueEnds: Set<UInt64> = Set(["called", "by", "as"].map(wordKey))
     static let typistCues: Set<UInt64> = Set(
