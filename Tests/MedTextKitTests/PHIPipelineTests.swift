@@ -286,6 +286,12 @@ import Testing
         "SEEN BY DR [[O'NEILL|NAME]] ON WARD ROUND. PLAN TO CONTINUE METFORMIN AND REVIEW IN SIX WEEKS WITH BLOODS.",
         "Overnight: dr [[smith|NAME]] aware; dr ward round done; dr review in am.",
         "His wife [[jenny|NAME]] rang this morning. 10:45  ward round: for d/c.",
+        // Round 4 (own probes): qualified and capitalised "May" months, an approximate day/month, years after
+        // life events (never a dose), messages, bookings and witness labels, a contact verb before a name.
+        "Review [[mid April|DATE]]. In [[May|DATE]] she had a fall. She may have a fall. May I ask. Discharge: TBC ~ [[20/3|DATE]].",
+        "Vaccinated [[2021|DATE]], booster [[2022|DATE]]. Retired [[2019|DATE]]. Started 2000 units of insulin.",
+        "Message from [[Tamsin|NAME]] at the GP practice. Booked with [[Tomasz|NAME]] at physio. Booked with physio.",
+        "Rang [[Bronwyn|NAME]] (daughter) with update. Witnessed by: [[Aroha Ngata|NAME]], EN",
     ])
     func recallSession4(_ row: String) { Self.check(row) }
 

@@ -551,7 +551,9 @@ struct PHIDetection {
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
-            if (1900...2099).contains(v) && !fraction && !postcode && !clock
+            // "started 2000 units", "commenced 2000mg": a dose, not a year.
+            let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && K.quantityUnits.contains(t[i + 1].key)
+            if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v))
             {
@@ -658,11 +660,15 @@ struct PHIDetection {
             // "mid-January", "early-March": the qualifier and hyphen are inside.
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
                 && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
+            // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
+            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && K.mayCues.contains(t[i - 1].key)
             if (hyphenated || K.monthAloneCues.contains(t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
-                    || (t[i + 1].kind == .word && tok.key != K.may && tok.e - tok.s >= 4))
+                    || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
-                emit(.date, hyphenated ? i - 2 : i, i + 1, priority: 4, score: 0.7, rule: "date-month")
+                // "review early March" (GUIDELINE D1 keeps a qualifier): early, mid and late are inside.
+                let qualified = !hyphenated && !t[i].nl && (t[i - 1].key == K.mid || t[i - 1].key == K.early || t[i - 1].key == K.late)
+                emit(.date, hyphenated ? i - 2 : qualified ? i - 1 : i, i + 1, priority: 4, score: 0.7, rule: "date-month")
                 return i + 1
             }
         }
@@ -1390,6 +1396,8 @@ struct PHIDetection {
                 j -= 1
                 continue
             }
+            // "Rang Bronwyn (daughter)": a contact verb at the sentence start is not part of the name.
+            if t[j].rb.contains(.auxWord) && K.contactVerbs.contains(t[j].key) { break }
             if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
                 s = j
                 if !initial(j) { words += 1 }
@@ -2078,7 +2086,12 @@ enum K {
     static let yearCues: Set<UInt64> = Set(
         ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
          "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "fall", "q1", "q2", "q3", "q4", "christmas", "easter", "around", "approx",
-         "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born"].map(wordKey))
+         "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born",
+         // Session 4: life and care events dated by a year alone ("vaccinated 2021", "retired 2019", "married 1975").
+         "vaccinated", "immunised", "immunized", "married", "divorced", "widowed", "retired", "moved", "emigrated", "migrated",
+         "immigrated", "arrived", "quit", "ceased", "stopped", "started", "commenced", "died", "deceased", "completed",
+         "graduated", "injured", "fractured", "fell", "colonoscopy", "mammogram", "gastroscopy", "endoscopy", "biopsy",
+         "booster"].map(wordKey))
     static let yearOld = wordKey("year-old"), yDotO = wordKey("y.o")
     static let pluralTitles: Set<UInt64> = Set(["drs", "profs", "messrs", "mmes", "mses"].map(wordKey))
     static let may = wordKey("may"), mid = wordKey("mid")
@@ -2112,7 +2125,7 @@ enum K {
          "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
          "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated",
          // Session 4: approximate dates ("(approx 18/03)").
-         "approx", "approximately", "circa", "around"].map(wordKey))
+         "approx", "approximately", "circa", "around", "~", "tbc", "tba"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
@@ -2183,6 +2196,7 @@ enum K {
         u.formUnion(typistCues)
         u.formUnion(ordinalWords)
         u.formUnion(capsFunctionWords)
+        u.formUnion(contactVerbs)
         u.formUnion(notInitials)
         return u
     }
@@ -2190,6 +2204,13 @@ enum K {
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc")
+    /// Verbs that open a sentence before a name ("Rang Bronwyn (daughter)").
+    static let contactVerbs: Set<UInt64> = Set(
+        ["rang", "called", "phoned", "spoke", "saw", "met", "updated", "informed", "contacted", "told", "asked", "visited",
+         "emailed", "texted", "paged", "reviewed", "discussed", "messaged", "notified", "advised", "thanked", "per", "via"].map(wordKey))
+    /// Prepositions after which a capitalised "May" is the month ("In May she fell", "last May").
+    static let mayCues: Set<UInt64> = Set(["in", "since", "until", "till", "by", "last", "next", "early", "mid", "late", "during",
+                                          "this", "from", "before", "after", "throughout"].map(wordKey))
     /// Ward words that start no street name ("ward round", "bed rest"); unlike `roomWords` without Bay, Level, Suite.
     static let wardWords: Set<UInt64> = Set(["ward", "bed", "room", "rm", "cubicle", "pod", "theatre", "theater"].map(wordKey))
     /// Function words that are also listed surnames; in capitals they never continue a name.
