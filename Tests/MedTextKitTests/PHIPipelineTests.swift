@@ -241,7 +241,7 @@ import Testing
         "wife of pt's son ([[daniel|NAME]]) rang",
         "She lives with her fiancé [[Wade|NAME]] and her daughter [[Harmony|NAME]] (age [[9|AGE]]). Her mother can take [[Harmony|NAME]] home.",
         "Children [[Kahu|NAME]] ([[7|AGE]]) and [[Manaia|NAME]] ([[4|AGE]]) at school.",
-        "Case opened, caseworker [[Ivy Tran|NAME]] will call.",
+        "Case opened, caseworker [[Ivy Tran|NAME]] will call. The Lily Guide for meal planning; Indigo Carmine dye; tried Slim Fast.",
         "Summer camp was cancelled. Grace period applies. May review in clinic. Will call.",
         // Dates of birth without separators; ordinal days after "the" and a cue, across a wrapped line; counts stay out.
         "DOB: [[14031958|DATE]]   UR: [[00731184|ID]]",
@@ -288,10 +288,12 @@ import Testing
         "His wife [[jenny|NAME]] rang this morning. 10:45  ward round: for d/c.",
         // Round 4 (own probes): qualified and capitalised "May" months, an approximate day/month, years after
         // life events (never a dose), messages, bookings and witness labels, a contact verb before a name.
-        "Review [[mid April|DATE]]. In [[May|DATE]] she had a fall. She may have a fall. May I ask. Discharge: TBC ~ [[20/3|DATE]].",
+        "Review [[mid April|DATE]]. In [[May|DATE]] she had a fall. She may have a fall. May I ask. Discharge: TBC (approx [[20/3|DATE]]). Pain approximately 8/10 in severity.",
         "Vaccinated [[2021|DATE]], booster [[2022|DATE]]. Retired [[2019|DATE]]. Started 2000 units of insulin.",
         "Message from [[Tamsin|NAME]] at the GP practice. Booked with [[Tomasz|NAME]] at physio. Booked with physio.",
         "Rang [[Bronwyn|NAME]] (daughter) with update. Witnessed by: [[Aroha Ngata|NAME]], EN",
+        // An unlisted town after a residence or travel cue; countries, agencies and listed words stay out.
+        "She lives in [[Emeryville|ADDRESS]] with her son. Born in Vietnam. Originally from [[Rotorua|ADDRESS]]. Moved to Centrelink.",
     ])
     func recallSession4(_ row: String) { Self.check(row) }
 

@@ -96,6 +96,13 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let startsOrganization = PHIRuleBits(rawValue: 1 << 24)
     /// In one of the session-3 rule word sets (`K.auxWords`): a one-bit filter before any `Set` lookup.
     static let auxWord = PHIRuleBits(rawValue: 1 << 25)
+    /// Session 4: a label before typist or dictation initials (`K.typistCues`).
+    static let typistCue = PHIRuleBits(rawValue: 1 << 26)
+    /// Session 4: a short word that is no initials or a function word that never continues a name in capitals
+    /// (`K.notInitials`, `K.capsFunctionWords`): frequent words, so they have their own bit, apart from `auxWord`.
+    static let shortWord = PHIRuleBits(rawValue: 1 << 27)
+    /// Session 4: ordinal words, contact verbs and residence prepositions (`K.session4Words`).
+    static let session4Word = PHIRuleBits(rawValue: 1 << 28)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.

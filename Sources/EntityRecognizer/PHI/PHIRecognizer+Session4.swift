@@ -15,7 +15,7 @@ extension PHIDetection {
         guard upper || lower else { return false }
         let bits = t[k].bits
         if bits.contains(.credential) || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.stateAbbr) { return false }
-        if t[k].rb.contains(.auxWord) && K.notInitials.contains(t[k].key) { return false }
+        if t[k].rb.contains(.shortWord) && K.notInitials.contains(t[k].key) { return false }
         if t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) { return false }
         return true
     }
@@ -176,7 +176,12 @@ extension PHIDetection {
     /// "caseworker Ivy Tran", "physio Penny Tran": a stop-listed given name followed by a listed surname that is
     /// not an ordinary or stop-listed word, inside a sentence.
     @inline(never) mutating func stopFirstPair(_ i: Int) -> Int? {
-        guard stopListedGivenName(i), !covered[i], !sentenceStart(i) || !t[i].bits.contains(.ordinaryWord), i + 1 < t.count else { return nil }
+        guard stopListedGivenName(i), !covered[i], !sentenceStart(i), i + 1 < t.count else { return nil }
+        // Only after a person cue: a role or kinship word, a handover word or a label ("The Lily Guide", "Indigo
+        // Carmine dye", "including Slim Fast" stay out).
+        let p = t[i - 1]
+        guard p.rb.contains(.kinship) || K.handoverWords.contains(p.key) || K.roleWords.contains(p.key) || K.personCues.contains(p.key)
+        else { return nil }
         let j = i + 1
         guard !t[j].nl, cap(j), !t[j].flags.contains(.allUpper), !covered[j] else { return nil }
         let lb = t[j].bits
@@ -218,32 +223,45 @@ extension PHIDetection {
     /// note stand for that person. Capitals only; a short word a label can hold (`NA`) only at the start of a
     /// line before a date stamp.
     @inline(never) mutating func initialsOfKnownNames() {
+        // Most notes have no candidate at all: look for one before building the initials of the names.
+        var first = -1
+        for i in 0..<t.count where t[i].kind == .word && t[i].e - t[i].s <= 3 && t[i].e - t[i].s >= 2 && t[i].flags.contains(.allUpper)
+            && !covered[i] && !named[i]
+        {
+            first = i
+            break
+        }
+        guard first >= 0 else { return }
         var known: [UInt64] = []
         for c in found where c.entity.type == .name {
-            var letters: [UInt8] = []
+            // FNV-1a over the lower-cased initials, as `wordKey` hashes a token.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var count = 0
             var k = c.entity.span.start
             var startOfWord = true
             while k < c.entity.span.end {
                 let ch = b[k]
                 if isAlpha(ch) {
-                    if startOfWord && ch &- 0x41 < 26 { letters.append(ch) }
+                    if startOfWord && ch &- 0x41 < 26 {
+                        h ^= UInt64(ch | 0x20)
+                        h &*= 0x100_0000_01b3
+                        count += 1
+                    }
                     startOfWord = false
                 } else {
                     startOfWord = ch == 0x20 || ch == 0x2D
                 }
                 k += 1
             }
-            guard (2...3).contains(letters.count) else { continue }
-            let key = letters.withUnsafeBufferPointer { wordKey($0, 0, $0.count) }
-            if !known.contains(key) { known.append(key) }
+            if (2...3).contains(count) && !known.contains(h) { known.append(h) }
         }
         guard !known.isEmpty else { return }
-        for i in 0..<t.count where !covered[i] && !named[i] && isWord(i) && (2...3).contains(t[i].e - t[i].s) && t[i].flags.contains(.allUpper)
+        for i in first..<t.count where !covered[i] && !named[i] && isWord(i) && (2...3).contains(t[i].e - t[i].s) && t[i].flags.contains(.allUpper)
             && known.contains(t[i].key)
         {
             guard !t[i].bits.contains(.credential), !t[i].bits.contains(.title), !t[i].bits.contains(.stateAbbr) else { continue }
             if punct(i + 1, 0x3A) { continue }  // a label
-            if t[i].rb.contains(.auxWord) && K.notInitials.contains(t[i].key) {
+            if t[i].rb.contains(.shortWord) && K.notInitials.contains(t[i].key) {
                 // "NA 03/04/2025 15:02": only as the signature at the start of a line before a date stamp.
                 guard t[i].nl, i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number || t[i + 1].flags.contains(.hasDigit) else { continue }
                 var e = i + 1
@@ -275,6 +293,9 @@ extension PHIDetection {
             }
         } else if t[i - 1].key == K.of && t[i - 2].key == K.week {
             ok = true
+        } else if K.approxWords.contains(t[i - 1].key) {
+            // "(approx 18/03)": an approximate date only in brackets ("approximately 8/10 in severity" is a score).
+            ok = punct(e, 0x29) && i >= 2 && (punct(i - 2, 0x28) || (i >= 3 && punct(i - 3, 0x28)))
         }
         guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)) else { return nil }
         emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month-range-end")
@@ -319,5 +340,26 @@ extension PHIDetection {
             guard endsField else { continue }
             emit(.id, e, e + 1, priority: 3, score: 0.6, rule: "id-after-name")
         }
+    }
+}
+
+extension PHIDetection {
+    /// "lives in Emeryville", "originally from Rotorua", "moved to Grove City": after a residence or travel word and a
+    /// preposition, a capitalised word in no list at all (not a name, not an ordinary word: so no country such as
+    /// Vietnam, no agency such as Centrelink), with town words after it. Known places have their own rule.
+    @inline(never) mutating func unlistedPlace(_ i: Int) -> Int? {
+        guard K.residencePrepositions.contains(t[i - 1].key), !t[i - 1].nl, !t[i].nl, isWord(i - 2),
+            K.residenceWords.contains(t[i - 2].key), t[i].e - t[i].s >= 4, !t[i].flags.contains(.hasDigit), !covered[i],
+            !K.agencies.contains(t[i].key),
+            !t[i].ps || phrase(at: i, kinds: [.startsOrganization, .startsFacilityAfter, .startsStateName], where: { _ in true }) == nil
+        else { return nil }
+        // "is from" and "comes from" only before "from".
+        if (t[i - 2].key == K.is || t[i - 2].key == K.comes || t[i - 2].key == K.came || t[i - 2].key == K.family) && t[i - 1].key != K.from { return nil }
+        var e = i + 1
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && K.townWords.contains(t[e].key) { e += 1 }
+        // A facility or organisation word after it makes it an organisation ("moved to Kinross Aged Care").
+        if e < t.count && !t[e].nl && cap(e) { return nil }
+        emit(.address, i, e, priority: 3, score: 0.65, rule: "address-unlisted-place")
+        return e
     }
 }

@@ -255,7 +255,7 @@ struct PHIDetection {
         if capsDoc || t[i].flags.contains(.allUpper) {
             // Upper case says nothing: ask the lists. "DR O'NEILL ON WARD ROUND": a function word that is also a
             // listed surname (On, In, To) never continues a name in capitals.
-            if t[i].rb.contains(.auxWord) && K.capsFunctionWords.contains(t[i].key) { return false }
+            if t[i].rb.contains(.shortWord) && K.capsFunctionWords.contains(t[i].key) { return false }
             if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
             return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
         }
@@ -612,7 +612,7 @@ struct PHIDetection {
             }
             return nil
         }
-        if isWord(i) && tok.rb.contains(.auxWord), let e = ordinalWordDate(i) { return e }
+        if isWord(i) && tok.rb.contains(.session4Word), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
         if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && cap(i) {
             var j = i + 1
@@ -1098,7 +1098,7 @@ struct PHIDetection {
                 }
             }
         }
-        if t[i].rb.contains(.auxWord), isWord(i), let e = typistInitials(i) { return e }
+        if t[i].rb.contains(.typistCue), isWord(i), let e = typistInitials(i) { return e }
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
@@ -1346,7 +1346,7 @@ struct PHIDetection {
         }
         guard j < t.count, !t[j].nl else { return nil }
         // "Verified: NA", "Checked: nil": a short value, not a name.
-        if t[j].rb.contains(.auxWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
+        if t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         guard var end = nameRun(j, strong: true) ?? ordinaryGivenBeforeSurname(j) else {
             // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
@@ -1397,7 +1397,7 @@ struct PHIDetection {
                 continue
             }
             // "Rang Bronwyn (daughter)": a contact verb at the sentence start is not part of the name.
-            if t[j].rb.contains(.auxWord) && K.contactVerbs.contains(t[j].key) { break }
+            if t[j].rb.contains(.session4Word) && K.contactVerbs.contains(t[j].key) { break }
             if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
                 s = j
                 if !initial(j) { words += 1 }
@@ -1409,7 +1409,7 @@ struct PHIDetection {
         }
         guard s >= 0, words > 0 else { return nil }
         // "ED RN", "ICU RN": a unit or abbreviation alone before a credential is no name.
-        if words == 1, t[s].rb.contains(.auxWord), K.notInitials.contains(t[s].key) { return nil }
+        if words == 1, t[s].rb.contains(.shortWord), K.notInitials.contains(t[s].key) { return nil }
         // At least one word that is a listed name or not an ordinary word.
         var ok = false
         for k in s..<i where isWord(k) && (t[k].bits.isName || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
@@ -1432,7 +1432,7 @@ struct PHIDetection {
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
             let s = nameBefore(i), !covered[s], s < i,
             // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
-            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.auxWord) && K.notInitials.contains(t[s].key))
+            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && K.notInitials.contains(t[s].key))
         {
             var ok = true
             for k in s..<i where covered[k] { ok = false }
@@ -1557,6 +1557,10 @@ struct PHIDetection {
 
     mutating func addressRules(_ i: Int) -> Int? {
         let tok = t[i]
+        // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
+        if i >= 2, tok.bits.isEmpty, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper), let e = unlistedPlace(i) {
+            return e
+        }
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
@@ -2125,7 +2129,7 @@ enum K {
          "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
          "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated",
          // Session 4: approximate dates ("(approx 18/03)").
-         "approx", "approximately", "circa", "around", "~", "tbc", "tba"].map(wordKey))
+         "tbc", "tba"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
@@ -2193,18 +2197,38 @@ enum K {
         u.formUnion(eponymFollowers)
         u.formUnion(notOccupationAfter)
         u.formUnion([the, law, family, household, age, and])
-        u.formUnion(typistCues)
-        u.formUnion(ordinalWords)
-        u.formUnion(capsFunctionWords)
-        u.formUnion(contactVerbs)
-        u.formUnion(notInitials)
         return u
     }
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
-    static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc")
+    static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
+    static let approxWords: Set<UInt64> = Set(["approx", "approximately", "circa", "around", "~", "ca"].map(wordKey))
+    /// Words after which a stop-listed given name and a surname are a person ("caseworker Ivy Tran").
+    static let personCues: Set<UInt64> = Set(
+        ["caseworker", "coordinator", "co-ordinator", "manager", "director", "contact", "cc", "attn", "attention", "per", "called",
+         "named", "sister", "brother", "nurse", "dr", "mr", "mrs", "ms", "miss", "and", ":"].map(wordKey))
+    /// Prepositions after a residence or travel word before a town ("lives in", "originally from", "moved to").
+    static let residencePrepositions: Set<UInt64> = Set(["in", "to", "from", "near", "at"].map(wordKey))
+    /// Residence and travel words before such a preposition.
+    static let residenceWords: Set<UInt64> = Set(
+        ["lives", "living", "live", "lived", "resides", "residing", "resided", "resident", "moved", "moving", "relocated",
+         "relocating", "grew", "born", "originally", "raised", "holiday", "holidays", "holidaying", "returned", "returning",
+         "travelled", "traveled", "travelling", "traveling", "trip", "flew", "farm", "property", "visiting", "visited",
+         "house", "staying", "stays", "stayed", "based", "settled", "migrated", "emigrated", "is", "comes",
+         "came", "family"].map(wordKey))
+    /// Government agencies and schemes that follow "moved to" or "returned to" but are no place (GUIDELINE §0).
+    static let agencies: Set<UInt64> = Set(
+        ["centrelink", "workcover", "icare", "worksafe", "ndia", "ndis", "medicare", "medicaid", "dva", "ssa", "cps", "docs",
+         "facs", "dcj", "dhhs", "dcp", "tac", "comcare", "workcare", "medibank", "bupa", "hcf", "nib"].map(wordKey))
+    /// Capitalised words that continue a town name ("Grove City", "Palm Springs", "Glen Waverley North").
+    static let townWords: Set<UInt64> = Set(
+        ["city", "heights", "park", "springs", "beach", "falls", "creek", "valley", "hills", "hill", "point", "bay", "junction",
+         "north", "south", "east", "west", "lake", "lakes", "grove", "vale", "river", "plains", "ridge", "downs", "waters",
+         "harbour", "harbor", "island", "heads", "flat", "flats", "gully", "crossing", "township", "village", "town"].map(wordKey))
     /// Verbs that open a sentence before a name ("Rang Bronwyn (daughter)").
+    /// Every word of the session-4 sets tested behind `.session4Word`.
+    static var session4Words: Set<UInt64> { ordinalWords.union(contactVerbs).union(residencePrepositions) }
     static let contactVerbs: Set<UInt64> = Set(
         ["rang", "called", "phoned", "spoke", "saw", "met", "updated", "informed", "contacted", "told", "asked", "visited",
          "emailed", "texted", "paged", "reviewed", "discussed", "messaged", "notified", "advised", "thanked", "per", "via"].map(wordKey))

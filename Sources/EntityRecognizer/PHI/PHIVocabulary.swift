@@ -344,6 +344,9 @@ public struct PHIVocabulary: Sendable {
         mark(K.numberedCues, .numberedCue)
         mark([K.employer, K.workplace], .employerCue)
         mark(K.auxWords, .auxWord)
+        mark(K.typistCues, .typistCue)
+        mark(K.notInitials.union(K.capsFunctionWords), .shortWord)
+        mark(K.session4Words, .session4Word)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
