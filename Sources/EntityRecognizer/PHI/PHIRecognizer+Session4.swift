@@ -22,7 +22,9 @@ extension PHIDetection {
 
     /// A post-nominal at token c, or the AU nursing title `EN` used as one ("KT EN").
     @inline(__always) func credentialAt(_ c: Int) -> Bool {
-        isWord(c) && (t[c].bits.contains(.credential) || t[c].key == K.en)
+        // `EN` compared on its bytes: a `K` constant here would cost a lazy-global check on every word.
+        isWord(c) && (t[c].bits.contains(.credential)
+            || (t[c].e - t[c].s == 2 && b[t[c].s] | 0x20 == 0x65 && b[t[c].s + 1] | 0x20 == 0x6E))
     }
 
     /// "Typed SH/kb 04.03.2025", "Transcribed: dro/tw", "DICTATED: PDS 03/14/2025", "T: 03/05/2025 16:40 KMW":
@@ -129,7 +131,7 @@ extension PHIDetection {
     /// "Cath on the\n16th showed", "starting the 12th": an ordinal day after "the" and a date cue, across a
     /// wrapped line, unless a noun follows that makes it a count ("on the 3rd day", "the 5th floor").
     @inline(never) mutating func ordinalDayAfterThe(_ i: Int) -> Int? {
-        guard isWord(i), i >= 2, t[i - 1].key == K.the, ordinalDay(i), !covered[i],
+        guard isWord(i), i >= 2, t[i - 1].key == K.the, !covered[i], ordinalDay(i),
             t[i - 2].key == K.on || t[i - 2].rb.contains(.dayMonthCue) || K.ordinalCues.contains(t[i - 2].key)
         else { return nil }
         if t[i - 1].nl && !softBreak(i - 1) { return nil }

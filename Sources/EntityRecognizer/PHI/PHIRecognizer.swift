@@ -821,7 +821,9 @@ struct PHIDetection {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
             return i + 1
         }
-        if isWord(i), i >= 2, t[i - 1].key == K.the, let e = ordinalDayAfterThe(i) { return e }
+        if isWord(i), i >= 2, tok.e - tok.s <= 4, tok.e - tok.s >= 3, isAlpha(b[tok.e - 1]), t[i - 1].e - t[i - 1].s == 3,
+            let e = ordinalDayAfterThe(i)
+        { return e }
         if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonthAfterRangeOrWeek(i) { return e }
         // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
         if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
@@ -1670,15 +1672,15 @@ struct PHIDetection {
             return i + 3
         }
         // A street without a number after a place word: "fall on Cavill Ave".
-        // "ON WARD ROUND", "on Bed Rest": a room word starts no street name.
-        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
-            !K.wardWords.contains(t[i].key)
-        {
+        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             var k = i
             while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
             var facility = false
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
-            if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc {
+            // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
+            if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
+                !K.wardWords.contains(t[i].key)
+            {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
                 emit(.address, i, end, priority: 3, score: 0.75, rule: "address-street-name")
