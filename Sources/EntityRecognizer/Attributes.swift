@@ -27,6 +27,7 @@ struct AttributeWords: Sendable {
     let testLeads: TokenIDSet  // on, by, at: "no fracture on [XR]"
     let testLeadFillers: TokenIDSet  // the, a, repeat, bedside, formal...: "on the repeat [CT]"
     let causeLeads: TokenIDSet  // on, with, from, since, after, despite: "no nausea with [methotrexate]"
+    let settingDeterminers: TokenIDSet  // her, his, the, their, this...: "no aura with her [migraines]"
     let questionMark: UInt32
     let negativeAnswers: TokenIDSet  // no, none, nil, neg, negative, denies, denied, nope, not: "Any auras? None."
     let yearLead: TokenIDSet  // in, since, from, until
@@ -70,6 +71,7 @@ struct AttributeWords: Sendable {
         testLeads = set(["on", "by", "at"])
         testLeadFillers = set(["the", "a", "an", "this", "repeat", "bedside", "formal", "recent", "today's", "his", "her", "plain", "initial", "follow-up"])
         causeLeads = set(["on", "with", "from", "since", "after", "despite", "while", "w/"])
+        settingDeterminers = set(["her", "his", "the", "their", "this", "these", "its", "my", "your"])
         questionMark = intern("?")
         negativeAnswers = set(["no", "none", "nil", "neg", "negative", "denies", "denied", "nope", "not"])
         yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])

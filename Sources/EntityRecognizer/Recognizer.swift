@@ -537,7 +537,6 @@ public struct Recognizer: Sendable {
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators
         let clauseSeparators = words.clauseSeparators
-        let causeLeads = words.causeLeads
         let lexKeys = c.lexKeys
         // Scratch arrays reused from sentence to sentence.
         var members: [Int] = []
@@ -587,18 +586,21 @@ public struct Recognizer: Sendable {
                     }
                     // A medication named as the setting or cause of negated findings was taken: "no
                     // nausea with [methotrexate]", "no mood change on [levetiracetam]", "no side
-                    // effects from [sertraline]". It keeps NEGATION only from a trigger right before
-                    // it ("not on [aspirin]", "never been on [warfarin]": no finding in between).
-                    if a.traits.contains(.negation), entities[n].category == .medication,
-                       ranges[n].lowerBound > 0, causeLeads.contains(lexKeys[ranges[n].lowerBound - 1])
+                    // effects from [sertraline]"; so is a condition named with a possessive or
+                    // definite article ("no aura with her [migraines]", "no fever with the [rash]").
+                    // It keeps NEGATION only from a trigger right before it ("not on [aspirin]",
+                    // "never been on [warfarin]": no finding in between).
+                    if a.traits.contains(.negation), entities[n].category != .anatomy,
+                       let lead = settingLead(before: ranges[n].lowerBound, keys: lexKeys,
+                                              determinerRequired: entities[n].category != .medication)
                     {
-                        let medStart = ranges[n].lowerBound
+                        let leadIndex = lead
                         let settingOnly = a.evidence.allSatisfy { ev in
                             guard context.compact[ev.rule].traits.contains(.negation) else { return true }
-                            guard ev.tokens.upperBound < medStart else { return false }
+                            guard ev.tokens.upperBound <= leadIndex else { return false }
                             return targets.contains { t in
                                 t.category == .medicalCondition && t.tokens.lowerBound >= ev.tokens.upperBound
-                                    && t.tokens.upperBound < medStart
+                                    && t.tokens.upperBound <= leadIndex
                             }
                         }
                         if settingOnly {
@@ -631,6 +633,20 @@ public struct Recognizer: Sendable {
             skipped += 1
         }
         return j >= 0 && words.testLeads.contains(keys[j])
+    }
+
+    /// The content index of the setting preposition ("with", "on", "from"...) right before the
+    /// target at `k`, with at most one possessive or definite article between ("with her
+    /// [migraines]"); when `determinerRequired`, only with such a word between.
+    func settingLead(before k: Int, keys: [UInt32], determinerRequired: Bool) -> Int? {
+        var j = k - 1
+        var hasDeterminer = false
+        if j >= 0 && words.settingDeterminers.contains(keys[j]) {
+            hasDeterminer = true
+            j -= 1
+        }
+        guard j >= 0, hasDeterminer || !determinerRequired, words.causeLeads.contains(keys[j]) else { return nil }
+        return j
     }
 
     /// Sentences for the context pass: a sentence ending with "?" and the next one, when that

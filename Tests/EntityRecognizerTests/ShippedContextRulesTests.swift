@@ -164,6 +164,10 @@ import Tokenizer
         ("No fever or confusion on metformin.", ["fever|NEGATION", "confusion|NEGATION", "metformin|"]),
         ("Never been on warfarin.", ["warfarin|NEGATION"]),
         ("No aspirin or warfarin.", ["aspirin|NEGATION", "warfarin|NEGATION"]),
+        // ... and a condition named with a possessive or article after the preposition
+        ("No fever with her pneumonia.", ["fever|NEGATION", "pneumonia|"]),
+        ("No fever with pneumonia.", ["fever|NEGATION", "pneumonia|NEGATION"]),
+        ("No nausea on her metformin.", ["nausea|NEGATION", "metformin|"]),
         // 'are not associated with' beats 'are not' (whose scope 'associated with' would end)
         ("The chest pain episodes are not associated with fever or cough.", ["chest pain|", "fever|NEGATION", "cough|NEGATION"]),
         // a graded item after a comma is affirmed (Rule N1)
