@@ -252,28 +252,40 @@ public final class ImageStorage: @unchecked Sendable {
 /// faults in only the pages it touches, so a 16 MB hash table costs a cold start only the few
 /// pages a note's words land on).
 struct FrozenArray<T: FixedWidthInteger>: Sendable, Equatable {
-    private let owner: ImageStorage
-    private let offset: Int  // byte offset of element 0 in owner.bytes
-    let count: Int
+    /// One reference, so a value holding tables stays as small to copy as one holding arrays
+    /// (the PHI rules copy their state per call: three words here cost 2 % more instructions).
+    private let place: Place
+
+    private final class Place: Sendable {
+        let owner: ImageStorage
+        let offset: Int  // byte offset of element 0 in owner.bytes
+        let count: Int
+
+        init(owner: ImageStorage, offset: Int, count: Int) {
+            self.owner = owner
+            self.offset = offset
+            self.count = count
+        }
+    }
+
+    var count: Int { place.count }
 
     init(_ array: [T]) {
         let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count * MemoryLayout<T>.stride), alignment: 16)
         array.withUnsafeBytes { if !$0.isEmpty { raw.copyMemory(from: $0) } }
-        owner = ImageStorage(bytes: UnsafeRawBufferPointer(raw)) { UnsafeMutableRawBufferPointer(mutating: $0).deallocate() }
-        offset = 0
-        count = array.count
+        let owner = ImageStorage(bytes: UnsafeRawBufferPointer(raw)) { UnsafeMutableRawBufferPointer(mutating: $0).deallocate() }
+        place = Place(owner: owner, offset: 0, count: array.count)
     }
 
     /// Elements in place in `owner` (aligned for `T`, in bounds: checked by the reader).
     init(owner: ImageStorage, offset: Int, count: Int) {
-        self.owner = owner
-        self.offset = offset
-        self.count = count
+        place = Place(owner: owner, offset: offset, count: count)
     }
 
     @inline(__always)
     var buffer: UnsafeBufferPointer<T> {
-        UnsafeBufferPointer(start: owner.bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: T.self) }, count: count)
+        let p = place
+        return UnsafeBufferPointer(start: p.owner.bytes.baseAddress.map { ($0 + p.offset).assumingMemoryBound(to: T.self) }, count: p.count)
     }
 
     @inline(__always)

@@ -37,6 +37,7 @@ enum EntityRunner {
             } catch let e as PipelineBuildError {
                 throw e.cliError(exitCode: 70)
             }
+            ProcessLifetime.keep(annotator)
             var writer = ComprehendMedicalJSON(offsets: o.offsets, explain: o.explain, indent: o.pretty && !o.ndjson ? 2 : 0)
             if operation == .inferSNOMEDCT, let v = annotator.terminologyVersions.first(where: { $0.system == .snomedCT }) {
                 writer.snomedDetails = .init(edition: v.edition ?? "", language: "en", versionDate: v.version ?? "")

@@ -110,6 +110,7 @@ struct FHIRCommand: ParsableCommand {
         let fhir: MedTextFHIR
         do {
             let annotator = try MedTextAnnotator(configuration: MedTextConfiguration(terminologyURL: terminology.map { URL(fileURLWithPath: $0) }))
+            ProcessLifetime.keep(annotator)
             fhir = try MedTextFHIR(annotator: annotator)
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
