@@ -37,6 +37,10 @@ struct AttributeWords: Sendable {
     let closeParen: UInt32
     let dash: UInt32
     let limitCues: TokenIDSet  // max, maximum: a dose limit, not a dose
+    let doseJoin: TokenIDSet  // + then: a further dose
+    let previousDoseCues: TokenIDSet  // from, previously, was: a dose no longer given
+    let once: UInt32
+    let to: UInt32
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
@@ -53,6 +57,10 @@ struct AttributeWords: Sendable {
         numberWords = set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "½", "a"])
         rangeJoin = set(["-", "to", "–"])
         limitCues = set(["max", "maximum", "mdd"])
+        doseJoin = set(["+", "then", "and"])
+        previousDoseCues = set(["from", "previously", "was", "formerly"])
+        once = intern("once")
+        to = intern("to")
         slash = intern("/")
         not = intern("not")
         detected = intern("detected")
@@ -188,6 +196,18 @@ extension Recognizer {
                     switch entities[n].category {
                     case .medication:
                         if isAlias(n) { continue }
+                        // A release or device abbreviation that ends a product name ("Diamicron
+                        // MR", "Cardizem CD", "Seretide MDI") is the drug's FORM (guideline §2),
+                        // not part of its name.
+                        var releaseForm: Attribute? = nil
+                        if r.count >= 2, let last = r.last, isUpperAbbreviation(last, c, doc, p),
+                           let m = sigMatch(at: last, kinds: [.form], keys: keys, alternates: alts, limit: r.upperBound, content: c, doc: doc, bytes: p),
+                           m.tokens == last..<r.upperBound
+                        {
+                            entities[n].span = span(r.lowerBound..<last, c, doc)
+                            releaseForm = attribute(.form, .form, m.tokens, c, doc)
+                        }
+                        defer { if let f = releaseForm { entities[n].attributes.insert(f, at: 0) } }
                         let sentenceEnd = sentences[sentenceOf[r.lowerBound]].upperBound
                         var from = r.upperBound
                         var next = n + 1
@@ -227,6 +247,12 @@ extension Recognizer {
         }
     }
 
+    /// Whether content token `k` is an upper-case abbreviation of two to four letters ("MR", "XR", "MDI").
+    private func isUpperAbbreviation(_ k: Int, _ c: Content, _ doc: AnnotatedDocument, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = p[doc.tokens[c.tokenIndex[k]].span.range]
+        return (2...4).contains(text.count) && text.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
     private func attribute(_ type: EntityType, _ rel: RelationshipType, _ r: Range<Int>, _ c: Content, _ doc: AnnotatedDocument, category: EntityCategory = .medication, score: Float = 0.9) -> Attribute {
         Attribute(type: type, category: category, span: span(r, c, doc), score: score, relationshipType: rel, relationshipScore: score)
     }
@@ -245,6 +271,22 @@ extension Recognizer {
             if words.limitCues.contains(keys[k]) {
                 k += 1
                 while k < limit, !words.clauseSeparators.contains(keys[k]), keys[k] != words.closeParen, !c.lineEnd[k - 1] { k += 1 }
+                lastFrequency = nil
+                continue
+            }
+            // A previous dose ("reduced from 20 mg", "previously 40mg") is not a dose of the drug.
+            if words.previousDoseCues.contains(keys[k]), let num = numberExpression(at: k + 1, limit: limit, content: c, doc: doc) {
+                // "increased from 20 to 40 mg": only the old number is skipped.
+                if num.count == 3, keys[num.lowerBound + 1] == words.to {
+                    k = num.lowerBound + 2
+                    lastFrequency = nil
+                    continue
+                }
+                guard let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) else {
+                    k += 1
+                    continue
+                }
+                k = u.tokens.upperBound
                 lastFrequency = nil
                 continue
             }
@@ -297,6 +339,16 @@ extension Recognizer {
                     out.append(attribute(.duration, .duration, r, c, doc))
                     lastFrequency = nil
                 case .frequency:
+                    // "once" before a clause is a conjunction ("restart once renal function is
+                    // stable"), not a frequency.
+                    if r.count == 1, keys[r.lowerBound] == words.once, r.upperBound < limit, !c.lineEnd[r.lowerBound],
+                       !words.clauseSeparators.contains(keys[r.upperBound]), keys[r.upperBound] != words.closeParen,
+                       sigMatch(at: r.upperBound, kinds: [.frequency, .route, .duration], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) == nil,
+                       doc.tokens[c.tokenIndex[r.upperBound]].kind == .word
+                    {
+                        k = r.upperBound
+                        continue
+                    }
                     if let f = lastFrequency, out[f].span.end <= span(r, c, doc).start,
                        doc.tokens[c.tokenIndex[r.lowerBound] - 1].kind != .newline, k > start,
                        out[f].span.end == doc.tokens[c.tokenIndex[k - 1]].span.end
@@ -331,8 +383,12 @@ extension Recognizer {
                         // "lactulose 20 mL"); concentrations ("mg/mL") are strength units of their own.
                         out.append(attribute(.dosage, .dosage, r, c, doc))
                     case .strengthUnit:
-                        // "500 mg" (and "5 mg/kg"): strength.
-                        if hasStrength && lead == k {
+                        // "500 mg" (and "5 mg/kg"): strength. A second mass after the first
+                        // strength is a dose ("1 tab = 500 mg"), unless a frequency or "+"/"then"
+                        // comes between: a split or stepped dose is another strength
+                        // ("frusemide 40mg mane + 20mg midday", "colchicine 1mg stat then 0.5mg").
+                        let nextDose = k > start && (words.doseJoin.contains(keys[k - 1]) || out.last?.type == .frequency)
+                        if hasStrength && lead == k && !nextDose {
                             out.append(attribute(.dosage, .dosage, r, c, doc))
                         } else {
                             out.append(attribute(.strength, .strength, r, c, doc))

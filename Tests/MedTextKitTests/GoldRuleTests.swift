@@ -163,6 +163,17 @@ import Testing
         // Route names written out, and oxygen delivery.
         ("enoxaparin 40 mg subcutaneous daily", "enoxaparin|GENERIC_NAME||STRENGTH=40 mg,ROUTE_OR_MODE=subcutaneous,FREQUENCY=daily"),
         ("Oxygen 4 L/min via nasal cannula", "Oxygen|GENERIC_NAME||RATE=4 L/min,ROUTE_OR_MODE=nasal cannula"),
+        // A release or device abbreviation that ends a product name is its FORM.
+        ("Diamicron MR 60mg daily", "Diamicron|BRAND_NAME||FORM=MR,STRENGTH=60mg,FREQUENCY=daily"),
+        ("Seretide MDI 250/25 2 puffs bd", "Seretide|BRAND_NAME||FORM=MDI,STRENGTH=250/25,DOSAGE=2 puffs,FREQUENCY=bd"),
+        // A split or stepped dose is another strength; a previous dose is none.
+        ("Frusemide 40mg mane + 20mg midday", "Frusemide|GENERIC_NAME||STRENGTH=40mg,FREQUENCY=mane,STRENGTH=20mg,FREQUENCY=midday"),
+        ("Lisinopril 10 mg PO daily (reduced from 20 mg)", "Lisinopril|GENERIC_NAME||STRENGTH=10 mg,ROUTE_OR_MODE=PO,FREQUENCY=daily"),
+        ("frusemide increased from 20 to 40 mg daily", "frusemide|GENERIC_NAME||STRENGTH=40 mg,FREQUENCY=daily"),
+        // "once" before a clause is a conjunction; an inhalation is a dose unit.
+        ("enoxaparin 40mg SC daily once plt stable", "enoxaparin|GENERIC_NAME||STRENGTH=40mg,ROUTE_OR_MODE=SC,FREQUENCY=daily"),
+        ("Vancomycin 1g IV once, then per levels", "Vancomycin|GENERIC_NAME||STRENGTH=1g,ROUTE_OR_MODE=IV,FREQUENCY=once"),
+        ("Trelegy Ellipta 100/62.5/25 1 inhalation daily", "Trelegy Ellipta|BRAND_NAME||STRENGTH=100/62.5/25,DOSAGE=1 inhalation,FREQUENCY=daily"),
     ])
     func medicationAttributes(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
