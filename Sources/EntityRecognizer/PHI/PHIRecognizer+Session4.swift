@@ -178,14 +178,17 @@ extension PHIDetection {
     /// "caseworker Ivy Tran", "physio Penny Tran": a stop-listed given name followed by a listed surname that is
     /// not an ordinary or stop-listed word, inside a sentence.
     @inline(never) mutating func stopFirstPair(_ i: Int) -> Int? {
-        guard stopListedGivenName(i), !covered[i], !sentenceStart(i), i + 1 < t.count else { return nil }
+        // The surname first (cheap bit tests), then the given name and its cue.
+        guard i >= 1, i + 1 < t.count, !t[i + 1].nl, t[i + 1].bits.contains(.lastName), cap(i + 1), stopListedGivenName(i), !covered[i],
+            !sentenceStart(i)
+        else { return nil }
         // Only after a person cue: a role or kinship word, a handover word or a label ("The Lily Guide", "Indigo
         // Carmine dye", "including Slim Fast" stay out).
         let p = t[i - 1]
         guard p.rb.contains(.kinship) || K.handoverWords.contains(p.key) || K.roleWords.contains(p.key) || K.personCues.contains(p.key)
         else { return nil }
         let j = i + 1
-        guard !t[j].nl, cap(j), !t[j].flags.contains(.allUpper), !covered[j] else { return nil }
+        guard !t[j].flags.contains(.allUpper), !covered[j] else { return nil }
         let lb = t[j].bits
         // An ordinary-word surname ("Tran", "Marsh") only after a given name that is not itself an ordinary word.
         guard lb.contains(.lastName), !lb.contains(.ordinaryWord) || !t[i].bits.contains(.ordinaryWord), !lb.contains(.stopWord), !lb.contains(.eponym), !lb.contains(.title),

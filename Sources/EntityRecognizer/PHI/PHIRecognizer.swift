@@ -699,7 +699,7 @@ struct PHIDetection {
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
         if isWord(i) && ((tok.rb.contains(.idCue) && !((tok.key == K.dl || tok.key == K.cap) && (!tok.flags.contains(.allUpper) || adjacent(i))))
-            || numberedCue(i) || mrNumber)
+            || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber)
         {
             var j = i + 1
             var fillers = 0
