@@ -44,6 +44,14 @@ import Tokenizer
         return out
     }
 
+    /// "text|rule id" of each entity `recognizer` finds in `text` (the variant suites' view).
+    static func matchRules(_ recognizer: Recognizer, _ text: String) -> [String] {
+        let doc = recognizer.recognize(tokenizer.analyze(Document(text: text)))
+        return doc.entities.map { e in
+            "\(doc.document.text(in: e.span))|" + (e.evidence.first { $0.subject == "match" }?.ruleID ?? "")
+        }
+    }
+
     @Test(arguments: [
         ("bilateral inguinal hernias", ["inguinal hernias|DX_NAME|plural:hernia"]),
         ("multiple spinal stenoses", ["spinal stenoses|DX_NAME|plural:stenosis"]),
@@ -128,12 +136,7 @@ import Tokenizer
         ], contextRules: [], sectionTraits: []))
     }()
 
-    static func run(_ text: String) -> [String] {
-        let doc = recognizer.recognize(RecognizerVariantTests.tokenizer.analyze(Document(text: text)))
-        return doc.entities.map { e in
-            "\(doc.document.text(in: e.span))|" + (e.evidence.first { $0.subject == "match" }?.ruleID ?? "")
-        }
-    }
+    static func run(_ text: String) -> [String] { RecognizerVariantTests.matchRules(recognizer, text) }
 
     @Test(arguments: [
         ("Diabetes mellitus type 2.", ["Diabetes mellitus type 2|test:1~order"]),
@@ -195,12 +198,7 @@ import Tokenizer
         ], contextRules: [], sectionTraits: []))
     }()
 
-    static func run(_ text: String) -> [String] {
-        let doc = recognizer.recognize(RecognizerVariantTests.tokenizer.analyze(Document(text: text)))
-        return doc.entities.map { e in
-            "\(doc.document.text(in: e.span))|" + (e.evidence.first { $0.subject == "match" }?.ruleID ?? "")
-        }
-    }
+    static func run(_ text: String) -> [String] { RecognizerVariantTests.matchRules(recognizer, text) }
 
     @Test(arguments: [
         ("No abscesses.", ["abscesses|test:1~number"]),
