@@ -40,13 +40,17 @@ struct AttributeWords: Sendable {
     let doseJoin: TokenIDSet  // + then: a further dose
     let previousDoseCues: TokenIDSet  // from, previously, was: a dose no longer given
     let once: UInt32
+    let infectionWords: TokenIDSet  // hepatitis, hiv, influenza, covid, diff...: names of infections tested for
+    let testNouns: TokenIDSet  // serology, pcr, antigen, toxin, swab...: words that make a name a test
+    let testResults: TokenIDSet  // neg, negative, -ve, positive, nonreactive, detected
+    let resultJoins: TokenIDSet  // , and or / : all were was both: between a tested name and its result
     let to: UInt32
 
     init(intern: (String) -> UInt32) {
         func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
         durationLead = set(["for", "x", "over", "×", "X"])
         rateLead = set(["@", "at"])
-        valueLead = set([":", "=", "of", "was", "is", "at", "-", "were", "now", "today", "measured"])
+        valueLead = set([":", "=", "of", "was", "is", "at", "-", "were", "now", "today", "measured", "all", "both"])
         comparators = set(["<", ">", "≤", "≥", "~"])
         qualitative = set([
             "negative", "positive", "normal", "nad", "unremarkable", "elevated", "raised", "low", "high", "detected",
@@ -60,6 +64,25 @@ struct AttributeWords: Sendable {
         doseJoin = set(["+", "then", "and"])
         previousDoseCues = set(["from", "previously", "was", "formerly"])
         once = intern("once")
+        infectionWords = set([
+            "hepatitis", "hep", "hiv", "syphilis", "influenza", "flu", "covid", "covid-19", "sars-cov-2", "rsv", "diff",
+            "difficile", "strep", "streptococcal", "streptococcus", "chlamydia", "gonorrhoea", "gonorrhea", "gonococcal",
+            "mrsa", "vre", "mssa", "tb", "tuberculosis", "cmv", "ebv", "hsv", "herpes", "pertussis", "measles", "rubella",
+            "mumps", "varicella", "legionella", "mycoplasma", "norovirus", "rotavirus", "adenovirus", "giardia",
+            "salmonella", "campylobacter", "shigella", "malaria", "dengue", "toxoplasmosis", "lyme", "trichomonas",
+            "cryptococcal", "pneumococcal", "meningococcal", "hpv", "mpox", "monkeypox", "zika",
+        ])
+        testNouns = set([
+            "serology", "serologies", "pcr", "antigen", "antigens", "ag", "antibody", "antibodies", "ab", "abs", "toxin",
+            "toxins", "swab", "swabs", "screen", "screening", "test", "tests", "testing", "titre", "titer", "titres",
+            "titers", "igg", "igm", "nat", "culture", "cultures", "cx", "studies", "rapid", "naat", "sag", "sab", "cab",
+            "core", "surface", "dna", "rna", "load", "viral", "panel", "rat",
+        ])
+        testResults = set([
+            "neg", "negative", "-ve", "pos", "positive", "+ve", "nonreactive", "non-reactive", "reactive", "detected",
+            "undetectable", "nr",
+        ])
+        resultJoins = set([",", "and", "or", "/", ":", "all", "were", "was", "is", "are", "both", "&", "-", "="])
         to = intern("to")
         slash = intern("/")
         not = intern("not")

@@ -447,6 +447,7 @@ public struct Recognizer: Sendable {
         attachQualifiers(&entities, ranges: &ranges, content: c, doc: doc, sentenceOf: sentenceOf)
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
+        infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
         found = zip(ranges, found.indices).map { ($0.0, 0) }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)

@@ -179,6 +179,23 @@ import Testing
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
     }
 
+    /// A named infection reported with a laboratory result is a test (guideline §5); ROS symptoms
+    /// with `neg` stay negated conditions; lab abbreviations are tests, not anatomy.
+    @Test(arguments: [
+        ("Sputum cx: MSSA. C. diff neg.", ["C. diff|TEST_NAME||TEST_VALUE=neg"]),
+        ("RSV positive on NPA, influenza neg, COVID neg.", ["influenza|TEST_NAME||TEST_VALUE=neg", "COVID|TEST_NAME||TEST_VALUE=neg"]),
+        ("Hep B and Hep C serology negative.", ["Hep B|TEST_NAME||", "Hep C serology|TEST_NAME||TEST_VALUE=negative"]),
+        ("HIV, syphilis, hepatitis B: all nonreactive.", ["hepatitis B|TEST_NAME||TEST_VALUE=nonreactive"]),
+        ("Faecal PCR negative; C. diff toxin not detected.", ["C. diff toxin|TEST_NAME||TEST_VALUE=not detected"]),
+        ("Fever: neg. Cough: neg.", ["Fever|DX_NAME|NEGATION|", "Cough|DX_NAME|NEGATION|"]),
+        ("History of hepatitis C, treated.", ["hepatitis C|DX_NAME|PAST_HISTORY|"]),
+        ("Labs: WBC 15.8, RBC 4.5.", ["WBC|TEST_NAME||TEST_VALUE=15.8", "RBC|TEST_NAME||TEST_VALUE=4.5"]),
+    ])
+    func infectionTestsAndLabAbbreviations(text: String, rows: [String]) {
+        let got = Self.run(text)
+        for row in rows { #expect(got.contains(row), "\(got)") }
+    }
+
     @Test func aliasCarriesNoSignature() {
         #expect(Self.run("Coversyl (perindopril) 5 mg mane").contains("perindopril|GENERIC_NAME||"))
     }
