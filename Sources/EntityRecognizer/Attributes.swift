@@ -270,6 +270,12 @@ extension Recognizer {
         }
     }
 
+    /// Whether content tokens `k`, `k + 1` are `/24` (the "4/24" of an AU interval, not a count).
+    private func isPerDay(_ k: Int, _ limit: Int, _ keys: UnsafeBufferPointer<UInt32>, _ c: Content, _ doc: AnnotatedDocument, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard k + 1 < limit, keys[k] == words.slash else { return false }
+        return p[doc.tokens[c.tokenIndex[k + 1]].span.range].elementsEqual("24".utf8)
+    }
+
     /// Whether content token `k` is an upper-case abbreviation of two to four letters ("MR", "XR", "MDI").
     private func isUpperAbbreviation(_ k: Int, _ c: Content, _ doc: AnnotatedDocument, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let text = p[doc.tokens[c.tokenIndex[k]].span.range]
@@ -340,6 +346,7 @@ extension Recognizer {
             if let last = out.last, last.type == .strength, k > start, beforeCount >= start,
                doc.tokens[c.tokenIndex[beforeCount]].span.end <= last.span.end,
                let num = numberExpression(at: k, limit: limit, content: c, doc: doc),
+               !isPerDay(num.upperBound, limit, keys, c, doc, p),
                num.upperBound >= limit || words.listSeparators.contains(keys[num.upperBound]) || keys[num.upperBound] == words.openParen
                    || c.lineEnd[num.upperBound - 1]
                    || sigMatch(at: num.upperBound, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
@@ -362,6 +369,16 @@ extension Recognizer {
                     out.append(attribute(.duration, .duration, r, c, doc))
                     lastFrequency = nil
                 case .frequency:
+                    // "4/24" (AU: every 4 hours) is also how a date is written ("since 4/24"): it is a
+                    // frequency only as the drug's first frequency, right after the drug or another
+                    // attribute of its sig ("Endone 5mg PO 4/24 PRN").
+                    if m.term.phrase.contains("/24"),
+                       out.contains(where: { $0.type == .frequency })
+                           || !(k == start || out.last.map({ $0.span.end == doc.tokens[c.tokenIndex[k - 1]].span.end }) == true)
+                    {
+                        k = r.upperBound
+                        continue
+                    }
                     // "once" before a clause is a conjunction ("restart once renal function is
                     // stable"), not a frequency.
                     if r.count == 1, keys[r.lowerBound] == words.once, r.upperBound < limit, !c.lineEnd[r.lowerBound],

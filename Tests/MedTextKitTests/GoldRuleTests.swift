@@ -153,7 +153,7 @@ import Testing
         ("Coversyl 10mg - 1 mane - hypertension", "Coversyl|BRAND_NAME||STRENGTH=10mg,DOSAGE=1,FREQUENCY=mane,DX_NAME=hypertension"),
         ("Thyroxine 75mcg 1 (30 min before food)", "Thyroxine|GENERIC_NAME||STRENGTH=75mcg,DOSAGE=1,FREQUENCY=before food"),
         // A strength range is one strength, not a bare strength and a dose.
-        ("morphine 2.5-5mg s/c 1/24 prn", "morphine|GENERIC_NAME||STRENGTH=2.5-5mg,ROUTE_OR_MODE=s/c,FREQUENCY=prn"),
+        ("morphine 2.5-5mg s/c 1/24 prn", "morphine|GENERIC_NAME||STRENGTH=2.5-5mg,ROUTE_OR_MODE=s/c,FREQUENCY=1/24 prn"),
         ("Entresto 24-26 mg 1 tab BID", "Entresto|BRAND_NAME||STRENGTH=24-26 mg,DOSAGE=1 tab,FREQUENCY=BID"),
         // A dose limit is not a dose.
         ("paracetamol 500 mg 1-2 tabs q6h prn (max 3 g/day)", "paracetamol|GENERIC_NAME||STRENGTH=500 mg,DOSAGE=1-2 tabs,FREQUENCY=q6h prn"),
@@ -174,6 +174,10 @@ import Testing
         ("enoxaparin 40mg SC daily once plt stable", "enoxaparin|GENERIC_NAME||STRENGTH=40mg,ROUTE_OR_MODE=SC,FREQUENCY=daily"),
         ("Vancomycin 1g IV once, then per levels", "Vancomycin|GENERIC_NAME||STRENGTH=1g,ROUTE_OR_MODE=IV,FREQUENCY=once"),
         ("Trelegy Ellipta 100/62.5/25 1 inhalation daily", "Trelegy Ellipta|BRAND_NAME||STRENGTH=100/62.5/25,DOSAGE=1 inhalation,FREQUENCY=daily"),
+        // "4/24" (AU every 4 hours) in a sig is a frequency; written as a date it is not.
+        ("Endone 5mg PO 4/24 PRN", "Endone|BRAND_NAME||STRENGTH=5mg,ROUTE_OR_MODE=PO,FREQUENCY=4/24 PRN"),
+        ("Endone 5mg 4/24 prn", "Endone|BRAND_NAME||STRENGTH=5mg,FREQUENCY=4/24 prn"),
+        ("lisinopril 10 mg daily since 4/24", "lisinopril|GENERIC_NAME||STRENGTH=10 mg,FREQUENCY=daily"),
     ])
     func medicationAttributes(text: String, row: String) {
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
