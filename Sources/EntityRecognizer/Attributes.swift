@@ -200,9 +200,10 @@ extension Recognizer {
     ) {
         guard !ranges.isEmpty, !sentences.isEmpty else { return }
         // Which content tokens lie inside a lexicon entity.
-        var owner = [Int](repeating: -1, count: c.lexKeys.count)
-        for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
-        let conditionToken = owner.map { $0 >= 0 && entities[$0].category == .medicalCondition }
+        let owner = Self.tokenOwners(ranges, count: c.lexKeys.count)
+        // Only medication signatures read it: not built for notes without a medication.
+        let conditionToken = entities.contains { $0.category == .medication }
+            ? owner.map { $0 >= 0 && entities[$0].category == .medicalCondition } : []
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 // A drug named again in parentheses right after another ("insulin glargine
@@ -268,6 +269,13 @@ extension Recognizer {
                 }
             }
         }
+    }
+
+    /// Per content token, the index of the lexicon entity whose range holds it, or -1.
+    static func tokenOwners(_ ranges: [Range<Int>], count: Int) -> [Int] {
+        var owner = [Int](repeating: -1, count: count)
+        for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
+        return owner
     }
 
     /// Whether content tokens `k`, `k + 1` are `/24` (the "4/24" of an AU interval, not a count).
@@ -372,7 +380,7 @@ extension Recognizer {
                     // "4/24" (AU: every 4 hours) is also how a date is written ("since 4/24"): it is a
                     // frequency only as the drug's first frequency, right after the drug or another
                     // attribute of its sig ("Endone 5mg PO 4/24 PRN").
-                    if m.term.phrase.contains("/24"),
+                    if isPerDay(r.lowerBound + 1, r.upperBound, keys, c, doc, p) || isPerDay(r.lowerBound + 3, r.upperBound, keys, c, doc, p),
                        out.contains(where: { $0.type == .frequency })
                            || !(k == start || out.last.map({ $0.span.end == doc.tokens[c.tokenIndex[k - 1]].span.end }) == true)
                     {

@@ -13,11 +13,12 @@ extension Recognizer {
     /// (rule T1). ROS items such as `Fever: neg` are not infections and stay negated conditions.
     func infectionTests(_ entities: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument) {
         let keys = c.lexKeys
-        var owner = [Int](repeating: -1, count: keys.count)
-        for (n, r) in ranges.enumerated() { for k in r { owner[k] = n } }
         func isInfection(_ n: Int) -> Bool {
             entities[n].category == .medicalCondition && ranges[n].contains { words.infectionWords.contains(keys[$0]) }
         }
+        // Most notes name no infection: nothing is allocated for them.
+        guard entities.indices.contains(where: isInfection) else { return }
+        let owner = Self.tokenOwners(ranges, count: keys.count)
         for n in entities.indices where isInfection(n) {
             let r = ranges[n]
             var k = r.upperBound
