@@ -1,112 +1,95 @@
 public import MedTextCore
 
-/// Token ids of the few function words the attribute rules test.
+/// Token ids of the cue words the attribute, allergy, infection-test, time and context-setting
+/// rules test (bit maps over the dictionary: a lookup per token, no hashing).
 struct AttributeWords: Sendable {
-    let durationLead: TokenIDSet  // for, x, over, ×
-    let rateLead: TokenIDSet  // @, at
-    let valueLead: TokenIDSet  // : = of was is at -
-    let comparators: TokenIDSet  // < > <= >= ≤ ≥ ~
-    let qualitative: TokenIDSet  // negative, positive, normal, nad...
-    let numberWords: TokenIDSet  // one, two, half...
-    let rangeJoin: TokenIDSet  // - to /
+    let durationLead: TokenIDSet  // word class duration_lead
+    let rateLead: TokenIDSet  // word class rate_lead
+    let valueLead: TokenIDSet  // word class value_lead
+    let comparators: TokenIDSet  // word class comparators
+    let qualitative: TokenIDSet  // word class qualitative
+    let numberWords: TokenIDSet  // word class number_words
+    let rangeJoin: TokenIDSet  // word class range_join
     let slash: UInt32
     let not: UInt32
     let detected: UInt32
     let colon: UInt32
     let comma: UInt32
-    let phraseEnd: TokenIDSet  // , . ; (what may follow an appositive site)
+    let phraseEnd: TokenIDSet  // word class phrase_end
     let on: UInt32
-    let sitePrepositions: TokenIDSet  // in, of, over, to, at, on, around, behind, under, above, below
-    let siteFillers: TokenIDSet  // the, his, her, their, both, a
-    let acuity: TokenIDSet  // acute, chronic, subacute, hyperacute
-    let allergyCues: TokenIDSet  // allergic, allergy, allergies, intolerance, anaphylaxis...
-    let allergyHeadings: TokenIDSet  // allergies, allergy, adrs
-    let nilWords: TokenIDSet  // nil, none, no, nka, nkda
-    let listSeparators: TokenIDSet  // , ; / and or &
-    let clauseSeparators: TokenIDSet  // , ;
-    let testLeads: TokenIDSet  // on, by, at: "no fracture on [XR]"
-    let testLeadFillers: TokenIDSet  // the, a, repeat, bedside, formal...: "on the repeat [CT]"
-    let causeLeads: TokenIDSet  // on, with, from, since, after, despite: "no nausea with [methotrexate]"
-    let settingDeterminers: TokenIDSet  // her, his, the, their, this...: "no aura with her [migraines]"
+    let sitePrepositions: TokenIDSet  // word class site_prepositions
+    let siteFillers: TokenIDSet  // word class site_fillers
+    let acuity: TokenIDSet  // word class acuity
+    let allergyCues: TokenIDSet  // word class allergy_cues
+    let allergyHeadings: TokenIDSet  // word class allergy_headings
+    let nilWords: TokenIDSet  // word class nil_words
+    let listSeparators: TokenIDSet  // word class list_separators
+    let clauseSeparators: TokenIDSet  // word class clause_separators
+    let testLeads: TokenIDSet  // word class test_leads
+    let testLeadFillers: TokenIDSet  // word class test_lead_fillers
+    let causeLeads: TokenIDSet  // word class cause_leads
+    let settingDeterminers: TokenIDSet  // word class setting_determiners
     let questionMark: UInt32
-    let negativeAnswers: TokenIDSet  // no, none, nil, neg, negative, denies, denied, nope, not: "Any auras? None."
-    let yearLead: TokenIDSet  // in, since, from, until
-    let yearLeadPunctuation: TokenIDSet  // ( [
+    let negativeAnswers: TokenIDSet  // word class negative_answers
+    let yearLead: TokenIDSet  // word class year_lead
+    let yearLeadPunctuation: TokenIDSet  // word class year_lead_punctuation
     let episode: UInt32
     let openParen: UInt32
     let closeParen: UInt32
     let dash: UInt32
-    let limitCues: TokenIDSet  // max, maximum: a dose limit, not a dose
-    let doseJoin: TokenIDSet  // + then: a further dose
-    let previousDoseCues: TokenIDSet  // from, previously, was: a dose no longer given
+    let limitCues: TokenIDSet  // word class limit_cues
+    let doseJoin: TokenIDSet  // word class dose_join
+    let previousDoseCues: TokenIDSet  // word class previous_dose_cues
     let once: UInt32
-    let infectionWords: TokenIDSet  // hepatitis, hiv, influenza, covid, diff...: names of infections tested for
-    let testNouns: TokenIDSet  // serology, pcr, antigen, toxin, swab...: words that make a name a test
-    let testResults: TokenIDSet  // neg, negative, -ve, positive, nonreactive, detected
-    let resultJoins: TokenIDSet  // , and or / : all were was both: between a tested name and its result
+    let infectionWords: TokenIDSet  // word class infection_words
+    let testNouns: TokenIDSet  // word class test_nouns
+    let testResults: TokenIDSet  // word class test_results
+    let resultJoins: TokenIDSet  // word class result_joins
     let to: UInt32
 
-    init(intern: (String) -> UInt32) {
-        func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
-        durationLead = set(["for", "x", "over", "×", "X"])
-        rateLead = set(["@", "at"])
-        valueLead = set([":", "=", "of", "was", "is", "at", "-", "were", "now", "today", "measured", "all", "both"])
-        comparators = set(["<", ">", "≤", "≥", "~"])
-        qualitative = set([
-            "negative", "positive", "normal", "nad", "unremarkable", "elevated", "raised", "low", "high", "detected",
-            "nil", "neg", "pos", "abnormal", "clear", "reactive", "nonreactive", "non-reactive", "ok", "stable",
-            // "[Sonographic Murphy sign] [absent]": a named sign reported with a result is a test (GUIDELINE C6, T1).
-            "absent", "present", "equivocal", "indeterminate", "inconclusive",
-        ])
-        numberWords = set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "½", "a"])
-        rangeJoin = set(["-", "to", "–"])
-        limitCues = set(["max", "maximum", "mdd"])
-        doseJoin = set(["+", "then", "and"])
-        previousDoseCues = set(["from", "previously", "was", "formerly"])
+    /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
+    /// anchors below are syntax the rules are written around, not vocabulary.
+    init(classes: WordClasses, intern: (String) -> UInt32) {
+        func set(_ name: WordClasses.Name) -> TokenIDSet { TokenIDSet(classes[name].map(intern).filter { $0 != 0 }) }
+        durationLead = set(.durationLead)
+        rateLead = set(.rateLead)
+        valueLead = set(.valueLead)
+        comparators = set(.comparators)
+        qualitative = set(.qualitative)
+        numberWords = set(.numberWords)
+        rangeJoin = set(.rangeJoin)
+        limitCues = set(.limitCues)
+        doseJoin = set(.doseJoin)
+        previousDoseCues = set(.previousDoseCues)
+        infectionWords = set(.infectionWords)
+        testNouns = set(.testNouns)
+        testResults = set(.testResults)
+        resultJoins = set(.resultJoins)
+        phraseEnd = set(.phraseEnd)
+        sitePrepositions = set(.sitePrepositions)
+        siteFillers = set(.siteFillers)
+        acuity = set(.acuity)
+        allergyCues = set(.allergyCues)
+        allergyHeadings = set(.allergyHeadings)
+        nilWords = set(.nilWords)
+        listSeparators = set(.listSeparators)
+        clauseSeparators = set(.clauseSeparators)
+        testLeads = set(.testLeads)
+        testLeadFillers = set(.testLeadFillers)
+        causeLeads = set(.causeLeads)
+        settingDeterminers = set(.settingDeterminers)
+        negativeAnswers = set(.negativeAnswers)
+        yearLead = set(.yearLead)
+        yearLeadPunctuation = set(.yearLeadPunctuation)
         once = intern("once")
-        infectionWords = set([
-            "hepatitis", "hep", "hiv", "syphilis", "influenza", "flu", "covid", "covid-19", "sars-cov-2", "rsv", "diff",
-            "difficile", "strep", "streptococcal", "streptococcus", "chlamydia", "gonorrhoea", "gonorrhea", "gonococcal",
-            "mrsa", "vre", "mssa", "tb", "tuberculosis", "cmv", "ebv", "hsv", "herpes", "pertussis", "measles", "rubella",
-            "mumps", "varicella", "legionella", "mycoplasma", "norovirus", "rotavirus", "adenovirus", "giardia",
-            "salmonella", "campylobacter", "shigella", "malaria", "dengue", "toxoplasmosis", "lyme", "trichomonas",
-            "cryptococcal", "pneumococcal", "meningococcal", "hpv", "mpox", "monkeypox", "zika",
-        ])
-        testNouns = set([
-            "serology", "serologies", "pcr", "antigen", "antigens", "ag", "antibody", "antibodies", "ab", "abs", "toxin",
-            "toxins", "swab", "swabs", "screen", "screening", "test", "tests", "testing", "titre", "titer", "titres",
-            "titers", "igg", "igm", "nat", "culture", "cultures", "cx", "studies", "rapid", "naat", "sag", "sab", "cab",
-            "core", "surface", "dna", "rna", "load", "viral", "panel", "rat",
-        ])
-        testResults = set([
-            "neg", "negative", "-ve", "pos", "positive", "+ve", "nonreactive", "non-reactive", "reactive", "detected",
-            "undetectable", "nr",
-        ])
-        resultJoins = set([",", "and", "or", "/", ":", "all", "were", "was", "is", "are", "both", "&", "-", "="])
         to = intern("to")
         slash = intern("/")
         not = intern("not")
         detected = intern("detected")
         colon = intern(":")
         comma = intern(",")
-        phraseEnd = set([",", ".", ";"])
         on = intern("on")
-        sitePrepositions = set(["in", "of", "over", "to", "at", "on", "around", "behind", "under", "above", "below", "across", "into", "involving", "affecting"])
-        siteFillers = set(["the", "his", "her", "their", "both", "a", "an", "its"])
-        acuity = set(["acute", "chronic", "subacute", "hyperacute", "acutely", "chronically"])
-        allergyCues = set(["allergic", "allergy", "allergies", "intolerance", "intolerant", "anaphylaxis", "anaphylactic", "adr", "adrs", "hypersensitivity", "sensitive"])
-        allergyHeadings = set(["allergies", "allergy", "adrs", "adr"])
-        nilWords = set(["nil", "none", "no", "nka", "nkda", "nkfa", "not"])
-        listSeparators = set([",", ";", "/", "and", "or", "&", "+"])
-        clauseSeparators = set([",", ";"])
-        testLeads = set(["on", "by", "at"])
-        testLeadFillers = set(["the", "a", "an", "this", "repeat", "bedside", "formal", "recent", "today's", "his", "her", "plain", "initial", "follow-up"])
-        causeLeads = set(["on", "with", "from", "since", "after", "despite", "while", "w/"])
-        settingDeterminers = set(["her", "his", "the", "their", "this", "these", "its", "my", "your"])
         questionMark = intern("?")
-        negativeAnswers = set(["no", "none", "nil", "neg", "negative", "denies", "denied", "nope", "not"])
-        yearLead = set(["in", "since", "from", "until", "till", "circa", "c."])
-        yearLeadPunctuation = set(["(", "["])
         episode = intern("episode")
         openParen = intern("(")
         closeParen = intern(")")

@@ -25,6 +25,9 @@ public struct RecognizerResources: Sendable {
     public var sectionTraits: [SectionTraitRule]
     /// Medication-signature and test-result vocabulary (units, routes, forms, frequencies, durations).
     public var sig: [SigTerm]
+    /// The cue words of the attribute and relation rules (`context/word_classes.tsv`); empty by
+    /// default, which turns those cues off.
+    public var wordClasses = WordClasses()
     /// Ordinary English and medical words (lower-case key bytes), which typo tolerance never
     /// corrects; `nil`: no such list (every unknown word is a candidate).
     public var ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)? = nil
@@ -35,11 +38,12 @@ public struct RecognizerResources: Sendable {
     /// then ignored.
     public var compiledLexicon: CompiledLexicon? = nil
 
-    public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule], sig: [SigTerm] = []) {
+    public init(terms: [LexiconTerm], contextRules: [ContextRule], sectionTraits: [SectionTraitRule], sig: [SigTerm] = [], wordClasses: WordClasses = WordClasses()) {
         self.terms = terms
         self.contextRules = contextRules
         self.sectionTraits = sectionTraits
         self.sig = sig
+        self.wordClasses = wordClasses
     }
 }
 
@@ -218,8 +222,8 @@ public struct Recognizer: Sendable {
             if k.count == 1 { sigWords.insert(k[0]) }
         }
         signatureWords = TokenIDSet(sigWords)
-        words = AttributeWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
-        relationWords = RelationWords(intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
+        words = AttributeWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
+        relationWords = RelationWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         if image == nil { Self.addNumberVariants(numberCandidates, to: &compiled, builder: &builder, vocabulary: vocab) }
         // A rule phrase with a token the image lacks means the image was compiled for other rules
         // (its key should have prevented that): the caller recompiles from the terms.

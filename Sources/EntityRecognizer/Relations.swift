@@ -19,22 +19,19 @@ struct RelationWords: Sendable {
     /// A field separator of a `drug - sig - indication` list item.
     let dash: UInt32
 
-    init(intern: (String) -> UInt32) {
-        func set(_ words: [String]) -> TokenIDSet { TokenIDSet(words.map(intern).filter { $0 != 0 }) }
-        timeOf = set(["of", "hx", "history"])
-        clauseBreak = set([".", ";", "but", "however", "although", "whereas", "then"])
-        plan = set([
-            "follow", "fu", "review", "return", "repeat", "recheck", "rv", "appointment", "appt", "book", "booked",
-            "next", "due", "until", "within", "plan", "planned", "schedule", "scheduled", "rpt", "rtc", "clinic",
-            "opd", "gp", "pcp", "stay", "admitted", "total", "complete", "course", "min",
-            "minimum", "observe", "keep", "removal", "beyond", "persists",
-        ])
-        indication = set(["prn", "for", "if", "|", "when"])
-        doseTiming = set(["before", "after", "with", "pre", "post"])
-        meals = set(["food", "meal", "meals", "eating", "breakfast", "lunch", "dinner", "tea", "bed", "bedtime", "same"])
+    init(classes: WordClasses, intern: (String) -> UInt32) {
+        func set(_ name: WordClasses.Name) -> TokenIDSet { TokenIDSet(classes[name].map(intern).filter { $0 != 0 }) }
+        timeOf = set(.timeOf)
+        clauseBreak = set(.clauseBreak)
+        plan = set(.plan)
+        indication = set(.indication)
+        doseTiming = set(.doseTiming)
+        meals = set(.meals)
         var pairs = Set<[UInt32]>()
-        for (a, b) in [("as", "needed"), ("as", "required"), ("when", "required"), ("to", "treat"), ("as", "directed")] {
-            let x = intern(a), y = intern(b)
+        for pair in classes[.indicationPairs] {
+            let words = pair.split(separator: "+", omittingEmptySubsequences: false)
+            guard words.count == 2 else { continue }  // the parser admits only `first+second`
+            let x = intern(String(words[0])), y = intern(String(words[1]))
             if x != 0 && y != 0 { pairs.insert([x, y]) }
         }
         indicationPairs = pairs

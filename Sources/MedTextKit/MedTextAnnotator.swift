@@ -73,6 +73,7 @@ public struct MedTextAnnotator: Sendable {
         let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
         let contextRules: [ContextRule]
         let sectionTraits: [SectionTraitRule]
+        let wordClasses: WordClasses
         var sig: [SigTerm] = []
         do {
             func sigFile(_ name: String) throws -> (String, String) {
@@ -93,6 +94,8 @@ public struct MedTextAnnotator: Sendable {
             sig += try RecognizerRuleFiles.sigTerms(try MedTextPipeline.read(timeURL), kind: .time, file: timeURL.path)
             contextRules = try RecognizerRuleFiles.contextRules(try MedTextPipeline.read(rulesURL), file: rulesURL.path)
             sectionTraits = try RecognizerRuleFiles.sectionTraits(try MedTextPipeline.read(sectionsURL), file: sectionsURL.path)
+            let classesURL = dir.appendingPathComponent("context/word_classes.tsv")
+            wordClasses = try RecognizerRuleFiles.wordClasses(try MedTextPipeline.read(classesURL), file: classesURL.path)
         } catch let e as RecognizerRuleError {
             throw PipelineBuildError(reason: .invalidRules, path: e.file, detail: e.description)
         }
@@ -100,6 +103,7 @@ public struct MedTextAnnotator: Sendable {
         // terms (and the image written for the next start).
         var resources = RecognizerResources(terms: [], contextRules: contextRules, sectionTraits: sectionTraits, sig: sig)
         resources.phiPatterns = false
+        resources.wordClasses = wordClasses
         // The typo guard asks the PHI vocabulary, but only while recognizing, never while
         // compiling: the recognizer compiles while the vocabulary is still loading.
         resources.ordinaryWord = { [phiBuild] in phiBuild.finished.recognizer.vocabulary.isOrdinaryWord($0) }

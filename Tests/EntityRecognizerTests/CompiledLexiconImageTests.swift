@@ -90,7 +90,7 @@ import Tokenizer
     static let sig = [SigTerm(phrase: "{n} mg", kind: .strengthUnit, id: "u1"), SigTerm(phrase: "bd", kind: .frequency, id: "f1")]
 
     static func recognizer(_ lexicon: CompiledLexicon?, rules: [ContextRule] = rules) -> Recognizer {
-        var r = RecognizerResources(terms: terms, contextRules: rules, sectionTraits: [], sig: sig)
+        var r = RecognizerResources(terms: terms, contextRules: rules, sectionTraits: [], sig: sig, wordClasses: .shipped)
         r.compiledLexicon = lexicon
         return Recognizer(resources: r)
     }

@@ -52,7 +52,7 @@ import Tokenizer
             ContextRule(id: "hist.f.in_year", phrase: "in <YEAR>", category: "HISTORICAL", traits: .pastHistory, direction: .backward, maxScope: 6),
         ]
         let sections = [SectionTraitRule(section: .familyHistory, traits: .pertainsToFamily, appliesTo: [.medicalCondition], ruleID: "fhx")]
-        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sections))
+        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sections, wordClasses: .shipped))
     }()
 
     /// Runs the recognizer; returns "text|TYPE|TRAITS" per non-PHI entity.

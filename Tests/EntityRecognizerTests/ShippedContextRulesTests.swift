@@ -43,7 +43,7 @@ import Tokenizer
             term("short of breath", .dxName, .symptom), term("Murphy's sign", .testName), term("mitral regurgitation", .dxName, .diagnosis),
             term("aortic stenosis", .dxName, .diagnosis), term("methotrexate", .genericName), term("nausea", .dxName, .symptom),
         ]
-        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits))
+        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits, wordClasses: .shipped))
     }()
 
     /// "text|TRAITS" per entity, context traits only (SIGN/SYMPTOM/DIAGNOSIS dropped).
