@@ -29,6 +29,8 @@ struct AttributeWords: Sendable {
     let testLeadFillers: TokenIDSet  // word class test_lead_fillers
     let causeLeads: TokenIDSet  // word class cause_leads
     let settingDeterminers: TokenIDSet  // word class setting_determiners
+    let listGapStops: TokenIDSet  // word class list_gap_stops
+    let semicolon: UInt32
     let questionMark: UInt32
     let negativeAnswers: TokenIDSet  // word class negative_answers
     let yearLead: TokenIDSet  // word class year_lead
@@ -78,6 +80,7 @@ struct AttributeWords: Sendable {
         testLeadFillers = set(.testLeadFillers)
         causeLeads = set(.causeLeads)
         settingDeterminers = set(.settingDeterminers)
+        listGapStops = set(.listGapStops)
         negativeAnswers = set(.negativeAnswers)
         yearLead = set(.yearLead)
         yearLeadPunctuation = set(.yearLeadPunctuation)
@@ -88,6 +91,7 @@ struct AttributeWords: Sendable {
         detected = intern("detected")
         colon = intern(":")
         comma = intern(",")
+        semicolon = intern(";")
         on = intern("on")
         questionMark = intern("?")
         episode = intern("episode")

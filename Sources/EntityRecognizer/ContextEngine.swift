@@ -46,12 +46,16 @@ public struct ContextRule: Sendable, Hashable {
     /// written before findings ("(-) fever, (-) weight loss") is not also read after one ("fever
     /// (-), cough (+)", which the phrase's backward rule covers).
     public var requiresNoTargetBefore: Bool
+    /// The `verb` flag (TERMINATE rules): the phrase is a verb ("has", "complaining of", "found to
+    /// have"); right after a negation trigger it is the negated verb ("no longer has headaches",
+    /// "is not complaining of pain") and does not end that trigger's scope.
+    public var isVerb: Bool
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
         maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
         requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = [],
-        listScope: Bool = false, requiresNoTargetBefore: Bool = false
+        listScope: Bool = false, requiresNoTargetBefore: Bool = false, isVerb: Bool = false
     ) {
         self.id = id
         self.phrase = phrase
@@ -66,6 +70,7 @@ public struct ContextRule: Sendable, Hashable {
         self.terminates = terminates
         self.listScope = listScope
         self.requiresNoTargetBefore = requiresNoTargetBefore
+        self.isVerb = isVerb
     }
 }
 
@@ -138,6 +143,7 @@ public struct ContextEngine: Sendable {
         var caseSensitive: Bool
         var listScope: Bool
         var requiresNoTargetBefore: Bool
+        var isVerb: Bool
 
         func applies(to category: EntityCategory) -> Bool { appliesTo == 0 || appliesTo & category.contextBit != 0 }
     }
@@ -162,7 +168,7 @@ public struct ContextEngine: Sendable {
                 traits: r.traits, direction: r.direction, maxScope: r.maxScope ?? -1,
                 appliesTo: r.appliesTo.reduce(0) { $0 | $1.contextBit }, category: categories[r.category]!,
                 requiresLineEnd: r.requiresLineEnd, requiresAttached: r.requiresAttached, caseSensitive: r.caseSensitive,
-                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore)
+                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore, isVerb: r.isVerb)
         }
         var table = [Bool](repeating: false, count: rules.count * categoryCount)
         let names = categories.sorted { $0.value < $1.value }.map(\.key)
@@ -272,7 +278,8 @@ public struct ContextEngine: Sendable {
     ///   - targets: each target's key index range and category.
     public func assign(
         triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)],
-        separators: (Int) -> Bool = { _ in false }, clauseBreaks: (Int) -> Bool = { _ in false }
+        separators: (Int) -> Bool = { _ in false }, clauseBreaks: (Int) -> Bool = { _ in false },
+        listWords: (Int) -> Bool = { _ in false }, listGapSeparators: ((Int) -> Bool)? = nil
     ) -> [ContextAssignment] {
         var result = Array(repeating: ContextAssignment(), count: targets.count)
         for trig in triggers {
@@ -297,14 +304,38 @@ public struct ContextEngine: Sendable {
                     var gapStart = end
                     while gapStart > trig.tokens.upperBound && separators(gapStart - 1) { gapStart -= 1 }
                     let gap = gapStart..<next.tokens.lowerBound
-                    guard !gap.isEmpty, gap.allSatisfy(separators), next.tokens.upperBound > end else { break }
+                    guard next.tokens.upperBound > end else { break }
+                    if !gap.isEmpty && gap.allSatisfy(separators) {
+                        end = next.tokens.upperBound
+                        continue
+                    }
+                    // A list trigger's list also runs over items medtext does not name and over the
+                    // modifiers of the next item ("denies ..., PND, orthopnea, TIA's, [stroke]",
+                    // "no fractures, arthritis or other [joint pains]", "any nausea, any [vomiting]").
+                    guard rule.listScope else { break }
+                    var anchor = trig.tokens.upperBound
+                    for t in targets where t.tokens.lowerBound >= trig.tokens.upperBound && t.tokens.upperBound <= end {
+                        anchor = max(anchor, t.tokens.upperBound)
+                    }
+                    let listGap = anchor..<next.tokens.lowerBound, afterItem = anchor > trig.tokens.upperBound
+                    let isGap = if let listGapSeparators {
+                        Self.isListGap(listGap, afterItem: afterItem, separators: listGapSeparators, listWords: listWords)
+                    } else {
+                        Self.isListGap(listGap, afterItem: afterItem, separators: separators, listWords: listWords)
+                    }
+                    guard isGap else { break }
                     end = next.tokens.upperBound
                 }
                 for other in triggers where other.tokens.lowerBound >= trig.tokens.upperBound && other.tokens.lowerBound < end {
                     // A trigger of another category ends the scope only across a clause break:
                     // "denies pain, possible flu" (ends), "no prior surgery" (does not).
                     let clauseBreak = (trig.tokens.upperBound..<other.tokens.lowerBound).contains { separators($0) }
-                    if stops(other, category: rule.category) && (compact[other.rule].direction == .terminate || clauseBreak) {
+                    // A `verb` terminator right after a negation trigger is the negated verb, not a new
+                    // clause: "no longer [has] headaches", "is not [complaining of] pain".
+                    let terminates = compact[other.rule].direction == .terminate
+                    if terminates && compact[other.rule].isVerb && other.tokens.lowerBound == trig.tokens.upperBound
+                        && rule.traits.contains(.negation) { continue }
+                    if stops(other, category: rule.category) && (terminates || clauseBreak) {
                         end = other.tokens.lowerBound
                         break
                     }
@@ -358,6 +389,33 @@ public struct ContextEngine: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the tokens between a list item (or a list trigger) and the next target continue
+    /// the list: only separators and list words (no verb, pronoun, preposition, number or line
+    /// end: ``Recognizer`` decides), in items of at most three words between separators, at most
+    /// six words in all, with at least one separator, which comes first after an item. So "...,
+    /// PND, orthopnea, TIA's, [stroke]" and "no fractures or other [joint pains]" run on, and "no
+    /// fever, patient is [comfortable]" or "no fever and he has [pain]" do not.
+    static func isListGap(
+        _ gap: Range<Int>, afterItem: Bool, separators: (Int) -> Bool, listWords: (Int) -> Bool
+    ) -> Bool {
+        guard !gap.isEmpty else { return false }
+        if afterItem && !separators(gap.lowerBound) { return false }
+        var run = 0, words = 0, seps = 0
+        for k in gap {
+            if separators(k) {
+                seps += 1
+                run = 0
+            } else if listWords(k) {
+                run += 1
+                words += 1
+                if run > 3 || words > 6 { return false }
+            } else {
+                return false
+            }
+        }
+        return seps > 0
     }
 
     /// Whether `other` ends the scope of a rule of (interned) category `category`.

@@ -542,7 +542,12 @@ public struct Recognizer: Sendable {
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators
         let clauseSeparators = words.clauseSeparators
+        let gapStops = words.listGapStops
+        let semicolon = words.semicolon
         let lexKeys = c.lexKeys
+        let lineEnds = c.lineEnd
+        let tokenIndex = c.tokenIndex
+        let docTokens = doc.tokens
         // Scratch arrays reused from sentence to sentence.
         var members: [Int] = []
         var triggers: [ContextTrigger] = []
@@ -571,7 +576,12 @@ public struct Recognizer: Sendable {
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
                     separators: { separators.contains(lexKeys[$0]) },
-                    clauseBreaks: { clauseSeparators.contains(lexKeys[$0]) })
+                    clauseBreaks: { clauseSeparators.contains(lexKeys[$0]) },
+                    listWords: { k in
+                        !lineEnds[k] && !gapStops.contains(lexKeys[k]) && docTokens[tokenIndex[k]].kind == .word
+                    },
+                    // A semicolon ends a clause, not a list item, when the list runs over unnamed items.
+                    listGapSeparators: { k in lexKeys[k] != semicolon && separators.contains(lexKeys[k]) })
                 for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
                     // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",

@@ -91,7 +91,7 @@ public enum RecognizerRuleFiles {
                 appliesTo: try categories(row["applies_to"] ?? "", file: file, line: line),
                 requiresLineEnd: flags.contains("line_end"), requiresAttached: flags.contains("attached"),
                 caseSensitive: flags.contains("cs"), terminates: terminates, listScope: flags.contains("list"),
-                requiresNoTargetBefore: flags.contains("prefix")))
+                requiresNoTargetBefore: flags.contains("prefix"), isVerb: flags.contains("verb")))
         }
         return out
     }

@@ -22,6 +22,7 @@ public struct WordClasses: Sendable, Equatable {
         case yearLead = "year_lead", yearLeadPunctuation = "year_lead_punctuation"
         case timeOf = "time_of", clauseBreak = "clause_break", plan, indication
         case indicationPairs = "indication_pairs", doseTiming = "dose_timing", meals
+        case listGapStops = "list_gap_stops"
     }
 
     var words: [Name: [String]]
