@@ -2,7 +2,8 @@
 /// writes it back in the same form: `04/11/1957`, `11/4/57`, `2025-02-14T10:30`,
 /// `11-Apr-1957`, `April 11, 1957`, `11th April 2025`, `Feb 2025`, `04/2025`, `7/22`.
 /// Every character outside the day, month and year fields (separators, times, case) is kept.
-/// Dates without a day move by whole months (at least one), so they always change.
+/// Dates without a day move by whole months (at least one), years alone by whole years (at least one), so
+/// they always change.
 struct DateShifter {
     let locale: DateLocale
 
@@ -48,6 +49,17 @@ struct DateShifter {
         // The first few significant runs decide the form.
         let sig = runs.filter { $0.1 != "o" }
         guard !sig.isEmpty else { return nil }
+        // A year alone, or with words that are no month ("2022", "mid-2022", "Christmas 2024"): year precision,
+        // so it moves by whole years, at least one, as month-only dates move by whole months.
+        let digitRuns = sig.filter { $0.1 == "d" }
+        if digitRuns.count == 1, digitRuns[0].0.count == 4, !sig.contains(where: { $0.1 == "a" && monthOf($0.0) != nil }) {
+            let y = value(digitRuns[0].0)
+            guard (1800...2199).contains(y) else { return nil }
+            let years = max(1, (abs(days) + 182) / 365) * (days < 0 ? -1 : 1)
+            var out = text
+            out.replaceSubrange(digitRuns[0].0, with: Array(String(y + years).utf8))
+            return out
+        }
         var parts: [Part] = []
         let r0 = sig[0]
         if r0.1 == "d" {

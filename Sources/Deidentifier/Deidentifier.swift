@@ -108,23 +108,42 @@ public struct Deidentifier: Sendable {
             var reps: [Replacement] = []
             reps.reserveCapacity(sorted.count)
             var pos = 0
-            // Surrogate names never repeat a real name word of this note ("Samira" must not become "Okafor" when
-            // Dr Okafor is in the note): the keyed choice moves to the next list entry on such a collision.
+            // Surrogate names and place words never repeat a real word of this note's PHI ("Samira" must not become
+            // "Okafor" when Dr Okafor is in the note): the keyed choice moves to the next list entry on such a collision.
             var avoid: Set<String> = []
             if options.mode == .surrogate {
-                for e in sorted where e.type == .name {
+                for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                     guard s < end else { continue }
                     Surrogates.nameWords(Array(UnsafeBufferPointer(rebasing: b[s..<end])), into: &avoid)
                 }
             }
+            // Nothing written (a shifted date, a surrogate) may reproduce a PHI string detected in the note: a
+            // shifted `Nov 2022` -> `Aug 2022` must not bring back a year `2022` detected alone elsewhere.
+            let generates = options.shiftDates || options.mode == .surrogate
+            let detected = generates ? PHIStringSet(text: b, spans: sorted.map(\.span)) : PHIStringSet(text: b, spans: [])
             for e in sorted {
                 let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                 guard s >= pos, s < end else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<s]))
                 let original = UnsafeBufferPointer(rebasing: b[s..<end])
                 let outStart = out.count
-                let rule = replace(original, entity: e, shift: shift, avoid: avoid, into: &out)
+                let next: UInt8? = end < b.count ? b[end] : nil
+                var rule = replace(original, entity: e, shift: shift, avoid: avoid, into: &out)
+                // On a reproduction: a date is written as if it could not be shifted (redacted, masked, or digits and
+                // letters redrawn), a surrogate is redrawn; after four tries the span is redacted.
+                var attempt = 1
+                while generates && rule != "redact" && rule != "mask" && detected.reproduced(in: out, from: outStart, next: next) {
+                    out.removeSubrange(outStart...)
+                    if attempt > 4 {
+                        Self.writeRedaction(e.type, into: &out)
+                        rule = "redact"
+                    } else {
+                        rule = replace(original, entity: e, shift: shift, avoid: avoid, attempt: attempt, into: &out)
+                    }
+                    attempt += 1
+                }
+                if attempt > 1 { rule += "-after-collision" }
                 reps.append(Replacement(type: e.type, original: TextSpan(s, end), output: TextSpan(outStart, out.count), rule: rule))
                 pos = end
             }
@@ -133,23 +152,35 @@ public struct Deidentifier: Sendable {
         }
     }
 
-    /// Writes the replacement of one span; returns its rule id.
-    func replace(_ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], into out: inout [UInt8]) -> String {
+    /// Writes the replacement of one span; returns its rule id. `attempt` > 0 redraws after the first output
+    /// reproduced a PHI string of the note: dates are then not shifted and surrogates are drawn with a salt.
+    func replace(
+        _ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], attempt: Int = 0,
+        into out: inout [UInt8]
+    ) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
-            if let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
+            if attempt == 0, let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
                 out.append(contentsOf: shifted)
                 return "shift-date"
             }
             if options.mode == .surrogate {
-                out.append(contentsOf: Surrogates(hmac: hmac).digitsAndLetters(Array(original), type: entity.type))
+                // A redraw: a realistic date one to eleven years earlier, keyed on the value (intervals to the
+                // note's other dates are not kept for this one; the audit rule says so).
+                let surrogates = Surrogates(hmac: hmac, salt: UInt8(attempt))
+                if attempt > 0 {
+                    var st = surrogates.stream("date-redraw", Array(original))
+                    if let redrawn = DateShifter(locale: options.locale).shift(Array(original), days: -(366 + st.next(3650))) {
+                        out.append(contentsOf: redrawn)
+                        return "surrogate-date-redraw"
+                    }
+                }
+                out.append(contentsOf: surrogates.digitsAndLetters(Array(original), type: entity.type))
                 return "surrogate-date-digits"
             }
         }
         switch options.mode {
         case .redact:
-            out.append(0x5B)
-            out.append(contentsOf: entity.type.rawValue.utf8)
-            out.append(0x5D)
+            Self.writeRedaction(entity.type, into: &out)
             return "redact"
         case .mask:
             var i = 0
@@ -159,9 +190,16 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid).surrogate(Array(original), entity: entity)
+            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt)).surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule
         }
+    }
+
+    /// `[TYPE]`.
+    static func writeRedaction(_ type: EntityType, into out: inout [UInt8]) {
+        out.append(0x5B)
+        out.append(contentsOf: type.rawValue.utf8)
+        out.append(0x5D)
     }
 }

@@ -7,6 +7,8 @@ struct Surrogates {
     let hmac: HMACSHA256
     /// Lower-cased name words of the note's real names, which a surrogate name must not be.
     var avoid: Set<String> = []
+    /// Non-zero when an earlier draw reproduced a PHI string of the note: every stream is then keyed on it too.
+    var salt: UInt8 = 0
 
     /// Adds the lower-cased words (two letters or more) of a name to `words`.
     static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
@@ -51,7 +53,7 @@ struct Surrogates {
 
     func stream(_ type: String, _ value: [UInt8]) -> Stream {
         let norm = value.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x2E && $0 != 0x28 && $0 != 0x29 }.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        return Stream(hmac: hmac, label: Array(type.utf8) + [0x7C] + norm)
+        return Stream(hmac: hmac, label: Array(type.utf8) + [0x7C] + norm + (salt == 0 ? [] : [0x7C, salt]))
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }

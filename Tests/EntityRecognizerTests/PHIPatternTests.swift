@@ -63,6 +63,11 @@ import Testing
         "DEA [[AB1234563|ID]] on file",
         "Account # [[AC-99812|ID]] closed",
         "Lab 5 values normal",
+        // Regression (PHI dev 337, session 5): a month name and a year or day after an ID cue word is a date, never
+        // an identifier ("visit" was the cue and "Oct" was skipped as a second cue, so "2025" became an ID). A month
+        // word before a long number stays a cue's second word.
+        "last visit [[Oct 2025|DATE]]; Specimen [[Jan 12 2024|DATE]]; case [[Mar 2023|DATE]]",
+        "LAST VISIT [[OCT 2025|DATE]]. Episode [[September 2024|DATE]]. Ref MAR [[12345678|ID]]",
     ])
     func identifiers(_ marked: String) { Self.check(marked) }
 

@@ -702,6 +702,10 @@ struct PHIScan {
             if isAlpha(c) {
                 let e = alphaRun(j)
                 let k = wordKey(b, j, e)
+                // "last visit Oct 2025", "Specimen Jan 12 2024": a month name and a year or day after the cue is a
+                // date (the date scanner takes it), never an identifier.
+                let month = Int(scanTable.value(k) & 0xF)
+                if month > 0, monthNameDate(j, wordEnd: e, month: month) != nil { return nil }
                 if PK.idFillers.contains(k) {
                     j = e
                     fillers += 1

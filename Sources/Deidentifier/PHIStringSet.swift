@@ -1,0 +1,78 @@
+import MedTextCore
+
+/// The PHI strings detected in one note, which no text the de-identifier writes (a shifted date, a
+/// surrogate) may reproduce: a shifted `Nov 2022` that keeps `2022` must not bring back a year `2022`
+/// detected elsewhere in the note, and a surrogate place word must not be a real name of the note.
+/// One- and two-digit numbers (ages, days) and month names alone are left out: shifted dates and
+/// surrogates write them all the time and they identify nobody. Strings are compared as whole tokens: an
+/// edge letter or digit of a match must not touch another letter or digit (`2022` is found in `12/02/2022`,
+/// not in `20221`).
+struct PHIStringSet {
+    private var byHash: [UInt64: [[UInt8]]] = [:]
+    /// The longest string's length in bytes: matches are never longer.
+    private(set) var maxLength = 0
+
+    var isEmpty: Bool { byHash.isEmpty }
+
+    /// - Complexity: O(total length of the spans).
+    init(text: UnsafeBufferPointer<UInt8>, spans: [TextSpan]) {
+        for span in spans {
+            let s = max(span.start, 0), e = min(span.end, text.count)
+            guard s < e else { continue }
+            let bytes = Array(UnsafeBufferPointer(rebasing: text[s..<e]))
+            guard !Self.exempt(bytes) else { continue }
+            let h = Self.hash(bytes[...])
+            if byHash[h]?.contains(bytes) == true { continue }
+            byHash[h, default: []].append(bytes)
+            maxLength = max(maxLength, bytes.count)
+        }
+    }
+
+    static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    static func exempt(_ s: [UInt8]) -> Bool {
+        if s.count <= 2 && s.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
+        if s.count >= 3 && s.count <= 9 && s.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) {
+            return monthNames.contains(String(decoding: s, as: UTF8.self).lowercased())
+        }
+        return false
+    }
+
+    @inline(__always) static func hash(_ s: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// A letter, digit or non-ASCII byte (the test's "word" characters).
+    @inline(__always) static func word(_ c: UInt8) -> Bool { c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c >= 0x80 }
+
+    /// Whether `out[from...]`, the text just written for one span and followed in the output by `next`,
+    /// contains a string of the set as a whole token. Bytes before `from` are the output so far (context for
+    /// the left edge).
+    /// - Complexity: O(m × min(m, maxLength)) for the m bytes written, one table probe per token boundary.
+    func reproduced(in out: [UInt8], from: Int, next: UInt8?) -> Bool {
+        guard !byHash.isEmpty else { return false }
+        let end = out.count
+        var i = max(from, 0)
+        while i < end {
+            if i > 0 && Self.word(out[i - 1]) && Self.word(out[i]) {
+                i += 1
+                continue
+            }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var e = i
+            while e < end && e - i < maxLength {
+                h = (h ^ UInt64(out[e])) &* 0x100_0000_01b3
+                e += 1
+                if let after = e < end ? out[e] : next, Self.word(out[e - 1]) && Self.word(after) { continue }
+                if let candidates = byHash[h], candidates.contains(where: { $0.elementsEqual(out[i..<e]) }) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
