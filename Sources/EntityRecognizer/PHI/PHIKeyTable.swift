@@ -103,6 +103,8 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let shortWord = PHIRuleBits(rawValue: 1 << 27)
     /// Session 4: ordinal words, contact verbs and residence prepositions (`K.session4Words`).
     static let session4Word = PHIRuleBits(rawValue: 1 << 28)
+    /// Session 5: reporting verbs after a name that opens a sentence (`K.session5Words`).
+    static let session5Word = PHIRuleBits(rawValue: 1 << 29)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.

@@ -406,6 +406,7 @@ struct PHIDetection {
             i += 1
         }
         if !nameKeys.isEmpty { propagateBack() }
+        if !nameEnds.isEmpty { namesJoinedByAnd() }
         if nameEnds.count > 0 {
             initialsOfKnownNames()
             idsAfterNames()
@@ -547,15 +548,18 @@ struct PHIDetection {
             let fraction = i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && adjacent(i + 1) && adjacent(i + 2)
                 && t[i + 2].kind == .number
             // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
-            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper)
+            // Session 5: only an Australian state takes a four-digit postcode ("MI 2018" is a myocardial infarction).
+            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && K.auStates.contains(prev)
             let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
                 || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
             // "started 2000 units", "commenced 2000mg": a dose, not a year.
             let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && K.quantityUnits.contains(t[i + 1].key)
-            if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose
+            // Session 5: a count, lab value or code after its label ("Plt 1950,", "Room 2014,", "item 2013") is no year.
+            let counted = t[i - 1].rb.contains(.session5Word) && K.numberLabels.contains(prev)
+            if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
-                    || yearInRangeOrList(i, v))
+                    || yearInRangeOrList(i, v) || yearAfterWord(i, v))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -1176,7 +1180,14 @@ struct PHIDetection {
                 }
                 guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
-                else { return nil }
+                else {
+                    // Session 5: an unlisted capitalised name ("spoke to Ngaire", "verified by Juhani Korhonen").
+                    if !K.weakPersonCueEnds.contains(p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
+                        emitName(j, end, priority: 3, score: 0.75, rule: "name-cue-unlisted")
+                        return end
+                    }
+                    return nil
+                }
                 if !(end - j >= 2 || !t[j].bits.contains(.ordinaryWord)) { return nil }
                 emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-" + roleName(role))
                 return end
@@ -1186,8 +1197,10 @@ struct PHIDetection {
                 guard j < t.count else { return nil }
                 if t[j].bits.contains(.title) || t[j].bits.contains(.weakTitle) { return nil }
                 guard let end = nameRun(j, strong: true) else { return signOffInitials(j) }
-                // "Thanks, Niamh": on the same line only when the name ends the line.
-                if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C) || punct(e, 0x2D)) && (end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl)))) {
+                // "Thanks, Niamh": on the same line only when the name ends the line; without the comma
+                // ("Thanks Kiri") only when the sign-off also starts the line.
+                let endsLine = end >= t.count || t[end].nl || (punct(end, 0x2E) && (end + 1 >= t.count || t[end + 1].nl))
+                if !t[j].nl && !((punct(e, 0x2C) || punct(e - 1, 0x2C) || punct(e, 0x2D) || t[i].nl || i == 0) && endsLine) {
                     return nil
                 }
                 emitName(j, end, priority: 3, score: 0.9, rule: "name-signoff")
@@ -1424,6 +1437,11 @@ struct PHIDetection {
 
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
+        // Session 5: "WHITFIELD, Karen" opening a line; a name opening a sentence before a reporting verb.
+        if i + 1 < t.count && punct(i + 1, 0x2C), let e = surnameCommaGiven(i) { return e }
+        if (i + 1 < t.count && t[i + 1].rb.contains(.session5Word)) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word)),
+            let e = nameBeforeVerb(i)
+        { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }

@@ -347,6 +347,7 @@ public struct PHIVocabulary: Sendable {
         mark(K.typistCues, .typistCue)
         mark(K.notInitials.union(K.capsFunctionWords), .shortWord)
         mark(K.session4Words, .session4Word)
+        mark(K.session5Words, .session5Word)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
