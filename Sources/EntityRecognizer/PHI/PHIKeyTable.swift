@@ -105,6 +105,8 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let session4Word = PHIRuleBits(rawValue: 1 << 28)
     /// Session 5: reporting verbs after a name that opens a sentence (`K.session5Words`).
     static let session5Word = PHIRuleBits(rawValue: 1 << 29)
+    /// Session 5: words around a slash number that make it a fraction, score or dose (`K.fractionBefore`, `K.fractionAfter`).
+    static let fractionWord = PHIRuleBits(rawValue: 1 << 30)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.

@@ -164,7 +164,309 @@ extension PHIDetection {
     }
 }
 
+extension PHIDetection {
+    /// Session-5 token patterns, tried after every older one declined the token: a day/month after any word,
+    /// ages in header shapes, long numbers and `#` codes as IDs.
+    @inline(never) mutating func session5Patterns(_ i: Int) -> Int? {
+        let tok = t[i]
+        if tok.kind == .number {
+            if punct(i + 1, 0x2F), let e = dayMonthAfterWord(i) {
+                emit(.date, i, e, priority: 4, score: 0.6, rule: "date-day-month-after-word")
+                return e
+            }
+            if let rule = ageShape(i) {
+                emitAgeToken(i, rule: rule)
+                return i + 1
+            }
+            if let e = extensionAfterName(i) {
+                emit(.phoneOrFax, i, e, priority: 4, score: 0.7, rule: "phone-extension")
+                return e
+            }
+            if let e = longNumberID(i) {
+                emit(.id, i, e, priority: 3, score: 0.6, rule: "id-long-number")
+                return e
+            }
+        } else if punct(i, 0x23), i + 1 < t.count, adjacent(i + 1), !(i > 0 && isWord(i - 1) && K.lotWords.contains(t[i - 1].key)),
+            let e = hashCode(i + 1)
+        {
+            emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-hash-code")
+            return e
+        }
+        return nil
+    }
+
+    /// `EGD 1/27.`, `bed avail 12/18`, `last a1c there 8/24`, `dictated 13/3, typed 14/3`: a day/month (or month/year)
+    /// after any word, when neither the word before nor the word after makes it a fraction, score, dose, strength or
+    /// interval (`pain 7/10`, `power 4/5`, `1/2 tab`, `PO 4/24 PRN`, `2/3 of`, `3/6 murmur`); durations (`/7`, `/12`,
+    /// `/52`) stay out as before.
+    @inline(never) func dayMonthAfterWord(_ i: Int) -> Int? {
+        guard i > 0, !t[i].nl, isWord(i - 1), !adjacent(i), let e = dayMonth(i),
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
+        else { return nil }
+        if t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
+        // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
+        // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
+        let a = intValue(i), c = intValue(i + 2)
+        if a == c || ((c == 4 || c == 5 || c == 6 || c == 10) && a <= c) { return nil }
+        let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
+        if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
+            || (t[i - 1].rb.contains(.session5Word) && K.numberLabels.contains(t[i - 1].key))
+        { return nil }
+        if t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
+        if e < t.count && !t[e].nl {
+            if adjacent(e) && !(t[e].kind == .punctuation && (punct(e, 0x2E) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x29) || punct(e, 0x3A))) {
+                return nil
+            }
+            if isWord(e) && ((t[e].rb.contains(.fractionWord) && K.fractionAfter.contains(t[e].key))
+                || (t[e].rb.contains(.auxWord) && K.quantityUnits.contains(t[e].key)))
+            { return nil }
+            if punct(e, 0x2B) || punct(e, 0x25) { return nil }
+        }
+        return e
+    }
+
+    /// Ages in header and aside shapes (GUIDELINE A1, the number only): `38Y / F`, `F 27 y`, `in his 70s`,
+    /// `DOB 30 Jul 2009 (15)`. The rule id, or nil.
+    @inline(never) func ageShape(_ i: Int) -> String? {
+        guard ageNumber(i), i + 1 < t.count else { return nil }
+        let n = t[i + 1]
+        // "38Y / F", "27 y UR", "F 27 y": a y or Y right after the number, then a slash, a sex letter, a capitalised
+        // field or the line end.
+        if isWord(i + 1), !n.nl, n.e - n.s == 1, b[n.s] | 0x20 == 0x79 {
+            let sexBefore = i > 0 && !t[i].nl && isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 && (t[i - 1].key == AgeKeys.m || t[i - 1].key == AgeKeys.f)
+            let k = i + 2
+            let fieldAfter = k >= t.count || t[k].nl || punct(k, 0x2F) || punct(k, 0x2C) || punct(k, 0x29)
+                || (isWord(k) && t[k].flags.contains(.allUpper))
+            if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F)) { return "age-header" }
+        }
+        // "in his 70s", "in her early 80s": a decade of life after a possessive.
+        if isWord(i + 1), adjacent(i + 1), n.e - n.s == 1, b[n.s] | 0x20 == 0x73, t[i].e - t[i].s == 2, b[t[i].s + 1] == 0x30, i >= 2 {
+            var k = i - 1
+            if isWord(k) && (K.decadeQualifiers.contains(t[k].key)) { k -= 1 }
+            if k >= 1, isWord(k), K.possessives.contains(t[k].key), t[k - 1].key == K.in { return "age-decade" }
+        }
+        // "DOB 30 Jul 2009 (15)": a bracketed number after a date of birth on the same line.
+        if punct(i - 1, 0x28), punct(i + 1, 0x29), i >= 2, t[i - 2].kind == .number || t[i - 2].rb.contains(.monthName) {
+            var k = i - 2
+            var steps = 0
+            while k > 0 && !t[k].nl && steps < 10 {
+                k -= 1
+                steps += 1
+                if isWord(k) && K.birthCues.contains(t[k].key) { return "age-after-birth-date" }
+            }
+        }
+        return nil
+    }
+
+    /// `Tiffani LeBlanc x114` (an extension after a name, ending the line) and `ext. 6-4419` (an extension with a dash).
+    @inline(never) func extensionAfterName(_ i: Int) -> Int? {
+        let len = t[i].e - t[i].s
+        if i >= 2, t[i - 1].key == K.x, adjacent(i), !adjacent(i - 1), !t[i - 1].nl, (3...5).contains(len), cap(i - 2), !t[i - 2].bits.contains(.ordinaryWord),
+            i + 1 >= t.count || t[i + 1].nl || (t[i + 1].kind == .punctuation && !adjacent(i + 1) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B))
+        {
+            return i + 1
+        }
+        if len <= 2, punct(i + 1, 0x2D), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), t[i + 2].kind == .number,
+            (3...4).contains(t[i + 2].e - t[i + 2].s), pagerCueBefore(i) != nil,
+            i + 3 >= t.count || !adjacent(i + 3)
+        {
+            return i + 3
+        }
+        return nil
+    }
+
+    /// A number of eight or more digits standing alone (`CLM 9930047512`, `ED Presentation 24-0917733`): an
+    /// identifier unless a unit follows. Phone shapes are taken by the byte scanner first.
+    @inline(never) func longNumberID(_ i: Int) -> Int? {
+        guard i == 0 || !adjacent(i) || punct(i - 1, 0x23) || punct(i - 1, 0x28) || punct(i - 1, 0x3A) else { return nil }
+        var e = i + 1
+        var digits = t[i].e - t[i].s
+        // "24-0917733": one dash between two digit groups.
+        if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && t[e + 1].kind == .number && (2...4).contains(digits) {
+            digits += t[e + 1].e - t[e + 1].s
+            guard t[e + 1].e - t[e + 1].s >= 6 else { return nil }
+            e += 2
+        }
+        guard digits >= 8 else { return nil }
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && K.quantityUnits.contains(t[e].key) { return nil }
+        return e
+    }
+
+    /// `application #A-662094`, `ticket #INC0098123`: a code right after `#` with at least five digits, or a letter
+    /// and four digits. Suture sizes and counts (`#15 blade`, `#2-0 Vicryl`) have fewer.
+    @inline(never) func hashCode(_ j: Int) -> Int? {
+        guard j < t.count, t[j].kind == .number || isWord(j) else { return nil }
+        var e = j
+        var digits = 0, letters = 0
+        while e < t.count && (e == j || adjacent(e)) && (t[e].kind == .number || isWord(e) || (punct(e, 0x2D) && e + 1 < t.count && adjacent(e + 1))) {
+            for c in t[e].s..<t[e].e { if b[c] &- 0x30 < 10 { digits += 1 } else if isAlpha(b[c]) { letters += 1 } }
+            e += 1
+        }
+        guard digits >= 5 || (letters >= 1 && digits >= 4) else { return nil }
+        if t[e - 1].kind == .punctuation { e -= 1 }
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// A capitalised word and a street type within the next three tokens ("4/22 Fosters Rd").
+    @inline(never) func streetFollows(_ e: Int) -> Bool {
+        guard e < t.count, !t[e].nl, cap(e) else { return false }
+        var k = e
+        while k < t.count && k - e < 3 && !t[k].nl && cap(k) {
+            if k > e && t[k].bits.contains(.streetType) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// `June/July`, `Jun-Jul` (a month pair) and `March of 2022` (a month of a year): one DATE.
+    @inline(never) func monthPairOrMonthOfYear(_ i: Int) -> Int? {
+        guard i + 2 < t.count, !t[i + 1].nl, cap(i) || capsDoc || t[i].e - t[i].s >= 4 else { return nil }
+        if (punct(i + 1, 0x2F)) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].rb.contains(.monthName) && isWord(i + 2) {
+            return i + 3
+        }
+        if t[i + 1].key == K.of, t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s == 4, !t[i + 2].nl, (1900...2099).contains(intValue(i + 2)),
+            t[i].key != K.may || cap(i)
+        {
+            return i + 3
+        }
+        return nil
+    }
+
+    /// An unlisted capitalised place after "in", "at", "near" or "from" ending a clause or before a lower-case word:
+    /// `Appendicectomy 2011 in Ludhiana.`, `youth group at Woodridge on Fridays`. Words in any list (names,
+    /// ordinary words, drugs, places already known) are left to their own rules.
+    @inline(never) mutating func unlistedPlaceAfterPreposition(_ i: Int) -> Int? {
+        guard !t[i - 1].nl, !t[i].nl, K.townPrepositions.contains(t[i - 1].key), !covered[i], unlistedNameWord(i),
+            !K.agencies.contains(t[i].key), t[i].e - t[i].s >= 4
+        else { return nil }
+        // "dressed in Acticoat", "placed in Endocatch bag": after a verb of placing it is a product.
+        if i >= 2, isWord(i - 2), t[i - 2].e - t[i - 2].s > 3, b[t[i - 2].e - 1] | 0x20 == 0x64, b[t[i - 2].e - 2] | 0x20 == 0x65 { return nil }
+        var e = i + 1
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (K.townWords.contains(t[e].key) || t[e].bits.isEmpty) { e += 1 }
+        // The clause ends, or a function word, preposition or weekday follows (not a noun: "Endocatch bag").
+        guard e >= t.count || t[e].nl || asideEnd(e)
+            || (isWord(e) && (K.functionWords.contains(t[e].key) || K.townFollowers.contains(t[e].key) || t[e].rb.contains(.weekday)))
+        else { return nil }
+        // "at Ngaire's", "in Tipene Clinic": a possessive or an organisation word after it.
+        if t[e - 1].base != t[e - 1].key { return nil }
+        emit(.address, i, e, priority: 2, score: 0.6, rule: "address-unlisted-place-preposition")
+        return e
+    }
+
+    /// `Facility: Swedish Ballard Campus` (an organisation label), `St. Joseph Regional` (a saint's name and a facility
+    /// filler).
+    @inline(never) mutating func session5Organization(_ i: Int) -> Int? {
+        if K.organizationLabels.contains(t[i].key), punct(i + 1, 0x3A), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2],
+            !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.weakTitle)
+        {
+            var e = i + 2
+            var distinctive = false
+            while e < t.count && e - i <= 8 && !t[e].nl && !covered[e]
+                && (cap(e) || punct(e, 0x26) || (punct(e, 0x2D) && adjacent(e)) || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)))
+            {
+                if isWord(e) && cap(e) && (!t[e].bits.contains(.ordinaryWord) || t[e].rb.contains(.orgSuffix)) { distinctive = true }
+                e += 1
+            }
+            while e > i + 2 && !cap(e - 1) { e -= 1 }
+            guard e > i + 2, distinctive else { return nil }
+            emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-label")
+            return e
+        }
+        if K.saintWords.contains(t[i].key), cap(i) {
+            var j = i + 1
+            if punct(j, 0x2E) && adjacent(j) { j += 1 }
+            guard j + 1 < t.count, !t[j].nl, cap(j), !covered[j], t[j].bits.contains(.firstName) || t[j].bits.isEmpty,
+                !t[j + 1].nl, isWord(j + 1), cap(j + 1), K.saintFacilityWords.contains(t[j + 1].key)
+            else { return nil }
+            var e = j + 2
+            if e < t.count && !t[e].nl && cap(e) && K.saintFacilityWords.contains(t[e].key) { e += 1 }
+            emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-saint")
+            return e
+        }
+        return nil
+    }
+
+    /// `AK/jm   dictated 13/3` (typist initials opening a line before a dictation word), `(Marisol)` (a given name
+    /// alone in brackets), `(KLM 1/28/25)` (initials before a date in brackets).
+    @inline(never) mutating func session5BracketAndInitialNames(_ i: Int) -> Int? {
+        if punct(i + 1, 0x2F), t[i].nl || i == 0, !covered[i], initialsToken(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), initialsToken(i + 2) {
+            var k = i + 3
+            while k < t.count && !t[k].nl && k - i < 8 {
+                if isWord(k) && K.typistCues.contains(t[k].key) {
+                    emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials")
+                    emit(.name, i + 2, i + 3, priority: 3, score: 0.6, rule: "name-initials")
+                    return i + 3
+                }
+                k += 1
+            }
+            return nil
+        }
+        guard punct(i - 1, 0x28), !covered[i], cap(i) else { return nil }
+        let bits = t[i].bits
+        if punct(i + 1, 0x29), !t[i].flags.contains(.allUpper), !capsDoc, bits.contains(.firstName), !bits.contains(.ordinaryWord),
+            !bits.contains(.stopWord), !bits.contains(.title), !bits.contains(.placeWord), t[i].e - t[i].s >= 3
+        {
+            emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-in-brackets")
+            return i + 1
+        }
+        if initialsToken(i), t[i].flags.contains(.allUpper), i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number, dayMonth(i + 1) != nil {
+            var k = i + 1
+            while k < t.count && !t[k].nl && k - i < 8 && !punct(k, 0x29) { k += 1 }
+            if punct(k, 0x29) {
+                emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials-date")
+                return i + 1
+            }
+        }
+        return nil
+    }
+}
+
 extension K {
+    static let driveVerbs: Set<UInt64> = Set(["drives", "drove", "driving", "driver", "delivers", "delivered", "delivering", "courier"].map(wordKey))
+    static let townPrepositions: Set<UInt64> = Set(["in", "at", "near"].map(wordKey))
+    /// Words that may follow a town ("in Ludhiana since 2019", "at Woodridge on Fridays").
+    static let townFollowers: Set<UInt64> = Set(
+        ["in", "on", "at", "since", "until", "till", "where", "when", "who", "before", "after", "during", "last", "this",
+         "next", "over", "near", "then", "but", "so", "because", "while", "every", "each", "most", "recently", "previously",
+         "now", "today", "yesterday"].map(wordKey))
+    /// Labels whose value is an organisation ("Facility:", "Practice:").
+    static let organizationLabels: Set<UInt64> = Set(
+        ["facility", "hospital", "clinic", "practice", "pharmacy", "school", "agency", "organisation", "organization",
+         "company", "racf", "snf", "vendor", "supplier", "laboratory", "centre", "center", "college", "university",
+         "employer", "workplace", "firm", "business", "venue", "site", "campus"].map(wordKey))
+    static let saintWords: Set<UInt64> = Set(["st", "saint", "ste", "sainte"].map(wordKey))
+    /// Words after a saint's name that make a facility ("St. Joseph Regional", "St Luke's General").
+    static let saintFacilityWords: Set<UInt64> = Set(
+        ["regional", "general", "memorial", "medical", "community", "mercy", "private", "public", "university", "health",
+         "hospital", "healthcare", "infirmary", "district"].map(wordKey))
+    /// Words before a slash number that make it a fraction, score or strength ("pain 7/10", "power 4/5").
+    static let fractionBefore: Set<UInt64> = Set(
+        ["power", "strength", "vision", "va", "acuity", "gcs", "score", "scored", "scores", "of", "over", "ratio", "bp",
+         "rated", "rates", "pain", "severity", "nrs", "vas", "grade", "graded", "murmur", "mmt", "reflexes", "reflex",
+         "mrc", "apgar", "apgars", "motor", "sensation", "scale", "take", "takes", "taking", "po", "iv", "sc", "im", "sl",
+         "pr", "ng", "peg", "inh", "top", "neb", "nebs", "x", "about", "approximately", "only", "half", "was", "is",
+         "tab", "tabs", "tablet", "tablets", "cap", "caps", "puff", "puffs", "q", "every", "each", "and", "or", "to", "from",
+         "sats", "sat", "spo2", "fio2", "peep", "ie", "i:e", "e", "v", "m", "g", "p", "para", "gravida", "mmse", "moca",
+         "phq", "gad", "k10", "audit", "edinburgh", "epds", "pulses", "pulse", "edema", "oedema", "tone", "tenderness",
+         "ttp", "strength:", "rom", "abduction", "flexion", "extension", "up", "by", "fraction", "fractions", "marks",
+         "points", "stage", "dilated", "effaced", "station", "sleep", "mood", "anxiety", "energy", "appetite", "pupils",
+         "pupil", "rv", "ra", "pa", "lv", "la", "ao", "pressure", "pressures", "wedge", "pcwp", "than", "at", "as"].map(wordKey))
+    /// Words after a slash number that make it a fraction, dose or score ("1/2 tab", "3/6 murmur", "2/3 of").
+    static let fractionAfter: Set<UInt64> = Set(
+        ["tab", "tabs", "tablet", "tablets", "strength", "power", "vision", "dose", "doses", "of", "ago", "hourly", "daily",
+         "times", "puffs", "puff", "cap", "caps", "capsule", "capsules", "scoop", "scoops", "cup", "cups", "glass", "bottle",
+         "murmur", "pain", "prn", "inch", "inches", "in", "cm", "mm", "way", "pack", "packs", "ppd", "strength", "score",
+         "positive", "negative", "nodes", "lymph", "cores", "specimens", "slices", "lobes", "segments", "vessels", "sessions",
+         "patients", "cases", "criteria", "points", "beats", "sec", "mmhg", "reflexes", "bilaterally", "throughout",
+         "proximally", "distally", "ue", "le", "x", "mane", "nocte", "bd", "tds", "qid", "od", "ns", "nss", "saline",
+         "percent", "strength", "flex", "french", "fr", "gauge", "g", "size"].map(wordKey))
+    /// Qualifiers of a decade of life ("in her early 80s").
+    static let decadeQualifiers: Set<UInt64> = Set(["early", "mid", "late", "mid-"].map(wordKey))
+
     /// Labels of counts, volumes, lab values and codes before a number that is no year ("EBL 2000", "item 2013").
     static let numberLabels: Set<UInt64> = Set(
         ["ebl", "blood", "loss", "uo", "output", "intake", "input", "total", "balance", "weight", "wt", "count", "plt",
@@ -203,5 +505,5 @@ extension K {
          "used", "needs", "needed", "got", "gets", "lost", "spent", "tolerated", "tolerating", "notes", "noted", "visited",
          "visits", "continued", "admitted"].map(wordKey))
     /// Every word of the session-5 sets tested behind `.session5Word`.
-    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels) }
+    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels).union(organizationLabels).union(saintWords) }
 }

@@ -507,6 +507,8 @@ struct PHIDetection {
                 punct(k + 2, 0x22), adjacent(k + 2), !bracket || punct(k + 3, 0x29),
                 // `Raymond "Ray" Kowalczyk`: a nickname inside the name stays in the name's span.
                 bracket || k + 3 >= t.count || t[k + 3].nl || !cap(k + 3)
+                    // Session 5: `Adebayo, Olufunmilayo "Funmi"    MRN`: a header field after a wide gap.
+                    || t[k + 3].s - t[k + 2].e >= 2 || t[k + 3].flags.contains(.allUpper)
             else { continue }
             emitName(k + 1, k + 2, priority: 3, score: 0.7, rule: "name-nickname")
         }
@@ -653,9 +655,15 @@ struct PHIDetection {
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
-            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
+            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
+            // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
+            !streetFollows(e)
         {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
+            return e
+        }
+        if tok.rb.contains(.monthName), isWord(i), let e = monthPairOrMonthOfYear(i) {
+            emit(.date, i, e, priority: 5, score: 0.75, rule: "date-month-pair")
             return e
         }
         if isWord(i) && i > 0 && tok.rb.contains(.monthName)
@@ -708,7 +716,8 @@ struct PHIDetection {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 3
-                && (t[j].kind == .punctuation || K.idFillers.contains(t[j].key) || punct(j, 0x23))
+                && (t[j].kind == .punctuation || K.idFillers.contains(t[j].key) || punct(j, 0x23)
+                    || (t[j].bits.contains(.stateAbbr) && t[j].flags.contains(.allUpper) && j + 1 < t.count && t[j + 1].kind == .number))
             {
                 j += 1
                 fillers += 1
@@ -742,6 +751,7 @@ struct PHIDetection {
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
+        if tok.kind == .number || punct(i, 0x23), let e = session5Patterns(i) { return e }
         return nil
     }
 
@@ -1437,6 +1447,7 @@ struct PHIDetection {
 
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
+        if punct(i + 1, 0x2F) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
         // Session 5: "WHITFIELD, Karen" opening a line; a name opening a sentence before a reporting verb.
         if i + 1 < t.count && punct(i + 1, 0x2C), let e = surnameCommaGiven(i) { return e }
         if (i + 1 < t.count && t[i + 1].rb.contains(.session5Word)) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word)),
@@ -1473,7 +1484,9 @@ struct PHIDetection {
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
                 && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
                 && (K.handoverWords.contains(t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
-            if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
+            if t[i + 2].rb.contains(.shortWord) && K.notInitials.contains(t[i + 2].key) && !credentialAfter {
+                // "Binet A. No B symptoms": a function word after an initial is no surname.
+            } else if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
                 && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2)))))
             {
                 var end = i + 3
@@ -1578,9 +1591,13 @@ struct PHIDetection {
     mutating func addressRules(_ i: Int) -> Int? {
         let tok = t[i]
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
-        if i >= 2, tok.bits.isEmpty, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper), let e = unlistedPlace(i) {
-            return e
+        if i >= 2, tok.bits.isEmpty, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper) {
+            if let e = unlistedPlace(i) { return e }
+            // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana.").
+            if let e = unlistedPlaceAfterPreposition(i) { return e }
         }
+        // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
+        if tok.rb.contains(.session5Word), isWord(i), let e = session5Organization(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
@@ -1685,6 +1702,8 @@ struct PHIDetection {
         if cap(i), i + 2 < t.count, punct(i + 1, 0x2C), isStateAt(i + 2), t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
+                // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
+                || (i > 0 && !t[i].nl && isWord(i - 1) && K.placePrepositions.contains(t[i - 1].key) && !cap(i + 3))
         {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
@@ -1729,7 +1748,10 @@ struct PHIDetection {
         let preposition = i > 0 && !t[i].nl && (K.organizationPrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
         if placeOnly {
             let place = i > 0 && !t[i].nl && (K.placePrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
-            return place ? e : nil
+            // Session 5: "drives for UPS", "works with Amazon": an employer after a work verb and its preposition.
+            let employer = i > 1 && !t[i].nl && (K.employerPrepositions.contains(t[i - 1].key) || t[i - 1].key == K.with)
+                && (K.workVerbs.contains(t[i - 2].key) || K.driveVerbs.contains(t[i - 2].key))
+            return place || employer ? e : nil
         }
         var capital = true
         for k in i..<e where isWord(k) && !cap(k) && t[k].key != K.of && t[k].key != K.and { capital = false }
@@ -2162,7 +2184,9 @@ enum K {
          "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge", "participant",
          "ndis", "cap",
          // Session 4: fund memberships and portal access codes ("membership 77104422", "access code 7HQK-29XP-MW4D").
-         "membership", "access", "acc", "card"].map(wordKey))
+         "membership", "access", "acc", "card",
+         // Session 5: hospital record numbers, ED presentations, applications.
+         "hrn", "presentation", "application", "emr", "ehr", "mbr", "clm", "grp"].map(wordKey))
     static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":", "code"].map(wordKey))
     static let notProfessions: Set<UInt64> = Set(
         ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
@@ -2185,7 +2209,7 @@ enum K {
         ["friends", "sons", "daughters", "brothers", "sisters", "kids", "children", "grandchildren", "grandkids", "parents",
          "siblings", "flatmates", "housemates", "roommates", "cousins", "nieces", "nephews", "grandsons", "granddaughters"].map(wordKey))
     /// Lower-case name particles inside a name ("T. van der Merwe", "Maria de la Cruz").
-    static let nameParticles: Set<UInt64> = Set(["van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "della", "du", "dos", "das", "bin", "binti", "al", "el", "ter", "op"].map(wordKey))
+    static let nameParticles: Set<UInt64> = Set(["van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "della", "du", "dos", "das", "bin", "binti", "al", "el", "ter", "op", "ap", "ibn", "ben", "bint", "dela", "lo", "zu", "af", "av"].map(wordKey))
     /// Medicine lot and batch numbers are not PHI (GUIDELINE §9).
     static let lotWords: Set<UInt64> = Set(["lot", "batch", "ndc", "model", "cat", "catalogue", "catalog", "version", "ver"].map(wordKey))
     static let numberedCues: Set<UInt64> = Set(

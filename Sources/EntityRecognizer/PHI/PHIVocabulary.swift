@@ -348,6 +348,7 @@ public struct PHIVocabulary: Sendable {
         mark(K.notInitials.union(K.capsFunctionWords), .shortWord)
         mark(K.session4Words, .session4Word)
         mark(K.session5Words, .session5Word)
+        mark(K.fractionBefore.union(K.fractionAfter), .fractionWord)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
