@@ -62,6 +62,8 @@ let cueTable: [UInt64: Cue] = {
         "claim", "provider", "hpi", "hpii", "hpio", "medicaid", "insurance", "pin", "identifier", "episode", "visit",
         "encounter", "accession", "specimen", "lab", "registration", "rego", "plate", "vin", "uid", "ref", "reference",
         "case", "file", "dob-id", "nhi", "crn", "centrelink", "pension", "concession", "healthcare", "hcc",
+        // Session 5: incident, job, flight and event numbers; hospital record numbers.
+        "incident", "job", "flight", "hrn",
     ] {
         t[wordKey(w)] = .id
     }
@@ -577,7 +579,9 @@ struct PHIScan {
                 }
                 if digits.count > 15 { return nil }
                 // Separator: one of " ", "-", ".", or ") ".
-                if (at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2E) && (isDigit(at(j + 1)) || at(j + 1) == 0x28) {
+                // A bracket continues the number only as an area code after a short first group ("+1 (555) ...",
+                // "1 (800) ..."), never later ("1300 552 019 (24 H)").
+                if (at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2E) && (isDigit(at(j + 1)) || (at(j + 1) == 0x28 && groups.count == 1 && groups[0] <= 3)) {
                     j += 1
                     continue
                 }
@@ -602,7 +606,7 @@ struct PHIScan {
             ok = true  // 1300 / 1800
         } else if d.count == 6 && d[0] == 0x31 && d[1] == 0x33 && groups.count == 3 {
             ok = true  // 13 XX XX
-        } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) && !(groups.count >= 2 && groups[0] > 4) {
+        } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) && !(groups.count >= 2 && groups[0] != 3) {
             // ("250308-7712", an event or case number, has no phone grouping.)
             // NANP: 3-3-4 grouped, or ten bare digits with a valid exchange code.
             ok = true

@@ -56,10 +56,14 @@ extension PHIDetection {
     /// name is a listed first name or, after a listed surname, an unlisted capitalised word.
     @inline(never) mutating func surnameCommaGiven(_ i: Int) -> Int? {
         guard t[i].nl || i == 0 || (punct(i - 1, 0x3A) && !t[i - 1].nl && i >= 2 && t[i - 2].nl) else { return nil }
-        guard isWord(i), cap(i), !covered[i], t[i].e - t[i].s >= 2, punct(i + 1, 0x2C), adjacent(i + 1), i + 2 < t.count,
-            !t[i + 2].nl, cap(i + 2), !covered[i + 2]
-        else { return nil }
-        let sb = t[i].bits, gb = t[i + 2].bits
+        guard isWord(i), cap(i), !covered[i], t[i].e - t[i].s >= 2 else { return nil }
+        // "MCCOY-DELGADO, Rosalind Faye", "AL-SAADI, Mohammed": a hyphenated surname is one word here.
+        var h = i
+        if punct(i + 1, 0x2D) && adjacent(i + 1) && i + 3 < t.count && adjacent(i + 2) && cap(i + 2) && punct(i + 3, 0x2C) { h = i + 2 }
+        let start = i
+        let i = h
+        guard punct(i + 1, 0x2C), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2] else { return nil }
+        let sb = h > start ? t[start].bits.union(t[h].bits).subtracting([.ordinaryWord]) : t[i].bits, gb = t[i + 2].bits
         if sb.contains(.drugWord) || sb.contains(.title) || sb.contains(.credential) || sb.contains(.placeWord)
             || sb.contains(.stateAbbr) || t[i].rb.contains(.monthName) || t[i].rb.contains(.weekday)
         { return nil }
@@ -78,7 +82,7 @@ extension PHIDetection {
                 || unlistedNameWord(end)
         { end += 1 }
         if punct(end, 0x2E) && adjacent(end) && initial(end - 1) { end += 1 }
-        emitName(i, end, priority: 3, score: 0.8, rule: "name-surname-comma-given")
+        emitName(start, end, priority: 3, score: 0.8, rule: "name-surname-comma-given")
         return end
     }
 
@@ -200,20 +204,24 @@ extension PHIDetection {
     /// interval (`pain 7/10`, `power 4/5`, `1/2 tab`, `PO 4/24 PRN`, `2/3 of`, `3/6 murmur`); durations (`/7`, `/12`,
     /// `/52`) stay out as before.
     @inline(never) func dayMonthAfterWord(_ i: Int) -> Int? {
-        guard i > 0, !t[i].nl, isWord(i - 1), !adjacent(i), let e = dayMonth(i),
+        // After a word, a comma or bracket ("visited yesterday evening, 10/13.", "(pulmonology) 9/30;") or a clock time
+        // ("PHONE 06:30 17/5", "ETA 8/10 01:40" is taken with its time by the date-time rule).
+        guard i > 0 else { return nil }
+        let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
+        guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
             !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
         else { return nil }
-        if t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
+        if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
-        if a == c || ((c == 4 || c == 5 || c == 6 || c == 10) && a <= c) { return nil }
+        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) { return nil }
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
             || (t[i - 1].rb.contains(.session5Word) && K.numberLabels.contains(t[i - 1].key))
         { return nil }
-        if t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
+        if isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
         if e < t.count && !t[e].nl {
             if adjacent(e) && !(t[e].kind == .punctuation && (punct(e, 0x2E) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x29) || punct(e, 0x3A))) {
                 return nil
@@ -269,7 +277,7 @@ extension PHIDetection {
         }
         if len <= 2, punct(i + 1, 0x2D), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), t[i + 2].kind == .number,
             (3...4).contains(t[i + 2].e - t[i + 2].s), pagerCueBefore(i) != nil,
-            i + 3 >= t.count || !adjacent(i + 3)
+            i + 3 >= t.count || !adjacent(i + 3) || (t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D))
         {
             return i + 3
         }
@@ -348,7 +356,8 @@ extension PHIDetection {
         var e = i + 1
         while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (K.townWords.contains(t[e].key) || t[e].bits.isEmpty) { e += 1 }
         // The clause ends, or a function word, preposition or weekday follows (not a noun: "Endocatch bag").
-        guard e >= t.count || t[e].nl || asideEnd(e)
+        let ing = isWord(e) && !cap(e) && t[e].e - t[e].s > 5 && b[t[e].e - 1] == 0x67 && b[t[e].e - 2] == 0x6E && b[t[e].e - 3] == 0x69
+        guard e >= t.count || t[e].nl || asideEnd(e) || punct(e, 0x28) || ing
             || (isWord(e) && (K.functionWords.contains(t[e].key) || K.townFollowers.contains(t[e].key) || t[e].rb.contains(.weekday)))
         else { return nil }
         // "at Ngaire's", "in Tipene Clinic": a possessive or an organisation word after it.

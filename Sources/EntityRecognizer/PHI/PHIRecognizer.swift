@@ -270,6 +270,9 @@ struct PHIDetection {
         var words = 0, initials = 0
         while j < t.count && words + initials < maxWords + 2 {
             if j > i && sameLine && t[j].nl { break }
+            // Session 5: a gap of three or more spaces ends a name in header and table lines
+            // ("RANGIHUNA-BROWN      Given names:", "Fatima Zahra Bennani   PharmD:").
+            if j > i && t[j].s - t[j - 1].e >= 3 && !t[j].nl { break }
             if initial(j) && words + initials < maxWords {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
@@ -602,6 +605,8 @@ struct PHIDetection {
         if isWord(i) && tok.rb.contains(.weekday) {
             var j = i + 1
             if punct(j, 0x2C) { j += 1 }
+            // Session 5: "on Thursday the 16th".
+            if j + 1 < t.count, t[j].key == K.the, !t[j + 1].nl, ordinalDay(j + 1) { j += 1 }
             guard j < t.count, !t[j].nl else { return nil }
             // "friday 20th"
             if isWord(j) && t[j].flags.contains(.hasDigit) && b[t[j].s] &- 0x30 < 10 {
@@ -1475,6 +1480,8 @@ struct PHIDetection {
         if let e = propagatedName(i) { return e }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
         if initial(i) || (lowerDoc && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+            // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
+            !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
         {
             let lb = t[i + 2].bits
@@ -1591,10 +1598,11 @@ struct PHIDetection {
     mutating func addressRules(_ i: Int) -> Int? {
         let tok = t[i]
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
-        if i >= 2, tok.bits.isEmpty, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper) {
-            if let e = unlistedPlace(i) { return e }
-            // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana.").
-            if let e = unlistedPlaceAfterPreposition(i) { return e }
+        if i >= 2, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper) {
+            if tok.bits.isEmpty, let e = unlistedPlace(i) { return e }
+            // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana."); a word
+            // listed only as a surname may be a town ("a grocery in Dearborn (...)").
+            if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
         if tok.rb.contains(.session5Word), isWord(i), let e = session5Organization(i) { return e }
@@ -2102,7 +2110,7 @@ enum K {
          "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map(wordKey))
     static let monthAloneCues: Set<UInt64> = Set(
         ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "before", "after", "end", "of", "last",
-         "next", "this", "around", "throughout", "over", "through", "start", "beginning"].map(wordKey))
+         "next", "this", "around", "throughout", "over", "through", "start", "beginning", "due"].map(wordKey))
     static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with")
@@ -2260,7 +2268,9 @@ enum K {
          "relocating", "grew", "born", "originally", "raised", "holiday", "holidays", "holidaying", "returned", "returning",
          "travelled", "traveled", "travelling", "traveling", "trip", "flew", "farm", "property", "visiting", "visited",
          "house", "staying", "stays", "stayed", "based", "settled", "migrated", "emigrated", "is", "comes",
-         "came", "family"].map(wordKey))
+         "came", "family",
+         // Session 5: arrivals and visits ("after arriving from Shenyang", "fled from").
+         "arriving", "arrived", "arrive", "fled", "escaped", "immigrated", "deployed", "stationed", "posted", "holidayed"].map(wordKey))
     /// Government agencies and schemes that follow "moved to" or "returned to" but are no place (GUIDELINE §0).
     static let agencies: Set<UInt64> = Set(
         ["centrelink", "workcover", "icare", "worksafe", "ndia", "ndis", "medicare", "medicaid", "dva", "ssa", "cps", "docs",
