@@ -312,13 +312,15 @@ struct PHIScan {
         let month = Int(scanTable.value(wordKey(b, j, me)) & 0xF)
         guard me > j, month > 0 else { return nil }
         var end = me
-        if at(end) == 0x2E && me - j == 3 { end += 1 }  // "Apr."
+        if at(end) == 0x2E && (me - j == 3 || (me - j == 4 && month == 9)) { end += 1 }  // "Apr.", "Sept."
         // "may" only as a month when capitalised or followed by a year.
         let yearStart: Int? = {
             var k = end
             if at(k) == 0x2C { k += 1 }
             guard at(k) == 0x20 || at(k) == 0x2D || at(k) == 0x2F else { return nil }
             k += 1
+            // Session 5: an apostrophe year ("3 March '25").
+            if at(k) == 0x27 && isDigit(at(k + 1)) && isDigit(at(k + 2)) && boundaryAfter(k + 3) { return k + 1 }
             let ye = digitRun(k)
             return (ye - k == 4 || ye - k == 2) && boundaryAfter(ye) ? k : nil
         }()
@@ -362,11 +364,18 @@ struct PHIScan {
         }
         // "11-APR-2025  1415": a bare 24-hour time straight after the date (not a "1900-0700" shift range).
         if h - j == 4 && value(j, j + 2) < 24 && value(j + 2, h) < 60 && boundaryAfter(h) && at(h) != 0x2D && at(h) != 0x2F
-            && at(h) != 0x2E && at(h) != 0x3A
+            && (at(h) != 0x2E || !isDigit(at(h + 1))) && at(h) != 0x3A
         {
             return h
         }
-        guard (1...2).contains(h - j), at(h) == 0x3A, value(j, h) < 24 else { return nil }
+        // Session 5: "2.30 pm" (a dotted time only with am/pm after it).
+        let dottedTime: Bool = {
+            guard at(h) == 0x2E, isDigit(at(h + 1)), isDigit(at(h + 2)) else { return false }
+            var p = h + 3
+            if at(p) == 0x20 { p += 1 }
+            return (lower(at(p)) == 0x61 || lower(at(p)) == 0x70) && (lower(at(p + 1)) == 0x6D || (at(p + 1) == 0x2E && lower(at(p + 2)) == 0x6D))
+        }()
+        guard (1...2).contains(h - j), at(h) == 0x3A || dottedTime, value(j, h) < 24 else { return nil }
         let m = digitRun(h + 1)
         guard m - h - 1 == 2 else { return nil }
         var k = m

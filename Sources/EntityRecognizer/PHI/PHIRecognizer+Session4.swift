@@ -57,7 +57,7 @@ extension PHIDetection {
         }
         guard !groups.isEmpty, m >= t.count || t[m].nl || t[m].kind != .word || (cap(m) && punct(m + 1, 0x3A)) else { return nil }
         // Session 5: "T: 10/03/2025 14:02   job #774102": a word before a number sign or a number is a label.
-        if m < t.count && !t[m].nl && (punct(m, 0x23) || t[m].kind == .number) && !t[groups[groups.count - 1]].flags.contains(.allUpper) { return nil }
+        if groups.count == 1 && m < t.count && !t[m].nl && (punct(m, 0x23) || t[m].kind == .number) && !t[groups[0]].flags.contains(.allUpper) { return nil }
         // "Verified: NA" / "Checked: ok": a single lower-case word that is an ordinary word is a value, not initials.
         if groups.count == 1 && !t[groups[0]].flags.contains(.allUpper) && t[groups[0]].bits.contains(.ordinaryWord) && !colon { return nil }
         for g in groups { emit(.name, g, g + 1, priority: 3, score: 0.6, rule: "name-initials") }

@@ -69,7 +69,10 @@ extension PHIDetection {
         { return nil }
         let surnameOK = (sb.isName && !sb.contains(.stopWord) && !(sb.contains(.ordinaryWord) && !sb.contains(.lastName)))
             || (!sb.isName && !sb.contains(.ordinaryWord) && !sb.contains(.stopWord))
-        guard surnameOK else { return nil }
+        // An eponym that is also a surname ("SMITH, John", "MCCOY-DELGADO, Rosalind") before a frequent given name.
+        let eponymSurname = sb.contains(.lastName) && sb.contains(.eponym) && !gb.contains(.ordinaryWord) && !gb.contains(.stopWord)
+            && (gb.contains(.frequentFirst) || (h > start && gb.contains(.firstName)))
+        guard surnameOK || eponymSurname else { return nil }
         // An ordinary surname ("WARD, Mary", "Brown, Karen") needs a given name that is no ordinary word.
         let givenOK = (gb.contains(.firstName) && !gb.contains(.stopWord) && !gb.contains(.title)
             && (!gb.contains(.ordinaryWord) || !sb.contains(.ordinaryWord)))
@@ -148,6 +151,8 @@ extension PHIDetection {
         guard v <= 2039, i > 0, !t[i].nl else { return false }
         var w = i - 1
         if punct(w, 0x3A) { w -= 1 }
+        // "CABG x3 2015": a multiplier before the year.
+        if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
         guard w >= 0, isWord(w), !t[w].nl || w < i - 1 || true else { return false }
         if t[w].rb.contains(.session5Word) && K.numberLabels.contains(t[w].key) { return false }
         if K.clockCues.contains(t[w].key) || K.timeWords.contains(t[w].key) { return false }
@@ -209,7 +214,7 @@ extension PHIDetection {
         guard i > 0 else { return nil }
         let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
         guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)), !streetFollows(e)
         else { return nil }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
@@ -334,7 +339,8 @@ extension PHIDetection {
     @inline(never) func monthPairOrMonthOfYear(_ i: Int) -> Int? {
         guard i + 2 < t.count, !t[i + 1].nl, cap(i) || capsDoc || t[i].e - t[i].s >= 4 else { return nil }
         if (punct(i + 1, 0x2F)) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].rb.contains(.monthName) && isWord(i + 2) {
-            return i + 3
+            // "April/May 2025": the year belongs to the pair.
+            return yearAfter(i + 3) ?? i + 3
         }
         if t[i + 1].key == K.of, t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s == 4, !t[i + 2].nl, (1900...2099).contains(intValue(i + 2)),
             t[i].key != K.may || cap(i)
@@ -377,7 +383,7 @@ extension PHIDetection {
             while e < t.count && e - i <= 8 && !t[e].nl && !covered[e]
                 && (cap(e) || punct(e, 0x26) || (punct(e, 0x2D) && adjacent(e)) || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)))
             {
-                if isWord(e) && cap(e) && (!t[e].bits.contains(.ordinaryWord) || t[e].rb.contains(.orgSuffix)) { distinctive = true }
+                if isWord(e) && cap(e) && (!t[e].bits.contains(.ordinaryWord) || (t[e].rb.contains(.orgSuffix) && e > i + 2)) { distinctive = true }
                 e += 1
             }
             while e > i + 2 && !cap(e - 1) { e -= 1 }
@@ -402,7 +408,11 @@ extension PHIDetection {
     /// `AK/jm   dictated 13/3` (typist initials opening a line before a dictation word), `(Marisol)` (a given name
     /// alone in brackets), `(KLM 1/28/25)` (initials before a date in brackets).
     @inline(never) mutating func session5BracketAndInitialNames(_ i: Int) -> Int? {
-        if punct(i + 1, 0x2F), t[i].nl || i == 0, !covered[i], initialsToken(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), initialsToken(i + 2) {
+        // A state code is no obstacle here ("AK/jm"): the dictation word vouches for the initials.
+        func letters(_ k: Int) -> Bool {
+            initialsToken(k) || (isWord(k) && t[k].bits.contains(.stateAbbr) && (2...3).contains(t[k].e - t[k].s) && !t[k].flags.contains(.hasDigit))
+        }
+        if punct(i + 1, 0x2F), t[i].nl || i == 0, !covered[i], letters(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), letters(i + 2) {
             var k = i + 3
             while k < t.count && !t[k].nl && k - i < 8 {
                 if isWord(k) && K.typistCues.contains(t[k].key) {
@@ -422,7 +432,7 @@ extension PHIDetection {
             emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-in-brackets")
             return i + 1
         }
-        if initialsToken(i), t[i].flags.contains(.allUpper), i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number, dayMonth(i + 1) != nil {
+        if initialsToken(i), t[i].flags.contains(.allUpper), i + 2 < t.count, !t[i + 1].nl, t[i + 1].kind == .number, punct(i + 2, 0x2F) {
             var k = i + 1
             while k < t.count && !t[k].nl && k - i < 8 && !punct(k, 0x29) { k += 1 }
             if punct(k, 0x29) {

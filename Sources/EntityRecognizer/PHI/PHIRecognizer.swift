@@ -899,7 +899,7 @@ struct PHIDetection {
         {
             return yearAfter(i + 4) ?? i + 4
         }
-        if t[i].kind == .number, i == 0 || !adjacent(i), dayRange(i), i + 3 < t.count, !t[i + 3].nl, isWord(i + 3),
+        if t[i].kind == .number, i == 0 || !adjacent(i) || punct(i - 1, 0x28), dayRange(i), i + 3 < t.count, !t[i + 3].nl, isWord(i + 3),
             t[i + 3].rb.contains(.monthName), t[i + 3].key != K.may || cap(i + 3)
         {
             return yearAfter(i + 4) ?? i + 4
@@ -1454,7 +1454,7 @@ struct PHIDetection {
         guard isWord(i) else { return nil }
         if punct(i + 1, 0x2F) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
         // Session 5: "WHITFIELD, Karen" opening a line; a name opening a sentence before a reporting verb.
-        if i + 1 < t.count && punct(i + 1, 0x2C), let e = surnameCommaGiven(i) { return e }
+        if i + 1 < t.count && (punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C))), let e = surnameCommaGiven(i) { return e }
         if (i + 1 < t.count && t[i + 1].rb.contains(.session5Word)) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word)),
             let e = nameBeforeVerb(i)
         { return e }
