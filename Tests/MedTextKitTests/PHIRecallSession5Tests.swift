@@ -43,7 +43,7 @@ import Testing
         "Son [[Ali|NAME]] flying in on [[Thursday the 16th|DATE]].",
         "weaned to home O2 2 L. Home oxygen arranged. Binet A. No B symptoms.",
         "T: [[10/03/2025 14:02|DATE]]   job #[[774102|ID]]",
-        "Arrived by [[Ambulance Victoria|ORGANIZATION]]; flown by [[CareFlight|ORGANIZATION]].",
+        "Arrived by Ambulance Victoria (a state agency, GUIDELINE §0); flown by [[CareFlight|ORGANIZATION]].",
         "[[12/3|DATE]] review",
     ])
     func recallSession5(_ row: String) { PHIPipelineTests.check(row) }

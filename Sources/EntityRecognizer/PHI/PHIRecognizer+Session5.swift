@@ -148,7 +148,7 @@ extension PHIDetection {
     /// lab values after their label (`EBL 2000`, `Plt 1950`), and numbers before a unit stay out. Years from 1900
     /// to 2039 only.
     @inline(never) func yearAfterWord(_ i: Int, _ v: Int) -> Bool {
-        guard v <= 2039, i > 0, !t[i].nl else { return false }
+        guard v <= 2039, i > 0, !t[i].nl, !streetFollows(i + 1) else { return false }  // "ADDRESS: 1908 QUARRY PKWY"
         var w = i - 1
         if punct(w, 0x3A) { w -= 1 }
         // "CABG x3 2015": a multiplier before the year.
@@ -220,7 +220,7 @@ extension PHIDetection {
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
-        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) { return nil }
+        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
@@ -432,7 +432,11 @@ extension PHIDetection {
             emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-in-brackets")
             return i + 1
         }
-        if initialsToken(i), t[i].flags.contains(.allUpper), i + 2 < t.count, !t[i + 1].nl, t[i + 1].kind == .number, punct(i + 2, 0x2F) {
+        // The date must be a calendar date ("(MMSE 19/30 Nov 2024)" is a score) and the letters no label ("(DOB ...").
+        if initialsToken(i), t[i].flags.contains(.allUpper), !K.birthCues.contains(t[i].key), i + 3 < t.count, !t[i + 1].nl,
+            t[i + 1].kind == .number, punct(i + 2, 0x2F), t[i + 3].kind == .number,
+            (1...31).contains(intValue(i + 1)), (1...31).contains(intValue(i + 3)), intValue(i + 1) <= 12 || intValue(i + 3) <= 12
+        {
             var k = i + 1
             while k < t.count && !t[k].nl && k - i < 8 && !punct(k, 0x29) { k += 1 }
             if punct(k, 0x29) {
@@ -473,7 +477,8 @@ extension K {
          "phq", "gad", "k10", "audit", "edinburgh", "epds", "pulses", "pulse", "edema", "oedema", "tone", "tenderness",
          "ttp", "strength:", "rom", "abduction", "flexion", "extension", "up", "by", "fraction", "fractions", "marks",
          "points", "stage", "dilated", "effaced", "station", "sleep", "mood", "anxiety", "energy", "appetite", "pupils",
-         "pupil", "rv", "ra", "pa", "lv", "la", "ao", "pressure", "pressures", "wedge", "pcwp", "than", "at", "as"].map(wordKey))
+         "pupil", "rv", "ra", "pa", "lv", "la", "ao", "pressure", "pressures", "wedge", "pcwp", "than", "at", "as", "day", "week",
+         "cycle", "dose", "fraction", "session"].map(wordKey))
     /// Words after a slash number that make it a fraction, dose or score ("1/2 tab", "3/6 murmur", "2/3 of").
     static let fractionAfter: Set<UInt64> = Set(
         ["tab", "tabs", "tablet", "tablets", "strength", "power", "vision", "dose", "doses", "of", "ago", "hourly", "daily",

@@ -720,9 +720,11 @@ struct PHIDetection {
         {
             var j = i + 1
             var fillers = 0
-            while j < t.count && !t[j].nl && fillers < 3
+            while j < t.count && !t[j].nl && fillers < 5
                 && (t[j].kind == .punctuation || K.idFillers.contains(t[j].key) || punct(j, 0x23)
-                    || (t[j].bits.contains(.stateAbbr) && t[j].flags.contains(.allUpper) && j + 1 < t.count && t[j + 1].kind == .number))
+                    // Session 5: a state before the value ("DL# TX 30418826", "Driver's licence (WA): 6184207").
+                    || (t[j].bits.contains(.stateAbbr) && t[j].flags.contains(.allUpper) && j + 1 < t.count
+                        && (t[j + 1].kind == .number || punct(j + 1, 0x29))))
             {
                 j += 1
                 fillers += 1
@@ -1398,7 +1400,8 @@ struct PHIDetection {
             return nil
         }
         // "Smith, John" / "SMITH, John A": a one-word surname, then given names.
-        if end == j + 1, punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, t[end + 1].bits.contains(.firstName),
+        // Session 5: a hyphenated surname too ("Pt: AL-SAADI, Mohammed Hussein").
+        if end == j + 1 || (end == j + 3 && punct(j + 1, 0x2D)), punct(end, 0x2C), end + 1 < t.count, !t[end + 1].nl, t[end + 1].bits.contains(.firstName),
             let e2 = nameRun(end + 1, strong: true, maxWords: 3)
         {
             end = e2
