@@ -107,6 +107,9 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let session5Word = PHIRuleBits(rawValue: 1 << 29)
     /// Session 5: words around a slash number that make it a fraction, score or dose (`K.fractionBefore`, `K.fractionAfter`).
     static let fractionWord = PHIRuleBits(rawValue: 1 << 30)
+    /// Session 5: organisation labels and saints' titles (`K.organizationLabels`, `K.saintWords`), apart from the
+    /// frequent verbs of `.session5Word` so that the organisation rule is asked only on them.
+    static let organizationLabel = PHIRuleBits(rawValue: 1 << 31)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 
     /// The bit for phrases of `kind`.

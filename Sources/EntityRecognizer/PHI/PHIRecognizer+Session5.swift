@@ -6,6 +6,17 @@ import MedTextCore
 // name without its comma. Every rule is out of line and behind a one-flag pre-test at its call site.
 
 extension PHIDetection {
+    /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
+    @inline(never) mutating func session5Names(_ i: Int) -> Int? {
+        let lineStart = i == 0 || t[i].nl
+        if (lineStart && punct(i + 1, 0x2F)) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
+        if lineStart || punct(i - 1, 0x3A), punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C)), let e = surnameCommaGiven(i) { return e }
+        if !capsDoc && !lowerDoc && i + 1 < t.count && (t[i + 1].rb.contains(.session5Word) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word))),
+            let e = nameBeforeVerb(i)
+        { return e }
+        return nil
+    }
+
     /// A capitalised word in no list that can still be a person's name after a strong cue: not an ordinary
     /// English or medical word, not stop-listed (drugs, eponyms, places, months), not a title, credential or
     /// state, not an acronym, and starting no place, organisation or facility phrase.
@@ -183,15 +194,19 @@ extension PHIDetection {
                 emit(.date, i, e, priority: 4, score: 0.6, rule: "date-day-month-after-word")
                 return e
             }
-            if let rule = ageShape(i) {
+            let len = tok.e - tok.s
+            let nextShort = i + 1 < t.count && t[i + 1].e - t[i + 1].s == 1 && !t[i + 1].nl
+            // Ages: a one-letter `y`/`Y`/`s` word after the number, or an opening bracket before it.
+            let yOrS = nextShort && isWord(i + 1) && (b[t[i + 1].s] | 0x20 == 0x79 || b[t[i + 1].s] == 0x73)
+            if len <= 3, yOrS || punct(i - 1, 0x28), let rule = ageShape(i) {
                 emitAgeToken(i, rule: rule)
                 return i + 1
             }
-            if let e = extensionAfterName(i) {
+            if len <= 5, i >= 2, adjacent(i), t[i - 1].e - t[i - 1].s == 1 || nextShort, let e = extensionAfterName(i) {
                 emit(.phoneOrFax, i, e, priority: 4, score: 0.7, rule: "phone-extension")
                 return e
             }
-            if let e = longNumberID(i) {
+            if len >= 8 || ((2...4).contains(len) && punct(i + 1, 0x2D)), let e = longNumberID(i) {
                 emit(.id, i, e, priority: 3, score: 0.6, rule: "id-long-number")
                 return e
             }
@@ -275,7 +290,8 @@ extension PHIDetection {
     /// `Tiffani LeBlanc x114` (an extension after a name, ending the line) and `ext. 6-4419` (an extension with a dash).
     @inline(never) func extensionAfterName(_ i: Int) -> Int? {
         let len = t[i].e - t[i].s
-        if i >= 2, t[i - 1].key == K.x, adjacent(i), !adjacent(i - 1), !t[i - 1].nl, (3...5).contains(len), cap(i - 2), !t[i - 2].bits.contains(.ordinaryWord),
+        if i >= 2, t[i - 1].e - t[i - 1].s == 1, b[t[i - 1].s] == 0x78, adjacent(i), !adjacent(i - 1), !t[i - 1].nl, (3...5).contains(len), cap(i - 2),
+            !t[i - 2].bits.contains(.ordinaryWord),
             i + 1 >= t.count || t[i + 1].nl || (t[i + 1].kind == .punctuation && !adjacent(i + 1) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B))
         {
             return i + 1
@@ -529,5 +545,5 @@ extension K {
          "used", "needs", "needed", "got", "gets", "lost", "spent", "tolerated", "tolerating", "notes", "noted", "visited",
          "visits", "continued", "admitted"].map(wordKey))
     /// Every word of the session-5 sets tested behind `.session5Word`.
-    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels).union(organizationLabels).union(saintWords) }
+    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels) }
 }

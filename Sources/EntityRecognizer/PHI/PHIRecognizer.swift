@@ -1455,12 +1455,9 @@ struct PHIDetection {
 
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
-        if punct(i + 1, 0x2F) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
-        // Session 5: "WHITFIELD, Karen" opening a line; a name opening a sentence before a reporting verb.
-        if i + 1 < t.count && (punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C))), let e = surnameCommaGiven(i) { return e }
-        if (i + 1 < t.count && t[i + 1].rb.contains(.session5Word)) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word)),
-            let e = nameBeforeVerb(i)
-        { return e }
+        // Session 5 (one out-of-line call for capitalised words): "WHITFIELD, Karen", "AK/jm dictated", "(Marisol)",
+        // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
+        if upperInitial(i), let e = session5Names(i) { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
@@ -1608,7 +1605,7 @@ struct PHIDetection {
             if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
-        if tok.rb.contains(.session5Word), isWord(i), let e = session5Organization(i) { return e }
+        if tok.rb.contains(.organizationLabel), isWord(i), let e = session5Organization(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }

@@ -349,6 +349,7 @@ public struct PHIVocabulary: Sendable {
         mark(K.session4Words, .session4Word)
         mark(K.session5Words, .session5Word)
         mark(K.fractionBefore.union(K.fractionAfter), .fractionWord)
+        mark(K.organizationLabels.union(K.saintWords), .organizationLabel)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
