@@ -202,7 +202,7 @@ extension PHIDetection {
                 emitAgeToken(i, rule: rule)
                 return i + 1
             }
-            if len <= 5, i >= 2, adjacent(i), t[i - 1].e - t[i - 1].s == 1 || nextShort, let e = extensionAfterName(i) {
+            if len <= 5, i >= 2, (adjacent(i) && t[i - 1].e - t[i - 1].s == 1) || (len <= 2 && punct(i + 1, 0x2D)), let e = extensionAfterName(i) {
                 emit(.phoneOrFax, i, e, priority: 4, score: 0.7, rule: "phone-extension")
                 return e
             }
