@@ -14,7 +14,15 @@ extension Recognizer {
         var previousAllergen: Int? = nil  // content index where the last allergen ended
         for (n, r) in ranges.enumerated() where entities[n].category == .medication {
             let s = sentences.isEmpty ? 0..<c.lexKeys.count : sentences[sentenceOf[r.lowerBound]]
-            var allergen = doc.section(containing: entities[n].span.start)?.type == .allergies
+            // A drug named as tolerated ("tolerated cefazolin", "(tolerates hydromorphone)") is
+            // taken, not an allergen, even inside an allergy statement.
+            if (max(s.lowerBound, r.lowerBound - 2)..<r.lowerBound).contains(where: { words.toleranceCues.contains(c.lexKeys[$0]) }) {
+                continue
+            }
+            var allergen = false
+            if let section = doc.section(containing: entities[n].span.start), section.type == .allergies {
+                allergen = !startsLabelledLine(before: r.lowerBound, after: section.headerSpan?.end ?? section.span.start, content: c, doc: doc)
+            }
             if !allergen {
                 // A cue a few tokens before ("allergic to penicillin", "Allergies: penicillin").
                 var k = r.lowerBound - 1
@@ -53,5 +61,33 @@ extension Recognizer {
         all.sort { $0.1.lowerBound < $1.1.lowerBound }
         entities = all.map(\.0)
         ranges = all.map(\.1)
+    }
+
+    /// Whether a line after the Allergies heading's line and up to content token `k` opens
+    /// with a label of its own ("Vaccines: ...", "Issues for PCP: (1) fish oil ..."; on `k`'s
+    /// line, before `k`): a heading the sectioner does not know, which ends the allergy list.
+    /// A label that heads another allergy list ("ADRs: ...") keeps it; so does a line whose
+    /// label is the allergen itself ("Codeine: nausea": `k` is before the colon).
+    func startsLabelledLine(before k: Int, after headerEnd: Int, content c: Content, doc: AnnotatedDocument) -> Bool {
+        var end = k  // the labelled part of the line being examined ends before `end`
+        var start = k
+        while true {
+            while start > 0, !c.lineEnd[start - 1] { start -= 1 }
+            guard doc.tokens[c.tokenIndex[start]].span.start >= headerEnd else { return false }
+            if !words.allergyHeadings.contains(c.lexKeys[start]) {
+                var j = start
+                while j < end, j < start + 5 {
+                    if c.lexKeys[j] == words.colon {
+                        if j > start { return true }
+                        break
+                    }
+                    guard doc.tokens[c.tokenIndex[j]].kind == .word else { break }
+                    j += 1
+                }
+            }
+            guard start > 0 else { return false }
+            start -= 1
+            end = start + 1
+        }
     }
 }

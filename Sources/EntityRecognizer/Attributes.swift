@@ -48,6 +48,10 @@ struct AttributeWords: Sendable {
     let testResults: TokenIDSet  // word class test_results
     let resultJoins: TokenIDSet  // word class result_joins
     let to: UInt32
+    let of: UInt32
+    let digits: [UInt32]  // "1" to "4" (simple fractions of a dose unit)
+    let toleranceCues: TokenIDSet  // word class tolerance_cues
+    let timeDeictics: TokenIDSet  // word class time_deictics
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -84,6 +88,10 @@ struct AttributeWords: Sendable {
         negativeAnswers = set(.negativeAnswers)
         yearLead = set(.yearLead)
         yearLeadPunctuation = set(.yearLeadPunctuation)
+        toleranceCues = set(.toleranceCues)
+        timeDeictics = set(.timeDeictics)
+        of = intern("of")
+        digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
         to = intern("to")
         slash = intern("/")
@@ -169,8 +177,61 @@ extension Recognizer {
         var e = k + 1
         if e + 1 < limit, words.rangeJoin.contains(c.lexKeys[e]), isNum(e + 1) || words.numberWords.contains(c.lexKeys[e + 1]) {
             e += 2
+        } else if e + 1 < limit, c.lexKeys[e] == words.slash, isNum(k), isNum(e + 1), let f = simpleFraction(k, content: c, doc: doc) {
+            // "1/2 tab", "3/4 tablet": a fraction of a dose unit (never "4/24" or "5/7").
+            e = f
         }
         return k..<e
+    }
+
+    /// The end of a simple fraction written without spaces at `k` (`1/2`, `1/4`, `3/4`, `2/3`:
+    /// numerator smaller than a denominator of 2 to 4), or nil.
+    private func simpleFraction(_ k: Int, content c: Content, doc: AnnotatedDocument) -> Int? {
+        let a = doc.tokens[c.tokenIndex[k]], slash = doc.tokens[c.tokenIndex[k + 1]], b = doc.tokens[c.tokenIndex[k + 2]]
+        guard slash.span.start == a.span.end, b.span.start == slash.span.end else { return nil }
+        guard let n = words.digits.firstIndex(of: c.lexKeys[k]), let d = words.digits.firstIndex(of: c.lexKeys[k + 2]) else { return nil }
+        return (2...4).contains(d + 1) && (1...d).contains(n + 1) ? k + 3 : nil
+    }
+
+    /// Whether a count of dose units ("1 cap", "2 tabs") follows at or after `k` before `limit`.
+    func countDoseFollows(
+        from k: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        var j = k
+        while j < limit {
+            if let num = numberExpression(at: j, limit: limit, content: c, doc: doc),
+               let u = sigMatch(at: num.upperBound, kinds: [.doseUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
+               u.term.id != "unit:iu"
+            {
+                return true
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// The end of the numeric result (with its unit) of the test whose name starts at `k`
+    /// ("HbF 18%", "HbA1c: 6.2 %", "Plt <75"), or nil when no number follows the name.
+    func testResultEnd(
+        after k: Int, limit: Int, testToken: [Bool], keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        var v = k
+        while v < limit, testToken[v] { v += 1 }
+        var skipped = 0
+        while v < limit, skipped < 2, words.valueLead.contains(keys[v]) {
+            v += 1
+            skipped += 1
+        }
+        if v < limit, words.comparators.contains(keys[v]) { v += 1 }
+        guard v < limit, doc.tokens[c.tokenIndex[v]].kind == .number else { return nil }
+        v += 1
+        if v + 1 < limit, words.rangeJoin.contains(keys[v]), doc.tokens[c.tokenIndex[v + 1]].kind == .number { v += 2 }  // "88-92%"
+        if let u = sigMatch(at: v, kinds: [.testUnit, .strengthUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
+            v = u.tokens.upperBound
+        }
+        return v
     }
 
     func span(_ r: Range<Int>, _ c: Content, _ doc: AnnotatedDocument) -> TextSpan {
@@ -189,8 +250,9 @@ extension Recognizer {
         // Which content tokens lie inside a lexicon entity.
         let owner = Self.tokenOwners(ranges, count: c.lexKeys.count)
         // Only medication signatures read it: not built for notes without a medication.
-        let conditionToken = entities.contains { $0.category == .medication }
-            ? owner.map { $0 >= 0 && entities[$0].category == .medicalCondition } : []
+        let hasMedication = entities.contains { $0.category == .medication }
+        let conditionToken = hasMedication ? owner.map { $0 >= 0 && entities[$0].category == .medicalCondition } : []
+        let testToken = hasMedication ? owner.map { $0 >= 0 && entities[$0].type == .testName } : []
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 // A drug named again in parentheses right after another ("insulin glargine
@@ -234,7 +296,7 @@ extension Recognizer {
                         }
                         entities[n].attributes = from < limit ? medicationAttributes(
                             from: from, limit: limit, keys: keys, alts: alts, owner: owner, conditionToken: conditionToken,
-                            content: c, doc: doc, bytes: p) : []
+                            testToken: testToken, content: c, doc: doc, bytes: p) : []
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
                         for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
@@ -283,7 +345,7 @@ extension Recognizer {
 
     func medicationAttributes(
         from start: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>, owner: [Int],
-        conditionToken: [Bool], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+        conditionToken: [Bool], testToken: [Bool], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
     ) -> [Attribute] {
         var out: [Attribute] = []
         var hasStrength = false
@@ -311,6 +373,14 @@ extension Recognizer {
                     continue
                 }
                 k = u.tokens.upperBound
+                lastFrequency = nil
+                continue
+            }
+            // A test with its result inside a drug's sentence ("hydroxyurea (HbF 18%)",
+            // "gliclazide (HbA1c 6.2% on it)"): the result is not a strength. Skipped with its
+            // unit; a test name without a number after it is read as before.
+            if testToken[k], k == start || !testToken[k - 1], let v = testResultEnd(after: k, limit: limit, testToken: testToken, keys: keys, alts: alts, content: c, doc: doc, bytes: p) {
+                k = v
                 lastFrequency = nil
                 continue
             }
@@ -364,6 +434,14 @@ extension Recognizer {
                     out.append(attribute(.duration, .duration, r, c, doc))
                     lastFrequency = nil
                 case .frequency:
+                    // A time of day after "this" / "last" / "yesterday" or before "of" is a time,
+                    // not how often ("| this morning |" in a last-dose column, "withhold
+                    // morning of surgery").
+                    if k > start && words.timeDeictics.contains(keys[k - 1]) || r.upperBound < limit && keys[r.upperBound] == words.of {
+                        k = r.upperBound
+                        lastFrequency = nil
+                        continue
+                    }
                     // "4/24" (AU: every 4 hours) is also how a date is written ("since 4/24"): it is a
                     // frequency only as the drug's first frequency, right after the drug or another
                     // attribute of its sig ("Endone 5mg PO 4/24 PRN").
@@ -429,6 +507,14 @@ extension Recognizer {
                             out.append(attribute(.strength, .strength, r, c, doc))
                             hasStrength = true
                         }
+                    case .doseUnit where u.term.id == "unit:iu" && !hasStrength && lead == k
+                        && (k == start || out.last.map({ $0.span.end == doc.tokens[c.tokenIndex[k - 1]].span.end }) == true)
+                        && countDoseFollows(from: u.tokens.upperBound, limit: limit, keys: keys, alts: alts, content: c, doc: doc, bytes: p):
+                        // Units right after the drug and before a count of tablets or capsules
+                        // are what one tablet holds ("Vitamin D3 1,000 units | 1 cap PO daily"):
+                        // a strength (insulin "20 units" stays a dose, M1).
+                        out.append(attribute(.strength, .strength, r, c, doc))
+                        hasStrength = true
                     case .strengthUnit, .doseUnit, .form:
                         out.append(attribute(.dosage, .dosage, r, c, doc))
                     default: break

@@ -23,6 +23,7 @@ public struct WordClasses: Sendable, Equatable {
         case timeOf = "time_of", clauseBreak = "clause_break", plan, indication
         case indicationPairs = "indication_pairs", doseTiming = "dose_timing", meals
         case listGapStops = "list_gap_stops"
+        case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics"
     }
 
     var words: [Name: [String]]
