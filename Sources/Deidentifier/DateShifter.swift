@@ -46,13 +46,19 @@ struct DateShifter {
             for (k, name) in Self.monthNames.enumerated() where name.hasPrefix(w) || (w == "sept" && k == 8) { return k + 1 }
             return nil
         }
-        // The first few significant runs decide the form.
-        let sig = runs.filter { $0.1 != "o" }
+        // The first few significant runs decide the form. A weekday before the date ("Tue 3/6", "Friday, August
+        // 15, 2025") is set aside and moved by the same number of days (modulo 7) once the rest is shifted.
+        var sig = runs.filter { $0.1 != "o" }
         guard !sig.isEmpty else { return nil }
+        var weekday: (range: Range<Int>, index: Int)?
+        if sig.count >= 2, sig[0].1 == "a", let w = Self.weekdayIndex(Array(text[sig[0].0])) {
+            weekday = (sig[0].0, w)
+            sig.removeFirst()
+        }
         // A year alone, or with words that are no month ("2022", "mid-2022", "Christmas 2024"): year precision,
         // so it moves by whole years, at least one, as month-only dates move by whole months.
         let digitRuns = sig.filter { $0.1 == "d" }
-        if digitRuns.count == 1, digitRuns[0].0.count == 4, !sig.contains(where: { $0.1 == "a" && monthOf($0.0) != nil }) {
+        if weekday == nil, digitRuns.count == 1, digitRuns[0].0.count == 4, !sig.contains(where: { $0.1 == "a" && monthOf($0.0) != nil }) {
             let y = value(digitRuns[0].0)
             guard (1800...2199).contains(y) else { return nil }
             let years = max(1, (abs(days) + 182) / 365) * (days < 0 ? -1 : 1)
@@ -62,7 +68,20 @@ struct DateShifter {
         }
         var parts: [Part] = []
         let r0 = sig[0]
-        if r0.1 == "d" {
+        let alphaRuns = sig.filter { $0.1 == "a" }
+        if digitRuns.isEmpty {
+            // A month alone, maybe qualified ("June", "mid-Dec", "early March"): month precision.
+            let months = alphaRuns.filter { monthOf($0.0) != nil }
+            guard weekday == nil, months.count == 1,
+                alphaRuns.allSatisfy({ monthOf($0.0) != nil || Self.monthQualifiers.contains(String(decoding: text[$0.0], as: UTF8.self).lowercased()) })
+            else { return nil }
+            parts = [Part(range: months[0].0, field: .month, isName: true)]
+        } else if sig.count == 2, r0.1 == "d", sig[1].1 == "d", r0.0.count <= 2, sig[1].0.count == 1 || value(r0.0) > 12 {
+            // A day and month without a year ("12/3", "9/9", "14/03"), in the locale's order unless a value decides.
+            let a = value(r0.0), b = value(sig[1].0)
+            let dayFirst: Bool = a > 12 ? true : (b > 12 ? false : locale == .enAU)
+            parts = [Part(range: r0.0, field: dayFirst ? .day : .month), Part(range: sig[1].0, field: dayFirst ? .month : .day)]
+        } else if r0.1 == "d" {
             let len0 = r0.0.count
             if len0 == 4, sig.count >= 3, sig[1].1 == "d", sig[2].1 == "d" {
                 parts = [Part(range: r0.0, field: .year), Part(range: sig[1].0, field: .month), Part(range: sig[2].0, field: .day)]
@@ -114,7 +133,7 @@ struct DateShifter {
             case .day: d = value(p.range)
             }
         }
-        guard (1...12).contains(m) else { return nil }
+        guard (1...12).contains(m), weekday == nil || d != nil else { return nil }
         var ny = y ?? 2001, nm = m, nd = d ?? 15
         if let day = d {
             let refYear = y ?? (m == 2 && day == 29 ? 2000 : 2001)
@@ -163,7 +182,31 @@ struct DateShifter {
             }
             out.replaceSubrange(p.range, with: repl)
         }
+        if let w = weekday {
+            // Before every part, so its range is still valid. Full names stay full, abbreviations become three letters.
+            let index = ((w.index + days) % 7 + 7) % 7
+            let original = Array(text[w.range])
+            let full = Self.weekdays[index]
+            let name = Self.weekdays.contains(String(decoding: original, as: UTF8.self).lowercased()) ? full : String(full.prefix(3))
+            out.replaceSubrange(w.range, with: Self.applyCase(Array(name.utf8), like: original))
+        }
         return out
+    }
+
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let monthQualifiers: Set<String> = ["mid", "early", "late", "end", "start", "beginning", "middle", "of"]
+
+    /// 0 for Monday ... 6 for Sunday: full names, three-letter abbreviations, `tues`, `weds`, `thur`, `thurs`.
+    static func weekdayIndex(_ word: [UInt8]) -> Int? {
+        let w = String(decoding: word, as: UTF8.self).lowercased()
+        guard w.count >= 3 else { return nil }
+        for (k, name) in weekdays.enumerated() where name == w || String(name.prefix(3)) == w { return k }
+        switch w {
+        case "tues": return 1
+        case "weds": return 2
+        case "thur", "thurs": return 3
+        default: return nil
+        }
     }
 
     static func ordinal(_ d: Int) -> String {
