@@ -45,6 +45,24 @@ import Testing
         "T: [[10/03/2025 14:02|DATE]]   job #[[774102|ID]]",
         "Arrived by Ambulance Victoria (a state agency, GUIDELINE §0); flown by [[CareFlight|ORGANIZATION]].",
         "[[12/3|DATE]] review",
+        // Third dev batch (333-340): dash signatures and logins, typist initials with a colon, lower-case labelled names
+        // and nicknames, hyphenated given names and surnames, ages after a date of birth, year ranges, month ranges after
+        // an ID cue, pagers, honorifics, towns after organisations and "around", "on file" is no record cue; scores
+        // after a comma stay out.
+        "obs stable, next visit wed. - [[tk|NAME]]\nrebooked [[fri 7th|DATE]]. - [[lp|NAME]]\nsubmitted via portal - [[dgreenberg|NAME]]\nBP 120/80 - HR 88\nplan discussed - ok",
+        "Medical Records\n[[OA|NAME]]:[[mt|NAME]] D:[[01/21/2025|DATE]] T:[[01/21/2025|DATE]]",
+        "client: [[anau, elizabeth|NAME]] ([[lizzie|NAME]])   dob [[12/3/1968|DATE]]",
+        "cc: [[Jun-ho Park|NAME]] (via portal)\n[[Grace Villanueva-Park|NAME]], MD",
+        "Re: Mr [[Dragan Petrović|NAME]]   DOB [[09/10/1949|DATE]]   [[75|AGE]] yrs",
+        "DOB / AGE   [[09-02-1987|DATE]] / [[38|AGE]]   SEX F",
+        "He served with the RAN ([[1967-71|DATE]]) and then worked for [[BP Refinery|ORGANIZATION]] until [[2004|DATE]].",
+        "Previous closed case ([[Feb-Mar 2023|DATE]]).",
+        "SW: [[Hayley Nguyen|NAME]] (ext [[5-1180|PHONE_OR_FAX]], pager [[418|PHONE_OR_FAX]]). See page 418.",
+        "Liaison Matua [[Rawiri|NAME]] visited.",
+        "Bloods at [[Clinpath|ORGANIZATION]] [[Murray Bridge|ADDRESS]]; her son is a [[pharmacist|PROFESSION]] at [[Chemist Warehouse|ORGANIZATION]] [[Bankstown|ADDRESS]].",
+        "He was a [[roof plumber|PROFESSION]] around [[Dubbo|ADDRESS]].",
+        "Address on file: [[1618 W Farragut Ave|ADDRESS]]",
+        "Upper extremities: 5/5 proximally, 5/4 at the elbow. Pain 3/10 at rest, 6/10 for her worst pain.",
     ])
     func recallSession5(_ row: String) { PHIPipelineTests.check(row) }
 

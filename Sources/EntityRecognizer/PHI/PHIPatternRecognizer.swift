@@ -737,6 +737,12 @@ struct PHIScan {
             break
         }
         guard j < n, j > wordEnd else { return nil }
+        // Session 5: "closed case (Feb-Mar 2023", "record Nov 2024": a month name after the cue starts a date.
+        if isAlpha(b[j]) && !isDigit(at(alphaRun(j))) && scanTable.value(wordKey(b, j, alphaRun(j))) & 0xF != 0 { return nil }
+        // "Address on file: 1618 W Farragut Ave": "on file" is no record cue.
+        if wordEnd - i == 4 && lower(b[i]) == 0x66 && lower(b[i + 1]) == 0x69, i >= 3, lower(at(i - 3)) == 0x6F, lower(at(i - 2)) == 0x6E, at(i - 1) == 0x20 {
+            return nil
+        }
         // "Visit: 3/7/2025 9:20 AM": a date after the cue is a date, not an identifier.
         if isDigit(b[j]), isoDate(j) != nil || numericDate(j) != nil { return nil }
         // "Next visit 3/24 1 PM": a day and month after the cue is a date too.

@@ -6,10 +6,60 @@ import MedTextCore
 // name without its comma. Every rule is out of line and behind a one-flag pre-test at its call site.
 
 extension PHIDetection {
+    /// A town written right after an organisation, alone or after a comma or dash, ending its clause: "Chemist
+    /// Warehouse Bankstown.", "I-MED Radiology Network - Frankston", "Broadwater Family Practice, Biggera Waters",
+    /// "(Kane Constructions site, Mornington)". A known place, or one or two capitalised words in no list.
+    @inline(never) mutating func placesAfterOrganizations() {
+        for oe in orgEnds where oe < t.count && !t[oe].nl {
+            var k = oe
+            if punct(k, 0x2C) || punct(k, 0x2D) { k += 1 }
+            // "(Kane Constructions site, Mornington)": one lower-case word between the organisation and the comma.
+            else if isWord(k) && !cap(k) && punct(k + 1, 0x2C) && k + 2 < t.count && !t[k + 1].nl { k += 2 }
+            guard k < t.count, !t[k].nl, !covered[k], cap(k) || (lowerDoc && isWord(k)) else { continue }
+            var e = -1
+            if let pe = knownPlaceAfterComma(k) { e = pe }
+            else if !capsDoc || t[k].bits.isEmpty {
+                var m = k
+                while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerDoc) && isWord(m)
+                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || K.townWords.contains(t[m].key))
+                    && !t[m].rb.contains(.monthName) && !t[m].rb.contains(.weekday)
+                { m += 1 }
+                if m > k && (m >= t.count || t[m].nl || t[m].kind == .punctuation) && !(m < t.count && punct(m, 0x2D)) { e = m }
+            }
+            guard e > k else { continue }
+            var clash = false
+            for q in k..<e where covered[q] { clash = true }
+            if !clash { emit(.address, k, e, priority: 3, score: 0.6, rule: "address-after-organization") }
+        }
+    }
+
+    /// "next visit wed. - tk", "rebooked fri 7th. - lp", "- dgreenberg": initials or a user name after a dash that
+    /// ends the line sign an entry.
+    @inline(never) mutating func dashSignatures() {
+        var i = 1
+        while i + 1 < t.count {
+            defer { i += 1 }
+            guard punct(i, 0x2D) || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94)) else { continue }
+            let k = i + 1
+            guard !t[k].nl, !adjacent(k), !covered[k], isWord(k), k + 1 >= t.count || t[k + 1].nl, !t[i].nl else { continue }
+            let len = t[k].e - t[k].s
+            if initialsToken(k) && len <= 3 && (i == 0 || t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
+                emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
+            } else if !cap(k), (5...16).contains(len), !t[k].bits.contains(.ordinaryWord), !t[k].bits.isName {
+                // A login: a first initial and a listed surname, digits allowed at the end ("dgreenberg", "mrodriguez3").
+                var e = t[k].e
+                while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+                if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName) {
+                    emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-username")
+                }
+            }
+        }
+    }
+
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
     @inline(never) mutating func session5Names(_ i: Int) -> Int? {
         let lineStart = i == 0 || t[i].nl
-        if (lineStart && punct(i + 1, 0x2F)) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
+        if (lineStart && (punct(i + 1, 0x2F) || punct(i + 1, 0x3A))) || punct(i - 1, 0x28), let e = session5BracketAndInitialNames(i) { return e }
         if lineStart || punct(i - 1, 0x3A), punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C)), let e = surnameCommaGiven(i) { return e }
         if !capsDoc && !lowerDoc && i + 1 < t.count && (t[i + 1].rb.contains(.session5Word) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word))),
             let e = nameBeforeVerb(i)
@@ -198,7 +248,8 @@ extension PHIDetection {
             let nextShort = i + 1 < t.count && t[i + 1].e - t[i + 1].s == 1 && !t[i + 1].nl
             // Ages: a one-letter `y`/`Y`/`s` word after the number, or an opening bracket before it.
             let yOrS = nextShort && isWord(i + 1) && (b[t[i + 1].s] | 0x20 == 0x79 || b[t[i + 1].s] == 0x73)
-            if len <= 3, yOrS || punct(i - 1, 0x28), let rule = ageShape(i) {
+            let unitAfter = i + 1 < t.count && isWord(i + 1) && t[i + 1].rb.contains(.auxWord) && b[t[i + 1].s] | 0x20 == 0x79
+            if len <= 3, yOrS || unitAfter || punct(i - 1, 0x28) || (punct(i - 1, 0x2F) && i + 1 < t.count && !adjacent(i + 1)), let rule = ageShape(i) {
                 emitAgeToken(i, rule: rule)
                 return i + 1
             }
@@ -236,6 +287,8 @@ extension PHIDetection {
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
         if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
+        // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for").
+        if !isWord(i - 1) && (c == 4 || c == 5 || c == 6 || c == 10) { return nil }
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
@@ -267,6 +320,16 @@ extension PHIDetection {
             let fieldAfter = k >= t.count || t[k].nl || punct(k, 0x2F) || punct(k, 0x2C) || punct(k, 0x29)
                 || (isWord(k) && t[k].flags.contains(.allUpper))
             if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F)) { return "age-header" }
+        }
+        // "DOB 09/10/1949   75 yrs", "DOB / AGE   09-02-1987 / 38": an age after a date of birth on the same line.
+        if (isWord(i + 1) && !n.nl && K.ageUnits.contains(n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
+            var k = i - 1
+            var steps = 0
+            while k > 0 && !t[k].nl && steps < 12 {
+                k -= 1
+                steps += 1
+                if isWord(k) && K.birthCues.contains(t[k].key) { return "age-after-birth-date" }
+            }
         }
         // "in his 70s", "in her early 80s": a decade of life after a possessive.
         if isWord(i + 1), adjacent(i + 1), n.e - n.s == 1, b[n.s] | 0x20 == 0x73, t[i].e - t[i].s == 2, b[t[i].s + 1] == 0x30, i >= 2 {
@@ -428,7 +491,7 @@ extension PHIDetection {
         func letters(_ k: Int) -> Bool {
             initialsToken(k) || (isWord(k) && t[k].bits.contains(.stateAbbr) && (2...3).contains(t[k].e - t[k].s) && !t[k].flags.contains(.hasDigit))
         }
-        if punct(i + 1, 0x2F), t[i].nl || i == 0, !covered[i], letters(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), letters(i + 2) {
+        if punct(i + 1, 0x2F) || punct(i + 1, 0x3A), t[i].nl || i == 0, !covered[i], letters(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), letters(i + 2) {
             var k = i + 3
             while k < t.count && !t[k].nl && k - i < 8 {
                 if isWord(k) && K.typistCues.contains(t[k].key) {
@@ -465,7 +528,10 @@ extension PHIDetection {
 }
 
 extension K {
+    static let page = wordKey("page")
     static let driveVerbs: Set<UInt64> = Set(["drives", "drove", "driving", "driver", "delivers", "delivered", "delivering", "courier"].map(wordKey))
+    /// Prepositions before a known place besides `placeContext`'s own ("a roof plumber around Dubbo").
+    static let placePrepositions5: Set<UInt64> = Set(["around", "outside", "towards", "toward", "past", "beyond"].map(wordKey))
     static let townPrepositions: Set<UInt64> = Set(["in", "at", "near"].map(wordKey))
     /// Words that may follow a town ("in Ludhiana since 2019", "at Woodridge on Fridays").
     static let townFollowers: Set<UInt64> = Set(
@@ -545,5 +611,5 @@ extension K {
          "used", "needs", "needed", "got", "gets", "lost", "spent", "tolerated", "tolerating", "notes", "noted", "visited",
          "visits", "continued", "admitted"].map(wordKey))
     /// Every word of the session-5 sets tested behind `.session5Word`.
-    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels) }
+    static var session5Words: Set<UInt64> { nameVerbs.union(numberLabels).union(placePrepositions5) }
 }

@@ -157,6 +157,8 @@ struct PHIDetection {
     var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
     var nameKeys: [UInt64] = []
+    /// Session 5: token ends of the organisations found (for the towns written after them).
+    var orgEnds: [Int] = []
     /// Most letters are upper case (an ALL-CAPS note).
     var capsDoc = false
     /// Almost no capitalised words (a lower-case nursing note).
@@ -312,7 +314,9 @@ struct PHIDetection {
             j += 1
             words += 1
             // Hyphenated: Nguyen-Smith.
-            if punct(j, 0x2D) && adjacent(j) && adjacent(j + 1) && j + 1 < t.count && cap(j + 1)
+            if punct(j, 0x2D) && adjacent(j) && adjacent(j + 1) && j + 1 < t.count
+                && (cap(j + 1) || (isWord(j + 1) && cap(j - 1) && !t[j + 1].flags.contains(.hasDigit)
+                    && (t[j + 1].e - t[j + 1].s <= 3 || (t[j + 1].e - t[j + 1].s == 4 && !t[j + 1].bits.contains(.ordinaryWord)))))
                 && !t[j + 1].flags.contains(.hasDigit)
             {
                 j += 2
@@ -341,6 +345,7 @@ struct PHIDetection {
                     evidence: [Evidence(subject: "match", ruleID: "phi:" + rule)]),
                 priority: priority))
         if priority >= 3 { for k in i..<e { covered[k] = true } }
+        if type == options.facilityType && type != .address { orgEnds.append(e) }
     }
 
     @inline(never) mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
@@ -399,6 +404,8 @@ struct PHIDetection {
             }
             i += 1
         }
+        // Session 5: a town after an organisation ("Chemist Warehouse Bankstown", "Clinic, Biggera Waters").
+        if orgEnds.count > 0 { placesAfterOrganizations() }
         // Unlabelled first + last name pairs and propagation of names found with cues.
         i = 0
         while i < t.count {
@@ -410,6 +417,7 @@ struct PHIDetection {
         }
         if !nameKeys.isEmpty { propagateBack() }
         if !nameEnds.isEmpty { namesJoinedByAnd() }
+        dashSignatures()
         if nameEnds.count > 0 {
             initialsOfKnownNames()
             idsAfterNames()
@@ -489,7 +497,7 @@ struct PHIDetection {
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     && (asideEnd(k + 1) || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
                 { emitAgeToken(k, rule: "age-after-name") }
-            } else if punct(e, 0x28) && ageNumber(e + 1) && punct(e + 2, 0x29) {
+            } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)) {
                 emitAgeToken(e + 1, rule: "age-after-name")
             } else if ageNumber(e), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
                 t[e + 1].key == AgeKeys.m || t[e + 1].key == AgeKeys.f,
@@ -514,6 +522,13 @@ struct PHIDetection {
                     || t[k + 3].s - t[k + 2].e >= 2 || t[k + 3].flags.contains(.allUpper)
             else { continue }
             emitName(k + 1, k + 2, priority: 3, score: 0.7, rule: "name-nickname")
+        }
+        // Session 5: "anau, elizabeth (lizzie)", "Olufunmilayo (Funmi)": a listed given name in brackets after a name.
+        for e in nameEnds where e + 2 < t.count && !t[e].nl && punct(e, 0x28) && isWord(e + 1) && punct(e + 2, 0x29) && !covered[e + 1] {
+            let bits = t[e + 1].bits
+            if bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && (cap(e + 1) || lowerDoc || !cap(e - 1)) {
+                emitName(e + 1, e + 2, priority: 3, score: 0.7, rule: "name-nickname")
+            }
         }
     }
 
@@ -596,7 +611,9 @@ struct PHIDetection {
             return i + 2
         }
         if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
-            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && K.extensionCues.contains(t[cue].key) && t[cue].key != K.x),
+            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && K.extensionCues.contains(t[cue].key) && t[cue].key != K.x)
+                // Session 5: "pager 418)": three digits after a pager word, closing its aside.
+                || (tok.e - tok.s == 3 && !K.extensionCues.contains(t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
             i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !K.quantityUnits.contains(t[i + 1].key)
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
@@ -625,7 +642,7 @@ struct PHIDetection {
         }
         if isWord(i) && tok.rb.contains(.session4Word), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && cap(i) {
+        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && (cap(i) || lowerDoc) {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
@@ -782,7 +799,8 @@ struct PHIDetection {
             && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2F) && !punct(i + 3, 0x2D))
         {
             let v = intValue(i)
-            if (1900...2099).contains(v) && intValue(i + 2) == (v + 1) % 100 {
+            // Session 5: a range of years too ("the RAN (1967-71)").
+            if (1900...2099).contains(v) && intValue(i + 2) > v % 100 && intValue(i + 2) - v % 100 <= 60 {
                 emit(.date, i, i + 3, priority: 4, score: 0.75, rule: "date-financial-year")
                 return i + 3
             }
@@ -1379,6 +1397,15 @@ struct PHIDetection {
         guard j < t.count, !t[j].nl else { return nil }
         // "Verified: NA", "Checked: nil": a short value, not a name.
         if t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
+        // Session 5: "client: anau, elizabeth" in a lower-case note: an unknown surname, a comma and a listed given name.
+        if isWord(j), !cap(j), !t[j].bits.contains(.ordinaryWord), t[j].e - t[j].s >= 3, punct(j + 1, 0x2C), j + 2 < t.count,
+            !t[j + 2].nl, isWord(j + 2), t[j + 2].bits.contains(.firstName), !t[j + 2].bits.contains(.ordinaryWord)
+        {
+            var end = j + 3
+            while end < t.count && !t[end].nl && end - j < 5 && isWord(end) && t[end].bits.contains(.firstName) && !t[end].bits.contains(.ordinaryWord) { end += 1 }
+            emitName(j, end, priority: 3, score: 0.8, rule: "name-label-" + roleName(role))
+            return end
+        }
         guard var end = nameRun(j, strong: true) ?? ordinaryGivenBeforeSurname(j) else {
             // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
@@ -1426,6 +1453,11 @@ struct PHIDetection {
         var words = 0
         while j >= 0 && words < 4 {
             if punct(j, 0x2E) && j > 0 && initial(j - 1) {
+                j -= 1
+                continue
+            }
+            // Session 5: "Grace Villanueva-Park, MD": a hyphen inside a surname.
+            if punct(j, 0x2D) && j > 0 && words > 0 && adjacent(j) && adjacent(j + 1) && cap(j - 1) && !t[j].nl {
                 j -= 1
                 continue
             }
@@ -1785,6 +1817,7 @@ struct PHIDetection {
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
+            || (t[j].rb.contains(.session5Word) && K.placePrepositions5.contains(k))
     }
 
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
@@ -2095,7 +2128,9 @@ enum K {
          "grandmother", "grandfather", "grandma", "grandpa", "nan", "nanna", "nana", "granny", "stepfather", "stepmother",
          "stepdad", "stepmum", "stepmom", "son-in-law", "daughter-in-law", "mother-in-law", "father-in-law", "brother-in-law",
          "sister-in-law", "child", "grandchild", "widow", "widower", "ex-wife", "ex-husband", "ex-partner", "godmother",
-         "godfather", "granddad", "grandad", "landlord", "landlady", "housekeeper", "babysitter", "nanny"].map(wordKey))
+         "godfather", "granddad", "grandad", "landlord", "landlady", "housekeeper", "babysitter", "nanny",
+         // Session 5.
+         "aunty", "auntie", "cuz", "stepbrother", "stepsister", "half-brother", "half-sister"].map(wordKey))
     static let genericOrgWords: Set<UInt64> = Set(
         ["the", "a", "private", "public", "general", "community", "local", "district", "regional", "medical", "primary",
          "day", "specialist", "family", "health", "mental", "emergency", "our", "their", "his", "her", "your", "this", "that",
