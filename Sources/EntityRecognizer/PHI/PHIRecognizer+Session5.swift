@@ -35,25 +35,27 @@ extension PHIDetection {
 
     /// "next visit wed. - tk", "rebooked fri 7th. - lp", "- dgreenberg": initials or a user name after a dash that
     /// ends the line sign an entry.
-    @inline(never) mutating func dashSignatures() {
-        var i = 1
-        while i + 1 < t.count {
-            defer { i += 1 }
-            guard punct(i, 0x2D) || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94)) else { continue }
-            let k = i + 1
-            guard !t[k].nl, !adjacent(k), !covered[k], isWord(k), k + 1 >= t.count || t[k + 1].nl, !t[i].nl else { continue }
-            let len = t[k].e - t[k].s
-            if initialsToken(k) && len <= 3 && (i == 0 || t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
-                emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
-            } else if !cap(k), (5...16).contains(len), !t[k].bits.contains(.ordinaryWord), !t[k].bits.isName {
-                // A login: a first initial and a listed surname, digits allowed at the end ("dgreenberg", "mrodriguez3").
-                var e = t[k].e
-                while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
-                if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName) {
-                    emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-username")
-                }
+    /// Called for a word `k` that ends its line (from `unlabelledName`); the end of the name or nil.
+    @inline(never) mutating func dashSignature(_ k: Int) -> Int? {
+        let i = k - 1
+        guard i >= 1, !t[k].nl, !t[i].nl, !adjacent(k), !covered[k],
+            punct(i, 0x2D) || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94))
+        else { return nil }
+        let len = t[k].e - t[k].s
+        if initialsToken(k) && len <= 3 && (t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
+            emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
+            return k + 1
+        }
+        if !cap(k), (5...16).contains(len), !t[k].bits.contains(.ordinaryWord), !t[k].bits.isName {
+            // A login: a first initial and a listed surname, digits allowed at the end ("dgreenberg", "mrodriguez3").
+            var e = t[k].e
+            while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+            if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName) {
+                emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-username")
+                return k + 1
             }
         }
+        return nil
     }
 
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
@@ -156,18 +158,9 @@ extension PHIDetection {
     @inline(never) mutating func nameBeforeVerb(_ i: Int) -> Int? {
         // A sentence start, not the second half of a hyphenated word ("Passy-Muir", "Bard-Parker").
         guard !capsDoc, !lowerDoc, sentenceStart(i), i == 0 || t[i].nl || !adjacent(i), cap(i), !covered[i] else { return nil }
-        func ok(_ k: Int) -> Bool {
-            guard isWord(k), cap(k), !t[k].flags.contains(.allUpper), t[k].e - t[k].s >= 3 else { return false }
-            let bits = t[k].bits
-            if bits.isName {
-                return !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.title)
-                    && !bits.contains(.credential) && !bits.contains(.placeWord) && !t[k].rb.contains(.monthName)
-            }
-            return unlistedNameWord(k)
-        }
-        guard ok(i) else { return nil }
+        guard verbNameWord(i) else { return nil }
         var end = i + 1
-        if end < t.count && !t[end].nl && !covered[end] && ok(end) { end += 1 }
+        if end < t.count && !t[end].nl && !covered[end] && verbNameWord(end) { end += 1 }
         guard end < t.count, !t[end].nl, isWord(end), t[end].rb.contains(.session5Word), K.nameVerbs.contains(t[end].key) else { return nil }
         // "Dermabond was applied", "Healon has been used": auxiliaries follow products as often as people, so they
         // need a listed name; an unlisted word needs a verb only people do ("Kostopoulos reports", "Ngaire declined").
@@ -181,6 +174,23 @@ extension PHIDetection {
         // Weak evidence: not propagated to other mentions.
         emit(.name, i, end, priority: 2, score: 0.65, rule: "name-before-verb")
         return end
+    }
+
+    /// A word of a name before a reporting verb: a listed name that is no ordinary, stop-listed or place word, or an
+    /// unlisted capitalised word.
+    @inline(never) func verbNameWord(_ k: Int) -> Bool {
+        guard isWord(k), cap(k), !t[k].flags.contains(.allUpper), t[k].e - t[k].s >= 3 else { return false }
+        let bits = t[k].bits
+        if bits.isName {
+            return !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.title)
+                && !bits.contains(.credential) && !bits.contains(.placeWord) && !t[k].rb.contains(.monthName)
+        }
+        return unlistedNameWord(k)
+    }
+
+    /// Letters that may be typist initials at a line start; a state code is no obstacle ("AK/jm").
+    @inline(never) func typistLetters(_ k: Int) -> Bool {
+        initialsToken(k) || (isWord(k) && t[k].bits.contains(.stateAbbr) && (2...3).contains(t[k].e - t[k].s) && !t[k].flags.contains(.hasDigit))
     }
 
     /// A second name joined to a found one: `Marguerite and Hamid`, `Dr Ioannidis and Tevita Fifita`. The second is
@@ -488,10 +498,9 @@ extension PHIDetection {
     /// alone in brackets), `(KLM 1/28/25)` (initials before a date in brackets).
     @inline(never) mutating func session5BracketAndInitialNames(_ i: Int) -> Int? {
         // A state code is no obstacle here ("AK/jm"): the dictation word vouches for the initials.
-        func letters(_ k: Int) -> Bool {
-            initialsToken(k) || (isWord(k) && t[k].bits.contains(.stateAbbr) && (2...3).contains(t[k].e - t[k].s) && !t[k].flags.contains(.hasDigit))
-        }
-        if punct(i + 1, 0x2F) || punct(i + 1, 0x3A), t[i].nl || i == 0, !covered[i], letters(i), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), letters(i + 2) {
+        if punct(i + 1, 0x2F) || punct(i + 1, 0x3A), t[i].nl || i == 0, !covered[i], typistLetters(i), adjacent(i + 1), i + 2 < t.count,
+            adjacent(i + 2), typistLetters(i + 2)
+        {
             var k = i + 3
             while k < t.count && !t[k].nl && k - i < 8 {
                 if isWord(k) && K.typistCues.contains(t[k].key) {

@@ -417,7 +417,6 @@ struct PHIDetection {
         }
         if !nameKeys.isEmpty { propagateBack() }
         if !nameEnds.isEmpty { namesJoinedByAnd() }
-        dashSignatures()
         if nameEnds.count > 0 {
             initialsOfKnownNames()
             idsAfterNames()
@@ -1490,6 +1489,8 @@ struct PHIDetection {
         // Session 5 (one out-of-line call for capitalised words): "WHITFIELD, Karen", "AK/jm dictated", "(Marisol)",
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
         if upperInitial(i), let e = session5Names(i) { return e }
+        // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
+        if (i + 1 >= t.count || t[i + 1].nl) && i > 1 && t[i - 1].kind != .word, let e = dashSignature(i) { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
