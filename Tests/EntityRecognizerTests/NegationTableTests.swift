@@ -21,6 +21,7 @@ import Tokenizer
             term("headache", .dxName, .symptom), term("pneumonia", .dxName, .diagnosis), term("stroke", .dxName, .diagnosis),
             term("sepsis", .dxName, .diagnosis), term("fracture", .dxName, .diagnosis), term("joint pain", .dxName, .symptom),
             term("metformin", .genericName), term("aspirin", .genericName), term("physiotherapy", .treatmentName),
+            term("x-ray", .testName), term("CXR", .testName),
         ]
         return Recognizer(resources: RecognizerResources(
             terms: terms, contextRules: ShippedContextRulesTests.rules, sectionTraits: ShippedContextRulesTests.sectionTraits,
@@ -78,6 +79,10 @@ import Tokenizer
         ("fever and chills: negative.", ["fever", "chills"]), ("fever: denies.", ["fever"]), ("fever, chills: nil", ["fever", "chills"]),
         ("Fever and chills are not present.", ["Fever", "chills"]), ("Pneumonia has been ruled out.", ["Pneumonia"]),
         ("Fever is absent.", ["Fever"]), ("Fever was not seen.", ["Fever"]),
+        // session 5, round 2: post-posed values closed by punctuation, and multi-word values
+        ("fever - never.", ["fever"]), ("fever or chills: nil known.", ["fever", "chills"]), ("fever: no evidence.", ["fever"]),
+        ("fever, chills - none noted", ["fever", "chills"]), ("aspirin 100 mg daily - not taking,", ["aspirin"]),
+        ("aspirin not reqd.", ["aspirin"]), ("physiotherapy: not required", ["physiotherapy"]),
     ] as [(String, [String])])
     func postPosedCue(list: String, findings: [String]) {
         #expect(Self.run(list + "\nChest pain: yes.") == findings.map { "\($0)|NEGATION" } + ["Chest pain|"], "\(list)")
@@ -120,6 +125,12 @@ import Tokenizer
         ("Return if fever or chest pain.", ["fever|HYPOTHETICAL", "chest pain|HYPOTHETICAL"]),
         // medications
         ("Not taking aspirin or metformin.", ["aspirin|NEGATION", "metformin|NEGATION"]),
+        // a dash or colon before a value mid-line starts a new item: the forward reading stays
+        ("- Nil known stroke\n- Not taking aspirin", ["stroke|NEGATION", "aspirin|NEGATION"]),
+        ("CXR: no evidence of pneumonia.", ["CXR|", "pneumonia|NEGATION"]),
+        // a test named as where a finding was sought was done, also with 'prior'/'previous'/'last'
+        ("No fracture on prior x-ray.", ["fracture|NEGATION", "x-ray|PAST_HISTORY"]),
+        ("No pneumonia on the last CXR.", ["pneumonia|NEGATION", "CXR|"]),
     ] as [(String, [String])])
     func sessionFiveClasses(text: String, expected: [String]) {
         #expect(Self.run(text) == expected, "\(text)")
