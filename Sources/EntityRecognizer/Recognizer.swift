@@ -118,6 +118,8 @@ public struct Recognizer: Sendable {
     let words: AttributeWords
     /// Token ids the relation rules (TIME_TO_*, FOR) test.
     let relationWords: RelationWords
+    /// Token ids and suffixes of open-vocabulary negated findings (``openFindingCandidates``).
+    let openWords: OpenFindingWords
 
     /// Number of distinct matchable phrases.
     public var phraseCount: Int { lexicon.phraseCount }
@@ -224,6 +226,7 @@ public struct Recognizer: Sendable {
         signatureWords = TokenIDSet(sigWords)
         words = AttributeWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         relationWords = RelationWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
+        openWords = OpenFindingWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         if image == nil { Self.addNumberVariants(numberCandidates, to: &compiled, builder: &builder, vocabulary: vocab) }
         // A rule phrase with a token the image lacks means the image was compiled for other rules
         // (its key should have prevented that): the caller recompiles from the terms.
@@ -457,9 +460,30 @@ public struct Recognizer: Sendable {
                          sentences: sentences, sentenceOf: sentenceOf)
         var times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
 
-        applyContext(&entities, ranges: found.map(\.tokens), content: c, doc: doc, bytes: p,
-                     sentences: sentences, sentenceOf: sentenceOf)
+        // Open-vocabulary negated findings: candidates join the entities for ConText, and those
+        // it does not negate leave again (OpenFindings.swift).
+        let openStart = entities.count
+        let contextRanges = found.map(\.tokens)
+        let open = openFindingCandidates(ranges: ranges, content: c, doc: doc, bytes: p)
+        for r in open {
+            entities.append(Entity(
+                category: .medicalCondition, type: .dxName, span: span(r, c, doc), score: 0.6, traits: .sign,
+                evidence: [Evidence(subject: "match", ruleID: Self.openFindingRuleID)]))
+            ranges.append(r)
+        }
+        applyContext(&entities, ranges: open.isEmpty ? contextRanges : contextRanges + Array(repeating: 0..<0, count: openStart - contextRanges.count) + open,
+                     content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
         applySectionDefaults(&entities, doc: doc)
+        if !open.isEmpty {
+            var k = entities.count
+            while k > openStart {
+                k -= 1
+                if !entities[k].traits.contains(.negation) || entities[k].traits.contains(.pertainsToFamily) {
+                    entities.remove(at: k)
+                    ranges.remove(at: k)
+                }
+            }
+        }
         // Relations: times to the events they date, medications to their indications.
         linkTimes(&entities, ranges: ranges, times: &times, content: c, sentenceOf: sentenceOf)
         linkIndications(&entities, ranges: ranges, content: c, doc: doc)

@@ -1,0 +1,52 @@
+import MedTextCore
+import MedTextKit
+import Testing
+
+/// Open-vocabulary negated findings (EntityRecognizer/OpenFindings.swift): unknown words a
+/// negation cue governs become negated DX_NAME entities without a concept; anything the context
+/// rules do not negate, and anything that is not finding-like, is never reported.
+@Suite struct OpenFindingsTests {
+    @Test(arguments: [
+        // A word the lexicon lacks, with a finding suffix or not ordinary English.
+        ("Iris: no rubeosis.", ["rubeosis|DX_NAME|NEGATION|"]),
+        ("Fundus: no IRMA.", ["IRMA|DX_NAME|NEGATION|"]),
+        // Lexicon words in a list after one cue.
+        ("Retina flat, no tears or holes.", ["tears|DX_NAME|NEGATION|", "holes|DX_NAME|NEGATION|"]),
+        // "not" governs one lexicon or suffix word.
+        ("Secretions not purulent.", ["purulent|DX_NAME|NEGATION|"]),
+    ])
+    func negatedUnknownFindingsAreReported(text: String, expected: [String]) {
+        let rows = GoldRuleTests.run(text).filter { $0.contains("|DX_NAME|") }
+        for row in expected { #expect(rows.contains(row), "\(rows)") }
+    }
+
+    @Test(arguments: [
+        "Rubeosis present.",                       // never affirmed: only ConText-negated candidates stay
+        "No family history of rubeosis.",          // a relative's negated finding is not reported
+        "No refills. No drains.",                  // words that never head a finding
+        "Not making sense.",                       // "not" governs one finding word only
+        "Denies completely eliminating salt.",     // an adverb ends the run
+        "No injected sclera.",                     // an adjective/participle is no head
+        "Do not crush. No sleep aids.",
+    ])
+    func nonFindingsAreNotReported(text: String) {
+        let open = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none).entities
+            .filter { $0.evidence.contains { $0.ruleID == "open:negated-finding" } }
+        #expect(open.isEmpty)
+    }
+
+    /// "no [retroperitoneal] or pelvic [lymphadenopathy]": the first item modifies the shared
+    /// head; only the lexicon entity is reported.
+    @Test func coordinatedModifiersAreNotFindings() {
+        let rows = GoldRuleTests.run("No retroperitoneal or pelvic lymphadenopathy.")
+        #expect(rows.filter { $0.contains("|DX_NAME|") } == ["lymphadenopathy|DX_NAME|NEGATION|"])
+    }
+
+    @Test func openFindingsCarryNoConceptAndALowerScore() {
+        let doc = GoldRuleTests.annotator.annotate(Document(text: "Iris: no rubeosis."), linking: .none)
+        let e = doc.entities.first { doc.document.text(in: $0.span) == "rubeosis" }
+        #expect(e?.conceptIDs == [])
+        #expect(e?.score == 0.6)
+        #expect(e?.evidence.first?.ruleID == "open:negated-finding")
+    }
+}
