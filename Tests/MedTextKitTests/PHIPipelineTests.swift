@@ -392,10 +392,11 @@ import Testing
     /// through medtext before they were committed, joined it in session 4). Session 5: the dev floor
     /// is 6% since 24 dev notes (317-340) written by an author who never ran medtext joined it
     /// untuned (dev 183 of 3,181 gold strings, 5.8%, before any tuning on them; 129 of 2,838 with
-    /// 317-332 only); tuning should bring it back under 4%, and the floor with it.
+    /// 317-332 only). After tuning on them: dev 96 of 3,180 (3.0%) and test 105-106 of 1,655 (6.4%,
+    /// with the 16 held-out notes 217-232 of session 5), so the floors are back to 4% and 8%.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        for (split, floor) in [("dev", 0.06), ("test", 0.09)] {
+        for (split, floor) in [("dev", 0.04), ("test", 0.08)] {
             let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false, split: split)
             #expect(checked > 0)
             withKnownIssue("detection recall on corpora/phi/\(split) is below 1.0", isIntermittent: true) {
