@@ -52,6 +52,7 @@ struct AttributeWords: Sendable {
     let digits: [UInt32]  // "1" to "4" (simple fractions of a dose unit)
     let toleranceCues: TokenIDSet  // word class tolerance_cues
     let timeDeictics: TokenIDSet  // word class time_deictics
+    let severity: TokenIDSet  // word class severity
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -90,6 +91,7 @@ struct AttributeWords: Sendable {
         yearLeadPunctuation = set(.yearLeadPunctuation)
         toleranceCues = set(.toleranceCues)
         timeDeictics = set(.timeDeictics)
+        severity = set(.severity)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")

@@ -34,6 +34,12 @@ extension Recognizer {
             removed[i] = true
             if i + 1 < n, adjacent(i, i + 1), qualifiable(i + 1) {
                 ents[i + 1].attributes.append(attribute(from: i, .direction, .direction))
+            } else if i + 1 < n, ents[i + 1].category == .medicalCondition, ranges[i].upperBound + 1 == ranges[i + 1].lowerBound,
+                      words.severity.contains(c.lexKeys[ranges[i].upperBound])
+            {
+                // A severity word between the side and the condition: "L mild nuclear
+                // sclerosis", "Right moderate NPDR".
+                ents[i + 1].attributes.append(attribute(from: i, .direction, .direction))
             } else if i > 0, adjacent(i - 1, i), ents[i - 1].category == .medicalCondition, !isDirection(i - 1),
                       !c.lineEnd[ranges[i - 1].upperBound - 1]
             {

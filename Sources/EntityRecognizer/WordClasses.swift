@@ -23,11 +23,11 @@ public struct WordClasses: Sendable, Equatable {
         case timeOf = "time_of", clauseBreak = "clause_break", plan, indication
         case indicationPairs = "indication_pairs", doseTiming = "dose_timing", meals
         case listGapStops = "list_gap_stops"
-        case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics"
         case openFindingLeads = "open_finding_leads", openFindingBreaks = "open_finding_breaks"
         case openFindingNonHeads = "open_finding_non_heads", openFindingSeparators = "open_finding_separators"
         case openFindingSingleLeads = "open_finding_single_leads", findingSuffixes = "finding_suffixes"
         case adjectiveEndings = "adjective_endings"
+        case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity
     }
 
     var words: [Name: [String]]

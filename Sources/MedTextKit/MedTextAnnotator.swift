@@ -307,7 +307,10 @@ public struct MedTextAnnotator: Sendable {
             let e = doc.entities[n]
             let query = MentionQuery(
                 text: String(doc.document.text(in: e.span)),
-                context: e.attributes.map { String(doc.document.text(in: $0.span)) }, conceptIDs: e.conceptIDs)
+                // A time that dates the mention ("Alzheimer's dementia | last night") says
+                // nothing about which code it is.
+                context: e.attributes.filter { !$0.type.rawValue.hasPrefix("TIME_TO") }.map { String(doc.document.text(in: $0.span)) },
+                conceptIDs: e.conceptIDs)
             do {
                 switch e.category {
                 case .medicalCondition where e.type == .dxName:

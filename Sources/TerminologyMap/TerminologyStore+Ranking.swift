@@ -110,7 +110,9 @@ enum ICDRanking {
         "renal": "kidney", "hepatic": "liver", "ureteric": "ureter", "ureteral": "ureter",
         "calculi": "calculus", "stone": "calculus", "palm": "hand", "palmar": "hand", "thenar": "hand",
         // Titles say "malignant neoplasm", notes "cancer" or "Ca".
-        "ca": "malignant", "cancer": "malignant",
+        "ca": "malignant", "cancer": "malignant", "carcinoma": "malignant",
+        // "osseous metastases" are of bone.
+        "osseous": "bone", "bony": "bone",
     ]
 
     /// The word a mention is about: the last word before "of" ("fracture of left hip" →
@@ -287,6 +289,9 @@ extension TerminologyStore {
                 let other = residual && all.contains("other") && !query.contains("other") ? 0.9 : 1.0
                 var offTopic = !named.isEmpty && named.isDisjoint(with: all) ? 0.6 : 1.0
                 if let head, !all.contains(where: { $0.contains(head) }) { offTopic *= 0.8 }
+                // A carcinoma in situ is a different disease: only when the note says so
+                // ("invasive ductal carcinoma of the left breast" is C50.912, not D05.92).
+                if all.contains("situ") && !query.contains("situ") { offTopic *= 0.85 }
                 return (0.55 * covered + 0.45 * precision) * v.weight * other * offTopic
             }
             let categoryMatches = list.filter { !$0.billable }.map { c -> (Candidate, Double) in

@@ -34,6 +34,15 @@ import Testing
         // Backward triggers.
         ("Delirium did not occur.", "Delirium|DX_NAME|NEGATION|"),
         ("Spironolactone not used.", "Spironolactone|GENERIC_NAME|NEGATION|"),
+        // Medication status cues of reconciliation and nursing notes.
+        ("Vancomycin not added (haemodynamically stable).", "Vancomycin|GENERIC_NAME|NEGATION|"),
+        ("O2 not in use as per goals.", "O2|GENERIC_NAME|NEGATION|"),
+        ("prn cyclizine not reqd.", "cyclizine|GENERIC_NAME|NEGATION|"),
+        ("- Potassium chloride ER 10 mEq daily - not taking, too big to swallow.", "Potassium chloride|GENERIC_NAME|NEGATION|FORM=ER,STRENGTH=10 mEq,FREQUENCY=daily"),
+        ("Perindopril withheld.", "Perindopril|GENERIC_NAME|PAST_HISTORY|"),
+        ("NB: WARFARIN TO BE WITHHELD.", "WARFARIN|GENERIC_NAME||"),
+        ("Has tried hydrocortisone 1% cream OTC without relief.", "hydrocortisone|GENERIC_NAME|PAST_HISTORY|STRENGTH=1%,FORM=cream"),
+        ("Continue metformin 500 mg bd.", "metformin|GENERIC_NAME||STRENGTH=500 mg,FREQUENCY=bd"),
         // Forward "nil known".
         ("Nil known lung disease.", "lung disease|DX_NAME|NEGATION|"),
         // Pseudo-trigger.
@@ -290,6 +299,18 @@ import Testing
         ("Hx breast CA 2019.", "breast CA", "C50.919"),
         ("Anterior resection for rectal Ca.", "rectal Ca", "C20"),
         ("Biopsies positive for H. pylori.", "H. pylori", "B96.81"),
+        // Metastases named by their site, and "osseous" is bone.
+        ("Metastatic pancreatic ca w liver mets.", "liver mets", "C78.7"),
+        ("New osseous metastases (T10, L2).", "osseous metastases", "C79.51"),
+        ("Incidental sigmoid diverticulosis.", "sigmoid diverticulosis", "K57.30"),
+        // An invasive carcinoma is not a carcinoma in situ; its side and site select the code.
+        ("Invasive ductal carcinoma of the left breast.", "Invasive ductal carcinoma", "C50.912"),
+        // A time that dates the mention is not part of what is coded.
+        ("| Donepezil 5 mg | 1 tab PO at bedtime | mild Alzheimer's dementia | last night |", "Alzheimer's dementia", "G30.9"),
+        // A side before a severity word qualifies the condition.
+        ("Right mild NPDR without macular oedema.", "NPDR", "E11.3291"),
+        ("Sickle cell anemia (HbSS) on hydroxyurea.", "HbSS", "D57.1"),
+        ("Scattered cherry angiomas.", "cherry angiomas", "D18.01"),
     ])
     func icd10cm(text: String, mention: String, code: String) {
         #expect(Self.topICD(text, mention) == code)
