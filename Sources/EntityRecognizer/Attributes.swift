@@ -53,6 +53,7 @@ struct AttributeWords: Sendable {
     let toleranceCues: TokenIDSet  // word class tolerance_cues
     let timeDeictics: TokenIDSet  // word class time_deictics
     let severity: TokenIDSet  // word class severity
+    let supplementTests: TokenIDSet  // word class supplement_tests
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -92,6 +93,7 @@ struct AttributeWords: Sendable {
         toleranceCues = set(.toleranceCues)
         timeDeictics = set(.timeDeictics)
         severity = set(.severity)
+        supplementTests = set(.supplementTests)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
@@ -249,6 +251,7 @@ extension Recognizer {
         bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
     ) {
         guard !ranges.isEmpty, !sentences.isEmpty else { return }
+        supplementDoses(&entities, ranges: ranges, content: c, doc: doc, bytes: p)
         // Which content tokens lie inside a lexicon entity.
         let owner = Self.tokenOwners(ranges, count: c.lexKeys.count)
         // Only medication signatures read it: not built for notes without a medication.
@@ -317,6 +320,28 @@ extension Recognizer {
                     default:
                         break
                     }
+                }
+            }
+        }
+    }
+
+    /// A mineral named as a lab test (word class `supplement_tests`) followed by a dose in a mass
+    /// or amount unit is the supplement given ("Magnesium 400mg daily", "Calcium 600 mg BD",
+    /// "potassium 20 mmol IV"): a GENERIC_NAME without a concept. A result with a concentration
+    /// unit or none ("Magnesium 0.7 mmol/L", "Mg 0.7") stays a test.
+    func supplementDoses(_ entities: inout [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) {
+        c.lexKeys.withUnsafeBufferPointer { keys in
+            c.ctxKeys.withUnsafeBufferPointer { alts in
+                for (n, r) in ranges.enumerated() where entities[n].type == .testName && r.count == 1 && words.supplementTests.contains(keys[r.lowerBound]) {
+                    let limit = min(keys.count, r.upperBound + 6)
+                    guard let num = numberExpression(at: r.upperBound, limit: limit, content: c, doc: doc),
+                          let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .testUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
+                          u.term.kind == .strengthUnit, ["unit:mg", "unit:g", "unit:ug", "unit:mmol", "unit:meq"].contains(u.term.id)
+                    else { continue }
+                    entities[n].category = .medication
+                    entities[n].type = .genericName
+                    entities[n].conceptIDs = []
+                    entities[n].evidence.append(Evidence(subject: "MEDICATION", ruleID: "rule:supplement-dose"))
                 }
             }
         }

@@ -27,7 +27,7 @@ public struct WordClasses: Sendable, Equatable {
         case openFindingNonHeads = "open_finding_non_heads", openFindingSeparators = "open_finding_separators"
         case openFindingSingleLeads = "open_finding_single_leads", findingSuffixes = "finding_suffixes"
         case adjectiveEndings = "adjective_endings"
-        case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity
+        case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
     }
 
     var words: [Name: [String]]

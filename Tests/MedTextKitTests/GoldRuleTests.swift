@@ -203,6 +203,10 @@ import Testing
         ("| Vitamin D3 1,000 units | 1 cap PO daily | osteopenia |",
          "Vitamin D3|GENERIC_NAME||STRENGTH=1,000 units,DOSAGE=1 cap,ROUTE_OR_MODE=PO,FREQUENCY=daily,DX_NAME=osteopenia"),
         ("Insulin lispro: 6-10 units SC with meals", "Insulin lispro|GENERIC_NAME||DOSAGE=6-10 units,ROUTE_OR_MODE=SC,FREQUENCY=with meals"),
+        // A mineral with a dose is the supplement; with a concentration or no unit, a test.
+        ("She prefers to try Magnesium 400mg daily first.", "Magnesium|GENERIC_NAME||STRENGTH=400mg,FREQUENCY=daily"),
+        ("Calcium 600 mg BD with food", "Calcium|GENERIC_NAME||STRENGTH=600 mg,FREQUENCY=BD with food"),
+        ("Magnesium 0.7 mmol/L, potassium 3.2.", "Magnesium|TEST_NAME||TEST_VALUE=0.7,TEST_UNIT=mmol/L"),
         // "x1" is a count of doses given or scripts written, not a frequency.
         ("Endone 5mg PO given x1 at 0130", "Endone|BRAND_NAME||STRENGTH=5mg,ROUTE_OR_MODE=PO"),
         ("Scripts: Symbicort x1 + 5 repeats", "Symbicort|BRAND_NAME||"),
