@@ -8,7 +8,7 @@ import Testing
 @Suite struct OpenFindingsTests {
     @Test(arguments: [
         // A word the lexicon lacks, with a finding suffix or not ordinary English.
-        ("Iris: no rubeosis.", ["rubeosis|DX_NAME|NEGATION|"]),
+        ("Iris: no synechiae.", ["synechiae|DX_NAME|NEGATION|"]),
         ("Fundus: no IRMA.", ["IRMA|DX_NAME|NEGATION|"]),
         // Lexicon words in a list after one cue.
         ("Retina flat, no tears or holes.", ["tears|DX_NAME|NEGATION|", "holes|DX_NAME|NEGATION|"]),
@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: [
         "Rubeosis present.",                       // never affirmed: only ConText-negated candidates stay
-        "No family history of rubeosis.",          // a relative's negated finding is not reported
+        "No family history of synechiae.",          // a relative's negated finding is not reported
         "No refills. No drains.",                  // words that never head a finding
         "Not making sense.",                       // "not" governs one finding word only
         "Denies completely eliminating salt.",     // an adverb ends the run
@@ -43,8 +43,8 @@ import Testing
     }
 
     @Test func openFindingsCarryNoConceptAndALowerScore() {
-        let doc = GoldRuleTests.annotator.annotate(Document(text: "Iris: no rubeosis."), linking: .none)
-        let e = doc.entities.first { doc.document.text(in: $0.span) == "rubeosis" }
+        let doc = GoldRuleTests.annotator.annotate(Document(text: "Iris: no synechiae."), linking: .none)
+        let e = doc.entities.first { doc.document.text(in: $0.span) == "synechiae" }
         #expect(e?.conceptIDs == [])
         #expect(e?.score == 0.6)
         #expect(e?.evidence.first?.ruleID == "open:negated-finding")
