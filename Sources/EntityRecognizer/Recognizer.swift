@@ -456,6 +456,14 @@ public struct Recognizer: Sendable {
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
         infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
         found = zip(ranges, found.indices).map { ($0.0, 0) }
+        // Open-vocabulary medications (OpenMedications.swift): before the attributes attach.
+        for (r, type) in openMedicationCandidates(ranges: ranges, content: c, doc: doc, bytes: p) {
+            entities.append(Entity(
+                category: .medication, type: type, span: span(r, c, doc), score: 0.6, traits: [],
+                evidence: [Evidence(subject: "match", ruleID: Self.openMedicationRuleID)]))
+            ranges.append(r)
+            found.append((r, 0))
+        }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)
         var times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)

@@ -50,3 +50,29 @@ import Testing
         #expect(e?.evidence.first?.ruleID == "open:negated-finding")
     }
 }
+
+/// Open-vocabulary medications (EntityRecognizer/OpenMedications.swift): an unknown word with a
+/// dose signature is a drug; test results, doses after ordinary words and names are not.
+@Suite struct OpenMedicationsTests {
+    @Test(arguments: [
+        ("Meds: Blorvatix 35 mg BD PO.", "Blorvatix|BRAND_NAME||STRENGTH=35 mg,FREQUENCY=BD,ROUTE_OR_MODE=PO"),
+        ("quenzamide 10 mg nocte", "quenzamide|GENERIC_NAME||STRENGTH=10 mg,FREQUENCY=nocte"),
+        ("KARDIQUON 2.5 MG DAILY", "KARDIQUON|GENERIC_NAME||STRENGTH=2.5 MG,FREQUENCY=DAILY"),
+    ])
+    func unknownDrugsWithASignatureAreMedications(text: String, row: String) {
+        #expect(GoldRuleTests.has(text, row), "\(GoldRuleTests.run(text))")
+    }
+
+    @Test(arguments: [
+        "Hb 142 g/L, CRP 5 mg/L.",           // test units
+        "Given 2 g IV stat.",                 // an ordinary word before the dose
+        "Blorvatix 35 mg.",                   // no frequency or route: not enough evidence
+        "O2Sat 95 mg daily",                  // digits in the word
+        "totaled 20 mg daily",                // a past tense
+    ])
+    func otherShapesAreNot(text: String) {
+        let open = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none).entities
+            .filter { $0.evidence.contains { $0.ruleID == "open:medication-with-sig" } }
+        #expect(open.isEmpty)
+    }
+}
