@@ -24,11 +24,11 @@ CATEGORIES = {
 }
 ENTITY_CATEGORIES = {"MEDICATION", "MEDICAL_CONDITION", "ANATOMY", "TEST_TREATMENT_PROCEDURE", "TIME_EXPRESSION",
                      "PROTECTED_HEALTH_INFORMATION", "BEHAVIORAL_ENVIRONMENTAL_SOCIAL"}
-FLAGS = {"list", "line_end", "attached", "cs", "prefix"}
+FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb"}
 SOURCES = {"medtext", "medspacy", "negspacy"}
 PLACEHOLDER = re.compile(r"<[A-Z]+>")
 PLACEHOLDERS = {"<NUM>", "<YEAR>"}
-ID_PREFIX = re.compile(r"^(cond|med|class|brand|anat|test|proc):[a-z0-9_]+$")
+ID_PREFIX = re.compile(r"^(cond|med|class|brand|anat|test|proc|soc):[a-z0-9_]+$")
 
 
 def err(path: str, line: int, msg: str) -> None:
@@ -122,8 +122,10 @@ def check_context_rules(path: str) -> None:
         c[cat] += 1
     for lit, rs in roles.items():
         kinds = {k for k, _ in rs}
-        if len(kinds) > 1:
-            err(path, min(n for _, n in rs), f"{lit!r} is used as {sorted(kinds)}: a phrase is a trigger, a pseudo-trigger or a terminator, not several")
+        # A pseudo-trigger may also end other triggers' scopes ('prior to', 'found to have'):
+        # neither role makes it a trigger. A trigger must be nothing else.
+        if len(kinds) > 1 and kinds != {"PSEUDO", "TERMINATE"}:
+            err(path, min(n for _, n in rs), f"{lit!r} is used as {sorted(kinds)}: a phrase is a trigger, or a pseudo-trigger and/or a terminator, not both kinds")
     counts["context/rules.tsv"] = c
 
 
