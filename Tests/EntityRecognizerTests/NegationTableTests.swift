@@ -8,34 +8,17 @@ import Tokenizer
 /// that each class of scope found by mining real transcriptions (session 5) is pinned, with the
 /// negatives (pseudo-triggers, failed treatments, hypotheticals) next to it.
 @Suite struct NegationTableTests {
-    static let recognizer: Recognizer = {
-        let n = Normalizer()
-        var id: Int64 = 0
-        func term(_ text: String, _ type: EntityType, _ traits: Traits = []) -> LexiconTerm {
-            id += 1
-            return LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), original: text, type: type, traits: traits, ruleID: "test:\(id)")
-        }
-        let terms = [
-            term("fever", .dxName, .sign), term("chills", .dxName, .symptom), term("cough", .dxName, .symptom),
-            term("chest pain", .dxName, .symptom), term("night sweats", .dxName, .symptom), term("weight loss", .dxName, .symptom),
-            term("headache", .dxName, .symptom), term("pneumonia", .dxName, .diagnosis), term("stroke", .dxName, .diagnosis),
-            term("sepsis", .dxName, .diagnosis), term("fracture", .dxName, .diagnosis), term("joint pain", .dxName, .symptom),
-            term("metformin", .genericName), term("aspirin", .genericName), term("physiotherapy", .treatmentName),
-            term("x-ray", .testName), term("CXR", .testName),
-        ]
-        return Recognizer(resources: RecognizerResources(
-            terms: terms, contextRules: ShippedContextRulesTests.rules, sectionTraits: ShippedContextRulesTests.sectionTraits,
-            wordClasses: .shipped))
-    }()
+    static let recognizer = ShippedContextRulesTests.recognizer([
+        ("fever", .dxName, .sign), ("chills", .dxName, .symptom), ("cough", .dxName, .symptom),
+        ("chest pain", .dxName, .symptom), ("night sweats", .dxName, .symptom), ("weight loss", .dxName, .symptom),
+        ("headache", .dxName, .symptom), ("pneumonia", .dxName, .diagnosis), ("stroke", .dxName, .diagnosis),
+        ("sepsis", .dxName, .diagnosis), ("fracture", .dxName, .diagnosis), ("joint pain", .dxName, .symptom),
+        ("metformin", .genericName, []), ("aspirin", .genericName, []), ("physiotherapy", .treatmentName, []),
+        ("x-ray", .testName, []), ("CXR", .testName, []),
+    ])
 
     /// "text|TRAITS" per entity, context traits only.
-    static func run(_ text: String) -> [String] {
-        let doc = recognizer.recognize(ShippedContextRulesTests.tokenizer.analyze(Document(text: text)))
-        let kinds: Traits = [.sign, .symptom, .diagnosis]
-        return doc.entities.filter { $0.category != .protectedHealthInformation && $0.category != .timeExpression }.map {
-            "\(doc.document.text(in: $0.span))|\($0.traits.subtracting(kinds).names.joined(separator: ","))"
-        }
-    }
+    static func run(_ text: String) -> [String] { ShippedContextRulesTests.run(text, with: recognizer) }
 
     /// A forward cue and the list after it: the findings named in the list (unnamed items such as
     /// "orthopnea" or "nocturnal diaphoresis" and modifiers such as "any"/"other" sit between them).

@@ -19,41 +19,44 @@ import Tokenizer
     static let tokenizer: ClinicalTokenizer = ClinicalTokenizer(
         rules: try! TokenizerRules(abbreviations: read("tokenizer/abbreviations.tsv"), sections: read("tokenizer/sections.tsv")))
 
-    static let recognizer: Recognizer = {
+    /// A recognizer over the shipped ConText rules, section defaults and word classes and the
+    /// given test terms (text, type, traits).
+    static func recognizer(_ terms: [(String, EntityType, Traits)]) -> Recognizer {
         let n = Normalizer()
-        var id: Int64 = 0
-        func term(_ text: String, _ type: EntityType, _ traits: Traits = []) -> LexiconTerm {
-            id += 1
-            return LexiconTerm(conceptID: id, normalized: n.normalizedTerm(text), original: text, type: type, traits: traits, ruleID: "test:\(id)")
+        let lexicon = terms.enumerated().map { i, t in
+            LexiconTerm(conceptID: Int64(i + 1), normalized: n.normalizedTerm(t.0), original: t.0, type: t.1, traits: t.2, ruleID: "test:\(i + 1)")
         }
-        let terms = [
-            term("chest pain", .dxName, .symptom), term("fever", .dxName, .sign), term("chills", .dxName, .symptom),
-            term("night sweats", .dxName, .symptom), term("cough", .dxName, .symptom), term("confusion", .dxName, .symptom),
-            term("crackles", .dxName, .sign), term("pneumonia", .dxName, .diagnosis), term("pulmonary embolism", .dxName, .diagnosis),
-            term("breast cancer", .dxName, .diagnosis), term("hypertension", .dxName, .diagnosis), term("diabetes", .dxName, .diagnosis),
-            term("stroke", .dxName, .diagnosis), term("sepsis", .dxName, .diagnosis), term("chest", .systemOrganSite),
-            term("metformin", .genericName), term("aspirin", .genericName), term("warfarin", .genericName), term("apixaban", .genericName),
-            term("CT", .testName), term("troponin", .testName), term("colonoscopy", .procedureName), term("blood transfusion", .treatmentName),
-            term("ST elevation", .dxName, .sign), term("ST depression", .dxName, .sign), term("tachycardia", .dxName, .sign),
-            term("diarrhoea", .dxName, .symptom), term("antibiotics", .genericName), term("physiotherapy", .treatmentName),
-            term("weight loss", .dxName, .symptom), term("night pain", .dxName, .symptom), term("change in bowel habit", .dxName, .symptom),
-            term("use of accessory muscles", .dxName, .sign), term("urinary retention", .dxName, .sign), term("bladder scan", .testName),
-            term("tenderness", .dxName, .sign), term("knee", .systemOrganSite), term("pregabalin", .genericName),
-            term("drowsiness", .dxName, .symptom), term("x-ray", .testName), term("fracture", .dxName, .diagnosis),
-            term("short of breath", .dxName, .symptom), term("Murphy's sign", .testName), term("mitral regurgitation", .dxName, .diagnosis),
-            term("aortic stenosis", .dxName, .diagnosis), term("methotrexate", .genericName), term("nausea", .dxName, .symptom),
-        ]
-        return Recognizer(resources: RecognizerResources(terms: terms, contextRules: rules, sectionTraits: sectionTraits, wordClasses: .shipped))
-    }()
+        return Recognizer(resources: RecognizerResources(terms: lexicon, contextRules: rules, sectionTraits: sectionTraits, wordClasses: .shipped))
+    }
 
-    /// "text|TRAITS" per entity, context traits only (SIGN/SYMPTOM/DIAGNOSIS dropped).
-    static func run(_ text: String) -> [String] {
+    /// "text|TRAITS" per entity of `recognizer`, context traits only (SIGN/SYMPTOM/DIAGNOSIS dropped).
+    static func run(_ text: String, with recognizer: Recognizer) -> [String] {
         let doc = recognizer.recognize(tokenizer.analyze(Document(text: text)))
         let kinds: Traits = [.sign, .symptom, .diagnosis]
         return doc.entities.filter { $0.category != .protectedHealthInformation && $0.category != .timeExpression }.map {
             "\(doc.document.text(in: $0.span))|\($0.traits.subtracting(kinds).names.joined(separator: ","))"
         }
     }
+
+    static let recognizer: Recognizer = recognizer([
+        ("chest pain", .dxName, .symptom), ("fever", .dxName, .sign), ("chills", .dxName, .symptom),
+        ("night sweats", .dxName, .symptom), ("cough", .dxName, .symptom), ("confusion", .dxName, .symptom),
+        ("crackles", .dxName, .sign), ("pneumonia", .dxName, .diagnosis), ("pulmonary embolism", .dxName, .diagnosis),
+        ("breast cancer", .dxName, .diagnosis), ("hypertension", .dxName, .diagnosis), ("diabetes", .dxName, .diagnosis),
+        ("stroke", .dxName, .diagnosis), ("sepsis", .dxName, .diagnosis), ("chest", .systemOrganSite, []),
+        ("metformin", .genericName, []), ("aspirin", .genericName, []), ("warfarin", .genericName, []), ("apixaban", .genericName, []),
+        ("CT", .testName, []), ("troponin", .testName, []), ("colonoscopy", .procedureName, []), ("blood transfusion", .treatmentName, []),
+        ("ST elevation", .dxName, .sign), ("ST depression", .dxName, .sign), ("tachycardia", .dxName, .sign),
+        ("diarrhoea", .dxName, .symptom), ("antibiotics", .genericName, []), ("physiotherapy", .treatmentName, []),
+        ("weight loss", .dxName, .symptom), ("night pain", .dxName, .symptom), ("change in bowel habit", .dxName, .symptom),
+        ("use of accessory muscles", .dxName, .sign), ("urinary retention", .dxName, .sign), ("bladder scan", .testName, []),
+        ("tenderness", .dxName, .sign), ("knee", .systemOrganSite, []), ("pregabalin", .genericName, []),
+        ("drowsiness", .dxName, .symptom), ("x-ray", .testName, []), ("fracture", .dxName, .diagnosis),
+        ("short of breath", .dxName, .symptom), ("Murphy's sign", .testName, []), ("mitral regurgitation", .dxName, .diagnosis),
+        ("aortic stenosis", .dxName, .diagnosis), ("methotrexate", .genericName, []), ("nausea", .dxName, .symptom),
+    ])
+
+    static func run(_ text: String) -> [String] { run(text, with: recognizer) }
 
     @Test func shippedFilesParse() {
         #expect(Self.rules.count >= 300)
