@@ -333,13 +333,7 @@ extension PHIDetection {
         }
         // "DOB 09/10/1949   75 yrs", "DOB / AGE   09-02-1987 / 38": an age after a date of birth on the same line.
         if (isWord(i + 1) && !n.nl && K.ageUnits.contains(n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
-            var k = i - 1
-            var steps = 0
-            while k > 0 && !t[k].nl && steps < 12 {
-                k -= 1
-                steps += 1
-                if isWord(k) && K.birthCues.contains(t[k].key) { return "age-after-birth-date" }
-            }
+            if birthCueBefore(i - 1, within: 12) { return "age-after-birth-date" }
         }
         // "in his 70s", "in her early 80s": a decade of life after a possessive.
         if isWord(i + 1), adjacent(i + 1), n.e - n.s == 1, b[n.s] | 0x20 == 0x73, t[i].e - t[i].s == 2, b[t[i].s + 1] == 0x30, i >= 2 {
@@ -349,15 +343,22 @@ extension PHIDetection {
         }
         // "DOB 30 Jul 2009 (15)": a bracketed number after a date of birth on the same line.
         if punct(i - 1, 0x28), punct(i + 1, 0x29), i >= 2, t[i - 2].kind == .number || t[i - 2].rb.contains(.monthName) {
-            var k = i - 2
-            var steps = 0
-            while k > 0 && !t[k].nl && steps < 10 {
-                k -= 1
-                steps += 1
-                if isWord(k) && K.birthCues.contains(t[k].key) { return "age-after-birth-date" }
-            }
+            if birthCueBefore(i - 2, within: 10) { return "age-after-birth-date" }
         }
         return nil
+    }
+
+    /// Whether a date-of-birth cue (`DOB`, `born`, ...) stands among the `within` tokens before
+    /// `start` on its line (an age after a date of birth: `DOB 09/10/1949   75 yrs`).
+    func birthCueBefore(_ start: Int, within: Int) -> Bool {
+        var k = start
+        var steps = 0
+        while k > 0 && !t[k].nl && steps < within {
+            k -= 1
+            steps += 1
+            if isWord(k) && K.birthCues.contains(t[k].key) { return true }
+        }
+        return false
     }
 
     /// `Tiffani LeBlanc x114` (an extension after a name, ending the line) and `ext. 6-4419` (an extension with a dash).
