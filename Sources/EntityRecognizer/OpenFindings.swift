@@ -1,4 +1,5 @@
 public import MedTextCore
+import Tokenizer
 
 /// Open-vocabulary negated findings: the words a negation cue governs that the lexicon does not
 /// know ("no [rubeosis]", "no [venous beading], no [IRMA]", "[PONV]: nil"). A note's ROS and
@@ -59,12 +60,10 @@ extension Recognizer {
             break
         }
         guard anyLead else { return [] }
-        var covered = [Bool](repeating: false, count: n)
-        var coverLength = [Int](repeating: 0, count: n)  // at a range's first token: its length
-        for r in ranges where r.upperBound <= n {
-            for k in r { covered[k] = true }
-            if !r.isEmpty { coverLength[r.lowerBound] = max(coverLength[r.lowerBound], r.count) }
-        }
+        let owner = Self.tokenOwners(ranges, count: n)
+        func covered(_ k: Int) -> Bool { owner[k] >= 0 }
+        /// The length of the entity starting at `k` (0 when none starts there).
+        func coverLength(_ k: Int) -> Int { owner[k] >= 0 && ranges[owner[k]].lowerBound == k ? ranges[owner[k]].count : 0 }
         func isWord(_ k: Int) -> Bool { doc.tokens[c.tokenIndex[k]].kind == .word }
         func adjacent(_ a: Int, _ b: Int) -> Bool {
             doc.tokens[c.tokenIndex[a]].span.end == doc.tokens[c.tokenIndex[b]].span.start
@@ -73,14 +72,14 @@ extension Recognizer {
         func run(from start: Int) -> Int {
             var j = start
             var words = 0
-            while j < n, !covered[j] {
+            while j < n, !covered(j) {
                 if isWord(j) {
                     if w.breaks.contains(c.ctxKeys[j]) || w.leads.contains(c.ctxKeys[j]) || w.nilWords.contains(c.ctxKeys[j])
                         || isAdverb(j) { break }
                     words += 1
                     if words > 4 { return start }
                     j += 1
-                } else if c.ctxKeys[j] == w.hyphen, j > start, j + 1 < n, isWord(j + 1), !covered[j + 1],
+                } else if c.ctxKeys[j] == w.hyphen, j > start, j + 1 < n, isWord(j + 1), !covered(j + 1),
                           adjacent(j - 1, j), adjacent(j, j + 1) {
                     j += 1  // "honey-colored", "end-organ"
                 } else {
@@ -104,13 +103,7 @@ extension Recognizer {
         /// "psychological"): after "no" it modifies something unsaid, it names no finding.
         func isAdjective(_ k: Int) -> Bool {
             let t = doc.tokens[c.tokenIndex[k]].span
-            guard t.length >= 5 else { return false }
-            for e in w.adjectiveEndings where e.count < t.length {
-                var match = true
-                for (i, b) in e.enumerated() where p[t.end - e.count + i] | 0x20 != b { match = false; break }
-                if match { return true }
-            }
-            return false
+            return t.length >= 5 && Self.endsWithAny(t, w.adjectiveEndings, p)
         }
         func findingHead(_ r: Range<Int>, lexiconOnly: Bool = false) -> Bool {
             guard !r.isEmpty else { return false }
@@ -122,31 +115,17 @@ extension Recognizer {
             let t = doc.tokens[c.tokenIndex[head]].span
             // A word the dictionary does not know and that is not ordinary English ("rubeosis",
             // "IRMA", "schizonts"): medical vocabulary the lexicon lacks.
-            if !lexiconOnly, key == TokenDictionary.unknown, t.length >= 3, t.length <= 32, let ordinary = ordinaryWord {
-                var lower = [UInt8](repeating: 0, count: t.length)
-                for i in 0..<t.length {
-                    var x = p[t.start + i]
-                    if x >= 0x41 && x <= 0x5A { x |= 0x20 }
-                    lower[i] = x
-                }
-                if !lower.withUnsafeBufferPointer({ ordinary($0) }) { return true }
+            if !lexiconOnly, key == TokenDictionary.unknown, t.length >= 3, t.length <= 32,
+               isOrdinaryWord(doc.tokens[c.tokenIndex[head]], p) == false
+            {
+                return true
             }
-            guard t.length >= 6 else { return false }
-            for s in w.suffixes where s.count < t.length {
-                var match = true
-                for (i, b) in s.enumerated() {
-                    var x = p[t.end - s.count + i]
-                    if x >= 0x41 && x <= 0x5A { x |= 0x20 }
-                    if x != b { match = false; break }
-                }
-                if match { return true }
-            }
-            return false
+            return t.length >= 6 && Self.endsWithAny(t, w.suffixes, p)
         }
         /// The run ends a list item: line end, a separator, sentence punctuation, or the end.
         /// (Letting a break word end it, "no [schizonts] seen", cost precision on the dev notes.)
         func endsItem(_ end: Int) -> Bool {
-            end >= n || c.lineEnd[end - 1] || !covered[end] && !isWord(end) || w.separators.contains(c.ctxKeys[end])
+            end >= n || c.lineEnd[end - 1] || !covered(end) && !isWord(end) || w.separators.contains(c.ctxKeys[end])
         }
         /// Whether a one-word item at `item` modifies the head of a later entity of the same list:
         /// "no [cervical], axillary or [inguinal lymphadenopathy]" (the list ends in an entity
@@ -154,11 +133,11 @@ extension Recognizer {
         func sharesLaterHead(_ item: Range<Int>) -> Bool {
             guard item.count == 1 else { return false }
             var t = item.upperBound
-            while t < n, !c.lineEnd[t - 1], !covered[t], w.separators.contains(c.ctxKeys[t]) || isWord(t) { t += 1 }
-            guard t < n, t > item.upperBound, covered[t], !c.lineEnd[t - 1] else { return false }
+            while t < n, !c.lineEnd[t - 1], !covered(t), w.separators.contains(c.ctxKeys[t]) || isWord(t) { t += 1 }
+            guard t < n, t > item.upperBound, covered(t), !c.lineEnd[t - 1] else { return false }
             // The entity has several words, or words of the last item stand before it ("no
             // [retroperitoneal] or pelvic [lymphadenopathy]").
-            return coverLength[t] >= 2 || isWord(t - 1) && !w.separators.contains(c.ctxKeys[t - 1])
+            return coverLength(t) >= 2 || isWord(t - 1) && !w.separators.contains(c.ctxKeys[t - 1])
         }
         var out: [Range<Int>] = []
         var k = 0
@@ -169,15 +148,15 @@ extension Recognizer {
                k + 1 == n - 1 || c.lineEnd[k + 1] || !isWord(k + 2)
             {
                 var s = k
-                while s > 0, !c.lineEnd[s - 1], !covered[s - 1], isWord(s - 1) || c.ctxKeys[s - 1] == w.hyphen { s -= 1 }
+                while s > 0, !c.lineEnd[s - 1], !covered(s - 1), isWord(s - 1) || c.ctxKeys[s - 1] == w.hyphen { s -= 1 }
                 if s < k, s == 0 || c.lineEnd[s - 1], run(from: s) == k, findingHead(s..<k) { out.append(s..<k) }
             }
-            if w.singleLeads.contains(key), !covered[k], !c.lineEnd[k], k + 1 < n, run(from: k + 1) == k + 2,
+            if w.singleLeads.contains(key), !covered(k), !c.lineEnd[k], k + 1 < n, run(from: k + 1) == k + 2,
                endsItem(k + 2), findingHead(k + 1..<k + 2, lexiconOnly: true), !sharesLaterHead(k + 1..<k + 2)
             {
                 out.append(k + 1..<k + 2)
             }
-            guard w.leads.contains(key), !covered[k], !c.lineEnd[k] else { k += 1; continue }
+            guard w.leads.contains(key), !covered(k), !c.lineEnd[k] else { k += 1; continue }
             var j = k + 1
             while j < n {
                 let end = run(from: j)
@@ -195,5 +174,35 @@ extension Recognizer {
         var unique: [Range<Int>] = []
         for r in out where unique.last.map({ $0.upperBound <= r.lowerBound }) ?? true { unique.append(r) }
         return unique
+    }
+}
+
+extension Recognizer {
+    /// Whether `span` ends, case-insensitively, with one of `endings` (lower-case bytes) that is
+    /// shorter than it.
+    static func endsWithAny(_ span: TextSpan, _ endings: [[UInt8]], _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        for e in endings where e.count < span.length {
+            var match = true
+            for (i, b) in e.enumerated() where p[span.end - e.count + i] | 0x20 != b {
+                match = false
+                break
+            }
+            if match { return true }
+        }
+        return false
+    }
+
+    /// Whether a word token is ordinary English by the PHI vocabulary, on its normalized key (the
+    /// same key the typo guard asks with); `nil` when there is no such list.
+    func isOrdinaryWord(_ token: Token, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let ordinary = ordinaryWord else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
+            if let length = Normalizer.writeASCIIKey(token, in: p, to: scratch) {
+                return ordinary(UnsafeBufferPointer(rebasing: scratch[..<length]))
+            }
+            var key: [UInt8] = []
+            Normalizer.appendKey(token, in: p, to: &key)
+            return key.withUnsafeBufferPointer { ordinary($0) }
+        }
     }
 }

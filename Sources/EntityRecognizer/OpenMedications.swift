@@ -13,42 +13,32 @@ extension Recognizer {
 
     func openMedicationCandidates(ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> [(Range<Int>, EntityType)] {
         let n = c.ctxKeys.count
-        guard n >= 4, let ordinary = ordinaryWord else { return [] }
+        guard n >= 4, ordinaryWord != nil else { return [] }
         func kinds(_ k: Int) -> SigKinds {
             var s: SigKinds = []
             for key in [c.lexKeys[k], c.ctxKeys[k]] where Int(key) < sigStartKinds.count { s.formUnion(sigStartKinds[Int(key)]) }
             return s
         }
         var out: [(Range<Int>, EntityType)] = []
-        var covered: [Bool]? = nil
+        var owner: [Int]? = nil  // built at the first candidate: most notes have none
         var k = 0
         while k + 2 < n {
             // Cheapest tests first: a number after a word, then a dose unit.
             guard c.ctxKeys[k + 1] == numberID, doc.tokens[c.tokenIndex[k]].kind == .word, !c.lineEnd[k], !c.lineEnd[k + 1],
                   !kinds(k + 2).isDisjoint(with: [.strengthUnit, .doseUnit])
             else { k += 1; continue }
-            if covered == nil {
-                var cov = [Bool](repeating: false, count: n)
-                for r in ranges where r.upperBound <= n { for i in r { cov[i] = true } }
-                covered = cov
-            }
+            if owner == nil { owner = Self.tokenOwners(ranges, count: n) }
             let t = doc.tokens[c.tokenIndex[k]].span
             let key = c.lexKeys[k]
-            guard !covered![k], t.length >= 4, t.length <= 32, p[t.start] >= 0x41,
+            guard owner![k] < 0, t.length >= 4, t.length <= 32, p[t.start] >= 0x41,
                   !(Int(key) < lexiconWord.count && lexiconWord[Int(key)]),
                   k + 3 >= n || c.ctxKeys[k + 3] != words.slash  // "g/L", "mg/L": a test unit
             else { k += 1; continue }
-            var lower = [UInt8](repeating: 0, count: t.length)
-            var letters = true
-            for i in 0..<t.length {
-                let b = p[t.start + i]
-                lower[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                if lower[i] < 0x61 || lower[i] > 0x7A { letters = false }
-            }
             // Letters only ("O2Sat", "D3" are not drug names), not a past tense or participle
             // ("totaled"), not ordinary English.
-            let pastTense = lower.count > 4 && lower[lower.count - 2] == 0x65 && lower[lower.count - 1] == 0x64
-            guard letters, !pastTense, !lower.withUnsafeBufferPointer({ ordinary($0) }) else { k += 1; continue }
+            let letters = p[t.range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+            let pastTense = t.length > 4 && p[t.end - 2] | 0x20 == 0x65 && p[t.end - 1] | 0x20 == 0x64
+            guard letters, !pastTense, isOrdinaryWord(doc.tokens[c.tokenIndex[k]], p) == false else { k += 1; continue }
             var signed = false
             var j = k + 3
             while j < n && j <= k + 7 {
