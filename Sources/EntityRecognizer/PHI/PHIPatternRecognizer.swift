@@ -124,6 +124,7 @@ let urlTLDs: Set<UInt64> = Set(
 enum PK {
     static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
+    static let date = wordKey("date"), dob = wordKey("dob")
     static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file"].map(wordKey)
 }
 
@@ -687,6 +688,8 @@ struct PHIScan {
         if d - j == 4 {
             return boundaryAfter(d) && (1800...2199).contains(value(j, d)) ? d : nil  // "Feb 2025"
         }
+        // Session 6: "Nov-57", "DOB Nov 57", "Mar 99": a two-digit number that is no day is the year.
+        if d - j == 2, value(j, d) > 31, boundaryAfter(d), at(d) != 0x25, !(at(d) == 0x2E && isDigit(at(d + 1))) { return d }
         guard (1...2).contains(d - j), (1...31).contains(value(j, d)) else { return nil }
         var k = d
         let sfx = alphaRun(k)
@@ -724,6 +727,8 @@ struct PHIScan {
                     fillers += 1
                     continue
                 }
+                // Session 6: "Specimen date 20250304", "Lab DOB 14031958": a date label after the cue dates the value.
+                if k == PK.date || k == PK.dob { return nil }
                 // A second cue or a letter suffix before the digits: "Centrelink CRN 123 ...",
                 // "HPI-O 8003 ...", "DVA Gold Card QX...".
                 if (e - j <= 4 && at(e) == 0x20 && isDigit(at(e + 1)) && !isDigit(at(j - 1)))

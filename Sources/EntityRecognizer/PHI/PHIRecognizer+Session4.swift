@@ -116,7 +116,10 @@ extension PHIDetection {
         guard t[i].kind == .number, t[i].e - t[i].s == 8, i > 0, !t[i].nl else { return nil }
         var j = i - 1
         if punct(j, 0x3A) || punct(j, 0x2D) { j -= 1 }
-        guard j >= 0, isWord(j), K.birthCues.contains(t[j].key) else { return nil }
+        guard j >= 0, isWord(j) else { return nil }
+        // Session 6: after another date label ("Specimen date 20250304", "Collected: 20250304") only year-month-day.
+        let birth = K.birthCues.contains(t[j].key)
+        guard birth || K.dateLabels.contains(t[j].key) else { return nil }
         guard i + 1 >= t.count || !adjacent(i + 1) || t[i + 1].kind == .punctuation else { return nil }
         var d: [Int] = []
         for c in t[i].s..<t[i].e { d.append(Int(b[c] &- 0x30)) }
@@ -125,8 +128,8 @@ extension PHIDetection {
         let dmy = (1900...2099).contains(year4) && (1...31).contains(n(0, 2)) && (1...12).contains(n(2, 2))
         let mdy = (1900...2099).contains(year4) && (1...12).contains(n(0, 2)) && (1...31).contains(n(2, 2))
         let ymd = (1900...2099).contains(yearFirst) && (1...12).contains(n(4, 2)) && (1...31).contains(n(6, 2))
-        guard dmy || mdy || ymd else { return nil }
-        emit(.date, i, i + 1, priority: 4, score: 0.75, rule: "date-compact-birth")
+        guard ymd || (birth && (dmy || mdy)) else { return nil }
+        emit(.date, i, i + 1, priority: 4, score: 0.75, rule: birth ? "date-compact-birth" : "date-compact")
         return i + 1
     }
 

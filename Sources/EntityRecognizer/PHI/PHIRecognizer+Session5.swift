@@ -292,6 +292,8 @@ extension PHIDetection {
         guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
             !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)), !streetFollows(e)
         else { return nil }
+        // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates.
+        if dateListBefore(i) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").

@@ -85,7 +85,22 @@ public struct PHIRecognizer: Sendable {
         }
         guard slash > span.start, slash - span.start <= 2 else { return false }
         let tail = Array(b[(slash + 1)..<span.end])
-        return tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37]
+        guard tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37] else { return false }
+        // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
+        // month (no month reads /52).
+        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start)
+    }
+
+    /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (``K/durationDateCues``).
+    static func datePrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var j = start - 1
+        guard j >= 0, b[j] == 0x20 else { return false }
+        while j >= 0 && b[j] == 0x20 { j -= 1 }
+        let e = j + 1
+        while j >= 0 && isAlpha(b[j]) { j -= 1 }
+        let s = j + 1
+        guard e - s >= 2, e - s <= 6, j < 0 || !isAlnum(b[j]) else { return false }
+        return K.durationDateCues.contains(wordKey(b, s, e))
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.
@@ -695,7 +710,9 @@ struct PHIDetection {
                 && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
             // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
             let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && K.mayCues.contains(t[i - 1].key)
-            if (hyphenated || K.monthAloneCues.contains(t[i - 1].key))
+            // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
+            let labelled = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl && K.dateLabels.contains(t[i - 1].key)
+            if (hyphenated || labelled || K.monthAloneCues.contains(t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -1551,6 +1568,13 @@ struct PHIDetection {
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
+        // Session 6: "Hope Williams", "May Nguyen"; "Xiaoming Chen" (bit tests first, then one out-of-line call).
+        if bits.contains(.firstName) && (bits.contains(.ordinaryWord) || bits.contains(.stopWord)) && i + 1 < t.count
+            && t[i + 1].bits.contains(.frequentLast), let e = ordinaryGivenFrequentSurname(i)
+        { return e }
+        if !bits.isName && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && i + 1 < t.count
+            && t[i + 1].bits.contains(.frequentLast) && upperInitial(i), let e = unlistedGivenFrequentSurname(i)
+        { return e }
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
             !bits.contains(.commonName) || bits.contains(.frequentFirst),
             !bits.contains(.ordinaryWord) || bits.contains(.frequentFirst)
@@ -2149,7 +2173,7 @@ enum K {
          "next", "this", "around", "throughout", "over", "through", "start", "beginning", "due"].map(wordKey))
     static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
-    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with")
+    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with"), or = wordKey("or")
     /// Words before a known organisation whose name is also an ordinary word ("at CVS", "from Quest", "@ Lifeline").
     static let organizationPrepositions: Set<UInt64> = Set(["at", "from", "to", "by", "for", "with", "via", "in", "@"].map(wordKey))
     static let suffixCues: Set<UInt64> = Set(["ii", "iii", "iv", "jr", "jr.", "sr", "sr.", "snr", "jnr"].map(wordKey))
@@ -2165,7 +2189,9 @@ enum K {
          "blade", "hook", "wire", "plate", "screw", "nail", "rod", "trocar", "speculum", "spreader", "osteotome", "chisel",
          "mallet", "clip", "clips", "anchor", "valve", "balloon", "graft", "flap", "bur", "burr", "drain", "mask", "collar",
          "brace", "boot", "cast", "pump", "device", "system", "apparatus", "nerve", "ligament", "muscle", "duct", "canal",
-         "gland", "node", "space", "triangle", "line", "point", "phenomenon", "effect", "law", "rule", "equation", "formula"].map(wordKey))
+         "gland", "node", "space", "triangle", "line", "point", "phenomenon", "effect", "law", "rule", "equation", "formula",
+         // Session 6: tables and frames named after a person ("the Hana table", "a Jackson table").
+         "table", "tables"].map(wordKey))
     /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
     static let genericServiceWords: Set<UInt64> = Set(
         ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
@@ -2205,6 +2231,8 @@ enum K {
     static let weekdays: Set<UInt64> = Set(
         ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",
          "saturday", "sat", "sunday", "sun"].map(wordKey))
+    /// Words before which `3/12`, `1/7` is a day and month, not a duration (GUIDELINE §0 vs D1): "seen on 3/12".
+    static let durationDateCues: Set<UInt64> = Set(["on", "dated", "until", "till", "since", "onset"].map(wordKey))
     static let dayMonthCues: Set<UInt64> = Set(
         ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
          "discharged", "commenced", "started", "ceased", "stopped", "given", "change", "procedure", "done", "performed",

@@ -99,6 +99,10 @@ public struct PHIVocabularyFiles: Sendable {
     public var places = ""
     public var placesCurated = ""
     public var organisations = ""
+    /// Session 6: given and family names of many languages (Faker's person providers, extracted) and the
+    /// communities those lists cover thinly (curated: Vietnamese, Chinese, Arabic, Greek, Maori, Pacific, ...).
+    public var worldNames = ""
+    public var curatedNames = ""
 
     public init() {}
 
@@ -122,6 +126,8 @@ public struct PHIVocabularyFiles: Sendable {
         f.places = try read("phi/places.tsv")
         f.placesCurated = try read("phi/places_curated.tsv")
         f.organisations = try read("phi/organisations.tsv")
+        f.worldNames = try read("phi/world-names.tsv")
+        f.curatedNames = try read("phi/names_curated.tsv")
         return f
     }
 }
@@ -158,7 +164,8 @@ public struct PHIVocabulary: Sendable {
         var words: [UInt64: PHIWordBits] = [:]
         // At most one word per line of the word files: no rehashing while filling.
         words.reserveCapacity(
-            [f.whitelist, f.censusFirstNames, f.censusLastNames, f.philterFirstNames, f.philterLastNames, f.nameStoplist]
+            [f.whitelist, f.censusFirstNames, f.censusLastNames, f.philterFirstNames, f.philterLastNames, f.nameStoplist,
+             f.worldNames, f.curatedNames]
                 .reduce(0) { n, text in n + text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } + 4096)
         func add(_ word: Substring, _ bits: PHIWordBits) {
             words[Self.key(word), default: []].formUnion(bits)
@@ -205,6 +212,22 @@ public struct PHIVocabulary: Sendable {
         Self.forEachLine(f.philterLastNames) { b in
             addKey(wordKey(b, 0, b.count), .lastName)
             lastCount += 1
+        }
+        // Session 6: names of many languages (name, kind, locales; no ordinary words), as the philter lists: listed, not
+        // frequent.
+        try Self.forEachRow(f.worldNames, file: "world-names.tsv", columns: 2) { b, cols in
+            let first = Self.equals(b, cols[1], "first")
+            addKey(wordKey(b, cols[0].lowerBound, cols[0].upperBound), first ? .firstName : .lastName)
+            if first { firstCount += 1 } else { lastCount += 1 }
+        }
+        // Curated names (name, kind, origin, common_word, note): common in their communities, so trusted like frequent
+        // census names ("with Fatima, Omar and Yusuf", "Xiaoming Chen").
+        try Self.forEachRow(f.curatedNames, file: "names_curated.tsv", columns: 4) { b, cols in
+            let first = Self.equals(b, cols[1], "first")
+            var bits: PHIWordBits = first ? [.firstName, .frequentFirst] : [.lastName, .frequentLast]
+            if Self.equals(b, cols[3], "yes") { bits.insert(.commonName) }
+            addKey(wordKey(b, cols[0].lowerBound, cols[0].upperBound), bits)
+            if first { firstCount += 1 } else { lastCount += 1 }
         }
         // Stop list.
         for (_, cols) in try Self.rows(f.nameStoplist, file: "name_stoplist.tsv", columns: 2) {
