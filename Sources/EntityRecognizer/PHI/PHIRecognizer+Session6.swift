@@ -63,4 +63,48 @@ extension PHIDetection {
         for c in found.reversed().prefix(4) where c.entity.type == .date && c.entity.span.end == end { return true }
         return false
     }
+
+    /// After a person cue: initials then a surname on the same line ("J.P. Walsh", "J. P. Walsh", "JP Walsh"); the
+    /// surname is a listed name that is no ordinary word, or a capitalised word in no list. The end, or nil.
+    @inline(never) func initialsNameAfterCue(_ j: Int) -> Int? {
+        guard j < t.count, isWord(j), !capsDoc else { return nil }
+        var k = j
+        if initial(j) {
+            while k < t.count && (k == j || !t[k].nl) && initial(k) {
+                k += 1
+                if punct(k, 0x2E) && adjacent(k) { k += 1 }
+            }
+        } else if dottedInitials(j) {
+            k = j + 1
+        } else {
+            // "JP Walsh": two or three capitals, no label word.
+            let len = t[j].e - t[j].s
+            guard (2...3).contains(len), t[j].flags.contains(.allUpper), !t[j].flags.contains(.hasDigit), !t[j].bits.isName,
+                !t[j].bits.contains(.credential), !t[j].bits.contains(.title), !t[j].bits.contains(.stateAbbr),
+                !(t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key))
+            else { return nil }
+            k = j + 1
+        }
+        guard k > j, k < t.count, !t[k].nl, isWord(k), cap(k), !t[k].flags.contains(.allUpper), !covered[k], t[k].e - t[k].s >= 2 else { return nil }
+        let lb = t[k].bits
+        guard (lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord)) || unlistedNameWord(k) else { return nil }
+        var end = k + 1
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        return end
+    }
+
+    /// One token of dotted initials: "J.P.", "A.K", "J.R.R." (capital letters each followed by a full stop, the last
+    /// one's optional).
+    @inline(never) func dottedInitials(_ j: Int) -> Bool {
+        let s = t[j].s, e = t[j].e
+        guard e - s >= 3, e - s <= 8 else { return false }
+        var k = s, letters = 0
+        while k < e {
+            guard b[k] &- 0x41 < 26 else { return false }
+            letters += 1
+            k += 1
+            if k < e { guard b[k] == 0x2E else { return false }; k += 1 }
+        }
+        return letters >= 2
+    }
 }

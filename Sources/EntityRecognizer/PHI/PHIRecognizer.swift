@@ -1232,6 +1232,11 @@ struct PHIDetection {
                 guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
                 else {
+                    // Session 6: initials before a surname ("seen by J.P. Walsh", "examined by JP Walsh").
+                    if upperInitial(j), let end = initialsNameAfterCue(j) {
+                        emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-initials")
+                        return end
+                    }
                     // Session 5: an unlisted capitalised name ("spoke to Ngaire", "verified by Juhani Korhonen").
                     if !K.weakPersonCueEnds.contains(p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.75, rule: "name-cue-unlisted")
@@ -1548,7 +1553,10 @@ struct PHIDetection {
             {
                 var end = i + 3
                 if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
-                emitName(i, end, priority: 2, score: 0.75, rule: "name-initial-surname")
+                // Session 6: "B. K. Singh": earlier initials belong to the name.
+                var s = i
+                while s >= 2 && !t[s].nl && punct(s - 1, 0x2E) && adjacent(s - 1) && initial(s - 2) && !covered[s - 2] && !covered[s - 1] { s -= 2 }
+                emitName(s, end, priority: 2, score: 0.75, rule: "name-initial-surname")
                 return end
             }
         }
