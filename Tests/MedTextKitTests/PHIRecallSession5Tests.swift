@@ -120,8 +120,8 @@ import Testing
             let ok = dates.count == 1 && dates[0].span.start <= s && dates[0].span.end >= e - 1 && doc.entities.count == 1
             if !ok { missed.append(sentence) }
         }
-        // Known misses: a month abbreviation with a dash and a two-digit year ("Nov-57") needs more context.
-        #expect(missed.count <= 1, "\(missed.count) of \(Self.dateForms.count) date forms missed: \(missed.prefix(10))")
+        // Session 6: "Nov-57" (a month and a two-digit year that is no day) is found too, so no form is missed.
+        #expect(missed.isEmpty, "\(missed.count) of \(Self.dateForms.count) date forms missed: \(missed.prefix(10))")
     }
 
     /// Fractions, scores, doses, blood pressures, sig intervals, lab values, codes and counts are never dates or IDs.

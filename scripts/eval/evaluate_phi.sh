@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs `medtext detect-phi --ndjson` over the PHI gold corpus and scores it with score_phi.py.
-#   scripts/eval/evaluate_phi.sh [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH]
+#   scripts/eval/evaluate_phi.sh [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH] [--gold DIR]
+# --gold DIR scores another gold directory laid out like corpora/phi (dev/, test/), e.g. a batch of new notes.
 # The locale of each note comes from its file name (`-au` -> en-AU, otherwise en-US): one
 # detect-phi process per locale. Only score_phi.py's output is printed; --details lists per-note
 # errors for the dev split only (the test split is held out: look at its aggregate rows only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-split=each; config=debug; keep=""; extra=(); bin=""
+split=each; config=debug; keep=""; extra=(); bin=""; gold=corpora/phi
 while [ $# -gt 0 ]; do
   case "$1" in
     --split) split="$2"; shift 2 ;;
@@ -15,7 +16,8 @@ while [ $# -gt 0 ]; do
     --details) extra+=(--details); shift ;;
     --json) extra+=(--json); shift ;;
     --bin) bin="$2"; shift 2 ;;
-    *) echo "usage: $0 [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH]" >&2; exit 64 ;;
+    --gold) gold="$2"; shift 2 ;;
+    *) echo "usage: $0 [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH] [--gold DIR]" >&2; exit 64 ;;
   esac
 done
 if [ -z "$bin" ]; then
@@ -23,7 +25,7 @@ if [ -z "$bin" ]; then
   bin="$(swift build -c "$config" --show-bin-path)/medtext"
 fi
 if [ -n "$keep" ]; then work="$keep"; rm -rf "$work"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
-python3 scripts/eval/phi_gold_to_cm.py --out "$work/gold-json" --plain-dir "$work/plain" 2>/dev/null
+python3 scripts/eval/phi_gold_to_cm.py --gold "$gold" --out "$work/gold-json" --plain-dir "$work/plain" 2>/dev/null
 python3 - "$work" <<'PY'
 import json, os, sys
 work = sys.argv[1]
@@ -54,4 +56,4 @@ for loc in ("en-AU", "en-US"):
             with open(path, "w", encoding="utf-8") as out:
                 json.dump(rec["result"], out)
 PY
-python3 scripts/eval/score_phi.py --pred "$work/pred" --split "$split" "${extra[@]}"
+python3 scripts/eval/score_phi.py --gold "$gold" --pred "$work/pred" --split "$split" "${extra[@]}"

@@ -125,7 +125,9 @@ enum PK {
     static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
     static let date = wordKey("date"), dob = wordKey("dob")
-    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file"].map(wordKey)
+    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file",
+                                           // Session 6: "access code K7Q-22X", "referral code 1-8JQ4K2P".
+                                           "code"].map(wordKey)
 }
 
 enum AgeKeys {
@@ -780,6 +782,8 @@ struct PHIScan {
         // "2123 45670 1/2", "3145 78028 1-2": a card reference number after the number.
         if digitCount >= 9, at(e) == 0x2F || at(e) == 0x2D, isDigit(at(e + 1)), !isDigit(at(e + 2)), boundaryAfter(e + 2) { e += 2 }
         guard digitCount >= 3, e - s >= 4 || digitCount >= 3 else { return nil }
+        // Session 6: "nurse visit 18-19 Oct": a day or day range before a month name is a date.
+        if e - s <= 5, at(e) == 0x20, isAlpha(at(e + 1)), scanTable.value(wordKey(b, e + 1, alphaRun(e + 1))) & 0xF != 0 { return nil }
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
         emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))
         return e

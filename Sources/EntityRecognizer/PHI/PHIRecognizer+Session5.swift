@@ -299,8 +299,9 @@ extension PHIDetection {
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
         if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
-        // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for").
-        if !isWord(i - 1) && (c == 4 || c == 5 || c == 6 || c == 10) { return nil }
+        // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for");
+        // session 6: a day after a comma is more than ten out of ten ("Mackay Radiology, 13/10."); "5/4 at the elbow" stays out.
+        if !isWord(i - 1) && (c == 4 || c == 5 || c == 6 || c == 10) && (a <= c || c != 10) { return nil }
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))

@@ -11,6 +11,14 @@ extension PHIDetection {
         return lb.contains(.lastName) && lb.contains(.frequentLast) && !lb.contains(.ordinaryWord) && !lb.contains(.commonName)
             && !lb.contains(.stopWord) && !lb.contains(.placeWord) && !lb.contains(.streetType) && !lb.contains(.title)
             && !lb.contains(.weakTitle) && !lb.contains(.credential) && !lb.contains(.stateAbbr) && !t[j].rb.contains(.monthName)
+            && !placeSuffix(j)
+    }
+
+    /// "Barkly Downs", "Webb City", "Western Missouri": a word that ends place names (``K/placeSuffixes``) or starts a
+    /// state's name is no surname.
+    @inline(never) func placeSuffix(_ j: Int) -> Bool {
+        if K.placeSuffixes.contains(t[j].key) { return true }
+        return t[j].ps && phrase(at: j, kinds: .startsStateName, where: { $0 == .stateName }) != nil
     }
 
     /// After the surname at `j`: no further capitalised word (an organisation or place would continue), no eponym
@@ -106,5 +114,80 @@ extension PHIDetection {
             if k < e { guard b[k] == 0x2E else { return false }; k += 1 }
         }
         return letters >= 2
+    }
+
+    /// "He is 58, a bus operator", "She was 84 and ...": a number of years after "he/she is/was" that ends the
+    /// clause (a comma, full stop, semicolon or "and" follows; "He is 5 days post-op" stays out).
+    @inline(never) func pronounAge(_ i: Int) -> Bool {
+        guard !t[i].nl, !t[i - 1].nl, t[i].e - t[i].s <= 3, t[i - 2].key == K.he || t[i - 2].key == K.she else { return false }
+        let v = intValue(i)
+        guard (2...115).contains(v) else { return false }
+        guard i + 1 < t.count, !t[i + 1].nl, !adjacent(i + 1) || t[i + 1].kind == .punctuation else { return i + 1 >= t.count }
+        return punct(i + 1, 0x2C) || (punct(i + 1, 0x2E) && (i + 2 >= t.count || !adjacent(i + 2))) || punct(i + 1, 0x3B)
+            || t[i + 1].key == K.and
+    }
+
+    /// "Tyson Bell", "Janelle Price", "Hope Bell", "Kate Hope": a listed given name before a surname that is also a
+    /// stop-listed (eponym, common word) or ordinary word, inside a mixed-case sentence. Not both ordinary words
+    /// ("Will Price"), never a drug, place, month or title, never before a possessive, an eponym's follower
+    /// ("Bell palsy", "Mallory Weiss tear") or another capitalised word; an ordinary-word given name not at a sentence
+    /// start.
+    @inline(never) mutating func givenStopSurname(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, cap(i), cap(i + 1), !t[i + 1].nl, !adjacent(i + 1), !covered[i], !covered[i + 1],
+            !t[i].flags.contains(.allUpper), !t[i + 1].flags.contains(.allUpper), t[i].e - t[i].s >= 3, t[i + 1].e - t[i + 1].s >= 3
+        else { return nil }
+        let g = t[i].bits, lb = t[i + 1].bits
+        let givenOK = (!g.contains(.ordinaryWord) && !g.contains(.stopWord) && !g.contains(.commonName)) || stopListedGivenName(i)
+        guard givenOK, !g.contains(.title), !g.contains(.weakTitle), !g.contains(.eponym), !g.contains(.drugWord), !g.contains(.placeWord),
+            !t[i].rb.contains(.monthName), !t[i].rb.contains(.weekday)
+        else { return nil }
+        guard !(g.contains(.ordinaryWord) && lb.contains(.ordinaryWord)), !lb.contains(.drugWord), !lb.contains(.placeWord), !placeSuffix(i + 1),
+            !lb.contains(.title), !lb.contains(.weakTitle), !lb.contains(.credential), !lb.contains(.streetType),
+            !t[i + 1].rb.contains(.monthName), !t[i + 1].rb.contains(.weekday)
+        else { return nil }
+        if g.contains(.ordinaryWord) && sentenceStart(i) { return nil }
+        // "The Lily Guide", "tried Slim Fast": a given name that is itself a word needs a surname that is not one.
+        if (g.contains(.ordinaryWord) || g.contains(.stopWord)) && lb.contains(.ordinaryWord) { return nil }
+        if i > 0 && !t[i].nl && (t[i - 1].key == K.the || t[i - 1].key == K.a || t[i - 1].key == K.an) { return nil }
+        if i > 0 && !t[i].nl && cap(i - 1) && !t[i - 1].bits.contains(.title) && !t[i - 1].bits.contains(.weakTitle) && !sentenceStart(i - 1)
+            && !K.roleWords.contains(t[i - 1].key)
+        {
+            return nil
+        }
+        // "Parkinson's", "Bell palsy": possessives and eponym followers make the pair a disease or sign.
+        if t[i + 1].base != t[i + 1].key || t[i].base != t[i].key { return nil }
+        if i + 2 < t.count && adjacent(i + 2) && punct(i + 2, 0x27) { return nil }
+        guard pairEndsAt(i + 1) else { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
+            return nil
+        }
+        emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-given-stop-surname")
+        return i + 2
+    }
+
+    /// The bytes before `s` read `xxx-xx-` (or `XXX-XX-`, `***-**-`, `###-##-`): a masked SSN's first five digits.
+    @inline(never) func maskedSSN(_ s: Int) -> Bool {
+        guard s >= 7, b[s - 1] == 0x2D, b[s - 4] == 0x2D else { return false }
+        let m = b[s - 2]
+        guard m == 0x78 || m == 0x58 || m == 0x2A || m == 0x23 else { return false }
+        for k in [s - 7, s - 6, s - 5, s - 3, s - 2] where b[k] | (m == 0x58 || m == 0x78 ? 0x20 : 0) != (m == 0x58 || m == 0x78 ? 0x78 : m) {
+            return false
+        }
+        return s == 7 || !isAlnum(b[s - 8])
+    }
+
+    /// "user jtrinh", "user rvasquez2": a lower-case login of an initial and a listed surname (digits allowed at the
+    /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME).
+    @inline(never) mutating func loginAfterUserCue(_ i: Int) -> Int? {
+        guard !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+            isAlpha(b[t[i].s])
+        else { return nil }
+        var e = t[i].e
+        while e > t[i].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+        guard e - t[i].s >= 5 else { return nil }
+        for k in t[i].s..<e where !isAlpha(b[k]) { return nil }
+        guard vocab.bits(wordKey(b, t[i].s + 1, e)).contains(.lastName) else { return nil }
+        emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-username")
+        return i + 1
     }
 }

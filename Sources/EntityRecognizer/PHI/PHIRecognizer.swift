@@ -549,7 +549,8 @@ struct PHIDetection {
     /// A relative's age at an event in the same sentence: "her sister had breast cancer at 48;".
     func relativeAgeAt(_ i: Int) -> Bool {
         guard i > 0, t[i - 1].key == K.at, ageNumber(i), t[i].e - t[i].s == 2 else { return false }
-        guard asideEnd(i + 1) || (i + 1 < t.count && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years)) else { return false }
+        // Session 6: "had prostate cancer at 61 (treated at ...)": a bracket after the age ends it too.
+        guard asideEnd(i + 1) || punct(i + 1, 0x28) || (i + 1 < t.count && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years)) else { return false }
         var j = i - 2
         var n = 0
         while j >= 0 && n < 16 {
@@ -601,6 +602,11 @@ struct PHIDetection {
         }
         if tok.kind == .number && relativeAgeAt(i) {
             emitAgeToken(i, rule: "age-relative-at")
+            return i + 1
+        }
+        // Session 6: "He is 58, a bus operator", "She was 84 and ...".
+        if tok.kind == .number && i >= 2 && (t[i - 1].key == K.is || t[i - 1].key == K.was) && pronounAge(i) {
+            emitAgeToken(i, rule: "age-pronoun")
             return i + 1
         }
         // "(24 today)" after a date of birth.
@@ -745,6 +751,8 @@ struct PHIDetection {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
             return i + 1
         }
+        // Session 6: "user jtrinh", "username rvasquez2": a login after a user cue.
+        if isWord(i) && i > 0 && (t[i - 1].key == K.user || t[i - 1].key == K.username), let e = loginAfterUserCue(i) { return e }
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
@@ -764,7 +772,8 @@ struct PHIDetection {
             }
             guard j < t.count, !t[j].nl, t[j].flags.contains(.hasDigit) || t[j].kind == .number || (isWord(j) && t[j].flags.contains(.allUpper)) else { return nil }
             // "Next visit 3/24 1 PM": a day/month after a cue is a date, left to the date rules.
-            if tok.key == K.visit || K.dateLabels.contains(tok.key), dayMonth(j) != nil { return nil }
+            // Session 6: after any cue ("nmmc lab 11/18)"): IDs are not written as a calendar day and month.
+            if dayMonth(j) != nil { return nil }
             // The value: adjacent tokens up to the next space.
             var e = j + 1
             while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1)))
@@ -790,6 +799,11 @@ struct PHIDetection {
             if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && K.idFillers.contains(t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
+        }
+        // Session 6: the last four digits of a masked SSN ("xxx-xx-4418", "***-**-4418").
+        if tok.kind == .number && tok.e - tok.s == 4 && tok.s >= 7 && b[tok.s - 1] == 0x2D && maskedSSN(tok.s) {
+            emit(.id, i, i + 1, priority: 4, score: 0.8, rule: "id-masked-ssn")
+            return i + 1
         }
         if tok.kind == .number || punct(i, 0x23), let e = session5Patterns(i) { return e }
         return nil
@@ -1210,7 +1224,9 @@ struct PHIDetection {
                     let bj = t[j].bits
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
-                        !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2)))),
+                        !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))
+                            // Session 6: "son Graham lives in Whyalla": a lower-case word that is no eponym's follower.
+                            || (j + 1 < t.count && !t[j + 1].nl && isWord(j + 1) && !cap(j + 1) && !eponymFollows(j + 1)))),
                         let end = cap(j) || lowerDoc ? nameRun(j, strong: true, maxWords: 3) : j + 1
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
@@ -1310,6 +1326,7 @@ struct PHIDetection {
         var j = i + 1
         if punct(j, 0x2C) || punct(j, 0x3A) || punct(j, 0x28) { j += 1 }
         var names: [(Int, Int)] = []
+        var ages: [Int] = []
         while j < t.count && !t[j].nl && names.count < 6 {
             guard cap(j) || lowerGivenName(j), t[j].bits.contains(.firstName) || !t[j].bits.contains(.ordinaryWord),
                 !t[j].bits.contains(.stopWord), !t[j].bits.contains(.title), let end = nameRun(j, strong: true, maxWords: 3)
@@ -1318,12 +1335,20 @@ struct PHIDetection {
             j = end
             // "Children Kahu (7) and Manaia (4)": an age in brackets after each name.
             if punct(j, 0x28) && ageNumber(j + 1) && punct(j + 2, 0x29) { j += 3 }
+            // Session 6: "children (Kai 12, Leia 9)": an age right after each name.
+            else if j + 1 < t.count && !t[j].nl && ageNumber(j) && t[j].e - t[j].s <= 2
+                && (punct(j + 1, 0x2C) || punct(j + 1, 0x29) || t[j + 1].key == K.and || punct(j + 1, 0x26))
+            {
+                ages.append(j)
+                j += 1
+            }
             if punct(j, 0x2C) && j + 1 < t.count && t[j + 1].key == K.and { j += 2 }
             else if punct(j, 0x2C) || (isWord(j) && t[j].key == K.and) || punct(j, 0x26) { j += 1 }
             else { break }
         }
         guard names.count >= 2 else { return nil }
         for (s, e) in names { emitName(s, e, priority: 3, score: 0.75, rule: "name-cue-relatives") }
+        for k in ages { emitAgeToken(k, rule: "age-after-relative") }
         return names.last!.1
     }
 
@@ -1576,6 +1601,10 @@ struct PHIDetection {
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
+        // Session 6: "Tyson Bell", "Janelle Price", "Hope Bell": a given name before a stop-listed or ordinary surname.
+        if bits.contains(.firstName) && i + 1 < t.count && t[i + 1].bits.contains(.lastName)
+            && (t[i + 1].bits.contains(.stopWord) || t[i + 1].bits.contains(.ordinaryWord)), let e = givenStopSurname(i)
+        { return e }
         // Session 6: "Hope Williams", "May Nguyen"; "Xiaoming Chen" (bit tests first, then one out-of-line call).
         if bits.contains(.firstName) && (bits.contains(.ordinaryWord) || bits.contains(.stopWord)) && i + 1 < t.count
             && t[i + 1].bits.contains(.frequentLast), let e = ordinaryGivenFrequentSurname(i)
@@ -1608,6 +1637,8 @@ struct PHIDetection {
         if capsDoc && (bits.contains(.ordinaryWord) || lb.contains(.ordinaryWord)) { return nil }
         // "Murray Bridge", "Glen Innes": a known place, not a person.
         if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
+        // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
+        if K.placeSuffixes.contains(t[j].key) || (!lb.contains(.firstName) && placeSuffix(j)) { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
@@ -2152,6 +2183,7 @@ struct PHIDetection {
 /// Word keys used by the rules.
 enum K {
     static let a = wordKey("a"), an = wordKey("an"), `is` = wordKey("is"), was = wordKey("was")
+    static let he = wordKey("he"), she = wordKey("she"), user = wordKey("user"), username = wordKey("username")
     static let kinship: Set<UInt64> = Set(
         ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
          "dad", "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "friend", "neighbour", "neighbor",
@@ -2198,8 +2230,8 @@ enum K {
          "mallet", "clip", "clips", "anchor", "valve", "balloon", "graft", "flap", "bur", "burr", "drain", "mask", "collar",
          "brace", "boot", "cast", "pump", "device", "system", "apparatus", "nerve", "ligament", "muscle", "duct", "canal",
          "gland", "node", "space", "triangle", "line", "point", "phenomenon", "effect", "law", "rule", "equation", "formula",
-         // Session 6: tables and frames named after a person ("the Hana table", "a Jackson table").
-         "table", "tables"].map(wordKey))
+         // Session 6: tables and frames named after a person ("the Hana table", "a Jackson table"), tears.
+         "table", "tables", "tear", "tears"].map(wordKey))
     /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
     static let genericServiceWords: Set<UInt64> = Set(
         ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
@@ -2323,6 +2355,11 @@ enum K {
         u.formUnion([the, law, family, household, age, and])
         return u
     }
+    /// Session 6: words that end place names and are rarely surnames ("Keilor Downs", "Webb City", "Palm Springs").
+    static let placeSuffixes: Set<UInt64> = Set(
+        ["city", "heights", "springs", "beach", "falls", "creek", "valley", "junction", "downs", "plains", "waters", "heads",
+         "flat", "flats", "gully", "crossing", "township", "village", "town", "lakes", "harbour", "harbor", "island", "bay",
+         "ridge", "vale", "station", "county", "shire"].map(wordKey))
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
