@@ -200,8 +200,8 @@ public struct PhraseMatcher: Sendable, Equatable {
         }
         walk(0, start)
         // Shortest first; for equal lengths keep the literal path's payloads first.
-        var seen = Set<Int>()
-        return out.sorted { $0.tokens.upperBound < $1.tokens.upperBound }.filter { seen.insert($0.tokens.upperBound).inserted || true }
+        // (the depth-first walk found the literal path first; the index makes the sort stable).
+        return out.enumerated().sorted { ($0.element.tokens.upperBound, $0.offset) < ($1.element.tokens.upperBound, $1.offset) }.map(\.element)
     }
 
     /// Leftmost-longest, non-overlapping matches over a key sequence.

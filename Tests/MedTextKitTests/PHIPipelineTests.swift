@@ -442,12 +442,32 @@ import Testing
     }
 
     @Test func samePatientSameShiftAcrossNotes() {
-        let deid = Deidentifier(options: DeidOptions(mode: .redact, shiftDates: true, key: Array("k".utf8)))
+        let deid = Deidentifier(options: DeidOptions(mode: .redact, shiftDates: true, key: Array("k".utf8), locale: .enAU))
         let a = Self.pipeline.deidentify(Document(id: "a", text: "Name: Mary Citizen\nAdmitted 01/03/2024."), with: deid).result.text
         let b = Self.pipeline.deidentify(Document(id: "b", text: "Name: Mary Citizen\nAdmitted 01/03/2024."), with: deid).result.text
         let c = Self.pipeline.deidentify(Document(id: "c", text: "Name: Peter Jones\nAdmitted 01/03/2024."), with: deid).result.text
         #expect(a == b)
         #expect(a.hasSuffix(".") && !a.contains("01/03/2024"))
-        #expect(deid.dateShiftDays(patient: "name:mary citizen") != deid.dateShiftDays(patient: "name:peter jones") || a != c || true)
+        // The shift follows the patient named after the label, not the note id.
+        let mary = Self.pipeline.detect(Document(id: "a", text: "Name: Mary Citizen\nAdmitted 01/03/2024."))
+        #expect(Self.pipeline.subject(of: mary) == "name:mary citizen")
+        let maryShift = deid.dateShiftDays(patient: "name:mary citizen")
+        let peterShift = deid.dateShiftDays(patient: "name:peter jones")
+        #expect((-364 ... -1).contains(maryShift) && (-364 ... -1).contains(peterShift))
+        // With this key the two patients get different shifts, so their notes' dates differ.
+        #expect(maryShift != peterShift)
+        #expect(a != c)
+        #expect(a.contains(Self.shifted("01/03/2024", by: maryShift)))
+        #expect(c.contains(Self.shifted("01/03/2024", by: peterShift)))
+    }
+
+    /// `dd/MM/yyyy` moved by `days` (test oracle through Foundation's Gregorian calendar, UTC).
+    static func shifted(_ ddmmyyyy: String, by days: Int) -> String {
+        let p = ddmmyyyy.split(separator: "/").map { Int($0)! }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let d = cal.date(byAdding: .day, value: days, to: cal.date(from: DateComponents(year: p[2], month: p[1], day: p[0]))!)!
+        let c = cal.dateComponents([.year, .month, .day], from: d)
+        return String(format: "%02d/%02d/%04d", c.day!, c.month!, c.year!)
     }
 }

@@ -224,7 +224,7 @@ extension PHIDetection {
         if punct(w, 0x3A) { w -= 1 }
         // "CABG x3 2015": a multiplier before the year.
         if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
-        guard w >= 0, isWord(w), !t[w].nl || w < i - 1 || true else { return false }
+        guard w >= 0, isWord(w) else { return false }
         if t[w].rb.contains(.session5Word) && K.numberLabels.contains(t[w].key) { return false }
         if K.clockCues.contains(t[w].key) || K.timeWords.contains(t[w].key) { return false }
         // The next word is no unit, time word or clock separator ("2015 hrs", "2000 mL", "1930-2000").
