@@ -160,21 +160,9 @@ public struct PhraseMatcher: Sendable, Equatable {
     /// Every phrase that starts at `start` (all lengths), shortest first. For callers that
     /// resolve overlaps themselves.
     public func allMatches(in keys: UnsafeBufferPointer<UInt32>, at start: Int) -> [Match] {
-        var out: [Match] = []
-        var node = 0
-        var i = start
-        while i < keys.count {
-            let id = keys[i]
-            if id == TokenDictionary.unknown { break }
-            let next = child(node, id)
-            if next < 0 { break }
-            node = next
-            i += 1
-            if payloadStart[node] != payloadStart[node + 1] {
-                out.append(Match(tokens: start..<i, payloads: payloads[Int(payloadStart[node])..<Int(payloadStart[node + 1])]))
-            }
-        }
-        return out
+        var found: [Hit] = []
+        hits(in: keys, at: start, into: &found)
+        return found.map { Match(tokens: start..<$0.end, payloads: payloads[Int(payloadStart[$0.node])..<Int(payloadStart[$0.node + 1])]) }
     }
 
     /// Every phrase starting at `start`, shortest first, where each position may match either
