@@ -28,6 +28,8 @@ import Testing
         "Denies completely eliminating salt.",     // an adverb ends the run
         "No injected sclera.",                     // an adjective/participle is no head
         "Do not crush. No sleep aids.",
+        "MDQ not repeated.",                       // an action after 'not' (session 6)
+        "Insulin infusion, no bolus.",
     ])
     func nonFindingsAreNotReported(text: String) {
         let open = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none).entities

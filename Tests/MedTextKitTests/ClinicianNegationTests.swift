@@ -1,0 +1,362 @@
+import MedTextCore
+import MedTextKit
+import MedTextTestSupport
+import Testing
+
+/// How US and Australian clinicians negate, as a table run through the shipped pipeline (the
+/// default terminology, `lexicons/data/context/*.tsv`, the tokenizer's sentences and sections):
+/// pre-posed and post-posed cues, list scope, what ends a scope, pseudo-negations, double
+/// negatives, fused forms, AU shorthand, ALL-CAPS notes, review-of-systems and examination
+/// templates, every entity category, and the traits negation meets (HYPOTHETICAL, PAST_HISTORY,
+/// PERTAINS_TO_FAMILY, LOW_CONFIDENCE) as corpora/gold/GUIDELINE.md §8 defines them.
+///
+/// Rows are marked text: `[[span|TRAIT|...]]` must be an entity (not PHI) with exactly that span
+/// and exactly those context traits (SIGN/SYMPTOM/DIAGNOSIS aside); `[[span]]` is an affirmed
+/// entity (no context trait); a label that is not a trait name is the entity's type
+/// (`[[NKDA|ALLERGIES|NEGATION]]`). Unmarked entities are not checked. Every sentence was written
+/// for this table.
+@Suite struct ClinicianNegationTests {
+    static let traitNames: Set<String> = ["NEGATION", "HYPOTHETICAL", "PAST_HISTORY", "PERTAINS_TO_FAMILY", "FUTURE", "LOW_CONFIDENCE"]
+
+    /// The marks the pipeline gets wrong, one line each (empty when the row holds).
+    static func mismatches(_ marked: String) -> [String] {
+        let m = MarkedText(marked)
+        let doc = GoldRuleTests.annotator.annotate(Document(text: m.text), linking: .none)
+        let kinds: Traits = [.sign, .symptom, .diagnosis]
+        let entities = doc.entities.filter { $0.category != .protectedHealthInformation && $0.category != .timeExpression }
+        var out: [String] = []
+        for mark in m.marks {
+            let want = Set(mark.labels.filter { traitNames.contains($0) })
+            let type = mark.labels.first { !traitNames.contains($0) && !$0.isEmpty }
+            guard let e = entities.first(where: { $0.span == mark.span }) else {
+                let near = entities.filter { $0.span.overlaps(mark.span) }.map { doc.document.text(in: $0.span) }
+                out.append("[\(mark.text)] is not an entity\(near.isEmpty ? "" : " (overlapping: \(near))")")
+                continue
+            }
+            let got = Set(e.traits.subtracting(kinds).names)
+            if got != want { out.append("[\(mark.text)] traits \(got.sorted()) expected \(want.sorted())") }
+            if let type, e.type.rawValue != type { out.append("[\(mark.text)] type \(e.type.rawValue) expected \(type)") }
+        }
+        return out
+    }
+
+    static func check(_ marked: String) {
+        let wrong = mismatches(marked)
+        #expect(wrong.isEmpty, "\(MarkedText(marked).text.debugDescription): \(wrong.joined(separator: "; "))")
+    }
+
+    // MARK: pre-posed cues
+
+    /// A cue before a finding, a pair and a list; `{}` is where the findings go.
+    static let preposedCues = [
+        "No {}.", "no {}.", "Denies {}.", "denies {}.", "Pt denies any {}.", "Patient denied {}.", "Negative for {}.",
+        "negative for {}.", "Without {}.", "Presented without {}.", "Absence of {}.", "Free of {}.", "Nil {}.", "nil {}.",
+        "No evidence of {}.", "No signs of {}.", "No clinical features of {}.", "No symptoms of {}.", "There is no {}.",
+        "There was no {}.", "She has no {}.", "He did not have {}.", "Has not had any {}.", "Doesn't have {}.",
+        "Not experiencing {}.", "Not complaining of {}.", "No complaints of {}.", "No c/o {}.", "Nil c/o {}.",
+        "No new {}.", "No recent {}.", "No obvious {}.", "No significant {}.", "No further {}.", "Never had {}.",
+        "No reported {}.", "Neg for {}.", "Ø {}.", "w/o {}.", "Reports no {}.", "Nil evidence of {}.", "Nil signs of {}.",
+        "No apparent {}.", "Fails to demonstrate {}.", "Has been free from {}.", "No longer has {}.", "Negative: {}.",
+    ]
+    static let preposedFindings = [
+        "[[fever|NEGATION]]",
+        "[[chest pain|NEGATION]] or [[shortness of breath|NEGATION]]",
+        "[[nausea|NEGATION]], [[vomiting|NEGATION]], [[diarrhoea|NEGATION]] or [[abdominal pain|NEGATION]]",
+    ]
+
+    @Test(arguments: preposedCues, preposedFindings)
+    func preposedCueNegatesEveryItem(cue: String, findings: String) {
+        Self.check(cue.replacingOccurrences(of: "{}", with: findings))
+    }
+
+    /// Cues that negate and carry a second trait of their own.
+    @Test(arguments: [
+        "No history of [[stroke|NEGATION|PAST_HISTORY]].",
+        "No h/o [[DVT|NEGATION|PAST_HISTORY]] or [[PE|NEGATION|PAST_HISTORY]].",
+        "Nil hx of [[asthma|NEGATION|PAST_HISTORY]].",
+        "No previous [[MI|NEGATION|PAST_HISTORY]].",
+        "No family history of [[bowel cancer|NEGATION|PERTAINS_TO_FAMILY]].",
+        "No FHx of [[IHD|NEGATION|PERTAINS_TO_FAMILY]] or [[diabetes|NEGATION|PERTAINS_TO_FAMILY]].",
+        "Nil family hx of [[breast cancer|NEGATION|PERTAINS_TO_FAMILY]].",
+    ])
+    func cuesWithASecondTrait(row: String) { Self.check(row) }
+
+    // MARK: post-posed cues
+
+    static let postposedCues = [
+        "{}: nil", "{}: nil.", "{}: Nil", "{}: NIL", "{}: neg", "{}: negative", "{}: none", "{}: None.", "{}: no", "{}: No.",
+        "{} - nil", "{} - no", "{} - none", "{}: N", "{}: Ø", "{} -ve", "{}: -ve", "{}: denies", "{} denied.", "{}: absent.",
+        "{} are not present.", "{} were not seen.", "{}: nil reported.", "{}: nil noted", "{} nil.",
+    ]
+    static let postposedFindings = [
+        "[[Fever|NEGATION]]",
+        "[[Fever|NEGATION]], [[chills|NEGATION]], [[night sweats|NEGATION]]",
+        "[[N/V|NEGATION]]",
+    ]
+
+    @Test(arguments: postposedCues, postposedFindings)
+    func postposedValueCoversTheList(cue: String, findings: String) {
+        Self.check(cue.replacingOccurrences(of: "{}", with: findings) + "\n[[Cough]]: yes.")
+    }
+
+    /// Exclusion wording covers the item before it, up to a comma (Rule N1).
+    @Test(arguments: [
+        "[[PE|NEGATION]] was excluded.", "[[PE|NEGATION]] excluded.", "[[Pulmonary embolism|NEGATION]] ruled out.",
+        "[[DVT|NEGATION]] has been ruled out.", "[[Fracture|NEGATION]] not seen.", "[[Pneumothorax|NEGATION]] is not seen.",
+        "[[Appendicitis|NEGATION]] unlikely.", "[[ACS|NEGATION]] felt unlikely.", "[[Sepsis|NEGATION]] not suspected.",
+        "[[Chest pain]], [[tachycardia]], [[PE|NEGATION]] excluded.",
+        "[[Meningitis|NEGATION]] clinically excluded.", "[[Cholecystitis|NEGATION]] was ruled out by [[ultrasound]].",
+        "[[Fracture|NEGATION]] excluded on [[x-ray]].",
+    ])
+    func exclusionWording(row: String) { Self.check(row) }
+
+    /// "X is/was/are/were not P": only a predicate of presence, observation or an action not done
+    /// negates the subject; a plural verb runs back through a list. A property leaves it affirmed.
+    @Test(arguments: [
+        "[[Fever|NEGATION]], [[chills|NEGATION]] and [[night sweats|NEGATION]] were absent.",
+        "[[Wheeze|NEGATION]], [[crackles|NEGATION]] or [[stridor|NEGATION]] were not heard.",
+        "[[Nausea|NEGATION]], [[vomiting|NEGATION]] and [[diarrhoea|NEGATION]] are not present.",
+        "[[Lumbar puncture|NEGATION]] was not performed.",
+        "[[Aspirin|NEGATION]] was not given.",
+        "[[Splenomegaly|NEGATION]] is not appreciated.",
+        "[[Pneumonia|NEGATION]] is not a concern.",
+        "[[Sepsis|NEGATION]] is not likely.",
+        "[[Lymphadenopathy|NEGATION]] wasn't found.",
+        "He was not found to have a [[fracture|NEGATION]].",
+        "She was not noted to have any [[rash|NEGATION]].",
+        "[[CT head|NEGATION]] has not been performed.",
+        "[[Fevers|NEGATION]] and [[rigors|NEGATION]] have not been present.",
+        "Has not been taking [[metformin|NEGATION]].",
+        "[[Hepatomegaly|NEGATION]] was not clinically evident.",
+        // a property of the subject: the subject exists
+        "The [[rash]] is not [[itchy|NEGATION]].",
+        "[[Headache]] is not new.",
+        "[[Chest pain]] was not exertional.",
+        "[[Cough]] is not productive.",
+        "[[Back pain]] is not severe.",
+    ])
+    func copulaPredicates(row: String) { Self.check(row) }
+
+    // MARK: list scope
+
+    @Test(arguments: [
+        // commas, or, nor, and, slashes
+        "Denies [[fever|NEGATION]], [[chills|NEGATION]], [[night sweats|NEGATION]] and [[weight loss|NEGATION]].",
+        "No [[fever|NEGATION]] nor [[rigors|NEGATION]].",
+        "Neither [[fever|NEGATION]] nor [[rigors|NEGATION]].",
+        "No [[fevers|NEGATION]]/[[chills|NEGATION]]/[[sweats|NEGATION]].",
+        "Nil [[N/V/D|NEGATION]].",
+        "No [[headache|NEGATION]], [[neck stiffness|NEGATION]] or [[photophobia|NEGATION]].",
+        "No [[dysuria|NEGATION]], [[frequency|NEGATION]] or [[haematuria|NEGATION]].",
+        // a list wrapped over two lines by the writer
+        "Denies [[fever|NEGATION]], [[chills|NEGATION]],\n[[night sweats|NEGATION]] or [[weight loss|NEGATION]].",
+        "No [[chest pain|NEGATION]], [[palpitations|NEGATION]] or\n[[syncope|NEGATION]].",
+        // items the lexicon does not name do not stop the list
+        "No [[fever|NEGATION]], orthopnoea, PND or [[ankle swelling|NEGATION]].",
+        // modifiers of an item
+        "No [[exertional chest pain|NEGATION]], [[palpitations|NEGATION]] or recent [[syncope|NEGATION]].",
+        // the negation reaches the items of a long list
+        "Denies [[headache|NEGATION]], [[dizziness|NEGATION]], [[blurred vision|NEGATION]], [[chest pain|NEGATION]], [[palpitations|NEGATION]], [[shortness of breath|NEGATION]], [[cough|NEGATION]], [[abdominal pain|NEGATION]], [[nausea|NEGATION]] or [[vomiting|NEGATION]].",
+    ])
+    func listScope(row: String) { Self.check(row) }
+
+    // MARK: what ends a scope
+
+    @Test(arguments: [
+        "No [[fever|NEGATION]] but has a [[cough]].",
+        "Denies [[chest pain|NEGATION]], however reports [[palpitations]].",
+        "No [[vomiting|NEGATION]] although [[nausea]] persists.",
+        "No complaints apart from [[cough]].",
+        "No [[fever|NEGATION]] apart from [[cough]].",
+        "Nil [[fever|NEGATION]], except [[headache]].",
+        "No [[rash|NEGATION]] except for mild [[itch]].",
+        "No [[fever|NEGATION]]. [[Cough]] for 3 days.",
+        "No [[fever|NEGATION]]; [[cough]] productive.",
+        "Denies [[chest pain|NEGATION]]\n[[Palpitations]] daily.",
+        "No [[fever|NEGATION]].\nASSESSMENT: [[pneumonia]].",
+        "Denies [[fever|NEGATION]] but admits [[headache]].",
+        "No [[dysuria|NEGATION]]. Reports [[haematuria]].",
+        "No [[nausea|NEGATION]], has [[diarrhoea]].",
+        "No [[chest pain|NEGATION]] though [[dyspnoea on exertion]].",
+        "Nil [[fever|NEGATION]], mild [[cough]].",
+        // a qualifier word that is part of the next finding's name does not end the list
+        "No [[nausea|NEGATION]], [[early satiety|NEGATION]] or [[weight loss|NEGATION]].",
+        "No [[chest pain|NEGATION]], [[intermittent claudication|NEGATION]] or [[rest pain|NEGATION]].",
+        "No [[fever|NEGATION]] which had been present last week.",
+        "No [[chest pain|NEGATION]], ongoing [[palpitations]].",
+    ])
+    func scopeEnds(row: String) { Self.check(row) }
+
+    // MARK: pseudo-negations and double negatives
+
+    @Test(arguments: [
+        "No increase in [[pain]].",
+        "Not only [[fever]] but also [[rash]].",
+        "Gram negative [[sepsis]].",
+        "No change in [[headache]].",
+        "No significant change in [[rash]].",
+        "No improvement in [[cough]].",
+        "[[Cough]] has not resolved.",
+        "[[Pain]] not improved despite [[paracetamol]].",
+        "No relief from [[paracetamol]].",
+        "Walked without difficulty.",
+        "[[Migraine without aura]].",
+        "Not certain whether [[pneumonia|LOW_CONFIDENCE]].",
+        "Not sure if [[PE|LOW_CONFIDENCE]].",
+        "No [[change in bowel habit|NEGATION]].",
+    ])
+    func pseudoNegations(row: String) { Self.check(row) }
+
+    @Test(arguments: [
+        "Cannot exclude [[PE|LOW_CONFIDENCE]].",
+        "[[PE|LOW_CONFIDENCE]] cannot be excluded.",
+        "[[PE|LOW_CONFIDENCE]] not excluded.",
+        "[[Pneumonia|LOW_CONFIDENCE]] not ruled out.",
+        "Could not rule out [[appendicitis|LOW_CONFIDENCE]].",
+        "Unable to exclude [[fracture|LOW_CONFIDENCE]].",
+        "[[Sepsis|LOW_CONFIDENCE]] cannot be ruled out.",
+    ])
+    func doubleNegatives(row: String) { Self.check(row) }
+
+    // MARK: fused forms and shorthand
+
+    @Test(arguments: [
+        "Pt [[afebrile|NEGATION]].", "[[Apyrexial|NEGATION]] overnight.", "Abdo soft, [[non-tender|NEGATION]].",
+        "Abdomen [[nontender|NEGATION]], [[non-distended|NEGATION]].", "[[Non-tender|NEGATION]] calves.",
+        "Allergies: [[NKDA|ALLERGIES|NEGATION]]", "[[NKA|ALLERGIES|NEGATION]].", "[[nkda|ALLERGIES|NEGATION]]",
+        "[[Non-smoker|TOBACCO_USE|NEGATION]].", "[[Anicteric|NEGATION]], [[acyanotic|NEGATION]].",
+        "[[Non-productive cough]].", "[[Non-small cell lung cancer]].", "[[Non-ST elevation myocardial infarction]].",
+        "[[Asymptomatic|NEGATION]].",
+    ])
+    func fusedForms(row: String) { Self.check(row) }
+
+    @Test(arguments: [
+        "Nil [[chest pain|NEGATION]], nil [[SOB|NEGATION]].",
+        "NIL [[FEVER|NEGATION]].",
+        "Ø [[fever|NEGATION]], Ø [[cough|NEGATION]].",
+        "[[LOC|NEGATION]]: nil",
+        "Nil [[LOC|NEGATION]], nil [[vomiting|NEGATION]].",
+        "[[Asthma]], nil else.",
+        "PMHx: [[asthma|PAST_HISTORY]], [[GORD|PAST_HISTORY]]. Nil else.",
+        "[[PR bleeding|NEGATION]] nil.",
+        "[[N/V|NEGATION]]: nil",
+        "Nil [[urinary symptoms|NEGATION]].",
+        "Nil [[acute distress|NEGATION]].",
+    ])
+    func australianShorthand(row: String) { Self.check(row) }
+
+    @Test(arguments: [
+        "DENIES [[FEVER|NEGATION]], [[CHILLS|NEGATION]] OR [[COUGH|NEGATION]].",
+        "NO [[CHEST PAIN|NEGATION]] OR [[SHORTNESS OF BREATH|NEGATION]].",
+        "NEGATIVE FOR [[PNEUMONIA|NEGATION]].",
+        "NO [[FRACTURE|NEGATION]] SEEN ON [[XRAY]].",
+        "PT [[AFEBRILE|NEGATION]]. NIL [[VOMITING|NEGATION]] BUT [[NAUSEA]] ONGOING.",
+        "[[PE|NEGATION]] EXCLUDED.",
+        "RETURN IF [[FEVER|HYPOTHETICAL]].",
+    ])
+    func allCapsNotes(row: String) { Self.check(row) }
+
+    // MARK: review-of-systems and examination templates
+
+    @Test(arguments: [
+        "CVS: HS dual, nil added. No [[murmurs|NEGATION]].",
+        "Chest: clear, no [[wheeze|NEGATION]] or [[creps|NEGATION]].",
+        "Resp: no [[wheeze|NEGATION]], [[crackles|NEGATION]] or [[rubs|NEGATION]].",
+        "Abdo: [[SNT|NEGATION]], no [[organomegaly|NEGATION]].",
+        "Ext: no [[oedema|NEGATION]], no [[calf tenderness|NEGATION]].",
+        "Skin: no [[rash|NEGATION]].",
+        "Neuro: no [[focal deficit|NEGATION]].",
+        "GU: no [[dysuria|NEGATION]] or [[haematuria|NEGATION]].",
+        "Constitutional: Negative for [[fever|NEGATION]] and [[chills|NEGATION]].",
+        "Respiratory: Positive for [[cough]]. Negative for [[wheezing|NEGATION]].",
+        "Cardiovascular: Negative for [[chest pain|NEGATION]], [[palpitations|NEGATION]] and [[leg swelling|NEGATION]].",
+        "Gastrointestinal: Positive for [[nausea]]. Negative for [[vomiting|NEGATION]] and [[diarrhea|NEGATION]].",
+        "ROS:\n[[Fever|NEGATION]]: no\n[[Cough]]: yes\n[[Dyspnoea|NEGATION]]: no\n",
+        "(-) [[fever|NEGATION]], (-) [[chills|NEGATION]], (+) [[cough]]",
+        "[[fever|NEGATION]] (-), [[cough]] (+)",
+        "Heart: RRR, no [[murmurs|NEGATION]], [[rubs|NEGATION]] or [[gallops|NEGATION]].",
+        "HEENT: no [[lymphadenopathy|NEGATION]].",
+        "Abdomen: soft, [[non-tender|NEGATION]], no [[guarding|NEGATION]] or [[rebound|NEGATION]].",
+    ])
+    func examinationTemplates(row: String) { Self.check(row) }
+
+    // MARK: every category
+
+    @Test(arguments: [
+        // medications
+        "Not on [[warfarin|NEGATION]].", "Not taking [[aspirin|NEGATION]] or [[clopidogrel|NEGATION]].",
+        "No [[anticoagulants|NEGATION]].", "Nil [[NSAIDs|NEGATION]].", "Has never taken [[metformin|NEGATION]].",
+        "[[Enoxaparin|NEGATION]] not given.", "[[Aspirin|NEGATION]] - not taking",
+        // tests and procedures
+        "[[ECG|NEGATION]] not done.", "[[CT head|NEGATION]] not performed.", "[[Troponin|NEGATION]] not done.",
+        "No [[CXR|NEGATION]] performed.", "Has not had a [[colonoscopy|NEGATION]].", "[[Blood transfusion|NEGATION]]: No",
+        "No [[surgery|NEGATION]] required.", "[[Physiotherapy|NEGATION]] not required.",
+        // findings qualified by a site: the site is never negated (Rule N2)
+        "No [[tenderness|NEGATION]] over the knee.", "No [[swelling|NEGATION]] of the ankle.",
+        // social history
+        "Denies [[alcohol|NEGATION]].", "No [[IVDU|NEGATION]].", "Denies [[smoking|NEGATION]].",
+        // a test with a negative result is a test with a value, not a negated test (Rule T1)
+        "[[Troponin]] negative.", "[[bHCG]] negative.", "[[Urine dipstick]] negative for blood.",
+    ])
+    func everyCategory(row: String) { Self.check(row) }
+
+    // MARK: must NOT be negated
+
+    @Test(arguments: [
+        "Nil by mouth. [[IV fluids]] running.",
+        "Patient has [[fever]] and [[cough]].",
+        "[[Fever]], no [[rash|NEGATION]].",
+        "Reports [[chest pain]], no [[radiation|NEGATION]].",
+        "Not for resuscitation. [[Pneumonia]] on [[antibiotics]].",
+        "No. of episodes of [[vomiting]]: 3.",
+        "Did not attend. [[Diabetes]] review due.",
+        "[[Headache]] is not new.",
+        "The [[rash]] is not itchy.",
+        "Unable to walk due to [[knee pain]].",
+        "Negative [[Murphy's sign]].",
+        "She could not sleep because of [[cough]].",
+        "Started [[amoxicillin]] for [[pneumonia]].",
+        "No known cause for [[anaemia]].",
+        "Noted [[hypertension]].",
+        "[[Diabetes]] not well controlled.",
+        "[[Pain]] not controlled with [[paracetamol]].",
+        "[[Asthma]] nonetheless controlled.",
+        "Unable to work owing to [[back pain]].",
+        "Nonetheless [[dyspnoea]] persists.",
+    ])
+    func notNegated(row: String) { Self.check(row) }
+
+    // MARK: the other traits where they meet negation
+
+    @Test(arguments: [
+        // HYPOTHETICAL
+        "Return if [[fever|HYPOTHETICAL]] or [[vomiting|HYPOTHETICAL]].",
+        "Return to ED if [[chest pain|HYPOTHETICAL]], [[SOB|HYPOTHETICAL]] or [[fever|HYPOTHETICAL]].",
+        "Should she develop [[rash|HYPOTHETICAL]], stop the tablets.",
+        "Watch for [[bleeding|HYPOTHETICAL]].",
+        "In case of [[seizure|HYPOTHETICAL]], call an ambulance.",
+        "If [[vomiting|HYPOTHETICAL]] persists, see GP.",
+        "No [[fever|NEGATION]] today; return if [[fever|HYPOTHETICAL]] develops.",
+        "[[Paracetamol]] 1 g PRN [[pain|HYPOTHETICAL]].",
+        // PAST_HISTORY
+        "History of [[stroke|PAST_HISTORY]].", "Hx of [[DVT|PAST_HISTORY]].", "Previous [[MI|PAST_HISTORY]].",
+        "s/p [[appendicectomy|PAST_HISTORY]].", "[[Asthma|PAST_HISTORY]] as a child.",
+        "[[Chest pain|PAST_HISTORY]] resolved.", "[[Headache|PAST_HISTORY]] has settled.",
+        // PERTAINS_TO_FAMILY
+        "Mother has [[breast cancer|PERTAINS_TO_FAMILY]].", "Brother with [[T1DM|PERTAINS_TO_FAMILY]].",
+        "Family history of [[diabetes|PERTAINS_TO_FAMILY]].", "FHx: father [[MI|PERTAINS_TO_FAMILY]] at 55.",
+        // LOW_CONFIDENCE
+        "?[[pneumonia|LOW_CONFIDENCE]]", "Query [[appendicitis|LOW_CONFIDENCE]].", "Possible [[UTI|LOW_CONFIDENCE]].",
+        "Likely viral [[URTI|LOW_CONFIDENCE]].", "Probable [[gastroenteritis|LOW_CONFIDENCE]].", "Suspected [[PE|LOW_CONFIDENCE]].",
+        "[[Pneumonia|LOW_CONFIDENCE]] vs [[atelectasis|LOW_CONFIDENCE]].", "R/O [[PE|LOW_CONFIDENCE]].",
+        "Suspicious for [[malignancy|LOW_CONFIDENCE]].", "Findings consistent with [[pneumonia]].",
+        // post-posed at a line end or closed by punctuation; before a cause it reads forward
+        "A: [[pneumonia|LOW_CONFIDENCE]] likely.", "[[Gastroenteritis|LOW_CONFIDENCE]] possible, review tomorrow.",
+        "Impression: [[gout|LOW_CONFIDENCE]] probable\n", "[[Chest pain]] likely musculoskeletal.",
+        // combined
+        "No [[fever|NEGATION]] but ?[[UTI|LOW_CONFIDENCE]].",
+        "Denies [[chest pain|NEGATION]]; possible [[GORD|LOW_CONFIDENCE]].",
+        "No [[rash|NEGATION]]. Mother has [[eczema|PERTAINS_TO_FAMILY]].",
+    ])
+    func otherTraits(row: String) { Self.check(row) }
+}
