@@ -54,6 +54,8 @@ struct AttributeWords: Sendable {
     let timeDeictics: TokenIDSet  // word class time_deictics
     let severity: TokenIDSet  // word class severity
     let supplementTests: TokenIDSet  // word class supplement_tests
+    let statusWords: TokenIDSet  // word class status_words
+    let statusPairs: Set<[UInt32]>  // word class status_pairs
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -94,6 +96,11 @@ struct AttributeWords: Sendable {
         timeDeictics = set(.timeDeictics)
         severity = set(.severity)
         supplementTests = set(.supplementTests)
+        statusWords = set(.statusWords)
+        statusPairs = Set(classes[.statusPairs].compactMap { pair -> [UInt32]? in
+            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
+            return w.count == 2 && !w.contains(0) ? w : nil
+        })
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")

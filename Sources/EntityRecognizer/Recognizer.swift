@@ -422,6 +422,21 @@ public struct Recognizer: Sendable {
             runnerUps.removeAll { _ in defer { n += 1 }; return terms[found[n].term].category == nil }
         }
         found.removeAll { terms[$0.term].category == nil }  // blockers emit nothing
+        // A drug-class word that is its section's heading (`Vaccines:`) or states a status (`Vaccines up to
+        // date`, `vaccines UTD`) names no medication (GUIDELINE §2, G4 counts drugs named in a heading, not
+        // the heading word of an immunisation record).
+        if found.contains(where: { terms[$0.term].category == .medication && terms[$0.term].term.ruleID.hasPrefix(Self.classRulePrefix) }) {
+            var keep = [Bool](repeating: true, count: found.count)
+            for (n, (r, t)) in found.enumerated()
+            where terms[t].category == .medication && terms[t].term.ruleID.hasPrefix(Self.classRulePrefix)
+                && isClassStatusOrHeading(r, content: c, doc: doc)
+            {
+                keep[n] = false
+            }
+            var n = 0
+            found.removeAll { _ in defer { n += 1 }; return !keep[n] }
+            if explain { n = 0; runnerUps.removeAll { _ in defer { n += 1 }; return !keep[n] } }
+        }
         for (index, (r, t)) in found.enumerated() {
             let span = TextSpan(doc.tokens[c.tokenIndex[r.lowerBound]].span.start, doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end)
             var score: Float = terms[t].term.isAbbreviation ? 0.8 : 0.95
@@ -758,6 +773,20 @@ public struct Recognizer: Sendable {
     /// Whether a phrase runs over a line end into a new item: the next line starts with anything
     /// but a lower-case letter (a list item, a heading, a new sentence), or the line ends with
     /// punctuation. Hard-wrapped prose ("congestive heart⏎failure") still matches.
+    /// Rule ids of drug-class concepts (`class:` rows of medications.tsv).
+    static let classRulePrefix = "lexicon:class:"
+
+    /// Whether the class mention at `r` is the header of its section, or is followed on its line by a
+    /// status word (word classes `status_words`, `status_pairs`: `up to date`, `UTD`, `current`).
+    func isClassStatusOrHeading(_ r: Range<Int>, content c: Content, doc: AnnotatedDocument) -> Bool {
+        let first = doc.tokens[c.tokenIndex[r.lowerBound]].span.start, last = doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end
+        if doc.sections.contains(where: { $0.headerSpan.map { $0.start <= first && last <= $0.end } ?? false }) { return true }
+        let k = r.upperBound
+        guard k < c.lexKeys.count, !c.lineEnd[k - 1] else { return false }
+        if words.statusWords.contains(c.lexKeys[k]) { return true }
+        return k + 1 < c.lexKeys.count && !c.lineEnd[k] && words.statusPairs.contains([c.lexKeys[k], c.lexKeys[k + 1]])
+    }
+
     func crossesItemBreak(_ tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = tokens.lowerBound
         while k < tokens.upperBound - 1 {

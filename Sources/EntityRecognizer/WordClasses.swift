@@ -28,6 +28,7 @@ public struct WordClasses: Sendable, Equatable {
         case openFindingSingleLeads = "open_finding_single_leads", findingSuffixes = "finding_suffixes"
         case adjectiveEndings = "adjective_endings"
         case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
+        case statusWords = "status_words", statusPairs = "status_pairs"
     }
 
     var words: [Name: [String]]

@@ -15,8 +15,9 @@ Outputs (deterministic: sorted, no timestamps):
   lexicons/data/sources/unii-drugs.tsv
   lexicons/data/sources/unii-brands.tsv
 
-Run:  /work/venv-lex/bin/python scripts/lexicons/build_medications.py [--check]
-With --check the script writes nothing and fails when an output would change.
+Run:  /work/venv-lex/bin/python scripts/lexicons/build_medications.py [--check] [--dropped]
+With --check the script writes nothing and fails when an output would change; --dropped prints the UNII
+brand names the filters left out, with the reason (stdout, one per line; counts on stderr).
 """
 from __future__ import annotations
 
@@ -236,7 +237,21 @@ def load_ingredients(classes: dict[str, Concept]) -> dict[str, Concept]:
             else:
                 ids.append(mid)
         meds[cid].attrs.append(("components", ",".join(ids)))
+        add_separator_variants(meds[cid])
     return meds
+
+
+def add_separator_variants(c: Concept) -> None:
+    """A combination is written with a hyphen or a slash between its components (`amlodipine-valsartan`,
+    `amlodipine/valsartan`): each term with one of them gets the other spelling (same tags) when the term
+    has no space-hyphen ambiguity (every separator between two letters)."""
+    for t in list(c.terms()):
+        if "misspelling" in t.tags:
+            continue
+        for a, b in (("-", "/"), ("/", "-")):
+            if a in t.text and b not in t.text and re.fullmatch(r"[^/-]*[a-z](%s[a-z][^/-]*)+" % re.escape(a), t.text, re.I) \
+                    and not t.text.lower().startswith("co-"):
+                c.add_synonym(Term(t.text.replace(a, b) + ("#" + ",".join(t.tags) if t.tags else "")))
 
 
 # ---------------------------------------------------------------- sources
@@ -386,6 +401,12 @@ def load_brands(meds: dict[str, Concept]) -> dict[str, Concept]:
             if region:
                 regions[bid].add(region)
     for bid, c in brands.items():
+        # `Infanrix-IPV` is also written `Infanrix IPV`, `Neo-B12` `Neo B12`: a hyphen between two letters or
+        # digits of a brand term gets the spaced spelling (the matcher keeps a hyphenated word whole).
+        for t in list(c.terms()):
+            if "misspelling" not in t.tags and re.search(r"[A-Za-z0-9]-[A-Za-z0-9]", t.text):
+                c.add_synonym(Term(re.sub(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])", " ", t.text)
+                                   + ("#" + ",".join(t.tags) if t.tags else "")))
         r = regions[bid]
         reg = "both" if ("both" in r or r == {"US", "AU"}) else (r.pop() if r else "")
         c.attrs.append(("ingredients", ",".join(ingr[bid])))
@@ -493,6 +514,11 @@ def main() -> int:
     print("brand cross-check:", dict(bstats), file=sys.stderr)
     for name, (rows, _c) in src.items():
         print(f"{name}: {len(rows)} rows", file=sys.stderr)
+    if "--dropped" in sys.argv:
+        for reason, names in sorted(unii_sources.DROPPED.items()):
+            print(f"UNII brand names dropped: {reason}: {len(names)}", file=sys.stderr)
+            for n in names:
+                print(f"  {reason}\t{n}")
     if check and not ok:
         print("outputs are out of date: rerun without --check", file=sys.stderr)
         return 1

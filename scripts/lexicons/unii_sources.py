@@ -20,6 +20,7 @@ Terms claimed by two generated concepts, or by a curated concept, are dropped fr
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 
@@ -102,6 +103,9 @@ def brand_display(name: str) -> str:
         else:
             out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
+
+
+DROPPED: dict[str, list[str]] = defaultdict(list)  # UNII brand names left out, by reason (build_medications.py --dropped)
 
 
 def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
@@ -208,6 +212,22 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
                 return hit
         return None
 
+    # Device and dose-form names (`Genuair`, `Breezhaler`, `Respimat`) are UNII "brand" names of some product but
+    # in notes they name the inhaler, which the recognizer reports as FORM.
+    form_terms: set[str] = set()
+    with open(os.path.join(os.path.dirname(__file__), "..", "..", "lexicons", "data", "sig", "forms.tsv"), encoding="utf-8") as f:
+        cols = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if cols is None:
+                cols = parts
+                continue
+            row = dict(zip(cols, parts))
+            for t in row.get("terms", "").split("|"):
+                if t.strip():
+                    form_terms.add(norm_key(t.split("#")[0]))
     substance_names = {n for n, lst in by_name.items() if any(t in ("of", "cn", "sys") for t, _u, _d in lst)}
     groups: dict[str, list[str]] = defaultdict(list)   # brand name -> targets (combination products: "X COMPONENT Y")
     for n, lst in by_name.items():
@@ -226,13 +246,26 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
     for n in sorted(groups):
         tgts = groups[n]
         if not tgts or "" in tgts:
+            DROPPED["unplaced ingredient"].append(n)
             continue
-        if not clean_term(n, 4) or n in substance_names or len(n.replace(" ", "")) < (5 if " " not in n else 4):
+        if not clean_term(n, 4):
+            DROPPED["not a clean term"].append(n)
+            continue
+        if n in substance_names:
+            DROPPED["also a substance name"].append(n)
+            continue
+        if len(n.replace(" ", "")) < (5 if " " not in n else 4):
+            DROPPED["too short"].append(n)
             continue
         if " " not in n and "-" not in n and n.lower() in english:
+            DROPPED["English word (web2)"].append(n)
+            continue
+        if norm_key(n) in form_terms:
+            DROPPED["dose form or device (data/sig/forms.tsv)"].append(n)
             continue
         k = norm_key(n)
         if k in curated_terms or k in drug_terms or k in seen_keys:
+            DROPPED["curated or duplicate"].append(n)
             continue
         seen_keys.add(k)
         pref = brand_display(n)
