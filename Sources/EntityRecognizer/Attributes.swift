@@ -56,6 +56,9 @@ struct AttributeWords: Sendable {
     let supplementTests: TokenIDSet  // word class supplement_tests
     let statusWords: TokenIDSet  // word class status_words
     let statusPairs: Set<[UInt32]>  // word class status_pairs
+    let planCurrentCues: TokenIDSet  // word class plan_current_cues
+    let planConditionalCues: TokenIDSet  // word class plan_conditional_cues
+    let planDoneCues: TokenIDSet  // word class plan_done_cues
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -97,6 +100,9 @@ struct AttributeWords: Sendable {
         severity = set(.severity)
         supplementTests = set(.supplementTests)
         statusWords = set(.statusWords)
+        planCurrentCues = set(.planCurrentCues)
+        planConditionalCues = set(.planConditionalCues)
+        planDoneCues = set(.planDoneCues)
         statusPairs = Set(classes[.statusPairs].compactMap { pair -> [UInt32]? in
             let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
             return w.count == 2 && !w.contains(0) ? w : nil

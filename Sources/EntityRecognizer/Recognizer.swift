@@ -496,7 +496,7 @@ public struct Recognizer: Sendable {
         }
         applyContext(&entities, ranges: open.isEmpty ? contextRanges : contextRanges + Array(repeating: 0..<0, count: openStart - contextRanges.count) + open,
                      content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
-        applySectionDefaults(&entities, doc: doc)
+        applySectionDefaults(&entities, doc: doc, ranges: ranges, content: c, sentences: sentences, sentenceOf: sentenceOf)
         if !open.isEmpty {
             var k = entities.count
             while k > openStart {
@@ -741,7 +741,20 @@ public struct Recognizer: Sendable {
     }
 
     /// Section defaults: traits a section gives to the entities in it, unless they already have them.
-    func applySectionDefaults(_ entities: inout [Entity], doc: AnnotatedDocument) {
+    ///
+    /// A medication in a section whose default is FUTURE (Plan, Mx) is a new, planned drug (GUIDELINE §8)
+    /// unless it is a current one: a context trait already places it (negated, past, hypothetical,
+    /// uncertain, a relative's), or a word of `plan_current_cues` (`continue`, `cont`, `increase`, `cease`,
+    /// `hold`...) stands between it and the start of its line or the medication before it on the line
+    /// (`Hold metformin for contrast`: `Hold` governs metformin, not contrast); nor is it when its sentence
+    /// (within its line) is conditional or deliberative (`plan_conditional_cues`: `if`, `consider`,
+    /// `discuss`: such drugs are hypothetical in the gold) or says it was already given
+    /// (`plan_done_cues` after it: `bolus given`). `ranges`, `content` and the sentence layout are needed
+    /// for these tests; without them medications get no FUTURE.
+    func applySectionDefaults(
+        _ entities: inout [Entity], doc: AnnotatedDocument, ranges: [Range<Int>] = [], content c: Content? = nil,
+        sentences: [Range<Int>] = [], sentenceOf: [Int] = []
+    ) {
         guard !sectionTraits.isEmpty, !doc.sections.isEmpty else { return }
         // Each section's rules, looked up once per section rather than once per entity.
         let bySection = doc.sections.map { sectionTraits[$0.type] }
@@ -760,6 +773,11 @@ public struct Recognizer: Sendable {
                 // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
                 // not planned: a HYPOTHETICAL trigger cancels the section's FUTURE default.
                 if entities[n].traits.contains(.hypothetical) { new.remove(.future) }
+                if new.contains(.future) && entities[n].category == .medication
+                    && !isPlannedMedication(n, entities: entities, ranges: ranges, content: c, sentences: sentences, sentenceOf: sentenceOf)
+                {
+                    new.remove(.future)
+                }
                 guard !new.isEmpty else { continue }
                 entities[n].traits.formUnion(new)
                 for (trait, name) in Traits.named where new.contains(trait) {  // `new.names`, without building the array
@@ -773,6 +791,39 @@ public struct Recognizer: Sendable {
     /// Whether a phrase runs over a line end into a new item: the next line starts with anything
     /// but a lower-case letter (a list item, a heading, a new sentence), or the line ends with
     /// punctuation. Hard-wrapped prose ("congestive heart⏎failure") still matches.
+    /// Whether medication `n` in a Plan-like section is planned rather than current (see
+    /// ``applySectionDefaults(_:doc:ranges:content:)``).
+    func isPlannedMedication(
+        _ n: Int, entities: [Entity], ranges: [Range<Int>], content c: Content?, sentences: [Range<Int>], sentenceOf: [Int]
+    ) -> Bool {
+        guard let c, n < ranges.count, !ranges[n].isEmpty, ranges[n].lowerBound < sentenceOf.count else { return false }
+        let placed: Traits = [.negation, .pastHistory, .hypothetical, .lowConfidence, .pertainsToFamily]
+        if !entities[n].traits.intersection(placed).isEmpty { return false }
+        // The medication before this one on its line ends the look-back.
+        var stop = -1
+        for (m, r) in ranges.enumerated() where m != n && !r.isEmpty && entities[m].category == .medication
+            && r.upperBound <= ranges[n].lowerBound && r.upperBound - 1 > stop
+        {
+            stop = r.upperBound - 1
+        }
+        var k = ranges[n].lowerBound - 1
+        while k > stop && !c.lineEnd[k] {
+            if words.planCurrentCues.contains(c.lexKeys[k]) { return false }
+            k -= 1
+        }
+        // The sentence of the medication, within its line.
+        let sentence = sentenceOf[ranges[n].lowerBound] < sentences.count ? sentences[sentenceOf[ranges[n].lowerBound]] : ranges[n]
+        var lo = ranges[n].lowerBound
+        while lo > sentence.lowerBound && !c.lineEnd[lo - 1] { lo -= 1 }
+        var hi = ranges[n].upperBound - 1
+        while hi + 1 < sentence.upperBound && !c.lineEnd[hi] { hi += 1 }
+        for k in lo...hi where words.planConditionalCues.contains(c.lexKeys[k]) { return false }
+        if ranges[n].upperBound <= hi {
+            for k in ranges[n].upperBound...hi where words.planDoneCues.contains(c.lexKeys[k]) { return false }
+        }
+        return true
+    }
+
     /// Rule ids of drug-class concepts (`class:` rows of medications.tsv).
     static let classRulePrefix = "lexicon:class:"
 

@@ -28,7 +28,8 @@ public struct WordClasses: Sendable, Equatable {
         case openFindingSingleLeads = "open_finding_single_leads", findingSuffixes = "finding_suffixes"
         case adjectiveEndings = "adjective_endings"
         case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
-        case statusWords = "status_words", statusPairs = "status_pairs"
+        case statusWords = "status_words", statusPairs = "status_pairs", planCurrentCues = "plan_current_cues"
+        case planConditionalCues = "plan_conditional_cues", planDoneCues = "plan_done_cues"
     }
 
     var words: [Name: [String]]

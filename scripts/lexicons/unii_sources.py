@@ -260,7 +260,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         if " " not in n and "-" not in n and n.lower() in english:
             DROPPED["English word (web2)"].append(n)
             continue
-        if "-" in n and " " not in n and all(w.isalpha() and (len(w) <= 2 or w in english) for w in n.lower().split("-")):
+        if "-" in n and " " not in n and all(w.isalpha() and (len(w) <= 3 or w in english) for w in n.lower().split("-")):
             # `PRE-OP`, `NO-PRESS`, `HI-TI`: hyphenated ordinary words or short clinical abbreviations
             DROPPED["hyphenated English words"].append(n)
             continue
