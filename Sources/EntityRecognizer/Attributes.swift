@@ -295,7 +295,9 @@ extension Recognizer {
                            let m = sigMatch(at: last, kinds: [.form], keys: keys, alternates: alts, limit: r.upperBound, content: c, doc: doc, bytes: p),
                            m.tokens == last..<r.upperBound
                         {
-                            entities[n].span = span(r.lowerBound..<last, c, doc)
+                            // "Toprol-XL": the hyphen before the form belongs to neither.
+                            let end = last - 1 > r.lowerBound && keys[last - 1] == words.dash ? last - 1 : last
+                            entities[n].span = span(r.lowerBound..<end, c, doc)
                             releaseForm = attribute(.form, .form, m.tokens, c, doc)
                         }
                         defer { if let f = releaseForm { entities[n].attributes.insert(f, at: 0) } }

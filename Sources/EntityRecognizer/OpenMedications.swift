@@ -2,6 +2,7 @@ public import MedTextCore
 
 /// Open-vocabulary medications: a drug the lexicon lacks, recognised by its signature. A word
 /// nobody knows (not in the recognizer's dictionary as a lexicon word, not ordinary English)
+/// (nor a dose-form or device word of `sig/forms.tsv`: `Genuair` after a brand is its FORM)
 /// followed by a number, a strength or dose unit (`mg`, `mcg`, `units`, ...; not a test unit such
 /// as `g/L`) and, within five tokens on the same line, a frequency or route (`daily`, `BD`, `PO`,
 /// `nocte`, ...) names a medication: `Xarelto 20 mg daily` in a list whose brand is new to us.
@@ -38,7 +39,9 @@ extension Recognizer {
             // ("totaled"), not ordinary English.
             let letters = p[t.range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
             let pastTense = t.length > 4 && p[t.end - 2] | 0x20 == 0x65 && p[t.end - 1] | 0x20 == 0x64
-            guard letters, !pastTense, isOrdinaryWord(doc.tokens[c.tokenIndex[k]], p) == false else { k += 1; continue }
+            // A dose form or device word (`Genuair`, `Turbuhaler`, `Respimat`) is the FORM of the drug before it.
+            guard letters, !pastTense, !kinds(k).contains(.form), isOrdinaryWord(doc.tokens[c.tokenIndex[k]], p) == false
+            else { k += 1; continue }
             var signed = false
             var j = k + 3
             while j < n && j <= k + 7 {

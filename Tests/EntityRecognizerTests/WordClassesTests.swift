@@ -18,7 +18,7 @@ extension WordClasses {
 
     /// A file with one row per class (the given rows replace a class's default row).
     static func file(_ rows: [WordClasses.Name: String]) -> String {
-        header + WordClasses.Name.allCases.map { "\($0.rawValue)\t\(rows[$0] ?? ($0 == .indicationPairs ? "as+needed" : "for"))\n" }.joined()
+        header + WordClasses.Name.allCases.map { "\($0.rawValue)\t\(rows[$0] ?? ($0.rawValue.hasSuffix("_pairs") ? "as+needed" : "for"))\n" }.joined()
     }
 
     @Test func shippedFileHasEveryClassAndEveryWordIsOneToken() throws {
@@ -27,7 +27,7 @@ extension WordClasses {
             let words = WordClasses.shipped[name]
             #expect(!words.isEmpty, "\(name.rawValue)")
             for w in words {
-                let pieces = name == .indicationPairs ? w.split(separator: "+").map(String.init) : [w]
+                let pieces = name.rawValue.hasSuffix("_pairs") ? w.split(separator: "+").map(String.init) : [w]
                 for p in pieces {
                     // A word that normalizes to several tokens would be interned as its first token only.
                     #expect(n.normalizedTerm(p).split(separator: " ").count == 1, Comment(rawValue: "\(name.rawValue): \(p) -> \(n.normalizedTerm(p))"))
