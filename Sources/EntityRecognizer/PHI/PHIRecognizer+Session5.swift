@@ -290,7 +290,7 @@ extension PHIDetection {
         guard i > 0 else { return nil }
         let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
         guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)), !streetFollows(e)
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues), !streetFollows(e)
         else { return nil }
         // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates.
         if dateListBefore(i) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }

@@ -14,11 +14,19 @@ extension PHIDetection {
             && !placeSuffix(j)
     }
 
-    /// "Barkly Downs", "Webb City", "Western Missouri": a word that ends place names (``K/placeSuffixes``) or starts a
+    /// "Barkly Downs", "Webb City", "Western Missouri": a word that ends place names (`place_suffix` in `phi/rule_words.tsv`) or starts a
     /// state's name is no surname.
     @inline(never) func placeSuffix(_ j: Int) -> Bool {
-        if K.placeSuffixes.contains(t[j].key) { return true }
+        if vocab.ruleWords.placeSuffixes.contains(t[j].key) { return true }
         return t[j].ps && phrase(at: j, kinds: .startsStateName, where: { $0 == .stateName }) != nil
+    }
+
+    /// Token i follows a number, `#` or a word with digits on its line ("#10 blade Bard Parker", "size 7 Jackson"):
+    /// an instrument or product, not a person.
+    @inline(never) func afterCount(_ i: Int) -> Bool {
+        guard i > 0, !t[i].nl else { return false }
+        return t[i - 1].kind == .number || punct(i - 1, 0x23) || t[i - 1].flags.contains(.hasDigit)
+            || (i > 1 && !t[i - 1].nl && isWord(i - 1) && vocab.ruleWords.instrumentCues.contains(t[i - 1].key))
     }
 
     /// After the surname at `j`: no further capitalised word (an organisation or place would continue), no eponym
@@ -35,7 +43,7 @@ extension PHIDetection {
     @inline(never) mutating func unlistedGivenFrequentSurname(_ i: Int) -> Int? {
         guard !capsDoc, !lowerDoc, i + 1 < t.count, trustedSurname(i + 1), !adjacent(i + 1), unlistedNameWord(i), !covered[i] else { return nil }
         if i > 0 && !t[i].nl && (cap(i - 1) || (punct(i - 1, 0x2D) && adjacent(i))) { return nil }
-        guard pairEndsAt(i + 1) else { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
         if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
             return nil
         }
@@ -56,7 +64,7 @@ extension PHIDetection {
         else { return nil }
         if t[i].rb.contains(.monthName) && i > 0 && !t[i].nl && isWord(i - 1) && K.monthAloneCues.contains(t[i - 1].key) { return nil }
         if i > 0 && !t[i].nl && (cap(i - 1) || (punct(i - 1, 0x2D) && adjacent(i))) && !t[i - 1].bits.contains(.title) { return nil }
-        guard pairEndsAt(i + 1) else { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
         if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter], where: { _ in true }) != nil { return nil }
         emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-ordinary-given-surname")
         return i + 2
@@ -157,7 +165,7 @@ extension PHIDetection {
         // "Parkinson's", "Bell palsy": possessives and eponym followers make the pair a disease or sign.
         if t[i + 1].base != t[i + 1].key || t[i].base != t[i].key { return nil }
         if i + 2 < t.count && adjacent(i + 2) && punct(i + 2, 0x27) { return nil }
-        guard pairEndsAt(i + 1) else { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
         if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
             return nil
         }

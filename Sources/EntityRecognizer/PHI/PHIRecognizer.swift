@@ -51,7 +51,7 @@ public struct PHIRecognizer: Sendable {
                     while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
                 } else if e.type == .date {
-                    if Self.isDuration(buf, e.span) { continue }
+                    if Self.isDuration(buf, e.span, dateCues: vocabulary.ruleWords.durationDateCues) { continue }
                     e.span = TextSpan(Self.weekdayStart(buf, e.span.start), e.span.end)
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
@@ -77,7 +77,7 @@ public struct PHIRecognizer: Sendable {
     }
 
     /// `2/52`, `3/12`, `5/7`: weeks, months and days written as fractions, not dates.
-    static func isDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan) -> Bool {
+    static func isDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan, dateCues: Set<UInt64>) -> Bool {
         guard span.length >= 3 && span.length <= 5 else { return false }
         var slash = -1
         for k in span.start..<span.end {
@@ -88,11 +88,12 @@ public struct PHIRecognizer: Sendable {
         guard tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37] else { return false }
         // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
         // month (no month reads /52).
-        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start)
+        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, dateCues)
     }
 
-    /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (``K/durationDateCues``).
-    static func datePrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+    /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (`cues`: the
+    /// `duration_date_cue` set of `phi/rule_words.tsv`).
+    static func datePrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ cues: Set<UInt64>) -> Bool {
         var j = start - 1
         guard j >= 0, b[j] == 0x20 else { return false }
         while j >= 0 && b[j] == 0x20 { j -= 1 }
@@ -100,7 +101,7 @@ public struct PHIRecognizer: Sendable {
         while j >= 0 && isAlpha(b[j]) { j -= 1 }
         let s = j + 1
         guard e - s >= 2, e - s <= 6, j < 0 || !isAlnum(b[j]) else { return false }
-        return K.durationDateCues.contains(wordKey(b, s, e))
+        return cues.contains(wordKey(b, s, e))
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.
@@ -690,14 +691,14 @@ struct PHIDetection {
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
         if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e))
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues)
         {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
-            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
+            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
             !streetFollows(e)
         {
@@ -903,7 +904,7 @@ struct PHIDetection {
             return e
         }
         // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
-        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e)),
+        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
             (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
                 || (punct(i - 1, 0x28) && punct(e, 0x29))
         {
@@ -1638,7 +1639,7 @@ struct PHIDetection {
         // "Murray Bridge", "Glen Innes": a known place, not a person.
         if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
         // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
-        if K.placeSuffixes.contains(t[j].key) || (!lb.contains(.firstName) && placeSuffix(j)) { return nil }
+        if vocab.ruleWords.placeSuffixes.contains(t[j].key) || (!lb.contains(.firstName) && placeSuffix(j)) { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
@@ -1867,8 +1868,8 @@ struct PHIDetection {
     /// Token e starts an instrument, method, score or sign named after someone ("clamps", "technique", "scale").
     @inline(never) func eponymFollows(_ e: Int) -> Bool {
         guard e < t.count, !t[e].nl, isWord(e) else { return false }
-        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && K.eponymFollowers.contains(t[e].base))
-            || (e + 1 < t.count && punct(e, 0x2D) && K.eponymFollowers.contains(t[e + 1].base))
+        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && vocab.ruleWords.eponymFollowers.contains(t[e].base))
+            || (e + 1 < t.count && punct(e, 0x2D) && vocab.ruleWords.eponymFollowers.contains(t[e + 1].base))
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -2218,20 +2219,6 @@ enum K {
     static let organizationPrepositions: Set<UInt64> = Set(["at", "from", "to", "by", "for", "with", "via", "in", "@"].map(wordKey))
     static let suffixCues: Set<UInt64> = Set(["ii", "iii", "iv", "jr", "jr.", "sr", "sr.", "snr", "jnr"].map(wordKey))
     static let placePrepositions: Set<UInt64> = Set(["at", "from", "to", "in"].map(wordKey))
-    /// Words after an eponym that make it an instrument, method, score or sign, not an organisation or place.
-    static let eponymFollowers: Set<UInt64> = Set(
-        ["clamp", "clamps", "forceps", "retractor", "retractors", "technique", "scale", "score", "sign", "test", "maneuver",
-         "manoeuvre", "incision", "drill", "stitch", "suture", "syndrome", "disease", "criteria", "classification", "procedure",
-         "operation", "reconstruction", "fixation", "tube", "shunt", "stent", "catheter", "needle", "tenaculum", "tenacula",
-         "elevator", "holder", "tongs", "pin", "pins", "frame", "splint", "bandage", "position", "repair", "approach", "method",
-         "protocol", "index", "questionnaire", "sleepiness", "sleeping", "type", "grade", "stage", "fracture", "reflex",
-         "scissors", "cannula", "taper", "pusher", "instrument", "hose", "stockings", "curette", "rongeur", "dissector", "knife",
-         "blade", "hook", "wire", "plate", "screw", "nail", "rod", "trocar", "speculum", "spreader", "osteotome", "chisel",
-         "mallet", "clip", "clips", "anchor", "valve", "balloon", "graft", "flap", "bur", "burr", "drain", "mask", "collar",
-         "brace", "boot", "cast", "pump", "device", "system", "apparatus", "nerve", "ligament", "muscle", "duct", "canal",
-         "gland", "node", "space", "triangle", "line", "point", "phenomenon", "effect", "law", "rule", "equation", "formula",
-         // Session 6: tables and frames named after a person ("the Hana table", "a Jackson table"), tears.
-         "table", "tables", "tear", "tears"].map(wordKey))
     /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
     static let genericServiceWords: Set<UInt64> = Set(
         ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
@@ -2271,8 +2258,6 @@ enum K {
     static let weekdays: Set<UInt64> = Set(
         ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",
          "saturday", "sat", "sunday", "sun"].map(wordKey))
-    /// Words before which `3/12`, `1/7` is a day and month, not a duration (GUIDELINE §0 vs D1): "seen on 3/12".
-    static let durationDateCues: Set<UInt64> = Set(["on", "dated", "until", "till", "since", "onset"].map(wordKey))
     static let dayMonthCues: Set<UInt64> = Set(
         ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
          "discharged", "commenced", "started", "ceased", "stopped", "given", "change", "procedure", "done", "performed",
@@ -2350,16 +2335,10 @@ enum K {
         u.formUnion(nameParticles)
         u.formUnion(quantityUnits)
         u.formUnion(familyFirmWords)
-        u.formUnion(eponymFollowers)
-        u.formUnion(notOccupationAfter)
+                u.formUnion(notOccupationAfter)
         u.formUnion([the, law, family, household, age, and])
         return u
     }
-    /// Session 6: words that end place names and are rarely surnames ("Keilor Downs", "Webb City", "Palm Springs").
-    static let placeSuffixes: Set<UInt64> = Set(
-        ["city", "heights", "springs", "beach", "falls", "creek", "valley", "junction", "downs", "plains", "waters", "heads",
-         "flat", "flats", "gully", "crossing", "township", "village", "town", "lakes", "harbour", "harbor", "island", "bay",
-         "ridge", "vale", "station", "county", "shire"].map(wordKey))
     static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
     // Session 4 (issue #6 §3).
     /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").

@@ -1,6 +1,7 @@
 extension PHIVocabulary {
     /// Bump when the image layout or the meaning of a stored field changes.
-    public static let imageFormatVersion: UInt32 = 1
+    /// 2 (session 6): the rules' word sets (`phi/rule_words.tsv`) follow the phrases.
+    public static let imageFormatVersion: UInt32 = 2
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -26,6 +27,7 @@ extension PHIVocabulary {
                 w.array(p.keys)
             }
         }
+        for k in PHIRuleWords.setNames.indices { w.array(ruleWords[set: k].sorted()) }
         return BinaryImage.wrap(w.out, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
     }
 
@@ -57,7 +59,13 @@ extension PHIVocabulary {
                 }
                 phrases[key] = list
             }
+            var ruleWords = PHIRuleWords()
+            for k in PHIRuleWords.setNames.indices {
+                let keys: [UInt64] = try r.array()
+                ruleWords[set: k] = Set(keys)
+            }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
+            self.ruleWords = ruleWords
             self.table = table
             self.phrases = phrases
             self.phraseStarts = Set(phrases.keys)
@@ -74,6 +82,7 @@ extension PHIVocabulary {
     func sameDetectionData(as other: PHIVocabulary) -> Bool {
         table == other.table && phrases == other.phrases && phraseStarts == other.phraseStarts
             && firstNameCount == other.firstNameCount && lastNameCount == other.lastNameCount && professionCount == other.professionCount
+            && ruleWords == other.ruleWords
     }
 
     private static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {

@@ -80,6 +80,34 @@ struct PHIPhrase: Sendable, Hashable {
     var kind: PHIPhraseKind
 }
 
+/// Word sets of the PHI rules read from `phi/rule_words.tsv` (session 6: rules as data; columns `set`, `word`, `note`).
+/// Each set is asked only inside a rule that already matched on cheaper tests, never on every token.
+struct PHIRuleWords: Sendable, Equatable {
+    /// `eponym_follower`: after an eponym, an instrument, method, score, sign or table ("Ochsner clamps").
+    var eponymFollowers: Set<UInt64> = []
+    /// `place_suffix`: words that end place names and are rarely surnames ("Keilor Downs").
+    var placeSuffixes: Set<UInt64> = []
+    /// `duration_date_cue`: before them `3/12`, `1/7` is a day and month, not a duration ("seen on 3/12").
+    var durationDateCues: Set<UInt64> = []
+    /// `instrument_cue`: before an instrument's brand no name pair starts ("#10 blade Bard Parker").
+    var instrumentCues: Set<UInt64> = []
+
+    /// The file's set names, in image order.
+    static let setNames = ["eponym_follower", "place_suffix", "duration_date_cue", "instrument_cue"]
+
+    subscript(set k: Int) -> Set<UInt64> {
+        get { [eponymFollowers, placeSuffixes, durationDateCues, instrumentCues][k] }
+        set {
+            switch k {
+            case 0: eponymFollowers = newValue
+            case 1: placeSuffixes = newValue
+            case 2: durationDateCues = newValue
+            default: instrumentCues = newValue
+            }
+        }
+    }
+}
+
 /// The raw contents of the PHI vocabulary files (see lexicons/README.md for every column).
 /// The facade reads the files; everything here is parsed by pure functions.
 public struct PHIVocabularyFiles: Sendable {
@@ -103,6 +131,8 @@ public struct PHIVocabularyFiles: Sendable {
     /// communities those lists cover thinly (curated: Vietnamese, Chinese, Arabic, Greek, Maori, Pacific, ...).
     public var worldNames = ""
     public var curatedNames = ""
+    /// Session 6: word sets of the rules (`phi/rule_words.tsv`).
+    public var ruleWords = ""
 
     public init() {}
 
@@ -128,6 +158,7 @@ public struct PHIVocabularyFiles: Sendable {
         f.organisations = try read("phi/organisations.tsv")
         f.worldNames = try read("phi/world-names.tsv")
         f.curatedNames = try read("phi/names_curated.tsv")
+        f.ruleWords = try read("phi/rule_words.tsv")
         return f
     }
 }
@@ -152,6 +183,8 @@ public struct PHIVocabulary: Sendable {
     /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
     /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
     var table = PHIKeyTable([:])
+    /// Session 6: the rules' word sets from `phi/rule_words.tsv`.
+    var ruleWords = PHIRuleWords()
     /// Counts, for reports and tests.
     public internal(set) var firstNameCount = 0
     public internal(set) var lastNameCount = 0
@@ -336,6 +369,16 @@ public struct PHIVocabulary: Sendable {
             addPhrase(cols[0], .organization(placeOnly: cols[3] == "place"))
         }
 
+        // Session 6: the rules' word sets (set, word, note).
+        var ruleWords = PHIRuleWords()
+        for (n, cols) in try Self.rows(f.ruleWords, file: "rule_words.tsv", columns: 2) {
+            guard let k = PHIRuleWords.setNames.firstIndex(where: { $0 == cols[0] }) else {
+                throw PHIVocabularyError(file: "rule_words.tsv", line: n, detail: "unknown set '\(cols[0])'")
+            }
+            ruleWords[set: k].insert(Self.key(cols[1]))
+        }
+        self.ruleWords = ruleWords
+
         // Index phrases by first key, longest first.
         var index: [UInt64: [PHIPhrase]] = [:]
         for p in phraseList { index[p.keys[0], default: []].append(p) }
@@ -366,7 +409,7 @@ public struct PHIVocabulary: Sendable {
         mark(K.pagerCues, .pagerCue)
         mark(K.numberedCues, .numberedCue)
         mark([K.employer, K.workplace], .employerCue)
-        mark(K.auxWords, .auxWord)
+        mark(K.auxWords.union(ruleWords.eponymFollowers), .auxWord)
         mark(K.typistCues, .typistCue)
         mark(K.notInitials.union(K.capsFunctionWords), .shortWord)
         mark(K.session4Words, .session4Word)
