@@ -308,6 +308,13 @@ def check_phi() -> None:
                  {"region": REGIONS, "context": {"any", "place"},
                   "kind": {"pathology", "radiology", "pharmacy", "hospital", "aged care", "health service", "employer", "education"}},
                  "kind")
+    # Session 6: names of communities the census lists cover thinly, and the PHI rules' word sets.
+    check_simple("phi/names_curated.tsv", ["name", "kind", "origin", "common_word", "note"], lambda r: (r["name"], r["kind"]),
+                 {"kind": {"first", "last"}, "common_word": {"", "yes"}}, "origin")
+    for n, r in check_simple("phi/rule_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]),
+                             {"set": {"eponym_follower", "place_suffix", "duration_date_cue", "instrument_cue"}}, "set"):
+        if r["word"] != r["word"].lower():
+            err(os.path.join(ROOT, "phi/rule_words.tsv"), n, f"word {r['word']!r} is not lower case")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")

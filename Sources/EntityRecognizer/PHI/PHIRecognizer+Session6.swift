@@ -198,4 +198,11 @@ extension PHIDetection {
         emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-username")
         return i + 1
     }
+
+    /// "follow up 1/5", "Follow-up 1/5": token i - 1 is "up" after "follow" (a hyphen between allowed).
+    @inline(never) func followUpBefore(_ i: Int) -> Bool {
+        guard i > 1, !t[i].nl, !t[i - 1].nl, t[i - 1].key == K.up else { return false }
+        if t[i - 2].key == K.follow { return true }
+        return i > 2 && punct(i - 2, 0x2D) && t[i - 3].key == K.follow
+    }
 }

@@ -697,6 +697,7 @@ struct PHIDetection {
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
+            || (i > 1 && t[i - 1].key == K.up && followUpBefore(i))
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
@@ -2184,6 +2185,7 @@ struct PHIDetection {
 /// Word keys used by the rules.
 enum K {
     static let a = wordKey("a"), an = wordKey("an"), `is` = wordKey("is"), was = wordKey("was")
+    static let up = wordKey("up"), follow = wordKey("follow")
     static let he = wordKey("he"), she = wordKey("she"), user = wordKey("user"), username = wordKey("username")
     static let kinship: Set<UInt64> = Set(
         ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
@@ -2268,7 +2270,9 @@ enum K {
          "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
          "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated",
          // Session 4: approximate dates ("(approx 18/03)").
-         "tbc", "tba"].map(wordKey))
+         "tbc", "tba",
+         // Session 6: follow-up abbreviations ("f/u 1/5"; "follow up 1/5" is asked apart).
+         "f/u", "fu", "fup", "followup"].map(wordKey))
     static let idCues: Set<UInt64> = Set(
         ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
          "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
