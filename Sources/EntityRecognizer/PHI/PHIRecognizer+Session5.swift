@@ -66,6 +66,8 @@ extension PHIDetection {
         if !capsDoc && !lowerDoc && i + 1 < t.count && (t[i + 1].rb.contains(.session5Word) || (i + 2 < t.count && t[i + 2].rb.contains(.session5Word))),
             let e = nameBeforeVerb(i)
         { return e }
+        // Session 6: name pairs whose given name is in no list or is a word, or whose surname is a word or an eponym.
+        if !capsDoc && !lowerDoc && i + 1 < t.count, let e = session6Pairs(i) { return e }
         return nil
     }
 

@@ -3,6 +3,37 @@
 // behind bit tests on the token, so the per-token cost of the walk is unchanged for other words.
 
 extension PHIDetection {
+    /// The session-6 name pairs at capitalised token i (``givenStopSurname(_:)``, ``ordinaryGivenFrequentSurname(_:)``,
+    /// ``unlistedGivenFrequentSurname(_:)``), asked from the one out-of-line call for capitalised words so that
+    /// `unlabelledName` stays small (inlined, the bit tests made the optimiser copy tokens on every word).
+    @inline(never) mutating func session6Pairs(_ i: Int) -> Int? {
+        guard !covered[i] else { return nil }
+        let bits = t[i].bits, next = t[i + 1].bits
+        if bits.contains(.firstName) && next.contains(.lastName) && (next.contains(.stopWord) || next.contains(.ordinaryWord)),
+            let e = givenStopSurname(i)
+        { return e }
+        guard next.contains(.frequentLast) else { return nil }
+        if bits.contains(.firstName) && (bits.contains(.ordinaryWord) || bits.contains(.stopWord)), let e = ordinaryGivenFrequentSurname(i) {
+            return e
+        }
+        if !bits.isName && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord), let e = unlistedGivenFrequentSurname(i) { return e }
+        return nil
+    }
+
+    /// The last four digits of a masked SSN at number token i ("xxx-xx-4418"), emitted as ID.
+    @inline(never) mutating func maskedSSNDigits(_ i: Int) -> Int? {
+        guard maskedSSN(t[i].s) else { return nil }
+        emit(.id, i, i + 1, priority: 4, score: 0.8, rule: "id-masked-ssn")
+        return i + 1
+    }
+
+    /// "He is 58, ...": ``pronounAge(_:)`` after "is"/"was", emitted as AGE.
+    @inline(never) mutating func pronounAgeAt(_ i: Int) -> Int? {
+        guard t[i - 1].key == K.is || t[i - 1].key == K.was, pronounAge(i) else { return nil }
+        emitAgeToken(i, rule: "age-pronoun")
+        return i + 1
+    }
+
     /// A frequent, unambiguous surname: in the census (or curated) lists as frequent, not an ordinary or
     /// stop-listed word, no place, street, title or credential, written in title case.
     @inline(never) func trustedSurname(_ j: Int) -> Bool {
@@ -187,7 +218,7 @@ extension PHIDetection {
     /// "user jtrinh", "user rvasquez2": a lower-case login of an initial and a listed surname (digits allowed at the
     /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME).
     @inline(never) mutating func loginAfterUserCue(_ i: Int) -> Int? {
-        guard !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+        guard t[i - 1].key == K.user || t[i - 1].key == K.username, !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
             isAlpha(b[t[i].s])
         else { return nil }
         var e = t[i].e

@@ -606,10 +606,7 @@ struct PHIDetection {
             return i + 1
         }
         // Session 6: "He is 58, a bus operator", "She was 84 and ...".
-        if tok.kind == .number && i >= 2 && (t[i - 1].key == K.is || t[i - 1].key == K.was) && pronounAge(i) {
-            emitAgeToken(i, rule: "age-pronoun")
-            return i + 1
-        }
+        if tok.kind == .number && i >= 2 && t[i - 1].kind == .word && t[i - 1].e - t[i - 1].s <= 3, let e = pronounAgeAt(i) { return e }
         // "(24 today)" after a date of birth.
         if tok.kind == .number && punct(i - 1, 0x28) && ageNumber(i) && i + 1 < t.count && t[i + 1].key == K.today && !t[i + 1].nl {
             emitAgeToken(i, rule: "age-today")
@@ -697,7 +694,7 @@ struct PHIDetection {
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
-            || (i > 1 && t[i - 1].key == K.up && followUpBefore(i))
+            || (i > 2 && t[i - 1].e - t[i - 1].s == 2 && followUpBefore(i))
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
@@ -754,7 +751,7 @@ struct PHIDetection {
             return i + 1
         }
         // Session 6: "user jtrinh", "username rvasquez2": a login after a user cue.
-        if isWord(i) && i > 0 && (t[i - 1].key == K.user || t[i - 1].key == K.username), let e = loginAfterUserCue(i) { return e }
+        if isWord(i) && i > 0 && (b[t[i - 1].s] | 0x20) == 0x75 && t[i - 1].e - t[i - 1].s >= 4, let e = loginAfterUserCue(i) { return e }
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
@@ -803,10 +800,7 @@ struct PHIDetection {
             return e
         }
         // Session 6: the last four digits of a masked SSN ("xxx-xx-4418", "***-**-4418").
-        if tok.kind == .number && tok.e - tok.s == 4 && tok.s >= 7 && b[tok.s - 1] == 0x2D && maskedSSN(tok.s) {
-            emit(.id, i, i + 1, priority: 4, score: 0.8, rule: "id-masked-ssn")
-            return i + 1
-        }
+        if tok.kind == .number && tok.e - tok.s == 4 && tok.s >= 7 && b[tok.s - 1] == 0x2D, let e = maskedSSNDigits(i) { return e }
         if tok.kind == .number || punct(i, 0x23), let e = session5Patterns(i) { return e }
         return nil
     }
@@ -1603,17 +1597,6 @@ struct PHIDetection {
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
-        // Session 6: "Tyson Bell", "Janelle Price", "Hope Bell": a given name before a stop-listed or ordinary surname.
-        if bits.contains(.firstName) && i + 1 < t.count && t[i + 1].bits.contains(.lastName)
-            && (t[i + 1].bits.contains(.stopWord) || t[i + 1].bits.contains(.ordinaryWord)), let e = givenStopSurname(i)
-        { return e }
-        // Session 6: "Hope Williams", "May Nguyen"; "Xiaoming Chen" (bit tests first, then one out-of-line call).
-        if bits.contains(.firstName) && (bits.contains(.ordinaryWord) || bits.contains(.stopWord)) && i + 1 < t.count
-            && t[i + 1].bits.contains(.frequentLast), let e = ordinaryGivenFrequentSurname(i)
-        { return e }
-        if !bits.isName && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && i + 1 < t.count
-            && t[i + 1].bits.contains(.frequentLast) && upperInitial(i), let e = unlistedGivenFrequentSurname(i)
-        { return e }
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
             !bits.contains(.commonName) || bits.contains(.frequentFirst),
             !bits.contains(.ordinaryWord) || bits.contains(.frequentFirst)
