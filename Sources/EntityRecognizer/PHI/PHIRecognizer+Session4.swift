@@ -307,7 +307,7 @@ extension PHIDetection {
             // "(approx 18/03)": an approximate date only in brackets ("approximately 8/10 in severity" is a score).
             ok = punct(e, 0x29) && i >= 2 && (punct(i - 2, 0x28) || (i >= 3 && punct(i - 3, 0x28)))
         }
-        guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues) else { return nil }
+        guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab) else { return nil }
         emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month-range-end")
         return e
     }

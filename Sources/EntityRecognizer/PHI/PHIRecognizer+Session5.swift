@@ -252,6 +252,9 @@ extension PHIDetection {
     @inline(never) mutating func session5Patterns(_ i: Int) -> Int? {
         let tok = t[i]
         if tok.kind == .number {
+            // Session 6: the last four digits of a masked SSN ("xxx-xx-4418"); "He is 58, ..." (an age after "he/she is").
+            if tok.e - tok.s == 4 && tok.s >= 7 && b[tok.s - 1] == 0x2D, let e = maskedSSNDigits(i) { return e }
+            if i >= 2 && t[i - 1].kind == .word && t[i - 1].e - t[i - 1].s <= 3, let e = pronounAgeAt(i) { return e }
             if punct(i + 1, 0x2F), let e = dayMonthAfterWord(i) {
                 emit(.date, i, e, priority: 4, score: 0.6, rule: "date-day-month-after-word")
                 return e
@@ -292,10 +295,10 @@ extension PHIDetection {
         guard i > 0 else { return nil }
         let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
         guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues), !streetFollows(e)
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab), !streetFollows(e)
         else { return nil }
-        // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates.
-        if dateListBefore(i) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
+        // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
+        if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").

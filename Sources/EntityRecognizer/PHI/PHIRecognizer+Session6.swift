@@ -218,7 +218,7 @@ extension PHIDetection {
     /// "user jtrinh", "user rvasquez2": a lower-case login of an initial and a listed surname (digits allowed at the
     /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME).
     @inline(never) mutating func loginAfterUserCue(_ i: Int) -> Int? {
-        guard t[i - 1].key == K.user || t[i - 1].key == K.username, !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+        guard i > 0, t[i - 1].key == K.user || t[i - 1].key == K.username, i < t.count, isWord(i), !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
             isAlpha(b[t[i].s])
         else { return nil }
         var e = t[i].e
@@ -235,5 +235,15 @@ extension PHIDetection {
         guard i > 1, !t[i].nl, !t[i - 1].nl, t[i - 1].key == K.up else { return false }
         if t[i - 2].key == K.follow { return true }
         return i > 2 && punct(i - 2, 0x2D) && t[i - 3].key == K.follow
+    }
+
+    /// "next review Feb.": the month at token i follows a date label on its line (not "May").
+    @inline(never) func monthAfterDateLabel(_ i: Int) -> Bool {
+        t[i].key != K.may && !t[i].nl && K.dateLabels.contains(t[i - 1].key)
+    }
+
+    /// The surname of a list pair at j ends place names or, when it is no given name, starts a state's name.
+    @inline(never) func pairSurnameIsPlace(_ j: Int) -> Bool {
+        vocab.ruleWords.placeSuffixes.contains(t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
     }
 }

@@ -51,7 +51,7 @@ public struct PHIRecognizer: Sendable {
                     while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
                 } else if e.type == .date {
-                    if Self.isDuration(buf, e.span, dateCues: vocabulary.ruleWords.durationDateCues) { continue }
+                    if Self.isDuration(buf, e.span, vocabulary) { continue }
                     e.span = TextSpan(Self.weekdayStart(buf, e.span.start), e.span.end)
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
@@ -77,7 +77,7 @@ public struct PHIRecognizer: Sendable {
     }
 
     /// `2/52`, `3/12`, `5/7`: weeks, months and days written as fractions, not dates.
-    static func isDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan, dateCues: Set<UInt64>) -> Bool {
+    static func isDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan, _ vocabulary: PHIVocabulary) -> Bool {
         guard span.length >= 3 && span.length <= 5 else { return false }
         var slash = -1
         for k in span.start..<span.end {
@@ -88,7 +88,7 @@ public struct PHIRecognizer: Sendable {
         guard tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37] else { return false }
         // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
         // month (no month reads /52).
-        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, dateCues)
+        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, vocabulary.ruleWords.durationDateCues)
     }
 
     /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (`cues`: the
@@ -605,8 +605,7 @@ struct PHIDetection {
             emitAgeToken(i, rule: "age-relative-at")
             return i + 1
         }
-        // Session 6: "He is 58, a bus operator", "She was 84 and ...".
-        if tok.kind == .number && i >= 2 && t[i - 1].kind == .word && t[i - 1].e - t[i - 1].s <= 3, let e = pronounAgeAt(i) { return e }
+
         // "(24 today)" after a date of birth.
         if tok.kind == .number && punct(i - 1, 0x28) && ageNumber(i) && i + 1 < t.count && t[i + 1].key == K.today && !t[i + 1].nl {
             emitAgeToken(i, rule: "age-today")
@@ -688,15 +687,14 @@ struct PHIDetection {
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
         if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues)
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab)
         {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
-            || (i > 2 && t[i - 1].e - t[i - 1].s == 2 && followUpBefore(i))
             || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
-            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
+            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
             !streetFollows(e)
         {
@@ -716,7 +714,7 @@ struct PHIDetection {
             // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
             let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && K.mayCues.contains(t[i - 1].key)
             // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
-            let labelled = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl && K.dateLabels.contains(t[i - 1].key)
+            let labelled = cap(i) && !capsDoc && monthAfterDateLabel(i)
             if (hyphenated || labelled || K.monthAloneCues.contains(t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
@@ -750,8 +748,6 @@ struct PHIDetection {
             emit(.name, i, i + 1, priority: 3, score: 0.7, rule: "name-username")
             return i + 1
         }
-        // Session 6: "user jtrinh", "username rvasquez2": a login after a user cue.
-        if isWord(i) && i > 0 && (b[t[i - 1].s] | 0x20) == 0x75 && t[i - 1].e - t[i - 1].s >= 4, let e = loginAfterUserCue(i) { return e }
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
@@ -799,8 +795,6 @@ struct PHIDetection {
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
-        // Session 6: the last four digits of a masked SSN ("xxx-xx-4418", "***-**-4418").
-        if tok.kind == .number && tok.e - tok.s == 4 && tok.s >= 7 && b[tok.s - 1] == 0x2D, let e = maskedSSNDigits(i) { return e }
         if tok.kind == .number || punct(i, 0x23), let e = session5Patterns(i) { return e }
         return nil
     }
@@ -899,7 +893,7 @@ struct PHIDetection {
             return e
         }
         // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
-        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), dateCues: vocab.ruleWords.durationDateCues),
+        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
             (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
                 || (punct(i - 1, 0x28) && punct(e, 0x29))
         {
@@ -1244,6 +1238,8 @@ struct PHIDetection {
                 guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
                 else {
+                    // Session 6: a login after "user" ("user jtrinh", "user rvasquez2").
+                    if !upperInitial(j), let end = loginAfterUserCue(j) { return end }
                     // Session 6: initials before a surname ("seen by J.P. Walsh", "examined by JP Walsh").
                     if upperInitial(j), let end = initialsNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-initials")
@@ -1623,7 +1619,7 @@ struct PHIDetection {
         // "Murray Bridge", "Glen Innes": a known place, not a person.
         if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
         // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
-        if vocab.ruleWords.placeSuffixes.contains(t[j].key) || (!lb.contains(.firstName) && placeSuffix(j)) { return nil }
+        if pairSurnameIsPlace(j) { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
