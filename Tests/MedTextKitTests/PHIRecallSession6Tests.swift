@@ -22,6 +22,9 @@ import Testing
         "Holds EPOA; son [[Graham|NAME]] lives nearby.",
         "Lives with daughter [[Mei|NAME]]; son [[Quang|NAME]] visits weekly.",
         "Patient [[Jedda Wunungmurra|NAME]] was flown in from community.",
+        "Records requested by attorney [[Harlan \"Buddy\" Goins|NAME]]. Her caseworker [[Tanya Moore|NAME]] will call.",
+        "Client: Mr [[Leslie Ronald Wong|NAME]]   preferred name \"[[Les|NAME]]\"",
+        "Seen with roommate [[Angel|NAME]] and coach [[Dmitri|NAME]]. Known as [[Bud|NAME]].",
     ])
     func names(_ row: String) { PHIPipelineTests.check(row) }
 
@@ -75,6 +78,8 @@ import Testing
         "ICD code I10, CPT code 99213. Hb 120 g/L. Na 138 mmol/L. Plt 250.",
         "He is 5 days post-op. She is 2 weeks pregnant.",
         "Plan: Chest physio. Impression: Right lower lobe pneumonia. The patient is stable.",
+        "Attorney General's office; lawyer fees; the coach was late; teacher training. He is known as a hard worker.",
+        "Languages: Warlpiri and Kriol. Interpreter: Warlpiri, booked.",
     ])
     func negatives(_ row: String) { PHIPipelineTests.check(row) }
 }

@@ -246,4 +246,17 @@ extension PHIDetection {
     @inline(never) func pairSurnameIsPlace(_ j: Int) -> Bool {
         vocab.ruleWords.placeSuffixes.contains(t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
     }
+
+    /// After a cue and a given name ending at `e`: the end including a capitalised listed surname that the weak name
+    /// rules refuse (a word or an eponym: "Price", "Bell"), unless a possessive, an eponym's follower, a drug, place or
+    /// title, or another capitalised word makes it something else.
+    @inline(never) func cueSurnameEnd(_ e: Int) -> Int {
+        guard e < t.count, !t[e].nl, !adjacent(e), cap(e), !t[e].flags.contains(.allUpper) || capsDoc, t[e].e - t[e].s >= 2 else { return e }
+        let lb = t[e].bits
+        guard lb.contains(.lastName), !lb.contains(.drugWord), !lb.contains(.placeWord), !lb.contains(.title), !lb.contains(.weakTitle),
+            !lb.contains(.credential), !lb.contains(.streetType), !t[e].rb.contains(.monthName), t[e].base == t[e].key,
+            !placeSuffix(e), pairEndsAt(e), !(e + 1 < t.count && adjacent(e + 1) && punct(e + 1, 0x27))
+        else { return e }
+        return e + 1
+    }
 }

@@ -1184,6 +1184,8 @@ struct PHIDetection {
             case .beforeCue(let role):
                 var j = e
                 if punct(j, 0x3A) { j += 1 }
+                // Session 6: `preferred name "Les"`: an opening quote before the name.
+                if punct(j, 0x22) && j + 1 < t.count && adjacent(j + 1) { j += 1 }
                 guard j < t.count, !t[j].nl || role == .relative || softBreak(j) else { return nil }
                 if t[i].key == K.dear, let end = nameRun(j, strong: true) {
                     emitName(j, end, priority: 3, score: 0.9, rule: "name-salutation")
@@ -1253,8 +1255,11 @@ struct PHIDetection {
                     return nil
                 }
                 if !(end - j >= 2 || !t[j].bits.contains(.ordinaryWord)) { return nil }
-                emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-" + roleName(role))
-                return end
+                // Session 6: "contact Janelle Price", "Health Worker Tyson Bell": after a cue, a listed surname that is
+                // also a word or an eponym belongs to the given name.
+                let full = end == j + 1 ? cueSurnameEnd(end) : end
+                emitName(j, full, priority: 3, score: 0.85, rule: "name-cue-" + roleName(role))
+                return full
             case .signOff:
                 var j = e
                 if punct(j, 0x2C) || punct(j, 0x2D) { j += 1 }
@@ -2374,7 +2379,7 @@ enum K {
          "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
          "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"].map(wordKey))
     /// Last words of naming cues ("prefers to be called", "goes by", "known to family as").
-    static let namingCueEnds: Set<UInt64> = Set(["called", "by", "as"].map(wordKey))
+    static let namingCueEnds: Set<UInt64> = Set(["called", "by", "as", "name", "aka", "nickname"].map(wordKey))
     static let typistCues: Set<UInt64> = Set(
         ["typed", "transcribed", "dictated", "verified", "checked", "entered", "t", "d", "ts", "tr", "dict", "trans",
          "typist", "scribe"].map(wordKey))
