@@ -280,6 +280,18 @@ import Testing
     ])
     func examinationTemplates(row: String) { Self.check(row) }
 
+    /// Commonly negated findings the lexicon lacked before session 6
+    /// (scripts/lexicons/conditions/23_negated_findings_session6.txt).
+    @Test(arguments: [
+        "Nil [[sundowning|NEGATION]], nil [[exit seeking|NEGATION]] or [[absconding|NEGATION]] this shift.",
+        "Chest: clear, no added sounds.", "No [[succussion splash|NEGATION]].",
+        "No [[PONV|NEGATION]].", "No [[akathisia|NEGATION]] or [[respiratory depression|NEGATION]].",
+        "Denies [[cravings|NEGATION]].", "Breasts soft, no [[breast engorgement|NEGATION]] or [[cracked nipples|NEGATION]].",
+        "Nil [[offensive lochia|NEGATION]].", "Denies [[postural dizziness|NEGATION]] or [[haloes|NEGATION]].",
+        "No [[loss of anal tone|NEGATION]].", "No [[catatonia|NEGATION]].",
+    ])
+    func sessionSixVocabulary(row: String) { Self.check(row) }
+
     // MARK: every category
 
     @Test(arguments: [
@@ -287,6 +299,8 @@ import Testing
         "Not on [[warfarin|NEGATION]].", "Not taking [[aspirin|NEGATION]] or [[clopidogrel|NEGATION]].",
         "No [[anticoagulants|NEGATION]].", "Nil [[NSAIDs|NEGATION]].", "Has never taken [[metformin|NEGATION]].",
         "[[Enoxaparin|NEGATION]] not given.", "[[Aspirin|NEGATION]] - not taking",
+        "[[Colchicine|NEGATION]] avoided given renal function.", "[[Ibuprofen|NEGATION]] not to be used with [[dexamethasone]].",
+        "[[Ondansetron]] PRN (not with [[metoclopramide]] within 1 hr).",
         // tests and procedures
         "[[ECG|NEGATION]] not done.", "[[CT head|NEGATION]] not performed.", "[[Troponin|NEGATION]] not done.",
         "No [[CXR|NEGATION]] performed.", "Has not had a [[colonoscopy|NEGATION]].", "[[Blood transfusion|NEGATION]]: No",

@@ -30,6 +30,7 @@ import Testing
         "Do not crush. No sleep aids.",
         "MDQ not repeated.",                       // an action after 'not' (session 6)
         "Insulin infusion, no bolus.",
+        "Prolia: not due.",
     ])
     func nonFindingsAreNotReported(text: String) {
         let open = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none).entities
