@@ -33,6 +33,9 @@ struct AttributeWords: Sendable {
     let semicolon: UInt32
     let questionMark: UInt32
     let negativeAnswers: TokenIDSet  // word class negative_answers
+    let listHeadingCues: TokenIDSet  // word class list_heading_cues
+    let listHeadingPairs: Set<[UInt32]>  // word class list_heading_pairs
+    let bullets: TokenIDSet  // word class bullets
     let yearLead: TokenIDSet  // word class year_lead
     let yearLeadPunctuation: TokenIDSet  // word class year_lead_punctuation
     let episode: UInt32
@@ -93,6 +96,12 @@ struct AttributeWords: Sendable {
         settingDeterminers = set(.settingDeterminers)
         listGapStops = set(.listGapStops)
         negativeAnswers = set(.negativeAnswers)
+        listHeadingCues = set(.listHeadingCues)
+        listHeadingPairs = Set(classes[.listHeadingPairs].compactMap { pair -> [UInt32]? in
+            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
+            return w.count == 2 && !w.contains(0) ? w : nil
+        })
+        bullets = set(.bullets)
         yearLead = set(.yearLead)
         yearLeadPunctuation = set(.yearLeadPunctuation)
         toleranceCues = set(.toleranceCues)

@@ -547,8 +547,9 @@ public struct Recognizer: Sendable {
         bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
     ) {
         guard !sentences.isEmpty else { return }
-        // A question answered in the next sentence ("Any auras? None.") is one context sentence.
-        let (sentences, sentenceOf) = contextSentences(sentences, sentenceOf: sentenceOf, keys: c.lexKeys)
+        // A question answered in the next sentence ("Any auras? None.") is one context sentence, and
+        // so is a negated heading with the bulleted lines under it ("Denies:\n- fever\n- chills").
+        let (sentences, sentenceOf) = contextSentences(sentences, sentenceOf: sentenceOf, keys: c.lexKeys, lineEnd: c.lineEnd)
         // Entity indices grouped by sentence (ascending), each group in entity order.
         var bySentence: [(sentence: Int, entity: Int)] = []
         bySentence.reserveCapacity(ranges.count)
@@ -591,6 +592,7 @@ public struct Recognizer: Sendable {
         let clauseSeparators = words.clauseSeparators
         let gapStops = words.listGapStops
         let semicolon = words.semicolon
+        let bullets = words.bullets
         let lexKeys = c.lexKeys
         let lineEnds = c.lineEnd
         let tokenIndex = c.tokenIndex
@@ -622,13 +624,17 @@ public struct Recognizer: Sendable {
                 g = groupEnd
                 let assigned = context.assign(
                     triggers: triggers, sentence: range, targets: targets,
-                    separators: { separators.contains(lexKeys[$0]) },
+                    // A bullet that starts a line separates the items of a bulleted list.
+                    separators: { k in separators.contains(lexKeys[k]) || (k > 0 && lineEnds[k - 1] && bullets.contains(lexKeys[k])) },
                     clauseBreaks: { clauseSeparators.contains(lexKeys[$0]) },
                     listWords: { k in
                         !lineEnds[k] && !gapStops.contains(lexKeys[k]) && docTokens[tokenIndex[k]].kind == .word
                     },
                     // A semicolon ends a clause, not a list item, when the list runs over unnamed items.
-                    listGapSeparators: { k in lexKeys[k] != semicolon && separators.contains(lexKeys[k]) })
+                    listGapSeparators: { k in
+                        lexKeys[k] != semicolon
+                            && (separators.contains(lexKeys[k]) || (k > 0 && lineEnds[k - 1] && bullets.contains(lexKeys[k])))
+                    })
                 for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
                     // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",
@@ -713,16 +719,36 @@ public struct Recognizer: Sendable {
 
     /// Sentences for the context pass: a sentence ending with "?" and the next one, when that
     /// starts with a negative answer ("Any auras? None.", "Decreased fetal movement? No."), are
-    /// one, so the answer's backward trigger ("? none", "? no .") reaches the question's findings.
-    /// Returns the input unchanged (no copy) when no question is answered that way.
-    func contextSentences(_ sentences: [Range<Int>], sentenceOf: [Int], keys: [UInt32]) -> (sentences: [Range<Int>], sentenceOf: [Int]) {
+    /// one, so the answer's backward trigger ("? none", "? no .") reaches the question's findings;
+    /// a line ending in a list heading and a colon ("Denies:", "Negative for:"; word classes
+    /// `list_heading_cues`, `list_heading_pairs`) and the bulleted lines right under it (each
+    /// starting with a word of class `bullets`) are one, so the heading's list trigger reaches
+    /// every item. Returns the input unchanged (no copy) when nothing is joined.
+    func contextSentences(
+        _ sentences: [Range<Int>], sentenceOf: [Int], keys: [UInt32], lineEnd: [Bool]
+    ) -> (sentences: [Range<Int>], sentenceOf: [Int]) {
         guard sentences.count > 1 else { return (sentences, sentenceOf) }
         func answered(_ s: Int) -> Bool {
             let q = sentences[s], a = sentences[s + 1]
             return !q.isEmpty && !a.isEmpty && a.lowerBound == q.upperBound && keys[q.upperBound - 1] == words.questionMark
                 && words.negativeAnswers.contains(keys[a.lowerBound])
         }
-        guard (0..<(sentences.count - 1)).contains(where: answered) else { return (sentences, sentenceOf) }
+        /// Whether sentence `s` ends with a list heading and a colon at a line end.
+        func heading(_ s: Int) -> Bool {
+            let q = sentences[s]
+            guard q.count >= 2, keys[q.upperBound - 1] == words.colon, lineEnd[q.upperBound - 1] else { return false }
+            let cue = keys[q.upperBound - 2]
+            if words.listHeadingCues.contains(cue) { return true }
+            return q.count >= 3 && words.listHeadingPairs.contains([keys[q.upperBound - 3], cue])
+        }
+        /// Whether sentence `s + 1` is a bulleted line right after sentence `s`.
+        func bulletAfter(_ s: Int) -> Bool {
+            let q = sentences[s], a = sentences[s + 1]
+            return !a.isEmpty && a.lowerBound == q.upperBound && lineEnd[q.upperBound - 1] && words.bullets.contains(keys[a.lowerBound])
+        }
+        guard (0..<(sentences.count - 1)).contains(where: { answered($0) || (heading($0) && bulletAfter($0)) }) else {
+            return (sentences, sentenceOf)
+        }
         var merged: [Range<Int>] = []
         var newIndex = [Int](repeating: 0, count: sentences.count)
         var s = 0
@@ -732,6 +758,12 @@ public struct Recognizer: Sendable {
                 newIndex[s + 1] = merged.count
                 merged.append(sentences[s].lowerBound..<sentences[s + 1].upperBound)
                 s += 2
+            } else if s + 1 < sentences.count && heading(s) && bulletAfter(s) {
+                var last = s + 1
+                while last + 1 < sentences.count && bulletAfter(last) { last += 1 }
+                for t in (s + 1)...last { newIndex[t] = merged.count }
+                merged.append(sentences[s].lowerBound..<sentences[last].upperBound)
+                s = last + 1
             } else {
                 merged.append(sentences[s])
                 s += 1

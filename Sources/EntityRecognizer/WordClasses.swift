@@ -27,6 +27,7 @@ public struct WordClasses: Sendable, Equatable {
         case openFindingNonHeads = "open_finding_non_heads", openFindingSeparators = "open_finding_separators"
         case openFindingSingleLeads = "open_finding_single_leads", findingSuffixes = "finding_suffixes"
         case adjectiveEndings = "adjective_endings"
+        case listHeadingCues = "list_heading_cues", listHeadingPairs = "list_heading_pairs", bullets
         case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
         case statusWords = "status_words", statusPairs = "status_pairs", planCurrentCues = "plan_current_cues"
         case planConditionalCues = "plan_conditional_cues", planDoneCues = "plan_done_cues"

@@ -155,6 +155,12 @@ import Testing
         "No [[fever|NEGATION]], orthopnoea, PND or [[ankle swelling|NEGATION]].",
         // modifiers of an item
         "No [[exertional chest pain|NEGATION]], [[palpitations|NEGATION]] or recent [[syncope|NEGATION]].",
+        // a negated heading and the bulleted lines under it (the heading's list trigger reaches every bullet)
+        "Denies:\n- [[fever|NEGATION]]\n- [[chills|NEGATION]]\n- [[cough|NEGATION]]\n\n[[Headache]] today.",
+        "Negative for:\n* [[chest pain|NEGATION]]\n* [[palpitations|NEGATION]]\n",
+        "Medications:\n- [[aspirin]]\n- no [[NSAIDs|NEGATION]]\n- [[metformin]]\n",
+        "Negatives: [[fever|NEGATION]], [[chills|NEGATION]], [[cough|NEGATION]].",
+        "Pertinent negatives include [[fever|NEGATION]] and [[cough|NEGATION]].",
         // the negation reaches the items of a long list
         "Denies [[headache|NEGATION]], [[dizziness|NEGATION]], [[blurred vision|NEGATION]], [[chest pain|NEGATION]], [[palpitations|NEGATION]], [[shortness of breath|NEGATION]], [[cough|NEGATION]], [[abdominal pain|NEGATION]], [[nausea|NEGATION]] or [[vomiting|NEGATION]].",
     ])
