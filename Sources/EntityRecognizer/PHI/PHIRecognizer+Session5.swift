@@ -29,8 +29,24 @@ extension PHIDetection {
             guard e > k else { continue }
             var clash = false
             for q in k..<e where covered[q] { clash = true }
-            if !clash { emit(.address, k, e, priority: 3, score: 0.6, rule: "address-after-organization") }
+            if clash { continue }
+            // Session 6: a town written straight after the name, without a comma or dash, is part of the name
+            // ("Mercy Hospital Springfield", "Northern Hospital Epping", "TerryWhite Chemmart Inverell":
+            // GUIDELINE O2, the full name as written); after a separator it is its own ADDRESS (O1, G2).
+            if k == oe, extendOrganization(endingAt: oe, to: e) { continue }
+            emit(.address, k, e, priority: 3, score: 0.6, rule: "address-after-organization")
         }
+    }
+
+    /// Extends the organisation candidate that ends at token `oe` to end at token `e` (exclusive); false when
+    /// no such candidate exists.
+    @inline(never) mutating func extendOrganization(endingAt oe: Int, to e: Int) -> Bool {
+        let end = t[oe - 1].e
+        guard let c = found.lastIndex(where: { $0.entity.type == options.facilityType && $0.entity.span.end == end }) else { return false }
+        let span = found[c].entity.span
+        found[c].entity.span = TextSpan(span.start, t[e - 1].e)
+        for q in oe..<e { covered[q] = true }
+        return true
     }
 
     /// "next visit wed. - tk", "rebooked fri 7th. - lp", "- dgreenberg": initials or a user name after a dash that

@@ -2092,6 +2092,9 @@ struct PHIDetection {
             } else if standalone {
                 // Without a postcode, only a listed place: "Springfield, IL".
                 guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
+                // "Canadian CT head", "Lebanon MS": without a comma, a state code that is also a clinical
+                // abbreviation (CT, MS, PA, MD, ...) is the abbreviation.
+                if m == k && stateEnd == m + 1 && K.clinicalStateCodes.contains(t[m].key) { return nil }
             }
             if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
                 return nil  // a lone 2-letter state after a street needs a postcode
@@ -2352,6 +2355,10 @@ enum K {
         ["centrelink", "workcover", "icare", "worksafe", "ndia", "ndis", "medicare", "medicaid", "dva", "ssa", "cps", "docs",
          "facs", "dcj", "dhhs", "dcp", "tac", "comcare", "workcare", "medibank", "bupa", "hcf", "nib"].map(wordKey))
     /// Capitalised words that continue a town name ("Grove City", "Palm Springs", "Glen Waverley North").
+    /// State codes that are also clinical abbreviations: a state only after a comma or before a postcode.
+    static let clinicalStateCodes: Set<UInt64> = Set(
+        ["ct", "ms", "pa", "md", "or", "in", "me", "ok", "de", "co", "ma", "la", "hi", "id", "al", "va", "pr", "sc", "ne", "mo", "nt", "sa", "wa"]
+            .map(wordKey))
     static let townWords: Set<UInt64> = Set(
         ["city", "heights", "park", "springs", "beach", "falls", "creek", "valley", "hills", "hill", "point", "bay", "junction",
          "north", "south", "east", "west", "lake", "lakes", "grove", "vale", "river", "plains", "ridge", "downs", "waters",
