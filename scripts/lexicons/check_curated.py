@@ -306,7 +306,7 @@ def check_phi() -> None:
                  {"position": {"after", "before", "before_name"}, "kind": {"facility", "context", "location"}, "region": REGIONS}, "position")
     check_simple("phi/organisations.tsv", ["name", "region", "kind", "context"], lambda r: r["name"].lower(),
                  {"region": REGIONS, "context": {"any", "place"},
-                  "kind": {"pathology", "radiology", "pharmacy", "hospital", "aged care", "health service", "employer", "education"}},
+                  "kind": {"pathology", "radiology", "pharmacy", "hospital", "aged care", "health service", "employer", "education", "ambulance"}},
                  "kind")
     # Session 6: names of communities the census lists cover thinly, and the PHI rules' word sets.
     check_simple("phi/names_curated.tsv", ["name", "kind", "origin", "common_word", "note"], lambda r: (r["name"], r["kind"]),

@@ -2440,7 +2440,7 @@ enum K {
          "prison", "gaol", "physiotherapy", "chiropractic", "podiatry", "college", "school", "kindergarten", "preschool",
          "university", "hospice", "infirmary", "sanatorium", "polytechnic", "tafe", "mater", "opal", "regis", "uniting",
          "calvary", "epworth", "cabrini", "estia", "allity", "arcare", "baptcare", "anglicare", "bupa", "ramsay", "healthscope",
-         "headspace", "hca", "hhs", "lhd", "ams", "accho", "racf", "snf", "rfds", "vamc"].map(wordKey))
+         "headspace", "hca", "hhs", "lhd", "ams", "accho", "racf", "snf", "rfds", "vamc", "ambulance", "ems"].map(wordKey))
     static let employerPrepositions: Set<UInt64> = Set(["at", "for", "by"].map(wordKey))
     static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
     static let orgSuffixes: Set<UInt64> = Set(
@@ -2454,7 +2454,15 @@ enum K {
          "gynaecology", "gynecology", "obstetrics", "ophthalmology", "audiology", "podiatry", "chiropractic", "optometry",
          "optometrists", "dermatologists", "lawyers", "solicitors", "accountants", "elementary", "pharmacy", "chemist",
          "bakery", "cafe", "restaurant", "supermarket", "stevedoring", "transport", "roofing", "plumbing", "electrical",
-         "engineering", "builders", "construction", "mining", "farms", "dairy", "winery", "brewery", "market"].map(wordKey))
+         "engineering", "builders", "construction", "mining", "farms", "dairy", "winery", "brewery", "market",
+         // Session 6: ambulance and emergency services, clubs, churches, chains and trades named by what they are
+         // ("Miami-Dade Fire Rescue", "Buncombe County EMS", "Mypolonga Football Club", "Midtown Property Holdings").
+         // Not "union" (a delayed union), "media" (otitis media), "airways" (reactive airways), "steel" (stainless steel).
+         "ambulance", "ems", "club", "utilities", "energy", "holdings", "parish", "cathedral", "mosque", "synagogue", "chapel",
+         "homecare", "pharmacies", "centers", "centres", "realty", "properties", "airlines", "industries", "enterprises",
+         "manufacturing", "trucking", "freight", "couriers", "haulage", "fitness", "gym", "studios", "cleaning", "landscapes",
+         "nursery", "motel", "pub", "inn", "coffee", "kitchen", "bistro", "grill", "pizza", "butchery", "hardware", "store",
+         "depot", "artists", "gallery", "museum", "zoo", "ministries", "fellowship", "tabernacle"].map(wordKey))
     static let occupationCues: Set<UInt64> = Set(
         ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
          "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",
