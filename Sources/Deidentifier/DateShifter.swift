@@ -58,6 +58,8 @@ struct DateShifter {
         // A year alone, or with words that are no month ("2022", "mid-2022", "Christmas 2024"): year precision,
         // so it moves by whole years, at least one, as month-only dates move by whole months.
         let digitRuns = sig.filter { $0.1 == "d" }
+        // Session 6: forms that have no single day/month/year reading: holidays, ranges, ordinal days alone.
+        if weekday == nil, let special = shiftSpecial(text, sig: sig, days: days) { return special }
         if weekday == nil, digitRuns.count == 1, digitRuns[0].0.count == 4, !sig.contains(where: { $0.1 == "a" && monthOf($0.0) != nil }) {
             let y = value(digitRuns[0].0)
             guard (1800...2199).contains(y) else { return nil }
@@ -111,7 +113,11 @@ struct DateShifter {
             // April 11, 1957; Apr 11 1957; Feb 2025; Sept. 3rd, 2024.
             guard monthOf(r0.0) != nil, sig.count >= 2, sig[1].1 == "d" else { return nil }
             parts = [Part(range: r0.0, field: .month, isName: true)]
-            if sig[1].0.count == 4 {
+            // "Nov-57", "Mar-24", "nov/34": a month name, a dash or slash and two digits, nothing after: month and year.
+            let sep = r0.0.upperBound
+            let monthYear = sig.count == 2 && sig[1].0.count == 2
+                && ((sig[1].0.lowerBound == sep + 1 && (text[sep] == 0x2D || text[sep] == 0x2F || text[sep] == 0x27)) || value(sig[1].0) > 31)
+            if sig[1].0.count == 4 || monthYear {
                 parts.append(Part(range: sig[1].0, field: .year))
             } else {
                 parts.append(Part(range: sig[1].0, field: .day))
@@ -191,6 +197,147 @@ struct DateShifter {
             out.replaceSubrange(w.range, with: Self.applyCase(Array(name.utf8), like: original))
         }
         return out
+    }
+
+    /// Holidays, month ranges, day ranges inside one month and ordinal days alone: `.some(shifted)`, or `.some(nil)`
+    /// for a form read but not writable after the shift (a day range the shift splits over two months); nil for
+    /// anything else.
+    private func shiftSpecial(_ text: [UInt8], sig: [(Range<Int>, Character)], days: Int) -> [UInt8]?? {
+        func word(_ r: Range<Int>) -> String { String(decoding: text[r], as: UTF8.self).lowercased() }
+        func value(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(text[$1] - 0x30) } }
+        func monthOf(_ r: Range<Int>) -> Int? {
+            let w = word(r)
+            guard w.count >= 3 else { return nil }
+            for (k, name) in Self.monthNames.enumerated() where name.hasPrefix(w) || (w == "sept" && k == 8) { return k + 1 }
+            return nil
+        }
+        let alpha = sig.filter { $0.1 == "a" }
+        let digits = sig.filter { $0.1 == "d" }
+        // A named holiday without a year ("Christmas", "Boxing Day", "Independence Day", "Easter"): written as the
+        // shifted day and month ("30 Nov" in en-AU, "Nov 30" in en-US), in the holiday's case. With a year
+        // ("Christmas 2024") the year alone moves (year precision, below).
+        if digits.isEmpty, !alpha.isEmpty, let (m, d) = Self.holiday(alpha.map { word($0.0) }.filter { $0 != "s" }) {
+            let (ny, nm, nd) = Self.civil(Self.daysFromCivil(2001, m, d) + days)
+            _ = ny
+            let month = String(Self.monthNames[nm - 1].prefix(1).uppercased() + Self.monthNames[nm - 1].dropFirst().prefix(2))
+            let written = locale == .enAU ? "\(nd) \(month)" : "\(month) \(nd)"
+            let like = Array(text[alpha[0].0])
+            let allUpper = alpha.allSatisfy { r in text[r.0].allSatisfy { $0 &- 0x41 < 26 } } && like.count > 1
+            let lowerAll = text[alpha[0].0].first.map { $0 &- 0x61 < 26 } ?? false
+            var out = Array(written.utf8)
+            if allUpper { out = out.map { $0 &- 0x61 < 26 ? $0 & ~0x20 : $0 } } else if lowerAll { out = out.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } }
+            return out
+        }
+        // Month ranges ("Jun-Aug 2024", "June/July", "Dec 2024-Jan 2025"): every month moves by the same whole months.
+        let months = alpha.filter { monthOf($0.0) != nil }
+        if months.count >= 2, alpha.allSatisfy({ monthOf($0.0) != nil || Self.monthQualifiers.contains(word($0.0)) }),
+            digits.allSatisfy({ $0.0.count == 4 }), let firstMonth = months.first, sig.first.map({ $0.0 == firstMonth.0 || $0.1 == "a" }) ?? false
+        {
+            let shiftMonths = max(1, (abs(days) + 15) / 30) * (days < 0 ? -1 : 1)
+            // The year of each month: the first year written after it (else 2001, unused).
+            var edits: [(Range<Int>, [UInt8])] = []
+            for (k, run) in sig.enumerated() where run.1 == "a" {
+                guard let m = monthOf(run.0) else { continue }
+                let yRun = sig[(k + 1)...].first { $0.1 == "d" }
+                let y = yRun.map { value($0.0) } ?? 2001
+                guard (1800...2199).contains(y) else { return nil }
+                let total = y * 12 + (m - 1) + shiftMonths
+                let (ny, nm) = (total / 12, total % 12 + 1)
+                let original = Array(text[run.0])
+                let lower = word(run.0)
+                var name = Self.monthNames.contains(lower) ? Self.monthNames[nm - 1] : String(Self.monthNames[nm - 1].prefix(3))
+                if lower == "sept" && nm == 9 { name = "sept" }
+                edits.append((run.0, Self.applyCase(Array(name.utf8), like: original)))
+                // The year right after this month (with only non-month words between) is this month's year.
+                if k + 1 < sig.count, sig[k + 1].1 == "d" { edits.append((sig[k + 1].0, Array(String(ny).utf8))) }
+            }
+            var out = text
+            for (r, repl) in edits.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { out.replaceSubrange(r, with: repl) }
+            return out
+        }
+        // A day range inside one month ("3-5 June", "18-19 Oct 2025", "March 3-5, 2025"): both days move; the range
+        // is written back only when it stays inside one month.
+        if months.count == 1, alpha.count == 1, digits.count == 2 || digits.count == 3 {
+            let dayRuns = digits.prefix(2)
+            let yearRun = digits.count == 3 ? digits[2] : nil
+            guard dayRuns.allSatisfy({ $0.0.count <= 2 }), yearRun.map({ $0.0.count == 4 }) ?? true else { return nil }
+            // Days next to each other, the month before both or after both.
+            let mRange = months[0].0
+            guard (mRange.upperBound <= dayRuns.first!.0.lowerBound || mRange.lowerBound >= dayRuns.last!.0.upperBound),
+                (yearRun?.0.lowerBound ?? Int.max) > max(mRange.upperBound, dayRuns.last!.0.upperBound)
+            else { return nil }
+            let between = text[dayRuns.first!.0.upperBound..<dayRuns.last!.0.lowerBound]
+            guard between.allSatisfy({ $0 == 0x2D || $0 == 0x20 || $0 >= 0x80 }) else { return nil }
+            guard let m = monthOf(mRange) else { return nil }
+            let y = yearRun.map { value($0.0) } ?? 2001
+            let d1 = value(dayRuns.first!.0), d2 = value(dayRuns.last!.0)
+            guard d1 >= 1, d1 < d2, d2 <= Self.daysIn(m, y) else { return nil }
+            let a = Self.civil(Self.daysFromCivil(y, m, d1) + days), z = Self.civil(Self.daysFromCivil(y, m, d2) + days)
+            guard a.m == z.m, a.y == z.y else { return .some(nil) }
+            let lower = word(mRange)
+            let name = Self.monthNames.contains(lower) ? Self.monthNames[a.m - 1] : String(Self.monthNames[a.m - 1].prefix(3))
+            var edits: [(Range<Int>, [UInt8])] = [
+                (mRange, Self.applyCase(Array(name.utf8), like: Array(text[mRange]))),
+                (dayRuns.first!.0, Self.padded(a.d, like: dayRuns.first!.0.count)),
+                (dayRuns.last!.0, Self.padded(z.d, like: dayRuns.last!.0.count)),
+            ]
+            if let yr = yearRun { edits.append((yr.0, Array(String(a.y).utf8))) }
+            var out = text
+            for (r, repl) in edits.sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { out.replaceSubrange(r, with: repl) }
+            return out
+        }
+        // An ordinal day alone ("12th", "the 3rd"): the month is not written, so the day moves inside a 31-day
+        // reference month (intervals between days of one month are kept unless the shift crosses its end).
+        if digits.count == 1, digits[0].0.count <= 2, alpha.count == 1 || (alpha.count == 2 && word(alpha[0].0) == "the"),
+            let sfx = alpha.last, Self.ordinalSuffixes.contains(word(sfx.0)), sfx.0.lowerBound == digits[0].0.upperBound
+        {
+            let d = value(digits[0].0)
+            guard (1...31).contains(d) else { return nil }
+            let nd = ((d - 1 + days) % 31 + 31) % 31 + 1
+            var out = text
+            out.replaceSubrange(sfx.0, with: Self.applyCase(Array(Self.ordinal(nd).utf8), like: Array(text[sfx.0])))
+            out.replaceSubrange(digits[0].0, with: Array(String(nd).utf8))
+            return out
+        }
+        return nil
+    }
+
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    static func padded(_ v: Int, like width: Int) -> [UInt8] {
+        var r = Array(String(v).utf8)
+        while r.count < width { r.insert(0x30, at: 0) }
+        return r
+    }
+
+    /// Month and day of a holiday named by `words` (lower case, possessive `s` removed), for fixed-date holidays and,
+    /// for movable ones, their date in the reference year 2001 (Easter 15 April, Thanksgiving 22 November ...).
+    static func holiday(_ words: [String]) -> (Int, Int)? {
+        let w = words.filter { $0 != "day" && $0 != "the" }.joined(separator: " ")
+        switch w {
+        case "christmas", "xmas", "christmas eve": return (12, w.hasSuffix("eve") ? 24 : 25)
+        case "boxing": return (12, 26)
+        case "new year", "new years", "new year eve", "new years eve": return w.hasSuffix("eve") ? (12, 31) : (1, 1)
+        case "australia": return (1, 26)
+        case "anzac": return (4, 25)
+        case "independence", "fourth of july", "4th of july": return (7, 4)
+        case "halloween": return (10, 31)
+        case "valentine", "valentines", "st valentine": return (2, 14)
+        case "veterans", "veteran", "remembrance", "armistice": return (11, 11)
+        case "juneteenth": return (6, 19)
+        case "easter", "easter sunday": return (4, 15)
+        case "good friday": return (4, 13)
+        case "easter monday": return (4, 16)
+        case "easter saturday": return (4, 14)
+        case "thanksgiving": return (11, 22)
+        case "labor", "labour": return (9, 3)
+        case "memorial": return (5, 28)
+        case "mother", "mothers": return (5, 13)
+        case "father", "fathers": return (6, 17)
+        case "columbus": return (10, 8)
+        case "presidents", "president": return (2, 19)
+        default: return nil
+        }
     }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

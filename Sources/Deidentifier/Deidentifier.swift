@@ -31,6 +31,10 @@ public struct DeidOptions: Sendable {
     /// The patient whose notes these are (for the date shift); overrides the one passed per note.
     public var patientID: String?
     public var locale: DateLocale
+    /// Words (lower case) a surrogate name, place or profession must never be: real names known to the caller
+    /// (a patient or staff roster, the names of every note of a batch), so that a surrogate cannot equal a real
+    /// person of another note. The note's own detected PHI words are always avoided as well.
+    public var avoidWords: Set<String> = []
 
     /// - Parameter key: the secret; `nil` draws a random key, so surrogates are consistent
     ///   within this value's lifetime only.
@@ -86,6 +90,14 @@ public struct Deidentifier: Sendable {
         self.hmac = HMACSHA256(key: options.key)
     }
 
+    /// The lower-cased words (two letters or more) of `names` (any text: a roster, one name per line), for
+    /// ``DeidOptions/avoidWords``.
+    public static func nameWords(_ names: String) -> Set<String> {
+        var words: Set<String> = []
+        Surrogates.nameWords(Array(names.utf8), into: &words)
+        return words
+    }
+
     /// The date shift in days for `patient` (negative: dates move back), in -364...-1.
     /// - Complexity: O(length of the patient id).
     public func dateShiftDays(patient: String) -> Int {
@@ -110,7 +122,7 @@ public struct Deidentifier: Sendable {
             var pos = 0
             // Surrogate names and place words never repeat a real word of this note's PHI ("Samira" must not become
             // "Okafor" when Dr Okafor is in the note): the keyed choice moves to the next list entry on such a collision.
-            var avoid: Set<String> = []
+            var avoid: Set<String> = options.avoidWords
             if options.mode == .surrogate {
                 for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)

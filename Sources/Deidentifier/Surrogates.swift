@@ -366,21 +366,23 @@ struct Surrogates {
         "department", "practice", "group", "network", "mental", "cancer", "heart", "institute", "foundation",
     ]
 
+    /// Surrogate given names and surnames: none is an ordinary English word, a month, a place, an eponym (Mallory,
+    /// Lambert), a disease acronym (Nash) or an organisation (Abbott), so a surrogate reads as a name and only a name.
     static let firstNames = [
-        "Alex", "Bailey", "Casey", "Dana", "Eden", "Finley", "Georgia", "Harper", "Isla", "Jordan", "Kai", "Logan", "Morgan",
-        "Noah", "Olive", "Parker", "Quinn", "Riley", "Sage", "Taylor", "Uma", "Vera", "Willow", "Xavier", "Yara", "Zane",
-        "Amelia", "Ben", "Chloe", "Daniel", "Ella", "Felix", "Grace", "Henry", "Ivy", "Jack", "Kate", "Liam", "Mia",
-        "Nathan", "Oscar", "Penny", "Ruby", "Sam", "Toby", "Violet", "Wade", "Zoe", "Aaron", "Beth", "Carl", "Diane",
-        "Eric", "Fiona", "Gavin", "Helen", "Ian", "Julia", "Keith", "Laura", "Mark", "Nina", "Owen", "Paula", "Ross",
-        "Sarah", "Tom", "Vanessa", "Warren", "Yvonne", "Adrian", "Bianca", "Connor", "Delia", "Elliot", "Freya", "Hugo",
-        "Imogen", "Jasper", "Leah", "Miles", "Nadia", "Phoebe", "Rhys", "Stella", "Theo", "Wendy", "Ada", "Brett", "Cora",
+        "Alex", "Bailey", "Casey", "Dana", "Finley", "Harper", "Isla", "Kai", "Morgan",
+        "Noah", "Parker", "Quinn", "Riley", "Uma", "Xavier", "Yara", "Zane",
+        "Amelia", "Ben", "Chloe", "Daniel", "Ella", "Felix", "Henry", "Kate", "Liam", "Mia",
+        "Nathan", "Oscar", "Toby", "Zoe", "Aaron", "Beth", "Carl", "Diane",
+        "Eric", "Fiona", "Gavin", "Helen", "Ian", "Julia", "Keith", "Laura", "Nina", "Paula",
+        "Sarah", "Tom", "Vanessa", "Yvonne", "Adrian", "Bianca", "Connor", "Delia", "Elliot", "Freya", "Hugo",
+        "Imogen", "Jasper", "Leah", "Nadia", "Phoebe", "Rhys", "Stella", "Theo", "Wendy", "Brett", "Cora",
     ]
 
     static let lastNames = [
-        "Abbott", "Bancroft", "Carver", "Dalton", "Ellison", "Fairley", "Garner", "Hadley", "Ingram", "Jarvis", "Kendall",
-        "Lambert", "Marsh", "Norwood", "Oakley", "Prescott", "Quarry", "Radcliffe", "Sutton", "Thorne", "Upton", "Vickers",
+        "Bancroft", "Dalton", "Fairley", "Garner", "Hadley", "Ingram", "Jarvis", "Kendall",
+        "Oakley", "Prescott", "Radcliffe", "Sutton", "Thorne", "Upton", "Vickers",
         "Whitford", "Yardley", "Ashby", "Bramley", "Colby", "Denholm", "Everett", "Fenwick", "Gilmore", "Hartley",
-        "Iverson", "Jessop", "Kingsley", "Lockwood", "Mallory", "Nash", "Ormsby", "Pemberton", "Rowland", "Stanton",
+        "Iverson", "Jessop", "Kingsley", "Lockwood", "Ormsby", "Pemberton", "Rowland", "Stanton",
         "Tolland", "Underhill", "Vance", "Wexley", "Ainsworth", "Blakely", "Cromwell", "Dunmore", "Eastwood", "Fletcher",
         "Greaves", "Holloway", "Kirkland", "Langford", "Merriman", "Newcombe", "Osborne", "Pickering", "Redfern",
         "Sheldon", "Tremaine", "Wakefield", "Ashcroft", "Beckett", "Calloway", "Dempsey", "Ellwood", "Forsyth", "Gresham",

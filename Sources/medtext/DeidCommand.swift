@@ -17,6 +17,8 @@ struct DeidCommand: ParsableCommand {
             the original format). With --key, surrogates and shifts are the same across notes and runs; the
             patient is --patient-id, else the NDJSON record's "patient_id", else the note's subject (the name
             after a patient label, or the MRN). Without --key a random key is used for this run only.
+            --avoid-names FILE lists real names (a roster) that no surrogate may use, so a surrogate never equals
+            a real person of another note; the note's own detected PHI is always avoided.
             --audit FILE writes one JSON line per note listing what was replaced (type, original and output
             offsets in code points, rule), without the original text unless --audit-include-text.
             """
@@ -45,6 +47,11 @@ struct DeidCommand: ParsableCommand {
     @Option(help: "Date convention for numeric dates: en-US (MM/DD) or en-AU (DD/MM).")
     var locale: DateLocale = .enUS
 
+    @Option(help: ArgumentHelp(
+        "A file of real names (one per line, e.g. a patient and staff roster) that surrogates must never use.",
+        valueName: "file"))
+    var avoidNames: String?
+
     @Option(help: "Write the audit of replacements to this file (JSON lines).")
     var audit: String?
 
@@ -61,9 +68,14 @@ struct DeidCommand: ParsableCommand {
         do {
             let pipeline = try PHICommandSupport.pipeline(facilities: facilities)
             let secret = key ?? ProcessInfo.processInfo.environment["MEDTEXT_DEID_KEY"]
-            let deid = Deidentifier(
-                options: DeidOptions(
-                    mode: mode, shiftDates: shiftDates, key: secret.map { Array($0.utf8) }, patientID: patientId, locale: locale))
+            var options = DeidOptions(mode: mode, shiftDates: shiftDates, key: secret.map { Array($0.utf8) }, patientID: patientId, locale: locale)
+            if let path = avoidNames {
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw CLIError(code: "MT-CLI-008", message: "cannot read the names file \(path) (UTF-8 text, one name per line)", exitCode: 66)
+                }
+                options.avoidWords = Deidentifier.nameWords(text)
+            }
+            let deid = Deidentifier(options: options)
             var auditHandle: FileHandle? = nil
             if let path = audit {
                 guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {

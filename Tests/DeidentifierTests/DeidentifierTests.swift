@@ -184,10 +184,62 @@ func digits(_ s: Substring) -> [Int] { s.compactMap { $0.wholeNumberValue } }
         #expect(out == row.2)
     }
 
-    /// Not shiftable, so replaced as before: ranges of months, holidays, a weekday with a month alone.
-    @Test(arguments: ["Jun-Aug 2024", "Easter", "Mon June", "Fourth of July"])
+    /// Not shiftable, so replaced as before: a weekday with a month alone, a day range the shift splits over two
+    /// months, an ordinal day over 31.
+    @Test(arguments: ["Mon June", "1-20 March", "32nd"])
     func formsTheShifterDoesNotReadStayUnshifted(_ date: String) {
         #expect(DateShifter(locale: .enAU).shift(Array(date.utf8), days: -139) == nil)
+    }
+
+    /// Session 6: forms that were redacted under `--shift-dates` (DESIGN.md "De-identification, session 5"): month
+    /// ranges move by whole months, holidays become the shifted day and month (movable ones from their 2001 date),
+    /// day ranges inside one month move by days, ordinal days alone inside a 31-day reference month, `Nov-57`
+    /// (month and two-digit year) by whole months. Shift -139 days (five months).
+    @Test(arguments: [
+        ("Jun-Aug 2024", DateLocale.enAU, "Jan-Mar 2024"),
+        ("June/July", .enUS, "January/February"),
+        ("Dec 2024-Jan 2025", .enAU, "Jul 2024-Aug 2024"),
+        ("JAN-FEB 2025", .enAU, "AUG-SEP 2024"),
+        ("Easter", .enAU, "27 Nov"),
+        ("Christmas Day", .enUS, "Aug 8"),
+        ("Fourth of July", .enAU, "15 Feb"),
+        ("BOXING DAY", .enAU, "9 AUG"),
+        ("xmas", .enAU, "8 aug"),
+        ("3-5 June", .enAU, "15-17 January"),
+        ("March 3-5, 2025", .enUS, "October 15-17, 2024"),
+        ("18-19 Oct", .enAU, "01-02 Jun"),
+        ("12th", .enAU, "28th"),
+        ("3rd", .enUS, "19th"),
+        ("Nov-57", .enAU, "Jun-57"),
+        ("nov-34", .enUS, "jun-34"),
+        ("Mar-24", .enAU, "Oct-23"),
+    ])
+    func rangesHolidaysOrdinalsAndMonthYearsAreShifted(_ row: (String, DateLocale, String)) {
+        let out = DateShifter(locale: row.1).shift(Array(row.0.utf8), days: -139).map { String(decoding: $0, as: UTF8.self) }
+        #expect(out == row.2)
+    }
+
+    /// A surrogate name never equals a word of the caller's roster of real names (`--avoid-names`), so a surrogate
+    /// cannot be a real person of another note: the name's own surrogate, put in the roster, is never drawn.
+    @Test func surrogatesAvoidTheRosterOfRealNames() {
+        let (text, entities) = marked("Seen with [[Rebecca Thornton|NAME]] today.")
+        let plain = Deidentifier(options: DeidOptions(mode: .surrogate, key: key, patientID: "p1")).deidentify(text: text, entities: entities)
+        let first = String(Document(text: plain.text).text(in: plain.replacements[0].output))
+        var options = DeidOptions(mode: .surrogate, key: key, patientID: "p1")
+        options.avoidWords = Deidentifier.nameWords(first + "\nSomeone Else\n")
+        let r = Deidentifier(options: options).deidentify(text: text, entities: entities)
+        let second = String(Document(text: r.text).text(in: r.replacements[0].output))
+        let words = Set(second.lowercased().split(separator: " ").map(String.init))
+        #expect(words.isDisjoint(with: options.avoidWords))
+        #expect(second != first)
+    }
+
+    /// Surrogate lists hold no ordinary word, eponym, disease acronym or organisation (a surrogate `Nash` or
+    /// `Mallory` would read as NASH or Mallory-Weiss).
+    @Test func surrogateNameListsHoldNoEponymsOrWords() {
+        for w in ["Nash", "Mallory", "Lambert", "Abbott", "Grace", "Mark", "Penny", "Ivy", "Olive", "Ruby", "Violet", "Georgia", "Jordan", "Logan", "Marsh", "Quarry"] {
+            #expect(!Surrogates.firstNames.contains(w) && !Surrogates.lastNames.contains(w), "\(w)")
+        }
     }
 
     /// A surrogate never reproduces another PHI string of the same note, whatever its type (the names-only rule

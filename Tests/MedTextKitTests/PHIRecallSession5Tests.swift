@@ -59,7 +59,10 @@ import Testing
         "Previous closed case ([[Feb-Mar 2023|DATE]]).",
         "SW: [[Hayley Nguyen|NAME]] (ext [[5-1180|PHONE_OR_FAX]], pager [[418|PHONE_OR_FAX]]). See page 418.",
         "Liaison Matua [[Rawiri|NAME]] visited.",
-        "Bloods at [[Clinpath|ORGANIZATION]] [[Murray Bridge|ADDRESS]]; her son is a [[pharmacist|PROFESSION]] at [[Chemist Warehouse|ORGANIZATION]] [[Bankstown|ADDRESS]].",
+        // Session 6: a town written straight after an organisation is part of its name (GUIDELINE O2; 14 of the 17 such
+        // names of the dev gold), after a comma or dash its own ADDRESS.
+        "Bloods at [[Clinpath Murray Bridge|ORGANIZATION]]; her son is a [[pharmacist|PROFESSION]] at [[Chemist Warehouse Bankstown|ORGANIZATION]].",
+        "Bloods at [[Clinpath|ORGANIZATION]], [[Murray Bridge|ADDRESS]]; scripts at [[Chemist Warehouse|ORGANIZATION]] - [[Bankstown|ADDRESS]].",
         "He was a [[roof plumber|PROFESSION]] around [[Dubbo|ADDRESS]].",
         "Address on file: [[1618 W Farragut Ave|ADDRESS]]",
         "Upper extremities: 5/5 proximally, 5/4 at the elbow. Pain 3/10 at rest, 6/10 for her worst pain.",

@@ -12,9 +12,10 @@ What is kept (the reasons are in lexicons/README.md, "places_geonames.tsv"):
     suburbs and remote communities are small; GeoNames' smallest cut the package ships);
   - places elsewhere with population >= 100,000 (where patients come from or travel to);
   - minus places already in places_curated.tsv or Faker's places.tsv, state and country names;
-  - minus one-word names that are ordinary or medical words (in philter's non-name whitelist and
-    written in lower case in the web2 word list of english-words 2.0.2, in the name stop list or in
-    the curated concept files: `Pain`, `Mobile`, `Reading`, `Aspirin`);
+  - minus one-word names that are ordinary or medical words (written in lower case in the web2 word
+    list of english-words 2.0.2, in the name stop list or in the curated concept files, or a word of the HPO terms (lexicons/data/sources/hpo.tsv), unless a place of
+    that name has >= 1,000,000 people (`Amman`): `Pain`,
+    `Mobile`, `Reading`, `Newborn`, `Aspirin`);
   - minus one-word names that are given names (census 1990) unless a place of that name has >= 500,000
     people, and frequent surnames (share >= 0.005%) unless it has >= 100,000: `Warren`, `Marion`,
     `Cary` out; `Hamilton`, `Jacksonville` in;
@@ -32,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 
@@ -45,7 +47,8 @@ VERSION = "3.0.2"
 AU_STATES = {"01": "ACT", "02": "NSW", "03": "NT", "04": "QLD", "05": "SA", "06": "TAS", "07": "VIC", "08": "WA"}
 MIN_WORLD = 100_000
 MIN_NAME_PLACE = 100_000   # a frequent surname that is also a city of this size stays (Jackson, Hamilton)
-MIN_FIRST_NAME_PLACE = 500_000  # a given name stays only for a big city ("spoke to Warren" is a person)
+MIN_FIRST_NAME_PLACE = 500_000
+MIN_ORDINARY_PLACE = 1_000_000  # an ordinary-word spelling stays only for a city this large (Amman)  # a given name stays only for a big city ("spoke to Warren" is a person)
 FREQUENT_SURNAME = 0.005  # percent of the US population (census 1990)
 
 # Multi-word place names that are everyday or clinical phrases in notes (checked by reading the
@@ -110,13 +113,17 @@ def main() -> int:
     cities = json.load(open(os.path.join(data, "cities500.json"), encoding="utf-8"))
     countries = json.load(open(os.path.join(data, "countries.json"), encoding="utf-8"))
 
-    # Ordinary words: in philter's non-name whitelist AND written in lower case in the web2 word list
-    # (philter's list also holds place names: Shenyang, Pomona; web2 writes those capitalised).
+    # Ordinary words: written in lower case in the web2 word list (`newborn`, `antelope`, `sawmill`). Not philter's
+    # non-name whitelist: it also holds place names (Shenyang, Pomona), which web2 writes capitalised.
     from english_words import get_english_words_set
-    web2_lower = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
-    ordinary = {l.strip() for l in open(os.path.join(PHI, "philter-whitelist.txt"), encoding="utf-8") if l.strip() and not l.startswith("#")}
-    ordinary &= web2_lower
-    ordinary |= concept_terms()
+    ordinary = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    # Clinical words: the curated concept files' one-word terms and the words of the HPO terms and synonyms
+    # (`newborn`, `bursa`), lower-cased tokens. Never a place, whatever the size of the city.
+    clinical = concept_terms()
+    with open(os.path.join(ROOT, "lexicons", "data", "sources", "hpo.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                clinical.update(w for w in re.findall(r"[a-z]+", line.lower()) if len(w) >= 3)
     stop = {cols[0].lower() for cols in read_list(os.path.join(PHI, "name_stoplist.tsv")) if len(cols) > 1 and cols[1] != "place"}
     first = {cols[0] for cols in read_list(os.path.join(PHI, "census-first-names.tsv"))}
     last_all = {cols[0] for cols in read_list(os.path.join(PHI, "census-last-names.tsv"))}
@@ -160,7 +167,10 @@ def main() -> int:
             return False
         if len(words) == 1:
             w = words[0].replace("'", "")
-            if low in ordinary or w in ordinary or low in stop:
+            # A city of a million or more stays whatever its spelling means elsewhere (`Amman`).
+            if low in clinical or w in clinical or low in stop:
+                return False
+            if (low in ordinary or w in ordinary) and largest[low] < MIN_ORDINARY_PLACE:
                 return False
             if low in first and largest[low] < MIN_FIRST_NAME_PLACE:
                 return False

@@ -31,11 +31,71 @@ extension PHIDetection {
             for q in k..<e where covered[q] { clash = true }
             if clash { continue }
             // Session 6: a town written straight after the name, without a comma or dash, is part of the name
-            // ("Mercy Hospital Springfield", "Northern Hospital Epping", "TerryWhite Chemmart Inverell":
-            // GUIDELINE O2, the full name as written); after a separator it is its own ADDRESS (O1, G2).
+            // ("Mercy Hospital Springfield", "Northern Hospital Epping", "TerryWhite Chemmart Inverell", "Estia Health
+            // Keilor Downs": GUIDELINE O2, the full name as written; 14 of the 17 such names in the dev gold are
+            // marked so); after a separator it is its own ADDRESS (O1, G2).
             if k == oe, extendOrganization(endingAt: oe, to: e) { continue }
             emit(.address, k, e, priority: 3, score: 0.6, rule: "address-after-organization")
         }
+    }
+
+    /// Session 6: a saint's name after a place preposition names a hospital, school or parish ("transferred back from
+    /// st. luke's", "chaplain from st anne's parish", "attends meetings at St. Procopius", "at st vincents"): in lower
+    /// case the name must be possessive or outside the ordinary words; a listed place (`St Kilda`, `St Ives`) or a
+    /// street (`St Kilda Rd`) is not an organisation. Facility words and organisation suffixes after it are inside.
+    @inline(never) mutating func saintAfterPreposition(_ i: Int) -> Int? {
+        guard i > 0, !t[i].nl, isWord(i - 1), K.organizationPrepositions.contains(t[i - 1].key), !cap(i - 1) || capsDoc else { return nil }
+        var j = i + 1
+        if punct(j, 0x2E) && adjacent(j) { j += 1 }
+        // (A cued-name rule may have covered "john's" in "from st. john's": the longer organisation wins the selection.)
+        guard j < t.count, !t[j].nl, isWord(j), !t[j].flags.contains(.hasDigit), t[j].e - t[j].s >= 3 else { return nil }
+        // "st luke's", and "st vincents" written without the apostrophe (a given name and an s).
+        let possessive = t[j].base != t[j].key
+            || (b[t[j].e - 1] | 0x20 == 0x73 && vocab.bits(wordKey(b, t[j].s, t[j].e - 1)).contains(.firstName))
+        if cap(j) && !lowerDoc {
+            guard cap(i), !t[j].bits.contains(.ordinaryWord) || possessive else { return nil }
+        } else {
+            // "message for st john": without a possessive, only after a place preposition.
+            guard possessive || (!t[j].bits.contains(.ordinaryWord) && t[j].bits.contains(.firstName) && K.placePrepositions.contains(t[i - 1].key))
+            else { return nil }
+        }
+        var e = j + 1
+        if e < t.count && !t[e].nl && (t[e].bits.contains(.streetType) || t[e].kind == .number) { return nil }
+        // "St Luke's Lutheran", "st anne's parish", "St John's Hospital".
+        while e < t.count && e - j <= 2 && !t[e].nl && isWord(e)
+            && (K.saintFacilityWords.contains(t[e].key) || t[e].rb.contains(.orgSuffix) || K.congregationWords.contains(t[e].key)
+                || (t[e].rb.contains(.startsFacilityAfter) && phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil))
+        {
+            if let (_, pe) = phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), pe > e { e = pe } else { e += 1 }
+        }
+        // A listed place alone ("in St Kilda", "from St. John's") stays a place; with a facility word after it, it names one.
+        if e == j + 1, t[i].ps, phrase(at: i, kinds: .startsPlace, where: { $0 == .place }) != nil { return nil }
+        emit(options.facilityType, i, e, priority: 3, score: 0.65, rule: "organization-saint-after-preposition")
+        return e
+    }
+
+    /// A known place (gazetteer) standing alone between a bracket or comma and a closing bracket, comma, semicolon,
+    /// full stop, dash or the line end: capitalised as a name (any case in a lower-case note), not a person's name,
+    /// an ordinary word or an ALL-CAPS acronym, and not followed by an instrument or method word. Returns its end.
+    @inline(never) mutating func placeSetOff(_ i: Int) -> Int? {
+        guard !t[i].nl, !covered[i], cap(i) || lowerDoc, !capsDoc || !t[i].bits.contains(.ordinaryWord),
+            !t[i].flags.contains(.allUpper) || capsDoc,
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place })
+        else { return nil }
+        // One-word places that are also given names or words ("Hope", "Sydney" the given name is a listed place)
+        // need more than punctuation; a surname-only word may be a town ("Midland", "Richmond").
+        let bits = t[i].bits
+        if e == i + 1 && !bits.contains(.placeWord)
+            && (bits.contains(.firstName) || bits.contains(.ordinaryWord) || bits.contains(.stopWord) || bits.contains(.title))
+        {
+            return nil
+        }
+        guard e >= t.count || t[e].nl || (t[e].kind == .punctuation && (punct(e, 0x29) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x2E) || punct(e, 0x2D)))
+        else { return nil }
+        if eponymFollows(e) { return nil }
+        for q in i..<e where covered[q] { return nil }
+        emit(.address, i, e, priority: 2, score: 0.6, rule: "address-place-set-off")
+        return e
     }
 
     /// Extends the organisation candidate that ends at token `oe` to end at token `e` (exclusive); false when
@@ -510,12 +570,13 @@ extension PHIDetection {
             if punct(j, 0x2E) && adjacent(j) { j += 1 }
             guard j + 1 < t.count, !t[j].nl, cap(j), !covered[j], t[j].bits.contains(.firstName) || t[j].bits.isEmpty,
                 !t[j + 1].nl, isWord(j + 1), cap(j + 1), K.saintFacilityWords.contains(t[j + 1].key)
-            else { return nil }
+            else { return saintAfterPreposition(i) }
             var e = j + 2
             if e < t.count && !t[e].nl && cap(e) && K.saintFacilityWords.contains(t[e].key) { e += 1 }
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-saint")
             return e
         }
+        if K.saintWords.contains(t[i].key), let e = saintAfterPreposition(i) { return e }
         return nil
     }
 
@@ -578,6 +639,10 @@ extension K {
          "company", "racf", "snf", "vendor", "supplier", "laboratory", "centre", "center", "college", "university",
          "employer", "workplace", "firm", "business", "venue", "site", "campus"].map(wordKey))
     static let saintWords: Set<UInt64> = Set(["st", "saint", "ste", "sainte"].map(wordKey))
+    /// Denominations and congregation words after a saint's name ("St Luke's Lutheran", "St Anne's Parish").
+    static let congregationWords: Set<UInt64> = Set(
+        ["parish", "church", "lutheran", "anglican", "catholic", "episcopal", "presbyterian", "methodist", "baptist",
+         "uniting", "orthodox", "cathedral", "school", "college", "primary", "catholic"].map(wordKey))
     /// Words after a saint's name that make a facility ("St. Joseph Regional", "St Luke's General").
     static let saintFacilityWords: Set<UInt64> = Set(
         ["regional", "general", "memorial", "medical", "community", "mercy", "private", "public", "university", "health",

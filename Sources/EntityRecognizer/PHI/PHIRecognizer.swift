@@ -345,10 +345,17 @@ struct PHIDetection {
 
     @inline(never) mutating func emit(_ type: EntityType, _ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
         guard end > i else { return }
+        // Session 6: "Overseas cover: Allianz Care", "PRIVATE HEALTH: NIB HOSPITAL": a payer named after an insurance
+        // label is no organisation (GUIDELINE §0); its member number stays an ID.
+        if type == options.facilityType && type != .address && payerLabelBefore(i) { return }
         var e = end
         // Do not end on punctuation other than an initial's period.
         while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
         guard e > i else { return }
+        // Session 6: a store number is part of the organisation's name ("CVS Pharmacy #8821", "walgreens #4417").
+        if type == options.facilityType && type != .address && e + 1 < t.count && punct(e, 0x23) && !t[e].nl
+            && t[e + 1].kind == .number && adjacent(e + 1) && !covered[e + 1]
+        { e += 2 }
         // "Noah's appointment": the possessive is outside a name (GUIDELINE N3).
         var end = t[e - 1].e
         if type == .name && t[e - 1].base != t[e - 1].key && t[e - 1].kind == .word {
@@ -362,6 +369,18 @@ struct PHIDetection {
                 priority: priority))
         if priority >= 3 { for k in i..<e { covered[k] = true } }
         if type == options.facilityType && type != .address { orgEnds.append(e) }
+    }
+
+    /// An insurance label ends right before token `i` on its line: `Insurance:`, `cover:`, `Health fund -`, `Private
+    /// health:`, `Payer:`.
+    @inline(never) func payerLabelBefore(_ i: Int) -> Bool {
+        // One or two punctuation tokens (the label's colon or dash) on the same line, then the label word.
+        var j = i - 1
+        while j >= 0 && i - j <= 2 && !t[j + 1].nl && t[j].kind == .punctuation { j -= 1 }
+        guard j >= 0, j < i - 1, !t[j + 1].nl, isWord(j) else { return false }
+        let k = t[j].key
+        if K.payerLabels.contains(k) { return true }
+        return k == K.health && j > 0 && isWord(j - 1) && t[j - 1].key == K.`private`
     }
 
     @inline(never) mutating func emitName(_ i: Int, _ end: Int, priority: Int, score: Float, rule: String) {
@@ -1817,11 +1836,17 @@ struct PHIDetection {
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
-            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e)
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e),
+            // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
+            // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
+            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && K.placeOfNouns.contains(t[i - 2].key)))
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
         }
+        // Session 6: a known place set off by a bracket or comma ("(Point Cook)", "(by phone, Brisbane)", "Dr Chua,
+        // cardiologist, Midland).", "Kroger Pharmacy #713, Richmond - ...").
+        if tok.ps, tok.rb.contains(.startsPlace), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = placeSetOff(i) { return e }
         return nil
     }
 
@@ -1841,7 +1866,10 @@ struct PHIDetection {
             // Session 5: "drives for UPS", "works with Amazon": an employer after a work verb and its preposition.
             let employer = i > 1 && !t[i].nl && (K.employerPrepositions.contains(t[i - 1].key) || t[i - 1].key == K.with)
                 && (K.workVerbs.contains(t[i - 2].key) || K.driveVerbs.contains(t[i - 2].key))
-            return place || employer ? e : nil
+            // Session 6: after an organisation label ("Pharmacy: CVS on Piedmont Ave", "Lab: Quest"), capitalised.
+            let labelled = i > 1 && !t[i].nl && !t[i - 1].nl && punct(i - 1, 0x3A) && isWord(i - 2)
+                && (K.organizationLabels.contains(t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
+            return place || employer || labelled ? e : nil
         }
         var capital = true
         for k in i..<e where isWord(k) && !cap(k) && t[k].key != K.of && t[k].key != K.and { capital = false }
@@ -2359,6 +2387,16 @@ enum K {
     static let clinicalStateCodes: Set<UInt64> = Set(
         ["ct", "ms", "pa", "md", "or", "in", "me", "ok", "de", "co", "ma", "la", "hi", "id", "al", "va", "pr", "sc", "ne", "mo", "nt", "sa", "wa"]
             .map(wordKey))
+    /// Nouns before "of" that make the next word a place ("a native of Bisbee", "the outskirts of Tulsa").
+    static let placeOfNouns: Set<UInt64> = Set(
+        ["city", "town", "suburb", "suburbs", "outskirts", "native", "natives", "resident", "residents", "north", "south",
+         "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center", "area", "county", "shire",
+         "region", "part", "side", "village", "community", "township", "borough", "municipality", "state", "province",
+         "edge", "heart", "streets", "people", "mayor", "university", "port", "district"].map(wordKey))
+    /// Labels whose value is a payer (GUIDELINE §0): insurers, health funds, plans.
+    static let payerLabels: Set<UInt64> = Set(
+        ["insurance", "insurer", "insurers", "cover", "fund", "payer", "payor", "payers", "plan", "oshc", "ovhc", "carrier"].map(wordKey))
+    static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
     static let townWords: Set<UInt64> = Set(
         ["city", "heights", "park", "springs", "beach", "falls", "creek", "valley", "hills", "hill", "point", "bay", "junction",
          "north", "south", "east", "west", "lake", "lakes", "grove", "vale", "river", "plains", "ridge", "downs", "waters",
@@ -2457,11 +2495,12 @@ enum K {
          "engineering", "builders", "construction", "mining", "farms", "dairy", "winery", "brewery", "market",
          // Session 6: ambulance and emergency services, clubs, churches, chains and trades named by what they are
          // ("Miami-Dade Fire Rescue", "Buncombe County EMS", "Mypolonga Football Club", "Midtown Property Holdings").
-         // Not "union" (a delayed union), "media" (otitis media), "airways" (reactive airways), "steel" (stainless steel).
+         // Not "union" (a delayed union), "media" (otitis media), "airways" (reactive airways), "steel" (stainless steel),
+         // "nursery" (the newborn nursery).
          "ambulance", "ems", "club", "utilities", "energy", "holdings", "parish", "cathedral", "mosque", "synagogue", "chapel",
          "homecare", "pharmacies", "centers", "centres", "realty", "properties", "airlines", "industries", "enterprises",
          "manufacturing", "trucking", "freight", "couriers", "haulage", "fitness", "gym", "studios", "cleaning", "landscapes",
-         "nursery", "motel", "pub", "inn", "coffee", "kitchen", "bistro", "grill", "pizza", "butchery", "hardware", "store",
+         "motel", "pub", "inn", "coffee", "kitchen", "bistro", "grill", "pizza", "butchery", "hardware", "store",
          "depot", "artists", "gallery", "museum", "zoo", "ministries", "fellowship", "tabernacle"].map(wordKey))
     static let occupationCues: Set<UInt64> = Set(
         ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
