@@ -15,6 +15,22 @@ import Testing
         #expect(json["ModelVersion"] != nil)
     }
 
+    /// `deid --avoid-names FILE`: the surrogate a name gets without the roster is never drawn once it is in the roster;
+    /// an unreadable roster is a usage error with its own code.
+    @Test func deidAvoidsTheRosterOfRealNames() throws {
+        let plain = try CLIRunner.run(["deid", "--mode", "surrogate", "--key", "k"], stdin: Data(Self.note.utf8))
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let surrogate = try #require(plain.stdoutText.split(separator: "\n").first?.split(separator: " ").dropFirst().first)  // "Name: X Y ..."
+        let roster = FileManager.default.temporaryDirectory.appendingPathComponent("phi-roster-\(getpid()).txt")
+        try (String(surrogate) + "\n").write(to: roster, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["deid", "--mode", "surrogate", "--key", "k", "--avoid-names", roster.path], stdin: Data(Self.note.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdoutText.contains(String(surrogate)))
+        let missing = try CLIRunner.run(["deid", "--avoid-names", "/nonexistent/roster.txt"], stdin: Data(Self.note.utf8))
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("MT-CLI-008"))
+    }
+
     @Test func detectPHINDJSON() throws {
         let input = #"{"id":"a","text":"Seen by Dr Jane Smith."}"# + "\n" + #"{"id":"b","text":"Nothing here."}"# + "\n"
         let r = try CLIRunner.run(["detect-phi", "--ndjson"], stdin: Data(input.utf8))
