@@ -397,10 +397,11 @@ import Testing
     /// (341-364) by an author who never ran medtext joined dev (218 of 4,196 distinct strings with the session-start
     /// engine, 5.2%, by `check_deid.py`'s count; 187 of 4,013 here after the session's recall work, 4.7%), so the dev floor
     /// is 5%; the test split (79 notes with held-out batch 233-248) went from 131 to 119 of 2,209 (5.9% to 5.4%), so its
-    /// floor is tightened to 7%.
+    /// floor is tightened to 7%. Later in session 6, with the places and organisations work (helper `deid`) merged too:
+    /// dev 142 of 4,030 (3.5%) and test 101 of 2,120 (4.8%) by `check_deid.py`'s count, so the floors are 4% and 6%.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        for (split, floor) in [("dev", 0.05), ("test", 0.07)] {
+        for (split, floor) in [("dev", 0.04), ("test", 0.06)] {
             let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false, split: split)
             #expect(checked > 0)
             withKnownIssue("detection recall on corpora/phi/\(split) is below 1.0", isIntermittent: true) {
