@@ -296,7 +296,7 @@ import Testing
         "Nil [[offensive lochia|NEGATION]].", "Denies [[postural dizziness|NEGATION]] or [[haloes|NEGATION]].",
         "No [[loss of anal tone|NEGATION]].", "No [[catatonia|NEGATION]].",
     ])
-    func sessionSixVocabulary(row: String) { Self.check(row) }
+    func commonlyNegatedFindingsVocabulary(row: String) { Self.check(row) }
 
     // MARK: every category
 

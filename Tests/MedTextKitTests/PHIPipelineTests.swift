@@ -295,7 +295,7 @@ import Testing
         // An unlisted town after a residence or travel cue; countries, agencies and listed words stay out.
         "She lives in [[Emeryville|ADDRESS]] with her son. Born in Vietnam. Originally from [[Rotorua|ADDRESS]]. Moved to Centrelink.",
     ])
-    func recallSession4(_ row: String) { Self.check(row) }
+    func recallRulesFromHeldOutClasses(_ row: String) { Self.check(row) }
 
     @Test func allCapsAndLowercaseNotes() {
         let caps = "PATIENT: JOHN SMITH\nSEEN BY DR NGUYEN. HISTORY OF PARKINSON'S DISEASE. PLAN: REVIEW IN CLINIC.\n"

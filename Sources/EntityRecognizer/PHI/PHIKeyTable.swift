@@ -101,14 +101,14 @@ struct PHIRuleBits: OptionSet, Sendable {
     /// Session 4: a short word that is no initials or a function word that never continues a name in capitals
     /// (`K.notInitials`, `K.capsFunctionWords`): frequent words, so they have their own bit, apart from `auxWord`.
     static let shortWord = PHIRuleBits(rawValue: 1 << 27)
-    /// Session 4: ordinal words, contact verbs and residence prepositions (`K.session4Words`).
-    static let session4Word = PHIRuleBits(rawValue: 1 << 28)
-    /// Session 5: reporting verbs after a name that opens a sentence (`K.session5Words`).
-    static let session5Word = PHIRuleBits(rawValue: 1 << 29)
+    /// Session 4: ordinal words, contact verbs and residence prepositions (`K.ordinalContactResidenceWords`).
+    static let ordinalContactResidenceWord = PHIRuleBits(rawValue: 1 << 28)
+    /// Session 5: reporting verbs after a name that opens a sentence (`K.verbLabelPlaceWords`).
+    static let verbLabelPlaceWord = PHIRuleBits(rawValue: 1 << 29)
     /// Session 5: words around a slash number that make it a fraction, score or dose (`K.fractionBefore`, `K.fractionAfter`).
     static let fractionWord = PHIRuleBits(rawValue: 1 << 30)
     /// Session 5: organisation labels and saints' titles (`K.organizationLabels`, `K.saintWords`), apart from the
-    /// frequent verbs of `.session5Word` so that the organisation rule is asked only on them.
+    /// frequent verbs of `.verbLabelPlaceWord` so that the organisation rule is asked only on them.
     static let organizationLabel = PHIRuleBits(rawValue: 1 << 31)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]
 

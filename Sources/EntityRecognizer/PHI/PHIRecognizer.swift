@@ -611,7 +611,7 @@ struct PHIDetection {
             // "started 2000 units", "commenced 2000mg": a dose, not a year.
             let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && K.quantityUnits.contains(t[i + 1].key)
             // Session 5: a count, lab value or code after its label ("Plt 1950,", "Room 2014,", "item 2013") is no year.
-            let counted = t[i - 1].rb.contains(.session5Word) && K.numberLabels.contains(prev)
+            let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(prev)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v))
@@ -676,7 +676,7 @@ struct PHIDetection {
             }
             return nil
         }
-        if isWord(i) && tok.rb.contains(.session4Word), let e = ordinalWordDate(i) { return e }
+        if isWord(i) && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
         if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && (cap(i) || lowerDoc) {
             var j = i + 1
@@ -814,7 +814,7 @@ struct PHIDetection {
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
-        if tok.kind == .number || punct(i, 0x23), let e = session5Patterns(i) { return e }
+        if tok.kind == .number || punct(i, 0x23), let e = laterTokenPatterns(i) { return e }
         return nil
     }
 
@@ -1524,7 +1524,7 @@ struct PHIDetection {
                 continue
             }
             // "Rang Bronwyn (daughter)": a contact verb at the sentence start is not part of the name.
-            if t[j].rb.contains(.session4Word) && K.contactVerbs.contains(t[j].key) { break }
+            if t[j].rb.contains(.ordinalContactResidenceWord) && K.contactVerbs.contains(t[j].key) { break }
             if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
                 s = j
                 if !initial(j) { words += 1 }
@@ -1551,7 +1551,7 @@ struct PHIDetection {
         guard isWord(i) else { return nil }
         // Session 5 (one out-of-line call for capitalised words): "WHITFIELD, Karen", "AK/jm dictated", "(Marisol)",
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
-        if upperInitial(i), let e = session5Names(i) { return e }
+        if upperInitial(i), let e = unlistedNames(i) { return e }
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
         if (i + 1 >= t.count || t[i + 1].nl) && i > 1 && t[i - 1].kind != .word, let e = dashSignature(i) { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
@@ -1699,14 +1699,14 @@ struct PHIDetection {
     mutating func addressRules(_ i: Int) -> Int? {
         let tok = t[i]
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
-        if i >= 2, t[i - 1].rb.contains(.session4Word), cap(i), !tok.flags.contains(.allUpper) {
+        if i >= 2, t[i - 1].rb.contains(.ordinalContactResidenceWord), cap(i), !tok.flags.contains(.allUpper) {
             if tok.bits.isEmpty, let e = unlistedPlace(i) { return e }
             // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana."); a word
             // listed only as a surname may be a town ("a grocery in Dearborn (...)").
             if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
-        if tok.rb.contains(.organizationLabel), isWord(i), let e = session5Organization(i) { return e }
+        if tok.rb.contains(.organizationLabel), isWord(i), let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
@@ -1895,7 +1895,7 @@ struct PHIDetection {
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
-            || (t[j].rb.contains(.session5Word) && K.placePrepositions5.contains(k))
+            || (t[j].rb.contains(.verbLabelPlaceWord) && K.placePrepositions5.contains(k))
     }
 
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
@@ -2402,8 +2402,8 @@ enum K {
          "north", "south", "east", "west", "lake", "lakes", "grove", "vale", "river", "plains", "ridge", "downs", "waters",
          "harbour", "harbor", "island", "heads", "flat", "flats", "gully", "crossing", "township", "village", "town"].map(wordKey))
     /// Verbs that open a sentence before a name ("Rang Bronwyn (daughter)").
-    /// Every word of the session-4 sets tested behind `.session4Word`.
-    static var session4Words: Set<UInt64> { ordinalWords.union(contactVerbs).union(residencePrepositions) }
+    /// Every word of the session-4 sets tested behind `.ordinalContactResidenceWord`.
+    static var ordinalContactResidenceWords: Set<UInt64> { ordinalWords.union(contactVerbs).union(residencePrepositions) }
     static let contactVerbs: Set<UInt64> = Set(
         ["rang", "called", "phoned", "spoke", "saw", "met", "updated", "informed", "contacted", "told", "asked", "visited",
          "emailed", "texted", "paged", "reviewed", "discussed", "messaged", "notified", "advised", "thanked", "per", "via"].map(wordKey))

@@ -8,7 +8,7 @@ import Testing
 /// (names of many languages, given names that are ordinary words or eponyms, initials, relatives' ages, dates written
 /// as durations after a date word, month-year with a two-digit year, compact dates after date labels, masked SSNs,
 /// logins), each class with negatives: drugs, eponymous diseases, signs and instruments, section words, units, scores.
-@Suite struct PHIRecallSession6Tests {
+@Suite struct PHIRecallVocabularyTests {
     /// Names the census lists lack (Faker's world names, the curated list) and given names that are ordinary words or
     /// eponyms before a frequent surname.
     @Test(arguments: [

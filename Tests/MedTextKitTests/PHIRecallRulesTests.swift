@@ -7,7 +7,7 @@ import Testing
 /// Session 5 (issue #6 §3, recall on unseen notes): rows for every general rule added from new dev notes 317-332 and
 /// our own probes, with drugs, eponyms, products, units, scores and section words as negatives; and a generated table
 /// of date forms (every day, month and year form, separator, order, weekday and time) that must each be one DATE.
-@Suite struct PHIRecallSession5Tests {
+@Suite struct PHIRecallRulesTests {
     static var pipeline: PHIPipeline { PHIPipelineTests.pipeline }
 
     @Test(arguments: [
@@ -67,7 +67,7 @@ import Testing
         "Address on file: [[1618 W Farragut Ave|ADDRESS]]",
         "Upper extremities: 5/5 proximally, 5/4 at the elbow. Pain 3/10 at rest, 6/10 for her worst pain.",
     ])
-    func recallSession5(_ row: String) { PHIPipelineTests.check(row) }
+    func recallRulesByShapeAndContext(_ row: String) { PHIPipelineTests.check(row) }
 
     /// Every form a date is written in, in both locales' orders: each must be found as one DATE covering the whole form
     /// (a clock time after the date is inside the span, GUIDELINE D2), and nothing else in the sentence.

@@ -1,0 +1,259 @@
+import MedTextCore
+
+// Dates and ages beyond the core date shapes: compact dates of birth, ordinal days, day/month pairs after words and
+// in ranges or lists, years after any word, month pairs, ages written around birth cues and pronouns.
+// Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
+
+extension PHIDetection {
+    /// `DOB: 14031958`, `DOB 19580314`: a date of birth written without separators (day-month-year,
+    /// month-day-year or year-month-day, whichever is a valid date).
+    @inline(never) mutating func compactBirthDate(_ i: Int) -> Int? {
+        guard t[i].kind == .number, t[i].e - t[i].s == 8, i > 0, !t[i].nl else { return nil }
+        var j = i - 1
+        if punct(j, 0x3A) || punct(j, 0x2D) { j -= 1 }
+        guard j >= 0, isWord(j) else { return nil }
+        // Session 6: after another date label ("Specimen date 20250304", "Collected: 20250304") only year-month-day.
+        let birth = K.birthCues.contains(t[j].key)
+        guard birth || K.dateLabels.contains(t[j].key) else { return nil }
+        guard i + 1 >= t.count || !adjacent(i + 1) || t[i + 1].kind == .punctuation else { return nil }
+        var d: [Int] = []
+        for c in t[i].s..<t[i].e { d.append(Int(b[c] &- 0x30)) }
+        func n(_ a: Int, _ l: Int) -> Int { var v = 0; for k in a..<(a + l) { v = v * 10 + d[k] }; return v }
+        let year4 = n(4, 4), yearFirst = n(0, 4)
+        let dmy = (1900...2099).contains(year4) && (1...31).contains(n(0, 2)) && (1...12).contains(n(2, 2))
+        let mdy = (1900...2099).contains(year4) && (1...12).contains(n(0, 2)) && (1...31).contains(n(2, 2))
+        let ymd = (1900...2099).contains(yearFirst) && (1...12).contains(n(4, 2)) && (1...31).contains(n(6, 2))
+        guard ymd || (birth && (dmy || mdy)) else { return nil }
+        emit(.date, i, i + 1, priority: 4, score: 0.75, rule: birth ? "date-compact-birth" : "date-compact")
+        return i + 1
+    }
+
+    /// "Cath on the\n16th showed", "starting the 12th": an ordinal day after "the" and a date cue, across a
+    /// wrapped line, unless a noun follows that makes it a count ("on the 3rd day", "the 5th floor").
+    @inline(never) mutating func ordinalDayAfterThe(_ i: Int) -> Int? {
+        guard isWord(i), i >= 2, t[i - 1].key == K.the, !covered[i], ordinalDay(i),
+            t[i - 2].key == K.on || t[i - 2].rb.contains(.dayMonthCue) || K.ordinalCues.contains(t[i - 2].key)
+        else { return nil }
+        if t[i - 1].nl && !softBreak(i - 1) { return nil }
+        if t[i].nl && !softBreak(i) { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && K.ordinalNouns.contains(t[i + 1].key) { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && (t[i + 1].rb.contains(.monthName) || punct(i + 1, 0x2D)) { return nil }
+        emit(.date, i, i + 1, priority: 4, score: 0.65, rule: "date-ordinal-day")
+        return i + 1
+    }
+
+    /// "28/2 - 3/3", "3/14 to 3/17", "week of 10/3": the second day/month of a range between two dates (its own
+    /// DATE, GUIDELINE D1) and a day/month after "week of".
+    @inline(never) mutating func dayMonthAfterRangeOrWeek(_ i: Int) -> Int? {
+        guard t[i].kind == .number, i >= 2, !t[i].nl, let e = dayMonth(i) else { return nil }
+        var ok = false
+        if (punct(i - 1, 0x2D) && !adjacent(i)) || t[i - 1].key == K.to {
+            // The token before the dash ends a day/month or a full date.
+            let k = i - 2
+            ok = k >= 2 && t[k].kind == .number && punct(k - 1, 0x2F) && t[k - 2].kind == .number && !t[i - 1].nl
+            // ... and a date rule took it ("Ratio 3/4 to 1/2" stays out).
+            if ok {
+                ok = false
+                for c in found.reversed() where c.entity.type == .date && c.entity.span.end == t[k].e {
+                    ok = true
+                    break
+                }
+            }
+        } else if t[i - 1].key == K.of && t[i - 2].key == K.week {
+            ok = true
+        } else if K.approxWords.contains(t[i - 1].key) {
+            // "(approx 18/03)": an approximate date only in brackets ("approximately 8/10 in severity" is a score).
+            ok = punct(e, 0x29) && i >= 2 && (punct(i - 2, 0x28) || (i >= 3 && punct(i - 3, 0x28)))
+        }
+        guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab) else { return nil }
+        emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month-range-end")
+        return e
+    }
+
+    /// "the fourteenth of March", "Fourth of July", "first of June 2025": an ordinal word, "of" (optional) and a
+    /// month name (and a year).
+    @inline(never) mutating func ordinalWordDate(_ i: Int) -> Int? {
+        guard isWord(i), K.ordinalWords.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl else { return nil }
+        var j = i + 1
+        let of = t[j].key == K.of
+        if of { j += 1 }
+        guard j < t.count, !t[j].nl, isWord(j), t[j].rb.contains(.monthName), t[j].key != K.may || cap(j) else { return nil }
+        var e = j + 1
+        if punct(e, 0x2C) && e + 1 < t.count && t[e + 1].kind == .number && t[e + 1].e - t[e + 1].s == 4 { e += 1 }
+        let year = e < t.count && !t[e].nl && t[e].kind == .number && t[e].e - t[e].s == 4 && (1900...2099).contains(intValue(e))
+        if year { e += 1 } else if e > j + 1 { e -= 1 }
+        // "first May then June": without "of", only before a year.
+        guard of || year else { return nil }
+        // "the" stays outside, as before an ordinal day ("on the [[14th]]").
+        emit(.date, i, e, priority: 5, score: 0.7, rule: "date-ordinal-word")
+        return e
+    }
+
+    /// A year after any word or label, not only after a year cue: `MI 2018, stented`, `CABG x3 2015;`, `Pap smear
+    /// 2021 normal`, `Tetanus booster: 2017`. Clock times (`at 2015`, `2000 obs stable` at a line start), counts and
+    /// lab values after their label (`EBL 2000`, `Plt 1950`), and numbers before a unit stay out. Years from 1900
+    /// to 2039 only.
+    @inline(never) func yearAfterWord(_ i: Int, _ v: Int) -> Bool {
+        guard v <= 2039, i > 0, !t[i].nl, !streetFollows(i + 1) else { return false }  // "ADDRESS: 1908 QUARRY PKWY"
+        var w = i - 1
+        if punct(w, 0x3A) { w -= 1 }
+        // "CABG x3 2015": a multiplier before the year.
+        if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
+        guard w >= 0, isWord(w) else { return false }
+        if t[w].rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(t[w].key) { return false }
+        if K.clockCues.contains(t[w].key) || K.timeWords.contains(t[w].key) { return false }
+        // The next word is no unit, time word or clock separator ("2015 hrs", "2000 mL", "1930-2000").
+        if i + 1 < t.count && !t[i + 1].nl {
+            let n = t[i + 1]
+            if isWord(i + 1) && (K.timeWords.contains(n.key) || (n.rb.contains(.auxWord) && K.quantityUnits.contains(n.key))
+                || (n.rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(n.key)))
+            { return false }
+            // Decades ("the 1980s", "1950's") and compounds ("a 2000-calorie plan").
+            if adjacent(i + 1) && (isWord(i + 1) || punct(i + 1, 0x27) || (punct(i + 1, 0x2D) && i + 2 < t.count && isWord(i + 2))) { return false }
+            if adjacent(i + 1) && (punct(i + 1, 0x2D) || punct(i + 1, 0x3A) || punct(i + 1, 0x2F) || punct(i + 1, 0x2E)) && i + 2 < t.count
+                && t[i + 2].kind == .number
+            { return false }
+            if n.kind == .number { return false }
+        }
+        return true
+    }
+
+    /// `EGD 1/27.`, `bed avail 12/18`, `last a1c there 8/24`, `dictated 13/3, typed 14/3`: a day/month (or month/year)
+    /// after any word, when neither the word before nor the word after makes it a fraction, score, dose, strength or
+    /// interval (`pain 7/10`, `power 4/5`, `1/2 tab`, `PO 4/24 PRN`, `2/3 of`, `3/6 murmur`); durations (`/7`, `/12`,
+    /// `/52`) stay out as before.
+    @inline(never) func dayMonthAfterWord(_ i: Int) -> Int? {
+        // After a word, a comma or bracket ("visited yesterday evening, 10/13.", "(pulmonology) 9/30;") or a clock time
+        // ("PHONE 06:30 17/5", "ETA 8/10 01:40" is taken with its time by the date-time rule).
+        guard i > 0 else { return nil }
+        let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
+        guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
+            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab), !streetFollows(e)
+        else { return nil }
+        // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
+        if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
+        if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
+        // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
+        // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
+        let a = intValue(i), c = intValue(i + 2)
+        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
+        // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for");
+        // session 6: a day after a comma is more than ten out of ten ("Mackay Radiology, 13/10."); "5/4 at the elbow" stays out.
+        if !isWord(i - 1) && (c == 4 || c == 5 || c == 6 || c == 10) && (a <= c || c != 10) { return nil }
+        let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
+        if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
+            || (t[i - 1].rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(t[i - 1].key))
+        { return nil }
+        if isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
+        if e < t.count && !t[e].nl {
+            if adjacent(e) && !(t[e].kind == .punctuation && (punct(e, 0x2E) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x29) || punct(e, 0x3A))) {
+                return nil
+            }
+            if isWord(e) && ((t[e].rb.contains(.fractionWord) && K.fractionAfter.contains(t[e].key))
+                || (t[e].rb.contains(.auxWord) && K.quantityUnits.contains(t[e].key)))
+            { return nil }
+            if punct(e, 0x2B) || punct(e, 0x25) { return nil }
+        }
+        return e
+    }
+
+    /// Ages in header and aside shapes (GUIDELINE A1, the number only): `38Y / F`, `F 27 y`, `in his 70s`,
+    /// `DOB 30 Jul 2009 (15)`. The rule id, or nil.
+    @inline(never) func ageShape(_ i: Int) -> String? {
+        guard ageNumber(i), i + 1 < t.count else { return nil }
+        let n = t[i + 1]
+        // "38Y / F", "27 y UR", "F 27 y": a y or Y right after the number, then a slash, a sex letter, a capitalised
+        // field or the line end.
+        if isWord(i + 1), !n.nl, n.e - n.s == 1, b[n.s] | 0x20 == 0x79 {
+            let sexBefore = i > 0 && !t[i].nl && isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 && (t[i - 1].key == AgeKeys.m || t[i - 1].key == AgeKeys.f)
+            let k = i + 2
+            let fieldAfter = k >= t.count || t[k].nl || punct(k, 0x2F) || punct(k, 0x2C) || punct(k, 0x29)
+                || (isWord(k) && t[k].flags.contains(.allUpper))
+            if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F)) { return "age-header" }
+        }
+        // "DOB 09/10/1949   75 yrs", "DOB / AGE   09-02-1987 / 38": an age after a date of birth on the same line.
+        if (isWord(i + 1) && !n.nl && K.ageUnits.contains(n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
+            if birthCueBefore(i - 1, within: 12) { return "age-after-birth-date" }
+        }
+        // "in his 70s", "in her early 80s": a decade of life after a possessive.
+        if isWord(i + 1), adjacent(i + 1), n.e - n.s == 1, b[n.s] | 0x20 == 0x73, t[i].e - t[i].s == 2, b[t[i].s + 1] == 0x30, i >= 2 {
+            var k = i - 1
+            if isWord(k) && (K.decadeQualifiers.contains(t[k].key)) { k -= 1 }
+            if k >= 1, isWord(k), K.possessives.contains(t[k].key), t[k - 1].key == K.in { return "age-decade" }
+        }
+        // "DOB 30 Jul 2009 (15)": a bracketed number after a date of birth on the same line.
+        if punct(i - 1, 0x28), punct(i + 1, 0x29), i >= 2, t[i - 2].kind == .number || t[i - 2].rb.contains(.monthName) {
+            if birthCueBefore(i - 2, within: 10) { return "age-after-birth-date" }
+        }
+        return nil
+    }
+
+    /// Whether a date-of-birth cue (`DOB`, `born`, ...) stands among the `within` tokens before
+    /// `start` on its line (an age after a date of birth: `DOB 09/10/1949   75 yrs`).
+    func birthCueBefore(_ start: Int, within: Int) -> Bool {
+        var k = start
+        var steps = 0
+        while k > 0 && !t[k].nl && steps < within {
+            k -= 1
+            steps += 1
+            if isWord(k) && K.birthCues.contains(t[k].key) { return true }
+        }
+        return false
+    }
+
+    /// `June/July`, `Jun-Jul` (a month pair) and `March of 2022` (a month of a year): one DATE.
+    @inline(never) func monthPairOrMonthOfYear(_ i: Int) -> Int? {
+        guard i + 2 < t.count, !t[i + 1].nl, cap(i) || capsDoc || t[i].e - t[i].s >= 4 else { return nil }
+        if (punct(i + 1, 0x2F)) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].rb.contains(.monthName) && isWord(i + 2) {
+            // "April/May 2025": the year belongs to the pair.
+            return yearAfter(i + 3) ?? i + 3
+        }
+        if t[i + 1].key == K.of, t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s == 4, !t[i + 2].nl, (1900...2099).contains(intValue(i + 2)),
+            t[i].key != K.may || cap(i)
+        {
+            return i + 3
+        }
+        return nil
+    }
+
+    /// "He is 58, ...": ``pronounAge(_:)`` after "is"/"was", emitted as AGE.
+    @inline(never) mutating func pronounAgeAt(_ i: Int) -> Int? {
+        guard t[i - 1].key == K.is || t[i - 1].key == K.was, pronounAge(i) else { return nil }
+        emitAgeToken(i, rule: "age-pronoun")
+        return i + 1
+    }
+
+    /// Token i follows "and", "or", "&" or a comma right after a DATE this walk emitted ("14/3, 21/3 and 28/3").
+    @inline(never) func dateListBefore(_ i: Int) -> Bool {
+        guard i >= 2, !t[i].nl else { return false }
+        let k = i - 1
+        guard punct(k, 0x2C) || punct(k, 0x26) || t[k].key == K.and || t[k].key == K.or, !t[k].nl else { return false }
+        let end = t[k - 1].e
+        for c in found.reversed().prefix(4) where c.entity.type == .date && c.entity.span.end == end { return true }
+        return false
+    }
+
+    /// "He is 58, a bus operator", "She was 84 and ...": a number of years after "he/she is/was" that ends the
+    /// clause (a comma, full stop, semicolon or "and" follows; "He is 5 days post-op" stays out).
+    @inline(never) func pronounAge(_ i: Int) -> Bool {
+        guard !t[i].nl, !t[i - 1].nl, t[i].e - t[i].s <= 3, t[i - 2].key == K.he || t[i - 2].key == K.she else { return false }
+        let v = intValue(i)
+        guard (2...115).contains(v) else { return false }
+        guard i + 1 < t.count, !t[i + 1].nl, !adjacent(i + 1) || t[i + 1].kind == .punctuation else { return i + 1 >= t.count }
+        return punct(i + 1, 0x2C) || (punct(i + 1, 0x2E) && (i + 2 >= t.count || !adjacent(i + 2))) || punct(i + 1, 0x3B)
+            || t[i + 1].key == K.and
+    }
+
+    /// "follow up 1/5", "Follow-up 1/5": token i - 1 is "up" after "follow" (a hyphen between allowed).
+    @inline(never) func followUpBefore(_ i: Int) -> Bool {
+        guard i > 1, !t[i].nl, !t[i - 1].nl, t[i - 1].key == K.up else { return false }
+        if t[i - 2].key == K.follow { return true }
+        return i > 2 && punct(i - 2, 0x2D) && t[i - 3].key == K.follow
+    }
+
+    /// "next review Feb.": the month at token i follows a date label on its line (not "May").
+    @inline(never) func monthAfterDateLabel(_ i: Int) -> Bool {
+        t[i].key != K.may && !t[i].nl && K.dateLabels.contains(t[i - 1].key)
+    }
+}

@@ -1,0 +1,110 @@
+import MedTextCore
+
+// Identifiers beyond the labelled ID shapes: numbers after a patient name, extensions, long numbers, hash codes,
+// masked SSNs and logins.
+// Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
+
+extension PHIDetection {
+    /// "Patient: Jane Citizen 4471203", "SMITH, John  00482913  M": a bare number of six to ten digits right after
+    /// a name on its line, ending the line or followed by a wide gap, is the record number of a label header.
+    @inline(never) mutating func idsAfterNames() {
+        for e in nameEnds where e < t.count && !t[e].nl && t[e].kind == .number && !covered[e] {
+            let len = t[e].e - t[e].s
+            guard (6...10).contains(len), t[e].s > t[e - 1].e else { continue }
+            // Only after a name under a patient label ("Patient:", "Name:"), not after any capitalised pair.
+            var labelled = false
+            for c in found.reversed() where c.entity.type == .name && c.entity.span.end == t[e - 1].e {
+                labelled = c.entity.evidence.first?.ruleID == "phi:name-label-patient"
+                break
+            }
+            guard labelled else { continue }
+            let endsField = e + 1 >= t.count || t[e + 1].nl || t[e + 1].s - t[e].e >= 2
+            guard endsField else { continue }
+            emit(.id, e, e + 1, priority: 3, score: 0.6, rule: "id-after-name")
+        }
+    }
+
+    /// `Tiffani LeBlanc x114` (an extension after a name, ending the line) and `ext. 6-4419` (an extension with a dash).
+    @inline(never) func extensionAfterName(_ i: Int) -> Int? {
+        let len = t[i].e - t[i].s
+        if i >= 2, t[i - 1].e - t[i - 1].s == 1, b[t[i - 1].s] == 0x78, adjacent(i), !adjacent(i - 1), !t[i - 1].nl, (3...5).contains(len), cap(i - 2),
+            !t[i - 2].bits.contains(.ordinaryWord),
+            i + 1 >= t.count || t[i + 1].nl || (t[i + 1].kind == .punctuation && !adjacent(i + 1) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B))
+        {
+            return i + 1
+        }
+        if len <= 2, punct(i + 1, 0x2D), adjacent(i + 1), i + 2 < t.count, adjacent(i + 2), t[i + 2].kind == .number,
+            (3...4).contains(t[i + 2].e - t[i + 2].s), pagerCueBefore(i) != nil,
+            i + 3 >= t.count || !adjacent(i + 3) || (t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D))
+        {
+            return i + 3
+        }
+        return nil
+    }
+
+    /// A number of eight or more digits standing alone (`CLM 9930047512`, `ED Presentation 24-0917733`): an
+    /// identifier unless a unit follows. Phone shapes are taken by the byte scanner first.
+    @inline(never) func longNumberID(_ i: Int) -> Int? {
+        guard i == 0 || !adjacent(i) || punct(i - 1, 0x23) || punct(i - 1, 0x28) || punct(i - 1, 0x3A) else { return nil }
+        var e = i + 1
+        var digits = t[i].e - t[i].s
+        // "24-0917733": one dash between two digit groups.
+        if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && t[e + 1].kind == .number && (2...4).contains(digits) {
+            digits += t[e + 1].e - t[e + 1].s
+            guard t[e + 1].e - t[e + 1].s >= 6 else { return nil }
+            e += 2
+        }
+        guard digits >= 8 else { return nil }
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && K.quantityUnits.contains(t[e].key) { return nil }
+        return e
+    }
+
+    /// `application #A-662094`, `ticket #INC0098123`: a code right after `#` with at least five digits, or a letter
+    /// and four digits. Suture sizes and counts (`#15 blade`, `#2-0 Vicryl`) have fewer.
+    @inline(never) func hashCode(_ j: Int) -> Int? {
+        guard j < t.count, t[j].kind == .number || isWord(j) else { return nil }
+        var e = j
+        var digits = 0, letters = 0
+        while e < t.count && (e == j || adjacent(e)) && (t[e].kind == .number || isWord(e) || (punct(e, 0x2D) && e + 1 < t.count && adjacent(e + 1))) {
+            for c in t[e].s..<t[e].e { if b[c] &- 0x30 < 10 { digits += 1 } else if isAlpha(b[c]) { letters += 1 } }
+            e += 1
+        }
+        guard digits >= 5 || (letters >= 1 && digits >= 4) else { return nil }
+        if t[e - 1].kind == .punctuation { e -= 1 }
+        return e
+    }
+
+    /// The last four digits of a masked SSN at number token i ("xxx-xx-4418"), emitted as ID.
+    @inline(never) mutating func maskedSSNDigits(_ i: Int) -> Int? {
+        guard maskedSSN(t[i].s) else { return nil }
+        emit(.id, i, i + 1, priority: 4, score: 0.8, rule: "id-masked-ssn")
+        return i + 1
+    }
+
+    /// The bytes before `s` read `xxx-xx-` (or `XXX-XX-`, `***-**-`, `###-##-`): a masked SSN's first five digits.
+    @inline(never) func maskedSSN(_ s: Int) -> Bool {
+        guard s >= 7, b[s - 1] == 0x2D, b[s - 4] == 0x2D else { return false }
+        let m = b[s - 2]
+        guard m == 0x78 || m == 0x58 || m == 0x2A || m == 0x23 else { return false }
+        for k in [s - 7, s - 6, s - 5, s - 3, s - 2] where b[k] | (m == 0x58 || m == 0x78 ? 0x20 : 0) != (m == 0x58 || m == 0x78 ? 0x78 : m) {
+            return false
+        }
+        return s == 7 || !isAlnum(b[s - 8])
+    }
+
+    /// "user jtrinh", "user rvasquez2": a lower-case login of an initial and a listed surname (digits allowed at the
+    /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME).
+    @inline(never) mutating func loginAfterUserCue(_ i: Int) -> Int? {
+        guard i > 0, t[i - 1].key == K.user || t[i - 1].key == K.username, i < t.count, isWord(i), !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+            isAlpha(b[t[i].s])
+        else { return nil }
+        var e = t[i].e
+        while e > t[i].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+        guard e - t[i].s >= 5 else { return nil }
+        for k in t[i].s..<e where !isAlpha(b[k]) { return nil }
+        guard vocab.bits(wordKey(b, t[i].s + 1, e)).contains(.lastName) else { return nil }
+        emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-username")
+        return i + 1
+    }
+}

@@ -1,0 +1,634 @@
+import MedTextCore
+
+// Person names found by shape and context rather than by the name lists alone: initials (typist, sign-off, before a
+// credential, after a person cue), stop-listed and ordinary given names paired with a surname, unlisted names after
+// cues, `SURNAME, Given`, names before reporting verbs, names joined by `and`.
+// Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
+
+extension PHIDetection {
+    /// Initials standing for a person: two to four letters, all capitals or all lower case, not a credential,
+    /// title, unit or one of the short words a label can hold instead (`NA`, `nil`, `yes`).
+    @inline(never) func initialsToken(_ k: Int) -> Bool {
+        guard isWord(k), !t[k].flags.contains(.hasDigit), (2...4).contains(t[k].e - t[k].s) else { return false }
+        for c in t[k].s..<t[k].e where !isAlpha(b[c]) { return false }
+        let upper = t[k].flags.contains(.allUpper)
+        let lower = !upper && !t[k].flags.contains(.titleCase) && b[t[k].s] &- 0x61 < 26
+        guard upper || lower else { return false }
+        let bits = t[k].bits
+        if bits.contains(.credential) || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.stateAbbr) { return false }
+        if t[k].rb.contains(.shortWord) && K.notInitials.contains(t[k].key) { return false }
+        if t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) { return false }
+        return true
+    }
+
+    /// A post-nominal at token c, or the AU nursing title `EN` used as one ("KT EN").
+    @inline(__always) func credentialAt(_ c: Int) -> Bool {
+        // `EN` compared on its bytes: a `K` constant here would cost a lazy-global check on every word.
+        isWord(c) && (t[c].bits.contains(.credential)
+            || (t[c].e - t[c].s == 2 && b[t[c].s] | 0x20 == 0x65 && b[t[c].s + 1] | 0x20 == 0x6E))
+    }
+
+    /// "Typed SH/kb 04.03.2025", "Transcribed: dro/tw", "DICTATED: PDS 03/14/2025", "T: 03/05/2025 16:40 KMW":
+    /// typist, dictation and verification initials after their label, one NAME per group of initials.
+    @inline(never) mutating func typistInitials(_ i: Int) -> Int? {
+        guard K.typistCues.contains(t[i].key), i + 1 < t.count, !covered[i] else { return nil }
+        var j = i + 1
+        if !t[j].nl && t[j].key == K.by { j += 1 }
+        let colon = punct(j, 0x3A) && !t[j].nl
+        if colon { j += 1 }
+        // One-letter labels ("T:", "D:") need their colon and a date stamp before the initials.
+        let short = t[i].e - t[i].s == 1
+        if short && !colon { return nil }
+        // A lower-case word without a colon is prose ("typed a letter").
+        if !colon && !cap(i) { return nil }
+        var k = j
+        while k < t.count && !t[k].nl && k - j < 8
+            && (t[k].kind == .number || (t[k].flags.contains(.hasDigit) && b[t[k].s] &- 0x30 < 10) || punct(k, 0x2F) || punct(k, 0x3A)
+                || punct(k, 0x2D) || punct(k, 0x2E) || punct(k, 0x40))
+        { k += 1 }
+        if short && k == j { return nil }
+        guard k < t.count, !t[k].nl, k == j || !adjacent(k) else { return nil }
+        var groups: [Int] = []
+        var m = k
+        while m < t.count && !t[m].nl && !covered[m] && initialsToken(m) && groups.count < 4 {
+            groups.append(m)
+            m += 1
+            guard punct(m, 0x2F) && adjacent(m) && adjacent(m + 1) && m + 1 < t.count else { break }
+            m += 1
+        }
+        guard !groups.isEmpty, m >= t.count || t[m].nl || t[m].kind != .word || (cap(m) && punct(m + 1, 0x3A)) else { return nil }
+        // Session 5: "T: 10/03/2025 14:02   job #774102": a word before a number sign or a number is a label.
+        if groups.count == 1 && m < t.count && !t[m].nl && (punct(m, 0x23) || t[m].kind == .number) && !t[groups[0]].flags.contains(.allUpper) { return nil }
+        // "Verified: NA" / "Checked: ok": a single lower-case word that is an ordinary word is a value, not initials.
+        if groups.count == 1 && !t[groups[0]].flags.contains(.allUpper) && t[groups[0]].bits.contains(.ordinaryWord) && !colon { return nil }
+        for g in groups { emit(.name, g, g + 1, priority: 3, score: 0.6, rule: "name-initials") }
+        return m
+    }
+
+    /// Initials right after a sign-off ("Cheers - HP"), ending the line.
+    @inline(never) mutating func signOffInitials(_ j: Int) -> Int? {
+        guard j < t.count, initialsToken(j), j + 1 >= t.count || t[j + 1].nl else { return nil }
+        emit(.name, j, j + 1, priority: 3, score: 0.6, rule: "name-initials")
+        return j + 1
+    }
+
+    /// "KT EN", "- lk rn", "— JN, RN 0715": initials before a credential, at the start of a line or after a dash,
+    /// with nothing but a time or date after the credential.
+    @inline(never) mutating func initialsBeforeCredential(_ i: Int) -> Int? {
+        guard initialsToken(i), !covered[i] else { return nil }
+        var c = i + 1
+        if punct(c, 0x2C) { c += 1 }
+        guard c < t.count, !t[c].nl, credentialAt(c) else { return nil }
+        let atStart = t[i].nl || (i > 0 && t[i - 1].kind == .punctuation && b[t[i - 1].s] != 0x2E && b[t[i - 1].s] != 0x2C
+            && (t[i - 1].nl || (i > 1 && t[i - 2].kind != .word)))
+        guard atStart else { return nil }
+        var e = c + 1
+        while e < t.count && !t[e].nl && (t[e].kind == .number || t[e].flags.contains(.hasDigit) || t[e].kind == .punctuation || t[e].kind == .symbol) { e += 1 }
+        guard e >= t.count || t[e].nl else { return nil }
+        emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials-credential")
+        return c + 1
+    }
+
+    /// "report given to crystal rn", "handed over to sione, RN": a listed given name in lower case before a
+    /// credential; an ordinary word ("crystal") only after a handover word or a dash.
+    @inline(never) mutating func lowerNameBeforeCredential(_ i: Int) -> Int? {
+        guard isWord(i), !cap(i), !capsDoc, t[i].e - t[i].s >= 3, !covered[i], !t[i].flags.contains(.hasDigit) else { return nil }
+        let bits = t[i].bits
+        guard bits.contains(.firstName), !bits.contains(.eponym), !bits.contains(.drugWord), !bits.contains(.title),
+            !bits.contains(.credential), !t[i].rb.contains(.monthName)
+        else { return nil }
+        var c = i + 1
+        if punct(c, 0x2C) { c += 1 }
+        guard c < t.count, !t[c].nl, credentialAt(c) else { return nil }
+        if bits.contains(.ordinaryWord) || bits.contains(.stopWord) {
+            guard i > 0, !t[i].nl, K.handoverWords.contains(t[i - 1].key) || (punct(i - 1, 0x2D) && !adjacent(i)) else { return nil }
+        }
+        // "d. okafor-ellis rn": the hyphenated first part and an initial belong to the name.
+        var s = i
+        if s >= 2 && punct(s - 1, 0x2D) && adjacent(s) && adjacent(s - 1) && isWord(s - 2) && !covered[s - 2] { s -= 2 }
+        if s >= 2 && punct(s - 1, 0x2E) && adjacent(s - 1) && isWord(s - 2) && t[s - 2].e - t[s - 2].s == 1 && !t[s].nl { s -= 2 }
+        emitName(s, i + 1, priority: 3, score: 0.7, rule: "name-lower-credential")
+        return c + 1
+    }
+
+    /// A stop-listed given name (`Harmony`, `Ivy`, `Dale`) that may still be propagated or paired: a first name
+    /// that is a common word, not an eponym, drug, place, month or title, capitalised in a mixed-case note.
+    @inline(never) func stopListedGivenName(_ k: Int) -> Bool {
+        guard isWord(k), !capsDoc, cap(k), !t[k].flags.contains(.allUpper), t[k].e - t[k].s >= 3 else { return false }
+        let bits = t[k].bits
+        return bits.contains(.firstName) && bits.contains(.stopWord) && !bits.contains(.eponym) && !bits.contains(.drugWord)
+            && !bits.contains(.placeWord) && !bits.contains(.title) && !bits.contains(.credential) && !t[k].rb.contains(.monthName)
+            && !t[k].rb.contains(.weekday)
+    }
+
+    /// Token k starts a sentence or a line (after `.`, `:`, `!`, `?`, a dash or a bullet).
+    @inline(never) func sentenceStart(_ k: Int) -> Bool {
+        k == 0 || t[k].nl || punct(k - 1, 0x2E) || punct(k - 1, 0x3A) || punct(k - 1, 0x21) || punct(k - 1, 0x3F) || punct(k - 1, 0x2D)
+            || punct(k - 1, 0x2A)
+    }
+
+    /// A stop-listed given name found with strong evidence is propagated only where it cannot be the word:
+    /// capitalised, and not at a sentence start if it is also an ordinary word ("Summer", "Faith").
+    @inline(never) func stopNameMentionOK(_ k: Int) -> Bool {
+        stopListedGivenName(k) && (!t[k].bits.contains(.ordinaryWord) || !sentenceStart(k))
+    }
+
+    /// "caseworker Ivy Tran", "physio Penny Tran": a stop-listed given name followed by a listed surname that is
+    /// not an ordinary or stop-listed word, inside a sentence.
+    @inline(never) mutating func stopFirstPair(_ i: Int) -> Int? {
+        // The surname first (cheap bit tests), then the given name and its cue.
+        guard i >= 1, i + 1 < t.count, !t[i + 1].nl, t[i + 1].bits.contains(.lastName), cap(i + 1), stopListedGivenName(i), !covered[i],
+            !sentenceStart(i)
+        else { return nil }
+        // Only after a person cue: a role or kinship word, a handover word or a label ("The Lily Guide", "Indigo
+        // Carmine dye", "including Slim Fast" stay out).
+        let p = t[i - 1]
+        guard p.rb.contains(.kinship) || K.handoverWords.contains(p.key) || K.roleWords.contains(p.key) || K.personCues.contains(p.key)
+        else { return nil }
+        let j = i + 1
+        guard !t[j].flags.contains(.allUpper), !covered[j] else { return nil }
+        let lb = t[j].bits
+        // An ordinary-word surname ("Tran", "Marsh") only after a given name that is not itself an ordinary word.
+        guard lb.contains(.lastName), !lb.contains(.ordinaryWord) || !t[i].bits.contains(.ordinaryWord), !lb.contains(.stopWord), !lb.contains(.eponym), !lb.contains(.title),
+            !lb.contains(.credential), !lb.contains(.placeWord), !lb.contains(.streetType), !lb.contains(.drugWord)
+        else { return nil }
+        if j + 1 < t.count && !t[j + 1].nl && cap(j + 1) { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization], where: { _ in true }) != nil { return nil }
+        var end = j + 1
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        emitName(i, end, priority: 2, score: 0.7, rule: "name-pair-stop-first")
+        return end
+    }
+
+    /// A given name after a naming cue: capitalised or in a lower-case note, listed as a first name, not an
+    /// eponym, drug, month, title or credential ("lily", "Rusty").
+    @inline(never) func namingCueName(_ j: Int) -> Bool {
+        guard isWord(j), !t[j].nl, cap(j) || lowerDoc || !capsDoc, t[j].e - t[j].s >= 2, !t[j].flags.contains(.hasDigit) else { return false }
+        let bits = t[j].bits
+        return bits.contains(.firstName) && !bits.contains(.eponym) && !bits.contains(.drugWord) && !bits.contains(.title)
+            && !bits.contains(.credential) && !t[j].rb.contains(.monthName) && !t[j].rb.contains(.weekday)
+    }
+
+    /// "Patient: Ngaio Paewai-Smith": after a label, a capitalised given name that is also an ordinary word,
+    /// followed on the same line by a capitalised surname the name rules accept.
+    @inline(never) func ordinaryGivenBeforeSurname(_ j: Int) -> Int? {
+        guard cap(j), !t[j].flags.contains(.allUpper), !capsDoc, t[j].bits.contains(.ordinaryWord), !t[j].bits.contains(.stopWord),
+            !t[j].bits.contains(.title), !t[j].bits.contains(.drugWord), !t[j].bits.contains(.eponym), j + 1 < t.count, !t[j + 1].nl,
+            cap(j + 1), !t[j + 1].flags.contains(.allUpper), nameWord(j + 1, strong: true, first: false),
+            t[j + 1].bits.contains(.lastName) || !t[j + 1].bits.contains(.ordinaryWord) || (j + 2 < t.count && punct(j + 2, 0x2D) && adjacent(j + 2))
+        else { return nil }
+        return nameRun(j + 1, strong: true, maxWords: 3)
+    }
+
+    /// "JP attended with Ellie", "NA 03/04/2025 15:02": the initials of a two- or three-word name found in the
+    /// note stand for that person. Capitals only; a short word a label can hold (`NA`) only at the start of a
+    /// line before a date stamp.
+    @inline(never) mutating func initialsOfKnownNames() {
+        // Most notes have no candidate at all: look for one before building the initials of the names.
+        var first = -1
+        for i in 0..<t.count where t[i].kind == .word && t[i].e - t[i].s <= 3 && t[i].e - t[i].s >= 2 && t[i].flags.contains(.allUpper)
+            && !covered[i] && !named[i]
+        {
+            first = i
+            break
+        }
+        guard first >= 0 else { return }
+        var known: [UInt64] = []
+        for c in found where c.entity.type == .name {
+            // FNV-1a over the lower-cased initials, as `wordKey` hashes a token.
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var count = 0
+            var k = c.entity.span.start
+            var startOfWord = true
+            while k < c.entity.span.end {
+                let ch = b[k]
+                if isAlpha(ch) {
+                    if startOfWord && ch &- 0x41 < 26 {
+                        h ^= UInt64(ch | 0x20)
+                        h &*= 0x100_0000_01b3
+                        count += 1
+                    }
+                    startOfWord = false
+                } else {
+                    startOfWord = ch == 0x20 || ch == 0x2D
+                }
+                k += 1
+            }
+            if (2...3).contains(count) && !known.contains(h) { known.append(h) }
+        }
+        guard !known.isEmpty else { return }
+        for i in first..<t.count where !covered[i] && !named[i] && isWord(i) && (2...3).contains(t[i].e - t[i].s) && t[i].flags.contains(.allUpper)
+            && known.contains(t[i].key)
+        {
+            guard !t[i].bits.contains(.credential), !t[i].bits.contains(.title), !t[i].bits.contains(.stateAbbr) else { continue }
+            if punct(i + 1, 0x3A) { continue }  // a label
+            if t[i].rb.contains(.shortWord) && K.notInitials.contains(t[i].key) {
+                // "NA 03/04/2025 15:02": only as the signature at the start of a line before a date stamp.
+                guard t[i].nl, i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number || t[i + 1].flags.contains(.hasDigit) else { continue }
+                var e = i + 1
+                while e < t.count && !t[e].nl && (t[e].kind == .number || t[e].flags.contains(.hasDigit) || t[e].kind == .punctuation || t[e].kind == .symbol) { e += 1 }
+                guard e >= t.count || t[e].nl else { continue }
+            }
+            emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-initials-known")
+        }
+    }
+
+    /// "next visit wed. - tk", "rebooked fri 7th. - lp", "- dgreenberg": initials or a user name after a dash that
+    /// ends the line sign an entry.
+    /// Called for a word `k` that ends its line (from `unlabelledName`); the end of the name or nil.
+    @inline(never) mutating func dashSignature(_ k: Int) -> Int? {
+        let i = k - 1
+        guard i >= 1, !t[k].nl, !t[i].nl, !adjacent(k), !covered[k],
+            punct(i, 0x2D) || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94))
+        else { return nil }
+        let len = t[k].e - t[k].s
+        if initialsToken(k) && len <= 3 && (t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
+            emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
+            return k + 1
+        }
+        if !cap(k), (5...16).contains(len), !t[k].bits.contains(.ordinaryWord), !t[k].bits.isName {
+            // A login: a first initial and a listed surname, digits allowed at the end ("dgreenberg", "mrodriguez3").
+            var e = t[k].e
+            while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+            if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName) {
+                emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-username")
+                return k + 1
+            }
+        }
+        return nil
+    }
+
+    /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
+    @inline(never) mutating func unlistedNames(_ i: Int) -> Int? {
+        let lineStart = i == 0 || t[i].nl
+        if (lineStart && (punct(i + 1, 0x2F) || punct(i + 1, 0x3A))) || punct(i - 1, 0x28), let e = bracketAndInitialNames(i) { return e }
+        if lineStart || punct(i - 1, 0x3A), punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C)), let e = surnameCommaGiven(i) { return e }
+        if !capsDoc && !lowerDoc && i + 1 < t.count && (t[i + 1].rb.contains(.verbLabelPlaceWord) || (i + 2 < t.count && t[i + 2].rb.contains(.verbLabelPlaceWord))),
+            let e = nameBeforeVerb(i)
+        { return e }
+        // Session 6: name pairs whose given name is in no list or is a word, or whose surname is a word or an eponym.
+        if !capsDoc && !lowerDoc && i + 1 < t.count, let e = namePairs(i) { return e }
+        return nil
+    }
+
+    /// A capitalised word in no list that can still be a person's name after a strong cue: not an ordinary
+    /// English or medical word, not stop-listed (drugs, eponyms, places, months), not a title, credential or
+    /// state, not an acronym, and starting no place, organisation or facility phrase.
+    @inline(never) func unlistedNameWord(_ k: Int) -> Bool {
+        guard isWord(k), cap(k), !capsDoc, !t[k].flags.contains(.allUpper), t[k].e - t[k].s >= 3 else { return false }
+        let bits = t[k].bits
+        if bits.contains(.ordinaryWord) || bits.contains(.stopWord) || bits.contains(.drugWord) || bits.contains(.placeWord)
+            || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.credential) || bits.contains(.stateAbbr)
+            || bits.contains(.streetType) || bits.contains(.unitWord) || bits.contains(.eponym)
+        { return false }
+        if t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) { return false }
+        // Brand and device names have inner capitals ("DuraGen", "FloSeal", "MHPs"); names only after Mc, Mac or O'.
+        var uppers = 0
+        for c in t[k].s..<t[k].e where b[c] &- 0x41 < 26 { uppers += 1 }
+        if uppers > 1 {
+            let mc = b[t[k].s + 1] == 0x63 || (t[k].e - t[k].s > 3 && b[t[k].s + 1] == 0x61 && b[t[k].s + 2] == 0x63) || b[t[k].s + 1] == 0x27
+            if !mc { return false }
+        }
+        if t[k].ps, phrase(at: k, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsStateName], where: { _ in true }) != nil {
+            return false
+        }
+        // "Ngaire", "Oluwaseun" but not a word with inner capitals or digits ("iPhone", "McDonald's" is fine: Mc).
+        return true
+    }
+
+    /// After a person cue that asked for a listed name ("spoke to", "informed", "verified by"): an unlisted
+    /// capitalised name (`spoke to Ngaire on the phone`, `Verified by Juhani Korhonen`). The end of the name, or nil.
+    @inline(never) func unlistedNameAfterCue(_ j: Int) -> Int? {
+        guard j < t.count, unlistedNameWord(j) else { return nil }
+        var end = j + 1
+        // A second capitalised word continues it when it is a listed name or also unlisted ("Juhani Korhonen").
+        while end < t.count, end - j < 3, !t[end].nl, cap(end), !t[end].flags.contains(.allUpper),
+            unlistedNameWord(end) || (t[end].bits.isName && !t[end].bits.contains(.ordinaryWord) && !t[end].bits.contains(.stopWord))
+        { end += 1 }
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && adjacent(end + 1) && cap(end + 1) && !t[end + 1].flags.contains(.hasDigit) {
+            end += 2
+        }
+        // An organisation or facility word after it makes it an organisation ("Ngaire Street", "Tipene Clinic").
+        if end < t.count && !t[end].nl && (t[end].bits.contains(.streetType) || t[end].rb.contains(.orgSuffix)) { return nil }
+        if end < t.count && !t[end].nl && t[end].ps
+            && phrase(at: end, kinds: [.startsFacilityAfter, .startsOrganization], where: { _ in true }) != nil
+        { return nil }
+        return end
+    }
+
+    /// `WHITFIELD, Karen`, `Ngata, Hemi`, `TRAN, Thi Lan` opening a line (a header, a list of patients): a
+    /// surname, a comma and a given name, one NAME. The surname is a listed name or no ordinary word; the given
+    /// name is a listed first name or, after a listed surname, an unlisted capitalised word.
+    @inline(never) mutating func surnameCommaGiven(_ i: Int) -> Int? {
+        guard t[i].nl || i == 0 || (punct(i - 1, 0x3A) && !t[i - 1].nl && i >= 2 && t[i - 2].nl) else { return nil }
+        guard isWord(i), cap(i), !covered[i], t[i].e - t[i].s >= 2 else { return nil }
+        // "MCCOY-DELGADO, Rosalind Faye", "AL-SAADI, Mohammed": a hyphenated surname is one word here.
+        var h = i
+        if punct(i + 1, 0x2D) && adjacent(i + 1) && i + 3 < t.count && adjacent(i + 2) && cap(i + 2) && punct(i + 3, 0x2C) { h = i + 2 }
+        let start = i
+        let i = h
+        guard punct(i + 1, 0x2C), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2] else { return nil }
+        let sb = h > start ? t[start].bits.union(t[h].bits).subtracting([.ordinaryWord]) : t[i].bits, gb = t[i + 2].bits
+        if sb.contains(.drugWord) || sb.contains(.title) || sb.contains(.credential) || sb.contains(.placeWord)
+            || sb.contains(.stateAbbr) || t[i].rb.contains(.monthName) || t[i].rb.contains(.weekday)
+        { return nil }
+        let surnameOK = (sb.isName && !sb.contains(.stopWord) && !(sb.contains(.ordinaryWord) && !sb.contains(.lastName)))
+            || (!sb.isName && !sb.contains(.ordinaryWord) && !sb.contains(.stopWord))
+        // An eponym that is also a surname ("SMITH, John", "MCCOY-DELGADO, Rosalind") before a frequent given name.
+        let eponymSurname = sb.contains(.lastName) && sb.contains(.eponym) && !gb.contains(.ordinaryWord) && !gb.contains(.stopWord)
+            && (gb.contains(.frequentFirst) || (h > start && gb.contains(.firstName)))
+        guard surnameOK || eponymSurname else { return nil }
+        // An ordinary surname ("WARD, Mary", "Brown, Karen") needs a given name that is no ordinary word.
+        let givenOK = (gb.contains(.firstName) && !gb.contains(.stopWord) && !gb.contains(.title)
+            && (!gb.contains(.ordinaryWord) || !sb.contains(.ordinaryWord)))
+            || (sb.contains(.lastName) && !sb.contains(.ordinaryWord) && unlistedNameWord(i + 2))
+        guard givenOK, !t[i + 2].rb.contains(.monthName), !t[i + 2].rb.contains(.weekday) else { return nil }
+        var end = i + 3
+        // Middle names and initials: "TRAN, Thi Lan", "SMITH, John A".
+        while end < t.count, end - i < 6, !t[end].nl, isWord(end), cap(end),
+            initial(end) || (t[end].bits.isName && !t[end].bits.contains(.ordinaryWord) && !t[end].bits.contains(.stopWord))
+                || unlistedNameWord(end)
+        { end += 1 }
+        if punct(end, 0x2E) && adjacent(end) && initial(end - 1) { end += 1 }
+        emitName(start, end, priority: 3, score: 0.8, rule: "name-surname-comma-given")
+        return end
+    }
+
+    /// A name opening a sentence before a reporting verb: `Kostopoulos has a history of AF`, `Jayden was brought in`.
+    /// One or two capitalised words, each a listed name or an unlisted word (never an ordinary word, drug, eponym,
+    /// place, title or acronym), then a verb from `K.nameVerbs`.
+    @inline(never) mutating func nameBeforeVerb(_ i: Int) -> Int? {
+        // A sentence start, not the second half of a hyphenated word ("Passy-Muir", "Bard-Parker").
+        guard !capsDoc, !lowerDoc, sentenceStart(i), i == 0 || t[i].nl || !adjacent(i), cap(i), !covered[i] else { return nil }
+        guard verbNameWord(i) else { return nil }
+        var end = i + 1
+        if end < t.count && !t[end].nl && !covered[end] && verbNameWord(end) { end += 1 }
+        guard end < t.count, !t[end].nl, isWord(end), t[end].rb.contains(.verbLabelPlaceWord), K.nameVerbs.contains(t[end].key) else { return nil }
+        // "Dermabond was applied", "Healon has been used": auxiliaries follow products as often as people, so they
+        // need a listed name; an unlisted word needs a verb only people do ("Kostopoulos reports", "Ngaire declined").
+        if K.auxiliaryVerbs.contains(t[end].key) {
+            for k in i..<end where t[k].bits.isDisjoint(with: [.frequentFirst, .frequentLast]) { return nil }
+        }
+        // "Ward was quiet": a place, organisation or facility phrase at the start is no person.
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
+            return nil
+        }
+        // Weak evidence: not propagated to other mentions.
+        emit(.name, i, end, priority: 2, score: 0.65, rule: "name-before-verb")
+        return end
+    }
+
+    /// A word of a name before a reporting verb: a listed name that is no ordinary, stop-listed or place word, or an
+    /// unlisted capitalised word.
+    @inline(never) func verbNameWord(_ k: Int) -> Bool {
+        guard isWord(k), cap(k), !t[k].flags.contains(.allUpper), t[k].e - t[k].s >= 3 else { return false }
+        let bits = t[k].bits
+        if bits.isName {
+            return !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.title)
+                && !bits.contains(.credential) && !bits.contains(.placeWord) && !t[k].rb.contains(.monthName)
+        }
+        return unlistedNameWord(k)
+    }
+
+    /// Letters that may be typist initials at a line start; a state code is no obstacle ("AK/jm").
+    @inline(never) func typistLetters(_ k: Int) -> Bool {
+        initialsToken(k) || (isWord(k) && t[k].bits.contains(.stateAbbr) && (2...3).contains(t[k].e - t[k].s) && !t[k].flags.contains(.hasDigit))
+    }
+
+    /// A second name joined to a found one: `Marguerite and Hamid`, `Dr Ioannidis and Tevita Fifita`. The second is
+    /// a listed given name or an unlisted capitalised word.
+    @inline(never) mutating func namesJoinedByAnd() {
+        for e in nameEnds where e + 1 < t.count && !t[e].nl && !t[e + 1].nl && (t[e].key == K.and || punct(e, 0x26)) {
+            let k = e + 1
+            guard !covered[k], cap(k), !capsDoc, !t[k].flags.contains(.allUpper) else { continue }
+            let bits = t[k].bits
+            let listed = bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && !bits.contains(.title)
+            guard listed || unlistedNameWord(k) else { continue }
+            guard let end = nameRun(k, strong: true, maxWords: 3) else { continue }
+            // "Smith and Nephew", "Johnson and Johnson": an organisation word right after ends it.
+            if end < t.count && !t[end].nl && t[end].rb.contains(.orgSuffix) { continue }
+            var clash = false
+            for m in k..<end where covered[m] { clash = true }
+            if clash { continue }
+            emitName(k, end, priority: 2, score: 0.7, rule: "name-and-name")
+        }
+    }
+
+    /// `AK/jm   dictated 13/3` (typist initials opening a line before a dictation word), `(Marisol)` (a given name
+    /// alone in brackets), `(KLM 1/28/25)` (initials before a date in brackets).
+    @inline(never) mutating func bracketAndInitialNames(_ i: Int) -> Int? {
+        // A state code is no obstacle here ("AK/jm"): the dictation word vouches for the initials.
+        if punct(i + 1, 0x2F) || punct(i + 1, 0x3A), t[i].nl || i == 0, !covered[i], typistLetters(i), adjacent(i + 1), i + 2 < t.count,
+            adjacent(i + 2), typistLetters(i + 2)
+        {
+            var k = i + 3
+            while k < t.count && !t[k].nl && k - i < 8 {
+                if isWord(k) && K.typistCues.contains(t[k].key) {
+                    emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials")
+                    emit(.name, i + 2, i + 3, priority: 3, score: 0.6, rule: "name-initials")
+                    return i + 3
+                }
+                k += 1
+            }
+            return nil
+        }
+        guard punct(i - 1, 0x28), !covered[i], cap(i) else { return nil }
+        let bits = t[i].bits
+        if punct(i + 1, 0x29), !t[i].flags.contains(.allUpper), !capsDoc, bits.contains(.firstName), !bits.contains(.ordinaryWord),
+            !bits.contains(.stopWord), !bits.contains(.title), !bits.contains(.placeWord), t[i].e - t[i].s >= 3
+        {
+            emitName(i, i + 1, priority: 2, score: 0.6, rule: "name-in-brackets")
+            return i + 1
+        }
+        // The date must be a calendar date ("(MMSE 19/30 Nov 2024)" is a score) and the letters no label ("(DOB ...").
+        if initialsToken(i), t[i].flags.contains(.allUpper), !K.birthCues.contains(t[i].key), i + 3 < t.count, !t[i + 1].nl,
+            t[i + 1].kind == .number, punct(i + 2, 0x2F), t[i + 3].kind == .number,
+            (1...31).contains(intValue(i + 1)), (1...31).contains(intValue(i + 3)), intValue(i + 1) <= 12 || intValue(i + 3) <= 12
+        {
+            var k = i + 1
+            while k < t.count && !t[k].nl && k - i < 8 && !punct(k, 0x29) { k += 1 }
+            if punct(k, 0x29) {
+                emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials-date")
+                return i + 1
+            }
+        }
+        return nil
+    }
+
+    /// The session-6 name pairs at capitalised token i (``givenStopSurname(_:)``, ``ordinaryGivenFrequentSurname(_:)``,
+    /// ``unlistedGivenFrequentSurname(_:)``), asked from the one out-of-line call for capitalised words so that
+    /// `unlabelledName` stays small (inlined, the bit tests made the optimiser copy tokens on every word).
+    @inline(never) mutating func namePairs(_ i: Int) -> Int? {
+        guard !covered[i] else { return nil }
+        let bits = t[i].bits, next = t[i + 1].bits
+        if bits.contains(.firstName) && next.contains(.lastName) && (next.contains(.stopWord) || next.contains(.ordinaryWord)),
+            let e = givenStopSurname(i)
+        { return e }
+        guard next.contains(.frequentLast) else { return nil }
+        if bits.contains(.firstName) && (bits.contains(.ordinaryWord) || bits.contains(.stopWord)), let e = ordinaryGivenFrequentSurname(i) {
+            return e
+        }
+        if !bits.isName && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord), let e = unlistedGivenFrequentSurname(i) { return e }
+        return nil
+    }
+
+    /// A frequent, unambiguous surname: in the census (or curated) lists as frequent, not an ordinary or
+    /// stop-listed word, no place, street, title or credential, written in title case.
+    @inline(never) func trustedSurname(_ j: Int) -> Bool {
+        guard j < t.count, !t[j].nl, isWord(j), cap(j), !t[j].flags.contains(.allUpper), !covered[j], t[j].e - t[j].s >= 2 else { return false }
+        let lb = t[j].bits
+        return lb.contains(.lastName) && lb.contains(.frequentLast) && !lb.contains(.ordinaryWord) && !lb.contains(.commonName)
+            && !lb.contains(.stopWord) && !lb.contains(.placeWord) && !lb.contains(.streetType) && !lb.contains(.title)
+            && !lb.contains(.weakTitle) && !lb.contains(.credential) && !lb.contains(.stateAbbr) && !t[j].rb.contains(.monthName)
+            && !placeSuffix(j)
+    }
+
+    /// Token i follows a number, `#` or a word with digits on its line ("#10 blade Bard Parker", "size 7 Jackson"):
+    /// an instrument or product, not a person.
+    @inline(never) func afterCount(_ i: Int) -> Bool {
+        guard i > 0, !t[i].nl else { return false }
+        return t[i - 1].kind == .number || punct(i - 1, 0x23) || t[i - 1].flags.contains(.hasDigit)
+            || (i > 1 && !t[i - 1].nl && isWord(i - 1) && vocab.ruleWords.instrumentCues.contains(t[i - 1].key))
+    }
+
+    /// After the surname at `j`: no further capitalised word (an organisation or place would continue), no eponym
+    /// follower (`Chen classification`), no facility or organisation phrase.
+    @inline(never) func pairEndsAt(_ j: Int) -> Bool {
+        let k = j + 1
+        if k < t.count && !t[k].nl && (cap(k) || (punct(k, 0x2D) && adjacent(k))) { return false }
+        if eponymFollows(k) { return false }
+        return true
+    }
+
+    /// "Xiaoming Chen was admitted", "Jedda Wunungmurra": a capitalised word in no list (``unlistedNameWord``)
+    /// before a frequent surname, in a mixed-case note, starting a run of capitalised words.
+    @inline(never) mutating func unlistedGivenFrequentSurname(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, i + 1 < t.count, trustedSurname(i + 1), !adjacent(i + 1), unlistedNameWord(i), !covered[i] else { return nil }
+        if i > 0 && !t[i].nl && (cap(i - 1) || (punct(i - 1, 0x2D) && adjacent(i))) { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
+            return nil
+        }
+        emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-unlisted-given-surname")
+        return i + 2
+    }
+
+    /// "Hope Williams was seen", "May Nguyen is stable": a given name that is also an ordinary or stop-listed word
+    /// (Hope, Grace, Joy, May) before a frequent surname that is not (``trustedSurname``), with no person cue needed;
+    /// never a month after a date word ("in May Smith ..." is left alone) and never an eponym, drug or place.
+    @inline(never) mutating func ordinaryGivenFrequentSurname(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, i + 1 < t.count, trustedSurname(i + 1), !adjacent(i + 1), !covered[i], cap(i),
+            !t[i].flags.contains(.allUpper), t[i].e - t[i].s >= 3
+        else { return nil }
+        let bits = t[i].bits
+        guard bits.contains(.firstName), !bits.contains(.eponym), !bits.contains(.drugWord), !bits.contains(.placeWord),
+            !bits.contains(.title), !bits.contains(.weakTitle), !bits.contains(.credential), !t[i].rb.contains(.weekday)
+        else { return nil }
+        if t[i].rb.contains(.monthName) && i > 0 && !t[i].nl && isWord(i - 1) && K.monthAloneCues.contains(t[i - 1].key) { return nil }
+        if i > 0 && !t[i].nl && (cap(i - 1) || (punct(i - 1, 0x2D) && adjacent(i))) && !t[i - 1].bits.contains(.title) { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter], where: { _ in true }) != nil { return nil }
+        emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-ordinary-given-surname")
+        return i + 2
+    }
+
+    /// After a person cue: initials then a surname on the same line ("J.P. Walsh", "J. P. Walsh", "JP Walsh"); the
+    /// surname is a listed name that is no ordinary word, or a capitalised word in no list. The end, or nil.
+    @inline(never) func initialsNameAfterCue(_ j: Int) -> Int? {
+        guard j < t.count, isWord(j), !capsDoc else { return nil }
+        var k = j
+        if initial(j) {
+            while k < t.count && (k == j || !t[k].nl) && initial(k) {
+                k += 1
+                if punct(k, 0x2E) && adjacent(k) { k += 1 }
+            }
+        } else if dottedInitials(j) {
+            k = j + 1
+        } else {
+            // "JP Walsh": two or three capitals, no label word.
+            let len = t[j].e - t[j].s
+            guard (2...3).contains(len), t[j].flags.contains(.allUpper), !t[j].flags.contains(.hasDigit), !t[j].bits.isName,
+                !t[j].bits.contains(.credential), !t[j].bits.contains(.title), !t[j].bits.contains(.stateAbbr),
+                !(t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key))
+            else { return nil }
+            k = j + 1
+        }
+        guard k > j, k < t.count, !t[k].nl, isWord(k), cap(k), !t[k].flags.contains(.allUpper), !covered[k], t[k].e - t[k].s >= 2 else { return nil }
+        let lb = t[k].bits
+        guard (lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord)) || unlistedNameWord(k) else { return nil }
+        var end = k + 1
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        return end
+    }
+
+    /// One token of dotted initials: "J.P.", "A.K", "J.R.R." (capital letters each followed by a full stop, the last
+    /// one's optional).
+    @inline(never) func dottedInitials(_ j: Int) -> Bool {
+        let s = t[j].s, e = t[j].e
+        guard e - s >= 3, e - s <= 8 else { return false }
+        var k = s, letters = 0
+        while k < e {
+            guard b[k] &- 0x41 < 26 else { return false }
+            letters += 1
+            k += 1
+            if k < e { guard b[k] == 0x2E else { return false }; k += 1 }
+        }
+        return letters >= 2
+    }
+
+    /// "Tyson Bell", "Janelle Price", "Hope Bell", "Kate Hope": a listed given name before a surname that is also a
+    /// stop-listed (eponym, common word) or ordinary word, inside a mixed-case sentence. Not both ordinary words
+    /// ("Will Price"), never a drug, place, month or title, never before a possessive, an eponym's follower
+    /// ("Bell palsy", "Mallory Weiss tear") or another capitalised word; an ordinary-word given name not at a sentence
+    /// start.
+    @inline(never) mutating func givenStopSurname(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, cap(i), cap(i + 1), !t[i + 1].nl, !adjacent(i + 1), !covered[i], !covered[i + 1],
+            !t[i].flags.contains(.allUpper), !t[i + 1].flags.contains(.allUpper), t[i].e - t[i].s >= 3, t[i + 1].e - t[i + 1].s >= 3
+        else { return nil }
+        let g = t[i].bits, lb = t[i + 1].bits
+        let givenOK = (!g.contains(.ordinaryWord) && !g.contains(.stopWord) && !g.contains(.commonName)) || stopListedGivenName(i)
+        guard givenOK, !g.contains(.title), !g.contains(.weakTitle), !g.contains(.eponym), !g.contains(.drugWord), !g.contains(.placeWord),
+            !t[i].rb.contains(.monthName), !t[i].rb.contains(.weekday)
+        else { return nil }
+        guard !(g.contains(.ordinaryWord) && lb.contains(.ordinaryWord)), !lb.contains(.drugWord), !lb.contains(.placeWord), !placeSuffix(i + 1),
+            !lb.contains(.title), !lb.contains(.weakTitle), !lb.contains(.credential), !lb.contains(.streetType),
+            !t[i + 1].rb.contains(.monthName), !t[i + 1].rb.contains(.weekday)
+        else { return nil }
+        if g.contains(.ordinaryWord) && sentenceStart(i) { return nil }
+        // "The Lily Guide", "tried Slim Fast": a given name that is itself a word needs a surname that is not one.
+        if (g.contains(.ordinaryWord) || g.contains(.stopWord)) && lb.contains(.ordinaryWord) { return nil }
+        if i > 0 && !t[i].nl && (t[i - 1].key == K.the || t[i - 1].key == K.a || t[i - 1].key == K.an) { return nil }
+        if i > 0 && !t[i].nl && cap(i - 1) && !t[i - 1].bits.contains(.title) && !t[i - 1].bits.contains(.weakTitle) && !sentenceStart(i - 1)
+            && !K.roleWords.contains(t[i - 1].key)
+        {
+            return nil
+        }
+        // "Parkinson's", "Bell palsy": possessives and eponym followers make the pair a disease or sign.
+        if t[i + 1].base != t[i + 1].key || t[i].base != t[i].key { return nil }
+        if i + 2 < t.count && adjacent(i + 2) && punct(i + 2, 0x27) { return nil }
+        guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter, .startsProfession], where: { _ in true }) != nil {
+            return nil
+        }
+        emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-given-stop-surname")
+        return i + 2
+    }
+
+    /// The surname of a list pair at j ends place names or, when it is no given name, starts a state's name.
+    @inline(never) func pairSurnameIsPlace(_ j: Int) -> Bool {
+        vocab.ruleWords.placeSuffixes.contains(t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
+    }
+
+    /// After a cue and a given name ending at `e`: the end including a capitalised listed surname that the weak name
+    /// rules refuse (a word or an eponym: "Price", "Bell"), unless a possessive, an eponym's follower, a drug, place or
+    /// title, or another capitalised word makes it something else.
+    @inline(never) func cueSurnameEnd(_ e: Int) -> Int {
+        guard e < t.count, !t[e].nl, !adjacent(e), cap(e), !t[e].flags.contains(.allUpper) || capsDoc, t[e].e - t[e].s >= 2 else { return e }
+        let lb = t[e].bits
+        guard lb.contains(.lastName), !lb.contains(.drugWord), !lb.contains(.placeWord), !lb.contains(.title), !lb.contains(.weakTitle),
+            !lb.contains(.credential), !lb.contains(.streetType), !t[e].rb.contains(.monthName), t[e].base == t[e].key,
+            !placeSuffix(e), pairEndsAt(e), !(e + 1 < t.count && adjacent(e + 1) && punct(e + 1, 0x27))
+        else { return e }
+        return e + 1
+    }
+}

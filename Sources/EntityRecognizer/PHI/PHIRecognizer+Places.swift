@@ -1,0 +1,203 @@
+import MedTextCore
+
+// Places and organisations beyond the gazetteer phrases: towns after a residence word or an organisation, street
+// types ahead of a capitalised word, organisations after a label, place-name endings.
+// Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
+
+extension PHIDetection {
+    /// "lives in Emeryville", "originally from Rotorua", "moved to Grove City": after a residence or travel word and a
+    /// preposition, a capitalised word in no list at all (not a name, not an ordinary word: so no country such as
+    /// Vietnam, no agency such as Centrelink), with town words after it. Known places have their own rule.
+    @inline(never) mutating func unlistedPlace(_ i: Int) -> Int? {
+        guard K.residencePrepositions.contains(t[i - 1].key), !t[i - 1].nl, !t[i].nl, isWord(i - 2),
+            K.residenceWords.contains(t[i - 2].key), t[i].e - t[i].s >= 4, !t[i].flags.contains(.hasDigit), !covered[i],
+            !K.agencies.contains(t[i].key),
+            !t[i].ps || phrase(at: i, kinds: [.startsOrganization, .startsFacilityAfter, .startsStateName], where: { _ in true }) == nil
+        else { return nil }
+        // "is from" and "comes from" only before "from".
+        if (t[i - 2].key == K.is || t[i - 2].key == K.comes || t[i - 2].key == K.came || t[i - 2].key == K.family) && t[i - 1].key != K.from { return nil }
+        var e = i + 1
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && K.townWords.contains(t[e].key) { e += 1 }
+        // A facility or organisation word after it makes it an organisation ("moved to Kinross Aged Care").
+        if e < t.count && !t[e].nl && cap(e) { return nil }
+        emit(.address, i, e, priority: 3, score: 0.65, rule: "address-unlisted-place")
+        return e
+    }
+
+    /// A town written right after an organisation, alone or after a comma or dash, ending its clause: "Chemist
+    /// Warehouse Bankstown.", "I-MED Radiology Network - Frankston", "Broadwater Family Practice, Biggera Waters",
+    /// "(Kane Constructions site, Mornington)". A known place, or one or two capitalised words in no list.
+    @inline(never) mutating func placesAfterOrganizations() {
+        for oe in orgEnds where oe < t.count && !t[oe].nl {
+            var k = oe
+            if punct(k, 0x2C) || punct(k, 0x2D) { k += 1 }
+            // "(Kane Constructions site, Mornington)": one lower-case word between the organisation and the comma.
+            else if isWord(k) && !cap(k) && punct(k + 1, 0x2C) && k + 2 < t.count && !t[k + 1].nl { k += 2 }
+            guard k < t.count, !t[k].nl, !covered[k], cap(k) || (lowerDoc && isWord(k)) else { continue }
+            var e = -1
+            if let pe = knownPlaceAfterComma(k) { e = pe }
+            else if !capsDoc || t[k].bits.isEmpty {
+                var m = k
+                while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerDoc) && isWord(m)
+                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || K.townWords.contains(t[m].key))
+                    && !t[m].rb.contains(.monthName) && !t[m].rb.contains(.weekday)
+                { m += 1 }
+                if m > k && (m >= t.count || t[m].nl || t[m].kind == .punctuation) && !(m < t.count && punct(m, 0x2D)) { e = m }
+            }
+            guard e > k else { continue }
+            var clash = false
+            for q in k..<e where covered[q] { clash = true }
+            if clash { continue }
+            // Session 6: a town written straight after the name, without a comma or dash, is part of the name
+            // ("Mercy Hospital Springfield", "Northern Hospital Epping", "TerryWhite Chemmart Inverell", "Estia Health
+            // Keilor Downs": GUIDELINE O2, the full name as written; 14 of the 17 such names in the dev gold are
+            // marked so); after a separator it is its own ADDRESS (O1, G2).
+            if k == oe, extendOrganization(endingAt: oe, to: e) { continue }
+            emit(.address, k, e, priority: 3, score: 0.6, rule: "address-after-organization")
+        }
+    }
+
+    /// Session 6: a saint's name after a place preposition names a hospital, school or parish ("transferred back from
+    /// st. luke's", "chaplain from st anne's parish", "attends meetings at St. Procopius", "at st vincents"): in lower
+    /// case the name must be possessive or outside the ordinary words; a listed place (`St Kilda`, `St Ives`) or a
+    /// street (`St Kilda Rd`) is not an organisation. Facility words and organisation suffixes after it are inside.
+    @inline(never) mutating func saintAfterPreposition(_ i: Int) -> Int? {
+        guard i > 0, !t[i].nl, isWord(i - 1), K.organizationPrepositions.contains(t[i - 1].key), !cap(i - 1) || capsDoc else { return nil }
+        var j = i + 1
+        if punct(j, 0x2E) && adjacent(j) { j += 1 }
+        // (A cued-name rule may have covered "john's" in "from st. john's": the longer organisation wins the selection.)
+        guard j < t.count, !t[j].nl, isWord(j), !t[j].flags.contains(.hasDigit), t[j].e - t[j].s >= 3 else { return nil }
+        // "st luke's", and "st vincents" written without the apostrophe (a given name and an s).
+        let possessive = t[j].base != t[j].key
+            || (b[t[j].e - 1] | 0x20 == 0x73 && vocab.bits(wordKey(b, t[j].s, t[j].e - 1)).contains(.firstName))
+        if cap(j) && !lowerDoc {
+            guard cap(i), !t[j].bits.contains(.ordinaryWord) || possessive else { return nil }
+        } else {
+            // "message for st john": without a possessive, only after a place preposition.
+            guard possessive || (!t[j].bits.contains(.ordinaryWord) && t[j].bits.contains(.firstName) && K.placePrepositions.contains(t[i - 1].key))
+            else { return nil }
+        }
+        var e = j + 1
+        if e < t.count && !t[e].nl && (t[e].bits.contains(.streetType) || t[e].kind == .number) { return nil }
+        // "St Luke's Lutheran", "st anne's parish", "St John's Hospital".
+        while e < t.count && e - j <= 2 && !t[e].nl && isWord(e)
+            && (K.saintFacilityWords.contains(t[e].key) || t[e].rb.contains(.orgSuffix) || K.congregationWords.contains(t[e].key)
+                || (t[e].rb.contains(.startsFacilityAfter) && phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil))
+        {
+            if let (_, pe) = phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), pe > e { e = pe } else { e += 1 }
+        }
+        // A listed place alone ("in St Kilda", "from St. John's") stays a place; with a facility word after it, it names one.
+        if e == j + 1, t[i].ps, phrase(at: i, kinds: .startsPlace, where: { $0 == .place }) != nil { return nil }
+        emit(options.facilityType, i, e, priority: 3, score: 0.65, rule: "organization-saint-after-preposition")
+        return e
+    }
+
+    /// A known place (gazetteer) standing alone between a bracket or comma and a closing bracket, comma, semicolon,
+    /// full stop, dash or the line end: capitalised as a name (any case in a lower-case note), not a person's name,
+    /// an ordinary word or an ALL-CAPS acronym, and not followed by an instrument or method word. Returns its end.
+    @inline(never) mutating func placeSetOff(_ i: Int) -> Int? {
+        guard !t[i].nl, !covered[i], cap(i) || lowerDoc, !capsDoc || !t[i].bits.contains(.ordinaryWord),
+            !t[i].flags.contains(.allUpper) || capsDoc,
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place })
+        else { return nil }
+        // One-word places that are also given names or words ("Hope", "Sydney" the given name is a listed place)
+        // need more than punctuation; a surname-only word may be a town ("Midland", "Richmond").
+        let bits = t[i].bits
+        if e == i + 1 && !bits.contains(.placeWord)
+            && (bits.contains(.firstName) || bits.contains(.ordinaryWord) || bits.contains(.stopWord) || bits.contains(.title))
+        {
+            return nil
+        }
+        guard e >= t.count || t[e].nl || (t[e].kind == .punctuation && (punct(e, 0x29) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x2E) || punct(e, 0x2D)))
+        else { return nil }
+        if eponymFollows(e) { return nil }
+        for q in i..<e where covered[q] { return nil }
+        emit(.address, i, e, priority: 2, score: 0.6, rule: "address-place-set-off")
+        return e
+    }
+
+    /// Extends the organisation candidate that ends at token `oe` to end at token `e` (exclusive); false when
+    /// no such candidate exists.
+    @inline(never) mutating func extendOrganization(endingAt oe: Int, to e: Int) -> Bool {
+        let end = t[oe - 1].e
+        guard let c = found.lastIndex(where: { $0.entity.type == options.facilityType && $0.entity.span.end == end }) else { return false }
+        let span = found[c].entity.span
+        found[c].entity.span = TextSpan(span.start, t[e - 1].e)
+        for q in oe..<e { covered[q] = true }
+        return true
+    }
+
+    /// A capitalised word and a street type within the next three tokens ("4/22 Fosters Rd").
+    @inline(never) func streetFollows(_ e: Int) -> Bool {
+        guard e < t.count, !t[e].nl, cap(e) else { return false }
+        var k = e
+        while k < t.count && k - e < 3 && !t[k].nl && cap(k) {
+            if k > e && t[k].bits.contains(.streetType) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// An unlisted capitalised place after "in", "at", "near" or "from" ending a clause or before a lower-case word:
+    /// `Appendicectomy 2011 in Ludhiana.`, `youth group at Woodridge on Fridays`. Words in any list (names,
+    /// ordinary words, drugs, places already known) are left to their own rules.
+    @inline(never) mutating func unlistedPlaceAfterPreposition(_ i: Int) -> Int? {
+        guard !t[i - 1].nl, !t[i].nl, K.townPrepositions.contains(t[i - 1].key), !covered[i], unlistedNameWord(i),
+            !K.agencies.contains(t[i].key), t[i].e - t[i].s >= 4
+        else { return nil }
+        // "dressed in Acticoat", "placed in Endocatch bag": after a verb of placing it is a product.
+        if i >= 2, isWord(i - 2), t[i - 2].e - t[i - 2].s > 3, b[t[i - 2].e - 1] | 0x20 == 0x64, b[t[i - 2].e - 2] | 0x20 == 0x65 { return nil }
+        var e = i + 1
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (K.townWords.contains(t[e].key) || t[e].bits.isEmpty) { e += 1 }
+        // The clause ends, or a function word, preposition or weekday follows (not a noun: "Endocatch bag").
+        let ing = isWord(e) && !cap(e) && t[e].e - t[e].s > 5 && b[t[e].e - 1] == 0x67 && b[t[e].e - 2] == 0x6E && b[t[e].e - 3] == 0x69
+        guard e >= t.count || t[e].nl || asideEnd(e) || punct(e, 0x28) || ing
+            || (isWord(e) && (K.functionWords.contains(t[e].key) || K.townFollowers.contains(t[e].key) || t[e].rb.contains(.weekday)))
+        else { return nil }
+        // "at Ngaire's", "in Tipene Clinic": a possessive or an organisation word after it.
+        if t[e - 1].base != t[e - 1].key { return nil }
+        emit(.address, i, e, priority: 2, score: 0.6, rule: "address-unlisted-place-preposition")
+        return e
+    }
+
+    /// `Facility: Swedish Ballard Campus` (an organisation label), `St. Joseph Regional` (a saint's name and a facility
+    /// filler).
+    @inline(never) mutating func organizationAfterLabel(_ i: Int) -> Int? {
+        if K.organizationLabels.contains(t[i].key), punct(i + 1, 0x3A), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2],
+            !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.weakTitle)
+        {
+            var e = i + 2
+            var distinctive = false
+            while e < t.count && e - i <= 8 && !t[e].nl && !covered[e]
+                && (cap(e) || punct(e, 0x26) || (punct(e, 0x2D) && adjacent(e)) || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)))
+            {
+                if isWord(e) && cap(e) && (!t[e].bits.contains(.ordinaryWord) || (t[e].rb.contains(.orgSuffix) && e > i + 2)) { distinctive = true }
+                e += 1
+            }
+            while e > i + 2 && !cap(e - 1) { e -= 1 }
+            guard e > i + 2, distinctive else { return nil }
+            emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-label")
+            return e
+        }
+        if K.saintWords.contains(t[i].key), cap(i) {
+            var j = i + 1
+            if punct(j, 0x2E) && adjacent(j) { j += 1 }
+            guard j + 1 < t.count, !t[j].nl, cap(j), !covered[j], t[j].bits.contains(.firstName) || t[j].bits.isEmpty,
+                !t[j + 1].nl, isWord(j + 1), cap(j + 1), K.saintFacilityWords.contains(t[j + 1].key)
+            else { return saintAfterPreposition(i) }
+            var e = j + 2
+            if e < t.count && !t[e].nl && cap(e) && K.saintFacilityWords.contains(t[e].key) { e += 1 }
+            emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-saint")
+            return e
+        }
+        if K.saintWords.contains(t[i].key), let e = saintAfterPreposition(i) { return e }
+        return nil
+    }
+
+    /// "Barkly Downs", "Webb City", "Western Missouri": a word that ends place names (`place_suffix` in `phi/rule_words.tsv`) or starts a
+    /// state's name is no surname.
+    @inline(never) func placeSuffix(_ j: Int) -> Bool {
+        if vocab.ruleWords.placeSuffixes.contains(t[j].key) { return true }
+        return t[j].ps && phrase(at: j, kinds: .startsStateName, where: { $0 == .stateName }) != nil
+    }
+}
