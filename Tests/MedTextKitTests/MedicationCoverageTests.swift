@@ -78,6 +78,10 @@ import Testing
         ("Infanrix IPV", "BRAND_NAME"), ("Neo B12", "BRAND_NAME"), ("Albumex 20", "BRAND_NAME"),
         ("Sustagen", "BRAND_NAME"), ("Fortisip", "BRAND_NAME"), ("QV Cream", "BRAND_NAME"), ("Dermeze", "BRAND_NAME"),
         ("Calcium Sandoz", "BRAND_NAME"), ("Caltrate Bone & Muscle", "BRAND_NAME"), ("Ostelin Vitamin D", "BRAND_NAME"),
+        // Australian branded generics and wound-care products (nursing notes).
+        ("Salpraz", "BRAND_NAME"), ("Oziclide", "BRAND_NAME"), ("Ranmoxy", "BRAND_NAME"), ("Perindo", "BRAND_NAME"),
+        ("Aquacel Ag", "BRAND_NAME"), ("Prontosan", "BRAND_NAME"), ("Mepilex Border", "BRAND_NAME"), ("Inadine", "BRAND_NAME"),
+        ("Moviprep", "BRAND_NAME"), ("Nulax", "BRAND_NAME"),
         // US brands.
         ("DuoNeb", "BRAND_NAME"), ("Z-Pak", "BRAND_NAME"), ("Benefiber", "BRAND_NAME"), ("Dramamine", "BRAND_NAME"),
         ("Cortisporin", "BRAND_NAME"), ("Centrum Silver", "BRAND_NAME"), ("Caltrate 600+D", "BRAND_NAME"),
@@ -91,6 +95,10 @@ import Testing
         // Products written by their generic name.
         ("multivitamin", "GENERIC_NAME"), ("vitamin B complex", "GENERIC_NAME"), ("artificial tears", "GENERIC_NAME"),
         ("half normal saline", "GENERIC_NAME"), ("glucose gel", "GENERIC_NAME"), ("Ringer's solution", "GENERIC_NAME"),
+        ("glucose tablets", "GENERIC_NAME"), ("senna-docusate", "GENERIC_NAME"), ("biphasic insulin aspart", "GENERIC_NAME"),
+        // Shorthand and lay names; a named vaccination is the vaccine.
+        ("vit D3", "GENERIC_NAME"), ("vit C", "GENERIC_NAME"), ("blue puffer", "GENERIC_NAME"), ("stool softeners", "GENERIC_NAME"),
+        ("4-factor PCC", "GENERIC_NAME"), ("hepatitis B vaccination", "GENERIC_NAME"), ("pneumococcal vaccination", "GENERIC_NAME"),
     ])
     func namesAreOneMedication(name: String, type: String) {
         let found = Self.medications(name)
@@ -115,10 +123,40 @@ import Testing
         "Quick review today, slow progress with physio.",
         "Vaccines up to date.",
         "Immunisations: up to date.",
+        // The bare class word names the immunisation record, not a drug (gold dev: never annotated).
+        "- Vaccines: due at next visit.",
+        "No reaction to previous vaccines.",
+        // A hyphenated UNII brand made of ordinary words (`PRE-OP`) and a clinical word.
+        "Cease 7 days pre-op.",
+        "Wound cleansed, dressing intact, foam dressing applied.",
     ])
     func ordinaryWordsAreNotMedications(text: String) {
         let meds = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none).entities
             .filter { $0.category == .medication }
         #expect(meds.isEmpty, "\(text): \(meds.map { $0.type.rawValue })")
+    }
+
+    /// Medications under a Plan or Mx heading (GUIDELINE §8): new drugs are FUTURE; a drug after a
+    /// current-drug cue (continue, increase, cease, hold), in a conditional or deliberative sentence,
+    /// or already given, is not; a medication list is untouched.
+    @Test(arguments: [
+        ("Plan:\n- Start atorvastatin 20 mg nightly.", "atorvastatin", true),
+        ("Mx:\n- Prednisolone 50mg mane x 5/7", "Prednisolone", true),
+        ("Plan:\n- Cease Nurofen; use Panadol Osteo 1330mg tds instead.", "Panadol Osteo", true),
+        ("Plan:\n- Hold metformin for contrast.", "contrast", true),
+        ("Plan:\n- Hold metformin for contrast.", "metformin", false),
+        ("Plan:\n- Continue metformin 500 mg bd.", "metformin", false),
+        ("Plan:\n- Cont digoxin 62.5mcg mane, bisoprolol 2.5mg daily", "digoxin", false),
+        ("Plan:\n- Increase lamotrigine to 150 mg daily.", "lamotrigine", false),
+        ("Plan:\n- Losartan 50 mg daily if UACR remains high.", "Losartan", false),
+        ("Plan:\n- Discuss Ezetrol at next visit.", "Ezetrol", false),
+        ("Mx:\n- Plasma-Lyte 2L bolus given, reassess.", "Plasma-Lyte", false),
+        ("Medications:\n- Prednisolone 50mg mane", "Prednisolone", false),
+    ])
+    func plannedMedicationsAreFuture(text: String, drug: String, future: Bool) {
+        let doc = GoldRuleTests.annotator.annotate(Document(text: text), linking: .none)
+        let e = doc.entities.first { $0.category == .medication && doc.document.text(in: $0.span) == drug }
+        #expect(e != nil, "\(drug) not found")
+        #expect(e?.traits.contains(.future) == future, "\(drug): \(e?.traits.names ?? [])")
     }
 }
