@@ -105,6 +105,13 @@ import Testing
         #expect(found.count == 1 && found[0].whole && found[0].type == type, "\(name): \(found)")
     }
 
+    /// `the flu` is a lay name of influenza; `had the flu vaccine` is the vaccine (leftmost-longest
+    /// would otherwise read the illness), and `had the flu` stays the illness.
+    @Test func fluVaccineIsNotTheIllness() {
+        #expect(GoldRuleTests.run("Had the flu vaccine this year.").contains { $0.contains("flu vaccine|GENERIC_NAME|") })
+        #expect(GoldRuleTests.run("Had the flu last week.").contains { $0.hasPrefix("the flu|DX_NAME|") })
+    }
+
     /// Device names are FORM words of the drug before them, never a brand of their own (UNII lists
     /// `GENUAIR` as a brand name; scripts/lexicons/unii_sources.py drops dose-form and device terms).
     @Test func deviceNamesAreNotBrands() {
