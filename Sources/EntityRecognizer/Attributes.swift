@@ -62,6 +62,10 @@ struct AttributeWords: Sendable {
     let planCurrentCues: TokenIDSet  // word class plan_current_cues
     let planConditionalCues: TokenIDSet  // word class plan_conditional_cues
     let planDoneCues: TokenIDSet  // word class plan_done_cues
+    let doseStepLead: TokenIDSet  // word class dose_step_lead
+    let patchForms: TokenIDSet  // word class patch_forms
+    let bareDoses: TokenIDSet  // word class bare_doses
+    let courseLead: TokenIDSet  // word class course_lead
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -116,6 +120,10 @@ struct AttributeWords: Sendable {
             let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
             return w.count == 2 && !w.contains(0) ? w : nil
         })
+        doseStepLead = set(.doseStepLead)
+        patchForms = set(.patchForms)
+        bareDoses = set(.bareDoses)
+        courseLead = set(.courseLead)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
@@ -299,15 +307,15 @@ extension Recognizer {
                         // A release or device abbreviation that ends a product name ("Diamicron
                         // MR", "Cardizem CD", "Seretide MDI") is the drug's FORM (guideline §2),
                         // not part of its name.
+                        // So is a dose form written in lower case after the name ("nicotine
+                        // patch", "GTN spray", "Saline nose drops"); capitalised device brands
+                        // ("Trelegy Ellipta") keep their name.
                         var releaseForm: Attribute? = nil
-                        if r.count >= 2, let last = r.last, isUpperAbbreviation(last, c, doc, p),
-                           let m = sigMatch(at: last, kinds: [.form], keys: keys, alternates: alts, limit: r.upperBound, content: c, doc: doc, bytes: p),
-                           m.tokens == last..<r.upperBound
-                        {
+                        if r.count >= 2, let tail = productForm(in: r, keys: keys, alts: alts, content: c, doc: doc, bytes: p) {
                             // "Toprol-XL": the hyphen before the form belongs to neither.
-                            let end = last - 1 > r.lowerBound && keys[last - 1] == words.dash ? last - 1 : last
+                            let end = tail.lowerBound - 1 > r.lowerBound && keys[tail.lowerBound - 1] == words.dash ? tail.lowerBound - 1 : tail.lowerBound
                             entities[n].span = span(r.lowerBound..<end, c, doc)
-                            releaseForm = attribute(.form, .form, m.tokens, c, doc)
+                            releaseForm = attribute(.form, .form, tail, c, doc)
                         }
                         defer { if let f = releaseForm { entities[n].attributes.insert(f, at: 0) } }
                         let sentenceEnd = sentences[sentenceOf[r.lowerBound]].upperBound
@@ -319,13 +327,21 @@ extension Recognizer {
                         }
                         var limit = min(sentenceEnd, from + 40)
                         // Stop at the next medication.
+                        var nextDrug: Int? = nil
                         for m in next..<max(next, ranges.count) where entities[m].category == .medication {
+                            if ranges[m].lowerBound <= limit { nextDrug = ranges[m].lowerBound }
                             limit = min(limit, ranges[m].lowerBound)
                             break
                         }
                         entities[n].attributes = from < limit ? medicationAttributes(
                             from: from, limit: limit, keys: keys, alts: alts, owner: owner, conditionToken: conditionToken,
                             testToken: testToken, content: c, doc: doc, bytes: p) : []
+                        // A route right before the next drug is that drug's ("IV ceftriaxone then
+                        // oral amoxicillin", "while on IV diuretics"): it takes it below.
+                        if let d = nextDrug, d > from {
+                            let end = doc.tokens[c.tokenIndex[d - 1]].span.end
+                            entities[n].attributes.removeAll { $0.type == .routeOrMode && $0.span.end == end }
+                        }
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
                         for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
@@ -382,6 +398,38 @@ extension Recognizer {
     private func isPerDay(_ k: Int, _ limit: Int, _ keys: UnsafeBufferPointer<UInt32>, _ c: Content, _ doc: AnnotatedDocument, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard k + 1 < limit, keys[k] == words.slash else { return false }
         return p[doc.tokens[c.tokenIndex[k + 1]].span.range].elementsEqual("24".utf8)
+    }
+
+    /// The dose form or release abbreviation that ends the medication name at `r` (the longest
+    /// such tail, never the whole name), or nil: an upper-case abbreviation of two to four letters
+    /// as the last token ("Diamicron MR", "Seretide MDI"), or a form term starting with a
+    /// lower-case word ("nicotine patch", "Xalatan eye drops").
+    private func productForm(
+        in r: Range<Int>, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int>? {
+        for t in (r.lowerBound + 1)..<r.upperBound {
+            let first = p[doc.tokens[c.tokenIndex[t]].span.start]
+            let isLower = first >= 0x61 && first <= 0x7A
+            guard isLower || t == r.upperBound - 1 && isUpperAbbreviation(t, c, doc, p) else { continue }
+            if let m = sigMatch(at: t, kinds: [.form], keys: keys, alternates: alts, limit: r.upperBound, content: c, doc: doc, bytes: p),
+               m.tokens == t..<r.upperBound
+            {
+                return m.tokens
+            }
+        }
+        return nil
+    }
+
+    /// Whether a patch is named in the drug's signature or at the end of its name (word class
+    /// `patch_forms`, looked at only when a per-time unit is found).
+    private func isPatchSignature(from start: Int, limit: Int, keys: UnsafeBufferPointer<UInt32>) -> Bool {
+        var j = max(0, start - 2)
+        while j < limit {
+            if words.patchForms.contains(keys[j]) { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Whether content token `k` is an upper-case abbreviation of two to four letters ("MR", "XR", "MDI").
@@ -480,8 +528,18 @@ extension Recognizer {
                 case .duration:
                     // Only "for 7 days" / "x 5/7" / "over 2 weeks" (gold rule: the lead word is
                     // left out of the span); a bare "7 days" in a drug's sentence is usually history.
-                    guard r.count > 1, words.durationLead.contains(keys[r.lowerBound]) else { k += 1; continue }
-                    r = (r.lowerBound + 1)..<r.upperBound
+                    // The lead word may also come right before a duration phrase that has none of
+                    // its own ("over 60 min", "× 5 days").
+                    if r.count > 1, words.durationLead.contains(keys[r.lowerBound]) {
+                        r = (r.lowerBound + 1)..<r.upperBound
+                    } else if !(k > start && (words.durationLead.contains(keys[k - 1])
+                        // "total 7 days", "to complete 5 days": the course, when no other duration
+                        // was given ("x 3 days (to complete 7 days)" is not annotated twice).
+                        || words.courseLead.contains(keys[k - 1]) && !out.contains { $0.type == .duration }))
+                    {
+                        k += 1
+                        continue
+                    }
                     out.append(attribute(.duration, .duration, r, c, doc))
                     lastFrequency = nil
                 case .frequency:
@@ -536,12 +594,31 @@ extension Recognizer {
             // "@ 100 mL/hr": a rate.
             var lead = k
             if words.rateLead.contains(keys[k]) { lead = k + 1 }
-            if let num = numberExpression(at: lead, limit: limit, content: c, doc: doc) {
+            // An amount said without a number ("apply thinly", "apply a thin layer"): a dose.
+            if words.bareDoses.contains(keys[k]),
+               let u = sigMatch(at: k, kinds: [.doseUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p)
+            {
+                out.append(attribute(.dosage, .dosage, u.tokens, c, doc))
+                lastFrequency = nil
+                k = u.tokens.upperBound
+                continue
+            }
+            if let num = numberExpression(at: lead, limit: limit, content: c, doc: doc),
+               num.upperBound >= limit || !words.bareDoses.contains(keys[num.upperBound]) || doc.tokens[c.tokenIndex[num.lowerBound]].kind == .number
+            {
                 if let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .doseUnit, .rateUnit, .form], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
                     let r = num.lowerBound..<u.tokens.upperBound
                     switch u.term.kind {
+                    case .rateUnit where lead == k && isPatchSignature(from: start, limit: limit, keys: keys):
+                        // What a patch delivers per hour or day is its strength ("Durogesic 25mcg/hr
+                        // patch", "nicotine patch 21 mg/24 h"), not an infusion rate.
+                        out.append(attribute(.strength, .strength, r, c, doc))
+                        hasStrength = true
                     case .rateUnit:
                         out.append(attribute(.rate, .rate, r, c, doc))
+                    case .strengthUnit where k > start && words.doseStepLead.contains(keys[k - 1]):
+                        // The step of a taper or titration ("tapering by 5 mg weekly").
+                        out.append(attribute(.dosage, .dosage, r, c, doc))
                     case .strengthUnit where u.term.id == "unit:ml" || u.term.id == "unit:l" || u.term.id == "unit:ul":
                         // A plain volume is a measured dose ("normal saline 1 L", "Tdap 0.5 mL",
                         // "lactulose 20 mL"); concentrations ("mg/mL") are strength units of their own.
@@ -601,9 +678,10 @@ extension Recognizer {
         }
         // A unit after it makes it an ordinary strength or dose, read elsewhere; so does a unit
         // after a range ("morphine 2.5-5mg", "Entresto 24-26 mg": one strength, not a bare
-        // strength and a dose).
-        if sigMatch(at: e, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil {
-            return nil
+        // strength and a dose). A combination product's strengths with a unit after the last
+        // are one strength with it ("Targin 10/5mg", "Janumet 50/1000 mg").
+        if let u = sigMatch(at: e, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
+            return parts > 1 && u.term.kind == .strengthUnit ? k..<u.tokens.upperBound : nil
         }
         if parts == 1, e + 2 < limit, words.rangeJoin.contains(keys[e]), token(e + 1).kind == .number,
            sigMatch(at: e + 2, kinds: [.strengthUnit, .doseUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
@@ -617,6 +695,13 @@ extension Recognizer {
         for b in text where b >= 0x30 && b <= 0x39 { value = min(value * 10 + Int(b - 0x30), 1_000_000) }
         guard isDecimal || value >= 5, e < limit else { return nil }
         if keys[e] == words.dash || sigMatch(at: e, kinds: [.frequency], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil {
+            return k..<e
+        }
+        // Before a count of dose units ("Creon 25,000 2 caps with meals", "metformin 500 1 tab bd").
+        if let num = numberExpression(at: e, limit: limit, content: c, doc: doc),
+           let u = sigMatch(at: num.upperBound, kinds: [.doseUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
+           u.term.id != "unit:iu"
+        {
             return k..<e
         }
         return nil
