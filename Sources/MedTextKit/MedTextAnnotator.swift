@@ -32,6 +32,8 @@ public struct MedTextAnnotator: Sendable {
     let preloadedCodes: [Int64: [ConceptCode]]?
     /// Whether the recognizer's lexicon came from a compiled-lexicon image or was compiled.
     public let lexiconOrigin: LexiconOrigin
+    /// Document-level ICD-10-CM rules applied after ranking (`icd/combinations.tsv`).
+    let icdRules: ICDCombinationRules
 
     /// Where ``MedTextAnnotator`` got its compiled lexicon (DESIGN.md "Compiled lexicon images").
     public enum LexiconOrigin: Sendable, Equatable {
@@ -69,6 +71,13 @@ public struct MedTextAnnotator: Sendable {
             imageCache = LexiconImageCache(directory: imageDirectory, key: key)
         }
         let imageLoad = imageCache.map { cache in BackgroundBuild { cache.load() } }
+        let icdRulesURL = dir.appendingPathComponent("icd/combinations.tsv")
+        do {
+            icdRules = FileManager.default.fileExists(atPath: icdRulesURL.path)
+                ? try ICDCombinationRules.parse(try MedTextPipeline.read(icdRulesURL), file: icdRulesURL.path) : ICDCombinationRules()
+        } catch let e as TerminologyError {
+            throw PipelineBuildError(reason: .invalidRules, path: icdRulesURL.path, detail: e.description)
+        }
         let rulesURL = dir.appendingPathComponent("context/rules.tsv")
         let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
         let contextRules: [ContextRule]
@@ -327,6 +336,60 @@ public struct MedTextAnnotator: Sendable {
                 doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "code ranking failed for one entity; it carries no codes"))
             }
         }
+        applyICDRules(&doc)
+    }
+
+    /// Combination codes and pregnancy trimesters (``ICDCombinationRules``): what a coder reads
+    /// from the rest of the note, applied to the ranked ICD-10-CM codes of each diagnosis.
+    func applyICDRules(_ doc: inout AnnotatedDocument) {
+        let notAffirmed: Traits = [.negation, .hypothetical, .pertainsToFamily, .lowConfidence]
+        let dx = doc.entities.indices.filter { doc.entities[$0].category == .medicalCondition && doc.entities[$0].type == .dxName }
+        guard !dx.isEmpty else { return }
+        let text = doc.document.text
+        let mentions = dx.map { n in
+            ICDCombinationRules.Mention(
+                span: doc.entities[n].span, topCode: doc.entities[n].concepts.first { $0.system == .icd10CM }?.code,
+                affirmed: doc.entities[n].traits.isDisjoint(with: notAffirmed))
+        }
+        var texts: Set<String> = []
+        for e in doc.entities where e.traits.isDisjoint(with: notAffirmed) && e.category != .protectedHealthInformation {
+            texts.insert(doc.document.text(in: e.span).lowercased())
+        }
+        let combos = icdRules.combinations(for: mentions, entityTexts: texts, text: text)
+        let trimester = ICDCombinationRules.trimester(in: text)
+        for (i, n) in dx.enumerated() {
+            var replacement: String? = combos[i]
+            if let t = trimester, let top = replacement ?? mentions[i].topCode, top.hasPrefix("O"), let sibling = trimesterSibling(of: top, trimester: t) {
+                replacement = sibling
+            }
+            guard let code = replacement, let display = icdDisplay(code) else { continue }
+            let score = doc.entities[n].concepts.first { $0.system == .icd10CM }?.score ?? 0.9
+            doc.entities[n].concepts.removeAll { $0.system == .icd10CM && $0.code == code }
+            let at = doc.entities[n].concepts.firstIndex { $0.system == .icd10CM } ?? 0
+            doc.entities[n].concepts.insert(ConceptCode(system: .icd10CM, code: code, display: display, score: max(score, 0.9)), at: at)
+        }
+    }
+
+    /// The billable ICD-10-CM code's title, or nil when the table lacks it.
+    func icdDisplay(_ code: String) -> String? {
+        guard let id = try? terminology.conceptID(system: .icd10CM, code: code),
+              let d = try? terminology.concepts(ids: [id])[id]
+        else { return nil }
+        return d.code.display
+    }
+
+    /// The sibling of a pregnancy code whose title names `trimester` ("..., third trimester"),
+    /// when the code's own title names a trimester (same code but for its last character).
+    func trimesterSibling(of code: String, trimester: Int) -> String? {
+        guard let title = icdDisplay(code)?.lowercased(), title.contains("trimester") else { return nil }
+        let word = ICDCombinationRules.trimesterWord(trimester) + " trimester"
+        if title.contains(word) { return nil }
+        let stem = String(code.dropLast())
+        for d in "0123456789" {
+            let sibling = stem + String(d)
+            if let t = icdDisplay(sibling)?.lowercased(), t.contains(word) { return sibling }
+        }
+        return nil
     }
 }
 

@@ -337,6 +337,24 @@ extension TerminologyStore {
                 let score = min(1, 0.87 * best * (c.billable ? 1 : 0.9) + c.bonus + (c.billable ? 0.03 : 0) + initial)
                 scored.append((ConceptCode(system: .icd10CM, code: c.code, display: c.display, score: Float((score * 10000).rounded() / 10000)), c.billable))
             }
+            // Laterality: when the note names a side, a linked code that names none ("nuclear
+            // cataract, unspecified eye") gives its place to its sibling that names that side
+            // ("L mild nuclear sclerosis" → H25.12): same code but for the last character.
+            if !queryLaterality.isEmpty {
+                for (li, l) in scored.enumerated() where linked.contains(l.0.code) {
+                    let title = l.0.display.lowercased()
+                    guard !ICDRanking.laterality.contains(where: { title.contains($0) }) else { continue }
+                    let stem = l.0.code.dropLast()
+                    for si in scored.indices where si != li {
+                        let c = scored[si].0
+                        guard c.code.count == l.0.code.count, c.code.dropLast() == stem else { continue }
+                        let t = c.display.lowercased()
+                        let words = Set(t.split(whereSeparator: { !$0.isLetter }).map(String.init))
+                        guard queryLaterality.isSubset(of: words), words.intersection(ICDRanking.laterality) == queryLaterality else { continue }
+                        if scored[si].0.score <= l.0.score { scored[si].0.score = min(1, l.0.score + 0.0001) }
+                    }
+                }
+            }
             scored.sort { a, b in
                 if a.0.score != b.0.score { return a.0.score > b.0.score }
                 if a.1 != b.1 { return a.1 }
