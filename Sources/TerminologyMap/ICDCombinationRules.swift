@@ -90,7 +90,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// - Complexity: O(mentions × rules × mentions) comparisons of short strings.
     public func combinations(for mentions: [Mention], entityTexts: Set<String>, text: String) -> [String?] {
         mentions.enumerated().map { i, m -> String? in
-            guard let top = m.topCode else { return nil }
+            // A negated, uncertain or relative's diagnosis is not coded as a combination.
+            guard let top = m.topCode, m.affirmed else { return nil }
             for rule in rules where rule.mention.contains(where: { top.hasPrefix($0) }) && top != rule.code {
                 switch rule.link {
                 case .note: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return rule.code }

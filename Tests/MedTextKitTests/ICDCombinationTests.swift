@@ -1,0 +1,62 @@
+import MedTextCore
+import MedTextKit
+import TerminologyMap
+import Testing
+
+/// Document-level ICD-10-CM rules (`lexicons/data/icd/combinations.tsv`, DESIGN.md "ICD-10-CM
+/// combination codes"): combination codes stated or presumed from the rest of the note, the
+/// trimester of a pregnancy code from the note's gestational age, and a side named in the note.
+@Suite struct ICDCombinationTests {
+    @Test(arguments: [
+        // Stated links (gold guideline §9): the combination goes on the diabetes or hypertension.
+        ("PMH: T2DM with peripheral neuropathy. HTN.", "T2DM", "E11.42"),
+        ("Hypertension with CKD stage 3a.", "Hypertension", "I12.9"),
+        ("Type 1 diabetes mellitus, suboptimal control.", "Type 1 diabetes mellitus", "E10.65"),
+        // Presumed links: a neuropathy, hypoglycaemia or anaemia in a note about diabetes or CKD.
+        ("Feet: sensation reduced bilat - peripheral neuropathy.\nBackground: T2DM on metformin.", "peripheral neuropathy", "E11.42"),
+        ("Two episodes of hypoglycemia last week.\nType 2 diabetes on insulin.", "hypoglycemia", "E11.649"),
+        ("CKD stage 4.\nAnaemia - on darbepoetin.", "Anaemia", "D63.1"),
+        ("Principal diagnosis: Febrile neutropenia following cycle 2 of chemotherapy for DLBCL.", "Febrile neutropenia", "D70.1"),
+        // The trimester of the note's gestational age, and the severity stated.
+        ("G2P1, 33+4/40, admitted with pre-eclampsia without severe features.", "pre-eclampsia", "O14.03"),
+        // A side before a severity word selects the sided code.
+        ("Eye: L mild nuclear sclerosis.", "nuclear sclerosis", "H25.12"),
+        // Negatives: separate lines state no link; a bare mention keeps its code.
+        ("Hypertension.\nCKD stage 3a.", "Hypertension", "I10"),
+        ("T2DM.\nNo neuropathy.", "T2DM", "E11.9"),
+        ("Febrile neutropenia.", "Febrile neutropenia", "D70.9"),
+        ("Pre-eclampsia.", "Pre-eclampsia", "O14.90"),
+    ])
+    func combination(text: String, mention: String, code: String) {
+        #expect(GoldRuleTests.topICD(text, mention) == code)
+    }
+
+    /// A negated mention is no longer a condition: "Not on aspirin" names a drug (the lay
+    /// synonym "on aspirin" of long-term antiplatelet use is gone).
+    @Test func notOnAspirinIsANegatedDrug() {
+        let rows = GoldRuleTests.run("Not on aspirin or clopidogrel.")
+        #expect(rows.contains("aspirin|GENERIC_NAME|NEGATION|"), "\(rows)")
+        #expect(!rows.contains { $0.contains("DX_NAME") }, "\(rows)")
+    }
+
+    @Test(arguments: [
+        ("33+4/40", 3), ("G1P0 at 12/40", 1), ("GA 27+6/40", 2), ("24 weeks gestation", 2), ("30 weeks pregnant", 3),
+        ("BP 140/90", nil), ("Hb 140/40", nil), ("no pregnancy", nil),
+    ] as [(String, Int?)])
+    func trimester(text: String, expected: Int?) {
+        #expect(ICDCombinationRules.trimester(in: text) == expected)
+    }
+
+    @Test func rulesFileParsesAndNamesLinkWords() throws {
+        let rules = try ICDCombinationRules.parse("""
+            id\tmention\tcue\tlink\tcode\tnote
+            links\t\twith,due\tlinks\t\t
+            a\tE11.9\ticd:N18\tstated\tE11.22\t
+            b\tD70.9\tword:chemo\tnote\tD70.1\t
+            """)
+        #expect(rules.linkWords == ["with", "due"])
+        #expect(rules.rules.map(\.code) == ["E11.22", "D70.1"])
+        #expect(rules.rules[1].cueWords == ["chemo"])
+        #expect(throws: TerminologyError.self) { try ICDCombinationRules.parse("id\tmention\tcue\tlink\tcode\nx\tE11.9\tN18\tstated\tE11.22\n") }
+    }
+}
