@@ -66,6 +66,8 @@ struct AttributeWords: Sendable {
     let patchForms: TokenIDSet  // word class patch_forms
     let bareDoses: TokenIDSet  // word class bare_doses
     let courseLead: TokenIDSet  // word class course_lead
+    let sigDenominators: TokenIDSet  // word class sig_denominators
+    let flowDrugs: TokenIDSet  // word class flow_drugs
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -124,6 +126,8 @@ struct AttributeWords: Sendable {
         patchForms = set(.patchForms)
         bareDoses = set(.bareDoses)
         courseLead = set(.courseLead)
+        sigDenominators = set(.sigDenominators)
+        flowDrugs = set(.flowDrugs)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
@@ -294,12 +298,21 @@ extension Recognizer {
                 // (Lantus) 100 units/mL", "Coversyl (perindopril) 5 mg") is an alias: the
                 // signature after it belongs to the first drug (guideline M2: nearest drug of
                 // the item, the alias being the same drug).
-                func isAlias(_ m: Int) -> Bool {
-                    guard m > 0, entities[m].category == .medication, entities[m - 1].category == .medication else { return false }
+                // The alias may name its device or form before the parenthesis closes
+                // ("insulin glargine (Basaglar KwikPen) 100 units/mL").
+                func aliasClose(_ m: Int) -> Int? {
+                    guard m > 0, entities[m].category == .medication, entities[m - 1].category == .medication else { return nil }
                     let prev = ranges[m - 1], r = ranges[m]
-                    return r.lowerBound == prev.upperBound + 1 && keys[prev.upperBound] == words.openParen
-                        && r.upperBound < keys.count && keys[r.upperBound] == words.closeParen
+                    guard r.lowerBound == prev.upperBound + 1, keys[prev.upperBound] == words.openParen else { return nil }
+                    var e = r.upperBound
+                    if e < keys.count, keys[e] != words.closeParen,
+                       let f = sigMatch(at: e, kinds: [.form], keys: keys, alternates: alts, limit: min(keys.count, e + 4), content: c, doc: doc, bytes: p)
+                    {
+                        e = f.tokens.upperBound
+                    }
+                    return e < keys.count && keys[e] == words.closeParen ? e : nil
                 }
+                func isAlias(_ m: Int) -> Bool { aliasClose(m) != nil }
                 for (n, r) in ranges.enumerated() {
                     switch entities[n].category {
                     case .medication:
@@ -321,8 +334,8 @@ extension Recognizer {
                         let sentenceEnd = sentences[sentenceOf[r.lowerBound]].upperBound
                         var from = r.upperBound
                         var next = n + 1
-                        if next < ranges.count && isAlias(next) {
-                            from = ranges[next].upperBound + 1
+                        if next < ranges.count, let close = aliasClose(next) {
+                            from = close + 1
                             next += 1
                         }
                         var limit = min(sentenceEnd, from + 40)
@@ -344,6 +357,12 @@ extension Recognizer {
                         }
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
+                        // A flow written before oxygen ("on 2 L NC O2", "2L home oxygen").
+                        if let last = r.last, words.flowDrugs.contains(keys[last]),
+                           let flow = flowBefore(r.lowerBound, lineStart: lineStart, owner: owner, keys: keys, alts: alts, content: c, doc: doc, bytes: p)
+                        {
+                            entities[n].attributes.insert(attribute(.rate, .rate, flow, c, doc), at: 0)
+                        }
                         for back in 1...3 where r.lowerBound - back >= lineStart && owner[r.lowerBound - back] < 0 {
                             if let m = sigMatch(at: r.lowerBound - back, kinds: [.route], keys: keys, alternates: alts, limit: r.lowerBound, content: c, doc: doc, bytes: p),
                                m.tokens.upperBound == r.lowerBound
@@ -417,6 +436,29 @@ extension Recognizer {
             {
                 return m.tokens
             }
+        }
+        return nil
+    }
+
+    /// A flow in litres ("2 L", "2L/min") ending right before `drug` or before a route written
+    /// right before it ("2 L NC O2"), on its line and outside other entities, or nil.
+    private func flowBefore(
+        _ drug: Int, lineStart: Int, owner: [Int], keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Range<Int>? {
+        var end = drug
+        for back in 1...3 where drug - back >= lineStart {
+            if let m = sigMatch(at: drug - back, kinds: [.route], keys: keys, alternates: alts, limit: drug, content: c, doc: doc, bytes: p), m.tokens.upperBound == drug {
+                end = drug - back
+                break
+            }
+        }
+        for s in stride(from: end - 1, through: max(lineStart, end - 4), by: -1) where owner[s] < 0 {
+            guard let num = numberExpression(at: s, limit: end, content: c, doc: doc), doc.tokens[c.tokenIndex[s]].kind == .number,
+                  let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .rateUnit], keys: keys, alternates: alts, limit: end, content: c, doc: doc, bytes: p),
+                  u.tokens.upperBound == end, u.term.id == "unit:l" || u.term.id == "unit:l_per_min"
+            else { continue }
+            return s..<end
         }
         return nil
     }
@@ -566,6 +608,8 @@ extension Recognizer {
                     if r.count == 1, keys[r.lowerBound] == words.once, r.upperBound < limit, !c.lineEnd[r.lowerBound],
                        !words.clauseSeparators.contains(keys[r.upperBound]), keys[r.upperBound] != words.closeParen,
                        sigMatch(at: r.upperBound, kinds: [.frequency, .route, .duration], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) == nil,
+                       // "once in the day unit", "once at 0800": a frequency before a preposition.
+                       !words.sitePrepositions.contains(keys[r.upperBound]),
                        doc.tokens[c.tokenIndex[r.upperBound]].kind == .word
                     {
                         k = r.upperBound
@@ -608,6 +652,19 @@ extension Recognizer {
             {
                 if let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .doseUnit, .rateUnit, .form], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
                     let r = num.lowerBound..<u.tokens.upperBound
+                    // Two amounts joined by "/" are one strength: a combination product
+                    // ("Fosamax Plus 70mg/140mcg") or a concentration ("Heparin 25,000 units/250 mL").
+                    if !hasStrength, lead == k, u.term.kind == .strengthUnit || u.term.kind == .doseUnit,
+                       r.upperBound + 1 < limit, keys[r.upperBound] == words.slash,
+                       let num2 = numberExpression(at: r.upperBound + 1, limit: limit, content: c, doc: doc),
+                       let u2 = sigMatch(at: num2.upperBound, kinds: [.strengthUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p)
+                    {
+                        out.append(attribute(.strength, .strength, num.lowerBound..<u2.tokens.upperBound, c, doc))
+                        hasStrength = true
+                        lastFrequency = nil
+                        k = u2.tokens.upperBound
+                        continue
+                    }
                     switch u.term.kind {
                     case .rateUnit where lead == k && isPatchSignature(from: start, limit: limit, keys: keys):
                         // What a patch delivers per hour or day is its strength ("Durogesic 25mcg/hr
@@ -628,8 +685,10 @@ extension Recognizer {
                         // strength is a dose ("1 tab = 500 mg"), unless a frequency or "+"/"then"
                         // comes between: a split or stepped dose is another strength
                         // ("frusemide 40mg mane + 20mg midday", "colchicine 1mg stat then 0.5mg").
-                        let nextDose = k > start && (words.doseJoin.contains(keys[k - 1]) || out.last?.type == .frequency)
-                        if hasStrength && lead == k && !nextDose {
+                        // A later mass ("1 tab = 500 mg", "40 mg daily x 2 days, then 30 mg",
+                        // "40mg mane + 20mg midday") is how much one dose gives: a dosage (M1:
+                        // only the mass right after the drug is its strength).
+                        if hasStrength && lead == k {
                             out.append(attribute(.dosage, .dosage, r, c, doc))
                         } else {
                             out.append(attribute(.strength, .strength, r, c, doc))
@@ -670,9 +729,17 @@ extension Recognizer {
         guard k < limit, token(k).kind == .number else { return nil }
         var e = k + 1
         var parts = 1
+        // A ratio ("Adrenaline 1:1000 0.5mg IM"): the strength of a solution.
+        if e + 1 < limit, keys[e] == words.colon, token(e + 1).kind == .number,
+           token(e).span.start == token(k).span.end, token(e + 1).span.start == token(e).span.end
+        {
+            return k..<(e + 2)
+        }
         while e + 1 < limit, keys[e] == words.slash, token(e + 1).kind == .number,
               token(e).span.start == token(e - 1).span.end, token(e + 1).span.start == token(e).span.end
         {
+            // "4/24" (every 4 hours), "5/7" (days), "2/52" (weeks) are AU shorthand, not strengths.
+            if parts == 1, words.sigDenominators.contains(keys[e + 1]) { return nil }
             e += 2
             parts += 1
         }

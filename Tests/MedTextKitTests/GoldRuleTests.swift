@@ -175,8 +175,9 @@ import Testing
         // A release or device abbreviation that ends a product name is its FORM.
         ("Diamicron MR 60mg daily", "Diamicron|BRAND_NAME||FORM=MR,STRENGTH=60mg,FREQUENCY=daily"),
         ("Seretide MDI 250/25 2 puffs bd", "Seretide|BRAND_NAME||FORM=MDI,STRENGTH=250/25,DOSAGE=2 puffs,FREQUENCY=bd"),
-        // A split or stepped dose is another strength; a previous dose is none.
-        ("Frusemide 40mg mane + 20mg midday", "Frusemide|GENERIC_NAME||STRENGTH=40mg,FREQUENCY=mane,STRENGTH=20mg,FREQUENCY=midday"),
+        // A split or stepped dose is a dosage (only the mass right after the drug is its
+        // strength, M1; dev notes 175-183 write tapers and titrations so); a previous dose is none.
+        ("Frusemide 40mg mane + 20mg midday", "Frusemide|GENERIC_NAME||STRENGTH=40mg,FREQUENCY=mane,DOSAGE=20mg,FREQUENCY=midday"),
         ("Lisinopril 10 mg PO daily (reduced from 20 mg)", "Lisinopril|GENERIC_NAME||STRENGTH=10 mg,ROUTE_OR_MODE=PO,FREQUENCY=daily"),
         ("frusemide increased from 20 to 40 mg daily", "frusemide|GENERIC_NAME||STRENGTH=40 mg,FREQUENCY=daily"),
         // "once" before a clause is a conjunction; an inhalation is a dose unit.

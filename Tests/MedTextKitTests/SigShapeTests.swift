@@ -40,8 +40,8 @@ import Testing
         var out: Set<String> = []
         for d in meds { out.insert("\(d.text)@\(d.span.start)|\(d.labels[0])") }
         for a in m.marks where Self.signatureTypes.contains(a.labels.first ?? "") {
-            let owner = a.labels.contains("next")
-                ? meds.filter { $0.span.start >= a.span.end }.min { $0.span.start < $1.span.start }
+            let owner = a.labels.contains("first") ? meds.min { $0.span.start < $1.span.start }
+                : a.labels.contains("next") ? meds.filter { $0.span.start >= a.span.end }.min { $0.span.start < $1.span.start }
                 : meds.filter { $0.span.end <= a.span.start }.max { $0.span.start < $1.span.start }
             guard let owner else {
                 Issue.record("an attribute marker without a medication: \(a.text)")
