@@ -1,3 +1,4 @@
+import Foundation
 import MedTextCore
 import MedTextKit
 import TerminologyMap
@@ -58,5 +59,17 @@ import Testing
         #expect(rules.rules.map(\.code) == ["E11.22", "D70.1"])
         #expect(rules.rules[1].cueWords == ["chemo"])
         #expect(throws: TerminologyError.self) { try ICDCombinationRules.parse("id\tmention\tcue\tlink\tcode\nx\tE11.9\tN18\tstated\tE11.22\n") }
+    }
+
+    /// Every combination code of the shipped rules is an ICD-10-CM code of the terminology.
+    @Test func shippedCodesExist() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("lexicons/data/icd/combinations.tsv"), encoding: .utf8)
+        let rules = try ICDCombinationRules.parse(text)
+        #expect(rules.rules.count >= 20)
+        #expect(rules.linkWords.contains("with"))
+        for rule in rules.rules {
+            #expect(try GoldRuleTests.annotator.terminology.conceptID(system: .icd10CM, code: rule.code) != nil, "\(rule.id)")
+        }
     }
 }
