@@ -68,6 +68,7 @@ struct AttributeWords: Sendable {
     let courseLead: TokenIDSet  // word class course_lead
     let sigDenominators: TokenIDSet  // word class sig_denominators
     let flowDrugs: TokenIDSet  // word class flow_drugs
+    let productFormTails: TokenIDSet  // word class product_form_tails
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -128,6 +129,7 @@ struct AttributeWords: Sendable {
         courseLead = set(.courseLead)
         sigDenominators = set(.sigDenominators)
         flowDrugs = set(.flowDrugs)
+        productFormTails = set(.productFormTails)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
@@ -422,7 +424,8 @@ extension Recognizer {
     /// The dose form or release abbreviation that ends the medication name at `r` (the longest
     /// such tail, never the whole name), or nil: an upper-case abbreviation of two to four letters
     /// as the last token ("Diamicron MR", "Seretide MDI"), or a form term starting with a
-    /// lower-case word ("nicotine patch", "Xalatan eye drops").
+    /// lower-case word and ending in a word of `product_form_tails` ("nicotine patch", "Xalatan
+    /// eye drops").
     private func productForm(
         in r: Range<Int>, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
         content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
@@ -431,8 +434,11 @@ extension Recognizer {
             let first = p[doc.tokens[c.tokenIndex[t]].span.start]
             let isLower = first >= 0x61 && first <= 0x7A
             guard isLower || t == r.upperBound - 1 && isUpperAbbreviation(t, c, doc, p) else { continue }
+            // Lower-case tails only of the forms that are never part of a product's name
+            // (word class `product_form_tails`: "nicotine patch", "GTN spray"; not "glucose gel",
+            // "Ringer's solution").
             if let m = sigMatch(at: t, kinds: [.form], keys: keys, alternates: alts, limit: r.upperBound, content: c, doc: doc, bytes: p),
-               m.tokens == t..<r.upperBound
+               m.tokens == t..<r.upperBound, !isLower || words.productFormTails.contains(keys[r.upperBound - 1])
             {
                 return m.tokens
             }

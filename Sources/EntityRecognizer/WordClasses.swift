@@ -31,7 +31,7 @@ public struct WordClasses: Sendable, Equatable {
         case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
         case statusWords = "status_words", statusPairs = "status_pairs", planCurrentCues = "plan_current_cues"
         case planConditionalCues = "plan_conditional_cues", planDoneCues = "plan_done_cues"
-        case doseStepLead = "dose_step_lead", patchForms = "patch_forms", bareDoses = "bare_doses", courseLead = "course_lead", sigDenominators = "sig_denominators", flowDrugs = "flow_drugs"
+        case doseStepLead = "dose_step_lead", patchForms = "patch_forms", bareDoses = "bare_doses", courseLead = "course_lead", sigDenominators = "sig_denominators", flowDrugs = "flow_drugs", productFormTails = "product_form_tails"
     }
 
     var words: [Name: [String]]
