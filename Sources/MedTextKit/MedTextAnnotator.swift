@@ -365,24 +365,6 @@ public struct MedTextAnnotator: Sendable {
             guard let code = replacement, let display = icdDisplay(code) else { continue }
             promote(&doc.entities[n], code: code, display: display)
         }
-        // Specificity documented elsewhere in the note: an affirmed diagnosis whose top code is an
-        // "unspecified" one takes the code of another affirmed diagnosis of the same category
-        // that is not ("CKD" → N18.4 beside "CKD stage 4"; "heart failure" → I50.23 beside "acute
-        // on chronic HFrEF"; "DVT" → I82.432 beside "DVT of the left peroneal vein").
-        let tops = dx.map { n in doc.entities[n].concepts.first { $0.system == .icd10CM } }
-        for (i, n) in dx.enumerated() where mentions[i].affirmed {
-            guard let top = tops[i], top.display.lowercased().contains("unspecified") else { continue }
-            var counts: [String: (count: Int, first: Int, code: ConceptCode)] = [:]
-            for (j, other) in tops.enumerated() where j != i && mentions[j].affirmed {
-                guard let o = other, o.code != top.code, o.code.prefix(3) == top.code.prefix(3),
-                      !o.display.lowercased().contains("unspecified")
-                else { continue }
-                counts[o.code] = (counts[o.code]?.count ?? 0, counts[o.code]?.first ?? j, o)
-                counts[o.code]!.count += 1
-            }
-            guard let best = counts.values.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.first > $1.first }) else { continue }
-            promote(&doc.entities[n], code: best.code.code, display: best.code.display)
-        }
     }
 
     /// Puts `code` first among the entity's ICD-10-CM codes (scored at least as the former first).
