@@ -116,6 +116,21 @@ def write_tsv(path: str, header: list[str], rows, comments: list[str] = (), sort
     return len(rows)
 
 
+def read_tsv(path: str):
+    """The rows of a TSV written like `write_tsv`'s (`#` comments and blank lines skipped, the first other
+    line is the header), each as a dict from column name to value."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cols
+                continue
+            yield dict(zip(header, cols))
+
+
 def write_lines(path: str, lines, comments: list[str] = ()) -> int:
     """Write a plain one-item-per-line list (sorted, de-duplicated)."""
     items = sorted({clean(x) for x in lines if clean(x)})

@@ -24,6 +24,8 @@ import os
 import re
 from collections import defaultdict
 
+from lexcommon import read_tsv
+
 ALLERGEN_FOOD = re.compile(
     r"\b(POLLEN|POLLENS|LEAF|LEAVES|FRUIT|SEED|SEEDS|ROOT|BARK|FLOWER|FLOWERS|JUICE|HAIR|DANDER|FEATHER|FEATHERS|"
     r"EPITHELIA|EPITHELIUM|MOLD|MOULD|EXTRACT|MEAT|MILK|EGG|WHITE FISH|SHELLFISH|NUT|PEEL|HERB|WHOLE|STEM|"
@@ -215,19 +217,10 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
     # Device and dose-form names (`Genuair`, `Breezhaler`, `Respimat`) are UNII "brand" names of some product but
     # in notes they name the inhaler, which the recognizer reports as FORM.
     form_terms: set[str] = set()
-    with open(os.path.join(os.path.dirname(__file__), "..", "..", "lexicons", "data", "sig", "forms.tsv"), encoding="utf-8") as f:
-        cols = None
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if cols is None:
-                cols = parts
-                continue
-            row = dict(zip(cols, parts))
-            for t in row.get("terms", "").split("|"):
-                if t.strip():
-                    form_terms.add(norm_key(t.split("#")[0]))
+    for row in read_tsv(os.path.join(os.path.dirname(__file__), "..", "..", "lexicons", "data", "sig", "forms.tsv")):
+        for t in row.get("terms", "").split("|"):
+            if t.strip():
+                form_terms.add(norm_key(t.split("#")[0]))
     substance_names = {n for n, lst in by_name.items() if any(t in ("of", "cn", "sys") for t, _u, _d in lst)}
     groups: dict[str, list[str]] = defaultdict(list)   # brand name -> targets (combination products: "X COMPONENT Y")
     for n, lst in by_name.items():
