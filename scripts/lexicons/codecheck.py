@@ -11,10 +11,11 @@ ids are checked for form (Verhoeff check digit, partition); when ../shared/refer
 """
 from __future__ import annotations
 
-import csv
 import os
 import re
 import sys
+
+from lexcommon import numbered_tsv
 
 _D = [
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
@@ -130,23 +131,14 @@ CHECKS = {
 
 def check_file(path: str) -> list[str]:
     problems = []
-    with open(path, encoding="utf-8") as f:
-        header = None
-        for lineno, line in enumerate(f, 1):
-            if line.startswith("#") or not line.strip():
+    for lineno, row in numbered_tsv(path):
+        for item in filter(None, row.get("codes", "").split("|")):
+            system, _, code = item.partition(":")
+            check = CHECKS.get(system)
+            if check is None:
                 continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            row = dict(zip(header, cols))
-            for item in filter(None, row.get("codes", "").split("|")):
-                system, _, code = item.partition(":")
-                check = CHECKS.get(system)
-                if check is None:
-                    continue
-                if not check(code):
-                    problems.append(f"{path}:{lineno}: invalid {system} code {code}")
+            if not check(code):
+                problems.append(f"{path}:{lineno}: invalid {system} code {code}")
     return problems
 
 

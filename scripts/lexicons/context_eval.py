@@ -24,24 +24,12 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "eval"))
+from lexcommon import read_tsv as tsv  # noqa: E402
 import gold  # noqa: E402  (corpora reader, scripts/eval/gold.py)
 
 DATA = os.path.join(ROOT, "lexicons", "data")
 TRAITS = ("NEGATION", "LOW_CONFIDENCE", "HYPOTHETICAL", "FUTURE", "PAST_HISTORY", "PERTAINS_TO_FAMILY")
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|[^\sA-Za-z0-9]")
-
-
-def tsv(path):
-    header = None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            yield dict(zip(header, cols))
 
 
 def tokenize(text):

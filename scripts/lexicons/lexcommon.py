@@ -116,19 +116,29 @@ def write_tsv(path: str, header: list[str], rows, comments: list[str] = (), sort
     return len(rows)
 
 
-def read_tsv(path: str):
-    """The rows of a TSV written like `write_tsv`'s (`#` comments and blank lines skipped, the first other
-    line is the header), each as a dict from column name to value."""
+def tsv_lines(path: str):
+    """(line number, fields) of each line of a TSV that is not a `#` comment or blank; the first is the header."""
     with open(path, encoding="utf-8") as f:
-        header = None
-        for line in f:
+        for lineno, line in enumerate(f, 1):
             if line.startswith("#") or not line.strip():
                 continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            yield dict(zip(header, cols))
+            yield lineno, line.rstrip("\n").split("\t")
+
+
+def numbered_tsv(path: str):
+    """(line number, row) of a TSV written like `write_tsv`'s, each row a dict from column name to value."""
+    header = None
+    for lineno, cols in tsv_lines(path):
+        if header is None:
+            header = cols
+            continue
+        yield lineno, dict(zip(header, cols))
+
+
+def read_tsv(path: str):
+    """The rows of a TSV written like `write_tsv`'s, each as a dict from column name to value."""
+    for _, row in numbered_tsv(path):
+        yield row
 
 
 def write_lines(path: str, lines, comments: list[str] = ()) -> int:

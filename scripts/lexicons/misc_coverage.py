@@ -19,6 +19,8 @@ import os
 import re
 import sys
 
+from lexcommon import read_tsv
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DATA = os.path.join(ROOT, "lexicons", "data")
 MARK = re.compile(r"\[\[([^\]|]+)\|([A-Z_]+)(?:\|[^\]]*)?\]\]")
@@ -41,19 +43,6 @@ def norm(s: str) -> str:
     s = s.casefold().strip().rstrip(".")
     s = re.sub(r"[-/]", " ", s)
     return re.sub(r"\s+", " ", s).strip()
-
-
-def read_tsv(path):
-    header = None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-                continue
-            yield dict(zip(header, cols))
 
 
 class Lexicon:

@@ -20,6 +20,8 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from lexcommon import tsv_lines
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.normpath(os.path.join(HERE, "..", "..", "lexicons", "data"))
 CONCEPT_HEADER = ["id", "type", "preferred", "synonyms", "codes", "attributes"]
@@ -37,17 +39,8 @@ EXPECTED = [
 
 def read_tsv(path: str):
     """(header, rows) of a TSV with `#` comments; rows are lists of fields."""
-    header, rows = None, []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if header is None:
-                header = cols
-            else:
-                rows.append(cols)
-    return header or [], rows
+    lines = [cols for _, cols in tsv_lines(path)]
+    return (lines[0], lines[1:]) if lines else ([], [])
 
 
 def split_terms(field: str) -> list[str]:
