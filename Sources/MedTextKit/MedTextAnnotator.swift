@@ -318,7 +318,7 @@ public struct MedTextAnnotator: Sendable {
                 text: String(doc.document.text(in: e.span)),
                 // A time that dates the mention ("Alzheimer's dementia | last night") says
                 // nothing about which code it is.
-                context: e.attributes.filter { !$0.type.rawValue.hasPrefix("TIME_TO") }.map { String(doc.document.text(in: $0.span)) },
+                context: e.attributes.filter { $0.category != .timeExpression }.map { String(doc.document.text(in: $0.span)) },
                 conceptIDs: e.conceptIDs)
             do {
                 switch e.category {
@@ -356,7 +356,9 @@ public struct MedTextAnnotator: Sendable {
             texts.insert(doc.document.text(in: e.span).lowercased())
         }
         let combos = icdRules.combinations(for: mentions, entityTexts: texts, text: text)
-        let trimester = ICDCombinationRules.trimester(in: text)
+        // The gestational age is looked for only in notes with a pregnancy code.
+        let trimester = mentions.contains { $0.topCode?.hasPrefix("O") == true } || combos.contains { $0?.hasPrefix("O") == true }
+            ? ICDCombinationRules.trimester(in: text) : nil
         for (i, n) in dx.enumerated() {
             var replacement: String? = combos[i]
             if let t = trimester, let top = replacement ?? mentions[i].topCode, top.hasPrefix("O"), let sibling = trimesterSibling(of: top, trimester: t) {

@@ -89,17 +89,18 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// (for `word:` cues); `text` is the note.
     /// - Complexity: O(mentions × rules × mentions) comparisons of short strings.
     public func combinations(for mentions: [Mention], entityTexts: Set<String>, text: String) -> [String?] {
-        mentions.enumerated().map { i, m -> String? in
+        let bytes = Array(text.utf8)  // once per note: `near` and `stated` read windows of it
+        return mentions.enumerated().map { i, m -> String? in
             // A negated, uncertain or relative's diagnosis is not coded as a combination.
             guard let top = m.topCode, m.affirmed else { return nil }
             for rule in rules where rule.mention.contains(where: { top.hasPrefix($0) }) && top != rule.code {
                 switch rule.link {
                 case .note: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return rule.code }
-                case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: text) }) { return rule.code }
+                case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return rule.code }
                 }
                 for (j, other) in mentions.enumerated() where j != i && other.affirmed {
                     guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
-                    if rule.link == .note || stated(m.span, other.span, in: text) { return rule.code }
+                    if rule.link == .note || stated(m.span, other.span, in: bytes) { return rule.code }
                 }
             }
             return nil
@@ -108,12 +109,10 @@ public struct ICDCombinationRules: Sendable, Hashable {
 
     /// Whether two mentions are joined on one line by a link word with at most four other words
     /// between them ("T2DM with peripheral neuropathy", "CKD 3 secondary to diabetes").
-    func stated(_ a: TextSpan, _ b: TextSpan, in text: String) -> Bool {
+    func stated(_ a: TextSpan, _ b: TextSpan, in bytes: [UInt8]) -> Bool {
         let (first, second) = a.start < b.start ? (a, b) : (b, a)
         guard first.end <= second.start else { return false }
-        let utf8 = text.utf8
-        let lo = utf8.index(utf8.startIndex, offsetBy: first.end), hi = utf8.index(utf8.startIndex, offsetBy: second.start)
-        let between = Substring(utf8[lo..<hi])
+        let between = String(decoding: bytes[first.end..<second.start], as: UTF8.self)
         if between.contains(where: \.isNewline) || between.contains(";") || between.contains(".") { return false }
         let words = between.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == "-" })
         return words.count <= 5 && words.contains { linkWords.contains(String($0)) }
@@ -122,10 +121,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// Whether `phrase` (lower case) is written on the mention's line, ending at most 30 bytes
     /// before it or starting at most 40 bytes after it ("T2DM, poorly controlled", "poorly
     /// controlled type 2 diabetes").
-    func near(_ phrase: String, _ span: TextSpan, in text: String) -> Bool {
-        let utf8 = text.utf8
+    func near(_ phrase: String, _ span: TextSpan, in bytes: [UInt8]) -> Bool {
         var lo = span.start, hi = span.end
-        let bytes = Array(utf8)
         while lo > 0, span.start - lo < 30 + phrase.utf8.count, bytes[lo - 1] != 0x0A { lo -= 1 }
         while hi < bytes.count, hi - span.end < 40 + phrase.utf8.count, bytes[hi] != 0x0A { hi += 1 }
         let before = String(decoding: bytes[lo..<span.start], as: UTF8.self).lowercased()
@@ -157,6 +154,11 @@ public struct ICDCombinationRules: Sendable, Hashable {
                 // "24 weeks gestation", "24/40 gestation", "24 weeks pregnant", "24wks gestation"
                 var r = k
                 while r < b.count, b[r] == UInt8(ascii: " ") { r += 1 }
+                // Every unit below starts with "w": no string is made for other numbers.
+                guard r < b.count, b[r] | 0x20 == UInt8(ascii: "w") else {
+                    i = max(e, i + 1)
+                    continue
+                }
                 let rest = String(decoding: b[r..<min(b.count, r + 40)], as: UTF8.self).lowercased()
                 for unit in ["weeks gestation", "weeks' gestation", "week gestation", "wks gestation", "weeks pregnant", "wks pregnant", "weeks of gestation", "weeks gestational"] where rest.hasPrefix(unit) {
                     if let t = weeks(w) { return t }
