@@ -127,6 +127,34 @@ import Testing
         #expect(missed.isEmpty, "\(missed.count) of \(Self.dateForms.count) date forms missed: \(missed.prefix(10))")
     }
 
+    /// Names, dates and identifiers written without the usual cue: bracketed nicknames inside a name, quoted names
+    /// after a label, logins after a signature, lower-case given names that are also words after a relative or role,
+    /// day/month ranges across months, day/months after a clock time or a part of the day, the last digits of a card,
+    /// badge numbers, and Idaho ZIP codes after `ID`. Each class with its negatives (modal verbs, occupations, quoted
+    /// complaints, fractions, acronyms in brackets, patient IDs after a name).
+    @Test(arguments: [
+        "Re: Ms [[Anastasia (Tasia) Liapis|NAME]]   DOB [[23/09/1988|DATE]]",
+        "Mr [[William (Bill) Harrington|NAME]] attended with his wife.",
+        "Seen with [[Anika|NAME]] (SW) and [[Jess|NAME]] (NUM).",
+        "Preferred name: \"[[Pepe|NAME]]\"\nCC: \"I CAN'T SLEEP AND THE VOICES ARE BACK\"",
+        "signed [[kmaxwell2|NAME]] rn\nReport printed by [[mrodriguez3|NAME]]",
+        "signed off by the team; printed by unit3 at noon",
+        "wife [[lan|NAME]] visiting until 1930.\ndaughter [[faith bell|NAME]] at bedside.\nsocial worker [[joy|NAME]] to call family.",
+        "hha [[precious|NAME]]: bath, linen change. Aunty [[ruby|NAME]] ([[78|AGE]]) also in house.",
+        "wife will call tomorrow. son may visit. daughter present. She works as a [[teacher aide|PROFESSION]] at the school.",
+        "His old classmate [[Noel|NAME]] visited.",
+        "Away over [[Christmas|DATE]], [[24/12-2/1|DATE]]. Leave [[12/28-1/3|DATE]] approved.",
+        "Take 1/2-3/4 tab at night. Pupils 3/3-2/2. Grade 1/4-2/4 pulses.",
+        "fall at home on the evening of [[27/2|DATE]] with long lie.\nConfirmed by phone 06:30 [[17/5|DATE]].",
+        "Paid with the card on file ending [[4471|ID]]. Account ending in [[0918|ID]].",
+        "Ending 4471 steps a day. Pain ending 30 minutes later.",
+        "Tas Police constable [[Hayes|NAME]] #[[4471|ID]] present; Sgt [[K. Whiteley|NAME]] #[[2231|ID]].",
+        "#15 blade, #2-0 Vicryl, bed #12.",
+        "Rx sent to [[Walgreens|ORGANIZATION]], [[1450 N Eagle Rd, Meridian, ID 83642|ADDRESS]].",
+        "Patient: [[Smith, John|NAME]], ID [[55321|ID]]",
+    ])
+    func namesDatesAndIdentifiersWithoutCues(_ row: String) { PHIPipelineTests.check(row) }
+
     /// Fractions, scores, doses, blood pressures, sig intervals, lab values, codes and counts are never dates or IDs.
     @Test(arguments: [
         "Dose 1/2 tab, BP 120/80, 3/5 power, Endone 5mg 4/24 PRN, GCS 15/15, x 5/7, 2/52, 6/6 vision.",

@@ -708,6 +708,9 @@ struct PHIScan {
 
     /// "MRN: 12345678", "UR No. 123456", "Medicare number 2123 45670 1", "Acct # AB-12345".
     mutating func cuedIdentifier(_ i: Int, wordEnd: Int) -> Int? {
+        // "Meridian, ID 83642", "Boise, ID (83704)": `ID` in capitals after a comma is Idaho's state code, and the
+        // five-digit number after it its ZIP (an address), never an identifier.
+        if wordEnd - i == 2, b[i] == 0x49, b[i + 1] == 0x44, idahoZIP(i, wordEnd: wordEnd) { return nil }
         var j = wordEnd
         // Skip fillers: spaces, ':', '#', '.', '-', "no", "number", "num", "nbr", "card", "is", "(", ")".
         var fillers = 0
@@ -787,6 +790,21 @@ struct PHIScan {
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
         emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))
         return e
+    }
+
+    /// `, ID 83642`, `, ID (83642)`, `, ID 83642-1234`: the capital `ID` at `i` follows a comma and a word on its line
+    /// and is followed by an Idaho ZIP code (five digits from 83200 to 83899, maybe `-` and four more), so `Smith, ID
+    /// 55321` stays an identifier.
+    func idahoZIP(_ i: Int, wordEnd: Int) -> Bool {
+        guard at(i - 1) == 0x20, at(i - 2) == 0x2C, isAlpha(at(i - 3)) else { return false }
+        var j = wordEnd
+        guard at(j) == 0x20 else { return false }
+        j += 1
+        if at(j) == 0x28 { j += 1 }
+        let e = digitRun(j)
+        guard e - j == 5, (832...838).contains(value(j, j + 3)) else { return false }
+        if at(e) == 0x2D, digitRun(e + 1) - e - 1 == 4 { return boundaryAfter(e + 5) }
+        return boundaryAfter(e)
     }
 
     /// Letter-led identifiers with a checkable form: DEA numbers and US MBIs.

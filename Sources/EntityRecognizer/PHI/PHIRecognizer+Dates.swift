@@ -4,6 +4,13 @@ import MedTextCore
 // in ranges or lists, years after any word, month pairs, ages written around birth cues and pronouns.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
+/// Words of the date rules of this file (to move into `phi/rule_words.tsv` with the other rule word sets).
+enum DateKeys {
+    /// Parts of the day before `of` and a day/month ("the evening of 27/2").
+    static let partsOfDay: Set<UInt64> = Set(
+        ["morning", "afternoon", "evening", "night", "day", "weekend", "week", "am", "pm", "overnight"].map(wordKey))
+}
+
 extension PHIDetection {
     /// `DOB: 14031958`, `DOB 19580314`: a date of birth written without separators (day-month-year,
     /// month-day-year or year-month-day, whichever is a valid date).
@@ -139,9 +146,12 @@ extension PHIDetection {
         if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
         // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for");
         // session 6: a day after a comma is more than ten out of ten ("Mackay Radiology, 13/10."); "5/4 at the elbow" stays out.
-        if !isWord(i - 1) && (c == 4 || c == 5 || c == 6 || c == 10) && (a <= c || c != 10) { return nil }
+        // A clock time before the day/month is no such context ("BY PHONE 06:30 17/5").
+        if !isWord(i - 1) && t[i - 1].kind != .number && (c == 4 || c == 5 || c == 6 || c == 10) && (a <= c || c != 10) { return nil }
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
+        // "on the evening of 27/2", "the night of 3/4": `of` after a part of the day dates what follows.
+        if i >= 2 && t[i - 1].key == K.of && isWord(i - 2) && DateKeys.partsOfDay.contains(t[i - 2].key) { return e }
         if (t[i - 1].rb.contains(.fractionWord) && K.fractionBefore.contains(t[i - 1].key))
             || (t[i - 1].rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(t[i - 1].key))
         { return nil }
@@ -255,5 +265,20 @@ extension PHIDetection {
     /// "next review Feb.": the month at token i follows a date label on its line (not "May").
     @inline(never) func monthAfterDateLabel(_ i: Int) -> Bool {
         t[i].key != K.may && !t[i].nl && K.dateLabels.contains(t[i - 1].key)
+    }
+
+    /// "24/12-2/1", "28/2-3/3", "12/28-1/3": two day/months in different months read in one order (day first or month
+    /// first), the second one to three months after the first (over the new year too), form one range (GUIDELINE D1).
+    /// Not after a fraction or dose word, before a unit, or when both halves are proper fractions (`1/2-3/4 tab`,
+    /// `1/4-3/8 inch`).
+    @inline(never) func crossMonthRange(_ i: Int, _ e2: Int, _ a: Int, _ c: Int, _ x: Int, _ z: Int) -> Bool {
+        if a < c && x < z && c <= 8 && z <= 8 { return false }
+        if i > 0 && !t[i].nl && K.fractionBefore.contains(t[i - 1].key) { return false }
+        if e2 < t.count && !t[e2].nl && K.fractionAfter.contains(t[e2].key) { return false }
+        func forward(_ d1: Int, _ m1: Int, _ d2: Int, _ m2: Int) -> Bool {
+            guard (1...31).contains(d1), (1...12).contains(m1), (1...31).contains(d2), (1...12).contains(m2), m1 != m2 else { return false }
+            return (1...3).contains((m2 - m1 + 12) % 12)
+        }
+        return forward(a, c, x, z) || forward(c, a, z, x)
     }
 }

@@ -4,7 +4,58 @@ import MedTextCore
 // masked SSNs and logins.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
+/// Words of the identifier rules of this file (to move into `phi/rule_words.tsv` with the other rule word sets).
+enum IdentifierKeys {
+    static let ending = wordKey("ending"), endingIn = wordKey("in"), badge = wordKey("badge")
+    /// Payment and account words before `ending 4471` (the last digits of a card or account number).
+    static let cardWords: Set<UInt64> = Set(
+        ["card", "account", "acct", "visa", "mastercard", "amex", "debit", "credit", "eftpos", "cheque", "bsb", "bank"].map(wordKey))
+    /// Police and security ranks before a name and a `#` badge number ("constable Hayes #4471").
+    static let rankWords: Set<UInt64> = Set(
+        ["constable", "const", "sergeant", "sgt", "officer", "detective", "det", "deputy", "trooper", "inspector", "cpl",
+         "corporal", "guard", "ranger", "badge"].map(wordKey))
+}
+
 extension PHIDetection {
+    /// `Meridian, ID 83642`, `Boise, ID (83704)`: the capital `ID` at token i follows a comma after a word and comes
+    /// before an Idaho ZIP code (83200-83899), so it is the state, not an identifier cue (`Smith, ID 55321` stays one).
+    @inline(never) func idahoZIPAfter(_ i: Int) -> Bool {
+        guard i >= 2, punct(i - 1, 0x2C), isWord(i - 2), i + 1 < t.count, !t[i + 1].nl else { return false }
+        let z = punct(i + 1, 0x28) ? i + 2 : i + 1
+        guard z < t.count, t[z].kind == .number, t[z].e - t[z].s == 5 else { return false }
+        return (832...838).contains(intValue(z) / 100)
+    }
+
+    /// `card on file ending 4471`, `account ending in 0918`: the last three to six digits of a card or account number
+    /// after `ending (in)`, when a card or account word is among the six words before.
+    @inline(never) func cardEndingDigits(_ i: Int) -> Int? {
+        guard (3...6).contains(t[i].e - t[i].s), i > 0, !t[i].nl else { return nil }
+        var k = i - 1
+        if t[k].key == IdentifierKeys.endingIn && k > 0 { k -= 1 }
+        guard t[k].key == IdentifierKeys.ending, !t[k].nl || k == i - 1 else { return nil }
+        if i + 1 < t.count && adjacent(i + 1) && !(punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x29) || punct(i + 1, 0x3B)) { return nil }
+        var j = k - 1
+        while j >= 0 && k - j <= 6 && !t[j + 1].nl {
+            if isWord(j) && IdentifierKeys.cardWords.contains(t[j].key) { return i + 1 }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// `constable Hayes #4471`, `badge #0917`, `Sgt K. Whiteley #2231`: a `#` number of three to six digits after a rank
+    /// word (with or without a name between) is a badge number.
+    @inline(never) func badgeNumber(_ h: Int) -> Int? {
+        guard h + 1 < t.count, t[h + 1].kind == .number, adjacent(h + 1), (3...6).contains(t[h + 1].e - t[h + 1].s) else { return nil }
+        if h + 2 < t.count && adjacent(h + 2) && !(t[h + 2].kind == .punctuation && !punct(h + 2, 0x2D) && !punct(h + 2, 0x2F)) { return nil }
+        var j = h - 1
+        while j >= 0 && h - j <= 4 && !t[j + 1].nl {
+            if isWord(j) && IdentifierKeys.rankWords.contains(t[j].key) { return h + 2 }
+            if !(isWord(j) && (cap(j) || initial(j))) && !punct(j, 0x2E) { break }
+            j -= 1
+        }
+        return nil
+    }
+
     /// "Patient: Jane Citizen 4471203", "SMITH, John  00482913  M": a bare number of six to ten digits right after
     /// a name on its line, ending the line or followed by a wide gap, is the record number of a label header.
     @inline(never) mutating func idsAfterNames() {
@@ -94,9 +145,12 @@ extension PHIDetection {
     }
 
     /// "user jtrinh", "user rvasquez2": a lower-case login of an initial and a listed surname (digits allowed at the
-    /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME).
-    @inline(never) mutating func loginAfterUserCue(_ i: Int) -> Int? {
-        guard i > 0, t[i - 1].key == K.user || t[i - 1].key == K.username, i < t.count, isWord(i), !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+    /// end) after "user"/"username" (GUIDELINE N: user names written as a person's name are NAME). `afterCue`: right
+    /// after another person cue (`signed`, `by`), where the login must end in digits or come before a credential
+    /// (`signed kmaxwell2 rn`, `printed by mrodriguez3`), so an ordinary lower-case word after the cue stays out.
+    @inline(never) mutating func loginAfterUserCue(_ i: Int, afterCue: Bool = false) -> Int? {
+        let userCue = i > 0 && (t[i - 1].key == K.user || t[i - 1].key == K.username)
+        guard i > 0, userCue || afterCue, i < t.count, isWord(i), !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
             isAlpha(b[t[i].s])
         else { return nil }
         var e = t[i].e
@@ -104,6 +158,7 @@ extension PHIDetection {
         guard e - t[i].s >= 5 else { return nil }
         for k in t[i].s..<e where !isAlpha(b[k]) { return nil }
         guard vocab.bits(wordKey(b, t[i].s + 1, e)).contains(.lastName) else { return nil }
+        if !userCue && e == t[i].e && !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)) { return nil }
         emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-username")
         return i + 1
     }

@@ -38,6 +38,10 @@ extension PHIDetection {
                 emit(.phoneOrFax, i, e, priority: 4, score: 0.7, rule: "phone-extension")
                 return e
             }
+            if i > 0 && (t[i - 1].key == IdentifierKeys.ending || t[i - 1].key == IdentifierKeys.endingIn), let e = cardEndingDigits(i) {
+                emit(.id, i, e, priority: 3, score: 0.6, rule: "id-card-ending")
+                return e
+            }
             if len >= 8 || ((2...4).contains(len) && punct(i + 1, 0x2D)), let e = longNumberID(i) {
                 emit(.id, i, e, priority: 3, score: 0.6, rule: "id-long-number")
                 return e
@@ -46,6 +50,9 @@ extension PHIDetection {
             let e = hashCode(i + 1)
         {
             emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-hash-code")
+            return e
+        } else if punct(i, 0x23), i > 0, !adjacent(i), let e = badgeNumber(i) {
+            emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-badge")
             return e
         }
         return nil

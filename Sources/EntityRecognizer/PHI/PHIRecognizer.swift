@@ -326,6 +326,15 @@ struct PHIDetection {
                 j += 3
                 continue
             }
+            // `Anastasia (Tasia) Liapis`, `William (Bill) Harrington`: a bracketed nickname between given name and surname
+            // stays in the name's span like a quoted one (GUIDELINE N2); a listed given name, never an acronym or a role
+            // (`Anika (SW) Jones`), and a capitalised surname after it.
+            if words > 0 && punct(j, 0x28) && j + 3 < t.count && adjacent(j + 1) && punct(j + 2, 0x29) && adjacent(j + 2)
+                && bracketedNickname(j + 1) && !t[j + 3].nl && cap(j + 3) && nameWord(j + 3, strong: true, first: false)
+            {
+                j += 3
+                continue
+            }
             guard words < maxWords, nameWord(j, strong: strong, first: words == 0 && initials == 0) else { break }
             j += 1
             words += 1
@@ -773,6 +782,8 @@ struct PHIDetection {
         if isWord(i) && ((tok.rb.contains(.idCue) && !((tok.key == K.dl || tok.key == K.cap) && (!tok.flags.contains(.allUpper) || adjacent(i))))
             || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber)
         {
+            // "Meridian, ID 83642": Idaho's state code before its ZIP (an address), not an ID cue.
+            if tok.e - tok.s == 2 && b[tok.s] == 0x49 && b[tok.s + 1] == 0x44 && idahoZIPAfter(i) { return nil }
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 5
@@ -860,7 +871,8 @@ struct PHIDetection {
             let e2 = dayMonth(e1 + 1), e2 >= t.count || !adjacent(e2) || t[e2].kind == .punctuation
         {
             let a = intValue(i), c = intValue(i + 2), x = intValue(e1 + 1), z = intValue(e1 + 3)
-            if (c == z && x > a && c <= 12) || (a == x && z > c && a <= 12) {
+            // Not two proper fractions ("Grade 1/4-2/4 pulses", "1/2-3/4 tab").
+            if !(a < c && x < z && c <= 8 && z <= 8), (c == z && x > a && c <= 12) || (a == x && z > c && a <= 12) || crossMonthRange(i, e2, a, c, x, z) {
                 emit(.date, i, e2, priority: 5, score: 0.75, rule: "date-day-month-range")
                 return e2
             }
@@ -876,6 +888,10 @@ struct PHIDetection {
         {
             emitAgeToken(i, rule: a)
             return i + 1
+        }
+        // "Report printed ... by mrodriguez3": a login with digits after "by".
+        if isWord(i) && i > 0 && t[i - 1].key == K.by && tok.flags.contains(.hasDigit) && !cap(i), let e = loginAfterUserCue(i, afterCue: true) {
+            return e
         }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
         if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i))
@@ -1180,6 +1196,13 @@ struct PHIDetection {
         }
         if t[i].rb.contains(.typistCue), isWord(i), let e = typistInitials(i) { return e }
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
+        // "wife lan visiting": a lower-case given name that is also a word, before a person-shaped follower.
+        if t[i].rb.contains(.kinship), i + 1 < t.count, !t[i + 1].nl, !covered[i + 1], !cap(i + 1), !lowerGivenName(i + 1),
+            !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, let end = lowerWordGivenName(i + 1)
+        {
+            emitName(i + 1, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
+            return end
+        }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
@@ -1233,6 +1256,10 @@ struct PHIDetection {
                         return end
                     }
                     let bj = t[j].bits
+                    if !cap(j), !(lowerDoc && bj.isName && !bj.contains(.ordinaryWord)), !lowerGivenName(j), let end = lowerWordGivenName(j) {
+                        emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
+                        return end
+                    }
                     guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
                         !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))
@@ -1249,6 +1276,15 @@ struct PHIDetection {
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-patient")
                     return end
                 }
+                // "social worker joy to call", "hha precious:": a lower-case given name that is also a word after a role.
+                if role == .clinician, !cap(j), t[j].bits.contains(.stopWord) || t[j].bits.contains(.ordinaryWord),
+                    // "teacher aide at": the cue and the word are one occupation.
+                    (phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })?.1 ?? 0) <= j,
+                    let end = lowerWordGivenName(j)
+                {
+                    emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-clinician-lower")
+                    return end
+                }
                 // "d/w Grace at reception": a stop-listed given name after a clinician cue, before a lower-case word.
                 if role == .clinician, stopListedGivenName(j), !t[j].bits.contains(.ordinaryWord), j + 1 < t.count, !t[j + 1].nl, !cap(j + 1),
                     isWord(j + 1) || punct(j + 1, 0x2C)
@@ -1260,7 +1296,8 @@ struct PHIDetection {
                     let end = nameRun(j, strong: false)
                 else {
                     // Session 6: a login after "user" ("user jtrinh", "user rvasquez2").
-                    if !upperInitial(j), let end = loginAfterUserCue(j) { return end }
+                    // "signed kmaxwell2 rn": a login with digits or before a credential after any person cue.
+                    if !upperInitial(j), let end = loginAfterUserCue(j, afterCue: true) { return end }
                     // Session 6: initials before a surname ("seen by J.P. Walsh", "examined by JP Walsh").
                     if upperInitial(j), let end = initialsNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-initials")
@@ -1457,6 +1494,13 @@ struct PHIDetection {
             if punct(j, 0x2E) { j += 1 }
         }
         guard j < t.count, !t[j].nl else { return nil }
+        // `Preferred name: "Pepe"`: an opening quote before a name of one to three words that a closing quote ends
+        // (`CC: "I can't sleep and ..."` is a quoted complaint, not a name).
+        if punct(j, 0x22) && j + 2 < t.count && adjacent(j + 1) && !t[j + 1].nl {
+            var q = j + 2
+            while q < t.count && q <= j + 4 && !t[q].nl && isWord(q) { q += 1 }
+            if punct(q, 0x22) && adjacent(q) && !t[q].nl { j += 1 }
+        }
         // "Verified: NA", "Checked: nil": a short value, not a name.
         if t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         // Session 5: "client: anau, elizabeth" in a lower-case note: an unknown surname, a comma and a listed given name.
