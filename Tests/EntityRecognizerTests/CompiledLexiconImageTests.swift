@@ -205,10 +205,10 @@ import Tokenizer
         #expect(PHIKeyTable(validatingSlots: FrozenArray([UInt64](repeating: 0, count: 24))) == nil)  // not a power of two
     }
 
-    /// Session 6: a rule word set the recognizer does not know is a build error naming the file and line.
+    /// A rule word set the recognizer does not know is a build error naming the file and line.
     @Test func unknownRuleWordSetIsABuildError() {
         var files = PHIVocabularyFiles()
-        files.ruleWords = "set\tword\tnote\nplace_suffix\tdowns\t\nno_such_set\tword\t\n"
+        files.ruleWords = PHIRuleWords.shippedText + "no_such_set\tword\t\n"
         #expect(throws: PHIVocabularyError.self) { try PHIVocabulary(files: files) }
     }
 
@@ -232,9 +232,9 @@ import Tokenizer
         files.organisations = "name\tregion\tkind\tcontext\nClinpath\tAU\tlab\tany\nCVS\tUS\tpharmacy\tplace\n"
         files.worldNames = "name\tkind\tlocales\nxiaoming\tfirst\tzh_CN\n"
         files.curatedNames = "name\tkind\torigin\tcommon_word\tnote\nanh\tfirst\tvietnamese\t\t\n"
-        files.ruleWords = "set\tword\tnote\neponym_follower\tclamps\t\nplace_suffix\tdowns\t\nduration_date_cue\ton\t\ninstrument_cue\tblade\t\n"
+        files.ruleWords = PHIRuleWords.shippedText
         let built = try PHIVocabulary(files: files)
-        #expect(built.ruleWords.placeSuffixes.count == 1 && built.ruleWords.durationDateCues.count == 1)
+        #expect(built.ruleWords == PHIRuleWords.shipped)
         let image = built.image(key: Self.key)
         let loaded = try PHIVocabulary(image: ImageStorage(copying: image), key: Self.key)
         #expect(loaded.sameDetectionData(as: built))
@@ -269,6 +269,7 @@ extension PHIVocabulary {
         var f = PHIVocabularyFiles()
         f.censusFirstNames = "name\tsex\tpercent\tcommon_word\n"
         f.censusLastNames = "name\tpercent\tcommon_word\n"
+        f.ruleWords = PHIRuleWords.shippedText
         return try! PHIVocabulary(files: f)
     }
 }

@@ -249,6 +249,15 @@ def check_simple(rel: str, header: list[str], key, enums: dict[str, set[str]], c
     return rows
 
 
+def rule_set_names() -> set[str]:
+    """The `set` names `rule_words.tsv` may use: the cases of `PHIRuleSet` (Sources/EntityRecognizer/PHI/PHIRuleWords.swift)
+    in snake case, as the recognizer reads them (an unknown or a missing set is a build error there too)."""
+    src = open(os.path.join(ROOT, "..", "..", "Sources", "EntityRecognizer", "PHI", "PHIRuleWords.swift"), encoding="utf-8").read()
+    body = re.search(r"enum PHIRuleSet\b[^{]*\{(.*?)\n\n", src, re.S).group(1)
+    cases = [c.strip() for line in re.findall(r"^\s*case ([^\n]*)$", body, re.M) for c in line.split(",")]
+    return {re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), c) for c in cases if c}
+
+
 def name_lists() -> set[str]:
     """Lower-case names from the extracted census and philter lists (empty when absent)."""
     names: set[str] = set()
@@ -311,10 +320,13 @@ def check_phi() -> None:
     # Session 6: names of communities the census lists cover thinly, and the PHI rules' word sets.
     check_simple("phi/names_curated.tsv", ["name", "kind", "origin", "common_word", "note"], lambda r: (r["name"], r["kind"]),
                  {"kind": {"first", "last"}, "common_word": {"", "yes"}}, "origin")
-    for n, r in check_simple("phi/rule_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]),
-                             {"set": {"eponym_follower", "place_suffix", "duration_date_cue", "instrument_cue"}}, "set"):
-        if r["word"] != r["word"].lower():
-            err(os.path.join(ROOT, "phi/rule_words.tsv"), n, f"word {r['word']!r} is not lower case")
+    rule_sets = rule_set_names()
+    rule_rows = check_simple("phi/rule_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]), {"set": rule_sets}, "set")
+    for n, r in rule_rows:
+        if r["word"] != r["word"].lower() or not r["word"].strip() or r["word"] != r["word"].strip():
+            err(os.path.join(ROOT, "phi/rule_words.tsv"), n, f"word {r['word']!r} is not lower case or has spaces around it")
+    for missing in sorted(rule_sets - {r["set"] for _, r in rule_rows}):
+        err(os.path.join(ROOT, "phi/rule_words.tsv"), 1, f"set {missing!r} of PHIRuleSet has no row")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")

@@ -94,20 +94,20 @@ struct PHIRuleBits: OptionSet, Sendable {
     static let startsPlace = PHIRuleBits(rawValue: 1 << 22)
     static let startsStateName = PHIRuleBits(rawValue: 1 << 23)
     static let startsOrganization = PHIRuleBits(rawValue: 1 << 24)
-    /// In one of the session-3 rule word sets (`K.auxWords`): a one-bit filter before any `Set` lookup.
+    /// In one of the session-3 rule word sets (``PHIRuleWords/auxWords``): a one-bit filter before any `Set` lookup.
     static let auxWord = PHIRuleBits(rawValue: 1 << 25)
-    /// Session 4: a label before typist or dictation initials (`K.typistCues`).
+    /// Session 4: a label before typist or dictation initials (`ruleSet(.typistCues)`).
     static let typistCue = PHIRuleBits(rawValue: 1 << 26)
     /// Session 4: a short word that is no initials or a function word that never continues a name in capitals
-    /// (`K.notInitials`, `K.capsFunctionWords`): frequent words, so they have their own bit, apart from `auxWord`.
+    /// (`ruleSet(.notInitials)`, `ruleSet(.capsFunctionWords)`): frequent words, so they have their own bit, apart from `auxWord`.
     static let shortWord = PHIRuleBits(rawValue: 1 << 27)
-    /// Session 4: ordinal words, contact verbs and residence prepositions (`K.ordinalContactResidenceWords`).
+    /// Session 4: ordinal words, contact verbs and residence prepositions (``PHIRuleWords/ordinalContactResidenceWords``).
     static let ordinalContactResidenceWord = PHIRuleBits(rawValue: 1 << 28)
-    /// Session 5: reporting verbs after a name that opens a sentence (`K.verbLabelPlaceWords`).
+    /// Session 5: reporting verbs after a name that opens a sentence (``PHIRuleWords/verbLabelPlaceWords``).
     static let verbLabelPlaceWord = PHIRuleBits(rawValue: 1 << 29)
-    /// Session 5: words around a slash number that make it a fraction, score or dose (`K.fractionBefore`, `K.fractionAfter`).
+    /// Session 5: words around a slash number that make it a fraction, score or dose (`ruleSet(.fractionBefore)`, `ruleSet(.fractionAfter)`).
     static let fractionWord = PHIRuleBits(rawValue: 1 << 30)
-    /// Session 5: organisation labels and saints' titles (`K.organizationLabels`, `K.saintWords`), apart from the
+    /// Session 5: organisation labels and saints' titles (`ruleSet(.organizationLabels)`, `ruleSet(.saintWords)`), apart from the
     /// frequent verbs of `.verbLabelPlaceWord` so that the organisation rule is asked only on them.
     static let organizationLabel = PHIRuleBits(rawValue: 1 << 31)
     static let startsCue: PHIRuleBits = [.startsLabelCue, .startsBeforeCue, .startsAfterCue, .startsSignOff]

@@ -107,7 +107,7 @@ extension PHIDetection {
         }
         guard digits >= 8 else { return nil }
         if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
-        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && K.quantityUnits.contains(t[e].key) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(t[e].key) { return nil }
         return e
     }
 

@@ -52,7 +52,7 @@ public struct PHIRecognizer: Sendable {
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
                 } else if e.type == .date {
                     if Self.isDuration(buf, e.span, vocabulary) { continue }
-                    e.span = TextSpan(Self.weekdayStart(buf, e.span.start), e.span.end)
+                    e.span = TextSpan(Self.weekdayStart(buf, e.span.start, vocabulary.ruleWords[.weekdays]), e.span.end)
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
             }
@@ -64,7 +64,7 @@ public struct PHIRecognizer: Sendable {
     }
 
     /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).
-    static func weekdayStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    static func weekdayStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ weekdays: Set<UInt64>) -> Int {
         var j = start - 1
         if j >= 0 && b[j] == 0x20 { j -= 1 } else { return start }
         if j >= 0 && b[j] == 0x2C { j -= 1 }
@@ -72,7 +72,7 @@ public struct PHIRecognizer: Sendable {
         let e = j + 1
         while j >= 0 && isAlpha(b[j]) { j -= 1 }
         let s = j + 1
-        guard e - s >= 3, j < 0 || !isAlnum(b[j]), K.weekdays.contains(wordKey(b, s, e)) else { return start }
+        guard e - s >= 3, j < 0 || !isAlnum(b[j]), weekdays.contains(wordKey(b, s, e)) else { return start }
         return s
     }
 
@@ -88,7 +88,7 @@ public struct PHIRecognizer: Sendable {
         guard tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37] else { return false }
         // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
         // month (no month reads /52).
-        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, vocabulary.ruleWords.durationDateCues)
+        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, vocabulary.ruleWords[.durationDateCue])
     }
 
     /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (`cues`: the
@@ -244,6 +244,9 @@ struct PHIDetection {
         i >= 0 && i < t.count && t[i].e - t[i].s == 1 && b[t[i].s] == c
     }
     /// Single letter (an initial): `J` or `J.` as one token.
+    /// The rules' word set `s` (`phi/rule_words.tsv`).
+    @inline(__always) func ruleSet(_ s: PHIRuleSet) -> Set<UInt64> { vocab.ruleWords[s] }
+
     func initial(_ i: Int) -> Bool {
         guard isWord(i), upperInitial(i) else { return false }
         let len = t[i].e - t[i].s
@@ -273,7 +276,7 @@ struct PHIDetection {
         if capsDoc || t[i].flags.contains(.allUpper) {
             // Upper case says nothing: ask the lists. "DR O'NEILL ON WARD ROUND": a function word that is also a
             // listed surname (On, In, To) never continues a name in capitals.
-            if t[i].rb.contains(.shortWord) && K.capsFunctionWords.contains(t[i].key) { return false }
+            if t[i].rb.contains(.shortWord) && ruleSet(.capsFunctionWords).contains(t[i].key) { return false }
             if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
             return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
         }
@@ -295,8 +298,8 @@ struct PHIDetection {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
                 if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
-                    || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && K.nameParticles.contains(t[k].key) && k + 1 < t.count
-                        && !t[k + 1].nl && (cap(k + 1) || K.nameParticles.contains(t[k + 1].key))))
+                    || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[k].key) && k + 1 < t.count
+                        && !t[k + 1].nl && (cap(k + 1) || ruleSet(.nameParticles).contains(t[k + 1].key))))
                 {
                     j = k
                     initials += 1
@@ -310,9 +313,9 @@ struct PHIDetection {
                 break
             }
             // "T. van der Merwe": lower-case particles between name words.
-            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && K.nameParticles.contains(t[j].key) {
+            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[j].key) {
                 var k = j
-                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && K.nameParticles.contains(t[k].key) && k - j < 3 { k += 1 }
+                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && ruleSet(.nameParticles).contains(t[k].key) && k - j < 3 { k += 1 }
                 if k < t.count && !t[k].nl && cap(k) && nameWord(k, strong: true, first: false) {
                     j = k
                     continue
@@ -388,7 +391,7 @@ struct PHIDetection {
         while j >= 0 && i - j <= 2 && !t[j + 1].nl && t[j].kind == .punctuation { j -= 1 }
         guard j >= 0, j < i - 1, !t[j + 1].nl, isWord(j) else { return false }
         let k = t[j].key
-        if K.payerLabels.contains(k) { return true }
+        if ruleSet(.payerLabels).contains(k) { return true }
         return k == K.health && j > 0 && isWord(j - 1) && t[j - 1].key == K.`private`
     }
 
@@ -584,7 +587,7 @@ struct PHIDetection {
         var n = 0
         while j >= 0 && n < 16 {
             if punct(j, 0x2E) || punct(j, 0x3A) { return false }
-            if K.kinship.contains(t[j].base) { return true }
+            if ruleSet(.kinship).contains(t[j].base) { return true }
             j -= 1
             n += 1
         }
@@ -613,14 +616,14 @@ struct PHIDetection {
                 && t[i + 2].kind == .number
             // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
             // Session 5: only an Australian state takes a four-digit postcode ("MI 2018" is a myocardial infarction).
-            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && K.auStates.contains(prev)
-            let clock = (i + 1 < t.count && !t[i + 1].nl && K.timeWords.contains(t[i + 1].key))
-                || (K.clockCues.contains(prev) && v < 1960 && v % 100 < 60)
+            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && ruleSet(.auStates).contains(prev)
+            let clock = (i + 1 < t.count && !t[i + 1].nl && ruleSet(.timeWords).contains(t[i + 1].key))
+                || (ruleSet(.clockCues).contains(prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
             // "started 2000 units", "commenced 2000mg": a dose, not a year.
-            let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && K.quantityUnits.contains(t[i + 1].key)
+            let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(t[i + 1].key)
             // Session 5: a count, lab value or code after its label ("Plt 1950,", "Room 2014,", "item 2013") is no year.
-            let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && K.numberLabels.contains(prev)
+            let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(prev)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v))
@@ -656,10 +659,10 @@ struct PHIDetection {
             return i + 2
         }
         if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
-            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && K.extensionCues.contains(t[cue].key) && t[cue].key != K.x)
+            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && ruleSet(.extensionCues).contains(t[cue].key) && t[cue].key != K.x)
                 // Session 5: "pager 418)": three digits after a pager word, closing its aside.
-                || (tok.e - tok.s == 3 && !K.extensionCues.contains(t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
-            i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !K.quantityUnits.contains(t[i + 1].key)
+                || (tok.e - tok.s == 3 && !ruleSet(.extensionCues).contains(t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
+            i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !ruleSet(.quantityUnits).contains(t[i + 1].key)
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
@@ -687,16 +690,16 @@ struct PHIDetection {
         }
         if isWord(i) && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && K.holidayFirst.contains(tok.base))) && (cap(i) || lowerDoc) {
+        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && ruleSet(.holidayFirst).contains(tok.base))) && (cap(i) || lowerDoc) {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
             var end = -1
-            if j < t.count && !t[j].nl && isWord(j) && cap(j) && K.holidayLast.contains(t[j].key) && j > i
+            if j < t.count && !t[j].nl && isWord(j) && cap(j) && ruleSet(.holidayLast).contains(t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
                 end = j + 1
-            } else if K.holidayAlone.contains(t[i].key) {
+            } else if ruleSet(.holidayAlone).contains(t[i].key) {
                 end = i + 1
             } else if t[i].key == K.new && j > i + 1 && cap(i + 1) {
                 // "since New Year", "over New Year's".
@@ -721,7 +724,7 @@ struct PHIDetection {
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
-            || (i >= 2 && punct(i - 1, 0x3A) && K.dateLabels.contains(t[i - 2].key))),
+            || (i >= 2 && punct(i - 1, 0x3A) && ruleSet(.dateLabels).contains(t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
             !streetFollows(e)
@@ -740,10 +743,10 @@ struct PHIDetection {
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
                 && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
             // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
-            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && K.mayCues.contains(t[i - 1].key)
+            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && ruleSet(.mayCues).contains(t[i - 1].key)
             // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
             let labelled = cap(i) && !capsDoc && monthAfterDateLabel(i)
-            if (hyphenated || labelled || K.monthAloneCues.contains(t[i - 1].key))
+            if (hyphenated || labelled || ruleSet(.monthAloneCues).contains(t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -787,7 +790,7 @@ struct PHIDetection {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 5
-                && (t[j].kind == .punctuation || K.idFillers.contains(t[j].key) || punct(j, 0x23)
+                && (t[j].kind == .punctuation || ruleSet(.idFillers).contains(t[j].key) || punct(j, 0x23)
                     // Session 5: a state before the value ("DL# TX 30418826", "Driver's licence (WA): 6184207").
                     || (t[j].bits.contains(.stateAbbr) && t[j].flags.contains(.allUpper) && j + 1 < t.count
                         && (t[j + 1].kind == .number || punct(j + 1, 0x29))))
@@ -821,7 +824,7 @@ struct PHIDetection {
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 else { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
-            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && K.idFillers.contains(t[i + 1].key))) { return nil }
+            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && ruleSet(.idFillers).contains(t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
@@ -833,7 +836,7 @@ struct PHIDetection {
     @inline(never) func pagerCueBefore(_ i: Int) -> Int? {
         var j = i - 1
         if j > 0 && (punct(j, 0x2E) || punct(j, 0x23) || punct(j, 0x3A)) { j -= 1 }
-        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || (t[j].rb.contains(.auxWord) && K.extraPagerCues.contains(t[j].key)) else { return nil }
+        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || (t[j].rb.contains(.auxWord) && ruleSet(.extraPagerCues).contains(t[j].key)) else { return nil }
         // "x 5/7", "3 x 1000": the multiplication sign is no extension.
         if t[j].key == K.x && (j == 0 || t[j - 1].kind == .number || i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2F)) { return nil }
         return j
@@ -1001,15 +1004,15 @@ struct PHIDetection {
     /// The rule id for an age at number token i that the scanner leaves out, or nil.
     @inline(never) func ageInContext(_ i: Int) -> String? {
         // "42 years of age", "18 months of age".
-        if i + 3 < t.count, !t[i + 1].nl, K.ageUnits.contains(t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
+        if i + 3 < t.count, !t[i + 1].nl, ruleSet(.ageUnits).contains(t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
             i == 0 || !(punct(i - 1, 0x2F) && adjacent(i))
         { return "age-of-age" }
         // "turned 50 last week", "turns 65 in May".
-        if i > 0, K.turnedWords.contains(t[i - 1].key), i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
-            || K.afterTurned.contains(t[i + 1].key)
+        if i > 0, ruleSet(.turnedWords).contains(t[i - 1].key), i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
+            || ruleSet(.afterTurned).contains(t[i + 1].key)
         { return "age-turned" }
         // "aged 4 and 6": the second age of a pair.
-        if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, K.agedWords.contains(t[i - 3].key) { return "age-pair" }
+        if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, ruleSet(.agedWords).contains(t[i - 3].key) { return "age-pair" }
         return nil
     }
 
@@ -1041,7 +1044,7 @@ struct PHIDetection {
         var k = s
         while k < e && b[k] &- 0x30 < 10 { k += 1 }
         guard (1...2).contains(k - s), e - k >= 5, isAlpha(b[k]), isAlpha(b[k + 1]), isAlpha(b[k + 2]) else { return false }
-        guard K.monthNames.contains(wordKey(b, k, k + 3)) else { return false }
+        guard ruleSet(.monthNames).contains(wordKey(b, k, k + 3)) else { return false }
         var d = k + 3
         while d < e && b[d] &- 0x30 < 10 { d += 1 }
         guard d == e, e - (k + 3) == 2 || e - (k + 3) == 4 else { return false }
@@ -1078,8 +1081,8 @@ struct PHIDetection {
             e += 1
         }
         guard digits >= 5, upper >= 1, upper <= 8, e < t.count ? !adjacent(e) || t[e].kind == .punctuation && !punct(e, 0x2F) : true else { return nil }
-        if i > 0, isWord(i - 1), K.lotWords.contains(t[i - 1].key) { return nil }
-        if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), K.lotWords.contains(t[i - 2].key) { return nil }
+        if i > 0, isWord(i - 1), ruleSet(.lotWords).contains(t[i - 1].key) { return nil }
+        if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), ruleSet(.lotWords).contains(t[i - 2].key) { return nil }
         return e
     }
 
@@ -1171,7 +1174,7 @@ struct PHIDetection {
                     if ok {
                         emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
                         // "Drs Achebe and Lindgren", "Mr and Mrs Pettersen" handled by the second title.
-                        if K.pluralTitles.contains(t[i].key), e + 1 < t.count, t[e].key == K.and || punct(e, 0x26), !t[e + 1].nl,
+                        if ruleSet(.pluralTitles).contains(t[i].key), e + 1 < t.count, t[e].key == K.and || punct(e, 0x26), !t[e + 1].nl,
                             cap(e + 1), let e2 = nameRun(e + 1, strong: true)
                         {
                             emitName(e + 1, e2, priority: 3, score: 0.9, rule: "name-title")
@@ -1185,7 +1188,7 @@ struct PHIDetection {
                     // word ("dr ward round"), a month or an eponym's instrument or sign ("smith fracture").
                     (!t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.stopWord))
                         || (t[j].bits.contains(.frequentLast) && !verbForm(j) && !t[j].rb.contains(.monthName) && !eponymFollows(j + 1)
-                            && !K.wardWords.contains(t[j].key)),
+                            && !ruleSet(.wardWords).contains(t[j].key)),
                     !t[j].bits.contains(.drugWord), !t[j].bits.contains(.credential), !t[j].bits.contains(.title)
                 {
                     // "paged dr okonjo": after a title, a lower-case word outside the ordinary-word and stop lists.
@@ -1271,7 +1274,7 @@ struct PHIDetection {
                     return end
                 }
                 // "prefers to be called lily", "goes by Rusty": a naming cue vouches for a stop-listed given name.
-                if role == .patient, let last = p.keys.last, K.namingCueEnds.contains(last), namingCueName(j) {
+                if role == .patient, let last = p.keys.last, ruleSet(.namingCueEnds).contains(last), namingCueName(j) {
                     let end = nameRun(j, strong: true, maxWords: 2) ?? (j + 1)
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-patient")
                     return end
@@ -1304,7 +1307,7 @@ struct PHIDetection {
                         return end
                     }
                     // Session 5: an unlisted capitalised name ("spoke to Ngaire", "verified by Juhani Korhonen").
-                    if !K.weakPersonCueEnds.contains(p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
+                    if !ruleSet(.weakPersonCueEnds).contains(p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.75, rule: "name-cue-unlisted")
                         return end
                     }
@@ -1334,7 +1337,7 @@ struct PHIDetection {
                 // "(NOK)" after a name: look back.
                 // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
                 if let s = nameBefore(i),
-                    !(K.suffixCues.contains(t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
+                    !(ruleSet(.suffixCues).contains(t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
                 {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
                     // "Ahmed and Fatima (parents)": the first name of a pair.
@@ -1375,7 +1378,7 @@ struct PHIDetection {
 
     /// Given names after a plural kinship word: "two friends, Zac and Ellie", "daughters Amy and Jess".
     @inline(never) mutating func pluralKinNames(_ i: Int) -> Int? {
-        guard isWord(i), K.pluralKin.contains(t[i].key) else { return nil }
+        guard isWord(i), ruleSet(.pluralKin).contains(t[i].key) else { return nil }
         var j = i + 1
         if punct(j, 0x2C) || punct(j, 0x3A) || punct(j, 0x28) { j += 1 }
         var names: [(Int, Int)] = []
@@ -1419,8 +1422,8 @@ struct PHIDetection {
         // "Pt seen with Jason, his case manager": a given name, a comma and a possessive role or relation.
         if cap(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.stopWord),
             !t[i].bits.contains(.title), !covered[i], let end = nameRun(i, strong: true, maxWords: 3), end + 2 < t.count,
-            punct(end, 0x2C), !t[end + 1].nl, K.possessives.contains(t[end + 1].key) || t[end + 1].key == K.the,
-            t[end + 2].rb.contains(.kinship) || K.roleWords.contains(t[end + 2].key)
+            punct(end, 0x2C), !t[end + 1].nl, ruleSet(.possessives).contains(t[end + 1].key) || t[end + 1].key == K.the,
+            t[end + 2].rb.contains(.kinship) || ruleSet(.roleWords).contains(t[end + 2].key)
                 || (t[end + 2].ps && phrase(at: end + 2, kinds: .startsProfession, where: { $0 == .profession }) != nil)
         {
             emitName(i, end, priority: 3, score: 0.75, rule: "name-appositive-role")
@@ -1434,19 +1437,19 @@ struct PHIDetection {
     @inline(never) mutating func extraAddressRules(_ i: Int) -> Int? {
         // "Cook County", "Orleans Parish": a county.
         if i + 1 < t.count, t[i + 1].rb.contains(.auxWord), cap(i), !t[i].bits.contains(.title), !t[i + 1].nl, cap(i + 1),
-            K.countyWords.contains(t[i + 1].key),
-            !K.genericOrgWords.contains(t[i].key)
+            ruleSet(.countyWords).contains(t[i + 1].key),
+            !ruleSet(.genericOrgWords).contains(t[i].key)
         {
             emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
             return i + 2
         }
         // "Pettigrew & Sons Roofing", "Smith Bros": a family business.
         if i + 2 < t.count, t[i + 2].rb.contains(.auxWord), cap(i), !covered[i], punct(i + 1, 0x26) || t[i + 1].key == K.and,
-            !t[i + 2].nl, cap(i + 2), K.familyFirmWords.contains(t[i + 2].key)
+            !t[i + 2].nl, cap(i + 2), ruleSet(.familyFirmWords).contains(t[i + 2].key)
         {
             var s = i
-            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !K.capsBreakWords.contains(t[s - 1].key)
-                && !K.genericOrgWords.contains(t[s - 1].key) && i - s < 3 { s -= 1 }
+            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !ruleSet(.capsBreakWords).contains(t[s - 1].key)
+                && !ruleSet(.genericOrgWords).contains(t[s - 1].key) && i - s < 3 { s -= 1 }
             var e = i + 3
             while e < t.count && !t[e].nl && cap(e) && e - i < 7 { e += 1 }
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "organization-family-firm")
@@ -1502,7 +1505,7 @@ struct PHIDetection {
             if punct(q, 0x22) && adjacent(q) && !t[q].nl { j += 1 }
         }
         // "Verified: NA", "Checked: nil": a short value, not a name.
-        if t[j].rb.contains(.shortWord) && K.notInitials.contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
+        if t[j].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         // Session 5: "client: anau, elizabeth" in a lower-case note: an unknown surname, a comma and a listed given name.
         if isWord(j), !cap(j), !t[j].bits.contains(.ordinaryWord), t[j].e - t[j].s >= 3, punct(j + 1, 0x2C), j + 2 < t.count,
             !t[j + 2].nl, isWord(j + 2), t[j + 2].bits.contains(.firstName), !t[j + 2].bits.contains(.ordinaryWord)
@@ -1568,7 +1571,7 @@ struct PHIDetection {
                 continue
             }
             // "Rang Bronwyn (daughter)": a contact verb at the sentence start is not part of the name.
-            if t[j].rb.contains(.ordinalContactResidenceWord) && K.contactVerbs.contains(t[j].key) { break }
+            if t[j].rb.contains(.ordinalContactResidenceWord) && ruleSet(.contactVerbs).contains(t[j].key) { break }
             if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
                 s = j
                 if !initial(j) { words += 1 }
@@ -1580,7 +1583,7 @@ struct PHIDetection {
         }
         guard s >= 0, words > 0 else { return nil }
         // "ED RN", "ICU RN": a unit or abbreviation alone before a credential is no name.
-        if words == 1, t[s].rb.contains(.shortWord), K.notInitials.contains(t[s].key) { return nil }
+        if words == 1, t[s].rb.contains(.shortWord), ruleSet(.notInitials).contains(t[s].key) { return nil }
         // At least one word that is a listed name or not an ordinary word.
         var ok = false
         for k in s..<i where isWord(k) && (t[k].bits.isName || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
@@ -1608,7 +1611,7 @@ struct PHIDetection {
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
             let s = nameBefore(i), !covered[s], s < i,
             // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
-            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && K.notInitials.contains(t[s].key))
+            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[s].key))
         {
             var ok = true
             for k in s..<i where covered[k] { ok = false }
@@ -1630,8 +1633,8 @@ struct PHIDetection {
             // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation.
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
                 && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
-                && (K.handoverWords.contains(t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
-            if t[i + 2].rb.contains(.shortWord) && K.notInitials.contains(t[i + 2].key) && !credentialAfter {
+                && (ruleSet(.handoverWords).contains(t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
+            if t[i + 2].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[i + 2].key) && !credentialAfter {
                 // "Binet A. No B symptoms": a function word after an initial is no surname.
             } else if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
                 && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2)))))
@@ -1797,7 +1800,7 @@ struct PHIDetection {
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
         if isWord(i), !cap(i), !capsDoc, tok.ps,
             let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-            e > i + 1 || !K.lowerUnsafeCues.contains(t[i].key),
+            e > i + 1 || !ruleSet(.lowerUnsafeCues).contains(t[i].key),
             !(phrase(at: i, kinds: .startsProfession, where: { $0 == .profession }).map { $0.1 > e } ?? false),
             let s = lowerFacilityStart(i)
         {
@@ -1809,8 +1812,8 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if isWord(i), K.workVerbs.contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
-            K.employerPrepositions.contains(t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
+        if isWord(i), ruleSet(.workVerbs).contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
+            ruleSet(.employerPrepositions).contains(t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
         {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
             return e
@@ -1856,7 +1859,7 @@ struct PHIDetection {
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
-                || (i > 0 && !t[i].nl && isWord(i - 1) && K.placePrepositions.contains(t[i - 1].key) && !cap(i + 3))
+                || (i > 0 && !t[i].nl && isWord(i - 1) && ruleSet(.placePrepositions).contains(t[i - 1].key) && !cap(i + 3))
         {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
@@ -1869,7 +1872,7 @@ struct PHIDetection {
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
-                !K.wardWords.contains(t[i].key)
+                !ruleSet(.wardWords).contains(t[i].key)
             {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
@@ -1883,7 +1886,7 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
-            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && K.placeOfNouns.contains(t[i - 2].key)))
+            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && ruleSet(.placeOfNouns).contains(t[i - 2].key)))
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
@@ -1904,15 +1907,15 @@ struct PHIDetection {
         if e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { return nil }
         // "curved Ochsner clamps", "Epworth Sleepiness Scale": an eponymous instrument, method or score.
         if eponymFollows(e) { return nil }
-        let preposition = i > 0 && !t[i].nl && (K.organizationPrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
+        let preposition = i > 0 && !t[i].nl && (ruleSet(.organizationPrepositions).contains(t[i - 1].key) || punct(i - 1, 0x40))
         if placeOnly {
-            let place = i > 0 && !t[i].nl && (K.placePrepositions.contains(t[i - 1].key) || punct(i - 1, 0x40))
+            let place = i > 0 && !t[i].nl && (ruleSet(.placePrepositions).contains(t[i - 1].key) || punct(i - 1, 0x40))
             // Session 5: "drives for UPS", "works with Amazon": an employer after a work verb and its preposition.
-            let employer = i > 1 && !t[i].nl && (K.employerPrepositions.contains(t[i - 1].key) || t[i - 1].key == K.with)
-                && (K.workVerbs.contains(t[i - 2].key) || K.driveVerbs.contains(t[i - 2].key))
+            let employer = i > 1 && !t[i].nl && (ruleSet(.employerPrepositions).contains(t[i - 1].key) || t[i - 1].key == K.with)
+                && (ruleSet(.workVerbs).contains(t[i - 2].key) || ruleSet(.driveVerbs).contains(t[i - 2].key))
             // Session 6: after an organisation label ("Pharmacy: CVS on Piedmont Ave", "Lab: Quest"), capitalised.
             let labelled = i > 1 && !t[i].nl && !t[i - 1].nl && punct(i - 1, 0x3A) && isWord(i - 2)
-                && (K.organizationLabels.contains(t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
+                && (ruleSet(.organizationLabels).contains(t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
             return place || employer || labelled ? e : nil
         }
         var capital = true
@@ -1925,8 +1928,8 @@ struct PHIDetection {
     /// Token e starts an instrument, method, score or sign named after someone ("clamps", "technique", "scale").
     @inline(never) func eponymFollows(_ e: Int) -> Bool {
         guard e < t.count, !t[e].nl, isWord(e) else { return false }
-        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && vocab.ruleWords.eponymFollowers.contains(t[e].base))
-            || (e + 1 < t.count && punct(e, 0x2D) && vocab.ruleWords.eponymFollowers.contains(t[e + 1].base))
+        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && ruleSet(.eponymFollower).contains(t[e].base))
+            || (e + 1 < t.count && punct(e, 0x2D) && ruleSet(.eponymFollower).contains(t[e + 1].base))
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -1939,7 +1942,7 @@ struct PHIDetection {
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
-            || (t[j].rb.contains(.verbLabelPlaceWord) && K.placePrepositions5.contains(k))
+            || (t[j].rb.contains(.verbLabelPlaceWord) && ruleSet(.extraPlacePrepositions).contains(k))
     }
 
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
@@ -1951,18 +1954,18 @@ struct PHIDetection {
         var distinctive = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
             let k = t[j].key
-            if K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
+            if ruleSet(.employerPrepositions).contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
             // "fracture clinic and pain clinic": a facility word that ends before this one ends the name.
             if t[j].rb.contains(.startsFacilityAfter), let (_, pe) = phrase(at: j, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 pe <= cueIndex
             { break }
             let bits = t[j].bits
-            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || K.functionWords.contains(k) { return nil }
+            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || ruleSet(.functionWords).contains(k) { return nil }
             // "our clinic", "a nursing home", "her nursing home": articles and possessives are not names.
-            if (K.genericOrgWords.contains(k) || K.possessives.contains(k)) && !K.lowerFacilityFillers.contains(k) { return nil }
+            if (ruleSet(.genericOrgWords).contains(k) || ruleSet(.possessives).contains(k)) && !ruleSet(.lowerFacilityFillers).contains(k) { return nil }
             if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore) {
                 distinctive += 1
-            } else if !K.lowerFacilityFillers.contains(k) {
+            } else if !ruleSet(.lowerFacilityFillers).contains(k) {
                 // Every other word must be a facility-name filler: "his left foot surgery", "a good dental" are not names.
                 return nil
             }
@@ -1971,19 +1974,19 @@ struct PHIDetection {
         }
         guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
         let k = t[s - 1].key
-        guard K.employerPrepositions.contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
+        guard ruleSet(.employerPrepositions).contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
         return s
     }
 
     /// End of a capitalised employer name starting at token i ("Incat", "Allis-Chalmers", "Johnson & Johnson"), or nil.
     func employerRun(_ i: Int, after preposition: UInt64) -> Int? {
         guard i < t.count, !t[i].nl, cap(i), !t[i].bits.contains(.title), !covered[i],
-            !K.monthNames.contains(t[i].key), !K.weekdays.contains(t[i].key), K.the != t[i].key
+            !ruleSet(.monthNames).contains(t[i].key), !ruleSet(.weekdays).contains(t[i].key), K.the != t[i].key
         else { return nil }
         var e = i
         var words = 0
         while e < t.count && !t[e].nl && words < 5 {
-            if cap(e) && !covered[e] && !(capsDoc && (K.employerPrepositions.contains(t[e].key) || t[e].key == K.in)) {
+            if cap(e) && !covered[e] && !(capsDoc && (ruleSet(.employerPrepositions).contains(t[e].key) || t[e].key == K.in)) {
                 words += 1
                 e += 1
                 continue
@@ -2023,10 +2026,10 @@ struct PHIDetection {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
-                if isWord(j) && (K.employerPrepositions.contains(t[j].key) || K.capsBreakWords.contains(t[j].key)) { break }
-                let ordinary = K.genericOrgWords.contains(t[j].key) || K.genericServiceWords.contains(t[j].key)
+                if isWord(j) && (ruleSet(.employerPrepositions).contains(t[j].key) || ruleSet(.capsBreakWords).contains(t[j].key)) { break }
+                let ordinary = ruleSet(.genericOrgWords).contains(t[j].key) || ruleSet(.genericServiceWords).contains(t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
-                        && K.sentenceOpeners.contains(t[j].key))
+                        && ruleSet(.sentenceOpeners).contains(t[j].key))
                 if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F)) || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
@@ -2054,13 +2057,13 @@ struct PHIDetection {
         var p = cueIndex - 1
         // ("Kogarah Bay Family Medical": a room word counts only before a number or code, as in "Bay 4".)
         while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10))
-            && !(K.roomWords.contains(t[p].key) && p + 1 < cueIndex && t[p + 1].flags.contains(.hasDigit))
+            && !(ruleSet(.roomWords).contains(t[p].key) && p + 1 < cueIndex && t[p + 1].flags.contains(.hasDigit))
             && !(p > 0 && adjacent(p) && t[p - 1].kind == .number)
         { p -= 1 }
         if p >= s {
             s = p + 1
             proper = 0
-            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !K.genericOrgWords.contains(t[q].key) && !K.genericServiceWords.contains(t[q].key) { proper += 1 }
+            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !ruleSet(.genericOrgWords).contains(t[q].key) && !ruleSet(.genericServiceWords).contains(t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }
@@ -2089,7 +2092,7 @@ struct PHIDetection {
         }
         guard lastType > j else { return nil }
         // "10:45  ward round": a room word is no street name.
-        if K.wardWords.contains(t[j].key), lastType == j + 1 { return nil }
+        if ruleSet(.wardWords).contains(t[j].key), lastType == j + 1 { return nil }
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
         if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
@@ -2166,7 +2169,7 @@ struct PHIDetection {
                 guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
                 // "Canadian CT head", "Lebanon MS": without a comma, a state code that is also a clinical
                 // abbreviation (CT, MS, PA, MD, ...) is the abbreviation.
-                if m == k && stateEnd == m + 1 && K.clinicalStateCodes.contains(t[m].key) { return nil }
+                if m == k && stateEnd == m + 1 && ruleSet(.clinicalStateCodes).contains(t[m].key) { return nil }
             }
             if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
                 return nil  // a lone 2-letter state after a street needs a postcode
@@ -2190,18 +2193,18 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
-        if e == i + 1 && K.notProfessions.contains(t[i].key) { return nil }
+        if e == i + 1 && ruleSet(.notProfessions).contains(t[i].key) { return nil }
         // "his teacher Ms Kelly", "his pastor, rev. Okonkwo": a person's role towards the patient.
-        if i > 0 && K.possessives.contains(t[i - 1].key) { return nil }
+        if i > 0 && ruleSet(.possessives).contains(t[i - 1].key) { return nil }
         // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
         if cap(i) && !capsDoc && !occupationContext(i) { return nil }
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
         let roleLike = !t[i].rb.isDisjoint(with: [.startsLabelCue, .startsBeforeCue])
-        if roleLike || K.roleWords.contains(t[i].key) {
+        if roleLike || ruleSet(.roleWords).contains(t[i].key) {
             guard occupationContext(i) else { return nil }
         }
         // "a barista course", "teacher Mrs Hollis", "asthma educator Kylie": a course, or a role label before a person.
-        if e < t.count && !t[e].nl && isWord(e) && K.notOccupationAfter.contains(t[e].key) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && ruleSet(.notOccupationAfter).contains(t[e].key) { return nil }
         if e < t.count && !t[e].nl && (t[e].bits.contains(.title) || t[e].bits.contains(.weakTitle)) && cap(e) { return nil }
         if e < t.count && !t[e].nl && cap(e) && t[e].bits.contains(.firstName) && !t[e].bits.contains(.ordinaryWord)
             && !t[e].bits.contains(.stopWord) && !covered[e], let ne = nameRun(e, strong: true, maxWords: 3)
@@ -2233,7 +2236,7 @@ struct PHIDetection {
         var j = i - 1
         var n = 0
         while j >= 0 && n < 5 && !t[j + 1].nl {
-            if K.occupationCues.contains(t[j].key) { return true }
+            if ruleSet(.occupationCues).contains(t[j].key) { return true }
             j -= 1
             n += 1
         }
@@ -2241,322 +2244,25 @@ struct PHIDetection {
     }
 }
 
-/// Word keys used by the rules.
+/// Single word keys the rules compare with; the rules' word sets are data (``PHIRuleSet``, `phi/rule_words.tsv`).
 enum K {
     static let a = wordKey("a"), an = wordKey("an"), `is` = wordKey("is"), was = wordKey("was")
     static let up = wordKey("up"), follow = wordKey("follow")
     static let he = wordKey("he"), she = wordKey("she"), user = wordKey("user"), username = wordKey("username")
-    static let kinship: Set<UInt64> = Set(
-        ["wife", "husband", "partner", "son", "daughter", "sister", "brother", "sibling", "mother", "father", "mum", "mom",
-         "dad", "niece", "nephew", "cousin", "aunt", "uncle", "grandson", "granddaughter", "friend", "neighbour", "neighbor",
-         "fiance", "fiancee", "fiancé", "fiancée", "girlfriend", "boyfriend", "carer", "caregiver", "stepson", "stepdaughter",
-         // Session 3 (issue #6): friends, household and workmates, in-laws, grandparents.
-         "mate", "flatmate", "housemate", "roommate", "colleague", "workmate", "coworker", "co-worker", "supervisor", "boss",
-         "grandmother", "grandfather", "grandma", "grandpa", "nan", "nanna", "nana", "granny", "stepfather", "stepmother",
-         "stepdad", "stepmum", "stepmom", "son-in-law", "daughter-in-law", "mother-in-law", "father-in-law", "brother-in-law",
-         "sister-in-law", "child", "grandchild", "widow", "widower", "ex-wife", "ex-husband", "ex-partner", "godmother",
-         "godfather", "granddad", "grandad", "landlord", "landlady", "housekeeper", "babysitter", "nanny",
-         // Session 5.
-         "aunty", "auntie", "cuz", "stepbrother", "stepsister", "half-brother", "half-sister"].map(wordKey))
-    static let genericOrgWords: Set<UInt64> = Set(
-        ["the", "a", "private", "public", "general", "community", "local", "district", "regional", "medical", "primary",
-         "day", "specialist", "family", "health", "mental", "emergency", "our", "their", "his", "her", "your", "this", "that",
-         "at", "new", "main", "st", "saint"].map(wordKey))
-    static let sentenceOpeners: Set<UInt64> = Set(
-        ["admitted", "transferred", "seen", "presented", "discharged", "referred", "called", "phoned", "attended", "from",
-         "to", "at", "in", "via", "per", "plan", "impression", "assessment", "history", "patient", "pt", "re", "and",
-         "then", "also", "today", "yesterday", "follow", "review", "please", "thank", "dear", "ward", "bed"].map(wordKey))
     static let dear = wordKey("dear"), by = wordKey("by"), on = wordKey("on"), off = wordKey("off")
-    static let monthNames: Set<UInt64> = Set(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-         "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"].map(wordKey))
-    static let monthAloneCues: Set<UInt64> = Set(
-        ["in", "since", "until", "till", "by", "from", "early", "late", "mid", "during", "before", "after", "end", "of", "last",
-         "next", "this", "around", "throughout", "over", "through", "start", "beginning", "due"].map(wordKey))
     static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
     static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
     static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with"), or = wordKey("or")
-    /// Words before a known organisation whose name is also an ordinary word ("at CVS", "from Quest", "@ Lifeline").
-    static let organizationPrepositions: Set<UInt64> = Set(["at", "from", "to", "by", "for", "with", "via", "in", "@"].map(wordKey))
-    static let suffixCues: Set<UInt64> = Set(["ii", "iii", "iv", "jr", "jr.", "sr", "sr.", "snr", "jnr"].map(wordKey))
-    static let placePrepositions: Set<UInt64> = Set(["at", "from", "to", "in"].map(wordKey))
-    /// Words of generic services that never make an organisation name on their own ("Client Services", "My Aged Care").
-    static let genericServiceWords: Set<UInt64> = Set(
-        ["client", "customer", "patient", "patients", "social", "community", "support", "home", "aged", "care", "my", "records",
-         "information", "emergency", "allied", "disability", "youth", "human", "legal", "financial", "welfare", "services",
-         "service", "billing", "enquiries", "inquiries", "bookings", "admissions", "reception", "intake", "nursing",
-         "respite", "palliative", "hospital", "medical", "outpatient", "inpatient", "outpatients", "department", "physical",
-         "medicine", "center's", "centre's", "adult", "paediatric", "pediatric", "acute", "clinical"].map(wordKey))
-    static let yearCues: Set<UInt64> = Set(
-        ["in", "since", "from", "until", "till", "during", "dx", "diagnosed", "year", "early", "late", "mid", "circa", "c",
-         "by", "before", "after", "of", "summer", "winter", "spring", "autumn", "fall", "q1", "q2", "q3", "q4", "christmas", "easter", "around", "approx",
-         "operated", "surgery", "cabg", "pci", "repair", "replacement", "ectomy", "born",
-         // Session 4: life and care events dated by a year alone ("vaccinated 2021", "retired 2019", "married 1975").
-         "vaccinated", "immunised", "immunized", "married", "divorced", "widowed", "retired", "moved", "emigrated", "migrated",
-         "immigrated", "arrived", "quit", "ceased", "stopped", "started", "commenced", "died", "deceased", "completed",
-         "graduated", "injured", "fractured", "fell", "colonoscopy", "mammogram", "gastroscopy", "endoscopy", "biopsy",
-         "booster"].map(wordKey))
     static let yearOld = wordKey("year-old"), yDotO = wordKey("y.o")
-    static let pluralTitles: Set<UInt64> = Set(["drs", "profs", "messrs", "mmes", "mses"].map(wordKey))
     static let may = wordKey("may"), mid = wordKey("mid")
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
-    static let holidayFirst: Set<UInt64> = Set(
-        ["independence", "christmas", "xmas", "boxing", "anzac", "australia", "labor", "labour", "memorial", "thanksgiving",
-         "veterans", "veteran", "good", "easter", "valentine", "mother", "father", "new", "remembrance", "columbus",
-         "presidents", "halloween", "juneteenth", "reconciliation"].map(wordKey))
-    static let holidayLast: Set<UInt64> = Set(["day", "eve", "friday", "sunday", "monday", "saturday"].map(wordKey))
-    static let holidayAlone: Set<UInt64> = Set(["thanksgiving", "halloween", "juneteenth", "christmas", "easter", "xmas"].map(wordKey))
-    /// "until 1930", "at 1945": before these a 19xx number with valid minutes is a clock time.
-    static let clockCues: Set<UInt64> = Set(["until", "till", "at", "by", "approx", "~", "around"].map(wordKey))
-    static let timeWords: Set<UInt64> = Set(
-        ["tonight", "hrs", "hr", "h", "hours", "hour", "am", "pm", "overnight", "today", "yesterday"].map(wordKey))
-    static let dateLabels: Set<UInt64> = Set(
-        ["visit", "appointment", "appt", "review", "due", "date", "dos", "seen", "booked", "scheduled", "surgery",
-         "procedure", "admission", "admitted", "discharge", "discharged", "collected", "reported", "received", "dated",
-         "commenced", "ceased", "started", "stopped", "lmp", "edd", "edc", "onset", "dod", "dob"].map(wordKey))
-    static let pagerCues: Set<UInt64> = Set(["page", "pager", "ext", "extn", "extension", "x", "bleep", "beep"].map(wordKey))
-    static let weekdays: Set<UInt64> = Set(
-        ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri",
-         "saturday", "sat", "sunday", "sun"].map(wordKey))
-    static let dayMonthCues: Set<UInt64> = Set(
-        ["on", "since", "from", "until", "till", "dated", "due", "by", "before", "after", "review", "d/c", "admitted",
-         "discharged", "commenced", "started", "ceased", "stopped", "given", "change", "procedure", "done", "performed",
-         "sigmoidoscopy", "colonoscopy", "scan", "seen", "reviewed", "collected", "taken", "repeat",
-         // Session 3: events that date what follows ("foley removed 11/3", "assessment completed 6/3").
-         "removed", "inserted", "completed", "called", "rang", "phoned", "emailed", "arrived", "fell", "transferred",
-         "faxed", "booked", "born", "died", "op", "surgery", "visit", "bloods", "labs", "xr", "cxr", "ct", "mri", "echo",
-         "ecg", "biopsy", "admission", "discharge", "dc", "peaked", "sent", "received", "injury", "accident", "appt",
-         "appointment", "results", "result", "until", "presented", "attended", "operation", "delivered", "vaccinated",
-         // Session 4: approximate dates ("(approx 18/03)").
-         "tbc", "tba",
-         // Session 6: follow-up abbreviations ("f/u 1/5"; "follow up 1/5" is asked apart).
-         "f/u", "fu", "fup", "followup"].map(wordKey))
-    static let idCues: Set<UInt64> = Set(
-        ["prescriber", "lic", "licence", "license", "accreditation", "ahpra", "registration", "provider", "dva", "nata",
-         "crn", "medicaid", "member", "policy", "group", "invoice", "claim", "specimen", "accession", "lab", "episode",
-         "serial", "sn", "s/n", "device", "implant", "ref", "booking", "visit", "encounter", "fin", "csn", "har", "pt",
-         "patient", "chart", "record", "mrn", "urn", "ur", "prov", "clia", "gold", "white", "certificate", "cert",
-         "tfn",
-         // Session 3: pharmacy, police, payer and order references.
-         "rx", "ncpdp", "dl", "requisition", "req", "order", "event", "apa", "incident", "receipt", "authorisation",
-         "authorization", "auth", "confirmation", "tracking", "transaction", "account", "acct", "case", "ticket",
-         "reference", "subscriber", "id", "script", "job", "client", "voucher", "permit", "passport", "badge", "participant",
-         "ndis", "cap",
-         // Session 4: fund memberships and portal access codes ("membership 77104422", "access code 7HQK-29XP-MW4D").
-         "membership", "access", "acc", "card",
-         // Session 5: hospital record numbers, ED presentations, applications.
-         "hrn", "presentation", "application", "emr", "ehr", "mbr", "clm", "grp"].map(wordKey))
-    static let idFillers: Set<UInt64> = Set(["no", "number", "num", "nbr", "id", "#", "is", "no.", ":", "code"].map(wordKey))
-    static let notProfessions: Set<UInt64> = Set(
-        ["retired", "unemployed", "student", "pensioner", "retiree", "homemaker", "fifo", "veteran", "veterans"].map(wordKey))
     static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x"), cap = wordKey("cap")
     static let mr = wordKey("mr"), law = wordKey("law"), visit = wordKey("visit")
-    static let extraPagerCues: Set<UInt64> = Set(["pgr", "bleeper"].map(wordKey))
-    /// Units after a number that make "x 24 hrs", "page 1000 mg" a quantity, not a pager or extension.
-    static let quantityUnits: Set<UInt64> = Set(
-        ["day", "days", "hr", "hrs", "hour", "hours", "h", "wk", "wks", "week", "weeks", "month", "months", "mth", "mths",
-         "year", "years", "yr", "yrs", "min", "mins", "minute", "minutes", "sec", "secs", "times", "mg", "mcg", "ml", "g", "kg",
-         "units", "unit", "iu", "l", "mmol", "doses", "tabs", "tablets", "caps", "puffs", "steps", "metres", "meters", "m", "km",
-         "cm", "mm", "calories", "kcal", "cigarettes", "drinks", "beats"].map(wordKey))
-    static let extensionCues: Set<UInt64> = Set(["ext", "extn", "extension", "x"].map(wordKey))
-    /// Words after an occupation that make it a course or a goal, not the person's job ("a barista course").
-    static let notOccupationAfter: Set<UInt64> = Set(
-        ["course", "courses", "training", "qualification", "certificate", "apprenticeship", "degree", "studies", "exam",
-         "licence", "license", "program", "programme", "role", "position", "job", "vacancy", "interview"].map(wordKey))
-    /// Plural relatives and friends before a list of given names ("two friends, Zac and Ellie").
-    static let pluralKin: Set<UInt64> = Set(
-        ["friends", "sons", "daughters", "brothers", "sisters", "kids", "children", "grandchildren", "grandkids", "parents",
-         "siblings", "flatmates", "housemates", "roommates", "cousins", "nieces", "nephews", "grandsons", "granddaughters"].map(wordKey))
-    /// Lower-case name particles inside a name ("T. van der Merwe", "Maria de la Cruz").
-    static let nameParticles: Set<UInt64> = Set(["van", "der", "den", "de", "la", "le", "von", "da", "di", "del", "della", "du", "dos", "das", "bin", "binti", "al", "el", "ter", "op", "ap", "ibn", "ben", "bint", "dela", "lo", "zu", "af", "av"].map(wordKey))
-    /// Medicine lot and batch numbers are not PHI (GUIDELINE §9).
-    static let lotWords: Set<UInt64> = Set(["lot", "batch", "ndc", "model", "cat", "catalogue", "catalog", "version", "ver"].map(wordKey))
-    static let numberedCues: Set<UInt64> = Set(
-        ["hospital", "hosp", "reg", "unit", "clinic", "fund", "health", "concession", "pension", "client", "resident",
-         "student", "staff", "employee", "patient", "pt", "case", "referral", "booking", "order", "request"].map(wordKey))
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
     static let family = wordKey("family"), household = wordKey("household")
     static let the = wordKey("the"), via = wordKey("via"), `for` = wordKey("for")
-    /// Verbs and nouns of employment before "at"/"for"/"by"/"with" + an employer ("works at", "employed by", "job with").
-    static let workVerbs: Set<UInt64> = Set(
-        ["works", "worked", "working", "work", "employed", "employee", "job", "contracted", "contracting", "volunteers",
-         "volunteered", "volunteering", "apprenticed", "apprenticeship", "teaches", "taught", "teaching"].map(wordKey))
-    /// Function words that never sit inside a lower-case facility name ("to be an aged care worker").
-    static let functionWords: Set<UInt64> = Set(
-        ["a", "an", "the", "be", "is", "are", "was", "were", "to", "and", "or", "as", "with", "for", "by", "on", "not", "no",
-         "has", "had", "have", "will", "would", "can", "could", "been", "being", "he", "she", "they", "we", "it", "this",
-         "that", "who", "which", "very", "more", "most", "some", "any", "all"].map(wordKey))
     static let age = wordKey("age")
-    static let ageUnits: Set<UInt64> = Set(["years", "year", "yrs", "yr", "months", "month", "mths", "weeks", "days"].map(wordKey))
-    static let turnedWords: Set<UInt64> = Set(["turned", "turns", "turning"].map(wordKey))
-    static let afterTurned: Set<UInt64> = Set(["last", "this", "in", "on", "today", "yesterday", "and", "recently", "years", "next"].map(wordKey))
-    static let agedWords: Set<UInt64> = Set(["aged", "ages"].map(wordKey))
-    /// Every word of the session-3 word sets that per-token rules ask about, marked `.auxWord` in the key table.
-    static var auxWords: Set<UInt64> {
-        var u = pluralKin.union(ageUnits).union(turnedWords).union(agedWords).union(extraPagerCues).union(countyWords)
-        u.formUnion(nameParticles)
-        u.formUnion(quantityUnits)
-        u.formUnion(familyFirmWords)
-                u.formUnion(notOccupationAfter)
-        u.formUnion([the, law, family, household, age, and])
-        return u
-    }
-    static let countyWords: Set<UInt64> = Set(["county", "parish", "borough", "shire"].map(wordKey))
-    // Session 4 (issue #6 §3).
-    /// Labels before typist, dictation and verification initials ("Typed SH/kb", "T: 03/05/2025 16:40 KMW").
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
-    static let approxWords: Set<UInt64> = Set(["approx", "approximately", "circa", "around", "~", "ca"].map(wordKey))
-    /// Words after which a stop-listed given name and a surname are a person ("caseworker Ivy Tran").
-    static let personCues: Set<UInt64> = Set(
-        ["caseworker", "coordinator", "co-ordinator", "manager", "director", "contact", "cc", "attn", "attention", "per", "called",
-         "named", "sister", "brother", "nurse", "dr", "mr", "mrs", "ms", "miss", "and", ":"].map(wordKey))
-    /// Prepositions after a residence or travel word before a town ("lives in", "originally from", "moved to").
-    static let residencePrepositions: Set<UInt64> = Set(["in", "to", "from", "near", "at"].map(wordKey))
-    /// Residence and travel words before such a preposition.
-    static let residenceWords: Set<UInt64> = Set(
-        ["lives", "living", "live", "lived", "resides", "residing", "resided", "resident", "moved", "moving", "relocated",
-         "relocating", "grew", "born", "originally", "raised", "holiday", "holidays", "holidaying", "returned", "returning",
-         "travelled", "traveled", "travelling", "traveling", "trip", "flew", "farm", "property", "visiting", "visited",
-         "house", "staying", "stays", "stayed", "based", "settled", "migrated", "emigrated", "is", "comes",
-         "came", "family",
-         // Session 5: arrivals and visits ("after arriving from Shenyang", "fled from").
-         "arriving", "arrived", "arrive", "fled", "escaped", "immigrated", "deployed", "stationed", "posted", "holidayed"].map(wordKey))
-    /// Government agencies and schemes that follow "moved to" or "returned to" but are no place (GUIDELINE §0).
-    static let agencies: Set<UInt64> = Set(
-        ["centrelink", "workcover", "icare", "worksafe", "ndia", "ndis", "medicare", "medicaid", "dva", "ssa", "cps", "docs",
-         "facs", "dcj", "dhhs", "dcp", "tac", "comcare", "workcare", "medibank", "bupa", "hcf", "nib"].map(wordKey))
-    /// Capitalised words that continue a town name ("Grove City", "Palm Springs", "Glen Waverley North").
-    /// State codes that are also clinical abbreviations: a state only after a comma or before a postcode.
-    static let clinicalStateCodes: Set<UInt64> = Set(
-        ["ct", "ms", "pa", "md", "or", "in", "me", "ok", "de", "co", "ma", "la", "hi", "id", "al", "va", "pr", "sc", "ne", "mo", "nt", "sa", "wa"]
-            .map(wordKey))
-    /// Nouns before "of" that make the next word a place ("a native of Bisbee", "the outskirts of Tulsa").
-    static let placeOfNouns: Set<UInt64> = Set(
-        ["city", "town", "suburb", "suburbs", "outskirts", "native", "natives", "resident", "residents", "north", "south",
-         "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center", "area", "county", "shire",
-         "region", "part", "side", "village", "community", "township", "borough", "municipality", "state", "province",
-         "edge", "heart", "streets", "people", "mayor", "university", "port", "district"].map(wordKey))
-    /// Labels whose value is a payer (GUIDELINE §0): insurers, health funds, plans.
-    static let payerLabels: Set<UInt64> = Set(
-        ["insurance", "insurer", "insurers", "cover", "fund", "payer", "payor", "payers", "plan", "oshc", "ovhc", "carrier"].map(wordKey))
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
-    static let townWords: Set<UInt64> = Set(
-        ["city", "heights", "park", "springs", "beach", "falls", "creek", "valley", "hills", "hill", "point", "bay", "junction",
-         "north", "south", "east", "west", "lake", "lakes", "grove", "vale", "river", "plains", "ridge", "downs", "waters",
-         "harbour", "harbor", "island", "heads", "flat", "flats", "gully", "crossing", "township", "village", "town"].map(wordKey))
-    /// Verbs that open a sentence before a name ("Rang Bronwyn (daughter)").
-    /// Every word of the session-4 sets tested behind `.ordinalContactResidenceWord`.
-    static var ordinalContactResidenceWords: Set<UInt64> { ordinalWords.union(contactVerbs).union(residencePrepositions) }
-    static let contactVerbs: Set<UInt64> = Set(
-        ["rang", "called", "phoned", "spoke", "saw", "met", "updated", "informed", "contacted", "told", "asked", "visited",
-         "emailed", "texted", "paged", "reviewed", "discussed", "messaged", "notified", "advised", "thanked", "per", "via"].map(wordKey))
-    /// Prepositions after which a capitalised "May" is the month ("In May she fell", "last May").
-    static let mayCues: Set<UInt64> = Set(["in", "since", "until", "till", "by", "last", "next", "early", "mid", "late", "during",
-                                          "this", "from", "before", "after", "throughout"].map(wordKey))
-    /// Ward words that start no street name ("ward round", "bed rest"); unlike `roomWords` without Bay, Level, Suite.
-    static let wardWords: Set<UInt64> = Set(["ward", "bed", "room", "rm", "cubicle", "pod", "theatre", "theater"].map(wordKey))
-    /// Function words that are also listed surnames; in capitals they never continue a name.
-    static let capsFunctionWords: Set<UInt64> = Set(
-        ["on", "in", "at", "of", "to", "by", "for", "from", "with", "and", "or", "the", "a", "an", "is", "was", "were", "are",
-         "be", "has", "had", "have", "his", "her", "he", "she", "it", "as", "per", "re", "via", "into", "over", "under",
-         "after", "before", "then", "also", "today", "not", "no", "but", "so", "if", "up", "out", "off", "this", "that"].map(wordKey))
-    /// Ordinal words before a month ("the fourteenth of March", "Fourth of July").
-    static let ordinalWords: Set<UInt64> = Set(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-         "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
-         "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"].map(wordKey))
-    /// Last words of naming cues ("prefers to be called", "goes by", "known to family as").
-    static let namingCueEnds: Set<UInt64> = Set(["called", "by", "as", "name", "aka", "nickname"].map(wordKey))
-    static let typistCues: Set<UInt64> = Set(
-        ["typed", "transcribed", "dictated", "verified", "checked", "entered", "t", "d", "ts", "tr", "dict", "trans",
-         "typist", "scribe"].map(wordKey))
-    /// Short words a label can hold that are no initials.
-    static let notInitials: Set<UInt64> = Set(
-        ["na", "nil", "yes", "no", "ok", "tba", "tbc", "am", "pm", "hrs", "done", "n/a", "none", "all", "see", "and", "the",
-         "for", "per", "via", "pt", "pts", "dr", "dx", "rx", "hx", "tx", "sx", "fx", "bp", "hr", "rr", "o2", "ed", "icu", "ccu",
-         "or", "pacu", "ward", "unit", "bed", "room", "rm", "to", "at", "on", "in", "by", "of", "is", "be", "it", "as", "an",
-         "we", "he", "me", "us", "up", "so", "do", "go", "if", "iv", "im", "sc", "po", "pr", "prn", "bd", "bid", "tds", "tid",
-         "qid", "qds", "mane", "nocte", "stat", "mg", "ml", "kg", "mcg", "mmol", "cm", "mm", "obs", "nad", "nkda", "nka",
-         "ecg", "ekg", "cxr", "ct", "mri", "us", "fbc", "cbc", "lft", "lfts", "uec", "eucs", "inr", "crp", "esr", "tsh",
-         "gp", "rmo", "hmo", "jmo", "reg", "np", "pa", "lpn", "ain", "pca", "cna", "ot", "pt", "sw", "slp", "ent", "ama",
-         "dama", "dnr", "nfr", "gcs", "avpu", "ews", "mews", "adl", "adls", "rn", "en", "cn", "cnc", "num", "nurse", "md"].map(wordKey))
-    /// Words before a lower-case given name and a credential ("report given to crystal rn", "- bill en").
-    static let handoverWords: Set<UInt64> = Set(["to", "by", "with", "per", "from", "and", "&"].map(wordKey))
-    /// Labels before a date of birth written without separators ("DOB: 14031958").
-    static let birthCues: Set<UInt64> = Set(["dob", "d.o.b", "d.o.b.", "birth", "born", "birthdate", "bday", "b'day"].map(wordKey))
-    /// Words before "the" + an ordinal day that date it ("starting the 12th", "by the 3rd").
-    static let ordinalCues: Set<UInt64> = Set(
-        ["on", "by", "until", "till", "from", "since", "starting", "before", "after", "beginning", "commencing", "from", "due",
-         "over", "around", "about", "for"].map(wordKey))
-    /// Nouns after an ordinal that make it a count, not a day ("on the 3rd day", "the 5th floor").
-    static let ordinalNouns: Set<UInt64> = Set(
-        ["day", "days", "floor", "level", "attempt", "try", "time", "times", "occasion", "week", "weeks", "month", "months",
-         "year", "years", "dose", "doses", "cycle", "cycles", "percentile", "centile", "rib", "ribs", "intercostal", "cranial",
-         "nerve", "digit", "toe", "finger", "metacarpal", "metatarsal", "ventricle", "grade", "degree", "generation",
-         "birthday", "pod", "postoperative", "post-op", "hour", "hours", "minute", "line", "place", "century", "trimester",
-         "session", "sessions", "visit", "round", "fraction", "interspace", "ics", "lumbar", "thoracic", "cervical",
-         "vertebra", "position", "row", "bed", "room", "child", "pregnancy", "baby", "sibling", "episode", "admission",
-         "course", "infusion", "injection", "dose", "stage", "step", "part", "page", "edition", "toe", "sacral", "layer",
-         "decade", "lap", "set", "term", "semester", "grader", "percent"].map(wordKey))
-    static let familyFirmWords: Set<UInt64> = Set(["sons", "co", "co.", "partners", "associates", "bros"].map(wordKey))
-    static let roomWords: Set<UInt64> = Set(["room", "rm", "bed", "ward", "bay", "level", "floor", "suite", "cubicle", "pod"].map(wordKey))
-    /// Capitalised words that end a walk back from a facility word ("PT TRANSFERRED FROM LAKEVIEW ...").
-    static let capsBreakWords: Set<UInt64> = Set(
-        ["to", "in", "from", "via", "with", "on", "per", "pt", "patient", "transferred", "admitted", "discharged", "seen",
-         "presented", "referred", "sent", "returned", "lives", "resides", "works", "worked", "employed", "attends", "date",
-         "retired", "former", "ex", "a", "an"].map(wordKey))
-    /// Ordinary words that may sit inside a lower-case facility name ("wollondilly private hospital").
-    static let lowerFacilityFillers: Set<UInt64> = Set(
-        ["private", "public", "general", "community", "district", "regional", "memorial", "medical", "st", "saint", "royal",
-         "mount", "mt", "women's", "children's", "womens", "childrens", "senior", "skilled", "base", "specialist", "family",
-         "health", "mental", "university", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-         "central", "valley", "park", "lake", "river", "hills", "bay", "beach", "creek", "city", "county", "shire"].map(wordKey))
-    /// One-word facility cues that are everyday words in lower case ("into place", "had surgery", "poor dental").
-    static let lowerUnsafeCues: Set<UInt64> = Set(
-        ["surgery", "place", "house", "pathology", "radiology", "imaging", "dental", "center", "centre", "practice", "court",
-         "gardens", "village", "villas", "villa", "lodge", "manor", "mission", "trust", "society", "foundation", "institute",
-         "association", "associates", "specialists", "laboratory", "laboratories", "labs", "detox", "shelter", "refuge",
-         "homes", "hostel", "diagnostics", "uni", "healthcare", "hospitals", "clinics", "dispensary", "chemist", "jail",
-         "prison", "gaol", "physiotherapy", "chiropractic", "podiatry", "college", "school", "kindergarten", "preschool",
-         "university", "hospice", "infirmary", "sanatorium", "polytechnic", "tafe", "mater", "opal", "regis", "uniting",
-         "calvary", "epworth", "cabrini", "estia", "allity", "arcare", "baptcare", "anglicare", "bupa", "ramsay", "healthscope",
-         "headspace", "hca", "hhs", "lhd", "ams", "accho", "racf", "snf", "rfds", "vamc", "ambulance", "ems"].map(wordKey))
-    static let employerPrepositions: Set<UInt64> = Set(["at", "for", "by"].map(wordKey))
-    static let possessives: Set<UInt64> = Set(["his", "her", "their", "my", "your", "our"].map(wordKey))
-    static let orgSuffixes: Set<UInt64> = Set(
-        ["group", "inc", "ltd", "llc", "medical", "care", "medicine", "doctors", "daycare", "library", "cooperative",
-         "co-op", "foods", "contractors", "authority", "private", "grammar", "academy", "diagnostics", "radiology", "corp", "corporation", "company", "schools", "physio", "physiotherapy", "neurology",
-         "cardiology", "dermatology", "orthopaedics", "orthopedics", "oncology", "psychiatry", "paediatrics", "pediatrics",
-         "rehab", "nursing", "health", "analytics", "partners", "services", "pty", "diner", "hotel", "bank", "warehousing",
-         "logistics", "constructions", "motors", "council", "church", "incorporated", "limited", "llp", "plc",
-         // Session 4: specialty practices and firms named by their field ("Yarra Bend Gastroenterology", "Elgin Street Lawyers").
-         "gastroenterology", "endocrinology", "rheumatology", "urology", "nephrology", "haematology", "hematology",
-         "gynaecology", "gynecology", "obstetrics", "ophthalmology", "audiology", "podiatry", "chiropractic", "optometry",
-         "optometrists", "dermatologists", "lawyers", "solicitors", "accountants", "elementary", "pharmacy", "chemist",
-         "bakery", "cafe", "restaurant", "supermarket", "stevedoring", "transport", "roofing", "plumbing", "electrical",
-         "engineering", "builders", "construction", "mining", "farms", "dairy", "winery", "brewery", "market",
-         // Session 6: ambulance and emergency services, clubs, churches, chains and trades named by what they are
-         // ("Miami-Dade Fire Rescue", "Buncombe County EMS", "Mypolonga Football Club", "Midtown Property Holdings").
-         // Not "union" (a delayed union), "media" (otitis media), "airways" (reactive airways), "steel" (stainless steel),
-         // "nursery" (the newborn nursery).
-         "ambulance", "ems", "club", "utilities", "energy", "holdings", "parish", "cathedral", "mosque", "synagogue", "chapel",
-         "homecare", "pharmacies", "centers", "centres", "realty", "properties", "airlines", "industries", "enterprises",
-         "manufacturing", "trucking", "freight", "couriers", "haulage", "fitness", "gym", "studios", "cleaning", "landscapes",
-         "motel", "pub", "inn", "coffee", "kitchen", "bistro", "grill", "pizza", "butchery", "hardware", "store",
-         "depot", "artists", "gallery", "museum", "zoo", "ministries", "fellowship", "tabernacle"].map(wordKey))
-    static let occupationCues: Set<UInt64> = Set(
-        ["as", "works", "worked", "working", "work", "employed", "employment", "retired", "former", "formerly", "occupation",
-         "job", "career", "profession", "ex", "previously", "trained", "qualified", "unemployed", "semi-retired", "part-time",
-         "full-time", "casual", "self-employed"].map(wordKey))
-    static let roleWords: Set<UInt64> = Set(
-        ["nurse", "doctor", "physician", "surgeon", "gp", "pharmacist", "physiotherapist", "physio", "consultant", "registrar",
-         "resident", "intern", "midwife", "dietitian", "dietician", "psychologist", "psychiatrist", "paramedic", "carer",
-         "caregiver", "therapist", "radiologist", "anaesthetist", "anesthesiologist", "cardiologist", "social worker",
-         "student", "volunteer", "cleaner", "interpreter", "chaplain", "counsellor", "counselor", "sonographer",
-         "radiographer", "technician", "officer", "manager", "assistant", "worker", "driver", "clerk",
-         // First words of clinical roles ("referred to a physical therapist", "social worker to review").
-         "physical", "occupational", "speech", "respiratory", "exercise", "diversional", "social", "case", "x-ray", "x", "oral",
-         "mental", "ultrasound", "mri", "ct", "sterile", "surgical", "dialysis", "lactation", "home"].map(wordKey))
 }

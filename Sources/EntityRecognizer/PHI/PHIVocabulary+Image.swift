@@ -1,7 +1,7 @@
 extension PHIVocabulary {
     /// Bump when the image layout or the meaning of a stored field changes.
-    /// 2 (session 6): the rules' word sets (`phi/rule_words.tsv`) follow the phrases.
-    public static let imageFormatVersion: UInt32 = 2
+    /// 2: the rules' word sets (`phi/rule_words.tsv`) follow the phrases; 3: every set of ``PHIRuleSet``, in case order.
+    public static let imageFormatVersion: UInt32 = 3
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -27,7 +27,7 @@ extension PHIVocabulary {
                 w.array(p.keys)
             }
         }
-        for k in PHIRuleWords.setNames.indices { w.array(ruleWords[set: k].sorted()) }
+        for s in PHIRuleSet.allCases { w.array(ruleWords[s].sorted()) }
         return BinaryImage.wrap(w.out, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
     }
 
@@ -60,9 +60,9 @@ extension PHIVocabulary {
                 phrases[key] = list
             }
             var ruleWords = PHIRuleWords()
-            for k in PHIRuleWords.setNames.indices {
+            for s in PHIRuleSet.allCases {
                 let keys: [UInt64] = try r.array()
-                ruleWords[set: k] = Set(keys)
+                ruleWords[s] = Set(keys)
             }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords

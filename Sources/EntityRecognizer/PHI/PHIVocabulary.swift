@@ -80,34 +80,6 @@ struct PHIPhrase: Sendable, Hashable {
     var kind: PHIPhraseKind
 }
 
-/// Word sets of the PHI rules read from `phi/rule_words.tsv` (session 6: rules as data; columns `set`, `word`, `note`).
-/// Each set is asked only inside a rule that already matched on cheaper tests, never on every token.
-struct PHIRuleWords: Sendable, Equatable {
-    /// `eponym_follower`: after an eponym, an instrument, method, score, sign or table ("Ochsner clamps").
-    var eponymFollowers: Set<UInt64> = []
-    /// `place_suffix`: words that end place names and are rarely surnames ("Keilor Downs").
-    var placeSuffixes: Set<UInt64> = []
-    /// `duration_date_cue`: before them `3/12`, `1/7` is a day and month, not a duration ("seen on 3/12").
-    var durationDateCues: Set<UInt64> = []
-    /// `instrument_cue`: before an instrument's brand no name pair starts ("#10 blade Bard Parker").
-    var instrumentCues: Set<UInt64> = []
-
-    /// The file's set names, in image order.
-    static let setNames = ["eponym_follower", "place_suffix", "duration_date_cue", "instrument_cue"]
-
-    subscript(set k: Int) -> Set<UInt64> {
-        get { [eponymFollowers, placeSuffixes, durationDateCues, instrumentCues][k] }
-        set {
-            switch k {
-            case 0: eponymFollowers = newValue
-            case 1: placeSuffixes = newValue
-            case 2: durationDateCues = newValue
-            default: instrumentCues = newValue
-            }
-        }
-    }
-}
-
 /// The raw contents of the PHI vocabulary files (see lexicons/README.md for every column).
 /// The facade reads the files; everything here is parsed by pure functions.
 public struct PHIVocabularyFiles: Sendable {
@@ -133,7 +105,7 @@ public struct PHIVocabularyFiles: Sendable {
     /// communities those lists cover thinly (curated: Vietnamese, Chinese, Arabic, Greek, Maori, Pacific, ...).
     public var worldNames = ""
     public var curatedNames = ""
-    /// Session 6: word sets of the rules (`phi/rule_words.tsv`).
+    /// Word sets of the rules (`phi/rule_words.tsv`): every set of ``PHIRuleSet`` must have a row.
     public var ruleWords = ""
 
     public init() {}
@@ -186,7 +158,7 @@ public struct PHIVocabulary: Sendable {
     /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
     /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
     var table = PHIKeyTable([:])
-    /// Session 6: the rules' word sets from `phi/rule_words.tsv`.
+    /// The rules' word sets from `phi/rule_words.tsv`.
     var ruleWords = PHIRuleWords()
     /// Counts, for reports and tests.
     public internal(set) var firstNameCount = 0
@@ -197,6 +169,9 @@ public struct PHIVocabulary: Sendable {
     /// - Throws: ``PHIVocabularyError`` when a table lacks a column it needs.
     public init(files f: PHIVocabularyFiles) throws {
         let scanner = Scanner()
+        // The rules' word sets (set, word, note) first: reading the other files asks some of them.
+        let ruleWords = try PHIRuleWords(tsv: f.ruleWords)
+        self.ruleWords = ruleWords
         var words: [UInt64: PHIWordBits] = [:]
         // At most one word per line of the word files: no rehashing while filling.
         words.reserveCapacity(
@@ -275,13 +250,6 @@ public struct PHIVocabulary: Sendable {
             }
         }
         // Titles.
-        let weakTitles: Set<String> = [
-            "miss", "master", "father", "mother", "brother", "sister", "major", "general", "private", "officer", "chief",
-            "deputy", "count", "king", "queen", "prince", "princess", "lord", "lady", "elder", "canon", "president",
-            "minister", "judge", "justice", "captain", "commander", "nurse", "midwife", "trooper", "gunner", "sapper",
-            "seaman", "airman", "craftsman", "marshal", "sheriff", "pastor", "chaplain", "deacon", "bishop", "duke",
-            "baron", "dame", "sir", "governor", "mayor", "senator", "representative", "ambassador", "doctor",
-        ]
         for (_, cols) in try Self.rows(f.titles, file: "titles.tsv", columns: 2) {
             let t = cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0]
             switch cols[1] {
@@ -292,7 +260,7 @@ public struct PHIVocabulary: Sendable {
                 if t.contains(" ") || t.contains("/") {
                     addPhrase(t, .title)
                 } else {
-                    add(t, weakTitles.contains(t.lowercased()) ? .weakTitle : .title)
+                    add(t, ruleWords[.weakTitles].contains(Self.key(t)) ? .weakTitle : .title)
                 }
             }
         }
@@ -335,20 +303,19 @@ public struct PHIVocabulary: Sendable {
             default: break
             }
         }
-        let directions: Set<String> = ["n", "s", "e", "w", "ne", "nw", "se", "sw", "nth", "sth", "north", "south", "east", "west"]
         for (_, cols) in try Self.rows(f.streetAbbreviations, file: "street_abbreviations.tsv", columns: 2) {
             let a = cols[0].hasSuffix(".") ? cols[0].dropLast() : cols[0]
             let exp = cols[1].lowercased()
-            if ["rr", "hc", "rms", "rsd", "cmb"].contains(a.lowercased()) { continue }  // RR: respiratory rate
+            if ruleWords[.skippedStreetAbbreviations].contains(Self.key(a)) { continue }  // RR: respiratory rate
             if a.contains(" ") || a.contains(".") {
                 addPhrase(a, .postBox)
             } else if exp.contains("box") || exp.contains("bag") || exp.contains("mail") || exp.contains("delivery")
                 || exp.contains("rural route") || exp.contains("highway contract")
             {
                 addPhrase(a, .postBox)
-            } else if directions.contains(a.lowercased()) {
+            } else if ruleWords[.streetDirections].contains(Self.key(a)) {
                 add(a, .direction)
-            } else if ["apartment", "unit", "suite", "floor", "level", "building", "room", "shop", "lot"].contains(exp) {
+            } else if ruleWords[.unitExpansions].contains(Self.key(Substring(exp))) {
                 add(a, .unitWord)
             } else {
                 add(a, .streetType)
@@ -377,16 +344,6 @@ public struct PHIVocabulary: Sendable {
             addPhrase(cols[0], .organization(placeOnly: cols[3] == "place"))
         }
 
-        // Session 6: the rules' word sets (set, word, note).
-        var ruleWords = PHIRuleWords()
-        for (n, cols) in try Self.rows(f.ruleWords, file: "rule_words.tsv", columns: 2) {
-            guard let k = PHIRuleWords.setNames.firstIndex(where: { $0 == cols[0] }) else {
-                throw PHIVocabularyError(file: "rule_words.tsv", line: n, detail: "unknown set '\(cols[0])'")
-            }
-            ruleWords[set: k].insert(Self.key(cols[1]))
-        }
-        self.ruleWords = ruleWords
-
         // Index phrases by first key, longest first.
         var index: [UInt64: [PHIPhrase]] = [:]
         for p in phraseList { index[p.keys[0], default: []].append(p) }
@@ -406,24 +363,24 @@ public struct PHIVocabulary: Sendable {
             for p in list { r.insert(.starts(p.kind)) }
             packed[k, default: 0] |= UInt64(r.rawValue) << 32
         }
-        mark(K.weekdays, .weekday)
-        mark(K.holidayFirst, .holidayFirst)
-        mark(K.monthNames, .monthName)
-        mark(K.idCues, .idCue)
-        mark(K.kinship, .kinship)
-        mark(K.orgSuffixes, .orgSuffix)
-        mark(K.dayMonthCues, .dayMonthCue)
-        mark(K.yearCues, .yearCue)
-        mark(K.pagerCues, .pagerCue)
-        mark(K.numberedCues, .numberedCue)
+        mark(ruleWords[.weekdays], .weekday)
+        mark(ruleWords[.holidayFirst], .holidayFirst)
+        mark(ruleWords[.monthNames], .monthName)
+        mark(ruleWords[.idCues], .idCue)
+        mark(ruleWords[.kinship], .kinship)
+        mark(ruleWords[.orgSuffixes], .orgSuffix)
+        mark(ruleWords[.dayMonthCues], .dayMonthCue)
+        mark(ruleWords[.yearCues], .yearCue)
+        mark(ruleWords[.pagerCues], .pagerCue)
+        mark(ruleWords[.numberedCues], .numberedCue)
         mark([K.employer, K.workplace], .employerCue)
-        mark(K.auxWords.union(ruleWords.eponymFollowers), .auxWord)
-        mark(K.typistCues, .typistCue)
-        mark(K.notInitials.union(K.capsFunctionWords), .shortWord)
-        mark(K.ordinalContactResidenceWords, .ordinalContactResidenceWord)
-        mark(K.verbLabelPlaceWords, .verbLabelPlaceWord)
-        mark(K.fractionBefore.union(K.fractionAfter), .fractionWord)
-        mark(K.organizationLabels.union(K.saintWords), .organizationLabel)
+        mark(ruleWords.auxWords, .auxWord)
+        mark(ruleWords[.typistCues], .typistCue)
+        mark(ruleWords[.notInitials].union(ruleWords[.capsFunctionWords]), .shortWord)
+        mark(ruleWords.ordinalContactResidenceWords, .ordinalContactResidenceWord)
+        mark(ruleWords.verbLabelPlaceWords, .verbLabelPlaceWord)
+        mark(ruleWords[.fractionBefore].union(ruleWords[.fractionAfter]), .fractionWord)
+        mark(ruleWords[.organizationLabels].union(ruleWords[.saintWords]), .organizationLabel)
         self.table = PHIKeyTable(packed)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount

@@ -1,0 +1,101 @@
+@testable import EntityRecognizer
+import Foundation
+import MedTextCore
+import MedTextLexicons
+import Testing
+import Tokenizer
+
+extension PHIRuleWords {
+    /// The shipped `lexicons/data/phi/rule_words.tsv`.
+    static let shippedText = try! String(
+        contentsOf: MedTextLexicons.bundledDataDirectory.appendingPathComponent("phi/rule_words.tsv"), encoding: .utf8)
+    static let shipped = try! PHIRuleWords(tsv: shippedText)
+
+    /// The shipped file without the rows of `set`, or without one row (`set`, `word`).
+    static func shippedText(without set: PHIRuleSet, word: String? = nil) -> String {
+        shippedText.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                return !(cols.count >= 2 && cols[0] == set.fileName && (word == nil || cols[1] == word!))
+            }
+            .joined(separator: "\n")
+    }
+}
+
+/// The PHI rules' word sets are data (`phi/rule_words.tsv`, ``PHIRuleSet``): the file's checks, the sets' contents,
+/// and proof that detection reads its words from the file.
+@Suite struct PHIRuleWordsTests {
+    /// Every case has a snake-case file name that maps back to it (the names come from the case names, so a build
+    /// without reflection metadata would fail here, not in the field) and at least one shipped word.
+    @Test(arguments: PHIRuleSet.allCases)
+    func everySetHasAFileNameAndShippedWords(set: PHIRuleSet) {
+        #expect(PHIRuleSet.byFileName[set.fileName] == set)
+        #expect(set.fileName.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(set.fileName)")
+        #expect(!PHIRuleWords.shipped[set].isEmpty, "\(set.fileName)")
+    }
+
+    @Test(arguments: [
+        (PHIRuleSet.kinship, "wife", true), (.kinship, "daughter-in-law", true), (.kinship, "aspirin", false),
+        (.monthNames, "sept", true), (.monthNames, "mon", false), (.weekdays, "thurs", true), (.weekdays, "march", false),
+        (.idCues, "mrn", true), (.idCues, "metformin", false), (.orgSuffixes, "pty", true),
+        // Not organisation endings: a delayed union, otitis media.
+        (.orgSuffixes, "union", false), (.orgSuffixes, "media", false),
+        (.quantityUnits, "mg", true), (.quantityUnits, "pager", false), (.nameParticles, "van", true), (.nameParticles, "mr", false),
+        (.weakTitles, "miss", true), (.weakTitles, "dr", false), (.streetDirections, "ne", true), (.streetDirections, "st", false),
+        (.skippedStreetAbbreviations, "rr", true), (.skippedStreetAbbreviations, "rd", false),
+        (.unitExpansions, "apartment", true), (.unitExpansions, "street", false),
+        (.eponymFollower, "clamps", true), (.eponymFollower, "parkinson", false),
+        (.birthCues, "d.o.b.", true), (.genericServiceWords, "centre's", true), (.genericServiceWords, "centre", false),
+    ])
+    func shippedSetsHoldTheirWords(set: PHIRuleSet, word: String, member: Bool) {
+        #expect(PHIRuleWords.shipped[set].contains(wordKey(word)) == member, "\(set.fileName) \(word)")
+    }
+
+    @Test(arguments: [
+        ("set\tword\tnote\nno_such_set\tword\t\n", 2, "unknown set 'no_such_set'"),
+        ("set\tword\tnote\nKinship\twife\t\n", 2, "unknown set 'Kinship'"),  // names are case-sensitive
+        ("set\tword\tnote\nkinship\n", 2, "columns"),
+    ])
+    func badRowsAreBuildErrorsNamingTheLine(text: String, line: Int, detail: String) {
+        #expect {
+            _ = try PHIRuleWords(tsv: text)
+        } throws: { error in
+            guard let e = error as? PHIVocabularyError else { return false }
+            return e.file == "rule_words.tsv" && e.line == line && e.detail.contains(detail) && e.code == "MT-PHI-001"
+        }
+    }
+
+    /// A set the rules read but the file lacks is a build error naming the set, so the file and the rules cannot drift.
+    @Test(arguments: [PHIRuleSet.kinship, .eponymFollower, .unitExpansions, .auxiliaryVerbs])
+    func aSetWithoutRowsIsABuildError(set: PHIRuleSet) {
+        #expect {
+            _ = try PHIRuleWords(tsv: PHIRuleWords.shippedText(without: set))
+        } throws: { error in
+            (error as? PHIVocabularyError)?.detail.contains("'\(set.fileName)'") == true
+        }
+    }
+
+    /// Detection follows the file: with one word removed from one set (nothing else changed) the span that word's
+    /// rule found is no longer found; the shipped file finds it. Names and places are unlisted (`Qorvath`), so only
+    /// the rule word decides.
+    @Test(arguments: [
+        ("Lives with flatmate Zed Qorvath.", PHIRuleSet.kinship, "flatmate", "NAME:Zed Qorvath"),
+        ("Seen Thurs 4/3 in clinic.", .weekdays, "thurs", "DATE:Thurs 4/3"),
+    ])
+    func detectionReadsItsWordsFromTheFile(text: String, set: PHIRuleSet, word: String, span: String) throws {
+        let tokenizer = CompiledLexiconImageTests.tokenizer
+        func found(_ ruleWords: String) throws -> [String] {
+            var files = PHIVocabularyFiles()
+            files.censusFirstNames = "name\tsex\tpercent\tcommon_word\nmary\tF\t2.6\tno\n"
+            files.censusLastNames = "name\tpercent\tcommon_word\nsmith\t0.8\tno\n"
+            files.ruleWords = ruleWords
+            let doc = tokenizer.analyze(Document(text: text))
+            return PHIRecognizer(vocabulary: try PHIVocabulary(files: files)).recognize(doc)
+                .map { "\($0.type.rawValue):" + String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
+        }
+        let without = PHIRuleWords.shippedText(without: set, word: word)
+        #expect(try PHIRuleWords(tsv: without)[set].count == PHIRuleWords.shipped[set].count - 1)
+        #expect(try found(PHIRuleWords.shippedText) == [span])
+        #expect(try found(without) == [])
+    }
+}
