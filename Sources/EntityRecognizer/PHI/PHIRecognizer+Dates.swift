@@ -4,13 +4,6 @@ import MedTextCore
 // in ranges or lists, years after any word, month pairs, ages written around birth cues and pronouns.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
-/// Words of the date rules of this file (to move into `phi/rule_words.tsv` with the other rule word sets).
-enum DateKeys {
-    /// Parts of the day before `of` and a day/month ("the evening of 27/2").
-    static let partsOfDay: Set<UInt64> = Set(
-        ["morning", "afternoon", "evening", "night", "day", "weekend", "week", "am", "pm", "overnight"].map(wordKey))
-}
-
 extension PHIDetection {
     /// `DOB: 14031958`, `DOB 19580314`: a date of birth written without separators (day-month-year,
     /// month-day-year or year-month-day, whichever is a valid date).
@@ -151,7 +144,7 @@ extension PHIDetection {
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         // "on the evening of 27/2", "the night of 3/4": `of` after a part of the day dates what follows.
-        if i >= 2 && t[i - 1].key == K.of && isWord(i - 2) && DateKeys.partsOfDay.contains(t[i - 2].key) { return e }
+        if i >= 2 && t[i - 1].key == K.of && isWord(i - 2) && ruleSet(.partsOfDay).contains(t[i - 2].key) { return e }
         if (t[i - 1].rb.contains(.fractionWord) && ruleSet(.fractionBefore).contains(t[i - 1].key))
             || (t[i - 1].rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(t[i - 1].key))
         { return nil }

@@ -4,16 +4,9 @@ import MedTextCore
 // masked SSNs and logins.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
-/// Words of the identifier rules of this file (to move into `phi/rule_words.tsv` with the other rule word sets).
+/// Single word keys of the identifier rules of this file (their word sets are in `phi/rule_words.tsv`).
 enum IdentifierKeys {
     static let ending = wordKey("ending"), endingIn = wordKey("in"), badge = wordKey("badge")
-    /// Payment and account words before `ending 4471` (the last digits of a card or account number).
-    static let cardWords: Set<UInt64> = Set(
-        ["card", "account", "acct", "visa", "mastercard", "amex", "debit", "credit", "eftpos", "cheque", "bsb", "bank"].map(wordKey))
-    /// Police and security ranks before a name and a `#` badge number ("constable Hayes #4471").
-    static let rankWords: Set<UInt64> = Set(
-        ["constable", "const", "sergeant", "sgt", "officer", "detective", "det", "deputy", "trooper", "inspector", "cpl",
-         "corporal", "guard", "ranger", "badge"].map(wordKey))
 }
 
 extension PHIDetection {
@@ -36,7 +29,7 @@ extension PHIDetection {
         if i + 1 < t.count && adjacent(i + 1) && !(punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x29) || punct(i + 1, 0x3B)) { return nil }
         var j = k - 1
         while j >= 0 && k - j <= 6 && !t[j + 1].nl {
-            if isWord(j) && IdentifierKeys.cardWords.contains(t[j].key) { return i + 1 }
+            if isWord(j) && ruleSet(.cardWords).contains(t[j].key) { return i + 1 }
             j -= 1
         }
         return nil
@@ -49,7 +42,7 @@ extension PHIDetection {
         if h + 2 < t.count && adjacent(h + 2) && !(t[h + 2].kind == .punctuation && !punct(h + 2, 0x2D) && !punct(h + 2, 0x2F)) { return nil }
         var j = h - 1
         while j >= 0 && h - j <= 4 && !t[j + 1].nl {
-            if isWord(j) && IdentifierKeys.rankWords.contains(t[j].key) { return h + 2 }
+            if isWord(j) && ruleSet(.rankWords).contains(t[j].key) { return h + 2 }
             if !(isWord(j) && (cap(j) || initial(j))) && !punct(j, 0x2E) { break }
             j -= 1
         }

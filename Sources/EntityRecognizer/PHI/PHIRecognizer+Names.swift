@@ -5,20 +5,6 @@ import MedTextCore
 // cues, `SURNAME, Given`, names before reporting verbs, names joined by `and`.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
-/// Words of the name rules of this file (to move into `phi/rule_words.tsv` with the other rule word sets).
-enum NameKeys {
-    /// Modal verbs that are also given names: never a name right after a relative or role ("wife will call", "son may").
-    static let modalNames: Set<UInt64> = Set(["will", "may", "can", "might", "must", "shall", "should", "would", "could"].map(wordKey))
-    /// Words after a relative's or carer's name in a lower-case note ("wife lan visiting", "social worker joy to call").
-    static let personFollowers: Set<UInt64> = Set(
-        ["visiting", "visited", "visits", "present", "here", "aware", "updated", "informed", "phoned", "rang", "called",
-         "calling", "says", "said", "states", "stated", "reports", "reported", "at", "to", "is", "was", "has", "had", "and",
-         "will", "would", "brought", "staying", "stays", "stayed", "lives", "agrees", "agreed", "wants", "asked", "asks",
-         "came", "comes", "left", "arrived", "helped", "helps", "assisted", "assisting", "attended", "declined", "feeds",
-         "drives", "drove", "took", "takes", "bringing", "called", "spoke", "consented", "concerned", "requests",
-         "requested", "with", "from", "via", "on", "in"].map(wordKey))
-}
-
 extension PHIDetection {
     /// Initials standing for a person: two to four letters, all capitals or all lower case, not a credential,
     /// title, unit or one of the short words a label can hold instead (`NA`, `nil`, `yes`).
@@ -140,28 +126,28 @@ extension PHIDetection {
     /// "wife lan visiting", "daughter faith bell at bedside", "social worker joy to call", "hha precious:": after a
     /// relative or role cue, in a note that is not ALL CAPS, a lower-case listed given name that is also an ordinary
     /// or stop-listed word, when what follows reads as a person (a clause end, a bracket, a verb or preposition of
-    /// the `personFollowers` set), maybe with a listed surname between. The end of the name, or nil. Never a modal
+    /// the `person_followers` set), maybe with a listed surname between. The end of the name, or nil. Never a modal
     /// verb (`wife will call`), a month, weekday, drug, eponym, place or title.
     @inline(never) func lowerWordGivenName(_ k: Int) -> Int? {
         guard !capsDoc, k < t.count, isWord(k), !t[k].nl, !cap(k), t[k].e - t[k].s >= 3, !t[k].flags.contains(.hasDigit) else { return nil }
         let bits = t[k].bits
         guard bits.contains(.firstName), !bits.contains(.drugWord), !bits.contains(.eponym), !bits.contains(.placeWord),
             !bits.contains(.title), !bits.contains(.credential), !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday),
-            !NameKeys.modalNames.contains(t[k].key), !verbForm(k),
+            !ruleSet(.modalNames).contains(t[k].key), !verbForm(k),
             // "teacher aide at": a word that starts a cue, occupation or place phrase is that phrase.
             !t[k].ps
         else { return nil }
         var e = k + 1
         // "faith bell": a lower-case listed surname after it.
         if e < t.count, !t[e].nl, isWord(e), !cap(e), t[e].bits.contains(.lastName) || t[e].bits.contains(.eponym),
-            !NameKeys.personFollowers.contains(t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
+            !ruleSet(.personFollowers).contains(t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
         {
             e += 1
         }
         if e >= t.count || t[e].nl { return e }
         if punct(e, 0x2C) || punct(e, 0x28) || punct(e, 0x29) || punct(e, 0x3A) || punct(e, 0x3B) { return e }
         if punct(e, 0x2E) && (e + 1 >= t.count || !adjacent(e + 1)) { return e }
-        if isWord(e) && !cap(e) && NameKeys.personFollowers.contains(t[e].key) { return e }
+        if isWord(e) && !cap(e) && ruleSet(.personFollowers).contains(t[e].key) { return e }
         return nil
     }
 

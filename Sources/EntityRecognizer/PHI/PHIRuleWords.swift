@@ -19,7 +19,8 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case employerPrepositions, possessives, orgSuffixes, occupationCues, roleWords, driveVerbs, extraPlacePrepositions
     case townPrepositions, townFollowers, organizationLabels, saintWords, congregationWords, saintFacilityWords
     case fractionBefore, fractionAfter, decadeQualifiers, numberLabels, nameVerbs, auStates, weakPersonCueEnds
-    case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions
+    case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
+    case cardWords, rankWords, partsOfDay
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
