@@ -470,7 +470,10 @@ public struct Recognizer: Sendable {
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
         infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
-        found = zip(ranges, found.indices).map { ($0.0, 0) }
+        // One entry per entity: the allergy rules may have added heading entities ("Allergies: nil"),
+        // so `found` is rebuilt from `ranges` (zipping with the old indices dropped the last
+        // entities of the note from the context pass).
+        found = ranges.map { ($0, 0) }
         // Open-vocabulary medications (OpenMedications.swift): before the attributes attach.
         for (r, type) in openMedicationCandidates(ranges: ranges, content: c, doc: doc, bytes: p) {
             entities.append(Entity(
@@ -494,7 +497,7 @@ public struct Recognizer: Sendable {
                 evidence: [Evidence(subject: "match", ruleID: Self.openFindingRuleID)]))
             ranges.append(r)
         }
-        applyContext(&entities, ranges: open.isEmpty ? contextRanges : contextRanges + Array(repeating: 0..<0, count: openStart - contextRanges.count) + open,
+        applyContext(&entities, ranges: open.isEmpty ? contextRanges : contextRanges + open,
                      content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
         applySectionDefaults(&entities, doc: doc, ranges: ranges, content: c, sentences: sentences, sentenceOf: sentenceOf)
         if !open.isEmpty {
