@@ -793,6 +793,9 @@ public struct Recognizer: Sendable {
         guard !sectionTraits.isEmpty, !doc.sections.isEmpty else { return }
         // Each section's rules, looked up once per section rather than once per entity.
         let bySection = doc.sections.map { sectionTraits[$0.type] }
+        // Where each section's defaults stop (computed on first use): a paragraph that opens with a
+        // label the sectioner does not know ends a Past History or Family History list.
+        var defaultsEnd = [Int](repeating: -1, count: doc.sections.count)
         for n in entities.indices {
             // The section containing the entity's start (as `doc.section(containing:)`).
             let offset = entities[n].span.start
@@ -803,11 +806,20 @@ public struct Recognizer: Sendable {
             }
             guard lo < doc.sections.count, doc.sections[lo].span.contains(offset), let rules = bySection[lo] else { continue }
             let sec = doc.sections[lo]
+            if defaultsEnd[lo] < 0 { defaultsEnd[lo] = Self.sectionDefaultsEnd(sec, doc: doc) }
+            guard offset < defaultsEnd[lo] else { continue }
             for rule in rules where rule.appliesTo == 0 || rule.appliesTo & entities[n].category.contextBit != 0 {
                 var new = rule.traits.subtracting(entities[n].traits)
                 // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
                 // not planned: a HYPOTHETICAL trigger cancels the section's FUTURE default.
                 if entities[n].traits.contains(.hypothetical) { new.remove(.future) }
+                // A test reported with a result in a history section is a current measurement
+                // ("T2DM (HbA1c 8.4%)", "CKD 3b (eGFR 38)"), as GUIDELINE T1 reads a test with a value.
+                if new.contains(.pastHistory) && entities[n].type == .testName
+                    && entities[n].attributes.contains(where: { $0.type == .testValue })
+                {
+                    new.remove(.pastHistory)
+                }
                 if new.contains(.future) && entities[n].category == .medication
                     && !isPlannedMedication(n, entities: entities, ranges: ranges, content: c, sentences: sentences, sentenceOf: sentenceOf)
                 {
@@ -821,6 +833,68 @@ public struct Recognizer: Sendable {
                 }
             }
         }
+    }
+
+    /// Where the default traits of `section` stop (a UTF-8 offset; the section's end when nothing
+    /// stops them): at the first paragraph after the section's first content line that opens with a
+    /// label the sectioner does not know, a capitalised line start of one to five words and a colon
+    /// ("Since last review: sleeping 11 h", "Examination on arrival:", "Inpatient course: ..."). Such
+    /// a paragraph is a new heading, so a Family History or Past History list does not run on into
+    /// the rest of the note; lines without a blank line before them ("Mother: breast cancer") stay
+    /// in the section.
+    /// - Complexity: O(tokens of the section), once per section that has defaults and entities.
+    static func sectionDefaultsEnd(_ section: Section, doc: AnnotatedDocument) -> Int {
+        let tokens = doc.tokens
+        let start = section.bodySpan.start, end = section.span.end
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < start { lo = mid + 1 } else { hi = mid }
+        }
+        var text = doc.document.text
+        return text.withUTF8 { p -> Int in
+            var i = lo
+            var sawContent = false, newlines = 0
+            while i < tokens.count && tokens[i].span.start < end {
+                let t = tokens[i]
+                switch t.kind {
+                case .newline: newlines += 1
+                case .whitespace: break
+                default:
+                    if sawContent && newlines >= 2 && isUnknownLabel(at: i, tokens: tokens, bytes: p) { return t.span.start }
+                    sawContent = true
+                    newlines = 0
+                }
+                i += 1
+            }
+            return end
+        }
+    }
+
+    /// Whether the line starting at token `i` opens with a label: a capitalised word, at most five
+    /// words (with spaces, `/`, `-`, `&` or parentheses between), then a colon.
+    static func isUnknownLabel(at i: Int, tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard tokens[i].kind == .word, !tokens[i].flags.isDisjoint(with: [.titleCase, .allUpper]) else { return false }
+        var words = 0, j = i
+        while j < tokens.count && j < i + 16 {
+            let t = tokens[j]
+            switch t.kind {
+            case .word:
+                words += 1
+                if words > 5 { return false }
+            case .whitespace: break
+            case .punctuation, .symbol:
+                guard t.span.end - t.span.start == 1 else { return false }
+                switch p[t.span.start] {
+                case UInt8(ascii: ":"): return true
+                case UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: "("), UInt8(ascii: ")"): break
+                default: return false
+                }
+            default: return false
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Whether a phrase runs over a line end into a new item: the next line starts with anything

@@ -379,4 +379,37 @@ import Testing
         "No [[rash|NEGATION]]. Mother has [[eczema|PERTAINS_TO_FAMILY]].",
     ])
     func otherTraits(row: String) { Self.check(row) }
+
+    /// A relative who brings, accompanies or is with the patient is a companion, not the
+    /// experiencer; a relative who has the condition still is.
+    @Test(arguments: [
+        "Mum brings in 4yo girl with [[fever]] and [[cough]].",
+        "2yo boy BIB mum with [[vomiting]] x3.",
+        "8 yo here with mom for [[asthma]] review.",
+        "Seen with her husband; [[headache]] for 2 days.",
+        "Attends with parents, [[wheeze]] overnight.",
+        "Presents with dad after a [[fall]].",
+        "Reviewed with his mother in week 2 of [[clozapine]].",
+        // the relative is the experiencer
+        "Mother with [[breast cancer|PERTAINS_TO_FAMILY]] at 50.",
+        "Dad has [[T2DM|PERTAINS_TO_FAMILY]].",
+        "Lives with mum. Sister with [[asthma|PERTAINS_TO_FAMILY]].",
+    ])
+    func relativeAsCompanion(row: String) { Self.check(row) }
+
+    /// Section defaults (Past History, Family History) stop at a paragraph that opens with a
+    /// label the sectioner does not know; a test with a result in a history section is a current
+    /// measurement; the allergy heading of a note's last line is negated like any other.
+    @Test(arguments: [
+        "FHx: father [[MI|PERTAINS_TO_FAMILY]] at 60.\n\nSince last visit: [[nausea]] most mornings.",
+        "FH: mother [[glaucoma|PERTAINS_TO_FAMILY]]\n\nInterval history: no [[falls|NEGATION]], [[dizziness on standing]].",
+        "Background:\n- [[HTN|PAST_HISTORY]]\n- [[Asthma|PAST_HISTORY]]\n\nExamination on arrival:\n[[Wheeze]] bilaterally, no [[rash|NEGATION]].",
+        "Past history: [[AF|PAST_HISTORY]], [[hypothyroidism|PAST_HISTORY]].\n\nInpatient course: [[nausea]] day 1.",
+        // a labelled line without a blank line before it stays in the section
+        "Family history:\nMother: [[breast cancer|PERTAINS_TO_FAMILY]]\nFather: [[MI|PERTAINS_TO_FAMILY]]",
+        "PMHx:\n- [[T2DM|PAST_HISTORY]] (last [[HbA1c]] 8.1%)\n- [[CKD|PAST_HISTORY]] ([[eGFR]] 41)",
+        "PMHx: [[asthma|PAST_HISTORY]].\n[[Allergies|ALLERGIES|NEGATION]]: nil",
+        "Social: lives alone.\n[[Allergies|ALLERGIES|NEGATION]]: none.\n",
+    ])
+    func sectionDefaultsEnd(row: String) { Self.check(row) }
 }
