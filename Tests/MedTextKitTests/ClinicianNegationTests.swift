@@ -402,7 +402,7 @@ import Testing
     /// measurement; the allergy heading of a note's last line is negated like any other.
     @Test(arguments: [
         "FHx: father [[MI|PERTAINS_TO_FAMILY]] at 60.\n\nSince last visit: [[nausea]] most mornings.",
-        "FH: mother [[glaucoma|PERTAINS_TO_FAMILY]]\n\nInterval history: no [[falls|NEGATION]], [[dizziness on standing]].",
+        "FH: mother [[glaucoma|PERTAINS_TO_FAMILY]]\n\nInterval history: [[dizziness on standing]] most days; no [[falls|NEGATION]].",
         "Background:\n- [[HTN|PAST_HISTORY]]\n- [[Asthma|PAST_HISTORY]]\n\nExamination on arrival:\n[[Wheeze]] bilaterally, no [[rash|NEGATION]].",
         "Past history: [[AF|PAST_HISTORY]], [[hypothyroidism|PAST_HISTORY]].\n\nInpatient course: [[nausea]] day 1.",
         // a labelled line without a blank line before it stays in the section
