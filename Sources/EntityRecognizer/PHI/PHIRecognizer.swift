@@ -43,6 +43,7 @@ public struct PHIRecognizer: Sendable {
     public func recognize(_ doc: AnnotatedDocument) -> [Entity] {
         var text = doc.document.text
         var candidates: [Candidate] = []
+        var selected: [Entity] = []
         text.withUTF8 { buf in
             for var e in patterns.recognize(doc.document.text) {
                 if e.type == .age {
@@ -59,8 +60,12 @@ public struct PHIRecognizer: Sendable {
             var d = PHIDetection(b: buf, tokens: doc.tokens, vocab: vocabulary, options: options, doc: doc)
             d.run()
             candidates.append(contentsOf: d.found)
+            selected = Self.resolve(candidates)
+            // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
+            let repeats = d.repeatedMentions(of: selected)
+            if !repeats.isEmpty { selected = (selected + repeats).sorted { $0.span < $1.span } }
         }
-        return Self.resolve(candidates)
+        return selected
     }
 
     /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).

@@ -1,0 +1,130 @@
+import MedTextCore
+
+// Every mention of a string found as PHI (GUIDELINE G1). A place, organisation, name or identifier that a rule found
+// once, with its cue or context, is the same PHI wherever else the note writes it without that context ("lives in
+// Toongabbie" ... "back to Toongabbie on Friday"; "MRN 4471-WCSD" ... "quote 4471-WCSD"). This is the standard
+// de-identification practice of replacing every occurrence of an identified string, done in the detector so that
+// detect-phi reports the mentions too. One walk over the tokens after selection, one mask test per token
+// (DESIGN.md "PHI", "Repeated mentions").
+
+/// A string selected as PHI, as the token keys it spans.
+struct PHIRepeatSource {
+    var type: EntityType
+    /// Token keys (the last one without a possessive `'s`).
+    var keys: [UInt64]
+    /// Byte gaps between consecutive tokens (the occurrence must be written with the same spacing).
+    var gaps: [Int]
+    /// The string's bytes, for the exact-case test of strings made only of ordinary words.
+    var bytes: [UInt8]
+    /// Some word of it is no ordinary word (`Toongabbie`, `Nguyen`): any case matches. Otherwise (`Meridian`,
+    /// `Mission Heart`) only the exact bytes do.
+    var distinctive: Bool
+}
+
+extension PHIDetection {
+    /// Types whose other mentions are marked: names, places, organisations and identifiers. Dates, ages, phones,
+    /// e-mails and URLs have their own scanners (their repeats are found by shape); occupations are also clinical
+    /// roles (`nurse`), so their repeats are not PHI by themselves.
+    @inline(__always) func repeatable(_ type: EntityType) -> Bool {
+        type == .name || type == .address || type == .organization || type == .id
+    }
+
+    /// The sources among the selected `entities`: whole tokens, at most eight, not a number alone shorter than six
+    /// digits (a postcode or a short number also occurs as a value), not a single word shorter than three letters
+    /// (initials), not a single stop-listed word (eponyms, drugs, calendar words).
+    func repeatSources(_ entities: [Entity]) -> [PHIRepeatSource] {
+        var out: [PHIRepeatSource] = []
+        var k = 0
+        for e in entities where repeatable(e.type) {
+            while k < t.count && t[k].s < e.span.start { k += 1 }
+            guard k < t.count, t[k].s == e.span.start else { continue }
+            var m = k
+            while m < t.count && t[m].e < e.span.end && m - k < 8 { m += 1 }
+            guard m < t.count, t[m].e == e.span.end || (t[m].base != t[m].key && e.span.end < t[m].e && e.span.end > t[m].s)
+            else { continue }
+            let n = m - k + 1
+            var letters = false, distinctive = false
+            for q in k...m {
+                if t[q].flags.contains(.hasLetter) { letters = true }
+                if t[q].kind == .word && t[q].flags.contains(.hasLetter) && !t[q].bits.contains(.ordinaryWord)
+                    && !t[q].bits.contains(.stopWord) && t[q].e - t[q].s >= 3
+                { distinctive = true }
+            }
+            if !letters && (e.type != .id || e.span.length < 6) { continue }
+            if e.type == .id && e.span.length < 5 { continue }
+            if n == 1 {
+                if t[k].e - t[k].s < 3 || t[k].bits.contains(.stopWord) || t[k].bits.contains(.eponym) { continue }
+                if t[k].bits.contains(.title) || t[k].bits.contains(.credential) || t[k].bits.contains(.stateAbbr) { continue }
+            }
+            var keys: [UInt64] = []
+            var gaps: [Int] = []
+            for q in k...m {
+                keys.append(q == m ? t[q].base : t[q].key)
+                if q > k { gaps.append(t[q].s - t[q - 1].e) }
+            }
+            if out.contains(where: { $0.keys == keys }) { continue }
+            let bytes = distinctive ? [] : Array(b[e.span.start..<min(e.span.end, t[m].e)])
+            out.append(PHIRepeatSource(type: e.type, keys: keys, gaps: gaps, bytes: bytes, distinctive: distinctive))
+        }
+        return out
+    }
+
+    /// The other mentions of the selected `entities`' strings that no selected entity covers, as new entities of the
+    /// same type (rule `phi:repeat-<type>`). Occurrences are whole tokens on one line with the original spacing; a
+    /// possessive `'s` stays outside (GUIDELINE N3).
+    /// - Complexity: O(n) in the tokens (one mask test each), plus a comparison per candidate start.
+    @inline(never) func repeatedMentions(of entities: [Entity]) -> [Entity] {
+        let sources = repeatSources(entities)
+        guard !sources.isEmpty else { return [] }
+        var mask: UInt64 = 0
+        for s in sources { mask |= 1 << (s.keys[0] & 63) }
+        var out: [Entity] = []
+        var next = 0  // first selected entity that may overlap the current token
+        var i = 0
+        while i < t.count {
+            let key = t[i].key
+            let base = t[i].base
+            guard mask >> (key & 63) & 1 != 0 || mask >> (base & 63) & 1 != 0 else { i += 1; continue }
+            var matched = -1, end = i
+            for (si, s) in sources.enumerated() {
+                let n = s.keys.count
+                guard i + n <= t.count else { continue }
+                var ok = true
+                for q in 0..<n {
+                    let tk = t[i + q]
+                    let want = s.keys[q]
+                    if q == n - 1 ? (tk.base != want) : (tk.key != want) { ok = false; break }
+                    if q > 0 && (tk.nl || tk.s - t[i + q - 1].e != s.gaps[q - 1]) { ok = false; break }
+                }
+                guard ok else { continue }
+                if !s.distinctive {
+                    let e = mentionEnd(i + n - 1)
+                    guard e - t[i].s == s.bytes.count, b[t[i].s..<e].elementsEqual(s.bytes) else { continue }
+                }
+                matched = si
+                end = i + n
+                break
+            }
+            guard matched >= 0 else { i += 1; continue }
+            // A word continuing the string (`Toongabbie` in `Toongabbie-Smith`) is another word.
+            if i > 0 && adjacent(i) && t[i - 1].kind != .punctuation { i += 1; continue }
+            if end < t.count && adjacent(end) && (t[end].kind == .word || t[end].kind == .number || punct(end, 0x2D)) { i += 1; continue }
+            let s = t[i].s, e = mentionEnd(end - 1)
+            while next < entities.count && entities[next].span.end <= s { next += 1 }
+            if next < entities.count && entities[next].span.start < e { i = end; continue }
+            out.append(
+                Entity(
+                    category: .protectedHealthInformation, type: sources[matched].type, span: TextSpan(s, e), score: 0.7,
+                    evidence: [Evidence(subject: "match", ruleID: "phi:repeat-" + sources[matched].type.rawValue.lowercased())]))
+            i = end
+        }
+        return out
+    }
+
+    /// The end of token `k` without a possessive `'s` / `’s`.
+    @inline(__always) func mentionEnd(_ k: Int) -> Int {
+        let e = t[k].e
+        guard t[k].base != t[k].key && t[k].kind == .word else { return e }
+        return e - (b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 ? 2 : 4)
+    }
+}
