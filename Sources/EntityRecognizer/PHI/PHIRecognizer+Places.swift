@@ -200,4 +200,32 @@ extension PHIDetection {
         if ruleSet(.placeSuffix).contains(t[j].key) { return true }
         return t[j].ps && phrase(at: j, kinds: .startsStateName, where: { $0 == .stateName }) != nil
     }
+
+    /// A numbered street name: `21st`, `2ND`, `18th`, `103rd` (1-199).
+    @inline(never) func streetOrdinal(_ k: Int) -> Bool {
+        guard isWord(k), t[k].flags.contains(.hasDigit) else { return false }
+        let s = t[k].s, e = t[k].e
+        guard e - s >= 3, e - s <= 5 else { return false }
+        var q = s, v = 0
+        while q < e && b[q] &- 0x30 < 10 { v = v * 10 + Int(b[q] &- 0x30); q += 1 }
+        guard q > s, e - q == 2, (1...199).contains(v) else { return false }
+        let a = b[q] | 0x20, c = b[q + 1] | 0x20
+        return (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68)
+    }
+
+    /// The end of a grid street after a house number ("2890 W 600 S", "455 N 300 E"): a one-letter direction, a number
+    /// of two to four digits and another one-letter direction, after a house number of at least two digits ("ward 4 W
+    /// 2 S" is none), or nil.
+    @inline(never) func gridStreet(_ j: Int) -> Int? {
+        guard j >= 1, j + 2 < t.count, t[j - 1].e - t[j - 1].s >= 2, !t[j].nl, !t[j + 1].nl, !t[j + 2].nl, oneLetterDirection(j),
+            t[j + 1].kind == .number, t[j + 1].e - t[j + 1].s >= 2, t[j + 1].e - t[j + 1].s <= 4, oneLetterDirection(j + 2)
+        else { return nil }
+        return j + 3
+    }
+
+    @inline(__always) func oneLetterDirection(_ k: Int) -> Bool {
+        guard isWord(k), t[k].e - t[k].s == 1 else { return false }
+        let c = b[t[k].s]
+        return c == 0x4E || c == 0x53 || c == 0x45 || c == 0x57
+    }
 }

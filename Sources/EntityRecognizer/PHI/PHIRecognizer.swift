@@ -1869,10 +1869,10 @@ struct PHIDetection {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
         }
-        // A street without a number after a place word: "fall on Cavill Ave".
+        // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
         if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             var k = i
-            while k < t.count && k - i < 4 && cap(k) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
+            while k < t.count && k - i < 4 && (cap(k) || (k > i && streetOrdinal(k))) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
             var facility = false
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
@@ -2085,10 +2085,18 @@ struct PHIDetection {
         var lastType = -1
         var k = j
         var words = 0
+        // "2890 W 600 S": a grid address (Utah, Idaho) is a direction, a number and a direction.
+        if let g = gridStreet(j) { lastType = g - 1; k = g; words = 5 }
         while k < t.count && words < 5 && !t[k].nl {
-            let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit))
+            // "1850 W 21st Pl", "216 2ND AVE NE": numbered streets.
+            let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit)) || (words <= 1 && streetOrdinal(k))
             guard ok else { break }
-            if t[k].bits.contains(.streetType) && words > 0 && (capsDoc || lowerDoc || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3) {
+            // An upper-case abbreviated type (`ST`, `RD`) in a mixed-case note only after an upper-case street name
+            // ("2205 S CHURCH ST STE 300").
+            if t[k].bits.contains(.streetType) && words > 0
+                && (capsDoc || lowerDoc || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3
+                    || (t[k - 1].flags.contains(.allUpper) && t[k - 1].e - t[k - 1].s >= 3 && !t[k - 1].bits.contains(.streetType)))
+            {
                 lastType = k
             }
             words += 1
@@ -2125,6 +2133,8 @@ struct PHIDetection {
         // Unit before: "Unit 5, 12 Smith St", "Apt 3 / 12 ...".
         var s = i
         if i >= 2 && t[i - 1].kind == .number && t[i - 2].bits.contains(.unitWord) { s = i - 2 }
+        // "Lot 7 Old Narrandera Rd", "RMB 412 Kelly Rd": a lot or mail-box number is the house number.
+        else if i >= 1 && !t[i].nl && t[i - 1].bits.contains(.unitWord) && cap(i - 1) { s = i - 1 }
         else if i >= 3 && punct(i - 1, 0x2C) && (t[i - 2].kind == .number || t[i - 2].flags.contains(.hasDigit))
             && t[i - 3].bits.contains(.unitWord)
         {
