@@ -10,6 +10,9 @@ import Testing
         // A place found after a residence word, repeated without context, in another case, with a possessive.
         "Lives in [[Camooweal|ADDRESS]] with her partner. Flights out of [[Camooweal|ADDRESS]] are weekly.",
         "Lives alone in [[Toongabbie|ADDRESS]]. [[Toongabbie|ADDRESS]]'s bus service is poor. [[TOONGABBIE|ADDRESS]] nurse attends.",
+        // The town of an address line, named again alone; a short upper-case organisation is also an abbreviation.
+        "Address: [[6 Magnolia Ct Apt 12, Mebane NC 27302|ADDRESS]]\nSpecimen received from the PSC in [[Mebane|ADDRESS]]; [[Mebane|ADDRESS]] is 20 minutes away.",
+        "Flu shot at [[CVS|ORGANIZATION]] last week. CVS: dual heart sounds, no murmur.",
         // A lower-case name and an identifier repeated without their cues.
         "Wife [[lizzie|NAME]] visiting today. [[lizzie|NAME]] says he slept well.",
         "MRN: [[4471-WCSD|ID]]. Please quote [[4471-WCSD|ID]] on the form.",

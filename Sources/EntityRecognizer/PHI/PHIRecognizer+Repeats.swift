@@ -55,18 +55,59 @@ extension PHIDetection {
             if n == 1 {
                 if t[k].e - t[k].s < 3 || t[k].bits.contains(.stopWord) || t[k].bits.contains(.eponym) { continue }
                 if t[k].bits.contains(.title) || t[k].bits.contains(.credential) || t[k].bits.contains(.stateAbbr) { continue }
+                // "flu shot at CVS. CVS: HS dual": a short upper-case name is also an abbreviation (`CVS`, `AMR`, `CTA`).
+                if t[k].flags.contains(.allUpper) && t[k].e - t[k].s <= 4 && e.type != .id { continue }
             }
-            var keys: [UInt64] = []
-            var gaps: [Int] = []
-            for q in k...m {
-                keys.append(q == m ? t[q].base : t[q].key)
-                if q > k { gaps.append(t[q].s - t[q - 1].e) }
+            // A known organisation that is also an ordinary or clinical word counts only after a place word
+            // (organisations.tsv context `place`): its other mentions are the word.
+            if e.type != .id && e.type != .name && t[k].ps,
+                let (_, pe) = phrase(at: k, kinds: .startsOrganization, where: { if case .organization(true) = $0 { true } else { false } }),
+                pe == m + 1
+            { continue }
+            add(e.type, k, m, end: e.span.end, distinctive: distinctive, to: &out)
+            // The town of an address line ("Mackay QLD 4740", "6140 W Emerald St, Boise, ID 83704") is a place wherever
+            // else the note names it ("Blue Care (Mackay North office)").
+            if e.type == .address && n >= 2, let (ts, te) = townOfAddress(k, m) {
+                var d = false
+                for q in ts..<te where !t[q].bits.contains(.ordinaryWord) && !t[q].bits.contains(.stopWord) && t[q].e - t[q].s >= 3 { d = true }
+                add(.address, ts, te - 1, end: t[te - 1].e, distinctive: d, to: &out)
             }
-            if out.contains(where: { $0.keys == keys }) { continue }
-            let bytes = distinctive ? [] : Array(b[e.span.start..<min(e.span.end, t[m].e)])
-            out.append(PHIRepeatSource(type: e.type, keys: keys, gaps: gaps, bytes: bytes, distinctive: distinctive))
         }
         return out
+    }
+
+    private func add(_ type: EntityType, _ k: Int, _ m: Int, end: Int, distinctive: Bool, to out: inout [PHIRepeatSource]) {
+        var keys: [UInt64] = []
+        var gaps: [Int] = []
+        for q in k...m {
+            keys.append(q == m ? t[q].base : t[q].key)
+            if q > k { gaps.append(t[q].s - t[q - 1].e) }
+        }
+        if out.contains(where: { $0.keys == keys }) { return }
+        let bytes = distinctive ? [] : Array(b[t[k].s..<min(end, t[m].e)])
+        out.append(PHIRepeatSource(type: type, keys: keys, gaps: gaps, bytes: bytes, distinctive: distinctive))
+    }
+
+    /// The town words of an address spanning tokens `k...m`: one to three capitalised words (no street type, unit word
+    /// or number) right before an upper-case state code, after a comma, a number or the start of the span.
+    func townOfAddress(_ k: Int, _ m: Int) -> (Int, Int)? {
+        guard m > k else { return nil }
+        for q in (k + 1)...m where t[q].bits.contains(.stateAbbr) && t[q].flags.contains(.allUpper) {
+            var te = q
+            if punct(te - 1, 0x2C) { te -= 1 }
+            var ts = te
+            while ts > k && te - ts < 3 {
+                let w = ts - 1
+                guard cap(w), !t[w].bits.contains(.streetType), !t[w].bits.contains(.unitWord), !t[w].bits.contains(.direction)
+                else { break }
+                ts -= 1
+            }
+            guard ts < te, ts == k || punct(ts - 1, 0x2C) || t[ts - 1].kind == .number || t[ts - 1].bits.contains(.streetType)
+            else { return nil }
+            if te - ts == 1 && t[ts].e - t[ts].s < 3 { return nil }
+            return (ts, te)
+        }
+        return nil
     }
 
     /// The other mentions of the selected `entities`' strings that no selected entity covers, as new entities of the
