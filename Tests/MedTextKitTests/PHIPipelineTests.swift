@@ -401,9 +401,13 @@ import Testing
     /// dev 142 of 4,030 (3.5%) and test 101 of 2,120 (4.8%) by `check_deid.py`'s count, so the floors are 4% and 6%.
     /// The next 24 dev notes (365-388, an author who never ran medtext) joined dev untuned: 192 of 4,763 (4.03%) with
     /// an unchanged engine, so the dev floor is 5% again until tuning on them brings it back under 4%.
+    /// With every other mention of a detected name, place, organisation or identifier marked (GUIDELINE G1) and the
+    /// street forms of `PHIRepeatedMentionsTests`: dev (169 notes) 192 → 166 of 4,763 checked here (3.5%; 225 → 199 of
+    /// 4,988 by `check_deid.py`), test (95 notes with held-out batch 249-264) 107-108 of 2,570 (4.2%; 127 → 115 of 2,689
+    /// by `check_deid.py`), so the floors are 4% and 5%.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        for (split, floor) in [("dev", 0.05), ("test", 0.06)] {
+        for (split, floor) in [("dev", 0.04), ("test", 0.05)] {
             let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false, split: split)
             #expect(checked > 0)
             withKnownIssue("detection recall on corpora/phi/\(split) is below 1.0", isIntermittent: true) {

@@ -150,6 +150,9 @@ extension PHIDetection {
             // A word continuing the string (`Toongabbie` in `Toongabbie-Smith`) is another word.
             if i > 0 && adjacent(i) && t[i - 1].kind != .punctuation { i += 1; continue }
             if end < t.count && adjacent(end) && (t[end].kind == .word || t[end].kind == .number || punct(end, 0x2D)) { i += 1; continue }
+            // A mention written against another capitalised word ("University Hospital Geelong") is part of a longer
+            // name that no rule found; it is still marked, so that de-identification removes the place (the longer
+            // name's other words may survive; the relaxed scores count such a span as a wrong-type partial match).
             let s = t[i].s, e = mentionEnd(end - 1)
             while next < entities.count && entities[next].span.end <= s { next += 1 }
             if next < entities.count && entities[next].span.start < e { i = end; continue }
