@@ -65,6 +65,16 @@ extension PHIDetection {
                 pe == m + 1
             { continue }
             add(e.type, k, m, end: e.span.end, distinctive: distinctive, to: &out)
+            // "the Nguyens": the plural of a detected surname names the family (one word outside the ordinary words,
+            // not ending in s).
+            if e.type == .name, t[m].kind == .word, t[m].base == t[m].key, t[m].e - t[m].s >= 3, b[t[m].e - 1] | 0x20 != 0x73,
+                !t[m].bits.contains(.ordinaryWord), !t[m].bits.contains(.stopWord), !t[m].flags.contains(.hasDigit)
+            {
+                let plural = (t[m].key ^ 0x73) &* 0x100_0000_01b3  // FNV-1a continued with "s" (wordKey)
+                if !out.contains(where: { $0.keys == [plural] }) {
+                    out.append(PHIRepeatSource(type: .name, keys: [plural], gaps: [], bytes: [], distinctive: true))
+                }
+            }
             // The town of an address line ("Mackay QLD 4740", "6140 W Emerald St, Boise, ID 83704") is a place wherever
             // else the note names it ("Blue Care (Mackay North office)").
             if e.type == .address && n >= 2, let (ts, te) = townOfAddress(k, m) {
