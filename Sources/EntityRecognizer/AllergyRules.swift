@@ -24,10 +24,16 @@ extension Recognizer {
                 allergen = !startsLabelledLine(before: r.lowerBound, after: section.headerSpan?.end ?? section.span.start, content: c, doc: doc)
             }
             if !allergen {
-                // A cue a few tokens before ("allergic to penicillin", "Allergies: penicillin").
+                // A cue a few tokens before ("allergic to penicillin", "Allergies: penicillin"),
+                // in the same clause: a semicolon or a closing parenthesis ends the statement
+                // ("Spironolactone not used (ADR); eplerenone can be considered").
                 var k = r.lowerBound - 1
                 while k >= max(s.lowerBound, r.lowerBound - 5) {
-                    if words.allergyCues.contains(c.lexKeys[k]) { allergen = true; break }
+                    if c.lexKeys[k] == words.semicolon || c.lexKeys[k] == words.closeParen { break }
+                    if words.allergyCues.contains(c.lexKeys[k]) && !namesOtherCondition(k, entities: entities, ranges: ranges, content: c) {
+                        allergen = true
+                        break
+                    }
                     k -= 1
                 }
                 // Right after ("penicillin allergy").
@@ -46,21 +52,43 @@ extension Recognizer {
             entities[n].attributes = []
             entities[n].evidence.append(Evidence(subject: "ALLERGIES", ruleID: "rule:allergen"))
         }
-        // "Allergies: nil" / "Allergy: none known": the heading word carries the statement.
+        // "Allergies: nil" / "Allergy: none known": the heading word carries the statement. When
+        // the statement is an entity of its own ("Allergies: NKDA", "Allergies: No known drug
+        // allergies"), that entity is the (negated) ALLERGIES and the heading is not annotated
+        // again (gold guideline §7).
         var added: [(Entity, Range<Int>)] = []
         for k in 0..<c.lexKeys.count where words.allergyHeadings.contains(c.lexKeys[k]) {
             guard k + 2 < c.lexKeys.count, c.lexKeys[k + 1] == words.colon, words.nilWords.contains(c.lexKeys[k + 2]) else { continue }
             if ranges.contains(where: { $0.contains(k) }) { continue }
+            if ranges.indices.contains(where: { i in
+                entities[i].type == .allergies && ranges[i].lowerBound >= k + 2 && ranges[i].lowerBound <= k + 4
+                    && !(k + 2..<ranges[i].lowerBound).contains(where: { c.lineEnd[$0] })
+            }) { continue }
             let span = doc.tokens[c.tokenIndex[k]].span
+            // The nil word after the colon states that there are none: NEGATION whatever
+            // follows it ("Allergies: None.", "ALLERGIES: NIL", "Allergies: none known").
             added.append((Entity(
-                category: .behavioralEnvironmentalSocial, type: .allergies, span: span, score: 0.85,
-                evidence: [Evidence(subject: "match", ruleID: "rule:allergy-heading")]), k..<(k + 1)))
+                category: .behavioralEnvironmentalSocial, type: .allergies, span: span, score: 0.85, traits: .negation,
+                evidence: [Evidence(subject: "match", ruleID: "rule:allergy-heading"),
+                           Evidence(subject: "NEGATION", ruleID: "rule:allergy-heading", trigger: doc.tokens[c.tokenIndex[k + 2]].span)]),
+                k..<(k + 1)))
         }
         guard !added.isEmpty else { return }
         var all = Array(zip(entities, ranges)) + added
         all.sort { $0.1.lowerBound < $1.1.lowerBound }
         entities = all.map(\.0)
         ranges = all.map(\.1)
+    }
+
+    /// Whether the allergy cue at content token `k` is the first word of a longer condition
+    /// name ("allergic rhinitis", "allergic conjunctivitis", "drug intolerance" is not: the cue
+    /// ends it) that is not the reaction to a named agent ("allergic reaction to penicillin"):
+    /// a drug written after "cetirizine for allergic rhinitis," is taken, not an allergen.
+    func namesOtherCondition(_ k: Int, entities: [Entity], ranges: [Range<Int>], content c: Content) -> Bool {
+        guard let i = ranges.firstIndex(where: { $0.contains(k) }), entities[i].category == .medicalCondition else { return false }
+        let r = ranges[i]
+        guard r.lowerBound == k, r.upperBound > k + 1 else { return false }
+        return !(r.upperBound < c.lexKeys.count && c.lexKeys[r.upperBound] == words.to)
     }
 
     /// Whether a line after the Allergies heading's line and up to content token `k` opens

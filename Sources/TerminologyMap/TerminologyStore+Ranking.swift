@@ -134,8 +134,17 @@ enum ICDRanking {
 extension TerminologyStore {
     /// Ranked ICD-10-CM codes for a condition mention, best first (at most `limit`).
     ///
-    /// - Complexity: a fixed number of indexed queries plus one FTS5 query per call.
+    /// - Complexity: a fixed number of indexed queries plus up to ten FTS5 queries per distinct
+    ///   query; a query seen before (same text, qualifiers and concepts) is answered from a memo.
     public func icd10cmCandidates(for query: MentionQuery, limit: Int = 5) throws(TerminologyError) -> [ConceptCode] {
+        if let memo = memoizedICD(query) { return Array(memo.prefix(limit)) }
+        let ranked = try rankICD10CM(query)
+        memoizeICD(query, ranked)
+        return Array(ranked.prefix(limit))
+    }
+
+    /// Every ranked ICD-10-CM candidate of `query`, best first (`icd10cmCandidates` memoizes it).
+    func rankICD10CM(_ query: MentionQuery) throws(TerminologyError) -> [ConceptCode] {
         var conceptIDs = query.conceptIDs
         if conceptIDs.isEmpty { conceptIDs = try self.conceptIDs(matching: query.text) }
         let details = try concepts(ids: conceptIDs)
@@ -252,7 +261,16 @@ extension TerminologyStore {
             // taken as a near-exact match.
             // A mention without qualifiers is a curated synonym of its concept ("inferior STEMI"),
             // so the same holds when the context is empty.
-            let bareMention = !conceptWords.isEmpty && (query.subtracting(conceptWords).isEmpty || noContext && !linked.isEmpty)
+            // A side adds nothing when the curated code's category has no sided codes at all
+            // ("L ureteric colic" is N20.1 whatever the side; "R hip fracture" is not bare).
+            let extra = query.subtracting(conceptWords)
+            let sideOnly = !extra.isEmpty && extra.isSubset(of: ICDRanking.laterality) && !linked.isEmpty && linked.allSatisfy { code in
+                !list.contains { c in
+                    c.code.prefix(3) == code.prefix(3)
+                        && !ICDRanking.laterality.isDisjoint(with: c.display.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                }
+            }
+            let bareMention = !conceptWords.isEmpty && (extra.isEmpty || sideOnly || noContext && !linked.isEmpty)
             // The condition itself must be in the title: a code that names only the context's
             // site and side ("fracture of left lower leg" for "cellulitis lt lower leg") loses.
             let named = mentionWords.intersection(query)
@@ -360,9 +378,12 @@ extension TerminologyStore {
                 if a.1 != b.1 { return a.1 }
                 return a.0.code < b.0.code
             }
-            return Array(scored.prefix(limit).map(\.0))
+            return scored.prefix(Self.rankedICDKept).map(\.0)
         }
     }
+
+    /// How many ranked ICD-10-CM candidates are kept per query (the largest `limit` asked for).
+    static let rankedICDKept = 16
 
     /// Ranked SNOMED CT concepts for a mention (Comprehend Medical's `SNOMEDCTConcepts`):
     /// codes linked to the matched concepts first (score 1 for the first, then 0.9...), then,

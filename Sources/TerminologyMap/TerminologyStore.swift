@@ -10,8 +10,9 @@ public import MedTextCore
 /// main connection while it holds `lock`, or, when another thread holds it, a spare connection
 /// checked out of `spare` (guarded by `poolLock`; opened on demand, at most one per core) and
 /// returned afterwards. Concurrent annotators therefore look concepts up in parallel instead of
-/// queueing on one lock. Every connection is read-only (`SQLITE_OPEN_READONLY`, `query_only`)
-/// and nothing else is mutable.
+/// queueing on one lock. Every connection is read-only (`SQLITE_OPEN_READONLY`, `query_only`);
+/// the only other mutable state is the memo of ranked ICD-10-CM candidates (`rankedICD`,
+/// guarded by `memoLock`), a pure function of the read-only database and the query.
 public final class TerminologyStore: @unchecked Sendable {
     public let url: URL
     let normalizer: any TextNormalizing
@@ -24,6 +25,14 @@ public final class TerminologyStore: @unchecked Sendable {
     private var spareOpened = 0
     /// At most this many spare connections: one per core beyond the first, at most 15.
     static let maxSpare = min(15, max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
+    private let memoLock = NSLock()
+    /// Ranked ICD-10-CM candidates by query (guarded by `memoLock`): the same mention with the
+    /// same qualifiers recurs within a note ("HTN" in the history and the plan) and across the
+    /// notes of a batch (about 2.4 mentions per distinct query on the gold corpus), and ranking
+    /// one costs several FTS5 and hierarchy queries.
+    private var rankedICD: [MentionQuery: [ConceptCode]] = [:]
+    /// Memo entries kept at most; the memo is emptied when it is full (bounded memory).
+    static let maxRankedICD = 16_384
 
     /// Opens `url` read-only and checks that it is a medtext terminology database of this schema.
     public init(url: URL, normalizer: any TextNormalizing) throws(TerminologyError) {
@@ -78,6 +87,21 @@ public final class TerminologyStore: @unchecked Sendable {
         guard spareOpened < Self.maxSpare, let db = try? Self.open(url) else { return nil }
         spareOpened += 1
         return db
+    }
+
+    /// The memoized ranking for `query`, if any.
+    func memoizedICD(_ query: MentionQuery) -> [ConceptCode]? {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        return rankedICD[query]
+    }
+
+    /// Remembers the ranking for `query`.
+    func memoizeICD(_ query: MentionQuery, _ codes: [ConceptCode]) {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        if rankedICD.count >= Self.maxRankedICD { rankedICD.removeAll(keepingCapacity: true) }
+        rankedICD[query] = codes
     }
 
     private func checkIn(_ db: SQLiteDatabase) {

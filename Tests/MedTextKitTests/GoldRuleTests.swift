@@ -268,6 +268,31 @@ import Testing
         #expect(Self.run(text).contains(row), "\(Self.run(text))")
     }
 
+    /// Allergy statements follow the guideline (§7) exactly: the statement entity ("NKDA", "known
+    /// drug allergies") is the negated ALLERGIES and the heading is not annotated again; a heading
+    /// followed by a nil word is itself negated; a drug is an allergen only in the allergy
+    /// statement's own clause; culture sensitivities and "allergic rhinitis" make no allergens.
+    @Test(arguments: [
+        ("Allergies: NKDA\nSHx: smokes.", ["NKDA|ALLERGIES|NEGATION|"], ["Allergies|ALLERGIES|NEGATION|"]),
+        ("ALLERGIES: NKDA", ["NKDA|ALLERGIES|NEGATION|"], ["ALLERGIES|ALLERGIES|NEGATION|"]),
+        ("Allergies: No known drug allergies.", ["known drug allergies|ALLERGIES|NEGATION|"], ["Allergies|ALLERGIES|NEGATION|"]),
+        ("Allergies: None.", ["Allergies|ALLERGIES|NEGATION|"], []),
+        ("ALLERGIES: NIL", ["ALLERGIES|ALLERGIES|NEGATION|"], []),
+        ("Allergies: none known", ["Allergies|ALLERGIES|NEGATION|"], []),
+        ("Urine MCS: E. coli sensitive to gentamicin and ceftriaxone.", ["gentamicin|GENERIC_NAME||", "ceftriaxone|GENERIC_NAME||"], ["gentamicin|ALLERGIES||"]),
+        ("Spironolactone not used (ADR); eplerenone can be considered.", ["eplerenone|GENERIC_NAME||"], ["eplerenone|ALLERGIES||"]),
+        ("Meds: fluticasone nasal spray daily for allergic rhinitis, Sprintec daily.", ["Sprintec|BRAND_NAME||FREQUENCY=daily"], ["Sprintec|ALLERGIES||"]),
+        // Positives that stay: the cue before the drug in its clause, a reaction "to" the drug.
+        ("Hx allergic reaction to penicillin.", ["penicillin|ALLERGIES||"], []),
+        ("Allergic to penicillin and sulfa.", ["penicillin|ALLERGIES||"], ["penicillin|GENERIC_NAME||"]),
+        ("Allergies: amoxicillin (rash).", ["amoxicillin|ALLERGIES||"], []),
+    ] as [(String, [String], [String])])
+    func allergyStatements(text: String, present: [String], absent: [String]) {
+        let rows = Self.run(text)
+        for r in present { #expect(rows.contains(r), "\(rows)") }
+        for r in absent { #expect(!rows.contains(r), "\(rows)") }
+    }
+
     @Test func aliasCarriesNoSignature() {
         #expect(Self.run("Coversyl (perindopril) 5 mg mane").contains("perindopril|GENERIC_NAME||"))
     }
@@ -292,8 +317,15 @@ import Testing
         ("Hypercapnic respiratory failure.", "Hypercapnic respiratory failure", "J96.92"),
         ("Persistent AF.", "Persistent AF", "I48.19"),
         ("etoh abuse", "etoh abuse", "F10.10"),
-        // The concept's own synonyms do not dilute what the note said.
-        ("acute on chronic systolic heart failure", "systolic heart failure", "I50.23"),
+        // The concept's own synonyms do not dilute what the note said. "Acute on chronic" and
+        // "chronic" select the code, so they are inside the name (guideline C4).
+        ("acute on chronic systolic heart failure", "acute on chronic systolic heart failure", "I50.23"),
+        ("Chronic systolic heart failure, NYHA II.", "Chronic systolic heart failure", "I50.22"),
+        ("acute systolic heart failure", "systolic heart failure", "I50.21"),
+        // HFrEF and HFpEF name established (chronic) heart failure unless written acute.
+        ("| Entresto 24-26 mg | 1 tab PO BID | HFrEF |", "HFrEF", "I50.22"),
+        ("HFpEF on furosemide.", "HFpEF", "I50.32"),
+        ("Decompensated HFrEF.", "HFrEF", "I50.23"),
         ("HTN", "HTN", "I10"),
         // What the mention is about (its head word) must be in the code: a renal cyst is a
         // cyst of the kidney, not an injury of the renal artery; folds renal/kidney,
@@ -316,6 +348,17 @@ import Testing
         ("Right mild NPDR without macular oedema.", "NPDR", "E11.3291"),
         ("Sickle cell anemia (HbSS) on hydroxyurea.", "HbSS", "D57.1"),
         ("Scattered cherry angiomas.", "cherry angiomas", "D18.01"),
+        // Condition vocabulary from the ICD-10-CM index and common clinical shorthand.
+        ("Imp: L ureteric colic.", "ureteric colic", "N20.1"),
+        ("Renal colic.", "Renal colic", "N23"),
+        ("Assessment: Bipolar II, currently euthymic.", "Bipolar II", "F31.81"),
+        ("Symptomatic right ICA stenosis 80%.", "ICA stenosis", "I65.21"),
+        ("XR R HIP: DISPLACED R SUBCAPITAL NOF FRACTURE.", "SUBCAPITAL NOF FRACTURE", "S72.011A"),
+        ("Day 2 post right hemicolectomy for caecal ca.", "caecal ca", "C18.0"),
+        ("In the ED he was in AF with RVR at 140s.", "AF with RVR", "I48.91"),
+        ("Septic shock from MSSA pneumonia.", "MSSA pneumonia", "J15.211"),
+        ("Comorbidities: post-transplant diabetes, hypertension.", "post-transplant diabetes", "E13.9"),
+        ("Steroid-induced diabetes on gliclazide.", "Steroid-induced diabetes", "E09.9"),
     ])
     func icd10cm(text: String, mention: String, code: String) {
         #expect(Self.topICD(text, mention) == code)

@@ -27,6 +27,25 @@ import Testing
         ("T2DM.\nNo neuropathy.", "T2DM", "E11.9"),
         ("Febrile neutropenia.", "Febrile neutropenia", "D70.9"),
         ("Pre-eclampsia.", "Pre-eclampsia", "O14.90"),
+        // Qualifiers written on the mention's line select the combination code.
+        ("3. Alcohol use disorder, moderate, with mild withdrawal", "Alcohol use disorder", "F10.230"),
+        ("ADHD, inattentive type, on Vyvanse.", "ADHD", "F90.0"),
+        ("Acute pancreatitis, most likely gallstone related.", "Acute pancreatitis", "K85.10"),
+        ("1. Rheumatoid arthritis - RF and anti-CCP positive, erosions at MTP joints", "Rheumatoid arthritis", "M05.9"),
+        ("| Flomax 0.4 mg | 1 cap PO every evening | BPH with LUTS |", "BPH", "N40.1"),
+        ("Principal diagnosis: urosepsis due to E. coli.", "urosepsis", "A41.51"),
+        // Presumed from the note: an ulcer in a note about an upper GI bleed; a diabetic's
+        // hyperglycaemia.
+        ("Presenting with melaena.\nEGD: duodenal ulcer with a visible vessel, clipped.", "duodenal ulcer", "K26.4"),
+        ("4. Hyperglycemia on insulin drip.\n5. T2DM - transition to glargine.", "T2DM", "E11.65"),
+        // Negatives: the bare mentions keep their own codes.
+        ("Alcohol use disorder.", "Alcohol use disorder", "F10.20"),
+        ("ADHD.", "ADHD", "F90.9"),
+        ("Duodenal ulcer on PPI.", "Duodenal ulcer", "K26.9"),
+        ("Acute pancreatitis.", "Acute pancreatitis", "K85.90"),
+        ("Rheumatoid arthritis on methotrexate.", "Rheumatoid arthritis", "M06.9"),
+        ("BPH.", "BPH", "N40.0"),
+        ("T2DM.\nNo hyperglycaemia.", "T2DM", "E11.9"),
     ])
     func combination(text: String, mention: String, code: String) {
         #expect(GoldRuleTests.topICD(text, mention) == code)
