@@ -62,6 +62,7 @@ struct AttributeWords: Sendable {
     let planCurrentCues: TokenIDSet  // word class plan_current_cues
     let planConditionalCues: TokenIDSet  // word class plan_conditional_cues
     let planDoneCues: TokenIDSet  // word class plan_done_cues
+    let replacementCues: TokenIDSet  // word class replacement_cues
     let doseStepLead: TokenIDSet  // word class dose_step_lead
     let patchForms: TokenIDSet  // word class patch_forms
     let bareDoses: TokenIDSet  // word class bare_doses
@@ -119,6 +120,7 @@ struct AttributeWords: Sendable {
         planCurrentCues = set(.planCurrentCues)
         planConditionalCues = set(.planConditionalCues)
         planDoneCues = set(.planDoneCues)
+        replacementCues = set(.replacementCues)
         statusPairs = Set(classes[.statusPairs].compactMap { pair -> [UInt32]? in
             let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
             return w.count == 2 && !w.contains(0) ? w : nil

@@ -573,7 +573,10 @@ public struct Recognizer: Sendable {
             if entities[n].traits.contains(.negation) { for k in r { inTarget[k] = true } }
         }
         let facts = ContextEngine.TokenFacts(
-            lineEnd: { c.lineEnd[$0] },
+            // A column break (a tab, or three or more spaces before more text on the line) ends a
+            // field like a line end: "Fever: none   Chest pain - no   Palpitations: N" is a
+            // checklist written across the line.
+            lineEnd: { k in c.lineEnd[k] || Self.columnBreak(after: c.tokenIndex[k], tokens: doc.tokens, bytes: p) },
             attachedToNext: { k in
                 let t = c.tokenIndex[k]
                 return t + 1 < doc.tokens.count && !doc.tokens[t + 1].isSpace
@@ -813,6 +816,17 @@ public struct Recognizer: Sendable {
                 // A conditional mention in a plan ("CT if headache worsens") is hypothetical,
                 // not planned: a HYPOTHETICAL trigger cancels the section's FUTURE default.
                 if entities[n].traits.contains(.hypothetical) { new.remove(.future) }
+                // A negated entity in a history section is absent, not past ("PMHx: ... No IHD, no
+                // CVA"): the corpus gives PAST_HISTORY to negated findings only through their own cue
+                // ("no history of", "no prior").
+                if new.contains(.pastHistory) && entities[n].traits.contains(.negation) { new.remove(.pastHistory) }
+                // A drug named as the replacement of a stopped one is current ("metoprolol - replaced
+                // by [carvedilol]", "ceased when [Prolia] started").
+                if new.contains(.pastHistory) && entities[n].category == .medication
+                    && namedAsReplacement(n, entities: entities, ranges: ranges, content: c)
+                {
+                    new.remove(.pastHistory)
+                }
                 // A test reported with a result in a history section is a current measurement
                 // ("T2DM (HbA1c 8.4%)", "CKD 3b (eGFR 38)"), as GUIDELINE T1 reads a test with a value.
                 if new.contains(.pastHistory) && entities[n].type == .testName
@@ -835,13 +849,31 @@ public struct Recognizer: Sendable {
         }
     }
 
+    /// Whether a word of `replacement_cues` ("replaced", "switched", "instead", "when") stands between
+    /// medication `n` and the start of its line or the medication before it on the line.
+    func namedAsReplacement(_ n: Int, entities: [Entity], ranges: [Range<Int>], content c: Content?) -> Bool {
+        guard let c, n < ranges.count, !ranges[n].isEmpty else { return false }
+        var stop = -1
+        for (m, r) in ranges.enumerated() where m != n && !r.isEmpty && entities[m].category == .medication
+            && r.upperBound <= ranges[n].lowerBound && r.upperBound - 1 > stop
+        {
+            stop = r.upperBound - 1
+        }
+        var k = ranges[n].lowerBound - 1
+        while k > stop && !c.lineEnd[k] {
+            if words.replacementCues.contains(c.lexKeys[k]) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     /// Where the default traits of `section` stop (a UTF-8 offset; the section's end when nothing
     /// stops them): at the first paragraph after the section's first content line that opens with a
     /// label the sectioner does not know, a capitalised line start of one to five words and a colon
-    /// ("Since last review: sleeping 11 h", "Examination on arrival:", "Inpatient course: ..."). Such
-    /// a paragraph is a new heading, so a Family History or Past History list does not run on into
-    /// the rest of the note; lines without a blank line before them ("Mother: breast cancer") stay
-    /// in the section.
+    /// ("Since last review: sleeping 11 h", "Examination on arrival:", "Inpatient course: ..."), or
+    /// with a table row (`| Home medication | Sig |`). Such a paragraph is a new block, so a Family
+    /// History, Past History or Allergies list does not run on into the rest of the note; lines
+    /// without a blank line before them ("Mother: breast cancer") stay in the section.
     /// - Complexity: O(tokens of the section), once per section that has defaults and entities.
     static func sectionDefaultsEnd(_ section: Section, doc: AnnotatedDocument) -> Int {
         let tokens = doc.tokens
@@ -861,7 +893,11 @@ public struct Recognizer: Sendable {
                 case .newline: newlines += 1
                 case .whitespace: break
                 default:
-                    if sawContent && newlines >= 2 && isUnknownLabel(at: i, tokens: tokens, bytes: p) { return t.span.start }
+                    if sawContent && newlines >= 2
+                        && (isUnknownLabel(at: i, tokens: tokens, bytes: p) || (t.span.end - t.span.start == 1 && p[t.span.start] == UInt8(ascii: "|")))
+                    {
+                        return t.span.start
+                    }
                     sawContent = true
                     newlines = 0
                 }
@@ -895,6 +931,16 @@ public struct Recognizer: Sendable {
             j += 1
         }
         return false
+    }
+
+    /// Whether token `t` is followed by a column break: a whitespace run holding a tab or at least
+    /// three characters, with more text after it on the line.
+    @inline(__always)
+    static func columnBreak(after t: Int, tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t + 2 < tokens.count, tokens[t + 1].kind == .whitespace, tokens[t + 2].kind != .newline else { return false }
+        let ws = tokens[t + 1].span
+        if ws.end - ws.start >= 3 { return true }
+        return (ws.start..<ws.end).contains { p[$0] == 0x09 }
     }
 
     /// Whether a phrase runs over a line end into a new item: the next line starts with anything

@@ -103,7 +103,7 @@ import Tokenizer
         ("No focal chest pain.", ["chest pain|NEGATION"]),
         ("Blood transfusion: No.", ["Blood transfusion|NEGATION"]),
         ("No fever; cough present.", ["fever|NEGATION", "cough|"]),
-        ("Avoid aspirin.", ["aspirin|NEGATION"]),
+        ("Avoid aspirin.", ["aspirin|"]),  // advice to avoid is no negation (GUIDELINE §8 N2)
         ("Do not stop aspirin.", ["aspirin|"]),
         ("Cease warfarin, commence apixaban.", ["warfarin|PAST_HISTORY", "apixaban|FUTURE"]),
         ("Patient's mother has hypertension; patient has diabetes.", ["hypertension|PERTAINS_TO_FAMILY", "diabetes|"]),

@@ -412,4 +412,38 @@ import Testing
         "Social: lives alone.\n[[Allergies|ALLERGIES|NEGATION]]: none.\n",
     ])
     func sectionDefaultsEnd(row: String) { Self.check(row) }
+
+    /// Medications: taken and stopped (by the patient, the prescriber, a heading) is PAST_HISTORY;
+    /// never started, omitted, declined or not given is NEGATION; held, withheld and advice to
+    /// avoid are neither (GUIDELINE §8 N2); a replacement drug is current.
+    @Test(arguments: [
+        "Ran out of [[amlodipine|PAST_HISTORY]] a week ago.", "She no longer takes [[sertraline|PAST_HISTORY]].",
+        "No longer needs [[oxycodone|PAST_HISTORY]].", "[[Ramipril|PAST_HISTORY]] self-ceased in May.",
+        "MAP 70 off [[noradrenaline|PAST_HISTORY]].", "[[Perindopril|PAST_HISTORY]] (no longer indicated).",
+        "[[Celecoxib|NEGATION]] omitted (renal function).", "[[Zostavax|NEGATION]] must not be given.",
+        "Declined [[influenza vaccine|NEGATION]].", "Never started [[allopurinol|NEGATION]].",
+        // neither
+        "[[Metformin]] withheld pre-contrast.", "[[Apixaban]] on hold.", "Hold [[frusemide]] today.",
+        "Avoid [[NSAIDs]].", "Advised to avoid [[ibuprofen]] and [[naproxen]].",
+        "Januvia (ceased, no benefit), [[Lipitor|PAST_HISTORY]] (myalgia).", "No dose increase in [[methotrexate]] this visit.",
+        // a ceased-medications heading and the drugs that replace them
+        "CEASED:\n- [[Nurofen|PAST_HISTORY]] 200 mg PRN\n- [[Crestor|PAST_HISTORY]] 20 mg - switched to [[Lipitor]]\n",
+        "STOP: [[naproxen|PAST_HISTORY]], [[ibuprofen|PAST_HISTORY]].\n\nFollow-up: GP in 1 week.",
+        "Discontinued: [[quetiapine|PAST_HISTORY]] 25 mg qhs.",
+        "STOP these medications:\n- [[metoprolol|PAST_HISTORY]] 50 mg daily - replaced by [[carvedilol]]\n",
+        "PRESCRIBED BUT NOT TAKING\n- [[Atorvastatin|NEGATION]] 40 mg daily\n",
+    ])
+    func stoppedHeldAndAvoidedMedications(row: String) { Self.check(row) }
+
+    /// Post-posed values in a checklist written across one line (fields apart by three or more
+    /// spaces or a tab), "not yet" values, tests not drawn, exclusions still to be made.
+    @Test(arguments: [
+        "[[Fever|NEGATION]]: none   [[Chest pain|NEGATION]] - no   [[Palpitations|NEGATION]]: N   [[Abdominal pain]]: yes",
+        "[[Headache|NEGATION]] - denies\t[[Cough]]: yes",
+        "[[Cough]] - yes  [[Vomiting]] - occasional",
+        "[[Cataract surgery|NEGATION]]: not yet.", "[[Flatus|NEGATION]] - nil yet, BNO.",
+        "[[Paracetamol level|NEGATION]] not drawn (time unknown).", "[[Hepatotoxicity|NEGATION]] not yet present.",
+        "Fever on return ([[malaria|HYPOTHETICAL]] must be excluded).", "[[PE|LOW_CONFIDENCE]] needs to be ruled out.",
+    ])
+    func checklistAndPendingValues(row: String) { Self.check(row) }
 }

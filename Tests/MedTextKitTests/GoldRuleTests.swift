@@ -39,7 +39,7 @@ import Testing
         ("O2 not in use as per goals.", "O2|GENERIC_NAME|NEGATION|"),
         ("prn cyclizine not reqd.", "cyclizine|GENERIC_NAME|NEGATION|"),
         ("- Potassium chloride ER 10 mEq daily - not taking, too big to swallow.", "Potassium chloride|GENERIC_NAME|NEGATION|FORM=ER,STRENGTH=10 mEq,FREQUENCY=daily"),
-        ("Perindopril withheld.", "Perindopril|GENERIC_NAME|PAST_HISTORY|"),
+        ("Perindopril withheld.", "Perindopril|GENERIC_NAME||"),  // held or withheld: paused, no trait (GUIDELINE §8 N2)
         ("NB: WARFARIN TO BE WITHHELD.", "WARFARIN|GENERIC_NAME||"),
         ("Has tried hydrocortisone 1% cream OTC without relief.", "hydrocortisone|GENERIC_NAME|PAST_HISTORY|STRENGTH=1%,FORM=cream"),
         ("Continue metformin 500 mg bd.", "metformin|GENERIC_NAME||STRENGTH=500 mg,FREQUENCY=bd"),
