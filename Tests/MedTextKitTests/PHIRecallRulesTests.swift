@@ -155,6 +155,36 @@ import Testing
     ])
     func namesDatesAndIdentifiersWithoutCues(_ row: String) { PHIPipelineTests.check(row) }
 
+    /// Labels of forms (`Child:`, `Siblings:`, `Subscriber:`, `Crew:`, `Registered by:`), `married` before a spouse,
+    /// born/died years (`(d. 2011)`), years after a numbered semester or term, lower-case particle names and nicknames
+    /// in lower-case notes; reporting verbs in ALL CAPS, acronyms after a kinship word and cue words inside an
+    /// organisation's name are no names.
+    @Test(arguments: [
+        "PT FOUND IN KITCHEN. HUSBAND STATES SHE WORKED NIGHT SHIFT. PT REPORTS PAIN.",
+        "CREW: [[DESHAWN PRICE|NAME]], PARAMEDIC",
+        "Subscriber: [[Thabo Mbeki-O'Connell|NAME]] (spouse)",
+        "Child: [[Jayden Japaljarri Martin|NAME]]   HRN [[A0774112|ID]]\nSiblings: [[Tyrone|NAME]] ([[7|AGE]]) attends school.",
+        "Interpreter (Arabic) from the Aboriginal Interpreter Service. [[Graeme Archibald|NAME]] (son, EPOA) visited.",
+        "Her Mother [[Mary|NAME]] attended. The Interpreter [[Rania|NAME]] was present.",
+        "Registered by: [[jhollister|NAME]]",
+        "Married [[Ron|NAME]] (d. [[2011|DATE]]); her father (b. [[1921|DATE]]) farmed.",
+        "Special consideration for Semester 1 [[2026|DATE]]; Term 4 results. Stage 2 2000 mL.",
+        "client: [[giuseppina (pina) di stefano|NAME]]   dob [[12.6.1931|DATE]]\nvisited today, dressing changed, wound clean and dry, no concerns raised by staff on the ward this morning.\ngrandson [[luca di stefano|NAME]] is a [[plumber|PROFESSION]]. referred to our social worker [[faith mbeki|NAME]].\nplan: review on monday with the team and update the care plan as needed for the family.",
+    ])
+    func formLabelsLifeEventsAndLowerCaseNames(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Identifiers by shape: capitals then five or more digits (the tokenizer splits `RQ` from `7720314`), a state code
+    /// before a letter-led licence, secure-messaging addresses after `HealthLink`/`EDI`; lower-case holidays after a
+    /// date preposition. Negatives: lab names, stages, vertebrae, leads, ICD codes, lot and batch numbers, trial numbers.
+    @Test(arguments: [
+        "Seen [[RQ7720314|ID]] today. A-number [[A218-604-337|ID]]. Enrolled in clinical trial C40502.",
+        "Driver's license: MO [[K118402273|ID]]",
+        "HealthLink EDI: [[kalafmed|ID]]\nSent via HealthLink [[deewhyfm|ID]].",
+        "has not worked since [[xmas|DATE]]. over [[easter|DATE]] we rested. The christmas tree fell.",
+        "CD4 450, HbA1c 7.2, COVID19, T2N0M0, B12 200, V1-V6, L4-5, E11.9. LOT AB12345, Batch K48291.",
+    ])
+    func identifierShapesAndLowerCaseHolidays(_ row: String) { PHIPipelineTests.check(row) }
+
     /// Fractions, scores, doses, blood pressures, sig intervals, lab values, codes and counts are never dates or IDs.
     @Test(arguments: [
         "Dose 1/2 tab, BP 120/80, 3/5 power, Endone 5mg 4/24 PRN, GCS 15/15, x 5/7, 2/52, 6/6 vision.",

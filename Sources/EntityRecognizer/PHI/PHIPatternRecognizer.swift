@@ -64,6 +64,8 @@ let cueTable: [UInt64: Cue] = {
         "case", "file", "dob-id", "nhi", "crn", "centrelink", "pension", "concession", "healthcare", "hcc",
         // Session 5: incident, job, flight and event numbers; hospital record numbers.
         "incident", "job", "flight", "hrn",
+        // Secure-messaging addresses of Australian practices ("HealthLink EDI: kalafmed", "via HealthLink deewhyfm").
+        "healthlink", "edi",
     ] {
         t[wordKey(w)] = .id
     }
@@ -125,6 +127,7 @@ enum PK {
     static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
     static let date = wordKey("date"), dob = wordKey("dob")
+    static let healthlink = wordKey("healthlink"), edi = wordKey("edi")
     static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file",
                                            // Session 6: "access code K7Q-22X", "referral code 1-8JQ4K2P".
                                            "code"].map(wordKey)
@@ -735,8 +738,9 @@ struct PHIScan {
                 // Session 6: "Specimen date 20250304", "Lab DOB 14031958": a date label after the cue dates the value.
                 if k == PK.date || k == PK.dob { return nil }
                 // A second cue or a letter suffix before the digits: "Centrelink CRN 123 ...",
-                // "HPI-O 8003 ...", "DVA Gold Card QX...".
+                // "HPI-O 8003 ...", "DVA Gold Card QX...". A state before a letter-led licence: "license: MO K118402273".
                 if (e - j <= 4 && at(e) == 0x20 && isDigit(at(e + 1)) && !isDigit(at(j - 1)))
+                    || (e - j == 2 && b[j] &- 0x41 < 26 && b[j + 1] &- 0x41 < 26 && at(e) == 0x20 && at(e + 1) &- 0x41 < 26 && isDigit(at(e + 2)))
                     || (e - j <= 5 && at(e) == 0x20 && isAlpha(at(e + 1)) && scanTable.value(k) & (1 << 7) != 0)
                 {
                     j = e
@@ -747,6 +751,14 @@ struct PHIScan {
             break
         }
         guard j < n, j > wordEnd else { return nil }
+        // "HealthLink EDI: kalafmed": a secure-messaging address is a lower-case word of five to sixteen letters and digits.
+        if (wordEnd - i == 10 || wordEnd - i == 3) && lower(b[i]) != 0x6D, wordKey(b, i, wordEnd) == PK.healthlink || wordKey(b, i, wordEnd) == PK.edi {
+            var e = j
+            while e < n && isAlnum(b[e]) { e += 1 }
+            guard (5...16).contains(e - j), boundaryAfter(e), b[j] &- 0x61 < 26 else { return nil }
+            emit(.id, j, e, score: 0.8, rule: "id-cue-secure-messaging")
+            return e
+        }
         // Session 5: "closed case (Feb-Mar 2023", "record Nov 2024": a month name after the cue starts a date.
         if isAlpha(b[j]) && !isDigit(at(alphaRun(j))) && scanTable.value(wordKey(b, j, alphaRun(j))) & 0xF != 0 { return nil }
         // "Address on file: 1618 W Farragut Ave": "on file" is no record cue.

@@ -97,6 +97,14 @@ extension PHIDetection {
         guard v <= 2039, i > 0, !t[i].nl, !streetFollows(i + 1) else { return false }  // "ADDRESS: 1908 QUARRY PKWY"
         var w = i - 1
         if punct(w, 0x3A) { w -= 1 }
+        // "Married Ron (d. 2011)", "(b. 1950)": born and died, abbreviated; "Semester 1 2026", "Term 4 2025": a year
+        // after a numbered part of the school or financial year.
+        if w >= 1 && punct(w, 0x2E) && adjacent(w) && isWord(w - 1) && t[w - 1].e - t[w - 1].s == 1
+            && (b[t[w - 1].s] | 0x20 == 0x62 || b[t[w - 1].s] | 0x20 == 0x64) && (w < 2 || punct(w - 2, 0x28) || punct(w - 2, 0x2C))
+        { return true }
+        if w >= 1 && t[w].kind == .number && t[w].e - t[w].s == 1 && isWord(w - 1) && ruleSet(.yearParts).contains(t[w - 1].key)
+            && !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].kind == .number)
+        { return true }
         // "CABG x3 2015": a multiplier before the year.
         if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
         guard w >= 0, isWord(w) else { return false }

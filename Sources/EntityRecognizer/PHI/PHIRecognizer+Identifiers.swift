@@ -19,6 +19,13 @@ extension PHIDetection {
         return (832...838).contains(intValue(z) / 100)
     }
 
+    /// Token k is `ending` or `in` (compared by bytes: this runs before every number).
+    @inline(__always) func endingOrIn(_ k: Int) -> Bool {
+        let s = t[k].s, n = t[k].e - s
+        if n == 2 { return b[s] | 0x20 == 0x69 && b[s + 1] | 0x20 == 0x6E }
+        return n == 6 && b[s] | 0x20 == 0x65 && b[s + 1] | 0x20 == 0x6E && b[s + 5] | 0x20 == 0x67 && t[k].key == IdentifierKeys.ending
+    }
+
     /// `card on file ending 4471`, `account ending in 0918`: the last three to six digits of a card or account number
     /// after `ending (in)`, when a card or account word is among the six words before.
     @inline(never) func cardEndingDigits(_ i: Int) -> Int? {

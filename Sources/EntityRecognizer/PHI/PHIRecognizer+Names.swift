@@ -117,8 +117,10 @@ extension PHIDetection {
     /// capitalised, a listed given name (a stop-listed one only if it is a given name, not a month, drug or eponym), not
     /// an acronym in a mixed-case note (`Anika (SW) Jones`), a title or a credential.
     @inline(never) func bracketedNickname(_ k: Int) -> Bool {
-        guard cap(k), t[k].e - t[k].s >= 2, capsDoc || !t[k].flags.contains(.allUpper) else { return false }
+        guard cap(k) || lowerDoc, t[k].e - t[k].s >= 2, capsDoc || !t[k].flags.contains(.allUpper) else { return false }
         let bits = t[k].bits
+        // "giuseppina (pina) di stefano": a lower-case nickname in a lower-case note, not an ordinary word.
+        if !cap(k) && bits.contains(.ordinaryWord) { return false }
         return bits.contains(.firstName) && !bits.contains(.title) && !bits.contains(.credential)
             && (!bits.contains(.stopWord) || stopListedGivenName(k))
     }
@@ -139,7 +141,9 @@ extension PHIDetection {
         else { return nil }
         var e = k + 1
         // "faith bell": a lower-case listed surname after it.
-        if e < t.count, !t[e].nl, isWord(e), !cap(e), t[e].bits.contains(.lastName) || t[e].bits.contains(.eponym),
+        // "social worker faith mbeki.": or an unlisted word that is no ordinary word.
+        if e < t.count, !t[e].nl, isWord(e), !cap(e),
+            t[e].bits.contains(.lastName) || t[e].bits.contains(.eponym) || (!t[e].bits.contains(.ordinaryWord) && !t[e].bits.contains(.stopWord)),
             !ruleSet(.personFollowers).contains(t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
         {
             e += 1
@@ -149,6 +153,52 @@ extension PHIDetection {
         if punct(e, 0x2E) && (e + 1 >= t.count || !adjacent(e + 1)) { return e }
         if isWord(e) && !cap(e) && ruleSet(.personFollowers).contains(t[e].key) { return e }
         return nil
+    }
+
+    /// "HUSBAND STATES SHE ...", "PT REPORTS": in capitals, a reporting verb that is no given name never continues a
+    /// name (called only for words with the `verbLabelPlaceWord` rule bit).
+    @inline(never) func capsReportingVerb(_ k: Int) -> Bool {
+        !t[k].bits.contains(.firstName) && ruleSet(.nameVerbs).contains(t[k].key)
+    }
+
+    /// `Anastasia (Tasia) Liapis`, `William (Bill) Harrington`, `giuseppina (pina) di stefano`: at the bracket `j`, a
+    /// nickname in brackets between given name and surname stays in the name's span like a quoted one (GUIDELINE
+    /// N2): a listed given name, never an acronym or a role (`Anika (SW) Jones`), then a surname (maybe after a
+    /// particle).
+    @inline(never) func bracketedNicknameInside(_ j: Int) -> Bool {
+        guard j + 3 < t.count, adjacent(j + 1), punct(j + 2, 0x29), adjacent(j + 2), bracketedNickname(j + 1), !t[j + 3].nl else { return false }
+        if (cap(j + 3) || lowerDoc) && nameWord(j + 3, strong: true, first: false) { return true }
+        return isWord(j + 3) && !cap(j + 3) && t[j + 3].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[j + 3].key)
+            && j + 4 < t.count && !t[j + 4].nl && (cap(j + 4) || lowerDoc) && nameWord(j + 4, strong: true, first: false)
+    }
+
+    /// "wife lan visiting" after the kinship word at i (not a cue phrase): a lower-case given name that is also a word.
+    @inline(never) mutating func kinshipLowerWordName(_ i: Int) -> Int? {
+        guard i + 1 < t.count, !t[i + 1].nl, !covered[i + 1], !cap(i + 1), !lowerGivenName(i + 1),
+            !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, let end = lowerWordGivenName(i + 1)
+        else { return nil }
+        emitName(i + 1, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
+        return end
+    }
+
+    /// "social worker joy to call", "hha precious:": after the role cue at i, a lower-case given name at j that is also
+    /// a word; not when the cue and the word are one occupation ("teacher aide at").
+    @inline(never) mutating func roleLowerWordName(_ i: Int, _ j: Int) -> Int? {
+        guard j < t.count, t[j].bits.contains(.stopWord) || t[j].bits.contains(.ordinaryWord),
+            (phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })?.1 ?? 0) <= j,
+            let end = lowerWordGivenName(j)
+        else { return nil }
+        emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-clinician-lower")
+        return end
+    }
+
+    /// "the Aboriginal Interpreter Service", "Carers Support Group": the capitalised cue at i inside a run of capitalised
+    /// words (after an ordinary word that is no possessive or article) is part of a proper name, not a cue.
+    @inline(never) func cueInsideProperName(_ i: Int) -> Bool {
+        // Capitals say nothing in an ALL-CAPS line ("HOME WITH HUSBAND CURTIS").
+        !capsDoc && !t[i].flags.contains(.allUpper) && !t[i - 1].flags.contains(.allUpper) && !t[i].nl && cap(i - 1)
+            && t[i - 1].bits.contains(.ordinaryWord) && !t[i - 1].bits.isName
+            && !ruleSet(.determiners).contains(t[i - 1].key)
     }
 
     @inline(never) func stopListedGivenName(_ k: Int) -> Bool {

@@ -38,7 +38,8 @@ extension PHIDetection {
                 emit(.phoneOrFax, i, e, priority: 4, score: 0.7, rule: "phone-extension")
                 return e
             }
-            if i > 0 && (t[i - 1].key == IdentifierKeys.ending || t[i - 1].key == IdentifierKeys.endingIn), let e = cardEndingDigits(i) {
+            // "card ending 4471", "ending in 0918": a byte test on the word before (no key read per number).
+            if i > 0 && (len >= 3 && len <= 6) && endingOrIn(i - 1), let e = cardEndingDigits(i) {
                 emit(.id, i, e, priority: 3, score: 0.6, rule: "id-card-ending")
                 return e
             }

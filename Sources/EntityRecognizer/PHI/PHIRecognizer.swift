@@ -282,8 +282,8 @@ struct PHIDetection {
             // Upper case says nothing: ask the lists. "DR O'NEILL ON WARD ROUND": a function word that is also a
             // listed surname (On, In, To) never continues a name in capitals.
             if t[i].rb.contains(.shortWord) && ruleSet(.capsFunctionWords).contains(t[i].key) { return false }
-            if bits.isName && !(bits.contains(.stopWord) && !strong) { return true }
-            return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr)
+            if bits.isName && !(bits.contains(.stopWord) && !strong) { return !(t[i].rb.contains(.verbLabelPlaceWord) && capsReportingVerb(i)) }
+            return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr) && !(t[i].rb.contains(.verbLabelPlaceWord) && capsReportingVerb(i))
         }
         if bits.isName { return strong || !bits.contains(.stopWord) }
         if bits.contains(.ordinaryWord) || bits.contains(.stopWord) { return false }
@@ -321,7 +321,8 @@ struct PHIDetection {
             if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[j].key) {
                 var k = j
                 while k < t.count && !t[k].nl && isWord(k) && !cap(k) && ruleSet(.nameParticles).contains(t[k].key) && k - j < 3 { k += 1 }
-                if k < t.count && !t[k].nl && cap(k) && nameWord(k, strong: true, first: false) {
+                // "grandson luca di stefano": in a lower-case note the name after the particle is lower case too.
+                if k < t.count && !t[k].nl && (cap(k) || lowerDoc) && nameWord(k, strong: true, first: false) {
                     j = k
                     continue
                 }
@@ -337,9 +338,7 @@ struct PHIDetection {
             // `Anastasia (Tasia) Liapis`, `William (Bill) Harrington`: a bracketed nickname between given name and surname
             // stays in the name's span like a quoted one (GUIDELINE N2); a listed given name, never an acronym or a role
             // (`Anika (SW) Jones`), and a capitalised surname after it.
-            if words > 0 && punct(j, 0x28) && j + 3 < t.count && adjacent(j + 1) && punct(j + 2, 0x29) && adjacent(j + 2)
-                && bracketedNickname(j + 1) && !t[j + 3].nl && cap(j + 3) && nameWord(j + 3, strong: true, first: false)
-            {
+            if words > 0 && punct(j, 0x28) && bracketedNicknameInside(j) {
                 j += 3
                 continue
             }
@@ -695,7 +694,11 @@ struct PHIDetection {
         }
         if isWord(i) && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && ruleSet(.holidayFirst).contains(tok.base))) && (cap(i) || lowerDoc) {
+        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && ruleSet(.holidayFirst).contains(tok.base)))
+            && (cap(i) || lowerDoc
+                // "has not worked since xmas", "over christmas": a lower-case holiday after a date preposition.
+                || (i > 0 && !t[i].nl && ruleSet(.holidayAlone).contains(tok.key) && ruleSet(.holidayPrepositions).contains(t[i - 1].key)))
+        {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
@@ -898,13 +901,17 @@ struct PHIDetection {
             return i + 1
         }
         // "Report printed ... by mrodriguez3": a login with digits after "by".
-        if isWord(i) && i > 0 && t[i - 1].key == K.by && tok.flags.contains(.hasDigit) && !cap(i), let e = loginAfterUserCue(i, afterCue: true) {
+        if isWord(i) && i > 0 && t[i - 1].e - t[i - 1].s == 2 && !cap(i) && tok.flags.contains(.hasDigit) && t[i - 1].key == K.by,
+            let e = loginAfterUserCue(i, afterCue: true)
+        {
             return e
         }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
         if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i))
             && ((tok.flags.contains(.hasDigit) && tok.flags.contains(.hasLetter))
-                || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))))),
+                || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))
+                    // "RQ7720314", "A218-604-337": the tokenizer splits capitals from the digits after them.
+                    || (tok.kind == .word && tok.flags.contains(.allUpper) && t[i + 1].kind == .number)))),
             compactDateEnd(i) == nil, let e = alphanumericCode(i)
         {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
@@ -1088,6 +1095,8 @@ struct PHIDetection {
         guard digits >= 5, upper >= 1, upper <= 8, e < t.count ? !adjacent(e) || t[e].kind == .punctuation && !punct(e, 0x2F) : true else { return nil }
         if i > 0, isWord(i - 1), ruleSet(.lotWords).contains(t[i - 1].key) { return nil }
         if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), ruleSet(.lotWords).contains(t[i - 2].key) { return nil }
+        // "Enrolled in clinical trial C40502": a study's protocol number identifies no person.
+        if i > 0, isWord(i - 1), ruleSet(.studyWords).contains(t[i - 1].key) { return nil }
         return e
     }
 
@@ -1205,12 +1214,7 @@ struct PHIDetection {
         if t[i].rb.contains(.typistCue), isWord(i), let e = typistInitials(i) { return e }
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
         // "wife lan visiting": a lower-case given name that is also a word, before a person-shaped follower.
-        if t[i].rb.contains(.kinship), i + 1 < t.count, !t[i + 1].nl, !covered[i + 1], !cap(i + 1), !lowerGivenName(i + 1),
-            !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, let end = lowerWordGivenName(i + 1)
-        {
-            emitName(i + 1, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
-            return end
-        }
+        if t[i].rb.contains(.kinship), let end = kinshipLowerWordName(i) { return end }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
@@ -1249,6 +1253,8 @@ struct PHIDetection {
                     // one name set off by commas or brackets, or after "is"/"was" at a clause end.
                     if j + 2 < t.count && !t[j + 1].nl && cap(j + 1) && !t[j + 1].bits.contains(.stopWord)
                         && !t[j + 1].bits.contains(.title) && !(t[j + 1].bits.contains(.ordinaryWord) && !t[j + 1].bits.contains(.firstName))
+                        // "(son, EPOA)": an acronym in a mixed-case note is a role, not a name.
+                        && (capsDoc || !t[j + 1].flags.contains(.allUpper))
                         && ((punct(j, 0x2C) && punct(j + 2, 0x2C)) || (punct(j, 0x28) && punct(j + 2, 0x29))
                             || ((t[j].key == K.is || t[j].key == K.was) && t[j + 1].bits.contains(.firstName) && asideEnd(j + 2)))
                     {
@@ -1264,6 +1270,9 @@ struct PHIDetection {
                         return end
                     }
                     let bj = t[j].bits
+                    // "the Aboriginal Interpreter Service", "Carers Support Group": a capitalised cue inside a run of
+                    // capitalised words (after an ordinary word that is no possessive) is part of a proper name.
+                    if cap(i) && i > 0 && cueInsideProperName(i) { return nil }
                     if !cap(j), !(lowerDoc && bj.isName && !bj.contains(.ordinaryWord)), !lowerGivenName(j), let end = lowerWordGivenName(j) {
                         emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
                         return end
@@ -1285,14 +1294,7 @@ struct PHIDetection {
                     return end
                 }
                 // "social worker joy to call", "hha precious:": a lower-case given name that is also a word after a role.
-                if role == .clinician, !cap(j), t[j].bits.contains(.stopWord) || t[j].bits.contains(.ordinaryWord),
-                    // "teacher aide at": the cue and the word are one occupation.
-                    (phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })?.1 ?? 0) <= j,
-                    let end = lowerWordGivenName(j)
-                {
-                    emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-clinician-lower")
-                    return end
-                }
+                if role == .clinician, !cap(j), let end = roleLowerWordName(i, j) { return end }
                 // "d/w Grace at reception": a stop-listed given name after a clinician cue, before a lower-case word.
                 if role == .clinician, stopListedGivenName(j), !t[j].bits.contains(.ordinaryWord), j + 1 < t.count, !t[j + 1].nl, !cap(j + 1),
                     isWord(j + 1) || punct(j + 1, 0x2C)
@@ -1368,6 +1370,8 @@ struct PHIDetection {
     @inline(never) mutating func kinshipAside(_ i: Int) -> Int? {
         guard t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), i + 2 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x28), !t[i + 2].nl,
             cap(i + 2) || lowerGivenName(i + 2), t[i + 2].bits.contains(.firstName) || !t[i + 2].bits.contains(.ordinaryWord),
+            // "(son, EPOA)": an acronym in a mixed-case note is a role, not a name.
+            capsDoc || !t[i + 2].flags.contains(.allUpper),
             !t[i + 2].bits.contains(.stopWord), !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.drugWord),
             let end = nameRun(i + 2, strong: true, maxWords: 3)
         else { return nil }

@@ -20,7 +20,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case townPrepositions, townFollowers, organizationLabels, saintWords, congregationWords, saintFacilityWords
     case fractionBefore, fractionAfter, decadeQualifiers, numberLabels, nameVerbs, auStates, weakPersonCueEnds
     case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
-    case cardWords, rankWords, partsOfDay
+    case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
