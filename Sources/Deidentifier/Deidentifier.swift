@@ -123,11 +123,15 @@ public struct Deidentifier: Sendable {
             // Surrogate names and place words never repeat a real word of this note's PHI ("Samira" must not become
             // "Okafor" when Dr Okafor is in the note): the keyed choice moves to the next list entry on such a collision.
             var avoid: Set<String> = options.avoidWords
+            // Words the note's names use as given names: alone, they keep the full name's given-name surrogate.
+            var given: Set<String> = []
             if options.mode == .surrogate {
                 for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                     guard s < end else { continue }
-                    Surrogates.nameWords(Array(UnsafeBufferPointer(rebasing: b[s..<end])), into: &avoid)
+                    let bytes = Array(UnsafeBufferPointer(rebasing: b[s..<end]))
+                    Surrogates.nameWords(bytes, into: &avoid)
+                    if e.type == .name { Surrogates.givenNameWords(bytes, into: &given) }
                 }
             }
             // Nothing written (a shifted date, a surrogate) may reproduce a PHI string detected in the note: a
@@ -141,7 +145,7 @@ public struct Deidentifier: Sendable {
                 let original = UnsafeBufferPointer(rebasing: b[s..<end])
                 let outStart = out.count
                 let next: UInt8? = end < b.count ? b[end] : nil
-                var rule = replace(original, entity: e, shift: shift, avoid: avoid, into: &out)
+                var rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, into: &out)
                 // On a reproduction: a date is written as if it could not be shifted (redacted, masked, or digits and
                 // letters redrawn), a surrogate is redrawn; after four tries the span is redacted.
                 var attempt = 1
@@ -151,7 +155,7 @@ public struct Deidentifier: Sendable {
                         Self.writeRedaction(e.type, into: &out)
                         rule = "redact"
                     } else {
-                        rule = replace(original, entity: e, shift: shift, avoid: avoid, attempt: attempt, into: &out)
+                        rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, attempt: attempt, into: &out)
                     }
                     attempt += 1
                 }
@@ -167,8 +171,8 @@ public struct Deidentifier: Sendable {
     /// Writes the replacement of one span; returns its rule id. `attempt` > 0 redraws after the first output
     /// reproduced a PHI string of the note: dates are then not shifted and surrogates are drawn with a salt.
     func replace(
-        _ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], attempt: Int = 0,
-        into out: inout [UInt8]
+        _ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], given: Set<String> = [],
+        attempt: Int = 0, into out: inout [UInt8]
     ) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
             if attempt == 0, let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
@@ -202,7 +206,8 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt)).surrogate(Array(original), entity: entity)
+            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt), givenWords: given)
+                .surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule
         }

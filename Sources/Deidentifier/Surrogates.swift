@@ -9,6 +9,9 @@ struct Surrogates {
     var avoid: Set<String> = []
     /// Non-zero when an earlier draw reproduced a PHI string of the note: every stream is then keyed on it too.
     var salt: UInt8 = 0
+    /// Lower-cased words that a name of the note uses as a given name (`Peter` in `Peter Nguyen`, `NGUYEN, Peter`): alone
+    /// (`Peter rang`) they get the given-name surrogate of the full name, not a surname (one person, one surrogate).
+    var givenWords: Set<String> = []
 
     /// Adds the lower-cased words (two letters or more) of a name to `words`.
     static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
@@ -92,7 +95,46 @@ struct Surrogates {
     // MARK: names
 
     func name(_ original: [UInt8]) -> [UInt8] {
-        // Words: letters with inner apostrophes; hyphens and commas kept.
+        let words = Self.nameWordRanges(original)
+        guard !words.isEmpty else { return digitsAndLetters(original, type: .name) }
+        var out = original
+        for (n, r) in words.enumerated().reversed() {
+            let w = Array(original[r])
+            let repl: [UInt8]
+            if w.count == 1 {
+                var s = stream("initial", w)
+                var c = 0x41 + UInt8(s.next(26))
+                if c == w[0] & ~0x20 { c = 0x41 + (c - 0x41 + 1) % 26 }
+                repl = [w[0] &- 0x61 < 26 ? c | 0x20 : c]
+            } else {
+                let surname = Self.isSurname(n, words, original)
+                    && !(words.count == 1 && givenWords.contains(String(decoding: w, as: UTF8.self).lowercased()))
+                repl = surname
+                    ? pick(Self.lastNames, w, type: "surname", like: w)
+                    : pick(Self.firstNames, w, type: "given", like: w)
+            }
+            out.replaceSubrange(r, with: repl)
+        }
+        return out
+    }
+
+    /// Adds the lower-cased given-name words (two letters or more) of a name of two words or more to `words`.
+    static func givenNameWords(_ name: [UInt8], into words: inout Set<String>) {
+        let ranges = nameWordRanges(name)
+        guard ranges.count >= 2 else { return }
+        for (n, r) in ranges.enumerated() where r.count >= 2 && !isSurname(n, ranges, name) {
+            words.insert(String(decoding: name[r], as: UTF8.self).lowercased())
+        }
+    }
+
+    /// "Smith, John": the word before the comma is the surname; otherwise the last word (and the words hyphenated to it).
+    static func isSurname(_ n: Int, _ words: [Range<Int>], _ original: [UInt8]) -> Bool {
+        if let c = original.firstIndex(of: 0x2C) { return words[n].upperBound <= c }
+        return n == words.count - 1 || (n + 1 < words.count && original[words[n].upperBound] == 0x2D)
+    }
+
+    /// The words of a name: letters with inner apostrophes (hyphens and commas separate them).
+    static func nameWordRanges(_ original: [UInt8]) -> [Range<Int>] {
         var words: [Range<Int>] = []
         var i = 0
         while i < original.count {
@@ -107,30 +149,7 @@ struct Surrogates {
                 i += 1
             }
         }
-        guard !words.isEmpty else { return digitsAndLetters(original, type: .name) }
-        let comma = original.firstIndex(of: 0x2C)
-        var out = original
-        for (n, r) in words.enumerated().reversed() {
-            let w = Array(original[r])
-            let repl: [UInt8]
-            if w.count == 1 {
-                var s = stream("initial", w)
-                var c = 0x41 + UInt8(s.next(26))
-                if c == w[0] & ~0x20 { c = 0x41 + (c - 0x41 + 1) % 26 }
-                repl = [w[0] &- 0x61 < 26 ? c | 0x20 : c]
-            } else {
-                // "Smith, John": the word before the comma is the surname; otherwise the last word.
-                let isSurname: Bool = {
-                    if let c = comma { return r.upperBound <= c }
-                    return n == words.count - 1 || (n + 1 < words.count && original[r.upperBound] == 0x2D)
-                }()
-                repl = isSurname
-                    ? pick(Self.lastNames, w, type: "surname", like: w)
-                    : pick(Self.firstNames, w, type: "given", like: w)
-            }
-            out.replaceSubrange(r, with: repl)
-        }
-        return out
+        return words
     }
 
     /// A keyed choice from `list`, never equal to `value`, in the case style of `like`.

@@ -234,6 +234,21 @@ func digits(_ s: Substring) -> [Int] { s.compactMap { $0.wholeNumberValue } }
         #expect(second != first)
     }
 
+    /// One person, one surrogate within a note: a given name written alone (`Peter rang`) or after an inverted surname
+    /// (`NGUYEN, Peter`) gets the given-name surrogate of the full name, not a surname; a surname alone keeps the
+    /// full name's surname surrogate.
+    @Test func aGivenNameAloneKeepsTheFullNamesSurrogate() {
+        let (text, entities) = marked(
+            "Name: [[Peter Nguyen|NAME]]\n[[Peter|NAME]] rang. [[NGUYEN|NAME]], [[Peter|NAME]] signed. Mr [[Nguyen|NAME]] agreed.")
+        let r = Deidentifier(options: DeidOptions(mode: .surrogate, key: key, patientID: "p1")).deidentify(text: text, entities: entities)
+        let out = r.replacements.map { String(Document(text: r.text).text(in: $0.output)) }
+        let full = out[0].split(separator: " ").map(String.init)
+        #expect(full.count == 2)
+        #expect(out[1] == full[0] && out[3] == full[0], "\(out)")
+        #expect(out[2] == full[1].uppercased() && out[4] == full[1], "\(out)")
+        #expect(!r.text.contains("Peter") && !r.text.lowercased().contains("nguyen"))
+    }
+
     /// Surrogate lists hold no ordinary word, eponym, disease acronym or organisation (a surrogate `Nash` or
     /// `Mallory` would read as NASH or Mallory-Weiss).
     @Test func surrogateNameListsHoldNoEponymsOrWords() {

@@ -13,8 +13,8 @@ import Testing
         // The town of an address line, named again alone; a short upper-case organisation is also an abbreviation.
         "Address: [[6 Magnolia Ct Apt 12, Mebane NC 27302|ADDRESS]]\nSpecimen received from the PSC in [[Mebane|ADDRESS]]; [[Mebane|ADDRESS]] is 20 minutes away.",
         "Flu shot at [[CVS|ORGANIZATION]] last week. CVS: dual heart sounds, no murmur.",
-        // The plural of a detected surname names the family; an ordinary-word surname's plural is the word.
-        "Name: [[Peter Nguyen|NAME]]\nThe [[Nguyens|NAME]] were present; the [[NGUYENS|NAME]] agreed.",
+        // The plural of a detected surname names the family (the `s` outside, as a possessive's); an ordinary-word surname's plural is the word.
+        "Name: [[Peter Nguyen|NAME]]\nThe [[Nguyen|NAME]]s were present; the [[NGUYEN|NAME]]S agreed.",
         "Seen with wife [[Rose Bell|NAME]]. Bells ringing in her ears; Roses on the table.",
         // A lower-case name and an identifier repeated without their cues.
         "Wife [[lizzie|NAME]] visiting today. [[lizzie|NAME]] says he slept well.",

@@ -19,6 +19,9 @@ struct PHIRepeatSource {
     /// Some word of it is no ordinary word (`Toongabbie`, `Nguyen`): any case matches. Otherwise (`Meridian`,
     /// `Mission Heart`) only the exact bytes do.
     var distinctive: Bool
+    /// The plural of a surname ("the Nguyens"): the mention's span leaves the `s` outside, as a possessive's (so a
+    /// surrogate name takes the plural ending: "the Thornes").
+    var plural = false
 }
 
 extension PHIDetection {
@@ -72,7 +75,7 @@ extension PHIDetection {
             {
                 let plural = (t[m].key ^ 0x73) &* 0x100_0000_01b3  // FNV-1a continued with "s" (wordKey)
                 if !out.contains(where: { $0.keys == [plural] }) {
-                    out.append(PHIRepeatSource(type: .name, keys: [plural], gaps: [], bytes: [], distinctive: true))
+                    out.append(PHIRepeatSource(type: .name, keys: [plural], gaps: [], bytes: [], distinctive: true, plural: true))
                 }
             }
             // The town of an address line ("Mackay QLD 4740", "6140 W Emerald St, Boise, ID 83704") is a place wherever
@@ -163,7 +166,7 @@ extension PHIDetection {
             // A mention written against another capitalised word ("University Hospital Geelong") is part of a longer
             // name that no rule found; it is still marked, so that de-identification removes the place (the longer
             // name's other words may survive; the relaxed scores count such a span as a wrong-type partial match).
-            let s = t[i].s, e = mentionEnd(end - 1)
+            let s = t[i].s, e = mentionEnd(end - 1) - (sources[matched].plural ? 1 : 0)
             while next < entities.count && entities[next].span.end <= s { next += 1 }
             if next < entities.count && entities[next].span.start < e { i = end; continue }
             out.append(
