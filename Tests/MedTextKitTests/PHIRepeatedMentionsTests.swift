@@ -30,6 +30,9 @@ import Testing
         "cc: Mr [[B. Young|NAME]], [[Lot 7 Old Narrandera Rd, Coolamon NSW 2701|ADDRESS]]",
         "Reply to:\n[[2205 S CHURCH ST STE 300, BURLINGTON NC 27215|ADDRESS]]",
         "HOME ADDRESS (PRIOR): [[216 2ND AVE NE, MAYVILLE, ND 58257|ADDRESS]]",
+        // Businesses named by their trade; the same words in clinical text are none.
+        "Wheelchair ordered from [[Handi Medical Supply|ORGANIZATION]]. Funeral director: [[Tobin Brothers Funerals|ORGANIZATION]].",
+        "Seen by the cardiology consultants today; durable medical equipment ordered; home medical review.",
         // Clinical ordinals, directions and upper-case ST are no streets.
         "ECG at 0300: 2ND DEGREE block; ST depression V4-V6. Took 3 tabs on the [[21st|DATE]].",
         "Pain 3 W 4 N on the chart, ward 4 W 2 S. Gave 2 x 5th dose.",
