@@ -152,6 +152,7 @@ import Testing
         "#15 blade, #2-0 Vicryl, bed #12.",
         "Rx sent to [[Walgreens|ORGANIZATION]], [[1450 N Eagle Rd, Meridian, ID 83642|ADDRESS]].",
         "Patient: [[Smith, John|NAME]], ID [[55321|ID]]",
+        "Patient [[Maria de los Angeles Ortiz|NAME]] arrived; Dr [[Juan de las Casas|NAME]] saw her. The lesion was de novo.",
     ])
     func namesDatesAndIdentifiersWithoutCues(_ row: String) { PHIPipelineTests.check(row) }
 
