@@ -18,6 +18,8 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable, Codable {
 public struct TokenFlags: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: UInt16
     @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// `OptionSet.contains` as one mask test: the generic one stayed an out-of-line call in large rule functions.
+    @inlinable @inline(__always) public func contains(_ member: TokenFlags) -> Bool { rawValue & member.rawValue == member.rawValue }
     // The members are computed and @inlinable (not stored `static let`s) so that the
     // tokenizer's hot loop does not call a lazy-global accessor per token.
 

@@ -13,8 +13,8 @@ extension PHIDetection {
         if punct(j, 0x3A) || punct(j, 0x2D) { j -= 1 }
         guard j >= 0, isWord(j) else { return nil }
         // Session 6: after another date label ("Specimen date 20250304", "Collected: 20250304") only year-month-day.
-        let birth = ruleSet(.birthCues).contains(t[j].key)
-        guard birth || ruleSet(.dateLabels).contains(t[j].key) else { return nil }
+        let birth = inSet(.birthCues, t[j].key)
+        guard birth || inSet(.dateLabels, t[j].key) else { return nil }
         guard i + 1 >= t.count || !adjacent(i + 1) || t[i + 1].kind == .punctuation else { return nil }
         var d: [Int] = []
         for c in t[i].s..<t[i].e { d.append(Int(b[c] &- 0x30)) }
@@ -32,11 +32,11 @@ extension PHIDetection {
     /// wrapped line, unless a noun follows that makes it a count ("on the 3rd day", "the 5th floor").
     @inline(never) mutating func ordinalDayAfterThe(_ i: Int) -> Int? {
         guard isWord(i), i >= 2, t[i - 1].key == K.the, !covered[i], ordinalDay(i),
-            t[i - 2].key == K.on || t[i - 2].rb.contains(.dayMonthCue) || ruleSet(.ordinalCues).contains(t[i - 2].key)
+            t[i - 2].key == K.on || t[i - 2].rb.contains(.dayMonthCue) || inSet(.ordinalCues, t[i - 2].key)
         else { return nil }
         if t[i - 1].nl && !softBreak(i - 1) { return nil }
         if t[i].nl && !softBreak(i) { return nil }
-        if i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && ruleSet(.ordinalNouns).contains(t[i + 1].key) { return nil }
+        if i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && inSet(.ordinalNouns, t[i + 1].key) { return nil }
         if i + 1 < t.count && !t[i + 1].nl && (t[i + 1].rb.contains(.monthName) || punct(i + 1, 0x2D)) { return nil }
         emit(.date, i, i + 1, priority: 4, score: 0.65, rule: "date-ordinal-day")
         return i + 1
@@ -61,7 +61,7 @@ extension PHIDetection {
             }
         } else if t[i - 1].key == K.of && t[i - 2].key == K.week {
             ok = true
-        } else if ruleSet(.approxWords).contains(t[i - 1].key) {
+        } else if inSet(.approxWords, t[i - 1].key) {
             // "(approx 18/03)": an approximate date only in brackets ("approximately 8/10 in severity" is a score).
             ok = punct(e, 0x29) && i >= 2 && (punct(i - 2, 0x28) || (i >= 3 && punct(i - 3, 0x28)))
         }
@@ -73,7 +73,7 @@ extension PHIDetection {
     /// "the fourteenth of March", "Fourth of July", "first of June 2025": an ordinal word, "of" (optional) and a
     /// month name (and a year).
     @inline(never) mutating func ordinalWordDate(_ i: Int) -> Int? {
-        guard isWord(i), ruleSet(.ordinalWords).contains(t[i].key), i + 1 < t.count, !t[i + 1].nl else { return nil }
+        guard isWord(i), inSet(.ordinalWords, t[i].key), i + 1 < t.count, !t[i + 1].nl else { return nil }
         var j = i + 1
         let of = t[j].key == K.of
         if of { j += 1 }
@@ -102,19 +102,19 @@ extension PHIDetection {
         if w >= 1 && punct(w, 0x2E) && adjacent(w) && isWord(w - 1) && t[w - 1].e - t[w - 1].s == 1
             && (b[t[w - 1].s] | 0x20 == 0x62 || b[t[w - 1].s] | 0x20 == 0x64) && (w < 2 || punct(w - 2, 0x28) || punct(w - 2, 0x2C))
         { return true }
-        if w >= 1 && t[w].kind == .number && t[w].e - t[w].s == 1 && isWord(w - 1) && ruleSet(.yearParts).contains(t[w - 1].key)
+        if w >= 1 && t[w].kind == .number && t[w].e - t[w].s == 1 && isWord(w - 1) && inSet(.yearParts, t[w - 1].key)
             && !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].kind == .number)
         { return true }
         // "CABG x3 2015": a multiplier before the year.
         if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
         guard w >= 0, isWord(w) else { return false }
-        if t[w].rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(t[w].key) { return false }
-        if ruleSet(.clockCues).contains(t[w].key) || ruleSet(.timeWords).contains(t[w].key) { return false }
+        if t[w].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[w].key) { return false }
+        if inSet(.clockCues, t[w].key) || inSet(.timeWords, t[w].key) { return false }
         // The next word is no unit, time word or clock separator ("2015 hrs", "2000 mL", "1930-2000").
         if i + 1 < t.count && !t[i + 1].nl {
             let n = t[i + 1]
-            if isWord(i + 1) && (ruleSet(.timeWords).contains(n.key) || (n.rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(n.key))
-                || (n.rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(n.key)))
+            if isWord(i + 1) && (inSet(.timeWords, n.key) || (n.rb.contains(.auxWord) && inSet(.quantityUnits, n.key))
+                || (n.rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, n.key)))
             { return false }
             // Decades ("the 1980s", "1950's") and compounds ("a 2000-calorie plan").
             if adjacent(i + 1) && (isWord(i + 1) || punct(i + 1, 0x27) || (punct(i + 1, 0x2D) && i + 2 < t.count && isWord(i + 2))) { return false }
@@ -152,17 +152,17 @@ extension PHIDetection {
         let monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         if !((c <= 12 && a <= monthDays[c - 1]) || (a <= 12 && c <= monthDays[a - 1])) { return nil }
         // "on the evening of 27/2", "the night of 3/4": `of` after a part of the day dates what follows.
-        if i >= 2 && t[i - 1].key == K.of && isWord(i - 2) && ruleSet(.partsOfDay).contains(t[i - 2].key) { return e }
-        if (t[i - 1].rb.contains(.fractionWord) && ruleSet(.fractionBefore).contains(t[i - 1].key))
-            || (t[i - 1].rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(t[i - 1].key))
+        if i >= 2 && t[i - 1].key == K.of && isWord(i - 2) && inSet(.partsOfDay, t[i - 2].key) { return e }
+        if (t[i - 1].rb.contains(.fractionWord) && inSet(.fractionBefore, t[i - 1].key))
+            || (t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[i - 1].key))
         { return nil }
         if isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
         if e < t.count && !t[e].nl {
             if adjacent(e) && !(t[e].kind == .punctuation && (punct(e, 0x2E) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x29) || punct(e, 0x3A))) {
                 return nil
             }
-            if isWord(e) && ((t[e].rb.contains(.fractionWord) && ruleSet(.fractionAfter).contains(t[e].key))
-                || (t[e].rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(t[e].key)))
+            if isWord(e) && ((t[e].rb.contains(.fractionWord) && inSet(.fractionAfter, t[e].key))
+                || (t[e].rb.contains(.auxWord) && inSet(.quantityUnits, t[e].key)))
             { return nil }
             if punct(e, 0x2B) || punct(e, 0x25) { return nil }
         }
@@ -184,14 +184,14 @@ extension PHIDetection {
             if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F)) { return "age-header" }
         }
         // "DOB 09/10/1949   75 yrs", "DOB / AGE   09-02-1987 / 38": an age after a date of birth on the same line.
-        if (isWord(i + 1) && !n.nl && ruleSet(.ageUnits).contains(n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
+        if (isWord(i + 1) && !n.nl && inSet(.ageUnits, n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
             if birthCueBefore(i - 1, within: 12) { return "age-after-birth-date" }
         }
         // "in his 70s", "in her early 80s": a decade of life after a possessive.
         if isWord(i + 1), adjacent(i + 1), n.e - n.s == 1, b[n.s] | 0x20 == 0x73, t[i].e - t[i].s == 2, b[t[i].s + 1] == 0x30, i >= 2 {
             var k = i - 1
-            if isWord(k) && (ruleSet(.decadeQualifiers).contains(t[k].key)) { k -= 1 }
-            if k >= 1, isWord(k), ruleSet(.possessives).contains(t[k].key), t[k - 1].key == K.in { return "age-decade" }
+            if isWord(k) && (inSet(.decadeQualifiers, t[k].key)) { k -= 1 }
+            if k >= 1, isWord(k), inSet(.possessives, t[k].key), t[k - 1].key == K.in { return "age-decade" }
         }
         // "DOB 30 Jul 2009 (15)": a bracketed number after a date of birth on the same line.
         if punct(i - 1, 0x28), punct(i + 1, 0x29), i >= 2, t[i - 2].kind == .number || t[i - 2].rb.contains(.monthName) {
@@ -208,7 +208,7 @@ extension PHIDetection {
         while k > 0 && !t[k].nl && steps < within {
             k -= 1
             steps += 1
-            if isWord(k) && ruleSet(.birthCues).contains(t[k].key) { return true }
+            if isWord(k) && inSet(.birthCues, t[k].key) { return true }
         }
         return false
     }
@@ -265,7 +265,7 @@ extension PHIDetection {
 
     /// "next review Feb.": the month at token i follows a date label on its line (not "May").
     @inline(never) func monthAfterDateLabel(_ i: Int) -> Bool {
-        t[i].key != K.may && !t[i].nl && ruleSet(.dateLabels).contains(t[i - 1].key)
+        t[i].key != K.may && !t[i].nl && inSet(.dateLabels, t[i - 1].key)
     }
 
     /// "24/12-2/1", "28/2-3/3", "12/28-1/3": two day/months in different months read in one order (day first or month
@@ -274,8 +274,8 @@ extension PHIDetection {
     /// `1/4-3/8 inch`).
     @inline(never) func crossMonthRange(_ i: Int, _ e2: Int, _ a: Int, _ c: Int, _ x: Int, _ z: Int) -> Bool {
         if a < c && x < z && c <= 8 && z <= 8 { return false }
-        if i > 0 && !t[i].nl && ruleSet(.fractionBefore).contains(t[i - 1].key) { return false }
-        if e2 < t.count && !t[e2].nl && ruleSet(.fractionAfter).contains(t[e2].key) { return false }
+        if i > 0 && !t[i].nl && inSet(.fractionBefore, t[i - 1].key) { return false }
+        if e2 < t.count && !t[e2].nl && inSet(.fractionAfter, t[e2].key) { return false }
         func forward(_ d1: Int, _ m1: Int, _ d2: Int, _ m2: Int) -> Bool {
             guard (1...31).contains(d1), (1...12).contains(m1), (1...31).contains(d2), (1...12).contains(m2), m1 != m2 else { return false }
             return (1...3).contains((m2 - m1 + 12) % 12)

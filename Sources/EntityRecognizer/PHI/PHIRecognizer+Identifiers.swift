@@ -36,7 +36,7 @@ extension PHIDetection {
         if i + 1 < t.count && adjacent(i + 1) && !(punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x29) || punct(i + 1, 0x3B)) { return nil }
         var j = k - 1
         while j >= 0 && k - j <= 6 && !t[j + 1].nl {
-            if isWord(j) && ruleSet(.cardWords).contains(t[j].key) { return i + 1 }
+            if isWord(j) && inSet(.cardWords, t[j].key) { return i + 1 }
             j -= 1
         }
         return nil
@@ -49,7 +49,7 @@ extension PHIDetection {
         if h + 2 < t.count && adjacent(h + 2) && !(t[h + 2].kind == .punctuation && !punct(h + 2, 0x2D) && !punct(h + 2, 0x2F)) { return nil }
         var j = h - 1
         while j >= 0 && h - j <= 4 && !t[j + 1].nl {
-            if isWord(j) && ruleSet(.rankWords).contains(t[j].key) { return h + 2 }
+            if isWord(j) && inSet(.rankWords, t[j].key) { return h + 2 }
             if !(isWord(j) && (cap(j) || initial(j))) && !punct(j, 0x2E) { break }
             j -= 1
         }
@@ -107,7 +107,7 @@ extension PHIDetection {
         }
         guard digits >= 8 else { return nil }
         if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
-        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(t[e].key) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && inSet(.quantityUnits, t[e].key) { return nil }
         return e
     }
 

@@ -16,7 +16,7 @@ extension PHIDetection {
         guard upper || lower else { return false }
         let bits = t[k].bits
         if bits.contains(.credential) || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.stateAbbr) { return false }
-        if t[k].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[k].key) { return false }
+        if t[k].rb.contains(.shortWord) && inSet(.notInitials, t[k].key) { return false }
         if t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) { return false }
         return true
     }
@@ -31,7 +31,7 @@ extension PHIDetection {
     /// "Typed SH/kb 04.03.2025", "Transcribed: dro/tw", "DICTATED: PDS 03/14/2025", "T: 03/05/2025 16:40 KMW":
     /// typist, dictation and verification initials after their label, one NAME per group of initials.
     @inline(never) mutating func typistInitials(_ i: Int) -> Int? {
-        guard ruleSet(.typistCues).contains(t[i].key), i + 1 < t.count, !covered[i] else { return nil }
+        guard inSet(.typistCues, t[i].key), i + 1 < t.count, !covered[i] else { return nil }
         var j = i + 1
         if !t[j].nl && t[j].key == K.by { j += 1 }
         let colon = punct(j, 0x3A) && !t[j].nl
@@ -101,7 +101,7 @@ extension PHIDetection {
         if punct(c, 0x2C) { c += 1 }
         guard c < t.count, !t[c].nl, credentialAt(c) else { return nil }
         if bits.contains(.ordinaryWord) || bits.contains(.stopWord) {
-            guard i > 0, !t[i].nl, ruleSet(.handoverWords).contains(t[i - 1].key) || (punct(i - 1, 0x2D) && !adjacent(i)) else { return nil }
+            guard i > 0, !t[i].nl, inSet(.handoverWords, t[i - 1].key) || (punct(i - 1, 0x2D) && !adjacent(i)) else { return nil }
         }
         // "d. okafor-ellis rn": the hyphenated first part and an initial belong to the name.
         var s = i
@@ -135,7 +135,7 @@ extension PHIDetection {
         let bits = t[k].bits
         guard bits.contains(.firstName), !bits.contains(.drugWord), !bits.contains(.eponym), !bits.contains(.placeWord),
             !bits.contains(.title), !bits.contains(.credential), !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday),
-            !ruleSet(.modalNames).contains(t[k].key), !verbForm(k),
+            !inSet(.modalNames, t[k].key), !verbForm(k),
             // "teacher aide at": a word that starts a cue, occupation or place phrase is that phrase.
             !t[k].ps
         else { return nil }
@@ -144,21 +144,21 @@ extension PHIDetection {
         // "social worker faith mbeki.": or an unlisted word that is no ordinary word.
         if e < t.count, !t[e].nl, isWord(e), !cap(e),
             t[e].bits.contains(.lastName) || t[e].bits.contains(.eponym) || (!t[e].bits.contains(.ordinaryWord) && !t[e].bits.contains(.stopWord)),
-            !ruleSet(.personFollowers).contains(t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
+            !inSet(.personFollowers, t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
         {
             e += 1
         }
         if e >= t.count || t[e].nl { return e }
         if punct(e, 0x2C) || punct(e, 0x28) || punct(e, 0x29) || punct(e, 0x3A) || punct(e, 0x3B) { return e }
         if punct(e, 0x2E) && (e + 1 >= t.count || !adjacent(e + 1)) { return e }
-        if isWord(e) && !cap(e) && ruleSet(.personFollowers).contains(t[e].key) { return e }
+        if isWord(e) && !cap(e) && inSet(.personFollowers, t[e].key) { return e }
         return nil
     }
 
     /// "HUSBAND STATES SHE ...", "PT REPORTS": in capitals, a reporting verb that is no given name never continues a
     /// name (called only for words with the `verbLabelPlaceWord` rule bit).
     @inline(never) func capsReportingVerb(_ k: Int) -> Bool {
-        !t[k].bits.contains(.firstName) && ruleSet(.nameVerbs).contains(t[k].key)
+        !t[k].bits.contains(.firstName) && inSet(.nameVerbs, t[k].key)
     }
 
     /// `Anastasia (Tasia) Liapis`, `William (Bill) Harrington`, `giuseppina (pina) di stefano`: at the bracket `j`, a
@@ -168,7 +168,7 @@ extension PHIDetection {
     @inline(never) func bracketedNicknameInside(_ j: Int) -> Bool {
         guard j + 3 < t.count, adjacent(j + 1), punct(j + 2, 0x29), adjacent(j + 2), bracketedNickname(j + 1), !t[j + 3].nl else { return false }
         if (cap(j + 3) || lowerDoc) && nameWord(j + 3, strong: true, first: false) { return true }
-        return isWord(j + 3) && !cap(j + 3) && t[j + 3].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[j + 3].key)
+        return isWord(j + 3) && !cap(j + 3) && t[j + 3].rb.contains(.auxWord) && inSet(.nameParticles, t[j + 3].key)
             && j + 4 < t.count && !t[j + 4].nl && (cap(j + 4) || lowerDoc) && nameWord(j + 4, strong: true, first: false)
     }
 
@@ -198,7 +198,7 @@ extension PHIDetection {
         // Capitals say nothing in an ALL-CAPS line ("HOME WITH HUSBAND CURTIS").
         !capsDoc && !t[i].flags.contains(.allUpper) && !t[i - 1].flags.contains(.allUpper) && !t[i].nl && cap(i - 1)
             && t[i - 1].bits.contains(.ordinaryWord) && !t[i - 1].bits.isName
-            && !ruleSet(.determiners).contains(t[i - 1].key)
+            && !inSet(.determiners, t[i - 1].key)
     }
 
     @inline(never) func stopListedGivenName(_ k: Int) -> Bool {
@@ -231,7 +231,7 @@ extension PHIDetection {
         // Only after a person cue: a role or kinship word, a handover word or a label ("The Lily Guide", "Indigo
         // Carmine dye", "including Slim Fast" stay out).
         let p = t[i - 1]
-        guard p.rb.contains(.kinship) || ruleSet(.handoverWords).contains(p.key) || ruleSet(.roleWords).contains(p.key) || ruleSet(.personCues).contains(p.key)
+        guard p.rb.contains(.kinship) || inSet(.handoverWords, p.key) || inSet(.roleWords, p.key) || inSet(.personCues, p.key)
         else { return nil }
         let j = i + 1
         guard !t[j].flags.contains(.allUpper), !covered[j] else { return nil }
@@ -310,7 +310,7 @@ extension PHIDetection {
         {
             guard !t[i].bits.contains(.credential), !t[i].bits.contains(.title), !t[i].bits.contains(.stateAbbr) else { continue }
             if punct(i + 1, 0x3A) { continue }  // a label
-            if t[i].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[i].key) {
+            if t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key) {
                 // "NA 03/04/2025 15:02": only as the signature at the start of a line before a date stamp.
                 guard t[i].nl, i + 1 < t.count, !t[i + 1].nl, t[i + 1].kind == .number || t[i + 1].flags.contains(.hasDigit) else { continue }
                 var e = i + 1
@@ -444,17 +444,17 @@ extension PHIDetection {
 
     /// A name opening a sentence before a reporting verb: `Kostopoulos has a history of AF`, `Jayden was brought in`.
     /// One or two capitalised words, each a listed name or an unlisted word (never an ordinary word, drug, eponym,
-    /// place, title or acronym), then a verb from `ruleSet(.nameVerbs)`.
+    /// place, title or acronym), then a verb from `name_verbs`.
     @inline(never) mutating func nameBeforeVerb(_ i: Int) -> Int? {
         // A sentence start, not the second half of a hyphenated word ("Passy-Muir", "Bard-Parker").
         guard !capsDoc, !lowerDoc, sentenceStart(i), i == 0 || t[i].nl || !adjacent(i), cap(i), !covered[i] else { return nil }
         guard verbNameWord(i) else { return nil }
         var end = i + 1
         if end < t.count && !t[end].nl && !covered[end] && verbNameWord(end) { end += 1 }
-        guard end < t.count, !t[end].nl, isWord(end), t[end].rb.contains(.verbLabelPlaceWord), ruleSet(.nameVerbs).contains(t[end].key) else { return nil }
+        guard end < t.count, !t[end].nl, isWord(end), t[end].rb.contains(.verbLabelPlaceWord), inSet(.nameVerbs, t[end].key) else { return nil }
         // "Dermabond was applied", "Healon has been used": auxiliaries follow products as often as people, so they
         // need a listed name; an unlisted word needs a verb only people do ("Kostopoulos reports", "Ngaire declined").
-        if ruleSet(.auxiliaryVerbs).contains(t[end].key) {
+        if inSet(.auxiliaryVerbs, t[end].key) {
             for k in i..<end where t[k].bits.isDisjoint(with: [.frequentFirst, .frequentLast]) { return nil }
         }
         // "Ward was quiet": a place, organisation or facility phrase at the start is no person.
@@ -511,7 +511,7 @@ extension PHIDetection {
         {
             var k = i + 3
             while k < t.count && !t[k].nl && k - i < 8 {
-                if isWord(k) && ruleSet(.typistCues).contains(t[k].key) {
+                if isWord(k) && inSet(.typistCues, t[k].key) {
                     emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-initials")
                     emit(.name, i + 2, i + 3, priority: 3, score: 0.6, rule: "name-initials")
                     return i + 3
@@ -529,7 +529,7 @@ extension PHIDetection {
             return i + 1
         }
         // The date must be a calendar date ("(MMSE 19/30 Nov 2024)" is a score) and the letters no label ("(DOB ...").
-        if initialsToken(i), t[i].flags.contains(.allUpper), !ruleSet(.birthCues).contains(t[i].key), i + 3 < t.count, !t[i + 1].nl,
+        if initialsToken(i), t[i].flags.contains(.allUpper), !inSet(.birthCues, t[i].key), i + 3 < t.count, !t[i + 1].nl,
             t[i + 1].kind == .number, punct(i + 2, 0x2F), t[i + 3].kind == .number,
             (1...31).contains(intValue(i + 1)), (1...31).contains(intValue(i + 3)), intValue(i + 1) <= 12 || intValue(i + 3) <= 12
         {
@@ -576,7 +576,7 @@ extension PHIDetection {
     @inline(never) func afterCount(_ i: Int) -> Bool {
         guard i > 0, !t[i].nl else { return false }
         return t[i - 1].kind == .number || punct(i - 1, 0x23) || t[i - 1].flags.contains(.hasDigit)
-            || (i > 1 && !t[i - 1].nl && isWord(i - 1) && ruleSet(.instrumentCue).contains(t[i - 1].key))
+            || (i > 1 && !t[i - 1].nl && isWord(i - 1) && inSet(.instrumentCue, t[i - 1].key))
     }
 
     /// After the surname at `j`: no further capitalised word (an organisation or place would continue), no eponym
@@ -612,7 +612,7 @@ extension PHIDetection {
         guard bits.contains(.firstName), !bits.contains(.eponym), !bits.contains(.drugWord), !bits.contains(.placeWord),
             !bits.contains(.title), !bits.contains(.weakTitle), !bits.contains(.credential), !t[i].rb.contains(.weekday)
         else { return nil }
-        if t[i].rb.contains(.monthName) && i > 0 && !t[i].nl && isWord(i - 1) && ruleSet(.monthAloneCues).contains(t[i - 1].key) { return nil }
+        if t[i].rb.contains(.monthName) && i > 0 && !t[i].nl && isWord(i - 1) && inSet(.monthAloneCues, t[i - 1].key) { return nil }
         if i > 0 && !t[i].nl && (cap(i - 1) || (punct(i - 1, 0x2D) && adjacent(i))) && !t[i - 1].bits.contains(.title) { return nil }
         guard pairEndsAt(i + 1), !afterCount(i) else { return nil }
         if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter], where: { _ in true }) != nil { return nil }
@@ -637,7 +637,7 @@ extension PHIDetection {
             let len = t[j].e - t[j].s
             guard (2...3).contains(len), t[j].flags.contains(.allUpper), !t[j].flags.contains(.hasDigit), !t[j].bits.isName,
                 !t[j].bits.contains(.credential), !t[j].bits.contains(.title), !t[j].bits.contains(.stateAbbr),
-                !(t[j].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[j].key))
+                !(t[j].rb.contains(.shortWord) && inSet(.notInitials, t[j].key))
             else { return nil }
             k = j + 1
         }
@@ -687,7 +687,7 @@ extension PHIDetection {
         if (g.contains(.ordinaryWord) || g.contains(.stopWord)) && lb.contains(.ordinaryWord) { return nil }
         if i > 0 && !t[i].nl && (t[i - 1].key == K.the || t[i - 1].key == K.a || t[i - 1].key == K.an) { return nil }
         if i > 0 && !t[i].nl && cap(i - 1) && !t[i - 1].bits.contains(.title) && !t[i - 1].bits.contains(.weakTitle) && !sentenceStart(i - 1)
-            && !ruleSet(.roleWords).contains(t[i - 1].key)
+            && !inSet(.roleWords, t[i - 1].key)
         {
             return nil
         }
@@ -704,7 +704,7 @@ extension PHIDetection {
 
     /// The surname of a list pair at j ends place names or, when it is no given name, starts a state's name.
     @inline(never) func pairSurnameIsPlace(_ j: Int) -> Bool {
-        ruleSet(.placeSuffix).contains(t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
+        inSet(.placeSuffix, t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
     }
 
     /// After a cue and a given name ending at `e`: the end including a capitalised listed surname that the weak name

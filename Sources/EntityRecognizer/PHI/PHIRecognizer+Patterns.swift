@@ -47,7 +47,7 @@ extension PHIDetection {
                 emit(.id, i, e, priority: 3, score: 0.6, rule: "id-long-number")
                 return e
             }
-        } else if punct(i, 0x23), i + 1 < t.count, adjacent(i + 1), !(i > 0 && isWord(i - 1) && ruleSet(.lotWords).contains(t[i - 1].key)),
+        } else if punct(i, 0x23), i + 1 < t.count, adjacent(i + 1), !(i > 0 && isWord(i - 1) && inSet(.lotWords, t[i - 1].key)),
             let e = hashCode(i + 1)
         {
             emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-hash-code")

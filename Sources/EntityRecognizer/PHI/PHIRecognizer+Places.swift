@@ -9,15 +9,15 @@ extension PHIDetection {
     /// preposition, a capitalised word in no list at all (not a name, not an ordinary word: so no country such as
     /// Vietnam, no agency such as Centrelink), with town words after it. Known places have their own rule.
     @inline(never) mutating func unlistedPlace(_ i: Int) -> Int? {
-        guard ruleSet(.residencePrepositions).contains(t[i - 1].key), !t[i - 1].nl, !t[i].nl, isWord(i - 2),
-            ruleSet(.residenceWords).contains(t[i - 2].key), t[i].e - t[i].s >= 4, !t[i].flags.contains(.hasDigit), !covered[i],
-            !ruleSet(.agencies).contains(t[i].key),
+        guard inSet(.residencePrepositions, t[i - 1].key), !t[i - 1].nl, !t[i].nl, isWord(i - 2),
+            inSet(.residenceWords, t[i - 2].key), t[i].e - t[i].s >= 4, !t[i].flags.contains(.hasDigit), !covered[i],
+            !inSet(.agencies, t[i].key),
             !t[i].ps || phrase(at: i, kinds: [.startsOrganization, .startsFacilityAfter, .startsStateName], where: { _ in true }) == nil
         else { return nil }
         // "is from" and "comes from" only before "from".
         if (t[i - 2].key == K.is || t[i - 2].key == K.comes || t[i - 2].key == K.came || t[i - 2].key == K.family) && t[i - 1].key != K.from { return nil }
         var e = i + 1
-        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && ruleSet(.townWords).contains(t[e].key) { e += 1 }
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && inSet(.townWords, t[e].key) { e += 1 }
         // A facility or organisation word after it makes it an organisation ("moved to Kinross Aged Care").
         if e < t.count && !t[e].nl && cap(e) { return nil }
         emit(.address, i, e, priority: 3, score: 0.65, rule: "address-unlisted-place")
@@ -39,7 +39,7 @@ extension PHIDetection {
             else if !capsDoc || t[k].bits.isEmpty {
                 var m = k
                 while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerDoc) && isWord(m)
-                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || ruleSet(.townWords).contains(t[m].key))
+                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || inSet(.townWords, t[m].key))
                     && !t[m].rb.contains(.monthName) && !t[m].rb.contains(.weekday)
                 { m += 1 }
                 if m > k && (m >= t.count || t[m].nl || t[m].kind == .punctuation) && !(m < t.count && punct(m, 0x2D)) { e = m }
@@ -62,7 +62,7 @@ extension PHIDetection {
     /// case the name must be possessive or outside the ordinary words; a listed place (`St Kilda`, `St Ives`) or a
     /// street (`St Kilda Rd`) is not an organisation. Facility words and organisation suffixes after it are inside.
     @inline(never) mutating func saintAfterPreposition(_ i: Int) -> Int? {
-        guard i > 0, !t[i].nl, isWord(i - 1), ruleSet(.organizationPrepositions).contains(t[i - 1].key), !cap(i - 1) || capsDoc else { return nil }
+        guard i > 0, !t[i].nl, isWord(i - 1), inSet(.organizationPrepositions, t[i - 1].key), !cap(i - 1) || capsDoc else { return nil }
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         // (A cued-name rule may have covered "john's" in "from st. john's": the longer organisation wins the selection.)
@@ -74,14 +74,14 @@ extension PHIDetection {
             guard cap(i), !t[j].bits.contains(.ordinaryWord) || possessive else { return nil }
         } else {
             // "message for st john": without a possessive, only after a place preposition.
-            guard possessive || (!t[j].bits.contains(.ordinaryWord) && t[j].bits.contains(.firstName) && ruleSet(.placePrepositions).contains(t[i - 1].key))
+            guard possessive || (!t[j].bits.contains(.ordinaryWord) && t[j].bits.contains(.firstName) && inSet(.placePrepositions, t[i - 1].key))
             else { return nil }
         }
         var e = j + 1
         if e < t.count && !t[e].nl && (t[e].bits.contains(.streetType) || t[e].kind == .number) { return nil }
         // "St Luke's Lutheran", "st anne's parish", "St John's Hospital".
         while e < t.count && e - j <= 2 && !t[e].nl && isWord(e)
-            && (ruleSet(.saintFacilityWords).contains(t[e].key) || t[e].rb.contains(.orgSuffix) || ruleSet(.congregationWords).contains(t[e].key)
+            && (inSet(.saintFacilityWords, t[e].key) || t[e].rb.contains(.orgSuffix) || inSet(.congregationWords, t[e].key)
                 || (t[e].rb.contains(.startsFacilityAfter) && phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil))
         {
             if let (_, pe) = phrase(at: e, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), pe > e { e = pe } else { e += 1 }
@@ -142,17 +142,17 @@ extension PHIDetection {
     /// `Appendicectomy 2011 in Ludhiana.`, `youth group at Woodridge on Fridays`. Words in any list (names,
     /// ordinary words, drugs, places already known) are left to their own rules.
     @inline(never) mutating func unlistedPlaceAfterPreposition(_ i: Int) -> Int? {
-        guard !t[i - 1].nl, !t[i].nl, ruleSet(.townPrepositions).contains(t[i - 1].key), !covered[i], unlistedNameWord(i),
-            !ruleSet(.agencies).contains(t[i].key), t[i].e - t[i].s >= 4
+        guard !t[i - 1].nl, !t[i].nl, inSet(.townPrepositions, t[i - 1].key), !covered[i], unlistedNameWord(i),
+            !inSet(.agencies, t[i].key), t[i].e - t[i].s >= 4
         else { return nil }
         // "dressed in Acticoat", "placed in Endocatch bag": after a verb of placing it is a product.
         if i >= 2, isWord(i - 2), t[i - 2].e - t[i - 2].s > 3, b[t[i - 2].e - 1] | 0x20 == 0x64, b[t[i - 2].e - 2] | 0x20 == 0x65 { return nil }
         var e = i + 1
-        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (ruleSet(.townWords).contains(t[e].key) || t[e].bits.isEmpty) { e += 1 }
+        while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (inSet(.townWords, t[e].key) || t[e].bits.isEmpty) { e += 1 }
         // The clause ends, or a function word, preposition or weekday follows (not a noun: "Endocatch bag").
         let ing = isWord(e) && !cap(e) && t[e].e - t[e].s > 5 && b[t[e].e - 1] == 0x67 && b[t[e].e - 2] == 0x6E && b[t[e].e - 3] == 0x69
         guard e >= t.count || t[e].nl || asideEnd(e) || punct(e, 0x28) || ing
-            || (isWord(e) && (ruleSet(.functionWords).contains(t[e].key) || ruleSet(.townFollowers).contains(t[e].key) || t[e].rb.contains(.weekday)))
+            || (isWord(e) && (inSet(.functionWords, t[e].key) || inSet(.townFollowers, t[e].key) || t[e].rb.contains(.weekday)))
         else { return nil }
         // "at Ngaire's", "in Tipene Clinic": a possessive or an organisation word after it.
         if t[e - 1].base != t[e - 1].key { return nil }
@@ -163,7 +163,7 @@ extension PHIDetection {
     /// `Facility: Swedish Ballard Campus` (an organisation label), `St. Joseph Regional` (a saint's name and a facility
     /// filler).
     @inline(never) mutating func organizationAfterLabel(_ i: Int) -> Int? {
-        if ruleSet(.organizationLabels).contains(t[i].key), punct(i + 1, 0x3A), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2],
+        if inSet(.organizationLabels, t[i].key), punct(i + 1, 0x3A), i + 2 < t.count, !t[i + 2].nl, cap(i + 2), !covered[i + 2],
             !t[i + 2].bits.contains(.title), !t[i + 2].bits.contains(.weakTitle)
         {
             var e = i + 2
@@ -179,25 +179,25 @@ extension PHIDetection {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-label")
             return e
         }
-        if ruleSet(.saintWords).contains(t[i].key), cap(i) {
+        if inSet(.saintWords, t[i].key), cap(i) {
             var j = i + 1
             if punct(j, 0x2E) && adjacent(j) { j += 1 }
             guard j + 1 < t.count, !t[j].nl, cap(j), !covered[j], t[j].bits.contains(.firstName) || t[j].bits.isEmpty,
-                !t[j + 1].nl, isWord(j + 1), cap(j + 1), ruleSet(.saintFacilityWords).contains(t[j + 1].key)
+                !t[j + 1].nl, isWord(j + 1), cap(j + 1), inSet(.saintFacilityWords, t[j + 1].key)
             else { return saintAfterPreposition(i) }
             var e = j + 2
-            if e < t.count && !t[e].nl && cap(e) && ruleSet(.saintFacilityWords).contains(t[e].key) { e += 1 }
+            if e < t.count && !t[e].nl && cap(e) && inSet(.saintFacilityWords, t[e].key) { e += 1 }
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-saint")
             return e
         }
-        if ruleSet(.saintWords).contains(t[i].key), let e = saintAfterPreposition(i) { return e }
+        if inSet(.saintWords, t[i].key), let e = saintAfterPreposition(i) { return e }
         return nil
     }
 
     /// "Barkly Downs", "Webb City", "Western Missouri": a word that ends place names (`place_suffix` in `phi/rule_words.tsv`) or starts a
     /// state's name is no surname.
     @inline(never) func placeSuffix(_ j: Int) -> Bool {
-        if ruleSet(.placeSuffix).contains(t[j].key) { return true }
+        if inSet(.placeSuffix, t[j].key) { return true }
         return t[j].ps && phrase(at: j, kinds: .startsStateName, where: { $0 == .stateName }) != nil
     }
 

@@ -53,23 +53,26 @@ public struct PHIRecognizer: Sendable {
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
                 } else if e.type == .date {
                     if Self.isDuration(buf, e.span, vocabulary) { continue }
-                    e.span = TextSpan(Self.weekdayStart(buf, e.span.start, vocabulary.ruleWords[.weekdays]), e.span.end)
+                    e.span = TextSpan(Self.weekdayStart(buf, e.span.start, vocabulary.ruleWords), e.span.end)
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
             }
-            var d = PHIDetection(b: buf, tokens: doc.tokens, vocab: vocabulary, options: options, doc: doc)
-            d.run()
-            candidates.append(contentsOf: d.found)
-            selected = Self.resolve(candidates)
-            // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
-            let repeats = d.repeatedMentions(of: selected)
-            if !repeats.isEmpty { selected = (selected + repeats).sorted { $0.span < $1.span } }
+            let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: vocabulary)
+            prepared.tokens.withUnsafeBufferPointer { t in
+                var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                d.run()
+                candidates.append(contentsOf: d.found)
+                selected = Self.resolve(candidates)
+                // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
+                let repeats = d.repeatedMentions(of: selected)
+                if !repeats.isEmpty { selected = (selected + repeats).sorted { $0.span < $1.span } }
+            }
         }
         return selected
     }
 
     /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).
-    static func weekdayStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ weekdays: Set<UInt64>) -> Int {
+    static func weekdayStart(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ words: PHIRuleWords) -> Int {
         var j = start - 1
         if j >= 0 && b[j] == 0x20 { j -= 1 } else { return start }
         if j >= 0 && b[j] == 0x2C { j -= 1 }
@@ -77,7 +80,7 @@ public struct PHIRecognizer: Sendable {
         let e = j + 1
         while j >= 0 && isAlpha(b[j]) { j -= 1 }
         let s = j + 1
-        guard e - s >= 3, j < 0 || !isAlnum(b[j]), weekdays.contains(wordKey(b, s, e)) else { return start }
+        guard e - s >= 3, j < 0 || !isAlnum(b[j]), words.contains(.weekdays, wordKey(b, s, e)) else { return start }
         return s
     }
 
@@ -89,16 +92,18 @@ public struct PHIRecognizer: Sendable {
             if b[k] == 0x2F { if slash >= 0 { return false }; slash = k } else if b[k] &- 0x30 >= 10 { return false }
         }
         guard slash > span.start, slash - span.start <= 2 else { return false }
-        let tail = Array(b[(slash + 1)..<span.end])
-        guard tail == [0x35, 0x32] || tail == [0x31, 0x32] || tail == [0x37] else { return false }
+        // The part after the slash is 52, 12 or 7 (read in place: no array per date).
+        let n = span.end - slash - 1
+        let weeks = n == 2 && b[slash + 1] == 0x35 && b[slash + 2] == 0x32
+        guard weeks || (n == 2 && b[slash + 1] == 0x31 && b[slash + 2] == 0x32) || (n == 1 && b[slash + 1] == 0x37) else { return false }
         // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
         // month (no month reads /52).
-        return tail == [0x35, 0x32] || !datePrepositionBefore(b, span.start, vocabulary.ruleWords[.durationDateCue])
+        return weeks || !datePrepositionBefore(b, span.start, vocabulary.ruleWords)
     }
 
-    /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (`cues`: the
+    /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (the
     /// `duration_date_cue` set of `phi/rule_words.tsv`).
-    static func datePrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ cues: Set<UInt64>) -> Bool {
+    static func datePrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ words: PHIRuleWords) -> Bool {
         var j = start - 1
         guard j >= 0, b[j] == 0x20 else { return false }
         while j >= 0 && b[j] == 0x20 { j -= 1 }
@@ -106,7 +111,7 @@ public struct PHIRecognizer: Sendable {
         while j >= 0 && isAlpha(b[j]) { j -= 1 }
         let s = j + 1
         guard e - s >= 2, e - s <= 6, j < 0 || !isAlnum(b[j]) else { return false }
-        return cues.contains(wordKey(b, s, e))
+        return words.contains(.durationDateCue, wordKey(b, s, e))
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.
@@ -161,14 +166,45 @@ struct PTok {
     var ps: Bool = false
 }
 
-struct PHIDetection {
+/// What a detection reads and never changes, behind one reference. The rules are `mutating` methods of
+/// ``PHIDetection`` that call many non-mutating helpers; each such call copied the whole struct (282 bytes with
+/// these fields inline, a `memcpy` per call, 7% of PHI detection's instructions). With them here the struct is a
+/// reference and six arrays.
+final class PHIDetectionInput {
     let b: UnsafeBufferPointer<UInt8>
+    /// The note's non-space tokens (``PHIDetection/Prepared/tokens``, borrowed for the detection's lifetime). A
+    /// buffer, not an `Array`: the large rule functions called the `Array<PTok>` accessors out of line (`count` and
+    /// the subscript were 13% of PHI detection's instructions, and each element read copied the 56-byte token).
+    let t: UnsafeBufferPointer<PTok>
     let vocab: PHIVocabulary
     let options: PHIRecognizer.Options
     let doc: AnnotatedDocument
-    /// The note's non-space tokens; a `let`, so the rules' calls to mutating helpers never make the optimiser
-    /// reload it (with a `var`, the larger rule functions fell back to out-of-line `Array` accessors).
-    let t: [PTok]
+    /// Most letters are upper case (an ALL-CAPS note).
+    let capsDoc: Bool
+    /// Almost no capitalised words (a lower-case nursing note).
+    let lowerDoc: Bool
+
+    init(b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<PTok>, vocab: PHIVocabulary, options: PHIRecognizer.Options,
+         doc: AnnotatedDocument, capsDoc: Bool, lowerDoc: Bool) {
+        self.b = b
+        self.t = t
+        self.vocab = vocab
+        self.options = options
+        self.doc = doc
+        self.capsDoc = capsDoc
+        self.lowerDoc = lowerDoc
+    }
+}
+
+struct PHIDetection {
+    let input: PHIDetectionInput
+    @inline(__always) var b: UnsafeBufferPointer<UInt8> { input.b }
+    @inline(__always) var t: UnsafeBufferPointer<PTok> { input.t }
+    @inline(__always) var vocab: PHIVocabulary { input.vocab }
+    @inline(__always) var options: PHIRecognizer.Options { input.options }
+    @inline(__always) var doc: AnnotatedDocument { input.doc }
+    @inline(__always) var capsDoc: Bool { input.capsDoc }
+    @inline(__always) var lowerDoc: Bool { input.lowerDoc }
     var found: [Candidate] = []
     /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
     var covered: [Bool] = []
@@ -178,60 +214,68 @@ struct PHIDetection {
     var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
     var nameKeys: [UInt64] = []
-    /// Session 5: token ends of the organisations found (for the towns written after them).
+    /// Token ends of the organisations found (for the towns written after them).
     var orgEnds: [Int] = []
-    /// Most letters are upper case (an ALL-CAPS note).
-    var capsDoc = false
-    /// Almost no capitalised words (a lower-case nursing note).
-    var lowerDoc = false
 
-    init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], vocab: PHIVocabulary, options: PHIRecognizer.Options, doc: AnnotatedDocument) {
-        self.b = b
-        self.vocab = vocab
-        self.options = options
-        self.doc = doc
-        var t: [PTok] = []
-        t.reserveCapacity(tokens.count / 2 + 1)
-        var nl = true
-        var words = 0, upper = 0, title = 0
-        for tok in tokens {
-            if tok.kind == .newline {
-                nl = true
-                continue
-            }
-            if tok.kind == .whitespace { continue }
-            let s = tok.span.start, e = tok.span.end
-            let key = wordKey(b, s, e)
-            var base = key
-            var bits: PHIWordBits = []
-            let value = vocab.table.value(key)
-            let rb = PHIRuleBits(rawValue: UInt32(truncatingIfNeeded: value >> 32))
-            if tok.kind == .word {
-                var be = e
-                if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
-                else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
-                if be != e { base = wordKey(b, s, be) }
-                bits = be != e ? vocab.bits(base) : PHIWordBits(rawValue: UInt32(truncatingIfNeeded: value))
-                // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
-                if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
-                if e - s >= 2 && tok.flags.contains(.hasLetter) {
-                    words += 1
-                    if tok.flags.contains(.allUpper) { upper += 1 }
-                    if tok.flags.contains(.titleCase) { title += 1 }
+    /// The per-token facts of a note, computed once before the rules run.
+    struct Prepared {
+        var tokens: [PTok] = []
+        /// Most letters are upper case (an ALL-CAPS note).
+        var capsDoc = false
+        /// Almost no capitalised words (a lower-case nursing note).
+        var lowerDoc = false
+
+        init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], vocab: PHIVocabulary) {
+            var t: [PTok] = []
+            t.reserveCapacity(tokens.count)
+            var nl = true
+            var words = 0, upper = 0, title = 0
+            for tok in tokens {
+                if tok.kind == .newline {
+                    nl = true
+                    continue
                 }
+                if tok.kind == .whitespace { continue }
+                let s = tok.span.start, e = tok.span.end
+                let key = wordKey(b, s, e)
+                var base = key
+                var bits: PHIWordBits = []
+                let value = vocab.table.value(key)
+                let rb = PHIRuleBits(rawValue: UInt32(truncatingIfNeeded: value >> 32))
+                if tok.kind == .word {
+                    var be = e
+                    if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
+                    else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
+                    if be != e { base = wordKey(b, s, be) }
+                    bits = be != e ? vocab.bits(base) : PHIWordBits(rawValue: UInt32(truncatingIfNeeded: value))
+                    // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
+                    if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
+                    if e - s >= 2 && tok.flags.contains(.hasLetter) {
+                        words += 1
+                        if tok.flags.contains(.allUpper) { upper += 1 }
+                        if tok.flags.contains(.titleCase) { title += 1 }
+                    }
+                }
+                var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, rb: rb, nl: nl)
+                pt.ps = tok.kind != .number && rb.contains(.phraseStart)
+                t.append(pt)
+                nl = false
             }
-            var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, rb: rb, nl: nl)
-            pt.ps = tok.kind != .number && rb.contains(.phraseStart)
-            t.append(pt)
-            nl = false
+            self.tokens = t
+            if words >= 20 {
+                capsDoc = upper * 10 >= words * 6
+                lowerDoc = !capsDoc && title * 100 <= words * 2
+            }
         }
-        self.t = t
+    }
+
+    /// `t` must be `prepared.tokens`' buffer, valid while the detection runs.
+    init(b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<PTok>, prepared: Prepared, vocab: PHIVocabulary,
+         options: PHIRecognizer.Options, doc: AnnotatedDocument) {
+        input = PHIDetectionInput(b: b, t: t, vocab: vocab, options: options, doc: doc, capsDoc: prepared.capsDoc,
+                                  lowerDoc: prepared.lowerDoc)
         covered = Array(repeating: false, count: t.count)
         named = covered
-        if words >= 20 {
-            capsDoc = upper * 10 >= words * 6
-            lowerDoc = !capsDoc && title * 100 <= words * 2
-        }
     }
 
     // MARK: token predicates
@@ -248,10 +292,10 @@ struct PHIDetection {
     @inline(__always) func punct(_ i: Int, _ c: UInt8) -> Bool {
         i >= 0 && i < t.count && t[i].e - t[i].s == 1 && b[t[i].s] == c
     }
-    /// Single letter (an initial): `J` or `J.` as one token.
-    /// The rules' word set `s` (`phi/rule_words.tsv`).
-    @inline(__always) func ruleSet(_ s: PHIRuleSet) -> Set<UInt64> { vocab.ruleWords[s] }
+    /// Whether the rules' word set `s` (`phi/rule_words.tsv`) holds `key`.
+    @inline(__always) func inSet(_ s: PHIRuleSet, _ key: UInt64) -> Bool { vocab.ruleWords.contains(s, key) }
 
+    /// Single letter (an initial): `J` or `J.` as one token.
     func initial(_ i: Int) -> Bool {
         guard isWord(i), upperInitial(i) else { return false }
         let len = t[i].e - t[i].s
@@ -281,7 +325,7 @@ struct PHIDetection {
         if capsDoc || t[i].flags.contains(.allUpper) {
             // Upper case says nothing: ask the lists. "DR O'NEILL ON WARD ROUND": a function word that is also a
             // listed surname (On, In, To) never continues a name in capitals.
-            if t[i].rb.contains(.shortWord) && ruleSet(.capsFunctionWords).contains(t[i].key) { return false }
+            if t[i].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[i].key) { return false }
             if bits.isName && !(bits.contains(.stopWord) && !strong) { return !(t[i].rb.contains(.verbLabelPlaceWord) && capsReportingVerb(i)) }
             return strong && !bits.contains(.ordinaryWord) && !bits.contains(.stateAbbr) && !(t[i].rb.contains(.verbLabelPlaceWord) && capsReportingVerb(i))
         }
@@ -303,8 +347,8 @@ struct PHIDetection {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
                 if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
-                    || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[k].key) && k + 1 < t.count
-                        && !t[k + 1].nl && (cap(k + 1) || ruleSet(.nameParticles).contains(t[k + 1].key))))
+                    || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && inSet(.nameParticles, t[k].key) && k + 1 < t.count
+                        && !t[k + 1].nl && (cap(k + 1) || inSet(.nameParticles, t[k + 1].key))))
                 {
                     j = k
                     initials += 1
@@ -318,9 +362,9 @@ struct PHIDetection {
                 break
             }
             // "T. van der Merwe": lower-case particles between name words.
-            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && ruleSet(.nameParticles).contains(t[j].key) {
+            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && inSet(.nameParticles, t[j].key) {
                 var k = j
-                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && ruleSet(.nameParticles).contains(t[k].key) && k - j < 3 { k += 1 }
+                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && inSet(.nameParticles, t[k].key) && k - j < 3 { k += 1 }
                 // "grandson luca di stefano": in a lower-case note the name after the particle is lower case too.
                 if k < t.count && !t[k].nl && (cap(k) || lowerDoc) && nameWord(k, strong: true, first: false) {
                     j = k
@@ -395,7 +439,7 @@ struct PHIDetection {
         while j >= 0 && i - j <= 2 && !t[j + 1].nl && t[j].kind == .punctuation { j -= 1 }
         guard j >= 0, j < i - 1, !t[j + 1].nl, isWord(j) else { return false }
         let k = t[j].key
-        if ruleSet(.payerLabels).contains(k) { return true }
+        if inSet(.payerLabels, k) { return true }
         return k == K.health && j > 0 && isWord(j - 1) && t[j - 1].key == K.`private`
     }
 
@@ -591,7 +635,7 @@ struct PHIDetection {
         var n = 0
         while j >= 0 && n < 16 {
             if punct(j, 0x2E) || punct(j, 0x3A) { return false }
-            if ruleSet(.kinship).contains(t[j].base) { return true }
+            if inSet(.kinship, t[j].base) { return true }
             j -= 1
             n += 1
         }
@@ -620,14 +664,14 @@ struct PHIDetection {
                 && t[i + 2].kind == .number
             // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
             // Session 5: only an Australian state takes a four-digit postcode ("MI 2018" is a myocardial infarction).
-            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && ruleSet(.auStates).contains(prev)
-            let clock = (i + 1 < t.count && !t[i + 1].nl && ruleSet(.timeWords).contains(t[i + 1].key))
-                || (ruleSet(.clockCues).contains(prev) && v < 1960 && v % 100 < 60)
+            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && inSet(.auStates, prev)
+            let clock = (i + 1 < t.count && !t[i + 1].nl && inSet(.timeWords, t[i + 1].key))
+                || (inSet(.clockCues, prev) && v < 1960 && v % 100 < 60)
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
             // "started 2000 units", "commenced 2000mg": a dose, not a year.
-            let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && ruleSet(.quantityUnits).contains(t[i + 1].key)
+            let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && inSet(.quantityUnits, t[i + 1].key)
             // Session 5: a count, lab value or code after its label ("Plt 1950,", "Room 2014,", "item 2013") is no year.
-            let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && ruleSet(.numberLabels).contains(prev)
+            let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, prev)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v))
@@ -663,10 +707,10 @@ struct PHIDetection {
             return i + 2
         }
         if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
-            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && ruleSet(.extensionCues).contains(t[cue].key) && t[cue].key != K.x)
+            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && inSet(.extensionCues, t[cue].key) && t[cue].key != K.x)
                 // Session 5: "pager 418)": three digits after a pager word, closing its aside.
-                || (tok.e - tok.s == 3 && !ruleSet(.extensionCues).contains(t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
-            i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !ruleSet(.quantityUnits).contains(t[i + 1].key)
+                || (tok.e - tok.s == 3 && !inSet(.extensionCues, t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
+            i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !inSet(.quantityUnits, t[i + 1].key)
         {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
@@ -694,20 +738,20 @@ struct PHIDetection {
         }
         if isWord(i) && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && ruleSet(.holidayFirst).contains(tok.base)))
+        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && inSet(.holidayFirst, tok.base)))
             && (cap(i) || lowerDoc
                 // "has not worked since xmas", "over christmas": a lower-case holiday after a date preposition.
-                || (i > 0 && !t[i].nl && ruleSet(.holidayAlone).contains(tok.key) && ruleSet(.holidayPrepositions).contains(t[i - 1].key)))
+                || (i > 0 && !t[i].nl && inSet(.holidayAlone, tok.key) && inSet(.holidayPrepositions, t[i - 1].key)))
         {
             var j = i + 1
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
             var end = -1
-            if j < t.count && !t[j].nl && isWord(j) && cap(j) && ruleSet(.holidayLast).contains(t[j].key) && j > i
+            if j < t.count && !t[j].nl && isWord(j) && cap(j) && inSet(.holidayLast, t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
                 end = j + 1
-            } else if ruleSet(.holidayAlone).contains(t[i].key) {
+            } else if inSet(.holidayAlone, t[i].key) {
                 end = i + 1
             } else if t[i].key == K.new && j > i + 1 && cap(i + 1) {
                 // "since New Year", "over New Year's".
@@ -732,7 +776,7 @@ struct PHIDetection {
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
-            || (i >= 2 && punct(i - 1, 0x3A) && ruleSet(.dateLabels).contains(t[i - 2].key))),
+            || (i >= 2 && punct(i - 1, 0x3A) && inSet(.dateLabels, t[i - 2].key))),
             let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
             !streetFollows(e)
@@ -751,10 +795,10 @@ struct PHIDetection {
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
                 && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
             // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
-            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && ruleSet(.mayCues).contains(t[i - 1].key)
+            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && inSet(.mayCues, t[i - 1].key)
             // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
             let labelled = cap(i) && !capsDoc && monthAfterDateLabel(i)
-            if (hyphenated || labelled || ruleSet(.monthAloneCues).contains(t[i - 1].key))
+            if (hyphenated || labelled || inSet(.monthAloneCues, t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -798,7 +842,7 @@ struct PHIDetection {
             var j = i + 1
             var fillers = 0
             while j < t.count && !t[j].nl && fillers < 5
-                && (t[j].kind == .punctuation || ruleSet(.idFillers).contains(t[j].key) || punct(j, 0x23)
+                && (t[j].kind == .punctuation || inSet(.idFillers, t[j].key) || punct(j, 0x23)
                     // Session 5: a state before the value ("DL# TX 30418826", "Driver's licence (WA): 6184207").
                     || (t[j].bits.contains(.stateAbbr) && t[j].flags.contains(.allUpper) && j + 1 < t.count
                         && (t[j + 1].kind == .number || punct(j + 1, 0x29))))
@@ -832,7 +876,7 @@ struct PHIDetection {
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 else { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
-            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && ruleSet(.idFillers).contains(t[i + 1].key))) { return nil }
+            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
@@ -844,7 +888,7 @@ struct PHIDetection {
     @inline(never) func pagerCueBefore(_ i: Int) -> Int? {
         var j = i - 1
         if j > 0 && (punct(j, 0x2E) || punct(j, 0x23) || punct(j, 0x3A)) { j -= 1 }
-        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || (t[j].rb.contains(.auxWord) && ruleSet(.extraPagerCues).contains(t[j].key)) else { return nil }
+        guard j >= 0, isWord(j), t[j].rb.contains(.pagerCue) || (t[j].rb.contains(.auxWord) && inSet(.extraPagerCues, t[j].key)) else { return nil }
         // "x 5/7", "3 x 1000": the multiplication sign is no extension.
         if t[j].key == K.x && (j == 0 || t[j - 1].kind == .number || i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2F)) { return nil }
         return j
@@ -1016,15 +1060,15 @@ struct PHIDetection {
     /// The rule id for an age at number token i that the scanner leaves out, or nil.
     @inline(never) func ageInContext(_ i: Int) -> String? {
         // "42 years of age", "18 months of age".
-        if i + 3 < t.count, !t[i + 1].nl, ruleSet(.ageUnits).contains(t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
+        if i + 3 < t.count, !t[i + 1].nl, inSet(.ageUnits, t[i + 1].key), t[i + 2].key == K.of, t[i + 3].key == K.age,
             i == 0 || !(punct(i - 1, 0x2F) && adjacent(i))
         { return "age-of-age" }
         // "turned 50 last week", "turns 65 in May".
-        if i > 0, ruleSet(.turnedWords).contains(t[i - 1].key), i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
-            || ruleSet(.afterTurned).contains(t[i + 1].key)
+        if i > 0, inSet(.turnedWords, t[i - 1].key), i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
+            || inSet(.afterTurned, t[i + 1].key)
         { return "age-turned" }
         // "aged 4 and 6": the second age of a pair.
-        if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, ruleSet(.agedWords).contains(t[i - 3].key) { return "age-pair" }
+        if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, inSet(.agedWords, t[i - 3].key) { return "age-pair" }
         return nil
     }
 
@@ -1056,7 +1100,7 @@ struct PHIDetection {
         var k = s
         while k < e && b[k] &- 0x30 < 10 { k += 1 }
         guard (1...2).contains(k - s), e - k >= 5, isAlpha(b[k]), isAlpha(b[k + 1]), isAlpha(b[k + 2]) else { return false }
-        guard ruleSet(.monthNames).contains(wordKey(b, k, k + 3)) else { return false }
+        guard inSet(.monthNames, wordKey(b, k, k + 3)) else { return false }
         var d = k + 3
         while d < e && b[d] &- 0x30 < 10 { d += 1 }
         guard d == e, e - (k + 3) == 2 || e - (k + 3) == 4 else { return false }
@@ -1093,10 +1137,10 @@ struct PHIDetection {
             e += 1
         }
         guard digits >= 5, upper >= 1, upper <= 8, e < t.count ? !adjacent(e) || t[e].kind == .punctuation && !punct(e, 0x2F) : true else { return nil }
-        if i > 0, isWord(i - 1), ruleSet(.lotWords).contains(t[i - 1].key) { return nil }
-        if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), ruleSet(.lotWords).contains(t[i - 2].key) { return nil }
+        if i > 0, isWord(i - 1), inSet(.lotWords, t[i - 1].key) { return nil }
+        if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), inSet(.lotWords, t[i - 2].key) { return nil }
         // "Enrolled in clinical trial C40502": a study's protocol number identifies no person.
-        if i > 0, isWord(i - 1), ruleSet(.studyWords).contains(t[i - 1].key) { return nil }
+        if i > 0, isWord(i - 1), inSet(.studyWords, t[i - 1].key) { return nil }
         return e
     }
 
@@ -1188,7 +1232,7 @@ struct PHIDetection {
                     if ok {
                         emitName(j, e, priority: 3, score: 0.95, rule: "name-title")
                         // "Drs Achebe and Lindgren", "Mr and Mrs Pettersen" handled by the second title.
-                        if ruleSet(.pluralTitles).contains(t[i].key), e + 1 < t.count, t[e].key == K.and || punct(e, 0x26), !t[e + 1].nl,
+                        if inSet(.pluralTitles, t[i].key), e + 1 < t.count, t[e].key == K.and || punct(e, 0x26), !t[e + 1].nl,
                             cap(e + 1), let e2 = nameRun(e + 1, strong: true)
                         {
                             emitName(e + 1, e2, priority: 3, score: 0.9, rule: "name-title")
@@ -1202,7 +1246,7 @@ struct PHIDetection {
                     // word ("dr ward round"), a month or an eponym's instrument or sign ("smith fracture").
                     (!t[j].bits.contains(.ordinaryWord) && !t[j].bits.contains(.stopWord))
                         || (t[j].bits.contains(.frequentLast) && !verbForm(j) && !t[j].rb.contains(.monthName) && !eponymFollows(j + 1)
-                            && !ruleSet(.wardWords).contains(t[j].key)),
+                            && !inSet(.wardWords, t[j].key)),
                     !t[j].bits.contains(.drugWord), !t[j].bits.contains(.credential), !t[j].bits.contains(.title)
                 {
                     // "paged dr okonjo": after a title, a lower-case word outside the ordinary-word and stop lists.
@@ -1288,7 +1332,7 @@ struct PHIDetection {
                     return end
                 }
                 // "prefers to be called lily", "goes by Rusty": a naming cue vouches for a stop-listed given name.
-                if role == .patient, let last = p.keys.last, ruleSet(.namingCueEnds).contains(last), namingCueName(j) {
+                if role == .patient, let last = p.keys.last, inSet(.namingCueEnds, last), namingCueName(j) {
                     let end = nameRun(j, strong: true, maxWords: 2) ?? (j + 1)
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-patient")
                     return end
@@ -1314,7 +1358,7 @@ struct PHIDetection {
                         return end
                     }
                     // Session 5: an unlisted capitalised name ("spoke to Ngaire", "verified by Juhani Korhonen").
-                    if !ruleSet(.weakPersonCueEnds).contains(p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
+                    if !inSet(.weakPersonCueEnds, p.keys[p.keys.count - 1]), let end = unlistedNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.75, rule: "name-cue-unlisted")
                         return end
                     }
@@ -1344,7 +1388,7 @@ struct PHIDetection {
                 // "(NOK)" after a name: look back.
                 // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
                 if let s = nameBefore(i),
-                    !(ruleSet(.suffixCues).contains(t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
+                    !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
                 {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
                     // "Ahmed and Fatima (parents)": the first name of a pair.
@@ -1387,7 +1431,7 @@ struct PHIDetection {
 
     /// Given names after a plural kinship word: "two friends, Zac and Ellie", "daughters Amy and Jess".
     @inline(never) mutating func pluralKinNames(_ i: Int) -> Int? {
-        guard isWord(i), ruleSet(.pluralKin).contains(t[i].key) else { return nil }
+        guard isWord(i), inSet(.pluralKin, t[i].key) else { return nil }
         var j = i + 1
         if punct(j, 0x2C) || punct(j, 0x3A) || punct(j, 0x28) { j += 1 }
         var names: [(Int, Int)] = []
@@ -1431,8 +1475,8 @@ struct PHIDetection {
         // "Pt seen with Jason, his case manager": a given name, a comma and a possessive role or relation.
         if cap(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.stopWord),
             !t[i].bits.contains(.title), !covered[i], let end = nameRun(i, strong: true, maxWords: 3), end + 2 < t.count,
-            punct(end, 0x2C), !t[end + 1].nl, ruleSet(.possessives).contains(t[end + 1].key) || t[end + 1].key == K.the,
-            t[end + 2].rb.contains(.kinship) || ruleSet(.roleWords).contains(t[end + 2].key)
+            punct(end, 0x2C), !t[end + 1].nl, inSet(.possessives, t[end + 1].key) || t[end + 1].key == K.the,
+            t[end + 2].rb.contains(.kinship) || inSet(.roleWords, t[end + 2].key)
                 || (t[end + 2].ps && phrase(at: end + 2, kinds: .startsProfession, where: { $0 == .profession }) != nil)
         {
             emitName(i, end, priority: 3, score: 0.75, rule: "name-appositive-role")
@@ -1446,19 +1490,19 @@ struct PHIDetection {
     @inline(never) mutating func extraAddressRules(_ i: Int) -> Int? {
         // "Cook County", "Orleans Parish": a county.
         if i + 1 < t.count, t[i + 1].rb.contains(.auxWord), cap(i), !t[i].bits.contains(.title), !t[i + 1].nl, cap(i + 1),
-            ruleSet(.countyWords).contains(t[i + 1].key),
-            !ruleSet(.genericOrgWords).contains(t[i].key)
+            inSet(.countyWords, t[i + 1].key),
+            !inSet(.genericOrgWords, t[i].key)
         {
             emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
             return i + 2
         }
         // "Pettigrew & Sons Roofing", "Smith Bros": a family business.
         if i + 2 < t.count, t[i + 2].rb.contains(.auxWord), cap(i), !covered[i], punct(i + 1, 0x26) || t[i + 1].key == K.and,
-            !t[i + 2].nl, cap(i + 2), ruleSet(.familyFirmWords).contains(t[i + 2].key)
+            !t[i + 2].nl, cap(i + 2), inSet(.familyFirmWords, t[i + 2].key)
         {
             var s = i
-            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !ruleSet(.capsBreakWords).contains(t[s - 1].key)
-                && !ruleSet(.genericOrgWords).contains(t[s - 1].key) && i - s < 3 { s -= 1 }
+            while s > 0 && !t[s].nl && cap(s - 1) && !t[s - 1].bits.contains(.title) && !inSet(.capsBreakWords, t[s - 1].key)
+                && !inSet(.genericOrgWords, t[s - 1].key) && i - s < 3 { s -= 1 }
             var e = i + 3
             while e < t.count && !t[e].nl && cap(e) && e - i < 7 { e += 1 }
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "organization-family-firm")
@@ -1514,7 +1558,7 @@ struct PHIDetection {
             if punct(q, 0x22) && adjacent(q) && !t[q].nl { j += 1 }
         }
         // "Verified: NA", "Checked: nil": a short value, not a name.
-        if t[j].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
+        if t[j].rb.contains(.shortWord) && inSet(.notInitials, t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         // Session 5: "client: anau, elizabeth" in a lower-case note: an unknown surname, a comma and a listed given name.
         if isWord(j), !cap(j), !t[j].bits.contains(.ordinaryWord), t[j].e - t[j].s >= 3, punct(j + 1, 0x2C), j + 2 < t.count,
             !t[j + 2].nl, isWord(j + 2), t[j + 2].bits.contains(.firstName), !t[j + 2].bits.contains(.ordinaryWord)
@@ -1580,7 +1624,7 @@ struct PHIDetection {
                 continue
             }
             // "Rang Bronwyn (daughter)": a contact verb at the sentence start is not part of the name.
-            if t[j].rb.contains(.ordinalContactResidenceWord) && ruleSet(.contactVerbs).contains(t[j].key) { break }
+            if t[j].rb.contains(.ordinalContactResidenceWord) && inSet(.contactVerbs, t[j].key) { break }
             if initial(j) || (cap(j) && nameWord(j, strong: true, first: false)) {
                 s = j
                 if !initial(j) { words += 1 }
@@ -1592,7 +1636,7 @@ struct PHIDetection {
         }
         guard s >= 0, words > 0 else { return nil }
         // "ED RN", "ICU RN": a unit or abbreviation alone before a credential is no name.
-        if words == 1, t[s].rb.contains(.shortWord), ruleSet(.notInitials).contains(t[s].key) { return nil }
+        if words == 1, t[s].rb.contains(.shortWord), inSet(.notInitials, t[s].key) { return nil }
         // At least one word that is a listed name or not an ordinary word.
         var ok = false
         for k in s..<i where isWord(k) && (t[k].bits.isName || !t[k].bits.contains(.ordinaryWord)) && !initial(k) {
@@ -1620,7 +1664,7 @@ struct PHIDetection {
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
             let s = nameBefore(i), !covered[s], s < i,
             // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
-            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[s].key))
+            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key))
         {
             var ok = true
             for k in s..<i where covered[k] { ok = false }
@@ -1642,8 +1686,8 @@ struct PHIDetection {
             // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation.
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
                 && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
-                && (ruleSet(.handoverWords).contains(t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
-            if t[i + 2].rb.contains(.shortWord) && ruleSet(.notInitials).contains(t[i + 2].key) && !credentialAfter {
+                && (inSet(.handoverWords, t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
+            if t[i + 2].rb.contains(.shortWord) && inSet(.notInitials, t[i + 2].key) && !credentialAfter {
                 // "Binet A. No B symptoms": a function word after an initial is no surname.
             } else if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
                 && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2)))))
@@ -1809,7 +1853,7 @@ struct PHIDetection {
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
         if isWord(i), !cap(i), !capsDoc, tok.ps,
             let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-            e > i + 1 || !ruleSet(.lowerUnsafeCues).contains(t[i].key),
+            e > i + 1 || !inSet(.lowerUnsafeCues, t[i].key),
             !(phrase(at: i, kinds: .startsProfession, where: { $0 == .profession }).map { $0.1 > e } ?? false),
             let s = lowerFacilityStart(i)
         {
@@ -1821,8 +1865,8 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if isWord(i), ruleSet(.workVerbs).contains(t[i].key), i + 1 < t.count, !t[i + 1].nl,
-            ruleSet(.employerPrepositions).contains(t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
+        if isWord(i), inSet(.workVerbs, t[i].key), i + 1 < t.count, !t[i + 1].nl,
+            inSet(.employerPrepositions, t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
         {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
             return e
@@ -1868,7 +1912,7 @@ struct PHIDetection {
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
-                || (i > 0 && !t[i].nl && isWord(i - 1) && ruleSet(.placePrepositions).contains(t[i - 1].key) && !cap(i + 3))
+                || (i > 0 && !t[i].nl && isWord(i - 1) && inSet(.placePrepositions, t[i - 1].key) && !cap(i + 3))
         {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
@@ -1881,7 +1925,7 @@ struct PHIDetection {
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
-                !ruleSet(.wardWords).contains(t[i].key)
+                !inSet(.wardWords, t[i].key)
             {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
@@ -1895,7 +1939,7 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
-            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && ruleSet(.placeOfNouns).contains(t[i - 2].key)))
+            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key)))
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
@@ -1916,15 +1960,15 @@ struct PHIDetection {
         if e < t.count && adjacent(e) && (isWord(e) || t[e].kind == .number) { return nil }
         // "curved Ochsner clamps", "Epworth Sleepiness Scale": an eponymous instrument, method or score.
         if eponymFollows(e) { return nil }
-        let preposition = i > 0 && !t[i].nl && (ruleSet(.organizationPrepositions).contains(t[i - 1].key) || punct(i - 1, 0x40))
+        let preposition = i > 0 && !t[i].nl && (inSet(.organizationPrepositions, t[i - 1].key) || punct(i - 1, 0x40))
         if placeOnly {
-            let place = i > 0 && !t[i].nl && (ruleSet(.placePrepositions).contains(t[i - 1].key) || punct(i - 1, 0x40))
+            let place = i > 0 && !t[i].nl && (inSet(.placePrepositions, t[i - 1].key) || punct(i - 1, 0x40))
             // Session 5: "drives for UPS", "works with Amazon": an employer after a work verb and its preposition.
-            let employer = i > 1 && !t[i].nl && (ruleSet(.employerPrepositions).contains(t[i - 1].key) || t[i - 1].key == K.with)
-                && (ruleSet(.workVerbs).contains(t[i - 2].key) || ruleSet(.driveVerbs).contains(t[i - 2].key))
+            let employer = i > 1 && !t[i].nl && (inSet(.employerPrepositions, t[i - 1].key) || t[i - 1].key == K.with)
+                && (inSet(.workVerbs, t[i - 2].key) || inSet(.driveVerbs, t[i - 2].key))
             // Session 6: after an organisation label ("Pharmacy: CVS on Piedmont Ave", "Lab: Quest"), capitalised.
             let labelled = i > 1 && !t[i].nl && !t[i - 1].nl && punct(i - 1, 0x3A) && isWord(i - 2)
-                && (ruleSet(.organizationLabels).contains(t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
+                && (inSet(.organizationLabels, t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
             return place || employer || labelled ? e : nil
         }
         var capital = true
@@ -1937,8 +1981,8 @@ struct PHIDetection {
     /// Token e starts an instrument, method, score or sign named after someone ("clamps", "technique", "scale").
     @inline(never) func eponymFollows(_ e: Int) -> Bool {
         guard e < t.count, !t[e].nl, isWord(e) else { return false }
-        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && ruleSet(.eponymFollower).contains(t[e].base))
-            || (e + 1 < t.count && punct(e, 0x2D) && ruleSet(.eponymFollower).contains(t[e + 1].base))
+        return ((t[e].rb.contains(.auxWord) || t[e].base != t[e].key) && inSet(.eponymFollower, t[e].base))
+            || (e + 1 < t.count && punct(e, 0x2D) && inSet(.eponymFollower, t[e + 1].base))
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
@@ -1951,7 +1995,7 @@ struct PHIDetection {
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
-            || (t[j].rb.contains(.verbLabelPlaceWord) && ruleSet(.extraPlacePrepositions).contains(k))
+            || (t[j].rb.contains(.verbLabelPlaceWord) && inSet(.extraPlacePrepositions, k))
     }
 
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
@@ -1963,18 +2007,18 @@ struct PHIDetection {
         var distinctive = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
             let k = t[j].key
-            if ruleSet(.employerPrepositions).contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
+            if inSet(.employerPrepositions, k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
             // "fracture clinic and pain clinic": a facility word that ends before this one ends the name.
             if t[j].rb.contains(.startsFacilityAfter), let (_, pe) = phrase(at: j, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 pe <= cueIndex
             { break }
             let bits = t[j].bits
-            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || ruleSet(.functionWords).contains(k) { return nil }
+            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || inSet(.functionWords, k) { return nil }
             // "our clinic", "a nursing home", "her nursing home": articles and possessives are not names.
-            if (ruleSet(.genericOrgWords).contains(k) || ruleSet(.possessives).contains(k)) && !ruleSet(.lowerFacilityFillers).contains(k) { return nil }
+            if (inSet(.genericOrgWords, k) || inSet(.possessives, k)) && !inSet(.lowerFacilityFillers, k) { return nil }
             if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore) {
                 distinctive += 1
-            } else if !ruleSet(.lowerFacilityFillers).contains(k) {
+            } else if !inSet(.lowerFacilityFillers, k) {
                 // Every other word must be a facility-name filler: "his left foot surgery", "a good dental" are not names.
                 return nil
             }
@@ -1983,19 +2027,19 @@ struct PHIDetection {
         }
         guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
         let k = t[s - 1].key
-        guard ruleSet(.employerPrepositions).contains(k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
+        guard inSet(.employerPrepositions, k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
         return s
     }
 
     /// End of a capitalised employer name starting at token i ("Incat", "Allis-Chalmers", "Johnson & Johnson"), or nil.
     func employerRun(_ i: Int, after preposition: UInt64) -> Int? {
         guard i < t.count, !t[i].nl, cap(i), !t[i].bits.contains(.title), !covered[i],
-            !ruleSet(.monthNames).contains(t[i].key), !ruleSet(.weekdays).contains(t[i].key), K.the != t[i].key
+            !inSet(.monthNames, t[i].key), !inSet(.weekdays, t[i].key), K.the != t[i].key
         else { return nil }
         var e = i
         var words = 0
         while e < t.count && !t[e].nl && words < 5 {
-            if cap(e) && !covered[e] && !(capsDoc && (ruleSet(.employerPrepositions).contains(t[e].key) || t[e].key == K.in)) {
+            if cap(e) && !covered[e] && !(capsDoc && (inSet(.employerPrepositions, t[e].key) || t[e].key == K.in)) {
                 words += 1
                 e += 1
                 continue
@@ -2035,10 +2079,10 @@ struct PHIDetection {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
-                if isWord(j) && (ruleSet(.employerPrepositions).contains(t[j].key) || ruleSet(.capsBreakWords).contains(t[j].key)) { break }
-                let ordinary = ruleSet(.genericOrgWords).contains(t[j].key) || ruleSet(.genericServiceWords).contains(t[j].key)
+                if isWord(j) && (inSet(.employerPrepositions, t[j].key) || inSet(.capsBreakWords, t[j].key)) { break }
+                let ordinary = inSet(.genericOrgWords, t[j].key) || inSet(.genericServiceWords, t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
-                        && ruleSet(.sentenceOpeners).contains(t[j].key))
+                        && inSet(.sentenceOpeners, t[j].key))
                 if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F)) || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
@@ -2066,13 +2110,13 @@ struct PHIDetection {
         var p = cueIndex - 1
         // ("Kogarah Bay Family Medical": a room word counts only before a number or code, as in "Bay 4".)
         while p >= s && !(t[p].kind == .number || (isWord(p) && b[t[p].s] &- 0x30 < 10))
-            && !(ruleSet(.roomWords).contains(t[p].key) && p + 1 < cueIndex && t[p + 1].flags.contains(.hasDigit))
+            && !(inSet(.roomWords, t[p].key) && p + 1 < cueIndex && t[p + 1].flags.contains(.hasDigit))
             && !(p > 0 && adjacent(p) && t[p - 1].kind == .number)
         { p -= 1 }
         if p >= s {
             s = p + 1
             proper = 0
-            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !ruleSet(.genericOrgWords).contains(t[q].key) && !ruleSet(.genericServiceWords).contains(t[q].key) { proper += 1 }
+            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !inSet(.genericOrgWords, t[q].key) && !inSet(.genericServiceWords, t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }
@@ -2109,7 +2153,7 @@ struct PHIDetection {
         }
         guard lastType > j else { return nil }
         // "10:45  ward round": a room word is no street name.
-        if ruleSet(.wardWords).contains(t[j].key), lastType == j + 1 { return nil }
+        if inSet(.wardWords, t[j].key), lastType == j + 1 { return nil }
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
         if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
@@ -2188,7 +2232,7 @@ struct PHIDetection {
                 guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
                 // "Canadian CT head", "Lebanon MS": without a comma, a state code that is also a clinical
                 // abbreviation (CT, MS, PA, MD, ...) is the abbreviation.
-                if m == k && stateEnd == m + 1 && ruleSet(.clinicalStateCodes).contains(t[m].key) { return nil }
+                if m == k && stateEnd == m + 1 && inSet(.clinicalStateCodes, t[m].key) { return nil }
             }
             if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
                 return nil  // a lone 2-letter state after a street needs a postcode
@@ -2212,18 +2256,18 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
-        if e == i + 1 && ruleSet(.notProfessions).contains(t[i].key) { return nil }
+        if e == i + 1 && inSet(.notProfessions, t[i].key) { return nil }
         // "his teacher Ms Kelly", "his pastor, rev. Okonkwo": a person's role towards the patient.
-        if i > 0 && ruleSet(.possessives).contains(t[i - 1].key) { return nil }
+        if i > 0 && inSet(.possessives, t[i - 1].key) { return nil }
         // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
         if cap(i) && !capsDoc && !occupationContext(i) { return nil }
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
         let roleLike = !t[i].rb.isDisjoint(with: [.startsLabelCue, .startsBeforeCue])
-        if roleLike || ruleSet(.roleWords).contains(t[i].key) {
+        if roleLike || inSet(.roleWords, t[i].key) {
             guard occupationContext(i) else { return nil }
         }
         // "a barista course", "teacher Mrs Hollis", "asthma educator Kylie": a course, or a role label before a person.
-        if e < t.count && !t[e].nl && isWord(e) && ruleSet(.notOccupationAfter).contains(t[e].key) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && inSet(.notOccupationAfter, t[e].key) { return nil }
         if e < t.count && !t[e].nl && (t[e].bits.contains(.title) || t[e].bits.contains(.weakTitle)) && cap(e) { return nil }
         if e < t.count && !t[e].nl && cap(e) && t[e].bits.contains(.firstName) && !t[e].bits.contains(.ordinaryWord)
             && !t[e].bits.contains(.stopWord) && !covered[e], let ne = nameRun(e, strong: true, maxWords: 3)
@@ -2255,7 +2299,7 @@ struct PHIDetection {
         var j = i - 1
         var n = 0
         while j >= 0 && n < 5 && !t[j + 1].nl {
-            if ruleSet(.occupationCues).contains(t[j].key) { return true }
+            if inSet(.occupationCues, t[j].key) { return true }
             j -= 1
             n += 1
         }

@@ -41,21 +41,73 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
 
 /// The rules' word sets read from `phi/rule_words.tsv` (columns `set`, `word`, `note`), keyed by ``wordKey``.
 ///
-/// A lookup is an array index by the set's case and one `Set` probe, as the `static let` sets it replaces were;
-/// the sets that rules ask on every token are also packed into ``PHIRuleBits`` of the vocabulary's key table, so
-/// that the `Set` is asked only after the one-bit pre-test matched.
-struct PHIRuleWords: Sendable, Equatable {
-    private var sets = [Set<UInt64>](repeating: [], count: PHIRuleSet.allCases.count)
+/// The sets are kept twice: as `Set<UInt64>` for building (unions into ``PHIRuleBits``, the image, equality) and
+/// frozen into one flat open-addressing table for detection (``contains(_:_:)``): the keys are FNV hashes already,
+/// so a probe is one multiply (Fibonacci hashing) and a compare, as in ``PHIKeyTable``, instead of a SipHash round
+/// of `Set.contains`. The sets that rules ask on every token are also packed into ``PHIRuleBits`` of the
+/// vocabulary's key table, so that a set is probed only after the one-bit pre-test matched.
+struct PHIRuleWords: Sendable {
+    private let sets: [Set<UInt64>]
+    /// Every set's slots, one power-of-two block per set (at most half full; 0 marks an empty slot).
+    private let slots: [UInt64]
+    private let blocks: [Block]
 
-    subscript(_ s: PHIRuleSet) -> Set<UInt64> {
-        @inline(__always) get { sets[s.rawValue] }
-        set { sets[s.rawValue] = newValue }
+    private struct Block: Sendable {
+        var offset: Int
+        var mask: Int
+        var shift: UInt64
+        /// The set holds the key 0 (which marks empty slots, so it is kept apart).
+        var hasZero: Bool
     }
+
+    /// The words of set `s`.
+    subscript(_ s: PHIRuleSet) -> Set<UInt64> { sets[s.rawValue] }
+
+    /// Whether set `s` holds `key`.
+    /// - Complexity: O(1) expected.
+    @inline(__always)
+    func contains(_ s: PHIRuleSet, _ key: UInt64) -> Bool {
+        let m = blocks[s.rawValue]
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> m.shift)
+        while true {
+            let x = slots[m.offset &+ i]
+            if x == key { return key != 0 || m.hasZero }
+            if x == 0 { return false }
+            i = (i &+ 1) & m.mask
+        }
+    }
+
+    /// The sets in ``PHIRuleSet`` case order (one per case).
+    init(sets: [Set<UInt64>]) {
+        precondition(sets.count == PHIRuleSet.allCases.count)
+        self.sets = sets
+        var slots: [UInt64] = []
+        var blocks: [Block] = []
+        for set in sets {
+            var bits: UInt64 = 2
+            while (1 << bits) < set.count * 2 { bits += 1 }
+            let capacity = 1 << Int(bits)
+            let block = Block(offset: slots.count, mask: capacity - 1, shift: 64 - bits, hasZero: set.contains(0))
+            slots.append(contentsOf: repeatElement(0, count: capacity))
+            // Sorted, so that the layout does not depend on the set's iteration order.
+            for k in set.sorted() where k != 0 {
+                var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> block.shift)
+                while slots[block.offset + i] != 0 { i = (i + 1) & block.mask }
+                slots[block.offset + i] = k
+            }
+            blocks.append(block)
+        }
+        self.slots = slots
+        self.blocks = blocks
+    }
+
+    init() { self.init(sets: Array(repeating: [], count: PHIRuleSet.allCases.count)) }
 
     /// Parses the file's rows.
     /// - Throws: ``PHIVocabularyError`` naming the line of a set no ``PHIRuleSet`` case has, or naming a case
     ///   that has no row.
     init(tsv text: String) throws {
+        var sets = [Set<UInt64>](repeating: [], count: PHIRuleSet.allCases.count)
         for (n, cols) in try PHIVocabulary.rows(text, file: "rule_words.tsv", columns: 2) {
             guard let s = PHIRuleSet.byFileName[String(cols[0])] else {
                 throw PHIVocabularyError(file: "rule_words.tsv", line: n, detail: "unknown set '\(cols[0])'")
@@ -65,9 +117,8 @@ struct PHIRuleWords: Sendable, Equatable {
         if let missing = PHIRuleSet.allCases.first(where: { sets[$0.rawValue].isEmpty }) {
             throw PHIVocabularyError(file: "rule_words.tsv", line: 0, detail: "no word for set '\(missing.fileName)'")
         }
+        self.init(sets: sets)
     }
-
-    init() {}
 
     /// Every word of the sets that per-token rules ask behind ``PHIRuleBits/auxWord`` (and the single words
     /// `the`, `law`, `family`, `household`, `age`, `and` those rules compare with).
@@ -93,4 +144,8 @@ struct PHIRuleWords: Sendable, Equatable {
     var verbLabelPlaceWords: Set<UInt64> {
         self[.nameVerbs].union(self[.numberLabels]).union(self[.extraPlacePrepositions])
     }
+
+    static func == (a: PHIRuleWords, b: PHIRuleWords) -> Bool { a.sets == b.sets }
 }
+
+extension PHIRuleWords: Equatable {}

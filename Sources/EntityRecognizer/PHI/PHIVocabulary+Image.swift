@@ -59,11 +59,12 @@ extension PHIVocabulary {
                 }
                 phrases[key] = list
             }
-            var ruleWords = PHIRuleWords()
-            for s in PHIRuleSet.allCases {
+            var sets: [Set<UInt64>] = []
+            for _ in PHIRuleSet.allCases {
                 let keys: [UInt64] = try r.array()
-                ruleWords[s] = Set(keys)
+                sets.append(Set(keys))
             }
+            let ruleWords = PHIRuleWords(sets: sets)
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
             self.table = table
