@@ -237,6 +237,16 @@ import Testing
         for row in rows { #expect(got.contains(row), "\(got)") }
     }
 
+    /// "IE" (infective endocarditis) is written in capitals; the Latin "i.e." / "ie" is no entity.
+    @Test(arguments: [
+        ("Pain, i.e. chest pain on exertion.", ["Pain|DX_NAME||", "chest pain|DX_NAME||"]),
+        ("Fever (ie 38.5) today.", ["Fever|DX_NAME||"]),
+        ("History of IE.", ["IE|DX_NAME|PAST_HISTORY|"]),
+    ])
+    func latinThatIsIsNotEndocarditis(text: String, rows: [String]) {
+        #expect(Self.run(text) == rows)
+    }
+
     /// An Allergies section ends at a later line with a label of its own, and a drug named as
     /// tolerated is a medication (guideline §7).
     @Test(arguments: [
