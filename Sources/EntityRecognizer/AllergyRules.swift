@@ -21,7 +21,9 @@ extension Recognizer {
             }
             var allergen = false
             if let section = doc.section(containing: entities[n].span.start), section.type == .allergies {
-                allergen = !startsLabelledLine(before: r.lowerBound, after: section.headerSpan?.end ?? section.span.start, content: c, doc: doc)
+                let headerEnd = section.headerSpan?.end ?? section.span.start
+                allergen = !startsLabelledLine(before: r.lowerBound, after: headerEnd, content: c, doc: doc)
+                    && !listEnded(before: r.lowerBound, after: headerEnd, content: c, doc: doc)
             }
             if !allergen {
                 // A cue a few tokens before ("allergic to penicillin", "Allergies: penicillin"),
@@ -80,15 +82,34 @@ extension Recognizer {
         ranges = all.map(\.1)
     }
 
-    /// Whether the allergy cue at content token `k` is the first word of a longer condition
-    /// name ("allergic rhinitis", "allergic conjunctivitis", "drug intolerance" is not: the cue
-    /// ends it) that is not the reaction to a named agent ("allergic reaction to penicillin"):
-    /// a drug written after "cetirizine for allergic rhinitis," is taken, not an allergen.
+    /// Whether the allergy cue at content token `k` is inside a longer condition name: one that
+    /// is not an allergy at all ("allergic rhinitis": a drug written after "cetirizine for allergic
+    /// rhinitis," is taken) or one that already names its allergen ("peanut allergy - EpiPen
+    /// refilled"). A reaction followed by its agent still counts ("allergic reaction to
+    /// penicillin", "drug allergy: penicillin").
     func namesOtherCondition(_ k: Int, entities: [Entity], ranges: [Range<Int>], content c: Content) -> Bool {
         guard let i = ranges.firstIndex(where: { $0.contains(k) }), entities[i].category == .medicalCondition else { return false }
         let r = ranges[i]
-        guard r.lowerBound == k, r.upperBound > k + 1 else { return false }
-        return !(r.upperBound < c.lexKeys.count && c.lexKeys[r.upperBound] == words.to)
+        guard r.count > 1 else { return false }
+        return !(r.upperBound < c.lexKeys.count && (c.lexKeys[r.upperBound] == words.to || c.lexKeys[r.upperBound] == words.colon))
+    }
+
+    /// Whether the allergy list that starts after `headerEnd` has ended before content token `k`:
+    /// a blank line lies between (the list was a paragraph: "Allergies: lisinopril (angioedema).",
+    /// blank line, then a medication table), or `k`'s line is a table row ("| Entresto 24-26 mg |").
+    func listEnded(before k: Int, after headerEnd: Int, content c: Content, doc: AnnotatedDocument) -> Bool {
+        var start = k
+        while start > 0, !c.lineEnd[start - 1] { start -= 1 }
+        if doc.document.text(in: doc.tokens[c.tokenIndex[start]].span) == "|" { return true }
+        var j = start - 1
+        while j >= 0, doc.tokens[c.tokenIndex[j]].span.end > headerEnd {
+            if c.lineEnd[j] {
+                let gap = doc.document.text(in: TextSpan(doc.tokens[c.tokenIndex[j]].span.end, doc.tokens[c.tokenIndex[j + 1]].span.start))
+                if gap.utf8.count(where: { $0 == 0x0A }) >= 2 { return true }
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// Whether a line after the Allergies heading's line and up to content token `k` opens

@@ -292,10 +292,17 @@ import Testing
         ("Urine MCS: E. coli sensitive to gentamicin and ceftriaxone.", ["gentamicin|GENERIC_NAME||", "ceftriaxone|GENERIC_NAME||"], ["gentamicin|ALLERGIES||"]),
         ("Spironolactone not used (ADR); eplerenone can be considered.", ["eplerenone|GENERIC_NAME||"], ["eplerenone|ALLERGIES||"]),
         ("Meds: fluticasone nasal spray daily for allergic rhinitis, Sprintec daily.", ["Sprintec|BRAND_NAME||FREQUENCY=daily"], ["Sprintec|ALLERGIES||"]),
-        // Positives that stay: the cue before the drug in its clause, a reaction "to" the drug.
+        ("Allergies: lisinopril (angioedema).\n\n| Home medication | Sig |\n| Entresto 24-26 mg | 1 tab PO BID |",
+         ["lisinopril|ALLERGIES||", "Entresto|BRAND_NAME||"], ["Entresto|ALLERGIES||"]),
+        ("Allergies: penicillin (rash)\n| Eliquis 5 mg | 1 tab PO BID |", ["penicillin|ALLERGIES||"], ["Eliquis|ALLERGIES||"]),
+        ("4. Peanut allergy - EpiPen Jr refilled.", [], ["EpiPen|ALLERGIES||", "EpiPen Jr|ALLERGIES||"]),
+        // Positives that stay: the cue before the drug in its clause, a reaction "to" the drug,
+        // a list under its heading.
         ("Hx allergic reaction to penicillin.", ["penicillin|ALLERGIES||"], []),
         ("Allergic to penicillin and sulfa.", ["penicillin|ALLERGIES||"], ["penicillin|GENERIC_NAME||"]),
         ("Allergies: amoxicillin (rash).", ["amoxicillin|ALLERGIES||"], []),
+        ("Allergies:\n- penicillin (hives)\n- codeine (nausea)", ["penicillin|ALLERGIES||", "codeine|ALLERGIES||"], []),
+        ("Drug allergy: penicillin.", ["penicillin|ALLERGIES||"], []),
     ] as [(String, [String], [String])])
     func allergyStatements(text: String, present: [String], absent: [String]) {
         let rows = Self.run(text)
