@@ -293,7 +293,7 @@ import Testing
         ("Spironolactone not used (ADR); eplerenone can be considered.", ["eplerenone|GENERIC_NAME||"], ["eplerenone|ALLERGIES||"]),
         ("Meds: fluticasone nasal spray daily for allergic rhinitis, Sprintec daily.", ["Sprintec|BRAND_NAME||FREQUENCY=daily"], ["Sprintec|ALLERGIES||"]),
         ("Allergies: lisinopril (angioedema).\n\n| Home medication | Sig |\n| Entresto 24-26 mg | 1 tab PO BID |",
-         ["lisinopril|ALLERGIES||", "Entresto|BRAND_NAME||"], ["Entresto|ALLERGIES||"]),
+         ["lisinopril|ALLERGIES||", "Entresto|BRAND_NAME||STRENGTH=24-26 mg,DOSAGE=1 tab,ROUTE_OR_MODE=PO,FREQUENCY=BID"], ["Entresto|ALLERGIES||"]),
         ("Allergies: penicillin (rash)\n| Eliquis 5 mg | 1 tab PO BID |", ["penicillin|ALLERGIES||"], ["Eliquis|ALLERGIES||"]),
         ("4. Peanut allergy - EpiPen Jr refilled.", [], ["EpiPen|ALLERGIES||", "EpiPen Jr|ALLERGIES||"]),
         // Positives that stay: the cue before the drug in its clause, a reaction "to" the drug,
