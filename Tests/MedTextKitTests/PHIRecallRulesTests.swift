@@ -142,6 +142,7 @@ import Testing
         "wife [[lan|NAME]] visiting until 1930.\ndaughter [[faith bell|NAME]] at bedside.\nsocial worker [[joy|NAME]] to call family.",
         "hha [[precious|NAME]]: bath, linen change. Aunty [[ruby|NAME]] ([[78|AGE]]) also in house.",
         "wife will call tomorrow. son may visit. daughter present. She works as a [[teacher aide|PROFESSION]] at the school.",
+        "pt settled overnight\nc/o abdo pain at 4am, given paracetamol 1g PO with good effect\nwound care per protocol, reviewed under plan",
         "His old classmate [[Noel|NAME]] visited.",
         "Away over [[Christmas|DATE]], [[24/12-2/1|DATE]]. Leave [[12/28-1/3|DATE]] approved.",
         "Take 1/2-3/4 tab at night. Pupils 3/3-2/2. Grade 1/4-2/4 pulses.",

@@ -1337,8 +1337,11 @@ struct PHIDetection {
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-patient")
                     return end
                 }
-                // "social worker joy to call", "hha precious:": a lower-case given name that is also a word after a role.
-                if role == .clinician, !cap(j), let end = roleLowerWordName(i, j) { return end }
+                // "social worker joy to call", "hha precious:": a lower-case given name that is also a word after a role;
+                // not after a cue that also introduces complaints and regimens ("c/o abdo pain", "per protocol").
+                if role == .clinician, !cap(j), let last = p.keys.last, !inSet(.weakPersonCueEnds, last),
+                    let end = roleLowerWordName(i, j)
+                { return end }
                 // "d/w Grace at reception": a stop-listed given name after a clinician cue, before a lower-case word.
                 if role == .clinician, stopListedGivenName(j), !t[j].bits.contains(.ordinaryWord), j + 1 < t.count, !t[j + 1].nl, !cap(j + 1),
                     isWord(j + 1) || punct(j + 1, 0x2C)
