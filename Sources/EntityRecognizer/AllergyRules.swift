@@ -6,10 +6,12 @@ extension Recognizer {
     /// is a medication inside an Allergies section, or in the same sentence as an allergy cue
     /// before it ("allergic to penicillin", "Allergies: penicillin, codeine") or right after it
     /// ("penicillin allergy"). The heading word in "Allergies: nil" is itself the (negated)
-    /// ALLERGIES entity.
+    /// ALLERGIES entity. An allergy list that has begun ends at a blank line: `Allergies:
+    /// lisinopril (angioedema)` followed by an empty line and a medication table or list leaves
+    /// the table's drugs medications (the sectioner keeps the section to the next known heading).
     func applyAllergyRules(
         _ entities: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument,
-        sentences: [Range<Int>], sentenceOf: [Int]
+        bytes p: UnsafeBufferPointer<UInt8>, sentences: [Range<Int>], sentenceOf: [Int]
     ) {
         var previousAllergen: Int? = nil  // content index where the last allergen ended
         for (n, r) in ranges.enumerated() where entities[n].category == .medication {

@@ -391,16 +391,17 @@ extension Recognizer {
     /// A mineral named as a lab test (word class `supplement_tests`) followed by a dose in a mass
     /// or amount unit is the supplement given ("Magnesium 400mg daily", "Calcium 600 mg BD",
     /// "potassium 20 mmol IV"): a GENERIC_NAME without a concept. A result with a concentration
-    /// unit or none ("Magnesium 0.7 mmol/L", "Mg 0.7") stays a test.
+    /// unit or none ("Magnesium 0.7 mmol/L", "Mg 0.7") stays a test. So does a mineral followed
+    /// right away by a dose form (`sig/forms.tsv`): "magnesium powder nocte", "iron tablets",
+    /// "zinc capsules" name the supplement, never a result.
     func supplementDoses(_ entities: inout [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) {
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 for (n, r) in ranges.enumerated() where entities[n].type == .testName && r.count == 1 && words.supplementTests.contains(keys[r.lowerBound]) {
                     let limit = min(keys.count, r.upperBound + 6)
-                    guard let num = numberExpression(at: r.upperBound, limit: limit, content: c, doc: doc),
-                          let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .testUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
-                          u.term.kind == .strengthUnit, ["unit:mg", "unit:g", "unit:ug", "unit:mmol", "unit:meq"].contains(u.term.id)
-                    else { continue }
+                    let formed = !c.lineEnd[r.upperBound - 1]
+                        && sigMatch(at: r.upperBound, kinds: [.form], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) != nil
+                    guard formed || isSupplementDose(after: r, limit: limit, keys: keys, alts: alts, content: c, doc: doc, bytes: p) else { continue }
                     entities[n].category = .medication
                     entities[n].type = .genericName
                     entities[n].conceptIDs = []
@@ -408,6 +409,17 @@ extension Recognizer {
                 }
             }
         }
+    }
+
+    /// Whether a dose in mg, g, mcg, mmol or mEq follows the mineral at `r`.
+    private func isSupplementDose(
+        after r: Range<Int>, limit: Int, keys: UnsafeBufferPointer<UInt32>, alts: UnsafeBufferPointer<UInt32>,
+        content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard let num = numberExpression(at: r.upperBound, limit: limit, content: c, doc: doc),
+              let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .testUnit, .rateUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p)
+        else { return false }
+        return u.term.kind == .strengthUnit && ["unit:mg", "unit:g", "unit:ug", "unit:mmol", "unit:meq"].contains(u.term.id)
     }
 
     /// Per content token, the index of the lexicon entity whose range holds it, or -1.

@@ -468,7 +468,7 @@ public struct Recognizer: Sendable {
         var ranges = found.map(\.tokens)
         attachQualifiers(&entities, ranges: &ranges, content: c, doc: doc, sentenceOf: sentenceOf)
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
-        applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, sentences: sentences, sentenceOf: sentenceOf)
+        applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
         infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
         // One entry per entity: the allergy rules may have added heading entities ("Allergies: nil"),
         // so `found` is rebuilt from `ranges` (zipping with the old indices dropped the last

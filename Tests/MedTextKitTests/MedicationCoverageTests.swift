@@ -10,9 +10,12 @@ import Testing
 /// list (our own); `scripts/lexicons/med_coverage.py` prints the same report through the CLI.
 @Suite struct MedicationCoverageTests {
     /// (name, expected type) rows of the coverage list, in file order.
-    static let list: [(name: String, type: String)] = {
+    static let list: [(name: String, type: String)] = load("common_medicines.txt")
+
+    /// (name, expected type) rows of a list in `lexicons/coverage/`, in file order.
+    static func load(_ file: String) -> [(name: String, type: String)] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../lexicons/coverage/common_medicines.txt").standardized
+            .appendingPathComponent("../../lexicons/coverage/\(file)").standardized
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         var rows: [(String, String)] = []
         for line in text.split(separator: "\n") {
@@ -29,7 +32,7 @@ import Testing
             }
         }
         return rows
-    }()
+    }
 
     static let prefix = "Medications:\n- "
 
@@ -63,6 +66,33 @@ import Testing
             }
         }
         #expect(misses.isEmpty, "\(misses.count) of \(Self.list.count) not recognised: \(misses)")
+    }
+
+    /// The second, independent list (`medication_mentions.txt`): abbreviations and formulae,
+    /// ward shorthand, salt forms, classes and generic mentions, vaccines by abbreviation, insulin
+    /// and injector devices, theatre products, specialist and less common brands. Known gaps are
+    /// listed with their reason; a new gap fails the test with its name.
+    @Test func medicationMentionsAreRecognised() {
+        let mentions = Self.load("medication_mentions.txt")
+        #expect(mentions.count >= 1100)
+        let knownGaps: Set<String> = [
+            // Abbreviations whose other sense wins without a cue in a one-line list: LAMA (left
+            // against medical advice), INH (inhaled), gent (gentleman), dex/pred/metro (lower-case
+            // shorthand that needs a dose or route cue), FTC (a duplicate case-sensitive row).
+            "LAMA", "INH", "gent", "dex", "pred", "metro", "FTC", "amoxy",
+            // Immunoglobulin given as a treatment (TREATMENT_NAME in procedures.tsv).
+            "IVIG",
+            // Products whose ingredients have no medication row here.
+            "Xermelo", "Spersallerg", "Cerumol", "Ceruminex", "Aquaear", "Cepacaid",
+        ]
+        var misses: [String] = []
+        for (name, _) in mentions where !knownGaps.contains(name) {
+            let found = Self.medications(name)
+            if !(found.count == 1 && (found[0].whole || found[0].head)) {
+                misses.append("\(name) -> \(found.map { $0.text })")
+            }
+        }
+        #expect(misses.isEmpty, "\(misses.count) of \(mentions.count) not recognised: \(misses)")
     }
 
     @Test(arguments: [
