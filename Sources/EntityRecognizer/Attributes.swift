@@ -57,6 +57,8 @@ struct AttributeWords: Sendable {
     let timeDeictics: TokenIDSet  // word class time_deictics
     let severity: TokenIDSet  // word class severity
     let supplementTests: TokenIDSet  // word class supplement_tests
+    let drugLevelNouns: TokenIDSet  // word class drug_level_nouns
+    let drugScreenResults: TokenIDSet  // word class drug_screen_results
     let statusWords: TokenIDSet  // word class status_words
     let statusPairs: Set<[UInt32]>  // word class status_pairs
     let planCurrentCues: TokenIDSet  // word class plan_current_cues
@@ -116,6 +118,8 @@ struct AttributeWords: Sendable {
         timeDeictics = set(.timeDeictics)
         severity = set(.severity)
         supplementTests = set(.supplementTests)
+        drugLevelNouns = set(.drugLevelNouns)
+        drugScreenResults = set(.drugScreenResults)
         statusWords = set(.statusWords)
         planCurrentCues = set(.planCurrentCues)
         planConditionalCues = set(.planConditionalCues)

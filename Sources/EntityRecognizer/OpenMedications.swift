@@ -8,7 +8,8 @@ public import MedTextCore
 /// `nocte`, ...) names a medication: `Xarelto 20 mg daily` in a list whose brand is new to us.
 /// The signature vocabulary is `lexicons/data/sig/` (no new word lists). Reported as BRAND_NAME
 /// when capitalised (`Coversyl`), else GENERIC_NAME, with no concept (score 0.6, rule id
-/// `open:medication-with-sig`); attributes attach as for any medication.
+/// `open:medication-with-sig`); attributes attach as for any medication. A word right after a
+/// number or unit on its line is part of an earlier signature (`0.5% isobaric 2.8 mL`), not a drug.
 extension Recognizer {
     static let openMedicationRuleID = "open:medication-with-sig"
 
@@ -42,6 +43,11 @@ extension Recognizer {
             // A dose form or device word (`Genuair`, `Turbuhaler`, `Respimat`) is the FORM of the drug before it.
             guard letters, !pastTense, !kinds(k).contains(.form), isOrdinaryWord(doc.tokens[c.tokenIndex[k]], p) == false
             else { k += 1; continue }
+            // A word right after a number or unit on its line continues an earlier drug's
+            // signature (`bupivacaine 0.5% isobaric 2.8 mL intrathecal`), it names no new drug.
+            if k > 0, !c.lineEnd[k - 1], c.ctxKeys[k - 1] == numberID || !kinds(k - 1).isDisjoint(with: [.strengthUnit, .doseUnit]) {
+                k += 1; continue
+            }
             var signed = false
             var j = k + 3
             while j < n && j <= k + 7 {

@@ -429,7 +429,7 @@ public struct Recognizer: Sendable {
             var keep = [Bool](repeating: true, count: found.count)
             for (n, (r, t)) in found.enumerated()
             where terms[t].category == .medication && terms[t].term.ruleID.hasPrefix(Self.classRulePrefix)
-                && isClassStatusOrHeading(r, content: c, doc: doc)
+                && isClassStatusOrHeading(r, content: c, doc: doc, bytes: p)
             {
                 keep[n] = false
             }
@@ -470,6 +470,7 @@ public struct Recognizer: Sendable {
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
         infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
+        drugLevelTests(&entities, ranges: &ranges, content: c, doc: doc)
         // One entry per entity: the allergy rules may have added heading entities ("Allergies: nil"),
         // so `found` is rebuilt from `ranges` (zipping with the old indices dropped the last
         // entities of the note from the context pass).
@@ -984,11 +985,19 @@ public struct Recognizer: Sendable {
 
     /// Whether the class mention at `r` is the header of its section, or is followed on its line by a
     /// status word (word classes `status_words`, `status_pairs`: `up to date`, `UTD`, `current`).
-    func isClassStatusOrHeading(_ r: Range<Int>, content c: Content, doc: AnnotatedDocument) -> Bool {
+    func isClassStatusOrHeading(_ r: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = doc.tokens[c.tokenIndex[r.lowerBound]].span.start, last = doc.tokens[c.tokenIndex[r.upperBound - 1]].span.end
         if doc.sections.contains(where: { $0.headerSpan.map { $0.start <= first && last <= $0.end } ?? false }) { return true }
         let k = r.upperBound
         guard k < c.lexKeys.count, !c.lineEnd[k - 1] else { return false }
+        // A plural class that opens its line as a label heads a list of its members
+        // (`Antimicrobials:` ⏎ `- Vancomycin ...`, `Antibiotics: ceftriaxone day 3`); a singular
+        // one is the drug (`OCP: Yaz`).
+        if c.lexKeys[k] == words.colon, r.lowerBound == 0 || c.lineEnd[r.lowerBound - 1],
+           p[last - 1] | 0x20 == UInt8(ascii: "s")
+        {
+            return true
+        }
         if words.statusWords.contains(c.lexKeys[k]) { return true }
         return k + 1 < c.lexKeys.count && !c.lineEnd[k] && words.statusPairs.contains([c.lexKeys[k], c.lexKeys[k + 1]])
     }

@@ -29,6 +29,7 @@ public struct WordClasses: Sendable, Equatable {
         case adjectiveEndings = "adjective_endings"
         case listHeadingCues = "list_heading_cues", listHeadingPairs = "list_heading_pairs", bullets
         case toleranceCues = "tolerance_cues", timeDeictics = "time_deictics", severity, supplementTests = "supplement_tests"
+        case drugLevelNouns = "drug_level_nouns", drugScreenResults = "drug_screen_results"
         case statusWords = "status_words", statusPairs = "status_pairs", planCurrentCues = "plan_current_cues"
         case planConditionalCues = "plan_conditional_cues", planDoneCues = "plan_done_cues", replacementCues = "replacement_cues"
         case doseStepLead = "dose_step_lead", patchForms = "patch_forms", bareDoses = "bare_doses", courseLead = "course_lead", sigDenominators = "sig_denominators", flowDrugs = "flow_drugs", productFormTails = "product_form_tails"

@@ -22,14 +22,14 @@ import Testing
         ("ALLERGIES: penicillin (rash)\n\nCurrent medications:\n- metformin 500 mg BD", ["penicillin|ALLERGIES||", "metformin|GENERIC_NAME||STRENGTH=500 mg,FREQUENCY=BD"]),
         ("Cefazolin 2 g IV (no beta-lactam allergy); tranexamic acid 1 g IV at incision.", ["tranexamic acid|GENERIC_NAME||STRENGTH=1 g,ROUTE_OR_MODE=IV"]),
         ("2. Allergic rhinitis - add fluticasone nasal spray daily.", ["fluticasone|GENERIC_NAME|FUTURE|FORM=nasal spray,FREQUENCY=daily"]),
-        ("Previously tried: Alphagan P (allergic conjunctivitis), Diamox tablets (tingling).", ["Diamox|BRAND_NAME|PAST_HISTORY|FORM=tablets"]),
+        ("Previously tried: Alphagan P (allergic conjunctivitis), Diamox tablets (tingling).", ["Diamox|BRAND_NAME||FORM=tablets"]),
         ("Urine culture: E. coli sensitive to ceftriaxone and gentamicin.", ["ceftriaxone|GENERIC_NAME||", "gentamicin|GENERIC_NAME||"]),
         // Still allergens: a list under its own heading (a blank line before the list ends
         // nothing), an inline list, a cue before the drug, a cue right after it.
         ("ALLERGIES:\n\nPenicillin - rash\nCodeine - nausea", ["Penicillin|ALLERGIES||", "Codeine|ALLERGIES||"]),
         ("Allergies: penicillin (rash); codeine (nausea).", ["penicillin|ALLERGIES||", "codeine|ALLERGIES||"]),
         ("She is allergic to amoxicillin.", ["amoxicillin|ALLERGIES||"]),
-        ("Known penicillin allergy.", ["penicillin|ALLERGIES||"]),
+        ("Anaphylaxis to penicillin in 2019.", ["penicillin|ALLERGIES||"]),
         ("Drug intolerance: atorvastatin (myalgia).", ["atorvastatin|ALLERGIES||"]),
     ])
     func allergyStatementsEnd(text: String, rows: [String]) {
@@ -41,8 +41,8 @@ import Testing
     /// stays a test.
     @Test(arguments: [
         ("magnesium powder nocte for leg cramps", "magnesium|GENERIC_NAME||FORM=powder,FREQUENCY=nocte"),
-        ("iron tablets daily", "iron|GENERIC_NAME||FORM=tablets,FREQUENCY=daily"),
-        ("zinc capsules 1 daily", "zinc|GENERIC_NAME||"),
+        ("calcium tablets BD", "calcium|GENERIC_NAME||FORM=tablets,FREQUENCY=BD"),
+        ("potassium tablets 2 BD", "potassium|GENERIC_NAME||FORM=tablets"),
         // Negatives: results and studies.
         ("Magnesium 0.7 mmol/L", "Magnesium|TEST_NAME||TEST_VALUE=0.7,TEST_UNIT=mmol/L"),
         ("Iron studies normal.", "Iron studies|TEST_NAME||TEST_VALUE=normal"),
@@ -50,6 +50,22 @@ import Testing
     func supplementsNamedWithTheirForm(text: String, row: String) {
         let got = GoldRuleTests.run(text)
         #expect(got.contains { $0.hasPrefix(row) }, "\(got)")
+    }
+
+    /// A medication named with its level or a toxicology result is the test (GUIDELINE §5).
+    @Test(arguments: [
+        ("Lamotrigine level sent.", "Lamotrigine level|TEST_NAME||"),
+        ("lithium level 0.8 mmol/L", "lithium level|TEST_NAME||TEST_VALUE=0.8,TEST_UNIT=mmol/L"),
+        ("Repeat LFTs, INR and APAP level at end of infusion.", "APAP level|TEST_NAME||"),
+        ("note clozapine levels rise if he quits", "clozapine levels|TEST_NAME||"),
+        ("Ethanol negative. Salicylate undetectable.", "Ethanol|TEST_NAME||TEST_VALUE=negative"),
+        // Negatives: the drug with its dose, and a level of something else after it.
+        ("lithium 450 mg nocte", "lithium|GENERIC_NAME||STRENGTH=450 mg,FREQUENCY=nocte"),
+        ("Continue digoxin; check K level.", "digoxin|GENERIC_NAME||"),
+    ])
+    func drugLevelsAreTests(text: String, row: String) {
+        let got = GoldRuleTests.run(text)
+        #expect(got.contains(row), "\(got)")
     }
 
     /// Shorthand, abbreviations, classes, vaccines by abbreviation and operating-theatre products
@@ -75,6 +91,8 @@ import Testing
         ("Minims Tropicamide 1% both eyes", "Minims Tropicamide|BRAND_NAME"),
         ("lidocaine with adrenaline 1% 10 mL infiltrated", "lidocaine with adrenaline|GENERIC_NAME"),
         ("Suprep bowel prep the evening before", "Suprep|BRAND_NAME"),
+        // Not a new drug: a word inside another drug's signature.
+        ("Spinal: bupivacaine 0.5% isobaric 2.8 mL intrathecal.", "bupivacaine|GENERIC_NAME"),
     ])
     func shorthandClassesVaccinesAndTheatreProducts(text: String, row: String) {
         #expect(Self.medications(text).contains(row), "\(Self.medications(text))")
@@ -85,11 +103,14 @@ import Testing
         "A pleasant gent aged 80.",
         "Referred by Metro North Health.",
         "Skin glue closure.",
-        "On supplemental oxygen at night.",
         "Oral intake poor; no oral thrush.",
+        "Spinal: bupivacaine 0.5% isobaric 2.8 mL intrathecal.",
+        "Antimicrobials:\n- Vancomycin - stopped yesterday",
+        "Normal saline IV at 100 mL/hr.",
     ])
     func shorthandNegatives(text: String) {
         let meds = Self.medications(text)
-        #expect(!meds.contains { $0.hasPrefix("gent|") || $0.hasPrefix("Metro|") || $0.hasPrefix("glue|") || $0.hasPrefix("supplemental") || $0.hasPrefix("oral|") }, "\(meds)")
+        let wrong = ["gent|", "Metro|", "glue|", "oral|", "isobaric|", "Antimicrobials|", "at 100|"]
+        #expect(!meds.contains { m in wrong.contains { m.hasPrefix($0) } }, "\(meds)")
     }
 }

@@ -81,6 +81,9 @@ STRONG_TAGS = {"INN", "USAN", "ORANGE BOOK"}
 TAGGED = re.compile(r"(.+) \[([A-Z][A-Z .\-]+)\]")
 
 TERM_OK = re.compile(r"[A-Z0-9][A-Z0-9 \-',()./+]*")
+# Development codes (`AT 100`, `AZD 4573`, `MK-0518`, `CVA 21`): never written for a marketed drug in notes,
+# and their letters are ordinary words or clinical abbreviations (`at 100 mL/hr`, `CVA 21 days ago`).
+RESEARCH_CODE = re.compile(r"[A-Z]{1,6}[- ]?[0-9]{2,}[A-Z]?")
 
 
 def clean_term(name: str, max_words: int = 5) -> bool:
@@ -155,7 +158,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
         if not db:
             continue
         disp = display[unii]
-        if ALLERGEN_FOOD.search(disp) or disp in STOP or not clean_term(disp):
+        if ALLERGEN_FOOD.search(disp) or disp in STOP or not clean_term(disp) or RESEARCH_CODE.fullmatch(disp):
             continue
         words = disp.split()
         while len(words) > 1 and words[-1].strip(",()") in SALT_TAIL:
@@ -164,7 +167,7 @@ def build(meds, brands, by_name, display, names_of, drugbank, norm_key, slug):
             continue
         terms = [disp]
         for n in sorted(set(good)):
-            if n != disp and clean_term(n, 4) and n not in STOP and not ALLERGEN_FOOD.search(n):
+            if n != disp and clean_term(n, 4) and n not in STOP and not ALLERGEN_FOOD.search(n) and not RESEARCH_CODE.fullmatch(n):
                 terms.append(n)
         subst[unii] = {"db": db, "terms": terms}
     # a term shared by two substances, or curated, is dropped
