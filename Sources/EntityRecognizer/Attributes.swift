@@ -31,6 +31,7 @@ struct AttributeWords: Sendable {
     let settingDeterminers: TokenIDSet  // word class setting_determiners
     let listGapStops: TokenIDSet  // word class list_gap_stops
     let semicolon: UInt32
+    let inWord: UInt32
     let questionMark: UInt32
     let negativeAnswers: TokenIDSet  // word class negative_answers
     let listHeadingCues: TokenIDSet  // word class list_heading_cues
@@ -146,6 +147,7 @@ struct AttributeWords: Sendable {
         colon = intern(":")
         comma = intern(",")
         semicolon = intern(";")
+        inWord = intern("in")
         on = intern("on")
         questionMark = intern("?")
         episode = intern("episode")
@@ -223,6 +225,12 @@ extension Recognizer {
         var e = k + 1
         if e + 1 < limit, words.rangeJoin.contains(c.lexKeys[e]), isNum(e + 1) || words.numberWords.contains(c.lexKeys[e + 1]) {
             e += 2
+            // A chain of three or more numbers written without spaces is one combination
+            // strength ("Biktarvy 50-200-25 mg", "Trelegy 100/62.5/25 mcg"), never a range.
+            func joined(_ a: Int, _ b: Int) -> Bool { doc.tokens[c.tokenIndex[a]].span.end == doc.tokens[c.tokenIndex[b]].span.start }
+            while e + 1 < limit, c.lexKeys[e] == c.lexKeys[e - 2], isNum(e + 1), joined(e - 1, e), joined(e, e + 1), joined(e - 3, e - 2) {
+                e += 2
+            }
         } else if e + 1 < limit, c.lexKeys[e] == words.slash, isNum(k), isNum(e + 1), let f = simpleFraction(k, content: c, doc: doc) {
             // "1/2 tab", "3/4 tablet": a fraction of a dose unit (never "4/24" or "5/7").
             e = f
@@ -311,7 +319,14 @@ extension Recognizer {
                 func aliasClose(_ m: Int) -> Int? {
                     guard m > 0, entities[m].category == .medication, entities[m - 1].category == .medication else { return nil }
                     let prev = ranges[m - 1], r = ranges[m]
-                    guard r.lowerBound == prev.upperBound + 1, keys[prev.upperBound] == words.openParen else { return nil }
+                    // A release or device word may stand between ("ProAir HFA (albuterol sulfate)").
+                    var open = prev.upperBound
+                    if open < keys.count, keys[open] != words.openParen,
+                       let f = sigMatch(at: open, kinds: [.form], keys: keys, alternates: alts, limit: min(keys.count, open + 3), content: c, doc: doc, bytes: p)
+                    {
+                        open = f.tokens.upperBound
+                    }
+                    guard r.lowerBound == open + 1, open < keys.count, keys[open] == words.openParen else { return nil }
                     var e = r.upperBound
                     if e < keys.count, keys[e] != words.closeParen,
                        let f = sigMatch(at: e, kinds: [.form], keys: keys, alternates: alts, limit: min(keys.count, e + 4), content: c, doc: doc, bytes: p)
@@ -366,6 +381,16 @@ extension Recognizer {
                         // A route written before the drug ("IV frusemide", "nebulised salbutamol").
                         let lineStart = sentences[sentenceOf[r.lowerBound]].lowerBound
                         // A flow written before oxygen ("on 2 L NC O2", "2L home oxygen").
+                        // Litres written after oxygen are its flow too ("on O2 2L NP", "oxygen 4 L/min").
+                        if let last = r.last, words.flowDrugs.contains(keys[last]) {
+                            for i in entities[n].attributes.indices where entities[n].attributes[i].type == .dosage || entities[n].attributes[i].type == .strength {
+                                let s = entities[n].attributes[i].span
+                                if p[s.end - 1] | 0x20 == UInt8(ascii: "l") || p[s.end - 1] | 0x20 == UInt8(ascii: "n") && s.length > 4 {
+                                    entities[n].attributes[i].type = .rate
+                                    entities[n].attributes[i].relationshipType = .rate
+                                }
+                            }
+                        }
                         if let last = r.last, words.flowDrugs.contains(keys[last]),
                            let flow = flowBefore(r.lowerBound, lineStart: lineStart, owner: owner, keys: keys, alts: alts, content: c, doc: doc, bytes: p)
                         {
@@ -677,11 +702,13 @@ extension Recognizer {
                 if let u = sigMatch(at: num.upperBound, kinds: [.strengthUnit, .doseUnit, .rateUnit, .form], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
                     let r = num.lowerBound..<u.tokens.upperBound
                     // Two amounts joined by "/" are one strength: a combination product
-                    // ("Fosamax Plus 70mg/140mcg") or a concentration ("Heparin 25,000 units/250 mL").
+                    // ("Fosamax Plus 70mg/140mcg") or a concentration ("Heparin 25,000 units/250 mL");
+                    // so is an amount "in" a volume ("actrapid 50 units in 50 mL", "KCl 40 mmol in 1 L").
                     if !hasStrength, lead == k, u.term.kind == .strengthUnit || u.term.kind == .doseUnit,
-                       r.upperBound + 1 < limit, keys[r.upperBound] == words.slash,
+                       r.upperBound + 1 < limit, keys[r.upperBound] == words.slash || keys[r.upperBound] == words.inWord,
                        let num2 = numberExpression(at: r.upperBound + 1, limit: limit, content: c, doc: doc),
-                       let u2 = sigMatch(at: num2.upperBound, kinds: [.strengthUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p)
+                       let u2 = sigMatch(at: num2.upperBound, kinds: [.strengthUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p),
+                       keys[r.upperBound] == words.slash || u2.term.id == "unit:ml" || u2.term.id == "unit:l"
                     {
                         out.append(attribute(.strength, .strength, num.lowerBound..<u2.tokens.upperBound, c, doc))
                         hasStrength = true

@@ -29,7 +29,7 @@ import Testing
         ("ALLERGIES:\n\nPenicillin - rash\nCodeine - nausea", ["Penicillin|ALLERGIES||", "Codeine|ALLERGIES||"]),
         ("Allergies: penicillin (rash); codeine (nausea).", ["penicillin|ALLERGIES||", "codeine|ALLERGIES||"]),
         ("She is allergic to amoxicillin.", ["amoxicillin|ALLERGIES||"]),
-        ("Anaphylaxis to penicillin in 2019.", ["penicillin|ALLERGIES||"]),
+        ("Anaphylaxis to penicillin in 2019.", ["penicillin|ALLERGIES|PAST_HISTORY|"]),
         ("Drug intolerance: atorvastatin (myalgia).", ["atorvastatin|ALLERGIES||"]),
     ])
     func allergyStatementsEnd(text: String, rows: [String]) {
@@ -54,7 +54,7 @@ import Testing
 
     /// A medication named with its level or a toxicology result is the test (GUIDELINE §5).
     @Test(arguments: [
-        ("Lamotrigine level sent.", "Lamotrigine level|TEST_NAME||"),
+        ("Lamotrigine level sent.", "Lamotrigine level|TEST_NAME|FUTURE|"),
         ("lithium level 0.8 mmol/L", "lithium level|TEST_NAME||TEST_VALUE=0.8,TEST_UNIT=mmol/L"),
         ("Repeat LFTs, INR and APAP level at end of infusion.", "APAP level|TEST_NAME||"),
         ("note clozapine levels rise if he quits", "clozapine levels|TEST_NAME||"),
