@@ -225,12 +225,6 @@ extension Recognizer {
         var e = k + 1
         if e + 1 < limit, words.rangeJoin.contains(c.lexKeys[e]), isNum(e + 1) || words.numberWords.contains(c.lexKeys[e + 1]) {
             e += 2
-            // A chain of three or more numbers written without spaces is one combination
-            // strength ("Biktarvy 50-200-25 mg", "Trelegy 100/62.5/25 mcg"), never a range.
-            func joined(_ a: Int, _ b: Int) -> Bool { doc.tokens[c.tokenIndex[a]].span.end == doc.tokens[c.tokenIndex[b]].span.start }
-            while e + 1 < limit, c.lexKeys[e] == c.lexKeys[e - 2], isNum(e + 1), joined(e - 1, e), joined(e, e + 1), joined(e - 3, e - 2) {
-                e += 2
-            }
         } else if e + 1 < limit, c.lexKeys[e] == words.slash, isNum(k), isNum(e + 1), let f = simpleFraction(k, content: c, doc: doc) {
             // "1/2 tab", "3/4 tablet": a fraction of a dose unit (never "4/24" or "5/7").
             e = f
