@@ -287,7 +287,7 @@ import Testing
     func examinationTemplates(row: String) { Self.check(row) }
 
     /// Commonly negated findings the lexicon lacked before session 6
-    /// (scripts/lexicons/conditions/23_negated_findings_session6.txt).
+    /// (scripts/lexicons/conditions/23_negated_findings_probed.txt).
     @Test(arguments: [
         "Nil [[sundowning|NEGATION]], nil [[exit seeking|NEGATION]] or [[absconding|NEGATION]] this shift.",
         "Chest: clear, no added sounds.", "No [[succussion splash|NEGATION]].",
