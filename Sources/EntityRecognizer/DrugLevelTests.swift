@@ -24,13 +24,19 @@ extension Recognizer {
             let noun = words.drugLevelNouns.contains(keys[r.upperBound])
             guard owner[r.upperBound] < 0 else { continue }
             if noun { ranges[n] = r.lowerBound..<(r.upperBound + 1) }
-            entities[n].span = span(ranges[n], c, doc)
-            entities[n].category = .testTreatmentProcedure
-            entities[n].type = .testName
-            entities[n].traits = []
-            entities[n].conceptIDs = []
-            entities[n].attributes = []
-            entities[n].evidence.append(Evidence(subject: "rule", ruleID: "drug-level-test"))
+            Self.retypeAsTestName(&entities[n], span: span(ranges[n], c, doc), rule: "drug-level-test")
         }
+    }
+
+    /// Turns an entity into a TEST_NAME over `span` (a drug level, an organism's test): the traits, codes and
+    /// attributes of its first reading go, and the rule that retyped it is its evidence.
+    static func retypeAsTestName(_ e: inout Entity, span: TextSpan, rule: String) {
+        e.span = span
+        e.category = .testTreatmentProcedure
+        e.type = .testName
+        e.traits = []
+        e.conceptIDs = []
+        e.attributes = []
+        e.evidence.append(Evidence(subject: "rule", ruleID: rule))
     }
 }

@@ -46,13 +46,7 @@ extension Recognizer {
             var end = r.upperBound
             while end < keys.count, owner[end] < 0, words.testNouns.contains(keys[end]), !c.lineEnd[end - 1] { end += 1 }
             ranges[n] = r.lowerBound..<end
-            entities[n].span = span(ranges[n], c, doc)
-            entities[n].category = .testTreatmentProcedure
-            entities[n].type = .testName
-            entities[n].traits = []
-            entities[n].conceptIDs = []
-            entities[n].attributes = []
-            entities[n].evidence.append(Evidence(subject: "rule", ruleID: "infection-test"))
+            Self.retypeAsTestName(&entities[n], span: span(ranges[n], c, doc), rule: "infection-test")
         }
     }
 }

@@ -854,6 +854,12 @@ public struct Recognizer: Sendable {
     /// medication `n` and the start of its line or the medication before it on the line.
     func namedAsReplacement(_ n: Int, entities: [Entity], ranges: [Range<Int>], content c: Content?) -> Bool {
         guard let c, n < ranges.count, !ranges[n].isEmpty else { return false }
+        return lineWordBeforeMedication(n, in: words.replacementCues, entities: entities, ranges: ranges, content: c)
+    }
+
+    /// Whether a word of `set` stands between medication `n` and the start of its line or the medication
+    /// before it on the line (that medication's words end the look-back).
+    func lineWordBeforeMedication(_ n: Int, in set: TokenIDSet, entities: [Entity], ranges: [Range<Int>], content c: Content) -> Bool {
         var stop = -1
         for (m, r) in ranges.enumerated() where m != n && !r.isEmpty && entities[m].category == .medication
             && r.upperBound <= ranges[n].lowerBound && r.upperBound - 1 > stop
@@ -862,7 +868,7 @@ public struct Recognizer: Sendable {
         }
         var k = ranges[n].lowerBound - 1
         while k > stop && !c.lineEnd[k] {
-            if words.replacementCues.contains(c.lexKeys[k]) { return true }
+            if set.contains(c.lexKeys[k]) { return true }
             k -= 1
         }
         return false
@@ -956,17 +962,7 @@ public struct Recognizer: Sendable {
         let placed: Traits = [.negation, .pastHistory, .hypothetical, .lowConfidence, .pertainsToFamily]
         if !entities[n].traits.intersection(placed).isEmpty { return false }
         // The medication before this one on its line ends the look-back.
-        var stop = -1
-        for (m, r) in ranges.enumerated() where m != n && !r.isEmpty && entities[m].category == .medication
-            && r.upperBound <= ranges[n].lowerBound && r.upperBound - 1 > stop
-        {
-            stop = r.upperBound - 1
-        }
-        var k = ranges[n].lowerBound - 1
-        while k > stop && !c.lineEnd[k] {
-            if words.planCurrentCues.contains(c.lexKeys[k]) { return false }
-            k -= 1
-        }
+        if lineWordBeforeMedication(n, in: words.planCurrentCues, entities: entities, ranges: ranges, content: c) { return false }
         // The sentence of the medication, within its line.
         let sentence = sentenceOf[ranges[n].lowerBound] < sentences.count ? sentences[sentenceOf[ranges[n].lowerBound]] : ranges[n]
         var lo = ranges[n].lowerBound
