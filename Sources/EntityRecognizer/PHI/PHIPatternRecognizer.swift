@@ -29,14 +29,20 @@ public struct PHIPatternRecognizer: Sendable {
 @inline(__always) func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || isAlpha(c) }
 @inline(__always) func lower(_ c: UInt8) -> UInt8 { isAlpha(c) ? c | 0x20 : c }
 
+/// The key of the empty word (FNV-1a offset basis); ``wordKey(_:_:_:)`` extends it byte by byte.
+let wordKeySeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+/// `h` extended by one more byte of the word, lower-cased: `wordKey("abc") == wordKey("ab")` extended by `c`.
+/// Rules that build a key from other bytes than a token's (initials, a plural ending) use this, never their own hash.
+@inline(__always) func wordKeyAppending(_ h: UInt64, _ c: UInt8) -> UInt64 { (h ^ UInt64(lower(c))) &* 0x100_0000_01b3 }
+
 /// FNV-1a over lower-cased ASCII bytes: a cheap key for cue-word lookups.
 @inline(__always)
 func wordKey(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = wordKeySeed
     var i = s
     while i < e {
-        h ^= UInt64(lower(b[i]))
-        h &*= 0x100_0000_01b3
+        h = wordKeyAppending(h, b[i])
         i += 1
     }
     return h

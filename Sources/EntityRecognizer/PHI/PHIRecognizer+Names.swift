@@ -283,8 +283,8 @@ extension PHIDetection {
         guard first >= 0 else { return }
         var known: [UInt64] = []
         for c in found where c.entity.type == .name {
-            // FNV-1a over the lower-cased initials, as `wordKey` hashes a token.
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            // The key of the lower-cased initials, as `wordKey` keys a token.
+            var h = wordKeySeed
             var count = 0
             var k = c.entity.span.start
             var startOfWord = true
@@ -292,8 +292,7 @@ extension PHIDetection {
                 let ch = b[k]
                 if isAlpha(ch) {
                     if startOfWord && ch &- 0x41 < 26 {
-                        h ^= UInt64(ch | 0x20)
-                        h &*= 0x100_0000_01b3
+                        h = wordKeyAppending(h, ch)
                         count += 1
                     }
                     startOfWord = false

@@ -73,7 +73,7 @@ extension PHIDetection {
             if e.type == .name, t[m].kind == .word, t[m].base == t[m].key, t[m].e - t[m].s >= 3, b[t[m].e - 1] | 0x20 != 0x73,
                 !t[m].bits.contains(.ordinaryWord), !t[m].bits.contains(.stopWord), !t[m].flags.contains(.hasDigit)
             {
-                let plural = (t[m].key ^ 0x73) &* 0x100_0000_01b3  // FNV-1a continued with "s" (wordKey)
+                let plural = wordKeyAppending(t[m].key, UInt8(ascii: "s"))
                 if !out.contains(where: { $0.keys == [plural] }) {
                     out.append(PHIRepeatSource(type: .name, keys: [plural], gaps: [], bytes: [], distinctive: true, plural: true))
                 }
