@@ -65,7 +65,7 @@ public enum DefaultTerminology {
 
     /// Whether a TSV file's header (first non-comment line) is the common concept format.
     static func isCommonFormat(_ url: URL) -> Bool {
-        guard let r = try? LineReader(path: url.path) else { return false }
+        guard let r = try? HashingLineReader(path: url.path) else { return false }
         while let line = r.next() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             return line.hasPrefix("id\ttype\tpreferred")

@@ -14,7 +14,7 @@ extension TerminologyBuilder {
     /// entity. Import concept lexicons before this file so targets resolve.
     public func importAbbreviations(_ url: URL, name: String? = nil) throws(TerminologyError) {
         let display = name ?? url.lastPathComponent
-        let reader = try LineReader(path: url.path, displayName: display)
+        let reader = try HashingLineReader(path: url.path, displayName: display)
         let medtext = try systemID(.medtext)
         var rows = 0
         try inTransaction { () throws(TerminologyError) in

@@ -74,7 +74,7 @@ extension TerminologyBuilder {
     /// existing ancestor by prefix. Streams line by line.
     public func importICD10CMOrderFile(_ url: URL, name: String? = nil) throws(TerminologyError) {
         let display = name ?? url.lastPathComponent
-        let reader = try LineReader(path: url.path, displayName: display)
+        let reader = try HashingLineReader(path: url.path, displayName: display)
         let system = try systemID(.icd10CM)
         var rows = 0
         try inTransaction { () throws(TerminologyError) in

@@ -13,7 +13,7 @@ extension TerminologyBuilder {
     /// - Complexity: O(rows); memory independent of the file size.
     public func importLexicon(_ url: URL, name: String? = nil, priority: Int = 0) throws(TerminologyError) {
         let display = name ?? url.lastPathComponent
-        let reader = try LineReader(path: url.path, displayName: display)
+        let reader = try HashingLineReader(path: url.path, displayName: display)
         let medtext = try systemID(.medtext)
         var rows = 0
         try inTransaction { () throws(TerminologyError) in
@@ -119,7 +119,7 @@ struct LexiconTerm {
     var dialect: Dialect = .both
     var caseSensitive = false
 
-    init(_ raw: Substring, reader: LineReader) throws(TerminologyError) {
+    init(_ raw: Substring, reader: HashingLineReader) throws(TerminologyError) {
         var body = raw.trimmingCharacters(in: .whitespaces)
         if let hash = body.lastIndex(of: "#") {
             let tags = body[body.index(after: hash)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -41,7 +41,7 @@ extension TerminologyBuilder {
             try db.execute("""
                 CREATE TEMP TABLE stage_rx(rxcui TEXT NOT NULL, tty TEXT NOT NULL, rank INTEGER NOT NULL, str TEXT NOT NULL, norm TEXT NOT NULL, ord INTEGER NOT NULL);
                 """)
-            let r = try LineReader(path: conso.path, displayName: "RXNCONSO.RRF")
+            let r = try HashingLineReader(path: conso.path, displayName: "RXNCONSO.RRF")
             let stage = try db.cached("INSERT INTO stage_rx(rxcui, tty, rank, str, norm, ord) VALUES (?, ?, ?, ?, ?, ?)")
             var rows = 0
             while let line = r.next() {
@@ -82,7 +82,7 @@ extension TerminologyBuilder {
             progress.done("RXNCONSO.RRF", rows)
 
             if let rel = find("RXNREL.RRF") {
-                let r = try LineReader(path: rel.path, displayName: "RXNREL.RRF")
+                let r = try HashingLineReader(path: rel.path, displayName: "RXNREL.RRF")
                 try db.cached("DELETE FROM concept_map WHERE provenance = 'RxNorm RXNREL' AND source IN (SELECT c.id FROM concept c WHERE c.system = ?1 AND c.code IN (SELECT rxcui FROM stage_rx))").run([.int(system)])
                 let insert = try db.cached("""
                     INSERT INTO concept_map(source, target_system, target_code, relation, provenance)
@@ -103,7 +103,7 @@ extension TerminologyBuilder {
                 progress.done("RXNREL.RRF", rows)
             }
             if let sat = find("RXNSAT.RRF") {
-                let r = try LineReader(path: sat.path, displayName: "RXNSAT.RRF")
+                let r = try HashingLineReader(path: sat.path, displayName: "RXNSAT.RRF")
                 let insert = try db.cached("""
                     INSERT INTO concept_attribute(concept, name, value)
                     SELECT id, ?3, ?4 FROM concept WHERE system = ?1 AND code = ?2

@@ -184,8 +184,8 @@ extension TerminologyBuilder {
         return String(last)
     }
 
-    private func openRF2(_ url: URL, _ name: String, header: [String]) throws(TerminologyError) -> LineReader {
-        let r = try LineReader(path: url.path, displayName: name)
+    private func openRF2(_ url: URL, _ name: String, header: [String]) throws(TerminologyError) -> HashingLineReader {
+        let r = try HashingLineReader(path: url.path, displayName: name)
         guard let h = r.next() else { throw r.malformed("the file is empty; an RF2 file starts with its header row") }
         guard splitFields(h, "\t").map(String.init) == header else {
             throw r.malformed("unexpected header; expected the RF2 columns \(header.joined(separator: ", "))")
@@ -193,7 +193,7 @@ extension TerminologyBuilder {
         return r
     }
 
-    private func rf2Row(_ r: LineReader, _ line: String, count: Int) throws(TerminologyError) -> [Substring] {
+    private func rf2Row(_ r: HashingLineReader, _ line: String, count: Int) throws(TerminologyError) -> [Substring] {
         let f = splitFields(line, "\t")
         guard f.count == count else { throw r.malformed("expected \(count) tab-separated fields, found \(f.count)") }
         guard f[1].count == 8, f[1].allSatisfy(\.isNumber) else { throw r.malformed("effectiveTime must be YYYYMMDD") }
@@ -201,12 +201,12 @@ extension TerminologyBuilder {
         return f
     }
 
-    private func sctid(_ r: LineReader, _ s: Substring, _ column: String) throws(TerminologyError) -> Int64 {
+    private func sctid(_ r: HashingLineReader, _ s: Substring, _ column: String) throws(TerminologyError) -> Int64 {
         guard let v = Int64(s), v > 0 else { throw r.malformed("\(column) is not a SNOMED CT identifier") }
         return v
     }
 
-    private func finishFile(_ r: LineReader, kind: String, rows: Int, version: String?) throws(TerminologyError) {
+    private func finishFile(_ r: HashingLineReader, kind: String, rows: Int, version: String?) throws(TerminologyError) {
         try recordSource(kind: kind, name: r.displayName, version: version, sha256: r.finishHash(), rows: rows)
         progress.done(r.displayName, rows)
     }

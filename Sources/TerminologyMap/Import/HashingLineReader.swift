@@ -9,7 +9,7 @@ import MedTextCore
 /// Reads a text file one line at a time (streaming, constant memory), hashing its bytes with
 /// SHA-256 as it goes so the build metadata can record exactly what was imported.
 /// Line endings LF and CRLF; a UTF-8 BOM at the start is dropped.
-final class LineReader {
+final class HashingLineReader {
     let path: String
     /// Display name for errors (the file name, or the path relative to the import root).
     let displayName: String
