@@ -719,3 +719,89 @@ extension PHIDetection {
         return e + 1
     }
 }
+
+// MARK: long names and particles
+
+extension PHIDetection {
+    /// "al-Rashid", "el-Sayed", "bin-Laden" at the particle run ending before token `k`: when `k` is a hyphen joined to
+    /// the particle and to a capitalised word, the end after that word; else nil.
+    @inline(never) func hyphenParticleSurname(_ k: Int) -> Int? {
+        guard k > 0, k + 1 < t.count, punct(k, 0x2D), adjacent(k), adjacent(k + 1), !t[k + 1].nl, cap(k + 1),
+            t[k + 1].e - t[k + 1].s >= 2, isWord(k - 1), inSet(.nameParticles, t[k - 1].key)
+        else { return nil }
+        return k + 2
+    }
+
+    /// A word that may continue a name found by the list pair rule: a listed given or family name that is no ordinary or
+    /// stop-listed word, title, credential, place, street word, state, month or weekday, in the case of the name before
+    /// it (an ALL-CAPS word continues only an ALL-CAPS name).
+    @inline(never) func nameTailWord(_ k: Int, after p: Int) -> Bool {
+        guard k < t.count, isWord(k), cap(k), !covered[k], t[k].e - t[k].s >= 2 else { return false }
+        let lb = t[k].bits
+        guard lb.isName, !lb.contains(.ordinaryWord), !lb.contains(.stopWord), !lb.contains(.title), !lb.contains(.weakTitle),
+            !lb.contains(.credential), !lb.contains(.placeWord), !lb.contains(.streetType), !lb.contains(.stateAbbr),
+            !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday)
+        else { return false }
+        if t[k].flags.contains(.allUpper) != t[p].flags.contains(.allUpper) { return false }
+        return !placeSuffix(k) && !eponymFollows(k + 1)
+    }
+
+    /// The end of a name found by the list pair rule at `e`, taking up to two more name words on its line: a third and
+    /// fourth listed name (`Hoang Thi Mai`, `María José García López`, `NGUYEN THI HOA`, `Dmitri Ivanovich Petrov`), name
+    /// particles before a capitalised name (`Mohammed bin Salman`, `Maria de los Angeles Ortiz`, `Khalid Al Mansouri`),
+    /// a particle joined by a hyphen (`al-Rashid`) and hyphenated surnames (`Hernández-Sánchez`). A gap of three spaces
+    /// (a table column) ends the name.
+    @inline(never) func nameTail(_ e: Int) -> Int {
+        var j = e, added = 0
+        while added < 2, j < t.count, j > 0, !t[j].nl, t[j].s - t[j - 1].e < 3, !covered[j] {
+            var k = j
+            while k < t.count, k - j < 3, !t[k].nl, isWord(k), t[k].rb.contains(.auxWord), inSet(.nameParticles, t[k].key) { k += 1 }
+            if k > j {
+                if let h = hyphenParticleSurname(k) {
+                    j = h
+                } else if k < t.count, !t[k].nl, cap(k), !covered[k], t[k].e - t[k].s >= 2, !t[k].flags.contains(.hasDigit),
+                    (nameTailWord(k, after: j - 1) || (!t[k].bits.contains(.ordinaryWord) && !t[k].bits.contains(.stopWord)
+                        && !t[k].bits.contains(.placeWord)))
+                {
+                    j = k + 1
+                } else {
+                    break
+                }
+            } else {
+                guard nameTailWord(j, after: j - 1) else { break }
+                j += 1
+            }
+            added += 1
+            if punct(j, 0x2D) && adjacent(j) && j + 1 < t.count && adjacent(j + 1) && cap(j + 1) && !t[j + 1].flags.contains(.hasDigit) {
+                j += 2
+            }
+        }
+        return j
+    }
+}
+
+// MARK: ages of relatives and lists of ages
+
+extension PHIDetection {
+    /// The rule id for an age at number token `i` in brackets after a relative (`Son (8)`, `brother (49) is well`,
+    /// `her daughter (5, Year 1)`) or later in a list of ages after an age word (`aged 8, 5 and 2`, `ages 12, 9, 4`), or
+    /// nil. A singular kinship word only (`Sons (2)`, `children (3)` count people); the number closes the bracket or
+    /// is followed by a comma inside it.
+    @inline(never) func ageAfterRelativeOrList(_ i: Int) -> String? {
+        guard ageNumber(i, sentenceEnd: true), t[i].e - t[i].s <= 3 else { return nil }
+        if punct(i - 1, 0x28) {
+            guard isWord(i - 2), !t[i - 1].nl, inSet(.kinship, t[i - 2].base), punct(i + 1, 0x29) || punct(i + 1, 0x2C) else { return nil }
+            return "age-relative-bracket"
+        }
+        // Walk back over earlier ages of the list: `8, 5 and` ... to the age word.
+        var j = i - 1, ages = 0
+        while j >= 1 && ages < 6 && !t[j].nl && (punct(j, 0x2C) || t[j].key == K.and) && t[j - 1].kind == .number && ageNumber(j - 1, sentenceEnd: true) {
+            j -= 2
+            ages += 1
+        }
+        guard ages > 0, j >= 0, isWord(j), inSet(.agedWords, t[j].key) else { return nil }
+        // "aged 8, 5 and 2": the list ends at a clause end or an age unit.
+        guard asideEnd(i + 1) || (i + 1 < t.count && !t[i + 1].nl && (inSet(.ageUnits, t[i + 1].key) || t[i + 1].key == K.and)) else { return nil }
+        return "age-list"
+    }
+}

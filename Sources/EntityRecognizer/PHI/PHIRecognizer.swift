@@ -370,6 +370,12 @@ struct PHIDetection {
                     j = k
                     continue
                 }
+                // "Ahmed al-Rashid", "Omar el-Sayed": a particle joined to the surname by a hyphen.
+                if let e = hyphenParticleSurname(k) {
+                    j = e
+                    words += 1
+                    continue
+                }
                 break
             }
             // `Graham "Gus" Atherton`: a quoted nickname between given name and surname.
@@ -630,7 +636,10 @@ struct PHIDetection {
     func relativeAgeAt(_ i: Int) -> Bool {
         guard i > 0, t[i - 1].key == K.at, ageNumber(i), t[i].e - t[i].s == 2 else { return false }
         // Session 6: "had prostate cancer at 61 (treated at ...)": a bracket after the age ends it too.
-        guard asideEnd(i + 1) || punct(i + 1, 0x28) || (i + 1 < t.count && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years)) else { return false }
+        // "father died at 61 of an MI": `of` and the cause after the age.
+        guard asideEnd(i + 1) || punct(i + 1, 0x28)
+            || (i + 1 < t.count && !t[i + 1].nl && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years || t[i + 1].key == K.of))
+        else { return false }
         var j = i - 2
         var n = 0
         while j >= 0 && n < 16 {
@@ -682,6 +691,10 @@ struct PHIDetection {
         }
         if tok.kind == .number && relativeAgeAt(i) {
             emitAgeToken(i, rule: "age-relative-at")
+            return i + 1
+        }
+        if tok.kind == .number && i > 1 && !t[i].nl && (punct(i - 1, 0x28) || punct(i - 1, 0x2C) || t[i - 1].key == K.and), let a = ageAfterRelativeOrList(i) {
+            emitAgeToken(i, rule: a)
             return i + 1
         }
 
@@ -1730,6 +1743,15 @@ struct PHIDetection {
             j += 1
             if punct(j, 0x2E) { j += 1 }
         }
+        // "Mohammed bin Salman", "Maria de los Angeles Ortiz": particles before the surname.
+        if j < t.count, !t[j].nl, !covered[j], isWord(j), !cap(j), t[j].rb.contains(.auxWord), bits.contains(.frequentFirst),
+            !bits.contains(.ordinaryWord), !capsDoc, !lowerDoc, inSet(.nameParticles, t[j].key)
+        {
+            let end = nameTail(j)
+            guard end > j + 1 else { return nil }
+            emitName(i, end, priority: 2, score: 0.75, rule: "name-pair-particle")
+            return end
+        }
         guard j < t.count, !t[j].nl, cap(j), !covered[j] else { return nil }
         let lb = t[j].bits
         // A stop-listed surname (Thompson, Graves) counts after a frequent, unambiguous first name.
@@ -1749,6 +1771,7 @@ struct PHIDetection {
         if pairSurnameIsPlace(j) { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        end = nameTail(end)
         emitName(i, end, priority: 2, score: 0.8, rule: "name-pair")
         return end
     }
