@@ -163,3 +163,24 @@ extension PHIDetection {
         return i + 1
     }
 }
+
+// MARK: short codes after reference cues
+
+extension PHIDetection {
+    /// "Booking code K7Q-22X", "Confirmation code 7QX2", "Ref AB12C", "Pt ID SIP-MR2": after a cue that names a
+    /// reference, booking, confirmation or access code (`short_code_cues`, at the cue or among the fillers from `i` to
+    /// `j`), a code with fewer than four digits is still an ID when it is written in capitals and digits only (letters
+    /// and at least one digit, four to twelve of them, inner hyphens allowed). Lower-case letters (`HbA1c`), words without
+    /// digits (`Group A`) and shorter codes (`2B`) stay out.
+    @inline(never) func shortCode(_ i: Int, _ j: Int, _ e: Int) -> Bool {
+        var cued = false
+        for k in i..<j where isWord(k) && inSet(.shortCodeCues, t[k].key) { cued = true }
+        guard cued, e > j else { return false }
+        var letters = 0, digits = 0
+        for c in t[j].s..<t[e - 1].e {
+            let x = b[c]
+            if x &- 0x30 < 10 { digits += 1 } else if x &- 0x41 < 26 { letters += 1 } else if x != 0x2D { return false }
+        }
+        return letters >= 1 && digits >= 1 && (4...12).contains(letters + digits)
+    }
+}

@@ -887,7 +887,7 @@ struct PHIDetection {
             }
             var digits = 0
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
-            guard digits >= 4 else { return nil }
+            guard digits >= 4 || shortCode(i, j, e) else { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
             if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")

@@ -21,6 +21,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case fractionBefore, fractionAfter, decadeQualifiers, numberLabels, nameVerbs, auStates, weakPersonCueEnds
     case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
     case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
+    case shortCodeCues
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {

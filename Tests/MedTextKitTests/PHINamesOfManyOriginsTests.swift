@@ -1,0 +1,77 @@
+import Foundation
+import MedTextCore
+import MedTextKit
+import MedTextTestSupport
+import Testing
+
+/// Names of many origins written whole, relatives' ages and short reference codes (issue #6 §3): a name found by the
+/// list pair rule takes its third and fourth words and its particles, the curated list covers communities the census
+/// and Faker lists miss, a relative's age in brackets and later ages of a list are AGE, and a short capitals-and-digits
+/// code after a reference cue is an ID. Each class has negatives: places, organisations, weekdays and credentials after
+/// a name; plural relatives and counts; lab names, grades and scores in brackets; codes in lower case or without digits.
+@Suite struct PHINamesOfManyOriginsTests {
+    /// Long names and particles: Vietnamese family-first names with Van/Thi, Hispanic double surnames, Slavic
+    /// patronymics, Arabic `bin`/`al-`/`Al`, particles before the surname.
+    @Test(arguments: [
+        "[[Hoang Thi Mai|NAME]] is a woman with COPD.",
+        "[[NGUYEN THI HOA|NAME]] was reviewed in clinic today.",
+        "[[María José García López|NAME]] attended.",
+        "[[José Luis Hernández-Sánchez|NAME]] presented.",
+        "[[Dmitri Ivanovich Petrov|NAME]] was admitted.",
+        "[[Mohammed bin Salman Al-Harbi|NAME]] attended.",
+        "[[Khalid Al Mansouri|NAME]] was admitted.",
+        "Seen by Dr [[Ahmed al-Rashid|NAME]].",
+        "[[Maria de los Angeles Ortiz|NAME]] was seen.",
+    ])
+    func longNamesAndParticles(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Curated names of communities the lists cover thinly: Central Desert skin names used as family names, Pacific,
+    /// West and East African, Somali, South Sudanese, Slavic, Greek, Italian, Korean and Chinese given names.
+    @Test(arguments: [
+        "[[Daisy Nangala|NAME]] is the family support worker.",
+        "[[Jimmy Jupurrurla|NAME]] was flown in.",
+        "[[Losaline Fifita|NAME]] attended with her aunt [[Mele|NAME]].",
+        "[[Chukwuemeka Okonkwo|NAME]] attended. [[Oluwaseun Adeyemi|NAME]] presented.",
+        "Seen with [[Abdiwali|NAME]] today.",
+        "[[Konstantinos Papadopoulos|NAME]] attended. [[Giuseppe Russo|NAME]] was reviewed.",
+        "[[Oleksandr Kovalenko|NAME]] presented with dyspnoea.",
+        "Patient [[Huang Zhiqiang|NAME]] has type 2 diabetes.",
+    ])
+    func curatedNames(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// A name ends before a place, an organisation word, a weekday, a credential or a table gap.
+    @Test(arguments: [
+        "Seen by Dr [[Sarah Lee|NAME]] Tuesday.",
+        "[[Maria Lopez|NAME]], RN",
+        "[[John Williams|NAME]] MD reviewed.",
+        "[[Peter Nguyen|NAME]]     MRN [[4471229|ID]]",
+        "Discussed with [[John Williams|NAME]] in [[March|DATE]].",
+        "Parkinson's disease, Bell's palsy, Graves' disease. Commenced on Keppra and Endone.",
+    ])
+    func namesEnd(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Ages of relatives in brackets and later ages of a list; counts, grades and plural relatives stay out.
+    @Test(arguments: [
+        "Son ([[8|AGE]]), daughter ([[5|AGE]]).",
+        "Brother ([[49|AGE]]) well; her sister ([[52|AGE]], nurse) helps.",
+        "Children aged [[8|AGE]], [[5|AGE]] and [[2|AGE]].",
+        "Grandchildren aged [[12|AGE]], [[9|AGE]] and [[4|AGE]] years.",
+        "Father died at [[61|AGE]] of an MI.",
+        "Sons (2) at home. Children (3) well. Grade (2) ulcer. Power (4) in the right arm.",
+        "Took 8, 5 and 2 tablets. Scores 8, 5 and 2.",
+    ])
+    func ages(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Short reference codes after booking, confirmation, reference and access cues; lab names, scan codes, groups,
+    /// ranges and codes without digits stay out.
+    @Test(arguments: [
+        "Booking code [[K7Q-22X|ID]] for the portal.",
+        "Confirmation code [[7QX2|ID]]",
+        "Ref [[AB12C|ID]].",
+        "Booking ref: [[XJ4P9|ID]]",
+        "Pt ID [[SIP-MR2|ID]]",
+        "Lab HbA1c 7.2 today. Order CT2 scan. Group A strep. Reference range 3.5-5.0 mmol/L.",
+        "Code blue called. Booking for 2B next week. Access code pending. Confirmation of diagnosis by MRI.",
+    ])
+    func shortCodes(_ row: String) { PHIPipelineTests.check(row) }
+}
