@@ -39,6 +39,21 @@ import Testing
     ])
     func curatedNames(_ row: String) { PHIPipelineTests.check(row) }
 
+    /// Logins built from a name found in the note, names after a title that is also a word with a surname in no list,
+    /// names before a credential with an Irish particle, a surname that is also an eponym after a cue and an unlisted
+    /// given name. Ordinary words that end in a found surname, and eponyms with a possessive, stay out.
+    @Test(arguments: [
+        "Read back by [[A. Mirzoyan|NAME]] (MLS). Caller ID [[amirzoyan|NAME]].",
+        "Note by [[Keisha Broussard|NAME]], LPN.\n- [[kbroussard2|NAME]]",
+        "Pastor [[Ray Etsitty|NAME]] has offered to organise meals.",
+        "Sister [[Mary Okafor|NAME]] visited.",
+        "Asked our diabetes educator, [[Sinéad Ó Murchú|NAME]] CDE, to see her.",
+        "Seen by [[Sinéad Murphy|NAME]] today.",
+        "Seen by [[Anne Ross|NAME]]. Walked across the ward without aids.",
+        "Father said he was fine. Murphy's sign negative.",
+    ])
+    func loginsTitlesAndParticles(_ row: String) { PHIPipelineTests.check(row) }
+
     /// A name ends before a place, an organisation word, a weekday, a credential or a table gap.
     @Test(arguments: [
         "Seen by Dr [[Sarah Lee|NAME]] Tuesday.",

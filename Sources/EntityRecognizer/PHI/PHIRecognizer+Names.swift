@@ -395,6 +395,9 @@ extension PHIDetection {
         if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && adjacent(end + 1) && cap(end + 1) && !t[end + 1].flags.contains(.hasDigit) {
             end += 2
         }
+        // "seen by Sinéad Murphy": a surname that is also an eponym or a word, unless a possessive or a follower makes it
+        // the eponym.
+        if end == j + 1 { end = cueSurnameEnd(end) }
         // An organisation or facility word after it makes it an organisation ("Ngaire Street", "Tipene Clinic").
         if end < t.count && !t[end].nl && (t[end].bits.contains(.streetType) || t[end].rb.contains(.orgSuffix)) { return nil }
         if end < t.count && !t[end].nl && t[end].ps
@@ -803,5 +806,59 @@ extension PHIDetection {
         // "aged 8, 5 and 2": the list ends at a clause end or an age unit.
         guard asideEnd(i + 1) || (i + 1 < t.count && !t[i + 1].nl && (inSet(.ageUnits, t[i + 1].key) || t[i + 1].key == K.and)) else { return nil }
         return "age-list"
+    }
+}
+
+// MARK: logins of names found in the note
+
+extension PHIDetection {
+    /// "Caller ID amirzoyan" beside `A. Mirzoyan`, "- mjbaptiste" beside `marie-claude jean-baptiste`, "jsmith2" beside
+    /// `John Smith`: a lower-case word that is the first letter of a name found in the note, up to two more letters, and
+    /// the name's last word (four letters or more), maybe with digits after it, is that person's login (GUIDELINE N: a
+    /// user name written as a person's name is NAME). Ordinary words and listed names stay out (`across` beside `Anne
+    /// Ross`).
+    @inline(never) mutating func loginsOfKnownNames() {
+        var pairs: [(first: UInt8, last: UInt64, length: Int)] = []
+        for c in found where c.entity.type == .name {
+            let s = c.entity.span.start, e = c.entity.span.end
+            var w = e
+            while w > s && isAlpha(b[w - 1]) { w -= 1 }
+            guard e - w >= 4, w > s, isAlpha(b[s]) else { continue }
+            pairs.append((b[s] | 0x20, wordKey(b, w, e), e - w))
+        }
+        guard !pairs.isEmpty else { return }
+        for k in 0..<t.count where isWord(k) && !covered[k] && !named[k] && !cap(k) && t[k].e - t[k].s >= 5 && t[k].e - t[k].s <= 24 {
+            let bits = t[k].bits
+            if bits.contains(.ordinaryWord) || bits.isName || bits.contains(.stopWord) || bits.contains(.drugWord) { continue }
+            var e = t[k].e
+            while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
+            let s = t[k].s
+            for p in pairs where b[s] == p.first {
+                var hit = false
+                for skip in 1...3 where e - s - skip == p.length && isAlpha(b[s + skip - 1]) {
+                    if wordKey(b, s + skip, e) == p.last { hit = true }
+                }
+                if hit {
+                    emitName(k, k + 1, priority: 3, score: 0.6, rule: "name-login-of-known-name")
+                    break
+                }
+            }
+        }
+    }
+}
+
+extension PHIDetection {
+    /// After a title that is also a word (`Pastor`, `Father`, `Sister`): a listed given name, even one that is a word
+    /// (`Ray`), and a capitalised surname in no list (``unlistedNameWord``): "Pastor Ray Etsitty", "Father Tom Kealoha".
+    /// The end, or nil; drugs, eponyms, months and places are no given names here.
+    @inline(never) func weakTitleGivenUnlistedSurname(_ j: Int) -> Int? {
+        guard j + 1 < t.count, !t[j].nl, !t[j + 1].nl, isWord(j), cap(j), !t[j].flags.contains(.allUpper), t[j].e - t[j].s >= 2 else { return nil }
+        let g = t[j].bits
+        guard g.contains(.firstName), !g.contains(.drugWord), !g.contains(.eponym), !g.contains(.placeWord), !g.contains(.title),
+            !t[j].rb.contains(.monthName), !t[j].rb.contains(.weekday), unlistedNameWord(j + 1)
+        else { return nil }
+        var e = j + 2
+        if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && cap(e + 1) { e += 2 }
+        return e
     }
 }

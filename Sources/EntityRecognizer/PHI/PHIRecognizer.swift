@@ -521,6 +521,7 @@ struct PHIDetection {
         if nameEnds.count > 0 {
             initialsOfKnownNames()
             idsAfterNames()
+            loginsOfKnownNames()
         }
         nicknamesAfterNames()
         agesAfterNames()
@@ -1253,6 +1254,9 @@ struct PHIDetection {
                         }
                         return e
                     }
+                } else if weak, let e = weakTitleGivenUnlistedSurname(j) {
+                    emitName(j, e, priority: 3, score: 0.85, rule: "name-title")
+                    return e
                 } else if !weak, j < t.count, !t[j].nl, isWord(j), !cap(j), !capsDoc, t[j].e - t[j].s >= 3,
                     !t[j].flags.contains(.hasDigit),
                     // "dr smith aware": an ordinary or stop-listed word only when it is a frequent surname, not a room
