@@ -89,4 +89,14 @@ import Testing
         "Code blue called. Booking for 2B next week. Access code pending. Confirmation of diagnosis by MRI.",
     ])
     func shortCodes(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Dates: a capitalised month alone in brackets or before a colon after a test, and an approximate year after `~` or
+    /// `c.`; the modal verb, counts and volumes stay out.
+    @Test(arguments: [
+        "Echo ([[Feb|DATE]]) showed EF 40%.",
+        "Echo [[Feb|DATE]]: EF 40%.",
+        "Diagnosed ~[[2010|DATE]]. Hysterectomy c. [[1998|DATE]].",
+        "He (May) attend. Intake ~2000 mL daily. Walks ~1900 steps a day.",
+    ])
+    func datesAloneAndApproximate(_ row: String) { PHIPipelineTests.check(row) }
 }

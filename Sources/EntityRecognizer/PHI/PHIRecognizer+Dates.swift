@@ -283,3 +283,14 @@ extension PHIDetection {
         return forward(a, c, x, z) || forward(c, a, z, x)
     }
 }
+
+extension PHIDetection {
+    /// "Diagnosed ~2010.", "c. 2010,": a year (the caller checked 1900-2099) right after `~` or `c.` and before a clause
+    /// end, so that an approximate count (`~2000 mL`, `~1900 steps`) stays out.
+    @inline(never) func approximateYear(_ i: Int) -> Bool {
+        guard i >= 1, !t[i].nl, i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation else { return false }
+        if punct(i - 1, 0x7E) && adjacent(i) { return true }
+        return i >= 2 && punct(i - 1, 0x2E) && adjacent(i - 1) && !t[i - 1].nl && isWord(i - 2) && t[i - 2].e - t[i - 2].s == 1
+            && b[t[i - 2].s] | 0x20 == 0x63 && (i < 3 || t[i - 2].nl || !adjacent(i - 2))
+    }
+}

@@ -684,7 +684,7 @@ struct PHIDetection {
             let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, prev)
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
-                    || yearInRangeOrList(i, v) || yearAfterWord(i, v))
+                    || yearInRangeOrList(i, v) || yearAfterWord(i, v) || approximateYear(i))
             {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
@@ -812,7 +812,10 @@ struct PHIDetection {
             let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && inSet(.mayCues, t[i - 1].key)
             // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
             let labelled = cap(i) && !capsDoc && monthAfterDateLabel(i)
-            if (hyphenated || labelled || inSet(.monthAloneCues, t[i - 1].key))
+            // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
+            let set = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl
+                && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
+            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
