@@ -5,6 +5,82 @@ import MedTextCore
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
 extension PHIDetection {
+    /// A rural property or locality named with a property word (`property_words`: Station, Downs, Homestead,
+    /// Farm, ...) after a place preposition: "a stockman at Mount Doreen Station", "a ringer on Barkly Downs station",
+    /// "grew up on Willowbank Station". One to three capitalised words, the last of them distinctive (a name, a
+    /// place, or a word outside the ordinary-word list), then the capitalised property word (inside the span) or a
+    /// lower-case one (outside). "at Central Station", "the Police Station" (ordinary words only), a title, month or
+    /// weekday stay out. A place, not an employer: ADDRESS (GUIDELINE AD2, "named places that locate the patient").
+    @inline(never) mutating func propertyName(_ i: Int) -> Int? {
+        var k = i
+        var distinctive = false, lastDistinctive = false
+        while k < t.count && k - i < 4 && (k == i || !t[k].nl) && isWord(k) && cap(k) && !covered[k] {
+            if k > i && inSet(.propertyWords, t[k].key) {
+                // The word before the property word is distinctive itself: "Mill Park Police Station" is a service
+                // (`service_station_words`), not a property.
+                guard distinctive, lastDistinctive, !inSet(.serviceStationWords, t[k - 1].key) else { return nil }
+                emit(.address, i, k + 1, priority: 3, score: 0.7, rule: "address-property")
+                return k + 1
+            }
+            let bits = t[k].bits
+            if bits.contains(.title) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) || bits.contains(.drugWord)
+                || bits.contains(.eponym)
+            { return nil }
+            lastDistinctive = !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord)
+            if lastDistinctive { distinctive = true }
+            k += 1
+        }
+        guard distinctive, lastDistinctive, k > i, k < t.count, !t[k].nl, isWord(k), !cap(k), inSet(.propertyWords, t[k].key),
+            !inSet(.serviceStationWords, t[k - 1].key)
+        else { return nil }
+        emit(.address, i, k, priority: 3, score: 0.65, rule: "address-property")
+        return k
+    }
+
+    /// A known one-word place written with a possessive after a place word: "in Melbourne's west", "lives in Sydney's
+    /// inner west". The possessive is outside the span (as for names, GUIDELINE N3). Returns the token's end.
+    @inline(never) mutating func possessivePlace(_ i: Int) -> Int? {
+        guard !covered[i], let list = vocab.phrases[t[i].base],
+            list.contains(where: { $0.kind == .place && $0.keys.count == 1 }),
+            !eponymFollows(i + 1), !t[i].bits.contains(.title), !t[i].bits.contains(.eponym)
+        else { return nil }
+        emit(.address, i, i + 1, priority: 2, score: 0.65, rule: "address-place-possessive")
+        if let last = found.last, last.entity.span.start == t[i].s {
+            var end = t[i].e
+            end -= b[end - 1] | 0x20 == 0x73 && b[end - 2] == 0x27 ? 2 : 4
+            found[found.count - 1].entity.span = TextSpan(t[i].s, end)
+        }
+        return i + 1
+    }
+
+    /// A street name and type written alone on a line that starts a line, when the next line is a locality with
+    /// its state (letterheads and address blocks: "Ryrie St" / "Geelong VIC 3220"). Returns the street's end.
+    @inline(never) mutating func streetLineAboveLocality(_ i: Int) -> Int? {
+        var k = i
+        while k < t.count && k - i < 4 && isWord(k) && cap(k) && (k == i || !t[k].nl) && !(k > i && t[k].bits.contains(.streetType)) {
+            k += 1
+        }
+        guard k > i, k < t.count, !t[k].nl, isWord(k), cap(k), t[k].bits.contains(.streetType),
+            !inSet(.wardWords, t[i].key), !covered[i]
+        else { return nil }
+        var end = k + 1
+        if punct(end, 0x2E) && adjacent(end) { end += 1 }
+        guard end < t.count, t[end].nl, cap(end), locality(end, allowNewline: true, standalone: true) != nil else { return nil }
+        for q in i..<end where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { return nil }
+        emit(.address, i, end, priority: 3, score: 0.75, rule: "address-street-line")
+        return end
+    }
+
+    /// The colon at `j` ends a place label: "Place of birth:", "Town of birth:", "Birthplace:", "Suburb:", "Town:",
+    /// "City:", "Hometown:" (`place_labels`). Only known places follow it as ADDRESS (the gazetteer rule), so a country
+    /// ("Country of birth: Vietnam") stays out.
+    @inline(never) func placeLabelBefore(_ j: Int) -> Bool {
+        guard j > 0, isWord(j - 1), !t[j].nl else { return false }
+        if inSet(.placeLabels, t[j - 1].key) { return true }
+        // "Place of birth", "Town of birth".
+        return j >= 3 && t[j - 1].key == K.birth && t[j - 2].key == K.of && isWord(j - 3) && inSet(.placeLabels, t[j - 3].key)
+    }
+
     /// "lives in Emeryville", "originally from Rotorua", "moved to Grove City": after a residence or travel word and a
     /// preposition, a capitalised word in no list at all (not a name, not an ordinary word: so no country such as
     /// Vietnam, no agency such as Centrelink), with town words after it. Known places have their own rule.
@@ -88,6 +164,11 @@ extension PHIDetection {
         }
         // A listed place alone ("in St Kilda", "from St. John's") stays a place; with a facility word after it, it names one.
         if e == j + 1, t[i].ps, phrase(at: i, kinds: .startsPlace, where: { $0 == .place }) != nil { return nil }
+        // "Son lives in St. Paul", "moved to St Albans": after a residence word a saint's name alone is a town.
+        if e == j + 1, !possessive, i >= 2, isWord(i - 2), !t[i - 1].nl, inSet(.residenceWords, t[i - 2].key) {
+            emit(.address, i, e, priority: 3, score: 0.65, rule: "address-saint-town")
+            return e
+        }
         emit(options.facilityType, i, e, priority: 3, score: 0.65, rule: "organization-saint-after-preposition")
         return e
     }

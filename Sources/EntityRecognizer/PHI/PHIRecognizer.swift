@@ -1921,7 +1921,8 @@ struct PHIDetection {
                 var e = j + 1
                 while e < t.count && e - j <= 6 && !t[e].nl && !punct(e, 0x28) && !punct(e, 0x2C) && !punct(e, 0x3B)
                     && !(t[e].kind == .number) && !(isWord(e) && t[e].rb.contains(.idCue) && t[e].flags.contains(.allUpper))
-                    && (cap(e) || punct(e, 0x2D) || punct(e, 0x26) || (isWord(e) && adjacent(e) && punct(e - 1, 0x2D))
+                    // "School District - Hurricane Middle School": a spaced dash separates two names.
+                    && (cap(e) || (punct(e, 0x2D) && adjacent(e)) || punct(e, 0x26) || (isWord(e) && adjacent(e) && punct(e - 1, 0x2D))
                         || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)))
                 { e += 1 }
                 var covered = false
@@ -1932,6 +1933,8 @@ struct PHIDetection {
                 }
             }
         }
+        // A street written alone on its line above the line of its town ("Ryrie St" / "Geelong VIC 3220").
+        if cap(i), t[i].nl || i == 0, let e = streetLineAboveLocality(i) { return e }
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
         if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
@@ -1952,8 +1955,13 @@ struct PHIDetection {
         }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
         if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
+            // A rural property or locality named with a property word: "a stockman at Mount Doreen Station", "a ringer on
+            // Barkly Downs station".
+            if let e = propertyName(i) { return e }
             var k = i
             while k < t.count && k - i < 4 && (cap(k) || (k > i && streetOrdinal(k))) && !t[k].nl && !t[k].bits.contains(.streetType) { k += 1 }
+            // A street type as the whole name before another street type: "on Station St", "on Park Ave".
+            if k == i, i + 1 < t.count, !t[i + 1].nl, cap(i + 1), t[i + 1].bits.contains(.streetType) { k = i + 1 }
             var facility = false
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
@@ -1980,6 +1988,10 @@ struct PHIDetection {
         // Session 6: a known place set off by a bracket or comma ("(Point Cook)", "(by phone, Brisbane)", "Dr Chua,
         // cardiologist, Midland).", "Kroger Pharmacy #713, Richmond - ...").
         if tok.ps, tok.rb.contains(.startsPlace), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = placeSetOff(i) { return e }
+        // "(Sgt K. Whiteley, Browns Plains station)": a property or locality word after a bracket or comma.
+        if cap(i), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
+        // "in Melbourne's west", "lives in Sydney's inner west": a known place with a possessive.
+        if tok.base != tok.key, isWord(i), cap(i) || lowerDoc, i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
         return nil
     }
 
@@ -2025,6 +2037,8 @@ struct PHIDetection {
     }
 
     func placeContext(_ j: Int) -> Bool {
+        // "Place of birth: Ballarat", "Suburb: Toowoomba": a place label and its colon.
+        if punct(j, 0x3A) { return placeLabelBefore(j) }
         guard isWord(j), !cap(j) || capsDoc else { return false }
         let k = t[j].key
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
@@ -2037,7 +2051,7 @@ struct PHIDetection {
     func lowerFacilityStart(_ cueIndex: Int) -> Int? {
         var j = cueIndex - 1
         var s = cueIndex
-        var distinctive = 0
+        var distinctive = 0, unlisted = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
             let k = t[j].key
             if inSet(.employerPrepositions, k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
@@ -2051,6 +2065,7 @@ struct PHIDetection {
             if (inSet(.genericOrgWords, k) || inSet(.possessives, k)) && !inSet(.lowerFacilityFillers, k) { return nil }
             if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || t[j].rb.contains(.startsFacilityBefore) {
                 distinctive += 1
+                if !bits.contains(.ordinaryWord) { unlisted += 1 }
             } else if !inSet(.lowerFacilityFillers, k) {
                 // Every other word must be a facility-name filler: "his left foot surgery", "a good dental" are not names.
                 return nil
@@ -2059,7 +2074,11 @@ struct PHIDetection {
             j -= 1
         }
         guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
-        let k = t[s - 1].key
+        var p = s - 1
+        // "does the books for the mypolonga football club": an article between the preposition and the name, when a
+        // word of the name is outside the ordinary-word list ("the local football club", "at the other hospital" stay out).
+        if t[p].key == K.the, unlisted > 0, p > 0, !t[p].nl, isWord(p - 1) { p -= 1 }
+        let k = t[p].key
         guard inSet(.employerPrepositions, k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via else { return nil }
         return s
     }
@@ -2087,6 +2106,8 @@ struct PHIDetection {
             break
         }
         guard words > 0 else { return nil }
+        // "works at Willowbank Station": a rural property is a place (ADDRESS, propertyName), not an employer.
+        if isWord(e - 1), e - 1 > i, inSet(.propertyWords, t[e - 1].key) { return nil }
         // "a coal miner at Kurri Kurri": a known place is an ADDRESS.
         if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return nil }
         // "works for Kylie Chen", "works with Tom": people, not employers.
@@ -2358,7 +2379,7 @@ enum K {
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
     static let family = wordKey("family"), household = wordKey("household")
     static let the = wordKey("the"), via = wordKey("via"), `for` = wordKey("for")
-    static let age = wordKey("age")
+    static let age = wordKey("age"), birth = wordKey("birth")
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
 }
