@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DeidentifierTests",
-            dependencies: ["Deidentifier", "MedTextCore", "MedTextTestSupport"],
+            dependencies: ["Deidentifier", "MedTextCore", "MedTextTestSupport", "MedTextLexicons"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

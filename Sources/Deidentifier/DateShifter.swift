@@ -6,6 +6,8 @@
 /// they always change.
 struct DateShifter {
     let locale: DateLocale
+    /// `month_qualifiers` and `ordinal_suffixes` of ``DeidWords``.
+    let words: DeidWords
 
     static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -75,7 +77,7 @@ struct DateShifter {
             // A month alone, maybe qualified ("June", "mid-Dec", "early March"): month precision.
             let months = alphaRuns.filter { monthOf($0.0) != nil }
             guard weekday == nil, months.count == 1,
-                alphaRuns.allSatisfy({ monthOf($0.0) != nil || Self.monthQualifiers.contains(String(decoding: text[$0.0], as: UTF8.self).lowercased()) })
+                alphaRuns.allSatisfy({ monthOf($0.0) != nil || words[.monthQualifiers].contains(String(decoding: text[$0.0], as: UTF8.self).lowercased()) })
             else { return nil }
             parts = [Part(range: months[0].0, field: .month, isName: true)]
         } else if sig.count == 2, r0.1 == "d", sig[1].1 == "d", r0.0.count <= 2, sig[1].0.count == 1 || value(r0.0) > 12 {
@@ -230,7 +232,7 @@ struct DateShifter {
         }
         // Month ranges ("Jun-Aug 2024", "June/July", "Dec 2024-Jan 2025"): every month moves by the same whole months.
         let months = alpha.filter { monthOf($0.0) != nil }
-        if months.count >= 2, alpha.allSatisfy({ monthOf($0.0) != nil || Self.monthQualifiers.contains(word($0.0)) }),
+        if months.count >= 2, alpha.allSatisfy({ monthOf($0.0) != nil || words[.monthQualifiers].contains(word($0.0)) }),
             digits.allSatisfy({ $0.0.count == 4 }), let firstMonth = months.first, sig.first.map({ $0.0 == firstMonth.0 || $0.1 == "a" }) ?? false
         {
             let shiftMonths = max(1, (abs(days) + 15) / 30) * (days < 0 ? -1 : 1)
@@ -289,7 +291,7 @@ struct DateShifter {
         // An ordinal day alone ("12th", "the 3rd"): the month is not written, so the day moves inside a 31-day
         // reference month (intervals between days of one month are kept unless the shift crosses its end).
         if digits.count == 1, digits[0].0.count <= 2, alpha.count == 1 || (alpha.count == 2 && word(alpha[0].0) == "the"),
-            let sfx = alpha.last, Self.ordinalSuffixes.contains(word(sfx.0)), sfx.0.lowerBound == digits[0].0.upperBound
+            let sfx = alpha.last, words[.ordinalSuffixes].contains(word(sfx.0)), sfx.0.lowerBound == digits[0].0.upperBound
         {
             let d = value(digits[0].0)
             guard (1...31).contains(d) else { return nil }
@@ -301,8 +303,6 @@ struct DateShifter {
         }
         return nil
     }
-
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
     static func padded(_ v: Int, like width: Int) -> [UInt8] {
         var r = Array(String(v).utf8)
@@ -341,7 +341,6 @@ struct DateShifter {
     }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let monthQualifiers: Set<String> = ["mid", "early", "late", "end", "start", "beginning", "middle", "of"]
 
     /// 0 for Monday ... 6 for Sunday: full names, three-letter abbreviations, `tues`, `weds`, `thur`, `thurs`.
     static func weekdayIndex(_ word: [UInt8]) -> Int? {

@@ -83,10 +83,13 @@ public struct DeidResult: Sendable {
 /// surrogate, date shifting, with keyed (HMAC-SHA256) consistency. Built once; `Sendable`.
 public struct Deidentifier: Sendable {
     public let options: DeidOptions
+    /// The word sets it reads (`phi/deid_words.tsv`; `PHIPipeline.deidWords` holds the shipped file's).
+    public let words: DeidWords
     let hmac: HMACSHA256
 
-    public init(options: DeidOptions) {
+    public init(options: DeidOptions, words: DeidWords) {
         self.options = options
+        self.words = words
         self.hmac = HMACSHA256(key: options.key)
     }
 
@@ -137,7 +140,8 @@ public struct Deidentifier: Sendable {
             // Nothing written (a shifted date, a surrogate) may reproduce a PHI string detected in the note: a
             // shifted `Nov 2022` -> `Aug 2022` must not bring back a year `2022` detected alone elsewhere.
             let generates = options.shiftDates || options.mode == .surrogate
-            let detected = generates ? PHIStringSet(text: b, spans: sorted.map(\.span)) : PHIStringSet(text: b, spans: [])
+            let detected = generates ? PHIStringSet(text: b, spans: sorted.map(\.span), exemptMonths: words[.exemptMonthNames])
+                : PHIStringSet(text: b, spans: [], exemptMonths: [])
             for e in sorted {
                 let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                 guard s >= pos, s < end else { continue }
@@ -175,17 +179,17 @@ public struct Deidentifier: Sendable {
         attempt: Int = 0, into out: inout [UInt8]
     ) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
-            if attempt == 0, let shifted = DateShifter(locale: options.locale).shift(Array(original), days: shift) {
+            if attempt == 0, let shifted = DateShifter(locale: options.locale, words: words).shift(Array(original), days: shift) {
                 out.append(contentsOf: shifted)
                 return "shift-date"
             }
             if options.mode == .surrogate {
                 // A redraw: a realistic date one to eleven years earlier, keyed on the value (intervals to the
                 // note's other dates are not kept for this one; the audit rule says so).
-                let surrogates = Surrogates(hmac: hmac, salt: UInt8(attempt))
+                let surrogates = Surrogates(hmac: hmac, salt: UInt8(attempt), keepWords: words[.keepWords])
                 if attempt > 0 {
                     var st = surrogates.stream("date-redraw", Array(original))
-                    if let redrawn = DateShifter(locale: options.locale).shift(Array(original), days: -(366 + st.next(3650))) {
+                    if let redrawn = DateShifter(locale: options.locale, words: words).shift(Array(original), days: -(366 + st.next(3650))) {
                         out.append(contentsOf: redrawn)
                         return "surrogate-date-redraw"
                     }
@@ -206,7 +210,7 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt), givenWords: given)
+            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt), givenWords: given, keepWords: words[.keepWords])
                 .surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule

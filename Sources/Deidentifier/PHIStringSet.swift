@@ -14,13 +14,17 @@ struct PHIStringSet {
 
     var isEmpty: Bool { byHash.isEmpty }
 
+    /// Month names and abbreviations that are no PHI strings alone (`exempt_month_names` of ``DeidWords``).
+    private let exemptMonths: Set<String>
+
     /// - Complexity: O(total length of the spans).
-    init(text: UnsafeBufferPointer<UInt8>, spans: [TextSpan]) {
+    init(text: UnsafeBufferPointer<UInt8>, spans: [TextSpan], exemptMonths: Set<String>) {
+        self.exemptMonths = exemptMonths
         for span in spans {
             let s = max(span.start, 0), e = min(span.end, text.count)
             guard s < e else { continue }
             let bytes = Array(UnsafeBufferPointer(rebasing: text[s..<e]))
-            guard !Self.exempt(bytes) else { continue }
+            guard !exempt(bytes) else { continue }
             let h = Self.hash(bytes[...])
             if byHash[h]?.contains(bytes) == true { continue }
             byHash[h, default: []].append(bytes)
@@ -28,15 +32,10 @@ struct PHIStringSet {
         }
     }
 
-    static let monthNames: Set<String> = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
-
-    static func exempt(_ s: [UInt8]) -> Bool {
+    func exempt(_ s: [UInt8]) -> Bool {
         if s.count <= 2 && s.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
         if s.count >= 3 && s.count <= 9 && s.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) {
-            return monthNames.contains(String(decoding: s, as: UTF8.self).lowercased())
+            return exemptMonths.contains(String(decoding: s, as: UTF8.self).lowercased())
         }
         return false
     }

@@ -12,6 +12,8 @@ struct Surrogates {
     /// Lower-cased words that a name of the note uses as a given name (`Peter` in `Peter Nguyen`, `NGUYEN, Peter`): alone
     /// (`Peter rang`) they get the given-name surrogate of the full name, not a surname (one person, one surrogate).
     var givenWords: Set<String> = []
+    /// `keep_words` of ``DeidWords``: what an address or organisation surrogate keeps as written.
+    var keepWords: Set<String> = []
 
     /// Adds the lower-cased words (two letters or more) of a name to `words`.
     static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
@@ -352,7 +354,7 @@ struct Surrogates {
                 { j += 1 }
                 let w = Array(original[i..<j])
                 let lower = String(decoding: w, as: UTF8.self).lowercased()
-                if Self.keepWords.contains(lower) || (w.count <= 3 && w.allSatisfy { $0 &- 0x41 < 26 }) || w.count == 1 {
+                if keepWords.contains(lower) || (w.count <= 3 && w.allSatisfy { $0 &- 0x41 < 26 }) || w.count == 1 {
                     out.append(contentsOf: w)
                 } else {
                     out.append(contentsOf: pick(Self.placeWords, w, type: "place", like: w))
@@ -371,19 +373,6 @@ struct Surrogates {
         }
         return out
     }
-
-    static let keepWords: Set<String> = [
-        "street", "st", "road", "rd", "avenue", "ave", "av", "drive", "dr", "lane", "ln", "court", "ct", "place", "pl",
-        "crescent", "cres", "boulevard", "blvd", "highway", "hwy", "parade", "pde", "terrace", "tce", "way", "close", "cl",
-        "circuit", "cct", "grove", "square", "parkway", "pkwy", "circle", "cir", "trail", "esplanade", "esp", "square",
-        "unit", "apt", "apartment", "suite", "ste", "level", "floor", "flat", "lot", "po", "box", "gpo", "locked", "bag",
-        "private", "hospital", "hospitals", "medical", "centre", "center", "clinic", "health", "service", "services",
-        "community", "practice", "surgery", "aged", "care", "home", "nursing", "rehabilitation", "day", "university",
-        "memorial", "regional", "district", "general", "base", "children's", "women's", "specialist", "family", "of",
-        "the", "and", "saint", "royal", "north", "south", "east", "west", "new", "wales", "victoria", "queensland",
-        "tasmania", "australia", "western", "northern", "territory", "capital", "campus", "ward", "unit", "emergency",
-        "department", "practice", "group", "network", "mental", "cancer", "heart", "institute", "foundation",
-    ]
 
     /// Surrogate given names and surnames: none is an ordinary English word, a month, a place, an eponym (Mallory,
     /// Lambert), a disease acronym (Nash) or an organisation (Abbott), so a surrogate reads as a name and only a name.

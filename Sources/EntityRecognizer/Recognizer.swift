@@ -34,6 +34,10 @@ public struct RecognizerResources: Sendable {
     /// Whether `recognize` adds the pattern-shaped PHI of ``PHIPatternRecognizer`` (callers with
     /// the full ``PHIRecognizer`` turn this off and add its entities themselves).
     public var phiPatterns: Bool = true
+    /// The word lists the PHI byte scanner reads when ``phiPatterns`` is on (``PHIVocabulary/scanWords``, from
+    /// `phi/rule_words.tsv`); without them ID cues need punctuation before their value (`MRN: 123`) and URLs a
+    /// scheme or `www`.
+    public var phiScanWords = PHIScanWords(idFillers: [], topLevelDomains: [])
     /// The lexicon already compiled (loaded from an image, see ``CompiledLexicon``): `terms` is
     /// then ignored.
     public var compiledLexicon: CompiledLexicon? = nil
@@ -102,7 +106,7 @@ public struct Recognizer: Sendable {
     }
     let numberID: UInt32
     let yearID: UInt32
-    let phi = PHIPatternRecognizer()
+    let phi: PHIPatternRecognizer
     let phiPatterns: Bool
     let sigMatcher: PhraseMatcher
     let sigTerms: [SigTerm]
@@ -249,6 +253,7 @@ public struct Recognizer: Sendable {
             }
         }
         phiPatterns = resources.phiPatterns
+        phi = PHIPatternRecognizer(words: resources.phiScanWords)
     }
 
     /// Per-document working state: the non-space tokens and their keys.

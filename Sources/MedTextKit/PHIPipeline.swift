@@ -11,6 +11,8 @@ public struct PHIPipeline: Sendable {
     public let recognizer: PHIRecognizer
     /// Whether the vocabulary was loaded from its compiled image (else parsed from `phi/`).
     public let vocabularyFromImage: Bool
+    /// The word sets of de-identification (`phi/deid_words.tsv`), for ``deidentifier(options:)``.
+    public let deidWords: DeidWords
 
     /// Builds the tokenizer and loads `phi/*` from the lexicon data directory.
     /// - Throws: ``PipelineBuildError``.
@@ -54,7 +56,19 @@ public struct PHIPipeline: Sendable {
             cache?.save(bytes: vocabulary.image(key: cache!.key))
         }
         self.recognizer = PHIRecognizer(vocabulary: vocabulary, options: options)
+        let wordsURL = dir.appendingPathComponent("phi/deid_words.tsv")
+        guard let wordsData = FileManager.default.contents(atPath: wordsURL.path), let wordsText = String(validating: wordsData, as: UTF8.self) else {
+            throw PipelineBuildError(reason: .unreadableFile, path: wordsURL.path, detail: "file missing, unreadable or not UTF-8")
+        }
+        do {
+            deidWords = try DeidWords(tsv: wordsText)
+        } catch {
+            throw PipelineBuildError(reason: .invalidRules, path: wordsURL.path, detail: error.description)
+        }
     }
+
+    /// A de-identifier with `options` and this pipeline's word sets.
+    public func deidentifier(options: DeidOptions) -> Deidentifier { Deidentifier(options: options, words: deidWords) }
 
     /// The note analyzed, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION).
     /// - Complexity: O(n) in the text's bytes.

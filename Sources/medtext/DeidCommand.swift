@@ -75,7 +75,7 @@ struct DeidCommand: ParsableCommand {
                 }
                 options.avoidWords = Deidentifier.nameWords(text)
             }
-            let deid = Deidentifier(options: options)
+            let deid = pipeline.deidentifier(options: options)
             var auditHandle: FileHandle? = nil
             if let path = audit {
                 guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {

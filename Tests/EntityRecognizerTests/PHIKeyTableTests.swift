@@ -20,6 +20,7 @@ import Testing
     }
 
     @Test func monthsAndCuesComeFromOneLookup() {
+        let scanTable = PHIScanWords(PHIRuleWords.shipped).table
         #expect(scanTable.value(wordKey("sept")) & 0xF == 9)
         #expect(scanCue(scanTable.value(wordKey("MRN"))) == .id)
         #expect(scanCue(scanTable.value(wordKey("aged"))) == .ageWord)

@@ -1,4 +1,4 @@
-import EntityRecognizer
+@testable import EntityRecognizer
 import MedTextCore
 import MedTextTestSupport
 import Testing
@@ -6,9 +6,12 @@ import Testing
 /// Each row marks every PHI span the pattern recognizer must find, with its type;
 /// anything unmarked must not be found.
 @Suite struct PHIPatternTests {
+    /// The scanner with the shipped word lists (`phi/rule_words.tsv`).
+    static let scanner = PHIPatternRecognizer(words: PHIScanWords(PHIRuleWords.shipped))
+
     static func check(_ marked: String) {
         let m = MarkedText(marked)
-        let found = PHIPatternRecognizer().recognize(m.text)
+        let found = PHIPatternTests.scanner.recognize(m.text)
         let got = found.map { "\(m.text.utf8Slice($0.span))|\($0.type.rawValue)" }
         let want = m.marks.map { "\($0.text)|\($0.labels.first ?? "")" }
         #expect(got == want, "in: \(marked)")
@@ -80,9 +83,9 @@ import Testing
     func ages(_ marked: String) { Self.check(marked) }
 
     @Test func ageOverEightyNineIsFlagged() {
-        let e = PHIPatternRecognizer().recognize("a 93-year-old woman").first
+        let e = PHIPatternTests.scanner.recognize("a 93-year-old woman").first
         #expect(e?.evidence.contains { $0.subject == "AGE_OVER_89" } == true)
-        let y = PHIPatternRecognizer().recognize("a 63-year-old woman").first
+        let y = PHIPatternTests.scanner.recognize("a 63-year-old woman").first
         #expect(y?.evidence.contains { $0.subject == "AGE_OVER_89" } == false)
     }
 
@@ -90,7 +93,7 @@ import Testing
         for s in ["", "@", "http://", "+", "(", "1", "12/", "12/12/", "Jan", "MRN", "MRN:", "a@b", "www.", "1.2.3.",
                   "😀 04/11/1957 😀", "\u{0}\u{1}99/99/9999", String(repeating: "1 ", count: 1000)]
         {
-            _ = PHIPatternRecognizer().recognize(s)
+            _ = PHIPatternTests.scanner.recognize(s)
         }
     }
 }

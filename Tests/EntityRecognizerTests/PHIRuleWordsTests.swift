@@ -46,6 +46,13 @@ extension PHIRuleWords {
         (.unitExpansions, "apartment", true), (.unitExpansions, "street", false),
         (.eponymFollower, "clamps", true), (.eponymFollower, "parkinson", false),
         (.birthCues, "d.o.b.", true), (.genericServiceWords, "centre's", true), (.genericServiceWords, "centre", false),
+        // The byte scanner's lists: ID-cue fillers and URL top-level domains.
+        (.scanIdFillers, "gold", true), (.scanIdFillers, "code", true), (.scanIdFillers, "mrn", false),
+        (.urlTopLevelDomains, "com", true), (.urlTopLevelDomains, "au", true), (.urlTopLevelDomains, "exe", false),
+        (.urlTopLevelDomains, "txt", false),
+        // Place forms: property words, services before them, place labels.
+        (.propertyWords, "station", true), (.propertyWords, "hospital", false), (.serviceStationWords, "police", true),
+        (.serviceStationWords, "doreen", false), (.placeLabels, "birthplace", true), (.placeLabels, "country", false),
     ])
     func shippedSetsHoldTheirWords(set: PHIRuleSet, word: String, member: Bool) {
         #expect(PHIRuleWords.shipped[set].contains(wordKey(word)) == member, "\(set.fileName) \(word)")
@@ -81,6 +88,7 @@ extension PHIRuleWords {
     @Test(arguments: [
         ("Lives with flatmate Zed Qorvath.", PHIRuleSet.kinship, "flatmate", "NAME:Zed Qorvath"),
         ("Seen Thurs 4/3 in clinic.", .weekdays, "thurs", "DATE:Thurs 4/3"),
+        ("Grew up on Qorvath Homestead.", .propertyWords, "homestead", "ADDRESS:Qorvath Homestead"),
     ])
     func detectionReadsItsWordsFromTheFile(text: String, set: PHIRuleSet, word: String, span: String) throws {
         let tokenizer = CompiledLexiconImageTests.tokenizer
@@ -97,5 +105,20 @@ extension PHIRuleWords {
         #expect(try PHIRuleWords(tsv: without)[set].count == PHIRuleWords.shipped[set].count - 1)
         #expect(try found(PHIRuleWords.shippedText) == [span])
         #expect(try found(without) == [])
+    }
+
+    /// The byte scanner follows the file too: without one filler the ID after it is no longer found, without one
+    /// top-level domain the host written without a scheme is no longer a URL.
+    @Test(arguments: [
+        ("DVA gold card QX417726", PHIRuleSet.scanIdFillers, "gold", "ID:QX417726"),
+        ("Portal: qorvath-gp.example.com.au today", .urlTopLevelDomains, "au", "URL:qorvath-gp.example.com.au"),
+    ])
+    func scannerReadsItsWordsFromTheFile(text: String, set: PHIRuleSet, word: String, span: String) throws {
+        func found(_ ruleWords: String) throws -> [String] {
+            PHIPatternRecognizer(words: PHIScanWords(try PHIRuleWords(tsv: ruleWords))).recognize(text)
+                .map { "\($0.type.rawValue):" + String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
+        }
+        #expect(try found(PHIRuleWords.shippedText) == [span])
+        #expect(try found(PHIRuleWords.shippedText(without: set, word: word)) == [])
     }
 }

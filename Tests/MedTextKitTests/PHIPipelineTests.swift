@@ -350,7 +350,7 @@ import Testing
     static func leaks(mode: DeidMode, detectedOnly: Bool, split: String? = nil) throws -> (leaks: [String], checked: Int) {
         var leaks: [String] = []
         var checked = 0
-        let deid = Deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8)))
+        let deid = Self.pipeline.deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8)))
         for url in corpusFiles() where split == nil || url.deletingLastPathComponent().lastPathComponent == split {
             let m = MarkedText(try String(contentsOf: url, encoding: .utf8))
             let (detected, result) = pipeline.deidentify(Document(text: m.text), with: deid)
@@ -434,7 +434,7 @@ import Testing
         #expect(visit.entities.map { "\(visit.document.text(in: $0.span))|\($0.type.rawValue)" }.contains("Oct 2025|DATE"))
         #expect(!visit.entities.contains { $0.type == .id })
         for k in 0..<10 {
-            let deid = Deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("key-\(k)".utf8), locale: .enAU))
+            let deid = Self.pipeline.deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("key-\(k)".utf8), locale: .enAU))
             for note in notes {
                 let (detected, result) = Self.pipeline.deidentify(Document(text: note), with: deid)
                 var blanked = Array(note.utf8)
@@ -450,7 +450,7 @@ import Testing
     }
 
     @Test func samePatientSameShiftAcrossNotes() {
-        let deid = Deidentifier(options: DeidOptions(mode: .redact, shiftDates: true, key: Array("k".utf8), locale: .enAU))
+        let deid = Self.pipeline.deidentifier(options: DeidOptions(mode: .redact, shiftDates: true, key: Array("k".utf8), locale: .enAU))
         let a = Self.pipeline.deidentify(Document(id: "a", text: "Name: Mary Citizen\nAdmitted 01/03/2024."), with: deid).result.text
         let b = Self.pipeline.deidentify(Document(id: "b", text: "Name: Mary Citizen\nAdmitted 01/03/2024."), with: deid).result.text
         let c = Self.pipeline.deidentify(Document(id: "c", text: "Name: Peter Jones\nAdmitted 01/03/2024."), with: deid).result.text

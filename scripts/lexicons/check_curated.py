@@ -327,6 +327,14 @@ def check_phi() -> None:
             err(os.path.join(ROOT, "phi/rule_words.tsv"), n, f"word {r['word']!r} is not lower case or has spaces around it")
     for missing in sorted(rule_sets - {r["set"] for _, r in rule_rows}):
         err(os.path.join(ROOT, "phi/rule_words.tsv"), 1, f"set {missing!r} of PHIRuleSet has no row")
+    # The de-identifier's word sets (Sources/Deidentifier/DeidWords.swift, DeidWords.WordSet.fileName).
+    deid_sets = {"keep_words", "month_qualifiers", "ordinal_suffixes", "exempt_month_names"}
+    deid_rows = check_simple("phi/deid_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]), {"set": deid_sets}, "set")
+    for n, r in deid_rows:
+        if r["word"] != r["word"].lower() or not r["word"].strip() or r["word"] != r["word"].strip():
+            err(os.path.join(ROOT, "phi/deid_words.tsv"), n, f"word {r['word']!r} is not lower case or has spaces around it")
+    for missing in sorted(deid_sets - {r["set"] for _, r in deid_rows}):
+        err(os.path.join(ROOT, "phi/deid_words.tsv"), 1, f"set {missing!r} of DeidWords has no row")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")

@@ -9,13 +9,17 @@ public import MedTextCore
 /// A single left-to-right scan over UTF-8 bytes; it allocates only for its results.
 /// Matches never start inside a word and never overlap.
 public struct PHIPatternRecognizer: Sendable {
-    public init() {}
+    /// The word lists the scanner reads (ID-cue fillers, URL top-level domains).
+    public let words: PHIScanWords
+
+    /// A scanner reading `words` (``PHIVocabulary/scanWords`` gives the shipped lists of `phi/rule_words.tsv`).
+    public init(words: PHIScanWords) { self.words = words }
 
     /// The PHI entities found in `text`, in text order.
     public func recognize(_ text: String) -> [Entity] {
         var t = text
         return t.withUTF8 { buf in
-            var scanner = PHIScan(b: buf)
+            var scanner = PHIScan(b: buf, words: words)
             scanner.run()
             return scanner.found
         }
@@ -99,9 +103,9 @@ let monthTable: [UInt64: Int] = {
     return t
 }()
 
-/// `cueTable`, `monthTable` and `urlTLDs` as one flat table (one lookup per word start):
+/// `cueTable`, `monthTable` and the URL top-level domains `tlds` as one flat table (one lookup per word start):
 /// bits 0-3 month number, bit 4 date word, 5 phone word, 6 age word, 7 ID cue, 8 URL TLD.
-let scanTable: PHIKeyTable = {
+func scanTable(tlds: Set<UInt64>) -> PHIKeyTable {
     var t: [UInt64: UInt64] = [:]
     for (k, m) in monthTable { t[k, default: 0] |= UInt64(m) }
     for (k, c) in cueTable {
@@ -112,9 +116,9 @@ let scanTable: PHIKeyTable = {
         case .id: t[k, default: 0] |= 1 << 7
         }
     }
-    for k in urlTLDs { t[k, default: 0] |= 1 << 8 }
+    for k in tlds { t[k, default: 0] |= 1 << 8 }
     return PHIKeyTable(t)
-}()
+}
 
 @inline(__always) func scanCue(_ v: UInt64) -> Cue? {
     if v & (1 << 7) != 0 { return .id }
@@ -124,9 +128,36 @@ let scanTable: PHIKeyTable = {
     return nil
 }
 
-let urlTLDs: Set<UInt64> = Set(
-    ["com", "org", "net", "edu", "gov", "au", "io", "info", "health", "us", "uk", "nz", "ca", "biz", "co", "app", "dev", "med"]
-        .map(wordKey))
+/// The word lists of the byte scanner, as data (`phi/rule_words.tsv` sets `scan_id_fillers` and
+/// `url_top_level_domains`, read into ``PHIVocabulary/scanWords``):
+/// - ID-cue fillers: words skipped between an ID cue and its value (`MRN no. 123`, `Medicare card number ...`,
+///   `DVA gold card ...`, `access code ...`);
+/// - top-level domains: the last label of a host written without a scheme or `www` (`riverside-gp.example.com.au`).
+///
+/// Built once with the vocabulary, immutable; a lookup is one probe of a frozen table.
+public struct PHIScanWords: Sendable {
+    /// Month names and cue words of the scanner with the top-level domains (``scanTable(tlds:)``).
+    let table: PHIKeyTable
+    /// The fillers, value 1 per key.
+    let idFillers: PHIKeyTable
+
+    /// The lists from their words (lower case).
+    public init(idFillers: some Sequence<String>, topLevelDomains: some Sequence<String>) {
+        self.init(idFillerKeys: Set(idFillers.map(wordKey)), tldKeys: Set(topLevelDomains.map(wordKey)))
+    }
+
+    init(idFillerKeys: Set<UInt64>, tldKeys: Set<UInt64>) {
+        table = scanTable(tlds: tldKeys)
+        var f: [UInt64: UInt64] = [:]
+        for k in idFillerKeys { f[k] = 1 }
+        idFillers = PHIKeyTable(f)
+    }
+
+    /// The lists of the rule words' sets.
+    init(_ words: PHIRuleWords) {
+        self.init(idFillerKeys: words[.scanIdFillers], tldKeys: words[.urlTopLevelDomains])
+    }
+}
 
 /// Word keys the byte scanner compares against (computed once).
 enum PK {
@@ -134,9 +165,6 @@ enum PK {
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
     static let date = wordKey("date"), dob = wordKey("dob")
     static let healthlink = wordKey("healthlink"), edi = wordKey("edi")
-    static let idFillers: [UInt64] = ["no", "number", "num", "nbr", "card", "is", "id", "nos", "ref", "of", "gold", "white", "file",
-                                           // Session 6: "access code K7Q-22X", "referral code 1-8JQ4K2P".
-                                           "code"].map(wordKey)
 }
 
 enum AgeKeys {
@@ -150,10 +178,17 @@ enum AgeKeys {
 
 struct PHIScan {
     let b: UnsafeBufferPointer<UInt8>
+    /// Month names, cue words and top-level domains (``PHIScanWords/table``).
+    let scanTable: PHIKeyTable
+    let idFillers: PHIKeyTable
     var found: [Entity] = []
     var n: Int { b.count }
 
-    init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
+    init(b: UnsafeBufferPointer<UInt8>, words: PHIScanWords) {
+        self.b = b
+        scanTable = words.table
+        idFillers = words.idFillers
+    }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? b[i] : 0 }
 
@@ -736,7 +771,7 @@ struct PHIScan {
                 // date (the date scanner takes it), never an identifier.
                 let month = Int(scanTable.value(k) & 0xF)
                 if month > 0, monthNameDate(j, wordEnd: e, month: month) != nil { return nil }
-                if PK.idFillers.contains(k) {
+                if idFillers.value(k) != 0 {
                     j = e
                     fillers += 1
                     continue

@@ -30,11 +30,12 @@ public struct PHIRecognizer: Sendable {
 
     public let vocabulary: PHIVocabulary
     public let options: Options
-    let patterns = PHIPatternRecognizer()
+    let patterns: PHIPatternRecognizer
 
     public init(vocabulary: PHIVocabulary, options: Options = Options()) {
         self.vocabulary = vocabulary
         self.options = options
+        patterns = PHIPatternRecognizer(words: vocabulary.scanWords)
     }
 
     /// The PHI entities of `doc` (category PROTECTED_HEALTH_INFORMATION), in text order,

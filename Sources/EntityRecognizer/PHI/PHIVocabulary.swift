@@ -160,6 +160,8 @@ public struct PHIVocabulary: Sendable {
     var table = PHIKeyTable([:])
     /// The rules' word sets from `phi/rule_words.tsv`.
     var ruleWords = PHIRuleWords()
+    /// The byte scanner's word lists (sets `scan_id_fillers` and `url_top_level_domains` of `phi/rule_words.tsv`).
+    public var scanWords: PHIScanWords { PHIScanWords(ruleWords) }
     /// Counts, for reports and tests.
     public internal(set) var firstNameCount = 0
     public internal(set) var lastNameCount = 0
