@@ -38,6 +38,14 @@ import Testing
         // Lower-case facility names after "the" when a word is outside the ordinary-word list.
         "still does the books for the [[mypolonga football club|ORGANIZATION]].",
         "plays for the local football club. a chest tube was placed at the other hospital.",
+        // A state code before a ZIP ends an address line; it is no credential after a name (`Baltimore, MD`).
+        "Hospital, [[900 S. Caton Ave, Baltimore, MD 21229|ADDRESS]]",
+        "Lives at [[1602 Wilkens Ave Apt 2R, Baltimore MD 21223|ADDRESS]].",
+        "Seen by [[Jane Smith|NAME]], MD 2 weeks ago. Signed: [[Anne Lee|NAME]], PA",
+        // Mobile-home park spaces and trailers are units.
+        "home at [[4410 E. Superstition Blvd, Space 27, Apache Junction, AZ 85119|ADDRESS]]; three steps",
+        "ADDRESS: [[2214 W. MARCH LN, SPC 41, STOCKTON, CA 95207|ADDRESS]]",
+        "There is no space 2 cm from the margin. Space 4 was clear.",
         // A spaced dash separates two names after an employer label.
         "Employer: [[Washington County School District|ORGANIZATION]] - [[Hurricane Middle School|ORGANIZATION]], position: cafeteria",
     ])

@@ -1409,6 +1409,11 @@ struct PHIDetection {
                 emitName(j, end, priority: 3, score: 0.9, rule: "name-signoff")
                 return end
             case .afterCue:
+                // "Baltimore, MD 21229", "Bethlehem, PA 18015": a state code before a ZIP ends an address, it is no
+                // credential after a name.
+                if t[i].bits.contains(.stateAbbr), t[i].flags.contains(.allUpper), e < t.count, !t[e].nl, t[e].kind == .number,
+                    t[e].e - t[e].s == 5
+                { return nil }
                 // "(NOK)" after a name: look back.
                 // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
                 if let s = nameBefore(i),
@@ -2243,7 +2248,10 @@ struct PHIDetection {
         {
             s = i - 3
         }
+        let streetEnd = end
         if let l = locality(end, allowNewline: false) { end = l }
+        // A locality that overlaps a strong name is left to it; the street alone is still an address.
+        for c in streetEnd..<end where covered[c] { end = streetEnd }
         for c in s..<end where covered[c] { return nil }
         emit(.address, s, end, priority: 3, score: 0.9, rule: "address-street")
         return end
