@@ -99,4 +99,21 @@ import Testing
         "He (May) attend. Intake ~2000 mL daily. Walks ~1900 steps a day.",
     ])
     func datesAloneAndApproximate(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Given names before a bracketed age (the age too), particles in capitals, relatives in capitals, entry signatures on
+    /// their own line and logins with two initials; date labels before a bracketed date, credentials after a name and
+    /// bullet lists stay out.
+    @Test(arguments: [
+        "Children with her sister: [[Tyson|NAME]] ([[15|AGE]]), [[Shania|NAME]] ([[12|AGE]]) and [[Jayden|NAME]] ([[8|AGE]]).",
+        "Baby [[Nevaeh|NAME]] ([[10|AGE]] months) is well.",
+        "PATIENT: [[MARIA DE LOS ANGELES GUTIERREZ-OROZCO|NAME]]\nHPI: PER DAUGHTER-IN-LAW [[YESENIA OROZCO|NAME]] (ON SCENE). MEDS LIST IN PURSE.",
+        "next visit [[16/3|DATE]].\n- [[tle|NAME]]\n",
+        "note.\n-- [[cosullivan2|NAME]] [[10/14/2025 11:47|DATE]]",
+        "Grade (2) ulcer. Tanner (3). Ruby (3) ring.",
+        "Impression:\n- UTI\n",
+        "Meds:\n- asa\n",
+        "Pregnant: 26/40 gestation (EDD [[03/06/2026|DATE]]).",
+        "Patient: [[Xiong, Pa Nhia|NAME]]\nPCP: [[Fue Vang|NAME]], PA-C.",
+    ])
+    func namesAgesAndSignaturesByShape(_ row: String) { PHIPipelineTests.check(row) }
 }

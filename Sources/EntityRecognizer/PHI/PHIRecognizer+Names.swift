@@ -325,9 +325,15 @@ extension PHIDetection {
     /// Called for a word `k` that ends its line (from `unlabelledName`); the end of the name or nil.
     @inline(never) mutating func dashSignature(_ k: Int) -> Int? {
         let i = k - 1
-        guard i >= 1, !t[k].nl, !t[i].nl, !adjacent(k), !covered[k],
-            punct(i, 0x2D) || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94))
+        guard i >= 1, !t[k].nl, !adjacent(k), !covered[k],
+            punct(i, 0x2D) || (t[i].e - t[i].s == 2 && b[t[i].s] == 0x2D && b[t[i].s + 1] == 0x2D)
+                || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94))
         else { return nil }
+        // A dash opening its line signs an entry only as the entry's last line (a blank line or the end of the note
+        // after it, or a date stamp on it) after a sentence, and initials there only in lower case, so that bullet
+        // lists ("Impression:" / "- UTI", "- ecg" / "- fbc") stay out.
+        if t[i].nl && !((entryEndsAfter(k) || dateStampAt(k + 1)) && (punct(i - 1, 0x2E) || punct(i - 1, 0x29))) { return nil }
+        if t[i].nl && t[k].flags.contains(.allUpper) && !dateStampAt(k + 1) { return nil }
         let len = t[k].e - t[k].s
         if initialsToken(k) && len <= 3 && (t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
             emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
@@ -337,7 +343,10 @@ extension PHIDetection {
             // A login: a first initial and a listed surname, digits allowed at the end ("dgreenberg", "mrodriguez3").
             var e = t[k].e
             while e > t[k].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
-            if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName) {
+            // "cosullivan2": two initials before the surname.
+            if e - t[k].s >= 5, vocab.bits(wordKey(b, t[k].s + 1, e)).contains(.lastName)
+                || (e - t[k].s >= 7 && vocab.bits(wordKey(b, t[k].s + 2, e)).contains(.frequentLast))
+            {
                 emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-username")
                 return k + 1
             }
@@ -347,6 +356,11 @@ extension PHIDetection {
 
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
     @inline(never) mutating func unlistedNames(_ i: Int) -> Int? {
+        // "Tyson (15), Shania (12)": a listed given name before a bracketed age.
+        if punct(i + 1, 0x28), let e = givenNameBeforeAge(i) {
+            emitName(i, e, priority: 2, score: 0.75, rule: "name-before-age")
+            return e
+        }
         let lineStart = i == 0 || t[i].nl
         if (lineStart && (punct(i + 1, 0x2F) || punct(i + 1, 0x3A))) || punct(i - 1, 0x28), let e = bracketAndInitialNames(i) { return e }
         if lineStart || punct(i - 1, 0x3A), punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C)), let e = surnameCommaGiven(i) { return e }
@@ -531,7 +545,8 @@ extension PHIDetection {
             return i + 1
         }
         // The date must be a calendar date ("(MMSE 19/30 Nov 2024)" is a score) and the letters no label ("(DOB ...").
-        if initialsToken(i), t[i].flags.contains(.allUpper), !inSet(.birthCues, t[i].key), i + 3 < t.count, !t[i + 1].nl,
+        // "(EDD 03/06/2026)", "(LMP 2/1/26)": a date label is no initials either.
+        if initialsToken(i), t[i].flags.contains(.allUpper), !inSet(.birthCues, t[i].key), !inSet(.dateLabels, t[i].key), i + 3 < t.count, !t[i + 1].nl,
             t[i + 1].kind == .number, punct(i + 2, 0x2F), t[i + 3].kind == .number,
             (1...31).contains(intValue(i + 1)), (1...31).contains(intValue(i + 3)), intValue(i + 1) <= 12 || intValue(i + 3) <= 12
         {
@@ -860,5 +875,46 @@ extension PHIDetection {
         var e = j + 2
         if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && cap(e + 1) { e += 2 }
         return e
+    }
+}
+
+extension PHIDetection {
+    /// Token `k` is the last of its line and a blank line or the end of the note follows.
+    @inline(never) func entryEndsAfter(_ k: Int) -> Bool {
+        if k + 1 >= t.count { return true }
+        guard t[k + 1].nl else { return false }
+        var n = 0
+        for c in t[k].e..<t[k + 1].s where b[c] == 0x0A { n += 1 }
+        return n >= 2
+    }
+
+    /// A date stamp (`10/14/2025 11:47`) starts at token `k` on the same line: a number, a slash or dot and a number.
+    @inline(never) func dateStampAt(_ k: Int) -> Bool {
+        k + 2 < t.count && !t[k].nl && t[k].kind == .number && (punct(k + 1, 0x2F) || punct(k + 1, 0x2E)) && adjacent(k + 1)
+            && adjacent(k + 2) && t[k + 2].kind == .number
+    }
+}
+
+extension PHIDetection {
+    /// "Tyson (15), Shania (12), Jayden (8)", "Kai (7 months)": a capitalised listed given name in a mixed-case note,
+    /// right before a bracket holding an age (a number up to 120, maybe an age unit, then `)` or `,`). Ordinary and
+    /// stop-listed words, eponyms, drugs, places, titles, months and weekdays never (`Grade (2)`, `Tanner (3)`). The end
+    /// of the name, or nil; the age is taken by the ages-after-names pass.
+    @inline(never) func givenNameBeforeAge(_ i: Int) -> Int? {
+        guard !capsDoc, !lowerDoc, !covered[i], cap(i), !t[i].flags.contains(.allUpper), t[i].e - t[i].s >= 3, i + 3 < t.count,
+            !t[i + 1].nl, ageNumber(i + 2), t[i + 2].e - t[i + 2].s <= 3
+        else { return nil }
+        let g = t[i].bits
+        guard g.contains(.firstName), !g.contains(.ordinaryWord), !g.contains(.stopWord), !g.contains(.eponym), !g.contains(.drugWord),
+            !g.contains(.placeWord), !g.contains(.title), !g.contains(.weakTitle), !g.contains(.credential),
+            !t[i].rb.contains(.monthName), !t[i].rb.contains(.weekday)
+        else { return nil }
+        guard punct(i + 3, 0x29) || punct(i + 3, 0x2C) || (isWord(i + 3) && inSet(.ageUnits, t[i + 3].key) && (punct(i + 4, 0x29) || punct(i + 4, 0x2C)))
+        else { return nil }
+        // Part of a capitalised run ("Santa Ana (2)") is left to the other rules.
+        if i > 0 && !t[i].nl && cap(i - 1) && !t[i - 1].bits.contains(.title) && !sentenceStart(i - 1) && !inSet(.roleWords, t[i - 1].key) {
+            return nil
+        }
+        return i + 1
     }
 }

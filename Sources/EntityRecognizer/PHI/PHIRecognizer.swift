@@ -363,9 +363,11 @@ struct PHIDetection {
                 break
             }
             // "T. van der Merwe": lower-case particles between name words.
-            if words + initials > 0 && isWord(j) && !cap(j) && t[j].rb.contains(.auxWord) && inSet(.nameParticles, t[j].key) {
+            // "MARIA DE LOS ANGELES GUTIERREZ-OROZCO": in capitals the particles are capitals too.
+            let capsName = capsDoc || (j > i && t[j].flags.contains(.allUpper) && t[j - 1].flags.contains(.allUpper))
+            if words + initials > 0 && isWord(j) && (!cap(j) || capsName) && t[j].rb.contains(.auxWord) && inSet(.nameParticles, t[j].key) {
                 var k = j
-                while k < t.count && !t[k].nl && isWord(k) && !cap(k) && inSet(.nameParticles, t[k].key) && k - j < 3 { k += 1 }
+                while k < t.count && !t[k].nl && isWord(k) && (!cap(k) || capsName) && inSet(.nameParticles, t[k].key) && k - j < 3 { k += 1 }
                 // "grandson luca di stefano": in a lower-case note the name after the particle is lower case too.
                 if k < t.count && !t[k].nl && (cap(k) || lowerDoc) && nameWord(k, strong: true, first: false) {
                     j = k
@@ -392,6 +394,10 @@ struct PHIDetection {
             if words > 0 && punct(j, 0x28) && bracketedNicknameInside(j) {
                 j += 3
                 continue
+            }
+            // "PER DAUGHTER-IN-LAW YESENIA OROZCO": a kinship word opening the run is the relation, not a name.
+            if words == 0 && initials == 0 && t[j].rb.contains(.kinship) && (capsDoc || t[j].flags.contains(.allUpper) || (punct(j + 1, 0x2D) && adjacent(j + 1))) {
+                break
             }
             guard words < maxWords, nameWord(j, strong: strong, first: words == 0 && initials == 0) else { break }
             j += 1
@@ -457,6 +463,8 @@ struct PHIDetection {
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym)
             && (!t[k].bits.contains(.stopWord) || (priority >= 3 && stopListedGivenName(k)))
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
+            // Function words that are also listed surnames (In, On, To) are never propagated.
+            && !(t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key))
         {
             if !nameKeys.contains(t[k].base) { nameKeys.append(t[k].base) }
         }
@@ -599,7 +607,10 @@ struct PHIDetection {
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     && (asideEnd(k + 1) || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
                 { emitAgeToken(k, rule: "age-after-name") }
-            } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)) {
+            } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)
+                // "Nevaeh (10 months)", "Kai (7 yrs)".
+                || (e + 3 < t.count && isWord(e + 2) && inSet(.ageUnits, t[e + 2].key) && (punct(e + 3, 0x29) || punct(e + 3, 0x2C))))
+            {
                 emitAgeToken(e + 1, rule: "age-after-name")
             } else if ageNumber(e), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
                 t[e + 1].key == AgeKeys.m || t[e + 1].key == AgeKeys.f,
@@ -1682,7 +1693,7 @@ struct PHIDetection {
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
         if upperInitial(i), let e = unlistedNames(i) { return e }
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
-        if (i + 1 >= t.count || t[i + 1].nl) && i > 1 && t[i - 1].kind != .word, let e = dashSignature(i) { return e }
+        if (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1)) && i > 1 && t[i - 1].kind != .word, let e = dashSignature(i) { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
@@ -1821,6 +1832,10 @@ struct PHIDetection {
     /// A name seen with a cue elsewhere in the note.
     @inline(never) mutating func propagatedName(_ i: Int) -> Int? {
         guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameKeys.contains(t[i].base) else { return nil }
+        // "Xiong, Pa Nhia" ... "Fue Vang, PA-C": a short capitals word in a mixed-case note is an acronym or credential.
+        if !capsDoc && t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3 && (t[i].bits.contains(.credential)
+            || (t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key)) || (punct(i + 1, 0x2D) && adjacent(i + 1)))
+        { return nil }
         // Session 4: a stop-listed given name ("Harmony") is propagated only where it cannot be the word.
         if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) { return nil }
         var j = i + 1
