@@ -395,6 +395,9 @@ struct PHIDetection {
                 j += 3
                 continue
             }
+            // "mum Kylie rang": in a mixed-case note a lower-case word never continues a capitalised name (particles,
+            // taken above, aside).
+            if words > 0 && !lowerDoc && !capsDoc && isWord(j) && !cap(j) && cap(i) { break }
             // "PER DAUGHTER-IN-LAW YESENIA OROZCO": a kinship word opening the run is the relation, not a name.
             if words == 0 && initials == 0 && t[j].rb.contains(.kinship) && (capsDoc || t[j].flags.contains(.allUpper) || (punct(j + 1, 0x2D) && adjacent(j + 1))) {
                 break
