@@ -72,6 +72,10 @@ import Testing
         "Children aged [[8|AGE]], [[5|AGE]] and [[2|AGE]].",
         "Grandchildren aged [[12|AGE]], [[9|AGE]] and [[4|AGE]] years.",
         "Father died at [[61|AGE]] of an MI.",
+        "Brother [[Tomas|NAME]] had colon cancer at [[49|AGE]]. No Lynch testing.",
+        "Child: [[Jayden Martin|NAME]], [[4|AGE]] yrs, HRN [[A0774112|ID]]",
+        "Age: [[66|AGE]]Y   Sex: M\nAge: [[7|AGE]]yrs.",
+        "Mum [[Kylie|NAME]] rang. Took 10 mg at 8. Hb 49.",
         "Sons (2) at home. Children (3) well. Grade (2) ulcer. Power (4) in the right arm.",
         "Took 8, 5 and 2 tablets. Scores 8, 5 and 2.",
     ])

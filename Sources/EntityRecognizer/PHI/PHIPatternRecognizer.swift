@@ -556,6 +556,16 @@ struct PHIScan {
             emitAge(i, d, years)
             return d
         }
+        // "Age: 66Y   Sex: M", "Age: 7yrs": a year unit written onto the number after an age label (GUIDELINE A1: the
+        // number only).
+        if case .ageWord? = cue, at(d) | 0x20 == 0x79 {
+            let w = alphaRun(d)
+            let u = wordKey(b, d, w)
+            if boundaryAfter(w), u == AgeKeys.y || u == AgeKeys.yr || u == AgeKeys.yrs || u == AgeKeys.yo || u == AgeKeys.years {
+                emitAge(i, d, years)
+                return w
+            }
+        }
         var j = d
         if at(j) == 0x20 || at(j) == 0x2D { j += 1 }
         let w = alphaRun(j)

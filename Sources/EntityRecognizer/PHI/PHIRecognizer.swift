@@ -606,9 +606,11 @@ struct PHIDetection {
             if punct(e, 0x2C) {
                 var k = e + 1
                 if k < t.count && t[k].key == K.now { k += 1 }
+                // "Jayden Martin, 4 yrs, HRN ...": an age unit after the number.
+                let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key) && asideEnd(k + 2)
                 if ageNumber(k) && !punct(k + 1, 0x29)
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
-                    && (asideEnd(k + 1) || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
+                    && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
                 { emitAgeToken(k, rule: "age-after-name") }
             } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)
                 // "Nevaeh (10 months)", "Kai (7 yrs)".
@@ -650,7 +652,8 @@ struct PHIDetection {
 
     /// A relative's age at an event in the same sentence: "her sister had breast cancer at 48;".
     func relativeAgeAt(_ i: Int) -> Bool {
-        guard i > 0, t[i - 1].key == K.at, ageNumber(i), t[i].e - t[i].s == 2 else { return false }
+        // "brother had colon cancer at 49. No ...": the full stop ends the sentence.
+        guard i > 0, t[i - 1].key == K.at, ageNumber(i, sentenceEnd: true), t[i].e - t[i].s == 2 else { return false }
         // Session 6: "had prostate cancer at 61 (treated at ...)": a bracket after the age ends it too.
         // "father died at 61 of an MI": `of` and the cause after the age.
         guard asideEnd(i + 1) || punct(i + 1, 0x28)
