@@ -349,7 +349,9 @@ public struct MedTextAnnotator: Sendable {
         let mentions = dx.map { n in
             ICDCombinationRules.Mention(
                 span: doc.entities[n].span, topCode: doc.entities[n].concepts.first { $0.system == .icd10CM }?.code,
-                affirmed: doc.entities[n].traits.isDisjoint(with: notAffirmed))
+                affirmed: doc.entities[n].traits.isDisjoint(with: notAffirmed),
+                current: !doc.entities[n].traits.contains(.pastHistory),
+                text: String(doc.document.text(in: doc.entities[n].span)))
         }
         var texts: Set<String> = []
         for e in doc.entities where e.traits.isDisjoint(with: notAffirmed) && e.category != .protectedHealthInformation {

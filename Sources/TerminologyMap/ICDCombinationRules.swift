@@ -7,22 +7,46 @@ public import MedTextCore
 ///   prefixes takes the rule's combination `code` when another affirmed diagnosis of the note has
 ///   a top code starting with one of its `cue` prefixes (or an affirmed entity of the note is
 ///   written as one of its `cue` words). `link` says how the two must be joined: `note` (anywhere
-///   in the note: the ICD-10-CM "with" presumption, e.g. a neuropathy in a diabetic's note) or
-///   `stated` (on the same line, joined by a link word such as "with", "due to", "secondary
-///   to", the rule of the gold guideline §9: "T2DM with CKD" → E11.22).
+///   in the note: the ICD-10-CM "with" presumption, e.g. a neuropathy in a diabetic's note),
+///   `current` (the same presumption for a cue that is an episode rather than a standing
+///   condition: the cue diagnosis must also be current, not past history; "previous GI bleed
+///   2019" says nothing about today's ulcer) or `stated` (on the same line, joined by a link word
+///   such as "with", "due to", "secondary to", the rule of the gold guideline §9: "T2DM with
+///   CKD" → E11.22).
+/// - **Documented type.** A rule whose `code` ends in `*` replaces the mention's `mention` prefix
+///   by the code's (`E11` → `E10*`: "diabetic retinopathy" in a note that documents type 1
+///   diabetes is E10.319, not the default type 2 E11.319; Official Guidelines I.C.4.a.2 make type 2
+///   the default only when the type is not documented). These rules run first, so the other rules
+///   see the retyped codes. `unless` words written in the mention itself ("T2DM", "type 2") keep it;
+///   `cue_names` words must be written in the cue diagnosis ("T1DM", "type 1": a bare "diabetic"
+///   ranked E10.9 documents no type).
+/// - **Same condition, more specific elsewhere.** A rule whose `code` is `@` gives the mention the
+///   code of its cue: a bare "AF" (I48.91) in a note that documents "paroxysmal AF" (I48.0) is that
+///   AF; "CKD" (N18.9) beside "CKD stage 4" is N18.4. Only for classifications of one standing
+///   condition (type, stage), never for episodes (an exacerbation is not every mention's). These
+///   rules run last, on the codes the other rules gave.
 /// - **Trimester.** A pregnancy code (chapter O) whose title names a trimester takes the sibling
 ///   of the trimester the note's gestational age falls in (`33+4/40`, `28/40`, `GA 33+4`,
 ///   `24 weeks gestation`; the first one written): before 14 weeks first, before 28 second,
 ///   else third.
 public struct ICDCombinationRules: Sendable, Hashable {
     public struct Rule: Sendable, Hashable {
-        public enum Link: String, Sendable, Hashable { case note, stated }
+        public enum Link: String, Sendable, Hashable { case note, current, stated }
         public var id: String
         public var mention: [String]
         public var cueCodes: [String]
         public var cueWords: [String]
         public var link: Link
         public var code: String
+        /// Words of the mention's own text that keep the rule from applying ("2", "t2dm").
+        public var unless: [String] = []
+        /// When not empty, a cue diagnosis counts only if its own text has one of these words
+        /// ("1", "t1dm": the cue of a documented type names that type).
+        public var cueNames: [String] = []
+        /// A rule whose code ends in `*`: the mention's prefix is replaced by the code's.
+        public var retypes: Bool { code.hasSuffix("*") }
+        /// A rule whose code is `@`: the mention takes the cue diagnosis's code.
+        public var takesCueCode: Bool { code == "@" }
     }
 
     /// One diagnosis of a note as the rules see it.
@@ -32,10 +56,17 @@ public struct ICDCombinationRules: Sendable, Hashable {
         public var topCode: String?
         /// Not negated, hypothetical, uncertain or a relative's.
         public var affirmed: Bool
-        public init(span: TextSpan, topCode: String?, affirmed: Bool) {
+        /// Not past history: a condition of this encounter (episodes written in a past-history
+        /// section or as "previous ..." are not).
+        public var current: Bool
+        /// The lower-cased words of the mention's own text (for `unless`).
+        public var words: Set<String>
+        public init(span: TextSpan, topCode: String?, affirmed: Bool, current: Bool = true, text: String = "") {
             self.span = span
             self.topCode = topCode
             self.affirmed = affirmed
+            self.current = current
+            self.words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         }
     }
 
@@ -70,7 +101,7 @@ public struct ICDCombinationRules: Sendable, Hashable {
                 continue
             }
             guard let link = Rule.Link(rawValue: col("link")), !col("code").isEmpty, !list(col("mention")).isEmpty else {
-                throw TerminologyError(.malformedSource, "a rule needs mention, link (note or stated) and code", file: file, line: n + 1)
+                throw TerminologyError(.malformedSource, "a rule needs mention, link (note, current or stated) and code", file: file, line: n + 1)
             }
             var codes: [String] = []
             var words: [String] = []
@@ -79,7 +110,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
                     throw TerminologyError(.malformedSource, "a cue is icd:CODE or word:PHRASE", file: file, line: n + 1)
                 }
             }
-            out.rules.append(Rule(id: id, mention: list(col("mention")), cueCodes: codes, cueWords: words, link: link, code: col("code")))
+            out.rules.append(Rule(id: id, mention: list(col("mention")), cueCodes: codes, cueWords: words, link: link, code: col("code"),
+                                  unless: list(col("unless")).map { $0.lowercased() }, cueNames: list(col("cue_names")).map { $0.lowercased() }))
         }
         return out
     }
@@ -90,21 +122,53 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// - Complexity: O(mentions × rules × mentions) comparisons of short strings.
     public func combinations(for mentions: [Mention], entityTexts: Set<String>, text: String) -> [String?] {
         let bytes = Array(text.utf8)  // once per note: `near` and `stated` read windows of it
-        return mentions.enumerated().map { i, m -> String? in
-            // A negated, uncertain or relative's diagnosis is not coded as a combination.
-            guard let top = m.topCode, m.affirmed else { return nil }
-            for rule in rules where rule.mention.contains(where: { top.hasPrefix($0) }) && top != rule.code {
-                switch rule.link {
-                case .note: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return rule.code }
-                case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return rule.code }
-                }
-                for (j, other) in mentions.enumerated() where j != i && other.affirmed {
-                    guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
-                    if rule.link == .note || stated(m.span, other.span, in: bytes) { return rule.code }
+        // Retyping rules first: the other rules see the retyped codes as their cues.
+        var seen = mentions
+        var retyped: [String?] = Array(repeating: nil, count: mentions.count)
+        let retyping = rules.filter(\.retypes)
+        if !retyping.isEmpty {
+            for i in mentions.indices {
+                if let code = combination(for: i, in: mentions, rules: retyping, entityTexts: entityTexts, bytes: bytes) {
+                    retyped[i] = code
+                    seen[i].topCode = code
                 }
             }
-            return nil
         }
+        let combining = rules.filter { !$0.retypes && !$0.takesCueCode }
+        let combined = seen.indices.map { i in
+            combination(for: i, in: seen, rules: combining, entityTexts: entityTexts, bytes: bytes) ?? retyped[i]
+        }
+        // Last, a condition documented more specifically elsewhere takes that mention's final code
+        // ("Decompensated heart failure (HFrEF)": the HFrEF is already acute on chronic systolic).
+        let taking = rules.filter(\.takesCueCode)
+        guard !taking.isEmpty else { return combined }
+        var final = seen
+        for i in final.indices { if let c = combined[i] { final[i].topCode = c } }
+        return final.indices.map { i in
+            combination(for: i, in: final, rules: taking, entityTexts: entityTexts, bytes: bytes) ?? combined[i]
+        }
+    }
+
+    /// The first rule's code that holds for mention `i`, or nil.
+    func combination(for i: Int, in mentions: [Mention], rules: [Rule], entityTexts: Set<String>, bytes: [UInt8]) -> String? {
+        let m = mentions[i]
+        // A negated, uncertain or relative's diagnosis is not coded as a combination.
+        guard let top = m.topCode, m.affirmed else { return nil }
+        for rule in rules where top != rule.code && m.words.isDisjoint(with: rule.unless) {
+            guard let prefix = rule.mention.first(where: { top.hasPrefix($0) }) else { continue }
+            let code = rule.retypes ? String(rule.code.dropLast()) + top.dropFirst(prefix.count) : rule.code
+            switch rule.link {
+            case .note, .current: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return code }
+            case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return code }
+            }
+            for (j, other) in mentions.enumerated() where j != i && other.affirmed && (other.current || rule.link != .current) {
+                guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
+                if !rule.cueNames.isEmpty && other.words.isDisjoint(with: rule.cueNames) { continue }
+                // `@`: the same condition documented more specifically elsewhere takes its code.
+                if rule.link != .stated || stated(m.span, other.span, in: bytes) { return rule.takesCueCode ? c : code }
+            }
+        }
+        return nil
     }
 
     /// Whether two mentions are joined on one line by a link word with at most four other words

@@ -339,10 +339,15 @@ import Testing
         ("acute on chronic systolic heart failure", "acute on chronic systolic heart failure", "I50.23"),
         ("Chronic systolic heart failure, NYHA II.", "Chronic systolic heart failure", "I50.22"),
         ("acute systolic heart failure", "systolic heart failure", "I50.21"),
-        // HFrEF and HFpEF name established (chronic) heart failure unless written acute.
-        ("| Entresto 24-26 mg | 1 tab PO BID | HFrEF |", "HFrEF", "I50.22"),
-        ("HFpEF on furosemide.", "HFpEF", "I50.32"),
+        // HFrEF and HFpEF are systolic and diastolic failure (tabular I50.2 / I50.3 inclusion
+        // terms); acuity is coded only when documented (chronic, acute, acute on chronic,
+        // decompensated), never presumed from the abbreviation.
+        ("| Entresto 24-26 mg | 1 tab PO BID | HFrEF |", "HFrEF", "I50.20"),
+        ("HFpEF on furosemide.", "HFpEF", "I50.30"),
         ("Decompensated HFrEF.", "HFrEF", "I50.23"),
+        ("Chronic HFrEF, NYHA II.", "Chronic HFrEF", "I50.22"),
+        ("Chronic HFpEF.", "Chronic HFpEF", "I50.32"),
+        ("Acute on chronic HFpEF.", "Acute on chronic HFpEF", "I50.33"),
         ("HTN", "HTN", "I10"),
         // What the mention is about (its head word) must be in the code: a renal cyst is a
         // cyst of the kidney, not an injury of the renal artery; folds renal/kidney,

@@ -46,6 +46,33 @@ import Testing
         ("Rheumatoid arthritis on methotrexate.", "Rheumatoid arthritis", "M06.9"),
         ("BPH.", "BPH", "N40.0"),
         ("T2DM.\nNo hyperglycaemia.", "T2DM", "E11.9"),
+        // The Index codes "poorly / inadequately controlled" and "out of control" diabetes with
+        // hyperglycemia; "uncontrolled" alone goes to hyper- or hypoglycemia by what it means, so it
+        // is no cue on its own. "With hyperglycaemia" written next to the diabetes is the
+        // complication it takes, before a hypoglycaemia later on the line.
+        ("T2DM, poorly controlled (HbA1c 9.8%).", "T2DM", "E11.65"),
+        ("Uncontrolled T2DM.", "T2DM", "E11.9"),
+        ("Assessment: T1DM with hyperglycaemia and impaired hypoglycaemia awareness.", "T1DM", "E10.65"),
+        // The "with" presumption needs a hyperglycaemia or bleed of this encounter: one that is
+        // risked, or past history, is no cue.
+        ("T2DM on metformin.\nPlan: prednisolone 50 mg; monitor for hyperglycaemia.", "T2DM", "E11.9"),
+        ("PMH: steroid-induced hyperglycaemia 2019.\nT2DM on metformin.", "T2DM", "E11.9"),
+        ("Past history: upper GI bleed 2019.\nEGD today: duodenal ulcer, clean base.", "duodenal ulcer", "K26.9"),
+        ("Haematemesis x2 overnight.\nEGD: gastric ulcer with clean base.", "gastric ulcer", "K25.4"),
+        // The documented type of diabetes: type 2 is the default only when no type is documented
+        // (Official Guidelines I.C.4.a.2); a mention that names type 2 keeps it.
+        ("T1DM on pump.\nEyes: diabetic retinopathy, mild.", "diabetic retinopathy", "E10.319"),
+        ("Type 1 diabetes since age 9.\nTwo episodes of hypoglycaemia needing assistance.", "hypoglycaemia", "E10.649"),
+        ("Diabetic retinopathy on screening.", "Diabetic retinopathy", "E11.319"),
+        ("Mother has T1DM.\nPatient: diabetic retinopathy.", "diabetic retinopathy", "E11.319"),
+        // One standing condition documented more specifically elsewhere in the note takes that
+        // code (AF type, CKD stage, heart failure type); a relative's or a negated one does not.
+        ("PMH: paroxysmal AF on apixaban.\nECG: AF, rate 90.", "AF", "I48.0"),
+        ("Background: CKD stage 4.\nPlan: follow-up CKD clinic; avoid NSAIDs for CKD.", "CKD", "N18.4"),
+        ("HFrEF, LVEF 30%.\nHeart failure: euvolaemic, continue GDMT.", "Heart failure", "I50.20"),
+        ("Family history: paroxysmal AF in his mother.\nECG: AF, rate 90.", "AF", "I48.91"),
+        ("ECG: AF, rate 90.", "AF", "I48.91"),
+        ("Reason for visit: type 2 diabetes mellitus with diabetic chronic kidney disease.\nGabapentin 300 mg TID for diabetic neuropathy.", "diabetic neuropathy", "E11.40"),
     ])
     func combination(text: String, mention: String, code: String) {
         #expect(GoldRuleTests.topICD(text, mention) == code)
@@ -78,6 +105,19 @@ import Testing
         #expect(rules.rules.map(\.code) == ["E11.22", "D70.1"])
         #expect(rules.rules[1].cueWords == ["chemo"])
         #expect(throws: TerminologyError.self) { try ICDCombinationRules.parse("id\tmention\tcue\tlink\tcode\nx\tE11.9\tN18\tstated\tE11.22\n") }
+        let retype = try ICDCombinationRules.parse("id\tmention\tcue\tlink\tcode\tnote\tunless\tcue_names\nt\tE11\ticd:E10\tnote\tE10*\t\t2,t2dm\t1,t1dm\n")
+        #expect(retype.rules.first?.retypes == true)
+        #expect(retype.rules.first?.unless == ["2", "t2dm"])
+        let mentions = [
+            ICDCombinationRules.Mention(span: TextSpan(0, 4), topCode: "E10.9", affirmed: true, text: "T1DM"),
+            ICDCombinationRules.Mention(span: TextSpan(6, 26), topCode: "E11.319", affirmed: true, text: "diabetic retinopathy"),
+            ICDCombinationRules.Mention(span: TextSpan(28, 32), topCode: "E11.9", affirmed: true, text: "T2DM"),
+        ]
+        #expect(retype.combinations(for: mentions, entityTexts: [], text: String(repeating: " ", count: 40)) == [nil, "E10.319", nil])
+        // A cue that does not name type 1 ("diabetic" ranked E10.9) documents no type.
+        var untyped = mentions
+        untyped[0] = ICDCombinationRules.Mention(span: TextSpan(0, 4), topCode: "E10.9", affirmed: true, text: "diabetic")
+        #expect(retype.combinations(for: untyped, entityTexts: [], text: String(repeating: " ", count: 40)) == [nil, nil, nil])
     }
 
     /// Every combination code of the shipped rules is an ICD-10-CM code of the terminology.
@@ -87,8 +127,13 @@ import Testing
         let rules = try ICDCombinationRules.parse(text)
         #expect(rules.rules.count >= 20)
         #expect(rules.linkWords.contains("with"))
-        for rule in rules.rules {
+        for rule in rules.rules where !rule.retypes && !rule.takesCueCode {
             #expect(try GoldRuleTests.annotator.terminology.conceptID(system: .icd10CM, code: rule.code) != nil, "\(rule.id)")
+        }
+        // A retyping rule names a category on both sides: E11 → E10*.
+        for rule in rules.rules where rule.retypes {
+            #expect(try GoldRuleTests.annotator.terminology.conceptID(system: .icd10CM, code: String(rule.code.dropLast())) != nil, "\(rule.id)")
+            #expect(rule.mention.allSatisfy { (try? GoldRuleTests.annotator.terminology.conceptID(system: .icd10CM, code: $0)) != nil }, "\(rule.id)")
         }
     }
 }
