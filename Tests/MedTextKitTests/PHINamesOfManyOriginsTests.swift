@@ -120,4 +120,14 @@ import Testing
         "Patient: [[Xiong, Pa Nhia|NAME]]\nPCP: [[Fue Vang|NAME]], PA-C.",
     ])
     func namesAgesAndSignaturesByShape(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Hyphenated Korean and Chinese given names after a relative or before a listed surname, and a lower-case given name
+    /// and surname before a credential; English hyphenated words and reduplications stay out.
+    @Test(arguments: [
+        "pt asking to go home to wife [[soon-ja|NAME]]; next visit.",
+        "Letter to [[Young-jae Shin|NAME]] today.",
+        "report given to [[precious ndlovu|NAME]] rn.",
+        "Her mother-in-law visited. Wife so-so today. Son x-ray normal. He moved to [[Young|ADDRESS]] last year.",
+    ])
+    func hyphenatedGivenNamesAndLowerCaseSignatures(_ row: String) { PHIPipelineTests.check(row) }
 }

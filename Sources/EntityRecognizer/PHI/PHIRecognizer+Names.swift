@@ -94,6 +94,7 @@ extension PHIDetection {
     @inline(never) mutating func lowerNameBeforeCredential(_ i: Int) -> Int? {
         guard isWord(i), !cap(i), !capsDoc, t[i].e - t[i].s >= 3, !covered[i], !t[i].flags.contains(.hasDigit) else { return nil }
         let bits = t[i].bits
+        if !bits.contains(.firstName), let e = lowerGivenSurnameBeforeCredential(i) { return e }
         guard bits.contains(.firstName), !bits.contains(.eponym), !bits.contains(.drugWord), !bits.contains(.title),
             !bits.contains(.credential), !t[i].rb.contains(.monthName)
         else { return nil }
@@ -356,6 +357,14 @@ extension PHIDetection {
 
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
     @inline(never) mutating func unlistedNames(_ i: Int) -> Int? {
+        // "Young-jae Shin": a hyphenated Korean or Chinese given name before a trusted surname.
+        if punct(i + 1, 0x2D), !capsDoc, !lowerDoc, !covered[i], let g = hyphenatedGivenName(i), g < t.count, !t[g].nl, cap(g), !covered[g],
+            t[g].bits.contains(.lastName), t[g].bits.isDisjoint(with: [.stopWord, .placeWord, .title, .weakTitle, .credential, .drugWord, .streetType]),
+            !t[g].flags.contains(.allUpper), pairEndsAt(g)
+        {
+            emitName(i, g + 1, priority: 2, score: 0.75, rule: "name-hyphenated-given-surname")
+            return g + 1
+        }
         // "Tyson (15), Shania (12)": a listed given name before a bracketed age.
         if punct(i + 1, 0x28), let e = givenNameBeforeAge(i) {
             emitName(i, e, priority: 2, score: 0.75, rule: "name-before-age")
@@ -916,5 +925,60 @@ extension PHIDetection {
             return nil
         }
         return i + 1
+    }
+}
+
+extension PHIDetection {
+    /// "Ji-woo", "min-jun", "Soon-ja", "Mei-Ling": a word, a hyphen and a word, joined, whose two parts are both syllables
+    /// of Korean or Chinese given names (`hyphenated_given_syllables`); the end after the second part, or nil.
+    /// English compounds (`in-law`, `x-ray`, `so-called`) have a part outside the set.
+    @inline(never) func hyphenatedGivenName(_ k: Int) -> Int? {
+        guard k + 2 < t.count, isWord(k), !t[k].nl, punct(k + 1, 0x2D), adjacent(k + 1), adjacent(k + 2), isWord(k + 2),
+            !t[k].flags.contains(.hasDigit), !t[k + 2].flags.contains(.hasDigit),
+            inSet(.hyphenatedGivenSyllables, t[k].key), inSet(.hyphenatedGivenSyllables, t[k + 2].key),
+            t[k].e - t[k].s + t[k + 2].e - t[k + 2].s >= 4
+        else { return nil }
+        // Reduplications are English ("so-so", "bye-bye").
+        if t[k].key == t[k + 2].key { return nil }
+        // Not one part of a longer hyphenated word ("well-to-do").
+        if k + 3 < t.count && punct(k + 3, 0x2D) && adjacent(k + 3) { return nil }
+        if k > 0 && punct(k - 1, 0x2D) && adjacent(k) { return nil }
+        return k + 3
+    }
+
+    /// A hyphenated given name (``hyphenatedGivenName(_:)``) after a relative or person cue, maybe with a surname after
+    /// it: a listed surname, or in a lower-case note a word that is no ordinary word, verb or follower ("son min-jun
+    /// park" takes `park` only as a listed surname). The end, or nil.
+    @inline(never) func hyphenatedGivenNameRun(_ k: Int) -> Int? {
+        guard var e = hyphenatedGivenName(k) else { return nil }
+        if e < t.count, !t[e].nl, isWord(e), t[e].s - t[e - 1].e == 1, t[e].e - t[e].s >= 2, !t[e].flags.contains(.hasDigit),
+            cap(e) == cap(k) || lowerDoc, t[e].bits.contains(.lastName) || t[e].bits.contains(.frequentLast),
+            !t[e].bits.contains(.stopWord), !t[e].bits.contains(.title), !t[e].bits.contains(.credential),
+            !inSet(.personFollowers, t[e].key), !inSet(.nameVerbs, t[e].key), !verbForm(e)
+        { e += 1 }
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// "report given to precious ndlovu rn": in lower case, a listed given name and a surname (a listed surname or a word
+    /// in no list, never an ordinary or stop-listed word) before a credential; a given name that is itself a word only
+    /// after a handover word or a dash. The token after the credential, or nil.
+    @inline(never) mutating func lowerGivenSurnameBeforeCredential(_ i: Int) -> Int? {
+        guard i >= 1, !t[i].nl, isWord(i - 1), !cap(i - 1), !covered[i - 1], t[i - 1].e - t[i - 1].s >= 3, !t[i - 1].flags.contains(.hasDigit)
+        else { return nil }
+        let g = t[i - 1].bits, lb = t[i].bits
+        guard g.contains(.firstName), !g.contains(.eponym), !g.contains(.drugWord), !g.contains(.title), !g.contains(.credential),
+            !t[i - 1].rb.contains(.monthName), !lb.contains(.stopWord), !lb.contains(.ordinaryWord) || lb.contains(.frequentLast),
+            !lb.contains(.drugWord), !lb.contains(.credential), !lb.contains(.title), !verbForm(i)
+        else { return nil }
+        var c = i + 1
+        if punct(c, 0x2C) { c += 1 }
+        guard c < t.count, !t[c].nl, credentialAt(c) else { return nil }
+        if g.contains(.ordinaryWord) || g.contains(.stopWord) || lb.contains(.ordinaryWord) {
+            guard i >= 2, !t[i - 1].nl, inSet(.handoverWords, t[i - 2].key) || (punct(i - 2, 0x2D) && !adjacent(i - 1)) else { return nil }
+        }
+        emitName(i - 1, i + 1, priority: 3, score: 0.7, rule: "name-lower-credential")
+        return c + 1
     }
 }

@@ -1297,6 +1297,11 @@ struct PHIDetection {
         if t[i].rb.contains(.kinship) || t[i].rb.contains(.auxWord) || t[i].bits.contains(.firstName), let e = extraNameCues(i) { return e }
         // "wife lan visiting": a lower-case given name that is also a word, before a person-shaped follower.
         if t[i].rb.contains(.kinship), let end = kinshipLowerWordName(i) { return end }
+        // "wife soon-ja", "son Min-jun Park": a hyphenated Korean or Chinese given name after a relative.
+        if t[i].rb.contains(.kinship), i + 3 < t.count, !t[i + 1].nl, punct(i + 2, 0x2D), let end = hyphenatedGivenNameRun(i + 1) {
+            emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
+            return end
+        }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
@@ -2007,7 +2012,9 @@ struct PHIDetection {
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
-            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key)))
+            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
+            // "to Young-jae Shin": a place word joined by a hyphen to a given-name syllable is a hyphenated given name.
+            !(punct(e, 0x2D) && hyphenatedGivenName(e - 1) != nil)
         {
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e

@@ -21,7 +21,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case fractionBefore, fractionAfter, decadeQualifiers, numberLabels, nameVerbs, auStates, weakPersonCueEnds
     case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
     case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
-    case shortCodeCues
+    case shortCodeCues, hyphenatedGivenSyllables
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains
 
     /// The set's name in `rule_words.tsv`.
