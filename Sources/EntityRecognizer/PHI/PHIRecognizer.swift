@@ -2227,6 +2227,9 @@ struct PHIDetection {
             // "1850 W 21st Pl", "216 2ND AVE NE": numbered streets.
             let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit)) || (words <= 1 && streetOrdinal(k))
             guard ok else { break }
+            // "1500 seen by dr patel": in a lower-case note, `by` or a handover word before `dr` is a person cue, not a
+            // street name.
+            if lowerDoc && !cap(k) && (t[k].key == K.by || inSet(.handoverWords, t[k].key)) { break }
             // An upper-case abbreviated type (`ST`, `RD`) in a mixed-case note only after an upper-case street name
             // ("2205 S CHURCH ST STE 300").
             if t[k].bits.contains(.streetType) && words > 0
