@@ -73,6 +73,11 @@ struct AttributeWords: Sendable {
     let sigDenominators: TokenIDSet  // word class sig_denominators
     let flowDrugs: TokenIDSet  // word class flow_drugs
     let productFormTails: TokenIDSet  // word class product_form_tails
+    let imagingModalities: TokenIDSet  // word class imaging_modalities
+    let siteJoins: TokenIDSet  // word class site_joins
+    let siteCompoundHeads: TokenIDSet  // word class site_compound_heads
+    let resultListLabels: TokenIDSet  // word class result_list_labels
+    let qualitativePairs: Set<[UInt32]>  // word class qualitative_pairs
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -137,6 +142,14 @@ struct AttributeWords: Sendable {
         sigDenominators = set(.sigDenominators)
         flowDrugs = set(.flowDrugs)
         productFormTails = set(.productFormTails)
+        imagingModalities = set(.imagingModalities)
+        siteJoins = set(.siteJoins)
+        siteCompoundHeads = set(.siteCompoundHeads)
+        resultListLabels = set(.resultListLabels)
+        qualitativePairs = Set(classes[.qualitativePairs].compactMap { pair -> [UInt32]? in
+            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
+            return w.count == 2 && !w.contains(0) ? w : nil
+        })
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")
@@ -401,8 +414,15 @@ extension Recognizer {
                     case .testTreatmentProcedure where entities[n].type == .testName:
                         var limit = min(sentences[sentenceOf[r.lowerBound]].upperBound, r.upperBound + 8)
                         if n + 1 < ranges.count { limit = min(limit, ranges[n + 1].lowerBound) }
-                        entities[n].attributes = testAttributes(
+                        // After the qualifiers a test already has (a side before it, an imaging test's site).
+                        let results = testAttributes(
                             from: r.upperBound, limit: limit, keys: keys, alts: alts, content: c, doc: doc, bytes: p)
+                        if entities[n].attributes.isEmpty {
+                            entities[n].attributes = results
+                        } else if !results.isEmpty {
+                            entities[n].attributes += results
+                            entities[n].attributes.sort { $0.span < $1.span }
+                        }
                     default:
                         break
                     }
@@ -780,6 +800,21 @@ extension Recognizer {
         {
             return k..<(e + 2)
         }
+        // A combination product's strengths written as a chain of three or more numbers joined by
+        // hyphens without spaces, with a strength unit after the last, are one strength ("Biktarvy
+        // 50-200-25 mg", "Trelegy 100-62.5-25 mcg"). Without the unit the chain is read as before
+        // (the AU dose pattern "1-0-1" is a FREQUENCY).
+        var chainEnd = e
+        var dashes = 0
+        while chainEnd + 1 < limit, keys[chainEnd] == words.dash, token(chainEnd + 1).kind == .number,
+              token(chainEnd).span.start == token(chainEnd - 1).span.end, token(chainEnd + 1).span.start == token(chainEnd).span.end
+        {
+            chainEnd += 2
+            dashes += 1
+        }
+        if dashes >= 2, let u = sigMatch(at: chainEnd, kinds: [.strengthUnit], keys: keys, alternates: alts, limit: limit, content: c, doc: doc, bytes: p) {
+            return k..<u.tokens.upperBound
+        }
         while e + 1 < limit, keys[e] == words.slash, token(e + 1).kind == .number,
               token(e).span.start == token(e - 1).span.end, token(e + 1).span.start == token(e).span.end
         {
@@ -847,6 +882,9 @@ extension Recognizer {
                 out.append(attribute(.testUnit, .testUnit, u.tokens, c, doc, category: .testTreatmentProcedure))
             }
         } else if keys[k] == words.not, k + 1 < limit, keys[k + 1] == words.detected {
+            out.append(attribute(.testValue, .testValue, k..<(k + 2), c, doc, category: .testTreatmentProcedure))
+        } else if k + 1 < limit, !c.lineEnd[k], words.qualitativePairs.contains([keys[k], keys[k + 1]]) {
+            // Two-word results ("Blood cultures: [no growth] at 48h", "[nil growth]", "CRP [not elevated]").
             out.append(attribute(.testValue, .testValue, k..<(k + 2), c, doc, category: .testTreatmentProcedure))
         } else if words.qualitative.contains(keys[k]) {
             out.append(attribute(.testValue, .testValue, k..<(k + 1), c, doc, category: .testTreatmentProcedure))

@@ -118,6 +118,9 @@ public struct Recognizer: Sendable {
     /// token whose key and alternate key start no phrase of the wanted kinds without walking).
     let sigStartKinds: [SigKinds]
     let signatureWords: TokenIDSet
+    /// One-token signature words that are written only in one case (`CR`, `CD` release forms), by
+    /// key: an abbreviation in another case ("Cr 1.4" creatinine) is not the signature word.
+    let caseSensitiveSignatureWords: [UInt32: [[UInt8]]]
     /// Token ids that attribute rules test ("for", "x", "@", "<", qualitative results...).
     let words: AttributeWords
     /// Token ids the relation rules (TIME_TO_*, FOR) test.
@@ -223,11 +226,15 @@ public struct Recognizer: Sendable {
         // One-token signature words ("inh", "hrs", "neb"): an abbreviation with the same key is
         // read as the signature word, not as a concept ("2 puffs inh" is not isoniazid).
         var sigWords = Set<UInt32>()
+        var exactSigWords: [UInt32: [[UInt8]]] = [:]
         for t in sigKept where !t.phrase.contains("{") {
             let k = ids(normalizer.normalizedTerm(t.phrase))
-            if k.count == 1 { sigWords.insert(k[0]) }
+            guard k.count == 1 else { continue }
+            if t.caseSensitive { exactSigWords[k[0], default: []].append(Array(t.phrase.utf8.filter { $0 != 0x20 })) } else { sigWords.insert(k[0]) }
         }
-        signatureWords = TokenIDSet(sigWords)
+        for k in sigWords { exactSigWords[k] = nil }  // written in any case somewhere: always the signature word
+        signatureWords = TokenIDSet(sigWords.union(exactSigWords.keys))
+        caseSensitiveSignatureWords = exactSigWords
         words = AttributeWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         relationWords = RelationWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
         openWords = OpenFindingWords(classes: resources.wordClasses, intern: { ids(normalizer.normalizedTerm($0)).first ?? 0 })
@@ -476,6 +483,7 @@ public struct Recognizer: Sendable {
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)
         infectionTests(&entities, ranges: &ranges, content: c, doc: doc)
         drugLevelTests(&entities, ranges: &ranges, content: c, doc: doc)
+        imagingSiteCompounds(&entities, ranges: &ranges, content: c, doc: doc)
         // One entry per entity: the allergy rules may have added heading entities ("Allergies: nil"),
         // so `found` is rebuilt from `ranges` (zipping with the old indices dropped the last
         // entities of the note from the context pass).
@@ -490,6 +498,18 @@ public struct Recognizer: Sendable {
         }
         attachAttributes(&entities, ranges: ranges, content: c, doc: doc, bytes: p,
                          sentences: sentences, sentenceOf: sentenceOf)
+        // Sites read as a drug's route or form, or modifying another noun, and result-list labels are no
+        // entities (SiteRules.swift, ListLabels.swift).
+        var dropped = siteEntitiesKept(entities, ranges: ranges, content: c)
+        markResultListLabels(entities, ranges: ranges, content: c, keep: &dropped)
+        if let keep = dropped {
+            var n = 0
+            entities.removeAll { _ in defer { n += 1 }; return !keep[n] }
+            n = 0
+            ranges.removeAll { _ in defer { n += 1 }; return !keep[n] }
+            n = 0
+            found.removeAll { _ in defer { n += 1 }; return !keep[n] }
+        }
         var times = timeExpressions(entities: entities, ranges: ranges, content: c, doc: doc, bytes: p)
 
         // Open-vocabulary negated findings: candidates join the entities for ConText, and those
@@ -1114,7 +1134,11 @@ public struct Recognizer: Sendable {
     @inline(__always)
     func admissible(_ pl: Int, tokens: Range<Int>, content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         if let orig = terms[pl].originalBytes, !matchesExactly(orig, tokens: tokens, content: c, doc: doc, bytes: p) { return false }
-        if terms[pl].term.isAbbreviation, tokens.count == 1, terms[pl].originalBytes == nil, signatureWords.contains(c.lexKeys[tokens.lowerBound]) { return false }
+        if terms[pl].term.isAbbreviation, tokens.count == 1, terms[pl].originalBytes == nil, signatureWords.contains(c.lexKeys[tokens.lowerBound]) {
+            // A signature word written only in one case ("CR") leaves the abbreviation in other cases ("Cr 1.4").
+            guard let exact = caseSensitiveSignatureWords[c.lexKeys[tokens.lowerBound]] else { return false }
+            return !exact.contains { matchesExactly($0, tokens: tokens, content: c, doc: doc, bytes: p) }
+        }
         return true
     }
 

@@ -33,6 +33,8 @@ public struct WordClasses: Sendable, Equatable {
         case statusWords = "status_words", statusPairs = "status_pairs", planCurrentCues = "plan_current_cues"
         case planConditionalCues = "plan_conditional_cues", planDoneCues = "plan_done_cues", replacementCues = "replacement_cues"
         case doseStepLead = "dose_step_lead", patchForms = "patch_forms", bareDoses = "bare_doses", courseLead = "course_lead", sigDenominators = "sig_denominators", flowDrugs = "flow_drugs", productFormTails = "product_form_tails"
+        case imagingModalities = "imaging_modalities", siteJoins = "site_joins", siteCompoundHeads = "site_compound_heads"
+        case resultListLabels = "result_list_labels", qualitativePairs = "qualitative_pairs"
     }
 
     var words: [Name: [String]]
