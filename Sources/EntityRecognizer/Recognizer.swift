@@ -855,10 +855,13 @@ public struct Recognizer: Sendable {
                 }
                 // A test reported with a result in a history section is a current measurement
                 // ("T2DM (HbA1c 8.4%)", "CKD 3b (eGFR 38)"), as GUIDELINE T1 reads a test with a value.
-                if new.contains(.pastHistory) && entities[n].type == .testName
-                    && entities[n].attributes.contains(where: { $0.type == .testValue })
+                // So is one in a plan section ("Plan: ... Deprescribe gliclazide (HbA1c 6.2% on it)",
+                // "HbA1c 8.4%, continue current regimen"): a test with a value is not an ordered test.
+                if new.contains(.pastHistory) || new.contains(.future), entities[n].type == .testName,
+                   entities[n].attributes.contains(where: { $0.type == .testValue })
                 {
                     new.remove(.pastHistory)
+                    new.remove(.future)
                 }
                 if new.contains(.future) && entities[n].category == .medication
                     && !isPlannedMedication(n, entities: entities, ranges: ranges, content: c, sentences: sentences, sentenceOf: sentenceOf)

@@ -36,6 +36,9 @@ import Testing
         // A test word that labels nothing stays a test.
         ("Bloods sent.", "Bloods|TEST_NAME|FUTURE|"),
         ("Weight 84.6 kg.", "Weight|TEST_NAME||TEST_VALUE=84.6,TEST_UNIT=kg"),
+        // A test with a value in a plan was measured, not ordered; one without a value is planned (GUIDELINE §8 FUTURE, T1).
+        ("Plan:\n- HbA1c 8.4%, continue current regimen.", "HbA1c|TEST_NAME||TEST_VALUE=8.4,TEST_UNIT=%"),
+        ("Plan:\n- Repeat UEC.", "UEC|TEST_NAME|FUTURE|"),
         // A release form written only in capitals (CR) leaves the lab abbreviation in other cases.
         ("Hb 108, Cr 96, Mg 0.62.", "Cr|TEST_NAME||TEST_VALUE=96"),
         ("Na 131, K 4.0, Cr 1.2, BUN 28.", "Cr|TEST_NAME||TEST_VALUE=1.2"),
