@@ -46,6 +46,11 @@ import Testing
         "home at [[4410 E. Superstition Blvd, Space 27, Apache Junction, AZ 85119|ADDRESS]]; three steps",
         "ADDRESS: [[2214 W. MARCH LN, SPC 41, STOCKTON, CA 95207|ADDRESS]]",
         "There is no space 2 cm from the margin. Space 4 was clear.",
+        // A town before a comma and its country; the country stays out (GUIDELINE §0).
+        "Returned from [[Zahlé|ADDRESS]], Lebanon, where he visited. Place of birth: [[Treviso|ADDRESS]], Italy",
+        "Mother lives in [[Christchurch|ADDRESS]], New Zealand; brother in [[Kandy|ADDRESS]], Sri Lanka.",
+        // Countries, ordinary words and organisations before a country are no towns.
+        "Moved to England, UK in [[2001|DATE]]. Cooks at Home, New Zealand style.",
         // A spaced dash separates two names after an employer label.
         "Employer: [[Washington County School District|ORGANIZATION]] - [[Hurricane Middle School|ORGANIZATION]], position: cafeteria",
     ])

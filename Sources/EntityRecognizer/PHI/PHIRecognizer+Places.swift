@@ -37,6 +37,41 @@ extension PHIDetection {
         return k
     }
 
+    /// A town written before a comma and its country (`countries`: "from Zahlé, Lebanon", "Place of birth: Treviso,
+    /// Italy", "(mother), Galway, Ireland"), after a place preposition, a label's colon, a comma, a bracket or at a line
+    /// start: one to three capitalised words, one of them outside the ordinary-word list, none a country, title, month
+    /// or weekday; the country (one to three words, its last one in the set) ends the clause. The town is an ADDRESS,
+    /// the country stays out (GUIDELINE AD2, §0). Returns the town's end.
+    @inline(never) mutating func placeBeforeCountry(_ i: Int) -> Int? {
+        guard !covered[i], isWord(i) else { return nil }
+        let before = i == 0 || t[i].nl || punct(i - 1, 0x2C) || punct(i - 1, 0x28) || punct(i - 1, 0x3A)
+            || (isWord(i - 1) && !cap(i - 1) && (placeContext(i - 1) || inSet(.residencePrepositions, t[i - 1].key)))
+        guard before else { return nil }
+        var k = i
+        var distinctive = false
+        while k < t.count && k - i < 3 && (k == i || !t[k].nl) && isWord(k) && cap(k) && !covered[k] {
+            let bits = t[k].bits
+            if inSet(.countries, t[k].key) || bits.contains(.title) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday)
+                || bits.contains(.drugWord) || bits.contains(.eponym)
+            { return nil }
+            if !bits.contains(.ordinaryWord) { distinctive = true }
+            k += 1
+        }
+        guard distinctive, k > i, punct(k, 0x2C), k + 1 < t.count, !t[k + 1].nl else { return nil }
+        var c = k + 1
+        var country = false
+        while c < t.count && c - k <= 3 && !t[c].nl && isWord(c) && cap(c) {
+            c += 1
+            if inSet(.countries, t[c - 1].key) {
+                country = true
+                break
+            }
+        }
+        guard country, c >= t.count || t[c].nl || t[c].kind == .punctuation || (isWord(c) && !cap(c)) else { return nil }
+        emit(.address, i, k, priority: 3, score: 0.7, rule: "address-before-country")
+        return k
+    }
+
     /// A known one-word place written with a possessive after a place word: "in Melbourne's west", "lives in Sydney's
     /// inner west". The possessive is outside the span (as for names, GUIDELINE N3). Returns the token's end.
     @inline(never) mutating func possessivePlace(_ i: Int) -> Int? {

@@ -2022,6 +2022,10 @@ struct PHIDetection {
         // Session 6: a known place set off by a bracket or comma ("(Point Cook)", "(by phone, Brisbane)", "Dr Chua,
         // cardiologist, Midland).", "Kroger Pharmacy #713, Richmond - ...").
         if tok.ps, tok.rb.contains(.startsPlace), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = placeSetOff(i) { return e }
+        // "from Zahlé, Lebanon", "Place of birth: Treviso, Italy": a town before a comma and its country.
+        if cap(i), !tok.bits.contains(.title), punct(i + 1, 0x2C) || punct(i + 2, 0x2C) || punct(i + 3, 0x2C), let e = placeBeforeCountry(i) {
+            return e
+        }
         // "(Sgt K. Whiteley, Browns Plains station)": a property or locality word after a bracket or comma.
         if cap(i), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
         // "in Melbourne's west", "lives in Sydney's inner west": a known place with a possessive.

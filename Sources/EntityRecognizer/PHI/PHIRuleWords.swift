@@ -22,7 +22,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
     case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
     case shortCodeCues, hyphenatedGivenSyllables
-    case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains
+    case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
