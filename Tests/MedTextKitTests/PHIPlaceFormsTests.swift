@@ -51,6 +51,10 @@ import Testing
         "Mother lives in [[Christchurch|ADDRESS]], New Zealand; brother in [[Kandy|ADDRESS]], Sri Lanka.",
         // Countries, ordinary words and organisations before a country are no towns.
         "Moved to England, UK in [[2001|DATE]]. Cooks at Home, New Zealand style.",
+        // Lower-case facilities at a line start, after a label's colon or a spaced dash, when a word is unlisted or the
+        // name is a known place; generic clinics stay out.
+        "ward 5 west nursing notes - [[box hill hospital|ORGANIZATION]]\nreferrer: [[monash medical centre|ORGANIZATION]] team",
+        "plan: pain clinic review. - dental clinic\nfracture clinic f/u",
         // A spaced dash separates two names after an employer label.
         "Employer: [[Washington County School District|ORGANIZATION]] - [[Hurricane Middle School|ORGANIZATION]], position: cafeteria",
     ])

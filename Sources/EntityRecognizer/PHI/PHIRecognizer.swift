@@ -2090,6 +2090,11 @@ struct PHIDetection {
         var j = cueIndex - 1
         var s = cueIndex
         var distinctive = 0, unlisted = 0
+        // "box hill hospital": a known place right before the cue names the facility, whatever its words are.
+        var placeStart = cueIndex
+        for q in stride(from: cueIndex - 1, through: max(cueIndex - 3, 0), by: -1) where isWord(q) && !cap(q) && t[q].ps {
+            if let (_, pe) = phrase(at: q, kinds: .startsPlace, where: { $0 == .place }), pe == cueIndex { placeStart = q }
+        }
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 4 && isWord(j) && !cap(j) {
             let k = t[j].key
             if inSet(.employerPrepositions, k) || k == K.of || k == K.in || k == K.to || k == K.from || k == K.via || k == K.the { break }
@@ -2097,6 +2102,12 @@ struct PHIDetection {
             if t[j].rb.contains(.startsFacilityAfter), let (_, pe) = phrase(at: j, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 pe <= cueIndex
             { break }
+            if j >= placeStart {
+                distinctive += 1
+                s = j
+                j -= 1
+                continue
+            }
             let bits = t[j].bits
             if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stopWord) || inSet(.functionWords, k) { return nil }
             // "our clinic", "a nursing home", "her nursing home": articles and possessives are not names.
@@ -2111,7 +2122,14 @@ struct PHIDetection {
             s = j
             j -= 1
         }
-        guard distinctive > 0, s < cueIndex, s > 0, isWord(s - 1) else { return nil }
+        guard distinctive > 0, s < cueIndex else { return nil }
+        // "ward 5 west nursing notes - box hill hospital", "referrer: monash medical centre": at a line start, after a
+        // label's colon or a spaced dash, when a word of the name is outside the ordinary-word list or the name starts
+        // with a known place ("pain clinic", "- dental clinic" stay out).
+        if s == 0 || t[s].nl || (punct(s - 1, 0x3A) && adjacent(s - 1)) || (punct(s - 1, 0x2D) && !adjacent(s - 1) && !adjacent(s)) {
+            return unlisted > 0 || phrase(at: s, kinds: .startsPlace, where: { $0 == .place }) != nil ? s : nil
+        }
+        guard s > 0, isWord(s - 1) else { return nil }
         var p = s - 1
         // "does the books for the mypolonga football club": an article between the preposition and the name, when a
         // word of the name is outside the ordinary-word list ("the local football club", "at the other hospital" stay out).
