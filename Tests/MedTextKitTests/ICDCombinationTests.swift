@@ -72,6 +72,13 @@ import Testing
         ("HFrEF, LVEF 30%.\nHeart failure: euvolaemic, continue GDMT.", "Heart failure", "I50.20"),
         ("Family history: paroxysmal AF in his mother.\nECG: AF, rate 90.", "AF", "I48.91"),
         ("ECG: AF, rate 90.", "AF", "I48.91"),
+        // Diabetes written with its complication as two mentions takes the combination code;
+        // diabetic (peripheral) polyneuropathy is E11.42 (Index: Polyneuropathy, diabetic).
+        ("1. Type 2 diabetes mellitus with diabetic polyneuropathy - A1c 7.4%", "Type 2 diabetes mellitus with diabetic polyneuropathy", "E11.42"),
+        ("PMH: T2DM with diabetic retinopathy.", "T2DM", "E11.319"),
+        ("Diabetic peripheral neuropathy.", "Diabetic peripheral neuropathy", "E11.42"),
+        ("Diabetic neuropathy.", "Diabetic neuropathy", "E11.40"),
+        ("T2DM.\nDiabetic polyneuropathy.", "T2DM", "E11.9"),
         ("Reason for visit: type 2 diabetes mellitus with diabetic chronic kidney disease.\nGabapentin 300 mg TID for diabetic neuropathy.", "diabetic neuropathy", "E11.40"),
     ])
     func combination(text: String, mention: String, code: String) {
