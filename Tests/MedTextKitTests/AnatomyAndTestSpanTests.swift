@@ -79,6 +79,9 @@ import Testing
         ("Unable to bear weight.", "weight", "TEST_NAME"),
         ("Uneventful recovery, mobilising, tolerating diet.", "mobilising", "TREATMENT_NAME"),
         ("Received 1 unit PRBC intra-op. Post-op Hb 88.", "op", "PROCEDURE_NAME"),
+        // Normal-exam shorthand names no test (GUIDELINE C5), nor hidradenitis.
+        ("CVS: HS dual, nil added.", "HS", "TEST_NAME"),
+        ("CVS: HS dual, nil added.", "HS", "DX_NAME"),
     ])
     func absent(_ text: String, _ entity: String, _ type: String) {
         let rows = Self.rows(text)
