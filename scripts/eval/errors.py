@@ -4,7 +4,11 @@
 Usage (after `scripts/eval/evaluate.sh --keep DIR`):
   python3 scripts/eval/errors.py --pred DIR/pred [--icd-dir DIR/pred-icd] [--split dev]
                                  [--what trait:NEGATION | icd | medattr | category:MEDICAL_CONDITION
-                                  | attr:DIRECTION] [--context 40]
+                                  | attr:DIRECTION | missed-negated] [--context 40]
+
+`missed-negated` lists gold negated entities that no predicted entity of the same category overlaps
+(with any overlapping entity of another category), the part of the NEGATION loss that is a missing
+or mistyped entity rather than a missing trait.
 
 It reads the same files as score.py and uses its alignment (relaxed), so every line printed is one
 unit of the corresponding score's false negatives (FN) or false positives (FP). Output goes to the
@@ -134,6 +138,22 @@ def report_attrs(note, ents, unm, types, width, out):
             out.append(f"FP-unmapped {note.name}: {a.type} {ctx(note.text, a.begin, a.end, width)}")
 
 
+def report_missed_negated(note, ents, width, out):
+    """Gold negated entities that no predicted entity overlaps (any category): the negation
+    could not be right because the thing itself was not found. `other=` lists predicted
+    entities of another category overlapping it (found, but typed differently)."""
+    for g in note.entities:
+        if "NEGATION" not in g.traits:
+            continue
+        same = [s for s in ents if s.category == g.category and S.overlap(g, s) > 0]
+        if same:
+            continue
+        other = [f"{s.category}/{s.type}" for s in ents if S.overlap(g, s) > 0]
+        tag = f"  other={other}" if other else ""
+        out.append(f"MISSED-NEG {note.name}: {g.category}/{g.type} "
+                   f"{ctx(note.text, g.begin, g.end, width)}{tag}")
+
+
 def report_icd(note, ents, icd_ents, width, out):
     coded = [g for g in note.entities if g.icd]
     source = icd_ents if icd_ents is not None else ents
@@ -156,7 +176,7 @@ def main(argv=None):
     ap.add_argument("--icd-dir")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--what", default="trait:NEGATION",
-                    help="trait:NAME, category:NAME, attr:TYPE[,TYPE], medattr or icd")
+                    help="trait:NAME, category:NAME, attr:TYPE[,TYPE], medattr, icd or missed-negated")
     ap.add_argument("--context", type=int, default=40)
     args = ap.parse_args(argv)
     notes = G.load_dir(args.gold)
@@ -173,6 +193,8 @@ def main(argv=None):
             report_attrs(n, ents, unm, set(G.MED_ATTRS), args.context, out)
         elif args.what.startswith("attr:"):
             report_attrs(n, ents, unm, set(args.what[5:].split(",")), args.context, out)
+        elif args.what == "missed-negated":
+            report_missed_negated(n, ents, args.context, out)
         elif args.what == "icd":
             report_icd(n, ents, icd_ents, args.context, out)
         else:
