@@ -142,3 +142,31 @@ extension Recognizer {
         }
     }
 }
+
+extension Recognizer {
+    /// A negated allergy condition is a negated allergy statement (gold guideline §7, §8): "No
+    /// latex allergy", "nil drug allergies", "denies food allergies" state that the patient has no
+    /// allergy, which Comprehend Medical reports as BEHAVIORAL_ENVIRONMENTAL_SOCIAL / ALLERGIES
+    /// with NEGATION, not as an absent disease. The entity is a condition of two or more tokens
+    /// ending in an allergy noun (word class `allergy_headings`) that ConText negated; its span
+    /// becomes the allergen before the noun ("No [latex] allergy"), or stays whole when the words
+    /// before it name a class of allergens (word class `allergy_classes`: "No [drug allergies]").
+    /// An affirmed allergy condition ("peanut allergy") stays a condition, as the gold has it.
+    func negatedAllergyStatements(_ entities: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument) {
+        for i in entities.indices where entities[i].category == .medicalCondition && entities[i].traits.contains(.negation) {
+            let r = ranges[i]
+            guard r.count >= 2, words.allergyHeadings.contains(c.lexKeys[r.upperBound - 1]) else { continue }
+            let allergen = r.lowerBound..<(r.upperBound - 1)
+            let isClass = allergen.contains { words.allergyClasses.contains(c.lexKeys[$0]) }
+            if !isClass {
+                ranges[i] = allergen
+                entities[i].span = span(allergen, c, doc)
+            }
+            entities[i].category = .behavioralEnvironmentalSocial
+            entities[i].type = .allergies
+            entities[i].traits.subtract([.sign, .symptom, .diagnosis])
+            entities[i].attributes = []
+            entities[i].evidence.append(Evidence(subject: "ALLERGIES", ruleID: "rule:negated-allergy"))
+        }
+    }
+}

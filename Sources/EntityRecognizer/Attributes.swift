@@ -22,6 +22,7 @@ struct AttributeWords: Sendable {
     let acuity: TokenIDSet  // word class acuity
     let allergyCues: TokenIDSet  // word class allergy_cues
     let allergyHeadings: TokenIDSet  // word class allergy_headings
+    let allergyClasses: TokenIDSet  // word class allergy_classes
     let nilWords: TokenIDSet  // word class nil_words
     let listSeparators: TokenIDSet  // word class list_separators
     let clauseSeparators: TokenIDSet  // word class clause_separators
@@ -103,6 +104,7 @@ struct AttributeWords: Sendable {
         acuity = set(.acuity)
         allergyCues = set(.allergyCues)
         allergyHeadings = set(.allergyHeadings)
+        allergyClasses = set(.allergyClasses)
         nilWords = set(.nilWords)
         listSeparators = set(.listSeparators)
         clauseSeparators = set(.clauseSeparators)

@@ -124,8 +124,11 @@ extension Recognizer {
         }
         /// The run ends a list item: line end, a separator, sentence punctuation, or the end.
         /// (Letting a break word end it, "no [schizonts] seen", cost precision on the dev notes.)
+        /// A number after the run is its value ("strength 5/5", "power 4"): a measurement, not an item.
         func endsItem(_ end: Int) -> Bool {
-            end >= n || c.lineEnd[end - 1] || !covered(end) && !isWord(end) || w.separators.contains(c.ctxKeys[end])
+            end >= n || c.lineEnd[end - 1]
+                || !covered(end) && !isWord(end) && doc.tokens[c.tokenIndex[end]].kind != .number
+                || w.separators.contains(c.ctxKeys[end])
         }
         /// Whether a one-word item at `item` modifies the head of a later entity of the same list:
         /// "no [cervical], axillary or [inguinal lymphadenopathy]" (the list ends in an entity
@@ -159,6 +162,16 @@ extension Recognizer {
             guard w.leads.contains(key), !covered(k), !c.lineEnd[k] else { k += 1; continue }
             var j = k + 1
             while j < n {
+                // An item the lexicon knows: the list goes on past it to unknown items after a
+                // separator ("no [ear pain] or [discharge]", "no psychomotor agitation or
+                // [retardation]"); what the context rules make of each item decides, as always.
+                if coverLength(j) > 0 {
+                    let end = j + coverLength(j)
+                    guard end + 1 < n, !c.lineEnd[end - 1], w.separators.contains(c.ctxKeys[end]) else { break }
+                    j = end + 1
+                    if w.leads.contains(c.ctxKeys[j]) { break }
+                    continue
+                }
                 let end = run(from: j)
                 guard end > j, endsItem(end), findingHead(j..<end), !sharesLaterHead(j..<end) else { break }
                 out.append(j..<end)

@@ -536,6 +536,7 @@ public struct Recognizer: Sendable {
                 }
             }
         }
+        negatedAllergyStatements(&entities, ranges: &ranges, content: c, doc: doc)
         // Relations: times to the events they date, medications to their indications.
         linkTimes(&entities, ranges: ranges, times: &times, content: c, sentenceOf: sentenceOf)
         linkIndications(&entities, ranges: ranges, content: c, doc: doc)

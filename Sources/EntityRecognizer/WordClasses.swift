@@ -15,7 +15,7 @@ public struct WordClasses: Sendable, Equatable {
         case infectionWords = "infection_words", testNouns = "test_nouns", testResults = "test_results"
         case resultJoins = "result_joins", phraseEnd = "phrase_end"
         case sitePrepositions = "site_prepositions", siteFillers = "site_fillers", acuity
-        case allergyCues = "allergy_cues", allergyHeadings = "allergy_headings", nilWords = "nil_words"
+        case allergyCues = "allergy_cues", allergyHeadings = "allergy_headings", allergyClasses = "allergy_classes", nilWords = "nil_words"
         case listSeparators = "list_separators", clauseSeparators = "clause_separators"
         case testLeads = "test_leads", testLeadFillers = "test_lead_fillers", causeLeads = "cause_leads"
         case settingDeterminers = "setting_determiners", negativeAnswers = "negative_answers"
