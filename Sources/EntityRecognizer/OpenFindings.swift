@@ -50,7 +50,9 @@ extension Recognizer {
     static let openFindingRuleID = "open:negated-finding"
 
     /// Candidate open findings (content-token ranges, ascending), none overlapping `ranges`.
-    func openFindingCandidates(ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// `isCondition[i]` tells whether the entity at `ranges[i]` is a MEDICAL_CONDITION (a list of
+    /// negated findings runs on past those only: "No alcohol, drugs" is no list of findings).
+    func openFindingCandidates(ranges: [Range<Int>], isCondition: [Bool], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = c.ctxKeys.count
         let w = openWords
         // Cheap exit: most sentences have no lead word at all.
@@ -165,7 +167,7 @@ extension Recognizer {
                 // An item the lexicon knows: the list goes on past it to unknown items after a
                 // separator ("no [ear pain] or [discharge]", "no psychomotor agitation or
                 // [retardation]"); what the context rules make of each item decides, as always.
-                if coverLength(j) > 0 {
+                if coverLength(j) > 0, isCondition[owner[j]] {
                     let end = j + coverLength(j)
                     guard end + 1 < n, !c.lineEnd[end - 1], w.separators.contains(c.ctxKeys[end]) else { break }
                     j = end + 1
