@@ -446,4 +446,61 @@ import Testing
         "Fever on return ([[malaria|HYPOTHETICAL]] must be excluded).", "[[PE|LOW_CONFIDENCE]] needs to be ruled out.",
     ])
     func checklistAndPendingValues(row: String) { Self.check(row) }
+
+    /// A negated list mixes findings the lexicon knows with words it does not: the list runs on
+    /// past known conditions to unknown items; affirmed items, activities, grades and
+    /// non-condition entities end it.
+    @Test(arguments: [
+        "No [[otalgia|NEGATION]] or [[discharge|NEGATION]].",
+        "Denies [[pelvic pain|NEGATION]], [[vaginal bleeding|NEGATION]] or [[discharge|NEGATION]].",
+        "Nil [[cough|NEGATION]] or [[wheeze|NEGATION]], nil [[sputum|NEGATION]].",
+        "No [[haematuria|NEGATION]] or [[dribbling|NEGATION]].",
+        "No [[chest pain|NEGATION]], [[palpitations|NEGATION]] or [[racing heart|NEGATION]].",
+        // not negated, or not findings
+        "No [[fever|NEGATION]], chest clear.", "No [[vomiting|NEGATION]], passing flatus.",
+        "Denies [[fever|NEGATION]], reports [[cough]].", "No [[nystagmus|NEGATION]], power 5/5 in all limbs.",
+        "No [[rigors|NEGATION]], normal appetite.",
+        "No [[alcohol|ALCOHOL_CONSUMPTION|NEGATION]], drugs or [[tobacco|TOBACCO_USE|NEGATION]].",
+    ])
+    func listsOfKnownAndUnknownFindings(row: String) {
+        Self.check(row)
+        // Unmarked words must not become negated findings ("chest clear", "passing flatus", "power", "drugs").
+        let m = MarkedText(row)
+        let doc = GoldRuleTests.annotator.annotate(Document(text: m.text), linking: .none)
+        let extra = doc.entities.filter { e in
+            e.traits.contains(.negation) && !m.marks.contains { $0.span == e.span }
+        }.map { doc.document.text(in: $0.span) }
+        #expect(extra.isEmpty, "\(m.text.debugDescription): unexpected negated entities \(extra)")
+    }
+
+    /// A test or procedure not done is negated (GUIDELINE §8: "not done"): not checked, measured,
+    /// repeated, taken, requested, attempted; a condition or site before the same words is not.
+    @Test(arguments: [
+        "[[HbA1c|NEGATION]] not checked this visit.", "[[Ferritin|NEGATION]] not measured.",
+        "[[Troponin|NEGATION]] not repeated.", "[[Blood cultures|NEGATION]] not taken before antibiotics.",
+        "[[Urine MCS|NEGATION]] not requested.", "[[Spirometry|NEGATION]] not attempted.",
+        "[[Metformin|NEGATION]] not taken today.",
+        // not negated
+        "[[Knee]] not examined.", "[[Headache]] not assessed further.",
+    ])
+    func testsNotDone(row: String) { Self.check(row) }
+
+    /// "No latex allergy" states an absent allergy: a negated ALLERGIES entity naming the allergen
+    /// (or the whole class phrase: "drug allergies"); an affirmed "peanut allergy" stays a condition.
+    @Test(arguments: [
+        "No [[latex|ALLERGIES|NEGATION]] allergy.", "No [[drug allergies|ALLERGIES|NEGATION]].",
+        "Denies [[food allergies|ALLERGIES|NEGATION]].", "Nil [[peanut|ALLERGIES|NEGATION]] allergy.",
+        "Known [[peanut allergy|DX_NAME]], carries an EpiPen.",
+    ])
+    func negatedAllergyStatements(row: String) { Self.check(row) }
+
+    /// Social history written with a negated verb of use is one negated entity; an affirmed verb is not negated.
+    @Test(arguments: [
+        "[[Does not smoke|TOBACCO_USE|NEGATION]].",
+        "He [[doesn't smoke|TOBACCO_USE|NEGATION]] and [[doesn't drink|ALCOHOL_CONSUMPTION|NEGATION]].",
+        "[[Does not vape|TOBACCO_USE|NEGATION]].", "No [[smoke exposure|TOBACCO_USE|NEGATION]] at home.",
+        // not negated
+        "[[Smokes|TOBACCO_USE]] 10 a day.", "[[Drinks alcohol|ALCOHOL_CONSUMPTION]] socially.",
+    ])
+    func negatedSocialVerbs(row: String) { Self.check(row) }
 }
