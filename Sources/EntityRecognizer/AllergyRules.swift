@@ -64,18 +64,21 @@ extension Recognizer {
         for k in 0..<c.lexKeys.count where words.allergyHeadings.contains(c.lexKeys[k]) {
             guard k + 2 < c.lexKeys.count, c.lexKeys[k + 1] == words.colon, words.nilWords.contains(c.lexKeys[k + 2]) else { continue }
             if ranges.contains(where: { $0.contains(k) }) { continue }
+            // "Allergies/ADRs: nil": the statement's heading is the first of the pair.
+            let head = k >= 2 && c.lexKeys[k - 1] == words.slash && words.allergyHeadings.contains(c.lexKeys[k - 2])
+                && !ranges.contains(where: { $0.contains(k - 2) }) ? k - 2 : k
             if ranges.indices.contains(where: { i in
                 entities[i].type == .allergies && ranges[i].lowerBound >= k + 2 && ranges[i].lowerBound <= k + 4
                     && !(k + 2..<ranges[i].lowerBound).contains(where: { c.lineEnd[$0] })
             }) { continue }
-            let span = doc.tokens[c.tokenIndex[k]].span
+            let span = doc.tokens[c.tokenIndex[head]].span
             // The nil word after the colon states that there are none: NEGATION whatever
             // follows it ("Allergies: None.", "ALLERGIES: NIL", "Allergies: none known").
             added.append((Entity(
                 category: .behavioralEnvironmentalSocial, type: .allergies, span: span, score: 0.85, traits: .negation,
                 evidence: [Evidence(subject: "match", ruleID: "rule:allergy-heading"),
                            Evidence(subject: "NEGATION", ruleID: "rule:allergy-heading", trigger: doc.tokens[c.tokenIndex[k + 2]].span)]),
-                k..<(k + 1)))
+                head..<(head + 1)))
         }
         guard !added.isEmpty else { return }
         var all = Array(zip(entities, ranges)) + added

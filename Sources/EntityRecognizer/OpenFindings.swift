@@ -50,9 +50,10 @@ extension Recognizer {
     static let openFindingRuleID = "open:negated-finding"
 
     /// Candidate open findings (content-token ranges, ascending), none overlapping `ranges`.
-    /// `isCondition[i]` tells whether the entity at `ranges[i]` is a MEDICAL_CONDITION (a list of
-    /// negated findings runs on past those only: "No alcohol, drugs" is no list of findings).
-    func openFindingCandidates(ranges: [Range<Int>], isCondition: [Bool], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// `categories[i]` is the category of the entity at `ranges[i]`: a list of negated findings runs
+    /// on past conditions ("No alcohol, drugs" is no list of findings), and a site may stand before
+    /// an item's head ("no [LUQ] fullness").
+    func openFindingCandidates(ranges: [Range<Int>], categories: [EntityCategory], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         let n = c.ctxKeys.count
         let w = openWords
         // Cheap exit: most sentences have no lead word at all.
@@ -138,7 +139,9 @@ extension Recognizer {
         func sharesLaterHead(_ item: Range<Int>) -> Bool {
             guard item.count == 1 else { return false }
             var t = item.upperBound
-            while t < n, !c.lineEnd[t - 1], !covered(t), w.separators.contains(c.ctxKeys[t]) || isWord(t) { t += 1 }
+            // A lead word starts a list of its own ("no fistula, no skin tags"): no shared head across it.
+            while t < n, !c.lineEnd[t - 1], !covered(t), !w.leads.contains(c.ctxKeys[t]),
+                  w.separators.contains(c.ctxKeys[t]) || isWord(t) { t += 1 }
             guard t < n, t > item.upperBound, covered(t), !c.lineEnd[t - 1] else { return false }
             // The entity has several words, or words of the last item stand before it ("no
             // [retroperitoneal] or pelvic [lymphadenopathy]").
@@ -167,14 +170,27 @@ extension Recognizer {
                 // An item the lexicon knows: the list goes on past it to unknown items after a
                 // separator ("no [ear pain] or [discharge]", "no psychomotor agitation or
                 // [retardation]"); what the context rules make of each item decides, as always.
-                if coverLength(j) > 0, isCondition[owner[j]] {
+                if coverLength(j) > 0, categories[owner[j]] == .medicalCondition {
                     let end = j + coverLength(j)
                     guard end + 1 < n, !c.lineEnd[end - 1], w.separators.contains(c.ctxKeys[end]) else { break }
                     j = end + 1
                     if w.leads.contains(c.ctxKeys[j]) { break }
                     continue
                 }
+                // A site before the item's head on the same line: "no [LUQ] fullness".
+                if coverLength(j) > 0, categories[owner[j]] == .anatomy {
+                    let end = j + coverLength(j)
+                    guard end < n, !c.lineEnd[end - 1], isWord(end) || covered(end), !w.leads.contains(c.ctxKeys[end]) else { break }
+                    j = end
+                    continue
+                }
                 let end = run(from: j)
+                // Words qualifying a known finding ("nil [perianal] pain or discharge"): the item is
+                // the known finding, and the list goes on after it.
+                if end > j, end < n, !c.lineEnd[end - 1], coverLength(end) > 0, categories[owner[end]] == .medicalCondition {
+                    j = end
+                    continue
+                }
                 guard end > j, endsItem(end), findingHead(j..<end), !sharesLaterHead(j..<end) else { break }
                 out.append(j..<end)
                 // Another item of the same list: "no tears or holes", "no A, B or C".

@@ -516,7 +516,7 @@ public struct Recognizer: Sendable {
         // it does not negate leave again (OpenFindings.swift).
         let openStart = entities.count
         let contextRanges = found.map(\.tokens)
-        let open = openFindingCandidates(ranges: ranges, isCondition: entities.map { $0.category == .medicalCondition }, content: c, doc: doc, bytes: p)
+        let open = openFindingCandidates(ranges: ranges, categories: entities.map(\.category), content: c, doc: doc, bytes: p)
         for r in open {
             entities.append(Entity(
                 category: .medicalCondition, type: .dxName, span: span(r, c, doc), score: 0.6, traits: .sign,

@@ -456,10 +456,12 @@ import Testing
         "Nil [[cough|NEGATION]] or [[wheeze|NEGATION]], nil [[sputum|NEGATION]].",
         "No [[haematuria|NEGATION]] or [[dribbling|NEGATION]].",
         "No [[chest pain|NEGATION]], [[palpitations|NEGATION]] or [[racing heart|NEGATION]].",
+        "Nil perianal [[pain|NEGATION]] or [[discharge|NEGATION]].", "No [[fistula|NEGATION]], no [[skin tags|NEGATION]].",
+        "No [[abdominal pain|NEGATION]] or LUQ [[fullness|NEGATION]].",
         // not negated, or not findings
         "No [[fever|NEGATION]], chest clear.", "No [[vomiting|NEGATION]], passing flatus.",
         "Denies [[fever|NEGATION]], reports [[cough]].", "No [[nystagmus|NEGATION]], power 5/5 in all limbs.",
-        "No [[rigors|NEGATION]], normal appetite.",
+        "No [[rigors|NEGATION]], normal appetite.", "No [[rash|NEGATION]]; abdomen soft.",
         "No [[alcohol|ALCOHOL_CONSUMPTION|NEGATION]], drugs or [[tobacco|TOBACCO_USE|NEGATION]].",
     ])
     func listsOfKnownAndUnknownFindings(row: String) {
@@ -490,7 +492,7 @@ import Testing
     @Test(arguments: [
         "No [[latex|ALLERGIES|NEGATION]] allergy.", "No [[drug allergies|ALLERGIES|NEGATION]].",
         "Denies [[food allergies|ALLERGIES|NEGATION]].", "Nil [[peanut|ALLERGIES|NEGATION]] allergy.",
-        "Known [[peanut allergy|DX_NAME]], carries an EpiPen.",
+        "Known [[peanut allergy|DX_NAME]], carries an EpiPen.", "[[Allergies|ALLERGIES|NEGATION]]/ADRs: nil known.",
     ])
     func negatedAllergyStatements(row: String) { Self.check(row) }
 
