@@ -127,6 +127,7 @@ import Testing
         "pt asking to go home to wife [[soon-ja|NAME]]; next visit.",
         "Letter to [[Young-jae Shin|NAME]] today.",
         "report given to [[precious ndlovu|NAME]] rn.",
+        "shift notes for the ward tonight, all obs done and charted, pt resting in bed with family at the bedside\nrn [[marie-claude jean-baptiste|NAME]] (pager [[4417|PHONE_OR_FAX]])\n- [[mjbaptiste|NAME]]",
         "pt settled overnight and slept well with no issues reported by the night staff at all today\n1500 seen by dr [[patel|NAME]], plan to d/c tmrw.",
         "Her mother-in-law visited. Wife so-so today. Son x-ray normal. He moved to [[Young|ADDRESS]] last year.",
     ])

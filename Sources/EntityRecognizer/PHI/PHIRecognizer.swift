@@ -1757,8 +1757,16 @@ struct PHIDetection {
             !t[i].bits.contains(.stopWord), i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !cap(i + 1),
             t[i + 1].bits.contains(.lastName), !t[i + 1].bits.contains(.ordinaryWord), !t[i + 1].bits.contains(.stopWord)
         {
-            emitName(i, i + 2, priority: 2, score: 0.7, rule: "name-pair-lower")
-            return i + 2
+            // "marie-claude jean-baptiste": hyphenated parts on either side belong to the name.
+            var s = i, e = i + 2
+            if i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2) && !cap(i - 2) && !covered[i - 2]
+                && !t[i - 2].bits.contains(.ordinaryWord)
+            { s = i - 2 }
+            if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && isWord(e + 1) && !cap(e + 1)
+                && !t[e + 1].flags.contains(.hasDigit)
+            { e += 2 }
+            emitName(s, e, priority: 2, score: 0.7, rule: "name-pair-lower")
+            return e
         }
         // A given name alone mid-sentence: "breakup with Kayla in January", "you and Dana".
         if t[i].bits.contains(.frequentFirst), let e = givenNameAlone(i) {
