@@ -406,8 +406,8 @@ import Testing
     /// checked here (3.1%; 225 → 180 of 4,988 by `check_deid.py`), test (95 notes with held-out batch 249-264) 105-106 of
     /// 2,570 (4.1%; 127 → 113 of 2,689 by `check_deid.py`), so the floors are 4% and 5%. With `phinames`' second round
     /// too: dev 134 (2.8%), test 98-99 (3.8%). With the 24 dev notes 389-412 and held-out batch 265-280 (test 111 notes):
-    /// dev 164 of 5,500 and test 116-117 of 3,066 with the engine before the names-of-many-origins work, 138 (2.5%) and
-    /// 112-113 (3.7%) after it (with the `deid` helper's place work merged too); the floors stay 4% and 5%.
+    /// dev 164 of 5,500 and test 116-117 of 3,066 after the first round of the names-of-many-origins work, 138 (2.5%) and
+    /// 112-113 (3.7%) at its end (with the `deid` helper's place work merged too); the floors stay 4% and 5%.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
         for (split, floor) in [("dev", 0.04), ("test", 0.05)] {
