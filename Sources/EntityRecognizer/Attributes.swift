@@ -84,6 +84,13 @@ struct AttributeWords: Sendable {
     /// anchors below are syntax the rules are written around, not vocabulary.
     init(classes: WordClasses, intern: (String) -> UInt32) {
         func set(_ name: WordClasses.Name) -> TokenIDSet { TokenIDSet(classes[name].map(intern).filter { $0 != 0 }) }
+        /// A class of `first+second` rows as two-token keys (rows with an unknown word are dropped).
+        func pairs(_ name: WordClasses.Name) -> Set<[UInt32]> {
+            Set(classes[name].compactMap { pair -> [UInt32]? in
+                let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
+                return w.count == 2 && !w.contains(0) ? w : nil
+            })
+        }
         durationLead = set(.durationLead)
         rateLead = set(.rateLead)
         valueLead = set(.valueLead)
@@ -115,10 +122,7 @@ struct AttributeWords: Sendable {
         listGapStops = set(.listGapStops)
         negativeAnswers = set(.negativeAnswers)
         listHeadingCues = set(.listHeadingCues)
-        listHeadingPairs = Set(classes[.listHeadingPairs].compactMap { pair -> [UInt32]? in
-            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
-            return w.count == 2 && !w.contains(0) ? w : nil
-        })
+        listHeadingPairs = pairs(.listHeadingPairs)
         bullets = set(.bullets)
         yearLead = set(.yearLead)
         yearLeadPunctuation = set(.yearLeadPunctuation)
@@ -133,10 +137,7 @@ struct AttributeWords: Sendable {
         planConditionalCues = set(.planConditionalCues)
         planDoneCues = set(.planDoneCues)
         replacementCues = set(.replacementCues)
-        statusPairs = Set(classes[.statusPairs].compactMap { pair -> [UInt32]? in
-            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
-            return w.count == 2 && !w.contains(0) ? w : nil
-        })
+        statusPairs = pairs(.statusPairs)
         doseStepLead = set(.doseStepLead)
         patchForms = set(.patchForms)
         bareDoses = set(.bareDoses)
@@ -148,10 +149,7 @@ struct AttributeWords: Sendable {
         siteJoins = set(.siteJoins)
         siteCompoundHeads = set(.siteCompoundHeads)
         resultListLabels = set(.resultListLabels)
-        qualitativePairs = Set(classes[.qualitativePairs].compactMap { pair -> [UInt32]? in
-            let w = pair.split(separator: "+", omittingEmptySubsequences: false).map { intern(String($0)) }
-            return w.count == 2 && !w.contains(0) ? w : nil
-        })
+        qualitativePairs = pairs(.qualitativePairs)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")

@@ -317,24 +317,20 @@ def check_phi() -> None:
                  {"region": REGIONS, "context": {"any", "place"},
                   "kind": {"pathology", "radiology", "pharmacy", "hospital", "aged care", "health service", "employer", "education", "ambulance"}},
                  "kind")
-    # Session 6: names of communities the census lists cover thinly, and the PHI rules' word sets.
+    # Names of communities the census lists cover thinly, and the PHI rules' word sets.
     check_simple("phi/names_curated.tsv", ["name", "kind", "origin", "common_word", "note"], lambda r: (r["name"], r["kind"]),
                  {"kind": {"first", "last"}, "common_word": {"", "yes"}}, "origin")
-    rule_sets = rule_set_names()
-    rule_rows = check_simple("phi/rule_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]), {"set": rule_sets}, "set")
-    for n, r in rule_rows:
-        if r["word"] != r["word"].lower() or not r["word"].strip() or r["word"] != r["word"].strip():
-            err(os.path.join(ROOT, "phi/rule_words.tsv"), n, f"word {r['word']!r} is not lower case or has spaces around it")
-    for missing in sorted(rule_sets - {r["set"] for _, r in rule_rows}):
-        err(os.path.join(ROOT, "phi/rule_words.tsv"), 1, f"set {missing!r} of PHIRuleSet has no row")
+    def check_word_sets(path, sets, owner):
+        """A set/word/note file of lower-case words: every set known to `owner` and every one with a row."""
+        rows = check_simple(path, ["set", "word", "note"], lambda r: (r["set"], r["word"]), {"set": sets}, "set")
+        for n, r in rows:
+            if r["word"] != r["word"].lower() or not r["word"].strip() or r["word"] != r["word"].strip():
+                err(os.path.join(ROOT, path), n, f"word {r['word']!r} is not lower case or has spaces around it")
+        for missing in sorted(sets - {r["set"] for _, r in rows}):
+            err(os.path.join(ROOT, path), 1, f"set {missing!r} of {owner} has no row")
+    check_word_sets("phi/rule_words.tsv", rule_set_names(), "PHIRuleSet")
     # The de-identifier's word sets (Sources/Deidentifier/DeidWords.swift, DeidWords.WordSet.fileName).
-    deid_sets = {"keep_words", "month_qualifiers", "ordinal_suffixes", "exempt_month_names"}
-    deid_rows = check_simple("phi/deid_words.tsv", ["set", "word", "note"], lambda r: (r["set"], r["word"]), {"set": deid_sets}, "set")
-    for n, r in deid_rows:
-        if r["word"] != r["word"].lower() or not r["word"].strip() or r["word"] != r["word"].strip():
-            err(os.path.join(ROOT, "phi/deid_words.tsv"), n, f"word {r['word']!r} is not lower case or has spaces around it")
-    for missing in sorted(deid_sets - {r["set"] for _, r in deid_rows}):
-        err(os.path.join(ROOT, "phi/deid_words.tsv"), 1, f"set {missing!r} of DeidWords has no row")
+    check_word_sets("phi/deid_words.tsv", {"keep_words", "month_qualifiers", "ordinal_suffixes", "exempt_month_names"}, "DeidWords")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")
