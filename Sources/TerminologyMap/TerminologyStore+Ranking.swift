@@ -325,8 +325,10 @@ extension TerminologyStore {
                 """)
             // `c.id IN (...)` rather than `sub JOIN concept`: with the join, SQLite builds a Bloom
             // filter over the whole concept table on every run (about 15 ms, most of infer-icd10cm's
-            // time); the IN list looks the few descendants up by rowid (under 1 ms). An ICD-10-CM
-            // code has one description term, so the rows and their order are the same.
+            // time); the IN list looks the few descendants up by rowid (under 1 ms). The rows are
+            // the same (a descendant reached by two paths now comes once) and sorted by code; the
+            // choice below keeps a code and its display, so it does not depend on row order within
+            // one code.
             for (cat, match) in categoryMatches where match > 0.5 {
                 try children.bind([.int(icd), .text(cat.code)])
                 var best: (code: String, display: String, required: Int)? = nil
