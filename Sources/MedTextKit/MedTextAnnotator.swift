@@ -10,9 +10,13 @@ public enum ConceptLinking: Sendable, Hashable {
     case none
     /// The codes the lexicon links to each matched concept (one batched lookup per document).
     case linked
-    /// Ranked candidates per entity (ICD-10-CM, SNOMED CT, RxNorm), as the Infer* operations
-    /// report them. Costs a few indexed queries per entity.
-    case ranked
+    /// Ranked candidates per entity in the given code systems (of ICD-10-CM, SNOMED CT, RxNorm),
+    /// as the Infer* operations report them. Costs a few indexed queries per entity and system,
+    /// so an operation asks only for the system it prints.
+    case rankedIn(Set<CodeSystem>)
+
+    /// Ranked candidates in all three systems.
+    public static let ranked = ConceptLinking.rankedIn([.icd10CM, .snomedCT, .rxNorm])
 }
 
 /// medtext's entity pipeline: tokenizer, compiled entity recognizer and terminology store,
@@ -239,7 +243,7 @@ public struct MedTextAnnotator: Sendable {
         switch linking {
         case .none: break
         case .linked: link(&doc)
-        case .ranked: rank(&doc)
+        case .rankedIn(let systems): rank(&doc, in: systems)
         }
         if explain { explainCodes(&doc, linking: linking) }
         return doc
@@ -299,7 +303,7 @@ public struct MedTextAnnotator: Sendable {
             for c in doc.entities[n].concepts {
                 let subject = "\(c.system.rawValue)|\(c.code)"  // FHIR token form: system|code
                 switch linking {
-                case .ranked:
+                case .rankedIn:
                     let r = rank[c.system, default: 0] + 1
                     rank[c.system] = r
                     doc.entities[n].evidence.append(Evidence(subject: subject, ruleID: "rank:\(r)"))
@@ -310,8 +314,9 @@ public struct MedTextAnnotator: Sendable {
         }
     }
 
-    /// Ranked candidates per entity, as the Infer* operations report them.
-    func rank(_ doc: inout AnnotatedDocument) {
+    /// Ranked candidates per entity in `systems`, as the Infer* operations report them.
+    func rank(_ doc: inout AnnotatedDocument, in systems: Set<CodeSystem>) {
+        let icd = systems.contains(.icd10CM), snomed = systems.contains(.snomedCT), rxNorm = systems.contains(.rxNorm)
         for n in doc.entities.indices {
             let e = doc.entities[n]
             let query = MentionQuery(
@@ -323,11 +328,11 @@ public struct MedTextAnnotator: Sendable {
             do {
                 switch e.category {
                 case .medicalCondition where e.type == .dxName:
-                    doc.entities[n].concepts = try terminology.icd10cmCandidates(for: query)
-                        + terminology.snomedCandidates(for: query)
-                case .medication:
+                    doc.entities[n].concepts = try (icd ? terminology.icd10cmCandidates(for: query) : [])
+                        + (snomed ? terminology.snomedCandidates(for: query) : [])
+                case .medication where rxNorm:
                     doc.entities[n].concepts = try terminology.rxNormCandidates(for: query)
-                case .testTreatmentProcedure, .anatomy:
+                case .testTreatmentProcedure where snomed, .anatomy where snomed:
                     doc.entities[n].concepts = try terminology.snomedCandidates(for: query)
                 default:
                     break
@@ -336,7 +341,7 @@ public struct MedTextAnnotator: Sendable {
                 doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "code ranking failed for one entity; it carries no codes"))
             }
         }
-        applyICDRules(&doc)
+        if icd { applyICDRules(&doc) }
     }
 
     /// Combination codes and pregnancy trimesters (``ICDCombinationRules``): what a coder reads

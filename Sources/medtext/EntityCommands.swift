@@ -78,14 +78,14 @@ struct InferICD10CMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infer-icd10cm", abstract: "Conditions with ranked ICD-10-CM codes (Comprehend Medical InferICD10CM JSON).")
     @OptionGroup var options: NoteOptions
-    func run() throws { try EntityRunner.run(.inferICD10CM, options: options, linking: .ranked) }
+    func run() throws { try EntityRunner.run(.inferICD10CM, options: options, linking: .rankedIn([.icd10CM])) }
 }
 
 struct InferRxNormCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infer-rxnorm", abstract: "Medications with ranked RxNorm codes (Comprehend Medical InferRxNorm JSON).")
     @OptionGroup var options: NoteOptions
-    func run() throws { try EntityRunner.run(.inferRxNorm, options: options, linking: .ranked) }
+    func run() throws { try EntityRunner.run(.inferRxNorm, options: options, linking: .rankedIn([.rxNorm])) }
 }
 
 struct InferSNOMEDCTCommand: ParsableCommand {
@@ -93,5 +93,5 @@ struct InferSNOMEDCTCommand: ParsableCommand {
         commandName: "infer-snomedct",
         abstract: "Conditions, tests and procedures with ranked SNOMED CT codes (Comprehend Medical InferSNOMEDCT JSON).")
     @OptionGroup var options: NoteOptions
-    func run() throws { try EntityRunner.run(.inferSNOMEDCT, options: options, linking: .ranked) }
+    func run() throws { try EntityRunner.run(.inferSNOMEDCT, options: options, linking: .rankedIn([.snomedCT])) }
 }
