@@ -79,6 +79,26 @@ import Testing
         #expect(icd.isSubset(of: ["ACUITY", "DIRECTION", "SYSTEM_ORGAN_SITE", "QUALITY", "QUANTITY", "TIME_TO_DX_NAME", "TIME_EXPRESSION"]))
         #expect(icd.contains("TIME_TO_DX_NAME"))
     }
+
+    /// Each Infer operation ranks only the system it prints: the same codes in that system as
+    /// ranking all three, and none in the others (the ICD-10-CM ranking is most of the cost).
+    @Test(arguments: [CodeSystem.icd10CM, .snomedCT, .rxNorm])
+    func rankingOneSystemGivesThatSystemsCodesOnly(system: CodeSystem) {
+        let text = "Metoprolol 25 mg BD for paroxysmal AF since 2019.\nT2DM with CKD stage 3b. CT abdomen: no free fluid."
+        let all = Self.annotator.annotate(Document(text: text), linking: .ranked)
+        let one = Self.annotator.annotate(Document(text: text), linking: .rankedIn([system]))
+        #expect(all.entities.count == one.entities.count)
+        func codes(_ doc: AnnotatedDocument, _ s: CodeSystem) -> [[String]] {
+            doc.entities.map { $0.concepts.filter { $0.system == s }.map(\.code) }
+        }
+        #expect(codes(one, system) == codes(all, system))
+        // The built-in terminology has no RxNorm (it arrives with the user's own release), so
+        // for RxNorm only the equality above and the absence of other systems are checked.
+        if system != .rxNorm { #expect(codes(one, system).contains { !$0.isEmpty }) }
+        for other in [CodeSystem.icd10CM, .snomedCT, .rxNorm] where other != system {
+            #expect(codes(one, other).allSatisfy { $0.isEmpty })
+        }
+    }
 }
 
 /// `--explain` on codes: where each code comes from.
