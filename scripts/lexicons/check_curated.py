@@ -338,7 +338,7 @@ def check_phi() -> None:
         for _, r in read_tsv(regions, ["country", "kind", "abbr", "name"]):
             states.setdefault(r["country"], set()).add(r["abbr"])
     rows = check_simple("phi/places_curated.tsv", ["country", "state", "place", "kind"], lambda r: (r["country"], r["state"], r["place"].lower()),
-                        {"country": {"AU", "US", "INTL"}, "kind": {"capital", "place", "city"}}, "country")
+                        {"country": {"AU", "US", "INTL"}, "kind": {"capital", "place", "city", "region"}}, "country")
     states["INTL"] = {"-"}  # world cities and regions (session 3): no state
     for n, r in rows:
         if states.get(r["country"]) and r["state"] not in states[r["country"]]:

@@ -122,7 +122,7 @@ extension PHIDetection {
     @inline(never) mutating func unlistedPlace(_ i: Int) -> Int? {
         guard inSet(.residencePrepositions, t[i - 1].key), !t[i - 1].nl, !t[i].nl, isWord(i - 2),
             inSet(.residenceWords, t[i - 2].key), t[i].e - t[i].s >= 4, !t[i].flags.contains(.hasDigit), !covered[i],
-            !inSet(.agencies, t[i].key),
+            !inSet(.agencies, t[i].key), !inSet(.countries, t[i].key),
             !t[i].ps || phrase(at: i, kinds: [.startsOrganization, .startsFacilityAfter, .startsStateName], where: { _ in true }) == nil
         else { return nil }
         // "is from" and "comes from" only before "from".
@@ -140,6 +140,13 @@ extension PHIDetection {
     /// "(Kane Constructions site, Mornington)". A known place, or one or two capitalised words in no list.
     @inline(never) mutating func placesAfterOrganizations() {
         for oe in orgEnds where oe < t.count && !t[oe].nl {
+            // "Greenfield Orthopedic Associates, P.C.": the legal form after a comma is part of the name (GUIDELINE O2).
+            if punct(oe, 0x2C), let le = legalSuffixEnd(oe + 1) {
+                _ = extendOrganization(endingAt: oe, to: le)
+                continue
+            }
+            // "at Epworth Geelong in 2016": a known town straight after the name, the clause going on (GUIDELINE O3).
+            if !covered[oe], let pe = knownPlaceEndingName(oe), extendOrganization(endingAt: oe, to: pe) { continue }
             var k = oe
             if punct(k, 0x2C) || punct(k, 0x2D) { k += 1 }
             // "(Kane Constructions site, Mornington)": one lower-case word between the organisation and the comma.
@@ -259,7 +266,7 @@ extension PHIDetection {
     /// ordinary words, drugs, places already known) are left to their own rules.
     @inline(never) mutating func unlistedPlaceAfterPreposition(_ i: Int) -> Int? {
         guard !t[i - 1].nl, !t[i].nl, inSet(.townPrepositions, t[i - 1].key), !covered[i], unlistedNameWord(i),
-            !inSet(.agencies, t[i].key), t[i].e - t[i].s >= 4
+            !inSet(.agencies, t[i].key), !inSet(.countries, t[i].key), t[i].e - t[i].s >= 4
         else { return nil }
         // "dressed in Acticoat", "placed in Endocatch bag": after a verb of placing it is a product.
         if i >= 2, isWord(i - 2), t[i - 2].e - t[i - 2].s > 3, b[t[i - 2].e - 1] | 0x20 == 0x64, b[t[i - 2].e - 2] | 0x20 == 0x65 { return nil }
@@ -343,5 +350,140 @@ extension PHIDetection {
         guard isWord(k), t[k].e - t[k].s == 1 else { return false }
         let c = b[t[k].s]
         return c == 0x4E || c == 0x53 || c == 0x45 || c == 0x57
+    }
+}
+
+// Government services, legal suffixes, towns after organisations (GUIDELINE §5, §6 decisions of session 9).
+extension PHIDetection {
+    /// Tokens `i..<end` name a government-run service (GUIDELINE §6): they start with a state ambulance or emergency
+    /// service's abbreviation (`government_service_abbreviations`: "QAS CRITICAL CARE"), or they are agencies
+    /// (`agencies`), states or territories (code or name), countries of national services and service words only
+    /// (`government_service_words`): "NSW Ambulance", "Ambulance Victoria", "Queensland Ambulance Service", "Victoria
+    /// Police", "Hearing Australia", "Centrelink and Services Australia". A distinctive word ("Lifeline Ambulance") makes
+    /// a private organisation.
+    @inline(never) func governmentService(_ i: Int, _ end: Int) -> Bool {
+        guard i < end, end <= t.count, isWord(i) else { return false }
+        if inSet(.governmentServiceAbbreviations, t[i].key) { return true }
+        var state = false, service = false
+        var k = i
+        while k < end {
+            if t[k].kind == .punctuation { k += 1; continue }
+            // A state or territory, or the country of a national service ("Services Australia", "Hearing Australia").
+            if t[k].bits.contains(.stateAbbr) || (isWord(k) && inSet(.countries, t[k].key)) { state = true; k += 1; continue }
+            // "Centrelink and Services Australia": an agency (`agencies`) is a government service with or without a state.
+            if isWord(k) && inSet(.agencies, t[k].key) { state = true; service = true; k += 1; continue }
+            if t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsStateName, where: { $0 == .stateName }), pe <= end {
+                state = true
+                k = pe
+                continue
+            }
+            guard isWord(k), inSet(.governmentServiceWords, t[k].key) else { return false }
+            if t[k].key != K.of && t[k].key != K.and { service = true }
+            k += 1
+        }
+        return state && service
+    }
+
+    /// The end of a company's legal form written after a comma at token `k` ("P.C.", "P.A.", "LLC", "Inc."): one to
+    /// four letters-and-dots tokens with no space between them whose letters form a word of `legal_suffixes`, ending
+    /// the clause. Nil otherwise.
+    @inline(never) func legalSuffixEnd(_ k: Int) -> Int? {
+        guard k < t.count, !t[k].nl, isWord(k), upperInitial(k) else { return nil }
+        var e = k
+        var key = wordKeySeed
+        var letters = 0
+        while e < t.count && e - k < 6 && (e == k || adjacent(e)) && (isWord(e) || punct(e, 0x2E)) {
+            if isWord(e) {
+                for q in t[e].s..<t[e].e where b[q] != 0x2E {
+                    key = wordKeyAppending(key, b[q])
+                    letters += 1
+                }
+            }
+            e += 1
+        }
+        guard letters >= 2, letters <= 4, inSet(.legalSuffixes, key) else { return nil }
+        guard e >= t.count || t[e].nl || t[e].kind == .punctuation || (isWord(e) && !cap(e)) else { return nil }
+        return e
+    }
+
+    /// A known place straight after an organisation's name ends the name when the clause goes on in lower case
+    /// ("colonoscopy at Epworth Geelong in 2016", "Anglicare Kinross Toongabbie for respite"): GUIDELINE O3, a town
+    /// written without a comma is part of the organisation's name.
+    @inline(never) func knownPlaceEndingName(_ k: Int) -> Int? {
+        guard k < t.count, !t[k].nl, cap(k), !capsDoc, t[k].ps,
+            let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
+            pe < t.count, !t[pe].nl, isWord(pe), !cap(pe), inSet(.functionWords, t[pe].key) || inSet(.townFollowers, t[pe].key)
+                || inSet(.placePrepositions, t[pe].key) || inSet(.employerPrepositions, t[pe].key)
+        else { return nil }
+        if eponymFollows(pe) { return nil }
+        return pe
+    }
+
+    /// The end of a road written after a rural mail-box or lot number at token `k` ("RMB 1420 Riddoch Highway"): up to
+    /// four capitalised words ending in a street type, on the same line. Nil otherwise.
+    @inline(never) func roadAfterBoxNumber(_ k: Int) -> Int? {
+        guard streetFollows(k) else { return nil }
+        var e = k
+        while e < t.count && e - k < 4 && !t[e].nl && cap(e) && !(e > k && t[e].bits.contains(.streetType)) { e += 1 }
+        guard e > k, e < t.count, !t[e].nl, cap(e), t[e].bits.contains(.streetType) else { return nil }
+        e += 1
+        if punct(e, 0x2E) && adjacent(e) { e += 1 }
+        return e
+    }
+
+    /// A known place or sub-state region after a place word and `the` ("lives in the Kimberley", "from the Riverina",
+    /// "grew up in the Pilbara"): GUIDELINE §5, a region smaller than a state is ADDRESS, `the` inside the span as in
+    /// the guideline's `[the Kimberley]`. Not an ordinary word ("in the Valley"), an instrument or a facility
+    /// ("at the Royal Melbourne" is the organisation rule's). Returns the end.
+    @inline(never) mutating func placeAfterArticle(_ i: Int) -> Int? {
+        guard !covered[i], !covered[i - 1], !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord),
+            !t[i].bits.contains(.title), !t[i].flags.contains(.allUpper),
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), !eponymFollows(e)
+        else { return nil }
+        // "at the Alfred Hospital", "the Kimberley Ambulance": a capitalised word after it makes a longer name; "secured to
+        // the Mayfield headrest", "the Toronto valve": a noun after it makes an eponymous device. The clause ends, or a
+        // function word or an area word (`region_followers`: "in the Houston area") follows.
+        if e < t.count, !t[e].nl, t[e].kind != .punctuation,
+            !(isWord(e) && !cap(e) && (inSet(.functionWords, t[e].key) || inSet(.townFollowers, t[e].key) || inSet(.regionFollowers, t[e].key)))
+        { return nil }
+        emit(.address, i - 1, e, priority: 2, score: 0.65, rule: "address-place-article")
+        return e
+    }
+
+    /// Token `j` is `and` or `or` right after a place the rules marked: "worked in tailem bend and mannum", "lives
+    /// between Gympie and Noosa" (the second place of a list takes the first one's context).
+    @inline(never) func placeListGoesOn(_ j: Int) -> Bool {
+        guard j > 0, isWord(j), t[j].key == K.and || t[j].key == K.or, !t[j].nl, let last = found.last,
+            last.entity.type == .address, last.entity.span.end == t[j - 1].e
+        else { return false }
+        return true
+    }
+
+    /// One to three capitalised words followed by a known town that ends the clause, after an organisation preposition
+    /// or a bracket: "community worker at SSCA Dandenong.", "a left TKR at Calvary Wakefield in 2017", "(Regis Port
+    /// Lincoln)". One word before the town must be distinctive (outside the ordinary-word and name lists, or a known
+    /// organisation's first word); none may be a title, month, weekday, drug, eponym or state code, and the words
+    /// before the town must not be a place themselves ("from Mount Isa", "at Box Hill"). ORGANIZATION (GUIDELINE O3).
+    @inline(never) mutating func organisationEndingInTown(_ i: Int) -> Int? {
+        if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > i { _ = pe; return nil }
+        var k = i
+        var distinctive = false
+        while k < t.count && k - i < 4 && !t[k].nl && isWord(k) && cap(k) && !covered[k] {
+            if k > i, t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }) {
+                guard distinctive, pe >= t.count || t[pe].nl || t[pe].kind == .punctuation || (isWord(pe) && !cap(pe)),
+                    !eponymFollows(pe), !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 4
+                else { return nil }
+                for q in k..<pe where covered[q] { return nil }
+                emit(options.facilityType, i, pe, priority: 3, score: 0.6, rule: "organization-town")
+                return pe
+            }
+            let bits = t[k].bits
+            if bits.contains(.title) || bits.contains(.weakTitle) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday)
+                || bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.stateAbbr) || inSet(.countries, t[k].key)
+            { return nil }
+            if (!bits.contains(.ordinaryWord) && !bits.isName) || t[k].rb.contains(.startsOrganization) { distinctive = true }
+            k += 1
+        }
+        return nil
     }
 }

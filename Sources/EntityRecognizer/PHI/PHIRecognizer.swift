@@ -424,6 +424,8 @@ struct PHIDetection {
         // Session 6: "Overseas cover: Allianz Care", "PRIVATE HEALTH: NIB HOSPITAL": a payer named after an insurance
         // label is no organisation (GUIDELINE §0); its member number stays an ID.
         if type == options.facilityType && type != .address && payerLabelBefore(i) { return }
+        // "NSW Ambulance", "QAS CRITICAL CARE": a government-run service is no organisation (GUIDELINE §6).
+        if type == options.facilityType && type != .address && governmentService(i, end) { return }
         var e = end
         // Do not end on punctuation other than an initial's period.
         while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
@@ -1886,7 +1888,13 @@ struct PHIDetection {
         }
         if tok.ps, tok.rb.contains(.startsOrganization), let e = knownOrganization(i) {
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
-            // "Quest Diagnostics, Middleton": a known place after the organisation and a comma is its own ADDRESS.
+            // "Quest Diagnostics, Middleton", "Henry Ford Hospital, Detroit campus": a known place after the organisation
+            // and a comma is its own ADDRESS (GUIDELINE O3), as after a facility word.
+            let l0 = e + 1
+            if punct(e, 0x2C), l0 < t.count, !t[l0].nl, cap(l0), let l = locality(e, allowNewline: false), l > l0 {
+                emit(.address, l0, l, priority: 3, score: 0.8, rule: "address-after-facility")
+                return l
+            }
             if punct(e, 0x2C), let pe = knownPlaceAfterComma(e + 1) {
                 emit(.address, e + 1, pe, priority: 3, score: 0.75, rule: "address-after-facility")
                 return pe
@@ -1897,6 +1905,8 @@ struct PHIDetection {
             // PO Box 123.
             if let (_, e) = phrase(at: i, kinds: .startsPostBox, where: { $0 == .postBox }), e < t.count, t[e].kind == .number {
                 var end = e + 1
+                // "RMB 1420 Riddoch Highway, Naracoorte SA 5271": a rural mail-box number before its road.
+                if let se = roadAfterBoxNumber(end) { end = se }
                 if let l = locality(end, allowNewline: false) { end = l }
                 emit(.address, i, end, priority: 3, score: 0.9, rule: "address-pobox")
                 return end
@@ -1985,6 +1995,8 @@ struct PHIDetection {
         { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
         if cap(i), i + 2 < t.count, punct(i + 1, 0x2C), isStateAt(i + 2), t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
+            // "Rania, ID #31108": a state code before `#` is an identifier's label.
+            !(i + 3 < t.count && punct(i + 3, 0x23)),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
@@ -2006,7 +2018,9 @@ struct PHIDetection {
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
-                !inSet(.wardWords, t[i].key)
+                !inSet(.wardWords, t[i].key),
+                // "Letter to GP Dr Wiremu Ngata-Hollis": a title before a capitalised word is no street type.
+                !(t[k].bits.contains(.title) && k + 1 < t.count && !t[k + 1].nl && cap(k + 1) && !t[k + 1].bits.contains(.streetType))
             {
                 var end = k + 1
                 if punct(end, 0x2E) && adjacent(end) { end += 1 }
@@ -2014,10 +2028,20 @@ struct PHIDetection {
                 return end
             }
         }
+        // "at SSCA Dandenong", "(headspace Meadowbrook)": a name ending in a known town after an organisation preposition
+        // (GUIDELINE O3: the town written without a comma is part of the organisation's name).
+        if cap(i), !capsDoc, i > 0, !t[i].nl, !covered[i],
+            punct(i - 1, 0x28) || (isWord(i - 1) && !cap(i - 1) && inSet(.organizationPrepositions, t[i - 1].key)),
+            let e = organisationEndingInTown(i)
+        { return e }
+        // "lives in the Kimberley", "grew up in the Riverina": a known place or region after a place word and `the`.
+        if tok.ps, cap(i), !capsDoc, i > 1, t[i - 1].key == K.the, !t[i - 1].nl, placeContext(i - 2), let e = placeAfterArticle(i) {
+            return e
+        }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
-            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1), !eponymFollows(e),
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1) || placeListGoesOn(i - 1), !eponymFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
             !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
@@ -2241,6 +2265,12 @@ struct PHIDetection {
 
     /// A street address starting at number token i; returns its end.
     mutating func streetAddress(_ i: Int) -> Int? {
+        // "Start 14:02 PT": the minutes of a clock time; "... vic 3218   keysafe at side gate": a postcode after a state.
+        if i > 0, !t[i].nl, (punct(i - 1, 0x3A) && adjacent(i) && i > 1 && t[i - 2].kind == .number)
+            || (t[i].kind == .number && (t[i].e - t[i].s == 4 || t[i].e - t[i].s == 5) && isWord(i - 1) && t[i - 1].bits.contains(.stateAbbr)
+                && (t[i - 1].flags.contains(.allUpper) || lowerDoc) && !inSet(.functionWords, t[i - 1].key)
+                && !inSet(.townFollowers, t[i - 1].key) && i > 1 && isWord(i - 2) && !t[i - 1].nl)
+        { return nil }
         var j = i + 1
         // 5/12 Smith St, 12-14 Smith St.
         if (punct(j, 0x2F) || punct(j, 0x2D)) && adjacent(j) && j + 1 < t.count && t[j + 1].kind == .number && adjacent(j + 1) {
@@ -2260,6 +2290,10 @@ struct PHIDetection {
             // "1500 seen by dr patel": in a lower-case note, `by` or a handover word before `dr` is a person cue, not a
             // street name.
             if lowerDoc && !cap(k) && (t[k].key == K.by || inSet(.handoverWords, t[k].key)) { break }
+            // "1915 rec'd pt from er": in a lower-case note `pt` is the patient, not a Point; a wide column gap ends the
+            // street ("14:02 PT   End").
+            if lowerDoc && t[k].key == K.pt { break }
+            if k > j && t[k].s - t[k - 1].e >= 3 { break }
             // An upper-case abbreviated type (`ST`, `RD`) in a mixed-case note only after an upper-case street name
             // ("2205 S CHURCH ST STE 300").
             if t[k].bits.contains(.streetType) && words > 0
@@ -2278,6 +2312,17 @@ struct PHIDetection {
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
         if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
+        // "1618 W Farragut Ave #2": a unit number after a hash.
+        if punct(end, 0x23), end + 1 < t.count, adjacent(end + 1), !t[end].nl, t[end + 1].kind == .number || t[end + 1].flags.contains(.hasDigit) {
+            end += 2
+            while end < t.count && adjacent(end) && (isWord(end) || t[end].kind == .number) { end += 1 }
+        }
+        // "55 Example Street, 4th Floor, Boston": an ordinal floor or level (`floor_words`).
+        do {
+            var f = end
+            if punct(f, 0x2C) { f += 1 }
+            if f + 1 < t.count, !t[f].nl, !t[f + 1].nl, streetOrdinal(f), isWord(f + 1), inSet(.floorWords, t[f + 1].key) { end = f + 2 }
+        }
         // Unit after the street: "Apt 4B", "Unit 3".
         var u = end
         if punct(u, 0x2C) { u += 1 }
@@ -2330,14 +2375,21 @@ struct PHIDetection {
         // Up to 3 capitalised words (the city or suburb).
         let cityStart = j
         var k = j
-        while k < t.count && k - cityStart < 3 && cap(k) && (k == cityStart || !t[k].nl) && !isStateAt(k) { k += 1 }
+        // (In a lower-case note the town is lower-case too: "9 autumn st, geelong west vic 3218".)
+        while k < t.count && k - cityStart < 3 && (cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit)))
+            && (k == cityStart || !t[k].nl) && !isStateAt(k) && !lowerStateAt(k)
+        {
+            k += 1
+            // "St. Paul, MN 55101", "Mt. Barker SA 5251": an abbreviated first word keeps its full stop.
+            if k == cityStart + 1, punct(k, 0x2E), adjacent(k), inSet(.townAbbreviations, t[cityStart].key), k + 1 < t.count, !t[k + 1].nl, cap(k + 1) { k += 1 }
+        }
         // Allow a state right after the street (no city).
         guard k > cityStart || !standalone else { return nil }
         var m = k
         if punct(m, 0x2C) { m += 1 }
         guard m < t.count, !t[m].nl || m == cityStart else { return nil }
         var stateEnd = -1
-        if t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper) { stateEnd = m + 1 }
+        if (t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper)) || lowerStateAt(m) { stateEnd = m + 1 }
         else if let (_, e) = phrase(at: m, kinds: .startsStateName, where: { $0 == .stateName }), cap(m) { stateEnd = e }
         var end = -1
         if stateEnd > 0 {
@@ -2354,6 +2406,8 @@ struct PHIDetection {
             } else if standalone {
                 // Without a postcode, only a listed place: "Springfield, IL".
                 guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
+                // "Rania, ID #31108": a state code before `#` is an identifier's label.
+                if end < t.count && punct(end, 0x23) { return nil }
                 // "Canadian CT head", "Lebanon MS": without a comma, a state code that is also a clinical
                 // abbreviation (CT, MS, PA, MD, ...) is the abbreviation.
                 if m == k && stateEnd == m + 1 && inSet(.clinicalStateCodes, t[m].key) { return nil }
@@ -2371,6 +2425,14 @@ struct PHIDetection {
 
     func isStateAt(_ k: Int) -> Bool {
         (t[k].bits.contains(.stateAbbr) && t[k].flags.contains(.allUpper))
+    }
+
+    /// In a lower-case note, a state code in lower case before a postcode or ZIP ("geelong west vic 3218", "belden ms
+    /// 38826"); without the postcode `in`, `or`, `me` stay words.
+    @inline(never) func lowerStateAt(_ k: Int) -> Bool {
+        guard lowerDoc, k + 1 < t.count, isWord(k), t[k].bits.contains(.stateAbbr), !t[k + 1].nl, t[k + 1].kind == .number else { return false }
+        let n = t[k + 1].e - t[k + 1].s
+        return n == 4 || n == 5
     }
 
     // MARK: professions
@@ -2452,4 +2514,5 @@ enum K {
     static let age = wordKey("age"), birth = wordKey("birth")
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
+    static let pt = wordKey("pt")
 }

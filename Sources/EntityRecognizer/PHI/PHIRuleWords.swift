@@ -23,6 +23,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
     case shortCodeCues, hyphenatedGivenSyllables
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
+    case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {

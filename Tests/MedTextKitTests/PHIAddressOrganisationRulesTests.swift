@@ -1,0 +1,58 @@
+import MedTextKit
+import Testing
+
+/// Places and organisations as corpora/phi GUIDELINE §5 and §6 decide them (issue #6): towns anywhere in the world
+/// (GeoNames, smaller foreign places too), regions smaller than a state, one span per address line (floors, units
+/// after a hash, abbreviated town names, rural mail boxes before their road), a town written straight after an
+/// organisation inside its name (O3), legal forms after a comma inside it, and what is not an organisation:
+/// government-run services and generic department names. Negatives: clock times, postcodes and `pt` as street
+/// numbers and types, titles as street types, countries, ordinary words, person names.
+@Suite struct PHIAddressOrganisationRulesTests {
+    @Test(arguments: [
+        // Towns anywhere in the world (GUIDELINE §5): smaller foreign cities and towns of close countries.
+        "She moved from [[Galway|ADDRESS]] in [[2022|DATE]]; her sister lives in [[Whakatane|ADDRESS]].",
+        "Grew up in [[Haiphong|ADDRESS]]; family still in [[Treviso|ADDRESS]].",
+        // Countries (also in other languages) and words of notes that are foreign town names stay out.
+        "Family hope to visit whanau in Aotearoa over the holidays. Born in Ireland.",
+        "Has OSA on CPAP, uses Epsom salts in the bath, played rugby in school.",
+        // Regions smaller than a state, with the article inside (GUIDELINE §5: `[the Kimberley]`).
+        "Works as a [[ringer|PROFESSION]] in [[the Kimberley|ADDRESS]]; grew up in [[the Riverina|ADDRESS]].",
+        "Moved from [[the Pilbara|ADDRESS]] to [[Gippsland|ADDRESS]] last year.",
+        // Ordinary words after `the` are no regions.
+        "Lives in the valley near the coast; walks in the park.",
+    ])
+    func townsAndRegions(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // One span per address line, with a floor, a unit after a hash and an abbreviated town name (GUIDELINE AD1).
+        "[[55 Example Street, 4th Floor, Boston, MA 02114|ADDRESS]]\nPhone 617-555-0101",
+        "Address on file: [[1618 W Farragut Ave #2, Chicago IL 60640|ADDRESS]]     Cell 773.555.0149",
+        "[[Regions Hospital|ORGANIZATION]] - [[640 Jackson St, St. Paul, MN 55101|ADDRESS]]",
+        // A rural mail-box number before its road is one address line.
+        "[[Naracoorte Health Clinic|ORGANIZATION]]\n[[RMB 1420 Riddoch Highway, Naracoorte SA 5271|ADDRESS]]\n",
+        // Clock times, postcodes and `pt` are no street numbers or types; a title is no street type.
+        "Visit date: [[2026-03-09|DATE]]   Start 14:02 PT   End 14:31 PT",
+        "address: [[flat 2, 9 autumn st, geelong west vic 3218|ADDRESS]]   keysafe at side gate",
+        "1915 rec'd pt from er via stretcher, a&ox3.",
+        "Letter to GP Dr [[Wiremu Ngata-Hollis|NAME]]. Copy to Dr [[Ana Lolohea|NAME]].",
+    ])
+    func addressLines(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // A town written straight after an organisation's name is inside it (GUIDELINE O3) ...
+        "He had a colonoscopy at [[Epworth Geelong|ORGANIZATION]] in [[2016|DATE]].",
+        // ... after a comma, dash or `in` it is its own ADDRESS.
+        "Bloods at [[Clinpath|ORGANIZATION]], [[Murray Bridge|ADDRESS]]. Scan at [[Epworth|ORGANIZATION]] in [[Geelong|ADDRESS]].",
+        // A legal form after a comma is part of the name (GUIDELINE O2).
+        "[[Greenfield Orthopedic Associates, P.C.|ORGANIZATION]]\n[[800 Example Pkwy, Ste 120|ADDRESS]]",
+        "[[PIEDMONT HEART & VASCULAR ASSOCIATES, P.A.|ORGANIZATION]]\n",
+        // Government-run services are no organisations (GUIDELINE §6); a private ambulance company is one.
+        "Son Marco (a [[paramedic|PROFESSION]] with NSW Ambulance) came. Transferred by Ambulance Victoria.",
+        "TRANSPORT: QAS CRITICAL CARE; ESCORT RN",
+        "Arrived from [[St. Luke's|ORGANIZATION]] via [[Lifeline Ambulance|ORGANIZATION]] overnight.",
+        // Department and service names are no organisations.
+        "SURGICAL PATHOLOGY REPORT\nReview at Memory Clinic in March. Seen by Maternal & Child Health nurse.",
+        "Final report: Interventional Cardiology, Diagnostic Radiology.",
+    ])
+    func organisations(_ row: String) { PHIPipelineTests.check(row) }
+}
