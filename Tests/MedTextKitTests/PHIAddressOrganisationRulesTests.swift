@@ -25,14 +25,14 @@ import Testing
 
     @Test(arguments: [
         // One span per address line, with a floor, a unit after a hash and an abbreviated town name (GUIDELINE AD1).
-        "[[55 Example Street, 4th Floor, Boston, MA 02114|ADDRESS]]\nPhone 617-555-0101",
-        "Address on file: [[1618 W Farragut Ave #2, Chicago IL 60640|ADDRESS]]     Cell 773.555.0149",
+        "[[55 Example Street, 4th Floor, Boston, MA 02114|ADDRESS]]\nPhone [[617-555-0101|PHONE_OR_FAX]]",
+        "Address on file: [[1618 W Farragut Ave #2, Chicago IL 60640|ADDRESS]]     Cell [[773.555.0149|PHONE_OR_FAX]]",
         "[[Regions Hospital|ORGANIZATION]] - [[640 Jackson St, St. Paul, MN 55101|ADDRESS]]",
         // A rural mail-box number before its road is one address line.
         "[[Naracoorte Health Clinic|ORGANIZATION]]\n[[RMB 1420 Riddoch Highway, Naracoorte SA 5271|ADDRESS]]\n",
         // Clock times, postcodes and `pt` are no street numbers or types; a title is no street type.
         "Visit date: [[2026-03-09|DATE]]   Start 14:02 PT   End 14:31 PT",
-        "address: [[flat 2, 9 autumn st, geelong west vic 3218|ADDRESS]]   keysafe at side gate",
+        "community nursing - visit log ([[bolton clarke|ORGANIZATION]], geelong west team)\nclient: [[giuseppina di stefano|NAME]]   dob [[02/05/1931|DATE]]\naddress: [[flat 2, 9 autumn st, geelong west vic 3218|ADDRESS]]   keysafe at side gate (code held in office)\ngp: dr [[fitzgerald|NAME]] at the clinic\n",
         "1915 rec'd pt from er via stretcher, a&ox3.",
         "Letter to GP Dr [[Wiremu Ngata-Hollis|NAME]]. Copy to Dr [[Ana Lolohea|NAME]].",
     ])
@@ -47,11 +47,16 @@ import Testing
         "[[Greenfield Orthopedic Associates, P.C.|ORGANIZATION]]\n[[800 Example Pkwy, Ste 120|ADDRESS]]",
         "[[PIEDMONT HEART & VASCULAR ASSOCIATES, P.A.|ORGANIZATION]]\n",
         // Government-run services are no organisations (GUIDELINE §6); a private ambulance company is one.
-        "Son Marco (a [[paramedic|PROFESSION]] with NSW Ambulance) came. Transferred by Ambulance Victoria.",
-        "TRANSPORT: QAS CRITICAL CARE; ESCORT RN",
-        "Arrived from [[St. Luke's|ORGANIZATION]] via [[Lifeline Ambulance|ORGANIZATION]] overnight.",
+        "Son [[Marco|NAME]] (a [[paramedic|PROFESSION]] with NSW Ambulance) came. Transferred by Ambulance Victoria.",
+        "TRANSPORT: QAS CRITICAL CARE\nRETRIEVAL: SAAS retrieval team",
+        "Arrived via [[Lifeline Ambulance|ORGANIZATION]] overnight.",
+        // A name ending in a known town after an organisation preposition (O3); a place or a person before it is none.
+        "Community worker at [[SSCA Dandenong|ORGANIZATION]]. Referred from [[Mount Isa|ADDRESS]] to Dr [[Kim|NAME]].",
+        // A town starting an organisation's name before its cue word is inside it (O3); alone after `and` it is a place.
+        "Cardiac rehab at [[Duluth Family YMCA|ORGANIZATION]]. Temple at [[Perth Murugan Temple|ORGANIZATION]].",
+        "He worked for years in [[Tamworth|ADDRESS]] and [[Gunnedah|ADDRESS]]. Likes bread and butter.",
         // Department and service names are no organisations.
-        "SURGICAL PATHOLOGY REPORT\nReview at Memory Clinic in March. Seen by Maternal & Child Health nurse.",
+        "SURGICAL PATHOLOGY REPORT\nReview at Memory Clinic in [[March|DATE]]. Seen by Maternal & Child Health nurse.",
         "Final report: Interventional Cardiology, Diagnostic Radiology.",
     ])
     func organisations(_ row: String) { PHIPipelineTests.check(row) }

@@ -486,4 +486,18 @@ extension PHIDetection {
         }
         return nil
     }
+
+    /// One to three capitalised words from token `e` on, on the same line, end in a facility cue word or an organisation
+    /// suffix ("Family YMCA", "Murugan Temple", "Base Hospital"): the place before them starts the organisation's name.
+    @inline(never) func facilityNameFollows(_ e: Int) -> Bool {
+        var q = e
+        while q < t.count && q - e < 3 && !t[q].nl && isWord(q) && (cap(q) || lowerDoc) {
+            if t[q].rb.contains(.orgSuffix) { return true }
+            if t[q].ps, let (_, fe) = phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+                fe >= t.count || t[fe].nl || !isWord(fe) || !cap(fe)
+            { return q > e || !inSet(.lowerUnsafeCues, t[q].key) || cap(q) }
+            q += 1
+        }
+        return false
+    }
 }

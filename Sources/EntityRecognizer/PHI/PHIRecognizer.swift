@@ -2042,6 +2042,9 @@ struct PHIDetection {
         if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1) || placeListGoesOn(i - 1), !eponymFollows(e),
+            // "cardiac rehab at Duluth Family YMCA", "at Perth Murugan Temple": the town starts an organisation's name,
+            // which the facility rules find at its cue word (GUIDELINE O3).
+            !facilityNameFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
             !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
