@@ -491,11 +491,12 @@ extension PHIDetection {
     /// suffix ("Family YMCA", "Murugan Temple", "Base Hospital"): the place before them starts the organisation's name.
     @inline(never) func facilityNameFollows(_ e: Int) -> Bool {
         var q = e
-        while q < t.count && q - e < 3 && !t[q].nl && isWord(q) && (cap(q) || lowerDoc) {
+        // (Capitalised words only: a lower-case name is found by rules too narrow to trust with the town.)
+        while q < t.count && q - e < 3 && !t[q].nl && isWord(q) && cap(q) && !capsDoc {
             if t[q].rb.contains(.orgSuffix) { return true }
             if t[q].ps, let (_, fe) = phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 fe >= t.count || t[fe].nl || !isWord(fe) || !cap(fe)
-            { return q > e || !inSet(.lowerUnsafeCues, t[q].key) || cap(q) }
+            { return true }
             q += 1
         }
         return false
