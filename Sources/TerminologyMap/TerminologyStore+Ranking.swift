@@ -233,26 +233,16 @@ extension TerminologyStore {
                 }
             }
             // Variants (title and inclusion terms) of every candidate.
-            struct Candidate { var code: String; var display: String; var billable: Bool; var variants: [(required: [String], optional: [String], weight: Double)]; var bonus: Double }
+            struct Candidate { var code: String; var display: String; var billable: Bool; var variants: [ICDTitleWords.Variant]; var bonus: Double }
             var list: [Candidate] = []
-            let stmt = try db.cached("""
-                SELECT c.display, coalesce(c.billable, 0), t.norm, t.type FROM concept c JOIN term t ON t.concept = c.id
-                WHERE c.system = ? AND c.code = ? AND t.type IN (\(TermType.description.rawValue), \(TermType.inclusion.rawValue), \(TermType.synonym.rawValue))
-                ORDER BY t.id
-                """)
             var vocabulary: Set<String> = []
             for code in order {
-                try stmt.bind([.int(icd), .text(code)])
-                var cand: Candidate? = nil
-                while try stmt.step() {
-                    if cand == nil { cand = Candidate(code: code, display: stmt.text(0), billable: stmt.int(1) != 0, variants: [], bonus: candidates[code] ?? 0) }
-                    let w = ICDRanking.titleWords(stmt.text(2), code: code)
-                    vocabulary.formUnion(w.required)
-                    vocabulary.formUnion(w.optional)
-                    cand!.variants.append((w.required, w.optional, stmt.int(3) == TermType.inclusion.rawValue ? 0.95 : 1.0))
+                guard let words = try titleWords(of: code, system: icd, in: db) else { continue }
+                for v in words.variants {
+                    vocabulary.formUnion(v.required)
+                    vocabulary.formUnion(v.optional)
                 }
-                stmt.reset()
-                if let cand { list.append(cand) }
+                list.append(Candidate(code: code, display: words.display, billable: words.billable, variants: words.variants, bonus: candidates[code] ?? 0))
             }
             let effective = q.filter { vocabulary.contains($0) }
             let query = Set(effective.isEmpty ? q : effective)
@@ -299,7 +289,7 @@ extension TerminologyStore {
             var seen = Set(list.map(\.code))
             // How well one title or inclusion term fits what was said; `residual` also lets a
             // residual "Other ..." title lose to the code that names what was said.
-            func match(_ v: (required: [String], optional: [String], weight: Double), residual: Bool) -> Double {
+            func match(_ v: ICDTitleWords.Variant, residual: Bool) -> Double {
                 let all = Set(v.required).union(v.optional)
                 let covered = coverage(all)
                 let req = Set(v.required)
@@ -392,6 +382,27 @@ extension TerminologyStore {
     /// How many ranked ICD-10-CM candidates are kept per query (the largest `limit` asked for).
     static let rankedICDKept = 16
 
+    /// The title, billable flag and the words of every description, inclusion and synonym term
+    /// of one ICD-10-CM code (nil when the table has no such code), memoized per code.
+    func titleWords(of code: String, system icd: Int64, in db: SQLiteDatabase) throws(TerminologyError) -> ICDTitleWords? {
+        if let memo = memoizedTitleWords(code) { return memo }
+        let stmt = try db.cached("""
+            SELECT c.display, coalesce(c.billable, 0), t.norm, t.type FROM concept c JOIN term t ON t.concept = c.id
+            WHERE c.system = ? AND c.code = ? AND t.type IN (\(TermType.description.rawValue), \(TermType.inclusion.rawValue), \(TermType.synonym.rawValue))
+            ORDER BY t.id
+            """)
+        try stmt.bind([.int(icd), .text(code)])
+        var words: ICDTitleWords? = nil
+        while try stmt.step() {
+            if words == nil { words = ICDTitleWords(display: stmt.text(0), billable: stmt.int(1) != 0, variants: []) }
+            let w = ICDRanking.titleWords(stmt.text(2), code: code)
+            words!.variants.append(.init(required: w.required, optional: w.optional, weight: stmt.int(3) == TermType.inclusion.rawValue ? 0.95 : 1.0))
+        }
+        stmt.reset()
+        memoizeTitleWords(code, words)
+        return words
+    }
+
     /// Ranked SNOMED CT concepts for a mention (Comprehend Medical's `SNOMEDCTConcepts`):
     /// codes linked to the matched concepts first (score 1 for the first, then 0.9...), then,
     /// when a SNOMED CT release is imported, concepts whose terms equal the mention (0.95 for a
@@ -470,4 +481,17 @@ extension TerminologyStore {
         out.sort { $0.score > $1.score }
         return Array(out.prefix(limit))
     }
+}
+
+/// One ICD-10-CM code as the ranking reads it: its title, whether it is billable, and the
+/// required and optional words of each of its terms (inclusion terms weigh a little less).
+struct ICDTitleWords: Sendable {
+    struct Variant: Sendable {
+        var required: [String]
+        var optional: [String]
+        var weight: Double
+    }
+    var display: String
+    var billable: Bool
+    var variants: [Variant]
 }

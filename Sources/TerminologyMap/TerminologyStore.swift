@@ -11,8 +11,9 @@ public import MedTextCore
 /// checked out of `spare` (guarded by `poolLock`; opened on demand, at most one per core) and
 /// returned afterwards. Concurrent annotators therefore look concepts up in parallel instead of
 /// queueing on one lock. Every connection is read-only (`SQLITE_OPEN_READONLY`, `query_only`);
-/// the only other mutable state is the memo of ranked ICD-10-CM candidates (`rankedICD`,
-/// guarded by `memoLock`), a pure function of the read-only database and the query.
+/// the only other mutable state is the memo of ranked ICD-10-CM candidates (`rankedICD`) and
+/// of ICD-10-CM title words (`icdTitleWords`), guarded by `memoLock`, pure functions of the
+/// read-only database and the query or code.
 public final class TerminologyStore: @unchecked Sendable {
     public let url: URL
     let normalizer: any TextNormalizing
@@ -33,6 +34,12 @@ public final class TerminologyStore: @unchecked Sendable {
     private var rankedICD: [MentionQuery: [ConceptCode]] = [:]
     /// Memo entries kept at most; the memo is emptied when it is full (bounded memory).
     static let maxRankedICD = 16_384
+    /// Title words of ICD-10-CM codes by code (guarded by `memoLock`; nil: no such code): every
+    /// ranking reads the titles of hundreds of candidate codes, and the same codes (a category's
+    /// descendants, FTS5 hits of common words) come back for most mentions.
+    private var icdTitleWords: [String: ICDTitleWords?] = [:]
+    /// Title-word entries kept at most (about a fifth of ICD-10-CM); emptied when full.
+    static let maxICDTitleWords = 20_000
 
     /// Opens `url` read-only and checks that it is a medtext terminology database of this schema.
     public init(url: URL, normalizer: any TextNormalizing) throws(TerminologyError) {
@@ -102,6 +109,21 @@ public final class TerminologyStore: @unchecked Sendable {
         defer { memoLock.unlock() }
         if rankedICD.count >= Self.maxRankedICD { rankedICD.removeAll(keepingCapacity: true) }
         rankedICD[query] = codes
+    }
+
+    /// The memoized title words of `code`: `.some(nil)` when the code is known to be absent.
+    func memoizedTitleWords(_ code: String) -> ICDTitleWords?? {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        return icdTitleWords[code]
+    }
+
+    /// Remembers the title words of `code` (nil: no such code).
+    func memoizeTitleWords(_ code: String, _ words: ICDTitleWords?) {
+        memoLock.lock()
+        defer { memoLock.unlock() }
+        if icdTitleWords.count >= Self.maxICDTitleWords { icdTitleWords.removeAll(keepingCapacity: true) }
+        icdTitleWords[code] = .some(words)
     }
 
     private func checkIn(_ db: SQLiteDatabase) {
