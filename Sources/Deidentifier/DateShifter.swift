@@ -8,6 +8,8 @@ struct DateShifter {
     let locale: DateLocale
     /// `month_qualifiers` and `ordinal_suffixes` of ``DeidWords``.
     let words: DeidWords
+    /// The holidays of ``DeidLists`` (`phi/holidays.tsv`).
+    let lists: DeidLists
 
     static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -218,8 +220,8 @@ struct DateShifter {
         // A named holiday without a year ("Christmas", "Boxing Day", "Independence Day", "Easter"): written as the
         // shifted day and month ("30 Nov" in en-AU, "Nov 30" in en-US), in the holiday's case. With a year
         // ("Christmas 2024") the year alone moves (year precision, below).
-        if digits.isEmpty, !alpha.isEmpty, let (m, d) = Self.holiday(alpha.map { word($0.0) }.filter { $0 != "s" }) {
-            let (ny, nm, nd) = Self.civil(Self.daysFromCivil(2001, m, d) + days)
+        if digits.isEmpty, !alpha.isEmpty, let h = lists.holiday(alpha.map { word($0.0) }.filter { $0 != "s" }) {
+            let (ny, nm, nd) = Self.civil(Self.daysFromCivil(2001, h.month, h.day) + days)
             _ = ny
             let month = String(Self.monthNames[nm - 1].prefix(1).uppercased() + Self.monthNames[nm - 1].dropFirst().prefix(2))
             let written = locale == .enAU ? "\(nd) \(month)" : "\(month) \(nd)"
@@ -308,36 +310,6 @@ struct DateShifter {
         var r = Array(String(v).utf8)
         while r.count < width { r.insert(0x30, at: 0) }
         return r
-    }
-
-    /// Month and day of a holiday named by `words` (lower case, possessive `s` removed), for fixed-date holidays and,
-    /// for movable ones, their date in the reference year 2001 (Easter 15 April, Thanksgiving 22 November ...).
-    static func holiday(_ words: [String]) -> (Int, Int)? {
-        let w = words.filter { $0 != "day" && $0 != "the" }.joined(separator: " ")
-        switch w {
-        case "christmas", "xmas", "christmas eve": return (12, w.hasSuffix("eve") ? 24 : 25)
-        case "boxing": return (12, 26)
-        case "new year", "new years", "new year eve", "new years eve": return w.hasSuffix("eve") ? (12, 31) : (1, 1)
-        case "australia": return (1, 26)
-        case "anzac": return (4, 25)
-        case "independence", "fourth of july", "4th of july": return (7, 4)
-        case "halloween": return (10, 31)
-        case "valentine", "valentines", "st valentine": return (2, 14)
-        case "veterans", "veteran", "remembrance", "armistice": return (11, 11)
-        case "juneteenth": return (6, 19)
-        case "easter", "easter sunday": return (4, 15)
-        case "good friday": return (4, 13)
-        case "easter monday": return (4, 16)
-        case "easter saturday": return (4, 14)
-        case "thanksgiving": return (11, 22)
-        case "labor", "labour": return (9, 3)
-        case "memorial": return (5, 28)
-        case "mother", "mothers": return (5, 13)
-        case "father", "fathers": return (6, 17)
-        case "columbus": return (10, 8)
-        case "presidents", "president": return (2, 19)
-        default: return nil
-        }
     }
 
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

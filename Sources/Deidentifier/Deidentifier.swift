@@ -85,11 +85,15 @@ public struct Deidentifier: Sendable {
     public let options: DeidOptions
     /// The word sets it reads (`phi/deid_words.tsv`; `PHIPipeline.deidWords` holds the shipped file's).
     public let words: DeidWords
+    /// The surrogate values and holidays it reads (`phi/surrogate_values.tsv`, `phi/holidays.tsv`; `PHIPipeline.deidLists`
+    /// holds the shipped files').
+    public let lists: DeidLists
     let hmac: HMACSHA256
 
-    public init(options: DeidOptions, words: DeidWords) {
+    public init(options: DeidOptions, words: DeidWords, lists: DeidLists) {
         self.options = options
         self.words = words
+        self.lists = lists
         self.hmac = HMACSHA256(key: options.key)
     }
 
@@ -179,17 +183,17 @@ public struct Deidentifier: Sendable {
         attempt: Int = 0, into out: inout [UInt8]
     ) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
-            if attempt == 0, let shifted = DateShifter(locale: options.locale, words: words).shift(Array(original), days: shift) {
+            if attempt == 0, let shifted = DateShifter(locale: options.locale, words: words, lists: lists).shift(Array(original), days: shift) {
                 out.append(contentsOf: shifted)
                 return "shift-date"
             }
             if options.mode == .surrogate {
                 // A redraw: a realistic date one to eleven years earlier, keyed on the value (intervals to the
                 // note's other dates are not kept for this one; the audit rule says so).
-                let surrogates = Surrogates(hmac: hmac, salt: UInt8(attempt), keepWords: words[.keepWords])
+                let surrogates = Surrogates(hmac: hmac, lists: lists, salt: UInt8(attempt), keepWords: words[.keepWords])
                 if attempt > 0 {
                     var st = surrogates.stream("date-redraw", Array(original))
-                    if let redrawn = DateShifter(locale: options.locale, words: words).shift(Array(original), days: -(366 + st.next(3650))) {
+                    if let redrawn = DateShifter(locale: options.locale, words: words, lists: lists).shift(Array(original), days: -(366 + st.next(3650))) {
                         out.append(contentsOf: redrawn)
                         return "surrogate-date-redraw"
                     }
@@ -210,7 +214,7 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac, avoid: avoid, salt: UInt8(attempt), givenWords: given, keepWords: words[.keepWords])
+            let (bytes, rule) = Surrogates(hmac: hmac, lists: lists, avoid: avoid, salt: UInt8(attempt), givenWords: given, keepWords: words[.keepWords])
                 .surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule

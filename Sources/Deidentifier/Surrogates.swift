@@ -5,6 +5,10 @@ public import MedTextCore
 /// and nothing about the original can be read back without the key.
 struct Surrogates {
     let hmac: HMACSHA256
+    /// The value lists the choices index (``DeidLists``, `phi/surrogate_values.tsv`): given names and surnames (none is an
+    /// ordinary English word, a month, a place, an eponym, a disease acronym or an organisation, so a surrogate reads
+    /// as a name and only a name), place words, occupations.
+    let lists: DeidLists
     /// Lower-cased name words of the note's real names, which a surrogate name must not be.
     var avoid: Set<String> = []
     /// Non-zero when an earlier draw reproduced a PHI string of the note: every stream is then keyed on it too.
@@ -76,7 +80,7 @@ struct Surrogates {
         case .age: return (age(original), "surrogate-age")
         case .id: return identifier(original, rule: rule)
         case .address, .organization: return (address(original), "surrogate-address")
-        case .profession: return (pick(Self.professions, original, type: "profession", like: original), "surrogate-profession")
+        case .profession: return (pick(lists[.professions], original, type: "profession", like: original), "surrogate-profession")
         default: return (digitsAndLetters(original, type: entity.type), "surrogate-generic")
         }
     }
@@ -112,8 +116,8 @@ struct Surrogates {
                 let surname = Self.isSurname(n, words, original)
                     && !(words.count == 1 && givenWords.contains(String(decoding: w, as: UTF8.self).lowercased()))
                 repl = surname
-                    ? pick(Self.lastNames, w, type: "surname", like: w)
-                    : pick(Self.firstNames, w, type: "given", like: w)
+                    ? pick(lists[.surnames], w, type: "surname", like: w)
+                    : pick(lists[.givenNames], w, type: "given", like: w)
             }
             out.replaceSubrange(r, with: repl)
         }
@@ -236,8 +240,8 @@ struct Surrogates {
 
     func email(_ original: [UInt8]) -> [UInt8] {
         var s = stream("email", original)
-        let first = Self.firstNames[s.next(Self.firstNames.count)].lowercased()
-        let last = Self.lastNames[s.next(Self.lastNames.count)].lowercased()
+        let first = lists[.givenNames][s.next(lists[.givenNames].count)].lowercased()
+        let last = lists[.surnames][s.next(lists[.surnames].count)].lowercased()
         let au = String(decoding: original, as: UTF8.self).lowercased().hasSuffix(".au")
         return Array("\(first).\(last)@example.\(au ? "com.au" : "com")".utf8)
     }
@@ -248,7 +252,7 @@ struct Surrogates {
         let www = text.lowercased().hasPrefix("\(scheme)www.")
         let au = text.lowercased().contains(".au")
         var s = stream("url", original)
-        let word = Self.placeWords[s.next(Self.placeWords.count)].lowercased()
+        let word = lists[.placeWords][s.next(lists[.placeWords].count)].lowercased()
         let path = text.dropFirst(scheme.count).contains("/") ? "/p\(s.next(100_000))" : ""
         return Array("\(scheme)\(www ? "www." : "")\(word)-example.\(au ? "org.au" : "org")\(path)".utf8)
     }
@@ -357,7 +361,7 @@ struct Surrogates {
                 if keepWords.contains(lower) || (w.count <= 3 && w.allSatisfy { $0 &- 0x41 < 26 }) || w.count == 1 {
                     out.append(contentsOf: w)
                 } else {
-                    out.append(contentsOf: pick(Self.placeWords, w, type: "place", like: w))
+                    out.append(contentsOf: pick(lists[.placeWords], w, type: "place", like: w))
                 }
                 i = j
             } else {
@@ -369,47 +373,8 @@ struct Surrogates {
             // Only kept words ("Children's Hospital"): the first word becomes a keyed place name.
             var e0 = s0
             while e0 < original.count && (Self.isAlpha(original[e0]) || original[e0] == 0x27) { e0 += 1 }
-            out.replaceSubrange(s0..<e0, with: pick(Self.placeWords, original, type: "place", like: Array(original[s0..<e0])))
+            out.replaceSubrange(s0..<e0, with: pick(lists[.placeWords], original, type: "place", like: Array(original[s0..<e0])))
         }
         return out
     }
-
-    /// Surrogate given names and surnames: none is an ordinary English word, a month, a place, an eponym (Mallory,
-    /// Lambert), a disease acronym (Nash) or an organisation (Abbott), so a surrogate reads as a name and only a name.
-    static let firstNames = [
-        "Alex", "Bailey", "Casey", "Dana", "Finley", "Harper", "Isla", "Kai", "Morgan",
-        "Noah", "Parker", "Quinn", "Riley", "Uma", "Xavier", "Yara", "Zane",
-        "Amelia", "Ben", "Chloe", "Daniel", "Ella", "Felix", "Henry", "Kate", "Liam", "Mia",
-        "Nathan", "Oscar", "Toby", "Zoe", "Aaron", "Beth", "Carl", "Diane",
-        "Eric", "Fiona", "Gavin", "Helen", "Ian", "Julia", "Keith", "Laura", "Nina", "Paula",
-        "Sarah", "Tom", "Vanessa", "Yvonne", "Adrian", "Bianca", "Connor", "Delia", "Elliot", "Freya", "Hugo",
-        "Imogen", "Jasper", "Leah", "Nadia", "Phoebe", "Rhys", "Stella", "Theo", "Wendy", "Brett", "Cora",
-    ]
-
-    static let lastNames = [
-        "Bancroft", "Dalton", "Fairley", "Garner", "Hadley", "Ingram", "Jarvis", "Kendall",
-        "Oakley", "Prescott", "Radcliffe", "Sutton", "Thorne", "Upton", "Vickers",
-        "Whitford", "Yardley", "Ashby", "Bramley", "Colby", "Denholm", "Everett", "Fenwick", "Gilmore", "Hartley",
-        "Iverson", "Jessop", "Kingsley", "Lockwood", "Ormsby", "Pemberton", "Rowland", "Stanton",
-        "Tolland", "Underhill", "Vance", "Wexley", "Ainsworth", "Blakely", "Cromwell", "Dunmore", "Eastwood", "Fletcher",
-        "Greaves", "Holloway", "Kirkland", "Langford", "Merriman", "Newcombe", "Osborne", "Pickering", "Redfern",
-        "Sheldon", "Tremaine", "Wakefield", "Ashcroft", "Beckett", "Calloway", "Dempsey", "Ellwood", "Forsyth", "Gresham",
-        "Hawthorne", "Kearney", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quintero", "Rossi", "Sandoval",
-        "Takahashi", "Varga", "Novak", "Castillo", "Haddad", "Kowalski", "Larsen", "Mendoza", "Nguyen-Hart", "Pham",
-    ]
-
-    static let placeWords = [
-        "Oakwood", "Riverside", "Hillcrest", "Fairview", "Greenvale", "Brookfield", "Maple", "Wattle", "Banksia",
-        "Cedar", "Willowbank", "Stonebridge", "Ashgrove", "Kingsford", "Lakeview", "Pinehurst", "Redgum", "Silverdale",
-        "Thornbury", "Westbrook", "Elmstead", "Birchwood", "Clearwater", "Highfield", "Meadowbank", "Northcliff",
-        "Rosedale", "Sunnybank", "Waratah", "Yarrowby", "Acacia", "Bellbird", "Coral", "Glenhaven", "Heathmont",
-        "Ironbark", "Juniper", "Kestrel", "Laurel", "Magnolia", "Myrtle", "Orchard", "Parkview", "Quarryhill",
-    ]
-
-    static let professions = [
-        "accountant", "architect", "baker", "carpenter", "chef", "electrician", "engineer", "farmer", "gardener",
-        "hairdresser", "journalist", "librarian", "mechanic", "musician", "painter", "plumber", "printer", "surveyor",
-        "tailor", "teacher", "translator", "upholsterer", "veterinarian", "welder", "bookkeeper", "courier", "florist",
-        "glazier", "locksmith", "optometrist", "potter", "sales assistant", "stonemason", "tiler", "web developer",
-    ]
 }

@@ -13,6 +13,9 @@ public struct PHIPipeline: Sendable {
     public let vocabularyFromImage: Bool
     /// The word sets of de-identification (`phi/deid_words.tsv`), for ``deidentifier(options:)``.
     public let deidWords: DeidWords
+    /// The surrogate values and holidays of de-identification (`phi/surrogate_values.tsv`, `phi/holidays.tsv`), for
+    /// ``deidentifier(options:)``.
+    public let deidLists: DeidLists
 
     /// Builds the tokenizer and loads `phi/*` from the lexicon data directory.
     /// - Throws: ``PipelineBuildError``.
@@ -65,10 +68,22 @@ public struct PHIPipeline: Sendable {
         } catch {
             throw PipelineBuildError(reason: .invalidRules, path: wordsURL.path, detail: error.description)
         }
+        func text(_ relative: String) throws -> String {
+            let url = dir.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
+                throw PipelineBuildError(reason: .unreadableFile, path: url.path, detail: "file missing, unreadable or not UTF-8")
+            }
+            return text
+        }
+        do {
+            deidLists = try DeidLists(surrogateValues: text("phi/surrogate_values.tsv"), holidays: text("phi/holidays.tsv"))
+        } catch let error as DeidListsError {
+            throw PipelineBuildError(reason: .invalidRules, path: dir.appendingPathComponent("phi/\(error.file)").path, detail: error.description)
+        }
     }
 
     /// A de-identifier with `options` and this pipeline's word sets.
-    public func deidentifier(options: DeidOptions) -> Deidentifier { Deidentifier(options: options, words: deidWords) }
+    public func deidentifier(options: DeidOptions) -> Deidentifier { Deidentifier(options: options, words: deidWords, lists: deidLists) }
 
     /// The note analyzed, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION).
     /// - Complexity: O(n) in the text's bytes.

@@ -23,12 +23,16 @@ extension DeidWords {
 
 extension Deidentifier {
     /// A de-identifier with the shipped word sets (what `PHIPipeline.deidentifier(options:)` builds).
-    init(options: DeidOptions) { self.init(options: options, words: .shipped) }
+    init(options: DeidOptions) { self.init(options: options, words: .shipped, lists: .shipped) }
+    /// A de-identifier with `words` and the shipped value lists.
+    init(options: DeidOptions, words: DeidWords) { self.init(options: options, words: words, lists: .shipped) }
 }
 
 extension DateShifter {
     /// A shifter with the shipped word sets.
-    init(locale: DateLocale) { self.init(locale: locale, words: .shipped) }
+    init(locale: DateLocale) { self.init(locale: locale, words: .shipped, lists: .shipped) }
+    /// A shifter with `words` and the shipped holidays.
+    init(locale: DateLocale, words: DeidWords) { self.init(locale: locale, words: words, lists: .shipped) }
 }
 
 /// The de-identifier's word sets are data (`phi/deid_words.tsv`, ``DeidWords``): the file's checks, the sets'

@@ -331,6 +331,14 @@ def check_phi() -> None:
     check_word_sets("phi/rule_words.tsv", rule_set_names(), "PHIRuleSet")
     # The de-identifier's word sets (Sources/Deidentifier/DeidWords.swift, DeidWords.WordSet.fileName).
     check_word_sets("phi/deid_words.tsv", {"keep_words", "month_qualifiers", "ordinal_suffixes", "exempt_month_names"}, "DeidWords")
+    # The de-identifier's value lists and holidays (Sources/Deidentifier/DeidLists.swift, DeidLists.List.fileName).
+    check_simple("phi/surrogate_values.tsv", ["list", "value", "note"], lambda r: (r["list"], r["value"]),
+                 {"list": {"given_names", "surnames", "place_words", "professions"}}, "list")
+    for n, r in check_simple("phi/holidays.tsv", ["holiday", "month", "day", "note"], lambda r: r["holiday"], {}, None):
+        days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        ok = r["month"].isdigit() and r["day"].isdigit() and 1 <= int(r["month"]) <= 12 and 1 <= int(r["day"]) <= days[int(r["month"]) - 1]
+        if not ok or r["holiday"] != r["holiday"].lower():
+            err(os.path.join(ROOT, "phi/holidays.tsv"), n, "expected a lower-case holiday and a valid 2001 month and day")
     check_simple("phi/street_abbreviations.tsv", ["abbr", "expansion", "region"], lambda r: r["abbr"], {"region": REGIONS}, "region")
     states = {"AU": {"NSW", "VIC", "QLD", "WA", "SA", "TAS", "ACT", "NT"}}
     regions = os.path.join(ROOT, "phi/regions.tsv")
