@@ -770,6 +770,12 @@ struct PHIScan {
         var fillers = 0
         while j < n && fillers < 6 {
             let c = b[j]
+            // "Centrelink CRN (mother) 419 502 773K": a bracketed aside of words between the cue and its value.
+            if c == 0x28 && j > wordEnd, let close = asideEnd(j) {
+                j = close
+                fillers += 1
+                continue
+            }
             if c == 0x20 || c == 0x3A || c == 0x23 || c == 0x2E || c == 0x2D || c == 0x09 || c == 0x28 || c == 0x29 {
                 j += 1
                 continue
@@ -791,7 +797,9 @@ struct PHIScan {
                 // A second cue or a letter suffix before the digits: "Centrelink CRN 123 ...",
                 // "HPI-O 8003 ...", "DVA Gold Card QX...". A state before a letter-led licence: "license: MO K118402273".
                 if (e - j <= 4 && at(e) == 0x20 && isDigit(at(e + 1)) && !isDigit(at(j - 1)))
-                    || (e - j == 2 && b[j] &- 0x41 < 26 && b[j + 1] &- 0x41 < 26 && at(e) == 0x20 && at(e + 1) &- 0x41 < 26 && isDigit(at(e + 2)))
+                    || (e - j == 2 && b[j] &- 0x41 < 26 && b[j + 1] &- 0x41 < 26 && at(e) == 0x20 && at(e + 1) &- 0x41 < 26
+                        // "Lic. CA A 154420": a state before a letter and digits written apart.
+                        && (isDigit(at(e + 2)) || (at(e + 2) == 0x20 && isDigit(at(e + 3)))))
                     || (e - j <= 5 && at(e) == 0x20 && isAlpha(at(e + 1)) && scanTable.value(k) & (1 << 7) != 0)
                 {
                     j = e
@@ -838,6 +846,9 @@ struct PHIScan {
             if isDigit(b[e]) { digitCount += 1 }
             e += 1
         }
+        // "Case manager 1300 647 552", "provider services 800-555-0123": a word after the cue is no value; only a
+        // letter prefix of at most three capitals may stand apart from the digits ("A 154420").
+        if digitCount == 0 && (e - s > 3 || !b[s..<e].allSatisfy({ $0 &- 0x41 < 26 })) { return nil }
         while at(e) == 0x20 && isDigit(at(e + 1)) {
             var g = digitRun(e + 1)
             if isAlpha(at(g)) && boundaryAfter(g + 1) { g += 1 }  // "123 456 789A"
@@ -853,6 +864,25 @@ struct PHIScan {
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
         emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))
         return e
+    }
+
+    /// The index after the `)` of a bracketed aside starting at `open` that holds one to three words of letters (no digits)
+    /// on the line: `(mother)`, `(primary card holder)`; nil otherwise.
+    func asideEnd(_ open: Int) -> Int? {
+        var k = open + 1
+        var words = 0
+        while k < n && k - open <= 32 {
+            let c = b[k]
+            if c == 0x29 { return words > 0 && words <= 3 ? k + 1 : nil }
+            if isAlpha(c) {
+                words += 1
+                k = alphaRun(k)
+                continue
+            }
+            if c != 0x20 && c != 0x2D && c != 0x27 { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// `, ID 83642`, `, ID (83642)`, `, ID 83642-1234`: the capital `ID` at `i` follows a comma and a word on its line

@@ -294,3 +294,28 @@ extension PHIDetection {
             && b[t[i - 2].s] | 0x20 == 0x63 && (i < 3 || t[i - 2].nl || !adjacent(i - 2))
     }
 }
+
+extension PHIDetection {
+    /// An en dash (U+2013) token at `k`.
+    @inline(__always) func enDash(_ k: Int) -> Bool {
+        k >= 0 && k < t.count && t[k].e - t[k].s == 3 && b[t[k].s] == 0xE2 && b[t[k].s + 1] == 0x80 && b[t[k].s + 2] == 0x93
+    }
+
+    /// "born in the year of the dog, around 1934": a life event (`year_event_words`) earlier in the clause before the
+    /// approximation cue at `cue` makes the number after it a year, not a clock time (`settled around 1930` stays a
+    /// time only without such a word: `became agitated around 1930`). Looks back at most twelve tokens on the line and
+    /// stops at a full stop, semicolon or colon.
+    @inline(never) func yearEventBefore(_ cue: Int) -> Bool {
+        var k = cue - 1
+        var n = 0
+        while k >= 0 && n < 12 {
+            if punct(k, 0x2E) || punct(k, 0x3B) || punct(k, 0x3A) { return false }
+            if isWord(k) && (inSet(.yearEventWords, t[k].key) || inSet(.yearEventWords, t[k].base)) { return true }
+            if t[k].nl { return false }
+            k -= 1
+            n += 1
+        }
+        return false
+    }
+}
+

@@ -696,7 +696,7 @@ struct PHIDetection {
             // Session 5: only an Australian state takes a four-digit postcode ("MI 2018" is a myocardial infarction).
             let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && inSet(.auStates, prev)
             let clock = (i + 1 < t.count && !t[i + 1].nl && inSet(.timeWords, t[i + 1].key))
-                || (inSet(.clockCues, prev) && v < 1960 && v % 100 < 60)
+                || (inSet(.clockCues, prev) && v < 1960 && v % 100 < 60 && !yearEventBefore(i - 1))
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
             // "started 2000 units", "commenced 2000mg": a dose, not a year.
             let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && inSet(.quantityUnits, t[i + 1].key)
@@ -778,16 +778,23 @@ struct PHIDetection {
                 || (i > 0 && !t[i].nl && inSet(.holidayAlone, tok.key) && inSet(.holidayPrepositions, t[i - 1].key)))
         {
             var j = i + 1
+            // "Lunar New Year", "Chinese New Year's Day": a qualifier before New Year is one holiday with it.
+            let qualifier = inSet(.newYearQualifiers, t[i].key)
+            let qualifiedNewYear = qualifier && j + 1 < t.count && !t[j].nl && t[j].key == K.new && cap(j) && adjacentOrSpace(j + 1)
+                && t[j + 1].base == K.year
+            if qualifiedNewYear { j += 2 }
             if t[i].key == K.new && j < t.count && adjacentOrSpace(j) && t[j].base == K.year { j += 1 }
             while j < t.count && adjacent(j) && (punct(j, 0x27) || t[j].key == K.s || t[j].key == K.apostropheS) { j += 1 }
             var end = -1
-            if j < t.count && !t[j].nl && isWord(j) && cap(j) && inSet(.holidayLast, t[j].key) && j > i
+            if qualifier && !qualifiedNewYear {
+                // "Chinese medicine": a qualifier without New Year is no holiday.
+            } else if j < t.count && !t[j].nl && isWord(j) && cap(j) && inSet(.holidayLast, t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
                 end = j + 1
             } else if inSet(.holidayAlone, t[i].key) {
                 end = i + 1
-            } else if t[i].key == K.new && j > i + 1 && cap(i + 1) {
+            } else if (t[i].key == K.new && j > i + 1 && cap(i + 1)) || qualifiedNewYear {
                 // "since New Year", "over New Year's".
                 end = j
             }
@@ -1037,10 +1044,11 @@ struct PHIDetection {
     /// "(1998-2019)", "2017, 2021": a year in a range or a list of years (each year its own DATE).
     @inline(never) func yearInRangeOrList(_ i: Int, _ v: Int) -> Bool {
         // "(1998-2019)", "2017, 2021": a year range or list, each year its own DATE.
-        let rangeStart = i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number
+        // An en dash joins a range as a hyphen does ("1972–1989").
+        let rangeStart = i + 2 < t.count && (punct(i + 1, 0x2D) || enDash(i + 1)) && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number
             && t[i + 2].e - t[i + 2].s == 4 && intValue(i + 2) > v && intValue(i + 2) <= 2099
             && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2D) && !punct(i + 3, 0x2F))
-        let rangeEnd = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number
+        let rangeEnd = i >= 2 && (punct(i - 1, 0x2D) || enDash(i - 1)) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number
             && t[i - 2].e - t[i - 2].s == 4 && (1900...2099).contains(intValue(i - 2)) && intValue(i - 2) < v
         let listed = i >= 2 && punct(i - 1, 0x2C) && t[i - 2].kind == .number && t[i - 2].e - t[i - 2].s == 4
             && (1900...2099).contains(intValue(i - 2)) && (i + 1 >= t.count || t[i + 1].kind == .punctuation || t[i + 1].nl)
@@ -1731,7 +1739,9 @@ struct PHIDetection {
         if initial(i) || (lowerDoc && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
             !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
-            isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit)
+            isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit),
+            // "Sex: M. Age: 67": a word right before a colon is the next field's label, no surname.
+            !(i + 3 < t.count && punct(i + 3, 0x3A) && adjacent(i + 3))
         {
             let lb = t[i + 2].bits
             // "k. tran rn": a credential after it vouches for an ordinary-looking surname.

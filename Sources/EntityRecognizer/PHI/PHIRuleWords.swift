@@ -24,6 +24,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case shortCodeCues, hyphenatedGivenSyllables
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
+    case newYearQualifiers, yearEventWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
