@@ -184,3 +184,36 @@ extension PHIDetection {
         return letters >= 1 && digits >= 1 && (4...12).contains(letters + digits)
     }
 }
+
+// MARK: messaging handles
+
+extension PHIDetection {
+    /// "Discord handle: @skydancer_jw", "Instagram @kiri.t": an `@` handle (not inside an e-mail) after a handle cue
+    /// (`handle_cues`) earlier on its line is an ID (GUIDELINE §2: messaging and app handles that are not names). The
+    /// `@` at `i` starts the span; letters, digits, `_` and inner `.` follow, three to thirty of them.
+    @inline(never) mutating func messagingHandle(_ i: Int) -> Int? {
+        guard i + 1 < t.count, adjacent(i + 1), i == 0 || !adjacent(i) || !(isWord(i - 1) || t[i - 1].kind == .number) else { return nil }
+        var e = i + 1
+        var len = 0
+        while e < t.count && adjacent(e) && !t[e].nl
+            && (isWord(e) || t[e].kind == .number || punct(e, 0x5F)
+                || (punct(e, 0x2E) && e + 1 < t.count && adjacent(e + 1) && (isWord(e + 1) || t[e + 1].kind == .number)))
+        {
+            len += t[e].e - t[e].s
+            e += 1
+        }
+        guard (3...30).contains(len), !(e < t.count && adjacent(e) && punct(e, 0x40)) else { return nil }
+        var k = i - 1
+        var n = 0
+        while k >= 0 && n < 8 && !t[k + 1].nl {
+            if isWord(k) && inSet(.handleCues, t[k].key) {
+                emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-handle")
+                return e
+            }
+            k -= 1
+            n += 1
+        }
+        return nil
+    }
+}
+

@@ -680,6 +680,7 @@ struct PHIDetection {
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
         if (tok.kind == .number || tok.kind == .word) && (i == 0 || !adjacent(i)), let e = ipv6(i) { return e }
+        if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
         if tok.kind == .number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
             || (tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1)),
@@ -862,7 +863,12 @@ struct PHIDetection {
             }
             // "(150-400)", "(3.5-5.0)": a reference range, not a code.
             let range = e == i + 4 && t[i + 1].kind == .number && punct(i + 2, 0x2D) && t[i + 3].kind == .number
-            if !range && punct(e, 0x29) && e > i + 1 && adjacent(i + 1) && (digits >= 6 || (digits >= 5 && letters > 0)) {
+            // "LICSW (x6-3305)": an extension after a clinician's name is a phone number (GUIDELINE §7).
+            let ext = e > i + 1 && letters == 1 && b[t[i + 1].s] | 0x20 == 0x78 && t[i + 1].e - t[i + 1].s >= 2 && b[t[i + 1].s + 1] &- 0x30 < 10
+            if ext && punct(e, 0x29) && digits >= 4 && digits <= 7 {
+                emit(.phoneOrFax, i + 1, e, priority: 4, score: 0.7, rule: "phone-bracketed-extension")
+                return e + 1
+            } else if !range && punct(e, 0x29) && e > i + 1 && adjacent(i + 1) && (digits >= 6 || (digits >= 5 && letters > 0)) {
                 emit(.id, i + 1, e, priority: 4, score: 0.75, rule: "id-bracketed")
                 return e + 1
             }
@@ -1629,6 +1635,8 @@ struct PHIDetection {
             emitName(j, end, priority: 3, score: 0.8, rule: "name-label-" + roleName(role))
             return end
         }
+        // "Interpreter: Dari": a language after a label is no name.
+        if isWord(j) && inSet(.languages, t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1) || !cap(j + 1)) { return nil }
         guard var end = nameRun(j, strong: true) ?? ordinaryGivenBeforeSurname(j) else {
             // A user name after a staff label: "Tech: bjameson", "Entered by: kwong2"-style logins without digits.
             let len = t[j].e - t[j].s
@@ -1740,8 +1748,9 @@ struct PHIDetection {
             // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
             !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit),
-            // "Sex: M. Age: 67": a word right before a colon is the next field's label, no surname.
-            !(i + 3 < t.count && punct(i + 3, 0x3A) && adjacent(i + 3))
+            // "Sex: M. Age: 67": between two labels' colons, a letter and the word before the next colon are a field's
+            // value and the next label, no name ("rn d. holloway: soc visit" keeps its name).
+            !(i + 3 < t.count && punct(i + 3, 0x3A) && adjacent(i + 3) && i > 0 && punct(i - 1, 0x3A))
         {
             let lb = t[i + 2].bits
             // "k. tran rn": a credential after it vouches for an ordinary-looking surname.
