@@ -65,7 +65,7 @@ import Testing
         "Interpreter: Dari, by phone. Asthma plan translated into Dari.",
         "Interpreter: [[Maria Lopez|NAME]] attended.",
         "SW: [[A. Warsame|NAME]], LICSW ([[x6-3305|PHONE_OR_FAX]])",
-        "Seen by [[J. Ramsay|NAME]] today.",
+        "Reviewed by [[A. Pillai|NAME]] today.",
     ])
     func wordsThatAreNoValueOrSurname(_ row: String) { PHIPipelineTests.check(row) }
 }

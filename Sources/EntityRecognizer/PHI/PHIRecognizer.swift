@@ -864,7 +864,7 @@ struct PHIDetection {
             // "(150-400)", "(3.5-5.0)": a reference range, not a code.
             let range = e == i + 4 && t[i + 1].kind == .number && punct(i + 2, 0x2D) && t[i + 3].kind == .number
             // "LICSW (x6-3305)": an extension after a clinician's name is a phone number (GUIDELINE §7).
-            let ext = e > i + 1 && letters == 1 && b[t[i + 1].s] | 0x20 == 0x78 && t[i + 1].e - t[i + 1].s >= 2 && b[t[i + 1].s + 1] &- 0x30 < 10
+            let ext = e > i + 1 && letters == 1 && b[t[i + 1].s] | 0x20 == 0x78 && t[i + 1].s + 1 < b.count && b[t[i + 1].s + 1] &- 0x30 < 10
             if ext && punct(e, 0x29) && digits >= 4 && digits <= 7 {
                 emit(.phoneOrFax, i + 1, e, priority: 4, score: 0.7, rule: "phone-bracketed-extension")
                 return e + 1
