@@ -239,6 +239,16 @@ struct PHIScan {
         return scanCue(scanTable.value(wordKey(b, s, end)))
     }
 
+    /// The cue of the word before a preposition (`at`, `on`) before `i` (`phone at 555-0107`), nil otherwise.
+    func cueBeforePreposition(_ i: Int) -> Cue? {
+        var j = i - 1
+        while j >= 0 && b[j] == 0x20 { j -= 1 }
+        guard j >= 1, lower(b[j - 1]) == 0x61 && lower(b[j]) == 0x74 || lower(b[j - 1]) == 0x6F && lower(b[j]) == 0x6E, j < 2 || b[j - 2] == 0x20 else {
+            return nil
+        }
+        return previousCue(j - 1)
+    }
+
     mutating func run() {
         var i = 0
         while i < n {
@@ -683,6 +693,8 @@ struct PHIScan {
             if case .phoneWord? = cue { ok = true }
         } else if d.count == 7 && groups == [3, 4] {
             if case .phoneWord? = cue { ok = true }  // US local "555-1234"
+            // "by phone at 555-0107": a phone word before a preposition before the number.
+            else if case .phoneWord? = cueBeforePreposition(i) { ok = true }
         }
         guard ok else { return nil }
         // Every group but a leading country code or area code should have at least 2 digits.
@@ -866,17 +878,26 @@ struct PHIScan {
         return e
     }
 
-    /// The index after the `)` of a bracketed aside starting at `open` that holds one to three words of letters (no digits)
-    /// on the line: `(mother)`, `(primary card holder)`; nil otherwise.
+    /// The index after the `)` of a bracketed aside starting at `open` that holds one to three words of letters and at
+    /// most one number of one or two digits after a word, on the line: `(mother)`, `(primary card holder)`, `(last 4)`;
+    /// nil otherwise.
     func asideEnd(_ open: Int) -> Int? {
         var k = open + 1
         var words = 0
+        var numbers = 0
         while k < n && k - open <= 32 {
             let c = b[k]
             if c == 0x29 { return words > 0 && words <= 3 ? k + 1 : nil }
             if isAlpha(c) {
                 words += 1
                 k = alphaRun(k)
+                continue
+            }
+            if isDigit(c) {
+                let e = digitRun(k)
+                numbers += 1
+                guard words > 0, numbers == 1, e - k <= 2 else { return nil }
+                k = e
                 continue
             }
             if c != 0x20 && c != 0x2D && c != 0x27 { return nil }

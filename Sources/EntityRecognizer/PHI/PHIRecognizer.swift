@@ -873,8 +873,11 @@ struct PHIDetection {
                 return e + 1
             }
         }
-        // "by jmorrison": a user name made of an initial and a surname.
-        if isWord(i) && i > 0 && t[i - 1].key == K.by && !cap(i) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord)
+        // "by jmorrison": a user name made of an initial and a surname; "visit - lmorales rn", "- tbrennan lpn covering": an
+        // entry signature, the same login after a dash or at a line start and before a credential.
+        if isWord(i) && i > 0 && (t[i - 1].key == K.by
+                || (i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential) && (t[i].nl || punct(i - 1, 0x2D))))
+            && !cap(i) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord) && !t[i].bits.isName
             && !verbForm(i)
             && !t[i].flags.contains(.hasDigit), vocab.bits(wordKey(b, t[i].s + 1, t[i].e)).contains(.lastName)
         {
