@@ -24,7 +24,6 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case shortCodeCues, hyphenatedGivenSyllables
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
-    case newYearQualifiers, yearEventWords
     case newYearQualifiers, yearEventWords, languages, handleCues
 
     /// The set's name in `rule_words.tsv`.
