@@ -79,6 +79,7 @@ struct AttributeWords: Sendable {
     let siteCompoundHeads: TokenIDSet  // word class site_compound_heads
     let resultListLabels: TokenIDSet  // word class result_list_labels
     let qualitativePairs: Set<[UInt32]>  // word class qualitative_pairs
+    let bodySystemHeadings: TokenIDSet  // word class body_system_headings
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -150,6 +151,7 @@ struct AttributeWords: Sendable {
         siteCompoundHeads = set(.siteCompoundHeads)
         resultListLabels = set(.resultListLabels)
         qualitativePairs = pairs(.qualitativePairs)
+        bodySystemHeadings = set(.bodySystemHeadings)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")

@@ -478,6 +478,7 @@ public struct Recognizer: Sendable {
 
         // Qualifiers (direction, site, acuity), then medication signatures and test results.
         var ranges = found.map(\.tokens)
+        bodySystemHeadings(&entities, ranges: &ranges, content: c, doc: doc)
         attachQualifiers(&entities, ranges: &ranges, content: c, doc: doc, sentenceOf: sentenceOf)
         acuityAttributes(&entities, ranges: ranges, content: c, doc: doc)
         applyAllergyRules(&entities, ranges: &ranges, content: c, doc: doc, bytes: p, sentences: sentences, sentenceOf: sentenceOf)

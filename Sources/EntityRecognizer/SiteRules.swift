@@ -132,3 +132,40 @@ extension Recognizer {
         return dropped ? keep : nil
     }
 }
+
+extension Recognizer {
+    /// A heading that names a body system or region is an ANATOMY site (GUIDELINE §4 Rule A1):
+    /// `CVS:`, `Resp:`, `GI:`, `Neuro:`, `MSK:`, `HEENT:`, `Ext:` label examination and
+    /// systems-review findings by the part of the body examined, like `Chest:` and `Abdo:`. A word
+    /// of class `body_system_headings` becomes a SYSTEM_ORGAN_SITE entity when it is written as a
+    /// heading: right before a colon, at the start of a line (after a bullet) or of a clause (after
+    /// `.`, `,`, `;`), with no entity of its own already (the lexicon's sites keep theirs; the
+    /// body-system abbreviations are `NONE` senses elsewhere: `CVS exam`, `resp distress`). A number
+    /// right after the colon makes the word the label of a vital sign (`Pulse: 80, Resp: 18`), not
+    /// a heading. Headings that name no part of the body (`General:`, `Psych:`, `Constitutional:`)
+    /// are not in the class. The new entities keep text order in `entities` and `ranges`.
+    /// - Complexity: O(tokens) compares, and an insertion per heading found.
+    func bodySystemHeadings(_ entities: inout [Entity], ranges: inout [Range<Int>], content c: Content, doc: AnnotatedDocument) {
+        let keys = c.lexKeys
+        guard keys.count >= 2 else { return }
+        var found: [Int] = []
+        for k in 0..<(keys.count - 1) where keys[k + 1] == words.colon && words.bodySystemHeadings.contains(keys[k]) {
+            let lineStart = k == 0 || c.lineEnd[k - 1]
+                || (words.bullets.contains(keys[k - 1]) && (k == 1 || c.lineEnd[k - 2]))
+            let clauseStart = k > 0 && !c.lineEnd[k - 1] && words.phraseEnd.contains(keys[k - 1])
+            guard lineStart || clauseStart, !c.lineEnd[k] else { continue }
+            if k + 2 < keys.count, !c.lineEnd[k + 1], doc.tokens[c.tokenIndex[k + 2]].kind == .number { continue }
+            found.append(k)
+        }
+        guard !found.isEmpty else { return }
+        for k in found {
+            // Text order: the first entity that does not end at or before the heading.
+            let at = ranges.firstIndex { $0.upperBound > k } ?? ranges.count
+            if at < ranges.count, ranges[at].lowerBound <= k { continue }  // already an entity
+            ranges.insert(k..<(k + 1), at: at)
+            entities.insert(Entity(
+                category: .anatomy, type: .systemOrganSite, span: span(k..<(k + 1), c, doc), score: 0.8, traits: [],
+                evidence: [Evidence(subject: "match", ruleID: "rule:body-system-heading")]), at: at)
+        }
+    }
+}
