@@ -28,6 +28,15 @@ import Testing
         // Sites that stay ANATOMY entities.
         ("Cannula sited in the left arm.", "arm|SYSTEM_ORGAN_SITE||DIRECTION=left"),
         ("Chest: coarse crackles R base.", "Chest|SYSTEM_ORGAN_SITE||"),  // a site heading (A1)
+        // Headings that name a body system or region are sites too (GUIDELINE §4 A1).
+        ("Resp: clear, nil wheeze.", "Resp|SYSTEM_ORGAN_SITE||"),
+        ("CVS: HS dual, nil added.", "CVS|SYSTEM_ORGAN_SITE||"),
+        ("HEENT: anicteric.", "HEENT|SYSTEM_ORGAN_SITE||"),
+        ("MSK: negative for back pain.", "MSK|SYSTEM_ORGAN_SITE||"),
+        ("Exam:\nCV: RRR, no murmur\nGI: soft\nNeuro: grossly intact", "Neuro|SYSTEM_ORGAN_SITE||"),
+        ("Exam:\nCV: RRR, no murmur\nGI: soft\nNeuro: grossly intact", "GI|SYSTEM_ORGAN_SITE||"),
+        ("- Ext: warm, no edema", "Ext|SYSTEM_ORGAN_SITE||"),
+        ("Chest clear. Cardiovascular: dual heart sounds.", "Cardiovascular|SYSTEM_ORGAN_SITE||"),
         ("IDC inserted into the bladder.", "bladder|SYSTEM_ORGAN_SITE||"),
         ("Examined lying on his back.", "back|SYSTEM_ORGAN_SITE||"),
         ("Ears NAD.", "Ears|SYSTEM_ORGAN_SITE||"),
@@ -63,11 +72,14 @@ import Testing
         // "back" as an adverb.
         ("If leak confirmed -> back to theatre for washout.", "back", "SYSTEM_ORGAN_SITE"),
         ("Restart ACE inhibitor only if Cr back to baseline.", "back", "SYSTEM_ORGAN_SITE"),
-        // Body-system labels of examination headings are not sites.
-        ("Resp: clear, nil wheeze.", "Resp", "SYSTEM_ORGAN_SITE"),
-        ("CVS: HS dual, nil added.", "CVS", "SYSTEM_ORGAN_SITE"),
-        ("HEENT: anicteric.", "HEENT", "SYSTEM_ORGAN_SITE"),
-        ("MSK: negative for back pain.", "MSK", "SYSTEM_ORGAN_SITE"),
+        // Headings that name no part of the body are not sites (GUIDELINE §4 A1), nor is a body-system
+        // word that labels a vital sign or is no heading.
+        ("General: alert, well.", "General", "SYSTEM_ORGAN_SITE"),
+        ("Constitutional: no fevers.", "Constitutional", "SYSTEM_ORGAN_SITE"),
+        ("Psych: normal mood and affect.", "Psych", "SYSTEM_ORGAN_SITE"),
+        ("Pulse: 80, Resp: 18, BP 120/80.", "Resp", "SYSTEM_ORGAN_SITE"),
+        ("CVS exam unremarkable.", "CVS", "SYSTEM_ORGAN_SITE"),
+        ("Some resp distress overnight.", "resp", "SYSTEM_ORGAN_SITE"),
         // A site inside an imaging compound is not annotated again (G2).
         ("- CT abdo/pelvis with PR contrast today.", "pelvis", "SYSTEM_ORGAN_SITE"),
         ("XR hands and feet: no erosions.", "feet", "SYSTEM_ORGAN_SITE"),
