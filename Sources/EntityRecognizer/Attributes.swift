@@ -80,6 +80,8 @@ struct AttributeWords: Sendable {
     let resultListLabels: TokenIDSet  // word class result_list_labels
     let qualitativePairs: Set<[UInt32]>  // word class qualitative_pairs
     let bodySystemHeadings: TokenIDSet  // word class body_system_headings
+    let monthNames: TokenIDSet  // word class month_names
+    let monthLead: TokenIDSet  // word class month_lead
 
     /// The cue words come from `context/word_classes.tsv` (``WordClasses``); the one-token
     /// anchors below are syntax the rules are written around, not vocabulary.
@@ -152,6 +154,8 @@ struct AttributeWords: Sendable {
         resultListLabels = set(.resultListLabels)
         qualitativePairs = pairs(.qualitativePairs)
         bodySystemHeadings = set(.bodySystemHeadings)
+        monthNames = set(.monthNames)
+        monthLead = set(.monthLead)
         of = intern("of")
         digits = ["1", "2", "3", "4"].map(intern)
         once = intern("once")

@@ -4,7 +4,9 @@ extension Recognizer {
     /// TIME_EXPRESSION entities (gold guideline §6): phrases of `context/time_expressions.tsv`
     /// outside other entities and outside medication signatures, and years after "in", "since",
     /// "from" or "until" ("in 2019" → 2019), after "(" or right after the entity they date
-    /// ("wrist fracture 2019"). Leftmost-longest, never overlapping.
+    /// ("wrist fracture 2019"), and month names after an event word (`month_lead`: "in January",
+    /// "received October", "ceased March"), after "(" or right after the entity they date (the
+    /// month of a plan, "next due Feb", has no lead). Leftmost-longest, never overlapping.
     func timeExpressions(
         entities: [Entity], ranges: [Range<Int>], content c: Content, doc: AnnotatedDocument, bytes p: UnsafeBufferPointer<UInt8>
     ) -> [FoundTime] {
@@ -49,6 +51,20 @@ extension Recognizer {
                                 entity: Entity(
                                     category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
                                     evidence: [Evidence(subject: "match", ruleID: "time:year")]),
+                                tokens: k..<(k + 1), isDuration: false))
+                        }
+                    }
+                    // A month named as the time of an event: "gout flare in [January]", "ceased [March]",
+                    // "flu vaccine received [October]", "(March)", "last [January]".
+                    if words.monthNames.contains(keys[k]), k > 0,
+                       words.monthLead.contains(keys[k - 1]) || taken[k - 1] || words.yearLeadPunctuation.contains(keys[k - 1])
+                    {
+                        let s = doc.tokens[c.tokenIndex[k]].span
+                        if !attributeSpans.contains(where: { $0.overlaps(s) }) {
+                            out.append(FoundTime(
+                                entity: Entity(
+                                    category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
+                                    evidence: [Evidence(subject: "match", ruleID: "time:month")]),
                                 tokens: k..<(k + 1), isDuration: false))
                         }
                     }

@@ -35,7 +35,7 @@ public struct WordClasses: Sendable, Equatable {
         case doseStepLead = "dose_step_lead", patchForms = "patch_forms", bareDoses = "bare_doses", courseLead = "course_lead", sigDenominators = "sig_denominators", flowDrugs = "flow_drugs", productFormTails = "product_form_tails"
         case imagingModalities = "imaging_modalities", siteJoins = "site_joins", siteCompoundHeads = "site_compound_heads"
         case resultListLabels = "result_list_labels", qualitativePairs = "qualitative_pairs"
-        case bodySystemHeadings = "body_system_headings"
+        case bodySystemHeadings = "body_system_headings", monthNames = "month_names", monthLead = "month_lead"
     }
 
     var words: [Name: [String]]
