@@ -121,4 +121,22 @@ import Testing
     func yearAfterEventVerb(_ text: String, _ expected: [String]) {
         #expect(Self.times(text) == expected)
     }
+
+    /// A month name after an event word, after "(" or right after the entity it dates is a time
+    /// (GUIDELINE §6); a month of a plan, the modal "may" and a month with no lead are not.
+    @Test(arguments: [
+        ("He had a gout flare in January treated with prednisolone.", ["January"]),
+        ("Flu vaccine received October.", ["October"]),
+        ("Temazepam 10 mg nocte - ceased after fall in March.", ["March"]),
+        ("Eliquis started (March); no bleeding.", ["March"]),
+        ("Three admissions, last January.", ["January"]),
+        // No event word before the month: no time.
+        ("Prolia 60mg - next due Feb.", []),
+        ("May try mirtazapine 7.5 mg at bedtime.", []),
+        ("Review in May.", []),
+        ("Clinic letter of March to follow.", []),
+    ])
+    func monthAfterEventWord(_ text: String, _ expected: [String]) {
+        #expect(Self.times(text) == expected)
+    }
 }
