@@ -37,6 +37,7 @@ import Testing
         ("Exam:\nCV: RRR, no murmur\nGI: soft\nNeuro: grossly intact", "GI|SYSTEM_ORGAN_SITE||"),
         ("- Ext: warm, no edema", "Ext|SYSTEM_ORGAN_SITE||"),
         ("Chest clear. Cardiovascular: dual heart sounds.", "Cardiovascular|SYSTEM_ORGAN_SITE||"),
+        ("Lens: mild cataract OS.", "cataract|DX_NAME||DIRECTION=OS"),
         ("IDC inserted into the bladder.", "bladder|SYSTEM_ORGAN_SITE||"),
         ("Examined lying on his back.", "back|SYSTEM_ORGAN_SITE||"),
         ("Ears NAD.", "Ears|SYSTEM_ORGAN_SITE||"),
@@ -79,6 +80,10 @@ import Testing
         ("Psych: normal mood and affect.", "Psych", "SYSTEM_ORGAN_SITE"),
         ("Pulse: 80, Resp: 18, BP 120/80.", "Resp", "SYSTEM_ORGAN_SITE"),
         ("CVS exam unremarkable.", "CVS", "SYSTEM_ORGAN_SITE"),
+        // Eye sides of an examination are DIRECTIONs, not sites (GUIDELINE §2 decisions).
+        ("IOP (Goldmann): OD 16, OS 19.", "OD", "SYSTEM_ORGAN_SITE"),
+        ("IOP (Goldmann): OD 16, OS 19.", "OS", "SYSTEM_ORGAN_SITE"),
+        ("Gonioscopy: open to CBB 360 OU.", "OU", "SYSTEM_ORGAN_SITE"),
         ("Some resp distress overnight.", "resp", "SYSTEM_ORGAN_SITE"),
         // A site inside an imaging compound is not annotated again (G2).
         ("- CT abdo/pelvis with PR contrast today.", "pelvis", "SYSTEM_ORGAN_SITE"),
