@@ -76,11 +76,18 @@ public struct MedTextAnnotator: Sendable {
         }
         let imageLoad = imageCache.map { cache in BackgroundBuild { cache.load() } }
         let icdRulesURL = dir.appendingPathComponent("icd/combinations.tsv")
+        let sameConditionURL = dir.appendingPathComponent("icd/same_condition.tsv")
+        var failing = icdRulesURL
         do {
-            icdRules = FileManager.default.fileExists(atPath: icdRulesURL.path)
+            var rules = FileManager.default.fileExists(atPath: icdRulesURL.path)
                 ? try ICDCombinationRules.parse(try MedTextPipeline.read(icdRulesURL), file: icdRulesURL.path) : ICDCombinationRules()
+            failing = sameConditionURL
+            if FileManager.default.fileExists(atPath: sameConditionURL.path) {
+                rules.sameCondition = try ICDCombinationRules.SameCondition.parse(try MedTextPipeline.read(sameConditionURL), file: sameConditionURL.path)
+            }
+            icdRules = rules
         } catch let e as TerminologyError {
-            throw PipelineBuildError(reason: .invalidRules, path: icdRulesURL.path, detail: e.description)
+            throw PipelineBuildError(reason: .invalidRules, path: failing.path, detail: e.description)
         }
         let rulesURL = dir.appendingPathComponent("context/rules.tsv")
         let sectionsURL = dir.appendingPathComponent("context/section_traits.tsv")
@@ -243,7 +250,7 @@ public struct MedTextAnnotator: Sendable {
         switch linking {
         case .none: break
         case .linked: link(&doc)
-        case .rankedIn(let systems): rank(&doc, in: systems)
+        case .rankedIn(let systems): rank(&doc, in: systems, explain: explain)
         }
         if explain { explainCodes(&doc, linking: linking) }
         return doc
@@ -315,7 +322,7 @@ public struct MedTextAnnotator: Sendable {
     }
 
     /// Ranked candidates per entity in `systems`, as the Infer* operations report them.
-    func rank(_ doc: inout AnnotatedDocument, in systems: Set<CodeSystem>) {
+    func rank(_ doc: inout AnnotatedDocument, in systems: Set<CodeSystem>, explain: Bool = false) {
         let icd = systems.contains(.icd10CM), snomed = systems.contains(.snomedCT), rxNorm = systems.contains(.rxNorm)
         for n in doc.entities.indices {
             let e = doc.entities[n]
@@ -341,12 +348,15 @@ public struct MedTextAnnotator: Sendable {
                 doc.diagnostics.append(Diagnostic(severity: .warning, code: error.code, message: "code ranking failed for one entity; it carries no codes"))
             }
         }
-        if icd { applyICDRules(&doc) }
+        if icd { applyICDRules(&doc, explain: explain) }
     }
 
-    /// Combination codes and pregnancy trimesters (``ICDCombinationRules``): what a coder reads
-    /// from the rest of the note, applied to the ranked ICD-10-CM codes of each diagnosis.
-    func applyICDRules(_ doc: inout AnnotatedDocument) {
+    /// Combination codes, Rule I1's one code per condition per note and pregnancy trimesters
+    /// (``ICDCombinationRules``): what a coder reads from the rest of the note, applied to the
+    /// ranked ICD-10-CM codes of each diagnosis. The code a rule gives goes first; the mention's
+    /// own candidates follow it. With `explain`, the code's evidence names the rule and, when
+    /// another diagnosis supplied the code, that diagnosis's span as the trigger.
+    func applyICDRules(_ doc: inout AnnotatedDocument, explain: Bool = false) {
         let notAffirmed: Traits = [.negation, .hypothetical, .pertainsToFamily, .lowConfidence]
         let dx = doc.entities.indices.filter { doc.entities[$0].category == .medicalCondition && doc.entities[$0].type == .dxName }
         guard !dx.isEmpty else { return }
@@ -362,19 +372,33 @@ public struct MedTextAnnotator: Sendable {
         for e in doc.entities where e.traits.isDisjoint(with: notAffirmed) && e.category != .protectedHealthInformation {
             texts.insert(doc.document.text(in: e.span).lowercased())
         }
-        let combos = icdRules.combinations(for: mentions, entityTexts: texts, text: text)
+        // Titles of the note's codes and their ancestors, each looked up once (Rule I1's stems).
+        var titles: [String: String?] = [:]
+        let combos = icdRules.assignments(for: mentions, entityTexts: texts, text: text, title: { code in
+            if let t = titles[code] { return t }
+            let t = icdDisplay(code)
+            titles[code] = t
+            return t
+        })
         // The gestational age is looked for only in notes with a pregnancy code.
-        let trimester = mentions.contains { $0.topCode?.hasPrefix("O") == true } || combos.contains { $0?.hasPrefix("O") == true }
+        let trimester = mentions.contains { $0.topCode?.hasPrefix("O") == true } || combos.contains { $0?.code.hasPrefix("O") == true }
             ? ICDCombinationRules.trimester(in: text) : nil
         for (i, n) in dx.enumerated() {
-            var replacement: String? = combos[i]
+            var replacement: String? = combos[i]?.code
+            var ruleID = combos[i]?.ruleID
             if let t = trimester, let top = replacement ?? mentions[i].topCode, top.hasPrefix("O"), let sibling = trimesterSibling(of: top, trimester: t) {
                 replacement = sibling
+                ruleID = (ruleID.map { $0 + "+" } ?? "") + "trimester"
             }
             guard let code = replacement, let display = icdDisplay(code) else { continue }
             promote(&doc.entities[n], code: code, display: display)
+            if explain, let ruleID {
+                let trigger = combos[i]?.source.map { mentions[$0].span }
+                doc.entities[n].evidence.append(Evidence(subject: "\(CodeSystem.icd10CM.rawValue)|\(code)", ruleID: "icd-rule:" + ruleID, trigger: trigger))
+            }
         }
     }
+
 
     /// Puts `code` first among the entity's ICD-10-CM codes (scored at least as the former first).
     func promote(_ e: inout Entity, code: String, display: String) {
@@ -384,7 +408,7 @@ public struct MedTextAnnotator: Sendable {
         e.concepts.insert(ConceptCode(system: .icd10CM, code: code, display: display, score: max(score, 0.9)), at: at)
     }
 
-    /// The billable ICD-10-CM code's title, or nil when the table lacks it.
+    /// The ICD-10-CM title of a code or category, or nil when the table lacks it.
     func icdDisplay(_ code: String) -> String? {
         guard let id = try? terminology.conceptID(system: .icd10CM, code: code),
               let d = try? terminology.concepts(ids: [id])[id]

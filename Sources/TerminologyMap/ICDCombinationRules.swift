@@ -73,10 +73,26 @@ public struct ICDCombinationRules: Sendable, Hashable {
     public var rules: [Rule]
     /// Words that join a condition and the one it is stated to be linked with.
     public var linkWords: Set<String>
+    /// The note-level pass of Rule I1 (one code per condition per note), ``SameCondition``.
+    public var sameCondition: SameCondition
 
-    public init(rules: [Rule] = [], linkWords: Set<String> = []) {
+    public init(rules: [Rule] = [], linkWords: Set<String> = [], sameCondition: SameCondition = SameCondition()) {
         self.rules = rules
         self.linkWords = linkWords
+        self.sameCondition = sameCondition
+    }
+
+    /// A code a document-level rule gives one diagnosis: the rule's id and, when the code came
+    /// from another diagnosis of the note, that diagnosis's index (for `--explain`).
+    public struct Assignment: Sendable, Hashable {
+        public var code: String
+        public var ruleID: String
+        public var source: Int?
+        public init(code: String, ruleID: String, source: Int? = nil) {
+            self.code = code
+            self.ruleID = ruleID
+            self.source = source
+        }
     }
 
     /// Parses `icd/combinations.tsv`: rows `id`, `mention`, `cue`, `link`, `code`, `note`;
@@ -121,36 +137,52 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// (for `word:` cues); `text` is the note.
     /// - Complexity: O(mentions × rules × mentions) comparisons of short strings.
     public func combinations(for mentions: [Mention], entityTexts: Set<String>, text: String) -> [String?] {
+        assignments(for: mentions, entityTexts: entityTexts, text: text).map { $0?.code }
+    }
+
+    /// For each diagnosis, the code the document-level rules give it (or nil), with the rule and
+    /// the diagnosis that supplied it: first the rows of `combinations.tsv` (retyping, combination
+    /// codes, `@` rows), then, when `title` gives ICD-10-CM titles, Rule I1's note-level pass
+    /// (``SameCondition``) over the codes they leave.
+    /// - Complexity: O(mentions² × rules) comparisons of short strings; `title` is asked once per
+    ///   distinct code and ancestor.
+    public func assignments(for mentions: [Mention], entityTexts: Set<String>, text: String, title: ((String) -> String?)? = nil) -> [Assignment?] {
         let bytes = Array(text.utf8)  // once per note: `near` and `stated` read windows of it
         // Retyping rules first: the other rules see the retyped codes as their cues.
         var seen = mentions
-        var retyped: [String?] = Array(repeating: nil, count: mentions.count)
+        var retyped: [Assignment?] = Array(repeating: nil, count: mentions.count)
         let retyping = rules.filter(\.retypes)
         if !retyping.isEmpty {
             for i in mentions.indices {
-                if let code = combination(for: i, in: mentions, rules: retyping, entityTexts: entityTexts, bytes: bytes) {
-                    retyped[i] = code
-                    seen[i].topCode = code
+                if let a = combination(for: i, in: mentions, rules: retyping, entityTexts: entityTexts, bytes: bytes) {
+                    retyped[i] = a
+                    seen[i].topCode = a.code
                 }
             }
         }
         let combining = rules.filter { !$0.retypes && !$0.takesCueCode }
-        let combined = seen.indices.map { i in
+        var result = seen.indices.map { i in
             combination(for: i, in: seen, rules: combining, entityTexts: entityTexts, bytes: bytes) ?? retyped[i]
         }
-        // Last, a condition documented more specifically elsewhere takes that mention's final code
-        // ("Decompensated heart failure (HFrEF)": the HFrEF is already acute on chronic systolic).
-        let taking = rules.filter(\.takesCueCode)
-        guard !taking.isEmpty else { return combined }
+        // Then a condition documented as the same condition in another category ("depression" in a
+        // note that documents recurrent major depression) takes that mention's final code.
         var final = seen
-        for i in final.indices { if let c = combined[i] { final[i].topCode = c } }
-        return final.indices.map { i in
-            combination(for: i, in: final, rules: taking, entityTexts: entityTexts, bytes: bytes) ?? combined[i]
+        for i in final.indices { if let a = result[i] { final[i].topCode = a.code } }
+        let taking = rules.filter(\.takesCueCode)
+        if !taking.isEmpty {
+            let taken = final.indices.map { i in combination(for: i, in: final, rules: taking, entityTexts: entityTexts, bytes: bytes) }
+            for i in final.indices { if let a = taken[i] { result[i] = a; final[i].topCode = a.code } }
         }
+        // Last, Rule I1: every mention of one condition carries the most specific code the note gives it.
+        if let title {
+            let noted = sameCondition.assignments(for: final, bytes: bytes, title: title)
+            for i in final.indices { if let a = noted[i] { result[i] = a } }
+        }
+        return result
     }
 
     /// The first rule's code that holds for mention `i`, or nil.
-    func combination(for i: Int, in mentions: [Mention], rules: [Rule], entityTexts: Set<String>, bytes: [UInt8]) -> String? {
+    func combination(for i: Int, in mentions: [Mention], rules: [Rule], entityTexts: Set<String>, bytes: [UInt8]) -> Assignment? {
         let m = mentions[i]
         // A negated, uncertain or relative's diagnosis is not coded as a combination.
         guard let top = m.topCode, m.affirmed else { return nil }
@@ -158,14 +190,16 @@ public struct ICDCombinationRules: Sendable, Hashable {
             guard let prefix = rule.mention.first(where: { top.hasPrefix($0) }) else { continue }
             let code = rule.retypes ? String(rule.code.dropLast()) + top.dropFirst(prefix.count) : rule.code
             switch rule.link {
-            case .note, .current: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return code }
-            case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return code }
+            case .note, .current: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return Assignment(code: code, ruleID: rule.id) }
+            case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return Assignment(code: code, ruleID: rule.id) }
             }
             for (j, other) in mentions.enumerated() where j != i && other.affirmed && (other.current || rule.link != .current) {
                 guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
                 if !rule.cueNames.isEmpty && other.words.isDisjoint(with: rule.cueNames) { continue }
                 // `@`: the same condition documented more specifically elsewhere takes its code.
-                if rule.link != .stated || stated(m.span, other.span, in: bytes) { return rule.takesCueCode ? c : code }
+                if rule.link != .stated || stated(m.span, other.span, in: bytes) {
+                    return Assignment(code: rule.takesCueCode ? c : code, ruleID: rule.id, source: j)
+                }
             }
         }
         return nil
@@ -240,7 +274,7 @@ public struct ICDCombinationRules: Sendable, Hashable {
 }
 
 extension StringProtocol {
-    fileprivate var trimmingSpaces: String {
+    var trimmingSpaces: String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -1,0 +1,161 @@
+public import MedTextCore
+
+extension ICDCombinationRules {
+    /// Rule I1 of the gold guideline (§9, "one code per condition per note"), the note-level pass
+    /// after each diagnosis is ranked and the rows of `combinations.tsv` have run
+    /// (`lexicons/data/icd/same_condition.tsv`, DESIGN.md "ICD-10-CM: one code per condition per
+    /// note"). A coder codes the patient's conditions, not the words: every affirmed mention of one
+    /// condition carries the most specific code the note gives it.
+    ///
+    /// - **Same condition.** Two codes are of one condition when one lies under the other's
+    ///   *stem*: the code with its unspecified levels removed (walking up the ICD-10-CM hierarchy
+    ///   while a title says `unspecified`, `without complications`, `uncomplicated`: I48.91 →
+    ///   I48; N18.30 → N18.3; E11.9 → E11; E11.319 → E11.3). A mention whose code is less
+    ///   specific (its stem is a proper prefix of the other code, whose own stem is longer) takes
+    ///   the other code: a bare "AF" (I48.91) beside "paroxysmal AF" (I48.0); "CKD" beside "stage
+    ///   3b"; "T2DM" (E11.9) beside "mild NPDR" (E11.3293), the combination code on both parts.
+    /// - **Several codes.** When the note gives several more specific codes (a diabetes with
+    ///   retinopathy and neuropathy), only the most specific ones count, and the mention takes: a
+    ///   code of the disease's own state when one is there (`state` rows: with hyperglycaemia,
+    ///   hypoglycaemia, ketoacidosis), else the nearest in its sentence or list item, else the
+    ///   first in reading order.
+    /// - **Who takes part.** Only affirmed mentions (not negated, hypothetical, uncertain or a
+    ///   relative's) give or take a code. An `episode` code (an exacerbation) is given only by a
+    ///   mention of this encounter, not past history. Codes under a `separate` prefix (symptoms,
+    ///   injuries, external causes, factors) are never grouped: two fractures are two conditions.
+    public struct SameCondition: Sendable, Hashable {
+        /// Lower-case title words of a code that leaves a level unspecified.
+        public var generalWords: [String]
+        /// Code prefixes never grouped.
+        public var separate: [String]
+        /// Code prefixes whose codes are episodes: given only by a mention of this encounter.
+        public var episodes: [String]
+        /// Disease category → the codes that describe the disease's own state, as prefixes or as
+        /// suffixes of the category (`.65`).
+        public var states: [String: [String]]
+
+        public init(generalWords: [String] = [], separate: [String] = [], episodes: [String] = [], states: [String: [String]] = [:]) {
+            self.generalWords = generalWords
+            self.separate = separate
+            self.episodes = episodes
+            self.states = states
+        }
+
+        public var isEmpty: Bool { generalWords.isEmpty }
+
+        /// Parses `icd/same_condition.tsv`: rows `kind`, `codes`, `values`, `note`; `kind` is
+        /// `general` (values: title words), `separate` or `episode` (codes: prefixes), or `state`
+        /// (codes: disease prefixes; values: prefixes of its state codes).
+        public static func parse(_ contents: String, file: String = "icd/same_condition.tsv") throws(TerminologyError) -> SameCondition {
+            var out = SameCondition()
+            var header: [Substring] = []
+            for (n, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                if header.isEmpty { header = cols; continue }
+                func list(_ name: String) -> [String] {
+                    guard let i = header.firstIndex(of: Substring(name)), i < cols.count else { return [] }
+                    return cols[i].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                }
+                let kind = list("kind").first ?? ""
+                let codes = list("codes"), values = list("values")
+                switch kind {
+                case "general" where !values.isEmpty: out.generalWords += values.map { $0.lowercased() }
+                case "separate" where !codes.isEmpty: out.separate += codes
+                case "episode" where !codes.isEmpty: out.episodes += codes
+                case "state" where !codes.isEmpty && !values.isEmpty: for c in codes { out.states[c, default: []] += values }
+                default:
+                    throw TerminologyError(.malformedSource, "a row is general (values), separate or episode (codes), or state (codes and values)", file: file, line: n + 1)
+                }
+            }
+            return out
+        }
+
+        /// The code with its unspecified levels removed: its ancestors are walked while the title
+        /// says a level is unspecified, never above the three-character category.
+        func stem(_ code: String, title: (String) -> String?) -> String {
+            var c = code
+            while c.count > 3, let t = title(c)?.lowercased(), generalWords.contains(where: { t.contains($0) }) {
+                c.removeLast()
+                if c.hasSuffix(".") { c.removeLast() }
+            }
+            return c
+        }
+
+        /// For each mention, the code of the same condition it takes from another mention, or nil.
+        /// `mentions` carry their final per-mention codes.
+        public func assignments(for mentions: [Mention], bytes: [UInt8], title: (String) -> String?) -> [Assignment?] {
+            var out: [Assignment?] = Array(repeating: nil, count: mentions.count)
+            guard !isEmpty, mentions.count > 1 else { return out }
+            // Codes that take part, and their stems (asked once per distinct code).
+            var stems: [String: String] = [:]
+            var taking: [Int] = []
+            for (i, m) in mentions.enumerated() {
+                guard m.affirmed, let code = m.topCode, !separate.contains(where: { code.hasPrefix($0) }) else { continue }
+                if stems[code] == nil { stems[code] = stem(code, title: title) }
+                taking.append(i)
+            }
+            guard taking.count > 1 else { return out }
+            /// Whether `b` is a more specific code of `a`'s condition.
+            func refines(_ b: String, _ a: String) -> Bool {
+                guard b != a, let sa = stems[a], let sb = stems[b] else { return false }
+                return b.hasPrefix(sa) && sb.count > sa.count
+            }
+            for i in taking {
+                let code = mentions[i].topCode!
+                var candidates: [Int] = []
+                for j in taking where j != i {
+                    let c = mentions[j].topCode!
+                    guard refines(c, code) else { continue }
+                    if !mentions[j].current && episodes.contains(where: { c.hasPrefix($0) }) { continue }
+                    candidates.append(j)
+                }
+                // Only the most specific: a code that another candidate refines is not one.
+                let all = candidates
+                candidates.removeAll { j in all.contains { refines(mentions[$0].topCode!, mentions[j].topCode!) } }
+                guard !candidates.isEmpty else { continue }
+                let codes = Set(candidates.map { mentions[$0].topCode! })
+                if codes.count == 1 {
+                    out[i] = Assignment(code: codes.first!, ruleID: "I1:same-condition", source: candidates.min { mentions[$0].span.start < mentions[$1].span.start })
+                    continue
+                }
+                // The disease's own state, when the note gives one.
+                let category = String(code.prefix(3))
+                if let suffixes = states[category] {
+                    let statePrefixes = suffixes.map { $0.hasPrefix(".") ? category + $0 : $0 }
+                    let stated = candidates.filter { j in statePrefixes.contains { mentions[j].topCode!.hasPrefix($0) } }
+                    if let j = stated.min(by: { distance(mentions[$0].span, mentions[i].span) < distance(mentions[$1].span, mentions[i].span) }) {
+                        out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:state", source: j)
+                        continue
+                    }
+                }
+                // The nearest in the mention's sentence or list item, else the first in reading order.
+                let near = candidates.filter { sameSentence(mentions[$0].span, mentions[i].span, in: bytes) }
+                if let j = near.min(by: { distance(mentions[$0].span, mentions[i].span) < distance(mentions[$1].span, mentions[i].span) }) {
+                    out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:nearest", source: j)
+                } else if let j = candidates.min(by: { mentions[$0].span.start < mentions[$1].span.start }) {
+                    out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:first", source: j)
+                }
+            }
+            return out
+        }
+
+        func distance(_ a: TextSpan, _ b: TextSpan) -> Int {
+            a.start < b.start ? max(0, b.start - a.end) : max(0, a.start - b.end)
+        }
+
+        /// Whether nothing between two spans ends a sentence or list item (a line break, `.`, `;`).
+        func sameSentence(_ a: TextSpan, _ b: TextSpan, in bytes: [UInt8]) -> Bool {
+            let (first, second) = a.start < b.start ? (a, b) : (b, a)
+            guard first.end <= second.start, second.start <= bytes.count else { return false }
+            for k in first.end..<second.start {
+                let c = bytes[k]
+                if c == 0x0A || c == 0x0D || c == UInt8(ascii: ";") { return false }
+                // A full stop ends a sentence; one inside a number or abbreviation ("1.5", "e.g.") does not.
+                if c == UInt8(ascii: "."), k + 1 < second.start, bytes[k + 1] == 0x20 { return false }
+            }
+            return true
+        }
+    }
+}
