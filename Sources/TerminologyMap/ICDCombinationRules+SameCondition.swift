@@ -74,18 +74,44 @@ extension ICDCombinationRules {
 
         /// The code with its unspecified levels removed: its ancestors are walked while the title
         /// says a level is unspecified, never above the three-character category.
+        /// An ancestor is walked to only while its title still names what the code's title names
+        /// (a word in common, compared on its first five letters): "Gastrointestinal hemorrhage,
+        /// unspecified" (K92.2) stops below "Other diseases of digestive system" (K92), whose melena
+        /// (K92.1) is another condition; "Unspecified atrial fibrillation" (I48.91) walks to "Atrial
+        /// fibrillation and flutter" (I48).
         func stem(_ code: String, title: (String) -> String?) -> String {
+            guard let own = title(code)?.lowercased() else { return code }
+            let named = Self.contentWords(own, except: generalWords)
             var c = code
-            while c.count > 3, let t = title(c)?.lowercased(), generalWords.contains(where: { t.contains($0) }) {
-                c.removeLast()
-                if c.hasSuffix(".") { c.removeLast() }
+            var t = own
+            while c.count > 3, generalWords.contains(where: { t.contains($0) }) {
+                var parent = c
+                parent.removeLast()
+                if parent.hasSuffix(".") { parent.removeLast() }
+                guard let pt = title(parent)?.lowercased(), !named.isDisjoint(with: Self.contentWords(pt, except: generalWords)) else { break }
+                c = parent
+                t = pt
             }
             return c
         }
 
+        /// The first five letters of each word of a title that says what the condition is.
+        static func contentWords(_ title: String, except general: [String]) -> Set<Substring> {
+            let minor: Set<Substring> = ["other", "and", "with", "without", "not", "of", "the", "in", "or", "due", "to", "unspecified", "specified", "type", "classified", "elsewhere", "disease", "diseases", "disorder", "disorders"]
+            var out = Set<Substring>()
+            for w in title.split(whereSeparator: { !$0.isLetter }) where w.count > 2 && !minor.contains(w) && !general.contains(String(w)) {
+                out.insert(w.prefix(5))
+            }
+            return out
+        }
+
         /// For each mention, the code of the same condition it takes from another mention, or nil.
         /// `mentions` carry their final per-mention codes.
-        public func assignments(for mentions: [Mention], bytes: [UInt8], title: (String) -> String?) -> [Assignment?] {
+        /// `ownCodes`, when given, are the mentions' codes before any document-level rule: a
+        /// mention of past history whose code came from a presumed link to another condition
+        /// ("steroid-induced hyperglycaemia 2019" coded E11.65 in a diabetic's note) gives it to no
+        /// other mention, as the `current` rows of `combinations.tsv` would not.
+        public func assignments(for mentions: [Mention], bytes: [UInt8], title: (String) -> String?, ownCodes: [String?]? = nil) -> [Assignment?] {
             var out: [Assignment?] = Array(repeating: nil, count: mentions.count)
             guard !isEmpty, mentions.count > 1 else { return out }
             // Codes that take part, and their stems (asked once per distinct code).
@@ -108,7 +134,10 @@ extension ICDCombinationRules {
                 for j in taking where j != i {
                     let c = mentions[j].topCode!
                     guard refines(c, code) else { continue }
-                    if !mentions[j].current && episodes.contains(where: { c.hasPrefix($0) }) { continue }
+                    if !mentions[j].current {
+                        if episodes.contains(where: { c.hasPrefix($0) }) { continue }
+                        if let own = ownCodes?[j], own.prefix(3) != c.prefix(3) { continue }
+                    }
                     candidates.append(j)
                 }
                 // Only the most specific: a code that another candidate refines is not one.

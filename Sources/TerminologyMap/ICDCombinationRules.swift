@@ -148,14 +148,17 @@ public struct ICDCombinationRules: Sendable, Hashable {
     ///   distinct code and ancestor.
     public func assignments(for mentions: [Mention], entityTexts: Set<String>, text: String, title: ((String) -> String?)? = nil) -> [Assignment?] {
         let bytes = Array(text.utf8)  // once per note: `near` and `stated` read windows of it
-        // Retyping rules first: the other rules see the retyped codes as their cues.
+        // Retyping rules first, each in file order on the code the ones before it left (the
+        // documented type of diabetes, then the severity of its retinopathy): the other rules see
+        // the retyped codes as their cues.
         var seen = mentions
         var retyped: [Assignment?] = Array(repeating: nil, count: mentions.count)
-        let retyping = rules.filter(\.retypes)
-        if !retyping.isEmpty {
+        for rule in rules where rule.retypes {
+            let current = seen
             for i in mentions.indices {
-                if let a = combination(for: i, in: mentions, rules: retyping, entityTexts: entityTexts, bytes: bytes) {
-                    retyped[i] = a
+                // A retyped code the table lacks (when titles are given) is no code.
+                if let a = combination(for: i, in: current, rules: [rule], entityTexts: entityTexts, bytes: bytes), title?(a.code) != nil || title == nil {
+                    retyped[i] = Assignment(code: a.code, ruleID: retyped[i].map { $0.ruleID + "+" } .map { $0 + a.ruleID } ?? a.ruleID, source: a.source ?? retyped[i]?.source)
                     seen[i].topCode = a.code
                 }
             }
@@ -175,7 +178,7 @@ public struct ICDCombinationRules: Sendable, Hashable {
         }
         // Last, Rule I1: every mention of one condition carries the most specific code the note gives it.
         if let title {
-            let noted = sameCondition.assignments(for: final, bytes: bytes, title: title)
+            let noted = sameCondition.assignments(for: final, bytes: bytes, title: title, ownCodes: mentions.map(\.topCode))
             for i in final.indices { if let a = noted[i] { result[i] = a } }
         }
         return result
@@ -191,7 +194,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
             let code = rule.retypes ? String(rule.code.dropLast()) + top.dropFirst(prefix.count) : rule.code
             switch rule.link {
             case .note, .current: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return Assignment(code: code, ruleID: rule.id) }
-            case .stated: if rule.cueWords.contains(where: { near($0, m.span, in: bytes) }) { return Assignment(code: code, ruleID: rule.id) }
+            // A one-word cue may also be written in the mention itself ("hypercapnic respiratory failure").
+            case .stated: if rule.cueWords.contains(where: { m.words.contains($0) || near($0, m.span, in: bytes) }) { return Assignment(code: code, ruleID: rule.id) }
             }
             for (j, other) in mentions.enumerated() where j != i && other.affirmed && (other.current || rule.link != .current) {
                 guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }

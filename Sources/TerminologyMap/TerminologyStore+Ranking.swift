@@ -53,13 +53,18 @@ enum ICDRanking {
         var depth = 0
         var afterUnspecified = false
         var withoutRun = false
+        var pendingNon = false
         for raw in normalized.split(separator: " ") {
             if raw == "(" || raw == "[" { depth += 1; continue }
             if raw == ")" || raw == "]" { depth = max(0, depth - 1); continue }
             if raw == "," || raw == ";" { afterUnspecified = false; withoutRun = false; continue }
             // Split further on punctuation the normalizer kept inside a token.
             for piece in raw.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let w = stem(String(piece))
+                // ICD-10-CM titles write the prefix "non" joined ("nonproliferative",
+                // "nontraumatic", "nonpressure"); notes write it apart or hyphenated.
+                if piece == "non" { pendingNon = true; continue }
+                let w = stem(pendingNon ? "non" + piece : String(piece))
+                pendingNon = false
                 if w.isEmpty || stopWords.contains(w) { continue }
                 // "unspecified organism", "unspecified site", "without complications": what is
                 // unspecified or absent need not be said.
