@@ -111,7 +111,23 @@ extension ICDCombinationRules {
         /// mention of past history whose code came from a presumed link to another condition
         /// ("steroid-induced hyperglycaemia 2019" coded E11.65 in a diabetic's note) gives it to no
         /// other mention, as the `current` rows of `combinations.tsv` would not.
-        public func assignments(for mentions: [Mention], bytes: [UInt8], title: (String) -> String?, ownCodes: [String?]? = nil) -> [Assignment?] {
+        /// A combination code a `presumed` row offers a disease mention, at the place of the
+        /// complication mention that presumes it (the ICD-10-CM "with" convention: diabetes and
+        /// chronic kidney disease, hypertension and heart failure).
+        public struct Offer: Sendable, Hashable {
+            public var code: String
+            public var source: Int
+            public var ruleID: String
+            public init(code: String, source: Int, ruleID: String) {
+                self.code = code
+                self.source = source
+                self.ruleID = ruleID
+            }
+        }
+
+        /// `offered` are combination codes of `presumed` rows, candidates beside the codes of the
+        /// same condition.
+        public func assignments(for mentions: [Mention], bytes: [UInt8], title: (String) -> String?, ownCodes: [String?]? = nil, offered: [Int: [Offer]] = [:]) -> [Assignment?] {
             var out: [Assignment?] = Array(repeating: nil, count: mentions.count)
             guard !isEmpty, mentions.count > 1 else { return out }
             // Codes that take part, and their stems (asked once per distinct code).
@@ -122,7 +138,7 @@ extension ICDCombinationRules {
                 if stems[code] == nil { stems[code] = stem(code, title: title) }
                 taking.append(i)
             }
-            guard taking.count > 1 else { return out }
+            guard taking.count > 1 || !offered.isEmpty else { return out }
             /// Whether `b` is a more specific code of `a`'s condition.
             func refines(_ b: String, _ a: String) -> Bool {
                 guard b != a, let sa = stems[a], let sb = stems[b] else { return false }
@@ -130,7 +146,7 @@ extension ICDCombinationRules {
             }
             for i in taking {
                 let code = mentions[i].topCode!
-                var candidates: [Int] = []
+                var candidates: [Offer] = []
                 for j in taking where j != i {
                     let c = mentions[j].topCode!
                     guard refines(c, code) else { continue }
@@ -138,33 +154,36 @@ extension ICDCombinationRules {
                         if episodes.contains(where: { c.hasPrefix($0) }) { continue }
                         if let own = ownCodes?[j], own.prefix(3) != c.prefix(3) { continue }
                     }
-                    candidates.append(j)
+                    candidates.append(Offer(code: c, source: j, ruleID: "I1:same-condition"))
                 }
                 // Only the most specific: a code that another candidate refines is not one.
                 let all = candidates
-                candidates.removeAll { j in all.contains { refines(mentions[$0].topCode!, mentions[j].topCode!) } }
+                candidates.removeAll { a in all.contains { refines($0.code, a.code) } }
+                candidates += offered[i] ?? []
                 guard !candidates.isEmpty else { continue }
-                let codes = Set(candidates.map { mentions[$0].topCode! })
-                if codes.count == 1 {
-                    out[i] = Assignment(code: codes.first!, ruleID: "I1:same-condition", source: candidates.min { mentions[$0].span.start < mentions[$1].span.start })
+                let codes = Set(candidates.map(\.code))
+                let first = { (list: [Offer]) in list.min { mentions[$0.source].span.start < mentions[$1.source].span.start } }
+                let nearest = { (list: [Offer]) in
+                    list.min { distance(mentions[$0.source].span, mentions[i].span) < distance(mentions[$1.source].span, mentions[i].span) }
+                }
+                if codes.count == 1, let o = first(candidates) {
+                    out[i] = Assignment(code: o.code, ruleID: o.ruleID, source: o.source)
                     continue
                 }
                 // The disease's own state, when the note gives one.
                 let category = String(code.prefix(3))
                 if let suffixes = states[category] {
                     let statePrefixes = suffixes.map { $0.hasPrefix(".") ? category + $0 : $0 }
-                    let stated = candidates.filter { j in statePrefixes.contains { mentions[j].topCode!.hasPrefix($0) } }
-                    if let j = stated.min(by: { distance(mentions[$0].span, mentions[i].span) < distance(mentions[$1].span, mentions[i].span) }) {
-                        out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:state", source: j)
+                    if let o = nearest(candidates.filter { c in statePrefixes.contains { c.code.hasPrefix($0) } }) {
+                        out[i] = Assignment(code: o.code, ruleID: "I1:state", source: o.source)
                         continue
                     }
                 }
                 // The nearest in the mention's sentence or list item, else the first in reading order.
-                let near = candidates.filter { sameSentence(mentions[$0].span, mentions[i].span, in: bytes) }
-                if let j = near.min(by: { distance(mentions[$0].span, mentions[i].span) < distance(mentions[$1].span, mentions[i].span) }) {
-                    out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:nearest", source: j)
-                } else if let j = candidates.min(by: { mentions[$0].span.start < mentions[$1].span.start }) {
-                    out[i] = Assignment(code: mentions[j].topCode!, ruleID: "I1:first", source: j)
+                if let o = nearest(candidates.filter { sameSentence(mentions[$0.source].span, mentions[i].span, in: bytes) }) {
+                    out[i] = Assignment(code: o.code, ruleID: "I1:nearest", source: o.source)
+                } else if let o = first(candidates) {
+                    out[i] = Assignment(code: o.code, ruleID: "I1:first", source: o.source)
                 }
             }
             return out

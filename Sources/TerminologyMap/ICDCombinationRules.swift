@@ -31,7 +31,7 @@ public import MedTextCore
 ///   else third.
 public struct ICDCombinationRules: Sendable, Hashable {
     public struct Rule: Sendable, Hashable {
-        public enum Link: String, Sendable, Hashable { case note, current, stated }
+        public enum Link: String, Sendable, Hashable { case note, current, stated, presumed }
         public var id: String
         public var mention: [String]
         public var cueCodes: [String]
@@ -163,7 +163,7 @@ public struct ICDCombinationRules: Sendable, Hashable {
                 }
             }
         }
-        let combining = rules.filter { !$0.retypes && !$0.takesCueCode }
+        let combining = rules.filter { !$0.retypes && !$0.takesCueCode && $0.link != .presumed }
         var result = seen.indices.map { i in
             combination(for: i, in: seen, rules: combining, entityTexts: entityTexts, bytes: bytes) ?? retyped[i]
         }
@@ -176,9 +176,22 @@ public struct ICDCombinationRules: Sendable, Hashable {
             let taken = final.indices.map { i in combination(for: i, in: final, rules: taking, entityTexts: entityTexts, bytes: bytes) }
             for i in final.indices { if let a = taken[i] { result[i] = a; final[i].topCode = a.code } }
         }
-        // Last, Rule I1: every mention of one condition carries the most specific code the note gives it.
+        // Last, Rule I1: every mention of one condition carries the most specific code the note
+        // gives it. `presumed` rows offer the disease mention a combination code at the place of
+        // each complication mention, among the codes the note gives it.
         if let title {
-            let noted = sameCondition.assignments(for: final, bytes: bytes, title: title, ownCodes: mentions.map(\.topCode))
+            var offered: [Int: [SameCondition.Offer]] = [:]
+            for rule in rules where rule.link == .presumed {
+                for (i, m) in final.enumerated() where m.affirmed && m.words.isDisjoint(with: rule.unless) {
+                    guard let top = m.topCode, top != rule.code, rule.mention.contains(where: { top.hasPrefix($0) }) else { continue }
+                    for (j, other) in final.enumerated() where j != i && other.affirmed {
+                        guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
+                        if !rule.cueNames.isEmpty && other.words.isDisjoint(with: rule.cueNames) { continue }
+                        offered[i, default: []].append(SameCondition.Offer(code: rule.code, source: j, ruleID: rule.id))
+                    }
+                }
+            }
+            let noted = sameCondition.assignments(for: final, bytes: bytes, title: title, ownCodes: mentions.map(\.topCode), offered: offered)
             for i in final.indices { if let a = noted[i] { result[i] = a } }
         }
         return result
@@ -193,6 +206,7 @@ public struct ICDCombinationRules: Sendable, Hashable {
             guard let prefix = rule.mention.first(where: { top.hasPrefix($0) }) else { continue }
             let code = rule.retypes ? String(rule.code.dropLast()) + top.dropFirst(prefix.count) : rule.code
             switch rule.link {
+            case .presumed: continue  // offered to Rule I1's note-level pass instead
             case .note, .current: if rule.cueWords.contains(where: { entityTexts.contains($0) }) { return Assignment(code: code, ruleID: rule.id) }
             // A one-word cue may also be written in the mention itself ("hypercapnic respiratory failure").
             case .stated: if rule.cueWords.contains(where: { m.words.contains($0) || near($0, m.span, in: bytes) }) { return Assignment(code: code, ruleID: rule.id) }
