@@ -22,8 +22,12 @@ import Testing
         ("G2P1, 33+4/40, admitted with pre-eclampsia without severe features.", "pre-eclampsia", "O14.03"),
         // A side before a severity word selects the sided code.
         ("Eye: L mild nuclear sclerosis.", "nuclear sclerosis", "H25.12"),
-        // Negatives: separate lines state no link; a bare mention keeps its code.
-        ("Hypertension.\nCKD stage 3a.", "Hypertension", "I10"),
+        // Hypertension and CKD on separate lines: the link is presumed (Official Guidelines
+        // I.C.9.a.2; gold Rule I1 as refined) and the CKD keeps its stage.
+        ("Hypertension.\nCKD stage 3a.", "Hypertension", "I12.9"),
+        ("Hypertension.\nCKD stage 3a.", "CKD stage 3a", "N18.31"),
+        // Negatives: conditions the Index does not link stay apart (Rule I2); a bare mention keeps its code.
+        ("T2DM.\nHypertension.", "Hypertension", "I10"),
         ("T2DM.\nNo neuropathy.", "T2DM", "E11.9"),
         ("Febrile neutropenia.", "Febrile neutropenia", "D70.9"),
         ("Pre-eclampsia.", "Pre-eclampsia", "O14.90"),

@@ -17,6 +17,28 @@ import Testing
         // Several complications: a state of the disease itself wins; otherwise the first written.
         ("Diabetic peripheral neuropathy.\nHypoglycaemia twice this week.\nT2DM on insulin.", "T2DM", "E11.649"),
         ("Diabetic peripheral neuropathy.\nPoorly controlled T2DM.\nAssessment: diabetes, on metformin.", "diabetes", "E11.65"),
+        // Presumed links offered at the complication's place: the nearest in the list item.
+        ("PMH: T2DM, hypertension, CKD stage 3b, HFrEF.", "T2DM", "E11.22"),
+        ("PMH: T2DM, hypertension, CKD stage 3b, HFrEF.", "CKD stage 3b", "N18.32"),
+        ("PMH: HFrEF.\nHypertension, on perindopril.", "Hypertension", "I11.0"),
+        ("PMH: HFrEF.\nHypertension, on perindopril.", "HFrEF", "I50.20"),
+        // Recurrent depression, exacerbations, remission, hypercapnia, retinopathy severity.
+        ("MDD, recurrent, moderate.", "MDD", "F33.1"),
+        ("MDD, single episode, moderate.", "MDD", "F32.1"),
+        ("Depression, recurrent.", "Depression", "F33.9"),
+        ("Bronchiectasis exacerbation.", "Bronchiectasis", "J47.1"),
+        ("Bronchiectasis, stable.", "Bronchiectasis", "J47.9"),
+        ("Opioid use disorder, in remission on buprenorphine.", "Opioid use disorder", "F11.21"),
+        ("Opioid use disorder on buprenorphine.", "Opioid use disorder", "F11.20"),
+        ("Alcohol use disorder, severe, in early remission.", "Alcohol use disorder", "F10.21"),
+        ("Type 2 respiratory failure.", "Type 2 respiratory failure", "J96.92"),
+        ("Hypoxic respiratory failure.", "Hypoxic respiratory failure", "J96.91"),
+        ("Perforated appendicitis with localized peritonitis.", "Perforated appendicitis", "K35.32"),
+        ("Acute appendicitis.", "Acute appendicitis", "K35.80"),
+        ("Eyes: moderate non-proliferative diabetic retinopathy, right eye.", "non-proliferative diabetic retinopathy", "E11.3391"),
+        ("Eyes: non-proliferative diabetic retinopathy, right eye.", "non-proliferative diabetic retinopathy", "E11.3291"),
+        // One note, one bronchiolitis: the RSV one.
+        ("Admission diagnosis: bronchiolitis due to RSV.\nDay 2: Bronchiolitis improving, feeding well.", "Bronchiolitis", "J21.0"),
         // Rule I2: conditions the Index does not link stay separate.
         ("PMH: T2DM, hypertension.\nExam: diabetic peripheral neuropathy both feet.", "hypertension", "I10"),
         ("Iron deficiency.\nNormocytic anaemia.", "Iron deficiency", "E61.1"),
