@@ -73,6 +73,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
     public var rules: [Rule]
     /// Words that join a condition and the one it is stated to be linked with.
     public var linkWords: Set<String>
+    /// Words that, written just before a `word:` cue, deny it ("no exacerbation this year").
+    public var negators: Set<String> = []
     /// The note-level pass of Rule I1 (one code per condition per note), ``SameCondition``.
     public var sameCondition: SameCondition
 
@@ -116,8 +118,12 @@ public struct ICDCombinationRules: Sendable, Hashable {
                 out.linkWords.formUnion(list(col("cue")).map { $0.lowercased() })
                 continue
             }
+            if id == "negators" {
+                out.negators.formUnion(list(col("cue")).map { $0.lowercased() })
+                continue
+            }
             guard let link = Rule.Link(rawValue: col("link")), !col("code").isEmpty, !list(col("mention")).isEmpty else {
-                throw TerminologyError(.malformedSource, "a rule needs mention, link (note, current or stated) and code", file: file, line: n + 1)
+                throw TerminologyError(.malformedSource, "a rule needs mention, link (note, current, stated or presumed) and code", file: file, line: n + 1)
             }
             var codes: [String] = []
             var words: [String] = []
@@ -243,7 +249,23 @@ public struct ICDCombinationRules: Sendable, Hashable {
         while hi < bytes.count, hi - span.end < 40 + phrase.utf8.count, bytes[hi] != 0x0A { hi += 1 }
         let before = String(decoding: bytes[lo..<span.start], as: UTF8.self).lowercased()
         let after = String(decoding: bytes[span.end..<hi], as: UTF8.self).lowercased()
-        return before.contains(phrase) || after.contains(phrase)
+        return written(phrase, in: before) || written(phrase, in: after)
+    }
+
+    /// Whether `phrase` is written in `window` as whole words and not denied by a negator among
+    /// the two words before it ("no exacerbation", "nil exacerbations" is no cue "exacerbation").
+    func written(_ phrase: String, in window: String) -> Bool {
+        var from = window.startIndex
+        while let r = window.range(of: phrase, range: from..<window.endIndex) {
+            from = r.upperBound
+            func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+            if r.lowerBound > window.startIndex, let p = phrase.first, isWordCharacter(p), isWordCharacter(window[window.index(before: r.lowerBound)]) { continue }
+            if r.upperBound < window.endIndex, let l = phrase.last, isWordCharacter(l), isWordCharacter(window[r.upperBound]) { continue }
+            let lead = window[..<r.lowerBound].split(whereSeparator: { !$0.isLetter }).suffix(2)
+            if lead.contains(where: { negators.contains(String($0)) }) { continue }
+            return true
+        }
+        return false
     }
 
     /// The trimester (1, 2 or 3) of the first gestational age written in `text`, or nil.

@@ -28,6 +28,9 @@ import Testing
         ("Depression, recurrent.", "Depression", "F33.9"),
         ("Bronchiectasis exacerbation.", "Bronchiectasis", "J47.1"),
         ("Bronchiectasis, stable.", "Bronchiectasis", "J47.9"),
+        // A denied or plural (history) exacerbation is no cue.
+        ("COPD, no exacerbation this year.", "COPD", "J44.9"),
+        ("COPD, two exacerbations last winter.", "COPD", "J44.9"),
         ("Opioid use disorder, in remission on buprenorphine.", "Opioid use disorder", "F11.21"),
         ("Opioid use disorder on buprenorphine.", "Opioid use disorder", "F11.20"),
         ("Alcohol use disorder, severe, in early remission.", "Alcohol use disorder", "F10.21"),
