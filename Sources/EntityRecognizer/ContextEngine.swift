@@ -50,12 +50,20 @@ public struct ContextRule: Sendable, Hashable {
     /// have"); right after a negation trigger it is the negated verb ("no longer has headaches",
     /// "is not complaining of pain") and does not end that trigger's scope.
     public var isVerb: Bool
+    /// The `aside` flag (TERMINATE rules, `(`): the phrase opens an aside. It ends a forward scope
+    /// only when a target starts within its first three tokens and the aside is no list (a list
+    /// in brackets elaborates the negated head: "No B symptoms ([fevers], [night sweats])") ("CT without contrast ([AKI])", "no
+    /// opioid (codeine allergy, [pain] controlled)"), so a measurement in brackets inside a list does
+    /// not ("no wall thickening (2 mm) or [pericholecystic fluid]"); it ends a backward scope only
+    /// when a target lies between it and the trigger ("[flu vaccine] (FluMist not given)"), not for a
+    /// bare post-posed cue ("[fish oil] (not taking)").
+    public var isAside: Bool = false
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
         maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
         requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = [],
-        listScope: Bool = false, requiresNoTargetBefore: Bool = false, isVerb: Bool = false
+        listScope: Bool = false, requiresNoTargetBefore: Bool = false, isVerb: Bool = false, isAside: Bool = false
     ) {
         self.id = id
         self.phrase = phrase
@@ -71,6 +79,7 @@ public struct ContextRule: Sendable, Hashable {
         self.listScope = listScope
         self.requiresNoTargetBefore = requiresNoTargetBefore
         self.isVerb = isVerb
+        self.isAside = isAside
     }
 }
 
@@ -144,6 +153,7 @@ public struct ContextEngine: Sendable {
         var listScope: Bool
         var requiresNoTargetBefore: Bool
         var isVerb: Bool
+        var isAside: Bool
 
         func applies(to category: EntityCategory) -> Bool { appliesTo == 0 || appliesTo & category.contextBit != 0 }
     }
@@ -168,7 +178,7 @@ public struct ContextEngine: Sendable {
                 traits: r.traits, direction: r.direction, maxScope: r.maxScope ?? -1,
                 appliesTo: r.appliesTo.reduce(0) { $0 | $1.contextBit }, category: categories[r.category]!,
                 requiresLineEnd: r.requiresLineEnd, requiresAttached: r.requiresAttached, caseSensitive: r.caseSensitive,
-                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore, isVerb: r.isVerb)
+                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore, isVerb: r.isVerb, isAside: r.isAside)
         }
         var table = [Bool](repeating: false, count: rules.count * categoryCount)
         let names = categories.sorted { $0.value < $1.value }.map(\.key)
@@ -279,7 +289,8 @@ public struct ContextEngine: Sendable {
     public func assign(
         triggers: [ContextTrigger], sentence: Range<Int>, targets: [(tokens: Range<Int>, category: EntityCategory)],
         separators: (Int) -> Bool = { _ in false }, clauseBreaks: (Int) -> Bool = { _ in false },
-        listWords: (Int) -> Bool = { _ in false }, listGapSeparators: ((Int) -> Bool)? = nil
+        listWords: (Int) -> Bool = { _ in false }, listGapSeparators: ((Int) -> Bool)? = nil,
+        closesAside: (Int) -> Bool = { _ in false }
     ) -> [ContextAssignment] {
         var result = Array(repeating: ContextAssignment(), count: targets.count)
         for trig in triggers {
@@ -335,6 +346,18 @@ public struct ContextEngine: Sendable {
                     let terminates = compact[other.rule].direction == .terminate
                     if terminates && compact[other.rule].isVerb && other.tokens.lowerBound == trig.tokens.upperBound
                         && rule.traits.contains(.negation) { continue }
+                    if terminates && compact[other.rule].isAside {
+                        // An aside that lists items elaborates the negated head ("No B symptoms
+                        // ([fevers], [night sweats], ...)"): the negation runs on into it.
+                        var k = other.tokens.upperBound, isList = false
+                        while k < sentence.upperBound && !closesAside(k) {
+                            if separators(k) { isList = true; break }
+                            k += 1
+                        }
+                        if isList || !targets.contains(where: {
+                            $0.tokens.lowerBound >= other.tokens.upperBound && $0.tokens.lowerBound < other.tokens.upperBound + 3
+                        }) { continue }
+                    }
                     if stops(other, category: rule.category) && (terminates || clauseBreak) {
                         end = other.tokens.lowerBound
                         break
@@ -368,6 +391,11 @@ public struct ContextEngine: Sendable {
                     }
                 }
                 for other in triggers.reversed() where other.tokens.upperBound <= trig.tokens.lowerBound && other.tokens.upperBound > start {
+                    // An aside ends a backward scope only when it holds the trigger's own subject:
+                    // "[flu vaccine] (FluMist not given)" stops at "(", "[fish oil] (not taking)" does not.
+                    if compact[other.rule].isAside && !targets.contains(where: {
+                        $0.tokens.lowerBound >= other.tokens.upperBound && $0.tokens.upperBound <= trig.tokens.lowerBound
+                    }) { continue }
                     let clauseBreak = (other.tokens.upperBound..<trig.tokens.lowerBound).contains { separators($0) }
                     if stops(other, category: rule.category) && (compact[other.rule].direction == .terminate || clauseBreak) {
                         start = other.tokens.upperBound

@@ -626,6 +626,7 @@ public struct Recognizer: Sendable {
         let clauseSeparators = words.clauseSeparators
         let gapStops = words.listGapStops
         let semicolon = words.semicolon
+        let closeParen = words.closeParen
         let bullets = words.bullets
         let lexKeys = c.lexKeys
         let lineEnds = c.lineEnd
@@ -668,7 +669,8 @@ public struct Recognizer: Sendable {
                     listGapSeparators: { k in
                         lexKeys[k] != semicolon
                             && (separators.contains(lexKeys[k]) || (k > 0 && lineEnds[k - 1] && bullets.contains(lexKeys[k])))
-                    })
+                    },
+                    closesAside: { lexKeys[$0] == closeParen })
                 for (k, var a) in assigned.enumerated() where !a.traits.isEmpty {
                     let n = members[k]
                     // Guideline T1: a test reported with a result was done ("no Q waves, QTc 432",
@@ -710,6 +712,21 @@ public struct Recognizer: Sendable {
                             a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
                             if a.traits.isEmpty { continue }
                         }
+                    }
+                    // Guideline §8 N2: "not taking" / "not on" a drug that the same sentence says was
+                    // stopped ("not taking [aspirin] - ceased by cardiology", "Not taking
+                    // [amitriptyline] (stopped by GP)") is PAST_HISTORY only: the drug was taken. A
+                    // stop cue is a HISTORICAL rule for medications only (`ceased`, `stopped`,
+                    // `self-ceased`...); a general one ("no previous [vaccine]") keeps both traits.
+                    if a.traits.contains(.negation), a.traits.contains(.pastHistory), entities[n].category == .medication,
+                       a.evidence.contains(where: { ev in
+                           let r = context.compact[ev.rule]
+                           return r.traits.contains(.pastHistory) && r.appliesTo != 0
+                               && !r.applies(to: .medicalCondition) && !r.applies(to: .testTreatmentProcedure)
+                       })
+                    {
+                        a.traits.remove(.negation)
+                        a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
                     }
                     entities[n].traits.formUnion(a.traits)
                     for ev in a.evidence {
@@ -971,13 +988,31 @@ public struct Recognizer: Sendable {
     }
 
     /// Whether token `t` is followed by a column break: a whitespace run holding a tab or at least
-    /// three characters, with more text after it on the line.
+    /// three characters, with more text after it on the line; or two spaces before the next field's
+    /// label (a capitalised word and a colon within its first three words: "Fever: N  Chills: N").
     @inline(__always)
     static func columnBreak(after t: Int, tokens: [Token], bytes p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t + 2 < tokens.count, tokens[t + 1].kind == .whitespace, tokens[t + 2].kind != .newline else { return false }
         let ws = tokens[t + 1].span
         if ws.end - ws.start >= 3 { return true }
-        return (ws.start..<ws.end).contains { p[$0] == 0x09 }
+        if (ws.start..<ws.end).contains(where: { p[$0] == 0x09 }) { return true }
+        guard ws.end - ws.start == 2, tokens[t + 2].kind == .word else { return false }
+        let first = p[tokens[t + 2].span.start]
+        guard first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") else { return false }
+        var j = t + 3
+        var words = 1
+        while j < tokens.count && words <= 3 {
+            switch tokens[j].kind {
+            case .newline: return false
+            case .whitespace: break
+            case .word: words += 1
+            default:
+                if tokens[j].span.end - tokens[j].span.start == 1 && p[tokens[j].span.start] == UInt8(ascii: ":") { return true }
+                if p[tokens[j].span.start] != UInt8(ascii: "/") && p[tokens[j].span.start] != UInt8(ascii: "-") { return false }
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Whether a phrase runs over a line end into a new item: the next line starts with anything

@@ -91,7 +91,8 @@ public enum RecognizerRuleFiles {
                 appliesTo: try categories(row["applies_to"] ?? "", file: file, line: line),
                 requiresLineEnd: flags.contains("line_end"), requiresAttached: flags.contains("attached"),
                 caseSensitive: flags.contains("cs"), terminates: terminates, listScope: flags.contains("list"),
-                requiresNoTargetBefore: flags.contains("prefix"), isVerb: flags.contains("verb")))
+                requiresNoTargetBefore: flags.contains("prefix"), isVerb: flags.contains("verb"),
+                isAside: flags.contains("aside")))
         }
         return out
     }
@@ -115,6 +116,11 @@ public enum RecognizerRuleFiles {
         public var target: String
         public var type: EntityType
         public var traits: Traits
+        /// Match only the term's exact case (`case` column `cs`: `NT`, `ND` in examinations).
+        public var caseSensitive: Bool = false
+        /// Cue words, one of which must be in the sentence for the term to count (`cues` column:
+        /// `ND` is non-distended only beside `abdo`/`soft`/`NT`; it is also "not done"). Empty: always.
+        public var cues: [String] = []
     }
 
     /// Parses the NEGATED rows of `context/fused.tsv` (other kinds document words that must
@@ -123,9 +129,15 @@ public enum RecognizerRuleFiles {
         var out: [FusedTerm] = []
         for (line, row) in try rows(contents, file: file, required: ["id", "term", "kind", "target", "type", "trait"]) {
             guard row["kind"] == "NEGATED", let target = row["target"], !target.isEmpty else { continue }
+            let caseField = row["case"] ?? ""
+            guard caseField.isEmpty || caseField == "cs" || caseField == "ci" else {
+                throw RecognizerRuleError(file: file, line: line, reason: "case must be 'cs' or 'ci'")
+            }
             out.append(FusedTerm(
                 id: String(row["id"] ?? ""), term: String(row["term"] ?? ""), target: String(target),
-                type: EntityType(String(row["type"] ?? "")), traits: try traits(row["trait"] ?? "", file: file, line: line)))
+                type: EntityType(String(row["type"] ?? "")), traits: try traits(row["trait"] ?? "", file: file, line: line),
+                caseSensitive: caseField == "cs",
+                cues: (row["cues"] ?? "").split(separator: "|").map(String.init).filter { !$0.isEmpty }))
         }
         return out
     }

@@ -212,8 +212,12 @@ public struct MedTextAnnotator: Sendable {
             for f in fused {
                 guard let id = targets[f.target] else { continue }
                 let cls = Self.classTraits(type: f.type, lexiconClass: details[id]?.lexiconClass)
+                // A case-sensitive or cue-only row ("NT", "ND") is matched like an abbreviation sense:
+                // exact case, and only with one of its cue words in the sentence.
                 terms.append(LexiconTerm(
-                    conceptID: id, normalized: normalizer.normalizedTerm(f.term), type: f.type,
+                    conceptID: id, normalized: normalizer.normalizedTerm(f.term), original: f.caseSensitive ? f.term : nil,
+                    type: f.type, caseSensitive: f.caseSensitive, isAbbreviation: f.caseSensitive || !f.cues.isEmpty,
+                    cues: f.cues, isDefaultSense: f.cues.isEmpty,
                     traits: cls.union(f.traits), priority: -1, ruleID: "context:" + f.id))
             }
         } catch {

@@ -462,11 +462,11 @@ import Testing
         "No [[fever|NEGATION]], chest clear.", "No [[vomiting|NEGATION]], passing flatus.",
         "Denies [[fever|NEGATION]], reports [[cough]].", "No [[nystagmus|NEGATION]], power 5/5 in all limbs.",
         "No [[rigors|NEGATION]], normal appetite.", "No [[rash|NEGATION]]; abdomen soft.",
-        "No [[alcohol|ALCOHOL_CONSUMPTION|NEGATION]], drugs or [[tobacco|TOBACCO_USE|NEGATION]].",
+        "No [[alcohol|ALCOHOL_CONSUMPTION|NEGATION]], [[drugs|REC_DRUG_USE|NEGATION]] or [[tobacco|TOBACCO_USE|NEGATION]].",
     ])
     func listsOfKnownAndUnknownFindings(row: String) {
         Self.check(row)
-        // Unmarked words must not become negated findings ("chest clear", "passing flatus", "power", "drugs").
+        // Unmarked words must not become negated findings ("chest clear", "passing flatus", "power").
         let m = MarkedText(row)
         let doc = GoldRuleTests.annotator.annotate(Document(text: m.text), linking: .none)
         let extra = doc.entities.filter { e in
@@ -505,4 +505,107 @@ import Testing
         "[[Smokes|TOBACCO_USE]] 10 a day.", "[[Drinks alcohol|ALCOHOL_CONSUMPTION]] socially.",
     ])
     func negatedSocialVerbs(row: String) { Self.check(row) }
+
+    /// Unmarked entities of `row` that carry NEGATION (they must not).
+    static func extraNegations(_ row: String) -> [String] {
+        let m = MarkedText(row)
+        let doc = GoldRuleTests.annotator.annotate(Document(text: m.text), linking: .none)
+        return doc.entities.filter { e in
+            e.traits.contains(.negation) && !m.marks.contains { $0.span == e.span }
+        }.map { String(doc.document.text(in: $0.span)) }
+    }
+
+    /// Examination shorthand after a site: `NT` (non-tender), `NTTP`, `NTND`, and `ND`
+    /// (non-distended) only in an abdominal examination, since `ND` is also "not done".
+    @Test(arguments: [
+        "Abdomen soft, [[NT|NEGATION]]/[[ND|NEGATION]], BS present.", "Abdo: soft, [[NT|NEGATION]], [[ND|NEGATION]].",
+        "Abd soft [[NTND|NEGATION]].", "Abdomen: soft, [[NTTP|NEGATION]].", "Lateral malleolus [[NT|NEGATION]].",
+        "Abdomen: [[SNT|NEGATION]].",
+        // not findings: "ND" is "not done" outside the abdomen; lower-case "nt" is no shorthand
+        "Gait: ND. Romberg: ND.", "Coordination ND, reflexes 2+ symmetric.", "[[Troponin]] ND.",
+        "Pt cant walk, dont know.",
+    ])
+    func examinationShorthand(row: String) {
+        Self.check(row)
+        let extra = Self.extraNegations(row)
+        #expect(extra.isEmpty, "\(MarkedText(row).text.debugDescription): unexpected negated entities \(extra)")
+    }
+
+    /// Checklist templates: an empty box negates the item after it, a ticked box starts a present
+    /// item; `Label: N` fields two spaces apart are separate fields.
+    @Test(arguments: [
+        "[ ] [[chest pain|NEGATION]] [x] [[dyspnoea]] [ ] [[palpitations|NEGATION]]",
+        "[ ] [[Fever|NEGATION]]\n[X] [[Cough]]\n[ ] [[Haemoptysis|NEGATION]]",
+        "☐ [[fever|NEGATION]] ☑ [[cough]] ☐ [[wheeze|NEGATION]]",
+        "[[Fever|NEGATION]]: N  [[Chills|NEGATION]]: N  [[Cough]]: Y",
+        "[[Nausea|NEGATION]]: no  [[Vomiting|NEGATION]]: no  [[Diarrhoea]]: yes",
+        // not negated
+        "[x] [[chest pain]]", "Reviewed [[ECG]] [x] and [[CXR]] [x].",
+    ])
+    func checkboxesAndTwoSpaceFields(row: String) { Self.check(row) }
+
+    /// Recreational drug use written as a substance class; a negated one is one negated
+    /// REC_DRUG_USE entity, an affirmed one carries no trait.
+    @Test(arguments: [
+        "Nil [[illicit substances|REC_DRUG_USE|NEGATION]].", "Denies [[IV drugs|REC_DRUG_USE|NEGATION]].",
+        "No [[PEDs|REC_DRUG_USE|NEGATION]] or supplements.", "Nil [[IVDU|REC_DRUG_USE|NEGATION]].",
+        "Never used [[illegal drugs|REC_DRUG_USE|NEGATION]].",
+        // affirmed
+        "Uses [[illegal drugs|REC_DRUG_USE]] on weekends.", "Current [[IVDU|REC_DRUG_USE]], last use yesterday.",
+    ])
+    func negatedDrugUse(row: String) { Self.check(row) }
+
+    /// GUIDELINE §8 N2: `not taking` a drug that the note says was taken and then stopped is
+    /// PAST_HISTORY only; `not taking` with no such sign stays NEGATION; adherence wording
+    /// (`not taking regularly`) negates nothing.
+    @Test(arguments: [
+        "Not taking [[aspirin|PAST_HISTORY]] - ceased by cardiology in 2023.",
+        "Not taking [[amitriptyline|PAST_HISTORY]] (stopped by GP last year).",
+        "[[Penicillin V|PAST_HISTORY]] - not taking since age 5.",
+        "[[Metformin|PAST_HISTORY]] not taken since March.",
+        // still negated: never taken, or no sign it was
+        "Not taking [[aspirin|NEGATION]].", "Not on [[anticoagulants|NEGATION]].",
+        "Declined [[influenza vaccine|NEGATION]].",
+        // adherence, not absence
+        "[[Thiamine]] 100 mg daily (not taking regularly).", "[[Budesonide]] - not taking as prescribed.",
+    ])
+    func notTakingAStoppedDrug(row: String) { Self.check(row) }
+
+    /// Normal-examination shorthand for joints (GUIDELINE C5) names no finding.
+    @Test(arguments: [
+        "Hips: full painless range.", "Shoulder: full pain-free range of movement.", "Knees: pain free range, no effusion.",
+    ])
+    func normalRangeIsNoFinding(row: String) {
+        let extra = Self.extraNegations(row)
+        #expect(extra.allSatisfy { $0.lowercased() == "effusion" }, "\(row.debugDescription): unexpected negated entities \(extra)")
+    }
+
+    /// A negation does not reach into an aside that names something ("CT without contrast
+    /// ([[AKI]])"), but runs on over a bracketed measurement inside a list, and a post-posed cue
+    /// inside brackets still reaches back; tests deferred or not assessable were not done.
+    @Test(arguments: [
+        "CT abdomen/pelvis without contrast ([[AKI]]): no [[hydronephrosis|NEGATION]].",
+        "No [[opioid|NEGATION]] prescribed ([[codeine|ALLERGIES]] allergy).",
+        "No B symptoms ([[fevers|NEGATION]], [[night sweats|NEGATION]] or [[weight loss|NEGATION]]).",
+        "No [[wall thickening|NEGATION]] (2 mm) or [[pericholecystic fluid|NEGATION]].",
+        "[[Fish oil|NEGATION]] (not taking).",
+        "[[Pelvic exam|NEGATION]] deferred - no gynaecological symptoms.", "[[CAM-ICU|NEGATION]] not assessable while sedated.",
+        "[[TTE|NEGATION]] not to be repeated.",
+        // not negated: a condition before "deferred" ("decision deferred") is no test
+        "[[Pneumonia]] - decision on antibiotics deferred.",
+    ])
+    func asidesAndTestsNotDone(row: String) { Self.check(row) }
+
+    /// Findings of pathology, retina, ENT, skin and family histories that notes state as absent.
+    @Test(arguments: [
+        "Well-differentiated SCC, no [[perineural invasion|NEGATION]] seen.", "Mild NPDR both eyes, no [[DMO|NEGATION]].",
+        "No [[aspirin sensitivity|NEGATION]].", "No [[lipohypertrophy|NEGATION]] at injection sites.",
+        "No family history of [[MEN2|PERTAINS_TO_FAMILY|NEGATION]].", "Pupils: no [[APD|NEGATION]].",
+        "Low concern for [[nec fasc|NEGATION]].", "Nil [[wandering|NEGATION]] this shift.",
+        "Scabies; no secondary [[impetigo|NEGATION]].", "No [[dream enactment|NEGATION]].",
+        "[[MSLT|NEGATION]] not indicated at this time.",
+        // affirmed
+        "Centre-involving [[DMO]] right eye, for intravitreal aflibercept.",
+    ])
+    func negatedSpecialtyFindings(row: String) { Self.check(row) }
 }

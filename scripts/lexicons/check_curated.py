@@ -24,7 +24,7 @@ CATEGORIES = {
 }
 ENTITY_CATEGORIES = {"MEDICATION", "MEDICAL_CONDITION", "ANATOMY", "TEST_TREATMENT_PROCEDURE", "TIME_EXPRESSION",
                      "PROTECTED_HEALTH_INFORMATION", "BEHAVIORAL_ENVIRONMENTAL_SOCIAL"}
-FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb"}
+FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb", "aside"}
 SOURCES = {"medtext", "medspacy", "negspacy"}
 PLACEHOLDER = re.compile(r"<[A-Z]+>")
 PLACEHOLDERS = {"<NUM>", "<YEAR>"}
@@ -130,7 +130,7 @@ def check_context_rules(path: str) -> None:
 
 
 def check_fused(path: str) -> None:
-    hdr = ["id", "term", "kind", "finding", "target", "type", "trait", "note"]
+    hdr = ["id", "term", "kind", "finding", "target", "type", "trait", "case", "cues", "note"]
     c = collections.Counter()
     ids, terms = set(), set()
     for n, r in read_tsv(path, hdr):
@@ -151,6 +151,10 @@ def check_fused(path: str) -> None:
             err(path, n, "finding and type are required")
         if r["target"] and not ID_PREFIX.match(r["target"]):
             err(path, n, f"bad target id {r['target']}")
+        if r["case"] not in ("cs", "ci"):
+            err(path, n, "case must be cs or ci")
+        if r["cues"] and (k != "NEGATED" or any(not cue or cue != cue.lower() for cue in r["cues"].split("|"))):
+            err(path, n, "cues: lower-case words separated by |, on NEGATED rows only")
         c[k] += 1
     counts["context/fused.tsv"] = c
 
