@@ -410,8 +410,8 @@ import Testing
     /// 112-113 (3.7%) at its end (with the `deid` helper's place work merged too); the floors stay 4% and 5%.
     /// With the dev notes 413-436 and held-out batch 281-296 (dev 217, test 127 notes), by `check_deid.py`'s count: dev 184
     /// → 173 of 6,503 (2.7%) and test 137 → 135 of 3,709 (3.6%) with the holiday, identifier and login rules of
-    /// `PHIHolidaysAndIdentifierFormsTests`; the floors stay 4% and 5% (the annotation author's changes to the gold were
-    /// still to come). Zero would need recall 1.0 on every type, including organisations and places.
+    /// `PHIHolidaysAndIdentifierFormsTests` (gold with the annotation author's session-9 PHI changes); the floors stay 4% and
+    /// 5%. Zero would need recall 1.0 on every type, including organisations and places.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
         for (split, floor) in [("dev", 0.04), ("test", 0.05)] {
