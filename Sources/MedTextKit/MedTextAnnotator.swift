@@ -38,6 +38,8 @@ public struct MedTextAnnotator: Sendable {
     public let lexiconOrigin: LexiconOrigin
     /// Document-level ICD-10-CM rules applied after ranking (`icd/combinations.tsv`).
     let icdRules: ICDCombinationRules
+    /// Sides written beside a diagnosis (`icd/sides.tsv`).
+    let icdSides: ICDCombinationRules.Sides
 
     /// Where ``MedTextAnnotator`` got its compiled lexicon (DESIGN.md "Compiled lexicon images").
     public enum LexiconOrigin: Sendable, Equatable {
@@ -86,6 +88,10 @@ public struct MedTextAnnotator: Sendable {
                 rules.sameCondition = try ICDCombinationRules.SameCondition.parse(try MedTextPipeline.read(sameConditionURL), file: sameConditionURL.path)
             }
             icdRules = rules
+            let sidesURL = dir.appendingPathComponent("icd/sides.tsv")
+            failing = sidesURL
+            icdSides = FileManager.default.fileExists(atPath: sidesURL.path)
+                ? try ICDCombinationRules.Sides.parse(try MedTextPipeline.read(sidesURL), file: sidesURL.path) : ICDCombinationRules.Sides()
         } catch let e as TerminologyError {
             throw PipelineBuildError(reason: .invalidRules, path: failing.path, detail: e.description)
         }
@@ -365,7 +371,7 @@ public struct MedTextAnnotator: Sendable {
         let dx = doc.entities.indices.filter { doc.entities[$0].category == .medicalCondition && doc.entities[$0].type == .dxName }
         guard !dx.isEmpty else { return }
         let text = doc.document.text
-        let mentions = dx.map { n in
+        var mentions = dx.map { n in
             ICDCombinationRules.Mention(
                 span: doc.entities[n].span, topCode: doc.entities[n].concepts.first { $0.system == .icd10CM }?.code,
                 affirmed: doc.entities[n].traits.isDisjoint(with: notAffirmed),
@@ -375,6 +381,18 @@ public struct MedTextAnnotator: Sendable {
         var texts: Set<String> = []
         for e in doc.entities where e.traits.isDisjoint(with: notAffirmed) && e.category != .protectedHealthInformation {
             texts.insert(doc.document.text(in: e.span).lowercased())
+        }
+        // A side written right beside a diagnosis whose code leaves the side unspecified selects
+        // the sided sibling, before the note-level rules carry it to the condition's other mentions.
+        var sided: [String?] = Array(repeating: nil, count: dx.count)
+        if !icdSides.words.isEmpty {
+            let bytes = Array(text.utf8)
+            for i in mentions.indices where mentions[i].affirmed {
+                guard let top = mentions[i].topCode, !top.hasPrefix("S"), !top.hasPrefix("T"),
+                      let side = icdSides.side(beside: mentions[i].span, in: bytes), let sibling = sideSibling(of: top, side: side) else { continue }
+                sided[i] = sibling
+                mentions[i].topCode = sibling
+            }
         }
         // Titles of the note's codes and their ancestors, each looked up once (Rule I1's stems).
         var titles: [String: String?] = [:]
@@ -388,8 +406,8 @@ public struct MedTextAnnotator: Sendable {
         let trimester = mentions.contains { $0.topCode?.hasPrefix("O") == true } || combos.contains { $0?.code.hasPrefix("O") == true }
             ? ICDCombinationRules.trimester(in: text) : nil
         for (i, n) in dx.enumerated() {
-            var replacement: String? = combos[i]?.code
-            var ruleID = combos[i]?.ruleID
+            var replacement: String? = combos[i]?.code ?? sided[i]
+            var ruleID = combos[i]?.ruleID ?? sided[i].map { _ in "side" }
             if let t = trimester, let top = replacement ?? mentions[i].topCode, top.hasPrefix("O"), let sibling = trimesterSibling(of: top, trimester: t) {
                 replacement = sibling
                 ruleID = (ruleID.map { $0 + "+" } ?? "") + "trimester"
@@ -418,6 +436,31 @@ public struct MedTextAnnotator: Sendable {
               let d = try? terminology.concepts(ids: [id])[id]
         else { return nil }
         return d.code.display
+    }
+
+    /// The sibling of a code whose title leaves the side unspecified ("..., unspecified eye") that
+    /// names `side` instead ("..., right eye", "..., bilateral"): same code but for its last
+    /// character, its title the same but for the side.
+    func sideSibling(of code: String, side: String) -> String? {
+        guard let title = icdDisplay(code)?.lowercased(), let u = title.range(of: "unspecified", options: .backwards) else { return nil }
+        let wanted: (String) -> Bool
+        if side == "bilateral" {
+            // "..., unspecified eye" → "..., bilateral"
+            var end = u.upperBound
+            while end < title.endIndex, title[end] == " " { end = title.index(after: end) }
+            while end < title.endIndex, title[end].isLetter { end = title.index(after: end) }
+            let expected = String(title[..<u.lowerBound]) + "bilateral" + String(title[end...])
+            wanted = { $0 == expected }
+        } else {
+            let expected = title.replacingCharacters(in: u, with: side)
+            wanted = { $0 == expected }
+        }
+        let stem = String(code.dropLast())
+        for d in "0123456789" {
+            let sibling = stem + String(d)
+            if sibling != code, let t = icdDisplay(sibling)?.lowercased(), wanted(t) { return sibling }
+        }
+        return nil
     }
 
     /// The sibling of a pregnancy code whose title names `trimester` ("..., third trimester"),

@@ -42,6 +42,10 @@ import Testing
         ("Eyes: non-proliferative diabetic retinopathy, right eye.", "non-proliferative diabetic retinopathy", "E11.3291"),
         // One note, one bronchiolitis: the RSV one.
         ("Admission diagnosis: bronchiolitis due to RSV.\nDay 2: Bronchiolitis improving, feeding well.", "Bronchiolitis", "J21.0"),
+        // A side written beside the mention selects the sided code, and Rule I1 carries it.
+        ("Background:\n- Type 2 diabetes, on metformin\nAssessment:\n3. Mild NPDR both eyes, no DMO.", "NPDR", "E11.3293"),
+        ("Background:\n- Type 2 diabetes, on metformin\nAssessment:\n3. Mild NPDR both eyes, no DMO.", "Type 2 diabetes", "E11.3293"),
+        ("Assessment:\n3. Mild NPDR, no DMO.", "NPDR", "E11.3299"),
         // Rule I2: conditions the Index does not link stay separate.
         ("PMH: T2DM, hypertension.\nExam: diabetic peripheral neuropathy both feet.", "hypertension", "I10"),
         ("Iron deficiency.\nNormocytic anaemia.", "Iron deficiency", "E61.1"),
@@ -136,6 +140,22 @@ import Testing
         #expect(Self.rules.assignments(for: mentions, bytes: Array(joined.utf8), title: { Self.titles[$0] }).map { $0?.ruleID } == [nil, nil, "I1:nearest"])
     }
 
+    @Test(arguments: [
+        ("Mild NPDR both eyes, no DMO.", "NPDR", "bilateral"),
+        ("Cataract right, not significant.", "Cataract", "right"),
+        ("a right conductive hearing loss", "conductive hearing loss", "right"),
+        ("4. L TM perforation, dry.", "TM perforation", "left"),
+        ("AF, rate controlled.", "AF", nil),
+        ("Retinopathy screening booked.", "Retinopathy", nil),
+    ] as [(String, String, String?)])
+    func sideBeside(text: String, mention: String, side: String?) throws {
+        let sides = ICDCombinationRules.Sides(words: ["right": "right", "left": "left", "l": "left", "both eyes": "bilateral", "both": "bilateral"])
+        let r = try #require(text.range(of: mention))
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: r.lowerBound)
+        let span = TextSpan(start, start + mention.utf8.count)
+        #expect(sides.side(beside: span, in: Array(text.utf8)) == side)
+    }
+
     @Test func shippedTableParses() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("lexicons/data/icd/same_condition.tsv"), encoding: .utf8)
@@ -144,5 +164,9 @@ import Testing
         #expect(table.separate.contains("S"))
         #expect(table.states["E11"]?.contains(".65") == true)
         #expect(throws: TerminologyError.self) { try ICDCombinationRules.SameCondition.parse("kind\tcodes\tvalues\nbogus\tE11\t\n") }
+        let sides = try ICDCombinationRules.Sides.parse(try String(contentsOf: root.appendingPathComponent("lexicons/data/icd/sides.tsv"), encoding: .utf8))
+        #expect(sides.words["both eyes"] == "bilateral")
+        #expect(sides.words["os"] == "left")
+        #expect(throws: TerminologyError.self) { try ICDCombinationRules.Sides.parse("side\twords\nup\tabove\n") }
     }
 }
