@@ -28,7 +28,7 @@ FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb", "aside"}
 SOURCES = {"medtext", "medspacy", "negspacy"}
 PLACEHOLDER = re.compile(r"<[A-Z]+>")
 PLACEHOLDERS = {"<NUM>", "<YEAR>"}
-ID_PREFIX = re.compile(r"^(cond|med|class|brand|anat|test|proc|soc):[a-z0-9_]+$")
+ID_PREFIX = re.compile(r"^(cond|med|class|brand|anat|dir|test|proc|soc):[a-z0-9_]+$")
 
 
 def err(path: str, line: int, msg: str) -> None:
@@ -161,7 +161,7 @@ def check_fused(path: str) -> None:
 
 ABBR_TYPES = {
     # Comprehend Medical entity types
-    "DX_NAME", "GENERIC_NAME", "BRAND_NAME", "TEST_NAME", "PROCEDURE_NAME", "TREATMENT_NAME", "SYSTEM_ORGAN_SITE",
+    "DX_NAME", "GENERIC_NAME", "BRAND_NAME", "TEST_NAME", "PROCEDURE_NAME", "TREATMENT_NAME", "SYSTEM_ORGAN_SITE", "DIRECTION",
     # attribute types (sig senses of ambiguous abbreviations; the sig vocabulary itself is in data/sig/)
     "ROUTE_OR_MODE", "FREQUENCY", "FORM", "DOSAGE", "STRENGTH", "DURATION", "TEST_VALUE",
     # BEHAVIORAL_ENVIRONMENTAL_SOCIAL types
