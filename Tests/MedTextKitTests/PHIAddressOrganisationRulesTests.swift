@@ -30,6 +30,15 @@ import Testing
         "[[Regions Hospital|ORGANIZATION]] - [[640 Jackson St, St. Paul, MN 55101|ADDRESS]]",
         // A rural mail-box number before its road is one address line.
         "[[Naracoorte Health Clinic|ORGANIZATION]]\n[[RMB 1420 Riddoch Highway, Naracoorte SA 5271|ADDRESS]]\n",
+        // Units before the street (shops, levels, suites, a unit with a letter), a unit range, rural boxes and lots.
+        "Clinic: [[Shop 5, 101 Brunswick St, Fitzroy VIC 3065|ADDRESS]]\nAddress: [[Suite 3, Level 1, 20 Railway Pde, Burwood NSW 2134|ADDRESS]]",
+        "Address: [[Unit 3B 88 Beach Road, Sandringham VIC 3191|ADDRESS]]\nAddress: [[7/15-17 Pacific Hwy, Wahroonga NSW 2076|ADDRESS]]",
+        "Address: [[RSD 1420 Bagot Rd, Penola SA 5277|ADDRESS]]\nAddress: [[HC 61 Box 3127, Shiprock, NM 87420|ADDRESS]]",
+        "Address: [[Lot 42, Barunga Community, via Katherine NT 0852|ADDRESS]]",
+        // Clinical abbreviations that are also rural box words, and a medicine's lot number, are no addresses.
+        "Lot number 12345 was checked. Pt has RSD and HC 45 cm. RR 18 on room air.",
+        // Lower-case notes: a town and state code, a street name after `on` (not a facility or bed rest).
+        "tues [[11/18|DATE]] - visit. pt doing ok, bp 138/82.\nson [[tomas|NAME]] is hcpoa, lives in [[rogers, ar|ADDRESS]]. daughter visits.\nlabs at [[labcorp|ORGANIZATION]] on [[sherman ave|ADDRESS]] next week.\npt will be on bed rest. lives on a farm.\n",
         // Clock times, postcodes and `pt` are no street numbers or types; a title is no street type.
         "Visit date: [[2026-03-09|DATE]]   Start 14:02 PT   End 14:31 PT",
         "community nursing - visit log ([[bolton clarke|ORGANIZATION]], geelong west team)\nclient: [[giuseppina di stefano|NAME]]   dob [[02/05/1931|DATE]]\naddress: [[flat 2, 9 autumn st, geelong west vic 3218|ADDRESS]]   keysafe at side gate (code held in office)\ngp: dr [[fitzgerald|NAME]] at the clinic\n",

@@ -501,4 +501,85 @@ extension PHIDetection {
         }
         return false
     }
+
+    /// An upper-case rural mail-box or route word (`rural_box_words`: `RSD`, `RMB`, `HC`, `RR`, `CMB`): the abbreviations
+    /// are also clinical (reflex sympathetic dystrophy, head circumference, respiratory rate), so they count only where
+    /// an address needs them (before a house number and a street, or a box and a locality).
+    @inline(never) func ruralBoxWord(_ k: Int) -> Bool {
+        k >= 0 && isWord(k) && t[k].flags.contains(.allUpper) && inSet(.ruralBoxWords, t[k].key)
+    }
+
+    /// The start of a unit ("Unit 3B", "Level 1,", "Shop 5,") written right before token `s` of an address, or nil.
+    @inline(never) func unitBefore(_ s: Int) -> Int? {
+        guard s > 0, !t[s].nl else { return nil }
+        var k = s - 1
+        if punct(k, 0x2C) { k -= 1 }
+        guard k >= 1, !t[k].nl || k == s - 1 else { return nil }
+        // "3B": a number and an adjacent letter.
+        if isWord(k) && t[k].e - t[k].s == 1 && adjacent(k) && t[k - 1].kind == .number { k -= 1 }
+        guard k >= 1, t[k].kind == .number || t[k].flags.contains(.hasDigit), isWord(k - 1), t[k - 1].bits.contains(.unitWord),
+            cap(k - 1) || lowerDoc, !t[k].nl
+        else { return nil }
+        return k - 1
+    }
+
+    /// A lot or rural box number at token `i` (after `Lot`, `RSD`, `HC`, ...) with a locality but no street: "Lot 42,
+    /// Barunga Community, via Katherine NT 0852" (one to three capitalised words naming the community), "HC 61 Box 3127,
+    /// Shiprock, NM 87420" (a box after the route number). The locality must carry its state. Returns the end.
+    @inline(never) mutating func lotOrBoxLine(_ i: Int) -> Int? {
+        guard i >= 1, (t[i - 1].bits.contains(.unitWord) && cap(i - 1) && !inSet(.lotWords, t[i - 1].key)) || ruralBoxWord(i - 1) || isLotWord(i - 1),
+            !covered[i - 1]
+        else { return nil }
+        var e = i + 1
+        // "HC 61 Box 3127".
+        if e + 1 < t.count, isWord(e), !t[e].nl, t[e].key == K.box, t[e + 1].kind == .number { e += 2 }
+        var k = e
+        if punct(k, 0x2C) { k += 1 }
+        guard k < t.count, !t[k].nl else { return nil }
+        var found = locality(k, allowNewline: false, standalone: true)
+        if found == nil {
+            // "Barunga Community": the community's name, then the locality (maybe after `via`).
+            var words = k
+            while words < t.count && words - k < 3 && !t[words].nl && isWord(words) && cap(words) && !t[words].bits.contains(.stateAbbr)
+                && K.via != t[words].key
+            { words += 1 }
+            if words > k, punct(words, 0x2C) { k = words + 1 } else if words > k { k = words }
+            if k < t.count, isWord(k), t[k].key == K.via, !t[k].nl { k += 1 }
+            if k < t.count, !t[k].nl { found = locality(k, allowNewline: false, standalone: true) }
+        }
+        guard let l = found else { return nil }
+        // A locality of its own needs its state ("via Katherine NT 0852").
+        var state = false
+        for q in k..<l where isStateAt(q) || lowerStateAt(q) { state = true }
+        guard state else { return nil }
+        for q in (i - 1)..<l where covered[q] { return nil }
+        emit(.address, i - 1, l, priority: 3, score: 0.8, rule: "address-lot-line")
+        return l
+    }
+
+    /// `Lot` capitalised (a land lot, not a medicine's lot number, which is lower-case or followed by letters and digits).
+    @inline(never) func isLotWord(_ k: Int) -> Bool {
+        k >= 0 && isWord(k) && cap(k) && t[k].key == K.lot
+    }
+
+    /// A lower-case street name and type after a place word in a lower-case note ("labs at labcorp on sherman ave"):
+    /// one or two words, the first outside the ordinary-word list, then an abbreviated or full street type that is not
+    /// a title or `pt`. Returns the end.
+    @inline(never) mutating func lowerStreetName(_ i: Int) -> Int? {
+        guard !covered[i], !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.streetType), !t[i].flags.contains(.hasDigit),
+            !inSet(.wardWords, t[i].key)
+        else { return nil }
+        var k = i + 1
+        if k < t.count, isWord(k), !t[k].nl, !t[k].bits.contains(.streetType) { k += 1 }
+        guard k < t.count, !t[k].nl, isWord(k), t[k].bits.contains(.streetType), !t[k].bits.contains(.title), t[k].key != K.pt,
+            k + 1 >= t.count || t[k + 1].nl || t[k + 1].kind == .punctuation || !isWord(k + 1) || inSet(.functionWords, t[k + 1].key)
+                || inSet(.townFollowers, t[k + 1].key)
+        else { return nil }
+        // "at chermside medical centre": a facility word makes a facility, not a street.
+        for q in i...k where t[q].ps && phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { return nil }
+        var end = k + 1
+        if punct(end, 0x2E) && adjacent(end) { end += 1 }
+        emit(.address, i, end, priority: 3, score: 0.7, rule: "address-street-name-lower")
+        return end
+    }
 }

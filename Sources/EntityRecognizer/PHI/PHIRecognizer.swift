@@ -1907,6 +1907,8 @@ struct PHIDetection {
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             if let e = streetAddress(i) { return e }
+            // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
+            if tok.kind == .number, i > 0, !tok.nl, let e = lotOrBoxLine(i) { return e }
         }
         if tok.ps, tok.rb.contains(.startsOrganization), let e = knownOrganization(i) {
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
@@ -2016,7 +2018,10 @@ struct PHIDetection {
             let e = extraAddressRules(i)
         { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
-        if cap(i), i + 2 < t.count, punct(i + 1, 0x2C), isStateAt(i + 2), t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
+        if cap(i) || (lowerDoc && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)), i + 2 < t.count,
+            punct(i + 1, 0x2C), isStateAt(i + 2) || (lowerDoc && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
+                && (i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation)),
+            t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             // "Rania, ID #31108": a state code before `#` is an identifier's label.
             !(i + 3 < t.count && punct(i + 3, 0x23)),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
@@ -2027,6 +2032,10 @@ struct PHIDetection {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
         }
+        // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note.
+        if lowerDoc, i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
+            let e = lowerStreetName(i)
+        { return e }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
         if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             // A rural property or locality named with a property word: "a stockman at Mount Doreen Station", "a ringer on
@@ -2297,9 +2306,10 @@ struct PHIDetection {
                 && !inSet(.townFollowers, t[i - 1].key) && i > 1 && isWord(i - 2) && !t[i - 1].nl)
         { return nil }
         var j = i + 1
-        // 5/12 Smith St, 12-14 Smith St.
+        // 5/12 Smith St, 12-14 Smith St, 7/15-17 Pacific Hwy.
         if (punct(j, 0x2F) || punct(j, 0x2D)) && adjacent(j) && j + 1 < t.count && t[j + 1].kind == .number && adjacent(j + 1) {
             j += 2
+            if punct(j, 0x2D) && punct(j - 2, 0x2F) && adjacent(j) && j + 1 < t.count && t[j + 1].kind == .number && adjacent(j + 1) { j += 2 }
         }
         // 12A (number + letter).
         if j < t.count && isWord(j) && adjacent(j) && t[j].e - t[j].s == 1 { j += 1 }
@@ -2372,13 +2382,15 @@ struct PHIDetection {
         // Unit before: "Unit 5, 12 Smith St", "Apt 3 / 12 ...".
         var s = i
         if i >= 2 && t[i - 1].kind == .number && t[i - 2].bits.contains(.unitWord) { s = i - 2 }
-        // "Lot 7 Old Narrandera Rd", "RMB 412 Kelly Rd": a lot or mail-box number is the house number.
-        else if i >= 1 && !t[i].nl && t[i - 1].bits.contains(.unitWord) && cap(i - 1) { s = i - 1 }
+        // "Lot 7 Old Narrandera Rd", "RMB 412 Kelly Rd", "RSD 1420 Bagot Rd": a lot or mail-box number is the house number.
+        else if i >= 1 && !t[i].nl && (t[i - 1].bits.contains(.unitWord) && cap(i - 1) || ruralBoxWord(i - 1)) { s = i - 1 }
         else if i >= 3 && punct(i - 1, 0x2C) && (t[i - 2].kind == .number || t[i - 2].flags.contains(.hasDigit))
             && t[i - 3].bits.contains(.unitWord)
         {
             s = i - 3
         }
+        // "Unit 3B 88 Beach Road"; "Suite 3, Level 1, 20 Railway Pde", "Shop 5, 101 Brunswick St": more units before.
+        while let u = unitBefore(s) { s = u }
         let streetEnd = end
         if let l = locality(end, allowNewline: false) { end = l }
         // A locality that overlaps a strong name is left to it; the street alone is still an address.
@@ -2539,5 +2551,5 @@ enum K {
     static let age = wordKey("age"), birth = wordKey("birth")
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
-    static let pt = wordKey("pt")
+    static let pt = wordKey("pt"), box = wordKey("box"), lot = wordKey("lot")
 }

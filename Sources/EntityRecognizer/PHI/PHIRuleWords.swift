@@ -25,6 +25,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
     case newYearQualifiers, yearEventWords, languages, handleCues
+    case ruralBoxWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
