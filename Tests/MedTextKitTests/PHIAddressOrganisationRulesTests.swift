@@ -38,7 +38,7 @@ import Testing
         // Clinical abbreviations that are also rural box words, and a medicine's lot number, are no addresses.
         "Lot number 12345 was checked. Pt has RSD and HC 45 cm. RR 18 on room air.",
         // Lower-case notes: a town and state code, a street name after `on` (not a facility or bed rest).
-        "tues [[11/18|DATE]] - visit. pt doing ok, bp 138/82.\nson [[tomas|NAME]] is hcpoa, lives in [[rogers, ar|ADDRESS]]. daughter visits.\nlabs at [[labcorp|ORGANIZATION]] on [[sherman ave|ADDRESS]] next week.\npt will be on bed rest. lives on a farm.\n",
+        "[[tues 11/18|DATE]] - visit. pt doing ok, bp 138/82.\nson [[tomas|NAME]] is hcpoa, lives in [[rogers, ar|ADDRESS]]. daughter visits.\nlabs at [[labcorp|ORGANIZATION]] on [[sherman ave|ADDRESS]] next week.\npt will be on bed rest. lives on a farm.\n",
         // Clock times, postcodes and `pt` are no street numbers or types; a title is no street type.
         "Visit date: [[2026-03-09|DATE]]   Start 14:02 PT   End 14:31 PT",
         "community nursing - visit log ([[bolton clarke|ORGANIZATION]], geelong west team)\nclient: [[giuseppina di stefano|NAME]]   dob [[02/05/1931|DATE]]\naddress: [[flat 2, 9 autumn st, geelong west vic 3218|ADDRESS]]   keysafe at side gate (code held in office)\ngp: dr [[fitzgerald|NAME]] at the clinic\n",
