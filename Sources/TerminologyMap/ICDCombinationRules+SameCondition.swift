@@ -48,16 +48,8 @@ extension ICDCombinationRules {
         /// (codes: disease prefixes; values: prefixes of its state codes).
         public static func parse(_ contents: String, file: String = "icd/same_condition.tsv") throws(TerminologyError) -> SameCondition {
             var out = SameCondition()
-            var header: [Substring] = []
-            for (n, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-                if header.isEmpty { header = cols; continue }
-                func list(_ name: String) -> [String] {
-                    guard let i = header.firstIndex(of: Substring(name)), i < cols.count else { return [] }
-                    return cols[i].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-                }
+            for row in ICDTableRow.rows(contents) {
+                let list = row.list
                 let kind = list("kind").first ?? ""
                 let codes = list("codes"), values = list("values")
                 switch kind {
@@ -66,7 +58,7 @@ extension ICDCombinationRules {
                 case "episode" where !codes.isEmpty: out.episodes += codes
                 case "state" where !codes.isEmpty && !values.isEmpty: for c in codes { out.states[c, default: []] += values }
                 default:
-                    throw TerminologyError(.malformedSource, "a row is general (values), separate or episode (codes), or state (codes and values)", file: file, line: n + 1)
+                    throw TerminologyError(.malformedSource, "a row is general (values), separate or episode (codes), or state (codes and values)", file: file, line: row.line)
                 }
             }
             return out

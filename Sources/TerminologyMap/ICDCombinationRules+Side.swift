@@ -14,19 +14,12 @@ extension ICDCombinationRules {
         /// Parses rows `side`, `words` (comma-separated lower-case words or two-word phrases).
         public static func parse(_ contents: String, file: String = "icd/sides.tsv") throws(TerminologyError) -> Sides {
             var out = Sides()
-            var header = true
-            for (n, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                if header { header = false; continue }
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-                guard cols.count >= 2, ["right", "left", "bilateral"].contains(String(cols[0])) else {
-                    throw TerminologyError(.malformedSource, "a row is a side (right, left or bilateral) and its words", file: file, line: n + 1)
+            for row in ICDTableRow.rows(contents) {
+                let side = row.field("side")
+                guard ["right", "left", "bilateral"].contains(side) else {
+                    throw TerminologyError(.malformedSource, "a row is a side (right, left or bilateral) and its words", file: file, line: row.line)
                 }
-                for w in cols[1].split(separator: ",") {
-                    let word = String(w).trimmingSpaces.lowercased()
-                    if !word.isEmpty { out.words[word] = String(cols[0]) }
-                }
+                for word in row.list("words") { out.words[word.lowercased()] = side }
             }
             return out
         }

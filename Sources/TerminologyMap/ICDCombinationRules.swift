@@ -102,17 +102,8 @@ public struct ICDCombinationRules: Sendable, Hashable {
     /// cue); a row with id `links` lists the link words in its `cue` column.
     public static func parse(_ contents: String, file: String = "icd/combinations.tsv") throws(TerminologyError) -> ICDCombinationRules {
         var out = ICDCombinationRules()
-        var header: [Substring] = []
-        for (n, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if header.isEmpty { header = cols; continue }
-            func col(_ name: String) -> String {
-                guard let i = header.firstIndex(of: Substring(name)), i < cols.count else { return "" }
-                return String(cols[i]).trimmingSpaces
-            }
-            func list(_ s: String) -> [String] { s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty } }
+        for row in ICDTableRow.rows(contents) {
+            let col = row.field, list = ICDTableRow.items
             let id = col("id")
             if id == "links" {
                 out.linkWords.formUnion(list(col("cue")).map { $0.lowercased() })
@@ -123,13 +114,13 @@ public struct ICDCombinationRules: Sendable, Hashable {
                 continue
             }
             guard let link = Rule.Link(rawValue: col("link")), !col("code").isEmpty, !list(col("mention")).isEmpty else {
-                throw TerminologyError(.malformedSource, "a rule needs mention, link (note, current, stated or presumed) and code", file: file, line: n + 1)
+                throw TerminologyError(.malformedSource, "a rule needs mention, link (note, current, stated or presumed) and code", file: file, line: row.line)
             }
             var codes: [String] = []
             var words: [String] = []
             for cue in list(col("cue")) {
                 if cue.hasPrefix("icd:") { codes.append(String(cue.dropFirst(4))) } else if cue.hasPrefix("word:") { words.append(String(cue.dropFirst(5)).lowercased()) } else {
-                    throw TerminologyError(.malformedSource, "a cue is icd:CODE or word:PHRASE", file: file, line: n + 1)
+                    throw TerminologyError(.malformedSource, "a cue is icd:CODE or word:PHRASE", file: file, line: row.line)
                 }
             }
             out.rules.append(Rule(id: id, mention: list(col("mention")), cueCodes: codes, cueWords: words, link: link, code: col("code"),
