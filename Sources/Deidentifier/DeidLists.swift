@@ -81,20 +81,30 @@ public struct DeidLists: Sendable, Equatable {
 
     /// The rows after the header, with their 1-based line numbers, split at tabs.
     private static func rows(_ text: String, file: String) throws(DeidListsError) -> [(Int, [Substring])] {
-        var header = true
-        var out: [(Int, [Substring])] = []
+        let table = DeidTable(text)
+        if !table.hasHeader { throw DeidListsError(file: file, line: 0, detail: "no header") }
+        return table.rows
+    }
+}
+
+/// The rows of one of the de-identification data files (`deid_words.tsv`, `surrogate_values.tsv`,
+/// `holidays.tsv`): `#` lines and blank lines are skipped, the first other line is the header, and each row
+/// after it is split at tabs and kept with its 1-based line number.
+struct DeidTable {
+    var rows: [(Int, [Substring])] = []
+    var hasHeader = false
+
+    init(_ text: String) {
         var n = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if header {
-                header = false
+            if !hasHeader {
+                hasHeader = true
                 continue
             }
-            out.append((n, line.split(separator: "\t", omittingEmptySubsequences: false)))
+            rows.append((n, line.split(separator: "\t", omittingEmptySubsequences: false)))
         }
-        if header { throw DeidListsError(file: file, line: 0, detail: "no header") }
-        return out
     }
 }
 

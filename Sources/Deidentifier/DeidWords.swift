@@ -37,16 +37,7 @@ public struct DeidWords: Sendable, Equatable {
     /// - Throws: ``DeidWordsError`` naming the line of a row without a word or with a set no ``WordSet`` has, or
     ///   naming a set without rows.
     public init(tsv text: String) throws(DeidWordsError) {
-        var header = true
-        var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if header {
-                header = false
-                continue
-            }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for (n, cols) in DeidTable(text).rows {
             guard cols.count >= 2, !cols[1].isEmpty else { throw DeidWordsError(line: n, detail: "expected a set and a word") }
             guard let set = WordSet.allCases.first(where: { $0.fileName == cols[0] }) else {
                 throw DeidWordsError(line: n, detail: "unknown set '\(cols[0])'")
