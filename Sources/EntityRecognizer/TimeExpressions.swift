@@ -16,6 +16,14 @@ extension Recognizer {
         var attributeSpans: [TextSpan] = []
         for e in entities { attributeSpans.append(contentsOf: e.attributes.map(\.span)) }
         var out: [FoundTime] = []
+        /// A one-token time (a year, a month) unless a medication attribute already covers it.
+        func addWord(_ k: Int, rule: String) {
+            let s = doc.tokens[c.tokenIndex[k]].span
+            guard !attributeSpans.contains(where: { $0.overlaps(s) }) else { return }
+            out.append(FoundTime(
+                entity: Entity(category: .timeExpression, type: .timeExpression, span: s, score: 0.8, evidence: [Evidence(subject: "match", ruleID: rule)]),
+                tokens: k..<(k + 1), isDuration: false))
+        }
         c.lexKeys.withUnsafeBufferPointer { keys in
             c.ctxKeys.withUnsafeBufferPointer { alts in
                 var k = 0
@@ -45,28 +53,14 @@ extension Recognizer {
                     if c.ctxKeys[k] == yearID, k > 0,
                        words.yearLead.contains(keys[k - 1]) || taken[k - 1] || words.yearLeadPunctuation.contains(keys[k - 1]) || keys[k - 1] == words.episode
                     {
-                        let s = doc.tokens[c.tokenIndex[k]].span
-                        if !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append(FoundTime(
-                                entity: Entity(
-                                    category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
-                                    evidence: [Evidence(subject: "match", ruleID: "time:year")]),
-                                tokens: k..<(k + 1), isDuration: false))
-                        }
+                        addWord(k, rule: "time:year")
                     }
                     // A month named as the time of an event: "gout flare in [January]", "ceased [March]",
                     // "flu vaccine received [October]", "(March)", "last [January]".
                     if words.monthNames.contains(keys[k]), k > 0,
                        words.monthLead.contains(keys[k - 1]) || taken[k - 1] || words.yearLeadPunctuation.contains(keys[k - 1])
                     {
-                        let s = doc.tokens[c.tokenIndex[k]].span
-                        if !attributeSpans.contains(where: { $0.overlaps(s) }) {
-                            out.append(FoundTime(
-                                entity: Entity(
-                                    category: .timeExpression, type: .timeExpression, span: s, score: 0.8,
-                                    evidence: [Evidence(subject: "match", ruleID: "time:month")]),
-                                tokens: k..<(k + 1), isDuration: false))
-                        }
+                        addWord(k, rule: "time:month")
                     }
                     k += 1
                 }
