@@ -455,10 +455,16 @@ public struct MedTextAnnotator: Sendable {
             let expected = title.replacingCharacters(in: u, with: side)
             wanted = { $0 == expected }
         }
+        return sibling(of: code, titled: wanted)
+    }
+
+    /// The first other code that differs from `code` only in its last character (0-9) and whose
+    /// lower-cased title satisfies `titled`: the sibling that names a trimester or a side.
+    func sibling(of code: String, titled: (String) -> Bool) -> String? {
         let stem = String(code.dropLast())
         for d in "0123456789" {
             let sibling = stem + String(d)
-            if sibling != code, let t = icdDisplay(sibling)?.lowercased(), wanted(t) { return sibling }
+            if sibling != code, let t = icdDisplay(sibling)?.lowercased(), titled(t) { return sibling }
         }
         return nil
     }
@@ -469,12 +475,7 @@ public struct MedTextAnnotator: Sendable {
         guard let title = icdDisplay(code)?.lowercased(), title.contains("trimester") else { return nil }
         let word = ICDCombinationRules.trimesterWord(trimester) + " trimester"
         if title.contains(word) { return nil }
-        let stem = String(code.dropLast())
-        for d in "0123456789" {
-            let sibling = stem + String(d)
-            if let t = icdDisplay(sibling)?.lowercased(), t.contains(word) { return sibling }
-        }
-        return nil
+        return sibling(of: code) { $0.contains(word) }
     }
 }
 
