@@ -368,8 +368,14 @@ extension PHIDetection {
         var k = i
         while k < end {
             if t[k].kind == .punctuation { k += 1; continue }
-            // A state or territory, or the country of a national service ("Services Australia", "Hearing Australia").
-            if t[k].bits.contains(.stateAbbr) || (isWord(k) && inSet(.countries, t[k].key)) { state = true; k += 1; continue }
+            // A state or territory, or the country of a national service ("Services Australia", "Hearing Australia"); a
+            // word that makes a service federal or national ("Indian Health Service", "Department of Veterans Affairs",
+            // "Child Protective Services").
+            if t[k].bits.contains(.stateAbbr) || (isWord(k) && (inSet(.countries, t[k].key) || inSet(.nationalServiceQualifiers, t[k].key))) {
+                state = true
+                k += 1
+                continue
+            }
             // "Centrelink and Services Australia": an agency (`agencies`) is a government service with or without a state.
             if isWord(k) && inSet(.agencies, t[k].key) { state = true; service = true; k += 1; continue }
             if t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsStateName, where: { $0 == .stateName }), pe <= end {
@@ -382,6 +388,26 @@ extension PHIDetection {
             k += 1
         }
         return state && service
+    }
+
+    /// Whether the capitalised name `s..<suffix` may end with the organisation ending at `suffix`. Endings that are also
+    /// plain nouns (`plain_noun_org_suffixes`: "Brothers", "Solutions", "Collective", "Taxis") need a word outside the
+    /// ordinary-word list before them (a surname, a place, a coined word: "Tobin Brothers", "Hmong American Partnership")
+    /// or `at`, `from` or `via` before the name ("via Language Line Solutions"; not "with", "for": "flushed with Normal
+    /// Saline Solutions"); a drug, an eponym or a number
+    /// word never starts such a name ("Normal Saline Solutions", "Two Brothers"). Other endings always may.
+    @inline(never) func plainNounOrganization(_ s: Int, _ suffix: Int) -> Bool {
+        guard inSet(.plainNounOrgSuffixes, t[suffix].key) else { return true }
+        var distinctive = false
+        for q in s..<suffix where isWord(q) {
+            let bits = t[q].bits
+            if bits.contains(.drugWord) || bits.contains(.eponym) || inSet(.ordinalWords, t[q].key) { return false }
+            if !bits.contains(.ordinaryWord) || bits.contains(.placeWord) { distinctive = true }
+        }
+        if distinctive { return true }
+        guard s > 0, !t[s].nl, isWord(s - 1), !cap(s - 1) else { return false }
+        let k = t[s - 1].key
+        return k == K.at || k == K.from || k == K.via
     }
 
     /// The end of a company's legal form written after a comma at token `k` ("P.C.", "P.A.", "LLC", "Inc."): one to

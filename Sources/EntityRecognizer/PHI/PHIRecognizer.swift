@@ -1980,7 +1980,7 @@ struct PHIDetection {
         }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
-            let s = facilityStart(i)
+            let s = facilityStart(i), plainNounOrganization(s, i)
         {
             var end = i + 1
             if punct(end, 0x2E) && adjacent(end) { end += 1 }

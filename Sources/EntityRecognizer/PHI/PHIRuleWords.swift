@@ -26,6 +26,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
     case newYearQualifiers, yearEventWords, languages, handleCues
     case ruralBoxWords
+    case plainNounOrgSuffixes, nationalServiceQualifiers
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {

@@ -1,0 +1,45 @@
+import MedTextKit
+import Testing
+
+/// Organisations named by what they are (issue #6, GUIDELINE §6): community groups, small businesses named by their
+/// trade after an owner's or a place name, practices and early-learning programmes, and what is not an organisation:
+/// federal and national government services (GUIDELINE §6). Negatives: plain nouns after ordinary, number and drug
+/// words ("Two Brothers", "Normal Saline Solutions"), devices ("Lap Band"), national services.
+@Suite struct PHIOrganisationKindsTests {
+    @Test(arguments: [
+        // Community groups named by what they are.
+        "He is treasurer of the [[Meander Valley Pipe Band|ORGANIZATION]] and plays on Sundays.",
+        "Attending DBT group on Tuesdays at [[Triad Wellness Collective|ORGANIZATION]].",
+        "Caseworker from [[Hmong American Partnership|ORGANIZATION]] visited.",
+        // Practices and early-learning programmes.
+        "Copy to: Dr [[Grace Whitfield|NAME]], [[Southside Family Physicians|ORGANIZATION]], [[Greenfield, WI|ADDRESS]]",
+        "Kenzie attends [[Jones Elementary Head Start|ORGANIZATION]] on weekdays.",
+        // Small businesses named by their trade after an owner's or a place name.
+        "Funeral arranged with [[Tobin Brothers|ORGANIZATION]] for Friday.",
+        "Her son runs [[Bortolotto Tiling|ORGANIZATION]] in the eastern suburbs.",
+        "She worked for years at [[Khoury's Sweets|ORGANIZATION]] on the weekend.",
+        // An ending that is a plain noun after ordinary words only after `at`, `from` or `via`.
+        "Interpreter via [[Language Line Solutions|ORGANIZATION]] today.",
+    ])
+    func organisationsNamedByWhatTheyAre(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // Plain nouns after number, ordinary and drug words; devices and a heading word.
+        "Two Brothers and one sister alive. Her Brothers are well.",
+        "Flushed with Normal Saline Solutions. Contact Lens Solutions used.",
+        "Lap Band placed [[2015|DATE]]. Gastric Band removed. Wound Healing slow.",
+        "She booked Swan Taxis to get to the appointment.",
+        "No concerns about the Community Center visits.",
+    ])
+    func plainNounsAreNoOrganisations(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // Federal and national government services are no organisations (GUIDELINE §6) ...
+        "Referred by the Indian Health Service clinic. Transport arranged by Indian Health Service.",
+        "Records from the Department of Veterans Affairs and Child Protective Services were requested.",
+        // ... hospitals that carry such a word are.
+        "Admitted to [[Veterans Memorial Hospital|ORGANIZATION]]. Saw the National Health Service GP.",
+        "Seen at [[National Jewish Health|ORGANIZATION]] in [[Denver|ADDRESS]].",
+    ])
+    func nationalServicesAreNoOrganisations(_ row: String) { PHIPipelineTests.check(row) }
+}
