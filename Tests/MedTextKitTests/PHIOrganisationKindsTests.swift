@@ -2,7 +2,8 @@ import MedTextKit
 import Testing
 
 /// Organisations named by what they are (issue #6, GUIDELINE §6): community groups, small businesses named by their
-/// trade after an owner's or a place name, practices and early-learning programmes, and what is not an organisation:
+/// trade after an owner's or a place name, schools, practices and early-learning programmes, an organisation's acronym
+/// in brackets after its name, and what is not an organisation:
 /// federal and national government services (GUIDELINE §6). Negatives: plain nouns after ordinary, number and drug
 /// words ("Two Brothers", "Normal Saline Solutions"), devices ("Lap Band"), national services.
 @Suite struct PHIOrganisationKindsTests {
@@ -20,6 +21,9 @@ import Testing
         "She worked for years at [[Khoury's Sweets|ORGANIZATION]] on the weekend.",
         // An ending that is a plain noun after ordinary words only after `at`, `from` or `via`.
         "Interpreter via [[Language Line Solutions|ORGANIZATION]] today.",
+        // Schools named by a place or a proper name.
+        "Siblings [[Garang|NAME]] ([[9|AGE]], Yr 3 at [[Dandenong West Primary|ORGANIZATION]]) and baby.",
+        "[[Elias|NAME]] is off school from [[Holy Trinity Primary|ORGANIZATION]] for the holidays.",
     ])
     func organisationsNamedByWhatTheyAre(_ row: String) { PHIPipelineTests.check(row) }
 
@@ -30,6 +34,10 @@ import Testing
         "Lap Band placed [[2015|DATE]]. Gastric Band removed. Wound Healing slow.",
         "She booked Swan Taxis to get to the appointment.",
         "No concerns about the Community Center visits.",
+        "Biopsy shows metastasis from Unknown Primary. Breast Primary was excluded. Essential Primary Hypertension noted.",
+        "Referred to Clinical Psychology. Seen by Health Psychology team.",
+        // A title or a column gap is no part of such a name.
+        "Consultant: Dr [[Anjali Raghunathan|NAME]]     Registrar: Dr [[Connor McAlister|NAME]]     Primary nurse: [[Losaline Taufa|NAME]]",
     ])
     func plainNounsAreNoOrganisations(_ row: String) { PHIPipelineTests.check(row) }
 
@@ -42,4 +50,14 @@ import Testing
         "Seen at [[National Jewish Health|ORGANIZATION]] in [[Denver|ADDRESS]].",
     ])
     func nationalServicesAreNoOrganisations(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // An acronym in brackets right after an organisation, made of its words' initials (GUIDELINE O2).
+        "FROM: [[LOGAN HOSPITAL|ORGANIZATION]] ED    TO: [[PRINCESS ALEXANDRA HOSPITAL|ORGANIZATION]] ([[PAH|ORGANIZATION]]) ICU",
+        "Admitted from [[Mount Druitt Hospital|ORGANIZATION]] ([[MDH|ORGANIZATION]]) with delirium.",
+        "Known pulmonary arterial hypertension (PAH). Seen at [[St Vincent's Hospital|ORGANIZATION]] ([[SVH|ORGANIZATION]]).",
+        // Letters that are not the name's initials are a ward or department.
+        "Transferred from [[Logan Hospital|ORGANIZATION]] (ED) and [[Royal Adelaide Hospital|ORGANIZATION]] (ICU) overnight.",
+    ])
+    func acronymsOfOrganisations(_ row: String) { PHIPipelineTests.check(row) }
 }

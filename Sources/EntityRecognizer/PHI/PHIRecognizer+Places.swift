@@ -140,6 +140,8 @@ extension PHIDetection {
     /// "(Kane Constructions site, Mornington)". A known place, or one or two capitalised words in no list.
     @inline(never) mutating func placesAfterOrganizations() {
         for oe in orgEnds where oe < t.count && !t[oe].nl {
+            // "Princess Alexandra Hospital (PAH)": the name's acronym in brackets names the same organisation (GUIDELINE O2).
+            if punct(oe, 0x28), acronymAfterOrganization(oe) { continue }
             // "Greenfield Orthopedic Associates, P.C.": the legal form after a comma is part of the name (GUIDELINE O2).
             if punct(oe, 0x2C), let le = legalSuffixEnd(oe + 1) {
                 _ = extendOrganization(endingAt: oe, to: le)
@@ -247,6 +249,33 @@ extension PHIDetection {
         let span = found[c].entity.span
         found[c].entity.span = TextSpan(span.start, t[e - 1].e)
         for q in oe..<e { covered[q] = true }
+        return true
+    }
+
+    /// "Princess Alexandra Hospital (PAH)", "Mount Druitt Hospital (MDH)", "ROYAL ADELAIDE HOSPITAL (RAH)": an upper-case
+    /// acronym of two to six letters in brackets right after an organisation's name, whose letters are the initials of
+    /// the name's words (`of`, `and`, `the` and punctuation skipped), is an ORGANIZATION too (GUIDELINE O2: abbreviations
+    /// of a named hospital). Letters that are not the name's initials ("Logan Hospital (ED)", "(ICU)") are not.
+    @inline(never) mutating func acronymAfterOrganization(_ oe: Int) -> Bool {
+        let a = oe + 1
+        guard a + 1 < t.count, !t[a].nl, isWord(a), adjacent(a), t[a].flags.contains(.allUpper), punct(a + 1, 0x29), adjacent(a + 1),
+            !covered[a], t[a].e - t[a].s >= 2, t[a].e - t[a].s <= 6, oe > 0
+        else { return false }
+        let end = t[oe - 1].e
+        guard let c = found.lastIndex(where: { $0.entity.type == options.facilityType && $0.entity.span.end == end }) else { return false }
+        let start = found[c].entity.span.start
+        var letter = t[a].s
+        var q = oe - 1
+        while q > 0 && t[q - 1].s >= start { q -= 1 }
+        while q < oe {
+            if isWord(q) && t[q].key != K.of && t[q].key != K.and && t[q].key != K.the {
+                guard letter < t[a].e, b[t[q].s] | 0x20 == b[letter] | 0x20 else { return false }
+                letter += 1
+            }
+            q += 1
+        }
+        guard letter == t[a].e else { return false }
+        emit(options.facilityType, a, a + 1, priority: 3, score: 0.8, rule: "organization-acronym")
         return true
     }
 
@@ -393,7 +422,7 @@ extension PHIDetection {
     /// Whether the capitalised name `s..<suffix` may end with the organisation ending at `suffix`. Endings that are also
     /// plain nouns (`plain_noun_org_suffixes`: "Brothers", "Solutions", "Collective", "Taxis") need a word outside the
     /// ordinary-word list before them (a surname, a place, a coined word: "Tobin Brothers", "Hmong American Partnership")
-    /// or `at`, `from` or `via` before the name ("via Language Line Solutions"; not "with", "for": "flushed with Normal
+    /// or `at`, `from` or `via` before a name of two words or more ("via Language Line Solutions"; not "with", "for": "flushed with Normal
     /// Saline Solutions"); a drug, an eponym or a number
     /// word never starts such a name ("Normal Saline Solutions", "Two Brothers"). Other endings always may.
     @inline(never) func plainNounOrganization(_ s: Int, _ suffix: Int) -> Bool {
@@ -401,11 +430,14 @@ extension PHIDetection {
         var distinctive = false
         for q in s..<suffix where isWord(q) {
             let bits = t[q].bits
+            // "Registrar: Dr Connor McAlister     Primary nurse": a title or a column gap is no part of such a name.
+            if bits.contains(.title) || t[q + 1].s - t[q].e > 1 { return false }
             if bits.contains(.drugWord) || bits.contains(.eponym) || inSet(.ordinalWords, t[q].key) { return false }
             if !bits.contains(.ordinaryWord) || bits.contains(.placeWord) { distinctive = true }
         }
         if distinctive { return true }
-        guard s > 0, !t[s].nl, isWord(s - 1), !cap(s - 1) else { return false }
+        // Two words at least: "metastasis from Unknown Primary" stays out.
+        guard s > 0, suffix - s >= 2, !t[s].nl, isWord(s - 1), !cap(s - 1) else { return false }
         let k = t[s - 1].key
         return k == K.at || k == K.from || k == K.via
     }
