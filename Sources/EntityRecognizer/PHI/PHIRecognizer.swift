@@ -2266,6 +2266,11 @@ struct PHIDetection {
                 j -= 1
                 continue
             }
+            // "Mercy Regional Medical Center and Southwest Orthopedic Group": `and` or `&` after a facility word joins two
+            // names, not two words of one ("Women's and Children's Hospital").
+            if (punct(j, 0x26) || (isWord(j) && t[j].key == K.and)) && j > 0 && t[j - 1].rb.contains(.startsFacilityAfter),
+                let (_, pe) = phrase(at: j - 1, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), pe == j
+            { break }
             // "of", "the", "&" inside a name: "Hospital of St John", "Sisters of Charity".
             if isWord(j) && (t[j].key == K.of || t[j].key == K.and) && j > 0 && cap(j - 1) {
                 j -= 1
