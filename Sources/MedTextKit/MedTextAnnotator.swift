@@ -40,6 +40,8 @@ public struct MedTextAnnotator: Sendable {
     let icdRules: ICDCombinationRules
     /// Sides written beside a diagnosis (`icd/sides.tsv`).
     let icdSides: ICDCombinationRules.Sides
+    /// Qualifier words that fill an unspecified axis of a code (`icd/qualifiers.tsv`).
+    let icdQualifiers: ICDCombinationRules.Qualifiers
 
     /// Where ``MedTextAnnotator`` got its compiled lexicon (DESIGN.md "Compiled lexicon images").
     public enum LexiconOrigin: Sendable, Equatable {
@@ -92,6 +94,10 @@ public struct MedTextAnnotator: Sendable {
             failing = sidesURL
             icdSides = FileManager.default.fileExists(atPath: sidesURL.path)
                 ? try ICDCombinationRules.Sides.parse(try MedTextPipeline.read(sidesURL), file: sidesURL.path) : ICDCombinationRules.Sides()
+            let qualifiersURL = dir.appendingPathComponent("icd/qualifiers.tsv")
+            failing = qualifiersURL
+            icdQualifiers = FileManager.default.fileExists(atPath: qualifiersURL.path)
+                ? try ICDCombinationRules.Qualifiers.parse(try MedTextPipeline.read(qualifiersURL), file: qualifiersURL.path) : ICDCombinationRules.Qualifiers()
         } catch let e as TerminologyError {
             throw PipelineBuildError(reason: .invalidRules, path: failing.path, detail: e.description)
         }
@@ -334,6 +340,7 @@ public struct MedTextAnnotator: Sendable {
     /// Ranked candidates per entity in `systems`, as the Infer* operations report them.
     func rank(_ doc: inout AnnotatedDocument, in systems: Set<CodeSystem>, explain: Bool = false) {
         let icd = systems.contains(.icd10CM), snomed = systems.contains(.snomedCT), rxNorm = systems.contains(.rxNorm)
+        var injuryContext: (bytes: [UInt8], spans: [TextSpan])? = nil  // made for the first injury without its site
         for n in doc.entities.indices {
             let e = doc.entities[n]
             let query = MentionQuery(
@@ -345,8 +352,22 @@ public struct MedTextAnnotator: Sendable {
             do {
                 switch e.category {
                 case .medicalCondition where e.type == .dxName:
-                    doc.entities[n].concepts = try (icd ? terminology.icd10cmCandidates(for: query) : [])
-                        + (snomed ? terminology.snomedCandidates(for: query) : [])
+                    var codes = try icd ? terminology.icd10cmCandidates(for: query) : []
+                    // An injury written without its site (coded to an unspecified body region,
+                    // T14) takes the site words of its clause as context ("Left mandibular angle
+                    // fracture", "fractures of L 6th and 7th ribs"): a code by site wins only then.
+                    if codes.first?.code.hasPrefix("T14.") == true, !icdQualifiers.isEmpty {
+                        if injuryContext == nil {
+                            injuryContext = (Array(doc.document.text.utf8), doc.entities.filter { $0.category == .medicalCondition }.map(\.span))
+                        }
+                        let clause = icdQualifiers.clause(around: e.span, in: injuryContext!.bytes, others: injuryContext!.spans.filter { $0 != e.span })
+                        if !clause.isEmpty {
+                            let sited = MentionQuery(text: query.text, context: query.context + clause, conceptIDs: query.conceptIDs)
+                            let ranked = try terminology.icd10cmCandidates(for: sited)
+                            if let top = ranked.first, top.code.hasPrefix("S") { codes = ranked }
+                        }
+                    }
+                    doc.entities[n].concepts = try codes + (snomed ? terminology.snomedCandidates(for: query) : [])
                 case .medication where rxNorm:
                     doc.entities[n].concepts = try terminology.rxNormCandidates(for: query)
                 case .testTreatmentProcedure where snomed, .anatomy where snomed:
@@ -385,13 +406,37 @@ public struct MedTextAnnotator: Sendable {
         // A side written right beside a diagnosis whose code leaves the side unspecified selects
         // the sided sibling, before the note-level rules carry it to the condition's other mentions.
         var sided: [String?] = Array(repeating: nil, count: dx.count)
+        let bytes = Array(text.utf8)
         if !icdSides.words.isEmpty {
-            let bytes = Array(text.utf8)
             for i in mentions.indices where mentions[i].affirmed {
                 guard let top = mentions[i].topCode, !top.hasPrefix("S"), !top.hasPrefix("T"),
                       let side = icdSides.side(beside: mentions[i].span, in: bytes), let sibling = sideSibling(of: top, side: side) else { continue }
                 sided[i] = sibling
                 mentions[i].topCode = sibling
+            }
+        }
+        // Side, stage or severity words in the diagnosis's clause fill the axis its code leaves
+        // unspecified ("POAG both eyes, severe" → H40.1133), before Rule I1 carries the code on.
+        var qualified: [String?] = Array(repeating: nil, count: dx.count)
+        if !icdQualifiers.isEmpty {
+            let spans = mentions.map(\.span)
+            for i in mentions.indices where mentions[i].affirmed {
+                guard let top = mentions[i].topCode, !top.hasPrefix("S"), !top.hasPrefix("T"),
+                      let title = icdDisplay(top), title.lowercased().contains("unspecified") else { continue }
+                let others = spans.indices.filter { $0 != i }.map { spans[$0] }
+                let clause = icdQualifiers.clause(around: mentions[i].span, in: bytes, others: others)
+                let own = ICDCombinationRules.Qualifiers.words(String(doc.document.text(in: mentions[i].span)))
+                let written = clause + own
+                var said = Set(written.flatMap { ICDCombinationRules.Qualifiers.words($0) })
+                for (k, w) in written.enumerated() {
+                    if let side = icdSides.words[w] { said.insert(side) }
+                    if k + 1 < written.count, let side = icdSides.words[w + " " + written[k + 1]] { said.insert(side) }
+                }
+                let subcategory = ICDCombinationRules.Qualifiers.subcategory(of: top)
+                guard let candidates = try? terminology.icd10cmBillableCodes(prefix: subcategory, length: top.count),
+                      let code = icdQualifiers.filled(code: top, title: title, candidates: candidates, said: said) else { continue }
+                qualified[i] = code
+                mentions[i].topCode = code
             }
         }
         // Titles of the note's codes and their ancestors, each looked up once (Rule I1's stems).
@@ -406,8 +451,8 @@ public struct MedTextAnnotator: Sendable {
         let trimester = mentions.contains { $0.topCode?.hasPrefix("O") == true } || combos.contains { $0?.code.hasPrefix("O") == true }
             ? ICDCombinationRules.trimester(in: text) : nil
         for (i, n) in dx.enumerated() {
-            var replacement: String? = combos[i]?.code ?? sided[i]
-            var ruleID = combos[i]?.ruleID ?? sided[i].map { _ in "side" }
+            var replacement: String? = combos[i]?.code ?? qualified[i] ?? sided[i]
+            var ruleID = combos[i]?.ruleID ?? qualified[i].map { _ in "qualifier" } ?? sided[i].map { _ in "side" }
             if let t = trimester, let top = replacement ?? mentions[i].topCode, top.hasPrefix("O"), let sibling = trimesterSibling(of: top, trimester: t) {
                 replacement = sibling
                 ruleID = (ruleID.map { $0 + "+" } ?? "") + "trimester"

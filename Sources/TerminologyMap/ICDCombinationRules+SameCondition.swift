@@ -33,12 +33,21 @@ extension ICDCombinationRules {
         /// Disease category → the codes that describe the disease's own state, as prefixes or as
         /// suffixes of the category (`.65`).
         public var states: [String: [String]]
+        /// Prefix of a code that leaves an axis unspecified in its own category → prefixes of the
+        /// categories that specify it (`covers` rows): "Pneumonia, unspecified organism" (J18) and
+        /// the pneumonias by organism (J12-J16) are one condition, as are "Sepsis, unspecified
+        /// organism" (A41.9) and streptococcal sepsis (A40), "Depression, unspecified" (F32.A) and
+        /// recurrent depressive disorder (F33), a fracture or injury of unspecified body region
+        /// (T14.8) and the injury codes by site (S). A covered code under a `separate` prefix is
+        /// taken only when its title names the mention's own word ("fracture", "laceration").
+        public var covers: [String: [String]]
 
-        public init(generalWords: [String] = [], separate: [String] = [], episodes: [String] = [], states: [String: [String]] = [:]) {
+        public init(generalWords: [String] = [], separate: [String] = [], episodes: [String] = [], states: [String: [String]] = [:], covers: [String: [String]] = [:]) {
             self.generalWords = generalWords
             self.separate = separate
             self.episodes = episodes
             self.states = states
+            self.covers = covers
         }
 
         public var isEmpty: Bool { generalWords.isEmpty }
@@ -57,8 +66,9 @@ extension ICDCombinationRules {
                 case "separate" where !codes.isEmpty: out.separate += codes
                 case "episode" where !codes.isEmpty: out.episodes += codes
                 case "state" where !codes.isEmpty && !values.isEmpty: for c in codes { out.states[c, default: []] += values }
+                case "covers" where !codes.isEmpty && !values.isEmpty: for c in codes { out.covers[c, default: []] += values }
                 default:
-                    throw TerminologyError(.malformedSource, "a row is general (values), separate or episode (codes), or state (codes and values)", file: file, line: row.line)
+                    throw TerminologyError(.malformedSource, "a row is general (values), separate or episode (codes), or state or covers (codes and values)", file: file, line: row.line)
                 }
             }
             return out
@@ -125,8 +135,13 @@ extension ICDCombinationRules {
             // Codes that take part, and their stems (asked once per distinct code).
             var stems: [String: String] = [:]
             var taking: [Int] = []
+            let coveredPrefixes = covers.values.flatMap { $0 }
+            func isSeparate(_ code: String) -> Bool { separate.contains { code.hasPrefix($0) } }
             for (i, m) in mentions.enumerated() {
-                guard m.affirmed, let code = m.topCode, !separate.contains(where: { code.hasPrefix($0) }) else { continue }
+                guard m.affirmed, let code = m.topCode else { continue }
+                // A separate code takes part only through a `covers` row (as the unspecified injury
+                // or as an injury by site), never by its stem.
+                if isSeparate(code) && !covers.keys.contains(where: { code.hasPrefix($0) }) && !coveredPrefixes.contains(where: { code.hasPrefix($0) }) { continue }
                 if stems[code] == nil { stems[code] = stem(code, title: title) }
                 taking.append(i)
             }
@@ -134,6 +149,8 @@ extension ICDCombinationRules {
             /// Whether `b` is a more specific code of `a`'s condition.
             func refines(_ b: String, _ a: String) -> Bool {
                 guard b != a, let sa = stems[a], let sb = stems[b] else { return false }
+                if covers.contains(where: { key, values in a.hasPrefix(key) && !b.hasPrefix(key) && values.contains { b.hasPrefix($0) } }) { return true }
+                if isSeparate(a) || isSeparate(b) { return false }
                 return b.hasPrefix(sa) && sb.count > sa.count
             }
             for i in taking {
@@ -142,6 +159,9 @@ extension ICDCombinationRules {
                 for j in taking where j != i {
                     let c = mentions[j].topCode!
                     guard refines(c, code) else { continue }
+                    // An injury of unspecified region is the same injury only when the site's code
+                    // names what the mention names ("fracture" → "Fracture of angle of left mandible").
+                    if isSeparate(code) && !names(title(c), mentions[i].words) { continue }
                     if !mentions[j].current {
                         if episodes.contains(where: { c.hasPrefix($0) }) { continue }
                         if let own = ownCodes?[j], own.prefix(3) != c.prefix(3) { continue }
@@ -179,6 +199,16 @@ extension ICDCombinationRules {
                 }
             }
             return out
+        }
+
+        /// Whether a title contains one of the mention's words of four letters or more (a plural
+        /// read as its singular: "fractures" names "fracture").
+        func names(_ title: String?, _ words: Set<String>) -> Bool {
+            guard let t = title?.lowercased() else { return false }
+            let titleWords = Set(t.split(whereSeparator: { !$0.isLetter }).map(String.init))
+            return words.contains { w in
+                w.count >= 4 && (titleWords.contains(w) || w.hasSuffix("s") && titleWords.contains(String(w.dropLast())))
+            }
         }
 
         func distance(_ a: TextSpan, _ b: TextSpan) -> Int {

@@ -43,6 +43,11 @@ public struct ICDCombinationRules: Sendable, Hashable {
         /// When not empty, a cue diagnosis counts only if its own text has one of these words
         /// ("1", "t1dm": the cue of a documented type names that type).
         public var cueNames: [String] = []
+        /// `presumed` rows only: code prefixes of which another affirmed diagnosis must be in the
+        /// note too (`also` column): hypertension with heart failure *and* chronic kidney disease
+        /// is I13 (Official Guidelines I.C.9.a.3). A disease mention offered such a joint code
+        /// takes it in place of the codes of rows that need one of the two parts only.
+        public var also: [String] = []
         /// A rule whose code ends in `*`: the mention's prefix is replaced by the code's.
         public var retypes: Bool { code.hasSuffix("*") }
         /// A rule whose code is `@`: the mention takes the cue diagnosis's code.
@@ -123,8 +128,15 @@ public struct ICDCombinationRules: Sendable, Hashable {
                     throw TerminologyError(.malformedSource, "a cue is icd:CODE or word:PHRASE", file: file, line: row.line)
                 }
             }
+            var also: [String] = []
+            for cue in list(col("also")) {
+                guard cue.hasPrefix("icd:"), link == .presumed else {
+                    throw TerminologyError(.malformedSource, "`also` lists icd:CODE cues, on presumed rows only", file: file, line: row.line)
+                }
+                also.append(String(cue.dropFirst(4)))
+            }
             out.rules.append(Rule(id: id, mention: list(col("mention")), cueCodes: codes, cueWords: words, link: link, code: col("code"),
-                                  unless: list(col("unless")).map { $0.lowercased() }, cueNames: list(col("cue_names")).map { $0.lowercased() }))
+                                  unless: list(col("unless")).map { $0.lowercased() }, cueNames: list(col("cue_names")).map { $0.lowercased() }, also: also))
         }
         return out
     }
@@ -178,13 +190,23 @@ public struct ICDCombinationRules: Sendable, Hashable {
         // each complication mention, among the codes the note gives it.
         if let title {
             var offered: [Int: [SameCondition.Offer]] = [:]
+            var joint: Set<Int> = []  // mentions offered a code of a row with an `also` part
             for rule in rules where rule.link == .presumed {
                 for (i, m) in final.enumerated() where m.affirmed && m.words.isDisjoint(with: rule.unless) {
                     guard let top = m.topCode, top != rule.code, rule.mention.contains(where: { top.hasPrefix($0) }) else { continue }
+                    if !rule.also.isEmpty {
+                        let both = final.indices.contains { j in
+                            j != i && final[j].affirmed && final[j].topCode.map { c in rule.also.contains { c.hasPrefix($0) } } == true
+                        }
+                        guard both else { continue }
+                    } else if joint.contains(i) {
+                        continue  // the joint code of both parts already offered wins over a single part's
+                    }
                     for (j, other) in final.enumerated() where j != i && other.affirmed {
                         guard let c = other.topCode, rule.cueCodes.contains(where: { c.hasPrefix($0) }) else { continue }
                         if !rule.cueNames.isEmpty && other.words.isDisjoint(with: rule.cueNames) { continue }
                         offered[i, default: []].append(SameCondition.Offer(code: rule.code, source: j, ruleID: rule.id))
+                        if !rule.also.isEmpty { joint.insert(i) }
                     }
                 }
             }

@@ -118,7 +118,27 @@ enum ICDRanking {
         "ca": "malignant", "cancer": "malignant", "carcinoma": "malignant",
         // "osseous metastases" are of bone.
         "osseous": "bone", "bony": "bone",
+        // Notes name a bone by its adjective, titles by its noun ("mandibular angle fracture" is a
+        // "fracture of angle of mandible", "femoral neck fracture" of the "neck of femur").
+        "mandibular": "mandible", "femoral": "femur", "radial": "radius", "ulnar": "ulna", "tibial": "tibia",
+        "fibular": "fibula", "humeral": "humerus", "clavicular": "clavicle", "scapular": "scapula",
+        "patellar": "patella", "calcaneal": "calcaneus", "sternal": "sternum", "vertebral": "vertebra",
     ]
+    /// The organ a side is written with ("right ear", "left eye"): with a side it adds nothing.
+    static let sideOrgans: Set<String> = ["eye", "ear", "side"]
+
+    /// The side words of a title.
+    static func sides(of title: String) -> Set<String> {
+        laterality.intersection(title.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+    }
+
+    /// Whether two titles say the same but for their side ("..., unspecified eye" and "..., right
+    /// eye"; "Otitis media, unspecified, unspecified ear" and "..., right ear").
+    static func sameButSide(_ a: String, _ b: String) -> Bool {
+        let ignored: Set<Substring> = ["unspecified", "eye", "eyes", "ear", "ears", "side", "right", "left", "bilateral", "unilateral"]
+        func words(_ t: String) -> [Substring] { t.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { !ignored.contains($0) } }
+        return words(a) == words(b)
+    }
 
     /// The word a mention is about: the last word before "of" ("fracture of left hip" →
     /// fracture) or else its last word ("renal cyst" → cyst), stemmed; nil for a mention whose
@@ -258,13 +278,29 @@ extension TerminologyStore {
             // so the same holds when the context is empty.
             // A side adds nothing when the curated code's category has no sided codes at all
             // ("L ureteric colic" is N20.1 whatever the side; "R hip fracture" is not bare).
+            // The same holds when the curated code has a sibling that names the side (same code but
+            // its last character: "otitis media, unspecified ear" → "..., right ear"; the laterality
+            // step below promotes it), or has no sided code near it: none of its own length under its
+            // parent ("cataract right eye" stays H26.9, "Unspecified cataract", though traumatic
+            // cataracts H26.1- are sided; "R hip fracture" S72.009A is not bare: S72.001A is near).
+            // Injuries (S, T) keep the stricter test: no sided code in the category at all.
             let extra = query.subtracting(conceptWords)
-            let sideOnly = !extra.isEmpty && extra.isSubset(of: ICDRanking.laterality) && !linked.isEmpty && linked.allSatisfy { code in
-                !list.contains { c in
-                    c.code.prefix(3) == code.prefix(3)
-                        && !ICDRanking.laterality.isDisjoint(with: c.display.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            // The mention matched its concept as a whole term: its words are the concept's too.
+            let sideExtra = extra.subtracting(mentionWords)
+            let extraSides = sideExtra.intersection(ICDRanking.laterality)
+            func sides(_ c: Candidate) -> Set<String> { ICDRanking.sides(of: c.display) }
+            let sideOnly = !extraSides.isEmpty && sideExtra.isSubset(of: ICDRanking.laterality.union(ICDRanking.sideOrgans)) && !linked.isEmpty
+                && linked.allSatisfy { code in
+                    if code.hasPrefix("S") || code.hasPrefix("T") {
+                        return !list.contains { c in c.code.prefix(3) == code.prefix(3) && !sides(c).isEmpty }
+                    }
+                    guard let own = list.first(where: { $0.code == code }) else { return false }
+                    let counterpart = list.contains { c in
+                        c.code != code && c.code.count == code.count && sides(c) == extraSides && ICDRanking.sameButSide(c.display, own.display)
+                    }
+                    let nearSided = list.contains { c in c.code.count == code.count && c.code.hasPrefix(code.dropLast(2)) && !sides(c).isEmpty }
+                    return counterpart || !nearSided
                 }
-            }
             let bareMention = !conceptWords.isEmpty && (extra.isEmpty || sideOnly || noContext && !linked.isEmpty)
             // The condition itself must be in the title: a code that names only the context's
             // site and side ("fracture of left lower leg" for "cellulitis lt lower leg") loses.
@@ -367,7 +403,11 @@ extension TerminologyStore {
                     let stem = l.0.code.dropLast()
                     for si in scored.indices where si != li {
                         let c = scored[si].0
-                        guard c.code.count == l.0.code.count, c.code.dropLast() == stem else { continue }
+                        // The sibling in the last character, or a code of the subcategory whose title is
+                        // the same but for the side ("..., unspecified eye, stage unspecified" →
+                        // "..., right eye, stage unspecified").
+                        guard c.code.count == l.0.code.count,
+                              c.code.dropLast() == stem || c.code.hasPrefix(l.0.code.dropLast(2)) && ICDRanking.sameButSide(c.display, l.0.display) else { continue }
                         let t = c.display.lowercased()
                         let words = Set(t.split(whereSeparator: { !$0.isLetter }).map(String.init))
                         guard queryLaterality.isSubset(of: words), words.intersection(ICDRanking.laterality) == queryLaterality else { continue }
