@@ -42,6 +42,8 @@ public struct MedTextAnnotator: Sendable {
     let icdSides: ICDCombinationRules.Sides
     /// Qualifier words that fill an unspecified axis of a code (`icd/qualifiers.tsv`).
     let icdQualifiers: ICDCombinationRules.Qualifiers
+    /// Body sites of skin neoplasms (`icd/skin_sites.tsv`).
+    let icdSkinSites: ICDCombinationRules.SkinSites
 
     /// Where ``MedTextAnnotator`` got its compiled lexicon (DESIGN.md "Compiled lexicon images").
     public enum LexiconOrigin: Sendable, Equatable {
@@ -94,6 +96,10 @@ public struct MedTextAnnotator: Sendable {
             failing = sidesURL
             icdSides = FileManager.default.fileExists(atPath: sidesURL.path)
                 ? try ICDCombinationRules.Sides.parse(try MedTextPipeline.read(sidesURL), file: sidesURL.path) : ICDCombinationRules.Sides()
+            let skinSitesURL = dir.appendingPathComponent("icd/skin_sites.tsv")
+            failing = skinSitesURL
+            icdSkinSites = FileManager.default.fileExists(atPath: skinSitesURL.path)
+                ? try ICDCombinationRules.SkinSites.parse(try MedTextPipeline.read(skinSitesURL), file: skinSitesURL.path) : ICDCombinationRules.SkinSites()
             let qualifiersURL = dir.appendingPathComponent("icd/qualifiers.tsv")
             failing = qualifiersURL
             icdQualifiers = FileManager.default.fileExists(atPath: qualifiersURL.path)
@@ -435,6 +441,22 @@ public struct MedTextAnnotator: Sendable {
                 let subcategory = ICDCombinationRules.Qualifiers.subcategory(of: top)
                 guard let candidates = try? terminology.icd10cmBillableCodes(prefix: subcategory, length: top.count),
                       let code = icdQualifiers.filled(code: top, title: title, candidates: candidates, said: said) else { continue }
+                qualified[i] = code
+                mentions[i].topCode = code
+            }
+        }
+        // A skin neoplasm takes the code of the site written beside it ("BCC L nasal ala" C44.311).
+        if !icdSkinSites.isEmpty {
+            let spans = mentions.map(\.span)
+            for i in mentions.indices where mentions[i].affirmed {
+                guard let top = mentions[i].topCode, icdSkinSites.applies(to: top), let title = icdDisplay(top) else { continue }
+                let others = spans.indices.filter { $0 != i }.map { spans[$0] }
+                let clause = icdQualifiers.clause(around: mentions[i].span, in: bytes, others: others, limit: 8)
+                let own = ICDCombinationRules.Qualifiers.words(String(doc.document.text(in: mentions[i].span)))
+                guard let phrases = icdSkinSites.site(in: own + clause) else { continue }
+                let side = clause.lazy.compactMap { self.icdSides.words[$0] }.first { $0 != "bilateral" }
+                guard let candidates = try? terminology.icd10cmBillableCodes(prefix: String(top.prefix(3)), length: nil),
+                      let code = icdSkinSites.code(for: top, title: title, phrases: phrases, side: side, candidates: candidates) else { continue }
                 qualified[i] = code
                 mentions[i].topCode = code
             }

@@ -220,17 +220,17 @@ extension TerminologyStore {
 }
 
 extension TerminologyStore {
-    /// Billable ICD-10-CM codes that start with `prefix` and are as long as `length` characters,
+    /// Billable ICD-10-CM codes that start with `prefix` and are as long as `length` characters (any length when nil),
     /// with their titles, in code order: the codes of one subcategory that differ from a code
     /// only in its last characters (its side, stage or severity).
     /// - Complexity: one indexed range query.
-    public func icd10cmBillableCodes(prefix: String, length: Int) throws(TerminologyError) -> [(code: String, display: String)] {
+    public func icd10cmBillableCodes(prefix: String, length: Int?) throws(TerminologyError) -> [(code: String, display: String)] {
         try withDatabase { db throws(TerminologyError) in
             let stmt = try db.cached("""
                 SELECT c.code, c.display FROM concept c JOIN code_system s ON s.id = c.system
-                WHERE s.uri = ? AND c.code >= ? AND c.code < ? AND length(c.code) = ? AND c.billable = 1 ORDER BY c.code
+                WHERE s.uri = ? AND c.code >= ? AND c.code < ? AND (?4 = 0 OR length(c.code) = ?4) AND c.billable = 1 ORDER BY c.code
                 """)
-            try stmt.bind([.text(CodeSystem.icd10CM.uri), .text(prefix), .text(prefix + "~"), .int(Int64(length))])
+            try stmt.bind([.text(CodeSystem.icd10CM.uri), .text(prefix), .text(prefix + "~"), .int(Int64(length ?? 0))])
             var out: [(code: String, display: String)] = []
             while try stmt.step() { out.append((stmt.text(0), stmt.text(1))) }
             stmt.reset()

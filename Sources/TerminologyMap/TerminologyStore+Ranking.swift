@@ -341,6 +341,11 @@ extension TerminologyStore {
                 // A carcinoma in situ is a different disease: only when the note says so
                 // ("invasive ductal carcinoma of the left breast" is C50.912, not D05.92).
                 if all.contains("situ") && !query.contains("situ") { offTopic *= 0.85 }
+                // Likewise a stress or pathological fracture (M84.3-, M84.4-): a fracture not said to
+                // be one is traumatic (Index "Fracture, traumatic"; the S codes by site).
+                if all.contains("fracture") {
+                    for kind in ["stress", "pathological"] where all.contains(kind) && !query.contains(kind) { offTopic *= 0.85 }
+                }
                 return (0.55 * covered + 0.45 * precision) * v.weight * other * offTopic
             }
             let categoryMatches = list.filter { !$0.billable }.map { c -> (Candidate, Double) in

@@ -153,3 +153,58 @@ import Testing
         #expect(GoldRuleTests.topICD(text, mention) == code)
     }
 }
+
+/// Skin neoplasms by the site written beside them (`lexicons/data/icd/skin_sites.tsv`; Index,
+/// Neoplasm Table "skin, by site"), and valve lesions in a note that documents rheumatic heart disease.
+@Suite struct ICDSkinSiteAndValveTests {
+    @Test(arguments: [
+        ("2. BCC L nasal ala - refer for Mohs surgery.", "BCC", "C44.311"),
+        ("1. Invasive SCC R dorsum of hand - excision with 4 mm margins.", "SCC", "C44.622"),
+        ("Diagnosis: Stage IIIB melanoma of the back, s/p wide local excision.", "melanoma", "C43.59"),
+        ("Melanoma in situ left forearm, re-excised.", "Melanoma in situ", "D03.62"),
+        // Negatives: no site written; a site of another condition in the next list item; two sites.
+        ("BCC, for review.", "BCC", "C44.91"),
+        ("BCC, back pain.", "BCC", "C44.91"),
+        ("Melanoma on the arm or leg, unclear which.", "Melanoma", "C43.9"),
+    ])
+    func skinSite(text: String, mention: String, code: String) {
+        #expect(GoldRuleTests.topICD(text, mention) == code)
+    }
+
+    @Test(arguments: [
+        ("Rheumatic heart disease - moderate mitral regurgitation on last echo.", "mitral regurgitation", "I05.1"),
+        ("Rheumatic heart disease - moderate mitral regurgitation on last echo.", "Rheumatic heart disease", "I05.1"),
+        ("Rheumatic heart disease. Echo: aortic stenosis, moderate.", "aortic stenosis", "I06.0"),
+        // Negatives: without rheumatic heart disease the lesion is nonrheumatic; RHD alone stays I09.9.
+        ("Echo: moderate mitral regurgitation.", "mitral regurgitation", "I34.0"),
+        ("Rheumatic heart disease, on penicillin prophylaxis.", "Rheumatic heart disease", "I09.9"),
+    ])
+    func rheumaticValve(text: String, mention: String, code: String) {
+        #expect(GoldRuleTests.topICD(text, mention) == code)
+    }
+
+    @Test func siteWordsAndMorphology() throws {
+        let sites = try ICDCombinationRules.SkinSites.parse("kind\tcodes\tphrases\twords\ncategories\tC44\nsite\t\tnose,other parts of face\tnasal,nose\nsite\t\tupper limb\thand")
+        #expect(sites.site(in: ["l", "nasal", "ala"]) == ["nose", "other parts of face"])
+        #expect(sites.site(in: ["nasal", "and", "hand"]) == nil)
+        let candidates = [(code: "C44.310", display: "Basal cell carcinoma of skin of unspecified parts of face"),
+                          (code: "C44.311", display: "Basal cell carcinoma of skin of nose"),
+                          (code: "C44.321", display: "Squamous cell carcinoma of skin of nose")]
+        #expect(sites.code(for: "C44.91", title: "Basal cell carcinoma of skin, unspecified", phrases: ["nose"], side: nil, candidates: candidates) == "C44.311")
+        #expect(sites.code(for: "C44.311", title: "Basal cell carcinoma of skin of nose", phrases: ["nose"], side: nil, candidates: candidates) == nil)
+    }
+}
+
+/// A fracture not said to be a stress or pathological one is traumatic (Index "Fracture,
+/// traumatic"): the S codes by site, not M84.3- / M84.4-.
+@Suite struct ICDFractureKindTests {
+    @Test(arguments: [
+        ("XR: fracture of the right fibula.", "fracture", "S82.4"),
+        ("XR: stress fracture of the right fibula.", "stress fracture", "M84.363A"),
+        ("Pathological fracture of the right femur.", "Pathological fracture", "M84.451A"),
+    ])
+    func fractureKind(text: String, mention: String, codePrefix: String) {
+        let code = GoldRuleTests.topICD(text, mention) ?? ""
+        #expect(code.hasPrefix(codePrefix), "\(code)")
+    }
+}
