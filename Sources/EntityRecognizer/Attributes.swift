@@ -35,6 +35,7 @@ struct AttributeWords: Sendable {
     let inWord: UInt32
     let questionMark: UInt32
     let negativeAnswers: TokenIDSet  // word class negative_answers
+    let positiveAnswers: TokenIDSet  // word class positive_answers
     let listHeadingCues: TokenIDSet  // word class list_heading_cues
     let listHeadingPairs: Set<[UInt32]>  // word class list_heading_pairs
     let bullets: TokenIDSet  // word class bullets
@@ -124,6 +125,7 @@ struct AttributeWords: Sendable {
         settingDeterminers = set(.settingDeterminers)
         listGapStops = set(.listGapStops)
         negativeAnswers = set(.negativeAnswers)
+        positiveAnswers = set(.positiveAnswers)
         listHeadingCues = set(.listHeadingCues)
         listHeadingPairs = pairs(.listHeadingPairs)
         bullets = set(.bullets)

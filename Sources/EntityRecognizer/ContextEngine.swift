@@ -58,12 +58,19 @@ public struct ContextRule: Sendable, Hashable {
     /// when a target lies between it and the trigger ("[flu vaccine] (FluMist not given)"), not for a
     /// bare post-posed cue ("[fish oil] (not taking)").
     public var isAside: Bool = false
+    /// The `suffix` flag: the trigger only counts when it touches the token before it, no word
+    /// follows it directly and no answer follows it on its line, so a question mark written after a
+    /// finding ("[Anaphylaxis]? Ate peanuts", "tramadol - [seizure]?") is read backward, while
+    /// "?PE" and "cough ?pneumonia" keep the forward reading (the `attached` rule) and a question
+    /// answered on its line ("Fever? Yes.", "Any chest pain? No fever.") is no uncertainty.
+    public var requiresSuffix: Bool = false
 
     public init(
         id: String, phrase: String, category: String, traits: Traits, direction: ContextDirection,
         maxScope: Int? = nil, appliesTo: Set<EntityCategory> = [], requiresLineEnd: Bool = false,
         requiresAttached: Bool = false, caseSensitive: Bool = false, terminates: Set<String> = [],
-        listScope: Bool = false, requiresNoTargetBefore: Bool = false, isVerb: Bool = false, isAside: Bool = false
+        listScope: Bool = false, requiresNoTargetBefore: Bool = false, isVerb: Bool = false, isAside: Bool = false,
+        requiresSuffix: Bool = false
     ) {
         self.id = id
         self.phrase = phrase
@@ -80,6 +87,7 @@ public struct ContextRule: Sendable, Hashable {
         self.requiresNoTargetBefore = requiresNoTargetBefore
         self.isVerb = isVerb
         self.isAside = isAside
+        self.requiresSuffix = requiresSuffix
     }
 }
 
@@ -154,6 +162,7 @@ public struct ContextEngine: Sendable {
         var requiresNoTargetBefore: Bool
         var isVerb: Bool
         var isAside: Bool
+        var requiresSuffix: Bool
 
         func applies(to category: EntityCategory) -> Bool { appliesTo == 0 || appliesTo & category.contextBit != 0 }
     }
@@ -178,7 +187,8 @@ public struct ContextEngine: Sendable {
                 traits: r.traits, direction: r.direction, maxScope: r.maxScope ?? -1,
                 appliesTo: r.appliesTo.reduce(0) { $0 | $1.contextBit }, category: categories[r.category]!,
                 requiresLineEnd: r.requiresLineEnd, requiresAttached: r.requiresAttached, caseSensitive: r.caseSensitive,
-                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore, isVerb: r.isVerb, isAside: r.isAside)
+                listScope: r.listScope, requiresNoTargetBefore: r.requiresNoTargetBefore, isVerb: r.isVerb, isAside: r.isAside,
+                requiresSuffix: r.requiresSuffix)
         }
         var table = [Bool](repeating: false, count: rules.count * categoryCount)
         let names = categories.sorted { $0.value < $1.value }.map(\.key)
@@ -208,13 +218,20 @@ public struct ContextEngine: Sendable {
         public var overlapsTarget: (Range<Int>) -> Bool
         /// Whether a target ends right before the token (its last token is the one before).
         public var followsTarget: (Int) -> Bool
+        /// Whether the token touches the token before it (no space between), for `suffix` rules.
+        public var attachedToPrevious: (Int) -> Bool
+        /// Whether something continues after the token, for `suffix` rules: a word right after it
+        /// (no space between), or an answer after it on its line ("Fever? Yes.").
+        public var continuesAfter: (Int) -> Bool
 
         public init(
             lineEnd: @escaping (Int) -> Bool, attachedToNext: @escaping (Int) -> Bool = { _ in true },
             exactCase: @escaping (Range<Int>, [UInt8]) -> Bool = { _, _ in true },
             crossesTarget: @escaping (Range<Int>) -> Bool = { _ in false },
             overlapsTarget: @escaping (Range<Int>) -> Bool = { _ in false },
-            followsTarget: @escaping (Int) -> Bool = { _ in false }
+            followsTarget: @escaping (Int) -> Bool = { _ in false },
+            attachedToPrevious: @escaping (Int) -> Bool = { _ in false },
+            continuesAfter: @escaping (Int) -> Bool = { _ in false }
         ) {
             self.lineEnd = lineEnd
             self.attachedToNext = attachedToNext
@@ -222,6 +239,8 @@ public struct ContextEngine: Sendable {
             self.crossesTarget = crossesTarget
             self.overlapsTarget = overlapsTarget
             self.followsTarget = followsTarget
+            self.attachedToPrevious = attachedToPrevious
+            self.continuesAfter = continuesAfter
         }
     }
 
@@ -268,6 +287,7 @@ public struct ContextEngine: Sendable {
                     if r.requiresAttached && !facts.attachedToNext(last) { continue }
                     if r.caseSensitive && !facts.exactCase(tokens, exactBytes[p]) { continue }
                     if r.requiresNoTargetBefore && facts.followsTarget(i) { continue }
+                    if r.requiresSuffix && (!facts.attachedToPrevious(i) || facts.continuesAfter(last)) { continue }
                     out.append(ContextTrigger(rule: p, tokens: tokens))
                 }
                 if out.count == before { continue }

@@ -600,6 +600,7 @@ public struct Recognizer: Sendable {
             targetEnd[r.lowerBound] = max(targetEnd[r.lowerBound], Int32(r.upperBound))
             if entities[n].traits.contains(.negation) { for k in r { inTarget[k] = true } }
         }
+        let answers = (negative: words.negativeAnswers, positive: words.positiveAnswers)
         let facts = ContextEngine.TokenFacts(
             // A column break (a tab, or three or more spaces before more text on the line) ends a
             // field like a line end: "Fever: none   Chest pain - no   Palpitations: N" is a
@@ -619,7 +620,19 @@ public struct Recognizer: Sendable {
                 return false
             },
             overlapsTarget: { t in t.contains { inTarget[$0] } },
-            followsTarget: { k in endsBefore[k] })
+            followsTarget: { k in endsBefore[k] },
+            attachedToPrevious: { k in
+                let t = c.tokenIndex[k]
+                return t > 0 && !doc.tokens[t - 1].isSpace
+            },
+            continuesAfter: { k in
+                let t = c.tokenIndex[k]
+                if t + 1 < doc.tokens.count && doc.tokens[t + 1].kind == .word { return true }
+                // A question answered on its line ("Fever? Yes.", "Any chest pain? No fever.") is a
+                // question, not an uncertain finding.
+                return k + 1 < c.lexKeys.count && !c.lineEnd[k]
+                    && (answers.negative.contains(c.lexKeys[k + 1]) || answers.positive.contains(c.lexKeys[k + 1]))
+            })
         // Captured by the closures below instead of `self` (capturing `self` copied the whole
         // recognizer, a retain per stored array, for every sentence).
         let separators = words.listSeparators
@@ -686,6 +699,14 @@ public struct Recognizer: Sendable {
                     {
                         a.traits.remove(.negation)
                         a.evidence.removeAll { context.compact[$0.rule].traits.contains(.negation) }
+                        if a.traits.isEmpty { continue }
+                    }
+                    // GUIDELINE §8 (Allergies, ADRs): the allergen is a current ALLERGIES entity and the
+                    // reaction carries the history ("[Penicillin] - rash as a child", "[Bactrim] - rash
+                    // 2015"): a history cue near the allergen does not make it PAST_HISTORY.
+                    if a.traits.contains(.pastHistory), entities[n].type == .allergies {
+                        a.traits.remove(.pastHistory)
+                        a.evidence.removeAll { context.compact[$0.rule].traits.contains(.pastHistory) }
                         if a.traits.isEmpty { continue }
                     }
                     // A medication named as the setting or cause of negated findings was taken: "no

@@ -92,7 +92,7 @@ public enum RecognizerRuleFiles {
                 requiresLineEnd: flags.contains("line_end"), requiresAttached: flags.contains("attached"),
                 caseSensitive: flags.contains("cs"), terminates: terminates, listScope: flags.contains("list"),
                 requiresNoTargetBefore: flags.contains("prefix"), isVerb: flags.contains("verb"),
-                isAside: flags.contains("aside")))
+                isAside: flags.contains("aside"), requiresSuffix: flags.contains("suffix")))
         }
         return out
     }

@@ -19,6 +19,7 @@ public struct WordClasses: Sendable, Equatable {
         case listSeparators = "list_separators", clauseSeparators = "clause_separators"
         case testLeads = "test_leads", testLeadFillers = "test_lead_fillers", causeLeads = "cause_leads"
         case settingDeterminers = "setting_determiners", negativeAnswers = "negative_answers"
+        case positiveAnswers = "positive_answers"
         case yearLead = "year_lead", yearLeadPunctuation = "year_lead_punctuation"
         case timeOf = "time_of", clauseBreak = "clause_break", plan, indication
         case indicationPairs = "indication_pairs", doseTiming = "dose_timing", meals

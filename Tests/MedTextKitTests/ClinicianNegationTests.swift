@@ -608,4 +608,84 @@ import Testing
         "Centre-involving [[DMO]] right eye, for intravitreal aflibercept.",
     ])
     func negatedSpecialtyFindings(row: String) { Self.check(row) }
+
+    /// Pseudo-negations (GUIDELINE §8: `no increase in`, `no change in`): a finding that did not get
+    /// worse, better, bigger or smaller exists; the phrase also ends a list negation before it, so
+    /// "no pneumothorax, no increase in [effusion]" keeps the effusion affirmed.
+    @Test(arguments: [
+        "No [[pneumothorax|NEGATION]], no increase in [[effusion]].", "No [[fever|NEGATION]], no worsening of [[cough]].",
+        "No decrease in [[swelling]].", "No reduction in [[pain]] with paracetamol.", "No progression of [[retinopathy]].",
+        "No [[cough|NEGATION]] and no increase in [[wheeze]].",
+        // still negated: a list without a pseudo-negation, and a finding named "change in ..."
+        "No [[nausea|NEGATION]], no [[vomiting|NEGATION]].", "No [[change in bowel habit|NEGATION]].",
+    ])
+    func pseudoNegationsEndAList(row: String) { Self.check(row) }
+
+    /// `rather than` sets a finding aside ("limited by hip pain rather than [breathlessness]"); the
+    /// finding before it stays affirmed.
+    @Test(arguments: [
+        "Walks 400 m, limited by hip pain rather than [[breathlessness|NEGATION]].",
+        "[[Breathlessness]] rather than pain limits him.",
+    ])
+    func ratherThanSetsAFindingAside(row: String) { Self.check(row) }
+
+    /// LOW_CONFIDENCE written after a finding or around it (GUIDELINE §8: `?`, `likely`, `less likely`,
+    /// `vs`): a question mark right after a finding, `likely` closing an aside, `less likely` after a
+    /// list, `wondered about`, `was questioned`; an answered question, `?` before a finding, `to suggest`
+    /// after a negated finding, `suggest` before a test and `vs` between treatments are not uncertainty.
+    @Test(arguments: [
+        "[[Anaphylaxis|LOW_CONFIDENCE]]? Ate peanuts 40 min ago.", "Tramadol - [[seizure|LOW_CONFIDENCE]]?",
+        "Husband says she acts out her dreams ([[REM sleep behaviour disorder|LOW_CONFIDENCE]]?).",
+        "[[AKI]] ([[ATN|LOW_CONFIDENCE]] likely) - improving.",
+        "[[Dengue|LOW_CONFIDENCE]] and [[typhoid|LOW_CONFIDENCE]] less likely.",
+        "I wondered about [[PSC|LOW_CONFIDENCE]] given her [[IBD]].", "Mild [[gastritis|LOW_CONFIDENCE]] was questioned.",
+        "Findings suggest [[pneumonia|LOW_CONFIDENCE]].", "[[Pneumonia|LOW_CONFIDENCE]] vs [[atelectasis|LOW_CONFIDENCE]].",
+        // not uncertain, or another trait
+        "[[Cough]] ?[[pneumonia|LOW_CONFIDENCE]]", "[[Fever]]? Yes.", "[[Rash]]? Present on both arms.",
+        "Any [[haematuria|NEGATION]]? Nil.", "No nodularity to suggest [[cirrhosis|NEGATION]].",
+        "No filling defect to suggest [[pulmonary embolism|NEGATION]].", "Suggest repeat [[UEC|FUTURE]].",
+        "Discussed [[haemodialysis|HYPOTHETICAL]] vs [[peritoneal dialysis|HYPOTHETICAL]].",
+    ])
+    func uncertaintyAfterAndAroundAFinding(row: String) { Self.check(row) }
+
+    /// HYPOTHETICAL (GUIDELINE §8: return precautions, options): `go to (the) ED for` lists, warning
+    /// signs, a treatment that `can/may be considered` or is kept `only if` something happens; a drug
+    /// warning is no hypothetical drug.
+    @Test(arguments: [
+        "Go to ED for new [[leg weakness|HYPOTHETICAL]], [[urinary retention|HYPOTHETICAL]] or [[faecal incontinence|HYPOTHETICAL]].",
+        "Asked her to go to the ED for heavy [[bleeding|HYPOTHETICAL]] or [[fever|HYPOTHETICAL]].",
+        "[[Preeclampsia|HYPOTHETICAL]] warning signs reviewed.", "Reviewed [[SJS|HYPOTHETICAL]] warning.",
+        "[[Eplerenone|HYPOTHETICAL]] can be considered by cardiology.",
+        "[[DCCV|HYPOTHETICAL]] may be considered after 3 weeks of anticoagulation.",
+        "[[Pramipexole|HYPOTHETICAL]] only if symptoms persist.",
+        "[[Hip MRI|HYPOTHETICAL]] only if [[hip pain|HYPOTHETICAL]] develops.",
+        // not hypothetical
+        "[[Ciprofloxacin]] warning given.",
+    ])
+    func returnPrecautionsAndOptions(row: String) { Self.check(row) }
+
+    /// FUTURE: a test repeated at an interval is a planned test (`annual`, `6-monthly`, `every 3
+    /// months`, `yearly`); a drug's interval is its frequency.
+    @Test(arguments: [
+        "Annual [[skin exam|FUTURE]].", "[[FBC|FUTURE]] and [[LFTs|FUTURE]] every 3 months.",
+        "6-monthly [[skin checks|FUTURE]].", "[[Skin check|FUTURE]] yearly.",
+        // a drug's frequency
+        "[[Prolia]] 60 mg subcut 6-monthly.", "[[Denosumab]] 60 mg every 6 months.",
+    ])
+    func recurringTests(row: String) { Self.check(row) }
+
+    /// PAST_HISTORY: treatments completed or failed, and labelled lists of past trials with their
+    /// effects; a test completed now is no history; an allergen keeps no history cue (GUIDELINE §8,
+    /// Allergies: the reaction carries it).
+    @Test(arguments: [
+        "Completed [[enoxaparin|PAST_HISTORY]] 40 mg daily x 4 weeks.", "[[Shingrix|PAST_HISTORY]] x2 completed 2024.",
+        "Failed [[physical therapy|PAST_HISTORY]] and [[NSAIDs|PAST_HISTORY]].",
+        "Failed trials of [[risperidone|PAST_HISTORY]] and [[olanzapine|PAST_HISTORY]].",
+        "Previously tried: [[gliclazide|PAST_HISTORY]] (ceased 2021, [[hypos|PAST_HISTORY]]), [[sitagliptin|PAST_HISTORY]].",
+        "Past trials: [[Lexapro|PAST_HISTORY]] ([[insomnia|PAST_HISTORY]]), [[quetiapine|PAST_HISTORY]] ([[weight gain|PAST_HISTORY]]).",
+        // not history
+        "[[CT abdomen]] completed today.", "CT failed to show [[fracture|NEGATION]].",
+        "Allergies: [[Penicillin|ALLERGIES]] - rash as a child.", "Allergies: [[Bactrim|ALLERGIES]] - rash 2015.",
+    ])
+    func finishedAndFailedTreatments(row: String) { Self.check(row) }
 }

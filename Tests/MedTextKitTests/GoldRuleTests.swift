@@ -290,7 +290,8 @@ import Testing
         ("ALLERGIES: NIL", ["ALLERGIES|ALLERGIES|NEGATION|"], []),
         ("Allergies: none known", ["Allergies|ALLERGIES|NEGATION|"], []),
         ("Urine MCS: E. coli sensitive to gentamicin and ceftriaxone.", ["gentamicin|GENERIC_NAME||", "ceftriaxone|GENERIC_NAME||"], ["gentamicin|ALLERGIES||"]),
-        ("Spironolactone not used (ADR); eplerenone can be considered.", ["eplerenone|GENERIC_NAME||"], ["eplerenone|ALLERGIES||"]),
+        // (the drug that may be considered is a hypothetical option, GUIDELINE §8; it is no allergen)
+        ("Spironolactone not used (ADR); eplerenone can be considered.", ["eplerenone|GENERIC_NAME|HYPOTHETICAL|"], ["eplerenone|ALLERGIES||", "eplerenone|ALLERGIES|HYPOTHETICAL|"]),
         ("Meds: fluticasone nasal spray daily for allergic rhinitis, Sprintec daily.", ["Sprintec|BRAND_NAME||FREQUENCY=daily"], ["Sprintec|ALLERGIES||"]),
         ("Allergies: lisinopril (angioedema).\n\n| Home medication | Sig |\n| Entresto 24-26 mg | 1 tab PO BID |",
          ["lisinopril|ALLERGIES||", "Entresto|BRAND_NAME||STRENGTH=24-26 mg,DOSAGE=1 tab,ROUTE_OR_MODE=PO,FREQUENCY=BID"], ["Entresto|ALLERGIES||"]),

@@ -29,6 +29,14 @@ import Testing
         ("G3P1 (1 x miscarriage 2021, 1 x LSCS 2022 for failure to progress).", "LSCS|PROCEDURE_NAME|PAST_HISTORY|TIME_TO_PROCEDURE_NAME=2022"),
         ("- Colonoscopy 2019, two polyps removed.", "Colonoscopy|PROCEDURE_NAME|PAST_HISTORY|TIME_TO_PROCEDURE_NAME=2019"),
         ("Day 3 post anterior resection 2019.", "anterior resection|PROCEDURE_NAME|PAST_HISTORY|TIME_TO_PROCEDURE_NAME=2019"),
+        // FUTURE: a test repeated at an interval.
+        ("Annual skin exam.", "skin exam|TEST_NAME|FUTURE|"),
+        ("Skin check yearly.", "Skin check|TEST_NAME|FUTURE|"),
+        // HYPOTHETICAL: counselling about a condition, and a treatment that may be considered.
+        ("Reviewed SJS warning.", "SJS|DX_NAME|HYPOTHETICAL|"),
+        ("DCCV may be considered after anticoagulation.", "DCCV|PROCEDURE_NAME|HYPOTHETICAL|"),
+        // PAST_HISTORY: a finished treatment.
+        ("Completed enoxaparin.", "enoxaparin|GENERIC_NAME|PAST_HISTORY|"),
     ])
     func present(_ text: String, _ row: String) {
         #expect(Self.rows(text).contains(row), "\(Self.rows(text))")
@@ -50,6 +58,12 @@ import Testing
         ("NT-proBNP 1950 ng/L.", "NT-proBNP", "PAST_HISTORY"),
         // A condition prevented is hypothetical, a condition treated is not.
         ("Apixaban for AF.", "AF", "HYPOTHETICAL"),
+        // A drug's interval is its frequency, a drug warning no hypothetical drug, a test completed
+        // now no history, and an allergen takes no history cue (the reaction does).
+        ("Prolia 60 mg subcut 6-monthly.", "Prolia", "FUTURE"),
+        ("Ciprofloxacin warning given.", "Ciprofloxacin", "HYPOTHETICAL"),
+        ("CT abdomen completed today.", "CT abdomen", "PAST_HISTORY"),
+        ("Allergies: Penicillin - rash as a child.", "Penicillin", "PAST_HISTORY"),
     ])
     func absent(_ text: String, _ entity: String, _ trait: String) {
         let hits = Self.rows(text).filter { $0.hasPrefix(entity + "|") }

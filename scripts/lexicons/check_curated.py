@@ -24,7 +24,7 @@ CATEGORIES = {
 }
 ENTITY_CATEGORIES = {"MEDICATION", "MEDICAL_CONDITION", "ANATOMY", "TEST_TREATMENT_PROCEDURE", "TIME_EXPRESSION",
                      "PROTECTED_HEALTH_INFORMATION", "BEHAVIORAL_ENVIRONMENTAL_SOCIAL"}
-FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb", "aside"}
+FLAGS = {"list", "line_end", "attached", "cs", "prefix", "verb", "aside", "suffix"}
 SOURCES = {"medtext", "medspacy", "negspacy"}
 PLACEHOLDER = re.compile(r"<[A-Z]+>")
 PLACEHOLDERS = {"<NUM>", "<YEAR>"}
