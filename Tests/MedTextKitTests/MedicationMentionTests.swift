@@ -22,14 +22,16 @@ import Testing
         ("ALLERGIES: penicillin (rash)\n\nCurrent medications:\n- metformin 500 mg BD", ["penicillin|ALLERGIES||", "metformin|GENERIC_NAME||STRENGTH=500 mg,FREQUENCY=BD"]),
         ("Cefazolin 2 g IV (no beta-lactam allergy); tranexamic acid 1 g IV at incision.", ["tranexamic acid|GENERIC_NAME||STRENGTH=1 g,ROUTE_OR_MODE=IV"]),
         ("2. Allergic rhinitis - add fluticasone nasal spray daily.", ["fluticasone|GENERIC_NAME|FUTURE|FORM=nasal spray,FREQUENCY=daily"]),
-        ("Previously tried: Alphagan P (allergic conjunctivitis), Diamox tablets (tingling).", ["Diamox|BRAND_NAME||FORM=tablets"]),
+        // (a labelled list of past trials is PAST_HISTORY, as the dev gold writes it)
+        ("Previously tried: Alphagan P (allergic conjunctivitis), Diamox tablets (tingling).", ["Diamox|BRAND_NAME|PAST_HISTORY|FORM=tablets"]),
         ("Urine culture: E. coli sensitive to ceftriaxone and gentamicin.", ["ceftriaxone|GENERIC_NAME||", "gentamicin|GENERIC_NAME||"]),
         // Still allergens: a list under its own heading (a blank line before the list ends
         // nothing), an inline list, a cue before the drug, a cue right after it.
         ("ALLERGIES:\n\nPenicillin - rash\nCodeine - nausea", ["Penicillin|ALLERGIES||", "Codeine|ALLERGIES||"]),
         ("Allergies: penicillin (rash); codeine (nausea).", ["penicillin|ALLERGIES||", "codeine|ALLERGIES||"]),
         ("She is allergic to amoxicillin.", ["amoxicillin|ALLERGIES||"]),
-        ("Anaphylaxis to penicillin in 2019.", ["penicillin|ALLERGIES|PAST_HISTORY|"]),
+        // (the reaction carries the history; the allergen is current, GUIDELINE §8 Allergies)
+        ("Anaphylaxis to penicillin in 2019.", ["penicillin|ALLERGIES||", "Anaphylaxis|DX_NAME|PAST_HISTORY|TIME_TO_DX_NAME=2019"]),
         ("Drug intolerance: atorvastatin (myalgia).", ["atorvastatin|ALLERGIES||"]),
     ])
     func allergyStatementsEnd(text: String, rows: [String]) {
