@@ -132,6 +132,8 @@ public struct Deidentifier: Sendable {
             var avoid: Set<String> = options.avoidWords
             // Words the note's names use as given names: alone, they keep the full name's given-name surrogate.
             var given: Set<String> = []
+            // Numbers written alone in the note, which a surrogate age must not reproduce (surrogate mode only).
+            let noteNumbers = options.mode == .surrogate ? Surrogates.NoteNumbers(b) : Surrogates.NoteNumbers()
             if options.mode == .surrogate {
                 for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)
@@ -153,7 +155,7 @@ public struct Deidentifier: Sendable {
                 let original = UnsafeBufferPointer(rebasing: b[s..<end])
                 let outStart = out.count
                 let next: UInt8? = end < b.count ? b[end] : nil
-                var rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, into: &out)
+                var rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, noteNumbers: noteNumbers, into: &out)
                 // On a reproduction: a date is written as if it could not be shifted (redacted, masked, or digits and
                 // letters redrawn), a surrogate is redrawn; after four tries the span is redacted.
                 var attempt = 1
@@ -163,7 +165,7 @@ public struct Deidentifier: Sendable {
                         Self.writeRedaction(e.type, into: &out)
                         rule = "redact"
                     } else {
-                        rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, attempt: attempt, into: &out)
+                        rule = replace(original, entity: e, shift: shift, avoid: avoid, given: given, noteNumbers: noteNumbers, attempt: attempt, into: &out)
                     }
                     attempt += 1
                 }
@@ -180,7 +182,7 @@ public struct Deidentifier: Sendable {
     /// reproduced a PHI string of the note: dates are then not shifted and surrogates are drawn with a salt.
     func replace(
         _ original: UnsafeBufferPointer<UInt8>, entity: Entity, shift: Int, avoid: Set<String> = [], given: Set<String> = [],
-        attempt: Int = 0, into out: inout [UInt8]
+        noteNumbers: Surrogates.NoteNumbers = .init(), attempt: Int = 0, into out: inout [UInt8]
     ) -> String {
         if entity.type == .date && (options.shiftDates || options.mode == .surrogate) {
             if attempt == 0, let shifted = DateShifter(locale: options.locale, words: words, lists: lists).shift(Array(original), days: shift) {
@@ -214,8 +216,9 @@ public struct Deidentifier: Sendable {
             }
             return "mask"
         case .surrogate:
-            let (bytes, rule) = Surrogates(hmac: hmac, lists: lists, avoid: avoid, salt: UInt8(attempt), givenWords: given, keepWords: words[.keepWords])
-                .surrogate(Array(original), entity: entity)
+            var surrogates = Surrogates(hmac: hmac, lists: lists, avoid: avoid, salt: UInt8(attempt), givenWords: given, keepWords: words[.keepWords])
+            surrogates.noteNumbers = noteNumbers
+            let (bytes, rule) = surrogates.surrogate(Array(original), entity: entity)
             out.append(contentsOf: bytes)
             return rule
         }

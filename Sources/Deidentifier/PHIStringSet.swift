@@ -53,10 +53,19 @@ struct PHIStringSet {
     /// contains a string of the set as a whole token. Bytes before `from` are the output so far (context for
     /// the left edge).
     /// - Complexity: O(m × min(m, maxLength)) for the m bytes written, one table probe per token boundary.
+    ///
+    /// A match may also start in the text before `from` and end inside the new text: a surrogate organisation that keeps
+    /// `Regional Medical Center` after an undetected `Mercy` brings back `Mercy Regional Medical Center` (corpora/phi dev
+    /// 446). Such starts are tried at word starts within `maxLength` bytes before `from`.
     func reproduced(in out: [UInt8], from: Int, next: UInt8?) -> Bool {
         guard !byHash.isEmpty else { return false }
         let end = out.count
-        var i = max(from, 0)
+        var i = max(from - maxLength + 1, 0)
+        while i < from {
+            if (i == 0 || !Self.word(out[i - 1])) && Self.word(out[i]) && matchEnding(in: out, at: i, after: from, next: next) { return true }
+            i += 1
+        }
+        i = max(from, 0)
         while i < end {
             if i > 0 && Self.word(out[i - 1]) && Self.word(out[i]) {
                 i += 1
@@ -71,6 +80,21 @@ struct PHIStringSet {
                 if let candidates = byHash[h], candidates.contains(where: { $0.elementsEqual(out[i..<e]) }) { return true }
             }
             i += 1
+        }
+        return false
+    }
+
+    /// A string of the set starts at `i` (before `from`) and ends after `from`, as a whole token.
+    private func matchEnding(in out: [UInt8], at i: Int, after from: Int, next: UInt8?) -> Bool {
+        let end = out.count
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var e = i
+        while e < end && e - i < maxLength {
+            h = (h ^ UInt64(out[e])) &* 0x100_0000_01b3
+            e += 1
+            guard e > from else { continue }
+            if let after = e < end ? out[e] : next, Self.word(out[e - 1]) && Self.word(after) { continue }
+            if let candidates = byHash[h], candidates.contains(where: { $0.elementsEqual(out[i..<e]) }) { return true }
         }
         return false
     }

@@ -18,6 +18,39 @@ struct Surrogates {
     var givenWords: Set<String> = []
     /// `keep_words` of ``DeidWords``: what an address or organisation surrogate keeps as written.
     var keepWords: Set<String> = []
+    /// Numbers 0-999 written as whole tokens in the note (bit n set for n), which a surrogate age must not be: a new
+    /// age equal to another age or count of the note (`son 24` -> `28` beside `daughter 28`) would read as that
+    /// person's and brings a real value back into the output.
+    var noteNumbers: NoteNumbers = NoteNumbers()
+
+    /// A bit set of the numbers 0-999 written alone (not inside a longer number or word) in a text.
+    struct NoteNumbers: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 16)
+
+        init() {}
+
+        /// - Complexity: O(n) in the text's bytes.
+        init(_ b: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            while i < b.count {
+                guard b[i] &- 0x30 < 10 else {
+                    i += 1
+                    continue
+                }
+                var j = i, v = 0
+                while j < b.count && b[j] &- 0x30 < 10 {
+                    v = v * 10 + Int(b[j] &- 0x30)
+                    if v > 999 { v = 1000 }
+                    j += 1
+                }
+                let before = i > 0 ? b[i - 1] : 0x20, after = j < b.count ? b[j] : 0x20
+                if v < 1000 && !Surrogates.isAlpha(before) && !Surrogates.isAlpha(after) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+                i = j
+            }
+        }
+
+        func contains(_ v: Int) -> Bool { v >= 0 && v < 1000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 }
+    }
 
     /// Adds the lower-cased words (two letters or more) of a name to `words`.
     static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
@@ -222,11 +255,26 @@ struct Surrogates {
         if v >= 90 {
             nv = 90 + st.next(10)
             if nv == v { nv = v == 99 ? 90 : v + 1 }
+            // Not a number written elsewhere in the note (the next value of 90-99, the original excluded).
+            var tries = 0
+            while noteNumbers.contains(nv) && tries < 10 {
+                nv = nv == 99 ? 90 : nv + 1
+                if nv == v { nv = nv == 99 ? 90 : nv + 1 }
+                tries += 1
+            }
         } else {
             let delta = st.next(4) + 1
             nv = v - delta >= 1 && (st.next(2) == 0 || v + delta >= 90) ? v - delta : v + delta
             if nv >= 90 { nv = max(1, v - delta) }
             if nv == v { nv = v + 1 }
+            // Not a number written elsewhere in the note: the nearest of v-4...v+4 (never v, never below 1 or 90 and
+            // over) that is not, keyed order kept; if all are, the first draw stands.
+            if noteNumbers.contains(nv) {
+                for d in [delta, 1, 2, 3, 4].flatMap({ [v - $0, v + $0] }) where d >= 1 && d < 90 && d != v && !noteNumbers.contains(d) {
+                    nv = d
+                    break
+                }
+            }
         }
         var out = original
         out.replaceSubrange(s..<e, with: Array(String(nv).utf8))

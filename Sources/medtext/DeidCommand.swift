@@ -66,7 +66,7 @@ struct DeidCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline(facilities: facilities)
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale)
             let secret = key ?? ProcessInfo.processInfo.environment["MEDTEXT_DEID_KEY"]
             var options = DeidOptions(mode: mode, shiftDates: shiftDates, key: secret.map { Array($0.utf8) }, patientID: patientId, locale: locale)
             if let path = avoidNames {

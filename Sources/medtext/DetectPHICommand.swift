@@ -23,7 +23,7 @@ struct DetectPHICommand: ParsableCommand {
     @Flag(help: "Read lines of {\"id\",\"text\"} and write lines of {\"id\",\"result\"}.")
     var ndjson = false
 
-    @Option(help: "Date convention, en-US (MM/DD) or en-AU (DD/MM); detection is the same in both.")
+    @Option(help: "Date convention, en-US (MM/DD) or en-AU (DD/MM and the duration notation 5/7, 3/12, 4/24, read as durations, not dates).")
     var locale: DateLocale = .enUS
 
     @Option(help: ArgumentHelp(
@@ -42,7 +42,7 @@ struct DetectPHICommand: ParsableCommand {
 
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline(facilities: facilities)
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale)
             if ndjson {
                 let json = ComprehendMedicalJSON(offsets: offsets, explain: explain)
                 try PHICommandSupport.eachRecord(path: file) { record in

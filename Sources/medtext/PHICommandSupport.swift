@@ -19,9 +19,12 @@ enum FacilityReporting: String, CaseIterable, ExpressibleByArgument {
 
 /// Shared by detect-phi and deid: builds the PHI pipeline and walks NDJSON input.
 enum PHICommandSupport {
-    static func pipeline(facilities: FacilityReporting = .organization) throws -> PHIPipeline {
+    /// `locale` decides the date conventions of detection too: en-AU notes use the duration notation `5/7`, `3/12`,
+    /// `4/24` (five days, three months, four-hourly), which US writers do not (``PHIRecognizer/Options/dayMonthDurations``).
+    static func pipeline(facilities: FacilityReporting = .organization, locale: DateLocale = .enUS) throws -> PHIPipeline {
         do {
-            return try PHIPipeline(options: PHIRecognizer.Options(facilityType: facilities.type))
+            return try PHIPipeline(
+                options: PHIRecognizer.Options(facilityType: facilities.type, dayMonthDurations: locale == .enAU))
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
         } catch {

@@ -77,6 +77,35 @@ func digits(_ s: Substring) -> [Int] { s.compactMap { $0.wholeNumberValue } }
         }
     }
 
+    /// A surrogate age never equals another number written in the note (a relative's age, a count), which would read
+    /// as that value and bring it back into the output (check_deid counted such surrogates as leaks: `son (24)` ->
+    /// `28` beside `daughter (28)`). For every age 1-89 beside every other number within four years of it, ten keys:
+    /// the surrogate differs from the original and from every number of the note, and stays below 90.
+    @Test(arguments: [3, 17, 24, 45, 61, 88])
+    func surrogateAgesAvoidTheNotesOtherNumbers(_ age: Int) {
+        for k in 0..<10 {
+            let d = Deidentifier(options: DeidOptions(mode: .surrogate, key: Array("age-key-\(k)".utf8)))
+            for other in (age - 4)...(age + 4) where other != age && other >= 1 {
+                let (text, entities) = marked("Son ([[\(age)|AGE]]) and daughter ([[\(other)|AGE]]); lives 5 km away.")
+                let r = d.deidentify(text: text, entities: entities)
+                let out = Document(text: r.text)
+                let first = Int(String(out.text(in: r.replacements[0].output)))!
+                #expect(first != age && first != other && first != 5 && (1..<90).contains(first), "age \(age), other \(other), key \(k)")
+            }
+        }
+    }
+
+    /// Ages of 90 and over stay 90 and over and avoid the note's numbers too.
+    @Test func surrogateAgesOverEightyNineAvoidTheNotesNumbers() {
+        let d = Deidentifier(options: DeidOptions(mode: .surrogate, key: key))
+        for age in 90...99 {
+            let (text, entities) = marked("Aged [[\(age)|AGE]], wife aged [[93|AGE]], 91 steps.")
+            let r = d.deidentify(text: text, entities: entities)
+            let first = Int(String(Document(text: r.text).text(in: r.replacements[0].output)))!
+            #expect(first >= 90 && first != age && first != 93 && first != 91, "age \(age)")
+        }
+    }
+
     /// Whole-token occurrences of `needle` in `hay` (an edge letter or digit must not touch another), as
     /// `PHIPipelineTests.detectedPHINeverSurvives` counts them.
     static func occurrences(_ needle: String, in hay: String) -> Int {

@@ -9,6 +9,8 @@ import Testing
 /// must be found with its type, and nothing else.
 @Suite struct PHIPipelineTests {
     static let pipeline: PHIPipeline = try! PHIPipeline()
+    /// The pipeline `medtext detect-phi --locale en-US` builds (no Commonwealth duration notation).
+    static let usPipeline: PHIPipeline = try! PHIPipeline(options: .init(dayMonthDurations: false))
 
     static func check(_ marked: String) {
         let m = MarkedText(marked)
@@ -350,9 +352,14 @@ import Testing
     static func leaks(mode: DeidMode, detectedOnly: Bool, split: String? = nil) throws -> (leaks: [String], checked: Int) {
         var leaks: [String] = []
         var checked = 0
-        let deid = Self.pipeline.deidentifier(options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8)))
         for url in corpusFiles() where split == nil || url.deletingLastPathComponent().lastPathComponent == split {
             let m = MarkedText(try String(contentsOf: url, encoding: .utf8))
+            // Each note in its own locale, as `medtext detect-phi`/`deid --locale` and evaluate_phi.sh run it: `-au` notes
+            // en-AU (DD/MM, the duration notation 5/7 and 3/12), the others en-US.
+            let au = url.deletingPathExtension().lastPathComponent.hasSuffix("-au")
+            let pipeline = au ? Self.pipeline : Self.usPipeline
+            let deid = pipeline.deidentifier(
+                options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8), locale: au ? .enAU : .enUS))
             let (detected, result) = pipeline.deidentify(Document(text: m.text), with: deid)
             // The input with every gold span blanked: occurrences there are not PHI.
             // The input with every PHI span (gold, or detected for the detector-only check) blanked:
@@ -412,9 +419,14 @@ import Testing
     /// → 173 of 6,503 (2.7%) and test 137 → 135 of 3,709 (3.6%) with the holiday, identifier and login rules of
     /// `PHIHolidaysAndIdentifierFormsTests` (gold with the annotation author's session-9 PHI changes); the floors stay 4% and
     /// 5%. Zero would need recall 1.0 on every type, including organisations and places.
+    /// With the dev notes 437-460 and held-out batch 8 (297-312; dev 241, test 143 notes), each note now run in its own
+    /// locale as the CLI runs it (`-au` notes en-AU, the others en-US, whose writers do not use the duration notation),
+    /// the identifier, date and pager forms of `PHIDateIdentifierFormsTests`, surrogate ages that avoid the note's numbers
+    /// and reproductions across a span's left edge caught (`DeidentifierTests`): dev 200 → 194 of 7,125 (2.7%), test 161 →
+    /// 158-159 of 4,122 (3.9%); by `check_deid.py` (redact, dev) 213 → 199 of 7,463. The floors are 3% and 4.5%.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        for (split, floor) in [("dev", 0.04), ("test", 0.05)] {
+        for (split, floor) in [("dev", 0.03), ("test", 0.045)] {
             let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false, split: split)
             #expect(checked > 0)
             withKnownIssue("detection recall on corpora/phi/\(split) is below 1.0", isIntermittent: true) {

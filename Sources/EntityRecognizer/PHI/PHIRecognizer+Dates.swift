@@ -4,7 +4,61 @@ import MedTextCore
 // in ranges or lists, years after any word, month pairs, ages written around birth cues and pronouns.
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
+/// Single word keys of the date rules of this file.
+enum DateKeys {
+    static let kings = wordKey("kings"), three = wordKey("three")
+}
+
 extension PHIDetection {
+    /// The day/month `span` reads as a duration in the Commonwealth notation (`3/12`, `5/7`, `2/52`), when the
+    /// options read that notation (``PHIRecognizer/Options/dayMonthDurations``).
+    /// Without that notation (US writers) a slash value after a duration preposition (`repeat in 3/12`, `x 5/7`) is
+    /// still read as a duration, and `24/7` (round the clock) is never a date.
+    @inline(__always) func durationNotation(_ span: TextSpan) -> Bool {
+        PHIRecognizer.readsAsDuration(b, span, vocab, notation: options.dayMonthDurations)
+    }
+
+    /// `07/2023-10/2025`, `11/2025-12/2025`: a range of two month/year values is one DATE (GUIDELINE D4, decision of
+    /// session 10), like a financial year.
+    @inline(never) func monthYearRange(_ i: Int) -> Int? {
+        func monthYear(_ k: Int) -> Bool {
+            k + 2 < t.count && t[k].kind == .number && t[k].e - t[k].s <= 2 && (1...12).contains(intValue(k)) && punct(k + 1, 0x2F)
+                && adjacent(k + 1) && adjacent(k + 2) && t[k + 2].kind == .number && t[k + 2].e - t[k + 2].s == 4
+                && (1900...2099).contains(intValue(k + 2))
+        }
+        guard monthYear(i), i + 6 < t.count, punct(i + 3, 0x2D) || (t[i + 3].kind == .punctuation && b[t[i + 3].s] == 0xE2),
+            adjacent(i + 3), adjacent(i + 4), monthYear(i + 4)
+        else { return nil }
+        let e = i + 7
+        guard e >= t.count || !adjacent(e) || (t[e].kind == .punctuation && !punct(e, 0x2F) && !punct(e, 0x2D)) else { return nil }
+        return e
+    }
+
+    /// `school 17-19/11/25`, `off work 3-5/6/2025`: a range of days written before a numeric day/month/year: one DATE with
+    /// the date after it (GUIDELINE D1: a range inside one month is one span), so redaction leaves no `17-`.
+    @inline(never) func dayRangeNumericDate(_ i: Int) -> Int? {
+        guard dayRange(i), i + 4 < t.count, punct(i + 3, 0x2F), adjacent(i + 3), adjacent(i + 4), t[i + 4].kind == .number,
+            t[i + 4].e - t[i + 4].s <= 2, (1...12).contains(intValue(i + 4))
+        else { return nil }
+        var e = i + 5
+        if e + 1 < t.count && punct(e, 0x2F) && adjacent(e) && adjacent(e + 1) && t[e + 1].kind == .number
+            && (t[e + 1].e - t[e + 1].s == 2 || t[e + 1].e - t[e + 1].s == 4)
+        { e += 2 }
+        // Not a fraction or a score run on ("1-2/10 pain"): the range is followed by a space, a line end or punctuation.
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2F) && !punct(e, 0x2D)) { return nil }
+        // Only with a year: "1-2/10" is a pain range, "3-4/5" a power grade.
+        return e == i + 7 ? e : nil
+    }
+
+    /// `in December and January`, `Oct or Nov`: a month name alone after `and`/`or` that follows a month name (GUIDELINE
+    /// D4: a month alone that dates an event): the second month of the pair. Capitalised, or lower case in a lower-case note.
+    @inline(never) func monthAfterMonthPair(_ i: Int) -> Bool {
+        guard i >= 2, isWord(i), t[i].rb.contains(.monthName), t[i].key != K.may, cap(i) || lowerDoc, !t[i].nl,
+            t[i - 1].key == K.and || t[i - 1].key == K.or, isWord(i - 2), t[i - 2].rb.contains(.monthName), t[i - 2].key != K.may
+        else { return false }
+        // "Oct and Nov 2025" is taken whole by the month-range and month-year shapes; here the month stands alone.
+        return !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].kind == .number)
+    }
     /// `DOB: 14031958`, `DOB 19580314`: a date of birth written without separators (day-month-year,
     /// month-day-year or year-month-day, whichever is a valid date).
     @inline(never) mutating func compactBirthDate(_ i: Int) -> Int? {
@@ -65,7 +119,7 @@ extension PHIDetection {
             // "(approx 18/03)": an approximate date only in brackets ("approximately 8/10 in severity" is a score).
             ok = punct(e, 0x29) && i >= 2 && (punct(i - 2, 0x28) || (i >= 3 && punct(i - 3, 0x28)))
         }
-        guard ok, !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab) else { return nil }
+        guard ok, !durationNotation(TextSpan(t[i].s, t[e - 1].e)) else { return nil }
         emit(.date, i, e, priority: 4, score: 0.7, rule: "date-day-month-range-end")
         return e
     }
@@ -136,7 +190,7 @@ extension PHIDetection {
         guard i > 0 else { return nil }
         let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
         guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab), !streetFollows(e)
+            !durationNotation(TextSpan(t[i].s, t[e - 1].e)), !streetFollows(e)
         else { return nil }
         // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
         if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
@@ -144,7 +198,8 @@ extension PHIDetection {
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
-        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || c == 24 { return nil }  // "repositioned 2/24": two-hourly
+        // "repositioned 2/24": two-hourly in the duration notation (off for US writers: "last a1c there 8/24").
+        if a == c || ((c == 4 || c == 5 || c == 6) && a <= c) || (c == 24 && options.dayMonthDurations) { return nil }
         // After a comma or bracket a score is as likely as a date ("5/5 proximally, 5/4 @ elbow", "pain, 6/10 for");
         // session 6: a day after a comma is more than ten out of ten ("Mackay Radiology, 13/10."); "5/4 at the elbow" stays out.
         // A clock time before the day/month is no such context ("BY PHONE 06:30 17/5").

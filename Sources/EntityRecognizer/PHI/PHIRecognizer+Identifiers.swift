@@ -7,6 +7,7 @@ import MedTextCore
 /// Single word keys of the identifier rules of this file (their word sets are in `phi/rule_words.tsv`).
 enum IdentifierKeys {
     static let ending = wordKey("ending"), endingIn = wordKey("in"), badge = wordKey("badge")
+    static let paged = wordKey("paged"), page = wordKey("page"), bleeped = wordKey("bleeped")
 }
 
 extension PHIDetection {
@@ -217,3 +218,136 @@ extension PHIDetection {
     }
 }
 
+// MARK: identifier shapes and their precision guards
+
+extension PHIDetection {
+    /// `G2P1102`, `G3P2`: obstetric gravida/para shorthand at token i, no identifier.
+    @inline(never) func obstetricShorthand(_ i: Int, _ e: Int) -> Bool {
+        let s = t[i].s, end = t[e - 1].e
+        guard end - s >= 4, b[s] | 0x20 == 0x67 else { return false }
+        var k = s + 1
+        var sawP = false, digitsAfterP = 0
+        while k < end {
+            let c = b[k]
+            if c &- 0x30 < 10 { if sawP { digitsAfterP += 1 } } else if c | 0x20 == 0x70 && !sawP && k > s + 1 { sawP = true } else { return false }
+            k += 1
+        }
+        return sawP && digitsAfterP >= 1 && b[s + 1] &- 0x30 < 10
+    }
+
+    /// `715 health check`, `721 care plan`: an MBS item number named before its service (GUIDELINE §9: MBS item
+    /// numbers are no ID): the word after token e - 1 is a service head (`item_service_heads`) and one of the next two
+    /// words a service tail (`item_service_tails`).
+    @inline(never) func itemServiceAfter(_ e: Int) -> Bool {
+        e > 0 && e <= t.count && PHIRecognizer.itemServiceFollows(b, t[e - 1].e, vocab.ruleWords)
+    }
+
+    /// `DISPATCHED 0322  AT PT 0418  DEPART 0451`: after the patient cue `PT`, four digits that read as a 24-hour
+    /// clock time are a time (a run log), not a record number.
+    @inline(never) func clockAfterPatientCue(_ i: Int, _ j: Int, _ e: Int) -> Bool {
+        guard t[i].key == K.pt, e == j + 1, t[j].kind == .number, t[j].e - t[j].s == 4 else { return false }
+        let v = intValue(j)
+        return v / 100 < 24 && v % 100 < 60
+    }
+
+    /// `RA lead BBK 40217 V`, `generator serial PJN 882143 S`: a device serial written in spaced groups, two to four
+    /// capitals, five to eight digits and one capital check letter, at token i (the capitals). No clinical text has
+    /// this shape (a lab value has a unit, not a letter group, on both sides).
+    @inline(never) func spacedSerial(_ i: Int) -> Int? {
+        guard i + 2 < t.count, isWord(i), t[i].flags.contains(.allUpper), (2...4).contains(t[i].e - t[i].s),
+            i == 0 || !adjacent(i) || punct(i - 1, 0x28),
+            t[i + 1].kind == .number, !t[i + 1].nl, t[i + 1].s == t[i].e + 1, (5...8).contains(t[i + 1].e - t[i + 1].s),
+            isWord(i + 2), !t[i + 2].nl, t[i + 2].s == t[i + 1].e + 1, t[i + 2].e - t[i + 2].s == 1, b[t[i + 2].s] &- 0x41 < 26
+        else { return nil }
+        let e = i + 3
+        guard e >= t.count || !adjacent(e) || (t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) else { return nil }
+        if i > 0 && isWord(i - 1) && inSet(.lotWords, t[i - 1].key) { return nil }
+        return e
+    }
+
+    /// `via Medical Objects (NBMED-QLD-4471)`, `Argus: DRSMITH-4471`: a secure-messaging address after the name of a
+    /// messaging service (`messaging_services`; the last word of the service's name) and an optional bracket or colon:
+    /// capitals, digits and hyphens with at least one hyphen and three digits.
+    @inline(never) func messagingAddress(_ i: Int) -> Int? {
+        guard isWord(i), t[i].flags.contains(.allUpper), i >= 1 else { return nil }
+        var k = i - 1
+        if punct(k, 0x28) || punct(k, 0x3A) { k -= 1 }
+        guard k >= 0, isWord(k), !t[k + 1].nl, inSet(.messagingServices, t[k].key) else { return nil }
+        var e = i
+        var digits = 0, hyphens = 0
+        while e < t.count && (e == i || adjacent(e)) {
+            if punct(e, 0x2D) && e + 1 < t.count && adjacent(e + 1) && t[e + 1].kind != .punctuation {
+                hyphens += 1
+            } else if isWord(e) || t[e].kind == .number {
+                for c in t[e].s..<t[e].e {
+                    if b[c] &- 0x30 < 10 { digits += 1 } else if b[c] &- 0x41 >= 26 { return nil }
+                }
+            } else {
+                break
+            }
+            e += 1
+        }
+        guard hyphens >= 1, digits >= 3, e - i >= 3 else { return nil }
+        return e
+    }
+
+    /// `paged med reg dr aroha tipene on 4418`: a pager number after `on`, when the clause began with a paging verb
+    /// (`paged`, `page`, `bleeped`) within the ten tokens before on the same line (GUIDELINE §7: pager numbers). Three
+    /// to five digits; never a clock time with `hrs`/`h` after it or a number that a unit follows.
+    @inline(never) func pagerAfterPagedOn(_ i: Int) -> Bool {
+        guard i >= 3, t[i].kind == .number, (3...5).contains(t[i].e - t[i].s), !t[i].nl, t[i - 1].key == K.on, !adjacent(i) else { return false }
+        if i + 1 < t.count && !t[i + 1].nl && (adjacent(i + 1) && !(punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || punct(i + 1, 0x29))) { return false }
+        if i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && (inSet(.timeWords, t[i + 1].key) || inSet(.quantityUnits, t[i + 1].key)) { return false }
+        var k = i - 2
+        while k >= 0 && i - k <= 10 && !t[k + 1].nl {
+            if punct(k, 0x2E) || punct(k, 0x3B) { return false }
+            if isWord(k) && (t[k].key == IdentifierKeys.paged || t[k].key == IdentifierKeys.page || t[k].key == IdentifierKeys.bleeped) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// `193-418-220`, `4471-2290-118`: three or more dash-separated groups of three or four digits (nine digits or
+    /// more), standing alone. No phone (3-3-4 is taken by the phone scanner first), date (2-2-4, 4-2-2) or range has
+    /// this shape.
+    @inline(never) func groupedNumberID(_ i: Int) -> Int? {
+        guard i == 0 || !adjacent(i) || punct(i - 1, 0x28) || punct(i - 1, 0x3A) else { return nil }
+        var e = i
+        var groups = 0, digits = 0
+        while e < t.count && t[e].kind == .number && (3...4).contains(t[e].e - t[e].s) && (e == i || adjacent(e)) {
+            groups += 1
+            digits += t[e].e - t[e].s
+            e += 1
+            guard e + 1 < t.count, punct(e, 0x2D), adjacent(e), adjacent(e + 1), t[e + 1].kind == .number else { break }
+            e += 1
+        }
+        guard groups >= 3, digits >= 9, t[e - 1].kind == .number else { return nil }
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
+        return e
+    }
+}
+
+extension PHIRecognizer {
+    /// The bytes after `end` read a service named after an MBS item number (`health check`, `care plan`, `mental health
+    /// plan`): a head word of `item_service_heads` on the same line, then a tail of `item_service_tails` among the next
+    /// two words. Byte-level, for the scanner's IDs and the token rules alike.
+    static func itemServiceFollows(_ b: UnsafeBufferPointer<UInt8>, _ end: Int, _ words: PHIRuleWords) -> Bool {
+        var k = end
+        guard k < b.count, b[k] == 0x20 else { return false }
+        var n = 0
+        while n < 3 {
+            while k < b.count && b[k] == 0x20 { k += 1 }
+            let s = k
+            while k < b.count && isAlpha(b[k]) { k += 1 }
+            guard k > s else { return false }
+            let key = wordKey(b, s, k)
+            if n == 0 {
+                guard words.contains(.itemServiceHeads, key) else { return false }
+            } else if words.contains(.itemServiceTails, key) {
+                return true
+            }
+            n += 1
+        }
+        return false
+    }
+}

@@ -47,10 +47,18 @@ extension PHIDetection {
                 emit(.id, i, e, priority: 3, score: 0.6, rule: "id-long-number")
                 return e
             }
+            // "Verified ID: CO driver license" / "193-418-220": three or more dash-separated digit groups.
+            if (3...4).contains(len) && punct(i + 1, 0x2D), let e = groupedNumberID(i) {
+                emit(.id, i, e, priority: 3, score: 0.6, rule: "id-grouped-number")
+                return e
+            }
         } else if punct(i, 0x23), i + 1 < t.count, adjacent(i + 1), !(i > 0 && isWord(i - 1) && inSet(.lotWords, t[i - 1].key)),
             let e = hashCode(i + 1)
         {
-            emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-hash-code")
+            // "Walgreens #11872": after a capitalised word the number may be a store number inside an organisation's
+            // name (GUIDELINE O3); below the organisation rules' priority, so a found organisation takes it.
+            let storeNumber = i > 0 && isWord(i - 1) && cap(i - 1) && !adjacent(i)
+            emit(.id, i + 1, e, priority: storeNumber ? 2 : 3, score: 0.6, rule: "id-hash-code")
             return e
         } else if punct(i, 0x23), i > 0, !adjacent(i), let e = badgeNumber(i) {
             emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-badge")

@@ -22,9 +22,16 @@ public struct PHIRecognizer: Sendable {
         public var facilityType: EntityType = .organization
         /// Report occupations (PROFESSION).
         public var professions = true
-        public init(facilityType: EntityType = .organization, professions: Bool = true) {
+        /// Read the Commonwealth (Australian, British) duration notation: `x 5/7` five days, `3/12` three months,
+        /// `2/52` two weeks, `4/24` four hours (`2/24` two-hourly). With it, a day/month ending in /7, /12 or /24 is
+        /// a duration unless a date word comes before it (`on 3/12`). US writers do not use the notation, so for
+        /// notes written in the US (`--locale en-US` on the command line) it is off and `blood culture 2/7`,
+        /// `clinic 3/12`, `last A1c 8/24` are dates (a month/year in the last case).
+        public var dayMonthDurations = true
+        public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true) {
             self.facilityType = facilityType
             self.professions = professions
+            self.dayMonthDurations = dayMonthDurations
         }
     }
 
@@ -52,8 +59,10 @@ public struct PHIRecognizer: Sendable {
                     var k = e.span.start
                     while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
+                } else if e.type == .id && e.span.length <= 5 && Self.itemServiceFollows(buf, e.span.end, vocabulary.ruleWords) {
+                    continue  // "Reason for visit: 715 health check": an MBS item number, no ID (GUIDELINE §9).
                 } else if e.type == .date {
-                    if Self.isDuration(buf, e.span, vocabulary) { continue }
+                    if Self.readsAsDuration(buf, e.span, vocabulary, notation: options.dayMonthDurations) { continue }
                     e.span = TextSpan(Self.weekdayStart(buf, e.span.start, vocabulary.ruleWords), e.span.end)
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
@@ -100,6 +109,27 @@ public struct PHIRecognizer: Sendable {
         // Session 6: "reviewed on 3/12", "dated 1/7", "until 2/12": after a word that dates what follows, a day and
         // month (no month reads /52).
         return weeks || !datePrepositionBefore(b, span.start, vocabulary.ruleWords)
+    }
+
+    /// The day/month `span` is a duration: in the Commonwealth notation when `notation` (``Options/dayMonthDurations``)
+    /// is on; without it (US writers) only after a duration preposition (`repeat in 3/12`, `x 5/7`). `24/7` (round the
+    /// clock) is never a date.
+    static func readsAsDuration(_ b: UnsafeBufferPointer<UInt8>, _ span: TextSpan, _ vocabulary: PHIVocabulary, notation: Bool) -> Bool {
+        if span.length == 4 && b[span.start] == 0x32 && b[span.start + 1] == 0x34 && b[span.start + 2] == 0x2F && b[span.start + 3] == 0x37 {
+            return true
+        }
+        guard isDuration(b, span, vocabulary) else { return false }
+        return notation || durationPrepositionBefore(b, span.start, vocabulary.ruleWords)
+    }
+
+    /// The word before byte `start` on its line is a duration preposition (`duration_prepositions`: `in`, `x`, `over`).
+    static func durationPrepositionBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ words: PHIRuleWords) -> Bool {
+        var j = start - 1
+        while j >= 0 && b[j] == 0x20 { j -= 1 }
+        let e = j + 1
+        while j >= 0 && isAlpha(b[j]) { j -= 1 }
+        guard e > j + 1, e - j - 1 <= 8 else { return false }
+        return words.contains(.durationPrepositions, wordKey(b, j + 1, e))
     }
 
     /// The word before byte `start` (spaces skipped, same line) is one that dates what follows (the
@@ -741,6 +771,17 @@ struct PHIDetection {
             emit(.date, i, i + 2, priority: 4, score: 0.7, rule: "date-year-short")
             return i + 2
         }
+        // "paged dr tipene on 4418": a pager number after a paging verb and `on`.
+        if tok.kind == .number && i > 0 && t[i - 1].key == K.on && pagerAfterPagedOn(i) {
+            emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.7, rule: "phone-paged-on")
+            return i + 1
+        }
+        // "RA lead BBK 40217 V": a device serial in spaced groups.
+        if tok.flags.contains(.allUpper) && i + 1 < t.count && t[i + 1].kind == .number && !adjacent(i + 1), let e = spacedSerial(i) {
+            // Priority of the byte scanner's cued IDs, so that "serial PJN 882143 S" is one span, not its digits.
+            emit(.id, i, e, priority: 5, score: 0.7, rule: "id-spaced-serial")
+            return e
+        }
         if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
             (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && inSet(.extensionCues, t[cue].key) && t[cue].key != K.x)
                 // Session 5: "pager 418)": three digits after a pager word, closing its aside.
@@ -789,7 +830,7 @@ struct PHIDetection {
             var end = -1
             if qualifier && !qualifiedNewYear {
                 // "Chinese medicine": a qualifier without New Year is no holiday.
-            } else if j < t.count && !t[j].nl && isWord(j) && cap(j) && inSet(.holidayLast, t[j].key) && j > i
+            } else if j < t.count && !t[j].nl && isWord(j) && (cap(j) || !cap(i)) && inSet(.holidayLast, t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
                 end = j + 1
@@ -804,7 +845,9 @@ struct PHIDetection {
                 if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
                     end += 1
                 }
-                emit(.date, i, end, priority: 4, score: 0.75, rule: "date-holiday")
+                // "Three Kings Day": the number word is part of the holiday's name.
+                let start = i > 0 && !t[i].nl && tok.key == DateKeys.kings && t[i - 1].key == DateKeys.three ? i - 1 : i
+                emit(.date, start, end, priority: 4, score: 0.75, rule: "date-holiday")
                 return end
             }
         }
@@ -812,14 +855,14 @@ struct PHIDetection {
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
         if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
-            !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab)
+            !durationNotation(TextSpan(t[i].s, t[e - 1].e))
         {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
         if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
             || (i >= 2 && punct(i - 1, 0x3A) && inSet(.dateLabels, t[i - 2].key))),
-            let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
+            let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
             !streetFollows(e)
         {
@@ -843,7 +886,7 @@ struct PHIDetection {
             // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
             let set = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl
                 && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
-            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key))
+            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -928,6 +971,8 @@ struct PHIDetection {
             var digits = 0
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 || shortCode(i, j, e) else { return nil }
+            // MBS items before their service and clock times in a run log are no IDs.
+            if itemServiceAfter(e) || clockAfterPatientCue(i, j, e) { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
             if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
@@ -985,6 +1030,16 @@ struct PHIDetection {
                 return e2
             }
         }
+        // "07/2023-10/2025": a range of two month/year values, taken whole.
+        if tok.kind == .number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = monthYearRange(i) {
+            emit(.date, i, e, priority: 5, score: 0.8, rule: "date-month-year-range")
+            return e
+        }
+        // "school 17-19/11/25": a range of days before a numeric date, taken whole.
+        if tok.kind == .number && punct(i + 1, 0x2D) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = dayRangeNumericDate(i) {
+            emit(.date, i, e, priority: 5, score: 0.75, rule: "date-day-range-numeric")
+            return e
+        }
         // "March 3-5, 2025", "3-5 June 2025": a range of days in one month, taken whole.
         if (tok.rb.contains(.monthName) || (tok.kind == .number && punct(i + 1, 0x2D))), let e = dayRangeDate(i) {
             emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
@@ -1003,13 +1058,19 @@ struct PHIDetection {
         {
             return e
         }
-        // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits.
-        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i))
+        // "via Medical Objects (NBMED-QLD-4471)": a secure-messaging address after the service's name.
+        if tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2D), let e = messagingAddress(i) {
+            emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-address")
+            return e
+        }
+        // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits; also right after an
+        // opening bracket ("Prior biopsy (S22-18830, March 2022)").
+        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28))
             && ((tok.flags.contains(.hasDigit) && tok.flags.contains(.hasLetter))
                 || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))
                     // "RQ7720314", "A218-604-337": the tokenizer splits capitals from the digits after them.
                     || (tok.kind == .word && tok.flags.contains(.allUpper) && t[i + 1].kind == .number)))),
-            compactDateEnd(i) == nil, let e = alphanumericCode(i)
+            compactDateEnd(i) == nil, let e = alphanumericCode(i), !obstetricShorthand(i, e)
         {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
             return e
@@ -1040,7 +1101,7 @@ struct PHIDetection {
             return e
         }
         // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
-        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab),
+        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
             (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
                 || (punct(i - 1, 0x28) && punct(e, 0x29))
         {
