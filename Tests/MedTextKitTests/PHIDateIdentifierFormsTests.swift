@@ -34,6 +34,8 @@ import Testing
         "Nurse line available 24/7 for questions.",
         "Pain 7/10, power 4/5, 1/2 tab nocte.",
         "Murmur 3/6 at the apex.",
+        "An incision incorporating the 10/12 subxiphoid port was made.",
+        "He rated himself 4/7 on the sleepiness scale.",
     ])
     func usNotesReadSlashValuesAsDates(_ row: String) { Self.checkUS(row) }
 

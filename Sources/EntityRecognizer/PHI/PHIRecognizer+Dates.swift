@@ -195,6 +195,11 @@ extension PHIDetection {
         // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
         if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
+        // Without the duration notation (US writers), a /7 or /12 value after an article or possessive is a size or a part
+        // ("the 10/12 subxiphoid port"), not a date.
+        if !options.dayMonthDurations && isWord(i - 1) && inSet(.determiners, t[i - 1].key)
+            && PHIRecognizer.isDuration(b, TextSpan(t[i].s, t[e - 1].e), vocab)
+        { return nil }
         // Scores and grades: equal parts ("Pupils 3/3", "5/5"), out of 4, 5, 6 or 10 ("2/4 pulses", "4/5 power", "3/6
         // murmur", "pain 7/10"); and no calendar day in either reading ("RV 31/9").
         let a = intValue(i), c = intValue(i + 2)
