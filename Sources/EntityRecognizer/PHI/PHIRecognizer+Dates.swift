@@ -148,7 +148,7 @@ extension PHIDetection {
     /// lab values after their label (`EBL 2000`, `Plt 1950`), and numbers before a unit stay out. Years from 1900
     /// to 2039 only.
     @inline(never) func yearAfterWord(_ i: Int, _ v: Int) -> Bool {
-        guard v <= 2039, i > 0, !t[i].nl, !streetFollows(i + 1) else { return false }  // "ADDRESS: 1908 QUARRY PKWY"
+        guard v <= 2039, i > 0, !t[i].nl || wrappedSentence(i), !streetFollows(i + 1) else { return false }  // "ADDRESS: 1908 QUARRY PKWY"
         var w = i - 1
         if punct(w, 0x3A) { w -= 1 }
         // "Married Ron (d. 2011)", "(b. 1950)": born and died, abbreviated; "Semester 1 2026", "Term 4 2025": a year
@@ -178,6 +178,16 @@ extension PHIDetection {
             if n.kind == .number { return false }
         }
         return true
+    }
+
+    /// Token i starts a line that continues a wrapped sentence: the line before ends in a lower-case word (no full stop,
+    /// colon or label) and a lower-case word or closing punctuation follows on this line (`Last colonoscopy was` /
+    /// `2014 at Fiona Stanley`). Lists, headers and address lines start otherwise.
+    @inline(never) func wrappedSentence(_ i: Int) -> Bool {
+        guard i > 0, isWord(i - 1), !cap(i - 1), !t[i - 1].flags.contains(.hasDigit), i + 1 < t.count, !t[i + 1].nl else { return false }
+        let n = t[i + 1]
+        if isWord(i + 1) { return !cap(i + 1) && !adjacent(i + 1) }
+        return n.kind == .punctuation && (punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || punct(i + 1, 0x29))
     }
 
     /// `EGD 1/27.`, `bed avail 12/18`, `last a1c there 8/24`, `dictated 13/3, typed 14/3`: a day/month (or month/year)

@@ -952,8 +952,9 @@ struct PHIDetection {
             if dayMonth(j) != nil { return nil }
             // The value: adjacent tokens up to the next space.
             var e = j + 1
+            // A closing bracket ends the value ("(lab scientist, staff code RD417)." held the bracket and lost the code).
             while e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1)))
-                && !punct(e, 0x2C) && !punct(e, 0x3B)
+                && !punct(e, 0x2C) && !punct(e, 0x3B) && !punct(e, 0x29)
             { e += 1 }
             // "participant no. 431 882 019": groups of three or four digits separated by single spaces.
             if e == j + 1 && t[j].kind == .number && (3...4).contains(t[j].e - t[j].s) {
