@@ -78,7 +78,7 @@ import Testing
         "Prior biopsy ([[S22-18830|ID]], [[March 2022|DATE]]) showed metaplasia.",
         "Verified ID: CO driver license\n[[193-418-220|ID]]   Pages released: 214",
         "Staff code [[RD417|ID]] entered.",
-        "Phoned at 14:40 by the on-call scientist (staff code [[RD417|ID]]).",
+        "Result phoned at 14:40 (staff code [[RD417|ID]]).",
         "paged med reg dr [[aroha tipene|NAME]] on [[4418|PHONE_OR_FAX]]. reviewed at 0215.",
         "G2P1102. IUP at 36w3d, preterm labor, delivered.",
         "Reason for visit: 715 health check + contraception",
