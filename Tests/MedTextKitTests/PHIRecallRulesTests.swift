@@ -18,7 +18,7 @@ import Testing
         "Discussed with [[Marguerite|NAME]] and [[Hamid|NAME]]. Smith and Nephew dressings.",
         "Thanks [[Kiri|NAME]]\nThanks for your help.",
         "Hx: MI [[2018|DATE]], CABG x3 [[2015|DATE]]; Pap smear [[2021|DATE]] normal. Tetanus booster: [[2017|DATE]]",
-        "Plt 1950, Room 2014, MBS item 2013, AJCC 2018 staging. EBL 2000 mL. A 2000-calorie diet. In the 1980s.",
+        "Plt 1950, Room 2014, MBS item 2013, AJCC 2018 staging. EBL 2000 mL. A 2000-calorie diet. In the [[1980s|DATE]] (GUIDELINE D4, decision of session 10: a decade dates an event).",
         "EGD [[1/27|DATE]]. Bed avail [[12/18|DATE]], dictated [[13/3|DATE]], typed [[14/3|DATE]].",
         "Power 4/5, pupils 3/3, pain 7/10, 1/2 tab, Endone 5mg 4/24 PRN, 2/3 of the dose, 3/6 murmur, RV 31/9.",
         "DOB/Age/Sex: [[05/30/1986|DATE]] / [[38|AGE]]Y / F",

@@ -404,6 +404,8 @@ struct PHIScan {
             j += 1
             if at(j) == 0x20 { j += 1 }
             if lower(at(j)) == 0x61 && lower(at(j + 1)) == 0x74 && at(j + 2) == 0x20 { j += 3 }  // "at "
+            // "9/14/25 @ 23:58": `@` joins a time like `at` (GUIDELINE D2, decision of session 10).
+            else if at(j) == 0x40 && at(j + 1) == 0x20 { j += 2 } else if at(j) == 0x40 && isDigit(at(j + 1)) { j += 1 }
         } else {
             return nil
         }

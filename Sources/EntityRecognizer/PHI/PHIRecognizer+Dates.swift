@@ -180,13 +180,52 @@ extension PHIDetection {
         return true
     }
 
+    /// `1990s`, `1950's` at number token i: a decade of 1900-2090 with its `s`; the end, or nil. Not before a hyphen
+    /// or another word character (`1990s-era` is still a decade; `2000s3` is no word).
+    @inline(never) func decade(_ i: Int) -> Int? {
+        let v = intValue(i)
+        guard (1900...2090).contains(v), v % 10 == 0 else { return nil }
+        var e = i + 1
+        if punct(e, 0x27) && e + 1 < t.count && adjacent(e + 1) { e += 1 }
+        guard e < t.count, isWord(e), t[e].e - t[e].s == 1, b[t[e].s] | 0x20 == 0x73 else {
+            // "'s" as one token.
+            guard t[i + 1].key == K.apostropheS else { return nil }
+            return i + 2
+        }
+        e += 1
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation) { return nil }
+        return e
+    }
+
+    /// `the Christmas bazaar on 12 Dec`: the holiday ending before token k names an event (`holiday_event_nouns`) that
+    /// carries its own date within the next six tokens of the line (a number or a month name), so the holiday is part of
+    /// the event's name, not a DATE (GUIDELINE D4, decision of session 10). Without a date (`the Christmas party`) it stays.
+    @inline(never) func holidayNamesADatedEvent(_ k: Int) -> Bool {
+        guard k < t.count, !t[k].nl, isWord(k), inSet(.holidayEventNouns, t[k].base) else { return false }
+        var j = k + 1
+        while j < t.count && j <= k + 6 && !t[j].nl {
+            if t[j].kind == .number || (isWord(j) && t[j].rb.contains(.monthName) && t[j].key != K.may) { return true }
+            if punct(j, 0x2E) || punct(j, 0x3B) { return false }
+            j += 1
+        }
+        return false
+    }
+
     /// Token i starts a line that continues a wrapped sentence: the line before ends in a lower-case word (no full stop,
     /// colon or label) and a lower-case word or closing punctuation follows on this line (`Last colonoscopy was` /
     /// `2014 at Fiona Stanley`). Lists, headers and address lines start otherwise.
     @inline(never) func wrappedSentence(_ i: Int) -> Bool {
         guard i > 0, isWord(i - 1), !cap(i - 1), !t[i - 1].flags.contains(.hasDigit), i + 1 < t.count, !t[i + 1].nl else { return false }
+        // One line break, no blank line between ("cna ro" / "" / "1915 rec'd pt" is a log entry's clock time).
+        var breaks = 0
+        for c in t[i - 1].e..<t[i].s where b[c] == 0x0A { breaks += 1 }
+        guard breaks == 1 else { return false }
         let n = t[i + 1]
-        if isWord(i + 1) { return !cap(i + 1) && !adjacent(i + 1) }
+        if isWord(i + 1) {
+            let k = n.key
+            return !cap(i + 1) && !adjacent(i + 1)
+                && (k == K.at || k == K.in || k == K.on || k == K.and || k == K.with || k == K.to || k == K.for || k == K.by)
+        }
         return n.kind == .punctuation && (punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || punct(i + 1, 0x29))
     }
 

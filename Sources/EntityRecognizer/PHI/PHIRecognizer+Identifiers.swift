@@ -221,6 +221,18 @@ extension PHIDetection {
 // MARK: identifier shapes and their precision guards
 
 extension PHIDetection {
+    /// `Drug trolley asset tag AT-20417`, `scanner asset #55123`: an asset tag of ward equipment identifies no patient,
+    /// record or patient's device (GUIDELINE §9, decision of session 10): an `asset_words` word among the three tokens
+    /// before token j on its line.
+    @inline(never) func afterAssetWord(_ j: Int) -> Bool {
+        var k = j - 1
+        while k >= 0 && j - k <= 3 && !t[k + 1].nl {
+            if isWord(k) && inSet(.assetWords, t[k].key) { return true }
+            k -= 1
+        }
+        return false
+    }
+
     /// `G2P1102`, `G3P2`: obstetric gravida/para shorthand at token i, no identifier.
     @inline(never) func obstetricShorthand(_ i: Int, _ e: Int) -> Bool {
         let s = t[i].s, end = t[e - 1].e

@@ -53,7 +53,7 @@ extension PHIDetection {
                 return e
             }
         } else if punct(i, 0x23), i + 1 < t.count, adjacent(i + 1), !(i > 0 && isWord(i - 1) && inSet(.lotWords, t[i - 1].key)),
-            let e = hashCode(i + 1)
+            let e = hashCode(i + 1), !afterAssetWord(i + 1)
         {
             // "Walgreens #11872": after a capitalised word the number may be a store number inside an organisation's
             // name (GUIDELINE O3); below the organisation rules' priority, so a found organisation takes it.

@@ -717,6 +717,12 @@ struct PHIDetection {
             let e = extraPatternsEarly(i)
         { return e }
         if tok.kind == .number && tok.e - tok.s == 8, let e = compactBirthDate(i) { return e }
+        // "in the 1990s", "since the late 1970s", "the 1950's": a decade dates an event like a year (GUIDELINE D4,
+        // decision of session 10); the `s` is inside.
+        if tok.kind == .number && tok.e - tok.s == 4 && i + 1 < t.count && adjacent(i + 1), let e = decade(i) {
+            emit(.date, i, e, priority: 4, score: 0.75, rule: "date-decade")
+            return e
+        }
         if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
@@ -840,6 +846,7 @@ struct PHIDetection {
                 // "since New Year", "over New Year's".
                 end = j
             }
+            if end > 0 && holidayNamesADatedEvent(end) { return end }
             if end > 0 {
                 // "Christmas 2024".
                 if end < t.count && !t[end].nl && t[end].kind == .number && t[end].e - t[end].s == 4 && (1900...2099).contains(intValue(end)) {
@@ -973,7 +980,7 @@ struct PHIDetection {
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
             guard digits >= 4 || shortCode(i, j, e) else { return nil }
             // MBS items before their service and clock times in a run log are no IDs.
-            if itemServiceAfter(e) || clockAfterPatientCue(i, j, e) { return nil }
+            if itemServiceAfter(e) || clockAfterPatientCue(i, j, e) || afterAssetWord(j) { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
             if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key))) { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
@@ -1071,7 +1078,7 @@ struct PHIDetection {
                 || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))
                     // "RQ7720314", "A218-604-337": the tokenizer splits capitals from the digits after them.
                     || (tok.kind == .word && tok.flags.contains(.allUpper) && t[i + 1].kind == .number)))),
-            compactDateEnd(i) == nil, let e = alphanumericCode(i), !obstetricShorthand(i, e)
+            compactDateEnd(i) == nil, let e = alphanumericCode(i), !obstetricShorthand(i, e), !afterAssetWord(i)
         {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
             return e

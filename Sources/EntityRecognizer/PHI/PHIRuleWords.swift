@@ -27,7 +27,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case newYearQualifiers, yearEventWords, languages, handleCues
     case ruralBoxWords
     case plainNounOrgSuffixes, nationalServiceQualifiers
-    case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions
+    case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
