@@ -445,6 +445,26 @@ public struct MedTextAnnotator: Sendable {
                 mentions[i].topCode = code
             }
         }
+        // A fracture or injury coded for its initial encounter takes the 7th character of the
+        // encounter its clause documents ("healing ... routine healing at 6/52 post ORIF" → D).
+        // The cue may be a diagnosis of its own ("with malunion"): the clause reads through them.
+        if !icdQualifiers.encounters.isEmpty {
+            var reader = icdQualifiers
+            reader.ends.remove("with")
+            for i in mentions.indices where mentions[i].affirmed {
+                guard let top = mentions[i].topCode, top.hasSuffix("A") else { continue }
+                let clause = reader.clause(around: mentions[i].span, in: bytes, others: [], limit: 8)
+                // Healing, delayed healing, nonunion and malunion are characters of fracture codes only
+                // ("2cm healing abrasion" in a cellulitis note is no follow-up); a sequela is any injury's.
+                let fits = { (code: String) -> Bool in
+                    guard let t = self.icdDisplay(code)?.lowercased() else { return false }
+                    return code.hasSuffix("S") || t.contains("fracture")
+                }
+                guard let code = icdQualifiers.encounterCode(for: top, clause: clause, exists: fits) else { continue }
+                qualified[i] = code
+                mentions[i].topCode = code
+            }
+        }
         // A skin neoplasm takes the code of the site written beside it ("BCC L nasal ala" C44.311).
         if !icdSkinSites.isEmpty {
             let spans = mentions.map(\.span)

@@ -17,10 +17,43 @@ extension ICDCombinationRules {
         /// Words that end a clause read away from the diagnosis ("and", "no").
         public var ends: Set<String>
 
-        public init(axis: Set<String> = [], minor: Set<String> = [], ends: Set<String> = []) {
+        /// 7th character (`D`, `G`, `K`, `P`, `S`) → phrases that ask for it in a fracture's or
+        /// injury's clause (`encounter_X` rows): "routine healing at 6/52 post ORIF" → D.
+        /// The more specific characters (G, K, P, S) are tried before D.
+        public var encounters: [(character: Character, phrases: [String])]
+
+        public init(axis: Set<String> = [], minor: Set<String> = [], ends: Set<String> = [], encounters: [(character: Character, phrases: [String])] = []) {
             self.axis = axis
             self.minor = minor
             self.ends = ends
+            self.encounters = encounters
+        }
+
+        public static func == (a: Qualifiers, b: Qualifiers) -> Bool {
+            a.axis == b.axis && a.minor == b.minor && a.ends == b.ends
+                && a.encounters.map { "\($0.character)" + $0.phrases.joined(separator: ",") } == b.encounters.map { "\($0.character)" + $0.phrases.joined(separator: ",") }
+        }
+
+        public func hash(into h: inout Hasher) {
+            h.combine(axis)
+            h.combine(minor)
+            h.combine(ends)
+            for e in encounters { h.combine(e.character); h.combine(e.phrases) }
+        }
+
+        /// The code for the encounter the clause documents: an initial-encounter code (7th
+        /// character `A`) with `D`, `G`, `K`, `P` or `S` when a phrase of that character is written
+        /// in `clause` (more specific characters first); nil otherwise. `exists` says whether the
+        /// table has the code.
+        public func encounterCode(for code: String, clause: [String], exists: (String) -> Bool) -> String? {
+            guard code.hasSuffix("A"), code.utf8.filter({ $0 != UInt8(ascii: ".") }).count == 7, !encounters.isEmpty else { return nil }
+            let text = " " + clause.joined(separator: " ") + " "
+            let order = encounters.sorted { ($0.character == "D" ? 1 : 0) < ($1.character == "D" ? 1 : 0) }
+            for e in order where e.phrases.contains(where: { text.contains(" " + $0 + " ") }) {
+                let candidate = String(code.dropLast()) + String(e.character)
+                if exists(candidate) { return candidate }
+            }
+            return nil
         }
 
         public var isEmpty: Bool { axis.isEmpty }
@@ -34,7 +67,9 @@ extension ICDCombinationRules {
                 case "axis" where !words.isEmpty: out.axis.formUnion(words)
                 case "minor": out.minor.formUnion(words)
                 case "ends": out.ends.formUnion(words)
-                default: throw TerminologyError(.malformedSource, "a row is axis, minor or ends, with its words", file: file, line: row.line)
+                case let kind where kind.hasPrefix("encounter_") && kind.count == 11 && !words.isEmpty:
+                    out.encounters.append((character: kind.last!, phrases: row.list("words").map { $0.lowercased() }))
+                default: throw TerminologyError(.malformedSource, "a row is axis, minor, ends or encounter_X, with its words", file: file, line: row.line)
                 }
             }
             return out

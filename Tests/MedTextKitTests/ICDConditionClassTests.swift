@@ -196,12 +196,22 @@ import Testing
 }
 
 /// A fracture not said to be a stress or pathological one is traumatic (Index "Fracture,
-/// traumatic"): the S codes by site, not M84.3- / M84.4-.
+/// traumatic"): the S codes by site, not M84.3- / M84.4-; its 7th character is the encounter its
+/// clause documents (`encounter_X` rows of `qualifiers.tsv`).
 @Suite struct ICDFractureKindTests {
     @Test(arguments: [
         ("XR: fracture of the right fibula.", "fracture", "S82.4"),
         ("XR: stress fracture of the right fibula.", "stress fracture", "M84.363A"),
         ("Pathological fracture of the right femur.", "Pathological fracture", "M84.451A"),
+        // The 7th character of the encounter the clause documents (I.C.19.a).
+        ("Imp: Colles fracture left, routine healing at 6/52.", "Colles fracture", "S52.532D"),
+        ("Colles fracture left, nonunion at 4 months.", "Colles fracture", "S52.532K"),
+        ("Colles fracture left with malunion.", "Colles fracture", "S52.532P"),
+        // Negatives: no encounter written; a planned review; a denied nonunion.
+        ("Colles fracture left.", "Colles fracture", "S52.532A"),
+        ("Colles fracture left - review in fracture clinic in 1 week.", "Colles fracture", "S52.532A"),
+        ("Colles fracture left, no nonunion.", "Colles fracture", "S52.532A"),
+        ("Cellulitis L shin. 2cm healing abrasion anterior shin.", "abrasion", "T14.8XXA"),
     ])
     func fractureKind(text: String, mention: String, codePrefix: String) {
         let code = GoldRuleTests.topICD(text, mention) ?? ""
