@@ -134,11 +134,15 @@ extension PHIDetection {
     @inline(never) func lowerWordGivenName(_ k: Int) -> Int? {
         guard !capsDoc, k < t.count, isWord(k), !t[k].nl, !cap(k), t[k].e - t[k].s >= 3, !t[k].flags.contains(.hasDigit) else { return nil }
         let bits = t[k].bits
-        guard bits.contains(.firstName), !bits.contains(.drugWord), !bits.contains(.eponym), !bits.contains(.placeWord),
-            !bits.contains(.title), !bits.contains(.credential), !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday),
-            !inSet(.modalNames, t[k].key), !verbForm(k),
+        // "daughter may and grandson tanner (16)": before `and`, a comma or a bracket a modal verb or a month cannot stand,
+        // and a word before a bracketed age is a person, not the occupation or place phrase it may start.
+        let joiner = k + 1 < t.count && !t[k + 1].nl && (t[k + 1].key == K.and || punct(k + 1, 0x2C) || punct(k + 1, 0x28))
+        let ageAfter = punct(k + 1, 0x28) && ageNumber(k + 2) && punct(k + 3, 0x29)
+        guard bits.contains(.firstName), !bits.contains(.drugWord), !bits.contains(.eponym) || ageAfter, !bits.contains(.placeWord),
+            !bits.contains(.title), !bits.contains(.credential), !t[k].rb.contains(.monthName) || joiner, !t[k].rb.contains(.weekday),
+            !inSet(.modalNames, t[k].key) || joiner, !verbForm(k),
             // "teacher aide at": a word that starts a cue, occupation or place phrase is that phrase.
-            !t[k].ps
+            !t[k].ps || ageAfter || phrase(at: k, kinds: [.startsCue, .startsProfession, .startsPlace, .startsOrganization, .startsFacilityAfter, .startsTitle], where: { _ in true }) == nil
         else { return nil }
         var e = k + 1
         // "faith bell": a lower-case listed surname after it.
@@ -148,6 +152,10 @@ extension PHIDetection {
             !inSet(.personFollowers, t[e].key), !verbForm(e), t[e].e - t[e].s >= 2
         {
             e += 1
+            // "daughter hope cook-delaney": a hyphenated surname.
+            if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && isWord(e + 1) && !cap(e + 1) && !t[e + 1].flags.contains(.hasDigit) {
+                e += 2
+            }
         }
         if e >= t.count || t[e].nl { return e }
         if punct(e, 0x2C) || punct(e, 0x28) || punct(e, 0x29) || punct(e, 0x3A) || punct(e, 0x3B) { return e }
@@ -175,6 +183,11 @@ extension PHIDetection {
 
     /// "wife lan visiting" after the kinship word at i (not a cue phrase): a lower-case given name that is also a word.
     @inline(never) mutating func kinshipLowerWordName(_ i: Int) -> Int? {
+        // "wife (joy) at bedside": a lower-case given name alone in brackets after the relative.
+        if !capsDoc, punct(i + 1, 0x28), let end = bracketedLowerNameAfterKin(i) {
+            emitName(i + 2, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
+            return end + 1
+        }
         guard i + 1 < t.count, !t[i + 1].nl, !covered[i + 1], !cap(i + 1), !lowerGivenName(i + 1),
             !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, let end = lowerWordGivenName(i + 1)
         else { return nil }
@@ -357,6 +370,11 @@ extension PHIDetection {
 
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
     @inline(never) mutating func unlistedNames(_ i: Int) -> Int? {
+        // "Tran Van Minh", "Kim Min-jun": a family name written first before its given-name syllables.
+        if let e = surnameFirstName(i) {
+            emitName(i, e, priority: 2, score: 0.75, rule: "name-surname-first")
+            return e
+        }
         // "Young-jae Shin": a hyphenated Korean or Chinese given name before a trusted surname.
         if punct(i + 1, 0x2D), !capsDoc, !lowerDoc, !covered[i], let g = hyphenatedGivenName(i), g < t.count, !t[g].nl, cap(g), !covered[g],
             t[g].bits.contains(.lastName), t[g].bits.isDisjoint(with: [.stopWord, .placeWord, .title, .weakTitle, .credential, .drugWord, .streetType]),
@@ -820,6 +838,13 @@ extension PHIDetection {
             guard isWord(i - 2), !t[i - 1].nl, inSet(.kinship, t[i - 2].base), punct(i + 1, 0x29) || punct(i + 1, 0x2C) else { return nil }
             return "age-relative-bracket"
         }
+        // "Father, 78, has COPD", "Mother, 54." : a relative's age set off by commas (a singular kinship word; the number
+        // closes the aside, so `sister, 2 brothers` stays a count).
+        if punct(i - 1, 0x2C), i >= 2, isWord(i - 2), !t[i - 1].nl, !t[i].nl, inSet(.kinship, t[i - 2].base), t[i - 2].base == t[i - 2].key,
+            punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || (punct(i + 1, 0x2E) && asideEnd(i + 1))
+        {
+            return "age-relative-comma"
+        }
         // Walk back over earlier ages of the list: `8, 5 and` ... to the age word.
         var j = i - 1, ages = 0
         while j >= 1 && ages < 6 && !t[j].nl && (punct(j, 0x2C) || t[j].key == K.and) && t[j - 1].kind == .number && ageNumber(j - 1, sentenceEnd: true) {
@@ -952,8 +977,11 @@ extension PHIDetection {
     @inline(never) func hyphenatedGivenNameRun(_ k: Int) -> Int? {
         guard var e = hyphenatedGivenName(k) else { return nil }
         if e < t.count, !t[e].nl, isWord(e), t[e].s - t[e - 1].e == 1, t[e].e - t[e].s >= 2, !t[e].flags.contains(.hasDigit),
-            cap(e) == cap(k) || lowerDoc, t[e].bits.contains(.lastName) || t[e].bits.contains(.frequentLast),
-            !t[e].bits.contains(.stopWord), !t[e].bits.contains(.title), !t[e].bits.contains(.credential),
+            cap(e) == cap(k) || lowerDoc,
+            // "son min-jun park": a Korean or Chinese family name after the given name even when it is also a word.
+            ((t[e].bits.contains(.lastName) || t[e].bits.contains(.frequentLast)) && !t[e].bits.contains(.stopWord))
+                || inSet(.surnameFirstFamilyNames, t[e].key),
+            !t[e].bits.contains(.title), !t[e].bits.contains(.credential),
             !inSet(.personFollowers, t[e].key), !inSet(.nameVerbs, t[e].key), !verbForm(e)
         { e += 1 }
         return e
@@ -980,5 +1008,217 @@ extension PHIDetection {
         }
         emitName(i - 1, i + 1, priority: 3, score: 0.7, rule: "name-lower-credential")
         return c + 1
+    }
+}
+
+// MARK: names written family name first, signature lines and relatives in lower-case notes
+
+extension PHIDetection {
+    /// "Tran Van Minh", "NGUYEN Thi Thu Ha", "Kim Min-jun", "Wang Xiao Ming": a family name written before the given name
+    /// (`surname_first_family_names`: Vietnamese, Korean and Chinese family names), capitalised, then on its line either a
+    /// capitalised hyphenated given name (`Min-jun`, ``hyphenatedGivenName(_:)``) or two or three capitalised given-name
+    /// syllables (`surname_first_given_syllables` or `hyphenated_given_syllables`) of one case. Two syllables are asked
+    /// for because many of these family names are also English words (`Le`, `Do`, `Ho`, `Song`, `Moon`): `Do Not
+    /// Resuscitate`, `Moon Boot` stay out. Not before a place or organisation word (`Ho Chi Minh City`, `Ha Long Bay`).
+    /// The end of the name, or nil.
+    @inline(never) func surnameFirstName(_ i: Int) -> Int? {
+        guard i + 2 < t.count, !covered[i], !t[i + 1].nl, cap(i + 1), !covered[i + 1], t[i].e - t[i].s <= 7,
+            inSet(.surnameFirstFamilyNames, t[i].key)
+        else { return nil }
+        var e: Int
+        if punct(i + 2, 0x2D), let h = hyphenatedGivenName(i + 1) {
+            e = h
+        } else {
+            var j = i + 1
+            let upper = t[i + 1].flags.contains(.allUpper)
+            while j < t.count, j - i <= 3, !t[j].nl, isWord(j), cap(j), !covered[j], t[j].s - t[j - 1].e < 3, t[j].e - t[j].s >= 2,
+                t[j].flags.contains(.allUpper) == upper,
+                inSet(.surnameFirstGivenSyllables, t[j].key) || inSet(.hyphenatedGivenSyllables, t[j].key)
+            { j += 1 }
+            guard j - i >= 3 else { return nil }
+            e = j
+        }
+        if e < t.count, !t[e].nl, isWord(e), cap(e),
+            t[e].bits.contains(.streetType) || t[e].rb.contains(.orgSuffix) || placeSuffix(e)
+                || (t[e].ps && phrase(at: e, kinds: [.startsFacilityAfter, .startsOrganization], where: { _ in true }) != nil)
+        { return nil }
+        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > i + 1 { return nil }
+        return e
+    }
+
+    /// "- ruth joy, rn", "- may cook rn": on a signature line opened by a dash, in lower case, a listed given name and a
+    /// listed surname that are both ordinary or stop-listed words, before a credential. The dash at the line start and
+    /// the credential after the pair make it a signature, whatever the words mean. Token `i` is the surname. The token
+    /// after the credential, or nil.
+    @inline(never) mutating func signatureLineWordName(_ i: Int) -> Int? {
+        guard i >= 3, !cap(i), !cap(i - 1), isWord(i - 1), !t[i].nl, !t[i - 1].nl, punct(i - 2, 0x2D), t[i - 2].nl,
+            !covered[i - 1], !covered[i], t[i - 1].e - t[i - 1].s >= 3, t[i].e - t[i].s >= 3,
+            t[i - 1].bits.contains(.firstName), t[i].bits.contains(.lastName)
+        else { return nil }
+        for k in (i - 1)...i {
+            let bits = t[k].bits
+            if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.title) || bits.contains(.credential)
+                || bits.contains(.placeWord) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) || t[k].flags.contains(.hasDigit)
+            { return nil }
+        }
+        var c = i + 1
+        if punct(c, 0x2C) { c += 1 }
+        guard c < t.count, !t[c].nl, credentialAt(c) else { return nil }
+        emitName(i - 1, i + 1, priority: 3, score: 0.7, rule: "name-signature-line")
+        return c + 1
+    }
+
+    /// "wife (joy) at bedside", "son (bill)": a lower-case listed given name alone in brackets right after a kinship word,
+    /// even when it is also a word; never a number, month, weekday, drug, eponym, place, title or credential. The end of
+    /// the name, or nil.
+    @inline(never) func bracketedLowerNameAfterKin(_ i: Int) -> Int? {
+        let k = i + 2
+        guard k + 1 < t.count, punct(i + 1, 0x28), !t[i + 1].nl, !t[k].nl, adjacent(k), punct(k + 1, 0x29), adjacent(k + 1), isWord(k),
+            !cap(k), !covered[k], t[k].e - t[k].s >= 3, !t[k].flags.contains(.hasDigit)
+        else { return nil }
+        let bits = t[k].bits
+        guard bits.contains(.firstName), !bits.contains(.drugWord), !bits.contains(.eponym), !bits.contains(.placeWord),
+            !bits.contains(.title), !bits.contains(.credential), !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday)
+        else { return nil }
+        return k + 1
+    }
+
+    /// In a lower-case note, a later mention of a stop-listed given name found after a relative or role cue (`daughter
+    /// may and grandson tanner` ... `may asked if`, `given by may at 1300`) is the person only where the word cannot be
+    /// read otherwise: before a verb of `name_verbs` that is no auxiliary (`may asked`, `may called him`), or after a
+    /// `by` or `with` and before a clause end or `at`.
+    @inline(never) func lowerStopNameMentionOK(_ k: Int) -> Bool {
+        guard lowerDoc, !cap(k) else { return false }
+        let n = k + 1
+        if n < t.count, !t[n].nl, isWord(n), inSet(.nameVerbs, t[n].key), !inSet(.auxiliaryVerbs, t[n].key) { return true }
+        guard k > 0, !t[k].nl, isWord(k - 1), t[k - 1].key == K.by || t[k - 1].key == K.with else { return false }
+        return n >= t.count || t[n].nl || punct(n, 0x2C) || punct(n, 0x2E) || punct(n, 0x3B) || t[n].key == K.at
+    }
+}
+
+extension PHIDetection {
+    /// A lower-case given name of a lower-case note that is also a stop-listed word (`may`, `joy`, `rose`), not an eponym,
+    /// drug, place, title or credential: found after a relative or role cue, it is propagated (only to the mentions
+    /// ``lowerStopNameMentionOK(_:)`` accepts).
+    @inline(never) func lowerStopListedGivenName(_ k: Int) -> Bool {
+        guard lowerDoc, isWord(k), !cap(k), t[k].e - t[k].s >= 3 else { return false }
+        let bits = t[k].bits
+        return bits.contains(.firstName) && bits.contains(.stopWord) && !bits.contains(.eponym) && !bits.contains(.drugWord)
+            && !bits.contains(.placeWord) && !bits.contains(.title) && !bits.contains(.credential) && !t[k].rb.contains(.weekday)
+    }
+}
+
+// MARK: job titles after an occupation cue
+
+extension PHIDetection {
+    /// "works nights as a poultry line supervisor", "employed as a heavy vehicle mechanic", "Occupation: Senior Software
+    /// Engineer", "Job: HR business partner at a bank": after `as` (with a work verb or occupation cue at most four words
+    /// before it in its sentence: "works at the council as a parks maintenance officer") or after an occupation label and its colon, the noun phrase up to a word of `occupation_phrase_ends`
+    /// (at most five words, hyphenated words kept whole) is PROFESSION when its last word is a job title's head
+    /// (`occupation_heads`) or a listed occupation ends there. An article and employment states before the title
+    /// (`retired`, `casual`, `part-time`: `occupation_cues`, `not_professions`) stay outside (GUIDELINE PR1); an employer
+    /// after `at`/`for`/`with` is found as after any occupation. Token `i` is the cue; the end, or nil.
+    @inline(never) mutating func occupationNounPhrase(_ i: Int) -> Int? {
+        var s = i + 1
+        guard s < t.count, !t[s].nl else { return nil }
+        let label = punct(s, 0x3A) || punct(s, 0x2D)
+        if label {
+            // A label: `Occupation:` opening its line or field.
+            guard i == 0 || t[i].nl || punct(i - 1, 0x2E) || t[i].s - t[i - 1].e >= 3 || punct(i - 1, 0x3B) else { return nil }
+            s += 1
+        } else {
+            // `as` after a work verb or an occupation cue ("works as", "works nights as", "employed full time as").
+            var ok = false
+            var j = i - 1
+            while j >= 0 && i - j <= 5 && !t[j + 1].nl && !punct(j, 0x2E) && !punct(j, 0x3B) {
+                if isWord(j) && (inSet(.workVerbs, t[j].key) || inSet(.occupationCues, t[j].key)) && !inSet(.occupationPhraseCues, t[j].key) {
+                    ok = true
+                    break
+                }
+                j -= 1
+            }
+            guard ok else { return nil }
+        }
+        if s < t.count && !t[s].nl && isWord(s) && (t[s].key == K.a || t[s].key == K.an) { s += 1 }
+        // "works nights as a\npoultry line supervisor": a wrapped line may fall between `as a` and the title.
+        let wrapped = s < t.count && t[s].nl && !label && s > i + 1 && isWord(s - 1) && (t[s - 1].key == K.a || t[s - 1].key == K.an)
+        // Employment states before the title stay outside.
+        while s < t.count && !t[s].nl && isWord(s) && (inSet(.occupationCues, t[s].key) || inSet(.notProfessions, t[s].key)) {
+            s += 1
+            if punct(s, 0x2D) && adjacent(s) && s + 1 < t.count && adjacent(s + 1) && isWord(s + 1) { s += 2 }
+        }
+        var k = s, last = -1, words = 0
+        while k < t.count && (!t[k].nl || (k == s && wrapped)) && words < 5 && isWord(k) && !covered[k] && !t[k].flags.contains(.hasDigit)
+            && !inSet(.occupationPhraseEnds, t[k].key) && (k == s || t[k].s - t[k - 1].e <= 1)
+        {
+            var e = k + 1
+            // "night-fill", "long-haul": a hyphenated word is one word of the title.
+            while punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && isWord(e + 1) && !t[e + 1].flags.contains(.hasDigit) { e += 2 }
+            last = e - 1
+            words += 1
+            k = e
+        }
+        guard last >= s else { return nil }
+        var head = inSet(.occupationHeads, t[last].key)
+        if !head {
+            for p in s...last where t[p].ps {
+                if let (_, pe) = phrase(at: p, kinds: .startsProfession, where: { $0 == .profession }), pe == last + 1 {
+                    head = true
+                    break
+                }
+            }
+        }
+        guard head else { return nil }
+        // A person's name after a role word is the person, not a title ("works as a carer for Dad" stays the title).
+        if s == last && cap(s) && !capsDoc && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord) { return nil }
+        let end = last + 1
+        emit(.profession, s, end, priority: 1, score: 0.75, rule: "profession-title")
+        if end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with,
+            let o = employerRun(end + 1, after: t[end].key)
+        {
+            emit(options.facilityType, end + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
+            return o
+        }
+        return end
+    }
+}
+
+// MARK: ages beside a sex letter or an abbreviated unit
+
+extension PHIDetection {
+    /// The rule id for an age at number token `i` written beside a sex letter and a slash (`72/F`, `Age/Sex: 58/M`,
+    /// `M/45`, `F/72`; GUIDELINE A1: the number only) or before an abbreviated unit of `age_units` and `old` (`2 wk old`,
+    /// `9 mo old`), or nil. The slash forms take one letter `M` or `F` joined on both sides, never inside a longer slash
+    /// group (`12/3/F`, `F/72/3`) or before a letter or digit (`45/Fr`).
+    @inline(never) func ageBesideSexOrUnit(_ i: Int) -> String? {
+        guard t[i].kind == .number, t[i].e - t[i].s <= 3, intValue(i) <= 120 else { return nil }
+        if punct(i + 1, 0x2F), adjacent(i + 1), adjacent(i + 2), sexLetter(i + 2), ageTokenEnds(i + 2),
+            !(i > 0 && adjacent(i) && (punct(i - 1, 0x2F) || t[i - 1].kind == .number))
+        {
+            return "age-sex-slash"
+        }
+        if i >= 2, punct(i - 1, 0x2F), adjacent(i), adjacent(i - 1), sexLetter(i - 2), ageTokenEnds(i),
+            !(i >= 3 && adjacent(i - 2) && (punct(i - 3, 0x2F) || isWord(i - 3) || t[i - 3].kind == .number))
+        {
+            return "age-sex-slash"
+        }
+        if i + 2 < t.count, !t[i + 1].nl, !t[i + 2].nl, isWord(i + 1), inSet(.ageUnits, t[i + 1].key), t[i + 2].key == AgeKeys.old {
+            return "age-unit-old"
+        }
+        return nil
+    }
+}
+
+extension PHIDetection {
+    /// Token `k` is the capital letter `M` or `F` alone.
+    @inline(__always) func sexLetter(_ k: Int) -> Bool {
+        k >= 0 && k < t.count && isWord(k) && t[k].e - t[k].s == 1 && b[t[k].s] &- 0x41 < 26 && (t[k].key == AgeKeys.m || t[k].key == AgeKeys.f)
+    }
+
+    /// The token after `k` does not continue it: no letter, digit, slash or decimal point joined to it.
+    @inline(__always) func ageTokenEnds(_ k: Int) -> Bool {
+        if k + 1 >= t.count || !adjacent(k + 1) { return true }
+        if punct(k + 1, 0x2E) { return !(k + 2 < t.count && adjacent(k + 2) && t[k + 2].kind == .number) }
+        return t[k + 1].kind == .punctuation && !punct(k + 1, 0x2F)
     }
 }

@@ -25,6 +25,13 @@ extension PHIDetection {
                 emit(.date, i, e, priority: 4, score: 0.6, rule: "date-day-month-after-word")
                 return e
             }
+            // "72/F", "M/45", "2 wk old": an age beside a sex letter and a slash, or before an abbreviated unit and `old`.
+            if tok.e - tok.s <= 3, punct(i + 1, 0x2F) || punct(i - 1, 0x2F) || (i + 2 < t.count && t[i + 2].key == AgeKeys.old),
+                let rule = ageBesideSexOrUnit(i)
+            {
+                emitAgeToken(i, rule: rule)
+                return i + 1
+            }
             let len = tok.e - tok.s
             let nextShort = i + 1 < t.count && t[i + 1].e - t[i + 1].s == 1 && !t[i + 1].nl
             // Ages: a one-letter `y`/`Y`/`s` word after the number, or an opening bracket before it.

@@ -496,7 +496,7 @@ struct PHIDetection {
         nameEnds.append(end)
         for k in i..<min(end, t.count) { named[k] = true }
         for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym)
-            && (!t[k].bits.contains(.stopWord) || (priority >= 3 && stopListedGivenName(k)))
+            && (!t[k].bits.contains(.stopWord) || (priority >= 3 && (stopListedGivenName(k) || lowerStopListedGivenName(k))))
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
             // Function words that are also listed surnames (In, On, To) are never propagated.
             && !(t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key))
@@ -644,6 +644,11 @@ struct PHIDetection {
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
                 { emitAgeToken(k, rule: "age-after-name") }
+            } else if t[e].key == K.is && ageNumber(e + 1) && e + 2 < t.count && !t[e + 2].nl
+                // "Mrs Ianello is 84 and lives alone": the number alone after `is`, before `and` or a clause end.
+                && (t[e + 2].key == K.and || punct(e + 2, 0x2C) || punct(e + 2, 0x3B) || (punct(e + 2, 0x2E) && asideEnd(e + 2)))
+            {
+                emitAgeToken(e + 1, rule: "age-after-name")
             } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)
                 // "Nevaeh (10 months)", "Kai (7 yrs)".
                 || (e + 3 < t.count && isWord(e + 2) && inSet(.ageUnits, t[e + 2].key) && (punct(e + 3, 0x29) || punct(e + 3, 0x2C))))
@@ -664,10 +669,20 @@ struct PHIDetection {
             var k = e
             let bracket = punct(k, 0x28)
             if bracket { k += 1 }
-            guard punct(k, 0x22), k + 2 < t.count, adjacent(k + 1), cap(k + 1), !t[k + 1].bits.contains(.title),
+            // "TRAN, Van Minh (prefers "Vinnie")", "(aka "Moose")": up to two naming words before the quote in brackets.
+            if bracket, isWord(k), inSet(.nicknameCues, t[k].key) {
+                k += 1
+                if isWord(k), inSet(.nicknameCues, t[k].key) { k += 1 }
+                if k >= t.count || t[k].nl { continue }
+            }
+            // `cook, beverley anne ("bev")`: in a lower-case note the quoted nickname is lower case too.
+            guard punct(k, 0x22), k + 2 < t.count, adjacent(k + 1),
+                cap(k + 1) || (lowerDoc && isWord(k + 1) && t[k + 1].e - t[k + 1].s >= 2 && !t[k + 1].flags.contains(.hasDigit)),
+                !t[k + 1].bits.contains(.title),
                 punct(k + 2, 0x22), adjacent(k + 2), !bracket || punct(k + 3, 0x29),
                 // `Raymond "Ray" Kowalczyk`: a nickname inside the name stays in the name's span.
-                bracket || k + 3 >= t.count || t[k + 3].nl || !cap(k + 3)
+                // `guadalupe "lupe" delacruz`: in a lower-case note a word right after the quote continues the name.
+                bracket || k + 3 >= t.count || t[k + 3].nl || (!cap(k + 3) && !(lowerDoc && isWord(k + 3) && t[k + 3].s - t[k + 2].e <= 1))
                     // Session 5: `Adebayo, Olufunmilayo "Funmi"    MRN`: a header field after a wide gap.
                     || t[k + 3].s - t[k + 2].e >= 2 || t[k + 3].flags.contains(.allUpper)
             else { continue }
@@ -1376,8 +1391,18 @@ struct PHIDetection {
                     !t[j].bits.contains(.drugWord), !t[j].bits.contains(.credential), !t[j].bits.contains(.title)
                 {
                     // "paged dr okonjo": after a title, a lower-case word outside the ordinary-word and stop lists.
-                    emitName(j, j + 1, priority: 3, score: 0.8, rule: "name-title")
-                    return j + 1
+                    // "dr mary-rose pillai": a hyphenated given name and a listed surname after it.
+                    var e = j + 1
+                    if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1) && isWord(e + 1) && !cap(e + 1)
+                        && !t[e + 1].flags.contains(.hasDigit)
+                    {
+                        e += 2
+                        if e < t.count, !t[e].nl, isWord(e), !cap(e), t[e].bits.contains(.lastName), !t[e].bits.contains(.ordinaryWord),
+                            !t[e].bits.contains(.stopWord), !t[e].bits.contains(.credential)
+                        { e += 1 }
+                    }
+                    emitName(j, e, priority: 3, score: 0.8, rule: "name-title")
+                    return e
                 }
             }
         }
@@ -1448,7 +1473,10 @@ struct PHIDetection {
                     // "the Aboriginal Interpreter Service", "Carers Support Group": a capitalised cue inside a run of
                     // capitalised words (after an ordinary word that is no possessive) is part of a proper name.
                     if cap(i) && i > 0 && cueInsideProperName(i) { return nil }
-                    if !cap(j), !(lowerDoc && bj.isName && !bj.contains(.ordinaryWord)), !lowerGivenName(j), let end = lowerWordGivenName(j) {
+                    // "daughter may and grandson tanner (16)": in a lower-case note a stop-listed given name takes this path too.
+                    if !cap(j), !(lowerDoc && bj.isName && !bj.contains(.ordinaryWord) && !bj.contains(.stopWord)), !lowerGivenName(j),
+                        let end = lowerWordGivenName(j)
+                    {
                         emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
                         return end
                     }
@@ -1799,6 +1827,7 @@ struct PHIDetection {
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
             if let e = lowerNameBeforeCredential(i) { return e }
+            if lowerDoc, let e = signatureLineWordName(i) { return e }
         }
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
         if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
@@ -1826,7 +1855,9 @@ struct PHIDetection {
         {
             let lb = t[i + 2].bits
             // "k. tran rn": a credential after it vouches for an ordinary-looking surname.
-            let credentialAfter = i + 3 < t.count && !t[i + 3].nl && isWord(i + 3) && t[i + 3].bits.contains(.credential)
+            // "- k. cook, rn": a comma may stand between the surname and the credential.
+            let c3 = punct(i + 3, 0x2C) ? i + 4 : i + 3
+            let credentialAfter = c3 < t.count && !t[c3].nl && isWord(c3) && t[c3].bits.contains(.credential)
             // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation.
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
                 && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
@@ -1880,7 +1911,9 @@ struct PHIDetection {
             if punct(j, 0x2E) { j += 1 }
         }
         // "Mohammed bin Salman", "Maria de los Angeles Ortiz": particles before the surname.
-        if j < t.count, !t[j].nl, !covered[j], isWord(j), !cap(j), t[j].rb.contains(.auxWord), bits.contains(.frequentFirst),
+        // "Pieter van der Berg", "Ahmed bin Khalid": any listed given name that is no word (the particles and the
+        // capitalised surname that nameTail asks for after them are the evidence).
+        if j < t.count, !t[j].nl, !covered[j], isWord(j), !cap(j), t[j].rb.contains(.auxWord),
             !bits.contains(.ordinaryWord), !capsDoc, !lowerDoc, inSet(.nameParticles, t[j].key)
         {
             let end = nameTail(j)
@@ -1949,7 +1982,7 @@ struct PHIDetection {
             || (t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key)) || (punct(i + 1, 0x2D) && adjacent(i + 1)))
         { return nil }
         // Session 4: a stop-listed given name ("Harmony") is propagated only where it cannot be the word.
-        if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) { return nil }
+        if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) && !lowerStopNameMentionOK(i) { return nil }
         var j = i + 1
         while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc))
             && (!t[j].bits.contains(.stopWord) || stopListedGivenName(j))
@@ -2549,11 +2582,39 @@ struct PHIDetection {
     // MARK: professions
 
     mutating func profession(_ i: Int) -> Int? {
+        // "works nights as a poultry line supervisor", "Occupation: warehouse team leader": a job title after its cue.
+        if t[i].rb.contains(.auxWord), isWord(i), inSet(.occupationPhraseCues, t[i].key), let e = occupationNounPhrase(i) { return e }
         guard isWord(i), t[i].ps,
             let (_, e) = phrase(at: i, kinds: .startsProfession, where: { $0 == .profession })
         else { return nil }
         for k in i..<e where covered[k] { return nil }
         if e == i + 1 && inSet(.notProfessions, t[i].key) { return nil }
+        // "husband kevin cook mob ...", "pt: cook, beverley anne", "hope cook-delaney": a one-word occupation joined to a
+        // name found around it is a surname.
+        if e == i + 1 && !capsDoc && ((i > 0 && named[i - 1] && !t[i].nl && isWord(i - 1))
+            || (punct(e, 0x2D) && adjacent(e)) || (punct(e, 0x2C) && e + 1 < t.count && !t[e + 1].nl && named[e + 1]))
+        { return nil }
+        // "imam Muhamed Hasić visited", "school nurse Grace Sailor": a role word right before a person found in the note is
+        // that person's role (GUIDELINE PR2), as a title would be.
+        if e < t.count && !t[e].nl && named[e] { return nil }
+        // "PILOT R. WEBER", "pharmacist T. Hossain": a role before an initial and a surname names that person.
+        if e + 2 < t.count, !t[e].nl, initial(e), !covered[e], let ne = initialsNameAfterCue(e) {
+            emitName(e, ne, priority: 3, score: 0.75, rule: "name-after-role")
+            return ne
+        }
+        // "by K. Dimitriou, scientist.", "Travis Gunderson, claims adjuster,", "D. Nakamura-Price (scientist)": a care or
+        // claim role (`care_role_heads`) set right after a person's name, without an article, is that person's role in the
+        // note (GUIDELINE PR2); other occupations there stay ("Mr Ashok Patel, taxi driver", "Rafael Mendes, actuary"),
+        // and so does one in apposition with an article ("her brother, a nurse,").
+        if inSet(.careRoleHeads, t[e - 1].key) {
+            // "R. Delacroix (lab scientist)": up to two modifier words between the bracket and the listed role.
+            var p = i - 1
+            // An article or a verb before the role makes it an apposition ("Kalia Xiong, a registered nurse at ...").
+            while p > 0 && i - p <= 2 && isWord(p) && !t[p + 1].nl && !named[p] && !inSet(.occupationPhraseEnds, t[p].key)
+                && t[p].key != K.is && t[p].key != K.was
+            { p -= 1 }
+            if p >= 1 && (punct(p, 0x2C) || punct(p, 0x28)) && !t[p + 1].nl && !t[p].nl && named[p - 1] { return nil }
+        }
         // "his teacher Ms Kelly", "his pastor, rev. Okonkwo": a person's role towards the patient.
         if i > 0 && inSet(.possessives, t[i - 1].key) { return nil }
         // Capitalised words are titles and headings ("Principal Diagnosis") unless an occupation cue precedes.
@@ -2566,8 +2627,11 @@ struct PHIDetection {
         // "a barista course", "teacher Mrs Hollis", "asthma educator Kylie": a course, or a role label before a person.
         if e < t.count && !t[e].nl && isWord(e) && inSet(.notOccupationAfter, t[e].key) { return nil }
         if e < t.count && !t[e].nl && (t[e].bits.contains(.title) || t[e].bits.contains(.weakTitle)) && cap(e) { return nil }
-        if e < t.count && !t[e].nl && cap(e) && t[e].bits.contains(.firstName) && !t[e].bits.contains(.ordinaryWord)
-            && !t[e].bits.contains(.stopWord) && !covered[e], let ne = nameRun(e, strong: true, maxWords: 3)
+        // "school nurse Grace Sailor": a stop-listed given name before a capitalised surname is a person too.
+        if e < t.count && !t[e].nl && cap(e) && t[e].bits.contains(.firstName)
+            && ((!t[e].bits.contains(.ordinaryWord) && !t[e].bits.contains(.stopWord))
+                || (stopListedGivenName(e) && e + 1 < t.count && !t[e + 1].nl && cap(e + 1) && t[e + 1].bits.contains(.lastName)))
+            && !covered[e], let ne = nameRun(e, strong: true, maxWords: 3)
         {
             emitName(e, ne, priority: 3, score: 0.75, rule: "name-after-role")
             return ne

@@ -28,6 +28,8 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case ruralBoxWords
     case plainNounOrgSuffixes, nationalServiceQualifiers
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
+    case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
+    case careRoleHeads
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
@@ -139,6 +141,7 @@ struct PHIRuleWords: Sendable {
         u.formUnion(self[.notOccupationAfter])
         u.formUnion([K.the, K.law, K.family, K.household, K.age, K.and])
         u.formUnion(self[.eponymFollower])
+        u.formUnion(self[.occupationPhraseCues])
         return u
     }
 
