@@ -9,8 +9,13 @@ public struct TokenDictionary: Sendable, Equatable {
 
     let pool: [UInt8]
     let starts: [Int32]  // per id (index id), start in pool; starts[count] = pool.count
-    private let table: [UInt32]  // open addressing; 0 = empty, else id
+    /// Open addressing; 0 = empty, else the id in the low ``idBits`` bits and the top bits of the
+    /// token's hash above them (a tag), so a probe that meets another token's slot is rejected
+    /// without reading `starts` and `pool` (two dependent loads, usually cache misses).
+    private let table: [UInt32]
     private let mask: Int
+    /// Bits of a slot that hold the id (enough for `count`); the rest hold the tag.
+    private let idBits: Int
 
     /// Number of distinct tokens (ids are 1...count).
     public var count: Int { starts.count - 2 }
@@ -89,16 +94,29 @@ public struct TokenDictionary: Sendable, Equatable {
         while capacity < n * 2 { capacity <<= 1 }
         var table = [UInt32](repeating: 0, count: capacity)
         let mask = capacity - 1
+        let idBits = TokenDictionary.idBits(count: n)
         pool.withUnsafeBufferPointer { p in
             for id in 1...max(1, n) where id <= n {
                 let s = Int(starts[id]), e = Int(starts[id + 1])
-                var slot = Int(truncatingIfNeeded: TokenDictionary.hash(UnsafeBufferPointer(rebasing: p[s..<e]))) & mask
+                let h = TokenDictionary.hash(UnsafeBufferPointer(rebasing: p[s..<e]))
+                var slot = Int(truncatingIfNeeded: h) & mask
                 while table[slot] != 0 { slot = (slot + 1) & mask }
-                table[slot] = UInt32(id)
+                table[slot] = UInt32(id) | TokenDictionary.tag(h, idBits: idBits)
             }
         }
         self.table = table
         self.mask = mask
+        self.idBits = idBits
+    }
+
+    /// Bits needed for ids `1...count` (at least 1, at most 32: then no tag bits are left).
+    static func idBits(count: Int) -> Int { max(1, min(32, Int.bitWidth - max(1, count).leadingZeroBitCount)) }
+
+    /// The tag of a hash for a table whose ids take `idBits` bits: the hash's top bits, shifted
+    /// above the id (0 when the ids take all 32 bits, so every slot's tag matches).
+    @inline(__always)
+    static func tag(_ h: UInt64, idBits: Int) -> UInt32 {
+        idBits >= 32 ? 0 : UInt32(truncatingIfNeeded: h >> 32) << UInt32(idBits)
     }
 
     /// FNV-1a over bytes.
@@ -115,22 +133,31 @@ public struct TokenDictionary: Sendable, Equatable {
     /// The id of a token's normalized bytes, or ``unknown``.
     /// - Complexity: O(token length) expected.
     public func id(of bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var slot = Int(truncatingIfNeeded: TokenDictionary.hash(bytes)) & mask
-        return pool.withUnsafeBufferPointer { p in
-            while true {
-                let id = table[slot]
-                if id == 0 { return TokenDictionary.unknown }
-                let s = Int(starts[Int(id)]), e = Int(starts[Int(id) + 1])
-                if e - s == bytes.count {
-                    var equal = true
-                    var k = 0
-                    while k < bytes.count {
-                        if p[s + k] != bytes[k] { equal = false; break }
-                        k += 1
+        let h = TokenDictionary.hash(bytes)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let idBits = self.idBits, mask = self.mask
+        let tag = TokenDictionary.tag(h, idBits: idBits)
+        let idMask: UInt32 = idBits >= 32 ? ~0 : (1 << UInt32(idBits)) &- 1
+        // Slots are masked to the table's size; ids in the table index `starts` (built together),
+        // so the loads below stay in bounds without per-load checks.
+        return table.withUnsafeBufferPointer { tb in
+            starts.withUnsafeBufferPointer { st in
+                pool.withUnsafeBufferPointer { p in
+                    while true {
+                        let x = tb[slot]
+                        if x == 0 { return TokenDictionary.unknown }
+                        if x & ~idMask == tag {
+                            let id = x & idMask
+                            let s = Int(st[Int(id)]), e = Int(st[Int(id) &+ 1])
+                            if e &- s == bytes.count {
+                                var k = 0
+                                while k < bytes.count && p[s &+ k] == bytes[k] { k &+= 1 }
+                                if k == bytes.count { return id }
+                            }
+                        }
+                        slot = (slot &+ 1) & mask
                     }
-                    if equal { return id }
                 }
-                slot = (slot + 1) & mask
             }
         }
     }
