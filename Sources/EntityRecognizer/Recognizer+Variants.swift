@@ -33,11 +33,15 @@ extension Recognizer {
             }
         }
         guard key.count >= typos.minimumWordLength - 1 else { return TokenDictionary.unknown }
-        let fixed = key.withUnsafeBufferPointer { typos.correction(of: $0, dictionary: dictionary) }
-        guard fixed != TokenDictionary.unknown else { return fixed }
-        if let ordinary = ordinaryWord, key.withUnsafeBufferPointer({ ordinary($0) }) { return TokenDictionary.unknown }
-        c.corrected.append(index)
-        return fixed
+        // An ordinary word is never corrected: ask that (one table probe) before the typo index (a
+        // probe per one-byte deletion), but only for words the index could correct at all.
+        return key.withUnsafeBufferPointer { k in
+            guard typos.isCandidate(k) else { return TokenDictionary.unknown }
+            if let ordinary = ordinaryWord, ordinary(k) { return TokenDictionary.unknown }
+            let fixed = typos.correction(of: k, dictionary: dictionary)
+            if fixed != TokenDictionary.unknown { c.corrected.append(index) }
+            return fixed
+        }
     }
 
     /// The other number forms a vocabulary may hold for a word, most specific first: its plurals

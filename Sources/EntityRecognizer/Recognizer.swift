@@ -73,7 +73,7 @@ public struct Recognizer: Sendable {
     let dictionary: TokenDictionary
     /// One-edit corrections of unknown tokens to lexicon words (see ``TypoIndex``).
     let typos: TypoIndex
-    let ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
+    private(set) var ordinaryWord: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
     /// Per token id: a word of a concept term (target of plural and typo variants).
     let lexiconWord: [Bool]
     /// The same words in first-use order (what ``compiledLexicon`` saves).
@@ -132,6 +132,15 @@ public struct Recognizer: Sendable {
     public var phraseCount: Int { lexicon.phraseCount }
     /// Number of context rules compiled.
     public var contextRuleCount: Int { context.rules.count }
+
+    /// The same recognizer with another ordinary-word test (``RecognizerResources/ordinaryWord``),
+    /// for a caller whose word list became ready after compiling: the test is read only while
+    /// recognizing, so the result equals a recognizer built with `test` from the start.
+    public func withOrdinaryWord(_ test: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool) -> Recognizer {
+        var r = self
+        r.ordinaryWord = test
+        return r
+    }
 
     public init(resources: RecognizerResources) {
         let normalizer = Normalizer()

@@ -102,9 +102,7 @@ public struct TypoIndex: Sendable, Equatable {
     /// The one word of the index within one edit of `token`, or ``TokenDictionary/unknown`` when
     /// there is none, or more than one, or the token is not eligible (see the type's safeguards).
     public func correction(of token: UnsafeBufferPointer<UInt8>, dictionary: TokenDictionary) -> UInt32 {
-        guard wordCount > 0, token.count >= minimumWordLength - 1, token.count <= 40 else { return TokenDictionary.unknown }
-        for b in token where b < 0x61 || b > 0x7A { return TokenDictionary.unknown }
-        if TypoIndex.isInflected(token) { return TokenDictionary.unknown }
+        guard isCandidate(token) else { return TokenDictionary.unknown }
         // Slots are masked to the table size, which equals both buffers' count.
         let keys = self.keys.buffer, ids = self.ids.buffer
         var found = TokenDictionary.unknown
@@ -129,6 +127,15 @@ public struct TypoIndex: Sendable, Equatable {
             }
         }
         return found
+    }
+
+    /// Whether `token` passes the safeguards that need no lookup (length, lower-case ASCII letters,
+    /// no inflected ending): ``correction(of:dictionary:)`` is ``TokenDictionary/unknown`` for every
+    /// other token. Cheap, so callers can test it before costlier guards of their own.
+    public func isCandidate(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard wordCount > 0, token.count >= minimumWordLength - 1, token.count <= 40 else { return false }
+        for b in token where b < 0x61 || b > 0x7A { return false }
+        return !TypoIndex.isInflected(token)
     }
 
     /// English inflections: an ordinary word with one of these endings is too often one edit from

@@ -157,26 +157,33 @@ public struct MedTextAnnotator: Sendable {
         case nil:
             break
         }
+        let built: Recognizer
         if let fromImage {
-            recognizer = fromImage
+            built = fromImage
             lexiconOrigin = .image
         } else {
             resources.compiledLexicon = nil
             resources.terms = try Self.lexiconTerms(store: store, lexiconsDirectory: dir)
-            recognizer = Recognizer(resources: resources)
+            built = Recognizer(resources: resources)
             lexiconOrigin = .compiled(imageUnusable: whyCompiled)
-            imageCache?.save(recognizer.compiledLexicon)
+            imageCache?.save(built.compiledLexicon)
         }
         if configuration.preloadConcepts {
             do {
-                preloadedCodes = try store.concepts(ids: recognizer.lexiconConceptIDs).mapValues(Self.linkedCodes)
+                preloadedCodes = try store.concepts(ids: built.lexiconConceptIDs).mapValues(Self.linkedCodes)
             } catch {
                 throw PipelineBuildError(reason: .terminology, path: store.url.path, detail: "\(error)")
             }
         } else {
             preloadedCodes = nil
         }
-        phi = try phiBuild.value()
+        let phiPipeline = try phiBuild.value()
+        phi = phiPipeline
+        // Now that the vocabulary is here, the typo guard reads it directly: through `finished` every
+        // call copied the whole PHI pipeline (a retain and release per stored reference), and the guard
+        // runs for unknown words of every note. Same answers.
+        let vocabulary = phiPipeline.recognizer.vocabulary
+        recognizer = built.withOrdinaryWord { vocabulary.isOrdinaryWord($0) }
     }
 
     /// The terms the lexicon is compiled from: the stop terms (`context/stopterms.tsv`), every
@@ -297,8 +304,8 @@ public struct MedTextAnnotator: Sendable {
         // entity's codes are replaced (none for an entity without concepts).
         guard doc.entities.contains(where: { !$0.conceptIDs.isEmpty }) else { return }
         var missing = Set<Int64>()
-        for e in doc.entities {
-            for id in e.conceptIDs where preloadedCodes?[id] == nil { missing.insert(id) }
+        for n in doc.entities.indices {
+            for id in doc.entities[n].conceptIDs where preloadedCodes?[id] == nil { missing.insert(id) }
         }
         var fetched: [Int64: [ConceptCode]] = [:]
         if !missing.isEmpty {
