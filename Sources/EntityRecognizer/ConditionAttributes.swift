@@ -61,8 +61,10 @@ extension Recognizer {
                 // "cellulitis lt lower leg", "skin tear R forearm", "OA both knees": the site
                 // right after the condition on the same line, only sides between.
                 let gap = ranges[prev].upperBound..<ranges[i].lowerBound
-                let rangesNow = ranges, entsNow = ents
-                let linking: (Int) -> Bool = { words.siteFillers.contains(c.lexKeys[$0]) || self.isDirectionToken($0, ranges: rangesNow, ents: entsNow) }
+                // The closure captures only what it reads: capturing `self` (for `words`) copied the whole
+                // recognizer into its context (a retain and release per stored table) for every site checked.
+                let rangesNow = ranges, entsNow = ents, siteFillers = words.siteFillers, lexKeys = c.lexKeys
+                let linking: (Int) -> Bool = { siteFillers.contains(lexKeys[$0]) || Self.isDirectionToken($0, ranges: rangesNow, ents: entsNow) }
                 if (1...3).contains(gap.count), words.sitePrepositions.contains(c.lexKeys[gap.lowerBound]),
                    gap.dropFirst().allSatisfy(linking)
                 {
@@ -104,7 +106,7 @@ extension Recognizer {
         }
     }
 
-    private func isDirectionToken(_ k: Int, ranges: [Range<Int>], ents: [Entity]) -> Bool {
+    private static func isDirectionToken(_ k: Int, ranges: [Range<Int>], ents: [Entity]) -> Bool {
         for (i, r) in ranges.enumerated() where r.contains(k) { return ents[i].type == .direction }
         return false
     }

@@ -14,7 +14,7 @@ extension Recognizer {
         for r in ranges { for k in r { taken[k] = true } }
         // Medication attributes (DURATION "5 days") are not time expressions.
         var attributeSpans: [TextSpan] = []
-        for e in entities { attributeSpans.append(contentsOf: e.attributes.map(\.span)) }
+        for n in entities.indices { for a in entities[n].attributes.indices { attributeSpans.append(entities[n].attributes[a].span) } }
         var out: [FoundTime] = []
         /// A one-token time (a year, a month) unless a medication attribute already covers it.
         func addWord(_ k: Int, rule: String) {

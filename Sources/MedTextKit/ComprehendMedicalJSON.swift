@@ -84,10 +84,13 @@ public struct ComprehendMedicalJSON: Sendable {
     /// Writes the response object for `operation` into `w` (for embedding in NDJSON envelopes).
     public func write(_ operation: Operation, for doc: AnnotatedDocument, into w: inout JSONWriter) {
         let converter = OffsetConverter(doc.document.text)
-        let entities = Self.entities(for: operation, in: doc).sorted { $0.span < $1.span }.map { e in
-            var e = e
-            if let allowed = Self.allowedAttributes(operation) { e.attributes.removeAll { !allowed.contains($0.type) } }
-            return e
+        // In place: `sorted` and `map` copied every entity twice (a retain and release per stored
+        // array of each). The annotator's entities come sorted; the sort is stable, so skipping it
+        // then changes nothing.
+        var entities = Self.entities(for: operation, in: doc)
+        if !Self.isSortedBySpan(entities) { entities.sort { $0.span < $1.span } }
+        if let allowed = Self.allowedAttributes(operation) {
+            for n in entities.indices { entities[n].attributes.removeAll { !allowed.contains($0.type) } }
         }
         let unmapped = operation == .detectEntitiesV2 ? doc.unmappedAttributes.sorted { $0.span < $1.span } : []
         let ids = Self.assignIDs(entities: entities, unmapped: unmapped)
@@ -96,8 +99,8 @@ public struct ComprehendMedicalJSON: Sendable {
         w.beginObject()
         w.key("Entities")
         w.beginArray()
-        for (i, e) in entities.enumerated() {
-            writeEntity(e, id: ids.entity[i], attributeIDs: ids.attributes[i], context: context, into: &w)
+        entities.withUnsafeBufferPointer { es in
+            for i in es.indices { writeEntity(es[i], id: ids.entity[i], attributeIDs: ids.attributes[i], context: context, into: &w) }
         }
         w.endArray()
         if operation == .detectEntitiesV2 {
@@ -142,13 +145,25 @@ public struct ComprehendMedicalJSON: Sendable {
         var unmapped: [Int] = []
     }
 
+    /// Whether `entities` are in span order already (what sorting them would leave unchanged).
+    static func isSortedBySpan(_ entities: [Entity]) -> Bool {
+        entities.withUnsafeBufferPointer { es in
+            for i in es.indices.dropFirst() where es[i].span < es[i - 1].span { return false }
+            return true
+        }
+    }
+
     /// Numbers entities, attributes and unmapped attributes in text order.
     private static func assignIDs(entities: [Entity], unmapped: [Attribute]) -> IDs {
         // (start, rank, entityIndex, attributeIndex): rank 0 entity, 1 its attribute, 2 unmapped.
         var items: [(start: Int, rank: Int, e: Int, a: Int)] = []
-        for (i, e) in entities.enumerated() {
-            items.append((e.span.start, 0, i, -1))
-            for (j, a) in e.attributes.enumerated() { items.append((a.span.start, 1, i, j)) }
+        entities.withUnsafeBufferPointer { es in
+            for i in es.indices {
+                items.append((es[i].span.start, 0, i, -1))
+                es[i].attributes.withUnsafeBufferPointer { attrs in
+                    for j in attrs.indices { items.append((attrs[j].span.start, 1, i, j)) }
+                }
+            }
         }
         for (j, a) in unmapped.enumerated() { items.append((a.span.start, 2, -1, j)) }
         items.sort { ($0.start, $0.rank, $0.e, $0.a) < ($1.start, $1.rank, $1.e, $1.a) }
@@ -219,8 +234,8 @@ public struct ComprehendMedicalJSON: Sendable {
         writeTraits(e.traits, score: { e.score(of: $0) }, context: context, into: &w)
         w.key("Attributes")
         w.beginArray()
-        for (j, a) in e.attributes.enumerated() {
-            writeAttribute(a, id: attributeIDs[j], context: context, into: &w)
+        e.attributes.withUnsafeBufferPointer { attrs in
+            for j in attrs.indices { writeAttribute(attrs[j], id: attributeIDs[j], context: context, into: &w) }
         }
         w.endArray()
         switch context.operation {
