@@ -328,6 +328,21 @@ public struct ICDCombinationRules: Sendable, Hashable {
 
 extension StringProtocol {
     var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // ASCII text (every row of the ICD tables) trims space bytes: the Character walk from both
+        // ends, through two reversed views, was most of reading the tables at start-up. Other text
+        // keeps the Character walk (a space before a combining mark is one Character with it).
+        let u = utf8
+        if !u.contains(where: { $0 >= 0x80 }) {
+            var s = u.startIndex
+            while s < u.endIndex && u[s] == 0x20 { s = u.index(after: s) }
+            var e = s, k = s  // e: just after the last byte that is no space
+            while k < u.endIndex {
+                let next = u.index(after: k)
+                if u[k] != 0x20 { e = next }
+                k = next
+            }
+            return String(decoding: u[s..<e], as: UTF8.self)
+        }
+        return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -13,14 +13,25 @@ struct ICDTableRow {
     static func rows(_ contents: String) -> [ICDTableRow] {
         var out: [ICDTableRow] = []
         var header: [Substring] = []
-        for (n, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in lines(contents).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            // A tab is a control character, so it is a Character of its own: splitting the bytes
+            // gives the same fields as splitting the Characters, without grapheme breaking.
+            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             if header.isEmpty { header = fields; continue }
             out.append(ICDTableRow(line: n + 1, header: header, fields: fields))
         }
         return out
+    }
+
+    /// `contents.split(separator: "\n", omittingEmptySubsequences: false)`. A line feed is a
+    /// Character of its own except in CR LF (one Character, which that split never splits at), so
+    /// text without a CR splits over its bytes (the Character split ran grapheme breaking over
+    /// every table at start-up); text with a CR keeps the Character split.
+    static func lines(_ contents: String) -> [Substring] {
+        guard !contents.utf8.contains(0x0D) else { return contents.split(separator: "\n", omittingEmptySubsequences: false) }
+        return contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// The field of column `name`, trimmed; empty when the table or the row lacks it.
@@ -34,6 +45,11 @@ struct ICDTableRow {
 
     /// The comma-separated items of `s`, trimmed, empty items dropped.
     static func items(_ s: String) -> [String] {
-        s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        // ASCII text splits its bytes (a comma before a combining mark is one Character with it,
+        // so other text keeps the Character split).
+        if !s.utf8.contains(where: { $0 >= 0x80 }) {
+            return s.utf8.split(separator: 0x2C).map { Substring($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        return s.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 }
