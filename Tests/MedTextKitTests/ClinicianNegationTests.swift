@@ -683,8 +683,12 @@ import Testing
         "Failed trials of [[risperidone|PAST_HISTORY]] and [[olanzapine|PAST_HISTORY]].",
         "Previously tried: [[gliclazide|PAST_HISTORY]] (ceased 2021, [[hypos|PAST_HISTORY]]), [[sitagliptin|PAST_HISTORY]].",
         "Past trials: [[Lexapro|PAST_HISTORY]] ([[insomnia|PAST_HISTORY]]), [[quetiapine|PAST_HISTORY]] ([[weight gain|PAST_HISTORY]]).",
-        // not history
+        "A course of [[amoxicillin|PAST_HISTORY]] was completed.",
+        // not history: the current operation, a test completed now, a failure to respond
         "[[CT abdomen]] completed today.", "CT failed to show [[fracture|NEGATION]].",
+        "Once this was completed, [[Gelfoam]] was placed into the pelvis.",
+        "The procedure was completed with [[electrocautery]].",
+        "He failed to respond to conservative care and sought [[surgery]].",
         "Allergies: [[Penicillin|ALLERGIES]] - rash as a child.", "Allergies: [[Bactrim|ALLERGIES]] - rash 2015.",
     ])
     func finishedAndFailedTreatments(row: String) { Self.check(row) }
