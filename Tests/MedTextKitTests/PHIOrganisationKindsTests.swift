@@ -3,7 +3,7 @@ import Testing
 
 /// Organisations named by what they are (issue #6, GUIDELINE §6): community groups, small businesses named by their
 /// trade after an owner's or a place name, schools, practices and early-learning programmes, an organisation's acronym
-/// in brackets after its name, and what is not an organisation:
+/// in brackets after its name, and what is not an organisation: a locality's emergency service (its town is an ADDRESS),
 /// federal and national government services (GUIDELINE §6). Negatives: plain nouns after ordinary, number and drug
 /// words ("Two Brothers", "Normal Saline Solutions"), devices ("Lap Band"), national services.
 @Suite struct PHIOrganisationKindsTests {
@@ -50,6 +50,19 @@ import Testing
         "Seen at [[National Jewish Health|ORGANIZATION]] in [[Denver|ADDRESS]].",
     ])
     func nationalServicesAreNoOrganisations(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        // A locality's police, fire or county emergency service is a government service; its locality is an ADDRESS
+        // (GUIDELINE §6, decision of session 10).
+        "Police: Sen Const [[B. Karagiannis|NAME]], [[Mill Park|ADDRESS]] Police Station",
+        "Granddaughter is a [[paramedic|PROFESSION]] with [[Buncombe County|ADDRESS]] EMS and attends church.",
+        "Mode: EMS ([[Ada County|ADDRESS]] Paramedics)",
+        "He volunteers with the [[Raleigh|ADDRESS]] Fire Department.",
+        // Services named by generic words carry no place; a private ambulance company is an organisation.
+        "Member of the Metropolitan Fire Brigade and the Rural Fire Service. Left at the Fire Station.",
+        "Transferred by [[Lifeline Ambulance|ORGANIZATION]] and [[Acadian Ambulance|ORGANIZATION]].",
+    ])
+    func emergencyServicesOfALocality(_ row: String) { PHIPipelineTests.check(row) }
 
     @Test(arguments: [
         // An acronym in brackets right after an organisation, made of its words' initials (GUIDELINE O2).

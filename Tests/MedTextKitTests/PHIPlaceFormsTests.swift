@@ -15,7 +15,7 @@ import Testing
         "Brought in by police ([[Browns Plains|ADDRESS]] station) overnight.",
         // Services and ordinary words before the property word are no properties.
         "Left at the Fire Station. Lives on a farm. Taken to the Police Station.",
-        "Police: Sen Const [[B. Karagiannis|NAME]], [[Mill Park Police Station|ORGANIZATION]]",
+        "Police: Sen Const [[B. Karagiannis|NAME]], [[Mill Park|ADDRESS]] Police Station",
         // Place labels before a known place; a country after them stays out (GUIDELINE §0).
         "Place of birth: [[Ballarat|ADDRESS]]   Country of birth: Vietnam",
         "Suburb: [[Toowoomba|ADDRESS]]. Birthplace: [[Bendigo|ADDRESS]]. Town of birth: [[Mildura|ADDRESS]]",

@@ -21,8 +21,9 @@ import Testing
         // Known organisations without a facility word.
         "A home health aide with [[Addus HomeCare|ORGANIZATION]]; home oxygen from [[Lincare|ORGANIZATION]].",
         "Studies marine biology at [[UTAS|ORGANIZATION]]; consults to [[Austal|ORGANIZATION]]; CT read by [[vRad|ORGANIZATION]].",
-        // Organisation suffixes: emergency services, clubs, holdings, parishes.
-        "Arrival via [[Miami-Dade Fire Rescue|ORGANIZATION]]; landlord [[Midtown Property Holdings|ORGANIZATION]] not responding.",
+        // Organisation suffixes: clubs, holdings, parishes; a county's emergency service is a government service whose
+        // county is an ADDRESS (GUIDELINE §6, decision of session 10).
+        "Arrival via [[Miami-Dade|ADDRESS]] Fire Rescue; landlord [[Midtown Property Holdings|ORGANIZATION]] not responding.",
         "She plays netball for the [[Mypolonga Football Club|ORGANIZATION]] and banks with [[Traditional Credit Union|ORGANIZATION]].",
         // Not organisations: clinical phrases ending in a word that is also a suffix.
         "Delayed Union of the fracture. Otitis Media on the left. Reactive Airways Disease. Stainless Steel plate.",

@@ -419,6 +419,34 @@ extension PHIDetection {
         return state && service
     }
 
+    /// Where the words of an emergency service start in the name `i..<end`, or nil: the name ends with police, fire,
+    /// rescue, EMS, sheriff, brigade or paramedic words and their fillers (`emergency_services`,
+    /// `emergency_service_fillers`: "Police Station", "Fire Rescue", "Volunteer Fire Department", "County EMS"
+    /// without the county). Police, fire and county emergency services are government-run (GUIDELINE §6); they are
+    /// named after their locality, which is an ADDRESS (`[Raleigh] Fire Department`).
+    @inline(never) func emergencyServiceStart(_ i: Int, _ end: Int) -> Int? {
+        var k = end
+        var core = false
+        while k > i {
+            let q = k - 1
+            if isWord(q) && inSet(.emergencyServices, t[q].key) { core = true } else if !(punct(q, 0x26) || (isWord(q) && inSet(.emergencyServiceFillers, t[q].key))) { break }
+            k -= 1
+        }
+        return core ? k : nil
+    }
+
+    /// The capitalised words `i..<e` name a locality: a known place or county, or a word outside the ordinary-word
+    /// list that is no title or name-list word alone ("Miami-Dade", "Buncombe County", "Mill Park"; not "Metropolitan",
+    /// "Rural", "Country").
+    @inline(never) func localityName(_ i: Int, _ e: Int) -> Bool {
+        guard e - i <= 4 else { return false }
+        for q in i..<e where !(cap(q) || punct(q, 0x2D)) || t[q].bits.contains(.title) { return false }
+        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe == e { return true }
+        if e - i >= 2, isWord(e - 1), inSet(.countyWords, t[e - 1].key) { return true }
+        for q in i..<e where isWord(q) && !t[q].bits.contains(.ordinaryWord) && !t[q].bits.contains(.stopWord) { return true }
+        return false
+    }
+
     /// Whether the capitalised name `s..<suffix` may end with the organisation ending at `suffix`. Endings that are also
     /// plain nouns (`plain_noun_org_suffixes`: "Brothers", "Solutions", "Collective", "Taxis") need a word outside the
     /// ordinary-word list before them (a surname, a place, a coined word: "Tobin Brothers", "Hmong American Partnership")

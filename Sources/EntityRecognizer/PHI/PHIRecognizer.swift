@@ -456,6 +456,12 @@ struct PHIDetection {
         if type == options.facilityType && type != .address && payerLabelBefore(i) { return }
         // "NSW Ambulance", "QAS CRITICAL CARE": a government-run service is no organisation (GUIDELINE §6).
         if type == options.facilityType && type != .address && governmentService(i, end) { return }
+        // "Mill Park Police Station", "Miami-Dade Fire Rescue": a locality's emergency service is no organisation, its
+        // town is an ADDRESS (GUIDELINE §6).
+        if type == options.facilityType && type != .address, let pe = emergencyServiceStart(i, end) {
+            if pe > i, localityName(i, pe) { emit(.address, i, pe, priority: priority, score: score, rule: "address-emergency-service") }
+            return
+        }
         var e = end
         // Do not end on punctuation other than an initial's period.
         while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
