@@ -135,6 +135,24 @@ extension PHIDetection {
         return e
     }
 
+    /// A town of `places_residence_only.tsv` (its name is also an ordinary word or a given name: Cary, Kyle, Sawmill,
+    /// Millicent) right after a home-town verb or noun and `in`, `to`, `from` or `near` (`home_town_verbs`, maybe with a
+    /// particle: "lives in Cary", "grew up in Juba", "moved back to Millicent", "born in Keren", "at home in Sawmill",
+    /// "their property near Frances"); not before a possessive or a
+    /// capitalised word ("moved in with Kyle's family", "moved to Cary Street"). Returns its end.
+    @inline(never) mutating func residenceTown(_ i: Int) -> Int? {
+        // (The town may open the next line of wrapped text: "born in\nKeren".)
+        guard i >= 2, !t[i - 1].nl, !covered[i], t[i].base == t[i].key, isWord(i - 1), t[i - 1].key != K.at,
+            inSet(.residencePrepositions, t[i - 1].key), isWord(i - 2)
+        else { return nil }
+        var v = i - 2
+        if inSet(.homeTownParticles, t[v].key), v > 0, isWord(v - 1) { v -= 1 }
+        guard inSet(.homeTownVerbs, t[v].key) else { return nil }
+        if i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || (punct(i + 1, 0x2D) && adjacent(i + 1)) { return nil }
+        emit(.address, i, i + 1, priority: 3, score: 0.65, rule: "address-residence-town")
+        return i + 1
+    }
+
     /// A town written right after an organisation, alone or after a comma or dash, ending its clause: "Chemist
     /// Warehouse Bankstown.", "I-MED Radiology Network - Frankston", "Broadwater Family Practice, Biggera Waters",
     /// "(Kane Constructions site, Mornington)". A known place, or one or two capitalised words in no list.

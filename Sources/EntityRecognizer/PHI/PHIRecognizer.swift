@@ -2006,6 +2006,8 @@ struct PHIDetection {
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
         if i >= 2, t[i - 1].rb.contains(.ordinalContactResidenceWord), cap(i), !tok.flags.contains(.allUpper) {
             if tok.bits.isEmpty, let e = unlistedPlace(i) { return e }
+            // "lives in Cary", "born in Keren", "moved to Millicent": a town named by a word or a given name.
+            if tok.bits.contains(.residenceTown), let e = residenceTown(i) { return e }
             // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana."); a word
             // listed only as a surname may be a town ("a grocery in Dearborn (...)").
             if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }

@@ -26,7 +26,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
     case newYearQualifiers, yearEventWords, languages, handleCues
     case ruralBoxWords
-    case plainNounOrgSuffixes, nationalServiceQualifiers, emergencyServices, emergencyServiceFillers
+    case plainNounOrgSuffixes, nationalServiceQualifiers, emergencyServices, emergencyServiceFillers, homeTownVerbs, homeTownParticles
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
     case careRoleHeads
