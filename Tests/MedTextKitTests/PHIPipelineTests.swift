@@ -210,9 +210,10 @@ import Testing
         // Families, appositive roles, pairs before a plural relation, messages left for a person.
         "The [[Nguyen|NAME]] family visited. Pt seen with [[Jason|NAME]], his case manager.",
         "Spoke with [[Ahmed|NAME]] and [[Fatima|NAME]] (parents). Message left for [[Sharon|NAME]] at reception.",
-        // A frequent given name alone mid-sentence; instruments, doses and places named like people stay out.
+        // A frequent given name alone mid-sentence; instruments and doses named like people stay out; a town named like a
+        // person after a home-town verb is a place (GUIDELINE §5).
         "He reports low mood since his breakup with [[Kayla|NAME]] in [[January|DATE]].",
-        "Dissected with curved Joseph scissors; Ted hose applied; Amanda 10 mg daily; moved to Warren, Michigan.",
+        "Dissected with curved Joseph scissors; Ted hose applied; Amanda 10 mg daily; moved to [[Warren|ADDRESS]], Michigan.",
         // Places after "via" and after a known organisation and a comma; practices named after their street.
         "He flew home via [[Doha|ADDRESS]]. Labs at [[Quest Diagnostics|ORGANIZATION]], [[Middleton|ADDRESS]].",
         "GP: [[Sandy Bay Road GP|ORGANIZATION]]",

@@ -149,6 +149,8 @@ extension PHIDetection {
         if inSet(.homeTownParticles, t[v].key), v > 0, isWord(v - 1) { v -= 1 }
         guard inSet(.homeTownVerbs, t[v].key) else { return nil }
         if i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || (punct(i + 1, 0x2D) && adjacent(i + 1)) { return nil }
+        // "lives in Gary, IN": the town and its state are one span, which the city-state rule writes.
+        if punct(i + 1, 0x2C), i + 2 < t.count, !t[i + 2].nl, isStateAt(i + 2) { return nil }
         emit(.address, i, i + 1, priority: 3, score: 0.65, rule: "address-residence-town")
         return i + 1
     }
