@@ -474,6 +474,9 @@ extension PHIDetection {
     /// Saline Solutions"); a drug, an eponym or a number
     /// word never starts such a name ("Normal Saline Solutions", "Two Brothers"). Other endings always may.
     @inline(never) func plainNounOrganization(_ s: Int, _ suffix: Int) -> Bool {
+        // "Atlantic Red Crab Co.", "MIDWEST MEDICAL TRANSPORT CO.": an abbreviated ending counts only with its full stop
+        // (`dotted_org_suffixes`; "CO" alone is carbon monoxide).
+        if inSet(.dottedOrgSuffixes, t[suffix].key) { return punct(suffix + 1, 0x2E) && adjacent(suffix + 1) && suffix - s <= 5 }
         guard inSet(.plainNounOrgSuffixes, t[suffix].key) else { return true }
         var distinctive = false
         for q in s..<suffix where isWord(q) {

@@ -27,6 +27,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case newYearQualifiers, yearEventWords, languages, handleCues
     case ruralBoxWords
     case plainNounOrgSuffixes, nationalServiceQualifiers, emergencyServices, emergencyServiceFillers, homeTownVerbs, homeTownParticles
+    case dottedOrgSuffixes
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
     case careRoleHeads
