@@ -21,6 +21,10 @@ import Testing
         "She worked for years at [[Khoury's Sweets|ORGANIZATION]] on the weekend.",
         // An ending that is a plain noun after ordinary words only after `at`, `from` or `via`.
         "Interpreter via [[Language Line Solutions|ORGANIZATION]] today.",
+        // Trades named after an owner; an abbreviated company ending with its full stop.
+        "Husband works as a [[truck driver|PROFESSION]] for [[Schnuck Markets|ORGANIZATION]] distribution.",
+        "Needs a work medical (form from [[Hays Recruitment|ORGANIZATION]]).",
+        "Husband works as a [[fisherman|PROFESSION]] on a scalloper (owner [[Atlantic Red Crab Co|ORGANIZATION]].)",
         // Schools named by a place or a proper name.
         "Siblings [[Garang|NAME]] ([[9|AGE]], Yr 3 at [[Dandenong West Primary|ORGANIZATION]]) and baby.",
         "[[Elias|NAME]] is off school from [[Holy Trinity Primary|ORGANIZATION]] for the holidays.",
@@ -36,6 +40,7 @@ import Testing
         "No concerns about the Community Center visits.",
         "Biopsy shows metastasis from Unknown Primary. Breast Primary was excluded. Essential Primary Hypertension noted.",
         "Referred to Clinical Psychology. Seen by Health Psychology team.",
+        "CO 12% on arrival. Exposure to CO overnight. Financial Markets were down.",
         // A title or a column gap is no part of such a name.
         "Consultant: Dr [[Anjali Raghunathan|NAME]]     Registrar: Dr [[Connor McAlister|NAME]]     Primary nurse: [[Losaline Taufa|NAME]]",
     ])
