@@ -1173,13 +1173,7 @@ extension PHIDetection {
         if s == last && cap(s) && !capsDoc && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord) { return nil }
         let end = last + 1
         emit(.profession, s, end, priority: 1, score: 0.75, rule: "profession-title")
-        if end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with,
-            let o = employerRun(end + 1, after: t[end].key)
-        {
-            emit(options.facilityType, end + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
-            return o
-        }
-        return end
+        return employerAfterOccupation(end) ?? end
     }
 }
 

@@ -2645,14 +2645,17 @@ struct PHIDetection {
             return ne
         }
         emit(.profession, i, e, priority: 1, score: 0.8, rule: "profession")
-        // "ex boilermaker at Incat", "a cleaner for Spotless": the employer after the occupation.
-        if e + 1 < t.count, !t[e].nl, isWord(e), t[e].key == K.at || t[e].key == K.for || t[e].key == K.with,
-            let o = employerRun(e + 1, after: t[e].key)
-        {
-            emit(options.facilityType, e + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
-            return o
-        }
-        return e
+        return employerAfterOccupation(e) ?? e
+    }
+
+    /// "ex boilermaker at Incat", "a cleaner for Spotless": the employer named by `at`/`for`/`with` right after an
+    /// occupation that ends before token `end`. Emits the organisation and returns its end, or nil when none follows.
+    mutating func employerAfterOccupation(_ end: Int) -> Int? {
+        guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with,
+            let o = employerRun(end + 1, after: t[end].key)
+        else { return nil }
+        emit(options.facilityType, end + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
+        return o
     }
 
     func occupationContext(_ i: Int) -> Bool {
