@@ -8,17 +8,6 @@ import Testing
 /// surrogate must not reproduce (§2 of the issue: no gold PHI string survives `deid`). Each class has negatives:
 /// durations, fractions, scores, doses, obstetric shorthand, MBS items, clock times in a run log.
 @Suite struct PHIDateIdentifierFormsTests {
-    /// The pipeline as `--locale en-US` builds it: US writers do not use the duration notation `2/7`, `3/12`, `4/24`.
-    static let usPipeline: PHIPipeline = try! PHIPipeline(options: .init(dayMonthDurations: false))
-
-    static func checkUS(_ marked: String) {
-        let m = MarkedText(marked)
-        let doc = usPipeline.detect(Document(text: m.text))
-        let got = doc.entities.map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
-        let want = m.marks.map { "\($0.text)|\($0.labels.first ?? "")" }
-        #expect(got == want, "in: \(marked)")
-    }
-
     /// Notes written in the US: a day/month after a word is a date even when it ends in /7, /12 or /24 (the
     /// Commonwealth duration notation is not theirs); after a duration preposition (`in`, `x`, `over`) it stays a
     /// duration, `24/7` is round the clock, and fractions, scores and doses stay out as everywhere.
@@ -37,7 +26,7 @@ import Testing
         "An incision incorporating the 10/12 subxiphoid port was made.",
         "He rated himself 4/7 on the sleepiness scale.",
     ])
-    func usNotesReadSlashValuesAsDates(_ row: String) { Self.checkUS(row) }
+    func usNotesReadSlashValuesAsDates(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 
     /// The same values in notes that use the duration notation (the default, `--locale en-AU`): durations.
     @Test(arguments: [

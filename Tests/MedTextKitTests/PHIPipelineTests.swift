@@ -12,7 +12,8 @@ import Testing
     /// The pipeline `medtext detect-phi --locale en-US` builds (no Commonwealth duration notation).
     static let usPipeline: PHIPipeline = try! PHIPipeline(options: .init(dayMonthDurations: false))
 
-    static func check(_ marked: String) {
+    /// Checks one marked row against `pipeline` (the default, en-AU one unless a test passes `usPipeline`).
+    static func check(_ marked: String, in pipeline: PHIPipeline = PHIPipelineTests.pipeline) {
         let m = MarkedText(marked)
         let doc = pipeline.detect(Document(text: m.text))
         let got = doc.entities.map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
