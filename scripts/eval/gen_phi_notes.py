@@ -437,7 +437,7 @@ def t_lab(g: Gen):
     pt, doc, sci = g.person(), g.person(), g.person()
     born, age = g.dob_age()
     coll = g.date_value(2024, 2025)
-    lines = [f"{org_m}   {'ABN ' + g.abn() if au else 'CLIA ' + g.m('0' + g.digits(1) + 'D' + g.digits(7), 'ID', 'other')}",
+    lines = [f"{org_m}   {'ABN ' + g.abn() if au else 'CLIA ' + '0' + g.digits(1) + 'D' + g.digits(7)}",
              f"{g.address()[0]}   {g.phone(False, org=True)}", "",
              f"Patient: {g.name(g.pick(['capsinv', 'inv']), pt)}   DOB: {g.date(born)}   Age: {g.age(age)}   Sex: {'F' if g.is_f(pt) else 'M'}",
              f"{'Medicare' if au else 'MRN'}: {g.medicare() if au else g.mrn()}   Lab no: {g.m(g.digits(2) + '-' + g.digits(6), 'ID', 'accession')}",
