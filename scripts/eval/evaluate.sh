@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # Runs medtext over the gold corpus and scores it (entity corpus, corpora/gold).
-#   scripts/eval/evaluate.sh [--split dev|test|all] [--json] [--release] [--keep DIR]
+#   scripts/eval/evaluate.sh [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH]
+# --bin PATH scores another medtext binary (e.g. an earlier release build) without building.
 # --keep DIR leaves the plain notes, gold JSON and predictions in DIR for error analysis.
 # Builds medtext, writes the plain notes, runs detect-entities and infer-icd10cm once each in
 # --ndjson mode (one process for all notes), splits the results per note and runs score.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-split=all; json=""; config=debug; keep=""
+split=all; json=""; config=debug; keep=""; bin=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --split) split="$2"; shift 2 ;;
     --json) json="--json"; shift ;;
     --release) config=release; shift ;;
     --keep) keep="$2"; shift 2 ;;
-    *) echo "usage: $0 [--split dev|test|all] [--json] [--release] [--keep DIR]" >&2; exit 64 ;;
+    --bin) bin="$2"; shift 2 ;;
+    *) echo "usage: $0 [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH]" >&2; exit 64 ;;
   esac
 done
-swift build -c "$config" --product medtext >&2
-bin="$(swift build -c "$config" --show-bin-path)/medtext"
+if [ -z "$bin" ]; then
+  swift build -c "$config" --product medtext >&2
+  bin="$(swift build -c "$config" --show-bin-path)/medtext"
+fi
 if [ -n "$keep" ]; then work="$keep"; rm -rf "$work"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 python3 scripts/eval/gold_to_cm.py --out "$work/gold-json" --plain-dir "$work/plain" >&2
 python3 - "$work" <<'PY'
