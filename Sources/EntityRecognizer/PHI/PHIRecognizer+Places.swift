@@ -267,6 +267,9 @@ extension PHIDetection {
         let end = t[oe - 1].e
         guard let c = found.lastIndex(where: { $0.entity.type == options.facilityType && $0.entity.span.end == end }) else { return false }
         let span = found[c].entity.span
+        var e = e
+        // Session 11: a branch's store number after its town is inside too ("Chemmart Drummoyne #2214").
+        if e + 1 < t.count && punct(e, 0x23) && !t[e].nl && t[e + 1].kind == .number && adjacent(e + 1) && !covered[e + 1] { e += 2 }
         found[c].entity.span = TextSpan(span.start, t[e - 1].e)
         for q in oe..<e { covered[q] = true }
         return true
@@ -521,7 +524,7 @@ extension PHIDetection {
     @inline(never) func knownPlaceEndingName(_ k: Int) -> Int? {
         guard k < t.count, !t[k].nl, cap(k), !capsDoc, t[k].ps,
             let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
-            pe < t.count, !t[pe].nl, isWord(pe), !cap(pe), inSet(.functionWords, t[pe].key) || inSet(.townFollowers, t[pe].key)
+            pe < t.count, !t[pe].nl, isWord(pe), !cap(pe), inSet(.functionWords, t[pe].key) || inSet(.townFollowers, t[pe].key) || t[pe].key == K.via
                 || inSet(.placePrepositions, t[pe].key) || inSet(.employerPrepositions, t[pe].key)
         else { return nil }
         if eponymFollows(pe) { return nil }

@@ -1692,7 +1692,8 @@ struct PHIDetection {
     /// The end of a known place at token k that closes its clause ("ST. LUKE'S EPISCOPAL, HOUSTON"), or nil.
     @inline(never) func knownPlaceAfterComma(_ k: Int) -> Int? {
         guard k < t.count, !t[k].nl, cap(k) || lowerDoc, t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
-            pe >= t.count || t[pe].nl || t[pe].kind == .punctuation
+            // (Session 11: or a branch's store number, "Chemmart Drummoyne #2214".)
+            pe >= t.count || t[pe].nl || t[pe].kind == .punctuation || punct(pe, 0x23)
         else { return nil }
         return pe
     }
@@ -1730,6 +1731,8 @@ struct PHIDetection {
             while q < t.count && q <= j + 4 && !t[q].nl && isWord(q) { q += 1 }
             if punct(q, 0x22) && adjacent(q) && !t[q].nl { j += 1 }
         }
+        // Session 11: "cc: Chemmart Drummoyne #2214": a known organisation after the label is no person.
+        if j == start, t[j].rb.contains(.startsOrganization), knownOrganization(j) != nil { return nil }
         // "Verified: NA", "Checked: nil": a short value, not a name.
         if t[j].rb.contains(.shortWord) && inSet(.notInitials, t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1)) { return nil }
         // Session 5: "client: anau, elizabeth" in a lower-case note: an unknown surname, a comma and a listed given name.
@@ -2088,6 +2091,8 @@ struct PHIDetection {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
             return e
         }
+        // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
+        if isWord(i), t[i].key == K.for || t[i].key == K.with, let e = sportsTeam(i) { return e }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
             let s = facilityStart(i), plainNounOrganization(s, i)
@@ -2228,7 +2233,7 @@ struct PHIDetection {
             // Session 6: after an organisation label ("Pharmacy: CVS on Piedmont Ave", "Lab: Quest"), capitalised.
             let labelled = i > 1 && !t[i].nl && !t[i - 1].nl && punct(i - 1, 0x3A) && isWord(i - 2)
                 && (inSet(.organizationLabels, t[i - 2].key) || t[i - 2].key == K.lab) && cap(i)
-            return place || employer || labelled ? e : nil
+            return place || employer || labelled || placeOnlyOrganizationContext(i, e) ? e : nil
         }
         var capital = true
         for k in i..<e where isWord(k) && !cap(k) && t[k].key != K.of && t[k].key != K.and { capital = false }
@@ -2346,12 +2351,16 @@ struct PHIDetection {
         if preposition != K.at {
             var allNames = true
             for k in i..<e where isWord(k) && !(t[k].bits.isName || t[k].bits.contains(.ordinaryWord)) { allNames = false }
-            if allNames { return nil }
+            // Session 11: "worked for Peabody in Harlan County": after `for`, a lone word listed only as a surname is a
+            // company named after its founder ("works for Kylie", "works for Kylie Chen" stay people).
+            if allNames && !(preposition == K.for && e == i + 1 && t[i].bits == .lastName) { return nil }
         }
         // A lone known place or ordinary word ("works at Parramatta", "works for Dad") is not an employer.
         if words == 1 && e == i + 1 {
             let bits = t[i].bits
-            if bits.contains(.placeWord) || (bits.contains(.ordinaryWord) && !t[i].flags.contains(.allUpper)) || bits.contains(.stateAbbr) { return nil }
+            if bits.contains(.placeWord) || (bits.contains(.ordinaryWord) && !t[i].flags.contains(.allUpper)) || bits.contains(.stateAbbr)
+                || inSet(.countries, t[i].key)
+            { return nil }
         }
         return e
     }
@@ -2651,7 +2660,8 @@ struct PHIDetection {
     /// "ex boilermaker at Incat", "a cleaner for Spotless": the employer named by `at`/`for`/`with` right after an
     /// occupation that ends before token `end`. Emits the organisation and returns its end, or nil when none follows.
     mutating func employerAfterOccupation(_ end: Int) -> Int? {
-        guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with,
+        // Session 11: also `from` ("a retired machinist from Nabisco"; places, people and countries stay out, employerRun).
+        guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with || t[end].key == K.from,
             let o = employerRun(end + 1, after: t[end].key)
         else { return nil }
         emit(options.facilityType, end + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")

@@ -31,6 +31,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
     case careRoleHeads
+    case sportWords, teamVerbs
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {

@@ -1,0 +1,85 @@
+import MedTextCore
+
+// Organisations named without a cue word, found by the frame around them (session 11, issue #6).
+extension PHIDetection {
+    /// Session 11: a sports club or team after its sport and `for`/`with` ("plays netball for Western Districts", "back
+    /// at footy with the Penola Eagles"), or after a verb of playing for a team and `for` ("plays for Souths Juniors";
+    /// not "plays with Lego"): one to four capitalised words, `the` before them outside (GUIDELINE §6: a named club
+    /// locates the patient's life). `p` is the `for`/`with` token. Not a person ("tennis with Tom", "golf with Dr
+    /// Shaw", "footy with Dad"), a country or state ("cricket for Australia"), a month or weekday, or a known place alone
+    /// (the place rules decide "plays for Penola"). Emits the ORGANIZATION and returns its end, or nil.
+    @inline(never) mutating func sportsTeam(_ p: Int) -> Int? {
+        guard p > 0, p + 1 < t.count, !t[p].nl, isWord(p - 1) else { return nil }
+        guard inSet(.sportWords, t[p - 1].key) || (t[p].key == K.for && inSet(.teamVerbs, t[p - 1].key)) else { return nil }
+        // A line written in capitals reads like an ALL-CAPS note ("PLAYS FOOTY FOR THE TIGERS AND ...").
+        let caps = capsDoc || t[p].flags.contains(.allUpper)
+        var i = p + 1
+        if i + 1 < t.count, !t[i].nl, isWord(i), t[i].key == K.the, !cap(i) || caps { i += 1 }
+        guard !t[i].nl, isWord(i), cap(i), !covered[i] else { return nil }
+        var e = i
+        var person = true
+        while e < t.count && e - i < 4 && !t[e].nl && isWord(e) && cap(e) && !covered[e] {
+            let key = t[e].key
+            // "PLAYS NETBALL FOR WESTERN DISTRICTS AND IS ...": in an ALL-CAPS note a function word ends the name.
+            if caps && e > i && (inSet(.functionWords, key) || inSet(.capsFunctionWords, key) || inSet(.employerPrepositions, key)
+                || key == K.in || key == K.and || key == K.with)
+            { break }
+            let bits = t[e].bits
+            if bits.contains(.title) || bits.contains(.weakTitle) || t[e].rb.contains(.kinship) || t[e].rb.contains(.monthName)
+                || t[e].rb.contains(.weekday) || bits.contains(.stateAbbr) || inSet(.countries, key) || bits.contains(.drugWord)
+            { return nil }
+            // A person: given name first, every word a listed name and none a place ("with Jake Smith").
+            if (e == i && !bits.contains(.firstName)) || !(bits.contains(.firstName) || bits.contains(.lastName)) || bits.contains(.placeWord) {
+                person = false
+            }
+            e += 1
+        }
+        // "with Penola Eagles": a town's name before a plural is a club even when both words are listed names.
+        if person, e > i + 1, t[i].ps, phrase(at: i, kinds: .startsPlace, where: { $0 == .place }) != nil,
+            b[t[e - 1].e - 1] | 0x20 == 0x73, !t[e - 1].flags.contains(.allUpper) || caps
+        {
+            person = false
+        }
+        guard e > i, !person else { return nil }
+        if e == i + 1 {
+            // "plays for Penola": a known place alone is the place rules'; a lone ordinary word must read as a team's
+            // plural ("with Souths", not "for Fun").
+            if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe == e { return nil }
+            if t[i].bits.contains(.ordinaryWord) && !t[i].flags.contains(.allUpper) && b[t[i].e - 1] | 0x20 != 0x73 { return nil }
+        }
+        emit(options.facilityType, i, e, priority: 3, score: 0.65, rule: "organization-sports-team")
+        return e
+    }
+
+    /// Session 11: a known organisation that is also an ordinary or clinical word (organisations.tsv context `place`)
+    /// in a context that names the organisation other than a place preposition: capitalised after `by` or `via`
+    /// ("transport by AMR", "labs drawn by Quest"), straight before a known town that ends the clause (a branch,
+    /// GUIDELINE O3: "headspace Mount Gambier", "Congress Alice Springs"), or before a care role of its staff
+    /// ("Congress Aboriginal Liaison Officer", "Quest phlebotomist": one word may come between). Token `e` is the end of
+    /// the name starting at token `i`.
+    @inline(never) func placeOnlyOrganizationContext(_ i: Int, _ e: Int) -> Bool {
+        if i > 0, !t[i].nl, cap(i), isWord(i - 1), t[i - 1].key == K.by || t[i - 1].key == K.via,
+            // ("brought on by Rush hour traffic": a noun after the word makes it a word.)
+            e >= t.count || t[e].nl || !isWord(e) || inSet(.functionWords, t[e].key) || inSet(.employerPrepositions, t[e].key)
+                || inSet(.placePrepositions, t[e].key) || t[e].key == K.on
+        {
+            return true
+        }
+        guard e < t.count, !t[e].nl, isWord(e) else { return false }
+        if cap(e), t[e].ps, let (_, pe) = phrase(at: e, kinds: .startsPlace, where: { $0 == .place }),
+            pe >= t.count || t[pe].nl || t[pe].kind == .punctuation || (isWord(pe) && !cap(pe)), !eponymFollows(pe)
+        {
+            return true
+        }
+        for q in e...min(e + 1, t.count - 1) where !t[q].nl && isWord(q) && t[q].ps {
+            // ("Retrieved by the Royal Flying Doctor Service": a capitalised word after the role that is no person's name
+            // continues a longer name.)
+            if let (_, pe) = phrase(at: q, kinds: .startsProfession, where: { $0 == .profession }), inSet(.careRoleHeads, t[pe - 1].key),
+                pe >= t.count || t[pe].nl || !cap(pe) || t[pe].bits.contains(.firstName)
+            {
+                return true
+            }
+        }
+        return false
+    }
+}
