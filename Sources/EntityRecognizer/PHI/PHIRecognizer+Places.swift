@@ -173,12 +173,12 @@ extension PHIDetection {
             if punct(k, 0x2C) || punct(k, 0x2D) { k += 1 }
             // "(Kane Constructions site, Mornington)": one lower-case word between the organisation and the comma.
             else if isWord(k) && !cap(k) && punct(k + 1, 0x2C) && k + 2 < t.count && !t[k + 1].nl { k += 2 }
-            guard k < t.count, !t[k].nl, !covered[k], cap(k) || (lowerDoc && isWord(k)) else { continue }
+            guard k < t.count, !t[k].nl, !covered[k], cap(k) || (lowerAt(k) && isWord(k)) else { continue }
             var e = -1
             if let pe = knownPlaceAfterComma(k) { e = pe }
             else if !capsDoc || t[k].bits.isEmpty {
                 var m = k
-                while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerDoc) && isWord(m)
+                while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerAt(m)) && isWord(m)
                     && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || inSet(.townWords, t[m].key))
                     && !t[m].rb.contains(.monthName) && !t[m].rb.contains(.weekday)
                 { m += 1 }
@@ -304,10 +304,11 @@ extension PHIDetection {
 
     /// A capitalised word and a street type within the next three tokens ("4/22 Fosters Rd").
     @inline(never) func streetFollows(_ e: Int) -> Bool {
-        guard e < t.count, !t[e].nl, cap(e) else { return false }
+        guard e < t.count, !t[e].nl, cap(e) || lowerStreetWord(e) else { return false }
         var k = e
-        while k < t.count && k - e < 3 && !t[k].nl && cap(k) {
-            if k > e && t[k].bits.contains(.streetType) { return true }
+        while k < t.count && k - e < 3 && !t[k].nl && (cap(k) || lowerStreetWord(k)) {
+            // ("22/02 at club": a lower-case type must end its street.)
+            if k > e && t[k].bits.contains(.streetType) { return cap(k) || lowerStreetEnds(k) }
             k += 1
         }
         return false
@@ -536,8 +537,8 @@ extension PHIDetection {
     @inline(never) func roadAfterBoxNumber(_ k: Int) -> Int? {
         guard streetFollows(k) else { return nil }
         var e = k
-        while e < t.count && e - k < 4 && !t[e].nl && cap(e) && !(e > k && t[e].bits.contains(.streetType)) { e += 1 }
-        guard e > k, e < t.count, !t[e].nl, cap(e), t[e].bits.contains(.streetType) else { return nil }
+        while e < t.count && e - k < 4 && !t[e].nl && (cap(e) || lowerStreetWord(e)) && !(e > k && t[e].bits.contains(.streetType)) { e += 1 }
+        guard e > k, e < t.count, !t[e].nl, cap(e) || lowerStreetWord(e), t[e].bits.contains(.streetType) else { return nil }
         e += 1
         if punct(e, 0x2E) && adjacent(e) { e += 1 }
         return e
@@ -621,6 +622,13 @@ extension PHIDetection {
         k >= 0 && isWord(k) && t[k].flags.contains(.allUpper) && inSet(.ruralBoxWords, t[k].key)
     }
 
+    /// A rural mail-box or route word in lower-case text (`rr 2 box 114`, `rt 2 box 118, belden ms 38826`): only before
+    /// a number and `box` (an address line that ``lotOrBoxLine(_:)`` still closes with a locality and its state).
+    @inline(never) func lowerRuralBoxWord(_ k: Int) -> Bool {
+        k >= 0 && k + 3 < t.count && isWord(k) && !cap(k) && lowerAt(k) && inSet(.ruralBoxWords, t[k].key)
+            && t[k + 1].kind == .number && isWord(k + 2) && t[k + 2].key == K.box && t[k + 3].kind == .number
+    }
+
     /// The start of a unit ("Unit 3B", "Level 1,", "Shop 5,") written right before token `s` of an address, or nil.
     @inline(never) func unitBefore(_ s: Int) -> Int? {
         guard s > 0, !t[s].nl else { return nil }
@@ -630,7 +638,7 @@ extension PHIDetection {
         // "3B": a number and an adjacent letter.
         if isWord(k) && t[k].e - t[k].s == 1 && adjacent(k) && t[k - 1].kind == .number { k -= 1 }
         guard k >= 1, t[k].kind == .number || t[k].flags.contains(.hasDigit), isWord(k - 1), t[k - 1].bits.contains(.unitWord),
-            cap(k - 1) || lowerDoc, !t[k].nl
+            cap(k - 1) || lowerAt(k - 1), !t[k].nl
         else { return nil }
         return k - 1
     }
@@ -639,7 +647,8 @@ extension PHIDetection {
     /// Barunga Community, via Katherine NT 0852" (one to three capitalised words naming the community), "HC 61 Box 3127,
     /// Shiprock, NM 87420" (a box after the route number). The locality must carry its state. Returns the end.
     @inline(never) mutating func lotOrBoxLine(_ i: Int) -> Int? {
-        guard i >= 1, (t[i - 1].bits.contains(.unitWord) && cap(i - 1) && !inSet(.lotWords, t[i - 1].key)) || ruralBoxWord(i - 1) || isLotWord(i - 1),
+        guard i >= 1, (t[i - 1].bits.contains(.unitWord) && cap(i - 1) && !inSet(.lotWords, t[i - 1].key)) || ruralBoxWord(i - 1)
+            || isLotWord(i - 1) || lowerRuralBoxWord(i - 1),
             !covered[i - 1]
         else { return nil }
         var e = i + 1
@@ -669,6 +678,12 @@ extension PHIDetection {
         return l
     }
 
+    /// A lower-case word of a street name in lower-case text (`rmb 1420 riddoch hwy`): no digits, no function word.
+    @inline(never) func lowerStreetWord(_ k: Int) -> Bool {
+        isWord(k) && !cap(k) && lowerAt(k) && !t[k].flags.contains(.hasDigit) && t[k].e - t[k].s >= 2 && !inSet(.functionWords, t[k].key)
+            && !inSet(.placePrepositions, t[k].key) && !inSet(.handoverWords, t[k].key) && !inSet(.townFollowers, t[k].key)
+    }
+
     /// `Lot` capitalised (a land lot, not a medicine's lot number, which is lower-case or followed by letters and digits).
     @inline(never) func isLotWord(_ k: Int) -> Bool {
         k >= 0 && isWord(k) && cap(k) && t[k].key == K.lot
@@ -678,12 +693,14 @@ extension PHIDetection {
     /// one or two words, the first outside the ordinary-word list, then an abbreviated or full street type that is not
     /// a title or `pt`. Returns the end.
     @inline(never) mutating func lowerStreetName(_ i: Int) -> Int? {
-        guard !covered[i], !t[i].bits.contains(.ordinaryWord), !t[i].bits.contains(.streetType), !t[i].flags.contains(.hasDigit),
+        guard !covered[i], !t[i].bits.contains(.ordinaryWord), t[i].e - t[i].s >= 3, !inSet(.functionWords, t[i].key), !t[i].bits.contains(.streetType), !t[i].flags.contains(.hasDigit),
             !inSet(.wardWords, t[i].key)
         else { return nil }
         var k = i + 1
         if k < t.count, isWord(k), !t[k].nl, !t[k].bits.contains(.streetType) { k += 1 }
+        // ("in a row": a street type that is also a word ends a street only as ``lowerStreetEnds(_:)`` allows.)
         guard k < t.count, !t[k].nl, isWord(k), t[k].bits.contains(.streetType), !t[k].bits.contains(.title), t[k].key != K.pt,
+            lowerStreetEnds(k),
             k + 1 >= t.count || t[k + 1].nl || t[k + 1].kind == .punctuation || !isWord(k + 1) || inSet(.functionWords, t[k + 1].key)
                 || inSet(.townFollowers, t[k + 1].key)
         else { return nil }

@@ -195,6 +195,10 @@ struct PTok {
     var nl: Bool
     /// Some vocabulary phrase starts with this token.
     var ps: Bool = false
+    /// The token's line reads as lower case (``PHIDetection/Prepared/markLowerLines(_:)``): the rules whose structure is
+    /// strong enough (street, town + state + postcode, facility suffix, a name after a strong cue) read it as in a
+    /// lower-case note, even when the rest of the note is typed in mixed case.
+    var ll: Bool = false
 }
 
 /// What a detection reads and never changes, behind one reference. The rules are `mutating` methods of
@@ -236,6 +240,15 @@ struct PHIDetection {
     @inline(__always) var doc: AnnotatedDocument { input.doc }
     @inline(__always) var capsDoc: Bool { input.capsDoc }
     @inline(__always) var lowerDoc: Bool { input.lowerDoc }
+    /// Token i is read as lower-case text: the note is lower case or the token's line is (`PTok.ll`). Only rules with a
+    /// strong structure ask this; the weak ones (bare names, given names alone) keep asking `lowerDoc`.
+    @inline(__always) func lowerAt(_ i: Int) -> Bool { lowerDoc || (i >= 0 && i < t.count && t[i].ll) }
+    /// A lower-case word after a strong person cue (a relative, `seen by`, `spoke with`) may be a name: in a lower-case
+    /// note any listed name; in a lower-case line of a mixed-case note a listed given name or a frequent surname
+    /// (`son ernesto rang`; `re carer payment` stays a word, `payment` being only a rare census surname).
+    @inline(__always) func lowerCuedName(_ j: Int) -> Bool {
+        lowerDoc || (j >= 0 && j < t.count && t[j].ll && (t[j].bits.contains(.firstName) || t[j].bits.contains(.frequentLast)))
+    }
     var found: [Candidate] = []
     /// Token indices already inside a strong NAME/ADDRESS (skip them in later rules).
     var covered: [Bool] = []
@@ -292,10 +305,47 @@ struct PHIDetection {
                 t.append(pt)
                 nl = false
             }
-            self.tokens = t
             if words >= 20 {
                 capsDoc = upper * 10 >= words * 6
                 lowerDoc = !capsDoc && title * 100 <= words * 2
+            }
+            if !capsDoc { Self.markLowerLines(&t, b) }
+            self.tokens = t
+        }
+
+        /// Marks the tokens of lower-case lines (`ll`): a nurse's addendum in a typed note (`addr: 22 mackerel st,
+        /// bayview heights qld 4868`, `seen by dr kaur`). A line is lower case when at least two of its words start with
+        /// a lower-case letter and none is capitalised except where any text capitalises a word: the line's first word
+        /// and the first word after a sentence end, a colon, a semicolon, an opening bracket or quote, or a dash. ALL-CAPS
+        /// words (`BP`, `ED`) are ignored unless they outnumber the lower-case words.
+        static func markLowerLines(_ t: inout [PTok], _ b: UnsafeBufferPointer<UInt8>) {
+            var a = 0
+            while a < t.count {
+                var z = a + 1
+                while z < t.count && !t[z].nl { z += 1 }
+                var lower = 0, upper = 0, title = 0
+                var opener = true
+                for k in a..<z {
+                    let tok = t[k]
+                    if tok.kind == .word && tok.flags.contains(.hasLetter) {
+                        if tok.e - tok.s >= 2 {
+                            if tok.flags.contains(.allUpper) { upper += 1 }
+                            else if tok.flags.contains(.titleCase) || b[tok.s] &- 0x41 < 26 || b[tok.s] >= 0xC3 { if !opener { title += 1 } }
+                            else if b[tok.s] &- 0x61 < 26 { lower += 1 }
+                        }
+                        opener = false
+                    } else if tok.kind == .punctuation && tok.e - tok.s == 1 {
+                        let c = b[tok.s]
+                        // . : ; ? ! ( [ " -
+                        if c == 0x2E || c == 0x3A || c == 0x3B || c == 0x3F || c == 0x21 || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x2D {
+                            opener = true
+                        }
+                    }
+                }
+                if lower >= 2 && title == 0 && upper <= lower {
+                    for k in a..<z { t[k].ll = true }
+                }
+                a = z
             }
         }
     }
@@ -349,7 +399,9 @@ struct PHIDetection {
             guard strong || lowerDoc, bits.isName, !bits.contains(.ordinaryWord), !bits.contains(.stopWord) else {
                 return false
             }
-            return true
+            // "daughter maria elena rang": a verb that follows a person (`person_followers`, `name_verbs`) ends the name,
+            // even when a name list has it.
+            return first || !(inSet(.personFollowers, t[i].key) || inSet(.nameVerbs, t[i].key))
         }
         // "per ROI dated", "BCBS of Tennessee  BIN": a short acronym in a mixed-case note is no name without a cue.
         if !capsDoc && !strong && t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3 { return false }
@@ -399,7 +451,7 @@ struct PHIDetection {
                 var k = j
                 while k < t.count && !t[k].nl && isWord(k) && (!cap(k) || capsName) && inSet(.nameParticles, t[k].key) && k - j < 3 { k += 1 }
                 // "grandson luca di stefano": in a lower-case note the name after the particle is lower case too.
-                if k < t.count && !t[k].nl && (cap(k) || lowerDoc) && nameWord(k, strong: true, first: false) {
+                if k < t.count && !t[k].nl && (cap(k) || lowerAt(k)) && nameWord(k, strong: true, first: false) {
                     j = k
                     continue
                 }
@@ -752,7 +804,9 @@ struct PHIDetection {
                 && t[i + 2].kind == .number
             // A postcode after a state ("NSW 2067") or a clock time ("approx 2030 tonight") is no year.
             // Session 5: only an Australian state takes a four-digit postcode ("MI 2018" is a myocardial infarction).
-            let postcode = t[i - 1].bits.contains(.stateAbbr) && t[i - 1].flags.contains(.allUpper) && inSet(.auStates, prev)
+            // Session 11: in lower-case text after a town ("coogee nsw 2034").
+            let postcode = t[i - 1].bits.contains(.stateAbbr) && inSet(.auStates, prev)
+                && (t[i - 1].flags.contains(.allUpper) || (lowerAt(i - 1) && i >= 2 && isWord(i - 2) && !t[i - 1].nl))
             let clock = (i + 1 < t.count && !t[i + 1].nl && inSet(.timeWords, t[i + 1].key))
                 || (inSet(.clockCues, prev) && v < 1960 && v % 100 < 60 && !yearEventBefore(i - 1))
             let hyphenCue = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].rb.contains(.yearCue)
@@ -1362,7 +1416,7 @@ struct PHIDetection {
                 j = e
                 isTitle = true
             }
-            if isTitle && (cap(i) || lowerDoc || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)
+            if isTitle && (cap(i) || lowerAt(i) || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)
                 || (j < t.count && cap(j) && t[j].bits.contains(.firstName) && !t[j].bits.contains(.stopWord)))
             {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
@@ -1424,7 +1478,7 @@ struct PHIDetection {
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
             // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
-            let end = cap(i + 1) || lowerDoc ? nameRun(i + 1, strong: true, maxWords: 3) : i + 2
+            let end = cap(i + 1) || lowerCuedName(i + 1) ? nameRun(i + 1, strong: true, maxWords: 3) : i + 2
         {
             emitName(i + 1, end, priority: 3, score: 0.8, rule: "name-cue-relative")
             return end
@@ -1480,18 +1534,18 @@ struct PHIDetection {
                     // capitalised words (after an ordinary word that is no possessive) is part of a proper name.
                     if cap(i) && i > 0 && cueInsideProperName(i) { return nil }
                     // "daughter may and grandson tanner (16)": in a lower-case note a stop-listed given name takes this path too.
-                    if !cap(j), !(lowerDoc && bj.isName && !bj.contains(.ordinaryWord) && !bj.contains(.stopWord)), !lowerGivenName(j),
+                    if !cap(j), !(lowerCuedName(j) && bj.isName && !bj.contains(.ordinaryWord) && !bj.contains(.stopWord)), !lowerGivenName(j),
                         let end = lowerWordGivenName(j)
                     {
                         emitName(j, end, priority: 3, score: 0.7, rule: "name-cue-relative-lower")
                         return end
                     }
-                    guard cap(j) || (lowerDoc && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
+                    guard cap(j) || (lowerCuedName(j) && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
                         !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))
                             // Session 6: "son Graham lives in Whyalla": a lower-case word that is no eponym's follower.
                             || (j + 1 < t.count && !t[j + 1].nl && isWord(j + 1) && !cap(j + 1) && !eponymFollows(j + 1)))),
-                        let end = cap(j) || lowerDoc ? nameRun(j, strong: true, maxWords: 3) : j + 1
+                        let end = cap(j) || lowerCuedName(j) ? nameRun(j, strong: true, maxWords: 3) : j + 1
                     else { return nil }
                     emitName(j, end, priority: 3, score: 0.85, rule: "name-cue-relative")
                     return end
@@ -1514,7 +1568,7 @@ struct PHIDetection {
                     emitName(j, j + 1, priority: 3, score: 0.75, rule: "name-cue-clinician")
                     return j + 1
                 }
-                guard cap(j) || lowerDoc, t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
+                guard cap(j) || lowerCuedName(j), t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
                 else {
                     // Session 6: a login after "user" ("user jtrinh", "user rvasquez2").
@@ -1691,7 +1745,7 @@ struct PHIDetection {
 
     /// The end of a known place at token k that closes its clause ("ST. LUKE'S EPISCOPAL, HOUSTON"), or nil.
     @inline(never) func knownPlaceAfterComma(_ k: Int) -> Int? {
-        guard k < t.count, !t[k].nl, cap(k) || lowerDoc, t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
+        guard k < t.count, !t[k].nl, cap(k) || lowerAt(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
             // (Session 11: or a branch's store number, "Chemmart Drummoyne #2214".)
             pe >= t.count || t[pe].nl || t[pe].kind == .punctuation || punct(pe, 0x23)
         else { return nil }
@@ -1836,7 +1890,7 @@ struct PHIDetection {
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
             if let e = lowerNameBeforeCredential(i) { return e }
-            if lowerDoc, let e = signatureLineWordName(i) { return e }
+            if lowerAt(i), let e = signatureLineWordName(i) { return e }
         }
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
         if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
@@ -1854,7 +1908,7 @@ struct PHIDetection {
         }
         if let e = propagatedName(i) { return e }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
-        if initial(i) || (lowerDoc && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+        if initial(i) || (lowerAt(i) && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
             !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit),
@@ -2129,12 +2183,17 @@ struct PHIDetection {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
             return e
         }
+        // "son lives in toowoomba qld 4350", "moved from springfield, il 62704": the same in lower-case text.
+        if !cap(i), isWord(i), lowerAt(i), let e = lowerLocality(i) {
+            emit(.address, i, e, priority: 3, score: 0.8, rule: "address-locality-lower")
+            return e
+        }
         if i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
             let e = extraAddressRules(i)
         { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
-        if cap(i) || (lowerDoc && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)), i + 2 < t.count,
-            punct(i + 1, 0x2C), isStateAt(i + 2) || (lowerDoc && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
+        if cap(i) || (lowerAt(i) && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)), i + 2 < t.count,
+            punct(i + 1, 0x2C), isStateAt(i + 2) || (lowerAt(i + 2) && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
                 && (i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation)),
             t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             // "Rania, ID #31108": a state code before `#` is an identifier's label.
@@ -2147,8 +2206,8 @@ struct PHIDetection {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return i + 3
         }
-        // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note.
-        if lowerDoc, i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
+        // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note or line.
+        if lowerAt(i), i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
             let e = lowerStreetName(i)
         { return e }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
@@ -2185,9 +2244,12 @@ struct PHIDetection {
             return e
         }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
-        if cap(i) || lowerDoc || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
+        if cap(i) || lowerAt(i) || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
-            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), placeContext(i - 1) || placeListGoesOn(i - 1), !eponymFollows(e),
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
+            // In a lower-case line of a mixed-case note a place that is one ordinary word ("sent to mobile") stays a word;
+            // a name of two words ("in garden city", "from thursday island") is a place.
+            cap(i) || lowerDoc || e > i + 1 || !tok.bits.contains(.ordinaryWord), placeContext(i - 1) || placeListGoesOn(i - 1), !eponymFollows(e),
             // "cardiac rehab at Duluth Family YMCA", "at Perth Murugan Temple": the town starts an organisation's name,
             // which the facility rules find at its cue word (GUIDELINE O3).
             !facilityNameFollows(e),
@@ -2210,7 +2272,7 @@ struct PHIDetection {
         // "(Sgt K. Whiteley, Browns Plains station)": a property or locality word after a bracket or comma.
         if cap(i), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
         // "in Melbourne's west", "lives in Sydney's inner west": a known place with a possessive.
-        if tok.base != tok.key, isWord(i), cap(i) || lowerDoc, i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
+        if tok.base != tok.key, isWord(i), cap(i) || lowerAt(i), i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
         return nil
     }
 
@@ -2426,7 +2488,7 @@ struct PHIDetection {
         // "Start 14:02 PT": the minutes of a clock time; "... vic 3218   keysafe at side gate": a postcode after a state.
         if i > 0, !t[i].nl, (punct(i - 1, 0x3A) && adjacent(i) && i > 1 && t[i - 2].kind == .number)
             || (t[i].kind == .number && (t[i].e - t[i].s == 4 || t[i].e - t[i].s == 5) && isWord(i - 1) && t[i - 1].bits.contains(.stateAbbr)
-                && (t[i - 1].flags.contains(.allUpper) || lowerDoc) && !inSet(.functionWords, t[i - 1].key)
+                && (t[i - 1].flags.contains(.allUpper) || lowerAt(i - 1)) && !inSet(.functionWords, t[i - 1].key)
                 && !inSet(.townFollowers, t[i - 1].key) && i > 1 && isWord(i - 2) && !t[i - 1].nl)
         { return nil }
         var j = i + 1
@@ -2444,19 +2506,25 @@ struct PHIDetection {
         if let g = gridStreet(j) { lastType = g - 1; k = g; words = 5 }
         while k < t.count && words < 5 && !t[k].nl {
             // "1850 W 21st Pl", "216 2ND AVE NE": numbered streets.
-            let ok = cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit)) || (words <= 1 && streetOrdinal(k))
+            let ok = cap(k) || (lowerAt(k) && isWord(k) && !t[k].flags.contains(.hasDigit)) || (words <= 1 && streetOrdinal(k))
             guard ok else { break }
             // "1500 seen by dr patel": in a lower-case note, `by` or a handover word before `dr` is a person cue, not a
             // street name.
-            if lowerDoc && !cap(k) && (t[k].key == K.by || inSet(.handoverWords, t[k].key)) { break }
+            if lowerAt(k) && !cap(k) && (t[k].key == K.by || inSet(.handoverWords, t[k].key)) { break }
             // "1915 rec'd pt from er": in a lower-case note `pt` is the patient, not a Point; a wide column gap ends the
             // street ("14:02 PT   End").
-            if lowerDoc && t[k].key == K.pt { break }
+            if lowerAt(k) && t[k].key == K.pt { break }
+            // "2 cm on lower leg", "1 x walk", "2 puffs prn via spacer": in lower-case text a function word, a unit or a
+            // one-letter word (other than a direction) is no part of a street name.
+            if lowerAt(k) && !cap(k) && isWord(k)
+                && (inSet(.functionWords, t[k].key) || inSet(.quantityUnits, t[k].key)
+                    || (t[k].e - t[k].s == 1 && !t[k].bits.contains(.direction)))
+            { break }
             if k > j && t[k].s - t[k - 1].e >= 3 { break }
             // An upper-case abbreviated type (`ST`, `RD`) in a mixed-case note only after an upper-case street name
             // ("2205 S CHURCH ST STE 300").
             if t[k].bits.contains(.streetType) && words > 0
-                && (capsDoc || lowerDoc || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3
+                && (capsDoc || lowerDoc || (t[k].ll && !t[k].flags.contains(.allUpper)) || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3
                     || (t[k - 1].flags.contains(.allUpper) && t[k - 1].e - t[k - 1].s >= 3 && !t[k - 1].bits.contains(.streetType)))
             {
                 lastType = k
@@ -2468,9 +2536,11 @@ struct PHIDetection {
         guard lastType > j else { return nil }
         // "10:45  ward round": a room word is no street name.
         if inSet(.wardWords, t[j].key), lastType == j + 1 { return nil }
+        // "2ND DEGREE block": in lower-case text a lower-case street type must end the street (``lowerStreetEnds(_:)``).
+        if !cap(lastType), lowerAt(lastType), !lowerStreetEnds(lastType) { return nil }
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
-        if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && cap(end) { end += 1 }
+        if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && (cap(end) || lowerAt(end)) { end += 1 }
         // "1618 W Farragut Ave #2": a unit number after a hash.
         if punct(end, 0x23), end + 1 < t.count, adjacent(end + 1), !t[end].nl, t[end + 1].kind == .number || t[end + 1].flags.contains(.hasDigit) {
             end += 2
@@ -2524,6 +2594,25 @@ struct PHIDetection {
         return end
     }
 
+    /// In lower-case text, whether the lower-case street type at `k` ends a street: a type of `lower_street_types`
+    /// before a clause end, a comma, a direction, a unit or a word of `function_words` / `town_followers` (`lives at 22
+    /// mackerel street with wife`; not `3 leads st depression`), or any street type before a locality that carries its
+    /// state (`5 example ct, golden grove sa 5125`; not `1 x walk`, `1st degree av block`).
+    @inline(never) func lowerStreetEnds(_ k: Int) -> Bool {
+        var e = k + 1
+        if inSet(.lowerStreetTypes, t[k].key) && (e >= t.count || t[e].nl || t[e].kind == .punctuation) { return true }
+        if punct(e, 0x2E) && adjacent(e) { e += 1 }
+        if inSet(.lowerStreetTypes, t[k].key) {
+            if e >= t.count || t[e].nl || t[e].kind == .punctuation { return true }
+            if isWord(e) && (t[e].bits.contains(.direction) || t[e].bits.contains(.unitWord) || inSet(.functionWords, t[e].key)
+                || inSet(.townFollowers, t[e].key) || inSet(.handoverWords, t[e].key))
+            { return true }
+        }
+        guard let l = locality(e, allowNewline: false) else { return false }
+        for q in e..<l where isStateAt(q) || lowerStateAt(q) { return true }
+        return false
+    }
+
     /// A locality after token `start` (`, Parramatta NSW 2150`, `Springfield, IL 62704`):
     /// returns its end. `standalone`: it starts at `start` itself and needs a postcode or a
     /// listed place before the state.
@@ -2537,7 +2626,7 @@ struct PHIDetection {
         let cityStart = j
         var k = j
         // (In a lower-case note the town is lower-case too: "9 autumn st, geelong west vic 3218".)
-        while k < t.count && k - cityStart < 3 && (cap(k) || (lowerDoc && isWord(k) && !t[k].flags.contains(.hasDigit)))
+        while k < t.count && k - cityStart < 3 && (cap(k) || (lowerAt(k) && isWord(k) && !t[k].flags.contains(.hasDigit)))
             && (k == cityStart || !t[k].nl) && !isStateAt(k) && !lowerStateAt(k)
         {
             k += 1
@@ -2584,14 +2673,38 @@ struct PHIDetection {
         return end > start ? end : nil
     }
 
+    /// A lower-case town, state and postcode starting at token `i` (`toowoomba qld 4350`, `bayview heights qld 4868`,
+    /// `springfield, il 62704`): one to three words after a clause boundary (line start, punctuation, a preposition or
+    /// a residence word), none of them a function word, a preposition or a word with digits, then an Australian state
+    /// and four digits or a US state and a five-digit ZIP. Returns the end.
+    @inline(never) func lowerLocality(_ i: Int) -> Int? {
+        guard i == 0 || t[i].nl || t[i - 1].kind == .punctuation
+            || (isWord(i - 1) && (placeContext(i - 1) || inSet(.functionWords, t[i - 1].key) || inSet(.placePrepositions, t[i - 1].key)
+                || t[i - 1].rb.contains(.ordinalContactResidenceWord)))
+        else { return nil }
+        var k = i
+        while k < t.count && k - i < 3 && (k == i || !t[k].nl) && isWord(k) && !lowerStateAt(k) {
+            if t[k].flags.contains(.hasDigit) || inSet(.functionWords, t[k].key) || inSet(.placePrepositions, t[k].key)
+                || inSet(.handoverWords, t[k].key) || t[k].e - t[k].s < 2
+            { return nil }
+            k += 1
+        }
+        var m = k
+        if punct(m, 0x2C) { m += 1 }
+        guard k > i, m + 1 < t.count, !t[m].nl, lowerStateAt(m) else { return nil }
+        let digits = t[m + 1].e - t[m + 1].s
+        guard inSet(.auStates, t[m].key) ? digits == 4 : digits == 5 else { return nil }
+        return locality(i, allowNewline: false, standalone: true)
+    }
+
     func isStateAt(_ k: Int) -> Bool {
         (t[k].bits.contains(.stateAbbr) && t[k].flags.contains(.allUpper))
     }
 
-    /// In a lower-case note, a state code in lower case before a postcode or ZIP ("geelong west vic 3218", "belden ms
+    /// In a lower-case note or line, a state code in lower case before a postcode or ZIP ("geelong west vic 3218", "belden ms
     /// 38826"); without the postcode `in`, `or`, `me` stay words.
     @inline(never) func lowerStateAt(_ k: Int) -> Bool {
-        guard lowerDoc, k + 1 < t.count, isWord(k), t[k].bits.contains(.stateAbbr), !t[k + 1].nl, t[k + 1].kind == .number else { return false }
+        guard lowerAt(k), k + 1 < t.count, isWord(k), t[k].bits.contains(.stateAbbr), !t[k + 1].nl, t[k + 1].kind == .number else { return false }
         let n = t[k + 1].e - t[k + 1].s
         return n == 4 || n == 5
     }
