@@ -138,24 +138,25 @@ func scanTable(tlds: Set<UInt64>) -> PHIKeyTable {
 public struct PHIScanWords: Sendable {
     /// Month names and cue words of the scanner with the top-level domains (``scanTable(tlds:)``).
     let table: PHIKeyTable
-    /// The fillers, value 1 per key.
+    /// The fillers, value 1 per key; the stop words, value 2 per key.
     let idFillers: PHIKeyTable
 
     /// The lists from their words (lower case).
-    public init(idFillers: some Sequence<String>, topLevelDomains: some Sequence<String>) {
-        self.init(idFillerKeys: Set(idFillers.map(wordKey)), tldKeys: Set(topLevelDomains.map(wordKey)))
+    public init(idFillers: some Sequence<String>, idStops: [String] = [], topLevelDomains: some Sequence<String>) {
+        self.init(idFillerKeys: Set(idFillers.map(wordKey)), idStopKeys: Set(idStops.map(wordKey)), tldKeys: Set(topLevelDomains.map(wordKey)))
     }
 
-    init(idFillerKeys: Set<UInt64>, tldKeys: Set<UInt64>) {
+    init(idFillerKeys: Set<UInt64>, idStopKeys: Set<UInt64>, tldKeys: Set<UInt64>) {
         table = scanTable(tlds: tldKeys)
         var f: [UInt64: UInt64] = [:]
+        for k in idStopKeys { f[k] = 2 }
         for k in idFillerKeys { f[k] = 1 }
         idFillers = PHIKeyTable(f)
     }
 
     /// The lists of the rule words' sets.
     init(_ words: PHIRuleWords) {
-        self.init(idFillerKeys: words[.scanIdFillers], tldKeys: words[.urlTopLevelDomains])
+        self.init(idFillerKeys: words[.scanIdFillers], idStopKeys: words[.scanIdStops], tldKeys: words[.urlTopLevelDomains])
     }
 }
 
@@ -801,11 +802,15 @@ struct PHIScan {
                 // date (the date scanner takes it), never an identifier.
                 let month = Int(scanTable.value(k) & 0xF)
                 if month > 0, monthNameDate(j, wordEnd: e, month: month) != nil { return nil }
-                if idFillers.value(k) != 0 {
+                let filler = idFillers.value(k)
+                if filler == 1 {
                     j = e
                     fillers += 1
                     continue
                 }
+                // "episode was 1989", "pin in 1990", "visit was 238.9 pounds": a lower-case verb or preposition between
+                // the cue and a number means the cue names no identifier.
+                if filler == 2 && b[j] &- 0x61 < 26 { return nil }
                 // Session 6: "Specimen date 20250304", "Lab DOB 14031958": a date label after the cue dates the value.
                 if k == PK.date || k == PK.dob { return nil }
                 // A second cue or a letter suffix before the digits: "Centrelink CRN 123 ...",

@@ -107,6 +107,8 @@ extension PHIDetection {
             e += 2
         }
         guard digits >= 8 else { return nil }
+        // "platelets 1,240,000", "grew 50-100,000 colonies": thousands separators make a count, never an identifier.
+        for k in i..<e where t[k].kind == .number { for c in t[k].s..<t[k].e where b[c] == 0x2C { return nil } }
         if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && !punct(e, 0x2D) && !punct(e, 0x2F)) { return nil }
         if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && inSet(.quantityUnits, t[e].key) { return nil }
         return e

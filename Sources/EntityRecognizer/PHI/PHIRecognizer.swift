@@ -429,7 +429,11 @@ struct PHIDetection {
             if initial(j) && words + initials < maxWords {
                 var k = j + 1
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
-                if k < t.count && !t[k].nl && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
+                // "Dr. X.  He was given", "Dr. X. All questions": a pronoun or function word after an initial's full stop
+                // opens the next sentence (He, An and No are also surnames).
+                let sentenceAfter = k > j + 1 && k < t.count && cap(k) && t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key)
+                    && !t[k].flags.contains(.allUpper)
+                if k < t.count && !t[k].nl && !sentenceAfter && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
                     || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && inSet(.nameParticles, t[k].key) && k + 1 < t.count
                         && !t[k + 1].nl && (cap(k + 1) || inSet(.nameParticles, t[k + 1].key))))
                 {
@@ -1063,6 +1067,25 @@ struct PHIDetection {
         }
         if tok.kind == .number || punct(i, 0x23), let e = laterTokenPatterns(i) { return e }
         return nil
+    }
+
+    /// Whether token i is written only with the Roman-numeral capitals I, V and X ("II", "IV").
+    @inline(__always) func romanNumeral(_ i: Int) -> Bool {
+        for c in t[i].s..<t[i].e where b[c] != 0x49 && b[c] != 0x56 && b[c] != 0x58 { return false }
+        return true
+    }
+
+    /// Whether word i can be the town of "Town, ST": not one or two capitals in a mixed-case note ("lungs, GI, GU",
+    /// "III, IV, VI", "36.0C,MS" are lists of abbreviations), and not a name before a state code that is also a
+    /// credential ("Dr. Y, MD", "Smith, DC").
+    @inline(never) func cityBeforeState(_ i: Int) -> Bool {
+        let len = t[i].e - t[i].s
+        if len == 1 { return false }
+        if len == 2 && t[i].flags.contains(.allUpper) && !capsDoc && !t[i].bits.contains(.placeWord) { return false }
+        if t[i + 2].bits.contains(.credential) && !t[i].bits.contains(.placeWord)
+            && (t[i].bits.isName || (i > 0 && t[i - 1].bits.contains(.title)) || (i > 1 && punct(i - 1, 0x2E) && t[i - 2].bits.contains(.title)))
+        { return false }
+        return true
     }
 
     /// The pager or extension cue before number token i ("pager 4127", "pgr #4127", "ext. 2231", "x204"), or nil.
@@ -1897,7 +1920,10 @@ struct PHIDetection {
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
             let s = nameBefore(i), !covered[s], s < i,
             // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
-            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key))
+            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key)),
+            // "Stage IV", "Level II", "Denver II", "Tanner IV": a Roman numeral is a generational suffix only after a
+            // given name and a surname ("John Smith III").
+            !romanNumeral(i) || (i - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord))
         {
             var ok = true
             for k in s..<i where covered[k] { ok = false }
@@ -1928,7 +1954,10 @@ struct PHIDetection {
             if t[i + 2].rb.contains(.shortWord) && inSet(.notInitials, t[i + 2].key) && !credentialAfter {
                 // "Binet A. No B symptoms": a function word after an initial is no surname.
             } else if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
-                && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2)))))
+                && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))))
+                // "A. Left heart catheterization", "D. Both lungs", "B. Lung": a lettered list item before an ordinary word
+                // that is a rare surname; a frequent surname ("J. Green") or a credential after it still names a person.
+                && (credentialAfter || !lb.contains(.ordinaryWord) || lb.contains(.frequentLast) || !(t[i].nl || i == 0 || punct(i - 1, 0x2C) || punct(i - 1, 0x3A))))
             {
                 var end = i + 3
                 if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
@@ -2199,6 +2228,7 @@ struct PHIDetection {
             // "Rania, ID #31108": a state code before `#` is an identifier's label.
             !(i + 3 < t.count && punct(i + 3, 0x23)),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
+            cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
                 || (i > 0 && !t[i].nl && isWord(i - 1) && inSet(.placePrepositions, t[i - 1].key) && !cap(i + 3))
@@ -2437,7 +2467,7 @@ struct PHIDetection {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
                 if isWord(j) && (inSet(.employerPrepositions, t[j].key) || inSet(.capsBreakWords, t[j].key)) { break }
-                let ordinary = inSet(.genericOrgWords, t[j].key) || inSet(.genericServiceWords, t[j].key)
+                let ordinary = inSet(.genericOrgWords, t[j].key) || inSet(.genericServiceWords, t[j].key) || inSet(.specialtyWords, t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && inSet(.sentenceOpeners, t[j].key))
                 if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F)) || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
@@ -2478,7 +2508,8 @@ struct PHIDetection {
         if p >= s {
             s = p + 1
             proper = 0
-            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !inSet(.genericOrgWords, t[q].key) && !inSet(.genericServiceWords, t[q].key) { proper += 1 }
+            for q in s..<cueIndex where cap(q) && t[q].e - t[q].s >= 2 && !inSet(.genericOrgWords, t[q].key) && !inSet(.genericServiceWords, t[q].key)
+                && !inSet(.specialtyWords, t[q].key) { proper += 1 }
         }
         return proper > 0 && s < cueIndex ? s : nil
     }

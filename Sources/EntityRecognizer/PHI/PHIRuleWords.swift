@@ -22,7 +22,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case auxiliaryVerbs, weakTitles, streetDirections, skippedStreetAbbreviations, unitExpansions, modalNames, personFollowers
     case cardWords, rankWords, partsOfDay, determiners, yearParts, holidayPrepositions, studyWords
     case shortCodeCues, hyphenatedGivenSyllables
-    case propertyWords, serviceStationWords, placeLabels, scanIdFillers, urlTopLevelDomains, countries
+    case propertyWords, serviceStationWords, placeLabels, scanIdFillers, scanIdStops, urlTopLevelDomains, countries, specialtyWords
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
     case newYearQualifiers, yearEventWords, languages, handleCues
     case ruralBoxWords, lowerStreetTypes

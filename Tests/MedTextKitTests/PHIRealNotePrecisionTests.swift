@@ -1,0 +1,72 @@
+import MedTextKit
+import Testing
+
+/// False positives found by running detect-phi over real transcribed reports (MTSamples, session 11): clinical text that
+/// had the shape of an identifier, a phone extension, a town and state, a name with a suffix or an initial, or a
+/// facility. Each class keeps positive rows so that the shape still finds PHI where the cue really governs it.
+@Suite struct PHIRealNotePrecisionTests {
+    /// An identifier cue governs a number only through fillers and punctuation: a verb or preposition between them
+    /// (`episode was 1989`, `pin in 1990`: the year is a date), and thousands separators (a count), make no identifier.
+    @Test(arguments: [
+        "He has had spontaneous pneumothorax. The first episode was [[1989|DATE]] on his right lung.",
+        "Right patellar fracture with pin in [[1990|DATE]], and history of blood clots.",
+        "Weight from last week's visit was 238.9 pounds.",
+        "His platelet count was 1,240,000 and he was started on hydroxyurea.",
+        "Urine culture grew 50-100,000 colonies of Enterococcus.",
+        "Visit [[88213|ID]] closed; episode no. [[4471902|ID]] opened.",
+        "Patient ID: [[00482913|ID]]",
+        "Claim number [[12345-67890|ID]] was lodged.",
+    ])
+    func identifierCuesNeedTheirValue(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// Range of motion is measured in degrees after `Extension`; an extension number has no unit.
+    @Test(arguments: [
+        "Flexion 70 degrees. Extension 20 degrees. Side bending symmetric.",
+        "The right wrist showed extension 45 degrees and flexion 45 degrees.",
+        "Call the ward on ext [[2231|PHONE_OR_FAX]] after 5 pm.",
+    ])
+    func extensionsAreNotRangesOfMotion(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// `Town, ST` needs a town: one or two capitals in a mixed-case note are abbreviations in a list, and a name before
+    /// a state code that is also a credential is a person (`Dr. Y, MD`).
+    @Test(arguments: [
+        "Review of systems: negative for head, neck, heart, lungs, GI, GU, orthopedic and skin.",
+        "Abdomen: NT, ND, normal bowel sounds.",
+        "Cranial nerves III, IV, VI: extraocular movements full.",
+        "Temp 36.0C,MS: alert and oriented.",
+        "Moved here from [[Bethlehem, PA|ADDRESS]] last year.",
+        "She lives in [[Bethesda, MD|ADDRESS]] with her son.",
+    ])
+    func townAndStateNeedATown(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A Roman numeral is a generational suffix only after a given name and a surname; after a grade, stage, level or a
+    /// test's name it is the grade.
+    @Test(arguments: [
+        "Stage IV necrotic sacral decubitus.",
+        "Borderline enlargement of the jugulodigastric nodes (Level II).",
+        "Found to have a Grade II endometrial carcinoma.",
+    ])
+    func romanNumeralsAfterOrdinaryWordsAreGrades(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A pronoun after an initial's full stop opens the next sentence; a lettered list item before an ordinary word is
+    /// no initial and surname.
+    @Test(arguments: [
+        "He is to follow up with Dr. X.  He was given emergency contact numbers.",
+        "PROCEDURES:\nA. Left heart catheterization.\nB. Both lungs were clear.",
+        "Seen by Dr. [[J. Okafor|NAME]] in clinic.",
+        "Handover to [[J. Green|NAME]] at 1900.",
+    ])
+    func initialsBeforeSentencesAndListItems(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A facility word after specialty words only names a department (GUIDELINE §0); a distinctive word makes it an
+    /// institution.
+    @Test(arguments: [
+        "She was referred to the Neurology Clinic for follow-up.",
+        "He will be seen in Pain Management Clinic next month.",
+        "Taken to Same Day Surgery in stable condition.",
+        "Consult with Cardiothoracic Surgery was obtained.",
+        "Follow-up at [[Wilmer Eye Institute|ORGANIZATION]] in 3 weeks.",
+        "Referred to [[Riverside Neurology Clinic|ORGANIZATION]] for EEG.",
+    ])
+    func departmentsAreNotOrganisations(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+}
