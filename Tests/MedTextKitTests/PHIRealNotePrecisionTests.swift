@@ -67,6 +67,18 @@ import Testing
         "Consult with Cardiothoracic Surgery was obtained.",
         "Follow-up at [[Wilmer Eye Institute|ORGANIZATION]] in 3 weeks.",
         "Referred to [[Riverside Neurology Clinic|ORGANIZATION]] for EEG.",
+        "The patient was scanned in a 1.5 Tesla magnet.",
+        "He works on the assembly line at [[Tesla|ORGANIZATION]] in [[Fremont|ADDRESS]].",
     ])
     func departmentsAreNotOrganisations(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// Drug brands, devices and classification eponyms the name lists do not hold stay out after a weak cue.
+    @Test(arguments: [
+        "We then took a Midas Rex and removed the superior portion of the pedicle.",
+        "Pharmacologic stress test with Lexiscan was negative.",
+        "Continue MS Contin 30 mg twice daily.",
+        "Tibial plateau fracture, Schatzker type II.",
+        "She was discharged on Orapred and albuterol.",
+    ])
+    func brandsDevicesAndEponymsAreNotNames(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }

@@ -2106,7 +2106,8 @@ struct PHIDetection {
             // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
             if tok.kind == .number, i > 0, !tok.nl, let e = lotOrBoxLine(i) { return e }
         }
-        if tok.ps, tok.rb.contains(.startsOrganization), let e = knownOrganization(i) {
+        // "scanned in a 1.5 Tesla magnet": a known organisation's name after a number is a unit.
+        if tok.ps, tok.rb.contains(.startsOrganization), !(i > 0 && !tok.nl && t[i - 1].kind == .number), let e = knownOrganization(i) {
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
             // "Quest Diagnostics, Middleton", "Henry Ford Hospital, Detroit campus": a known place after the organisation
             // and a comma is its own ADDRESS (GUIDELINE O3), as after a facility word.
