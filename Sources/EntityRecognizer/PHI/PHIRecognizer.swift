@@ -393,6 +393,9 @@ struct PHIDetection {
         let bits = t[i].bits
         if bits.contains(.credential) && t[i].flags.contains(.allUpper) { return false }
         if bits.contains(.title) && !bits.isName { return false }
+        // "MS Contin", "Ms Lyrica": a stop-listed drug brand is no name word even after a title, unless it is a frequent
+        // surname.
+        if bits.contains(.drugWord) && !bits.contains(.frequentLast) { return false }
         let isCap = cap(i)
         if !isCap {
             // Lower-case notes: a listed name that is not an ordinary word, after a cue.
