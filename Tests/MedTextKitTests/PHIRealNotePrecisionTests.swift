@@ -16,6 +16,7 @@ import Testing
         "Visit [[88213|ID]] closed; episode no. [[4471902|ID]] opened.",
         "Patient ID: [[00482913|ID]]",
         "Claim number [[12345-67890|ID]] was lodged.",
+        "Account ending in [[0918|ID]] was charged.",
     ])
     func identifierCuesNeedTheirValue(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 

@@ -166,6 +166,7 @@ enum PK {
     static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
     static let date = wordKey("date"), dob = wordKey("dob")
     static let healthlink = wordKey("healthlink"), edi = wordKey("edi")
+    static let ending = wordKey("ending"), inWord = wordKey("in")
 }
 
 enum AgeKeys {
@@ -783,6 +784,7 @@ struct PHIScan {
         var j = wordEnd
         // Skip fillers: spaces, ':', '#', '.', '-', "no", "number", "num", "nbr", "card", "is", "(", ")".
         var fillers = 0
+        var lastFiller: UInt64 = 0
         while j < n && fillers < 6 {
             let c = b[j]
             // "Centrelink CRN (mother) 419 502 773K": a bracketed aside of words between the cue and its value.
@@ -803,7 +805,9 @@ struct PHIScan {
                 let month = Int(scanTable.value(k) & 0xF)
                 if month > 0, monthNameDate(j, wordEnd: e, month: month) != nil { return nil }
                 let filler = idFillers.value(k)
-                if filler == 1 {
+                // "Account ending in 0918": `in` after the filler `ending` belongs to it.
+                if filler == 1 || (filler == 2 && k == PK.inWord && lastFiller == PK.ending) {
+                    lastFiller = k
                     j = e
                     fillers += 1
                     continue
