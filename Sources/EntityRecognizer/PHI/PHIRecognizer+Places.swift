@@ -647,15 +647,38 @@ extension PHIDetection {
     /// Barunga Community, via Katherine NT 0852" (one to three capitalised words naming the community), "HC 61 Box 3127,
     /// Shiprock, NM 87420" (a box after the route number). The locality must carry its state. Returns the end.
     @inline(never) mutating func lotOrBoxLine(_ i: Int) -> Int? {
-        guard i >= 1, (t[i - 1].bits.contains(.unitWord) && cap(i - 1) && !inSet(.lotWords, t[i - 1].key)) || ruralBoxWord(i - 1)
-            || isLotWord(i - 1) || lowerRuralBoxWord(i - 1),
-            !covered[i - 1]
-        else { return nil }
+        guard i >= 1, !covered[i - 1] else { return nil }
+        var start = i - 1
         var e = i + 1
         // "HC 61 Box 3127".
-        if e + 1 < t.count, isWord(e), !t[e].nl, t[e].key == K.box, t[e + 1].kind == .number { e += 2 }
+        var box = false
+        do {
+            var b = e
+            if punct(b, 0x2C) { b += 1 }
+            if b + 1 < t.count, isWord(b), !t[b].nl, !t[b + 1].nl, t[b].key == K.box, t[b + 1].kind == .number {
+                e = b + 2
+                box = true
+                if e < t.count, isWord(e), adjacent(e), t[e].e - t[e].s == 1 { e += 1 }  // "Box 62A"
+            }
+        }
+        if let r = ruralRouteStart(i - 1, box: box) { start = r } else {
+            guard (t[i - 1].bits.contains(.unitWord) && cap(i - 1) && !inSet(.lotWords, t[i - 1].key)) || ruralBoxWord(i - 1) || isLotWord(i - 1)
+                || lowerRuralBoxWord(i - 1)
+            else { return nil }
+        }
         var k = e
         if punct(k, 0x2C) { k += 1 }
+        // "HC 61 Box 3127" / "Shiprock, NM 87420": a rural box on its own line above its town's line (GUIDELINE AD1: one
+        // span per line) when the next line starts with a locality and its state.
+        if box, k >= t.count || t[k].nl {
+            guard k < t.count, let l = locality(k, allowNewline: true, standalone: true) else { return nil }
+            var state = false
+            for q in k..<l where isStateAt(q) { state = true }
+            guard state else { return nil }
+            for q in start..<e where covered[q] { return nil }
+            emit(.address, start, e, priority: 3, score: 0.75, rule: "address-box-line")
+            return e
+        }
         guard k < t.count, !t[k].nl else { return nil }
         var found = locality(k, allowNewline: false, standalone: true)
         if found == nil {
@@ -673,8 +696,8 @@ extension PHIDetection {
         var state = false
         for q in k..<l where isStateAt(q) || lowerStateAt(q) { state = true }
         guard state else { return nil }
-        for q in (i - 1)..<l where covered[q] { return nil }
-        emit(.address, i - 1, l, priority: 3, score: 0.8, rule: "address-lot-line")
+        for q in start..<l where covered[q] { return nil }
+        emit(.address, start, l, priority: 3, score: 0.8, rule: "address-lot-line")
         return l
     }
 
@@ -682,6 +705,33 @@ extension PHIDetection {
     @inline(never) func lowerStreetWord(_ k: Int) -> Bool {
         isWord(k) && !cap(k) && lowerAt(k) && !t[k].flags.contains(.hasDigit) && t[k].e - t[k].s >= 2 && !inSet(.functionWords, t[k].key)
             && !inSet(.placePrepositions, t[k].key) && !inSet(.handoverWords, t[k].key) && !inSet(.townFollowers, t[k].key)
+    }
+
+    /// The start of a US rural route before its number at token `k` (`rural_route_words`): "Rural Route 2" (the span
+    /// starts at `Rural`), or "Rt 3" / "Route 3" when a box number follows ("Rt 3 Box 118"). Capitalised (any case in a
+    /// lower-case note); "route 2" alone stays a word and a number. Nil otherwise.
+    @inline(never) func ruralRouteStart(_ k: Int, box: Bool) -> Int? {
+        guard k >= 0, isWord(k), cap(k) || lowerDoc, inSet(.ruralRouteWords, t[k].key) else { return nil }
+        if k >= 1, isWord(k - 1), !t[k].nl, t[k - 1].key == K.rural, cap(k - 1) || lowerDoc { return k - 1 }
+        return box ? k : nil
+    }
+
+    /// The end of a route number after a numbered road's type at token `k` (`numbered_road_types`: "County Road 12",
+    /// "State Hwy 9", "Route 66", "FM Road 1960A"): a number of one to four digits, maybe with a letter, that ends
+    /// the street (a line end, a comma, a full stop, a bracket or a direction follows). Nil otherwise.
+    @inline(never) func routeNumberEnd(_ k: Int) -> Int? {
+        var n = k + 1
+        if punct(n, 0x2E), adjacent(n) { n += 1 }
+        guard isWord(k), inSet(.numberedRoadTypes, t[k].key), n < t.count, !t[n].nl, t[n].kind == .number, t[n].e - t[n].s <= 4
+        else { return nil }
+        var e = n + 1
+        if e < t.count, isWord(e), adjacent(e), t[e].e - t[e].s == 1 { e += 1 }
+        guard e >= t.count || t[e].nl || punct(e, 0x2C) || punct(e, 0x2E) || punct(e, 0x29) || punct(e, 0x3B)
+            || (isWord(e) && t[e].bits.contains(.direction) && cap(e))
+            // "4410 Route 66 with her son": a function word goes on with the clause ("12 Smith Rd 3 doors" does not).
+            || (isWord(e) && !cap(e) && inSet(.functionWords, t[e].key))
+        else { return nil }
+        return e
     }
 
     /// `Lot` capitalised (a land lot, not a medicine's lot number, which is lower-case or followed by letters and digits).

@@ -58,6 +58,8 @@ public struct PHIRecognizer: Sendable {
                     // The number only (corpora/phi/GUIDELINE.md A1): "[67]-year-old", "[67]M".
                     var k = e.span.start
                     while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
+                    // "Suite 4F", "Apt 12M": a unit's number and letter after a unit word, not an age and sex.
+                    if k < e.span.end && Self.unitWordBefore(buf, e.span.start, vocabulary) { continue }
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
                 } else if e.type == .id && e.span.length <= 5 && Self.itemServiceFollows(buf, e.span.end, vocabulary.ruleWords) {
                     continue  // "Reason for visit: 715 health check": an MBS item number, no ID (GUIDELINE §9).
@@ -79,6 +81,19 @@ public struct PHIRecognizer: Sendable {
             }
         }
         return selected
+    }
+
+    /// A unit word (`Suite`, `Apt`, `Unit`, `Ste.`, `#`-less) written just before byte `start`, after spaces.
+    static func unitWordBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ vocabulary: PHIVocabulary) -> Bool {
+        var j = start - 1
+        guard j >= 0, b[j] == 0x20 else { return false }
+        while j >= 0 && b[j] == 0x20 { j -= 1 }
+        if j >= 0 && b[j] == 0x2E { j -= 1 }
+        let e = j + 1
+        while j >= 0 && isAlpha(b[j]) { j -= 1 }
+        let s = j + 1
+        guard e - s >= 2, j < 0 || !isAlnum(b[j]) else { return false }
+        return vocabulary.bits(wordKey(b, s, e)).contains(.unitWord)
     }
 
     /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).
@@ -821,6 +836,8 @@ struct PHIDetection {
             let dose = i + 1 < t.count && !t[i + 1].nl && t[i + 1].rb.contains(.auxWord) && inSet(.quantityUnits, t[i + 1].key)
             // Session 5: a count, lab value or code after its label ("Plt 1950,", "Room 2014,", "item 2013") is no year.
             let counted = t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, prev)
+                // "FARM ROAD 1960", "Route 1920": a route number after a numbered road's type.
+                || (isWord(i - 1) && !t[i].nl && inSet(.numberedRoadTypes, prev))
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v) || approximateYear(i))
@@ -1824,6 +1841,9 @@ struct PHIDetection {
             emitName(j, end, priority: 3, score: 0.8, rule: "name-label-" + roleName(role))
             return end
         }
+        // "Patient location verified: San Marcos, TX.": a known place and its state code (not a credential) closing the
+        // clause is the address rules' locality, not a person with a post-nominal.
+        if let pe = placeBeforeStateCode(j) { _ = pe; return nil }
         // "Interpreter: Dari": a language after a label is no name.
         if isWord(j) && inSet(.languages, t[j].key) && (j + 1 >= t.count || t[j + 1].nl || !isWord(j + 1) || !cap(j + 1)) { return nil }
         guard var end = nameRun(j, strong: true) ?? ordinaryGivenBeforeSurname(j) else {
@@ -2214,7 +2234,7 @@ struct PHIDetection {
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
         if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
-            return e
+            return bracketedPostcode(e) ?? e
         }
         // "son lives in toowoomba qld 4350", "moved from springfield, il 62704": the same in lower-case text.
         if !cap(i), isWord(i), lowerAt(i), let e = lowerLocality(i) {
@@ -2234,11 +2254,13 @@ struct PHIDetection {
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
+                // "BASE: KEARNEY, NE   DISPATCH ...": a column gap ends the field (a credential such as MD stays a name's).
+                || (t[i + 3].s - t[i + 2].e >= 3 && !t[i + 2].bits.contains(.credential))
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
                 || (i > 0 && !t[i].nl && isWord(i - 1) && inSet(.placePrepositions, t[i - 1].key) && !cap(i + 3))
         {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
-            return i + 3
+            return bracketedPostcode(i + 3) ?? i + 3
         }
         // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note or line.
         if lowerAt(i), i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
@@ -2560,7 +2582,9 @@ struct PHIDetection {
             // ("2205 S CHURCH ST STE 300").
             if t[k].bits.contains(.streetType) && words > 0
                 && (capsDoc || lowerDoc || (t[k].ll && !t[k].flags.contains(.allUpper)) || !t[k].flags.contains(.allUpper) || t[k].e - t[k].s > 3
-                    || (t[k - 1].flags.contains(.allUpper) && t[k - 1].e - t[k - 1].s >= 3 && !t[k - 1].bits.contains(.streetType)))
+                    || (t[k - 1].flags.contains(.allUpper) && t[k - 1].e - t[k - 1].s >= 3
+                        // "UNIT 5/22 BEACH RD": a long street-type word may be the whole name before the type.
+                        && (!t[k - 1].bits.contains(.streetType) || (k - 1 == j && t[k - 1].e - t[k - 1].s >= 4))))
             {
                 lastType = k
             }
@@ -2568,13 +2592,18 @@ struct PHIDetection {
             k += 1
             if punct(k, 0x2E) && adjacent(k) && (lastType == k - 1 || (words == 1 && t[k - 1].bits.contains(.direction))) { k += 1 }
         }
-        guard lastType > j else { return nil }
+        // "4410 Route 66", "12 Highway 1": a numbered road's type as the whole name before its number.
+        var routeEnd = lastType > j ? routeNumberEnd(lastType) : nil
+        if lastType <= j, cap(j), let r = routeNumberEnd(j) { lastType = j; routeEnd = r }
+        guard lastType > j || routeEnd != nil else { return nil }
         // "10:45  ward round": a room word is no street name.
         if inSet(.wardWords, t[j].key), lastType == j + 1 { return nil }
         // "2ND DEGREE block": in lower-case text a lower-case street type must end the street (``lowerStreetEnds(_:)``).
         if !cap(lastType), lowerAt(lastType), !lowerStreetEnds(lastType) { return nil }
         var end = lastType + 1
         if punct(end, 0x2E) && adjacent(end) { end += 1 }
+        // "1234 County Road 12, Ada, OK 74820": the route number is part of the street.
+        if let r = routeEnd { end = r }
         if end < t.count && !t[end].nl && t[end].bits.contains(.direction) && (cap(end) || lowerAt(end)) { end += 1 }
         // "1618 W Farragut Ave #2": a unit number after a hash.
         if punct(end, 0x23), end + 1 < t.count, adjacent(end + 1), !t[end].nl, t[end + 1].kind == .number || t[end + 1].flags.contains(.hasDigit) {
@@ -2621,7 +2650,7 @@ struct PHIDetection {
         // "Unit 3B 88 Beach Road"; "Suite 3, Level 1, 20 Railway Pde", "Shop 5, 101 Brunswick St": more units before.
         while let u = unitBefore(s) { s = u }
         let streetEnd = end
-        if let l = locality(end, allowNewline: false) { end = l }
+        if let l = locality(end, allowNewline: false) ?? localityAfterVia(end) { end = l }
         // A locality that overlaps a strong name is left to it; the street alone is still an address.
         for c in streetEnd..<end where covered[c] { end = streetEnd }
         for c in s..<end where covered[c] { return nil }
@@ -2662,7 +2691,7 @@ struct PHIDetection {
         var k = j
         // (In a lower-case note the town is lower-case too: "9 autumn st, geelong west vic 3218".)
         while k < t.count && k - cityStart < 3 && (cap(k) || (lowerAt(k) && isWord(k) && !t[k].flags.contains(.hasDigit)))
-            && (k == cityStart || !t[k].nl) && !isStateAt(k) && !lowerStateAt(k)
+            && (k == cityStart || !t[k].nl) && !isStateAt(k) && !lowerStateAt(k) && !titleStateAt(k)
         {
             k += 1
             // "St. Paul, MN 55101", "Mt. Barker SA 5251": an abbreviated first word keeps its full stop.
@@ -2674,11 +2703,14 @@ struct PHIDetection {
         if punct(m, 0x2C) { m += 1 }
         guard m < t.count, !t[m].nl || m == cityStart else { return nil }
         var stateEnd = -1
-        if (t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper)) || lowerStateAt(m) { stateEnd = m + 1 }
+        if (t[m].bits.contains(.stateAbbr) && t[m].flags.contains(.allUpper)) || lowerStateAt(m) || titleStateAt(m) { stateEnd = m + 1 }
         else if let (_, e) = phrase(at: m, kinds: .startsStateName, where: { $0 == .stateName }), cap(m) { stateEnd = e }
         var end = -1
         if stateEnd > 0 {
             end = stateEnd
+            // "Wodonga, Vic. 3690", "Springfield, Ill. 62704", "PARRAMATTA, NSW, 2150": a full stop or a comma between the
+            // state and its postcode.
+            if let p = postcodeAfterPunctuation(end) { end = p }
             if end < t.count && !t[end].nl && t[end].kind == .number {
                 let len = t[end].e - t[end].s
                 if len == 4 || len == 5 {
@@ -2730,6 +2762,64 @@ struct PHIDetection {
         let digits = t[m + 1].e - t[m + 1].s
         guard inSet(.auStates, t[m].key) ? digits == 4 : digits == 5 else { return nil }
         return locality(i, allowNewline: false, standalone: true)
+    }
+
+    /// The token of a postcode or ZIP written after a full stop or comma at token `k` ("Vic. 3690", "NSW, 2150") that
+    /// ends its clause, or nil: the caller reads the postcode there.
+    @inline(never) func postcodeAfterPunctuation(_ k: Int) -> Int? {
+        guard punct(k, 0x2E) || punct(k, 0x2C), k + 1 < t.count, !t[k].nl, !t[k + 1].nl, t[k + 1].kind == .number,
+            t[k + 1].e - t[k + 1].s == 4 || t[k + 1].e - t[k + 1].s == 5
+        else { return nil }
+        let a = k + 2
+        guard a >= t.count || t[a].nl || (t[a].kind == .punctuation && !punct(a, 0x2F) && !punct(a, 0x3A) && !(punct(a, 0x2E) && a + 1 < t.count && t[a + 1].kind == .number && adjacent(a + 1)))
+        else { return nil }
+        return k + 1
+    }
+
+    /// "Lot 4 Mundic Rd via Kalangadoo SA 5278": a rural street's town after `via` (the town it is reached from), with
+    /// its state, is the rest of the address line. Returns its end, or nil.
+    @inline(never) func localityAfterVia(_ k: Int) -> Int? {
+        var j = k
+        if punct(j, 0x2C) { j += 1 }
+        guard j + 1 < t.count, isWord(j), t[j].key == K.via, !t[j].nl, !t[j + 1].nl,
+            let l = locality(j + 1, allowNewline: false, standalone: true)
+        else { return nil }
+        for q in (j + 1)..<l where isStateAt(q) || lowerStateAt(q) { return l }
+        return nil
+    }
+
+    /// A postcode or ZIP in brackets right after a town and its state at token `k` ("Meridian, ID (83642)", "Moe VIC
+    /// (3825)"): emitted as its own ADDRESS, the brackets outside (GUIDELINE G3). Returns the end of the closing bracket.
+    @inline(never) mutating func bracketedPostcode(_ k: Int) -> Int? {
+        guard punct(k, 0x28), k + 2 < t.count, !t[k].nl, !t[k + 1].nl, adjacent(k + 1), t[k + 1].kind == .number,
+            t[k + 1].e - t[k + 1].s == 4 || t[k + 1].e - t[k + 1].s == 5, punct(k + 2, 0x29), adjacent(k + 2), isStateAt(k - 1) || lowerStateAt(k - 1)
+        else { return nil }
+        emit(.address, k + 1, k + 2, priority: 3, score: 0.75, rule: "address-bracketed-postcode")
+        return k + 3
+    }
+
+    /// The end of a known place followed by a comma and a state code that is not a credential, closing its clause or
+    /// field, at token `j` ("San Marcos, TX.", "Meridian, ID (83642)"), or nil.
+    @inline(never) func placeBeforeStateCode(_ j: Int) -> Int? {
+        guard j < t.count, cap(j), t[j].ps, let (_, pe) = phrase(at: j, kinds: .startsPlace, where: { $0 == .place }),
+            punct(pe, 0x2C), pe + 1 < t.count, !t[pe + 1].nl, isStateAt(pe + 1), t[pe + 1].e - t[pe + 1].s == 2,
+            !t[pe + 1].bits.contains(.credential)
+        else { return nil }
+        let a = pe + 2
+        guard a >= t.count || t[a].nl || t[a].kind == .punctuation || t[a].kind == .number || t[a].s - t[a - 1].e >= 3 else { return nil }
+        return pe
+    }
+
+    /// An Australian state abbreviation written in title case before its postcode ("Wodonga Vic 3690", "Cairns, Qld.
+    /// 4870", "Hobart, Tas, 7000"): three letters of `au_states` other than `Act` (`Mental Health Act 2014` is a law);
+    /// without the postcode `Tas` stays a word.
+    @inline(never) func titleStateAt(_ k: Int) -> Bool {
+        guard k + 1 < t.count, isWord(k), t[k].e - t[k].s == 3, cap(k), !t[k].flags.contains(.allUpper), inSet(.auStates, t[k].key),
+            t[k].key != K.act,
+            !t[k + 1].nl
+        else { return false }
+        if t[k + 1].kind == .number { return t[k + 1].e - t[k + 1].s == 4 }
+        return postcodeAfterPunctuation(k + 1).map { t[$0].e - t[$0].s == 4 } ?? false
     }
 
     func isStateAt(_ k: Int) -> Bool {
@@ -2858,5 +2948,5 @@ enum K {
     static let age = wordKey("age"), birth = wordKey("birth")
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
-    static let pt = wordKey("pt"), box = wordKey("box"), lot = wordKey("lot")
+    static let pt = wordKey("pt"), box = wordKey("box"), lot = wordKey("lot"), rural = wordKey("rural"), act = wordKey("act")
 }

@@ -25,7 +25,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case propertyWords, serviceStationWords, placeLabels, scanIdFillers, scanIdStops, urlTopLevelDomains, countries, specialtyWords
     case governmentServiceWords, governmentServiceAbbreviations, legalSuffixes, townAbbreviations, floorWords, regionFollowers
     case newYearQualifiers, yearEventWords, languages, handleCues
-    case ruralBoxWords, lowerStreetTypes
+    case ruralBoxWords, lowerStreetTypes, numberedRoadTypes, ruralRouteWords
     case plainNounOrgSuffixes, nationalServiceQualifiers, emergencyServices, emergencyServiceFillers, homeTownVerbs, homeTownParticles
     case dottedOrgSuffixes
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
