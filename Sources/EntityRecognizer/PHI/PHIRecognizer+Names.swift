@@ -391,6 +391,10 @@ extension PHIDetection {
         let lineStart = i == 0 || t[i].nl
         if (lineStart && (punct(i + 1, 0x2F) || punct(i + 1, 0x3A))) || punct(i - 1, 0x28), let e = bracketAndInitialNames(i) { return e }
         if lineStart || punct(i - 1, 0x3A), punct(i + 1, 0x2C) || (punct(i + 1, 0x2D) && punct(i + 3, 0x2C)), let e = surnameCommaGiven(i) { return e }
+        if punct(i + 1, 0x2C), punct(i + 4, 0x28) || punct(i + 5, 0x28), let e = surnameInitialBeforeRole(i) {
+            emitName(i, e, priority: 2, score: 0.75, rule: "name-surname-initial-role")
+            return e
+        }
         if !capsDoc && !lowerDoc && i + 1 < t.count && (t[i + 1].rb.contains(.verbLabelPlaceWord) || (i + 2 < t.count && t[i + 2].rb.contains(.verbLabelPlaceWord))),
             let e = nameBeforeVerb(i)
         { return e }
@@ -483,6 +487,27 @@ extension PHIDetection {
         if punct(end, 0x2E) && adjacent(end) && initial(end - 1) { end += 1 }
         emitName(start, end, priority: 3, score: 0.8, rule: "name-surname-comma-given")
         return end
+    }
+
+    /// Crew and staff lists written surname first: `OKAFOR, E. (EMT-B)`, `Martínez, J. (paramedic)`: a capitalised word
+    /// that is no ordinary word, drug, title, credential, state or place, a comma, one initial and a bracketed credential
+    /// or occupation; the bracket is the evidence. The end after the initial, or nil.
+    @inline(never) func surnameInitialBeforeRole(_ i: Int) -> Int? {
+        guard isWord(i), cap(i), !covered[i], t[i].e - t[i].s >= 2, !t[i].flags.contains(.hasDigit), adjacent(i + 1), i + 3 < t.count,
+            !t[i + 2].nl, initial(i + 2)
+        else { return nil }
+        let sb = t[i].bits
+        guard sb.isName || !sb.contains(.ordinaryWord), !sb.contains(.drugWord), !sb.contains(.title), !sb.contains(.credential),
+            !sb.contains(.stateAbbr), !sb.contains(.placeWord), !t[i].rb.contains(.monthName), !t[i].rb.contains(.weekday),
+            !(t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key))
+        else { return nil }
+        var e = i + 3
+        if punct(e, 0x2E) && adjacent(e) { e += 1 }
+        guard punct(e, 0x28), e + 2 < t.count, !t[e + 1].nl, isWord(e + 1) else { return nil }
+        let r = e + 1
+        let role = t[r].bits.contains(.credential) || inSet(.roleWords, t[r].key)
+            || (t[r].ps && phrase(at: r, kinds: .startsProfession, where: { $0 == .profession }) != nil)
+        return role ? e : nil
     }
 
     /// A name opening a sentence before a reporting verb: `Kostopoulos has a history of AF`, `Jayden was brought in`.
@@ -667,7 +692,11 @@ extension PHIDetection {
     /// After a person cue: initials then a surname on the same line ("J.P. Walsh", "J. P. Walsh", "JP Walsh"); the
     /// surname is a listed name that is no ordinary word, or a capitalised word in no list. The end, or nil.
     @inline(never) func initialsNameAfterCue(_ j: Int) -> Int? {
-        guard j < t.count, isWord(j), !capsDoc else { return nil }
+        guard j < t.count, isWord(j) else { return nil }
+        if initial(j) {
+            let k = punct(j + 1, 0x2E) && adjacent(j + 1) ? j + 2 : j + 1
+            if capsDoc || (k < t.count && t[k].flags.contains(.allUpper)) { return capsInitialSurnameAfterCue(j) }
+        } else if capsDoc { return nil }
         var k = j
         if initial(j) {
             while k < t.count && (k == j || !t[k].nl) && initial(k) {
@@ -688,6 +717,25 @@ extension PHIDetection {
         guard k > j, k < t.count, !t[k].nl, isWord(k), cap(k), !t[k].flags.contains(.allUpper), !covered[k], t[k].e - t[k].s >= 2 else { return nil }
         let lb = t[k].bits
         guard (lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord)) || unlistedNameWord(k) else { return nil }
+        var end = k + 1
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
+        return end
+    }
+
+    /// In capitals, after a role or person cue: one initial and a surname ("PILOT R. WEBER", "PARAMEDIC S. ØDEGAARD").
+    /// The cue and the initial vouch for the surname: a listed name (even an eponym or a stop-listed one) or a word in
+    /// no list; never an ordinary word that is no name, a credential, title, state, drug, month or function word
+    /// ("BY E. COLI"). The end, or nil.
+    @inline(never) func capsInitialSurnameAfterCue(_ j: Int) -> Int? {
+        guard initial(j) else { return nil }
+        var k = j + 1
+        if punct(k, 0x2E) && adjacent(k) { k += 1 }
+        guard k < t.count, !t[k].nl, isWord(k), cap(k), !covered[k], t[k].e - t[k].s >= 2, !t[k].flags.contains(.hasDigit) else { return nil }
+        let lb = t[k].bits
+        guard lb.isName || !lb.contains(.ordinaryWord), !lb.contains(.credential), !lb.contains(.title), !lb.contains(.stateAbbr),
+            !lb.contains(.drugWord), !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday),
+            !(t[k].rb.contains(.shortWord) && (inSet(.notInitials, t[k].key) || inSet(.capsFunctionWords, t[k].key)))
+        else { return nil }
         var end = k + 1
         if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && cap(end + 1) && adjacent(end + 1) { end += 2 }
         return end
@@ -834,6 +882,7 @@ extension PHIDetection {
     /// is followed by a comma inside it.
     @inline(never) func ageAfterRelativeOrList(_ i: Int) -> String? {
         guard ageNumber(i, sentenceEnd: true), t[i].e - t[i].s <= 3 else { return nil }
+        if !punct(i - 1, 0x28), let a = ageAtDeath(i) { return a }
         if punct(i - 1, 0x28) {
             guard isWord(i - 2), !t[i - 1].nl, inSet(.kinship, t[i - 2].base), punct(i + 1, 0x29) || punct(i + 1, 0x2C) else { return nil }
             return "age-relative-bracket"
@@ -855,6 +904,38 @@ extension PHIDetection {
         // "aged 8, 5 and 2": the list ends at a clause end or an age unit.
         guard asideEnd(i + 1) || (i + 1 < t.count && !t[i + 1].nl && (inSet(.ageUnits, t[i + 1].key) || t[i + 1].key == K.and)) else { return nil }
         return "age-list"
+    }
+}
+
+extension PHIDetection {
+    /// The rule id for an age at death at number token `i` in brackets after a relative or a capitalised name
+    /// (`maternal aunt Teuila (d. 58)`, `Father (died 72, MI)`, `grandmother (dec., 90)`): an opening bracket, a word
+    /// of `death_words` with its full stop or comma, and the number closing the bracket or followed by a comma; never
+    /// a year (`(d. 1998)`), nor after a lower-case word that is no relative (`cycle 2 (d. 5)`). Or nil.
+    @inline(never) func ageAtDeath(_ i: Int) -> String? {
+        guard i >= 3, !t[i].nl, punct(i + 1, 0x29) || punct(i + 1, 0x2C), t[i].e - t[i].s <= 3 else { return nil }
+        var w = i - 1
+        if punct(w, 0x2E) || punct(w, 0x2C) { w -= 1 }
+        guard w >= 2, isWord(w), !t[w].nl, inSet(.deathWords, t[w].key), punct(w - 1, 0x28), isWord(w - 2), !t[w - 1].nl,
+            inSet(.kinship, t[w - 2].base) || (cap(w - 2) && !t[w - 2].bits.contains(.ordinaryWord))
+        else { return nil }
+        return "age-at-death"
+    }
+
+    /// Ages in the Australian fraction notation before `old` (`a 6/12 old boy`, `3/52 old baby`, `baby is 10/7 old.`:
+    /// months, weeks, days): the number before the slash is the age (GUIDELINE A1), when a person noun (`infant_nouns`,
+    /// a relative) follows `old`, or `is`/`was`/`now` comes before and a clause end after it; `a 3/7 old wound` is a
+    /// thing's age. The rule id, or nil.
+    @inline(never) func fractionAge(_ i: Int) -> String? {
+        guard i + 3 < t.count, adjacent(i + 1), adjacent(i + 2), t[i + 2].kind == .number, !t[i + 3].nl else { return nil }
+        var o = i + 3
+        if punct(o, 0x2D) && adjacent(o) { o += 1 }
+        guard o < t.count, isWord(o), t[o].key == AgeKeys.old else { return nil }
+        let d = intValue(i + 2), n = intValue(i)
+        guard (d == 12 && n < 12) || (d == 52 && n < 52) || (d == 7 && n < 7), n > 0, t[i].e - t[i].s <= 2 else { return nil }
+        let p = o + 1 < t.count && !t[o + 1].nl && isWord(o + 1) && (inSet(.infantNouns, t[o + 1].key) || inSet(.kinship, t[o + 1].base))
+        let predicate = i > 0 && isWord(i - 1) && (t[i - 1].key == K.is || t[i - 1].key == K.was || t[i - 1].key == K.now) && asideEnd(o + 1)
+        return p || predicate ? "age-fraction" : nil
     }
 }
 
@@ -969,6 +1050,47 @@ extension PHIDetection {
         if k + 3 < t.count && punct(k + 3, 0x2D) && adjacent(k + 3) { return nil }
         if k > 0 && punct(k - 1, 0x2D) && adjacent(k) { return nil }
         return k + 3
+    }
+
+    /// "Jean-Paul Dubois", "Mary-Rose attended", "ANNE-MARIE": two capitalised listed given names joined by a hyphen, at
+    /// least one of them no ordinary or stop-listed word (both in capitals), neither a title, eponym, drug, place, month
+    /// or weekday, not one part of a longer hyphenated word, a known place or an eponym's phrase (`... syndrome`); a
+    /// capitalised surname after it joins the name. The end, or nil.
+    @inline(never) func hyphenatedListedGivenName(_ i: Int) -> Int? {
+        guard !lowerDoc, i + 2 < t.count, cap(i), punct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2), cap(i + 2), !covered[i + 2],
+            t[i].key != t[i + 2].key, t[i].e - t[i].s >= 2, t[i + 2].e - t[i + 2].s >= 2,
+            !(i > 0 && punct(i - 1, 0x2D) && adjacent(i)), !(punct(i + 3, 0x2D) && adjacent(i + 3))
+        else { return nil }
+        var plain = 0
+        for k in [i, i + 2] {
+            let g = t[k].bits
+            guard g.contains(.firstName), !g.contains(.title), !g.contains(.weakTitle), !g.contains(.eponym), !g.contains(.drugWord),
+                !g.contains(.placeWord), !g.contains(.credential), !t[k].flags.contains(.hasDigit),
+                !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday)
+            else { return nil }
+            if !g.contains(.ordinaryWord) && !g.contains(.stopWord) { plain += 1 }
+        }
+        guard plain >= ((capsDoc || t[i].flags.contains(.allUpper)) ? 2 : 1) else { return nil }
+        if t[i].ps, phrase(at: i, kinds: [.startsPlace, .startsOrganization, .startsFacilityAfter], where: { _ in true }) != nil { return nil }
+        var e = i + 3
+        if eponymFollows(e) { return nil }
+        // "Mary-Anne Street", "Rose-Marie Bay": a street or place word after it makes a place.
+        if e < t.count, !t[e].nl, cap(e), t[e].bits.contains(.streetType) || t[e].bits.contains(.placeWord) || placeSuffix(e) { return nil }
+        // A surname: a listed one, or after a listed pair any capitalised word in no list ("Jean-Paul Dubois").
+        if e < t.count, !t[e].nl, !covered[e], t[e].s - t[e - 1].e == 1, cap(e), t[e].e - t[e].s >= 2,
+            t[e].flags.contains(.allUpper) == t[i].flags.contains(.allUpper)
+        {
+            let lb = t[e].bits
+            if (lb.contains(.lastName) && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.title)
+                && !lb.contains(.credential) && !lb.contains(.placeWord) && !lb.contains(.streetType) && !pairSurnameIsPlace(e))
+                || unlistedNameWord(e)
+            {
+                e += 1
+                if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && cap(e + 1) && adjacent(e + 1) { e += 2 }
+                e = nameTail(e)
+            }
+        }
+        return e
     }
 
     /// A hyphenated given name (``hyphenatedGivenName(_:)``) after a relative or person cue, maybe with a surname after

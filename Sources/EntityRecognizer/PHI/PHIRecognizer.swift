@@ -850,7 +850,8 @@ struct PHIDetection {
             emitAgeToken(i, rule: "age-relative-at")
             return i + 1
         }
-        if tok.kind == .number && i > 1 && !t[i].nl && (punct(i - 1, 0x28) || punct(i - 1, 0x2C) || t[i - 1].key == K.and), let a = ageAfterRelativeOrList(i) {
+        if tok.kind == .number && i > 1 && !t[i].nl && (punct(i - 1, 0x28) || punct(i - 1, 0x2C) || t[i - 1].key == K.and
+            || (punct(i - 1, 0x2E) && !adjacent(i)) || (isWord(i - 1) && inSet(.deathWords, t[i - 1].key))), let a = ageAfterRelativeOrList(i) {
             emitAgeToken(i, rule: a)
             return i + 1
         }
@@ -1171,6 +1172,11 @@ struct PHIDetection {
             emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
             return e
         }
+        // "a 6/12 old boy": an age in months, weeks or days in the fraction notation.
+        if tok.kind == .number, punct(i + 1, 0x2F), let a = fractionAge(i) {
+            emitAgeToken(i, rule: a)
+            return i + 3
+        }
         // Ages the byte scanner leaves out: "42 years of age", "turned 50 last week", "aged 4 and 6".
         if tok.kind == .number, (i + 1 < t.count && t[i + 1].rb.contains(.auxWord)) || (i > 0 && t[i - 1].rb.contains(.auxWord)),
             ageNumber(i) || (punct(i + 1, 0x2E) && ageNumber(i, sentenceEnd: true)), let a = ageInContext(i)
@@ -1310,6 +1316,10 @@ struct PHIDetection {
         { return "age-turned" }
         // "aged 4 and 6": the second age of a pair.
         if i >= 3, t[i - 1].key == K.and, t[i - 2].kind == .number, inSet(.agedWords, t[i - 3].key) { return "age-pair" }
+        // "(ages 8, 5 and 2)": the first age of a list; a population's range stays out ("ages 18-65").
+        if i >= 1, inSet(.agedWords, t[i - 1].key), i + 2 < t.count, !t[i + 1].nl, punct(i + 1, 0x2C) || t[i + 1].key == K.and,
+            ageNumber(i + 2, sentenceEnd: true)
+        { return "age-list" }
         return nil
     }
 
@@ -1872,6 +1882,9 @@ struct PHIDetection {
             let e2 = nameRun(end + 1, strong: true, maxWords: 3)
         {
             end = e2
+        } else if end == j + 1, punct(end, 0x2C), let e2 = surnameInitialBeforeRole(j) {
+            // "CREW: KOWALCZYK, T. (PARAMEDIC)": a surname, its initial and a bracketed role.
+            end = e2
         }
         // "Parents: Hannah and Josh Whitlam".
         if end + 1 < t.count, isWord(end), t[end].key == K.and || punct(end, 0x26), !t[end + 1].nl, cap(end + 1),
@@ -1970,10 +1983,17 @@ struct PHIDetection {
             // "- k. cook, rn": a comma may stand between the surname and the credential.
             let c3 = punct(i + 3, 0x2C) ? i + 4 : i + 3
             let credentialAfter = c3 < t.count && !t[c3].nl && isWord(c3) && t[c3].bits.contains(.credential)
-            // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation.
+            // "D. QUIÑONEZ (CCP)", "L. Brennan (RN)": a bracketed credential right after the surname, as in crew lists.
+            let bracketedCredential = punct(i + 3, 0x28) && i + 4 < t.count && !t[i + 4].nl && isWord(i + 4) && t[i + 4].bits.contains(.credential)
+            // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation; in
+            // capitals too when a credential follows ("T. HALVORSEN (CCP)").
+            // "R. OYELARAN / S. BÖHM": the next entry of a list of names.
+            let listAfterName = i >= 2 && !t[i].nl && (punct(i - 1, 0x2F) || punct(i - 1, 0x2C) || punct(i - 1, 0x3B)) && named[i - 2]
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
-                && !lb.contains(.placeWord) && !t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
-                && (inSet(.handoverWords, t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1)))
+                && !lb.contains(.placeWord) && !lb.contains(.credential) && !lb.contains(.title)
+                && ((!t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
+                    && (inSet(.handoverWords, t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1))))
+                    || bracketedCredential || listAfterName)
             if t[i + 2].rb.contains(.shortWord) && inSet(.notInitials, t[i + 2].key) && !credentialAfter {
                 // "Binet A. No B symptoms": a function word after an initial is no surname.
             } else if unlisted || (lb.contains(.lastName) && !lb.contains(.eponym) && !lb.contains(.drugWord) && !lb.contains(.title)
@@ -2014,8 +2034,20 @@ struct PHIDetection {
         }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
         let bits = t[i].bits
+        // "Jean-Paul Dubois", "Mary-Rose attended": two listed given names joined by a hyphen.
+        if bits.contains(.firstName), punct(i + 1, 0x2D), let e = hyphenatedListedGivenName(i) {
+            // "ZHANG, Wei-Ling": after a surname found with its comma, the inverted name is one span (GUIDELINE N2).
+            if i >= 2, !t[i - 1].nl, !t[i].nl, punct(i - 1, 0x2C), adjacent(i - 1), named[i - 2], cap(i - 2) {
+                emitName(i - 2, e, priority: 3, score: 0.8, rule: "name-hyphenated-given")
+            } else {
+                emitName(i, e, priority: 2, score: 0.75, rule: "name-hyphenated-given")
+            }
+            return e
+        }
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
         guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
+            // "Mary-Anne Street": the second half of a hyphenated word starts no pair.
+            !(i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2)),
             !bits.contains(.commonName) || bits.contains(.frequentFirst),
             !bits.contains(.ordinaryWord) || bits.contains(.frequentFirst)
         else { return nil }
@@ -2102,6 +2134,10 @@ struct PHIDetection {
         while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc))
             && (!t[j].bits.contains(.stopWord) || stopListedGivenName(j))
         { j += 1 }
+        // "Wei-Ling": a hyphenated name found before is one span again.
+        while j + 1 < t.count && punct(j, 0x2D) && adjacent(j) && adjacent(j + 1) && !covered[j + 1] && nameKeys.contains(t[j + 1].base)
+            && (cap(j + 1) || lowerDoc)
+        { j += 2 }
         var s = i
         if s > 0 && initial(s - 1) && !covered[s - 1] { s -= 1 }
         emitName(s, j, priority: 2, score: 0.8, rule: "name-propagated")
@@ -2251,6 +2287,8 @@ struct PHIDetection {
             t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             // "Rania, ID #31108": a state code before `#` is an identifier's label.
             !(i + 3 < t.count && punct(i + 3, 0x23)),
+            // "J. Mahoney, PA(ASCP)", "K. Osei, MT(ASCP)": a code joined to a bracket is a credential and its board.
+            !(i + 3 < t.count && punct(i + 3, 0x28) && adjacent(i + 3)),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation

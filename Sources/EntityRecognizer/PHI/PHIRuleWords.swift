@@ -30,7 +30,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case dottedOrgSuffixes
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
-    case careRoleHeads
+    case careRoleHeads, deathWords, infantNouns
     case sportWords, teamVerbs
 
     /// The set's name in `rule_words.tsv`.
