@@ -61,6 +61,36 @@ import Testing
     ])
     func ages(_ row: String) { PHIPipelineTests.check(row) }
 
+    /// Ages of relatives in lists after a plural relative, at death without a relative nearby, after a name and `was`, in
+    /// brackets on the next line, after a quoted nickname, with a unit before a bracket, and after `now` in brackets.
+    @Test(arguments: [
+        "Three children, [[14|AGE]], [[11|AGE]] and [[6|AGE]]; the oldest is well.",
+        "Lives with her husband and 2 children ([[15|AGE]] and [[11|AGE]]).",
+        "Grandfather: colon cancer at [[52|AGE]], died at [[59|AGE]] ([[1988|DATE]]).",
+        "She has been his carer since [[Michael|NAME]] was [[19|AGE]]. She is worried.",
+        "Granddaughter [[Emily|NAME]]\n([[15|AGE]]) also helps.",
+        "Grandson \"[[Manny|NAME]]\" ([[19|AGE]]) visits daily.",
+        "Sibling: [[Lachlan Mitchell|NAME]], [[22|AGE]] months (DOB [[27/03/2024|DATE]]), examined.",
+        "Daughter ([[Sophia|NAME]], now [[3|AGE]]) at home.",
+    ])
+    func agesOfRelatives(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// Counts of relatives and a value after a non-person stay out.
+    @Test(arguments: [
+        "Sons (2) live nearby.",
+        "Two children, both well.",
+        "Hb was 19. Transfused.",
+    ])
+    func agesOfRelativesNegatives(_ row: String) { PHIPipelineTests.check(row) }
+
+    /// A quoted nickname between a listed given name and a surname, without any cue, in mixed case and capitals.
+    @Test(arguments: [
+        "His boss [[Graham \"Gus\" Pilcher|NAME]] has been in touch.",
+        "His coach, [[Shane \"Sparra\" Sparrow|NAME]], brought him off.",
+        "DRIVER: [[KEITH \"SPUD\" MURPHY|NAME]], AMBULANCE OFFICER",
+    ])
+    func quotedNicknameInsideName(_ row: String) { PHIPipelineTests.check(row) }
+
     /// Years of death, a day of a cycle, a population's age range, a thing's age and visual acuity stay out.
     @Test(arguments: [
         "Cycle 2 (d. 5) chemotherapy given.",

@@ -883,6 +883,7 @@ extension PHIDetection {
     @inline(never) func ageAfterRelativeOrList(_ i: Int) -> String? {
         guard ageNumber(i, sentenceEnd: true), t[i].e - t[i].s <= 3 else { return nil }
         if !punct(i - 1, 0x28), let a = ageAtDeath(i) { return a }
+        if let a = ageListAfterPluralKin(i) { return a }
         if punct(i - 1, 0x28) {
             guard isWord(i - 2), !t[i - 1].nl, inSet(.kinship, t[i - 2].base), punct(i + 1, 0x29) || punct(i + 1, 0x2C) else { return nil }
             return "age-relative-bracket"
@@ -920,6 +921,32 @@ extension PHIDetection {
             inSet(.kinship, t[w - 2].base) || (cap(w - 2) && !t[w - 2].bits.contains(.ordinaryWord))
         else { return nil }
         return "age-at-death"
+    }
+
+    /// The rule id for an age at number token `i` in a list of two or more ages right after a plural relative and a comma
+    /// or bracket (`Three children, 14, 11 and 6;`, `2 children (15 and 11)`, `grandchildren (9, 7, 4)`); the list ends
+    /// at a clause end or the bracket. One number there is a count (`Sons (2)`). Or nil.
+    @inline(never) func ageListAfterPluralKin(_ i: Int) -> String? {
+        // Back to the first number of the list.
+        var s = i
+        while s >= 2 && !t[s].nl && (punct(s - 1, 0x2C) || t[s - 1].key == K.and) && t[s - 2].kind == .number && ageNumber(s - 2, sentenceEnd: true) {
+            s -= 2
+        }
+        guard s >= 2, !t[s].nl, punct(s - 1, 0x2C) || punct(s - 1, 0x28), isWord(s - 2), !t[s - 1].nl, inSet(.pluralKin, t[s - 2].key) else {
+            return nil
+        }
+        // Forward to its end: at least two ages, then a clause end or the closing bracket.
+        var e = s, n = 1
+        while e + 2 < t.count && !t[e + 2].nl && (punct(e + 1, 0x2C) || t[e + 1].key == K.and) && t[e + 2].kind == .number
+            && ageNumber(e + 2, sentenceEnd: true) && n < 8
+        {
+            e += 2
+            n += 1
+        }
+        guard n >= 2, e + 1 >= t.count || t[e + 1].nl || punct(e + 1, 0x3B) || punct(e + 1, 0x29) || punct(e + 1, 0x2E)
+            || (punct(e + 1, 0x2C) && !punct(s - 1, 0x28)) || (isWord(e + 1) && inSet(.ageUnits, t[e + 1].key))
+        else { return nil }
+        return "age-list-relatives"
     }
 
     /// Ages in the Australian fraction notation before `old` (`a 6/12 old boy`, `3/52 old baby`, `baby is 10/7 old.`:
@@ -1062,11 +1089,15 @@ extension PHIDetection {
             !(i > 0 && punct(i - 1, 0x2D) && adjacent(i)), !(punct(i + 3, 0x2D) && adjacent(i + 3))
         else { return nil }
         var plain = 0
+        // "Carter-Thomason", "Jansen-Middleton" (instruments), double-barrelled surnames: each part must be a frequent
+        // given name or a given name that is no surname, unless both are given-name syllables ("Wei-Ling").
+        let syllables = hyphenatedGivenName(i) != nil
         for k in [i, i + 2] {
             let g = t[k].bits
             guard g.contains(.firstName), !g.contains(.title), !g.contains(.weakTitle), !g.contains(.eponym), !g.contains(.drugWord),
                 !g.contains(.placeWord), !g.contains(.credential), !t[k].flags.contains(.hasDigit),
-                !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday)
+                !t[k].rb.contains(.monthName), !t[k].rb.contains(.weekday),
+                syllables || g.contains(.frequentFirst) || !g.contains(.lastName)
             else { return nil }
             if !g.contains(.ordinaryWord) && !g.contains(.stopWord) { plain += 1 }
         }
@@ -1090,6 +1121,28 @@ extension PHIDetection {
                 e = nameTail(e)
             }
         }
+        return e
+    }
+
+    /// `Graham "Gus" Pilcher`, `Shane "Sparra" Sparrow`, `KEITH "SPUD" MURPHY`: a capitalised listed given name, a quoted
+    /// capitalised nickname and a capitalised surname (a listed surname, or in mixed case a word in no list) are one name
+    /// without any cue (GUIDELINE N2); the shape is the evidence. Never a title, drug, place or month. The end, or nil.
+    @inline(never) func givenQuotedNicknameSurname(_ i: Int) -> Int? {
+        guard !lowerDoc, i + 4 < t.count, cap(i), punct(i + 1, 0x22), !adjacent(i + 1), adjacent(i + 2), cap(i + 2), punct(i + 3, 0x22),
+            adjacent(i + 3), !t[i + 4].nl, !adjacent(i + 4), cap(i + 4), !covered[i + 4], t[i].e - t[i].s >= 2, t[i + 4].e - t[i + 4].s >= 2
+        else { return nil }
+        let g = t[i].bits, lb = t[i + 4].bits
+        guard !g.contains(.title), !g.contains(.weakTitle), !g.contains(.drugWord), !g.contains(.placeWord), !t[i].rb.contains(.monthName),
+            !t[i].rb.contains(.weekday), !t[i + 2].bits.contains(.title)
+        else { return nil }
+        let caps = t[i + 4].flags.contains(.allUpper)
+        // In mixed case even a surname that is a word (`Sparrow`): the nickname's shape vouches for it.
+        guard lb.contains(.lastName) || (!caps && (unlistedNameWord(i + 4) || lb.contains(.ordinaryWord))), !lb.contains(.drugWord),
+            !lb.contains(.placeWord), !lb.contains(.title), !lb.contains(.weakTitle), !lb.contains(.credential), !lb.contains(.streetType),
+            !lb.contains(.stateAbbr), !t[i + 4].rb.contains(.monthName), !t[i + 4].rb.contains(.weekday)
+        else { return nil }
+        var e = i + 5
+        if punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && cap(e + 1) && adjacent(e + 1) { e += 2 }
         return e
     }
 

@@ -714,16 +714,30 @@ struct PHIDetection {
 
     /// Ages after a name: `Harper, 4, attends`, `Noreen (86)`, `Oliver, now 6,`, `YUSUF MARANGONI  24 M`.
     mutating func agesAfterNames() {
-        for e in nameEnds where e < t.count && !t[e].nl {
+        for n in nameEnds where n < t.count {
+            var e = n
+            // `Grandson "Manny" (19)`, `Brodie Kowalski ("Bro"), 29,`: after a quoted nickname and its bracket.
+            if punct(e, 0x22) && !t[e].nl && e >= 2 && adjacent(e) {
+                e += 1
+                if e < t.count && punct(e, 0x29) && !t[e].nl { e += 1 }
+            }
+            guard e < t.count else { continue }
+            // "Granddaughter Emily\n(15) also helps": a bracketed age may open the next line.
+            if t[e].nl && !(punct(e, 0x28) && e + 2 < t.count && ageNumber(e + 1) && punct(e + 2, 0x29)) { continue }
             if punct(e, 0x2C) {
                 var k = e + 1
-                if k < t.count && t[k].key == K.now { k += 1 }
-                // "Jayden Martin, 4 yrs, HRN ...": an age unit after the number.
-                let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key) && asideEnd(k + 2)
-                if ageNumber(k) && !punct(k + 1, 0x29)
+                let now = k < t.count && t[k].key == K.now
+                if now { k += 1 }
+                // "Jayden Martin, 4 yrs, HRN ...", "Lachlan Mitchell, 22 months (DOB ...)": an age unit after the number.
+                let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key) && (asideEnd(k + 2) || punct(k + 2, 0x28))
+                // "(Hazel, now 3)": after `now` the bracket may close.
+                if ageNumber(k) && (!punct(k + 1, 0x29) || now)
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
                 { emitAgeToken(k, rule: "age-after-name") }
+            } else if t[e].key == K.was && ageNumber(e + 1, sentenceEnd: true) && e + 2 < t.count && !t[e + 2].nl && punct(e + 2, 0x2E) && asideEnd(e + 2) {
+                // "since Hemi was 19.": a name's age then, closing the sentence.
+                emitAgeToken(e + 1, rule: "age-after-name")
             } else if t[e].key == K.is && ageNumber(e + 1) && e + 2 < t.count && !t[e + 2].nl
                 // "Mrs Ianello is 84 and lives alone": the number alone after `is`, before `and` or a clause end.
                 && (t[e + 2].key == K.and || punct(e + 2, 0x2C) || punct(e + 2, 0x3B) || (punct(e + 2, 0x2E) && asideEnd(e + 2)))
@@ -781,6 +795,10 @@ struct PHIDetection {
     func relativeAgeAt(_ i: Int) -> Bool {
         // "brother had colon cancer at 49. No ...": the full stop ends the sentence.
         guard i > 0, t[i - 1].key == K.at, ageNumber(i, sentenceEnd: true), t[i].e - t[i].s == 2 else { return false }
+        // "died at 59 (1988)": a death at an age needs no relative nearby.
+        if i >= 2, isWord(i - 2), inSet(.deathWords, t[i - 2].key), !t[i - 1].nl, !t[i].nl,
+            asideEnd(i + 1) || punct(i + 1, 0x28) || (i + 1 < t.count && !t[i + 1].nl && (t[i + 1].key == K.of || t[i + 1].key == K.`in` || t[i + 1].key == K.and))
+        { return true }
         // Session 6: "had prostate cancer at 61 (treated at ...)": a bracket after the age ends it too.
         // "father died at 61 of an MI": `of` and the cause after the age.
         guard asideEnd(i + 1) || punct(i + 1, 0x28)
@@ -789,6 +807,8 @@ struct PHIDetection {
         var j = i - 2
         var n = 0
         while j >= 0 && n < 16 {
+            // "Grandfather: colon cancer at 52": a relative's own label line.
+            if punct(j, 0x3A) && j > 0 && !t[j].nl && inSet(.kinship, t[j - 1].base) { return true }
             if punct(j, 0x2E) || punct(j, 0x3A) { return false }
             if inSet(.kinship, t[j].base) { return true }
             j -= 1
@@ -2025,6 +2045,11 @@ struct PHIDetection {
                 && !t[e + 1].flags.contains(.hasDigit)
             { e += 2 }
             emitName(s, e, priority: 2, score: 0.7, rule: "name-pair-lower")
+            return e
+        }
+        // `His boss Graham "Gus" Pilcher`, `KEITH "SPUD" MURPHY`: a quoted nickname between given name and surname.
+        if t[i].bits.contains(.firstName), punct(i + 1, 0x22), let e = givenQuotedNicknameSurname(i) {
+            emitName(i, e, priority: 2, score: 0.8, rule: "name-quoted-nickname-inside")
             return e
         }
         // A given name alone mid-sentence: "breakup with Kayla in January", "you and Dana".
