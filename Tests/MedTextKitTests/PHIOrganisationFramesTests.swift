@@ -74,4 +74,44 @@ import Testing
         "Pastor visited from [[Riverside Assembly of God|ORGANIZATION]].",
     ])
     func congregations(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // A union branch, a veterans' post: the name, the branch word and its number.
+        "Before prison he was a [[roofer|PROFESSION]] and a member of [[Roofers Local 123|ORGANIZATION]].",
+        "Member of [[VFW Post 292|ORGANIZATION]] and [[American Legion Post 151|ORGANIZATION]].",
+        "HE IS A MEMBER OF [[PLUMBERS LOCAL 38|ORGANIZATION]] AND DRIVES.",
+    ])
+    func numberedBranches(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // A named unit, ship or base is ORGANIZATION; a branch alone is not (lead decision, session 11).
+        "Served in the US Army with the [[1st Cavalry Division|ORGANIZATION]], later the [[94th Training Division|ORGANIZATION]].",
+        "Machinist's mate aboard the [[USS Harold E. Stassen|ORGANIZATION]] for six years. Navy veteran.",
+        "Posted to [[HMAS Stirling|ORGANIZATION]] in [[2019|DATE]], then [[Lavarack Barracks|ORGANIZATION]]; now out of the Army.",
+        "Stationed at [[Travis Air Force Base|ORGANIZATION]] with the Air Force.",
+    ])
+    func militaryUnitsShipsAndBases(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        "Division of Surgery review. Metropolitan Fire Brigade attended. Day 2 post op; seen on Ward 4 Post 2.",
+        "Third Division ladder. Local 3 mm lesion. Post 2 weeks.",
+    ])
+    func unitsAndBranchesNeedTheirFrame(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // Organisation endings of session 11 after a distinctive word.
+        "Crane driver at [[Corio Quay Stevedores|ORGANIZATION]] and works rotating shifts.",
+        "On the list for a unit with [[Kaurna Plains Housing Co-operative|ORGANIZATION]] since spring.",
+        "On the waitlist with [[Plymouth Housing|ORGANIZATION]]; support from [[Kinway Supports|ORGANIZATION]].",
+        "Panel sent to [[Helix Point Genomics|ORGANIZATION]]; profile by [[Castle Biosciences|ORGANIZATION]].",
+        "Audiology at [[Worcester CBOC|ORGANIZATION]] last month.",
+    ])
+    func organisationEndings(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // Ordinary words before a plain ending, and a drug plan after its payer label, stay out.
+        "Needs Public Housing and Community Housing support. Law of averages.",
+        "Part D: Humana Premier Rx, member ID [[H71935520|ID]]. New Rx sent.",
+    ])
+    func plainEndingsAfterOrdinaryWordsAndPayers(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }

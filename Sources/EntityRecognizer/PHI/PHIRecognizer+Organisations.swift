@@ -9,8 +9,17 @@ extension PHIDetection {
     /// Shaw", "footy with Dad"), a country or state ("cricket for Australia"), a month or weekday, or a known place alone
     /// (the place rules decide "plays for Penola"). Emits the ORGANIZATION and returns its end, or nil.
     @inline(never) mutating func sportsTeam(_ p: Int) -> Int? {
-        guard p > 0, p + 1 < t.count, !t[p].nl, isWord(p - 1) else { return nil }
-        guard inSet(.sportWords, t[p - 1].key) || (t[p].key == K.for && inSet(.teamVerbs, t[p - 1].key)) else { return nil }
+        guard p > 0, p + 1 < t.count, !t[p].nl else { return nil }
+        // "plays rugby league (hooker) for the Runaway Bay Seagulls": an aside in brackets after the sport.
+        var q = p - 1
+        if punct(q, 0x29) {
+            var o = q - 1
+            while o > 0 && q - o <= 4 && !t[o + 1].nl && !punct(o, 0x28) { o -= 1 }
+            guard punct(o, 0x28) else { return nil }
+            q = o - 1
+        }
+        guard q >= 0, isWord(q) else { return nil }
+        guard inSet(.sportWords, t[q].key) || (t[p].key == K.for && inSet(.teamVerbs, t[q].key)) else { return nil }
         // A line written in capitals reads like an ALL-CAPS note ("PLAYS FOOTY FOR THE TIGERS AND ...").
         let caps = capsDoc || t[p].flags.contains(.allUpper)
         var i = p + 1
@@ -81,5 +90,64 @@ extension PHIDetection {
             }
         }
         return false
+    }
+}
+
+extension PHIDetection {
+    /// Session 11: a numbered branch of a union or a veterans' association ("Roofers Local 123", "UA Local 198",
+    /// "VFW Post 292", "American Legion Post 151"): one to four capitalised words on the line, then a
+    /// capitalised branch word (`numbered_branch_words`) at `i - 1` and its number at `i` (GUIDELINE §6, decision of
+    /// session 10: a trade-union branch is ORGANIZATION). A title, month, weekday, ward or room word never joins the
+    /// name; `of`, `and` and a line start end it. Emits the ORGANIZATION and returns its end, or nil.
+    @inline(never) mutating func numberedBranch(_ i: Int) -> Int? {
+        guard i >= 2, !t[i].nl, !t[i - 1].nl, isWord(i - 1), cap(i - 1), inSet(.numberedBranchWords, t[i - 1].key), !covered[i - 1],
+            t[i].e - t[i].s <= 5
+        else { return nil }
+        var s = i - 1
+        while s - 1 >= 0 && i - 1 - (s - 1) <= 4 && !t[s].nl && isWord(s - 1) && cap(s - 1) && !covered[s - 1] {
+            let key = t[s - 1].key, bits = t[s - 1].bits
+            if bits.contains(.title) || bits.contains(.weakTitle) || t[s - 1].rb.contains(.monthName) || t[s - 1].rb.contains(.weekday)
+                || inSet(.wardWords, key) || inSet(.roomWords, key) || inSet(.functionWords, key) || inSet(.employerPrepositions, key)
+                || key == K.of || key == K.and || key == K.in
+            { break }
+            s -= 1
+        }
+        guard s < i - 1 else { return nil }
+        emit(options.facilityType, s, i + 1, priority: 3, score: 0.7, rule: "organization-numbered-branch")
+        return i + 1
+    }
+
+    /// Session 11: a named military unit, ship or base (lead decision of session 11: a military branch alone is not
+    /// ORGANIZATION, a named unit or base is). A ship after its prefix (`ship_prefixes`: "USS Harold E. Stassen", "HMAS
+    /// Stirling"), or a unit from its ordinal to its unit word (`military_unit_words`: "1st Cavalry Division", "94th
+    /// Training Division", "3rd Battalion"); "Division of Surgery", "Fire Brigade" carry no ordinal and stay out. `i` is
+    /// the prefix or the ordinal. Emits the ORGANIZATION and returns its end, or nil.
+    @inline(never) mutating func militaryUnit(_ i: Int) -> Int? {
+        guard !covered[i], i + 1 < t.count, !t[i + 1].nl else { return nil }
+        if t[i].flags.contains(.allUpper), inSet(.shipPrefixes, t[i].key) {
+            var e = i + 1
+            while e < t.count && e - i <= 5 && !t[e].nl && !covered[e]
+                && ((isWord(e) && cap(e) && !t[e].bits.contains(.title) && !inSet(.functionWords, t[e].key))
+                    || (punct(e, 0x2E) && adjacent(e) && initial(e - 1)))
+            { e += 1 }
+            guard e > i + 1 else { return nil }
+            emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-ship")
+            return e
+        }
+        // An ordinal: digits, then st/nd/rd/th.
+        var k = t[i].s
+        while k < t[i].e && b[k] &- 0x30 < 10 { k += 1 }
+        guard k > t[i].s, t[i].e - k == 2 else { return nil }
+        let a = b[k] | 0x20, c = b[k + 1] | 0x20
+        guard (a == 0x73 && c == 0x74) || (a == 0x6E && c == 0x64) || (a == 0x72 && c == 0x64) || (a == 0x74 && c == 0x68) else { return nil }
+        // The last unit word of the run ends the name ("1st Cavalry Division").
+        var e = i + 1, end = -1
+        while e < t.count && e - i <= 4 && !t[e].nl && isWord(e) && cap(e) && !covered[e] {
+            if inSet(.militaryUnitWords, t[e].key) { end = e + 1 }
+            e += 1
+        }
+        guard end > 0 else { return nil }
+        emit(options.facilityType, i, end, priority: 3, score: 0.7, rule: "organization-military-unit")
+        return end
     }
 }

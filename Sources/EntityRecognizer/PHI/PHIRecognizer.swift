@@ -2186,6 +2186,9 @@ struct PHIDetection {
         if tok.rb.contains(.organizationLabel), isWord(i), let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
+            // Session 11: "Roofers Local 123", "VFW Post 292"; "1st Cavalry Division".
+            if tok.kind == .number, i > 1, t[i - 1].kind == .word, let e = numberedBranch(i) { return e }
+            if tok.kind == .word, let e = militaryUnit(i) { return e }
             if let e = streetAddress(i) { return e }
             // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
             if tok.kind == .number, i > 0, !tok.nl, let e = lotOrBoxLine(i) { return e }
@@ -2259,6 +2262,8 @@ struct PHIDetection {
             emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
             return e
         }
+        // Session 11: "USS Harold E. Stassen", "HMAS Stirling": a ship after its prefix.
+        if tok.flags.contains(.allUpper), isWord(i), inSet(.shipPrefixes, t[i].key), let e = militaryUnit(i) { return e }
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
         if isWord(i), t[i].key == K.for || t[i].key == K.with, let e = sportsTeam(i) { return e }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)

@@ -31,7 +31,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
     case careRoleHeads, deathWords, infantNouns
-    case sportWords, teamVerbs
+    case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
