@@ -1,0 +1,65 @@
+@testable import EntityRecognizer
+import Foundation
+import MedTextCore
+import MedTextKit
+import MedTextTestSupport
+import Testing
+
+/// The PHI rule families skip the tokens at which none of their rules can start
+/// (``PHIDetection/addressRulesMayStart(_:)``). The filter only changes which positions are tried, never what is
+/// found: detection with and without it must be identical. A rule added to a family that starts at a token its
+/// start set leaves out fails here.
+@Suite struct PHIStartFilterTests {
+    /// The pipeline's recognizer with the start filters off.
+    static func unfiltered(_ pipeline: PHIPipeline) -> PHIRecognizer {
+        var options = pipeline.recognizer.options
+        options.startFilters = false
+        return PHIRecognizer(vocabulary: pipeline.recognizer.vocabulary, options: options)
+    }
+
+    static let unfilteredAU = unfiltered(PHIPipelineTests.pipeline)
+    static let unfilteredUS = unfiltered(PHIPipelineTests.usPipeline)
+
+    /// One row per kind of start the address and organisation rules declare: a capitalised word, a digit, a
+    /// vocabulary phrase in lower case, a work verb, `for` before a sports team, a lower-case employer cue and
+    /// organisation label, a lower-case note. Each row's span is found with the filter, and the filter changes nothing.
+    @Test(arguments: [
+        "She lives at [[12 Smith Street, Springfield|ADDRESS]] with her son.",
+        "Seen in clinic, lives in [[Emeryville|ADDRESS]] with her son.",
+        "He works for [[Qantas|ORGANIZATION]] as a [[pilot|PROFESSION]].",
+        "She plays netball for [[Western Districts|ORGANIZATION]] on weekends.",
+        "Social history: employer: [[Snap-on Incorporated|ORGANIZATION]] since [[2019|DATE]].",
+        "transferred from facility: [[Swedish Ballard Campus|ORGANIZATION]] yesterday.",
+        "Her mother was born at [[flinders medical centre|ORGANIZATION]] in [[1950|DATE]].",
+        "pt settled overnight, obs stable, tolerating diet and fluids, mobilising with frame, family visited, daughter drove "
+            + "her from [[karratha|ADDRESS]] yesterday for review as planned.",
+    ])
+    func eachStartKindStillFindsItsSpan(_ row: String) {
+        let m = MarkedText(row)
+        let doc = PHIPipelineTests.pipeline.detect(Document(text: m.text))
+        let got = doc.entities.map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
+        #expect(got == m.marks.map { "\($0.text)|\($0.labels.first ?? "")" })
+        #expect(Self.unfilteredAU.recognize(doc) == doc.entities)
+    }
+
+    /// Every dev note of both gold corpora (the held-out test splits stay unread), in both locales: the same
+    /// entities with and without the start filters.
+    @Test(arguments: ["en-AU", "en-US"])
+    func devNotesDetectTheSameWithoutTheFilter(_ locale: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (pipeline, unfiltered) = locale == "en-AU"
+            ? (PHIPipelineTests.pipeline, Self.unfilteredAU) : (PHIPipelineTests.usPipeline, Self.unfilteredUS)
+        var notes = 0, entities = 0
+        for corpus in ["corpora/phi/dev", "corpora/gold/dev"] {
+            let dir = root.appendingPathComponent(corpus)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).filter({ $0.hasSuffix(".txt") }).sorted() {
+                let m = MarkedText(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+                let doc = pipeline.detect(Document(text: m.text))
+                #expect(unfiltered.recognize(doc) == doc.entities, "\(corpus)/\(name)")
+                notes += 1
+                entities += doc.entities.count
+            }
+        }
+        #expect(notes >= 300 && entities >= 5_000)
+    }
+}
