@@ -2322,7 +2322,7 @@ struct PHIDetection {
             return bracketedPostcode(e) ?? e
         }
         // "son lives in toowoomba qld 4350", "moved from springfield, il 62704": the same in lower-case text.
-        if !cap(i), isWord(i), lowerAt(i), let e = lowerLocality(i) {
+        if !cap(i), isWord(i), lowerAt(i), stateCodeSoon(i), let e = lowerLocality(i) {
             emit(.address, i, e, priority: 3, score: 0.8, rule: "address-locality-lower")
             return e
         }
@@ -2825,6 +2825,18 @@ struct PHIDetection {
             end = k
         }
         return end > start ? end : nil
+    }
+
+    /// A state code followed by a number within the four tokens after `i` (the cheap pre-test of ``lowerLocality(_:)``,
+    /// which would otherwise run at every lower-case word of a lower-case line).
+    @inline(__always) func stateCodeSoon(_ i: Int) -> Bool {
+        var k = i + 1
+        while k < t.count && k <= i + 4 {
+            if t[k].nl { return false }
+            if t[k].bits.contains(.stateAbbr) && k + 1 < t.count && t[k + 1].kind == .number { return true }
+            k += 1
+        }
+        return false
     }
 
     /// A lower-case town, state and postcode starting at token `i` (`toowoomba qld 4350`, `bayview heights qld 4868`,
