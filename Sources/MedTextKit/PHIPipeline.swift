@@ -110,14 +110,19 @@ public struct PHIPipeline: Sendable {
         return nil
     }
 
-    /// Detects PHI in `document` and de-identifies it. `patient` (e.g. from an NDJSON record)
+    /// Detects PHI in `document` and de-identifies it, with the other mentions of the distinctive words of its detected
+    /// names, places and organisations (``PHIRecognizer/repeatedWords(in:of:)``). `patient` (e.g. from an NDJSON record)
     /// overrides the note's detected subject; ``DeidOptions/patientID`` overrides both.
     public func deidentify(_ document: Document, with deidentifier: Deidentifier, patient: String? = nil) -> (
         detected: AnnotatedDocument, result: DeidResult
     ) {
         let doc = detect(document)
         let who = patient ?? subject(of: doc) ?? document.id
-        let result = deidentifier.deidentify(text: document.text, entities: doc.entities, patient: who)
+        // Other mentions of the distinctive words of detected names, places and organisations are replaced too (the
+        // de-identification repeat layer); `detected` stays what the rules found.
+        let repeats = recognizer.repeatedWords(in: document.text, of: doc.entities)
+        let entities = repeats.isEmpty ? doc.entities : (doc.entities + repeats).sorted { $0.span < $1.span }
+        let result = deidentifier.deidentify(text: document.text, entities: entities, patient: who)
         return (doc, result)
     }
 }

@@ -8,6 +8,7 @@ import MedTextCore
 enum IdentifierKeys {
     static let ending = wordKey("ending"), endingIn = wordKey("in"), badge = wordKey("badge")
     static let paged = wordKey("paged"), page = wordKey("page"), bleeped = wordKey("bleeped")
+    static let extensionWord = wordKey("extension")
 }
 
 extension PHIDetection {
@@ -233,6 +234,25 @@ extension PHIDetection {
             k -= 1
         }
         return false
+    }
+
+    /// `W0417 26 118833 Z`, `W1234 25 654321`: a blood-unit donation identification number (ISBT 128: a capital and four
+    /// digits for the collecting facility, two for the year, six for the donation, and an optional check character),
+    /// written with single spaces, at token i (the capital); the end of the number, or nil. An ID (GUIDELINE §9, decision
+    /// of session 11): it traces back to one donor. No clinical value has this shape.
+    @inline(never) func donationNumber(_ i: Int) -> Int? {
+        guard i + 3 < t.count, isWord(i), t[i].e - t[i].s == 1, b[t[i].s] &- 0x41 < 26, i == 0 || !adjacent(i) || punct(i - 1, 0x28),
+            t[i + 1].kind == .number, adjacent(i + 1), t[i + 1].e - t[i + 1].s == 4,
+            t[i + 2].kind == .number, t[i + 2].s == t[i + 1].e + 1, t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
+            t[i + 3].kind == .number, t[i + 3].s == t[i + 2].e + 1, t[i + 3].e - t[i + 3].s == 6, !t[i + 3].nl
+        else { return nil }
+        var e = i + 4
+        // The check character: one capital or digit after a single space.
+        if e < t.count, !t[e].nl, t[e].s == t[e - 1].e + 1, t[e].e - t[e].s == 1, b[t[e].s] &- 0x41 < 26 || b[t[e].s] &- 0x30 < 10,
+            e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation
+        { e += 1 }
+        guard e >= t.count || !adjacent(e) || t[e].kind == .punctuation else { return nil }
+        return e
     }
 
     /// `G2P1102`, `G3P2`: obstetric gravida/para shorthand at token i, no identifier.

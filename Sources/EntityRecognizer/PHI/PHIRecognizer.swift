@@ -77,6 +77,9 @@ public struct PHIRecognizer: Sendable {
                 var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
                 d.run()
                 candidates.append(contentsOf: d.found)
+                // The accreditation number of a laboratory is no ID, whichever rule read it (GUIDELINE §9, decision of
+                // session 11).
+                candidates.removeAll { $0.entity.type == .id && Self.nonIdentifierLabelBefore(buf, $0.entity.span.start, vocabulary.ruleWords) }
                 selected = Self.resolve(candidates)
                 // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
                 let repeats = d.repeatedMentions(of: selected)
@@ -97,6 +100,34 @@ public struct PHIRecognizer: Sendable {
         let s = j + 1
         guard e - s >= 2, j < 0 || !isAlnum(b[j]) else { return false }
         return vocabulary.bits(wordKey(b, s, e)).contains(.unitWord)
+    }
+
+    /// The value at byte `start` is labelled by an accreditation word (`accreditation_words`: `CLIA 05D0987654`, `CAP #
+    /// 7190344`, `NATA Accreditation No. 2719`, `CLIA ID: 05D0642871`): walking back on its line over spaces, `#`, `:`,
+    /// `.`, `/` and `-`, at most three words, over identifier fillers (`id_fillers`: `No.`, `Number`, `ID`) and
+    /// accreditation qualifiers (`accreditation_qualifiers`: `Accreditation`, `Certificate`), an accreditation body
+    /// (`accreditation_words`). What follows is no identifier of a patient, clinician, record or device. Any other word
+    /// or character ends the walk (`NATA accredited. Lab no. 25-1234` keeps its accession number, `Accreditation No.
+    /// AP-20417` of a pharmacist is an ID).
+    static func nonIdentifierLabelBefore(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ words: PHIRuleWords) -> Bool {
+        var j = start - 1
+        var n = 0
+        while j >= 0 && n < 3 {
+            let c = b[j]
+            if c == 0x20 || c == 0x23 || c == 0x3A || c == 0x2E || c == 0x2F || c == 0x2D || c == 0x09 {
+                j -= 1
+                continue
+            }
+            guard isAlpha(c) else { return false }
+            let e = j + 1
+            while j >= 0 && isAlpha(b[j]) { j -= 1 }
+            if j >= 0 && isAlnum(b[j]) { return false }
+            let key = wordKey(b, j + 1, e)
+            if words.contains(.accreditationWords, key) { return true }
+            guard words.contains(.idFillers, key) || words.contains(.accreditationQualifiers, key) else { return false }
+            n += 1
+        }
+        return false
     }
 
     /// The start of a weekday written just before a date (`Tuesday 3 June 2025`, `Mon, 17/2`).
@@ -913,7 +944,10 @@ struct PHIDetection {
             return e
         }
         if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
-            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && inSet(.extensionCues, t[cue].key) && t[cue].key != K.x)
+            (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && inSet(.extensionCues, t[cue].key) && t[cue].key != K.x
+                // Session 11: "lumbar extension 20 degrees", "extension 15 with pain": the word written out before two
+                // or three digits is a movement, not a telephone extension (`ext 12` stays one).
+                && t[cue].key != IdentifierKeys.extensionWord)
                 // Session 5: "pager 418)": three digits after a pager word, closing its aside.
                 || (tok.e - tok.s == 3 && !inSet(.extensionCues, t[cue].key) && t[cue].key != K.page && (i + 1 >= t.count || t[i + 1].nl || punct(i + 1, 0x29) || punct(i + 1, 0x2C))),
             i + 1 >= t.count || t[i + 1].nl || !t[i + 1].rb.contains(.auxWord) || !inSet(.quantityUnits, t[i + 1].key)
@@ -1061,7 +1095,7 @@ struct PHIDetection {
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
-        if isWord(i) && ((tok.rb.contains(.idCue) && !((tok.key == K.dl || tok.key == K.cap) && (!tok.flags.contains(.allUpper) || adjacent(i))))
+        if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i))))
             || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber)
         {
             // "Meridian, ID 83642": Idaho's state code before its ZIP (an address), not an ID cue.
@@ -1081,6 +1115,11 @@ struct PHIDetection {
             // "Next visit 3/24 1 PM": a day/month after a cue is a date, left to the date rules.
             // Session 6: after any cue ("nmmc lab 11/18)"): IDs are not written as a calendar day and month.
             if dayMonth(j) != nil { return nil }
+            // "UNIT # W0417 26 118833 Z": a blood-unit donation number, written with spaces, is one value.
+            if let d = donationNumber(j) {
+                emit(.id, j, d, priority: 4, score: 0.85, rule: "id-cue-extra")
+                return d
+            }
             // The value: adjacent tokens up to the next space.
             var e = j + 1
             // A closing bracket ends the value ("(lab scientist, staff code RD417)." held the bracket and lost the code).
@@ -1217,6 +1256,11 @@ struct PHIDetection {
         // "via Medical Objects (NBMED-QLD-4471)": a secure-messaging address after the service's name.
         if tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x2D), let e = messagingAddress(i) {
             emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-address")
+            return e
+        }
+        // "W0417 26 118833 Z": a blood-unit donation number without a cue.
+        if tok.kind == .word && tok.e - tok.s == 1 && i + 1 < t.count && t[i + 1].kind == .number && adjacent(i + 1), let e = donationNumber(i) {
+            emit(.id, i, e, priority: 4, score: 0.8, rule: "id-donation-number")
             return e
         }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits; also right after an
@@ -3039,7 +3083,7 @@ enum K {
     static let may = wordKey("may"), mid = wordKey("mid")
     static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
     static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
-    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x"), cap = wordKey("cap")
+    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x")
     static let mr = wordKey("mr"), law = wordKey("law"), visit = wordKey("visit")
     static let employer = wordKey("employer"), workplace = wordKey("workplace")
     static let family = wordKey("family"), household = wordKey("household")

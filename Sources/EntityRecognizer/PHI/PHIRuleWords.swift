@@ -32,6 +32,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
     case careRoleHeads, deathWords, infantNouns
     case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
+    case accreditationWords, accreditationQualifiers
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
