@@ -358,7 +358,8 @@ struct PHIDetection {
                 capsDoc = upper * 10 >= words * 6
                 lowerDoc = !capsDoc && title * 100 <= words * 2
             }
-            if !capsDoc { Self.markLowerLines(&t, b) }
+            // Every reader of `ll` asks `lowerDoc` first, so a lower-case note needs no per-line marks.
+            if !capsDoc && !lowerDoc { t.withUnsafeMutableBufferPointer { Self.markLowerLines($0, b) } }
             self.tokens = t
         }
 
@@ -367,7 +368,7 @@ struct PHIDetection {
         /// a lower-case letter and none is capitalised except where any text capitalises a word: the line's first word
         /// and the first word after a sentence end, a colon, a semicolon, an opening bracket or quote, or a dash. ALL-CAPS
         /// words (`BP`, `ED`) are ignored unless they outnumber the lower-case words.
-        static func markLowerLines(_ t: inout [PTok], _ b: UnsafeBufferPointer<UInt8>) {
+        static func markLowerLines(_ t: UnsafeMutableBufferPointer<PTok>, _ b: UnsafeBufferPointer<UInt8>) {
             var a = 0
             while a < t.count {
                 var z = a + 1
