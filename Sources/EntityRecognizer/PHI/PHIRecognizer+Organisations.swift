@@ -150,4 +150,43 @@ extension PHIDetection {
         emit(options.facilityType, i, end, priority: 3, score: 0.7, rule: "organization-military-unit")
         return end
     }
+
+    /// Session 12: a military base named where someone serves ("stationed at Camp Lejeune", "deployed at fort bliss",
+    /// "Basic training at / Fort Dix", "serves in the Coast Guard at Air Station Miami"): `Fort`, `Ft` or `Camp`
+    /// (`military_base_heads`), or `Station` or `Base` after `Air`, `Naval` or `Joint` (`military_base_prefixes`), then one or two
+    /// capitalised words (lower-case in a lower-case line), with a service word (`military_cues`: deployed, stationed,
+    /// training, served, enlisted) at most eight tokens before, within the sentence: an ORGANIZATION (GUIDELINE §6,
+    /// decision of session 11: a named base is an organisation). Without such a word the town or the place stays an
+    /// ADDRESS ("lives near Fort Bragg", "moved to Fort Worth").
+    @inline(never) mutating func militaryBase(_ i: Int) -> Int? {
+        // (Inside the start set of the address rules: capitalised, or in a lower-case line.)
+        guard cap(i) || lowerAt(i) else { return nil }
+        var n = i + 1
+        if !inSet(.militaryBaseHeads, t[i].key) {
+            // "Air Station Miami", "Naval Air Station Pensacola", "Joint Base Lewis-McChord".
+            guard inSet(.militaryBasePrefixes, t[i].key) else { return nil }
+            while n < t.count && n - i <= 2 && !t[n].nl && isWord(n) && inSet(.militaryBasePrefixes, t[n].key) { n += 1 }
+            guard n < t.count, !t[n].nl, isWord(n), t[n].key == K.station || t[n].key == K.base else { return nil }
+            n += 1
+        }
+        var e = n
+        while e < t.count && e - n < 2 && !t[e].nl && isWord(e) && !covered[e] && (cap(e) || lowerAt(e))
+            && !t[e].bits.contains(.title) && !inSet(.functionWords, t[e].key) && !t[e].rb.contains(.monthName)
+        {
+            e += 1
+            // "Joint Base Lewis-McChord": a hyphen inside the name.
+            if punct(e, 0x2D), adjacent(e), e + 1 < t.count, adjacent(e + 1), isWord(e + 1) { e += 2 }
+        }
+        guard e > n else { return nil }
+        for q in i..<e where covered[q] { return nil }
+        var j = i - 1
+        var cue = false
+        while j >= 0 && i - j <= 8 && !punct(j, 0x2E) && !punct(j, 0x3B) {
+            if isWord(j) && inSet(.militaryCues, t[j].key) { cue = true; break }
+            j -= 1
+        }
+        guard cue else { return nil }
+        emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-military-base")
+        return e
+    }
 }

@@ -162,6 +162,14 @@ extension PHIDetection {
         for oe in orgEnds where oe < t.count && !t[oe].nl {
             // "Princess Alexandra Hospital (PAH)": the name's acronym in brackets names the same organisation (GUIDELINE O2).
             if punct(oe, 0x28), acronymAfterOrganization(oe) { continue }
+            // "Fred Meyer #671 (Tacoma)", "Santiam Pediatrics (Stayton)": a known place alone in brackets right after the
+            // name is the organisation's town (GUIDELINE O3), even when its word is also a given name, which the
+            // bracketed-name rule read it as; it is then no name to propagate ("Tacoma General").
+            if punct(oe, 0x28), let pe = bracketedPlace(oe + 1) {
+                emit(.address, oe + 1, pe, priority: 3, score: 0.65, rule: "address-bracket-after-organization")
+                for q in (oe + 1)..<pe { let key = t[q].base; nameKeys.removeAll { $0 == key } }
+                continue
+            }
             // "Greenfield Orthopedic Associates, P.C.": the legal form after a comma is part of the name (GUIDELINE O2).
             if punct(oe, 0x2C), let le = legalSuffixEnd(oe + 1) {
                 _ = extendOrganization(endingAt: oe, to: le)
@@ -259,6 +267,15 @@ extension PHIDetection {
         for q in i..<e where covered[q] { return nil }
         emit(.address, i, e, priority: 2, score: 0.6, rule: "address-place-set-off")
         return e
+    }
+
+    /// End of a known place (`place` phrases) of one to three words starting at token k and closed by a bracket, on the
+    /// line, capitalised and not yet covered; else nil.
+    @inline(never) func bracketedPlace(_ k: Int) -> Int? {
+        guard k < t.count, !t[k].nl, cap(k), !covered[k], t[k].ps,
+            let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }), pe - k <= 3, punct(pe, 0x29)
+        else { return nil }
+        return pe
     }
 
     /// Extends the organisation candidate that ends at token `oe` to end at token `e` (exclusive); false when
@@ -457,6 +474,25 @@ extension PHIDetection {
             k -= 1
         }
         return core ? k : nil
+    }
+
+    /// Where the words of a court of law start in the name `i..<end`, or nil: the name ends with `Court` or `Courts` after
+    /// one or more kinds of court (`law_court_kinds`: "District", "Magistrates", "Superior", "Supreme", "Circuit",
+    /// "Juvenile", "Family"): "[King County] District Court", "[Townsville] Magistrates Court", "[Maricopa County]
+    /// Superior Court". `County` is never read as a kind, so that it stays with its county's name. A court without a
+    /// kind ("Kensington Court", a residence or aged-care home) is not one.
+    @inline(never) func lawCourtStart(_ i: Int, _ end: Int) -> Int? {
+        guard end - i >= 2, isWord(end - 1), t[end - 1].key == K.court || t[end - 1].key == K.courts else { return nil }
+        var k = end - 1
+        while k > i, isWord(k - 1), inSet(.lawCourtKinds, t[k - 1].base) { k -= 1 }
+        return k < end - 1 ? k : nil
+    }
+
+    /// Tokens `i..<e` are a state or territory (code or name) or a country alone: never an ADDRESS (GUIDELINE §0).
+    @inline(never) func stateOrCountry(_ i: Int, _ e: Int) -> Bool {
+        if e == i + 1, t[i].bits.contains(.stateAbbr) || inSet(.countries, t[i].key) { return true }
+        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsStateName, where: { $0 == .stateName }), pe == e { return true }
+        return false
     }
 
     /// The capitalised words `i..<e` name a locality: a known place or county, or a word outside the ordinary-word

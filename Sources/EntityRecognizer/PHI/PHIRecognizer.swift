@@ -571,6 +571,13 @@ struct PHIDetection {
             if pe > i, localityName(i, pe) { emit(.address, i, pe, priority: priority, score: score, rule: "address-emergency-service") }
             return
         }
+        // "King County District Court", "Townsville Magistrates Court": a court of law is government-run, no organisation;
+        // its town or county is an ADDRESS, a state is nothing (GUIDELINE §6, session 12). Named as an employer
+        // ("Employer: retired (Adams County Circuit Court)", "works at the ... Court") it is the workplace, an organisation.
+        if type == options.facilityType && type != .address, let pe = lawCourtStart(i, end), !employerCueBefore(i) {
+            if pe > i, localityName(i, pe), !stateOrCountry(i, pe) { emit(.address, i, pe, priority: priority, score: score, rule: "address-law-court") }
+            return
+        }
         var e = end
         // Do not end on punctuation other than an initial's period.
         while e > i + 1 && t[e - 1].kind == .punctuation && !(b[t[e - 1].s] == 0x2E && initial(e - 2)) { e -= 1 }
@@ -592,6 +599,17 @@ struct PHIDetection {
                 priority: priority))
         if priority >= 3 { for k in i..<e { covered[k] = true } }
         if type == options.facilityType && type != .address { orgEnds.append(e) }
+    }
+
+    /// An employer label or a work verb stands at most five tokens before token `i` on its line (`Employer: retired
+    /// (Adams County Circuit Court)`, `works as a clerk at the ...`).
+    @inline(never) func employerCueBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && i - j <= 5 && !t[j + 1].nl {
+            if isWord(j) && (t[j].rb.contains(.employerCue) || inSet(.workVerbs, t[j].key)) { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// An insurance label ends right before token `i` on its line: `Insurance:`, `cover:`, `Health fund -`, `Private
@@ -1967,6 +1985,16 @@ struct PHIDetection {
         return end
     }
 
+    /// The degree before credential i written as a two-letter upper-case state code between commas (`Hannah Oduya, MS,
+    /// CGC`, `Priya Raman, MA, CCC-SLP`): its index, where the name before it ends; else nil.
+    @inline(never) func degreeBeforeCredential(_ i: Int) -> Int? {
+        let d = i - 2
+        guard d >= 1, punct(i - 1, 0x2C), !t[i - 1].nl, !t[d].nl, isWord(d), t[d].e - t[d].s == 2, t[d].flags.contains(.allUpper),
+            t[d].bits.contains(.stateAbbr), punct(d - 1, 0x2C)
+        else { return nil }
+        return d
+    }
+
     /// A name ending just before token i (credentials, `(NOK)`), on the same line.
     func nameBefore(_ i: Int) -> Int? {
         var j = i - 1
@@ -2023,17 +2051,19 @@ struct PHIDetection {
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
         if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
             && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
-            let s = nameBefore(i), !covered[s], s < i,
+            // "Hannah Oduya, MS, CGC": a degree written as a state code before the credential belongs to the chain.
+            case let c = degreeBeforeCredential(i) ?? i,
+            let s = nameBefore(c), !covered[s], s < c,
             // "ED RN", "ICU RN": a unit or abbreviation before a credential is no name.
-            !(s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key)),
+            !(s + 1 >= c - (punct(c - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key)),
             // "Stage IV", "Level II", "Denver II", "Tanner IV": a Roman numeral is a generational suffix only after a
             // given name and a surname ("John Smith III").
-            !romanNumeral(i) || (i - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord))
+            !romanNumeral(i) || (c - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord))
         {
             var ok = true
-            for k in s..<i where covered[k] { ok = false }
+            for k in s..<c where covered[k] { ok = false }
             if ok {
-                emitName(s, punct(i - 1, 0x2C) ? i - 1 : i, priority: 2, score: 0.85, rule: "name-credential")
+                emitName(s, punct(c - 1, 0x2C) ? c - 1 : c, priority: 2, score: 0.85, rule: "name-credential")
                 return i + 1
             }
         }
@@ -2246,6 +2276,11 @@ struct PHIDetection {
             // listed only as a surname may be a town ("a grocery in Dearborn (...)").
             if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
+        // Session 12: "stationed at Camp Lejeune", "deployed at fort bliss", "at Air Station Miami" (first letter f, c, a,
+        // n, j before the set lookup).
+        if isWord(i), tok.e - tok.s <= 6, case let c = b[tok.s] | 0x20, c == 0x66 || c == 0x63 || c == 0x61 || c == 0x6E || c == 0x6A,
+            let e = militaryBase(i)
+        { return e }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
         if tok.rb.contains(.organizationLabel), isWord(i), let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
@@ -2383,6 +2418,8 @@ struct PHIDetection {
             !(i + 3 < t.count && punct(i + 3, 0x23)),
             // "J. Mahoney, PA(ASCP)", "K. Osei, MT(ASCP)": a code joined to a bracket is a credential and its board.
             !(i + 3 < t.count && punct(i + 3, 0x28) && adjacent(i + 3)),
+            // "Hannah Oduya, MS, CGC": a code before a comma and a credential is a degree (session 12).
+            !credentialAfterComma(i + 3),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
             cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
@@ -2621,6 +2658,8 @@ struct PHIDetection {
         var s = cueIndex
         var proper = 0
         while j >= 0 && !t[j + 1].nl && cueIndex - j <= 6 {
+            // "Los Lunas, NM     Medical unit": a column gap (three spaces or a tab) separates two fields of a form.
+            if t[j + 1].s - t[j].e >= 3 || b[t[j].e] == 0x09 { break }
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
@@ -2857,6 +2896,8 @@ struct PHIDetection {
                 guard k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil else { return nil }
                 // "Rania, ID #31108": a state code before `#` is an identifier's label.
                 if end < t.count && punct(end, 0x23) { return nil }
+                // "Priya Raman, MA, CCC-SLP": a state code before a comma and a credential is a degree (session 12).
+                if credentialAfterComma(end) { return nil }
                 // "Canadian CT head", "Lebanon MS": without a comma, a state code that is also a clinical
                 // abbreviation (CT, MS, PA, MD, ...) is the abbreviation.
                 if m == k && stateEnd == m + 1 && inSet(.clinicalStateCodes, t[m].key) { return nil }
@@ -2870,6 +2911,12 @@ struct PHIDetection {
             end = k
         }
         return end > start ? end : nil
+    }
+
+    /// Token k is a comma followed on its line by a credential (`Hannah Oduya, MS, CGC`, `Priya Raman, MA, CCC-SLP`): the
+    /// two-letter code before the comma is then a degree (MS, MA, PA), no state.
+    @inline(__always) func credentialAfterComma(_ k: Int) -> Bool {
+        k + 1 < t.count && punct(k, 0x2C) && !t[k + 1].nl && isWord(k + 1) && t[k + 1].bits.contains(.credential)
     }
 
     /// A state code followed by a number within the four tokens after `i` (the cheap pre-test of ``lowerLocality(_:)``,
@@ -3093,4 +3140,5 @@ enum K {
     static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
     static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
     static let pt = wordKey("pt"), box = wordKey("box"), lot = wordKey("lot"), rural = wordKey("rural"), act = wordKey("act")
+    static let court = wordKey("court"), courts = wordKey("courts"), station = wordKey("station"), base = wordKey("base")
 }

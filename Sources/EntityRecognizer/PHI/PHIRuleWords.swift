@@ -33,6 +33,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case careRoleHeads, deathWords, infantNouns
     case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
     case accreditationWords, accreditationQualifiers
+    case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
