@@ -248,6 +248,11 @@ struct PTok {
     /// strong enough (street, town + state + postcode, facility suffix, a name after a strong cue) read it as in a
     /// lower-case note, even when the rest of the note is typed in mixed case.
     var ll: Bool = false
+    /// Capitalised word (``PHIDetection/cap(_:)``): a word whose first byte is A-Z or a non-ASCII lead byte (É, Ø),
+    /// with a letter and no digit. Computed once here; the rules ask it at most tokens, several times each.
+    var cp: Bool = false
+    /// The token's only byte when it is one byte long, else 0 (``PHIDetection/punct(_:_:)`` compares it).
+    var pc: UInt8 = 0
 }
 
 /// What a detection reads and never changes, behind one reference. The rules are `mutating` methods of
@@ -351,6 +356,11 @@ struct PHIDetection {
                 }
                 var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: base, bits: bits, rb: rb, nl: nl)
                 pt.ps = tok.kind != .number && rb.contains(.phraseStart)
+                // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
+                let c0 = b[s]
+                pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
+                    && !tok.flags.contains(.hasDigit)
+                if e - s == 1 { pt.pc = c0 }
                 t.append(pt)
                 nl = false
             }
@@ -417,11 +427,13 @@ struct PHIDetection {
         return c &- 0x41 < 26 || c >= 0xC3  // A-Z, or a non-ASCII letter (É, Ø, ...)
     }
     /// Capitalised: Title case, mixed (McDonald, O'Brien), or ALL CAPS.
+    /// The same test as `isWord(i) && upperInitial(i) && hasLetter && !hasDigit`, read from the token fact `PTok.cp`.
     @inline(__always) func cap(_ i: Int) -> Bool {
-        isWord(i) && upperInitial(i) && t[i].flags.contains(.hasLetter) && !t[i].flags.contains(.hasDigit)
+        i >= 0 && i < t.count && t[i].cp
     }
+    /// Token i is the one byte `c` (never 0): `PTok.pc`.
     @inline(__always) func punct(_ i: Int, _ c: UInt8) -> Bool {
-        i >= 0 && i < t.count && t[i].e - t[i].s == 1 && b[t[i].s] == c
+        i >= 0 && i < t.count && t[i].pc == c
     }
     /// Whether the rules' word set `s` (`phi/rule_words.tsv`) holds `key`.
     @inline(__always) func inSet(_ s: PHIRuleSet, _ key: UInt64) -> Bool { vocab.ruleWords.contains(s, key) }
