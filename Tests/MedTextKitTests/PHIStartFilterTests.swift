@@ -6,7 +6,8 @@ import MedTextTestSupport
 import Testing
 
 /// The PHI rule families skip the tokens at which none of their rules can start
-/// (``PHIDetection/addressRulesMayStart(_:)``). The filter only changes which positions are tried, never what is
+/// (``PHIDetection/addressRulesMayStart(_:)``, ``PHIDetection/cueRulesMayStart(_:)``,
+/// ``PHIDetection/professionMayStart(_:)``). The filter only changes which positions are tried, never what is
 /// found: detection with and without it must be identical. A rule added to a family that starts at a token its
 /// start set leaves out fails here.
 @Suite struct PHIStartFilterTests {
@@ -33,6 +34,17 @@ import Testing
         "Her mother was born at [[flinders medical centre|ORGANIZATION]] in [[1950|DATE]].",
         "pt settled overnight, obs stable, tolerating diet and fluids, mobilising with frame, family visited, daughter drove "
             + "her from [[karratha|ADDRESS]] yesterday for review as planned.",
+        // Session 12: the name-cue rules (`cueRulesMayStart`): a title, a plural title, a label phrase, a relative, an
+        // in-law, `the` before a family name; and the profession rules (`professionMayStart`): a listed profession
+        // phrase and an occupation cue.
+        "Dr [[Harriet Okafor|NAME]] reviewed her.",
+        "Mr and Mrs [[Pettersen|NAME]] attended with their son.",
+        "Patient: [[Jonathan Whitcombe|NAME]]",
+        "Her daughter [[Melissa|NAME]] visits daily.",
+        "Her mother-in-law [[Gwen|NAME]] helps with meals.",
+        "Seen with the [[Okonkwo|NAME]] family today.",
+        "She is a retired [[schoolteacher|PROFESSION]].",
+        "He works as a [[poultry line supervisor|PROFESSION]] at night.",
     ])
     func eachStartKindStillFindsItsSpan(_ row: String) {
         let m = MarkedText(row)

@@ -678,8 +678,9 @@ struct PHIDetection {
             i += 1
         }
         i = 0
+        let filters = options.startFilters
         while i < t.count {
-            if let e = cueRules(i) {
+            if !filters || cueRulesMayStart(i), let e = cueRules(i) {
                 i = e
                 continue
             }
@@ -687,9 +688,8 @@ struct PHIDetection {
         }
         // Address and facility rules.
         i = 0
-        let addressFilter = options.startFilters
         while i < t.count {
-            if !covered[i], !addressFilter || addressRulesMayStart(i), let e = addressRules(i) {
+            if !covered[i], !filters || addressRulesMayStart(i), let e = addressRules(i) {
                 i = e
                 continue
             }
@@ -718,7 +718,7 @@ struct PHIDetection {
         if options.professions {
             i = 0
             while i < t.count {
-                if !covered[i], let e = profession(i) {
+                if !covered[i], !filters || professionMayStart(i), let e = profession(i) {
                     i = e
                     continue
                 }
@@ -890,7 +890,11 @@ struct PHIDetection {
     /// numbers (`page 4411`), and IDs after further cues (`Prescriber No. 2287345`, `Lic. PSY.071-008812`).
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
-        if (tok.kind == .number || tok.kind == .word) && (i == 0 || !adjacent(i)), let e = ipv6(i) { return e }
+        // An IPv6 address opens with a hex digit (`ipv6` finds no colon after any other first byte).
+        let c0 = b[tok.s]
+        if (tok.kind == .number || tok.kind == .word) && (c0 &- 0x30 < 10 || (c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)),
+            let e = ipv6(i)
+        { return e }
         if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
         if tok.kind == .number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
@@ -1556,6 +1560,17 @@ struct PHIDetection {
     }
 
     // MARK: names with cues
+
+    /// Tokens where a rule of ``cueRules(_:)`` can start: a title or weak title, a listed given name, a vocabulary
+    /// phrase start (label, before, after and sign-off cues, multi-word titles), a typist cue, a relative (`kinship`) or
+    /// a word of the `auxWord` sets (in-laws, `the`, plural relatives, extra cues). Every block of `cueRules` tests one
+    /// of these first and the function ends with `guard t[i].ps`; a block added there that starts elsewhere must add
+    /// its start here (`PHIStartFilterTests` compares the dev notes with and without this filter).
+    @inline(__always) func cueRulesMayStart(_ i: Int) -> Bool {
+        let tok = t[i]
+        return tok.ps || tok.bits.contains(.title) || tok.bits.contains(.weakTitle) || tok.bits.contains(.firstName)
+            || tok.rb.contains(.typistCue) || tok.rb.contains(.kinship) || tok.rb.contains(.auxWord)
+    }
 
     mutating func cueRules(_ i: Int) -> Int? {
         let bits = t[i].bits
@@ -3038,6 +3053,12 @@ struct PHIDetection {
     }
 
     // MARK: professions
+
+    /// Tokens where ``profession(_:)`` can start: an `auxWord` (the occupation-phrase cues) or a vocabulary phrase start
+    /// (the listed professions). `PHIStartFilterTests` compares the dev notes with and without this filter.
+    @inline(__always) func professionMayStart(_ i: Int) -> Bool {
+        t[i].ps || t[i].rb.contains(.auxWord)
+    }
 
     mutating func profession(_ i: Int) -> Int? {
         // "works nights as a poultry line supervisor", "Occupation: warehouse team leader": a job title after its cue.
