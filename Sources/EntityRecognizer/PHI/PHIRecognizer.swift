@@ -2068,7 +2068,8 @@ struct PHIDetection {
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
         if upperInitial(i), let e = unlistedNames(i) { return e }
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
-        if (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1)) && i > 1 && t[i - 1].kind != .word, let e = dashSignature(i) { return e }
+        // (The test of the token before comes first: most words follow a word, and `dateStampAt` is an out-of-line call.)
+        if i > 1 && t[i - 1].kind != .word && (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1)), let e = dashSignature(i) { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
@@ -2096,7 +2097,7 @@ struct PHIDetection {
         }
         if let e = propagatedName(i) { return e }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
-        if initial(i) || (lowerAt(i) && isWord(i) && isAlpha(b[t[i].s])), t[i].e - t[i].s == 1, punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+        if t[i].e - t[i].s == 1, initial(i) || (lowerAt(i) && isWord(i) && isAlpha(b[t[i].s])), punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
             !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit),
@@ -3152,26 +3153,78 @@ struct PHIDetection {
 }
 
 /// Single word keys the rules compare with; the rules' word sets are data (``PHIRuleSet``, `phi/rule_words.tsv`).
+/// Each key is the literal ``wordKey(_:)`` of the word in its comment (session 12): a `static let` computed at first use
+/// cost a lazy-global check (`swift_once`) at every read in the rules' loops. `PHIWordKeyLiteralTests` recomputes every
+/// literal from its word; a key added here must be added there.
 enum K {
-    static let a = wordKey("a"), an = wordKey("an"), `is` = wordKey("is"), was = wordKey("was")
-    static let up = wordKey("up"), follow = wordKey("follow")
-    static let he = wordKey("he"), she = wordKey("she"), user = wordKey("user"), username = wordKey("username")
-    static let dear = wordKey("dear"), by = wordKey("by"), on = wordKey("on"), off = wordKey("off")
-    static let march = wordKey("march"), early = wordKey("early"), late = wordKey("late")
-    static let `in` = wordKey("in"), at = wordKey("at"), from = wordKey("from"), near = wordKey("near")
-    static let to = wordKey("to"), of = wordKey("of"), and = wordKey("and"), with = wordKey("with"), or = wordKey("or")
-    static let yearOld = wordKey("year-old"), yDotO = wordKey("y.o")
-    static let may = wordKey("may"), mid = wordKey("mid")
-    static let now = wordKey("now"), today = wordKey("today"), birthday = wordKey("birthday")
-    static let new = wordKey("new"), year = wordKey("year"), s = wordKey("s"), apostropheS = wordKey("'s")
-    static let no = wordKey("no"), number = wordKey("number"), dl = wordKey("dl"), x = wordKey("x")
-    static let mr = wordKey("mr"), law = wordKey("law"), visit = wordKey("visit")
-    static let employer = wordKey("employer"), workplace = wordKey("workplace")
-    static let family = wordKey("family"), household = wordKey("household")
-    static let the = wordKey("the"), via = wordKey("via"), `for` = wordKey("for")
-    static let age = wordKey("age"), birth = wordKey("birth")
-    static let en = wordKey("en"), week = wordKey("week"), acc = wordKey("acc"), comes = wordKey("comes"), came = wordKey("came")
-    static let health = wordKey("health"), `private` = wordKey("private"), lab = wordKey("lab")
-    static let pt = wordKey("pt"), box = wordKey("box"), lot = wordKey("lot"), rural = wordKey("rural"), act = wordKey("act")
-    static let court = wordKey("court"), courts = wordKey("courts"), station = wordKey("station"), base = wordKey("base")
+    @inline(__always) static var a: UInt64 { 0xaf63dc4c8601ec8c }  // "a"
+    @inline(__always) static var an: UInt64 { 0x089c3807b5458406 }  // "an"
+    @inline(__always) static var `is`: UInt64 { 0x08b74507b55c61d5 }  // "is"
+    @inline(__always) static var was: UInt64 { 0x5eade819487cb532 }  // "was"
+    @inline(__always) static var up: UInt64 { 0x08c43a07b566d980 }  // "up"
+    @inline(__always) static var follow: UInt64 { 0x676eba7cb64eac10 }  // "follow"
+    @inline(__always) static var he: UInt64 { 0x08ba5307b55eaf76 }  // "he"
+    @inline(__always) static var she: UInt64 { 0x8245aa195cea9e21 }  // "she"
+    @inline(__always) static var user: UInt64 { 0x7d6780e4032b48f2 }  // "user"
+    @inline(__always) static var username: UInt64 { 0x94a644b5e0880579 }  // "username"
+    @inline(__always) static var dear: UInt64 { 0xa5bc106742556ed1 }  // "dear"
+    @inline(__always) static var by: UInt64 { 0x08a64b07b54df8d4 }  // "by"
+    @inline(__always) static var on: UInt64 { 0x08b05807b5566370 }  // "on"
+    @inline(__always) static var off: UInt64 { 0x1a249b1921e2bdea }  // "off"
+    @inline(__always) static var march: UInt64 { 0x9092e9a4e1895990 }  // "march"
+    @inline(__always) static var early: UInt64 { 0x7f3359536a80d41c }  // "early"
+    @inline(__always) static var late: UInt64 { 0x044cf1ad90502801 }  // "late"
+    @inline(__always) static var `in`: UInt64 { 0x08b73807b55c4bbe }  // "in"
+    @inline(__always) static var at: UInt64 { 0x089c4e07b545a968 }  // "at"
+    @inline(__always) static var from: UInt64 { 0x7f845078d7a5c0b5 }  // "from"
+    @inline(__always) static var near: UInt64 { 0xe58664baa06e228f }  // "near"
+    @inline(__always) static var to: UInt64 { 0x08c83907b56ac0a4 }  // "to"
+    @inline(__always) static var of: UInt64 { 0x08b06007b5567108 }  // "of"
+    @inline(__always) static var and: UInt64 { 0xe6f79719051ff286 }  // "and"
+    @inline(__always) static var with: UInt64 { 0xa66b06f655a0c2e9 }  // "with"
+    @inline(__always) static var or: UInt64 { 0x08b05407b5565ca4 }  // "or"
+    @inline(__always) static var yearOld: UInt64 { 0xb11a7f5dec7e2fd4 }  // "year-old"
+    @inline(__always) static var yDotO: UInt64 { 0xb63776197a545213 }  // "y.o"
+    @inline(__always) static var may: UInt64 { 0x080f5019176d1e46 }  // "may"
+    @inline(__always) static var mid: UInt64 { 0x07f43d1917563645 }  // "mid"
+    @inline(__always) static var now: UInt64 { 0x215ad519258e9d97 }  // "now"
+    @inline(__always) static var today: UInt64 { 0xa411597d0674521e }  // "today"
+    @inline(__always) static var birthday: UInt64 { 0x6efdf25a0133bc4c }  // "birthday"
+    @inline(__always) static var new: UInt64 { 0x2138d5192571b731 }  // "new"
+    @inline(__always) static var year: UInt64 { 0x7c64634977425edc }  // "year"
+    @inline(__always) static var s: UInt64 { 0xaf63ee4c86020b22 }  // "s"
+    @inline(__always) static var apostropheS: UInt64 { 0x07bb4507b485d7af }  // "'s"
+    @inline(__always) static var no: UInt64 { 0x08b35907b5589afa }  // "no"
+    @inline(__always) static var number: UInt64 { 0x8031a80d73f6ebe0 }  // "number"
+    @inline(__always) static var dl: UInt64 { 0x08915c07b53bb9ad }  // "dl"
+    @inline(__always) static var x: UInt64 { 0xaf63f54c86021707 }  // "x"
+    @inline(__always) static var mr: UInt64 { 0x08a94c07b550305e }  // "mr"
+    @inline(__always) static var law: UInt64 { 0x126583191dc1cb6b }  // "law"
+    @inline(__always) static var visit: UInt64 { 0x4544f751f0e763bc }  // "visit"
+    @inline(__always) static var employer: UInt64 { 0x3a131f10c0211ee4 }  // "employer"
+    @inline(__always) static var workplace: UInt64 { 0xaae175adbaa65333 }  // "workplace"
+    @inline(__always) static var family: UInt64 { 0xf62eed6a1a23f069 }  // "family"
+    @inline(__always) static var household: UInt64 { 0x351ec05e8db2f43a }  // "household"
+    @inline(__always) static var the: UInt64 { 0x56f5c9194461d57c }  // "the"
+    @inline(__always) static var via: UInt64 { 0x68e8f7194eba5d73 }  // "via"
+    @inline(__always) static var `for`: UInt64 { 0xdcb27818fed9da90 }  // "for"
+    @inline(__always) static var age: UInt64 { 0xe715b4190539215c }  // "age"
+    @inline(__always) static var birth: UInt64 { 0xa4f196c3e1cdea3e }  // "birth"
+    @inline(__always) static var en: UInt64 { 0x088e3807b53946aa }  // "en"
+    @inline(__always) static var week: UInt64 { 0x3d80fff619edbfbd }  // "week"
+    @inline(__always) static var acc: UInt64 { 0xe723ca190545841a }  // "acc"
+    @inline(__always) static var comes: UInt64 { 0x6d62898e1de40276 }  // "comes"
+    @inline(__always) static var came: UInt64 { 0xb5135d90e8393d8b }  // "came"
+    @inline(__always) static var health: UInt64 { 0x7f69d4b5288ba9cf }  // "health"
+    @inline(__always) static var `private`: UInt64 { 0xc5a11c2dd9ab8cec }  // "private"
+    @inline(__always) static var lab: UInt64 { 0x126596191dc1ebb4 }  // "lab"
+    @inline(__always) static var pt: UInt64 { 0x08d55407b57578e1 }  // "pt"
+    @inline(__always) static var box: UInt64 { 0x004d2e191349e4f2 }  // "box"
+    @inline(__always) static var lot: UInt64 { 0x125080191daf6a48 }  // "lot"
+    @inline(__always) static var rural: UInt64 { 0x9da5606a47f75e3b }  // "rural"
+    @inline(__always) static var act: UInt64 { 0xe723b5190545606b }  // "act"
+    @inline(__always) static var court: UInt64 { 0xb1a1e28e443fd5a8 }  // "court"
+    @inline(__always) static var courts: UInt64 { 0x15e9d2bdf8786321 }  // "courts"
+    @inline(__always) static var station: UInt64 { 0x2a13e1f055644df3 }  // "station"
+    @inline(__always) static var base: UInt64 { 0x9a7ce19baa54c278 }  // "base"
 }
