@@ -7,7 +7,8 @@ import Testing
 
 /// The PHI rule families skip the tokens at which none of their rules can start
 /// (``PHIDetection/addressRulesMayStart(_:)``, ``PHIDetection/cueRulesMayStart(_:)``,
-/// ``PHIDetection/professionMayStart(_:)``). The filter only changes which positions are tried, never what is
+/// ``PHIDetection/professionMayStart(_:)``, ``PHIDetection/tokenPatternsMayStart(_:)``,
+/// ``PHIDetection/unlabelledNameMayStart(_:)``). The filter only changes which positions are tried, never what is
 /// found: detection with and without it must be identical. A rule added to a family that starts at a token its
 /// start set leaves out fails here.
 @Suite struct PHIStartFilterTests {
@@ -45,6 +46,21 @@ import Testing
         "Seen with the [[Okonkwo|NAME]] family today.",
         "She is a retired [[schoolteacher|PROFESSION]].",
         "He works as a [[poultry line supervisor|PROFESSION]] at night.",
+        // The token patterns (`tokenPatternsMayStart`): a word after `by` (a login), a word opening with a digit, a
+        // weekday, a holiday, IPv6 after a space (a digit and a hex letter first), a number.
+        "Reviewed by [[jmorrison|NAME]] this morning.",
+        "Her [[93|AGE]]rd birthday is next week.",
+        "Seen on [[Friday 20th|DATE]] for review.",
+        "She has not worked since [[Christmas Eve|DATE]] this year.",
+        "Logged in from [[2001:db8::1|IP_ADDRESS]] at the clinic.",
+        "Logged in from [[fe80::1|IP_ADDRESS]] at the clinic.",
+        "Stopped smoking in the [[1990s|DATE]].",
+        // The unlabelled names (`unlabelledNameMayStart`): a lower-case word before a credential, a dash signature
+        // after a non-word, an initial, a capitalised given name.
+        "given to [[crystal|NAME]] rn at 0800 as charted",
+        "Obs stable overnight, reviewed by team.\n- [[tk|NAME]]",
+        "Results faxed; copy to [[A. Pillai|NAME]].",
+        "Over the weekend [[Lena Okafor|NAME]] and her sister were present.",
     ])
     func eachStartKindStillFindsItsSpan(_ row: String) {
         let m = MarkedText(row)

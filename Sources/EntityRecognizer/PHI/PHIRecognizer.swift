@@ -670,15 +670,15 @@ struct PHIDetection {
 
     mutating func run() {
         var i = 0
+        let filters = options.startFilters
         while i < t.count {
-            if let e = tokenPatterns(i) {
+            if !filters || tokenPatternsMayStart(i), let e = tokenPatterns(i) {
                 i = e
                 continue
             }
             i += 1
         }
         i = 0
-        let filters = options.startFilters
         while i < t.count {
             if !filters || cueRulesMayStart(i), let e = cueRules(i) {
                 i = e
@@ -700,7 +700,7 @@ struct PHIDetection {
         // Unlabelled first + last name pairs and propagation of names found with cues.
         i = 0
         while i < t.count {
-            if !covered[i], let e = unlabelledName(i) {
+            if !covered[i], !filters || unlabelledNameMayStart(i), let e = unlabelledName(i) {
                 i = e
                 continue
             }
@@ -888,6 +888,26 @@ struct PHIDetection {
     /// Years alone after a date word (`since 2015`, `(dx 2011)`), day/month after a weekday or
     /// date word (`Mon 17/2`, `on 28/1`), weekday + ordinal (`friday 20th`), pager and extension
     /// numbers (`page 4411`), and IDs after further cues (`Prescriber No. 2287345`, `Lic. PSY.071-008812`).
+    /// Tokens where a rule of ``tokenPatterns(_:)`` can start: a number; a symbol; the punctuation `(` `'` `#`; a token
+    /// with a digit, in capitals, or with one of the rule bits month, weekday, ordinal/contact/residence word, holiday,
+    /// ID cue or numbered cue; a possessive (a holiday's `'s`); a word opening with a hex digit after a space (IPv6);
+    /// a word after `by` or before a credential (a login). Every block of `tokenPatterns` tests one of these first; a
+    /// block added there that starts elsewhere must add its start here (`PHIStartFilterTests` compares the dev notes
+    /// with and without this filter).
+    @inline(__always) func tokenPatternsMayStart(_ i: Int) -> Bool {
+        let tok = t[i]
+        if tok.kind == .number || tok.kind == .symbol || tok.flags.contains(.hasDigit) || tok.flags.contains(.allUpper)
+            || tok.rb.contains(.monthName)
+        { return true }
+        if tok.kind != .word { return tok.pc == 0x28 || tok.pc == 0x27 || tok.pc == 0x23 }
+        if tok.rb.contains(.weekday) || tok.rb.contains(.ordinalContactResidenceWord) || tok.rb.contains(.holidayFirst)
+            || tok.rb.contains(.idCue) || tok.rb.contains(.numberedCue) || tok.base != tok.key
+        { return true }
+        let c0 = b[tok.s]
+        if c0 &- 0x30 < 10 || (((c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i))) { return true }
+        return i > 0 && (t[i - 1].key == K.by || (i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)))
+    }
+
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
         // An IPv6 address opens with a hex digit (`ipv6` finds no colon after any other first byte).
@@ -2061,6 +2081,21 @@ struct PHIDetection {
     }
 
     // MARK: unlabelled names
+
+    /// Words where a rule of ``unlabelledName(_:)`` can start: a word opening with a capital (A-Z or a non-ASCII
+    /// letter); any word of a lower-case note; a one-letter word (an initial); a listed given name, frequent given name
+    /// or credential; a word after a non-word (a dash signature); a word before a credential (or a comma and one). In
+    /// a mixed-case note most lower-case words are none of these. A block added to `unlabelledName` that starts
+    /// elsewhere must add its start here (`PHIStartFilterTests` compares the dev notes with and without this filter).
+    @inline(__always) func unlabelledNameMayStart(_ i: Int) -> Bool {
+        let tok = t[i]
+        guard tok.kind == .word else { return false }
+        if lowerDoc || tok.e - tok.s == 1 || upperInitial(i) || tok.bits.contains(.firstName) || tok.bits.contains(.frequentFirst)
+            || tok.bits.contains(.credential)
+        { return true }
+        if i > 1 && t[i - 1].kind != .word { return true }
+        return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)))
+    }
 
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
