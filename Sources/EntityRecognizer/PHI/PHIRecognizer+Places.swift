@@ -344,6 +344,10 @@ extension PHIDetection {
         while e < t.count && !t[e].nl && e - i < 3 && cap(e) && (inSet(.townWords, t[e].key) || t[e].bits.isEmpty) { e += 1 }
         // The clause ends, or a function word, preposition or weekday follows (not a noun: "Endocatch bag").
         let ing = isWord(e) && !cap(e) && t[e].e - t[e].s > 5 && b[t[e].e - 1] == 0x67 && b[t[e].e - 2] == 0x6E && b[t[e].e - 3] == 0x69
+        // Session 12: "wash in Cetaphil cleansing lotion", "in Aveeno cream": a brand before its product noun.
+        if e < t.count, !t[e].nl, isWord(e), inSet(.productNouns, t[e].key) || (ing && e + 1 < t.count && isWord(e + 1) && inSet(.productNouns, t[e + 1].key)) {
+            return nil
+        }
         guard e >= t.count || t[e].nl || asideEnd(e) || punct(e, 0x28) || ing
             || (isWord(e) && (inSet(.functionWords, t[e].key) || inSet(.townFollowers, t[e].key) || t[e].rb.contains(.weekday)))
         else { return nil }

@@ -1801,8 +1801,11 @@ struct PHIDetection {
                 { return nil }
                 // "(NOK)" after a name: look back.
                 // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
+                // Session 12: "NYHA Class III", "Tanner Stage IV": after a classification word it is the class, whatever
+                // comes before the word.
                 if let s = nameBefore(i),
-                    !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord))
+                    !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord)),
+                    !(inSet(.suffixCues, t[i].key) && isWord(i - 1) && inSet(.classificationWords, t[i - 1].key))
                 {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
                     // "Ahmed and Fatima (parents)": the first name of a pair.
@@ -2121,7 +2124,9 @@ struct PHIDetection {
             !(s + 1 >= c - (punct(c - 1, 0x2C) ? 1 : 0) && t[s].rb.contains(.shortWord) && inSet(.notInitials, t[s].key)),
             // "Stage IV", "Level II", "Denver II", "Tanner IV": a Roman numeral is a generational suffix only after a
             // given name and a surname ("John Smith III").
-            !romanNumeral(i) || (c - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord))
+            !romanNumeral(i) || (c - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord)
+                // Session 12: "Tanner Stage IV", "Fontaine Stage II": never after a classification word.
+                && !(isWord(i - 1) && inSet(.classificationWords, t[i - 1].key)))
         {
             var ok = true
             for k in s..<c where covered[k] { ok = false }
@@ -2384,6 +2389,10 @@ struct PHIDetection {
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
             if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 !(punct(e, 0x3A) && adjacent(e)),
+                // Session 12: "Controlled Oral Word Association": a test's name; "CMV and AFB cultures": a test noun after
+                // a cue written as an acronym makes it a laboratory test, not a base.
+                !(i > 0 && !t[i].nl && isWord(i - 1) && inSet(.testNameWords, t[i - 1].key)),
+                !(t[e - 1].flags.contains(.allUpper) && !capsDoc && eponymFollows(e)),
                 // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
                 !occupationStarts(e),
                 let s = facilityStart(i)
@@ -2429,7 +2438,9 @@ struct PHIDetection {
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
         if isWord(i), t[i].key == K.for || t[i].key == K.with, let e = sportsTeam(i) { return e }
         if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
-            && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord)),
+            && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord))
+            // Session 12: "PAST MEDICAL/SURGICAL/SOCIAL HISTORY:": a word joined by a slash to the next is a heading's list.
+            && !(punct(i + 1, 0x2F) && adjacent(i + 1)),
             let s = facilityStart(i), plainNounOrganization(s, i)
         {
             var end = i + 1
@@ -2512,6 +2523,9 @@ struct PHIDetection {
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
                 !inSet(.wardWords, t[i].key),
+                // Session 12: "served in Naval Reserve", "on Project Access", "to Medical Center's": a street type that is a
+                // plain noun needs a name, a place or an unlisted word before it.
+                !(inSet(.nounStreetTypes, t[k].base) && !distinctiveBefore(i, k)),
                 // "Letter to GP Dr Wiremu Ngata-Hollis": a title before a capitalised word is no street type.
                 !(t[k].bits.contains(.title) && k + 1 < t.count && !t[k + 1].nl && cap(k + 1) && !t[k + 1].bits.contains(.streetType))
             {
@@ -2715,6 +2729,16 @@ struct PHIDetection {
         return e
     }
 
+    /// Session 12: a word of tokens i..<k is a listed name, a place word or outside the ordinary-word list (a military
+    /// branch's word is none: "Naval Reserve").
+    @inline(never) func distinctiveBefore(_ i: Int, _ k: Int) -> Bool {
+        for q in i..<k where isWord(q) && !inSet(.militaryBranchWords, t[q].key) {
+            let bits = t[q].bits
+            if !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) { return true }
+        }
+        return false
+    }
+
     /// Start token of a facility name ending with the facility cue at `cueIndex`, or nil.
     func facilityStart(_ cueIndex: Int) -> Int? {
         var j = cueIndex - 1
@@ -2730,7 +2754,11 @@ struct PHIDetection {
                 let ordinary = inSet(.genericOrgWords, t[j].key) || inSet(.genericServiceWords, t[j].key) || inSet(.specialtyWords, t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && inSet(.sentenceOpeners, t[j].key))
-                if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F)) || t[j].rb.contains(.startsFacilityBefore) { proper += 1 }
+                // (Session 12: "from Hospital Emergency Department": a generic service word that can open a facility name
+                // is no proper word either.)
+                if (!ordinary && t[j].e - t[j].s >= 2 && !(t[j].e - t[j].s == 3 && b[t[j].s + 1] == 0x2F))
+                    || (t[j].rb.contains(.startsFacilityBefore) && !inSet(.genericServiceWords, t[j].key))
+                { proper += 1 }
                 // A capitalised sentence-opening ordinary word ("Admitted") ends the walk.
                 if ordinary && (t[j].nl || j == 0 || punct(j - 1, 0x2E)) && proper == 0 { break }
                 s = j

@@ -34,6 +34,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
     case accreditationWords, accreditationQualifiers
     case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
+    case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
