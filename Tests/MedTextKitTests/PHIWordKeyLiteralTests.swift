@@ -75,6 +75,7 @@ import Testing
         (K.courts, "courts"),
         (K.station, "station"),
         (K.base, "base"),
+        (K.born, "born"),
     ] as [(UInt64, String)])
     func literalIsTheWordKeyOfItsWord(_ key: UInt64, _ word: String) {
         #expect(key == wordKey(word), "\(word)")

@@ -802,3 +802,50 @@ extension PHIDetection {
         return end
     }
 }
+
+// Places named by their frame (issue #6, helper `phiplace`, session 12).
+extension PHIDetection {
+    /// A known place (gazetteer) at token `i` written before a lower-case word of a site it names (`place_feature_nouns`:
+    /// clinic, campus, site, centre, plant, mine, jetty, works, ...): "(Dandenong campus)", "fishing off Nightcliff
+    /// jetty", "Hearing Australia, Moorooka centre", "the Geelong plant". The place alone is the ADDRESS, the noun stays
+    /// out (GUIDELINE AD2). Not after a capitalised word other than a determiner (part of a longer name: "Westpac
+    /// Blacktown branch"), not a frequent given name, ordinary word or title alone ("Hope clinic", "the Jordan clinic"),
+    /// not an eponym or drug.
+    /// Returns the place's end.
+    @inline(never) mutating func placeBeforeFeatureNoun(_ i: Int) -> Int? {
+        guard !covered[i], !t[i].flags.contains(.allUpper), let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
+            e < t.count, !t[e].nl, isWord(e), !cap(e), inSet(.placeFeatureNouns, t[e].key), t[e - 1].base == t[e - 1].key
+        else { return nil }
+        // ("The Geelong plant closed": a determiner opening the sentence is no part of a name.)
+        // ("Westpac Blacktown branch": a town written straight after an organisation is part of its name, GUIDELINE O3.)
+        if i > 0, !t[i].nl, isWord(i - 1), cap(i - 1), !inSet(.determiners, t[i - 1].key) { return nil }
+        let bits = t[i].bits
+        if bits.contains(.eponym) || bits.contains(.drugWord) || bits.contains(.title) { return nil }
+        // (A rare given name is no obstacle here, the site word vouching for the place: "the Tulsa depot"; a frequent one
+        // is: "the Jordan clinic".)
+        if e == i + 1 && !bits.contains(.placeWord)
+            && (bits.contains(.frequentFirst) || bits.contains(.ordinaryWord) || bits.contains(.stopWord))
+        {
+            return nil
+        }
+        for q in i..<e where covered[q] { return nil }
+        emit(.address, i, e, priority: 2, score: 0.65, rule: "address-place-feature")
+        return e
+    }
+
+    /// Token `j` is `born` (any case) right before the place at `j + 1` on the same line: "Born Daegu, in Australia
+    /// since 2012", "grandfather born Tuam, Co. Galway" (the place written without `in`).
+    @inline(__always) func bornBefore(_ j: Int) -> Bool {
+        j >= 0 && isWord(j) && !t[j + 1].nl && t[j].key == K.born
+    }
+
+    /// "no evidence for ,HYDRONEPHROSIS, or ,PERINEPHRIC": an ALL-CAPS word before a comma and a state code that is
+    /// also a word (`clinical_state_codes`: OR, IN, ME, OK, PA, ...) is no town and state when the code is in lower
+    /// case (a town written in capitals carries its state in capitals), or when the word is an ordinary word and no
+    /// place in a note that is not ALL CAPS ("HYDRONEPHROSIS, OR").
+    @inline(never) func capsWordBeforeWordStateCode(_ i: Int) -> Bool {
+        guard t[i].flags.contains(.allUpper), isWord(i + 2), inSet(.clinicalStateCodes, t[i + 2].key) else { return false }
+        if !t[i + 2].flags.contains(.allUpper) { return true }
+        return !capsDoc && t[i].bits.contains(.ordinaryWord) && !t[i].bits.contains(.placeWord)
+    }
+}

@@ -2495,6 +2495,7 @@ struct PHIDetection {
             // "Hannah Oduya, MS, CGC": a code before a comma and a credential is a degree (session 12).
             !credentialAfterComma(i + 3),
             !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
+            !capsWordBeforeWordStateCode(i),
             cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // "BASE: KEARNEY, NE   DISPATCH ...": a column gap ends the field (a credential such as MD stays a name's).
@@ -2545,13 +2546,17 @@ struct PHIDetection {
         if tok.ps, cap(i), !capsDoc, i > 1, t[i - 1].key == K.the, !t[i - 1].nl, placeContext(i - 2), let e = placeAfterArticle(i) {
             return e
         }
+        // Session 12: "(Dandenong campus)", "the Nightcliff jetty", "Hearing Australia, Moorooka centre": a known place
+        // before a lower-case word of a site it names.
+        if tok.rb.contains(.startsPlace), cap(i), !lowerDoc, let e = placeBeforeFeatureNoun(i) { return e }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if cap(i) || lowerAt(i) || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
             // In a lower-case line of a mixed-case note a place that is one ordinary word ("sent to mobile") stays a word;
             // a name of two words ("in garden city", "from thursday island") is a place.
-            cap(i) || lowerDoc || e > i + 1 || !tok.bits.contains(.ordinaryWord), placeContext(i - 1) || placeListGoesOn(i - 1), !eponymFollows(e),
+            cap(i) || lowerDoc || e > i + 1 || !tok.bits.contains(.ordinaryWord),
+            placeContext(i - 1) || placeListGoesOn(i - 1) || bornBefore(i - 1), !eponymFollows(e),
             // "cardiac rehab at Duluth Family YMCA", "at Perth Murugan Temple": the town starts an organisation's name,
             // which the facility rules find at its cue word (GUIDELINE O3).
             !facilityNameFollows(e),
@@ -3290,4 +3295,5 @@ enum K {
     @inline(__always) static var courts: UInt64 { 0x15e9d2bdf8786321 }  // "courts"
     @inline(__always) static var station: UInt64 { 0x2a13e1f055644df3 }  // "station"
     @inline(__always) static var base: UInt64 { 0x9a7ce19baa54c278 }  // "base"
+    @inline(__always) static var born: UInt64 { 0xcd1ed09bc6a19abe }  // "born"
 }

@@ -35,6 +35,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case accreditationWords, accreditationQualifiers
     case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
+    case placeFeatureNouns
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
