@@ -76,6 +76,7 @@ import Testing
         (K.station, "station"),
         (K.base, "base"),
         (K.born, "born"),
+        (K.do, "do"),
     ] as [(UInt64, String)])
     func literalIsTheWordKeyOfItsWord(_ key: UInt64, _ word: String) {
         #expect(key == wordKey(word), "\(word)")

@@ -298,7 +298,7 @@ def check_section_traits() -> None:
 
 def check_phi() -> None:
     rows = check_simple("phi/name_stoplist.tsv", ["word", "kind", "in_name_lists", "note"], lambda r: r["word"].lower(),
-                        {"kind": {"eponym", "common_word", "calendar", "clinical_word", "drug", "place"},
+                        {"kind": {"eponym", "common_word", "calendar", "clinical_word", "drug", "brand", "place"},
                          "in_name_lists": {"yes", "no"}}, "kind")
     names = name_lists()
     if names:

@@ -1774,6 +1774,9 @@ struct PHIDetection {
                     return nil
                 }
                 if !(end - j >= 2 || !t[j].bits.contains(.ordinaryWord)) { return nil }
+                // Session 12: "under Russian occupation", "per Polish guidelines": a language or nationality word alone
+                // is no surname.
+                if end == j + 1 && inSet(.languages, t[j].key) { return nil }
                 // Session 6: "contact Janelle Price", "Health Worker Tyson Bell": after a cue, a listed surname that is
                 // also a word or an eponym belongs to the given name.
                 let full = end == j + 1 ? cueSurnameEnd(end) : end
@@ -1805,7 +1808,8 @@ struct PHIDetection {
                 // comes before the word.
                 if let s = nameBefore(i),
                     !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord)),
-                    !(inSet(.suffixCues, t[i].key) && isWord(i - 1) && inSet(.classificationWords, t[i - 1].key))
+                    !(inSet(.suffixCues, t[i].key) && isWord(i - 1) && inSet(.classificationWords, t[i - 1].key)),
+                    afterCueNamesPerson(i, s)
                 {
                     emitName(s, i, priority: 3, score: 0.85, rule: "name-after-cue")
                     // "Ahmed and Fatima (parents)": the first name of a pair.
@@ -1819,6 +1823,24 @@ struct PHIDetection {
             }
         }
         return nil
+    }
+
+    /// Session 12: whether the after cue at i (a credential or suffix) makes the words from s a person's name. Not
+    /// `do` as a verb (`Parents do smoke`, `HOW DO I KNOW`: the credential D.O. is written in capitals, and in capitals
+    /// after a comma); not a Roman numeral after anything but a given name and a surname (`Denver II`, `See Denver
+    /// II`: a test, a stage, a class); not a lone known town before a state code that is also a credential
+    /// (`Hagerstown, MD`, `Erie, PA`: an address; `Dr. Erie, MD` keeps its title).
+    @inline(never) func afterCueNamesPerson(_ i: Int, _ s: Int) -> Bool {
+        let comma = punct(i - 1, 0x2C)
+        if t[i].key == K.do {
+            guard t[i].flags.contains(.allUpper) else { return false }
+            if (capsDoc || t[i - 1].flags.contains(.allUpper)) && !comma { return false }
+        }
+        if romanNumeral(i) && !(i - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord)) { return false }
+        if comma, s == i - 2, t[i].bits.contains(.stateAbbr), !(s > 0 && (t[s - 1].bits.contains(.title) || punct(s - 1, 0x2E))),
+            t[s].ps, phrase(at: s, kinds: .startsPlace, where: { _ in true }) != nil
+        { return false }
+        return true
     }
 
     /// "daughter-in-law Priya": the last token of a hyphenated in-law word.
@@ -2126,7 +2148,8 @@ struct PHIDetection {
             // given name and a surname ("John Smith III").
             !romanNumeral(i) || (c - s >= 2 && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord)
                 // Session 12: "Tanner Stage IV", "Fontaine Stage II": never after a classification word.
-                && !(isWord(i - 1) && inSet(.classificationWords, t[i - 1].key)))
+                && !(isWord(i - 1) && inSet(.classificationWords, t[i - 1].key))),
+            afterCueNamesPerson(c, s)
         {
             var ok = true
             for k in s..<c where covered[k] { ok = false }
@@ -3296,4 +3319,5 @@ enum K {
     @inline(__always) static var station: UInt64 { 0x2a13e1f055644df3 }  // "station"
     @inline(__always) static var base: UInt64 { 0x9a7ce19baa54c278 }  // "base"
     @inline(__always) static var born: UInt64 { 0xcd1ed09bc6a19abe }  // "born"
+    @inline(__always) static var `do`: UInt64 { 0x08915907b53bb494 }  // "do"
 }

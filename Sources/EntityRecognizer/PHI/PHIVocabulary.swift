@@ -253,7 +253,8 @@ public struct PHIVocabulary: Sendable {
             switch cols[1] {
             case "eponym": add(cols[0], [.eponym, .stopWord])
             case "place": add(cols[0], [.stopWord, .placeWord])
-            case "drug": add(cols[0], [.stopWord, .drugWord])
+            // Session 12: a device or product brand ("Midas Rex", "Mitek anchor") is no name word, like a drug brand.
+            case "drug", "brand": add(cols[0], [.stopWord, .drugWord])
             default: add(cols[0], .stopWord)
             }
         }
