@@ -1694,6 +1694,10 @@ struct PHIDetection {
                 }
                 // A title handles itself.
                 if t[j].bits.contains(.title) { return nil }
+                // Session 12: "pastor bro. king": a kinship word or another cue after a role is no name.
+                if role == .clinician && (t[j].rb.contains(.kinship) || (t[j].ps && phrase(at: j, kinds: .startsCue, where: { _ in true }) != nil)) {
+                    return nil
+                }
                 // Kinship words ("wife Maureen", "brother oskar"): any listed or unknown name.
                 if role == .relative {
                     // "His wife, Simone, is ...", "Daughter (Marisol) present", "Her husband is Raymond.":
@@ -1754,6 +1758,12 @@ struct PHIDetection {
                 {
                     emitName(j, j + 1, priority: 3, score: 0.75, rule: "name-cue-clinician")
                     return j + 1
+                }
+                // Session 12: "AIN Faith Ogunleye", "nurse unit manager Georgia Tan", "PASTOR GRACE ENGEBRETSON": after a
+                // role, a given name that is also a word or a place before a capitalised surname.
+                if role == .clinician, cap(j), !t[j].bits.isDisjoint(with: [.stopWord, .ordinaryWord, .placeWord]), let end = roleGivenSurname(j) {
+                    emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-role")
+                    return end
                 }
                 guard cap(j) || lowerCuedName(j), t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
                     let end = nameRun(j, strong: false)
@@ -1841,6 +1851,35 @@ struct PHIDetection {
             t[s].ps, phrase(at: s, kinds: .startsPlace, where: { _ in true }) != nil
         { return false }
         return true
+    }
+
+    /// Session 12: after a role cue, a listed given name at j that is also a word or a place (`Faith`, `Georgia`, `GRACE`)
+    /// and a surname written in the same case on the same line: a listed surname that is no stop-listed word, title,
+    /// credential or street type (`Tan`), or a word in no list (`Ogunleye`); a hyphenated second part joins it. Not
+    /// before an organisation, facility or street word (`Georgia Tech`, `Grace Hospital`). The end, or nil.
+    @inline(never) func roleGivenSurname(_ j: Int) -> Int? {
+        guard j + 1 < t.count, isWord(j), !t[j + 1].nl, isWord(j + 1), cap(j + 1), t[j].e - t[j].s >= 3, t[j + 1].e - t[j + 1].s >= 2,
+            t[j].flags.contains(.allUpper) == t[j + 1].flags.contains(.allUpper), !t[j + 1].flags.contains(.hasDigit), adjacent(j + 1) || t[j + 1].s - t[j].e == 1
+        else { return nil }
+        let g = t[j].bits
+        guard g.contains(.firstName), g.isDisjoint(with: [.drugWord, .eponym, .title, .weakTitle, .credential]),
+            !t[j].rb.contains(.monthName), !t[j].rb.contains(.weekday)
+        else { return nil }
+        let s = t[j + 1].bits
+        guard s.isDisjoint(with: [.stopWord, .title, .weakTitle, .credential, .streetType, .unitWord, .stateAbbr, .drugWord, .eponym]),
+            s.contains(.lastName) || (!s.isName && !s.contains(.ordinaryWord) && !s.contains(.placeWord) && t[j + 1].e - t[j + 1].s >= 3),
+            !t[j + 1].rb.contains(.monthName), !t[j + 1].rb.contains(.weekday)
+        else { return nil }
+        var end = j + 2
+        if punct(end, 0x2D), adjacent(end), end + 1 < t.count, adjacent(end + 1), isWord(end + 1), cap(end + 1), !t[end + 1].flags.contains(.hasDigit) {
+            end += 2
+        }
+        if end < t.count, !t[end].nl, isWord(end) {
+            if t[end].bits.contains(.streetType) || t[end].rb.contains(.orgSuffix) { return nil }
+            if t[end].ps, phrase(at: end, kinds: [.startsFacilityAfter, .startsOrganization], where: { _ in true }) != nil { return nil }
+        }
+        if t[j].ps, phrase(at: j, kinds: [.startsPlace, .startsOrganization], where: { _ in true }).map({ $0.1 > j + 1 }) == true { return nil }
+        return end
     }
 
     /// "daughter-in-law Priya": the last token of a hyphenated in-law word.
@@ -2010,6 +2049,12 @@ struct PHIDetection {
             emitName(j, end, priority: 3, score: 0.8, rule: "name-label-" + roleName(role))
             return end
         }
+        // Session 12: "pt: rodriguez-pena, maria del carmen", "res: park, ji-woo": a hyphenated surname, particles between
+        // given names, a hyphenated given name (after which a listed surname that is also a word may stand).
+        if isWord(j), !cap(j), let end = lowerInvertedName(j) {
+            emitName(j, end, priority: 3, score: 0.8, rule: "name-label-" + roleName(role))
+            return end
+        }
         // "Patient location verified: San Marcos, TX.": a known place and its state code (not a credential) closing the
         // clause is the address rules' locality, not a person with a post-nominal.
         if let pe = placeBeforeStateCode(j) { _ = pe; return nil }
@@ -2044,6 +2089,14 @@ struct PHIDetection {
         } else if end == j + 1, punct(end, 0x2C), let e2 = surnameInitialBeforeRole(j) {
             // "CREW: KOWALCZYK, T. (PARAMEDIC)": a surname, its initial and a bracketed role.
             end = e2
+        } else if role != .clinician, end - j <= 3, punct(end, 0x2C), let e2 = invertedGivenNames(end + 1) {
+            // Session 12: "Patient: Pérez Cárdenas, Yoandri", "LEIATAUA, FALANIKO": given names no list holds.
+            end = e2
+        } else if punct(end, 0x2D), adjacent(end), end + 1 < t.count, adjacent(end + 1), isWord(end + 1), !t[end + 1].flags.contains(.hasDigit),
+            t[end + 1].e - t[end + 1].s >= 2
+        {
+            // Session 12: "Client: LAU Kwok-wing": a hyphenated given name after the family name.
+            end += 2
         }
         // "Parents: Hannah and Josh Whitlam".
         if end + 1 < t.count, isWord(end), t[end].key == K.and || punct(end, 0x26), !t[end + 1].nl, cap(end + 1),
@@ -2065,6 +2118,60 @@ struct PHIDetection {
             t[d].bits.contains(.stateAbbr), punct(d - 1, 0x2C)
         else { return nil }
         return d
+    }
+
+    /// Session 12: the given names after `Label: SURNAME,` when no list holds them (`Pérez Cárdenas, Yoandri`,
+    /// `LEIATAUA, FALANIKO ("Frank")`, `Tuipulotu, Sione-Vaha`): up to three capitalised words and their hyphenated
+    /// parts that are no ordinary word (a listed given name may be one), no title, credential, month, drug or known
+    /// place, and that end the field: at the line end, a bracket, a comma, a semicolon, a quote or a gap of two spaces. The end, or nil.
+    @inline(never) func invertedGivenNames(_ k: Int) -> Int? {
+        var e = k
+        while e < t.count, e - k < 5, !t[e].nl, isWord(e), cap(e), t[e].e - t[e].s >= 2, !t[e].flags.contains(.hasDigit) {
+            let bits = t[e].bits
+            if e > k && t[e].s - t[e - 1].e >= 2 { break }
+            guard !bits.contains(.ordinaryWord) || bits.contains(.firstName),
+                !bits.contains(.title), !bits.contains(.weakTitle), !bits.contains(.credential), !bits.contains(.drugWord),
+                !bits.contains(.eponym), !t[e].rb.contains(.monthName), !t[e].rb.contains(.weekday), !punct(e + 1, 0x3A),
+                // "Contact: Dilcia Ayala, Madera": a town after the name is its address.
+                !bits.contains(.placeWord), !(t[e].ps && phrase(at: e, kinds: .startsPlace, where: { _ in true }) != nil)
+            else { return nil }
+            e += 1
+            if punct(e, 0x2D), adjacent(e), e + 1 < t.count, adjacent(e + 1), isWord(e + 1), !t[e + 1].flags.contains(.hasDigit) { e += 2 }
+        }
+        guard e > k else { return nil }
+        guard e >= t.count || t[e].nl || punct(e, 0x28) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x22)
+            || t[e].s - t[e - 1].e >= 2
+        else { return nil }
+        return e
+    }
+
+    /// Session 12: a lower-case `surname, given names` after a label whose surname is hyphenated or whose given name is
+    /// hyphenated (`rodriguez-pena, maria del carmen`, `park, ji-woo`): the surname is a listed surname or no ordinary
+    /// word, each part at least two letters; given names are listed given names (no ordinary word), hyphenated given
+    /// names, and particles between them. The end, or nil.
+    @inline(never) func lowerInvertedName(_ j: Int) -> Int? {
+        var c = j + 1
+        let hyphenated = punct(c, 0x2D) && adjacent(c) && c + 1 < t.count && adjacent(c + 1) && isWord(c + 1) && !cap(c + 1)
+            && t[c + 1].e - t[c + 1].s >= 2
+        if hyphenated { c += 2 }
+        guard punct(c, 0x2C), c + 1 < t.count, !t[c + 1].nl, isWord(c + 1), !t[j].flags.contains(.hasDigit), t[j].e - t[j].s >= 2 else { return nil }
+        let given = hyphenatedGivenName(c + 1)
+        guard hyphenated || given != nil else { return nil }
+        guard t[j].bits.contains(.lastName) || !t[j].bits.contains(.ordinaryWord), !t[j].bits.contains(.title), !t[j].bits.contains(.credential)
+        else { return nil }
+        var e = c + 1
+        while e < t.count, !t[e].nl, e - c < 6, isWord(e), !cap(e) {
+            if let h = hyphenatedGivenName(e) { e = h; continue }
+            let bits = t[e].bits
+            if bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) { e += 1; continue }
+            // "maria del carmen": a particle between two given names.
+            if e > c + 1, inSet(.nameParticles, t[e].key), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].bits.contains(.firstName),
+                !t[e + 1].bits.contains(.ordinaryWord)
+            { e += 2; continue }
+            break
+        }
+        guard e > c + 1 else { return nil }
+        return e
     }
 
     /// A name ending just before token i (credentials, `(NOK)`), on the same line.
