@@ -335,7 +335,8 @@ import Testing
     static func occurrences(_ needle: String, in hay: String) -> Int {
         let n = Array(needle.unicodeScalars), h = Array(hay.unicodeScalars)
         guard !n.isEmpty, n.count <= h.count else { return 0 }
-        func word(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        // `_` joins a word too: "IP" inside the redaction label "[IP_ADDRESS]" is no occurrence of the initials "IP".
+        func word(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" }
         var count = 0
         for i in 0...(h.count - n.count) where h[i] == n[0] && Array(h[i..<(i + n.count)]) == n {
             if i > 0 && word(h[i - 1]) && word(n[0]) { continue }
