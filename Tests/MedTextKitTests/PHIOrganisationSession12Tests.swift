@@ -41,4 +41,31 @@ import Testing
         "The unit is on [[Kurrajong Access|ADDRESS]] behind the school.",
     ])
     func nounStreetTypesAndProducts(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// Employers named by their frame: after an occupation and `for`/`with`, capitalised words that do not start with a
+    /// given name name a company even when every word is ordinary (`a taxi driver with Swan Taxis`); `the` stays outside
+    /// (`a welder at the Port of Geelong`); a duration or shift may stand between a work verb and its preposition
+    /// (`worked 22 years at`, `works nights at`). People, a noun after the capitals (`the Yarrabee school`), government
+    /// bodies, generic services and ALL-CAPS clinical words stay out.
+    @Test(arguments: [
+        "Her son is a [[taxi driver|PROFESSION]] with [[Koala Cabs|ORGANIZATION]] in the evenings.",
+        "Dad is a [[welder|PROFESSION]] at the [[Port of Geelong|ORGANIZATION]].",
+        "She is a [[pilot|PROFESSION]] with [[Air Tasman|ORGANIZATION]] and flies weekly.",
+        "He is a [[nurse|PROFESSION]] with the Smith family.",
+        "She was a [[teacher|PROFESSION]] at the Yarrabee school for years.",
+        "He is a [[fisheries officer|PROFESSION]] with the NT Government.",
+        "HISTORY: [[75|AGE]]YO RETIRED [[RAIL WORKER|PROFESSION]] WITH INFERIOR STEMI, ONSET 0330.",
+    ])
+    func employersAfterAnOccupationAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    @Test(arguments: [
+        "He works as a [[forklift driver|PROFESSION]] for [[Pacific Cold Storage|ORGANIZATION]].",
+        "She worked 22 years at [[Riverbend Textiles|ORGANIZATION]] before retiring.",
+        "Husband works nights at [[Northgate Bottling|ORGANIZATION]].",
+        "He works part time at [[Blue Heron Marina|ORGANIZATION]].",
+        "She works as a [[bookkeeper|PROFESSION]] with [[Tom Baker|NAME]] on weekends.",
+        "She currently works for the Social Security Administration in data processing.",
+        "Dr [[Lee|NAME]] is a [[psychiatrist|PROFESSION]] who works for the Pain Service.",
+    ])
+    func employersAfterWorkVerbsUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }

@@ -2557,11 +2557,17 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if isWord(i), inSet(.workVerbs, t[i].key), i + 1 < t.count, !t[i + 1].nl,
-            inSet(.employerPrepositions, t[i + 1].key), let e = employerRun(i + 2, after: t[i + 1].key)
-        {
-            emit(options.facilityType, i + 2, e, priority: 3, score: 0.7, rule: "organization-works-at")
-            return e
+        if isWord(i), inSet(.workVerbs, t[i].key), i + 1 < t.count, !t[i + 1].nl {
+            // Session 12: "worked 31 years at Ravenswood Precision Stamping", "works nights at Toyota Mississippi": a
+            // duration or a shift (`work_fillers`, numbers) may come between the verb and its preposition.
+            var p = i + 1
+            while p < t.count && p - i <= 3 && !t[p].nl && (t[p].kind == .number || (isWord(p) && inSet(.workFillers, t[p].key))
+                || (punct(p, 0x2D) && adjacent(p)))
+            { p += 1 }
+            if p < t.count, !t[p].nl, isWord(p), inSet(.employerPrepositions, t[p].key), let e = employerRun(p + 1, after: t[p].key) {
+                emit(options.facilityType, employerStart(p + 1), e, priority: 3, score: 0.7, rule: "organization-works-at")
+                return e
+            }
         }
         // Session 11: "USS Harold E. Stassen", "HMAS Stirling": a ship after its prefix.
         if tok.flags.contains(.allUpper), isWord(i), inSet(.shipPrefixes, t[i].key), let e = militaryUnit(i) { return e }
@@ -2820,7 +2826,15 @@ struct PHIDetection {
     }
 
     /// End of a capitalised employer name starting at token i ("Incat", "Allis-Chalmers", "Johnson & Johnson"), or nil.
-    func employerRun(_ i: Int, after preposition: UInt64) -> Int? {
+    /// First token of the employer name that ``employerRun(_:after:)`` found from token i (after `the`).
+    @inline(__always) func employerStart(_ i: Int) -> Int { isWord(i) && t[i].key == K.the && !(cap(i) && capsDoc) ? i + 1 : i }
+
+    func employerRun(_ i0: Int, after preposition: UInt64) -> Int? {
+        // Session 12: "a crane operator at the Port of Brisbane": `the` stays outside; the name after it must hold two
+        // words or a word outside the ordinary-word list ("works for the Council" stays out).
+        var i = i0
+        let article = i + 1 < t.count && !t[i].nl && isWord(i) && t[i].key == K.the && !(cap(i) && capsDoc)
+        if article { i += 1 }
         guard i < t.count, !t[i].nl, cap(i), !t[i].bits.contains(.title), !covered[i],
             !inSet(.monthNames, t[i].key), !inSet(.weekdays, t[i].key), K.the != t[i].key
         else { return nil }
@@ -2846,14 +2860,44 @@ struct PHIDetection {
         if isWord(e - 1), e - 1 > i, inSet(.propertyWords, t[e - 1].key) { return nil }
         // "a coal miner at Kurri Kurri": a known place is an ADDRESS.
         if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return nil }
+        if article && e == i + 1 && (t[i].bits.contains(.ordinaryWord) || t[i].bits.isName) { return nil }
+        // "a teacher at the Yeelanna school", "a nurse with the Smith family": after `the`, a lower-case noun after the
+        // capitals makes them its modifier.
+        if article, e < t.count, !t[e].nl, isWord(e), !cap(e), !inSet(.functionWords, t[e].key), !inSet(.employerPrepositions, t[e].key),
+            !inSet(.placePrepositions, t[e].key), t[e].key != K.in, t[e].key != K.on, t[e].key != K.from
+        { return nil }
+        // "fisheries officer with the NT Government", "a signalman with State Rail": a government body is no organisation
+        // (GUIDELINE §6); the frames of session 12 (`the`, words that are not a person's) leave them out.
+        var relaxed = article
         // "works for Kylie Chen", "works with Tom": people, not employers.
         if preposition != K.at {
             var allNames = true
             for k in i..<e where isWord(k) && !(t[k].bits.isName || t[k].bits.contains(.ordinaryWord)) { allNames = false }
+            // Session 12: a person's name of two or more words starts with a given name or a kinship word; words that do
+            // not ("a taxi driver with Swan Taxis", "an analyst for Saab Australia", "a truck driver for Southwest
+            // Freight Lines") name a company.
+            if allNames && e > i + 1 && !t[i].bits.contains(.firstName) && !t[i].rb.contains(.kinship) && !t[i].bits.contains(.title)
+                // ("RAIL WORKER WITH INFERIOR STEMI": not in capitals.)
+                && !capsDoc && !t[i].flags.contains(.allUpper)
+            {
+                allNames = false
+                relaxed = true
+            }
             // Session 11: "worked for Peabody in Harlan County": after `for`, a lone word listed only as a surname is a
             // company named after its founder ("works for Kylie", "works for Kylie Chen" stay people).
             if allNames && !(preposition == K.for && e == i + 1 && t[i].bits == .lastName) { return nil }
         }
+        if relaxed {
+            for k in i..<e where isWord(k) && inSet(.publicBodyWords, t[k].key) { return nil }
+        }
+        // Session 12: "works for the Pain Service", "worked for Hospital Center", "the Social Security Administration":
+        // generic service, specialty, government and facility words alone name no employer.
+        var distinctive = false
+        for k in i..<e where isWord(k) && t[k].key != K.of && t[k].key != K.and && !(t[k].rb.contains(.startsFacilityAfter) && t[k].bits.contains(.ordinaryWord))
+            && !inSet(.genericOrgWords, t[k].key) && !inSet(.genericServiceWords, t[k].key) && !inSet(.specialtyWords, t[k].key)
+            && !inSet(.governmentServiceWords, t[k].key) && !inSet(.publicBodyWords, t[k].key)
+        { distinctive = true }
+        if !distinctive { return nil }
         // A lone known place or ordinary word ("works at Parramatta", "works for Dad") is not an employer.
         if words == 1 && e == i + 1 {
             let bits = t[i].bits
@@ -3325,7 +3369,7 @@ struct PHIDetection {
         guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with || t[end].key == K.from,
             let o = employerRun(end + 1, after: t[end].key)
         else { return nil }
-        emit(options.facilityType, end + 1, o, priority: 3, score: 0.65, rule: "organization-after-profession")
+        emit(options.facilityType, employerStart(end + 1), o, priority: 3, score: 0.65, rule: "organization-after-profession")
         return o
     }
 

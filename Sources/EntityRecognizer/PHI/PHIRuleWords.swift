@@ -36,6 +36,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
     case placeFeatureNouns
+    case workFillers, publicBodyWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
