@@ -56,4 +56,18 @@ import Testing
         PHIPipelineTests.check(row)
         PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline)
     }
+
+    /// A known place before a police, fire, rescue or EMS word names a government-run service's locality: the town is an
+    /// ADDRESS, the service no organisation (GUIDELINE §6), also in an ALL-CAPS note where the organisation rules do not run.
+    @Test(arguments: [
+        "Brought in by the [[Dubbo|ADDRESS]] Police after a fall.",
+        "She was picked up by [[Kent|ADDRESS]] Police Department last week.",
+        "CREW ARRIVED 0612. PT SITTING IN CHAIR, ALERT.\nALSO ON SCENE: [[GREAT BEND|ADDRESS]] FIRE ENGINE 2.\nPT TRANSPORTED CODE 1.",
+        // A given name or word before the service word is no town.
+        "Hope Fire Brigade attended.",
+    ])
+    func townsOfEmergencyServices(_ row: String) {
+        PHIPipelineTests.check(row)
+        PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline)
+    }
 }

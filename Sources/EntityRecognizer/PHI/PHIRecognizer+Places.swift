@@ -833,6 +833,30 @@ extension PHIDetection {
         return e
     }
 
+    /// A known place (gazetteer) at token `i` written before a police, fire, rescue or EMS word (`emergency_services`):
+    /// "GREAT BEND FIRE ENGINE 2", "Kent Police Department", "the Dubbo Police". The service is
+    /// government-run, no organisation, and its town is an ADDRESS (GUIDELINE §6, `[Raleigh] Fire Department`); the
+    /// organisation rules that find such names in mixed case (``emergencyServiceStart(_:_:)``) do not run on an ALL-CAPS
+    /// note. Not after a capitalised word (part of a longer name), not a given name or ordinary word alone. Returns the
+    /// place's end.
+    @inline(never) mutating func placeBeforeEmergencyService(_ i: Int) -> Int? {
+        guard !covered[i], let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), e + 1 < t.count, !t[e].nl,
+            isWord(e), cap(e)
+        else { return nil }
+        guard inSet(.emergencyServices, t[e].key) else { return nil }
+        if i > 0, !t[i].nl, isWord(i - 1), cap(i - 1), !inSet(.determiners, t[i - 1].key) { return nil }
+        let bits = t[i].bits
+        if bits.contains(.eponym) || bits.contains(.title) { return nil }
+        if e == i + 1 && !bits.contains(.placeWord)
+            && (bits.contains(.frequentFirst) || bits.contains(.ordinaryWord) || bits.contains(.stopWord))
+        {
+            return nil
+        }
+        for q in i..<e where covered[q] { return nil }
+        emit(.address, i, e, priority: 3, score: 0.7, rule: "address-emergency-service")
+        return e
+    }
+
     /// Token `j` is `born` (any case) right before the place at `j + 1` on the same line: "Born Daegu, in Australia
     /// since 2012", "grandfather born Tuam, Co. Galway" (the place written without `in`).
     @inline(__always) func bornBefore(_ j: Int) -> Bool {

@@ -2684,7 +2684,7 @@ struct PHIDetection {
         }
         // Session 12: "(Dandenong campus)", "the Nightcliff jetty", "Hearing Australia, Moorooka centre": a known place
         // before a lower-case word of a site it names.
-        if tok.rb.contains(.startsPlace), cap(i), !lowerDoc, let e = placeBeforeFeatureNoun(i) { return e }
+        if tok.rb.contains(.startsPlace), cap(i), !lowerDoc, let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) { return e }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if cap(i) || lowerAt(i) || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
