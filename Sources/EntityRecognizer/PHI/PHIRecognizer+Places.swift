@@ -808,27 +808,13 @@ extension PHIDetection {
     /// A known place (gazetteer) at token `i` written before a lower-case word of a site it names (`place_feature_nouns`:
     /// clinic, campus, site, centre, plant, mine, jetty, works, ...): "(Dandenong campus)", "fishing off Nightcliff
     /// jetty", "Hearing Australia, Moorooka centre", "the Geelong plant". The place alone is the ADDRESS, the noun stays
-    /// out (GUIDELINE AD2). Not after a capitalised word other than a determiner (part of a longer name: "Westpac
-    /// Blacktown branch"), not a frequent given name, ordinary word or title alone ("Hope clinic", "the Jordan clinic"),
-    /// not an eponym or drug.
+    /// out (GUIDELINE AD2); ``placeNamesWhatFollows(_:_:)`` keeps longer names, given names and words out.
     /// Returns the place's end.
     @inline(never) mutating func placeBeforeFeatureNoun(_ i: Int) -> Int? {
         guard !covered[i], !t[i].flags.contains(.allUpper), let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
             e < t.count, !t[e].nl, isWord(e), !cap(e), inSet(.placeFeatureNouns, t[e].key), t[e - 1].base == t[e - 1].key
         else { return nil }
-        // ("The Geelong plant closed": a determiner opening the sentence is no part of a name.)
-        // ("Westpac Blacktown branch": a town written straight after an organisation is part of its name, GUIDELINE O3.)
-        if i > 0, !t[i].nl, isWord(i - 1), cap(i - 1), !inSet(.determiners, t[i - 1].key) { return nil }
-        let bits = t[i].bits
-        if bits.contains(.eponym) || bits.contains(.drugWord) || bits.contains(.title) { return nil }
-        // (A rare given name is no obstacle here, the site word vouching for the place: "the Tulsa depot"; a frequent one
-        // is: "the Jordan clinic".)
-        if e == i + 1 && !bits.contains(.placeWord)
-            && (bits.contains(.frequentFirst) || bits.contains(.ordinaryWord) || bits.contains(.stopWord))
-        {
-            return nil
-        }
-        for q in i..<e where covered[q] { return nil }
+        guard placeNamesWhatFollows(i, e) else { return nil }
         emit(.address, i, e, priority: 2, score: 0.65, rule: "address-place-feature")
         return e
     }
@@ -837,24 +823,32 @@ extension PHIDetection {
     /// "GREAT BEND FIRE ENGINE 2", "Kent Police Department", "the Dubbo Police". The service is
     /// government-run, no organisation, and its town is an ADDRESS (GUIDELINE §6, `[Raleigh] Fire Department`); the
     /// organisation rules that find such names in mixed case (``emergencyServiceStart(_:_:)``) do not run on an ALL-CAPS
-    /// note. Not after a capitalised word (part of a longer name), not a given name or ordinary word alone. Returns the
-    /// place's end.
+    /// note. ``placeNamesWhatFollows(_:_:)`` keeps longer names, given names and words out. Returns the place's end.
     @inline(never) mutating func placeBeforeEmergencyService(_ i: Int) -> Int? {
         guard !covered[i], let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), e + 1 < t.count, !t[e].nl,
             isWord(e), cap(e)
         else { return nil }
-        guard inSet(.emergencyServices, t[e].key) else { return nil }
-        if i > 0, !t[i].nl, isWord(i - 1), cap(i - 1), !inSet(.determiners, t[i - 1].key) { return nil }
+        guard inSet(.emergencyServices, t[e].key), placeNamesWhatFollows(i, e) else { return nil }
+        emit(.address, i, e, priority: 3, score: 0.7, rule: "address-emergency-service")
+        return e
+    }
+
+    /// The known place `i..<e` stands alone before the word that names what it locates (a site word, a service word):
+    /// not after a capitalised word other than a determiner ("The Geelong plant" is the place; "Westpac Blacktown
+    /// branch" is an organisation's name, GUIDELINE O3), not an eponym, drug or title, not one frequent given name,
+    /// ordinary or stop-listed word alone (a rare given name is no obstacle, the word after it vouching for the place:
+    /// "the Tulsa depot"; "the Jordan clinic", "Hope Fire Brigade" stay out), and not covered by another entity.
+    @inline(never) func placeNamesWhatFollows(_ i: Int, _ e: Int) -> Bool {
+        if i > 0, !t[i].nl, isWord(i - 1), cap(i - 1), !inSet(.determiners, t[i - 1].key) { return false }
         let bits = t[i].bits
-        if bits.contains(.eponym) || bits.contains(.title) { return nil }
+        if bits.contains(.eponym) || bits.contains(.drugWord) || bits.contains(.title) { return false }
         if e == i + 1 && !bits.contains(.placeWord)
             && (bits.contains(.frequentFirst) || bits.contains(.ordinaryWord) || bits.contains(.stopWord))
         {
-            return nil
+            return false
         }
-        for q in i..<e where covered[q] { return nil }
-        emit(.address, i, e, priority: 3, score: 0.7, rule: "address-emergency-service")
-        return e
+        for q in i..<e where covered[q] { return false }
+        return true
     }
 
     /// Token `j` is `born` (any case) right before the place at `j + 1` on the same line: "Born Daegu, in Australia
