@@ -82,4 +82,36 @@ import Testing
         "She was discharged on Orapred and albuterol.",
     ])
     func brandsDevicesAndEponymsAreNotNames(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A care provider the patient sees (`the dentist`, `a chiropractor`, `primary care physician`, `via translator`) is
+    /// no occupation (GUIDELINE PR2), nor are words with another sense (a device `model`, `executive function`, `able to
+    /// cook`); `as` of a comparison (`as well as`, `such as`) is no occupation cue. In an occupation context they stay.
+    @Test(arguments: [
+        "The patient neglected to return to the dentist until this weekend.",
+        "He was initially treated by a chiropractor and then by physical therapy.",
+        "Encouraged her to speak with her family, as well as primary care physician about it.",
+        "Risks were explained via translator, such as a dentist would.",
+        "Pulse generator model Sigma, model #: 12345.",
+        "Continue ReQuip for the restless legs as her primary care physician has suggested.",
+        "Her husband works as a [[teacher|PROFESSION]] in a high school.",
+        "Attention, memory and executive functions were impaired.",
+        "Are you able to cook, do your shopping and yard work?",
+        "The patient is a 63-year-old [[executive|PROFESSION]] seen for a company physical.",
+        "He had been working as a [[cook|PROFESSION]] and cut fish for long periods.",
+        "She is a [[dentist|PROFESSION]] and plays tennis.",
+        "Works as a [[translator|PROFESSION]] for a law firm.",
+    ])
+    func careProvidersAndOtherSensesAreNoOccupation(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A two-word state's name is no given name and surname (`North Carolina`); an eponym before a Roman numeral is a
+    /// stage or a test's edition (`Tanner III`, `Denver II`), as an ordinary word before one is (`Grade III`). A person's
+    /// name keeps its generational suffix.
+    @Test(arguments: [
+        "The patient was born and raised in North Carolina.  She was the sixth of nine siblings.",
+        "Growth and development:  Denver II normal, passing all milestones.",
+        "GU exam:  Normal Tanner III male.  Testes descended.",
+        "Mr [[Tanner|NAME]] was reviewed in the clinic.",
+        "Her sister [[Carolina Mendes|NAME]] visits daily.",
+    ])
+    func stateNamesAndEponymStagesAreNoNames(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }

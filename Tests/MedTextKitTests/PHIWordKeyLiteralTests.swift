@@ -56,6 +56,7 @@ import Testing
         (K.the, "the"),
         (K.via, "via"),
         (K.`for`, "for"),
+        (K.`as`, "as"),
         (K.age, "age"),
         (K.birth, "birth"),
         (K.en, "en"),

@@ -1813,11 +1813,13 @@ struct PHIDetection {
                     t[e].e - t[e].s == 5
                 { return nil }
                 // "(NOK)" after a name: look back.
-                // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification.
+                // "Stage II", "Grade III", "Type II": a suffix after one ordinary word is a classification; so it is
+                // after one eponym ("Tanner III male", "Denver II normal", session 12).
                 // Session 12: "NYHA Class III", "Tanner Stage IV": after a classification word it is the class, whatever
                 // comes before the word.
                 if let s = nameBefore(i),
-                    !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0) && t[s].bits.contains(.ordinaryWord)),
+                    !(inSet(.suffixCues, t[i].key) && s + 1 >= i - (punct(i - 1, 0x2C) ? 1 : 0)
+                        && (t[s].bits.contains(.ordinaryWord) || t[s].bits.contains(.eponym))),
                     !(inSet(.suffixCues, t[i].key) && isWord(i - 1) && inSet(.classificationWords, t[i - 1].key)),
                     afterCueNamesPerson(i, s)
                 {
@@ -2385,6 +2387,8 @@ struct PHIDetection {
         if capsDoc && (bits.contains(.ordinaryWord) || lb.contains(.ordinaryWord)) { return nil }
         // "Murray Bridge", "Glen Innes": a known place, not a person.
         if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
+        // Session 12: "born and raised in North Carolina", "West Virginia": a two-word state name is no person (GUIDELINE §0).
+        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsStateName, where: { $0 == .stateName }), pe > j { return nil }
         // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
         if pairSurnameIsPlace(j) { return nil }
         var end = j + 1
@@ -3386,7 +3390,12 @@ struct PHIDetection {
         var j = i - 1
         var n = 0
         while j >= 0 && n < 5 && !t[j + 1].nl {
-            if inSet(.occupationCues, t[j].key) { return true }
+            // "as her primary care physician has suggested": a possessive before the role makes it the patient's carer.
+            if inSet(.possessives, t[j].key) { return false }
+            // "as well as primary care physician", "such as a dentist": `as` of a comparison is no occupation cue.
+            if inSet(.occupationCues, t[j].key)
+                && !(t[j].key == K.as && ((j > 0 && inSet(.comparisonBeforeAs, t[j - 1].key)) || inSet(.comparisonBeforeAs, t[j + 1].key)))
+            { return true }
             j -= 1
             n += 1
         }
@@ -3450,6 +3459,7 @@ enum K {
     @inline(__always) static var the: UInt64 { 0x56f5c9194461d57c }  // "the"
     @inline(__always) static var via: UInt64 { 0x68e8f7194eba5d73 }  // "via"
     @inline(__always) static var `for`: UInt64 { 0xdcb27818fed9da90 }  // "for"
+    @inline(__always) static var `as`: UInt64 { 0x089c5507b545b54d }  // "as"
     @inline(__always) static var age: UInt64 { 0xe715b4190539215c }  // "age"
     @inline(__always) static var birth: UInt64 { 0xa4f196c3e1cdea3e }  // "birth"
     @inline(__always) static var en: UInt64 { 0x088e3807b53946aa }  // "en"

@@ -30,7 +30,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case dottedOrgSuffixes
     case messagingServices, itemServiceHeads, itemServiceTails, durationPrepositions, assetWords, holidayEventNouns
     case surnameFirstFamilyNames, surnameFirstGivenSyllables, nicknameCues, occupationPhraseCues, occupationHeads, occupationPhraseEnds
-    case careRoleHeads, deathWords, infantNouns
+    case careRoleHeads, deathWords, infantNouns, comparisonBeforeAs
     case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
     case accreditationWords, accreditationQualifiers
     case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
