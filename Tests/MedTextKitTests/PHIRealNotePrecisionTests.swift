@@ -96,7 +96,7 @@ import Testing
         "Her husband works as a [[teacher|PROFESSION]] in a high school.",
         "Attention, memory and executive functions were impaired.",
         "Are you able to cook, do your shopping and yard work?",
-        "The patient is a 63-year-old [[executive|PROFESSION]] seen for a company physical.",
+        "The patient is a [[63|AGE]]-year-old [[executive|PROFESSION]] seen for a company physical.",
         "He had been working as a [[cook|PROFESSION]] and cut fish for long periods.",
         "She is a [[dentist|PROFESSION]] and plays tennis.",
         "Works as a [[translator|PROFESSION]] for a law firm.",
