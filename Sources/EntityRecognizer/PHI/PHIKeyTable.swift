@@ -46,6 +46,29 @@ struct PHIKeyTable: Sendable, Equatable {
         self.mask = mask
     }
 
+    /// The key in the slot where the probe for `key` starts (0 when empty). With ``value(_:first:)`` a caller reads
+    /// the first slots of several keys before probing any of them, so that their cache misses overlap (the table is
+    /// megabytes, and most probes of a note's words miss every cache).
+    @inline(__always)
+    func first(_ key: UInt64) -> UInt64 {
+        slots.buffer[2 &* Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)]
+    }
+
+    /// ``value(_:)`` when `first` is ``first(_:)`` of `key`.
+    @inline(__always)
+    func value(_ key: UInt64, first: UInt64) -> UInt64 {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        let s = slots.buffer
+        if first == key { return s[2 &* i &+ 1] }
+        if first == 0 { return 0 }
+        while true {
+            i = (i &+ 1) & mask
+            let x = s[2 &* i]
+            if x == key { return s[2 &* i &+ 1] }
+            if x == 0 { return 0 }
+        }
+    }
+
     /// The value stored for `key`, or 0.
     /// - Complexity: O(1) expected.
     @inline(__always)
