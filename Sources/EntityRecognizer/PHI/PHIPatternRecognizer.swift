@@ -741,7 +741,8 @@ struct PHIScan {
             return end
         }
         if v & (1 << 7) != 0, let e = cuedIdentifier(i, wordEnd: we) { return e }
-        if let e = letterLedIdentifier(i, wordEnd: we) { return e }
+        // Only a word of two letters leads an identifier (``letterLedIdentifier(_:wordEnd:)``): the others skip its scan.
+        if we - i == 2, let e = letterLedIdentifier(i, wordEnd: we) { return e }
         return nil
     }
 

@@ -55,6 +55,10 @@ extension PHIRecognizer {
                 }
             }
             guard !words.isEmpty else { return [] }
+            // One bit per key (its low six bits): most words of the note miss the mask, and only the others are looked
+            // up in `words` (a `Dictionary` lookup hashes the key again, and this walk sees every word of the note).
+            var mask: UInt64 = 0
+            for key in words.keys { mask |= 1 << (key & 63) }
             var out: [Entity] = []
             var next = 0
             var k = 0
@@ -64,8 +68,13 @@ extension PHIRecognizer {
                     continue
                 }
                 let s = k
-                while k < b.count && letter(b[k]) { k += 1 }
-                guard k - s >= 4 || (k - s == 3 && titleCase3(s)), s == 0 || b[s - 1] &- 0x30 >= 10, k == b.count || b[k] &- 0x30 >= 10, let type = words[wordKey(b, s, k)]
+                var key = wordKeySeed
+                while k < b.count && letter(b[k]) {
+                    key = wordKeyAppending(key, b[k])
+                    k += 1
+                }
+                guard mask >> (key & 63) & 1 != 0, k - s >= 4 || (k - s == 3 && titleCase3(s)), s == 0 || b[s - 1] &- 0x30 >= 10,
+                    k == b.count || b[k] &- 0x30 >= 10, let type = words[key]
                 else { continue }
                 while next < entities.count && entities[next].span.end <= s { next += 1 }
                 var covered = false
