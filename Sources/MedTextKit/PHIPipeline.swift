@@ -85,10 +85,12 @@ public struct PHIPipeline: Sendable {
     /// A de-identifier with `options` and this pipeline's word sets.
     public func deidentifier(options: DeidOptions) -> Deidentifier { Deidentifier(options: options, words: deidWords, lists: deidLists) }
 
-    /// The note analyzed, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION).
+    /// The note's tokens and sections, with its PHI as entities (category PROTECTED_HEALTH_INFORMATION). Sentences are
+    /// not computed (the document's `sentences` is empty): no PHI rule reads them. ``MedTextPipeline/analyze(_:)`` gives
+    /// them.
     /// - Complexity: O(n) in the text's bytes.
     public func detect(_ document: Document) -> AnnotatedDocument {
-        var doc = pipeline.analyze(document)
+        var doc = pipeline.tokenizer.tokensAndSections(document)
         doc.entities = recognizer.recognize(doc)
         return doc
     }

@@ -30,6 +30,19 @@ public struct ClinicalTokenizer: Sendable {
         return AnnotatedDocument(document: document, tokens: layers.tokens, sentences: layers.sentences, sections: layers.sections)
     }
 
+    /// Tokens and sections of a document, without sentences (``AnnotatedDocument/sentences`` is empty): for PHI
+    /// detection, whose rules read sections (a social-history section is an occupation context) but no sentence.
+    /// - Complexity: O(n) in the text's bytes.
+    public func tokensAndSections(_ document: Document) -> AnnotatedDocument {
+        var text = document.text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p in
+            let tokens = scanner.scan(p)
+            let sections = sectionDetector.sections(sectionDetector.headers(tokens: tokens, in: p), tokens: tokens, textLength: p.count)
+            return AnnotatedDocument(document: document, tokens: tokens, sections: sections)
+        }!
+    }
+
     /// Tokens, sentences and sections of valid UTF-8 bytes.
     public func analyze(bytes p: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], sentences: [Sentence], sections: [Section]) {
         let tokens = scanner.scan(p)

@@ -66,6 +66,16 @@ let sampleNotes: [SampleNote] = [
         #expect(sections.allSatisfy { ($0.headerSpan == nil) == ($0.ruleID == nil) })
     }
 
+    /// `tokensAndSections` (PHI detection's analysis) gives the tokens and sections of `analyze`, without sentences.
+    @Test(arguments: sampleNotes)
+    func tokensAndSectionsAreAnalyzesWithoutSentences(_ note: SampleNote) throws {
+        let doc = try Self.load(note.file)
+        let full = Fixtures.tokenizer.analyze(doc), light = Fixtures.tokenizer.tokensAndSections(doc)
+        #expect(light.tokens == full.tokens)
+        #expect(light.sections == full.sections)
+        #expect(light.sentences.isEmpty && !full.sentences.isEmpty)
+    }
+
     @Test(arguments: [
         ("PLAN\nadmit", SectionType.plan), ("Plan:\nadmit", .plan), ("Plan - admit", .plan), ("**Plan:** admit", .plan),
         ("## plan", .plan), ("Plan", .plan), ("Impression: viral", .impression), ("O/E afebrile", .physicalExam),
