@@ -4,7 +4,7 @@ import Testing
 /// Which type a found span gets: ADDRESS, ORGANIZATION or NAME (issue #6, GUIDELINE §5, §6, helper `phitype`, session
 /// 12). A court of law is government-run (its town or county is the ADDRESS, the court no organisation) unless it is
 /// named as an employer; a column gap of a form ends an organisation's name; a known place in brackets after an
-/// organisation is its town, not a name; a degree written as a state code between a name and a credential is no
+/// organisation, or after it and a dash ending a letterhead line, is its town, not a name or the organisation; a degree written as a state code between a name and a credential is no
 /// state; a military base named where someone serves is an organisation, the same words without a service word stay a
 /// place. Each class has rows that must keep the other type.
 @Suite struct PHITypeDecisionsTests {
@@ -47,6 +47,22 @@ import Testing
         "Her granddaughter [[Mia|NAME]] ([[Florence|NAME]]) visits on Sundays.",
     ])
     func namesInBracketsAfterPeople(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // A letterhead's site after the organisation and a spaced dash, ending the line: the town is the ADDRESS, a site
+        // word after it nothing.
+        "[[Ridgeline Imaging Partners|ORGANIZATION]] - [[Nampa|ADDRESS]] Outpatient Center",
+        "[[Copperleaf Occupational Health|ORGANIZATION]] - [[Pasadena|ADDRESS]] Clinic",
+        "[[Concentra Urgent Care|ORGANIZATION]] - [[Elk Grove Village|ADDRESS]]",
+    ])
+    func sitesAfterOrganisationsOnALetterhead(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        // A hospital's own name after the dash, or a department, is no site.
+        "[[Mercy Health|ORGANIZATION]] - [[Springfield Hospital|ORGANIZATION]]",
+        "Seen at [[Northside Medical Centre|ORGANIZATION]] - Cardiology today.",
+    ])
+    func namesAndDepartmentsAfterADashStay(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 
     @Test(arguments: [
         // A two-letter degree (MS, MA, PA) between commas before a credential: the name's, no city and state.

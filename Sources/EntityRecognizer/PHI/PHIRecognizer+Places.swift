@@ -165,6 +165,16 @@ extension PHIDetection {
             // "Fred Meyer #671 (Tacoma)", "Santiam Pediatrics (Stayton)": a known place alone in brackets right after the
             // name is the organisation's town (GUIDELINE O3), even when its word is also a given name, which the
             // bracketed-name rule read it as; it is then no name to propagate ("Tacoma General").
+            // "Summit Imaging Partners - Boise Outpatient Center", "WorkWell Occupational Health - Baytown Clinic",
+            // "Concentra Urgent Care - Elk Grove Village": a letterhead's site after the name and a spaced dash, ending the
+            // line, is the organisation's town (ADDRESS, GUIDELINE O3); a site word after it (`site_words`) is nothing.
+            if punct(oe, 0x2D), !adjacent(oe), let (pe, le) = siteAfterDash(oe + 1) {
+                let s = t[oe + 1].s, end = t[le - 1].e
+                found.removeAll { $0.entity.span.start >= s && $0.entity.span.end <= end }
+                emit(.address, oe + 1, pe, priority: 3, score: 0.65, rule: "address-site-after-organization")
+                for q in (oe + 1)..<le { covered[q] = true }
+                continue
+            }
             if punct(oe, 0x28), let pe = bracketedPlace(oe + 1) {
                 emit(.address, oe + 1, pe, priority: 3, score: 0.65, rule: "address-bracket-after-organization")
                 for q in (oe + 1)..<pe { let key = t[q].base; nameKeys.removeAll { $0 == key } }
@@ -276,6 +286,17 @@ extension PHIDetection {
             let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }), pe - k <= 3, punct(pe, 0x29)
         else { return nil }
         return pe
+    }
+
+    /// A known place starting at token k, on the line and capitalised, followed only by site words (`site_words`:
+    /// Clinic, Campus, Outpatient Center) up to the end of its line: the place's end and the line's end; else nil.
+    @inline(never) func siteAfterDash(_ k: Int) -> (Int, Int)? {
+        guard k < t.count, !t[k].nl, cap(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }), pe - k <= 3
+        else { return nil }
+        var m = pe
+        while m < t.count && !t[m].nl && isWord(m) && cap(m) && inSet(.siteWords, t[m].key) { m += 1 }
+        guard m >= t.count || t[m].nl else { return nil }
+        return (pe, m)
     }
 
     /// Extends the organisation candidate that ends at token `oe` to end at token `e` (exclusive); false when

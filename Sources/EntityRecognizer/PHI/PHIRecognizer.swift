@@ -2251,6 +2251,18 @@ struct PHIDetection {
         return e
     }
 
+    /// The first two letters (lower case) of a word of `military_base_heads` or `military_base_prefixes`: fo, ft, ca,
+    /// ai, na, jo.
+    @inline(__always) func militaryBaseLetters(_ a: UInt8, _ c: UInt8) -> Bool {
+        switch a {
+        case 0x66: c == 0x6F || c == 0x74
+        case 0x63, 0x6E: c == 0x61
+        case 0x61: c == 0x69
+        case 0x6A: c == 0x6F
+        default: false
+        }
+    }
+
     /// A name ending just before token i (credentials, `(NOK)`), on the same line.
     func nameBefore(_ i: Int) -> Int? {
         var j = i - 1
@@ -2553,11 +2565,11 @@ struct PHIDetection {
             // listed only as a surname may be a town ("a grocery in Dearborn (...)").
             if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
-        // Session 12: "stationed at Camp Lejeune", "deployed at fort bliss", "at Air Station Miami" (first letter f, c, a,
-        // n, j before the set lookup).
-        if isWord(i), tok.e - tok.s <= 6, case let c = b[tok.s] | 0x20, c == 0x66 || c == 0x63 || c == 0x61 || c == 0x6E || c == 0x6A,
-            let e = militaryBase(i)
-        { return e }
+        // Session 12: "stationed at Camp Lejeune", "deployed at fort bliss", "at Air Station Miami" (the first two letters
+        // of fort, ft, camp, air, naval, joint before the set lookup).
+        if tok.e - tok.s >= 2, tok.e - tok.s <= 5, isWord(i), militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = militaryBase(i) {
+            return e
+        }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
         if tok.rb.contains(.organizationLabel), isWord(i), let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.

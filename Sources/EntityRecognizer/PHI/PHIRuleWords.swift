@@ -33,7 +33,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case careRoleHeads, deathWords, infantNouns, comparisonBeforeAs
     case sportWords, teamVerbs, numberedBranchWords, shipPrefixes, militaryUnitWords
     case accreditationWords, accreditationQualifiers
-    case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues
+    case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues, siteWords
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
     case placeFeatureNouns
     case workFillers, publicBodyWords
