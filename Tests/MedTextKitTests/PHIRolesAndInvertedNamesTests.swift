@@ -52,4 +52,13 @@ import Testing
         "pt: park, walking with frame\nslept well overnight.",
     ])
     func lowerCaseInvertedNames(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// A maiden or married name after `née`, `nee`, `maiden name`, `married name`.
+    @Test(arguments: [
+        "Maternal grandmother [[Bridget Lynch|NAME]] (née [[Feeney|NAME]]) had a stroke at [[91|AGE]].",
+        "Her mother, [[Ruth Okafor|NAME]] nee [[Whitcombe|NAME]], lives nearby.",
+        "Mother's maiden name [[Castellanos|NAME]] on the old chart.",
+        "R knee swollen, nee-high stockings advised.",
+    ])
+    func maidenAndMarriedNames(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }
