@@ -24,9 +24,7 @@ public struct ClinicalTokenizer: Sendable {
     /// Tokens, sentences and sections of a document, as a new ``AnnotatedDocument``.
     /// - Complexity: O(n) in the text's bytes.
     public func analyze(_ document: Document) -> AnnotatedDocument {
-        var text = document.text
-        text.makeContiguousUTF8()
-        let layers = text.utf8.withContiguousStorageIfAvailable { analyze(bytes: $0) }!
+        let layers = Self.withBytes(of: document) { analyze(bytes: $0) }
         return AnnotatedDocument(document: document, tokens: layers.tokens, sentences: layers.sentences, sections: layers.sections)
     }
 
@@ -34,13 +32,19 @@ public struct ClinicalTokenizer: Sendable {
     /// detection, whose rules read sections (a social-history section is an occupation context) but no sentence.
     /// - Complexity: O(n) in the text's bytes.
     public func tokensAndSections(_ document: Document) -> AnnotatedDocument {
-        var text = document.text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { p in
+        Self.withBytes(of: document) { p in
             let tokens = scanner.scan(p)
             let sections = sectionDetector.sections(sectionDetector.headers(tokens: tokens, in: p), tokens: tokens, textLength: p.count)
             return AnnotatedDocument(document: document, tokens: tokens, sections: sections)
-        }!
+        }
+    }
+
+    /// `body` over the document's UTF-8 bytes, made contiguous once (a native Swift string always is after
+    /// `makeContiguousUTF8`, so the storage is always available).
+    private static func withBytes<R>(of document: Document, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = document.text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(body)!
     }
 
     /// Tokens, sentences and sections of valid UTF-8 bytes.
