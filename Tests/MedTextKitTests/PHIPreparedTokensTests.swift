@@ -73,6 +73,36 @@ import Testing
         #expect(Self.probesAgree(text))
     }
 
+    /// The small table of one- and two-byte token values (``PHIShortValues``) answers as the vocabulary table does, for
+    /// every one-byte token and every pair of ASCII letters and digits in either case, as typed: rows by first byte kind.
+    @Test(arguments: ["0123456789", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"])
+    func shortValuesAgreeWithTheTable(_ firsts: String) {
+        let vocabulary = Self.vocabulary
+        let seconds = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        var checked = 0, nonzero = 0
+        for a in firsts.utf8 {
+            for c in [nil] + seconds.map(Optional.some) {
+                let bytes: [UInt8] = c.map { [a, $0] } ?? [a]
+                bytes.withUnsafeBufferPointer { b in
+                    let expected = vocabulary.table.value(wordKey(b, 0, b.count))
+                    #expect(vocabulary.shortValues.value(b, 0, b.count) == expected, "\(bytes)")
+                    if expected != 0 { nonzero += 1 }
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == firsts.utf8.count * 63 && nonzero > 0)
+        // Every one-byte token, and longer or non-alphanumeric two-byte tokens go to the table.
+        for byte in 0...255 {
+            [UInt8(byte)].withUnsafeBufferPointer { b in
+                #expect(vocabulary.shortValues.value(b, 0, 1) == vocabulary.table.value(wordKey(b, 0, 1)), "\(byte)")
+            }
+        }
+        Array("a.abc".utf8).withUnsafeBufferPointer { b in
+            #expect(vocabulary.shortValues.value(b, 0, 2) == nil && vocabulary.shortValues.value(b, 2, 5) == nil)
+        }
+    }
+
     /// Every dev note of both gold corpora (the test splits stay unread): the same per-token facts as the definitions,
     /// and the same PHI whether or not the note's sentences and sections were found before detection.
     @Test func devNotesPrepareAsDefinedAndNeedNoSentences() throws {

@@ -334,64 +334,57 @@ struct PHIDetection {
             // samples when it followed each token's hash).
             // The lines that read as lower case (``markLowerLines``), as token ranges, counted in the same pass.
             var lines = LowerLines()
-            for tok in tokens {
-                if tok.kind == .newline {
-                    nl = true
-                    continue
+            let table = vocab.table
+            // One- and two-byte tokens (60 % of them) take their value from the small table of short values; the
+            // indices of the others are kept for the probes of the second loop.
+            var probed: [Int32] = []
+            probed.reserveCapacity(tokens.count / 2)
+            vocab.shortValues.withValues { short in
+                for tok in tokens {
+                    if tok.kind == .newline {
+                        nl = true
+                        continue
+                    }
+                    if tok.kind == .whitespace { continue }
+                    let s = tok.span.start, e = tok.span.end
+                    if tok.kind == .word && e - s >= 2 && tok.flags.contains(.hasLetter) {
+                        words += 1
+                        if tok.flags.contains(.allUpper) { upper += 1 }
+                        if tok.flags.contains(.titleCase) { title += 1 }
+                    }
+                    if nl { lines.lineStarts(at: t.count) }
+                    lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
+                    let key = wordKey(b, s, e)
+                    var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
+                    // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
+                    let c0 = b[s]
+                    pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
+                        && !tok.flags.contains(.hasDigit)
+                    if e - s == 1 { pt.pc = c0 }
+                    if let value = PHIShortValues.value(short, b, s, e) {
+                        Self.settle(&pt, value, b, table)
+                    } else {
+                        probed.append(Int32(truncatingIfNeeded: t.count))
+                    }
+                    t.append(pt)
+                    nl = false
                 }
-                if tok.kind == .whitespace { continue }
-                let s = tok.span.start, e = tok.span.end
-                if tok.kind == .word && e - s >= 2 && tok.flags.contains(.hasLetter) {
-                    words += 1
-                    if tok.flags.contains(.allUpper) { upper += 1 }
-                    if tok.flags.contains(.titleCase) { title += 1 }
-                }
-                if nl { lines.lineStarts(at: t.count) }
-                lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
-                let key = wordKey(b, s, e)
-                var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
-                // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
-                let c0 = b[s]
-                pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
-                    && !tok.flags.contains(.hasDigit)
-                if e - s == 1 { pt.pc = c0 }
-                t.append(pt)
-                nl = false
             }
             lines.lineStarts(at: t.count)
-            let table = vocab.table
             t.withUnsafeMutableBufferPointer { p in
                 // Eight tokens at a time: the first slots of their probes are read together (eight misses in flight),
                 // then each token is probed from its first slot.
                 var firsts: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
                 var g = 0
-                while g < p.count {
-                    let m = min(8, p.count - g)
+                while g < probed.count {
+                    let m = min(8, probed.count - g)
                     withUnsafeMutableBytes(of: &firsts) { f in
-                        for j in 0..<m { f.storeBytes(of: table.first(p[g + j].key), toByteOffset: j * 8, as: UInt64.self) }
+                        for j in 0..<m { f.storeBytes(of: table.first(p[Int(probed[g + j])].key), toByteOffset: j * 8, as: UInt64.self) }
                     }
-                    for k in g..<(g + m) {
-                        let s = p[k].s, e = p[k].e, kind = p[k].kind
-                        let first = withUnsafeBytes(of: &firsts) { $0.load(fromByteOffset: (k - g) * 8, as: UInt64.self) }
-                        let value = table.value(p[k].key, first: first)
-                        let rb = PHIRuleBits(rawValue: UInt32(truncatingIfNeeded: value >> 32))
-                        p[k].rb = rb
-                        p[k].ps = kind != .number && rb.contains(.phraseStart)
-                        guard kind == .word else { continue }
-                        var be = e
-                        if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
-                        else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
-                        var bits: PHIWordBits
-                        if be != e {
-                            let base = wordKey(b, s, be)
-                            p[k].base = base
-                            bits = PHIWordBits(rawValue: UInt32(truncatingIfNeeded: table.value(base)))
-                        } else {
-                            bits = PHIWordBits(rawValue: UInt32(truncatingIfNeeded: value))
-                        }
-                        // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
-                        if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
-                        p[k].bits = bits
+                    for j in 0..<m {
+                        let k = Int(probed[g + j])
+                        let first = withUnsafeBytes(of: &firsts) { $0.load(fromByteOffset: j * 8, as: UInt64.self) }
+                        Self.settle(&p[k], table.value(p[k].key, first: first), b, table)
                     }
                     g += m
                 }
@@ -407,6 +400,30 @@ struct PHIDetection {
                 }
             }
             self.tokens = t
+        }
+
+        /// Sets the vocabulary facts of `pt` from `value`, the table's value for its key (``PHIKeyTable/value(_:)``).
+        @inline(__always)
+        static func settle(_ pt: inout PTok, _ value: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ table: PHIKeyTable) {
+            let s = pt.s, e = pt.e, kind = pt.kind
+            let rb = PHIRuleBits(rawValue: UInt32(truncatingIfNeeded: value >> 32))
+            pt.rb = rb
+            pt.ps = kind != .number && rb.contains(.phraseStart)
+            guard kind == .word else { return }
+            var be = e
+            if e - s > 3 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x27 { be = e - 2 }  // possessive 's
+            else if e - s > 5 && b[e - 1] | 0x20 == 0x73 && b[e - 2] == 0x99 && b[e - 4] == 0xE2 { be = e - 4 }  // ’s
+            var bits: PHIWordBits
+            if be != e {
+                let base = wordKey(b, s, be)
+                pt.base = base
+                bits = PHIWordBits(rawValue: UInt32(truncatingIfNeeded: table.value(base)))
+            } else {
+                bits = PHIWordBits(rawValue: UInt32(truncatingIfNeeded: value))
+            }
+            // O'Brien, D'Souza: a capital, an apostrophe and a capitalised rest.
+            if e - s >= 4 && b[s + 1] == 0x27 && b[s] &- 0x41 < 26 && b[s + 2] &- 0x41 < 26 { bits.insert(.lastName) }
+            pt.bits = bits
         }
 
         /// The lower-case lines of a note (``markLowerLines(_:_:)``'s test), found while the tokens are prepared: the

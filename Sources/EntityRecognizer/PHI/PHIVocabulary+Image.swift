@@ -68,6 +68,7 @@ extension PHIVocabulary {
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
             self.table = table
+            self.shortValues = PHIShortValues(table)
             self.phrases = phrases
             self.phraseStarts = Set(phrases.keys)
             self.firstNameCount = first

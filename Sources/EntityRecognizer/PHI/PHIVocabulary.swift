@@ -163,7 +163,9 @@ public struct PHIVocabulary: Sendable {
     var phraseStarts: Set<UInt64> = []
     /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
     /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
-    var table = PHIKeyTable([:])
+    var table = PHIKeyTable([:]) { didSet { shortValues = PHIShortValues(table) } }
+    /// `table`'s values of the one- and two-byte tokens (``PHIShortValues``), set with `table`.
+    var shortValues = PHIShortValues(PHIKeyTable([:]))
     /// The rules' word sets from `phi/rule_words.tsv`.
     var ruleWords = PHIRuleWords()
     /// The byte scanner's word lists (sets `scan_id_fillers` and `url_top_level_domains` of `phi/rule_words.tsv`).
@@ -400,6 +402,7 @@ public struct PHIVocabulary: Sendable {
         mark(ruleWords[.fractionBefore].union(ruleWords[.fractionAfter]), .fractionWord)
         mark(ruleWords[.organizationLabels].union(ruleWords[.saintWords]), .organizationLabel)
         self.table = PHIKeyTable(packed)
+        self.shortValues = PHIShortValues(table)
         self.firstNameCount = firstCount
         self.lastNameCount = lastCount
         self.professionCount = professions
