@@ -78,6 +78,7 @@ import Testing
         (K.base, "base"),
         (K.born, "born"),
         (K.do, "do"),
+        (K.school, "school"),
     ] as [(UInt64, String)])
     func literalIsTheWordKeyOfItsWord(_ key: UInt64, _ word: String) {
         #expect(key == wordKey(word), "\(word)")

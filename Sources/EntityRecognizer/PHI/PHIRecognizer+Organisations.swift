@@ -190,3 +190,150 @@ extension PHIDetection {
         return e
     }
 }
+
+// Session 13: organisations named as a person's affiliation in care-team, contact and cc lines.
+extension PHIDetection {
+    /// Session 13: the organisation a person found in the note works for, written right after the name and a comma or
+    /// an opening bracket, with up to two credentials between (GUIDELINE §6: a practice, agency or provider that
+    /// locates the patient's care): `Dietitian: Tui Rawiri, APD, Plate & Purpose - 1 visit`, `case manager Troy Ellery
+    /// (Coastal Pathways AOD Service)`, `GP: DR O'SULLIVAN, GOLD CITY MEDICAL, CHARTERS TOWERS`, `dr ann-marie koval
+    /// (pilsen community health)`. The name ends the clause (a comma, a bracket, a semicolon, a full stop, a spaced dash,
+    /// a column gap or the line end). Not a role or specialty (`Dr Lee, Cardiology`, `Jo Smith, Clinical Nurse
+    /// Consultant`, `dr x (mental health)`), a relative or another person (`Tom Baker (son)`, `Dr A, Dr B`, `Mary Smith,
+    /// Jane Doe`), a date or weekday, a lone place, state or country (`Dr Lee, Ballarat`). `i` is the first token after
+    /// the punctuation; returns the organisation's end, or nil.
+    @inline(never) mutating func affiliationAfterPerson(_ i: Int) -> Int? {
+        let bracket = punct(i - 1, 0x28)
+        // The person: the last token of a NAME right before the punctuation, or before one or two credentials.
+        var q = i - 2
+        var credentials = 0
+        while q > 0 && credentials < 2 && !t[q + 1].nl && isWord(q) && t[q].bits.contains(.credential) && !named[q] && punct(q - 1, 0x2C) {
+            q -= 2
+            credentials += 1
+        }
+        guard q >= 0, !t[q + 1].nl, isWord(q), named[q] else { return nil }
+        let lower = !cap(i)
+        let caps = capsDoc || t[i].flags.contains(.allUpper)
+        var e = i
+        var words = 0
+        while e < t.count && !t[e].nl && e - i < 8 {
+            if e > i && (t[e].s - t[e - 1].e >= 3 || b[t[e - 1].e] == 0x09) { break }
+            if isWord(e) && !t[e].flags.contains(.hasDigit) && (lower ? !cap(e) && lowerAt(e) : cap(e)) && !covered[e] {
+                let key = t[e].key
+                if key == K.of || key == K.and || key == K.the {
+                    // "Bank of Queensland", "Eyre and Far North" inside; in capitals or lower case a function word ends it.
+                    guard e > i, e + 1 < t.count, !t[e + 1].nl, !caps, !lower else { break }
+                    e += 1
+                    continue
+                }
+                if (caps || lower) && (inSet(.functionWords, key) || inSet(.capsFunctionWords, key) || inSet(.employerPrepositions, key)
+                    || key == K.in || key == K.with || key == K.for || key == K.on)
+                { return nil }
+                words += 1
+                e += 1
+                continue
+            }
+            // "Plate & Purpose", "Ventura Spine & Sport PT", "TRI-COUNTY", "St. Luke's".
+            if (punct(e, 0x26) || (punct(e, 0x2D) && adjacent(e) && e + 1 < t.count && adjacent(e + 1)) || (punct(e, 0x2E) && adjacent(e) && e > i))
+                && e + 1 < t.count && !t[e + 1].nl && isWord(e + 1)
+            {
+                e += 1
+                continue
+            }
+            break
+        }
+        guard words > 0, e > i, isWord(e - 1) else { return nil }
+        // The clause ends here.
+        let closes = e >= t.count || t[e].nl || punct(e, 0x2C) || punct(e, 0x29) || punct(e, 0x3B) || (punct(e, 0x28) && !bracket)
+            || (punct(e, 0x2E) && (e + 1 >= t.count || t[e + 1].nl || !adjacent(e + 1)))
+            || (punct(e, 0x2D) && !adjacent(e)) || t[e].s - t[e - 1].e >= 3
+        guard closes else { return nil }
+        if bracket && !(punct(e, 0x29) || punct(e, 0x2C)) { return nil }
+        var distinctive = false, proper = false, person = true, ending = false, government = false, allCaps = true
+        // An organisation's suffix ending the name vouches for nothing by itself ("Diagnostic Radiology").
+        let suffixAtEnd = e - 1 > i && t[e - 1].rb.contains(.orgSuffix)
+        for k in i..<e where isWord(k) {
+            let key = t[k].key, bits = t[k].bits
+            if key == K.of || key == K.and || key == K.the { continue }
+            // An initial ("M.D.", "B. Kowalski"), a title, credential, relative, month, weekday, drug or eponym, a number's
+            // label ("Provider No. 4014638Y"), a public body ("Department", "Council").
+            if t[k].e - t[k].s < 2 || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.credential) || t[k].rb.contains(.kinship)
+                || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) || bits.contains(.drugWord) || bits.contains(.eponym)
+                || t[k].rb.contains(.idCue) || inSet(.numberLabels, key) || inSet(.publicBodyWords, key)
+            { return nil }
+            if !t[k].flags.contains(.allUpper) { allCaps = false }
+            if inSet(.governmentServiceWords, key) && key != K.health { government = true }
+            let generic = inSet(.genericOrgWords, key) || inSet(.genericServiceWords, key) || inSet(.specialtyWords, key)
+                || inSet(.governmentServiceWords, key) || (suffixAtEnd && k == e - 1)
+            if !generic { proper = true }
+            // ("Diplomate ABIM", "RN, CCDS": a short acronym in mixed-case text is a credential or a board as often as a
+            // name, and vouches for nothing.)
+            if !generic && (!bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord))
+                && !(t[k].flags.contains(.allUpper) && t[k].e - t[k].s <= 5)
+            { distinctive = true }
+            if !(bits.contains(.firstName) || bits.contains(.lastName)) || bits.contains(.placeWord) || (k == i && !bits.contains(.firstName)) {
+                person = false
+            }
+        }
+        guard proper, !person || lower else { return nil }
+        // "FACOEM", "ED REG": acronyms alone in mixed-case text; "Community Corrections Wollongong": a locality's
+        // government service (GUIDELINE §6).
+        if allCaps && !caps { return nil }
+        if government && t[e - 1].bits.contains(.placeWord) { return nil }
+        // A role or job title after the name ("Site Paramedic", "Clinical Nurse Consultant", "Occupational Therapist").
+        let last = t[e - 1].key
+        if inSet(.careRoleHeads, last) || inSet(.occupationHeads, last) || inSet(.roleWords, last) || inSet(.personCues, last) { return nil }
+        for k in i..<e where isWord(k) && t[k].ps && phrase(at: k, kinds: .startsProfession, where: { $0 == .profession }).map({ $0.1 == e }) == true {
+            return nil
+        }
+        // An organisation's ending: a suffix word, a facility cue ending the name, or `&` inside.
+        if t[e - 1].rb.contains(.orgSuffix) && !inSet(.specialtyWords, last) { ending = true }
+        for k in i..<e where punct(k, 0x26) { ending = true }
+        for k in i..<(e - 1) where isWord(k) && t[k].ps
+            && phrase(at: k, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }).map({ $0.1 == e }) == true
+        { ending = true }
+        // A facility cue ending a capitalised name: the facility rules decide it ("Dr Lee, Mercy Hospital, Janesville").
+        var facilityEnding = false
+        for k in i..<(e - 1) where isWord(k) && t[k].ps
+            && phrase(at: k, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }).map({ $0.1 == e }) == true
+        { facilityEnding = true }
+        if !lower && facilityEnding && !t[e - 1].rb.contains(.orgSuffix) { return nil }
+        if lower {
+            // Lower case: two words at least, with an organisation's ending or a word outside the ordinary-word list.
+            guard words >= 2, ending || distinctive else { return nil }
+        } else if words == 1 {
+            // One word: outside the ordinary-word list, not a listed name, place, state or country alone.
+            let bits = t[i].bits
+            guard distinctive, !caps, !bits.isName, !bits.contains(.placeWord), !bits.contains(.stateAbbr), !inSet(.countries, t[i].key),
+                !(t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3)
+            else { return nil }
+        } else {
+            guard distinctive || ending else { return nil }
+        }
+        // A known place alone ("Dr Lee, Mount Gambier").
+        if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return nil }
+        emit(options.facilityType, i, e, priority: 3, score: 0.65, rule: "organization-after-person")
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// Session 13: "PLAN OF CARE", "Goals of Care", "COORDINATION OF CARE": one ordinary word, `of` and an organisation
+    /// suffix at `suffix` (from token `s`) make a clinical phrase, not a name (MTSamples audit); a name of more words
+    /// keeps its form ("American Academy of Pediatrics").
+    @inline(never) func ordinaryNounOfSuffix(_ s: Int, _ suffix: Int) -> Bool {
+        guard suffix - s == 2, isWord(s), isWord(suffix - 1), t[suffix - 1].key == K.of else { return false }
+        let bits = t[s].bits
+        return bits.contains(.ordinaryWord) && !bits.contains(.placeWord) && !bits.contains(.firstName)
+    }
+
+    /// Session 13: the facility name from token `s` to `e` is a listed school cue alone ("a sophomore at High School", "in
+    /// Middle School", "PRIMARY SCHOOL"): a kind of school, no name (MTSamples audit). Other cues alone stay names
+    /// ("Memorial Hospital in Dumas", "University Hospital Geelong").
+    @inline(never) func facilityCueAlone(_ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 2, t[e - 1].key == K.school, t[s].ps,
+            let (_, pe) = phrase(at: s, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter })
+        else { return false }
+        return pe == e
+    }
+}

@@ -2633,7 +2633,9 @@ struct PHIDetection {
                 !(t[e - 1].flags.contains(.allUpper) && !capsDoc && eponymFollows(e)),
                 // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
                 !occupationStarts(e),
-                let s = facilityStart(i)
+                let s = facilityStart(i),
+                // Session 13: "a sophomore at High School": a cue alone names no facility.
+                !facilityCueAlone(s, e)
             {
                 // "Hospital, Sydney": the place after the name is its own ADDRESS (GUIDELINE O1).
                 emit(options.facilityType, s, e, priority: 3, score: 0.85, rule: "facility")
@@ -2685,7 +2687,9 @@ struct PHIDetection {
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord))
             // Session 12: "PAST MEDICAL/SURGICAL/SOCIAL HISTORY:": a word joined by a slash to the next is a heading's list.
             && !(punct(i + 1, 0x2F) && adjacent(i + 1)),
-            let s = facilityStart(i), plainNounOrganization(s, i)
+            let s = facilityStart(i), plainNounOrganization(s, i),
+            // Session 13: "PLAN OF CARE:", "Goals of Care": a clinical phrase.
+            !ordinaryNounOfSuffix(s, i)
         {
             var end = i + 1
             if punct(end, 0x2E) && adjacent(end) { end += 1 }
@@ -2824,6 +2828,11 @@ struct PHIDetection {
         if cap(i), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
         // "in Melbourne's west", "lives in Sydney's inner west": a known place with a possessive.
         if tok.base != tok.key, isWord(i), cap(i) || lowerAt(i), i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
+        // Session 13: "Dietitian: Tui Rawiri, APD, Plate & Purpose", "case manager Troy Ellery (Coastal Pathways AOD
+        // Service)": an organisation written after a person's name and a comma or bracket.
+        if i > 1, !tok.nl, isWord(i), cap(i) || lowerAt(i), punct(i - 1, 0x2C) || punct(i - 1, 0x28), !covered[i], let e = affiliationAfterPerson(i) {
+            return e
+        }
         return nil
     }
 
@@ -3585,4 +3594,5 @@ enum K {
     @inline(__always) static var base: UInt64 { 0x9a7ce19baa54c278 }  // "base"
     @inline(__always) static var born: UInt64 { 0xcd1ed09bc6a19abe }  // "born"
     @inline(__always) static var `do`: UInt64 { 0x08915907b53bb494 }  // "do"
+    @inline(__always) static var school: UInt64 { 0xcc3fbeffa766c129 }  // "school"
 }
