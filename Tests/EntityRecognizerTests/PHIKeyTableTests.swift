@@ -27,3 +27,26 @@ import Testing
         #expect(scanTable.value(wordKey("health")) & (1 << 8) != 0)
     }
 }
+
+/// The byte scanner's word pattern looks a word up only when its first two letters and length are those of a month
+/// name or an ID cue (``PHIScanWordFilter``): every such word passes, in any case; other words are skipped.
+@Suite struct PHIScanWordFilterTests {
+    static let filter = PHIScanWordFilter()
+
+    static func mayHold(_ word: String) -> Bool {
+        Array(word.utf8).withUnsafeBufferPointer { filter.mayHold($0, 0, $0.count) }
+    }
+
+    @Test(arguments: scanMonthNames.flatMap { $0 } + scanIdCueWords.filter { $0.utf8.allSatisfy(isAlpha) })
+    func everyMonthAndIDCuePasses(_ word: String) {
+        #expect(Self.mayHold(word) && Self.mayHold(word.uppercased()) && Self.mayHold(word.prefix(1).uppercased() + word.dropFirst()))
+        #expect(PHIScanWords(PHIRuleWords.shipped).table.value(wordKey(word)) & 0x8F != 0)
+    }
+
+    /// Words that are no month or ID cue and share no first two letters and length with one; one letter is always asked.
+    @Test(arguments: [("the", false), ("and", false), ("patient", false), ("Smith", false), ("Ma", false), ("x", true),
+                      ("Mayo", false), ("Mar", true), ("juNE", true), ("Medicares", false)])
+    func otherWordsAreSkipped(_ word: String, _ asked: Bool) {
+        #expect(Self.mayHold(word) == asked)
+    }
+}

@@ -64,9 +64,8 @@ enum Cue: Sendable {
     case ageWord
 }
 
-let cueTable: [UInt64: Cue] = {
-    var t: [UInt64: Cue] = [:]
-    for w in [
+/// The ID cue words of the byte scanner (``Cue/id``).
+let scanIdCueWords: [String] = [
         "mrn", "ur", "urn", "umrn", "medicare", "ssn", "npi", "dea", "ihi", "dva", "abn", "acn", "tfn", "acct", "account",
         "licence", "license", "lic", "serial", "device", "id", "record", "chart", "mbi", "passport", "member", "policy",
         "claim", "provider", "hpi", "hpii", "hpio", "medicaid", "insurance", "pin", "identifier", "episode", "visit",
@@ -76,7 +75,11 @@ let cueTable: [UInt64: Cue] = {
         "incident", "job", "flight", "hrn",
         // Secure-messaging addresses of Australian practices ("HealthLink EDI: kalafmed", "via HealthLink deewhyfm").
         "healthlink", "edi",
-    ] {
+]
+
+let cueTable: [UInt64: Cue] = {
+    var t: [UInt64: Cue] = [:]
+    for w in scanIdCueWords {
         t[wordKey(w)] = .id
     }
     for w in ["on", "since", "dated", "from", "until", "till", "by", "date", "dob", "d.o.b", "born", "admitted",
@@ -92,16 +95,45 @@ let cueTable: [UInt64: Cue] = {
 }()
 
 /// Month names and abbreviations → month number.
+/// Month names and abbreviations, January first.
+let scanMonthNames: [[String]] = [
+    ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
+    ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
+    ["december", "dec"],
+]
+
 let monthTable: [UInt64: Int] = {
-    let names = [
-        ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
-        ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"],
-        ["december", "dec"],
-    ]
     var t: [UInt64: Int] = [:]
-    for (i, list) in names.enumerated() { for n in list { t[wordKey(n)] = i + 1 } }
+    for (i, list) in scanMonthNames.enumerated() { for n in list { t[wordKey(n)] = i + 1 } }
     return t
 }()
+
+/// Which words can be a month name or an ID cue (``scanMonthNames``, ``scanIdCueWords``), by their first two letters and their
+/// length: the byte scanner's word pattern asks the table (``PHIScanWords/table``) only for such words. One `UInt16`
+/// per pair of first letters (`aa` ... `zz`, either case), bit `min(length, 15)`; a word shorter than two letters or
+/// not starting with two ASCII letters is always asked. Every listed word passes; most other words (`the`, `and`,
+/// `patient`) do not, and skip the hash and the probe.
+struct PHIScanWordFilter: Sendable {
+    private let masks: [UInt16]
+
+    init(words: [String] = scanMonthNames.flatMap { $0 } + scanIdCueWords) {
+        var m = [UInt16](repeating: 0, count: 26 * 26)
+        for w in words {
+            let u = Array(w.utf8)
+            guard u.count >= 2, isAlpha(u[0]), isAlpha(u[1]) else { continue }
+            m[Int((u[0] | 0x20) &- 0x61) * 26 + Int((u[1] | 0x20) &- 0x61)] |= 1 << min(u.count, 15)
+        }
+        masks = m
+    }
+
+    /// Whether the word of ASCII letters `b[s..<e]` may be a listed word (false only when it cannot be one).
+    @inline(__always) func mayHold(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 2 else { return true }
+        let x = (b[s] | 0x20) &- 0x61, y = (b[s + 1] | 0x20) &- 0x61
+        guard x < 26 && y < 26 else { return true }
+        return masks.withUnsafeBufferPointer { $0[Int(x) * 26 + Int(y)] } & (1 << min(e - s, 15)) != 0
+    }
+}
 
 /// `cueTable`, `monthTable` and the URL top-level domains `tlds` as one flat table (one lookup per word start):
 /// bits 0-3 month number, bit 4 date word, 5 phone word, 6 age word, 7 ID cue, 8 URL TLD.
@@ -140,6 +172,8 @@ public struct PHIScanWords: Sendable {
     let table: PHIKeyTable
     /// The fillers, value 1 per key; the stop words, value 2 per key.
     let idFillers: PHIKeyTable
+    /// The words that may be a month or an ID cue, for the word pattern's lookup.
+    let wordFilter = PHIScanWordFilter()
 
     /// The lists from their words (lower case).
     public init(idFillers: some Sequence<String>, idStops: [String] = [], topLevelDomains: some Sequence<String>) {
@@ -183,6 +217,7 @@ struct PHIScan {
     /// Month names, cue words and top-level domains (``PHIScanWords/table``).
     let scanTable: PHIKeyTable
     let idFillers: PHIKeyTable
+    let wordFilter: PHIScanWordFilter
     var found: [Entity] = []
     var n: Int { b.count }
 
@@ -190,6 +225,7 @@ struct PHIScan {
         self.b = b
         scanTable = words.table
         idFillers = words.idFillers
+        wordFilter = words.wordFilter
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? b[i] : 0 }
@@ -732,8 +768,9 @@ struct PHIScan {
         {
             return e
         }
-        let key = wordKey(b, i, we)
-        let v = scanTable.value(key)
+        // Only the month bits and the ID-cue bit of the table's value are read here: a word that cannot be a month or an
+        // ID cue (most words) is not hashed or looked up.
+        let v = wordFilter.mayHold(b, i, we) ? scanTable.value(wordKey(b, i, we)) : 0
         let month = Int(v & 0xF)
         if month > 0, let e = monthNameDate(i, wordEnd: we, month: month) {
             let end = timeSuffix(e) ?? e
