@@ -129,3 +129,32 @@ func randomText(_ rng: inout SeededGenerator, pieces: Int) -> String {
         #expect(many.sections.count == one.sections.count * 2000)
     }
 }
+
+/// `Scanner.scan(_:)` writes tokens into storage reserved for half a token per byte and appends past it; the tokens
+/// are those of `scan(_:into:)`, which appends every token (session 13, helper `speedA`). Rows: random text, and
+/// texts denser than the reserve (one token per byte) so that the appending tail runs.
+@Suite struct ScannerReservedStorageTests {
+    static func agree(_ text: String) -> (same: Bool, tokens: Int, bytes: Int) {
+        var text = text
+        return text.withUTF8 { p in
+            var appended: [Token] = []
+            Scanner().scan(p, into: &appended)
+            let written = Scanner().scan(p)
+            return (written == appended, written.count, p.count)
+        }
+    }
+
+    @Test(arguments: TokenizerPropertyTests.seeds)
+    func randomTextScansAlike(_ seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        #expect(Self.agree(randomText(&rng, pieces: Int.random(in: 1...200, using: &rng))).same)
+    }
+
+    @Test(arguments: [String(repeating: ",", count: 200), String(repeating: "a,", count: 150), String(repeating: "(x)", count: 90) + "\n",
+                      String(repeating: "1;", count: 40), ""])
+    func denseTextScansAlike(_ text: String) {
+        let r = Self.agree(text)
+        #expect(r.same)
+        #expect(text.count < 100 || r.tokens > r.bytes / 2 + 16)  // the long rows outgrow the reserve
+    }
+}
