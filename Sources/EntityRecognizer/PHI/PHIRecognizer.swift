@@ -325,7 +325,6 @@ struct PHIDetection {
 
         init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], vocab: PHIVocabulary) {
             var t: [PTok] = []
-            t.reserveCapacity(tokens.count)
             var nl = true
             var words = 0, upper = 0, title = 0
             // Two passes. The vocabulary table is large (megabytes, most probes miss every cache), so the probes are
@@ -336,39 +335,51 @@ struct PHIDetection {
             var lines = LowerLines()
             let table = vocab.table
             // One- and two-byte tokens (60 % of them) take their value from the small table of short values; the
-            // indices of the others are kept for the probes of the second loop.
-            var probed: [Int32] = []
-            probed.reserveCapacity(tokens.count / 2)
-            vocab.shortValues.withValues { short in
-                for tok in tokens {
-                    if tok.kind == .newline {
-                        nl = true
-                        continue
+            // indices of the others are kept for the probes of the second loop. Both arrays are written in place, at
+            // most one element per token (an append per token, with its uniqueness and capacity checks, was a tenth of
+            // this loop).
+            let probed = [Int32](unsafeUninitializedCapacity: tokens.count) { probedBuffer, probedCount in
+                var np = 0
+                t = [PTok](unsafeUninitializedCapacity: tokens.count) { tokenBuffer, tokenCount in
+                    var n = 0
+                    vocab.shortValues.withValues { short in
+                        tokens.withUnsafeBufferPointer { toks in
+                            for tok in toks {
+                                if tok.kind == .newline {
+                                    nl = true
+                                    continue
+                                }
+                                if tok.kind == .whitespace { continue }
+                                let s = tok.span.start, e = tok.span.end
+                                if tok.kind == .word && e - s >= 2 && tok.flags.contains(.hasLetter) {
+                                    words += 1
+                                    if tok.flags.contains(.allUpper) { upper += 1 }
+                                    if tok.flags.contains(.titleCase) { title += 1 }
+                                }
+                                if nl { lines.lineStarts(at: n) }
+                                lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
+                                let key = wordKey(b, s, e)
+                                var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
+                                // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
+                                let c0 = b[s]
+                                pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
+                                    && !tok.flags.contains(.hasDigit)
+                                if e - s == 1 { pt.pc = c0 }
+                                if let value = PHIShortValues.value(short, b, s, e) {
+                                    Self.settle(&pt, value, b, table)
+                                } else {
+                                    (probedBuffer.baseAddress! + np).initialize(to: Int32(truncatingIfNeeded: n))
+                                    np += 1
+                                }
+                                (tokenBuffer.baseAddress! + n).initialize(to: pt)
+                                n += 1
+                                nl = false
+                            }
+                        }
                     }
-                    if tok.kind == .whitespace { continue }
-                    let s = tok.span.start, e = tok.span.end
-                    if tok.kind == .word && e - s >= 2 && tok.flags.contains(.hasLetter) {
-                        words += 1
-                        if tok.flags.contains(.allUpper) { upper += 1 }
-                        if tok.flags.contains(.titleCase) { title += 1 }
-                    }
-                    if nl { lines.lineStarts(at: t.count) }
-                    lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
-                    let key = wordKey(b, s, e)
-                    var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
-                    // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
-                    let c0 = b[s]
-                    pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
-                        && !tok.flags.contains(.hasDigit)
-                    if e - s == 1 { pt.pc = c0 }
-                    if let value = PHIShortValues.value(short, b, s, e) {
-                        Self.settle(&pt, value, b, table)
-                    } else {
-                        probed.append(Int32(truncatingIfNeeded: t.count))
-                    }
-                    t.append(pt)
-                    nl = false
+                    tokenCount = n
                 }
+                probedCount = np
             }
             lines.lineStarts(at: t.count)
             t.withUnsafeMutableBufferPointer { p in
