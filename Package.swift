@@ -7,6 +7,7 @@ import PackageDescription
 // cross-stage import is EntityRecognizer -> Tokenizer):
 //
 //   MedTextCore            value types, no I/O
+//   CSHA256                SHA-256 blocks with the x86 SHA extensions (MedTextCore's SHA256 falls back to Swift)
 //   CICU                   tiny C shim over ICU (ICU headers never meet Foundation)
 //   CSQLite                SQLite as a system library
 //   Tokenizer              normalization, tokens, sentences, sections
@@ -40,7 +41,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "MedTextCore", swiftSettings: swiftSettings),
+        .target(name: "MedTextCore", dependencies: ["CSHA256"], swiftSettings: swiftSettings),
+        // SHA-256 block compression with the x86 SHA extensions (MedTextCore's `SHA256` falls back to Swift without them).
+        .target(name: "CSHA256"),
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]

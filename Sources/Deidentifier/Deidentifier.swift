@@ -108,8 +108,9 @@ public struct Deidentifier: Sendable {
     /// The date shift in days for `patient` (negative: dates move back), in -364...-1.
     /// - Complexity: O(length of the patient id).
     public func dateShiftDays(patient: String) -> Int {
-        let mac = hmac.mac("date-shift|" + patient.lowercased())
-        let v = UInt32(mac[0]) << 24 | UInt32(mac[1]) << 16 | UInt32(mac[2]) << 8 | UInt32(mac[3])
+        var message = Array("date-shift|".utf8)
+        message.append(contentsOf: patient.lowercased().utf8)
+        let v = message.withUnsafeBufferPointer { hmac.macWords($0) }[0]
         return -(Int(v % 364) + 1)
     }
 

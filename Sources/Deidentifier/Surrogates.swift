@@ -69,7 +69,9 @@ struct Surrogates {
 
     /// A stream of pseudo-random numbers keyed on `label` (and the key).
     struct Stream {
-        var block: [UInt8]
+        /// The current MAC as eight big-endian words: each draw reads the next one.
+        var block: SIMD8<UInt32>
+        /// The next word of `block` (8: the block is used up).
         var pos = 0
         var counter: UInt8 = 0
         let hmac: HMACSHA256
@@ -78,24 +80,34 @@ struct Surrogates {
         init(hmac: HMACSHA256, label: [UInt8]) {
             self.hmac = hmac
             self.label = label
-            self.block = hmac.mac(label)
+            self.block = label.withUnsafeBufferPointer { hmac.macWords($0) }
         }
 
         mutating func next(_ bound: Int) -> Int {
-            if pos + 4 > block.count {
+            if pos == 8 {
                 counter &+= 1
-                block = hmac.mac(label + [counter])
+                block = (label + [counter]).withUnsafeBufferPointer { hmac.macWords($0) }
                 pos = 0
             }
-            let v = UInt32(block[pos]) << 24 | UInt32(block[pos + 1]) << 16 | UInt32(block[pos + 2]) << 8 | UInt32(block[pos + 3])
-            pos += 4
+            let v = block[pos]
+            pos += 1
             return Int(v % UInt32(bound))
         }
     }
 
+    /// The stream of `type | value` (spaces, hyphens, full stops and brackets left out, ASCII capitals lowered), with
+    /// `| salt` after a collision.
     func stream(_ type: String, _ value: [UInt8]) -> Stream {
-        let norm = value.filter { $0 != 0x20 && $0 != 0x2D && $0 != 0x2E && $0 != 0x28 && $0 != 0x29 }.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        return Stream(hmac: hmac, label: Array(type.utf8) + [0x7C] + norm + (salt == 0 ? [] : [0x7C, salt]))
+        var label: [UInt8] = []
+        label.reserveCapacity(type.utf8.count + value.count + 3)
+        label.append(contentsOf: type.utf8)
+        label.append(0x7C)
+        for c in value where c != 0x20 && c != 0x2D && c != 0x2E && c != 0x28 && c != 0x29 { label.append(c &- 0x41 < 26 ? c | 0x20 : c) }
+        if salt != 0 {
+            label.append(0x7C)
+            label.append(salt)
+        }
+        return Stream(hmac: hmac, label: label)
     }
 
     @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }

@@ -1,11 +1,17 @@
+import CSHA256
+
 /// A small SHA-256 (FIPS 180-4), so that medtext needs no crypto dependency: build metadata
 /// and cache keys (TerminologyMap) and keyed surrogates (HMAC-SHA256, Deidentifier).
 /// Checked against the FIPS 180-4 and RFC 4231 test vectors in MedTextCoreTests.
+///
+/// The state, the pending partial block and the message schedule are stored inline (no array), so hashing a short
+/// message allocates nothing but the digest it returns: de-identification draws every surrogate from an HMAC. Blocks are
+/// compressed with the x86 SHA extensions when the CPU has them (CSHA256), else in Swift.
 public struct SHA256: Sendable {
-    private var h: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    private var pending: [UInt8] = []
+    private var h = SIMD8<UInt32>(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// The bytes of the partial block (`pendingCount` of them), in memory order.
+    private var pending = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+    private var pendingCount = 0
     private var length: UInt64 = 0
 
     private static let k: [UInt32] = [
@@ -19,31 +25,44 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    public init() { pending.reserveCapacity(64) }
+    /// Compress in Swift even on a CPU with SHA extensions (tests compare both paths).
+    private var portable = false
+
+    public init() {}
+
+    /// A hasher that never uses the CPU's SHA extensions (for tests of the portable compression).
+    init(portable: Bool) { self.portable = portable }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
+        if bytes.withContiguousStorageIfAvailable({ update($0) }) != nil { return }
         for b in bytes {
-            length &+= 1
-            pending.append(b)
-            if pending.count == 64 {
-                compress(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+            var byte = b
+            withUnsafePointer(to: &byte) { update(UnsafeBufferPointer(start: $0, count: 1)) }
         }
     }
 
     public mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
         length &+= UInt64(buffer.count)
         var i = 0
-        if !pending.isEmpty {
-            while i < buffer.count && pending.count < 64 { pending.append(buffer[i]); i += 1 }
-            if pending.count == 64 { compress(pending); pending.removeAll(keepingCapacity: true) }
+        if pendingCount > 0 {
+            let n = min(64 - pendingCount, buffer.count)
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.advanced(by: pendingCount).copyMemory(from: base, byteCount: n) }
+            pendingCount += n
+            i = n
+            if pendingCount < 64 { return }
+            compressPending()
         }
-        while buffer.count - i >= 64 {
-            compress(UnsafeBufferPointer(rebasing: buffer[i..<(i + 64)]))
-            i += 64
+        let blocks = (buffer.count - i) / 64
+        if blocks > 0 {
+            compress(UnsafeRawPointer(base + i), blocks: blocks)
+            i += blocks * 64
         }
-        while i < buffer.count { pending.append(buffer[i]); i += 1 }
+        if i < buffer.count {
+            let n = buffer.count - i
+            withUnsafeMutableBytes(of: &pending) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n) }
+            pendingCount = n
+        }
     }
 
     public mutating func update(_ string: String) {
@@ -51,43 +70,81 @@ public struct SHA256: Sendable {
         s.withUTF8 { update($0) }
     }
 
-    public mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        var i = 0
-        while i < tail.count { compress(tail[i..<(i + 64)]); i += 64 }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for v in h { for s in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: v >> UInt32(s))) } }
-        return out
+    private mutating func compressPending() {
+        var block = pending
+        withUnsafeBytes(of: &block) { compress($0.baseAddress!, blocks: 1) }
+        pendingCount = 0
     }
 
-    private mutating func compress<C: Collection>(_ block: C) where C.Element == UInt8, C.Index == Int {
-        var w = [UInt32](repeating: 0, count: 64)
-        let base = block.startIndex
-        for t in 0..<16 {
-            let j = base + t * 4
-            w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+    public mutating func finalize() -> [UInt8] {
+        let words = finalizeWords()
+        return [UInt8](unsafeUninitializedCapacity: 32) { out, n in
+            for i in 0..<8 {
+                let v = words[i]
+                out[i * 4] = UInt8(truncatingIfNeeded: v >> 24)
+                out[i * 4 + 1] = UInt8(truncatingIfNeeded: v >> 16)
+                out[i * 4 + 2] = UInt8(truncatingIfNeeded: v >> 8)
+                out[i * 4 + 3] = UInt8(truncatingIfNeeded: v)
+            }
+            n = 32
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+    }
+
+    /// The digest as eight big-endian words (word `i` is bytes `4i..<4i+4` of ``finalize()``), without an allocation.
+    public mutating func finalizeWords() -> SIMD8<UInt32> {
+        let bitLength = length &* 8
+        // Padding: 0x80, zeros to 56 mod 64, the bit length big-endian (FIPS 180-4 §5.1.1).
+        let count = pendingCount
+        withUnsafeMutableBytes(of: &pending) { p in
+            p[count] = 0x80
+            for j in (count + 1)..<64 { p[j] = 0 }
         }
-        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        if count >= 56 {
+            compressPending()
+            pending = (0, 0, 0, 0, 0, 0, 0, 0)
         }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        pending.7 = bitLength.bigEndian
+        compressPending()
+        return h
+    }
+
+    /// Absorbs `blocks` blocks of 64 bytes at `data`: with the CPU's SHA extensions when it has them (CSHA256), else here.
+    private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
+        let done = portable ? 0 : withUnsafeMutableBytes(of: &h) { state in
+            medtext_sha256_blocks(state.baseAddress!.assumingMemoryBound(to: UInt32.self), data.assumingMemoryBound(to: UInt8.self), blocks)
+        }
+        guard done == 0 else { return }
+        for n in 0..<blocks { compressPortable(data + 64 * n) }
+    }
+
+    /// Absorbs 64 bytes at `block` (FIPS 180-4 §6.2.2).
+    private mutating func compressPortable(_ block: UnsafeRawPointer) {
+        var state = h
+        Self.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for t in 0..<16 {
+                    w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                }
+                for t in 16..<64 {
+                    let x = w[t - 15], y = w[t - 2]
+                    let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                    let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                }
+                var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], hh = state[7]
+                for t in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                }
+                state &+= SIMD8(a, b, c, d, e, f, g, hh)
+            }
+        }
+        h = state
     }
 
     @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
@@ -135,6 +192,18 @@ public struct HMACSHA256: Sendable {
         var outer = outerState
         outer.update(inner.finalize())
         return outer.finalize()
+    }
+
+    /// The MAC of `message` as eight big-endian words (word `i` is bytes `4i..<4i+4` of ``mac(_:)-(some Sequence<UInt8>)``),
+    /// without an allocation.
+    public func macWords(_ message: UnsafeBufferPointer<UInt8>) -> SIMD8<UInt32> {
+        var inner = innerState
+        inner.update(message)
+        var digest = inner.finalizeWords()
+        for i in 0..<8 { digest[i] = digest[i].bigEndian }
+        var outer = outerState
+        withUnsafeBytes(of: &digest) { outer.update($0.bindMemory(to: UInt8.self)) }
+        return outer.finalizeWords()
     }
 
     /// The MAC of a string's UTF-8 bytes.
