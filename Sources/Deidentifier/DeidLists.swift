@@ -24,6 +24,8 @@ public struct DeidLists: Sendable, Equatable {
     }
 
     private var lists = [[String]](repeating: [], count: List.allCases.count)
+    /// `lists` lower-cased, computed once (a surrogate draw compares its candidates in lower case).
+    private var loweredLists = [[String]](repeating: [], count: List.allCases.count)
     /// Holiday words joined by one space → (month, day) in 2001.
     private var holidays: [String: Holiday] = [:]
 
@@ -36,6 +38,10 @@ public struct DeidLists: Sendable, Equatable {
     /// The values of `list`, in file order.
     /// - Complexity: O(1).
     public subscript(_ list: List) -> [String] { lists[list.rawValue] }
+
+    /// The values of `list` lower-cased (`String.lowercased()`), in file order.
+    /// - Complexity: O(1).
+    func lowered(_ list: List) -> [String] { loweredLists[list.rawValue] }
 
     /// The month and day (in 2001) of the holiday named by `words` (lower case, possessive `s`, `day` and `the`
     /// already removed by the caller or removed here), nil for a name the file does not hold.
@@ -64,6 +70,7 @@ public struct DeidLists: Sendable, Equatable {
         if let missing = List.allCases.first(where: { lists[$0.rawValue].isEmpty }) {
             throw DeidListsError(file: "surrogate_values.tsv", line: 0, detail: "no value for list '\(missing.fileName)'")
         }
+        loweredLists = lists.map { $0.map { $0.lowercased() } }
         for (n, cols) in try Self.rows(holidayText, file: "holidays.tsv") {
             guard cols.count >= 3, !cols[0].isEmpty, let m = Int(cols[1]), let d = Int(cols[2]), (1...12).contains(m),
                 (1...Self.daysIn2001[m - 1]).contains(d)

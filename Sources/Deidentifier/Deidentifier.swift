@@ -120,7 +120,9 @@ public struct Deidentifier: Sendable {
     /// - Complexity: O(n) in the text's bytes plus the replaced spans.
     public func deidentify(text: String, entities: [Entity], patient: String? = nil) -> DeidResult {
         let sorted = entities.sorted { $0.span < $1.span }
-        let shift = dateShiftDays(patient: options.patientID ?? patient ?? "")
+        // The shift (one HMAC) is computed only for a note with a date to move.
+        let movesDates = (options.shiftDates || options.mode == .surrogate) && sorted.contains(where: { $0.type == .date })
+        let shift = movesDates ? dateShiftDays(patient: options.patientID ?? patient ?? "") : 0
         var src = text
         return src.withUTF8 { b -> DeidResult in
             var out: [UInt8] = []
@@ -134,7 +136,8 @@ public struct Deidentifier: Sendable {
             // Words the note's names use as given names: alone, they keep the full name's given-name surrogate.
             var given: Set<String> = []
             // Numbers written alone in the note, which a surrogate age must not reproduce (surrogate mode only).
-            let noteNumbers = options.mode == .surrogate ? Surrogates.NoteNumbers(b) : Surrogates.NoteNumbers()
+            // (Only an age surrogate reads them: without an AGE span the walk over the note is skipped.)
+            let noteNumbers = options.mode == .surrogate && sorted.contains(where: { $0.type == .age }) ? Surrogates.NoteNumbers(b) : Surrogates.NoteNumbers()
             if options.mode == .surrogate {
                 for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)

@@ -11,6 +11,9 @@ struct PHIStringSet {
     private var byHash: [UInt64: [[UInt8]]] = [:]
     /// The longest string's length in bytes: matches are never longer.
     private(set) var maxLength = 0
+    /// Bit `h & 63` and bit `h >> 6 & 63` of every string's hash `h`: most probes of ``reproduced(in:from:next:)``
+    /// miss one of them and never hash the key again for the table.
+    private var filterLow: UInt64 = 0, filterHigh: UInt64 = 0
 
     var isEmpty: Bool { byHash.isEmpty }
 
@@ -28,6 +31,8 @@ struct PHIStringSet {
             let h = Self.hash(bytes[...])
             if byHash[h]?.contains(bytes) == true { continue }
             byHash[h, default: []].append(bytes)
+            filterLow |= 1 << (h & 63)
+            filterHigh |= 1 << (h >> 6 & 63)
             maxLength = max(maxLength, bytes.count)
         }
     }
@@ -44,6 +49,12 @@ struct PHIStringSet {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in s { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
         return h
+    }
+
+    /// Whether `out[i..<e]`, of hash `h`, is a string of the set.
+    @inline(__always) private func contains(_ h: UInt64, _ out: [UInt8], _ i: Int, _ e: Int) -> Bool {
+        guard filterLow >> (h & 63) & 1 != 0, filterHigh >> (h >> 6 & 63) & 1 != 0, let candidates = byHash[h] else { return false }
+        return candidates.contains(where: { $0.elementsEqual(out[i..<e]) })
     }
 
     /// A letter, digit or non-ASCII byte (the test's "word" characters).
@@ -77,7 +88,7 @@ struct PHIStringSet {
                 h = (h ^ UInt64(out[e])) &* 0x100_0000_01b3
                 e += 1
                 if let after = e < end ? out[e] : next, Self.word(out[e - 1]) && Self.word(after) { continue }
-                if let candidates = byHash[h], candidates.contains(where: { $0.elementsEqual(out[i..<e]) }) { return true }
+                if contains(h, out, i, e) { return true }
             }
             i += 1
         }
@@ -94,7 +105,7 @@ struct PHIStringSet {
             e += 1
             guard e > from else { continue }
             if let after = e < end ? out[e] : next, Self.word(out[e - 1]) && Self.word(after) { continue }
-            if let candidates = byHash[h], candidates.contains(where: { $0.elementsEqual(out[i..<e]) }) { return true }
+            if contains(h, out, i, e) { return true }
         }
         return false
     }

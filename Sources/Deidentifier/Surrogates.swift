@@ -125,7 +125,7 @@ struct Surrogates {
         case .age: return (age(original), "surrogate-age")
         case .id: return identifier(original, rule: rule)
         case .address, .organization: return (address(original), "surrogate-address")
-        case .profession: return (pick(lists[.professions], original, type: "profession", like: original), "surrogate-profession")
+        case .profession: return (pick(.professions, original, type: "profession", like: original), "surrogate-profession")
         default: return (digitsAndLetters(original, type: entity.type), "surrogate-generic")
         }
     }
@@ -161,8 +161,8 @@ struct Surrogates {
                 let surname = Self.isSurname(n, words, original)
                     && !(words.count == 1 && givenWords.contains(String(decoding: w, as: UTF8.self).lowercased()))
                 repl = surname
-                    ? pick(lists[.surnames], w, type: "surname", like: w)
-                    : pick(lists[.givenNames], w, type: "given", like: w)
+                    ? pick(.surnames, w, type: "surname", like: w)
+                    : pick(.givenNames, w, type: "given", like: w)
             }
             out.replaceSubrange(r, with: repl)
         }
@@ -204,16 +204,17 @@ struct Surrogates {
     }
 
     /// A keyed choice from `list`, never equal to `value`, in the case style of `like`.
-    func pick(_ list: [String], _ value: [UInt8], type: String, like: [UInt8]) -> [UInt8] {
+    func pick(_ list: DeidLists.List, _ value: [UInt8], type: String, like: [UInt8]) -> [UInt8] {
+        let values = lists[list], lowered = lists.lowered(list)
         var s = stream(type, value)
         let lower = String(decoding: value, as: UTF8.self).lowercased()
-        var k = s.next(list.count)
+        var k = s.next(values.count)
         var tries = 0
-        while (list[k].lowercased() == lower || avoid.contains(list[k].lowercased())) && tries < list.count {
-            k = (k + 1) % list.count
+        while (lowered[k] == lower || avoid.contains(lowered[k])) && tries < values.count {
+            k = (k + 1) % values.count
             tries += 1
         }
-        return DateShifter.applyCase(Array(list[k].utf8), like: like)
+        return DateShifter.applyCase(Array(values[k].utf8), like: like)
     }
 
     // MARK: numbers
@@ -421,7 +422,7 @@ struct Surrogates {
                 if keepWords.contains(lower) || (w.count <= 3 && w.allSatisfy { $0 &- 0x41 < 26 }) || w.count == 1 {
                     out.append(contentsOf: w)
                 } else {
-                    out.append(contentsOf: pick(lists[.placeWords], w, type: "place", like: w))
+                    out.append(contentsOf: pick(.placeWords, w, type: "place", like: w))
                 }
                 i = j
             } else {
@@ -433,7 +434,7 @@ struct Surrogates {
             // Only kept words ("Children's Hospital"): the first word becomes a keyed place name.
             var e0 = s0
             while e0 < original.count && (Self.isAlpha(original[e0]) || original[e0] == 0x27) { e0 += 1 }
-            out.replaceSubrange(s0..<e0, with: pick(lists[.placeWords], original, type: "place", like: Array(original[s0..<e0])))
+            out.replaceSubrange(s0..<e0, with: pick(.placeWords, original, type: "place", like: Array(original[s0..<e0])))
         }
         return out
     }

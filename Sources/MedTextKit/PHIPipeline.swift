@@ -99,7 +99,25 @@ public struct PHIPipeline: Sendable {
     /// (`Name:`, `Patient:`), else the first record number (MRN/UR), else nil.
     public func subject(of doc: AnnotatedDocument) -> String? {
         func normalized(_ e: Entity) -> String {
-            doc.document.text(in: e.span).lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+            let text = doc.document.text(in: e.span)
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+            }
+            // ASCII (the usual case): the same words, lower-cased and joined by one space, on bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var gap = false
+            for c in text.utf8 {
+                let l = c &- 0x41 < 26 ? c | 0x20 : c
+                guard l &- 0x61 < 26 || l &- 0x30 < 10 else {
+                    gap = true
+                    continue
+                }
+                if gap && !out.isEmpty { out.append(0x20) }
+                gap = false
+                out.append(l)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
         if let e = doc.entities.first(where: { $0.evidence.contains { $0.ruleID == "phi:name-label-patient" } }) {
             return "name:" + normalized(e)

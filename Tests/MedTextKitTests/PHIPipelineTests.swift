@@ -497,6 +497,19 @@ import Testing
         #expect(c.contains(Self.shifted("01/03/2024", by: peterShift)))
     }
 
+    /// The subject is the patient's name or record number lower-cased, its words joined by one space whatever separates
+    /// them (an ASCII name takes a byte path, a name with other letters the Character path: both give the same form).
+    @Test(arguments: [
+        ("Name: Mary O'Brien-Citizen\nAdmitted 01/03/2024.", "name:mary o brien citizen"),
+        ("Name: CITIZEN,  Mary\nAdmitted 01/03/2024.", "name:citizen mary"),
+        ("Name: Zoë Ångström\nAdmitted 01/03/2024.", "name:zoë ångström"),
+        ("MRN: 00-123-456\nAdmitted 01/03/2024.", "id:00 123 456"),
+    ])
+    func subjectIsTheNormalisedNameOrRecordNumber(text: String, subject: String) {
+        let doc = Self.pipeline.detect(Document(id: "s", text: text))
+        #expect(Self.pipeline.subject(of: doc) == subject)
+    }
+
     /// `dd/MM/yyyy` moved by `days` (test oracle through Foundation's Gregorian calendar, UTC).
     static func shifted(_ ddmmyyyy: String, by days: Int) -> String {
         let p = ddmmyyyy.split(separator: "/").map { Int($0)! }

@@ -38,6 +38,10 @@ extension PHIRecognizer {
             // span and in the mention; in capitals it is an abbreviation (`CVS`, `AMR`).
             @inline(__always) func titleCase3(_ s: Int) -> Bool { b[s] &- 0x41 < 26 && b[s + 1] &- 0x61 < 26 && b[s + 2] &- 0x61 < 26 }
             var words: [UInt64: EntityType] = [:]
+            // One bit per first letter and one per length (63: 63 letters or more) of the words: a word of the note whose
+            // first letter or length no distinctive word has is skipped before it is hashed.
+            @inline(__always) func firstBit(_ c: UInt8) -> UInt64 { 1 << UInt64(c < 0x80 ? (c | 0x20) &- 0x61 : 32 + (c & 31)) }
+            var firsts: UInt64 = 0, lengths: UInt64 = 0
             for e in entities where e.type == .name || e.type == .address || e.type == .organization {
                 var k = max(e.span.start, 0)
                 let end = min(e.span.end, b.count)
@@ -51,7 +55,11 @@ extension PHIRecognizer {
                     // A word cut by the span's edge or written against digits is no whole word.
                     if k - s < 3 || (k - s == 3 && !titleCase3(s)) || (s > 0 && b[s - 1] &- 0x30 < 10) || (k < b.count && (letter(b[k]) || b[k] &- 0x30 < 10)) { continue }
                     let key = wordKey(b, s, k)
-                    if words[key] == nil && distinctiveWord(key) { words[key] = e.type }
+                    if words[key] == nil && distinctiveWord(key) {
+                        words[key] = e.type
+                        firsts |= firstBit(b[s])
+                        lengths |= 1 << UInt64(min(k - s, 63))
+                    }
                 }
             }
             guard !words.isEmpty else { return [] }
@@ -68,11 +76,10 @@ extension PHIRecognizer {
                     continue
                 }
                 let s = k
-                var key = wordKeySeed
-                while k < b.count && letter(b[k]) {
-                    key = wordKeyAppending(key, b[k])
-                    k += 1
-                }
+                k += 1
+                while k < b.count && letter(b[k]) { k += 1 }
+                guard firsts & firstBit(b[s]) != 0, lengths >> UInt64(min(k - s, 63)) & 1 != 0 else { continue }
+                let key = wordKey(b, s, k)
                 guard mask >> (key & 63) & 1 != 0, k - s >= 4 || (k - s == 3 && titleCase3(s)), s == 0 || b[s - 1] &- 0x30 >= 10,
                     k == b.count || b[k] &- 0x30 >= 10, let type = words[key]
                 else { continue }
