@@ -194,10 +194,19 @@ extension PHIDetection {
             guard k < t.count, !t[k].nl, !covered[k], cap(k) || (lowerAt(k) && isWord(k)) else { continue }
             var e = -1
             if let pe = knownPlaceAfterComma(k) { e = pe }
+            // Session 13: "Ironwood Strength Gym, Oracle Rd", "Walgreens #04417, Seargent Prentiss Dr": the street of a
+            // branch, written without a number after the name and a separator.
+            else if k > oe, let se = streetAfterOrganization(k) {
+                emit(.address, k, se, priority: 3, score: 0.65, rule: "address-street-after-organization")
+                continue
+            }
             else if !capsDoc || t[k].bits.isEmpty {
                 var m = k
                 while m < t.count && m - k < 2 && !t[m].nl && !covered[m] && (cap(m) || lowerAt(m)) && isWord(m)
-                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || inSet(.townWords, t[m].key))
+                    && (t[m].bits.isEmpty || t[m].bits == .lastName || t[m].bits.contains(.placeWord) || inSet(.townWords, t[m].key)
+                        // Session 13: "Saint Barnabas Burn Center, Livingston (...)": a town that is also a name or a word,
+                        // alone after the separator.
+                        || (k > oe && m == k && t[m].bits.contains(.residenceTown) && !t[m].flags.contains(.allUpper)))
                     && !t[m].rb.contains(.monthName) && !t[m].rb.contains(.weekday)
                 { m += 1 }
                 if m > k && (m >= t.count || t[m].nl || t[m].kind == .punctuation) && !(m < t.count && punct(m, 0x2D)) { e = m }
@@ -625,12 +634,14 @@ extension PHIDetection {
     }
 
     /// Token `j` is `and` or `or` right after a place the rules marked: "worked in tailem bend and mannum", "lives
-    /// between Gympie and Noosa" (the second place of a list takes the first one's context).
+    /// between Gympie and Noosa" (the second place of a list takes the first one's context); session 13: or a spaced
+    /// dash between the places of an itinerary ("Return Accra - Amsterdam - Minneapolis").
     @inline(never) func placeListGoesOn(_ j: Int) -> Bool {
-        guard j > 0, isWord(j), t[j].key == K.and || t[j].key == K.or, !t[j].nl, let last = found.last,
-            last.entity.type == .address, last.entity.span.end == t[j - 1].e
+        guard j > 0, !t[j].nl, let last = found.last, last.entity.type == .address, last.entity.span.end == t[j - 1].e
         else { return false }
-        return true
+        if isWord(j) { return t[j].key == K.and || t[j].key == K.or }
+        // (Not a comma: "Chania, Crete", "Zahlé, Lebanon", "Nogales, Sonora" write a town and its region or country.)
+        return punct(j, 0x2D) && !adjacent(j) && !adjacent(j + 1)
     }
 
     /// One to three capitalised words followed by a known town that ends the clause, after an organisation preposition
@@ -886,5 +897,42 @@ extension PHIDetection {
         guard t[i].flags.contains(.allUpper), isWord(i + 2), inSet(.clinicalStateCodes, t[i + 2].key) else { return false }
         if !t[i + 2].flags.contains(.allUpper) { return true }
         return !capsDoc && t[i].bits.contains(.ordinaryWord) && !t[i].bits.contains(.placeWord)
+    }
+}
+
+// Places after organisations and travel words (issue #6, helper `phiplace`, session 13).
+extension PHIDetection {
+    /// A street written without a number right after an organisation and its comma or dash (`k` the first word after the
+    /// separator): one to three capitalised words or a street ordinal ("4th"), then a capitalised street type, then the
+    /// clause's end or a lower-case word ("Ironwood Strength Gym, Oracle Rd - spin class", "Saguaro Roast Coffee Co., 4th
+    /// Avenue location", "Walgreens #04417, Seargent Prentiss Dr"): an unambiguous street type (`lower_street_types`),
+    /// or `Dr` ending its line ("Clinic, Smith Dr Jones" stays out); a type that is also an ordinary word needs names outside the ordinary words and the
+    /// clause's end ("Harbour Care Services, Community Place team" stays out).
+    /// Returns the street's end.
+    @inline(never) func streetAfterOrganization(_ k: Int) -> Int? {
+        guard k < t.count, !t[k].nl, !covered[k], cap(k) || streetOrdinal(k), !t[k].flags.contains(.allUpper) || capsDoc else { return nil }
+        var q = k
+        while q < t.count && q - k < 3 && !t[q].nl && isWord(q) && (cap(q) || streetOrdinal(q)) && !covered[q]
+            && !t[q].bits.contains(.streetType) && !t[q].bits.contains(.title)
+        { q += 1 }
+        guard q > k, q < t.count, !t[q].nl, isWord(q), cap(q), !covered[q], t[q].bits.contains(.streetType),
+            !t[q].flags.contains(.allUpper) || capsDoc, !inSet(.wardWords, t[k].key)
+        else { return nil }
+        var end = q + 1
+        if punct(end, 0x2E) && adjacent(end) && t[q].e - t[q].s <= 4 { end += 1 }
+        let clauseEnds = end >= t.count || t[end].nl || t[end].kind == .punctuation
+        guard clauseEnds || (isWord(end) && !cap(end)) else { return nil }
+        // Only the unambiguous street types (`lower_street_types`: St, Rd, Ave, Street, Road, ...; "Mesa Verde Hospital -
+        // Patient Access", "- Telepsychiatry Follow-up Note" are no streets), and `Dr` only ending its line.
+        let drive = t[q].e - t[q].s == 2 && b[t[q].s] | 0x20 == 0x64 && b[t[q].s + 1] | 0x20 == 0x72
+        guard inSet(.lowerStreetTypes, t[q].key) || (drive && (end >= t.count || t[end].nl)) else { return nil }
+        // A type that is also a word ("Community Place team", "Family Court"): only after names outside the ordinary
+        // words, ending the clause.
+        if t[q].bits.contains(.ordinaryWord) {
+            guard clauseEnds else { return nil }
+            for r in k..<q where t[r].bits.contains(.ordinaryWord) { return nil }
+        }
+        for r in k..<q where t[r].ps && phrase(at: r, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { return nil }
+        return end
     }
 }

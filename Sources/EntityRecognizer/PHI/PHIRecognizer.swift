@@ -2891,8 +2891,14 @@ struct PHIDetection {
     func placeContext(_ j: Int) -> Bool {
         // "Place of birth: Ballarat", "Suburb: Toowoomba": a place label and its colon.
         if punct(j, 0x3A) { return placeLabelBefore(j) }
-        guard isWord(j), !cap(j) || capsDoc else { return false }
+        guard isWord(j) else { return false }
         let k = t[j].key
+        if cap(j) && !capsDoc {
+            // Session 13: an itinerary line's travel verb opening its line or clause ("- Depart Chicago Feb 14",
+            // "Transit through Kigoma"): a capitalised travel word of `extra_place_prepositions` there.
+            return (j == 0 || t[j].nl || t[j - 1].kind == .punctuation) && !t[j].flags.contains(.allUpper)
+                && t[j].rb.contains(.verbLabelPlaceWord) && inSet(.extraPlacePrepositions, k)
+        }
         return k == K.in || k == K.at || k == K.from || k == K.near || k == K.to || k == K.of || k == K.via
             || (t[j].rb.contains(.verbLabelPlaceWord) && inSet(.extraPlacePrepositions, k))
     }
