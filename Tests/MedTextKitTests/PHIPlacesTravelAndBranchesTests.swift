@@ -25,7 +25,7 @@ import Testing
     func australianTravelAndBranches(_ row: String) { PHIPipelineTests.check(row) }
 
     @Test(arguments: [
-        "Plans: visiting [[Denver|ADDRESS]] over Thanksgiving.",
+        "Plans: visiting [[Denver|ADDRESS]] over [[Thanksgiving|DATE]].",
         "Leaving [[Phoenix|ADDRESS]] tomorrow; she departs [[Tucson|ADDRESS]] on Friday.",
         "- Depart [[Chicago|ADDRESS]] [[Feb 14, 2026|DATE]] on Lufthansa.",
         "- Return via [[Nairobi|ADDRESS]] - [[Amsterdam|ADDRESS]] - [[Minneapolis|ADDRESS]] (Delta).",
@@ -35,7 +35,7 @@ import Testing
         "Preferred pharmacy: [[Walgreens #04417|ORGANIZATION]], [[Lakeland Dr|ADDRESS]]",
         "Waiting room of [[NextCare Urgent Care|ORGANIZATION]], [[Grant Rd|ADDRESS]] on [[3/3/2026|DATE]].",
         // A town that is also a name or a word, alone after an organisation and a comma.
-        "Follow-up with [[Saint Barnabas Burn Center|ORGANIZATION]], [[Livingston|ADDRESS]] ([[973-555-0191|PHONE_OR_FAX]]).",
+        "Follow-up with [[Saint Barnabas Burn Center|ORGANIZATION]], [[Livingston|ADDRESS]], tel [[973-555-0191|PHONE_OR_FAX]].",
         "Hearing aids from [[Sound Advantage Hearing Center|ORGANIZATION]], [[Redmond|ADDRESS]].",
     ])
     func usTravelAndBranches(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
@@ -52,9 +52,45 @@ import Testing
         "Referred to [[Harbour Care Services|ORGANIZATION]], Community Place team.",
         "[[Mesa Verde Community Hospital|ORGANIZATION]] - Patient Access\nPrinted by the ward clerk.",
         // A town and its region or country after a comma is one place, not a list.
-        "Migrated from [[Chania|ADDRESS]], Crete in 1962.",
+        "Migrated from [[Chania|ADDRESS]], Crete in [[1962|DATE]].",
     ])
     func wordsThatAreNoPlace(_ row: String) {
+        PHIPipelineTests.check(row)
+        PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline)
+    }
+}
+
+/// Highways, interstates and rivers as the location of the patient or an event (issue #6, session 13, helper `phiplace`;
+/// GUIDELINE §5, decision of session 13): a named highway, road or river after a place word (or `on`, `off`, `by`) and
+/// `the` (`highway_words`), and a numbered interstate, US or state highway with its prefix and hyphen after `on`, `off`,
+/// a place word or another such highway and a slash. Negatives: a generic road word, radio-iodine isotopes, a disease
+/// named after a river, and a river's name starting an organisation's name.
+@Suite struct PHIHighwaysAndRiversTests {
+    @Test(arguments: [
+        "He rolled his car on the [[Bruce Highway|ADDRESS]] near [[Gympie|ADDRESS]].",
+        "Single vehicle crash on the [[Gillies Range Road|ADDRESS]] at night.",
+        "Found by the [[Murray River|ADDRESS]] by a passer-by.",
+        "Swimming in the [[Brisbane River|ADDRESS]] when he went under.",
+        "Retrieved from the [[Gibb River Road|ADDRESS]], 40 km west of the airstrip.",
+    ])
+    func australianHighwaysAndRivers(_ row: String) { PHIPipelineTests.check(row) }
+
+    @Test(arguments: [
+        "MVA on [[I-17|ADDRESS]] northbound at 0300.",
+        "Route via [[US-385|ADDRESS]]/[[I-80|ADDRESS]] to the trauma center.",
+        "Rollover on [[SR-87|ADDRESS]] this morning; restrained driver.",
+        "Pulled from the [[Colorado River|ADDRESS]] by bystanders.",
+        "Motorcycle down on the [[Pacific Coast Highway|ADDRESS]], helmeted.",
+    ])
+    func usHighwaysAndRivers(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        "Traffic on the freeway made her late; stuck on the interstate for an hour.",
+        "Started on I-131 therapy after the thyroidectomy.",
+        "Mosquito bites in the Ross River virus season.",
+        "Referred to the [[Hunter River Hospital|ORGANIZATION]] by the GP.",
+    ])
+    func wordsThatAreNoRoad(_ row: String) {
         PHIPipelineTests.check(row)
         PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline)
     }

@@ -926,13 +926,61 @@ extension PHIDetection {
         // Patient Access", "- Telepsychiatry Follow-up Note" are no streets), and `Dr` only ending its line.
         let drive = t[q].e - t[q].s == 2 && b[t[q].s] | 0x20 == 0x64 && b[t[q].s + 1] | 0x20 == 0x72
         guard inSet(.lowerStreetTypes, t[q].key) || (drive && (end >= t.count || t[end].nl)) else { return nil }
-        // A type that is also a word ("Community Place team", "Family Court"): only after names outside the ordinary
-        // words, ending the clause.
-        if t[q].bits.contains(.ordinaryWord) {
+        // A full type that is also a word ("Community Place team", "Family Court"): only after names outside the ordinary
+        // words, ending the clause (abbreviations of three letters or fewer, St, Rd, Ave, may be ordinary words too).
+        if t[q].e - t[q].s > 3 && t[q].bits.contains(.ordinaryWord) {
             guard clauseEnds else { return nil }
             for r in k..<q where t[r].bits.contains(.ordinaryWord) { return nil }
         }
         for r in k..<q where t[r].ps && phrase(at: r, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { return nil }
         return end
+    }
+}
+
+// Highways, interstates and rivers as event locations (issue #6, helper `phiplace`, session 13; GUIDELINE §5).
+extension PHIDetection {
+    /// A named highway, road or river after a place word (or `on`, `off`, `by`) and `the`: "rolled his car on the Bruce
+    /// Highway", "a crash on the Gillies Range Road", "found by the Murray River", "swimming in the Brisbane River". One to
+    /// three capitalised words, then a capitalised word of `highway_words` (maybe two: "the Gibb River Road"), then no
+    /// capitalised word ("the Hunter River Hospital" is an organisation's name), no eponym follower ("the Ross River
+    /// virus") and no facility name. A generic road word alone ("on the freeway") has no name before it. Returns the end.
+    @inline(never) mutating func namedRoadOrRiver(_ i: Int) -> Int? {
+        guard i >= 2, !t[i].nl, !t[i - 1].nl, isWord(i - 1), t[i - 1].key == K.the, !covered[i], isWord(i - 2),
+            t[i - 2].key == K.on || t[i - 2].key == K.off || t[i - 2].key == K.by || placeContext(i - 2)
+        else { return nil }
+        var q = i
+        while q < t.count && q - i < 3 && !t[q].nl && isWord(q) && cap(q) && !covered[q] && !inSet(.highwayWords, t[q].key)
+            && !t[q].bits.contains(.title) && !t[q].flags.contains(.hasDigit)
+        { q += 1 }
+        guard q > i, q < t.count, !t[q].nl, isWord(q), cap(q), !covered[q], inSet(.highwayWords, t[q].key) else { return nil }
+        var e = q + 1
+        if e < t.count, !t[e].nl, isWord(e), cap(e), inSet(.highwayWords, t[e].key) { e += 1 }
+        guard e >= t.count || t[e].nl || !isWord(e) || !cap(e), !eponymFollows(e), !facilityNameFollows(e) else { return nil }
+        // "the Ross River virus", "Ross River fever": a lower-case disease word after it.
+        if e < t.count, !t[e].nl, isWord(e), inSet(.eponymFollower, t[e].base) { return nil }
+        emit(.address, i, e, priority: 3, score: 0.7, rule: "address-highway-river")
+        return e
+    }
+
+    /// A numbered interstate, US or state highway written with its prefix and a hyphen (`I-17`, `US-385`, `SR-87`,
+    /// `SH-1`) after a place word, `on`, `off` or another such highway and a slash: "MVA on I-17", "route via
+    /// US-385/I-80", "rollover on SR-87". Not a radio-iodine isotope (`I-123`, `I-124`, `I-125`, `I-131`). Returns the end.
+    @inline(never) mutating func numberedHighway(_ i: Int) -> Int? {
+        let len = t[i].e - t[i].s
+        guard len <= 2, i > 0, i + 2 < t.count, !t[i].nl, !covered[i], punct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2),
+            t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s <= 3
+        else { return nil }
+        let c0 = b[t[i].s], c1 = len == 2 ? b[t[i].s + 1] : 0
+        guard len == 1 ? c0 == 0x49 : (c0 == 0x55 && c1 == 0x53) || (c0 == 0x53 && (c1 == 0x52 || c1 == 0x48)) else { return nil }
+        let afterSlash = t[i - 1].e - t[i - 1].s == 1 && b[t[i - 1].s] == 0x2F && adjacent(i)
+            && found.last.map { $0.entity.type == .address && $0.entity.span.end == t[i - 1].s } == true
+        guard afterSlash || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off || placeContext(i - 1))) else { return nil }
+        if len == 1 {
+            var v = 0
+            for q in t[i + 2].s..<t[i + 2].e { v = v * 10 + Int(b[q] &- 0x30) }
+            if v == 123 || v == 124 || v == 125 || v == 131 { return nil }
+        }
+        emit(.address, i, i + 3, priority: 3, score: 0.7, rule: "address-numbered-highway")
+        return i + 3
     }
 }

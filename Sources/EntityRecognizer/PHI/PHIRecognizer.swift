@@ -2769,6 +2769,9 @@ struct PHIDetection {
         if lowerAt(i), i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
             let e = lowerStreetName(i)
         { return e }
+        // Session 13: "rolled his car on the Bruce Highway", "found by the Murray River", "MVA on I-17" (GUIDELINE §5).
+        if cap(i), i >= 2, isWord(i - 1), t[i - 1].key == K.the, let e = namedRoadOrRiver(i) { return e }
+        if cap(i), tok.e - tok.s <= 2, tok.flags.contains(.allUpper), punct(i + 1, 0x2D), let e = numberedHighway(i) { return e }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
         if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             // A rural property or locality named with a property word: "a stockman at Mount Doreen Station", "a ringer on

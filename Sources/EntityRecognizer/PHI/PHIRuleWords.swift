@@ -37,6 +37,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
     case placeFeatureNouns
     case workFillers, publicBodyWords
+    case highwayWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
