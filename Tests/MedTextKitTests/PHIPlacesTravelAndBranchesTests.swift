@@ -5,7 +5,7 @@ import Testing
 /// a known place after a travel word (`extra_place_prepositions`: visiting, depart, leaving, transit, through), also a
 /// capitalised one opening an itinerary line; the next known place of an itinerary after a spaced dash; a street
 /// written without a number after an organisation and its separator; a town that is also a name or a word
-/// (`places_residence_only.tsv`) alone after an organisation and its comma. GUIDELINE §5 (a town or street of the patient
+/// (`places_residence_only.tsv`) alone after an organisation and its comma, or after its name and `in`. GUIDELINE §5 (a town or street of the patient
 /// or an event is ADDRESS) and O1/O3 (a town after an organisation behind a separator is its own ADDRESS).
 /// Negatives: travel words before words that are no place, a capitalised travel word inside a sentence, dashes inside a
 /// name, streets that are a person's title, and a residence-only town that goes on into a sentence.
@@ -37,6 +37,8 @@ import Testing
         // A town that is also a name or a word, alone after an organisation and a comma.
         "Follow-up with [[Saint Barnabas Burn Center|ORGANIZATION]], [[Livingston|ADDRESS]], tel [[973-555-0191|PHONE_OR_FAX]].",
         "Hearing aids from [[Sound Advantage Hearing Center|ORGANIZATION]], [[Redmond|ADDRESS]].",
+        // A town that is also a name or a word right after an organisation and `in`.
+        "Her son is an [[engineer|PROFESSION]] at [[Lockheed Martin|ORGANIZATION]] in [[Marietta|ADDRESS]] and visits weekly.",
     ])
     func usTravelAndBranches(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 

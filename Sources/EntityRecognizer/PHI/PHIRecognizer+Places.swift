@@ -147,7 +147,11 @@ extension PHIDetection {
         else { return nil }
         var v = i - 2
         if inSet(.homeTownParticles, t[v].key), v > 0, isWord(v - 1) { v -= 1 }
-        guard inSet(.homeTownVerbs, t[v].key) else { return nil }
+        // Session 13: or right after an organisation's name and `in` ("a software engineer at SAS Institute in Cary",
+        // "an aide for Harmony Home Care in Randolph"): the organisation's town (GUIDELINE O3, a town behind a separator).
+        let afterOrganization = t[i - 1].key == K.in
+            && found.last.map { $0.entity.type == options.facilityType && $0.entity.span.end == t[i - 2].e } == true
+        guard afterOrganization || inSet(.homeTownVerbs, t[v].key) else { return nil }
         if i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || (punct(i + 1, 0x2D) && adjacent(i + 1)) { return nil }
         // "lives in Gary, IN": the town and its state are one span, which the city-state rule writes.
         if punct(i + 1, 0x2C), i + 2 < t.count, !t[i + 2].nl, isStateAt(i + 2) { return nil }
