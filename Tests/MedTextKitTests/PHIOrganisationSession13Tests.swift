@@ -48,4 +48,39 @@ import Testing
         "Transferred to [[Memorial Hospital|ORGANIZATION]] overnight for review.",
     ])
     func clinicalPhrasesAndSchoolKinds(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// An employer in lower case after an occupation or a work verb and its preposition, ending the clause: a word
+    /// outside the ordinary-word list vouches for it. Ordinary words (`at home`, `at the local hospital`), a person, a
+    /// noun the words modify (`with rostered shifts`) stay out.
+    @Test(arguments: [
+        "pt's son is a [[lineman|PROFESSION]] for [[westgrid energy|ORGANIZATION]], visits sundays.",
+        "daughter works nights at [[brumbyz bakery|ORGANIZATION]] in [[box hill|ADDRESS]].",
+        "husband works at home most days.",
+        "son works nights at the local hospital.",
+        "[[Darren|NAME]] is a [[firefighter|PROFESSION]] with rostered shifts.",
+        "he works for dave on the farm.",
+    ])
+    func lowerCaseEmployersAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    @Test(arguments: [
+        "pt is a retired [[welder|PROFESSION]] (worked for [[zenthor steel|ORGANIZATION]] for 30 yrs).",
+    ])
+    func lowerCaseEmployersUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// An organisation on the line above a street address (a letterhead, with its legal form) or before the address and
+    /// a comma. A person, a label line (`Residential Address`), a floor and a public department stay out.
+    @Test(arguments: [
+        "[[Mindful Harbour Psychology|ORGANIZATION]]\n[[Shop 5, 101 Example St, Fitzroy VIC 3065|ADDRESS]]",
+        "[[Quarrywood Freight Lines, Inc|ORGANIZATION]].\n[[2750 Example Hwy, Alcoa, TN 37701|ADDRESS]]",
+        "Residential Address\n[[12 Example St, Fitzroy VIC 3065|ADDRESS]]",
+        "Ground Floor, [[12 Example St, Fitzroy VIC 3065|ADDRESS]]",
+        "Department of Paediatrics\n[[12 Example St, Fitzroy VIC 3065|ADDRESS]]",
+    ])
+    func organisationsBeforeAddressesAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    @Test(arguments: [
+        "Rx sent to [[Harlow Drugs|ORGANIZATION]], [[10116 NE 8th St, Bellevue, WA 98004|ADDRESS]].",
+        "[[Jane Citizen|NAME]], [[12 Example St, Dayton, OH 45402|ADDRESS]]",
+    ])
+    func organisationsBeforeAddressesUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }

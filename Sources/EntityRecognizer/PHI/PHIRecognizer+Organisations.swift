@@ -337,3 +337,166 @@ extension PHIDetection {
         return pe == e
     }
 }
+
+extension PHIDetection {
+    /// Session 13: an employer written in lower case after an occupation or a work verb and its preposition (a nursing
+    /// note or a lower-case line): "works as a lineman for northwestern energy", "a baker at kumgang bakery, works
+    /// nights", "works nights at toyota mississippi in blue springs", "a crane operator at the port of brisbane". One to
+    /// four lower-case words (`of` and a hyphen or `&` inside, `the` before them outside) ending the clause at
+    /// punctuation, the line end or a function word. They name an employer when a word is outside the ordinary-word list
+    /// (not a lone place, state, country or person: "works at westmead", "works for dave"); ordinary words alone stay
+    /// out ("at the local hospital", "at home", "at night", "at talking stick resort"). `i0` is the token after the preposition; returns the name's end.
+    @inline(never) func lowerEmployerRun(_ i0: Int) -> Int? {
+        var i = i0
+        if i + 1 < t.count, !t[i].nl, isWord(i), t[i].key == K.the { i += 1 }
+        guard i < t.count, !t[i].nl, isWord(i), !cap(i), lowerAt(i), !covered[i], !t[i].bits.contains(.firstName) || !t[i].bits.contains(.ordinaryWord) else { return nil }
+        var e = i
+        var words = 0, distinctive = false
+        while e < t.count && !t[e].nl {
+            if isWord(e) && !cap(e) && !t[e].flags.contains(.hasDigit) && !covered[e] {
+                let key = t[e].key, bits = t[e].bits
+                if key == K.of && e > i && e + 1 < t.count && !t[e + 1].nl && isWord(e + 1) && !cap(e + 1) { e += 1; continue }
+                if inSet(.functionWords, key) || inSet(.employerPrepositions, key) || inSet(.placePrepositions, key) || key == K.of
+                    || key == K.on || key == K.with || inSet(.possessives, key) || inSet(.workFillers, key) || inSet(.partsOfDay, key)
+                { break }
+                if words == 4 { return nil }
+                if bits.contains(.drugWord) || bits.contains(.eponym) || bits.contains(.title) || bits.contains(.weakTitle)
+                    || t[e].rb.contains(.kinship) || t[e].rb.contains(.monthName) || t[e].rb.contains(.weekday)
+                    || inSet(.countries, key) || inSet(.publicBodyWords, key) || inSet(.governmentServiceWords, key) && key != K.health
+                { return nil }
+                let generic = inSet(.genericOrgWords, key) || inSet(.genericServiceWords, key) || inSet(.specialtyWords, key)
+                if !generic && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord) && t[e].e - t[e].s >= 3 { distinctive = true }
+                words += 1
+                e += 1
+                continue
+            }
+            // "la-z-boy", "ben & jerry's".
+            if (punct(e, 0x26) || (punct(e, 0x2D) && adjacent(e))) && e > i && e + 1 < t.count && !t[e + 1].nl && isWord(e + 1) && !cap(e + 1) {
+                e += 1
+                continue
+            }
+            break
+        }
+        guard words > 0, isWord(e - 1) else { return nil }
+        // The clause ends: punctuation, the line end or a function word or preposition (not a capitalised word, a number
+        // or a noun the words modify: "a firefighter with rostered shifts").
+        guard e >= t.count || t[e].nl || t[e].kind == .punctuation
+            || (isWord(e) && !cap(e) && !t[e].flags.contains(.hasDigit) && !inSet(.workFillers, t[e].key) && !inSet(.partsOfDay, t[e].key)
+                && (inSet(.functionWords, t[e].key) || inSet(.employerPrepositions, t[e].key) || inSet(.placePrepositions, t[e].key)
+                    || t[e].key == K.on || t[e].key == K.with || t[e].key == K.of))
+        else { return nil }
+        guard distinctive else { return nil }
+        if words == 1 {
+            let bits = t[i].bits
+            if bits.contains(.placeWord) || bits.contains(.stateAbbr) || bits.contains(.firstName) { return nil }
+        }
+        // A known place alone ("works at westmead", "a miner at mount isa").
+        if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return nil }
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// Session 13: organisations named on the line above a street address or right before it and a comma: letterheads,
+    /// contact blocks and referral lines (`Mindful Harbour Psychology` / `Shop 5, 101 Example St`, `Rx sent to Harlow
+    /// Drugs, 10116 NE 8th St`, `CLIENT: PIEDMONT INTERNAL MEDICINE ASSOC, 2205 S CHURCH ST`, `Smoky Gap Freight Lines,
+    /// Inc.` / `2750 Example Hwy`). One walk over the addresses found, after the address rules. The name is a run of
+    /// capitalised words (`of`, `and`, `&` inside) that is not a person (a title, a credential, a relative, given name
+    /// first and names only), has no number, initial, floor or street word, and holds a word outside the ordinary-word
+    /// list or a listed name or place, or ends with an organisation's suffix or a legal form (`Residential Address`,
+    /// `Ground Floor`, `Home` stay out).
+    @inline(never) mutating func organisationsBeforeStreetAddresses() {
+        var starts: [Int] = []
+        for c in found where c.entity.type == .address { starts.append(c.entity.span.start) }
+        guard !starts.isEmpty else { return }
+        var k = 0
+        for s in starts.sorted() {
+            while k < t.count && t[k].s < s { k += 1 }
+            guard k < t.count, t[k].s == s, k > 0 else { continue }
+            // A street address: a number, a digit-initial word or a unit word first ("Suite 6, 118 ...").
+            guard t[k].kind == .number || (isWord(k) && b[t[k].s] &- 0x30 < 10) || t[k].bits.contains(.unitWord) else { continue }
+            if t[k].nl {
+                // The line above: the whole line, or the line up to `, Inc.` or a spaced dash.
+                var ls = k - 1
+                while ls > 0 && !t[ls].nl { ls -= 1 }
+                guard let e0 = orgRunForward(ls, limit: k) else { continue }
+                var e = e0
+                var legal = false
+                if e < k, punct(e, 0x2C), let le = legalSuffixEnd(e + 1) {
+                    e = le
+                    legal = true
+                }
+                // ("Jacaranda Health - general practice": the rest of the line after a spaced dash.)
+                let tail = e < k && punct(e, 0x2D) && !adjacent(e) ? k : e
+                guard tail == k else { continue }
+                if organisationRunAccepted(ls, e0, legal: legal) {
+                    emit(options.facilityType, ls, e, priority: 3, score: 0.65, rule: "organization-above-address")
+                }
+            } else if punct(k - 1, 0x2C), k >= 3, !t[k - 1].nl {
+                // Before the comma on the same line: back over capitalised words to a line start, a colon, a bracket or a
+                // lower-case word ("sent to", "at").
+                var rs = k - 1
+                var n = 0
+                while rs > 0 && n < 8 && !t[rs].nl {
+                    let p = rs - 1
+                    guard cap(p) || ((punct(p, 0x26) || (isWord(p) && (t[p].key == K.of || t[p].key == K.and))) && p > 0 && cap(p - 1)) else { break }
+                    rs = p
+                    n += 1
+                }
+                guard rs < k - 1, cap(rs) else { continue }
+                let before = rs - 1
+                guard t[rs].nl || rs == 0 || punct(before, 0x3A) || punct(before, 0x28) || (isWord(before) && !cap(before)) else { continue }
+                if organisationRunAccepted(rs, k - 1, legal: false) {
+                    emit(options.facilityType, rs, k - 1, priority: 3, score: 0.65, rule: "organization-before-address")
+                }
+            }
+        }
+    }
+
+    /// The end of a run of capitalised words from token `i` (before `limit`), `&`, `of`, `and` and a joining hyphen
+    /// inside; nil when none.
+    @inline(never) func orgRunForward(_ i: Int, limit: Int) -> Int? {
+        var e = i
+        while e < limit && e - i < 10 {
+            if cap(e) { e += 1; continue }
+            if (punct(e, 0x26) || (isWord(e) && (t[e].key == K.of || t[e].key == K.and)) || (punct(e, 0x2D) && adjacent(e) && e + 1 < limit && adjacent(e + 1)))
+                && e > i && e + 1 < limit && cap(e + 1)
+            { e += 1; continue }
+            break
+        }
+        return e > i ? e : nil
+    }
+
+    /// Whether tokens `i..<e` name an organisation rather than a person, a label or part of an address.
+    @inline(never) func organisationRunAccepted(_ i: Int, _ e: Int, legal: Bool) -> Bool {
+        guard e > i, isWord(e - 1) else { return false }
+        var distinctive = false, person = true, words = 0
+        for k in i..<e {
+            if covered[k] || named[k] { return false }
+            guard isWord(k) else { continue }
+            let key = t[k].key, bits = t[k].bits
+            if key == K.of || key == K.and { continue }
+            if t[k].e - t[k].s < 2 || t[k].flags.contains(.hasDigit) || bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.credential)
+                || bits.contains(.streetType) || bits.contains(.unitWord) || t[k].rb.contains(.kinship) || t[k].rb.contains(.monthName)
+                || t[k].rb.contains(.weekday) || inSet(.floorWords, key) || bits.contains(.drugWord)
+                // ("Department of Paediatrics", "Lidcombe Coronial Complex": a public body or government service.)
+                || inSet(.publicBodyWords, key) || (inSet(.governmentServiceWords, key) && key != K.health && key != K.of && key != K.and)
+            { return false }
+            words += 1
+            let generic = inSet(.genericOrgWords, key) || inSet(.genericServiceWords, key) || inSet(.specialtyWords, key)
+            if !generic && (!bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord)) && !(t[k].flags.contains(.allUpper) && t[k].e - t[k].s <= 3) {
+                distinctive = true
+            }
+            if !(bits.contains(.firstName) || bits.contains(.lastName)) || bits.contains(.placeWord) || (k == i && !bits.contains(.firstName)) {
+                person = false
+            }
+        }
+        guard words > 0, !person else { return false }
+        let ending = legal || (words >= 2 && t[e - 1].rb.contains(.orgSuffix))
+        guard distinctive || ending else { return false }
+        // A known place alone is the town of a line, not an organisation.
+        if let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe >= e { return false }
+        if words == 1 && (t[i].bits.isName || t[i].bits.contains(.placeWord) || t[i].bits.contains(.stateAbbr)) { return false }
+        return true
+    }
+}

@@ -798,6 +798,8 @@ struct PHIDetection {
             }
             i += 1
         }
+        // Session 13: a letterhead or contact line's organisation above or before a street address.
+        organisationsBeforeStreetAddresses()
         // Session 5: a town after an organisation ("Chemist Warehouse Bankstown", "Clinic, Biggera Waters").
         if orgEnds.count > 0 { placesAfterOrganizations() }
         // Unlabelled first + last name pairs and propagation of names found with cues.
@@ -2685,7 +2687,10 @@ struct PHIDetection {
             while p < t.count && p - i <= 3 && !t[p].nl && (t[p].kind == .number || (isWord(p) && inSet(.workFillers, t[p].key))
                 || (punct(p, 0x2D) && adjacent(p)))
             { p += 1 }
-            if p < t.count, !t[p].nl, isWord(p), inSet(.employerPrepositions, t[p].key), let e = employerRun(p + 1, after: t[p].key) {
+            // Session 13: "works nights at toyota mississippi": in lower case, `lowerEmployerRun`.
+            if p < t.count, !t[p].nl, isWord(p), inSet(.employerPrepositions, t[p].key),
+                let e = employerRun(p + 1, after: t[p].key) ?? lowerEmployerRun(p + 1)
+            {
                 emit(options.facilityType, employerStart(p + 1), e, priority: 3, score: 0.7, rule: "organization-works-at")
                 return e
             }
@@ -3504,7 +3509,7 @@ struct PHIDetection {
     mutating func employerAfterOccupation(_ end: Int) -> Int? {
         // Session 11: also `from` ("a retired machinist from Nabisco"; places, people and countries stay out, employerRun).
         guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with || t[end].key == K.from,
-            let o = employerRun(end + 1, after: t[end].key)
+            let o = employerRun(end + 1, after: t[end].key) ?? lowerEmployerRun(end + 1)
         else { return nil }
         emit(options.facilityType, employerStart(end + 1), o, priority: 3, score: 0.65, rule: "organization-after-profession")
         return o
