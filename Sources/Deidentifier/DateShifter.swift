@@ -339,13 +339,28 @@ struct DateShifter {
 
     /// `word` in the case style of `like`: ALL CAPS, Title or lower.
     static func applyCase(_ word: [UInt8], like: [UInt8]) -> [UInt8] {
-        let letters = like.filter { ($0 | 0x20) &- 0x61 < 26 }
-        guard let first = letters.first else { return word }
-        let allUpper = letters.count > 1 && letters.allSatisfy { $0 &- 0x41 < 26 }
-        return word.enumerated().map { i, c in
-            guard (c | 0x20) &- 0x61 < 26 else { return c }
-            if allUpper || (i == 0 && first &- 0x41 < 26) { return c & ~0x20 }
-            return c | 0x20
+        // The first letter of `like`, its number of letters and whether all are capitals, in one pass.
+        var first: UInt8? = nil
+        var letters = 0, upper = 0
+        for c in like where (c | 0x20) &- 0x61 < 26 {
+            if first == nil { first = c }
+            letters += 1
+            if c &- 0x41 < 26 { upper += 1 }
+        }
+        guard let first else { return word }
+        let allUpper = letters > 1 && upper == letters
+        let capitalFirst = first &- 0x41 < 26
+        return [UInt8](unsafeUninitializedCapacity: word.count) { out, n in
+            for (i, c) in word.enumerated() {
+                if (c | 0x20) &- 0x61 >= 26 {
+                    out[i] = c
+                } else if allUpper || (i == 0 && capitalFirst) {
+                    out[i] = c & ~0x20
+                } else {
+                    out[i] = c | 0x20
+                }
+            }
+            n = word.count
         }
     }
 

@@ -8,36 +8,39 @@ import MedTextCore
 /// edge letter or digit of a match must not touch another letter or digit (`2022` is found in `12/02/2022`,
 /// not in `20221`).
 struct PHIStringSet {
-    private var byHash: [UInt64: [[UInt8]]] = [:]
+    /// The strings, one after another (`entries` hold their ranges): one buffer per note, not one array per string.
+    private var bytes: [UInt8] = []
+    private var entries: [(hash: UInt64, start: Int, end: Int)] = []
     /// The longest string's length in bytes: matches are never longer.
     private(set) var maxLength = 0
     /// Bit `h & 63` and bit `h >> 6 & 63` of every string's hash `h`: most probes of ``reproduced(in:from:next:)``
-    /// miss one of them and never hash the key again for the table.
+    /// miss one of them and never compare.
     private var filterLow: UInt64 = 0, filterHigh: UInt64 = 0
 
-    var isEmpty: Bool { byHash.isEmpty }
+    var isEmpty: Bool { entries.isEmpty }
 
     /// Month names and abbreviations that are no PHI strings alone (`exempt_month_names` of ``DeidWords``).
     private let exemptMonths: Set<String>
 
-    /// - Complexity: O(total length of the spans).
+    /// - Complexity: O(total length of the spans × distinct strings of the same hash).
     init(text: UnsafeBufferPointer<UInt8>, spans: [TextSpan], exemptMonths: Set<String>) {
         self.exemptMonths = exemptMonths
         for span in spans {
             let s = max(span.start, 0), e = min(span.end, text.count)
             guard s < e else { continue }
-            let bytes = Array(UnsafeBufferPointer(rebasing: text[s..<e]))
-            guard !exempt(bytes) else { continue }
-            let h = Self.hash(bytes[...])
-            if byHash[h]?.contains(bytes) == true { continue }
-            byHash[h, default: []].append(bytes)
+            let string = UnsafeBufferPointer(rebasing: text[s..<e])
+            guard !exempt(string) else { continue }
+            let h = Self.hash(string)
+            if contains(h, string) { continue }
+            entries.append((h, bytes.count, bytes.count + string.count))
+            bytes.append(contentsOf: string)
             filterLow |= 1 << (h & 63)
             filterHigh |= 1 << (h >> 6 & 63)
-            maxLength = max(maxLength, bytes.count)
+            maxLength = max(maxLength, string.count)
         }
     }
 
-    func exempt(_ s: [UInt8]) -> Bool {
+    func exempt(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         if s.count <= 2 && s.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
         if s.count >= 3 && s.count <= 9 && s.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) {
             return exemptMonths.contains(String(decoding: s, as: UTF8.self).lowercased())
@@ -45,17 +48,23 @@ struct PHIStringSet {
         return false
     }
 
-    @inline(__always) static func hash(_ s: ArraySlice<UInt8>) -> UInt64 {
+    @inline(__always) static func hash(_ s: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for c in s { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
         return h
     }
 
-    /// Whether `out[i..<e]`, of hash `h`, is a string of the set.
-    @inline(__always) private func contains(_ h: UInt64, _ out: [UInt8], _ i: Int, _ e: Int) -> Bool {
-        guard filterLow >> (h & 63) & 1 != 0, filterHigh >> (h >> 6 & 63) & 1 != 0, let candidates = byHash[h] else { return false }
-        return candidates.contains(where: { $0.elementsEqual(out[i..<e]) })
+    /// Whether `string`, of hash `h`, is a string of the set.
+    @inline(__always) private func contains(_ h: UInt64, _ string: some Collection<UInt8>) -> Bool {
+        guard filterLow >> (h & 63) & 1 != 0, filterHigh >> (h >> 6 & 63) & 1 != 0 else { return false }
+        for entry in entries where entry.hash == h && entry.end - entry.start == string.count {
+            if bytes[entry.start..<entry.end].elementsEqual(string) { return true }
+        }
+        return false
     }
+
+    /// Whether `out[i..<e]`, of hash `h`, is a string of the set.
+    @inline(__always) private func contains(_ h: UInt64, _ out: [UInt8], _ i: Int, _ e: Int) -> Bool { contains(h, out[i..<e]) }
 
     /// A letter, digit or non-ASCII byte (the test's "word" characters).
     @inline(__always) static func word(_ c: UInt8) -> Bool { c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c >= 0x80 }
@@ -69,7 +78,7 @@ struct PHIStringSet {
     /// `Regional Medical Center` after an undetected `Mercy` brings back `Mercy Regional Medical Center` (corpora/phi dev
     /// 446). Such starts are tried at word starts within `maxLength` bytes before `from`.
     func reproduced(in out: [UInt8], from: Int, next: UInt8?) -> Bool {
-        guard !byHash.isEmpty else { return false }
+        guard !entries.isEmpty else { return false }
         let end = out.count
         var i = max(from - maxLength + 1, 0)
         while i < from {
