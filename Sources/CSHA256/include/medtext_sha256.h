@@ -9,4 +9,7 @@
 /// untouched and the caller compresses in Swift (MedTextCore `SHA256`).
 int medtext_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// The 64 round constants of SHA-256 (FIPS 180-4 §4.2.2), for this compression and the portable one in Swift.
+extern const uint32_t medtext_sha256_k[64];
+
 #endif
