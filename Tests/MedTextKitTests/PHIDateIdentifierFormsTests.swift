@@ -51,7 +51,7 @@ import Testing
         "Last colonoscopy was\n[[2014|DATE]] at the clinic (two small adenomas).",
         "Insulin was given,\n2000 units in total.",
         "Doses given were\n1000 mg and 500 mg.",
-        "cna ro\n\n1915 rec'd pt from er via stretcher.",
+        "cna [[ro|NAME]]\n\n1915 rec'd pt from er via stretcher.",
         "handover given to night staff\n1915 rec'd pt from er.",
         "Call received [[9/14/25 @ 23:58|DATE]] from ED; seen [[Mar 3, 2025 3:10 PM|DATE]] PST.",
         "He worked in the mines in the [[1990s|DATE]]; smoked since the late [[1970's|DATE]].",

@@ -198,7 +198,7 @@ import Testing
         "Works for his uncle's company, [[Pettigrew & Sons Roofing|ORGANIZATION]].",
         "Client Services [[1300 555 218|PHONE_OR_FAX]]. Referred to My Aged Care and Home Care.",
         "She attends [[Kogarah Bay Family Medical|ORGANIZATION]].",
-        "RETIRED HIGH [[SCHOOL LIBRARIAN|PROFESSION]] WITH BILIARY COLIC.",
+        "RETIRED [[HIGH SCHOOL LIBRARIAN|PROFESSION]] WITH BILIARY COLIC.",
         // Addresses: counties, street directions and second units.
         "ED, [[Lakeview General Hospital|ORGANIZATION]], [[Cook County|ADDRESS]]",
         "Address: [[123 N. Main St., Apt. 4B, Springfield, IL 62704-1234|ADDRESS]]",

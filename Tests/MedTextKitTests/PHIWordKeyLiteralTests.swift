@@ -79,6 +79,9 @@ import Testing
         (K.born, "born"),
         (K.do, "do"),
         (K.school, "school"),
+        (K.retired, "retired"),
+        (K.former, "former"),
+        (K.per, "per"),
     ] as [(UInt64, String)])
     func literalIsTheWordKeyOfItsWord(_ key: UInt64, _ word: String) {
         #expect(key == wordKey(word), "\(word)")

@@ -339,17 +339,27 @@ extension PHIDetection {
     /// Called for a word `k` that ends its line (from `unlabelledName`); the end of the name or nil.
     @inline(never) mutating func dashSignature(_ k: Int) -> Int? {
         let i = k - 1
-        guard i >= 1, !t[k].nl, !adjacent(k), !covered[k],
+        guard i >= 1, !t[k].nl, !covered[k],
             punct(i, 0x2D) || (t[i].e - t[i].s == 2 && b[t[i].s] == 0x2D && b[t[i].s + 1] == 0x2D)
                 || (t[i].e - t[i].s == 3 && b[t[i].s] == 0xE2 && b[t[i].s + 1] == 0x80 && (b[t[i].s + 2] == 0x93 || b[t[i].s + 2] == 0x94))
         else { return nil }
+        // Session 13: "... mom texted. -ko": a dash joined to the initials signs too when a space and a sentence's end
+        // stand before it (`nitrites -ve` stays a result).
+        if adjacent(k) && (t[i].nl || adjacent(i) || !(punct(i - 1, 0x2E) || punct(i - 1, 0x29)) || !initialsToken(k) || t[k].e - t[k].s > 3) {
+            return nil
+        }
+        // Session 13: "1/6/26 0915 - jw (phone)", "- kt (katie tran)": initials before a bracket only.
+        if k + 1 < t.count && !t[k + 1].nl && punct(k + 1, 0x28) && !(initialsToken(k) && t[k].e - t[k].s <= 3 && !t[k].flags.contains(.allUpper)) {
+            return nil
+        }
         // A dash opening its line signs an entry only as the entry's last line (a blank line or the end of the note
         // after it, or a date stamp on it) after a sentence, and initials there only in lower case, so that bullet
         // lists ("Impression:" / "- UTI", "- ecg" / "- fbc") stay out.
         if t[i].nl && !((entryEndsAfter(k) || dateStampAt(k + 1)) && (punct(i - 1, 0x2E) || punct(i - 1, 0x29))) { return nil }
         if t[i].nl && t[k].flags.contains(.allUpper) && !dateStampAt(k + 1) { return nil }
         let len = t[k].e - t[k].s
-        if initialsToken(k) && len <= 3 && (t[i - 1].kind == .punctuation || t[i - 1].kind == .word) {
+        // Session 13: "1/6/26 0915 - jw": or after the time of a date stamp that opens the line (an entry's header).
+        if initialsToken(k) && len <= 3 && (t[i - 1].kind == .punctuation || t[i - 1].kind == .word || (t[i - 1].kind == .number && !t[i].nl && headerStamp(i - 1))) {
             emit(.name, k, k + 1, priority: 3, score: 0.55, rule: "name-dash-initials")
             return k + 1
         }
@@ -366,6 +376,20 @@ extension PHIDetection {
             }
         }
         return nil
+    }
+
+    /// Session 13: token k is the last of an entry header `d/m/yy hhmm` (or `d/m/yyyy`) that opens its line: a date
+    /// stamp at the line's first token and at most one number after it.
+    @inline(never) func headerStamp(_ k: Int) -> Bool {
+        var j = k
+        var n = 0
+        while j > 0 && !t[j].nl && n < 6 { j -= 1; n += 1 }
+        guard t[j].nl || j == 0, t[j].kind == .number, j + 2 <= k, punct(j + 1, 0x2F) || punct(j + 1, 0x2E), adjacent(j + 1), adjacent(j + 2),
+            t[j + 2].kind == .number
+        else { return false }
+        var e = j + 3
+        if e + 1 <= k && (punct(e, 0x2F) || punct(e, 0x2E)) && adjacent(e) && adjacent(e + 1) && t[e + 1].kind == .number { e += 2 }
+        return e == k + 1 || (e == k && t[k].kind == .number && !adjacent(k))
     }
 
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
@@ -1044,14 +1068,23 @@ extension PHIDetection {
     /// of the name, or nil; the age is taken by the ages-after-names pass.
     @inline(never) func givenNameBeforeAge(_ i: Int) -> Int? {
         guard !capsDoc, !lowerDoc, !covered[i], cap(i), !t[i].flags.contains(.allUpper), t[i].e - t[i].s >= 3, i + 3 < t.count,
-            !t[i + 1].nl, ageNumber(i + 2), t[i + 2].e - t[i + 2].s <= 3
+            ageNumber(i + 2), t[i + 2].e - t[i + 2].s <= 3
         else { return nil }
+        // Session 13: "two children, Mia\n(8) and Lachlan (5)": the bracketed age may open the next line when the bracket
+        // closes and the list or the sentence goes on (a numbered item `(2) Review` does not).
+        if t[i + 1].nl {
+            guard punct(i + 3, 0x29), i + 4 >= t.count || t[i + 4].nl || t[i + 4].key == K.and || punct(i + 4, 0x2C)
+                || punct(i + 4, 0x3B) || punct(i + 4, 0x2E)
+            else { return nil }
+        }
         let g = t[i].bits
         guard g.contains(.firstName), !g.contains(.ordinaryWord), !g.contains(.stopWord), !g.contains(.eponym), !g.contains(.drugWord),
             !g.contains(.placeWord), !g.contains(.title), !g.contains(.weakTitle), !g.contains(.credential),
             !t[i].rb.contains(.monthName), !t[i].rb.contains(.weekday)
         else { return nil }
-        guard punct(i + 3, 0x29) || punct(i + 3, 0x2C) || (isWord(i + 3) && inSet(.ageUnits, t[i + 3].key) && (punct(i + 4, 0x29) || punct(i + 4, 0x2C)))
+        // Session 13: "Jason (36; works as a concreter)": a semicolon after the age.
+        guard punct(i + 3, 0x29) || punct(i + 3, 0x2C) || punct(i + 3, 0x3B)
+            || (isWord(i + 3) && inSet(.ageUnits, t[i + 3].key) && (punct(i + 4, 0x29) || punct(i + 4, 0x2C)))
         else { return nil }
         // Part of a capitalised run ("Santa Ana (2)") is left to the other rules.
         if i > 0 && !t[i].nl && cap(i - 1) && !t[i - 1].bits.contains(.title) && !sentenceStart(i - 1) && !inSet(.roleWords, t[i - 1].key) {
@@ -1296,17 +1329,29 @@ extension PHIDetection {
     @inline(never) mutating func occupationNounPhrase(_ i: Int) -> Int? {
         var s = i + 1
         guard s < t.count, !t[s].nl else { return nil }
-        let label = punct(s, 0x3A) || punct(s, 0x2D)
+        // Session 13: "Mr. Delacroix is a retired railroad conductor (34 years with CSX)", "a 44-year-old former FedEx package
+        // handler", "SHX: Retired school bus driver.": `retired` or `former` after `is a`/`was a`, an age, or opening a
+        // sentence or field.
+        let state = t[i].key == K.retired || t[i].key == K.former
+        if state {
+            let copula = i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.is || t[i - 2].key == K.was)
+            let aged = i >= 1 && !t[i].nl && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld)
+            let opens = i == 0 || t[i].nl || punct(i - 1, 0x2E) || punct(i - 1, 0x3A) || punct(i - 1, 0x3B)
+            guard copula || aged || opens, isWord(s) else { return nil }
+        }
+        let label = !state && (punct(s, 0x3A) || punct(s, 0x2D))
         if label {
             // A label: `Occupation:` opening its line or field.
             guard i == 0 || t[i].nl || punct(i - 1, 0x2E) || t[i].s - t[i - 1].e >= 3 || punct(i - 1, 0x3B) else { return nil }
             s += 1
-        } else {
+        } else if !state {
             // `as` after a work verb or an occupation cue ("works as", "works nights as", "employed full time as").
             var ok = false
             var j = i - 1
             while j >= 0 && i - j <= 5 && !t[j + 1].nl && !punct(j, 0x2E) && !punct(j, 0x3B) {
-                if isWord(j) && (inSet(.workVerbs, t[j].key) || inSet(.occupationCues, t[j].key)) && !inSet(.occupationPhraseCues, t[j].key) {
+                if isWord(j) && (inSet(.workVerbs, t[j].key) || inSet(.occupationCues, t[j].key))
+                    && (!inSet(.occupationPhraseCues, t[j].key) || t[j].key == K.retired || t[j].key == K.former)
+                {
                     ok = true
                     break
                 }
@@ -1344,6 +1389,8 @@ extension PHIDetection {
             }
         }
         guard head else { return nil }
+        // Session 13: "Former partner (Darren)": after a state alone a kinship word is a relative.
+        if state && s == last && t[s].rb.contains(.kinship) { return nil }
         // A person's name after a role word is the person, not a title ("works as a carer for Dad" stays the title).
         if s == last && cap(s) && !capsDoc && t[s].bits.contains(.firstName) && !t[s].bits.contains(.ordinaryWord) { return nil }
         let end = last + 1

@@ -599,8 +599,8 @@ struct PHIDetection {
                 if punct(k, 0x2E) && adjacent(k) { k += 1 }
                 // "Dr. X.  He was given", "Dr. X. All questions": a pronoun or function word after an initial's full stop
                 // opens the next sentence (He, An and No are also surnames).
-                let sentenceAfter = k > j + 1 && k < t.count && cap(k) && t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key)
-                    && !t[k].flags.contains(.allUpper)
+                let sentenceAfter = k > j + 1 && k < t.count && cap(k) && !t[k].flags.contains(.allUpper)
+                    && ((t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key)) || (words == 0 && initialEndsSentence(k)))
                 if k < t.count && !t[k].nl && !sentenceAfter && (initial(k) || nameWord(k, strong: strong || initials > 0, first: false)
                     || (isWord(k) && !cap(k) && t[k].rb.contains(.auxWord) && inSet(.nameParticles, t[k].key) && k + 1 < t.count
                         && !t[k + 1].nl && (cap(k + 1) || inSet(.nameParticles, t[k + 1].key))))
@@ -669,6 +669,15 @@ struct PHIDetection {
             }
         }
         return words > 0 ? j : nil
+    }
+
+    /// Session 13: after an initial's full stop, the capitalised word k opens a new sentence when two spaces separate it
+    /// (`temperature 98.6 degrees F.  Pulse oximetry`, `by Dr. X.  Her symptoms`) or when it is an ordinary word in no
+    /// name list (`prescribed by A. General Practitioner`).
+    @inline(never) func initialEndsSentence(_ k: Int) -> Bool {
+        if t[k].s - t[k - 1].e >= 2 { return true }
+        let bits = t[k].bits
+        return bits.contains(.ordinaryWord) && !bits.isName && !bits.contains(.stopWord)
     }
 
     // MARK: emit
@@ -883,6 +892,51 @@ struct PHIDetection {
             || (punct(k, 0x2E) && !(k + 1 < t.count && adjacent(k + 1) && t[k + 1].kind == .number))
     }
 
+    /// What may follow the number of a bracketed age after a name, at token k: `)`, `,` (`Noreen (86, widowed)`), `;`
+    /// (`Jason (36; works as a concreter)`, session 13), or an age unit and one of `)` `,` (`Nevaeh (10 months)`).
+    func bracketedAgeCloses(_ k: Int) -> Bool {
+        guard k < t.count, !t[k].nl else { return false }
+        if punct(k, 0x29) || punct(k, 0x3B) || (punct(k, 0x2C) && intValue(k - 1) < 120) { return true }
+        return k + 1 < t.count && isWord(k) && inSet(.ageUnits, t[k].key) && (punct(k + 1, 0x29) || punct(k + 1, 0x2C))
+    }
+
+    /// Session 13: in a table row, the age column after a name ending before token e (a gap of two spaces or more
+    /// after it): at most one other field (an MRN or UR number) between, then a number of one to three digits up to
+    /// 120 standing alone between gaps or at the line end, written under a heading `Age` on one of the 40 lines above
+    /// (the heading's first letter within one column of the number's). The number's token, or nil.
+    @inline(never) func ageColumnAfterName(_ e: Int) -> Int? {
+        var k = e
+        // One field of joined tokens with a digit (`L208831`, `2088312`, `MRN-0045`) before the age.
+        if k < t.count && !t[k].nl && !(t[k].kind == .number && t[k].e - t[k].s <= 3) {
+            var z = k
+            while z + 1 < t.count && z - k < 4 && !t[z + 1].nl && adjacent(z + 1) { z += 1 }
+            var digit = false
+            for q in k...z where t[q].kind == .number || t[q].flags.contains(.hasDigit) { digit = true }
+            guard digit, t[z].e - t[k].s >= 4, z + 1 < t.count, !t[z + 1].nl, t[z + 1].s - t[z].e >= 2 else { return nil }
+            k = z + 1
+        }
+        guard k < t.count, !t[k].nl, t[k].kind == .number, t[k].e - t[k].s <= 3, intValue(k) <= 120,
+            k + 1 >= t.count || t[k + 1].nl || t[k + 1].s - t[k].e >= 2
+        else { return nil }
+        // The number's column, then the heading's on the lines above.
+        var ls = t[k].s
+        while ls > 0 && b[ls - 1] != 0x0A { ls -= 1 }
+        let col = t[k].s - ls
+        var j = e - 1
+        var lines = 0
+        while j >= 0 && lines <= 40 {
+            if t[j].nl { lines += 1 }
+            if t[j].key == K.age && isWord(j) && j < e - 1 {
+                var hs = t[j].s
+                while hs > 0 && b[hs - 1] != 0x0A { hs -= 1 }
+                let hc = t[j].s - hs
+                if hc >= col - 1 && hc <= col + 1 && hs < ls { return k }
+            }
+            j -= 1
+        }
+        return nil
+    }
+
     /// Ages after a name: `Harper, 4, attends`, `Noreen (86)`, `Oliver, now 6,`, `YUSUF MARANGONI  24 M`.
     mutating func agesAfterNames() {
         for n in nameEnds where n < t.count {
@@ -893,18 +947,30 @@ struct PHIDetection {
                 if e < t.count && punct(e, 0x29) && !t[e].nl { e += 1 }
             }
             guard e < t.count else { continue }
-            // "Granddaughter Emily\n(15) also helps": a bracketed age may open the next line.
-            if t[e].nl && !(punct(e, 0x28) && e + 2 < t.count && ageNumber(e + 1) && punct(e + 2, 0x29)) { continue }
+            // "Granddaughter Emily\n(15) also helps", "Werner\n(81, a retired toolmaker)", "Nyibol\n(4 months)": a bracketed age
+            // may open the next line.
+            if t[e].nl && !(punct(e, 0x28) && e + 2 < t.count && ageNumber(e + 1) && bracketedAgeCloses(e + 2)) { continue }
+            // Session 13: "Gregory Allan Mundy   L208831  71   NSTEMI": a number under an `Age` column heading.
+            if t[e].s - t[e - 1].e >= 2, let k = ageColumnAfterName(e) {
+                emitAgeToken(k, rule: "age-column")
+                continue
+            }
             if punct(e, 0x2C) {
                 var k = e + 1
                 let now = k < t.count && t[k].key == K.now
                 if now { k += 1 }
+                // Session 13: "Nyirahabimana Esperance, about 70, remains": an approximate age.
+                else if k + 1 < t.count && !t[k].nl && isWord(k) && inSet(.approxWords, t[k].key) { k += 1 }
                 // "Jayden Martin, 4 yrs, HRN ...", "Lachlan Mitchell, 22 months (DOB ...)": an age unit after the number.
-                let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key) && (asideEnd(k + 2) || punct(k + 2, 0x28))
+                // Session 13: "Luz, 11 months: no MMR": or a colon.
+                let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key)
+                    && (asideEnd(k + 2) || punct(k + 2, 0x28) || punct(k + 2, 0x3A))
                 // "(Hazel, now 3)": after `now` the bracket may close.
                 if ageNumber(k) && (!punct(k + 1, 0x29) || now)
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
-                    && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3))
+                    // Session 13: "Divine Iradukunda, 4 (born in camp)": an aside in brackets after the age.
+                    && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3)
+                        || (punct(k + 1, 0x28) && !adjacent(k + 1) && intValue(k) < 120))
                 { emitAgeToken(k, rule: "age-after-name") }
             } else if t[e].key == K.was && ageNumber(e + 1, sentenceEnd: true) && e + 2 < t.count && !t[e + 2].nl && punct(e + 2, 0x2E) && asideEnd(e + 2) {
                 // "since Hemi was 19.": a name's age then, closing the sentence.
@@ -914,10 +980,7 @@ struct PHIDetection {
                 && (t[e + 2].key == K.and || punct(e + 2, 0x2C) || punct(e + 2, 0x3B) || (punct(e + 2, 0x2E) && asideEnd(e + 2)))
             {
                 emitAgeToken(e + 1, rule: "age-after-name")
-            } else if punct(e, 0x28) && ageNumber(e + 1) && (punct(e + 2, 0x29) || (punct(e + 2, 0x2C) && intValue(e + 1) < 120)
-                // "Nevaeh (10 months)", "Kai (7 yrs)".
-                || (e + 3 < t.count && isWord(e + 2) && inSet(.ageUnits, t[e + 2].key) && (punct(e + 3, 0x29) || punct(e + 3, 0x2C))))
-            {
+            } else if punct(e, 0x28) && ageNumber(e + 1) && bracketedAgeCloses(e + 2) {
                 emitAgeToken(e + 1, rule: "age-after-name")
             } else if ageNumber(e), e + 1 < t.count, !t[e + 1].nl, isWord(e + 1), t[e + 1].e - t[e + 1].s == 1,
                 t[e + 1].key == AgeKeys.m || t[e + 1].key == AgeKeys.f,
@@ -1870,8 +1933,12 @@ struct PHIDetection {
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-role")
                     return end
                 }
+                // Session 13: "spoke to kirsty at the pharmacy", "discussed with tamsin": in a lower-case line of a mixed-case note a
+                // listed given name after a clinician cue that is no weak cue (`per`, `called`) reads as in a lower-case note.
+                let lowerLine = !cap(j) && !lowerDoc && role == .clinician && t[j].bits.contains(.firstName)
+                    && !inSet(.weakPersonCueEnds, p.keys[p.keys.count - 1])
                 guard cap(j) || lowerCuedName(j), t[j].bits.isName, !t[j].bits.contains(.stopWord) || cap(j + 1),
-                    let end = nameRun(j, strong: false)
+                    let end = nameRun(j, strong: lowerLine, maxWords: lowerLine ? 3 : 4)
                 else {
                     // Session 6: a login after "user" ("user jtrinh", "user rvasquez2").
                     // "signed kmaxwell2 rn": a login with digits or before a credential after any person cue.
@@ -2355,7 +2422,10 @@ struct PHIDetection {
         if upperInitial(i), let e = unlistedNames(i) { return e }
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
         // (The test of the token before comes first: most words follow a word, and `dateStampAt` is an out-of-line call.)
-        if i > 1 && t[i - 1].kind != .word && (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1)), let e = dashSignature(i) { return e }
+        // Session 13: or before a bracket ("- kt (katie tran)").
+        if i > 1 && t[i - 1].kind != .word && (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1) || punct(i + 1, 0x28)), let e = dashSignature(i) {
+            return e
+        }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
@@ -2417,6 +2487,8 @@ struct PHIDetection {
                 // "A. Left heart catheterization", "D. Both lungs", "B. Lung": a lettered list item before an ordinary word
                 // that is a rare surname; a frequent surname ("J. Green") or a credential after it still names a person.
                 && (credentialAfter || !lb.contains(.ordinaryWord) || lb.contains(.frequentLast) || !(t[i].nl || i == 0 || punct(i - 1, 0x2C) || punct(i - 1, 0x3A))))
+                // Session 13: "degrees F. Pulse oximetry", "by Dr. X.  Her symptoms": the word opens the next sentence.
+                && (credentialAfter || !cap(i + 2) || !initialEndsSentence(i + 2))
             {
                 var end = i + 3
                 if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
@@ -3461,6 +3533,12 @@ struct PHIDetection {
         // "imam Muhamed Hasić visited", "school nurse Grace Sailor": a role word right before a person found in the note is
         // that person's role (GUIDELINE PR2), as a title would be.
         if e < t.count && !t[e].nl && named[e] { return nil }
+        // Session 13: "cam walker fitted by orthotist dylan prescott", "podiatrist: tegan kowalski": in a lower-case line a
+        // listed given name and a listed surname, neither an ordinary or stop-listed word, after a role (and its colon).
+        if !cap(i) && !capsDoc, let ne = lowerNameAfterRole(e) {
+            emitName(ne.0, ne.1, priority: 3, score: 0.75, rule: "name-after-role")
+            return ne.1
+        }
         // "PILOT R. WEBER", "pharmacist T. Hossain": a role before an initial and a surname names that person.
         if e + 2 < t.count, !t[e].nl, initial(e), !covered[e], let ne = initialsNameAfterCue(e) {
             emitName(e, ne, priority: 3, score: 0.75, rule: "name-after-role")
@@ -3486,8 +3564,13 @@ struct PHIDetection {
         // Words that are also clinical roles ("nurse", "consultant") need an occupation context.
         let roleLike = !t[i].rb.isDisjoint(with: [.startsLabelCue, .startsBeforeCue])
         if roleLike || inSet(.roleWords, t[i].key) {
-            guard occupationContext(i) else { return nil }
+            guard !careTeamReference(i), occupationContext(i) else { return nil }
+        } else if e > i + 1 && inSet(.roleWords, t[e - 1].key) && careTeamReference(i) {
+            // Session 13: "according to the emergency room physician", "with the housing officer": a longer role after `the`.
+            return nil
         }
+        // Session 13: "Normal tanner I": a Roman numeral after an eponym makes it a stage ("Process Technician I" stays).
+        if e == i + 1 && t[i].bits.contains(.eponym) && e < t.count && !t[e].nl && romanNumeral(e) { return nil }
         // "a barista course", "teacher Mrs Hollis", "asthma educator Kylie": a course, or a role label before a person.
         if e < t.count && !t[e].nl && isWord(e) && inSet(.notOccupationAfter, t[e].key) { return nil }
         if e < t.count && !t[e].nl && (t[e].bits.contains(.title) || t[e].bits.contains(.weakTitle)) && cap(e) { return nil }
@@ -3513,6 +3596,43 @@ struct PHIDetection {
         else { return nil }
         emit(options.facilityType, employerStart(end + 1), o, priority: 3, score: 0.65, rule: "organization-after-profession")
         return o
+    }
+
+    /// Session 13: after a role ending before token e (and a colon), in a line that reads as lower case, a lower-case listed
+    /// given name and a listed surname (maybe hyphenated or with an apostrophe, `o'driscoll`), neither an ordinary,
+    /// stop-listed, drug or place word: the name's start and end, or nil.
+    @inline(never) func lowerNameAfterRole(_ e: Int) -> (Int, Int)? {
+        var j = e
+        if punct(j, 0x3A) { j += 1 }
+        guard j + 1 < t.count, !t[j].nl, !t[j + 1].nl, isWord(j), isWord(j + 1), !cap(j), !cap(j + 1), t[j].ll, t[j].e - t[j].s >= 3,
+            t[j + 1].e - t[j + 1].s >= 3, !t[j].flags.contains(.hasDigit), !t[j + 1].flags.contains(.hasDigit)
+        else { return nil }
+        let g = t[j].bits, f = t[j + 1].bits
+        let bad: PHIWordBits = [.ordinaryWord, .stopWord, .drugWord, .placeWord, .title, .credential, .eponym]
+        guard g.contains(.firstName), f.contains(.lastName), g.isDisjoint(with: bad), f.isDisjoint(with: bad),
+            !inSet(.personFollowers, t[j + 1].key), !covered[j], !covered[j + 1]
+        else { return nil }
+        var end = j + 2
+        if punct(end, 0x2D) && adjacent(end) && end + 1 < t.count && adjacent(end + 1) && isWord(end + 1) && !cap(end + 1)
+            && !t[end + 1].flags.contains(.hasDigit)
+        { end += 2 }
+        return (j, end)
+    }
+
+    /// Session 13: a role word at i that names one of the people caring for the patient, not anyone's occupation
+    /// (GUIDELINE PR2): after `the` (`according to the emergency room physician`, `given to the physicist`, `The doctor
+    /// further stated`; not `as the`), a possessive (`his former physician`) or `per` (`manage as per surgeon`), with at
+    /// most two words between; an article, `as`, `is` or `was` on the way back ends the search.
+    func careTeamReference(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && i - j <= 3 && !t[j + 1].nl && isWord(j) {
+            let k = t[j].key
+            if k == K.a || k == K.an || k == K.as || k == K.is || k == K.was { return false }
+            if k == K.the { return !(j > 0 && !t[j].nl && t[j - 1].key == K.as) }
+            if k == K.per || inSet(.possessives, k) { return true }
+            j -= 1
+        }
+        return false
     }
 
     func occupationContext(_ i: Int) -> Bool {
@@ -3601,6 +3721,9 @@ enum K {
     @inline(__always) static var age: UInt64 { 0xe715b4190539215c }  // "age"
     @inline(__always) static var birth: UInt64 { 0xa4f196c3e1cdea3e }  // "birth"
     @inline(__always) static var en: UInt64 { 0x088e3807b53946aa }  // "en"
+    @inline(__always) static var retired: UInt64 { 0x112eaa508e1c8456 }  // "retired"
+    @inline(__always) static var former: UInt64 { 0x64cd628eeff3227c }  // "former"
+    @inline(__always) static var per: UInt64 { 0x77bc7219566a8ee4 }  // "per"
     @inline(__always) static var week: UInt64 { 0x3d80fff619edbfbd }  // "week"
     @inline(__always) static var acc: UInt64 { 0xe723ca190545841a }  // "acc"
     @inline(__always) static var comes: UInt64 { 0x6d62898e1de40276 }  // "comes"
