@@ -27,12 +27,12 @@ import Testing
     func holidaysOfManyFaiths(_ row: String) { PHIPipelineTests.check(row) }
 
     /// Years after an approximation cue are years in a life-event clause (`year_event_words`), clock times otherwise;
-    /// an en dash joins a year range as a hyphen does.
+    /// an en dash joins a year range as a hyphen does, and the range is one DATE (decision of session 12).
     @Test(arguments: [
         "Born around [[1934|DATE]] in a village.",
         "She was born in the year of the dog, around [[1934|DATE]].",
         "Married around [[1955|DATE]], widowed later.",
-        "Worked in the mines [[1972|DATE]]–[[1989|DATE]].",
+        "Worked in the mines [[1972–1989|DATE]].",
         "Patient became agitated around 1930 tonight.",
         "Settled around 1930, slept well.",
         "Arrived in ED around 1945, triaged.",

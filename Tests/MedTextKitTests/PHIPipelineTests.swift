@@ -162,7 +162,7 @@ import Testing
         "foley removed [[11/3|DATE]]; assessment completed [[6/3|DATE]].",
         "fell at ~2330 [[7/3|DATE]] from a ladder.",
         "DOB: [[01FEB1958|DATE]]",
-        "Ex-[[driver|PROFESSION]] ([[1998|DATE]]-[[2019|DATE]]). BCCs excised ([[2017|DATE]], [[2021|DATE]]).",
+        "Ex-[[driver|PROFESSION]] ([[1998-2019|DATE]]). BCCs excised ([[2017|DATE]], [[2021|DATE]]).",
         "She has had falls since the fall on the [[14th|DATE]].",
         "foley d/c'd [[3/11|DATE]] @ 0600; continue depot ([[21/3|DATE]]).",
         "Next visit [[3/24|DATE]] 1 PM.",

@@ -431,8 +431,26 @@ struct PHIScan {
         let y = digitRun(m + 1)
         guard boundaryAfter(y), at(y) != 0x2F, (1...12).contains(value(i, m)) else { return nil }
         if y - m - 1 == 4, (1900...2199).contains(value(m + 1, y)) { return y }
-        if y - m - 1 == 2, case .dateWord? = cue { return y }
+        // "booster in 6-12 months", "review in 10/12 weeks": a range of counts before a unit of time is no month/year.
+        if y - m - 1 == 2, case .dateWord? = cue, !durationUnitAfter(y) { return y }
         return nil
+    }
+
+    /// A unit of time (`day`, `week`, `month`, `year`, `hour`, `wk`, `mo`, `yr`, `hr`, any ending) after one space at j.
+    func durationUnitAfter(_ j: Int) -> Bool {
+        guard at(j) == 0x20 else { return false }
+        let a = lower(at(j + 1)), c = lower(at(j + 2)), d = lower(at(j + 3))
+        switch (a, c) {
+        case (0x64, 0x61): return d == 0x79  // day
+        case (0x77, 0x65): return d == 0x65  // week
+        case (0x77, 0x6B): return !isAlpha(d) || d == 0x73  // wk, wks
+        case (0x6D, 0x6F): return d == 0x6E || !isAlpha(d) || d == 0x73  // month, mo, mos
+        case (0x79, 0x65): return d == 0x61  // year
+        case (0x79, 0x72): return !isAlpha(d) || d == 0x73  // yr, yrs
+        case (0x68, 0x6F): return d == 0x75  // hour
+        case (0x68, 0x72): return !isAlpha(d) || d == 0x73  // hr, hrs
+        default: return false
+        }
     }
 
     /// Optional time after a date: " 14:30", "T14:30:00Z", " at 2:30 pm", " 1430 hrs".

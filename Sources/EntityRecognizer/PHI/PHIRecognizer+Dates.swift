@@ -373,6 +373,57 @@ extension PHIDetection {
     }
 
     /// "next review Feb.": the month at token i follows a date label on its line (not "May").
+    /// Session 13: "the australia day long weekend", "over boxing day": a lower-case holiday word and its lower-case `day`
+    /// or `eve` (`holiday_last`, no weekday: "a good sunday") in a mixed-case note. Not `new` (its own test) and not
+    /// `good` ("a good day").
+    @inline(never) func lowerHolidayPair(_ i: Int) -> Bool {
+        guard !cap(i), t[i].key != K.new, i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !cap(i + 1),
+            !t[i + 1].rb.contains(.weekday), inSet(.holidayLast, t[i + 1].key)
+        else { return false }
+        let s = t[i].s
+        return !(t[i].e - s == 4 && b[s] | 0x20 == 0x67 && b[s + 1] | 0x20 == 0x6F && b[s + 2] | 0x20 == 0x6F && b[s + 3] | 0x20 == 0x64)
+    }
+
+    /// Session 13: "weight down since jan.", "off work until nov": a three-letter lower-case month after a month cue
+    /// (`month_alone_cues`), ending the clause.
+    @inline(never) func lowerMonthAbbreviationAfterCue(_ i: Int) -> Bool {
+        t[i].e - t[i].s == 3 && !cap(i) && t[i].key != K.may && !t[i].nl && isWord(i - 1) && inSet(.monthAloneCues, t[i - 1].key)
+            && clauseEndAfter(i)
+    }
+
+    /// Session 13: "retinal photos September (Dr ...)", "gout (last flare June)", "respite in place Nov.", "met via an app,
+    /// January, in ...": a capitalised month after a lower-case word or a comma on its line, before a clause end or a
+    /// bracket, dates an event (GUIDELINE D4). Not the months that are also given names (April, June, August, Jan; May
+    /// has its own test), not in capitals and not in an ALL-CAPS note.
+    @inline(never) func monthEndingAClause(_ i: Int) -> Bool {
+        // ("fields and OCT.", "from MAR,": capitals are a test or a record, no month.)
+        guard cap(i), !capsDoc, !t[i].flags.contains(.allUpper), !t[i].nl, t[i].key != K.may, !monthAlsoGivenName(i),
+            (isWord(i - 1) && !cap(i - 1) && !t[i - 1].flags.contains(.hasDigit)) || punct(i - 1, 0x2C)
+        else { return false }
+        // "naming the months backwards: December, November, September": a list of months dates nothing.
+        if punct(i - 1, 0x2C) && ((i >= 2 && t[i - 2].rb.contains(.monthName)) || (punct(i + 1, 0x2C) && i + 2 < t.count && t[i + 2].rb.contains(.monthName))) {
+            return false
+        }
+        return clauseEndAfter(i) || (punct(i + 1, 0x28) && !adjacent(i + 1))
+    }
+
+    /// The token after i ends a clause: a line end, the text's end, or `.`, `,`, `;`, `)` straight after it (not a
+    /// decimal point or an abbreviation's full stop before a number: "Nov. 3").
+    @inline(__always) func clauseEndAfter(_ i: Int) -> Bool {
+        let k = i + 1
+        if k >= t.count || t[k].nl { return true }
+        guard adjacent(k), punct(k, 0x2E) || punct(k, 0x2C) || punct(k, 0x3B) || punct(k, 0x29) else { return false }
+        return k + 1 >= t.count || t[k + 1].nl || t[k + 1].kind != .number
+    }
+
+    /// April, June, August and Jan are given names as often as months.
+    @inline(__always) func monthAlsoGivenName(_ i: Int) -> Bool {
+        let s = t[i].s, n = t[i].e - s
+        let a = b[s] | 0x20, c = b[s + 1] | 0x20
+        return (n == 5 && a == 0x61 && c == 0x70) || (n == 4 && a == 0x6A && c == 0x75 && b[s + 2] | 0x20 == 0x6E)
+            || (n == 6 && a == 0x61 && c == 0x75) || (n == 3 && a == 0x6A && c == 0x61)
+    }
+
     @inline(never) func monthAfterDateLabel(_ i: Int) -> Bool {
         t[i].key != K.may && !t[i].nl && inSet(.dateLabels, t[i - 1].key)
     }

@@ -67,6 +67,12 @@ extension PHIDetection {
             let storeNumber = i > 0 && isWord(i - 1) && cap(i - 1) && !adjacent(i)
             emit(.id, i + 1, e, priority: storeNumber ? 2 : 3, score: 0.6, rule: "id-hash-code")
             return e
+        } else if punct(i, 0x23), i > 0, i + 2 < t.count, punct(i + 1, 0x3A), adjacent(i + 1), !adjacent(i + 2), !t[i + 2].nl,
+            isWord(i - 1), cap(i - 1), !inSet(.lotWords, t[i - 1].key), let e = hashCode(i + 2), !afterAssetWord(i + 2)
+        {
+            // Session 13: "NMCD #: 88142-07", "Booking #: 4471-2209": a label, `#:` and a value of five or more digits.
+            emit(.id, i + 2, e, priority: 3, score: 0.6, rule: "id-hash-colon-code")
+            return e
         } else if punct(i, 0x23), i > 0, !adjacent(i), let e = badgeNumber(i) {
             emit(.id, i + 1, e, priority: 3, score: 0.6, rule: "id-badge")
             return e

@@ -1120,6 +1120,12 @@ struct PHIDetection {
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v) || approximateYear(i))
             {
+                // "(1998-2019)", "1972–1989": a hyphenated range of two years is one DATE (GUIDELINE D4, decision of
+                // session 12), like a financial year; the second year must pass the same clock and dose tests.
+                if let e = yearRangeEnd(i, v) {
+                    emit(.date, i, e, priority: 4, score: 0.8, rule: "date-year-range")
+                    return e
+                }
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
             }
@@ -1204,7 +1210,8 @@ struct PHIDetection {
         if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && inSet(.holidayFirst, tok.base)))
             && (cap(i) || lowerDoc
                 // "has not worked since xmas", "over christmas": a lower-case holiday after a date preposition.
-                || (i > 0 && !t[i].nl && inSet(.holidayAlone, tok.key) && inSet(.holidayPrepositions, t[i - 1].key)))
+                || (i > 0 && !t[i].nl && inSet(.holidayAlone, tok.key) && inSet(.holidayPrepositions, t[i - 1].key))
+                || lowerHolidayPair(i))
         {
             var j = i + 1
             // "Lunar New Year", "Chinese New Year's Day": a qualifier before New Year is one holiday with it.
@@ -1262,7 +1269,7 @@ struct PHIDetection {
             return e
         }
         if isWord(i) && i > 0 && tok.rb.contains(.monthName)
-            && ((cap(i) && !capsDoc) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march))
+            && ((cap(i) && !capsDoc) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march) || lowerMonthAbbreviationAfterCue(i))
         {
             // "mid-January", "early-March": the qualifier and hyphen are inside.
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
@@ -1274,7 +1281,7 @@ struct PHIDetection {
             // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
             let set = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl
                 && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
-            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i))
+            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i) || monthEndingAClause(i))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -1334,10 +1341,14 @@ struct PHIDetection {
                 j += 1
                 fillers += 1
             }
-            guard j < t.count, !t[j].nl, t[j].flags.contains(.hasDigit) || t[j].kind == .number || (isWord(j) && t[j].flags.contains(.allUpper)) else { return nil }
+            guard j < t.count, !t[j].nl || wrappedValue(j, fillers: fillers),
+                t[j].flags.contains(.hasDigit) || t[j].kind == .number || (isWord(j) && t[j].flags.contains(.allUpper))
+            else { return nil }
             // "Next visit 3/24 1 PM": a day/month after a cue is a date, left to the date rules.
             // Session 6: after any cue ("nmmc lab 11/18)"): IDs are not written as a calendar day and month.
             if dayMonth(j) != nil { return nil }
+            // Session 13: "(anaphylaxis per patient, 1990s)": a decade after a cue dates an event.
+            if t[j].kind == .number && t[j].e - t[j].s == 4 && j + 1 < t.count && adjacent(j + 1) && decade(j) != nil { return nil }
             // "UNIT # W0417 26 118833 Z": a blood-unit donation number, written with spaces, is one value.
             if let d = donationNumber(j) {
                 emit(.id, j, d, priority: 4, score: 0.85, rule: "id-cue-extra")
@@ -1374,6 +1385,19 @@ struct PHIDetection {
         }
         if tok.kind == .number || punct(i, 0x23), let e = laterTokenPatterns(i) { return e }
         return nil
+    }
+
+    /// Session 13: "I notify VicRoads; licence no.\n   048 215 773": a cue and its `no.` ending a wrapped line, the value
+    /// (a number of three or more digits) opening the next line after one line break.
+    @inline(never) func wrappedValue(_ j: Int, fillers: Int) -> Bool {
+        guard fillers >= 1, t[j].kind == .number, t[j].e - t[j].s >= 3, j > 0 else { return false }
+        // The line before is prose that wrapped (60 bytes or more), not a form's label line.
+        var s = j - 1
+        while s > 0 && !t[s].nl { s -= 1 }
+        guard t[j - 1].e - t[s].s >= 60 else { return false }
+        var n = 0
+        for c in t[j - 1].e..<t[j].s where b[c] == 0x0A { n += 1 }
+        return n == 1
     }
 
     /// Whether token i is written only with the Roman-numeral capitals I, V and X ("II", "IV").
@@ -1535,6 +1559,22 @@ struct PHIDetection {
     }
 
     /// "(1998-2019)", "2017, 2021": a year in a range or a list of years (each year its own DATE).
+    /// End of a year range `1998-2019` / `1972–1989` starting at the year token i (a later year at most 80 years on,
+    /// joined by a hyphen or en dash without spaces, no clock word or unit after it), or nil.
+    @inline(never) func yearRangeEnd(_ i: Int, _ v: Int) -> Int? {
+        guard i + 2 < t.count, punct(i + 1, 0x2D) || enDash(i + 1), adjacent(i + 1), adjacent(i + 2), t[i + 2].kind == .number,
+            t[i + 2].e - t[i + 2].s == 4
+        else { return nil }
+        let w = intValue(i + 2)
+        guard w > v, w <= 2099, w - v <= 80 else { return nil }
+        let e = i + 3
+        if e < t.count && adjacent(e) && (t[e].kind != .punctuation || punct(e, 0x2D) || punct(e, 0x2F)) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && (inSet(.timeWords, t[e].key)
+            || (t[e].rb.contains(.auxWord) && inSet(.quantityUnits, t[e].key)))
+        { return nil }
+        return e
+    }
+
     @inline(never) func yearInRangeOrList(_ i: Int, _ v: Int) -> Bool {
         // "(1998-2019)", "2017, 2021": a year range or list, each year its own DATE.
         // An en dash joins a range as a hyphen does ("1972–1989").
@@ -1688,8 +1728,16 @@ struct PHIDetection {
 
     /// A year between a word or bracket and a clause end: "Tetanus last 2016.", "(DECEASED 2011)".
     func yearByShape(_ i: Int) -> Bool {
-        guard i > 0, isWord(i - 1) || punct(i - 1, 0x28), !t[i].nl else { return false }
+        guard i > 0, !t[i].nl else { return false }
+        // Session 13: "(criminal damaging, 2022)": after a word and a comma, closing the bracket.
+        if punct(i - 1, 0x2C) { return i >= 2 && isWord(i - 2) && punct(i + 1, 0x29) && adjacent(i + 1) }
+        // Session 13: "(triple therapy) 2021,", "weekly x 12) 2024.": after a closing bracket and a space, as after a word.
+        guard isWord(i - 1) || punct(i - 1, 0x28) || (punct(i - 1, 0x29) && !adjacent(i)) else { return false }
         if i + 1 >= t.count || t[i + 1].nl { return true }
+        // Session 13: "grommets (2013 and 2015, ...)": the first of two years joined by `and`/`or` in a bracket.
+        if punct(i - 1, 0x28), i + 2 < t.count, isWord(i + 1), t[i + 1].key == K.and || t[i + 1].key == K.or, !t[i + 2].nl,
+            t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s == 4, (1900...2099).contains(intValue(i + 2))
+        { return true }
         let n = t[i + 1]
         guard n.kind == .punctuation, n.e - n.s == 1 else { return false }
         let c = b[n.s]
@@ -2685,6 +2733,12 @@ struct PHIDetection {
         }
         // "scanned in a 1.5 Tesla magnet": a known organisation's name after a number is a unit.
         if tok.ps, tok.rb.contains(.startsOrganization), !(i > 0 && !tok.nl && t[i - 1].kind == .number), let e = knownOrganization(i) {
+            // Session 13: "a part-time DoorDash driver", "former FedEx package handler": a known company before an
+            // occupation is part of the PROFESSION (GUIDELINE PR1), no organisation of its own.
+            if let pe = occupationAfterCompany(i, e) {
+                emit(.profession, i, pe, priority: 3, score: 0.7, rule: "profession-after-company")
+                return pe
+            }
             emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-known")
             // "Quest Diagnostics, Middleton", "Henry Ford Hospital, Detroit campus": a known place after the organisation
             // and a comma is its own ADDRESS (GUIDELINE O3), as after a facility word.
@@ -2930,6 +2984,23 @@ struct PHIDetection {
     /// End of a known organisation (organisations.tsv) starting at token i, or nil: capitalised as a name (or in
     /// lower case when its first word is not an ordinary word), or for names that are also ordinary or clinical
     /// words (`CVS`, `Quest`) only right after a place or employer preposition.
+    /// End of an occupation that starts inside or right after the known organisation i..<e on its line and ends at or
+    /// after e ("DoorDash driver", "FedEx package handler"), or nil. Not after a work preposition ("works at FedEx"),
+    /// where the company is the employer.
+    @inline(never) func occupationAfterCompany(_ i: Int, _ e: Int) -> Int? {
+        guard e < t.count, !(i > 0 && !t[i].nl && isWord(i - 1) && inSet(.employerPrepositions, t[i - 1].key)) else { return nil }
+        for k in (i + 1)...e where !t[k].nl && isWord(k) && t[k].ps {
+            if let (_, pe) = phrase(at: k, kinds: .startsProfession, where: { $0 == .profession }), pe >= e, pe > k {
+                // "the Gidgee Healing Aboriginal Health Worker", "its liaison officer Tyson Bell": a care or claim role
+                // (`care_role_heads`) or a role before a person's name is the care team's (GUIDELINE PR2); the
+                // organisation keeps its type.
+                if inSet(.careRoleHeads, t[pe - 1].key) || (pe < t.count && !t[pe].nl && isWord(pe) && cap(pe)) { return nil }
+                return pe
+            }
+        }
+        return nil
+    }
+
     @inline(never) func knownOrganization(_ i: Int) -> Int? {
         guard let (p, e) = phrase(at: i, kinds: .startsOrganization, where: { if case .organization = $0 { true } else { false } }),
             case .organization(let placeOnly) = p.kind
@@ -3133,6 +3204,15 @@ struct PHIDetection {
     }
 
     /// Start token of a facility name ending with the facility cue at `cueIndex`, or nil.
+    /// Tokens j-2, j-1 before `of` at j read as a person: a capitalised given name (not a place, title or ordinary
+    /// word) and a capitalised surname-like word that is no place or organisation word.
+    @inline(never) func personBeforeOf(_ j: Int) -> Bool {
+        guard j >= 2, !t[j].nl, !t[j - 1].nl, isWord(j - 1), isWord(j - 2), cap(j - 1), cap(j - 2) else { return false }
+        let g = t[j - 2].bits, f = t[j - 1].bits
+        guard g.contains(.firstName), !g.contains(.placeWord), !g.contains(.title), !g.contains(.ordinaryWord), !t[j - 2].ps else { return false }
+        return !f.contains(.placeWord) && !f.contains(.title) && !f.contains(.ordinaryWord) && !t[j - 1].ps
+    }
+
     func facilityStart(_ cueIndex: Int) -> Int? {
         var j = cueIndex - 1
         var s = cueIndex
@@ -3163,6 +3243,9 @@ struct PHIDetection {
             if (punct(j, 0x26) || (isWord(j) && t[j].key == K.and)) && j > 0 && t[j - 1].rb.contains(.startsFacilityAfter),
                 let (_, pe) = phrase(at: j - 1, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), pe == j
             { break }
+            // Session 13: "case manager Tobias Ferrante of Southeast Healthcare Services": a given name and a surname
+            // before `of` are the person who works there, no part of the organisation's name.
+            if isWord(j) && t[j].key == K.of && personBeforeOf(j) { break }
             // "of", "the", "&" inside a name: "Hospital of St John", "Sisters of Charity".
             if isWord(j) && (t[j].key == K.of || t[j].key == K.and) && j > 0 && cap(j - 1) {
                 j -= 1
