@@ -61,6 +61,15 @@ import Testing
         "Obs stable overnight, reviewed by team.\n- [[tk|NAME]]",
         "Results faxed; copy to [[A. Pillai|NAME]].",
         "Over the weekend [[Lena Okafor|NAME]] and her sister were present.",
+        // Session 13: a word of a lower-case line in a mixed-case note starts an address rule only before a street type,
+        // a state code and number or a comma, as a possessive or as a military base's first word
+        // (`lowerLineWordMayStartAddress`); a dash signature after an em dash (`dashByte`).
+        "Reviewed in clinic today.\nlabs done at [[labcorp|ORGANIZATION]] on [[sherman ave|ADDRESS]] this week",
+        "Reviewed in clinic today.\nson lives in [[toowoomba qld 4350|ADDRESS]] with family",
+        "Reviewed in clinic today.\nmoved here from [[millbrook, il|ADDRESS]].",
+        "Reviewed in clinic today.\nhas family back in [[sydney|ADDRESS]]'s west now",
+        "Reviewed in clinic today.\nwas deployed at [[fort bliss|ORGANIZATION]] for two years",
+        "Obs stable overnight, reviewed by team.\n\u{2014} [[tk|NAME]]",
     ])
     func eachStartKindStillFindsItsSpan(_ row: String) {
         let m = MarkedText(row)

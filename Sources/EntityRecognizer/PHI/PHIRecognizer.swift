@@ -312,6 +312,9 @@ struct PHIDetection {
     var nameEnds: [Int] = []
     /// Keys of words of names found with strong evidence (propagated to other mentions).
     var nameKeys: [UInt64] = []
+    /// One bit per `nameKeys` key (bit `key & 63`), set as keys are added and never cleared: a word whose bit is clear
+    /// is no name key, tested before the linear `nameKeys.contains` (``propagatedName(_:)`` asks it at most words).
+    var nameMask: UInt64 = 0
     /// Token ends of the organisations found (for the towns written after them).
     var orgEnds: [Int] = []
 
@@ -758,7 +761,10 @@ struct PHIDetection {
             // Function words that are also listed surnames (In, On, To) are never propagated.
             && !(t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key))
         {
-            if !nameKeys.contains(t[k].base) { nameKeys.append(t[k].base) }
+            if !nameKeys.contains(t[k].base) {
+                nameKeys.append(t[k].base)
+                nameMask |= 1 << (t[k].base & 63)
+            }
         }
     }
 
@@ -1072,7 +1078,7 @@ struct PHIDetection {
             || tok.rb.contains(.idCue) || tok.rb.contains(.numberedCue) || tok.base != tok.key
         { return true }
         let c0 = b[tok.s]
-        if c0 &- 0x30 < 10 || (((c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i))) { return true }
+        if c0 &- 0x30 < 10 || (((c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)) && ipv6MayStart(tok.s)) { return true }
         return i > 0 && (t[i - 1].key == K.by || (i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)))
     }
 
@@ -1081,7 +1087,7 @@ struct PHIDetection {
         // An IPv6 address opens with a hex digit (`ipv6` finds no colon after any other first byte).
         let c0 = b[tok.s]
         if (tok.kind == .number || tok.kind == .word) && (c0 &- 0x30 < 10 || (c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)),
-            let e = ipv6(i)
+            ipv6MayStart(tok.s), let e = ipv6(i)
         { return e }
         if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
@@ -1747,6 +1753,15 @@ struct PHIDetection {
 
     /// IPv6 (`2001:db8::1`, with an optional `:port`-free form): hex groups and at least two colons,
     /// with `::` or seven colons.
+    /// ``ipv6(_:)`` reads hex digits and colons from byte `s` and needs two colons: its first two bytes are each a hex
+    /// digit or a colon (`fe80:`, `2001:`, `::1`). Most words and numbers fail at the second byte (`and`, `daily`,
+    /// `120/80`, `7.5`); two byte tests, no loop, so that the start filters stay inline.
+    @inline(__always) func ipv6MayStart(_ s: Int) -> Bool {
+        guard s + 1 < b.count else { return false }
+        let c = b[s + 1]
+        return c == 0x3A || c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 6
+    }
+
     mutating func ipv6(_ i: Int) -> Int? {
         var k = t[i].s
         var colons = 0, double = false, hexRun = 0
@@ -2450,16 +2465,19 @@ struct PHIDetection {
 
     /// Words where a rule of ``unlabelledName(_:)`` can start: a word opening with a capital (A-Z or a non-ASCII
     /// letter); any word of a lower-case note; a one-letter word (an initial); a listed given name, frequent given name
-    /// or credential; a word after a non-word (a dash signature); a word before a credential (or a comma and one). In
+    /// or credential; a word after a dash (a dash signature); a word before a credential (or a comma and one). In
     /// a mixed-case note most lower-case words are none of these. A block added to `unlabelledName` that starts
     /// elsewhere must add its start here (`PHIStartFilterTests` compares the dev notes with and without this filter).
+    /// The first byte of a dash token that ``dashSignature(_:)`` reads: `-`, `--`, or an en or em dash (UTF-8 E2 80 93/94).
+    @inline(__always) func dashByte(_ c: UInt8) -> Bool { c == 0x2D || c == 0xE2 }
+
     @inline(__always) func unlabelledNameMayStart(_ i: Int) -> Bool {
         let tok = t[i]
         guard tok.kind == .word else { return false }
         if lowerDoc || tok.e - tok.s == 1 || upperInitial(i) || tok.bits.contains(.firstName) || tok.bits.contains(.frequentFirst)
             || tok.bits.contains(.credential)
         { return true }
-        if i > 1 && t[i - 1].kind != .word { return true }
+        if i > 1 && t[i - 1].kind != .word && dashByte(b[t[i - 1].s]) { return true }
         return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)))
     }
 
@@ -2471,9 +2489,9 @@ struct PHIDetection {
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
         // (The test of the token before comes first: most words follow a word, and `dateStampAt` is an out-of-line call.)
         // Session 13: or before a bracket ("- kt (katie tran)").
-        if i > 1 && t[i - 1].kind != .word && (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1) || punct(i + 1, 0x28)), let e = dashSignature(i) {
-            return e
-        }
+        if i > 1 && t[i - 1].kind != .word && dashByte(b[t[i - 1].s]) && (i + 1 >= t.count || t[i + 1].nl || dateStampAt(i + 1) || punct(i + 1, 0x28)),
+            let e = dashSignature(i)
+        { return e }
         // Session 4: initials or a lower-case given name before a credential ("KT EN", "given to crystal rn").
         if i + 1 < t.count, credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)) {
             if let e = initialsBeforeCredential(i) { return e }
@@ -2666,7 +2684,7 @@ struct PHIDetection {
 
     /// A name seen with a cue elsewhere in the note.
     @inline(never) mutating func propagatedName(_ i: Int) -> Int? {
-        guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameKeys.contains(t[i].base) else { return nil }
+        guard !nameKeys.isEmpty, isWord(i), cap(i) || lowerDoc, nameMask >> (t[i].base & 63) & 1 != 0, nameKeys.contains(t[i].base) else { return nil }
         // "Xiong, Pa Nhia" ... "Fue Vang, PA-C": a short capitals word in a mixed-case note is an acronym or credential.
         if !capsDoc && t[i].flags.contains(.allUpper) && t[i].e - t[i].s <= 3 && (t[i].bits.contains(.credential)
             || (t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key)) || (punct(i + 1, 0x2D) && adjacent(i + 1)))
@@ -2697,11 +2715,28 @@ struct PHIDetection {
     /// and without this filter and fails on any difference.
     @inline(__always) func addressRulesMayStart(_ i: Int) -> Bool {
         let tok = t[i]
-        if lowerAt(i) || tok.ps || tok.kind == .number || tok.rb.contains(.organizationLabel) || tok.rb.contains(.employerCue) {
-            return true
-        }
-        guard tok.kind == .word else { return false }
-        return b[tok.s] &- 0x30 < 10 || cap(i) || tok.key == K.for || tok.key == K.with || inSet(.workVerbs, tok.key)
+        // Every block that can start at a token other than a word tests `isWord`, `cap` or a number first, or needs a
+        // phrase start: punctuation of a lower-case line (a tenth of a note's tokens) starts none.
+        guard tok.kind == .word else { return tok.kind == .number || tok.ps }
+        if tok.ps || tok.cp || tok.rb.contains(.organizationLabel) || tok.rb.contains(.employerCue) || b[tok.s] &- 0x30 < 10
+            || tok.key == K.for || tok.key == K.with || inSet(.workVerbs, tok.key)
+        { return true }
+        guard lowerAt(i) else { return false }
+        return lowerDoc || lowerLineWordMayStartAddress(i)
+    }
+
+    /// A word of a lower-case line of a mixed-case note (`ll`) that is not capitalised, not a phrase start, not a cue
+    /// word of the test before: the blocks of ``addressRules(_:)`` that read such a word need a military base's first
+    /// letters (`fort`, `camp`), capitals (a ship prefix with a digit), a possessive, a comma after it (`springfield,
+    /// il`), a street type one or two words on (``lowerStreetName(_:)``), a state code and number soon after
+    /// (``stateCodeSoon(_:)``), or a comma or bracket before it (``affiliationAfterPerson(_:)``). Most words of such
+    /// lines (half the tokens of a typed note) have none of these.
+    @inline(__always) func lowerLineWordMayStartAddress(_ i: Int) -> Bool {
+        let tok = t[i]
+        return tok.flags.contains(.allUpper) || tok.base != tok.key || punct(i + 1, 0x2C) || streetTypeAfter(i) || stateCodeSoon(i)
+            || (tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20))
+            // `affiliationAfterPerson` (session 13, phiorg): an organisation after a person's name and a comma or bracket.
+            || punct(i - 1, 0x2C) || punct(i - 1, 0x28)
     }
 
     mutating func addressRules(_ i: Int) -> Int? {
@@ -2725,11 +2760,11 @@ struct PHIDetection {
         // Street address: number (5/12, 12A) + street words + street type.
         if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
             // Session 11: "Roofers Local 123", "VFW Post 292"; "1st Cavalry Division".
-            if tok.kind == .number, i > 1, t[i - 1].kind == .word, let e = numberedBranch(i) { return e }
+            if tok.kind == .number, i > 1, cap(i - 1), let e = numberedBranch(i) { return e }
             if tok.kind == .word, let e = militaryUnit(i) { return e }
             if let e = streetAddress(i) { return e }
             // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
-            if tok.kind == .number, i > 0, !tok.nl, let e = lotOrBoxLine(i) { return e }
+            if tok.kind == .number, i > 0, !tok.nl, isWord(i - 1), let e = lotOrBoxLine(i) { return e }
         }
         // "scanned in a 1.5 Tesla magnet": a known organisation's name after a number is a unit.
         if tok.ps, tok.rb.contains(.startsOrganization), !(i > 0 && !tok.nl && t[i - 1].kind == .number), let e = knownOrganization(i) {
@@ -2861,7 +2896,7 @@ struct PHIDetection {
         // A street written alone on its line above the line of its town ("Ryrie St" / "Geelong VIC 3220").
         if cap(i), t[i].nl || i == 0, let e = streetLineAboveLocality(i) { return e }
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
-        if cap(i), !t[i].bits.contains(.title), let e = locality(i, allowNewline: false, standalone: true) {
+        if cap(i), !t[i].bits.contains(.title), stateMaySoonFollow(i), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
             return bracketedPostcode(e) ?? e
         }
@@ -2870,12 +2905,13 @@ struct PHIDetection {
             emit(.address, i, e, priority: 3, score: 0.8, rule: "address-locality-lower")
             return e
         }
-        if i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
+        if cap(i), i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
             let e = extraAddressRules(i)
         { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
-        if cap(i) || (lowerAt(i) && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)), i + 2 < t.count,
-            punct(i + 1, 0x2C), isStateAt(i + 2) || (lowerAt(i + 2) && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
+        if i + 2 < t.count, punct(i + 1, 0x2C),
+            cap(i) || (lowerAt(i) && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)),
+            isStateAt(i + 2) || (lowerAt(i + 2) && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
                 && (i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation)),
             t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
             // "Rania, ID #31108": a state code before `#` is an identifier's label.
@@ -2897,7 +2933,8 @@ struct PHIDetection {
             return bracketedPostcode(i + 3) ?? i + 3
         }
         // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note or line.
-        if lowerAt(i), i > 0, isWord(i), !cap(i), placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
+        if lowerAt(i), i > 0, isWord(i), !cap(i), streetTypeAfter(i),
+            placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
             let e = lowerStreetName(i)
         { return e }
         // Session 13: "rolled his car on the Bruce Highway", "found by the Murray River", "MVA on I-17" (GUIDELINE §5).
@@ -3037,6 +3074,25 @@ struct PHIDetection {
     func inHeader(_ i: Int) -> Bool {
         guard let sec = doc.section(containing: t[i].s), let h = sec.headerSpan else { return false }
         return h.contains(t[i].s)
+    }
+
+    /// ``lowerStreetName(_:)`` ends at a street type at token i + 1 or i + 2 (a cheap test before its place context).
+    @inline(__always) func streetTypeAfter(_ i: Int) -> Bool {
+        (i + 1 < t.count && t[i + 1].bits.contains(.streetType)) || (i + 2 < t.count && t[i + 2].bits.contains(.streetType))
+    }
+
+    /// Whether ``locality(_:allowNewline:standalone:)`` standing alone at token i can find its state: at most three town
+    /// words and a comma, so the state is read at one of tokens i...i + 4, and only at a state code (`stateAbbr`: upper
+    /// case or ``lowerStateAt(_:)``), a three-letter capitalised word (``titleStateAt(_:)``) or the start of a state
+    /// name's phrase. Most capitalised words have none of these after them.
+    @inline(__always) func stateMaySoonFollow(_ i: Int) -> Bool {
+        var m = i
+        while m < t.count && m <= i + 4 {
+            let tok = t[m]
+            if tok.bits.contains(.stateAbbr) || (tok.cp && tok.e - tok.s == 3) || (tok.ps && tok.rb.contains(.startsStateName)) { return true }
+            m += 1
+        }
+        return false
     }
 
     func placeContext(_ j: Int) -> Bool {
