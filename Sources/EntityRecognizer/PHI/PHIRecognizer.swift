@@ -787,45 +787,16 @@ struct PHIDetection {
     // MARK: driver
 
     mutating func run() {
-        var i = 0
-        let filters = options.startFilters
-        while i < t.count {
-            if !filters || tokenPatternsMayStart(i), let e = tokenPatterns(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
-        i = 0
-        while i < t.count {
-            if !filters || cueRulesMayStart(i), let e = cueRules(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        tokenPatternsPass()
+        cueRulesPass()
         // Address and facility rules.
-        i = 0
-        while i < t.count {
-            if !covered[i], !filters || addressRulesMayStart(i), let e = addressRules(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        addressRulesPass()
         // Session 13: a letterhead or contact line's organisation above or before a street address.
         organisationsBeforeStreetAddresses()
         // Session 5: a town after an organisation ("Chemist Warehouse Bankstown", "Clinic, Biggera Waters").
         if orgEnds.count > 0 { placesAfterOrganizations() }
         // Unlabelled first + last name pairs and propagation of names found with cues.
-        i = 0
-        while i < t.count {
-            if !covered[i], !filters || unlabelledNameMayStart(i), let e = unlabelledName(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        unlabelledNamePass()
         if !nameKeys.isEmpty { propagateBack() }
         if !nameEnds.isEmpty { namesJoinedByAnd() }
         if nameEnds.count > 0 {
@@ -835,15 +806,70 @@ struct PHIDetection {
         }
         nicknamesAfterNames()
         agesAfterNames()
-        if options.professions {
-            i = 0
-            while i < t.count {
-                if !covered[i], !filters || professionMayStart(i), let e = profession(i) {
-                    i = e
-                    continue
-                }
-                i += 1
+        if options.professions { professionPass() }
+    }
+
+    // One function per rule family's walk over the tokens, each with its start filter inlined: with the five walks in
+    // `run` the optimizer called the two largest filters (`addressRulesMayStart`, `tokenPatternsMayStart`) out of line
+    // at every token.
+
+    @inline(never) mutating func tokenPatternsPass() {
+        var i = 0
+        let filters = options.startFilters
+        while i < t.count {
+            if !filters || tokenPatternsMayStart(i), let e = tokenPatterns(i) {
+                i = e
+                continue
             }
+            i += 1
+        }
+    }
+
+    @inline(never) mutating func cueRulesPass() {
+        var i = 0
+        let filters = options.startFilters
+        while i < t.count {
+            if !filters || cueRulesMayStart(i), let e = cueRules(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
+    @inline(never) mutating func addressRulesPass() {
+        var i = 0
+        let filters = options.startFilters
+        while i < t.count {
+            if !covered[i], !filters || addressRulesMayStart(i), let e = addressRules(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
+    @inline(never) mutating func unlabelledNamePass() {
+        var i = 0
+        let filters = options.startFilters
+        while i < t.count {
+            if !covered[i], !filters || unlabelledNameMayStart(i), let e = unlabelledName(i) {
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
+    @inline(never) mutating func professionPass() {
+        var i = 0
+        let filters = options.startFilters
+        while i < t.count {
+            if !covered[i], !filters || professionMayStart(i), let e = profession(i) {
+                i = e
+                continue
+            }
+            i += 1
         }
     }
 
