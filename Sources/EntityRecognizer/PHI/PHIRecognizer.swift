@@ -814,58 +814,37 @@ struct PHIDetection {
     // at every token.
 
     @inline(never) mutating func tokenPatternsPass() {
-        var i = 0
         let filters = options.startFilters
-        while i < t.count {
-            if !filters || tokenPatternsMayStart(i), let e = tokenPatterns(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        Self.walk(&self, skipCovered: false) { d, i in !filters || d.tokenPatternsMayStart(i) ? d.tokenPatterns(i) : nil }
     }
 
     @inline(never) mutating func cueRulesPass() {
-        var i = 0
         let filters = options.startFilters
-        while i < t.count {
-            if !filters || cueRulesMayStart(i), let e = cueRules(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        Self.walk(&self, skipCovered: false) { d, i in !filters || d.cueRulesMayStart(i) ? d.cueRules(i) : nil }
     }
 
     @inline(never) mutating func addressRulesPass() {
-        var i = 0
         let filters = options.startFilters
-        while i < t.count {
-            if !covered[i], !filters || addressRulesMayStart(i), let e = addressRules(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        Self.walk(&self, skipCovered: true) { d, i in !filters || d.addressRulesMayStart(i) ? d.addressRules(i) : nil }
     }
 
     @inline(never) mutating func unlabelledNamePass() {
-        var i = 0
         let filters = options.startFilters
-        while i < t.count {
-            if !covered[i], !filters || unlabelledNameMayStart(i), let e = unlabelledName(i) {
-                i = e
-                continue
-            }
-            i += 1
-        }
+        Self.walk(&self, skipCovered: true) { d, i in !filters || d.unlabelledNameMayStart(i) ? d.unlabelledName(i) : nil }
     }
 
     @inline(never) mutating func professionPass() {
-        var i = 0
         let filters = options.startFilters
-        while i < t.count {
-            if !covered[i], !filters || professionMayStart(i), let e = profession(i) {
+        Self.walk(&self, skipCovered: true) { d, i in !filters || d.professionMayStart(i) ? d.profession(i) : nil }
+    }
+
+    /// The walk every rule family shares: from the first token, try the family's rule (behind its start filter) at
+    /// each token not yet covered (when `skipCovered`), and continue after the span it found or at the next token.
+    /// Always inlined, so each family's pass above is one specialised loop with its filter inlined.
+    @inline(__always) static func walk(_ d: inout PHIDetection, skipCovered: Bool, _ step: (inout PHIDetection, Int) -> Int?) {
+        var i = 0
+        while i < d.t.count {
+            if !(skipCovered && d.covered[i]), let e = step(&d, i) {
                 i = e
                 continue
             }
