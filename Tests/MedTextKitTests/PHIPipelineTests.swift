@@ -434,9 +434,11 @@ import Testing
     /// (3.1%) and test 138 of 4,113 (3.4%) with `phiorg`'s organisation frames, so the floors are 3.5% and 4%.
     /// Session 13: the 40 dev notes 541-580 (two authors who never ran medtext) joined dev untuned: 466-467 of 12,576
     /// (3.7%) here with the session-12 engine, so the dev floor is 4% again until tuning brings it back under 3.5%.
+    /// At the end of session 13 (helpers' rules for ages, names, organisations, places, dates and identifiers): dev 403 of
+    /// 12,576 (3.2%) and test 122 (3.0%), so the dev floor is 3.5% again.
     @Test(arguments: DeidMode.allCases)
     func goldPHINeverSurvives(_ mode: DeidMode) throws {
-        for (split, floor) in [("dev", 0.04), ("test", 0.04)] {
+        for (split, floor) in [("dev", 0.035), ("test", 0.04)] {
             let (leaks, checked) = try Self.leaks(mode: mode, detectedOnly: false, split: split)
             #expect(checked > 0)
             withKnownIssue("detection recall on corpora/phi/\(split) is below 1.0", isIntermittent: true) {
