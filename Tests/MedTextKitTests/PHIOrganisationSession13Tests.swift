@@ -59,6 +59,8 @@ import Testing
         "son works nights at the local hospital.",
         "[[Darren|NAME]] is a [[firefighter|PROFESSION]] with rostered shifts.",
         "he works for dave on the farm.",
+        "Ex-[[bus driver|PROFESSION]] with the depot for 20 years.",
+        "she works at the quarry on weekends.",
     ])
     func lowerCaseEmployersAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
 

@@ -345,10 +345,12 @@ extension PHIDetection {
     /// four lower-case words (`of` and a hyphen or `&` inside, `the` before them outside) ending the clause at
     /// punctuation, the line end or a function word. They name an employer when a word is outside the ordinary-word list
     /// (not a lone place, state, country or person: "works at westmead", "works for dave"); ordinary words alone stay
-    /// out ("at the local hospital", "at home", "at night", "at talking stick resort"). `i0` is the token after the preposition; returns the name's end.
+    /// out ("at the local hospital", "at home", "at night", "at talking stick resort"), and so does one word after `the`
+    /// ("with the depot"). `i0` is the token after the preposition; returns the name's end.
     @inline(never) func lowerEmployerRun(_ i0: Int) -> Int? {
         var i = i0
-        if i + 1 < t.count, !t[i].nl, isWord(i), t[i].key == K.the { i += 1 }
+        let afterThe = i + 1 < t.count && !t[i].nl && isWord(i) && t[i].key == K.the
+        if afterThe { i += 1 }
         guard i < t.count, !t[i].nl, isWord(i), !cap(i), lowerAt(i), !covered[i], !t[i].bits.contains(.firstName) || !t[i].bits.contains(.ordinaryWord) else { return nil }
         var e = i
         var words = 0, distinctive = false
@@ -387,6 +389,8 @@ extension PHIDetection {
         else { return nil }
         guard distinctive else { return nil }
         if words == 1 {
+            // "driver with the depot", "works at the quarry": one lower-case word after `the` is a kind of workplace.
+            if afterThe { return nil }
             let bits = t[i].bits
             if bits.contains(.placeWord) || bits.contains(.stateAbbr) || bits.contains(.firstName) { return nil }
         }
