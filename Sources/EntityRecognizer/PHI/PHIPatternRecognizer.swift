@@ -333,7 +333,6 @@ struct PHIScan {
     // MARK: digit-led patterns
 
     mutating func numberPattern(_ i: Int) -> Int? {
-        let cue = previousCue(i)
         if let e = isoDate(i) ?? numericDate(i) ?? dayMonthNameDate(i) {
             let end = timeSuffix(e) ?? e
             emit(.date, i, end, score: 0.95, rule: "date")
@@ -345,6 +344,8 @@ struct PHIScan {
             return e
         }
         if let e = checksummedID(i) { return e }
+        // The cue word before the number (a hash and a table probe) only for the patterns that read it.
+        let cue = previousCue(i)
         if let e = age(i, cue: cue) { return e }
         if let e = monthYear(i, cue: cue) {
             emit(.date, i, e, score: 0.85, rule: "date-month-year")
@@ -1006,8 +1007,14 @@ struct PHIScan {
 
     /// Emails (local@domain.tld), URLs (scheme://..., www....) and bare domains with a known TLD.
     mutating func emailOrURL(_ i: Int) -> Int? {
-        // Scheme URLs.
         let we = alphaRun(i)
+        // A word before a colon is a URL only as a scheme and `://`, and a word before a dot that no letter or digit
+        // follows ("pain.", "Label:", most of the calls) reads no local part, host or domain: nothing below can match,
+        // so the word is not hashed.
+        let next = at(we)
+        if next == 0x3A && !(at(we + 1) == 0x2F && at(we + 2) == 0x2F) { return nil }
+        if next == 0x2E && !isAlnum(at(we + 1)) { return nil }
+        // Scheme URLs.
         let key = wordKey(b, i, we)
         if (key == PK.http || key == PK.https || key == PK.ftp) && at(we) == 0x3A && at(we + 1) == 0x2F
             && at(we + 2) == 0x2F
@@ -1020,13 +1027,16 @@ struct PHIScan {
         }
         // local-part / host characters.
         var j = i
-        var dots: [Int] = []
+        // The dots between labels: the first, the last and how many (no array per call).
+        var firstDot = -1, lastDot = -1, dots = 0
         while j < n {
             let c = b[j]
             if isAlnum(c) || c == 0x2D || c == 0x5F || c == 0x2B || c == 0x25 {
                 j += 1
             } else if c == 0x2E && isAlnum(at(j + 1)) {
-                dots.append(j)
+                if dots == 0 { firstDot = j }
+                lastDot = j
+                dots += 1
                 j += 1
             } else {
                 break
@@ -1051,11 +1061,11 @@ struct PHIScan {
             return nil
         }
         // www.example.com or example.com.au
-        if !dots.isEmpty {
-            let lastLabel = dots.last! + 1
+        if dots > 0 {
+            let lastLabel = lastDot + 1
             let tld = wordKey(b, lastLabel, j)
-            let isWWW = key == PK.www && dots.first == we
-            if isWWW || (scanTable.value(tld) & (1 << 8) != 0 && alphaRun(lastLabel) == j && dots.count >= 1 && !isAbbreviationLike(i, j)) {
+            let isWWW = key == PK.www && firstDot == we
+            if isWWW || (scanTable.value(tld) & (1 << 8) != 0 && alphaRun(lastLabel) == j && !isAbbreviationLike(i, j)) {
                 let e = at(j) == 0x2F ? urlEnd(j) : j
                 emit(.url, i, e, score: isWWW ? 0.99 : 0.85, rule: "url-domain")
                 return e
