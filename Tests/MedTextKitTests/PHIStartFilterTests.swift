@@ -10,7 +10,8 @@ import Testing
 /// ``PHIDetection/professionMayStart(_:)``, ``PHIDetection/tokenPatternsMayStart(_:)``,
 /// ``PHIDetection/unlabelledNameMayStart(_:)``). The filter only changes which positions are tried, never what is
 /// found: detection with and without it must be identical. A rule added to a family that starts at a token its
-/// start set leaves out fails here.
+/// start set leaves out fails here. With the filters on, the token-pattern, cue and profession passes walk start lists
+/// made once per note (``PHIDetection/StartLists``, session 14), so the dev-notes test covers that dispatch too.
 @Suite struct PHIStartFilterTests {
     /// The pipeline's recognizer with the start filters off.
     static func unfiltered(_ pipeline: PHIPipeline) -> PHIRecognizer {
@@ -98,5 +99,45 @@ import Testing
             }
         }
         #expect(notes >= 300 && entities >= 5_000)
+    }
+
+    /// The token-pattern, cue and profession passes visit only their start lists (``PHIDetection/StartLists``, made in
+    /// one walk before the rules run): for every dev note of both gold corpora each list holds exactly the tokens where
+    /// its family's filter holds, in token order; with the professions off their list is empty.
+    @Test(arguments: [true, false])
+    func startListsHoldExactlyTheTokensOfTheirFilters(_ professions: Bool) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let pipeline = PHIPipelineTests.pipeline
+        let vocabulary = pipeline.recognizer.vocabulary
+        var options = pipeline.recognizer.options
+        options.professions = professions
+        var notes = 0, listed = 0
+        for corpus in ["corpora/phi/dev", "corpora/gold/dev"] {
+            let dir = root.appendingPathComponent(corpus)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).filter({ $0.hasSuffix(".txt") }).sorted() {
+                let m = MarkedText(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+                let doc = pipeline.detect(Document(text: m.text))
+                var text = doc.document.text
+                text.withUTF8 { b in
+                    let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                    prepared.tokens.withUnsafeBufferPointer { t in
+                        let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                        let lists = PHIDetection.StartLists(d)
+                        let all = 0..<t.count
+                        let want: [(PHIDetection.StartLists.Family, [Int])] = [
+                            (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
+                            (.cueRules, all.filter { d.cueRulesMayStart($0) }),
+                            (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
+                        ]
+                        for (family, indices) in want {
+                            #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(corpus)/\(name) \(family)")
+                            listed += indices.count
+                        }
+                    }
+                }
+                notes += 1
+            }
+        }
+        #expect(notes >= 300 && listed >= 20_000)
     }
 }
