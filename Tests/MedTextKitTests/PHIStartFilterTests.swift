@@ -71,6 +71,14 @@ import Testing
         "Reviewed in clinic today.\nhas family back in [[sydney|ADDRESS]]'s west now",
         "Reviewed in clinic today.\nwas deployed at [[fort bliss|ORGANIZATION]] for two years",
         "Obs stable overnight, reviewed by team.\n\u{2014} [[tk|NAME]]",
+        // Session 14, dispatch by token class: a number runs only the number-led blocks of the address family
+        // (`numberLedAddress`: a numbered branch, a lot or box line; a word led by a digit, a military unit); a
+        // capitalised word and a lower-case word run their own copies of the family's blocks; a name found with a cue
+        // is found again at a later capitalised mention (the name mask tested before `propagatedName`).
+        "He is a member of [[VFW Post 292|ORGANIZATION]] and volunteers there.",
+        "Lives at [[Lot 42, Barunga Community, via Katherine NT 0852|ADDRESS]] with family.",
+        "He served with the [[1st Cavalry Division|ORGANIZATION]] in Iraq.",
+        "Dr [[Harriet Okafor|NAME]] reviewed her. Copy of letter to [[Okafor|NAME]] and the GP.",
     ])
     func eachStartKindStillFindsItsSpan(_ row: String) {
         let m = MarkedText(row)

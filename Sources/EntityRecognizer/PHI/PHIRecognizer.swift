@@ -285,6 +285,24 @@ final class PHIDetectionInput {
     }
 }
 
+/// A fact of a token's class known when a rule family's blocks are called (session 14, dispatch by token class): the
+/// blocks are generic over it, so that each class gets its own compiled copy with the fact constant and the blocks that
+/// cannot start there drop out.
+protocol TokenClassFact {
+    static var yes: Bool { get }
+}
+
+/// The token opens with a capital (``PHIDetection/addressRules(_:)``: `PTok.cp`; ``PHIDetection/unlabelledName(_:)``:
+/// ``PHIDetection/upperInitial(_:)``).
+enum Capitalised: TokenClassFact {
+    @inline(__always) static var yes: Bool { true }
+}
+
+/// The token does not open with a capital.
+enum NotCapitalised: TokenClassFact {
+    @inline(__always) static var yes: Bool { false }
+}
+
 struct PHIDetection {
     let input: PHIDetectionInput
     @inline(__always) var b: UnsafeBufferPointer<UInt8> { input.b }
@@ -2565,11 +2583,23 @@ struct PHIDetection {
         return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)))
     }
 
+    /// The blocks of the unlabelled-name family at token i, dispatched by its class (session 14): a word opening with a
+    /// capital (``upperInitial(_:)``) and any other word each run their own copy of ``unlabelledNameBlocks(_:_:upper:)``,
+    /// compiled with `upper` constant, so that neither tests the other's blocks.
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
+        let tok = t[i]
+        return upperInitial(i) ? unlabelledNameBlocks(i, tok, Capitalised.self) : unlabelledNameBlocks(i, tok, NotCapitalised.self)
+    }
+
+    /// Every block of the unlabelled-name family at word i (`tok`), in order. `C.yes` is ``upperInitial(_:)`` (so a
+    /// capitalised word, ``cap(_:)``, is `upper && tok.cp`): the function is specialised for each class, so `upper` is a
+    /// constant in each copy.
+    @inline(never) mutating func unlabelledNameBlocks<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
+        let upper = C.yes
         // Session 5 (one out-of-line call for capitalised words): "WHITFIELD, Karen", "AK/jm dictated", "(Marisol)",
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
-        if upperInitial(i), let e = unlistedNames(i) { return e }
+        if upper, let e = unlistedNames(i) { return e }
         // Session 5: "- tk", "- dgreenberg" ending a line sign an entry.
         // (The test of the token before comes first: most words follow a word, and `dateStampAt` is an out-of-line call.)
         // Session 13: or before a bracket ("- kt (katie tran)").
@@ -2583,8 +2613,8 @@ struct PHIDetection {
             if lowerAt(i), let e = signatureLineWordName(i) { return e }
         }
         // Credentials after a name: "John Smith, MD", "J Smith FRACP".
-        if t[i].bits.contains(.credential) && upperInitial(i) && t[i].e - t[i].s >= 2 && !capsDoc
-            && (t[i].flags.contains(.allUpper) || !t[i].flags.contains(.titleCase)),
+        if tok.bits.contains(.credential) && upper && tok.e - tok.s >= 2 && !capsDoc
+            && (tok.flags.contains(.allUpper) || !tok.flags.contains(.titleCase)),
             // "Hannah Oduya, MS, CGC": a degree written as a state code before the credential belongs to the chain.
             case let c = degreeBeforeCredential(i) ?? i,
             let s = nameBefore(c), !covered[s], s < c,
@@ -2604,11 +2634,12 @@ struct PHIDetection {
                 return i + 1
             }
         }
-        if let e = propagatedName(i) { return e }
+        // (`propagatedName` asks the name mask first: tested here, before the out-of-line call.)
+        if nameMask >> (tok.base & 63) & 1 != 0, let e = propagatedName(i) { return e }
         // Initial + surname: "j. ramsay", "A. Pillai", "K. ABERNATHY".
-        if t[i].e - t[i].s == 1, initial(i) || (lowerAt(i) && isWord(i) && isAlpha(b[t[i].s])), punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
+        if tok.e - tok.s == 1, initial(i) || (lowerAt(i) && isAlpha(b[tok.s])), punct(i + 1, 0x2E), adjacent(i + 1), i + 2 < t.count, !t[i + 2].nl, !covered[i + 2],
             // Session 5: "weaned to home O2 2 L. Home oxygen": a unit after a number.
-            !(i > 0 && !t[i].nl && t[i - 1].kind == .number),
+            !(i > 0 && !tok.nl && t[i - 1].kind == .number),
             isWord(i + 2), t[i + 2].e - t[i + 2].s >= 2, !t[i + 2].flags.contains(.hasDigit),
             // "Sex: M. Age: 67": between two labels' colons, a letter and the word before the next colon are a field's
             // value and the next label, no name ("rn d. holloway: soc visit" keeps its name).
@@ -2624,10 +2655,10 @@ struct PHIDetection {
             // "by MLT J. Oduya": an unlisted capitalised surname after a handover word or a role abbreviation; in
             // capitals too when a credential follows ("T. HALVORSEN (CCP)").
             // "R. OYELARAN / S. BÖHM": the next entry of a list of names.
-            let listAfterName = i >= 2 && !t[i].nl && (punct(i - 1, 0x2F) || punct(i - 1, 0x2C) || punct(i - 1, 0x3B)) && named[i - 2]
+            let listAfterName = i >= 2 && !tok.nl && (punct(i - 1, 0x2F) || punct(i - 1, 0x2C) || punct(i - 1, 0x3B)) && named[i - 2]
             let unlisted = cap(i + 2) && !lb.isName && !lb.contains(.ordinaryWord) && !lb.contains(.stopWord) && !lb.contains(.drugWord)
                 && !lb.contains(.placeWord) && !lb.contains(.credential) && !lb.contains(.title)
-                && ((!t[i + 2].flags.contains(.allUpper) && i > 0 && !t[i].nl
+                && ((!t[i + 2].flags.contains(.allUpper) && i > 0 && !tok.nl
                     && (inSet(.handoverWords, t[i - 1].key) || t[i - 1].key == K.by || (t[i - 1].flags.contains(.allUpper) && isWord(i - 1))))
                     || bracketedCredential || listAfterName)
             if t[i + 2].rb.contains(.shortWord) && inSet(.notInitials, t[i + 2].key) && !credentialAfter {
@@ -2636,7 +2667,7 @@ struct PHIDetection {
                 && (credentialAfter || ((cap(i + 2) || !lb.contains(.ordinaryWord)) && !(lb.contains(.ordinaryWord) && !cap(i + 2))))
                 // "A. Left heart catheterization", "D. Both lungs", "B. Lung": a lettered list item before an ordinary word
                 // that is a rare surname; a frequent surname ("J. Green") or a credential after it still names a person.
-                && (credentialAfter || !lb.contains(.ordinaryWord) || lb.contains(.frequentLast) || !(t[i].nl || i == 0 || punct(i - 1, 0x2C) || punct(i - 1, 0x3A))))
+                && (credentialAfter || !lb.contains(.ordinaryWord) || lb.contains(.frequentLast) || !(tok.nl || i == 0 || punct(i - 1, 0x2C) || punct(i - 1, 0x3A))))
                 // Session 13: "degrees F. Pulse oximetry", "by Dr. X.  Her symptoms": the word opens the next sentence.
                 && (credentialAfter || !cap(i + 2) || !initialEndsSentence(i + 2))
             {
@@ -2650,8 +2681,8 @@ struct PHIDetection {
             }
         }
         // Lower-case notes: "pt giulia kaur".
-        if lowerDoc, !cap(i), isWord(i), t[i].bits.contains(.firstName), !t[i].bits.contains(.ordinaryWord),
-            !t[i].bits.contains(.stopWord), i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !cap(i + 1),
+        if lowerDoc, !(upper && tok.cp), tok.bits.contains(.firstName), !tok.bits.contains(.ordinaryWord),
+            !tok.bits.contains(.stopWord), i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !cap(i + 1),
             t[i + 1].bits.contains(.lastName), !t[i + 1].bits.contains(.ordinaryWord), !t[i + 1].bits.contains(.stopWord)
         {
             // "marie-claude jean-baptiste": hyphenated parts on either side belong to the name.
@@ -2666,21 +2697,21 @@ struct PHIDetection {
             return e
         }
         // `His boss Graham "Gus" Pilcher`, `KEITH "SPUD" MURPHY`: a quoted nickname between given name and surname.
-        if t[i].bits.contains(.firstName), punct(i + 1, 0x22), let e = givenQuotedNicknameSurname(i) {
+        if tok.bits.contains(.firstName), punct(i + 1, 0x22), let e = givenQuotedNicknameSurname(i) {
             emitName(i, e, priority: 2, score: 0.8, rule: "name-quoted-nickname-inside")
             return e
         }
         // A given name alone mid-sentence: "breakup with Kayla in January", "you and Dana".
-        if t[i].bits.contains(.frequentFirst), let e = givenNameAlone(i) {
+        if tok.bits.contains(.frequentFirst), let e = givenNameAlone(i) {
             emitName(i, e, priority: 1, score: 0.6, rule: "name-given-alone")
             return e
         }
         // First name + last name from the lists: "John Smith", "Mary J. Nguyen".
-        let bits = t[i].bits
+        let bits = tok.bits
         // "Jean-Paul Dubois", "Mary-Rose attended": two listed given names joined by a hyphen.
         if bits.contains(.firstName), punct(i + 1, 0x2D), let e = hyphenatedListedGivenName(i) {
             // "ZHANG, Wei-Ling": after a surname found with its comma, the inverted name is one span (GUIDELINE N2).
-            if i >= 2, !t[i - 1].nl, !t[i].nl, punct(i - 1, 0x2C), adjacent(i - 1), named[i - 2], cap(i - 2) {
+            if i >= 2, !t[i - 1].nl, !tok.nl, punct(i - 1, 0x2C), adjacent(i - 1), named[i - 2], cap(i - 2) {
                 emitName(i - 2, e, priority: 3, score: 0.8, rule: "name-hyphenated-given")
             } else {
                 emitName(i, e, priority: 2, score: 0.75, rule: "name-hyphenated-given")
@@ -2688,7 +2719,7 @@ struct PHIDetection {
             return e
         }
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
-        guard cap(i), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
+        guard (upper && tok.cp), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
             // "Mary-Anne Street": the second half of a hyphenated word starts no pair.
             !(i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2)),
             !bits.contains(.commonName) || bits.contains(.frequentFirst),
@@ -2725,9 +2756,9 @@ struct PHIDetection {
         if bits.contains(.ordinaryWord) && lb.contains(.ordinaryWord) { return nil }
         if capsDoc && (bits.contains(.ordinaryWord) || lb.contains(.ordinaryWord)) { return nil }
         // "Murray Bridge", "Glen Innes": a known place, not a person.
-        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
+        if tok.ps, let (_, pe) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), pe > j { return nil }
         // Session 12: "born and raised in North Carolina", "West Virginia": a two-word state name is no person (GUIDELINE §0).
-        if t[i].ps, let (_, pe) = phrase(at: i, kinds: .startsStateName, where: { $0 == .stateName }), pe > j { return nil }
+        if tok.ps, let (_, pe) = phrase(at: i, kinds: .startsStateName, where: { $0 == .stateName }), pe > j { return nil }
         // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
         if pairSurnameIsPlace(j) { return nil }
         var end = j + 1
@@ -2823,10 +2854,40 @@ struct PHIDetection {
             || punct(i - 1, 0x2C) || punct(i - 1, 0x28)
     }
 
+    /// The blocks of the address family, dispatched by the class of token i (session 14): a number starts only the
+    /// street and numbered-unit block (``numberLedAddress(_:_:)``: every other block needs a word or a phrase start, and a
+    /// number starts no phrase); a capitalised word (`PTok.cp`) and every other token run the blocks of
+    /// ``addressRulesBlocks(_:_:capital:)``, one copy compiled for each, so that the copy for capitalised words skips the
+    /// blocks of lower-case words and the other copy the blocks of capitalised words without testing them. The rules are
+    /// the same code; with `Options.startFilters` off every token runs all the blocks (`PHIStartFilterTests` compares).
     mutating func addressRules(_ i: Int) -> Int? {
         let tok = t[i]
+        if tok.cp { return addressRulesBlocks(i, tok, Capitalised.self) }
+        if tok.kind == .number && options.startFilters { return numberLedAddress(i, tok) }
+        return addressRulesBlocks(i, tok, NotCapitalised.self)
+    }
+
+    /// A street address, numbered branch or unit, or lot or box line at a number or a word led by a digit (`12A`).
+    @inline(__always) mutating func numberLedAddress(_ i: Int, _ tok: PTok) -> Int? {
+        // Street address: number (5/12, 12A) + street words + street type.
+        guard tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) else { return nil }
+        // Session 11: "Roofers Local 123", "VFW Post 292"; "1st Cavalry Division".
+        if tok.kind == .number, i > 1, cap(i - 1), let e = numberedBranch(i) { return e }
+        if tok.kind == .word, let e = militaryUnit(i) { return e }
+        if let e = streetAddress(i) { return e }
+        // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
+        if tok.kind == .number, i > 0, !tok.nl, isWord(i - 1), let e = lotOrBoxLine(i) { return e }
+        return nil
+    }
+
+    /// Every block of the address family at token i (`tok`, its token), in order. `C.yes` is `tok.cp`: the function is
+    /// specialised for each class, so `capital` is a constant in each copy.
+    @inline(never) mutating func addressRulesBlocks<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
+        let capital = C.yes
+        let word = tok.kind == .word
+        let lower = lowerDoc || tok.ll
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
-        if i >= 2, t[i - 1].rb.contains(.ordinalContactResidenceWord), cap(i), !tok.flags.contains(.allUpper) {
+        if i >= 2, t[i - 1].rb.contains(.ordinalContactResidenceWord), capital, !tok.flags.contains(.allUpper) {
             if tok.bits.isEmpty, let e = unlistedPlace(i) { return e }
             // "lives in Cary", "born in Keren", "moved to Millicent": a town named by a word or a given name.
             if tok.bits.contains(.residenceTown), let e = residenceTown(i) { return e }
@@ -2836,20 +2897,14 @@ struct PHIDetection {
         }
         // Session 12: "stationed at Camp Lejeune", "deployed at fort bliss", "at Air Station Miami" (the first two letters
         // of fort, ft, camp, air, naval, joint before the set lookup).
-        if tok.e - tok.s >= 2, tok.e - tok.s <= 5, isWord(i), militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = militaryBase(i) {
+        if tok.e - tok.s >= 2, tok.e - tok.s <= 5, word, militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = militaryBase(i) {
             return e
         }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
-        if tok.rb.contains(.organizationLabel), isWord(i), let e = organizationAfterLabel(i) { return e }
+        if tok.rb.contains(.organizationLabel), word, let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
-        if tok.kind == .number || (tok.kind == .word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 6) {
-            // Session 11: "Roofers Local 123", "VFW Post 292"; "1st Cavalry Division".
-            if tok.kind == .number, i > 1, cap(i - 1), let e = numberedBranch(i) { return e }
-            if tok.kind == .word, let e = militaryUnit(i) { return e }
-            if let e = streetAddress(i) { return e }
-            // "Lot 42, Barunga Community, via Katherine NT 0852", "HC 61 Box 3127, Shiprock, NM 87420".
-            if tok.kind == .number, i > 0, !tok.nl, isWord(i - 1), let e = lotOrBoxLine(i) { return e }
-        }
+        // (A capitalised word never starts with a digit.)
+        if !capital, let e = numberLedAddress(i, tok) { return e }
         // "scanned in a 1.5 Tesla magnet": a known organisation's name after a number is a unit.
         if tok.ps, tok.rb.contains(.startsOrganization), !(i > 0 && !tok.nl && t[i - 1].kind == .number), let e = knownOrganization(i) {
             // Session 13: "a part-time DoorDash driver", "former FedEx package handler": a known company before an
@@ -2883,11 +2938,11 @@ struct PHIDetection {
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if cap(i), !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+            if capital, !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 !(punct(e, 0x3A) && adjacent(e)),
                 // Session 12: "Controlled Oral Word Association": a test's name; "CMV and AFB cultures": a test noun after
                 // a cue written as an acronym makes it a laboratory test, not a base.
-                !(i > 0 && !t[i].nl && isWord(i - 1) && inSet(.testNameWords, t[i - 1].key)),
+                !(i > 0 && !tok.nl && isWord(i - 1) && inSet(.testNameWords, t[i - 1].key)),
                 !(t[e - 1].flags.contains(.allUpper) && !capsDoc && eponymFollows(e)),
                 // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
                 !occupationStarts(e),
@@ -2911,9 +2966,9 @@ struct PHIDetection {
             }
         }
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
-        if isWord(i), !cap(i), !capsDoc, tok.ps,
+        if word, !capital, !capsDoc, tok.ps,
             let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-            e > i + 1 || !inSet(.lowerUnsafeCues, t[i].key),
+            e > i + 1 || !inSet(.lowerUnsafeCues, tok.key),
             !(phrase(at: i, kinds: .startsProfession, where: { $0 == .profession }).map { $0.1 > e } ?? false),
             let s = lowerFacilityStart(i)
         {
@@ -2925,7 +2980,7 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if isWord(i), inSet(.workVerbs, t[i].key), i + 1 < t.count, !t[i + 1].nl {
+        if word, inSet(.workVerbs, tok.key), i + 1 < t.count, !t[i + 1].nl {
             // Session 12: "worked 31 years at Ravenswood Precision Stamping", "works nights at Toyota Mississippi": a
             // duration or a shift (`work_fillers`, numbers) may come between the verb and its preposition.
             var p = i + 1
@@ -2941,10 +2996,10 @@ struct PHIDetection {
             }
         }
         // Session 11: "USS Harold E. Stassen", "HMAS Stirling": a ship after its prefix.
-        if tok.flags.contains(.allUpper), isWord(i), inSet(.shipPrefixes, t[i].key), let e = militaryUnit(i) { return e }
+        if tok.flags.contains(.allUpper), word, inSet(.shipPrefixes, tok.key), let e = militaryUnit(i) { return e }
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
-        if isWord(i), t[i].key == K.for || t[i].key == K.with, let e = sportsTeam(i) { return e }
-        if t[i].rb.contains(.orgSuffix) && cap(i) && !inHeader(i)
+        if word, tok.key == K.for || tok.key == K.with, let e = sportsTeam(i) { return e }
+        if tok.rb.contains(.orgSuffix) && capital && !inHeader(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord))
             // Session 12: "PAST MEDICAL/SURGICAL/SOCIAL HISTORY:": a word joined by a slash to the next is a heading's list.
             && !(punct(i + 1, 0x2F) && adjacent(i + 1)),
@@ -2958,7 +3013,7 @@ struct PHIDetection {
             return end
         }
         // "Employer: Snap-on Incorporated", "Employer for WorkCover: Peel Valley Shearing Contractors".
-        if t[i].rb.contains(.employerCue), isWord(i) {
+        if tok.rb.contains(.employerCue), word {
             var j = i + 1
             while j < t.count && j - i <= 4 && !t[j].nl && !punct(j, 0x3A) { j += 1 }
             if punct(j, 0x3A), j + 1 < t.count, !t[j + 1].nl, cap(j + 1), !t[j + 1].bits.contains(.title) {
@@ -2978,23 +3033,23 @@ struct PHIDetection {
             }
         }
         // A street written alone on its line above the line of its town ("Ryrie St" / "Geelong VIC 3220").
-        if cap(i), t[i].nl || i == 0, let e = streetLineAboveLocality(i) { return e }
+        if capital, tok.nl || i == 0, let e = streetLineAboveLocality(i) { return e }
         // City/suburb + state + postcode: "Parramatta NSW 2150", "Springfield, IL 62704".
-        if cap(i), !t[i].bits.contains(.title), stateMaySoonFollow(i), let e = locality(i, allowNewline: false, standalone: true) {
+        if capital, !tok.bits.contains(.title), stateMaySoonFollow(i), let e = locality(i, allowNewline: false, standalone: true) {
             emit(.address, i, e, priority: 3, score: 0.85, rule: "address-locality")
             return bracketedPostcode(e) ?? e
         }
         // "son lives in toowoomba qld 4350", "moved from springfield, il 62704": the same in lower-case text.
-        if !cap(i), isWord(i), lowerAt(i), stateCodeSoon(i), let e = lowerLocality(i) {
+        if !capital, word, lower, stateCodeSoon(i), let e = lowerLocality(i) {
             emit(.address, i, e, priority: 3, score: 0.8, rule: "address-locality-lower")
             return e
         }
-        if cap(i), i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
+        if capital, i + 1 < t.count && (t[i + 1].rb.contains(.auxWord) || (i + 2 < t.count && t[i + 2].rb.contains(.auxWord))),
             let e = extraAddressRules(i)
         { return e }
         // "Bethlehem, PA": a capitalised word, a comma and a USPS state code.
         if i + 2 < t.count, punct(i + 1, 0x2C),
-            cap(i) || (lowerAt(i) && isWord(i) && i > 0 && placeContext(i - 1) && !t[i].bits.contains(.ordinaryWord)),
+            capital || (lower && word && i > 0 && placeContext(i - 1) && !tok.bits.contains(.ordinaryWord)),
             isStateAt(i + 2) || (lowerAt(i + 2) && isWord(i + 2) && t[i + 2].bits.contains(.stateAbbr)
                 && (i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation)),
             t[i + 2].e - t[i + 2].s == 2, !t[i + 2].nl,
@@ -3004,28 +3059,28 @@ struct PHIDetection {
             !(i + 3 < t.count && punct(i + 3, 0x28) && adjacent(i + 3)),
             // "Hannah Oduya, MS, CGC": a code before a comma and a credential is a degree (session 12).
             !credentialAfterComma(i + 3),
-            !t[i].bits.contains(.ordinaryWord) || t[i].bits.contains(.placeWord) || t[i].flags.contains(.allUpper),
+            !tok.bits.contains(.ordinaryWord) || tok.bits.contains(.placeWord) || tok.flags.contains(.allUpper),
             !capsWordBeforeWordStateCode(i),
             cityBeforeState(i),
             i + 3 >= t.count || t[i + 3].nl || t[i + 3].kind == .punctuation
                 // "BASE: KEARNEY, NE   DISPATCH ...": a column gap ends the field (a credential such as MD stays a name's).
                 || (t[i + 3].s - t[i + 2].e >= 3 && !t[i + 2].bits.contains(.credential))
                 // Session 5: "lives in Gary, IN and drives": after a place preposition any word may follow.
-                || (i > 0 && !t[i].nl && isWord(i - 1) && inSet(.placePrepositions, t[i - 1].key) && !cap(i + 3))
+                || (i > 0 && !tok.nl && isWord(i - 1) && inSet(.placePrepositions, t[i - 1].key) && !cap(i + 3))
         {
             emit(.address, i, i + 3, priority: 3, score: 0.75, rule: "address-city-state")
             return bracketedPostcode(i + 3) ?? i + 3
         }
         // "labs at labcorp on sherman ave": a lower-case street name in a lower-case note or line.
-        if lowerAt(i), i > 0, isWord(i), !cap(i), streetTypeAfter(i),
+        if lower, i > 0, word, !capital, streetTypeAfter(i),
             placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
             let e = lowerStreetName(i)
         { return e }
         // Session 13: "rolled his car on the Bruce Highway", "found by the Murray River", "MVA on I-17" (GUIDELINE §5).
-        if cap(i), i >= 2, isWord(i - 1), t[i - 1].key == K.the, let e = namedRoadOrRiver(i) { return e }
-        if cap(i), tok.e - tok.s <= 2, tok.flags.contains(.allUpper), punct(i + 1, 0x2D), let e = numberedHighway(i) { return e }
+        if capital, i >= 2, isWord(i - 1), t[i - 1].key == K.the, let e = namedRoadOrRiver(i) { return e }
+        if capital, tok.e - tok.s <= 2, tok.flags.contains(.allUpper), punct(i + 1, 0x2D), let e = numberedHighway(i) { return e }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
-        if cap(i), i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
+        if capital, i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
             // A rural property or locality named with a property word: "a stockman at Mount Doreen Station", "a ringer on
             // Barkly Downs station".
             if let e = propertyName(i) { return e }
@@ -3037,7 +3092,7 @@ struct PHIDetection {
             for q in i...min(k, t.count - 1) where phrase(at: q, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }) != nil { facility = true }
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
-                !inSet(.wardWords, t[i].key),
+                !inSet(.wardWords, tok.key),
                 // Session 12: "served in Naval Reserve", "on Project Access", "to Medical Center's": a street type that is a
                 // plain noun needs a name, a place or an unlisted word before it.
                 !(inSet(.nounStreetTypes, t[k].base) && !distinctiveBefore(i, k)),
@@ -3052,31 +3107,31 @@ struct PHIDetection {
         }
         // "at SSCA Dandenong", "(headspace Meadowbrook)": a name ending in a known town after an organisation preposition
         // (GUIDELINE O3: the town written without a comma is part of the organisation's name).
-        if cap(i), !capsDoc, i > 0, !t[i].nl, !covered[i],
+        if capital, !capsDoc, i > 0, !tok.nl, !covered[i],
             punct(i - 1, 0x28) || (isWord(i - 1) && !cap(i - 1) && inSet(.organizationPrepositions, t[i - 1].key)),
             let e = organisationEndingInTown(i)
         { return e }
         // "lives in the Kimberley", "grew up in the Riverina": a known place or region after a place word and `the`.
-        if tok.ps, cap(i), !capsDoc, i > 1, t[i - 1].key == K.the, !t[i - 1].nl, placeContext(i - 2), let e = placeAfterArticle(i) {
+        if tok.ps, capital, !capsDoc, i > 1, t[i - 1].key == K.the, !t[i - 1].nl, placeContext(i - 2), let e = placeAfterArticle(i) {
             return e
         }
         // Session 12: "(Dandenong campus)", "the Nightcliff jetty", "Hearing Australia, Moorooka centre": a known place
         // before a lower-case word of a site it names.
-        if tok.rb.contains(.startsPlace), cap(i), !lowerDoc, let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) { return e }
+        if tok.rb.contains(.startsPlace), capital, !lowerDoc, let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) { return e }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
-        if cap(i) || lowerAt(i) || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
+        if capital || lower || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
             let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
             // In a lower-case line of a mixed-case note a place that is one ordinary word ("sent to mobile") stays a word;
             // a name of two words ("in garden city", "from thursday island") is a place.
-            cap(i) || lowerDoc || e > i + 1 || !tok.bits.contains(.ordinaryWord),
+            capital || lowerDoc || e > i + 1 || !tok.bits.contains(.ordinaryWord),
             placeContext(i - 1) || placeListGoesOn(i - 1) || bornBefore(i - 1), !eponymFollows(e),
             // "cardiac rehab at Duluth Family YMCA", "at Perth Murugan Temple": the town starts an organisation's name,
             // which the facility rules find at its cue word (GUIDELINE O3).
             !facilityNameFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
-            !(e == i + 1 && t[i - 1].key == K.of && !t[i].bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
+            !(e == i + 1 && t[i - 1].key == K.of && !tok.bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
             // "to Young-jae Shin": a place word joined by a hyphen to a given-name syllable is a hyphenated given name.
             !(punct(e, 0x2D) && hyphenatedGivenName(e - 1) != nil)
         {
@@ -3087,16 +3142,16 @@ struct PHIDetection {
         // cardiologist, Midland).", "Kroger Pharmacy #713, Richmond - ...").
         if tok.ps, tok.rb.contains(.startsPlace), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = placeSetOff(i) { return e }
         // "from Zahlé, Lebanon", "Place of birth: Treviso, Italy": a town before a comma and its country.
-        if cap(i), !tok.bits.contains(.title), punct(i + 1, 0x2C) || punct(i + 2, 0x2C) || punct(i + 3, 0x2C), let e = placeBeforeCountry(i) {
+        if capital, !tok.bits.contains(.title), punct(i + 1, 0x2C) || punct(i + 2, 0x2C) || punct(i + 3, 0x2C), let e = placeBeforeCountry(i) {
             return e
         }
         // "(Sgt K. Whiteley, Browns Plains station)": a property or locality word after a bracket or comma.
-        if cap(i), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
+        if capital, i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = propertyName(i) { return e }
         // "in Melbourne's west", "lives in Sydney's inner west": a known place with a possessive.
-        if tok.base != tok.key, isWord(i), cap(i) || lowerAt(i), i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
+        if tok.base != tok.key, word, capital || lower, i > 0, placeContext(i - 1), let e = possessivePlace(i) { return e }
         // Session 13: "Dietitian: Tui Rawiri, APD, Plate & Purpose", "case manager Troy Ellery (Coastal Pathways AOD
         // Service)": an organisation written after a person's name and a comma or bracket.
-        if i > 1, !tok.nl, isWord(i), cap(i) || lowerAt(i), punct(i - 1, 0x2C) || punct(i - 1, 0x28), !covered[i], let e = affiliationAfterPerson(i) {
+        if i > 1, !tok.nl, word, capital || lower, punct(i - 1, 0x2C) || punct(i - 1, 0x28), !covered[i], let e = affiliationAfterPerson(i) {
             return e
         }
         return nil
