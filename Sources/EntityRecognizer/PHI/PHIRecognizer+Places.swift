@@ -473,6 +473,7 @@ extension PHIDetection {
         guard i < end, end <= t.count, isWord(i) else { return false }
         if inSet(.governmentServiceAbbreviations, t[i].key) { return true }
         var state = false, service = false
+        var onlyHealth = true, words = 0
         var k = i
         while k < end {
             if t[k].kind == .punctuation { k += 1; continue }
@@ -493,8 +494,13 @@ extension PHIDetection {
             }
             guard isWord(k), inSet(.governmentServiceWords, t[k].key) else { return false }
             if t[k].key != K.of && t[k].key != K.and { service = true }
+            if t[k].key != K.health { onlyHealth = false }
+            words += 1
             k += 1
         }
+        // Session 14: "Queensland Health", "NSW Health": a state health department runs hospitals, an organisation
+        // (GUIDELINE §6, decision of session 13).
+        if onlyHealth && words == 1 { return false }
         return state && service
     }
 
@@ -567,8 +573,34 @@ extension PHIDetection {
         if distinctive { return true }
         // Two words at least: "metastasis from Unknown Primary" stays out.
         guard s > 0, suffix - s >= 2, !t[s].nl, isWord(s - 1), !cap(s - 1) else { return false }
+        // Session 14: "hospitalized at State Mental Institution": ordinary words after a public body's word name a kind.
+        if inSet(.publicBodyWords, t[s].key) { return false }
         let k = t[s - 1].key
         return k == K.at || k == K.from || k == K.via
+    }
+
+    /// Session 14: the first token of a company name ending right before the comma at `c` that precedes its legal form
+    /// (`Summit Freight Carriers, Inc.`), or nil: the facility walk's capitalised words with a proper word among them, not
+    /// a person's given name and surname. A law firm's partners joined by `&` may stand in a list of single capitalised
+    /// words joined by commas (`HARTWELL, OKONJO & BRANDT, LLP`).
+    @inline(never) func legalNameStart(_ c: Int) -> Int? {
+        guard c > 0, isWord(c - 1), cap(c - 1), !covered[c - 1], !t[c - 1].bits.contains(.title), let s0 = facilityStart(c) else { return nil }
+        var s = s0
+        var joined = false
+        for q in s..<c where punct(q, 0x26) || (isWord(q) && t[q].key == K.and) { joined = true }
+        if !joined {
+            // "Dr Mark Ellis, Inc." names no company: a given name and a surname alone are a person.
+            if c - s == 2, t[s].bits.contains(.firstName), !t[s].bits.contains(.ordinaryWord), t[c - 1].bits.isName { return nil }
+            return s
+        }
+        var n = 0
+        while n < 3, s >= 2, punct(s - 1, 0x2C), !t[s].nl, !t[s - 1].nl, isWord(s - 2), cap(s - 2), !covered[s - 2],
+            !t[s - 2].bits.contains(.title), s - 2 == 0 || t[s - 2].nl || !(isWord(s - 3) && cap(s - 3))
+        {
+            s -= 2
+            n += 1
+        }
+        return s
     }
 
     /// The end of a company's legal form written after a comma at token `k` ("P.C.", "P.A.", "LLC", "Inc."): one to

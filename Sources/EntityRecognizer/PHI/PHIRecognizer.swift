@@ -2308,7 +2308,9 @@ struct PHIDetection {
         // "Cook County", "Orleans Parish": a county.
         if i + 1 < t.count, t[i + 1].rb.contains(.auxWord), cap(i), !t[i].bits.contains(.title), !t[i + 1].nl, cap(i + 1),
             inSet(.countyWords, t[i + 1].key),
-            !inSet(.genericOrgWords, t[i].key)
+            !inSet(.genericOrgWords, t[i].key),
+            // Session 14: "Sacred Heart Croatian Catholic Parish", "Maronite Parish": a church's parish, no county.
+            !inSet(.congregationWords, t[i].key)
         {
             emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
             return i + 2
@@ -2938,7 +2940,7 @@ struct PHIDetection {
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if capital, !inHeader(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+            if capital, !inHeaderWords(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
                 !(punct(e, 0x3A) && adjacent(e)),
                 // Session 12: "Controlled Oral Word Association": a test's name; "CMV and AFB cultures": a test noun after
                 // a cue written as an acronym makes it a laboratory test, not a base.
@@ -2999,7 +3001,15 @@ struct PHIDetection {
         if tok.flags.contains(.allUpper), word, inSet(.shipPrefixes, tok.key), let e = militaryUnit(i) { return e }
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
         if word, tok.key == K.for || tok.key == K.with, let e = sportsTeam(i) { return e }
-        if tok.rb.contains(.orgSuffix) && capital && !inHeader(i)
+        // Session 14: "Whitlatch v. Summit Freight Carriers, Inc.", "HARTWELL, OKONJO & BRANDT, LLP": a legal form written
+        // after a comma ends the company's name before the comma.
+        if tok.rb.contains(.orgSuffix), capital, i >= 2, punct(i - 1, 0x2C), !tok.nl, word, let le = legalSuffixEnd(i),
+            let s = legalNameStart(i - 1)
+        {
+            emit(options.facilityType, s, le, priority: 3, score: 0.75, rule: "organization-legal-form")
+            return le
+        }
+        if tok.rb.contains(.orgSuffix) && capital && !inHeaderWords(i)
             && !(i + 1 < t.count && !t[i + 1].nl && cap(i + 1) && t[i + 1].bits.contains(.ordinaryWord))
             // Session 12: "PAST MEDICAL/SURGICAL/SOCIAL HISTORY:": a word joined by a slash to the next is a heading's list.
             && !(punct(i + 1, 0x2F) && adjacent(i + 1)),
@@ -3215,6 +3225,18 @@ struct PHIDetection {
         return h.contains(t[i].s)
     }
 
+    /// Session 14: token i lies among a section header's own words, not in the bracketed qualifier the section detector
+    /// takes into the header (`Labs (04/02/2026, Summit Reference Laboratory, accession ...):` names a laboratory).
+    @inline(never) func inHeaderWords(_ i: Int) -> Bool {
+        guard let sec = doc.section(containing: t[i].s), let h = sec.headerSpan, h.contains(t[i].s) else { return false }
+        var j = i - 1
+        while j >= 0 && t[j].s >= h.start && !t[j + 1].nl {
+            if punct(j, 0x28) { return false }
+            j -= 1
+        }
+        return true
+    }
+
     /// ``lowerStreetName(_:)`` ends at a street type at token i + 1 or i + 2 (a cheap test before its place context).
     @inline(__always) func streetTypeAfter(_ i: Int) -> Bool {
         (i + 1 < t.count && t[i + 1].bits.contains(.streetType)) || (i + 2 < t.count && t[i + 2].bits.contains(.streetType))
@@ -3292,7 +3314,13 @@ struct PHIDetection {
         // "ward 5 west nursing notes - box hill hospital", "referrer: monash medical centre": at a line start, after a
         // label's colon or a spaced dash, when a word of the name is outside the ordinary-word list or the name starts
         // with a known place ("pain clinic", "- dental clinic" stay out).
-        if s == 0 || t[s].nl || (punct(s - 1, 0x3A) && adjacent(s - 1)) || (punct(s - 1, 0x2D) && !adjacent(s - 1) && !adjacent(s)) {
+        // (Session 14: also after an opening bracket or a comma: "(dx 2011, fremantle hospital)", "(pinehurst cardiology
+        // associates, 910-...)".)
+        if s == 0 || t[s].nl || (punct(s - 1, 0x3A) && adjacent(s - 1)) || (punct(s - 1, 0x2D) && !adjacent(s - 1) && !adjacent(s))
+            || punct(s - 1, 0x28) || punct(s - 1, 0x2C)
+        {
+            // ("splint, f/u clinic": an abbreviation written with a slash is no name.)
+            for q in t[s].s..<t[s].e where b[q] == 0x2F { return nil }
             return unlisted > 0 || phrase(at: s, kinds: .startsPlace, where: { $0 == .place }) != nil ? s : nil
         }
         guard s > 0, isWord(s - 1) else { return nil }
@@ -3418,7 +3446,19 @@ struct PHIDetection {
             if cap(j) || t[j].kind == .number {
                 if t[j].bits.contains(.title) && !t[j].ps { break }
                 // "SENT GALLBLADDER TO PATHOLOGY": a preposition never sits inside a name before its cue word.
-                if isWord(j) && (inSet(.employerPrepositions, t[j].key) || inSet(.capsBreakWords, t[j].key)) { break }
+                if isWord(j) && (inSet(.employerPrepositions, t[j].key) || inSet(.capsBreakWords, t[j].key)) {
+                    // Session 14: "Rosewood Drop-In Center": joined by a hyphen to the word before, it makes one compound
+                    // word of the name, which counts as no proper word ("Walk-In Clinic" alone names nothing).
+                    // ("DAUGHTER-IN-LAW": a compound that goes on after the preposition is no such word.)
+                    if j >= 2, punct(j - 1, 0x2D), adjacent(j - 1), adjacent(j), isWord(j - 2), cap(j - 2), !t[j - 1].nl,
+                        !(punct(j + 1, 0x2D) && adjacent(j + 1))
+                    {
+                        s = j - 2
+                        j -= 3
+                        continue
+                    }
+                    break
+                }
                 let ordinary = inSet(.genericOrgWords, t[j].key) || inSet(.genericServiceWords, t[j].key) || inSet(.specialtyWords, t[j].key)
                     || (t[j].bits.contains(.ordinaryWord) && !t[j].bits.isName && !t[j].bits.contains(.placeWord)
                         && inSet(.sentenceOpeners, t[j].key))
