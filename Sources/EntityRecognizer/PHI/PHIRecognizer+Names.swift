@@ -956,9 +956,12 @@ extension PHIDetection {
         while s >= 2 && !t[s].nl && (punct(s - 1, 0x2C) || t[s - 1].key == K.and) && t[s - 2].kind == .number && ageNumber(s - 2, sentenceEnd: true) {
             s -= 2
         }
-        guard s >= 2, !t[s].nl, punct(s - 1, 0x2C) || punct(s - 1, 0x28), isWord(s - 2), !t[s - 1].nl, inSet(.pluralKin, t[s - 2].key) else {
-            return nil
-        }
+        guard s >= 2, !t[s].nl, punct(s - 1, 0x2C) || punct(s - 1, 0x28) else { return nil }
+        let bracket = punct(s - 1, 0x28)
+        // Session 14: "their children\n(14 and 9)": the bracket may open the next line; "Her parents are alive in
+        // Toowoomba (84 and 82)": a plural relative earlier in the clause before a bracket that holds only the ages.
+        let kinBefore = isWord(s - 2) && inSet(.pluralKin, t[s - 2].key) && (!t[s - 1].nl || bracket)
+        guard kinBefore || (bracket && !t[s - 1].nl && pluralKinInClause(before: s - 2)) else { return nil }
         // Forward to its end: at least two ages, then a clause end or the closing bracket.
         var e = s, n = 1
         while e + 2 < t.count && !t[e + 2].nl && (punct(e + 1, 0x2C) || t[e + 1].key == K.and) && t[e + 2].kind == .number
@@ -970,7 +973,34 @@ extension PHIDetection {
         guard n >= 2, e + 1 >= t.count || t[e + 1].nl || punct(e + 1, 0x3B) || punct(e + 1, 0x29) || punct(e + 1, 0x2E)
             || (punct(e + 1, 0x2C) && !punct(s - 1, 0x28)) || (isWord(e + 1) && inSet(.ageUnits, t[e + 1].key))
         else { return nil }
+        if !kinBefore && !punct(e + 1, 0x29) { return nil }
         return "age-list-relatives"
+    }
+
+    /// Session 14: a plural relative (`parents`, `children`) among the eight tokens up to `k` on its line, with no
+    /// clause or bracket boundary between.
+    @inline(never) func pluralKinInClause(before k: Int) -> Bool {
+        var q = k
+        while q >= 0 && k - q < 8 {
+            if t[q].kind == .punctuation && (punct(q, 0x2E) || punct(q, 0x3B) || punct(q, 0x3A) || punct(q, 0x28) || punct(q, 0x29)) { return false }
+            if isWord(q) && inSet(.pluralKin, t[q].key) { return true }
+            if t[q].nl { return false }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Session 14: an opening bracket that no bracket closes stands on the line among the ten tokens before `e`
+    /// (`(husband Ernesto Delgado`, `("Nanna Nellie"`).
+    @inline(never) func bracketOpenBefore(_ e: Int) -> Bool {
+        var q = e - 1
+        while q >= 0 && e - q <= 10 {
+            if punct(q, 0x29) { return false }
+            if punct(q, 0x28) { return true }
+            if t[q].nl { return false }
+            q -= 1
+        }
+        return false
     }
 
     /// Ages in the Australian fraction notation before `old` (`a 6/12 old boy`, `3/52 old baby`, `baby is 10/7 old.`:

@@ -333,6 +333,9 @@ struct PHIDetection {
     /// One bit per `nameKeys` key (bit `key & 63`), set as keys are added and never cleared: a word whose bit is clear
     /// is no name key, tested before the linear `nameKeys.contains` (``propagatedName(_:)`` asks it at most words).
     var nameMask: UInt64 = 0
+    /// Session 14: keys of lower-case initials written before the bracketed name they stand for ("jk (jess kowalski, rn)"):
+    /// their other entry sign-offs are that person (``signedInitialsRepeats()``).
+    var signedInitials: [UInt64] = []
     /// Token ends of the organisations found (for the towns written after them).
     var orgEnds: [Int] = []
 
@@ -773,8 +776,11 @@ struct PHIDetection {
         emit(.name, i, end, priority: priority, score: score, rule: rule)
         nameEnds.append(end)
         for k in i..<min(end, t.count) { named[k] = true }
-        for k in i..<end where isWord(k) && !initial(k) && !t[k].bits.contains(.eponym)
-            && (!t[k].bits.contains(.stopWord) || (priority >= 3 && (stopListedGivenName(k) || lowerStopListedGivenName(k))))
+        for k in i..<end where isWord(k) && !initial(k)
+            && ((!t[k].bits.contains(.eponym) && (!t[k].bits.contains(.stopWord)
+                || (priority >= 3 && (stopListedGivenName(k) || lowerStopListedGivenName(k)))))
+                // Session 14: an eponym given name found before its surname ("Lauren Okafor" ... "Lauren is").
+                || (priority >= 2 && k + 1 < end && eponymGivenName(k)))
             && !(t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName)
             // Function words that are also listed surnames (In, On, To) are never propagated.
             && !(t[k].rb.contains(.shortWord) && inSet(.capsFunctionWords, t[k].key))
@@ -817,6 +823,7 @@ struct PHIDetection {
         // Unlabelled first + last name pairs and propagation of names found with cues.
         unlabelledNamePass()
         if !nameKeys.isEmpty { propagateBack() }
+        if !signedInitials.isEmpty { signedInitialsRepeats() }
         if !nameEnds.isEmpty { namesJoinedByAnd() }
         if nameEnds.count > 0 {
             initialsOfKnownNames()
@@ -1074,7 +1081,8 @@ struct PHIDetection {
                 let unit = k + 2 < t.count && !t[k + 1].nl && isWord(k + 1) && inSet(.ageUnits, t[k + 1].key)
                     && (asideEnd(k + 2) || punct(k + 2, 0x28) || punct(k + 2, 0x3A))
                 // "(Hazel, now 3)": after `now` the bracket may close.
-                if ageNumber(k) && (!punct(k + 1, 0x29) || now)
+                // Session 14: "(husband Ernesto Delgado, 66)": or when the name stands inside an aside that the bracket closes.
+                if ageNumber(k) && (!punct(k + 1, 0x29) || now || bracketOpenBefore(n))
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     // Session 13: "Divine Iradukunda, 4 (born in camp)": an aside in brackets after the age.
                     && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3)
@@ -2018,6 +2026,9 @@ struct PHIDetection {
             case .beforeCue(let role):
                 var j = e
                 if punct(j, 0x3A) { j += 1 }
+                // Session 14: "Partner (gestational carrier for transfer): Lauren Okafor-Briggs": a bracketed aside between
+                // a relative cue and the colon of its label.
+                if role == .relative, punct(j, 0x28), let c = asideBeforeColon(j) { return labelName(c, role: role) }
                 // Session 6: `preferred name "Les"`: an opening quote before the name.
                 if punct(j, 0x22) && j + 1 < t.count && adjacent(j + 1) { j += 1 }
                 guard j < t.count, !t[j].nl || role == .relative || softBreak(j) else { return nil }
@@ -2066,7 +2077,9 @@ struct PHIDetection {
                     }
                     guard cap(j) || (lowerCuedName(j) && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
                         !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
-                        !bj.contains(.eponym) || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))
+                        // Session 14: "son Thomas Kennedy": an eponym given name before a surname.
+                        !bj.contains(.eponym) || (bj.contains(.firstName) && roleGivenSurname(j) != nil)
+                            || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))
                             // Session 6: "son Graham lives in Whyalla": a lower-case word that is no eponym's follower.
                             || (j + 1 < t.count && !t[j + 1].nl && isWord(j + 1) && !cap(j + 1) && !eponymFollows(j + 1)))),
                         let end = cap(j) || lowerCuedName(j) ? nameRun(j, strong: true, maxWords: 3) : j + 1
@@ -2201,7 +2214,8 @@ struct PHIDetection {
             t[j].flags.contains(.allUpper) == t[j + 1].flags.contains(.allUpper), !t[j + 1].flags.contains(.hasDigit), adjacent(j + 1) || t[j + 1].s - t[j].e == 1
         else { return nil }
         let g = t[j].bits
-        guard g.contains(.firstName), g.isDisjoint(with: [.drugWord, .eponym, .title, .weakTitle, .credential]),
+        // Session 14: a frequent given name held as an eponym (`nurse Kelly Tran`) when it is written as a name.
+        guard g.contains(.firstName), g.isDisjoint(with: [.drugWord, .title, .weakTitle, .credential]), !g.contains(.eponym) || eponymGivenName(j),
             !t[j].rb.contains(.monthName), !t[j].rb.contains(.weekday)
         else { return nil }
         let s = t[j + 1].bits
@@ -2209,6 +2223,10 @@ struct PHIDetection {
             s.contains(.lastName) || (!s.isName && !s.contains(.ordinaryWord) && !s.contains(.placeWord) && t[j + 1].e - t[j + 1].s >= 3),
             !t[j + 1].rb.contains(.monthName), !t[j + 1].rb.contains(.weekday)
         else { return nil }
+        // Session 14: after an eponym given name, never a service or an organisation's word (`Allen Police`).
+        if g.contains(.eponym) && (t[j + 1].rb.contains(.orgSuffix)
+            || inSet(.emergencyServices, t[j + 1].key) || inSet(.governmentServiceWords, t[j + 1].key))
+        { return nil }
         var end = j + 2
         if punct(end, 0x2D), adjacent(end), end + 1 < t.count, adjacent(end + 1), isWord(end + 1), cap(end + 1), !t[end + 1].flags.contains(.hasDigit) {
             end += 2
@@ -2582,7 +2600,8 @@ struct PHIDetection {
             || tok.bits.contains(.credential)
         { return true }
         if i > 1 && t[i - 1].kind != .word && dashByte(b[t[i - 1].s]) { return true }
-        return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2)))
+        return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2))
+            || (tok.e - tok.s <= 3 && punct(i + 1, 0x28)))
     }
 
     /// The blocks of the unlabelled-name family at token i, dispatched by its class (session 14): a word opening with a
@@ -2599,6 +2618,8 @@ struct PHIDetection {
     /// constant in each copy.
     @inline(never) mutating func unlabelledNameBlocks<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
         let upper = C.yes
+        // Session 14: "jk (jess kowalski, rn)", "- dm (daniel mahoney)": initials before the bracketed name they stand for.
+        if tok.e - tok.s <= 3, punct(i + 1, 0x28), let e = initialsBeforeTheirName(i) { return e }
         // Session 5 (one out-of-line call for capitalised words): "WHITFIELD, Karen", "AK/jm dictated", "(Marisol)",
         // "(KLM 1/28/25)", a name opening a sentence before a reporting verb.
         if upper, let e = unlistedNames(i) { return e }
@@ -2721,6 +2742,11 @@ struct PHIDetection {
             return e
         }
         if bits.contains(.stopWord) && bits.contains(.firstName), let e = stopFirstPair(i) { return e }
+        // Session 14: "Curtis Olanrewaju, peer support specialist": an eponym given name before a surname.
+        if upper && tok.cp, bits.contains(.eponym) && bits.contains(.frequentFirst), !covered[i], let e = eponymGivenSurname(i) {
+            emitName(i, e, priority: 2, score: 0.7, rule: "name-eponym-given-surname")
+            return e
+        }
         guard (upper && tok.cp), bits.contains(.firstName), !bits.contains(.stopWord), !bits.contains(.title),
             // "Mary-Anne Street": the second half of a hyphenated word starts no pair.
             !(i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2)),
@@ -2807,7 +2833,7 @@ struct PHIDetection {
             || (t[i].rb.contains(.shortWord) && inSet(.notInitials, t[i].key)) || (punct(i + 1, 0x2D) && adjacent(i + 1)))
         { return nil }
         // Session 4: a stop-listed given name ("Harmony") is propagated only where it cannot be the word.
-        if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) && !lowerStopNameMentionOK(i) { return nil }
+        if t[i].bits.contains(.stopWord) && !stopNameMentionOK(i) && !lowerStopNameMentionOK(i) && !eponymGivenMentionOK(i) { return nil }
         var j = i + 1
         while j < t.count && !t[j].nl && !covered[j] && (nameKeys.contains(t[j].base) && (cap(j) || lowerDoc))
             && (!t[j].bits.contains(.stopWord) || stopListedGivenName(j))
