@@ -27,6 +27,25 @@ extension PHIRuleWords {
 @Suite struct PHIRuleWordsTests {
     /// Every case has a snake-case file name that maps back to it (the names come from the case names, so a build
     /// without reflection metadata would fail here, not in the field) and at least one shipped word.
+    /// Session 14: `mayContain` (the pre-test before the probe) never says no to a key of the set, for every shipped set;
+    /// for a small set (`work_verbs`, `organization_prepositions`) most of a list of ordinary words are turned away
+    /// without a probe.
+    @Test(arguments: PHIRuleSet.allCases)
+    func mayContainHoldsForEveryKeyOfTheSet(set: PHIRuleSet) {
+        let words = PHIRuleWords.shipped
+        #expect(words[set].allSatisfy { words.mayContain(set, $0) }, "\(set.fileName)")
+    }
+
+    @Test(arguments: [PHIRuleSet.workVerbs, .organizationPrepositions])
+    func mayContainTurnsAwayMostOtherWords(set: PHIRuleSet) {
+        let words = PHIRuleWords.shipped
+        let others = ["patient", "pain", "daily", "denies", "history", "tablet", "review", "blood", "pressure", "chest", "the",
+                      "was", "and", "with", "left", "right", "normal", "plan", "follow", "clinic", "nurse", "given", "noted",
+                      "stable", "mild", "today", "week", "month", "year", "also"].map { PHIVocabulary.key($0[...]) }.filter { !words[set].contains($0) }
+        let passed = others.filter { words.mayContain(set, $0) }.count
+        #expect(others.count >= 20 && passed * 3 <= others.count, "\(set.fileName): \(passed) of \(others.count)")
+    }
+
     @Test(arguments: PHIRuleSet.allCases)
     func everySetHasAFileNameAndShippedWords(set: PHIRuleSet) {
         #expect(PHIRuleSet.byFileName[set.fileName] == set)

@@ -10,8 +10,9 @@ import Testing
 /// ``PHIDetection/professionMayStart(_:)``, ``PHIDetection/tokenPatternsMayStart(_:)``,
 /// ``PHIDetection/unlabelledNameMayStart(_:)``). The filter only changes which positions are tried, never what is
 /// found: detection with and without it must be identical. A rule added to a family that starts at a token its
-/// start set leaves out fails here. With the filters on, the token-pattern, cue and profession passes walk start lists
-/// made once per note (``PHIDetection/StartLists``, session 14), so the dev-notes test covers that dispatch too.
+/// start set leaves out fails here. With the filters on, the token-pattern, cue, profession, address and unlabelled-name
+/// passes walk start lists made once per note (``PHIDetection/StartLists``, session 14), so the dev-notes test covers
+/// that dispatch too.
 @Suite struct PHIStartFilterTests {
     /// The pipeline's recognizer with the start filters off.
     static func unfiltered(_ pipeline: PHIPipeline) -> PHIRecognizer {
@@ -109,9 +110,10 @@ import Testing
         #expect(notes >= 300 && entities >= 5_000)
     }
 
-    /// The token-pattern, cue and profession passes visit only their start lists (``PHIDetection/StartLists``, made in
-    /// one walk before the rules run): for every dev note of both gold corpora each list holds exactly the tokens where
-    /// its family's filter holds, in token order; with the professions off their list is empty.
+    /// The token-pattern, cue, profession, address and unlabelled-name passes visit only their start lists
+    /// (``PHIDetection/StartLists``, made in one walk before the rules run): for every dev note of both gold corpora each
+    /// list holds exactly the tokens where its family's filter holds, in token order; with the professions off their list
+    /// is empty.
     @Test(arguments: [true, false])
     func startListsHoldExactlyTheTokensOfTheirFilters(_ professions: Bool) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -136,6 +138,8 @@ import Testing
                             (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
                             (.cueRules, all.filter { d.cueRulesMayStart($0) }),
                             (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
+                            (.address, all.filter { d.addressRulesMayStart($0) }),
+                            (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
                         ]
                         for (family, indices) in want {
                             #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(corpus)/\(name) \(family)")

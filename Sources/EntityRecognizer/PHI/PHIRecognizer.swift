@@ -815,13 +815,13 @@ struct PHIDetection {
         tokenPatternsPass(starts)
         cueRulesPass(starts)
         // Address and facility rules.
-        addressRulesPass()
+        addressRulesPass(starts)
         // Session 13: a letterhead or contact line's organisation above or before a street address.
         organisationsBeforeStreetAddresses()
         // Session 5: a town after an organisation ("Chemist Warehouse Bankstown", "Clinic, Biggera Waters").
         if orgEnds.count > 0 { placesAfterOrganizations() }
         // Unlabelled first + last name pairs and propagation of names found with cues.
-        unlabelledNamePass()
+        unlabelledNamePass(starts)
         if !nameKeys.isEmpty { propagateBack() }
         if !signedInitials.isEmpty { signedInitialsRepeats() }
         if !nameEnds.isEmpty { namesJoinedByAnd() }
@@ -859,14 +859,22 @@ struct PHIDetection {
         Self.walk(&self, over: starts, .cueRules, skipCovered: false) { d, i in d.cueRules(i) }
     }
 
-    @inline(never) mutating func addressRulesPass() {
-        let filters = options.startFilters
-        Self.walk(&self, skipCovered: true) { d, i in !filters || d.addressRulesMayStart(i) ? d.addressRules(i) : nil }
+    // Session 14 (speedB): the address and unlabelled-name families too walk their start lists.
+
+    @inline(never) mutating func addressRulesPass(_ starts: StartLists) {
+        guard options.startFilters else {
+            Self.walk(&self, skipCovered: true) { d, i in d.addressRules(i) }
+            return
+        }
+        Self.walk(&self, over: starts, .address, skipCovered: true) { d, i in d.addressRules(i) }
     }
 
-    @inline(never) mutating func unlabelledNamePass() {
-        let filters = options.startFilters
-        Self.walk(&self, skipCovered: true) { d, i in !filters || d.unlabelledNameMayStart(i) ? d.unlabelledName(i) : nil }
+    @inline(never) mutating func unlabelledNamePass(_ starts: StartLists) {
+        guard options.startFilters else {
+            Self.walk(&self, skipCovered: true) { d, i in d.unlabelledName(i) }
+            return
+        }
+        Self.walk(&self, over: starts, .unlabelledName, skipCovered: true) { d, i in d.unlabelledName(i) }
     }
 
     @inline(never) mutating func professionPass(_ starts: StartLists) {
@@ -912,22 +920,25 @@ struct PHIDetection {
         }
     }
 
-    /// The token indices where the token-pattern, cue and profession families can start (their `MayStart` filters),
-    /// found in one walk over the tokens before the rules run: each token is read once for the three filters, and each
-    /// family's pass visits only its list (session 14, speedC: the three walks over every token were 3.1 % of the CLI's
-    /// samples). The filters read only the tokens, never what the rules find, so the lists hold for the whole run.
+    /// The token indices where the token-pattern, cue, profession, address and unlabelled-name families can start (their
+    /// `MayStart` filters), found in one walk over the tokens before the rules run: each token is read once for the five
+    /// filters, and each family's pass visits only its list (session 14, speedC for the first three: the three walks over
+    /// every token were 3.1 % of the CLI's samples; speedB for the address and name families, whose two walks and filters
+    /// were 4.3 %). The filters read only the tokens, never what the rules find, so the lists hold for the whole run.
     struct StartLists {
-        enum Family: Int { case tokenPatterns = 0, cueRules = 1, profession = 2 }
-        /// The three lists one after another, each in token order.
+        enum Family: Int { case tokenPatterns = 0, cueRules = 1, profession = 2, address = 3, unlabelledName = 4 }
+        /// The five lists one after another, each in token order.
         var indices: [Int32] = []
         /// Where each list ends in `indices`.
-        var ends: (Int, Int, Int) = (0, 0, 0)
+        var ends: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
 
         @inline(__always) func range(_ f: Family) -> Range<Int> {
             switch f {
             case .tokenPatterns: return 0..<ends.0
             case .cueRules: return ends.0..<ends.1
             case .profession: return ends.1..<ends.2
+            case .address: return ends.2..<ends.3
+            case .unlabelledName: return ends.3..<ends.4
             }
         }
 
@@ -935,24 +946,26 @@ struct PHIDetection {
             let n = d.t.count
             guard d.options.startFilters, n > 0 else { return }
             let professions = d.options.professions
-            var e0 = 0, e1 = 0, e2 = 0
-            // One walk, three lists: each written at its own third of the storage, then the last two are moved down.
-            indices = [Int32](unsafeUninitializedCapacity: 3 * n) { buf, count in
+            var e = (0, 0, 0, 0, 0)
+            // One walk, five lists: each written at its own fifth of the storage, then the last four are moved down.
+            indices = [Int32](unsafeUninitializedCapacity: 5 * n) { buf, count in
                 let base = buf.baseAddress!
-                var np = 0, nc = 0, nf = 0
+                var np = 0, nc = 0, nf = 0, na = 0, nn = 0
                 for i in 0..<n {
                     if d.tokenPatternsMayStart(i) { (base + np).initialize(to: Int32(truncatingIfNeeded: i)); np += 1 }
                     if d.cueRulesMayStart(i) { (base + n + nc).initialize(to: Int32(truncatingIfNeeded: i)); nc += 1 }
                     if professions && d.professionMayStart(i) { (base + 2 * n + nf).initialize(to: Int32(truncatingIfNeeded: i)); nf += 1 }
+                    if d.addressRulesMayStart(i) { (base + 3 * n + na).initialize(to: Int32(truncatingIfNeeded: i)); na += 1 }
+                    if d.unlabelledNameMayStart(i) { (base + 4 * n + nn).initialize(to: Int32(truncatingIfNeeded: i)); nn += 1 }
                 }
                 (base + np).moveInitialize(from: base + n, count: nc)
                 (base + np + nc).moveInitialize(from: base + 2 * n, count: nf)
-                e0 = np
-                e1 = np + nc
-                e2 = np + nc + nf
-                count = e2
+                (base + np + nc + nf).moveInitialize(from: base + 3 * n, count: na)
+                (base + np + nc + nf + na).moveInitialize(from: base + 4 * n, count: nn)
+                e = (np, np + nc, np + nc + nf, np + nc + nf + na, np + nc + nf + na + nn)
+                count = e.4
             }
-            ends = (e0, e1, e2)
+            ends = e
         }
     }
 
@@ -2593,10 +2606,18 @@ struct PHIDetection {
     /// The first byte of a dash token that ``dashSignature(_:)`` reads: `-`, `--`, or an en or em dash (UTF-8 E2 80 93/94).
     @inline(__always) func dashByte(_ c: UInt8) -> Bool { c == 0x2D || c == 0xE2 }
 
+    /// ``upperInitial(_:)`` of word i, read from the token's facts when they decide it: a word with a letter and no digit
+    /// opens with a capital exactly when it is capitalised (`PTok.cp`); only other words read their first byte.
+    @inline(__always) func opensWithCapital(_ i: Int) -> Bool {
+        let tok = t[i]
+        if tok.flags.rawValue & (TokenFlags.hasLetter.rawValue | TokenFlags.hasDigit.rawValue) == TokenFlags.hasLetter.rawValue { return tok.cp }
+        return upperInitial(i)
+    }
+
     @inline(__always) func unlabelledNameMayStart(_ i: Int) -> Bool {
         let tok = t[i]
         guard tok.kind == .word else { return false }
-        if lowerDoc || tok.e - tok.s == 1 || upperInitial(i) || tok.bits.contains(.firstName) || tok.bits.contains(.frequentFirst)
+        if lowerDoc || tok.e - tok.s == 1 || opensWithCapital(i) || tok.bits.contains(.firstName) || tok.bits.contains(.frequentFirst)
             || tok.bits.contains(.credential)
         { return true }
         if i > 1 && t[i - 1].kind != .word && dashByte(b[t[i - 1].s]) { return true }
@@ -2610,7 +2631,7 @@ struct PHIDetection {
     mutating func unlabelledName(_ i: Int) -> Int? {
         guard isWord(i) else { return nil }
         let tok = t[i]
-        return upperInitial(i) ? unlabelledNameBlocks(i, tok, Capitalised.self) : unlabelledNameBlocks(i, tok, NotCapitalised.self)
+        return opensWithCapital(i) ? unlabelledNameBlocks(i, tok, Capitalised.self) : unlabelledNameBlocks(i, tok, NotCapitalised.self)
     }
 
     /// Every block of the unlabelled-name family at word i (`tok`), in order. `C.yes` is ``upperInitial(_:)`` (so a
@@ -2861,8 +2882,11 @@ struct PHIDetection {
         // Every block that can start at a token other than a word tests `isWord`, `cap` or a number first, or needs a
         // phrase start: punctuation of a lower-case line (a tenth of a note's tokens) starts none.
         guard tok.kind == .word else { return tok.kind == .number || tok.ps }
-        if tok.ps || tok.cp || tok.rb.contains(.organizationLabel) || tok.rb.contains(.employerCue) || b[tok.s] &- 0x30 < 10
-            || tok.key == K.for || tok.key == K.with || inSet(.workVerbs, tok.key)
+        // (Session 14: for a word `ps` is the phrase-start bit, tested in one mask with the cue bits; the first byte is read
+        // only when the word has a digit.)
+        if tok.cp || tok.rb.rawValue & (PHIRuleBits.phraseStart.rawValue | PHIRuleBits.organizationLabel.rawValue
+            | PHIRuleBits.employerCue.rawValue) != 0 || (tok.flags.contains(.hasDigit) && b[tok.s] &- 0x30 < 10)
+            || tok.key == K.for || tok.key == K.with || (vocab.ruleWords.mayContain(.workVerbs, tok.key) && inSet(.workVerbs, tok.key))
         { return true }
         guard lowerAt(i) else { return false }
         return lowerDoc || lowerLineWordMayStartAddress(i)
@@ -2874,12 +2898,15 @@ struct PHIDetection {
     /// il`), a street type one or two words on (``lowerStreetName(_:)``), a state code and number soon after
     /// (``stateCodeSoon(_:)``), or a comma or bracket before it (``affiliationAfterPerson(_:)``). Most words of such
     /// lines (half the tokens of a typed note) have none of these.
-    @inline(__always) func lowerLineWordMayStartAddress(_ i: Int) -> Bool {
+    /// (Session 14: out of line, so that the test before stays small enough to be inlined where the start lists are made.)
+    @inline(never) func lowerLineWordMayStartAddress(_ i: Int) -> Bool {
         let tok = t[i]
-        return tok.flags.contains(.allUpper) || tok.base != tok.key || punct(i + 1, 0x2C) || streetTypeAfter(i) || stateCodeSoon(i)
-            || (tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20))
+        // (Session 14: the tests of tokens first, then the text's bytes, then the window ahead.)
+        return tok.flags.contains(.allUpper) || tok.base != tok.key || punct(i + 1, 0x2C) || streetTypeAfter(i)
             // `affiliationAfterPerson` (session 13, phiorg): an organisation after a person's name and a comma or bracket.
             || punct(i - 1, 0x2C) || punct(i - 1, 0x28)
+            || (tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20))
+            || stateCodeSoon(i)
     }
 
     /// The blocks of the address family, dispatched by the class of token i (session 14): a number starts only the
@@ -3008,7 +3035,7 @@ struct PHIDetection {
             return e
         }
         // Employers after a work cue: "works for Incat", "employed by Qantas", "worked at Allis-Chalmers".
-        if word, inSet(.workVerbs, tok.key), i + 1 < t.count, !t[i + 1].nl {
+        if word, vocab.ruleWords.mayContain(.workVerbs, tok.key), inSet(.workVerbs, tok.key), i + 1 < t.count, !t[i + 1].nl {
             // Session 12: "worked 31 years at Ravenswood Precision Stamping", "works nights at Toyota Mississippi": a
             // duration or a shift (`work_fillers`, numbers) may come between the verb and its preposition.
             var p = i + 1
@@ -3144,7 +3171,8 @@ struct PHIDetection {
         // "at SSCA Dandenong", "(headspace Meadowbrook)": a name ending in a known town after an organisation preposition
         // (GUIDELINE O3: the town written without a comma is part of the organisation's name).
         if capital, !capsDoc, i > 0, !tok.nl, !covered[i],
-            punct(i - 1, 0x28) || (isWord(i - 1) && !cap(i - 1) && inSet(.organizationPrepositions, t[i - 1].key)),
+            punct(i - 1, 0x28) || (isWord(i - 1) && !cap(i - 1) && vocab.ruleWords.mayContain(.organizationPrepositions, t[i - 1].key)
+                && inSet(.organizationPrepositions, t[i - 1].key)),
             let e = organisationEndingInTown(i)
         { return e }
         // "lives in the Kimberley", "grew up in the Riverina": a known place or region after a place word and `the`.
