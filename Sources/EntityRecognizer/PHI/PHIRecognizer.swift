@@ -859,22 +859,15 @@ struct PHIDetection {
         Self.walk(&self, over: starts, .cueRules, skipCovered: false) { d, i in d.cueRules(i) }
     }
 
-    // Session 14 (speedB): the address and unlabelled-name families too walk their start lists.
+    // Session 14 (speedB): the address and unlabelled-name families too walk their start lists
+    // (``walk(_:startsOf:_:skipCovered:_:)``).
 
     @inline(never) mutating func addressRulesPass(_ starts: StartLists) {
-        guard options.startFilters else {
-            Self.walk(&self, skipCovered: true) { d, i in d.addressRules(i) }
-            return
-        }
-        Self.walk(&self, over: starts, .address, skipCovered: true) { d, i in d.addressRules(i) }
+        Self.walk(&self, startsOf: starts, .address, skipCovered: true) { d, i in d.addressRules(i) }
     }
 
     @inline(never) mutating func unlabelledNamePass(_ starts: StartLists) {
-        guard options.startFilters else {
-            Self.walk(&self, skipCovered: true) { d, i in d.unlabelledName(i) }
-            return
-        }
-        Self.walk(&self, over: starts, .unlabelledName, skipCovered: true) { d, i in d.unlabelledName(i) }
+        Self.walk(&self, startsOf: starts, .unlabelledName, skipCovered: true) { d, i in d.unlabelledName(i) }
     }
 
     @inline(never) mutating func professionPass(_ starts: StartLists) {
@@ -896,6 +889,17 @@ struct PHIDetection {
                 continue
             }
             i += 1
+        }
+    }
+
+    /// The walk over the start list of `family` with the start filters on, over every token with them off (the reference
+    /// of `PHIStartFilterTests`).
+    @inline(__always) static func walk(_ d: inout PHIDetection, startsOf starts: StartLists, _ family: StartLists.Family,
+                                       skipCovered: Bool, _ step: (inout PHIDetection, Int) -> Int?) {
+        if d.options.startFilters {
+            walk(&d, over: starts, family, skipCovered: skipCovered, step)
+        } else {
+            walk(&d, skipCovered: skipCovered, step)
         }
     }
 
