@@ -79,6 +79,7 @@ import Testing
         (K.born, "born"),
         (K.do, "do"),
         (K.school, "school"),
+        (K.home, "home"),
         (K.retired, "retired"),
         (K.former, "former"),
         (K.per, "per"),

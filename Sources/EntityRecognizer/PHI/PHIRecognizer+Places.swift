@@ -107,10 +107,12 @@ extension PHIDetection {
     }
 
     /// The colon at `j` ends a place label: "Place of birth:", "Town of birth:", "Birthplace:", "Suburb:", "Town:",
-    /// "City:", "Hometown:" (`place_labels`). Only known places follow it as ADDRESS (the gazetteer rule), so a country
+    /// "City:", "Hometown:", "Home:" opening its line or field (`place_labels`). Only known places follow it as ADDRESS (the gazetteer rule), so a country
     /// ("Country of birth: Vietnam") stays out.
     @inline(never) func placeLabelBefore(_ j: Int) -> Bool {
         guard j > 0, isWord(j - 1), !t[j].nl else { return false }
+        // Session 14: "Home: Mandurah" opens its line or field ("Funeral home: Forest Lawn Glendale" names a business).
+        if t[j - 1].key == K.home { return t[j - 1].nl || j == 1 || t[j - 2].kind == .punctuation }
         if inSet(.placeLabels, t[j - 1].key) { return true }
         // "Place of birth", "Town of birth".
         return j >= 3 && t[j - 1].key == K.birth && t[j - 2].key == K.of && isWord(j - 3) && inSet(.placeLabels, t[j - 3].key)
@@ -975,17 +977,20 @@ extension PHIDetection {
 
 // Highways, interstates and rivers as event locations (issue #6, helper `phiplace`, session 13; GUIDELINE §5).
 extension PHIDetection {
-    /// A named highway, road or river after a place word (or `on`, `off`, `by`) and `the`: "rolled his car on the Bruce
-    /// Highway", "a crash on the Gillies Range Road", "found by the Murray River", "swimming in the Brisbane River". One to
-    /// three capitalised words, then a capitalised word of `highway_words` (maybe two: "the Gibb River Road"), then no
-    /// capitalised word ("the Hunter River Hospital" is an organisation's name), no eponym follower ("the Ross River
-    /// virus") and no facility name. A generic road word alone ("on the freeway") has no name before it. Returns the end.
+    /// A named highway, road or river after a place word (or `on`, `off`, `by`, session 14: a road preposition of
+    /// `road_prepositions`, `along`, `across`, `under`, `past`, ..., the `and` of a list after such a road, or the start
+    /// of a clause) and `the`: "rolled his car on the Bruce Highway", "a crash on the Gillies Range Road", "found by the
+    /// Murray River", "driving along the Warrego Highway and the Landsborough Highway", "Access cut: the Gibb River Road is
+    /// closed", "closed past the" / "Fitzroy River crossing" (`the` ending a wrapped line). One to three capitalised
+    /// words, then a capitalised word of `highway_words` (maybe two: "the Gibb River Road"), then no capitalised word
+    /// ("the Hunter River Hospital" is an organisation's name), no eponym follower ("the Ross River virus") and no
+    /// facility name. A generic road word alone ("on the freeway") has no name before it. Returns the end.
     @inline(never) mutating func namedRoadOrRiver(_ i: Int) -> Int? {
-        guard i >= 2, !t[i].nl, !t[i - 1].nl, isWord(i - 1), t[i - 1].key == K.the, !covered[i], isWord(i - 2),
-            t[i - 2].key == K.on || t[i - 2].key == K.off || t[i - 2].key == K.by || placeContext(i - 2)
+        // (`the` may end the line above: "closed past the" / "Fitzroy River crossing".)
+        guard i >= 2, isWord(i - 1), t[i - 1].key == K.the, !covered[i], !(t[i].nl && t[i - 1].nl), roadFrameBefore(i - 2, clauseStart: true)
         else { return nil }
         var q = i
-        while q < t.count && q - i < 3 && !t[q].nl && isWord(q) && cap(q) && !covered[q] && !inSet(.highwayWords, t[q].key)
+        while q < t.count && q - i < 3 && (q == i || !t[q].nl) && isWord(q) && cap(q) && !covered[q] && !inSet(.highwayWords, t[q].key)
             && !t[q].bits.contains(.title) && !t[q].flags.contains(.hasDigit)
         { q += 1 }
         guard q > i, q < t.count, !t[q].nl, isWord(q), cap(q), !covered[q], inSet(.highwayWords, t[q].key) else { return nil }
@@ -998,25 +1003,90 @@ extension PHIDetection {
         return e
     }
 
-    /// A numbered interstate, US or state highway written with its prefix and a hyphen (`I-17`, `US-385`, `SR-87`,
-    /// `SH-1`) after a place word, `on`, `off` or another such highway and a slash: "MVA on I-17", "route via
-    /// US-385/I-80", "rollover on SR-87". Not a radio-iodine isotope (`I-123`, `I-124`, `I-125`, `I-131`). Returns the end.
-    @inline(never) mutating func numberedHighway(_ i: Int) -> Int? {
-        let len = t[i].e - t[i].s
-        guard len <= 2, i > 0, i + 2 < t.count, !t[i].nl, !covered[i], punct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2),
-            t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s <= 3
+    /// Token `j` (before the `the` of a road's name) places a road: `on`, `off`, `by`, a place word, a road preposition
+    /// (`road_prepositions`: along, across, under, past, ...), the `and` or `or` of a list after a place the rules marked,
+    /// or, with `clauseStart`, no word at all (a line start, a colon, comma, semicolon or bracket before `the`).
+    @inline(never) func roadFrameBefore(_ j: Int, clauseStart: Bool) -> Bool {
+        if isWord(j) {
+            if t[j + 1].nl { return false }
+            let k = t[j].key
+            return k == K.on || k == K.off || k == K.by || inSet(.roadPrepositions, k) || placeContext(j) || placeListGoesOn(j)
+        }
+        guard clauseStart else { return false }
+        return t[j + 1].nl || punct(j, 0x3A) || punct(j, 0x2C) || punct(j, 0x3B) || punct(j, 0x28)
+    }
+
+    /// A lower-case named highway, freeway, road or river after a road word and `the` (`highway_words`; session 14):
+    /// "late (traffic on the kwinana freeway)", "drove along the bruce highway". One or two lower-case words outside the
+    /// ordinary words, function words and street types (so "on the old highway", "on the back road", "on the freeway"
+    /// have no name), then the road word, then no eponym follower ("the ross river virus"). Returns the end.
+    @inline(never) mutating func lowerNamedRoad(_ i: Int) -> Int? {
+        guard i >= 2, !t[i].nl, !t[i - 1].nl, isWord(i - 1), t[i - 1].key == K.the, !covered[i], roadFrameBefore(i - 2, clauseStart: false)
         else { return nil }
-        let c0 = b[t[i].s], c1 = len == 2 ? b[t[i].s + 1] : 0
-        guard len == 1 ? c0 == 0x49 : (c0 == 0x55 && c1 == 0x53) || (c0 == 0x53 && (c1 == 0x52 || c1 == 0x48)) else { return nil }
+        var q = i
+        while q < t.count && q - i < 2 && !t[q].nl && isWord(q) && !cap(q) && !covered[q] && t[q].e - t[q].s >= 3
+            && !t[q].flags.contains(.hasDigit) && !t[q].bits.contains(.ordinaryWord) && !t[q].bits.contains(.streetType)
+            && !t[q].bits.contains(.drugWord) && !inSet(.functionWords, t[q].key) && !inSet(.highwayWords, t[q].key)
+        { q += 1 }
+        // (The road word is a street type, as ``lowerLineWordMayStartAddress(_:)`` asks of a lower-case line's word.)
+        guard q > i, q < t.count, !t[q].nl, isWord(q), !cap(q), t[q].bits.contains(.streetType), inSet(.highwayWords, t[q].key),
+            !eponymFollows(q + 1)
+        else { return nil }
+        let e = q + 1
+        if e < t.count, !t[e].nl, isWord(e), inSet(.eponymFollower, t[e].base) { return nil }
+        emit(.address, i, e, priority: 3, score: 0.65, rule: "address-highway-river-lower")
+        return e
+    }
+
+    /// A numbered interstate, US or state highway written with its prefix and a hyphen (`numbered_highway_prefixes`: `I-17`,
+    /// `US-385`, `SR-87`, `SH-1`, the prefix in capitals) after a place word, `on`, `off` or another such highway and a
+    /// slash, or before a direction of travel (`travel_directions`, session 14): "MVA on I-17", "route via US-385/I-80",
+    /// "rollover on SR-87", "SCENE: I-17 southbound". Not a radio-iodine isotope
+    /// (`iodine_isotope_numbers`: `I-123`, `I-124`, `I-125`, `I-131`). Returns the end.
+    @inline(never) mutating func numberedHighway(_ i: Int) -> Int? {
+        guard t[i].e - t[i].s <= 2, i > 0, i + 2 < t.count, !t[i].nl, !covered[i], punct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2),
+            t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s <= 3, t[i].flags.contains(.allUpper),
+            inSet(.numberedHighwayPrefixes, t[i].key)
+        else { return nil }
         let afterSlash = t[i - 1].e - t[i - 1].s == 1 && b[t[i - 1].s] == 0x2F && adjacent(i)
             && found.last.map { $0.entity.type == .address && $0.entity.span.end == t[i - 1].s } == true
-        guard afterSlash || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off || placeContext(i - 1))) else { return nil }
-        if len == 1 {
-            var v = 0
-            for q in t[i + 2].s..<t[i + 2].e { v = v * 10 + Int(b[q] &- 0x30) }
-            if v == 123 || v == 124 || v == 125 || v == 131 { return nil }
-        }
+        // Session 14: or a direction of travel after it, whatever comes before ("collision, I-64 eastbound near ...").
+        let direction = i + 3 < t.count && !t[i + 3].nl && isWord(i + 3) && inSet(.travelDirections, t[i + 3].key)
+        guard afterSlash || direction || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off || placeContext(i - 1)))
+        else { return nil }
+        // (Only `I` is one letter long: `I-131` is iodine-131, `US-131` a highway.)
+        if t[i].e - t[i].s == 1 && inSet(.iodineIsotopeNumbers, t[i + 2].key) { return nil }
         emit(.address, i, i + 3, priority: 3, score: 0.7, rule: "address-numbered-highway")
         return i + 3
+    }
+}
+
+// Places named by a person or by another place (issue #6, helper `phiplace`, session 14).
+extension PHIDetection {
+    /// The known place at token `i` is not a frequent given name, an ordinary, stop-listed, eponym, drug or title word
+    /// alone (a listed place word such as `Bendigo` may be a stop-listed word), and neither is the other place:
+    /// ``placeToPlace(_:)``'s test of both ends.
+    @inline(__always) func plainPlace(_ i: Int, _ e: Int) -> Bool {
+        let bits = t[i].bits
+        if bits.contains(.eponym) || bits.contains(.drugWord) || bits.contains(.title) { return false }
+        return e > i + 1 || bits.contains(.placeWord)
+            || !(bits.contains(.frequentFirst) || bits.contains(.ordinaryWord) || bits.contains(.stopWord))
+    }
+
+    /// A known place (gazetteer) at token `i` before `to` and another known place, ending the clause or before a
+    /// lower-case word: "(milk tanker, Show Low to Albuquerque)", "drives Dubbo to Orange and back weekly" (a route).
+    /// Not after a capitalised word (a longer name) or a place word (the gazetteer rule reads those), and neither place a
+    /// frequent given name or an ordinary word alone ("Austin to Jordan"). The first place is the ADDRESS here; the
+    /// second one follows `to`, a place word. Returns the first place's end.
+    @inline(never) mutating func placeToPlace(_ i: Int) -> Int? {
+        guard !covered[i], !t[i].flags.contains(.allUpper), i == 0 || t[i].nl || !isWord(i - 1) || (!cap(i - 1) && !placeContext(i - 1)),
+            let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }), e + 1 < t.count, !t[e].nl, isWord(e),
+            t[e].key == K.to, !t[e + 1].nl, cap(e + 1), t[e + 1].ps, !t[e + 1].flags.contains(.allUpper),
+            let (_, e2) = phrase(at: e + 1, kinds: .startsPlace, where: { $0 == .place }), plainPlace(i, e), plainPlace(e + 1, e2),
+            e2 >= t.count || t[e2].nl || t[e2].kind == .punctuation || (isWord(e2) && !cap(e2) && !eponymFollows(e2))
+        else { return nil }
+        for q in i..<e where covered[q] { return nil }
+        emit(.address, i, e, priority: 2, score: 0.65, rule: "address-place-to-place")
+        return e
     }
 }

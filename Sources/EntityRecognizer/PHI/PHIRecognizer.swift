@@ -3145,6 +3145,8 @@ struct PHIDetection {
         { return e }
         // Session 13: "rolled his car on the Bruce Highway", "found by the Murray River", "MVA on I-17" (GUIDELINE §5).
         if capital, i >= 2, isWord(i - 1), t[i - 1].key == K.the, let e = namedRoadOrRiver(i) { return e }
+        // Session 14: "traffic on the kwinana freeway": the same in lower case.
+        if !capital, lower, i >= 2, word, isWord(i - 1), t[i - 1].key == K.the, streetTypeAfter(i), let e = lowerNamedRoad(i) { return e }
         if capital, tok.e - tok.s <= 2, tok.flags.contains(.allUpper), punct(i + 1, 0x2D), let e = numberedHighway(i) { return e }
         // A street without a number after a place word: "fall on Cavill Ave", "Walgreens on W 18th St".
         if capital, i > 0, placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)) {
@@ -3185,7 +3187,10 @@ struct PHIDetection {
         }
         // Session 12: "(Dandenong campus)", "the Nightcliff jetty", "Hearing Australia, Moorooka centre": a known place
         // before a lower-case word of a site it names.
-        if tok.rb.contains(.startsPlace), capital, !lowerDoc, let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) { return e }
+        // Session 14: "(milk tanker, Show Low to Albuquerque)": a known place before `to` and another one.
+        if tok.rb.contains(.startsPlace), capital, !lowerDoc,
+            let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) ?? placeToPlace(i)
+        { return e }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if capital || lower || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
             capsDoc || !tok.flags.contains(.allUpper) || tok.e - tok.s > 4,
@@ -3199,7 +3204,9 @@ struct PHIDetection {
             !facilityNameFollows(e),
             // Session 6: "the node of Cloquet", "the arcade of Struthers": after "of", a one-word place needs a place
             // noun before it ("a native of Bisbee", "the outskirts of Tulsa", "City of Sydney").
-            !(e == i + 1 && t[i - 1].key == K.of && !tok.bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))),
+            // Session 14: or a person's name ("his brother, Stan Kowal of Kiama").
+            !(e == i + 1 && t[i - 1].key == K.of && !tok.bits.contains(.placeWord) && !(i >= 2 && inSet(.placeOfNouns, t[i - 2].key))
+                && !personBeforeOf(i - 1)),
             // "to Young-jae Shin": a place word joined by a hyphen to a given-name syllable is a hyphenated given name.
             !(punct(e, 0x2D) && hyphenatedGivenName(e - 1) != nil)
         {
@@ -4119,4 +4126,5 @@ enum K {
     @inline(__always) static var born: UInt64 { 0xcd1ed09bc6a19abe }  // "born"
     @inline(__always) static var `do`: UInt64 { 0x08915907b53bb494 }  // "do"
     @inline(__always) static var school: UInt64 { 0xcc3fbeffa766c129 }  // "school"
+    @inline(__always) static var home: UInt64 { 0x402d1bcc7e6f9d6e }  // "home"
 }

@@ -37,7 +37,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
     case placeFeatureNouns
     case workFillers, publicBodyWords
-    case highwayWords
+    case highwayWords, numberedHighwayPrefixes, iodineIsotopeNumbers, roadPrepositions, travelDirections
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
