@@ -793,17 +793,31 @@ struct PHIDetection {
     }
 
     /// The longest vocabulary phrase starting at token i, with its end.
+    /// Reads the frozen index (``PHIPhraseIndex``): a probe, then the records of the key's phrases in list order.
     func phrase(at i: Int, kinds: PHIRuleBits, where accept: (PHIPhraseKind) -> Bool) -> (PHIPhrase, Int)? {
-        guard t[i].ps, !t[i].rb.isDisjoint(with: kinds), let list = vocab.phrases[t[i].key] else { return nil }
-        for p in list where accept(p.kind) {
-            let n = p.keys.count
+        guard t[i].ps, !t[i].rb.isDisjoint(with: kinds) else { return nil }
+        // The index's fields are read in place (a copy of the index would retain its four references).
+        let v = vocab.phraseIndex.table.value(t[i].key)
+        guard v != 0 else { return nil }
+        let records = vocab.phraseIndex.records.buffer, keys = vocab.phraseIndex.keys.buffer
+        let first = Int(truncatingIfNeeded: v >> 32)
+        for r in first..<(first + Int(truncatingIfNeeded: v & 0xFFFF_FFFF)) {
+            let record = records[r]
+            guard let kind = PHIVocabulary.kind(UInt8(truncatingIfNeeded: record >> 8), UInt8(truncatingIfNeeded: record)), accept(kind)
+            else { continue }
+            let n = Int(truncatingIfNeeded: (record >> 16) & 0xFFFF)
             guard i + n <= t.count else { continue }
+            let offset = Int(truncatingIfNeeded: record >> 32)
             var ok = true
-            for k in 1..<max(n, 1) where t[i + k].key != p.keys[k] || t[i + k].nl {
-                ok = false
-                break
+            var k = 1
+            while k < n {
+                if t[i + k].key != keys[offset + k] || t[i + k].nl {
+                    ok = false
+                    break
+                }
+                k += 1
             }
-            if ok { return (p, i + n) }
+            if ok { return (vocab.phraseIndex.phrases[r], i + n) }
         }
         return nil
     }

@@ -70,6 +70,7 @@ extension PHIVocabulary {
             self.table = table
             self.shortValues = PHIShortValues(table)
             self.phrases = phrases
+            self.phraseIndex = PHIPhraseIndex(phrases)
             self.phraseStarts = Set(phrases.keys)
             self.firstNameCount = first
             self.lastNameCount = last
@@ -87,7 +88,7 @@ extension PHIVocabulary {
             && ruleWords == other.ruleWords
     }
 
-    private static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {
+    static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {
         switch kind {
         case .labelCue(let role): (0, role.rawValue)
         case .beforeCue(let role): (1, role.rawValue)
@@ -105,7 +106,7 @@ extension PHIVocabulary {
         }
     }
 
-    private static func kind(_ code: UInt8, _ argument: UInt8) -> PHIPhraseKind? {
+    @inline(__always) static func kind(_ code: UInt8, _ argument: UInt8) -> PHIPhraseKind? {
         switch code {
         case 0, 1, 2:
             guard let role = PHIPhraseKind.Role(rawValue: argument) else { return nil }

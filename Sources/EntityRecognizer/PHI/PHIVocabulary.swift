@@ -159,6 +159,8 @@ public struct PHIVocabulary: Sendable {
     var words: [UInt64: PHIWordBits] = [:]
     /// Phrases by the key of their first token, longest first.
     var phrases: [UInt64: [PHIPhrase]] = [:]
+    /// `phrases` frozen for detection's lookups (``PHIPhraseIndex``), set wherever `phrases` is.
+    var phraseIndex = PHIPhraseIndex([:])
     /// The first word of a multi-token phrase of any kind (to skip lookups quickly).
     var phraseStarts: Set<UInt64> = []
     /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
@@ -370,6 +372,7 @@ public struct PHIVocabulary: Sendable {
         for k in index.keys { index[k]!.sort { $0.keys.count > $1.keys.count } }
         self.words = words
         self.phrases = index
+        self.phraseIndex = PHIPhraseIndex(index)
         self.phraseStarts = Set(index.keys)
         var packed: [UInt64: UInt64] = [:]
         packed.reserveCapacity(words.count + index.count)
