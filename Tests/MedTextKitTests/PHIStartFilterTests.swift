@@ -93,21 +93,29 @@ import Testing
     /// entities with and without the start filters.
     @Test(arguments: ["en-AU", "en-US"])
     func devNotesDetectTheSameWithoutTheFilter(_ locale: String) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (pipeline, unfiltered) = locale == "en-AU"
             ? (PHIPipelineTests.pipeline, Self.unfilteredAU) : (PHIPipelineTests.usPipeline, Self.unfilteredUS)
         var notes = 0, entities = 0
+        for (name, m) in try Self.devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            #expect(unfiltered.recognize(doc) == doc.entities, "\(name)")
+            notes += 1
+            entities += doc.entities.count
+        }
+        #expect(notes >= 300 && entities >= 5_000)
+    }
+
+    /// Every dev note of both gold corpora (the held-out test splits stay unread): its corpus and file name, its text.
+    static func devNotes() throws -> [(String, MarkedText)] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var notes: [(String, MarkedText)] = []
         for corpus in ["corpora/phi/dev", "corpora/gold/dev"] {
             let dir = root.appendingPathComponent(corpus)
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).filter({ $0.hasSuffix(".txt") }).sorted() {
-                let m = MarkedText(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
-                let doc = pipeline.detect(Document(text: m.text))
-                #expect(unfiltered.recognize(doc) == doc.entities, "\(corpus)/\(name)")
-                notes += 1
-                entities += doc.entities.count
+                notes.append(("\(corpus)/\(name)", MarkedText(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))))
             }
         }
-        #expect(notes >= 300 && entities >= 5_000)
+        return notes
     }
 
     /// The token-pattern, cue, profession, address and unlabelled-name passes visit only their start lists
@@ -116,39 +124,34 @@ import Testing
     /// is empty.
     @Test(arguments: [true, false])
     func startListsHoldExactlyTheTokensOfTheirFilters(_ professions: Bool) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let pipeline = PHIPipelineTests.pipeline
         let vocabulary = pipeline.recognizer.vocabulary
         var options = pipeline.recognizer.options
         options.professions = professions
         var notes = 0, listed = 0
-        for corpus in ["corpora/phi/dev", "corpora/gold/dev"] {
-            let dir = root.appendingPathComponent(corpus)
-            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).filter({ $0.hasSuffix(".txt") }).sorted() {
-                let m = MarkedText(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
-                let doc = pipeline.detect(Document(text: m.text))
-                var text = doc.document.text
-                text.withUTF8 { b in
-                    let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
-                    prepared.tokens.withUnsafeBufferPointer { t in
-                        let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
-                        let lists = PHIDetection.StartLists(d)
-                        let all = 0..<t.count
-                        let want: [(PHIDetection.StartLists.Family, [Int])] = [
-                            (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
-                            (.cueRules, all.filter { d.cueRulesMayStart($0) }),
-                            (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
-                            (.address, all.filter { d.addressRulesMayStart($0) }),
-                            (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
-                        ]
-                        for (family, indices) in want {
-                            #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(corpus)/\(name) \(family)")
-                            listed += indices.count
-                        }
+        for (name, m) in try Self.devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            var text = doc.document.text
+            text.withUTF8 { b in
+                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                prepared.tokens.withUnsafeBufferPointer { t in
+                    let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                    let lists = PHIDetection.StartLists(d)
+                    let all = 0..<t.count
+                    let want: [(PHIDetection.StartLists.Family, [Int])] = [
+                        (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
+                        (.cueRules, all.filter { d.cueRulesMayStart($0) }),
+                        (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
+                        (.address, all.filter { d.addressRulesMayStart($0) }),
+                        (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
+                    ]
+                    for (family, indices) in want {
+                        #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(name) \(family)")
+                        listed += indices.count
                     }
                 }
-                notes += 1
             }
+            notes += 1
         }
         #expect(notes >= 300 && listed >= 20_000)
     }

@@ -858,19 +858,11 @@ struct PHIDetection {
     // With `Options.startFilters` off they walk every token, as before (the reference of `PHIStartFilterTests`).
 
     @inline(never) mutating func tokenPatternsPass(_ starts: StartLists) {
-        guard options.startFilters else {
-            Self.walk(&self, skipCovered: false) { d, i in d.tokenPatterns(i) }
-            return
-        }
-        Self.walk(&self, over: starts, .tokenPatterns, skipCovered: false) { d, i in d.tokenPatterns(i) }
+        Self.walk(&self, startsOf: starts, .tokenPatterns, skipCovered: false) { d, i in d.tokenPatterns(i) }
     }
 
     @inline(never) mutating func cueRulesPass(_ starts: StartLists) {
-        guard options.startFilters else {
-            Self.walk(&self, skipCovered: false) { d, i in d.cueRules(i) }
-            return
-        }
-        Self.walk(&self, over: starts, .cueRules, skipCovered: false) { d, i in d.cueRules(i) }
+        Self.walk(&self, startsOf: starts, .cueRules, skipCovered: false) { d, i in d.cueRules(i) }
     }
 
     // Session 14 (speedB): the address and unlabelled-name families too walk their start lists
@@ -885,11 +877,7 @@ struct PHIDetection {
     }
 
     @inline(never) mutating func professionPass(_ starts: StartLists) {
-        guard options.startFilters else {
-            Self.walk(&self, skipCovered: true) { d, i in d.profession(i) }
-            return
-        }
-        Self.walk(&self, over: starts, .profession, skipCovered: true) { d, i in d.profession(i) }
+        Self.walk(&self, startsOf: starts, .profession, skipCovered: true) { d, i in d.profession(i) }
     }
 
     /// The walk every rule family shares: from the first token, try the family's rule (behind its start filter) at
