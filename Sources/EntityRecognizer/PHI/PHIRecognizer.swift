@@ -609,6 +609,12 @@ struct PHIDetection {
         return strong || !first
     }
 
+    /// Session 14: "FHX: FATHER MI AGE 52", "mother CVA": a diagnosis abbreviation written in capitals after a relative
+    /// word is the relative's condition, not a name ("wife Mi rang" in mixed case stays a name).
+    @inline(__always) func historyAbbreviation(_ j: Int) -> Bool {
+        j < t.count && (capsDoc || t[j].flags.contains(.allUpper)) && isWord(j) && inSet(.historyAbbreviations, t[j].key)
+    }
+
     /// The end (exclusive token index) of a name starting at `i`, or nil.
     func nameRun(_ i: Int, strong: Bool, maxWords: Int = 4, sameLine: Bool = true) -> Int? {
         var j = i
@@ -680,6 +686,9 @@ struct PHIDetection {
             if words == 0 && initials == 0 && t[j].rb.contains(.kinship) && (capsDoc || t[j].flags.contains(.allUpper) || (punct(j + 1, 0x2D) && adjacent(j + 1))) {
                 break
             }
+            // Session 14: "FATHER JOHN AGE 52", "PT: MARY KELLY SEX F": in capitals a field label (a listed surname too)
+            // ends the name.
+            if words > 0 && (capsDoc || t[j].flags.contains(.allUpper)) && isWord(j) && inSet(.capsNameStopLabels, t[j].key) { break }
             guard words < maxWords, nameWord(j, strong: strong, first: words == 0 && initials == 0) else { break }
             j += 1
             words += 1
@@ -2024,6 +2033,9 @@ struct PHIDetection {
         }
         if t[i].rb.contains(.kinship) || (t[i].rb.contains(.auxWord) && inLaw(i)), !t[i].ps || phrase(at: i, kinds: .startsCue, where: { _ in true }) == nil, i + 1 < t.count, !t[i + 1].nl, cap(i + 1) || lowerGivenName(i + 1),
             !(t[i + 1].bits.contains(.ordinaryWord) && !t[i + 1].bits.isName), !t[i + 1].bits.contains(.title),
+            // Session 14: "FHX: FATHER MI AGE 52", "mother CVA": a diagnosis abbreviation in capitals after a relative is
+            // the relative's condition ("wife Mi rang" in mixed case stays a name).
+            !historyAbbreviation(i + 1),
             // "wife jenny rang": a lower-case given name in a mixed-case note is one word.
             let end = cap(i + 1) || lowerCuedName(i + 1) ? nameRun(i + 1, strong: true, maxWords: 3) : i + 2
         {
@@ -2095,7 +2107,7 @@ struct PHIDetection {
                         return end
                     }
                     guard cap(j) || (lowerCuedName(j) && bj.isName && !bj.contains(.ordinaryWord)) || lowerGivenName(j),
-                        !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord),
+                        !(bj.contains(.ordinaryWord) && !bj.isName), !bj.contains(.drugWord), !historyAbbreviation(j),
                         // Session 14: "son Thomas Kennedy": an eponym given name before a surname.
                         !bj.contains(.eponym) || (bj.contains(.firstName) && roleGivenSurname(j) != nil)
                             || (t[j].base == t[j].key && (asideEnd(j + 1) || (punct(j + 1, 0x28) && ageNumber(j + 2))

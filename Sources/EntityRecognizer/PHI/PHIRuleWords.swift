@@ -38,6 +38,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case placeFeatureNouns
     case workFillers, publicBodyWords
     case highwayWords, numberedHighwayPrefixes, iodineIsotopeNumbers, roadPrepositions, travelDirections
+    case historyAbbreviations, capsNameStopLabels
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
