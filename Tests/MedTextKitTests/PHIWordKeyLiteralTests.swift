@@ -44,6 +44,8 @@ import Testing
         (K.apostropheS, "'s"),
         (K.no, "no"),
         (K.number, "number"),
+        (K.pain, "pain"),
+        (K.fob, "fob"),
         (K.dl, "dl"),
         (K.x, "x"),
         (K.mr, "mr"),

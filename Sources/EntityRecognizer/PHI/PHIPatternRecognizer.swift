@@ -201,6 +201,7 @@ enum PK {
     static let date = wordKey("date"), dob = wordKey("dob")
     static let healthlink = wordKey("healthlink"), edi = wordKey("edi")
     static let ending = wordKey("ending"), inWord = wordKey("in")
+    static let no = wordKey("no")
 }
 
 enum AgeKeys {
@@ -275,6 +276,32 @@ struct PHIScan {
         var end = e
         while end > s && b[end - 1] == 0x2E { end -= 1 }  // "d.o.b." → "d.o.b"
         return scanCue(scanTable.value(wordKey(b, s, end)))
+    }
+
+    /// Session 14: `no.` or `#` right before `i` (spaces or a colon between) after a word of three or more letters that is
+    /// no phone word (`examiner no. 3309154177`, `Claim # 4105550123`; not `Phone no.`, `Ph #`, `Mob no.`, `son's no.`).
+    @inline(never) func numberLabelBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && (b[j] == 0x20 || b[j] == 0x3A) { j -= 1 }
+        guard j >= 0 else { return false }
+        if b[j] == 0x23 {
+            j -= 1
+        } else {
+            if b[j] == 0x2E { j -= 1 }
+            let e = j + 1
+            while j >= 0 && isAlpha(b[j]) { j -= 1 }
+            guard j + 1 < e, boundaryBefore(j + 1) else { return false }
+            let k = wordKey(b, j + 1, e)
+            guard k == PK.no else { return false }
+        }
+        while j >= 0 && b[j] == 0x20 { j -= 1 }
+        let e = j + 1
+        while j >= 0 && (isAlpha(b[j]) || b[j] == 0x2E) { j -= 1 }
+        var end = e
+        while end > j + 1 && b[end - 1] == 0x2E { end -= 1 }
+        guard end - (j + 1) >= 3, j < 0 || b[j] == 0x20 || b[j] == 0x0A || b[j] == 0x09 || b[j] == 0x28 else { return false }
+        if case .phoneWord? = scanCue(scanTable.value(wordKey(b, j + 1, end))) { return false }
+        return true
     }
 
     /// The cue of the word before a preposition (`at`, `on`) before `i` (`phone at 555-0107`), nil otherwise.
@@ -744,7 +771,9 @@ struct PHIScan {
         } else if d.count == 10 && d[0] >= 0x32 && (groups.count >= 2 || d[3] >= 0x32) && !(groups.count >= 2 && groups[0] != 3) {
             // ("250308-7712", an event or case number, has no phone grouping.)
             // NANP: 3-3-4 grouped, or ten bare digits with a valid exchange code.
-            ok = true
+            // Session 14: ten bare digits after `no.` or `#` of a label that is no phone word ("examiner no.
+            // 3309154177") are the label's identifier, left to the identifier rules.
+            ok = groups.count >= 2 || !numberLabelBefore(i)
         } else if d.count == 11 && d[0] == 0x31 && d[1] >= 0x32 && d[4] >= 0x32 {
             ok = groups.count >= 2
         } else if d.count == 8 && groups.count == 2 && groups[0] == 4 && groups[1] == 4 {

@@ -238,9 +238,16 @@ extension PHIDetection {
         // ("PHONE 06:30 17/5", "ETA 8/10 01:40" is taken with its time by the date-time rule).
         guard i > 0 else { return nil }
         let prevOK = isWord(i - 1) || punct(i - 1, 0x2C) || punct(i - 1, 0x29) || (t[i - 1].kind == .number && punct(i - 2, 0x3A) && adjacent(i - 1))
-        guard !t[i].nl, prevOK, !adjacent(i), let e = dayMonth(i),
+            // Session 14: "22/09    29/09    06/10": the next column of a row of dates.
+            || (t[i - 1].kind == .number && punct(i - 2, 0x2F) && dateEndsAt(t[i - 1].e))
+            // Session 14: "(22/03, order no. ...)": a zero-padded day/month after an opening bracket.
+            || (punct(i - 1, 0x28) && i + 2 < t.count && (zeroPadded(i) || zeroPadded(i + 2)))
+        guard !t[i].nl, prevOK, !adjacent(i) || punct(i - 1, 0x28), let e = dayMonth(i),
             !durationNotation(TextSpan(t[i].s, t[e - 1].e)), !streetFollows(e)
         else { return nil }
+        // Session 14: "missed 20/03 dose", "(22/03, order no. ...)": a day or month written with a leading zero is a date,
+        // whatever word is around it (scores, doses and counts are not zero-padded).
+        if (zeroPadded(i) || zeroPadded(i + 2)) && !(e < t.count && !t[e].nl && adjacent(e) && t[e].kind != .punctuation) { return e }
         // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
         if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
@@ -266,6 +273,10 @@ extension PHIDetection {
             || (t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[i - 1].key))
         { return nil }
         if isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
+        // Session 14: "chest pain along the seatbelt line 6/10", "Pain with debridement 4/10": a score out of ten after
+        // the word `pain` earlier in the clause (at most eight tokens, no sentence or clause end between).
+        // A date word right before keeps the date ("pain since 4/10", "pain worse on 2/10").
+        if c == 10 && a <= 10 && !t[i - 1].rb.contains(.yearCue) && t[i - 1].key != K.on && painEarlierInClause(i) { return nil }
         if e < t.count && !t[e].nl {
             if adjacent(e) && !(t[e].kind == .punctuation && (punct(e, 0x2E) || punct(e, 0x2C) || punct(e, 0x3B) || punct(e, 0x29) || punct(e, 0x3A))) {
                 return nil
@@ -276,6 +287,29 @@ extension PHIDetection {
             if punct(e, 0x2B) || punct(e, 0x25) { return nil }
         }
         return e
+    }
+
+    /// Session 14: number token k has two digits and a leading zero (`03`, `09`).
+    @inline(__always) func zeroPadded(_ k: Int) -> Bool { t[k].e - t[k].s == 2 && b[t[k].s] == 0x30 }
+
+    /// Session 14: a DATE found just before ends at byte `end` (the previous column of a row of dates).
+    @inline(never) func dateEndsAt(_ end: Int) -> Bool {
+        for c in found.reversed().prefix(4) where c.entity.type == .date && c.entity.span.end == end { return true }
+        return false
+    }
+
+    /// Session 14: the word `pain` at most eight tokens before token i on its line, with no `.`, `;`, `:` or `,` between.
+    @inline(never) func painEarlierInClause(_ i: Int) -> Bool {
+        var k = i - 1
+        var n = 0
+        while k >= 0 && n < 8 {
+            if t[k].kind == .punctuation && (punct(k, 0x2E) || punct(k, 0x3B) || punct(k, 0x3A) || punct(k, 0x2C)) { return false }
+            if t[k].key == K.pain { return true }
+            if t[k].nl { return false }
+            k -= 1
+            n += 1
+        }
+        return false
     }
 
     /// Ages in header and aside shapes (GUIDELINE A1, the number only): `38Y / F`, `F 27 y`, `in his 70s`,

@@ -821,6 +821,9 @@ extension PHIDetection {
     /// The surname of a list pair at j ends place names or, when it is no given name, starts a state's name.
     @inline(never) func pairSurnameIsPlace(_ j: Int) -> Bool {
         inSet(.placeSuffix, t[j].key) || (!t[j].bits.contains(.firstName) && placeSuffix(j))
+            // Session 14: "University of Northern Vermont", "Legal Aid of Western Missouri": a state after a region's
+            // adjective (`region_adjectives`) is a region, even when the state is also a given name.
+            || (j > 0 && isWord(j - 1) && inSet(.regionAdjectives, t[j - 1].key) && placeSuffix(j))
     }
 
     /// After a cue and a given name ending at `e`: the end including a capitalised listed surname that the weak name

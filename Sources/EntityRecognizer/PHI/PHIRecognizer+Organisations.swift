@@ -185,7 +185,9 @@ extension PHIDetection {
             if isWord(j) && inSet(.militaryCues, t[j].key) { cue = true; break }
             j -= 1
         }
-        guard cue else { return nil }
+        // Session 14: "FOB Salerno": a forward operating base, in capitals before a capitalised name, is military without a
+        // service word (not a key fob).
+        guard cue || (t[i].key == K.fob && t[i].flags.contains(.allUpper) && !capsDoc && cap(n)) else { return nil }
         emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-military-base")
         return e
     }

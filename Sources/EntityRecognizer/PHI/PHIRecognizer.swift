@@ -1470,7 +1470,8 @@ struct PHIDetection {
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
         if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i))))
-            || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber)
+            || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber
+            || (tok.flags.contains(.allUpper) && !capsDoc && tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && acronymNumberedCue(i)))
         {
             // "Meridian, ID 83642": Idaho's state code before its ZIP (an address), not an ID cue.
             if tok.e - tok.s == 2 && b[tok.s] == 0x49 && b[tok.s + 1] == 0x44 && idahoZIPAfter(i) { return nil }
@@ -1523,7 +1524,10 @@ struct PHIDetection {
             // MBS items before their service and clock times in a run log are no IDs.
             if itemServiceAfter(e) || clockAfterPatientCue(i, j, e) || afterAssetWord(j) { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
-            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key))) { return nil }
+            // Session 14: "(ACC 26-276-01847)": a dashed value of eight or more digits is an accession number without a mark.
+            if tok.key == K.acc && !(punct(i + 1, 0x23) || punct(i + 1, 0x3A) || (i + 1 < t.count && inSet(.idFillers, t[i + 1].key)))
+                && !(digits >= 8 && e > j + 1)
+            { return nil }
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
@@ -1557,6 +1561,11 @@ struct PHIDetection {
         let len = t[i].e - t[i].s
         if len == 1 { return false }
         if len == 2 && t[i].flags.contains(.allUpper) && !capsDoc && !t[i].bits.contains(.placeWord) { return false }
+        // Session 14: "Rooming: Kayla Brooks, MA", "Chaperone: Maddie Osterhout, MA": a given name and a word that is no
+        // known place before `MA` (a medical assistant) are a person and a credential, not a town and a state.
+        if i > 0 && !t[i].nl && cap(i - 1) && t[i - 1].bits.contains(.firstName) && !t[i].bits.contains(.placeWord)
+            && !t[i - 1].bits.contains(.placeWord) && b[t[i + 2].s] == 0x4D && b[t[i + 2].s + 1] == 0x41
+        { return false }
         if t[i + 2].bits.contains(.credential) && !t[i].bits.contains(.placeWord)
             && (t[i].bits.isName || (i > 0 && t[i - 1].bits.contains(.title)) || (i > 1 && punct(i - 1, 0x2E) && t[i - 2].bits.contains(.title)))
         { return false }
@@ -1740,6 +1749,20 @@ struct PHIDetection {
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
     }
 
+    /// Session 14: "AACP no. 2331", "KBA No. 88412", "JP no. 4471": an acronym of two to five capitals in a mixed-case
+    /// note, then `no.`, `No:` or `#`, labels a registration, membership or licence number like a listed numbered cue.
+    /// Not an accreditation body (`NATA No.`, GUIDELINE §9), a count or code label (`ICD`, `CPT`) or a lot word.
+    @inline(never) func acronymNumberedCue(_ i: Int) -> Bool {
+        guard isWord(i), !romanNumeral(i) else { return false }
+        var j = i + 1
+        if punct(j, 0x2E) && adjacent(j) { j += 1 }
+        guard j + 1 < t.count, !t[j].nl,
+            punct(j, 0x23) || (t[j].key == K.no && (punct(j + 1, 0x2E) || punct(j + 1, 0x3A)) && adjacent(j + 1))
+        else { return false }
+        let key = t[i].key
+        return !inSet(.accreditationWords, key) && !inSet(.numberLabels, key) && !inSet(.lotWords, key)
+    }
+
     /// A lower-case word ending like a verb form or adverb ("by drilling", "by mouth" is ordinary anyway).
     @inline(never) func verbForm(_ i: Int) -> Bool {
         let e = t[i].e
@@ -1867,6 +1890,8 @@ struct PHIDetection {
         if i > 1, punct(i - 1, 0x3A) || punct(i - 1, 0x23), isWord(i - 2), inSet(.lotWords, t[i - 2].key) { return nil }
         // "Enrolled in clinical trial C40502": a study's protocol number identifies no person.
         if i > 0, isWord(i - 1), inSet(.studyWords, t[i - 1].key) { return nil }
+        // Session 14: "ClinicalTrials.gov NCT06622158": a trial's registry number (NCT and eight digits) identifies a study.
+        if digits == 8 && upper == 3 && t[i].e - t[i].s == 3 && b[t[i].s] == 0x4E && b[t[i].s + 1] == 0x43 && b[t[i].s + 2] == 0x54 { return nil }
         return e
     }
 
@@ -2566,6 +2591,75 @@ struct PHIDetection {
 
     /// The first two letters (lower case) of a word of `military_base_heads` or `military_base_prefixes`: fo, ft, ca,
     /// ai, na, jo.
+    /// Session 14: the first two letters of `university`, `universidad`, `college`, `institute` (`of_org_heads`).
+    @inline(__always) func ofHeadLetters(_ a: UInt8, _ c: UInt8) -> Bool {
+        (a == 0x75 || a == 0x69) ? c == 0x6E : a == 0x63 && c == 0x6F
+    }
+
+    /// Session 14: "University of Northern Vermont", "University of Texas Medical Branch", "College of Nursing": a
+    /// capitalised head (`of_org_heads`), `of`, an optional `the` and one to five capitalised words: one ORGANIZATION
+    /// (GUIDELINE §6, schools and universities). Before, the words after `of` were read as a person (`Northern
+    /// Vermont`), a street (`Texas Medical Branch`) or a place (`Vermont`). Not in an all-capitals note.
+    @inline(never) mutating func organisationOfName(_ i: Int) -> Int? {
+        guard cap(i), !capsDoc, !t[i].flags.contains(.allUpper), inSet(.ofOrgHeads, t[i].key), i + 2 < t.count, !t[i + 1].nl,
+            t[i + 1].key == K.of
+        else { return nil }
+        var e = i + 2
+        if e < t.count && !t[e].nl && t[e].key == K.the { e += 1 }
+        var end = -1
+        while e < t.count && e - i <= 7 && !t[e].nl && isWord(e) && cap(e) && !t[e].bits.contains(.title)
+            && !t[e].rb.contains(.monthName)
+        {
+            e += 1
+            end = e
+        }
+        guard end > 0 else { return nil }
+        for q in i..<end where covered[q] { return nil }
+        emit(options.facilityType, i, end, priority: 3, score: 0.7, rule: "organization-head-of-name")
+        return end
+    }
+
+    /// Session 14: the first two letters of a congregation's leading word (`congregation_leads`: iglesia, igreja, parroquia,
+    /// capilla, masjid, gurdwara, ministerio), tested before the set lookup.
+    @inline(__always) func congregationLeadLetters(_ a: UInt8, _ c: UInt8) -> Bool {
+        switch a {
+        case 0x69: c == 0x67
+        case 0x70, 0x63: c == 0x61
+        case 0x6D: c == 0x61 || c == 0x69
+        case 0x67: c == 0x75
+        default: false
+        }
+    }
+
+    /// Session 14: "Iglesia Bautista Gracia y Verdad", "iglesia bautista emanuel" (a lower-case line), "Masjid Al-Noor",
+    /// "Parroquia San José": a congregation's leading word (`congregation_leads`) and one to five capitalised words (lower
+    /// case in a lower-case line), with Spanish, Portuguese and Arabic joining words between them (`y`, `de`, `del`, `la`,
+    /// `da`, `do`, `al`, `el`): one ORGANIZATION (GUIDELINE §6, a named church or mosque). The given names and surnames in
+    /// it (`Bautista`, `Gracia`, `Emanuel`) were read as a person.
+    @inline(never) mutating func congregationAfterLead(_ i: Int) -> Int? {
+        guard (cap(i) || lowerAt(i)) && !capsDoc, inSet(.congregationLeads, t[i].key) else { return nil }
+        let lower = !cap(i)
+        var e = i + 1, end = -1
+        while e < t.count && e - i <= 8 && !t[e].nl && !covered[e] {
+            if isWord(e) && (lower ? lowerAt(e) && !t[e].bits.contains(.ordinaryWord) && !verbForm(e) : cap(e))
+                && !t[e].bits.contains(.title) && !t[e].rb.contains(.monthName) && !inSet(.functionWords, t[e].key)
+            {
+                e += 1
+                end = e
+                // "Masjid Al-Noor": a hyphen inside the name.
+                if punct(e, 0x2D), adjacent(e), e + 1 < t.count, adjacent(e + 1), isWord(e + 1) { e += 2; end = e }
+            } else if isWord(e) && !cap(e) && end > 0 && inSet(.congregationJoiners, t[e].key) {
+                e += 1
+            } else {
+                break
+            }
+        }
+        guard end > i + 1 else { return nil }
+        for q in i..<end where covered[q] { return nil }
+        emit(options.facilityType, i, end, priority: 3, score: 0.7, rule: "organization-congregation-lead")
+        return end
+    }
+
     @inline(__always) func militaryBaseLetters(_ a: UInt8, _ c: UInt8) -> Bool {
         switch a {
         case 0x66: c == 0x6F || c == 0x74
@@ -2828,6 +2922,8 @@ struct PHIDetection {
         if tok.ps, let (_, pe) = phrase(at: i, kinds: .startsStateName, where: { $0 == .stateName }), pe > j { return nil }
         // Session 6: "Keilor Downs", "Western Missouri": a place-name ending or a state is no surname.
         if pairSurnameIsPlace(j) { return nil }
+        // Session 14: "KBA No. 88412", "NATA No: 2719": `No` before its mark or a number labels an identifier.
+        if t[j].key == K.no && j + 1 < t.count && (punct(j + 1, 0x2E) || punct(j + 1, 0x3A) || t[j + 1].kind == .number) { return nil }
         var end = j + 1
         if punct(end, 0x2D) && adjacent(end) && cap(end + 1) && adjacent(end + 1) { end += 2 }
         end = nameTail(end)
@@ -2921,6 +3017,8 @@ struct PHIDetection {
         let tok = t[i]
         // (Session 14: the tests of tokens first, then the text's bytes, then the window ahead.)
         return tok.flags.contains(.allUpper) || tok.base != tok.key || punct(i + 1, 0x2C) || streetTypeAfter(i)
+            // Session 14: `iglesia`, `igreja` lead a congregation's name (``congregationAfterLead(_:)``).
+            || (tok.e - tok.s >= 6 && b[tok.s] | 0x20 == 0x69 && b[tok.s + 1] | 0x20 == 0x67)
             // `affiliationAfterPerson` (session 13, phiorg): an organisation after a person's name and a comma or bracket.
             || punct(i - 1, 0x2C) || punct(i - 1, 0x28)
             || (tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20))
@@ -2973,6 +3071,14 @@ struct PHIDetection {
         if tok.e - tok.s >= 2, tok.e - tok.s <= 5, word, militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = militaryBase(i) {
             return e
         }
+        // Session 14: "University of Northern Vermont", "Institute of Health Sciences": a head, `of` and a capitalised name.
+        if tok.e - tok.s >= 7, tok.e - tok.s <= 11, isWord(i), ofHeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = organisationOfName(i) {
+            return e
+        }
+        // Session 14: "Iglesia Bautista Gracia y Verdad", "Masjid Al-Noor": a congregation named after its leading word.
+        if tok.e - tok.s >= 6, tok.e - tok.s <= 10, isWord(i), congregationLeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20),
+            let e = congregationAfterLead(i)
+        { return e }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
         if tok.rb.contains(.organizationLabel), word, let e = organizationAfterLabel(i) { return e }
         // Street address: number (5/12, 12A) + street words + street type.
@@ -4102,6 +4208,8 @@ enum K {
     @inline(__always) static var apostropheS: UInt64 { 0x07bb4507b485d7af }  // "'s"
     @inline(__always) static var no: UInt64 { 0x08b35907b5589afa }  // "no"
     @inline(__always) static var number: UInt64 { 0x8031a80d73f6ebe0 }  // "number"
+    @inline(__always) static var pain: UInt64 { 0x0369310deb88ae95 }  // "pain"
+    @inline(__always) static var fob: UInt64 { 0xdcb26818fed9bf60 }  // "fob"
     @inline(__always) static var dl: UInt64 { 0x08915c07b53bb9ad }  // "dl"
     @inline(__always) static var x: UInt64 { 0xaf63f54c86021707 }  // "x"
     @inline(__always) static var mr: UInt64 { 0x08a94c07b550305e }  // "mr"

@@ -35,7 +35,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case accreditationWords, accreditationQualifiers
     case lawCourtKinds, militaryBaseHeads, militaryBasePrefixes, militaryCues, siteWords
     case classificationWords, productNouns, nounStreetTypes, testNameWords, militaryBranchWords
-    case placeFeatureNouns
+    case placeFeatureNouns, regionAdjectives, congregationLeads, congregationJoiners, ofOrgHeads
     case workFillers, publicBodyWords
     case highwayWords, numberedHighwayPrefixes, iodineIsotopeNumbers, roadPrepositions, travelDirections
     case historyAbbreviations, capsNameStopLabels
