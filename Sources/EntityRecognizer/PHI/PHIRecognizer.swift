@@ -1997,7 +1997,8 @@ struct PHIDetection {
                 j = e
                 isTitle = true
             }
-            if isTitle && (cap(i) || lowerAt(i) || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)
+            // Session 14: "ClinicalTrials.gov NCT05512094": the last label of a domain name is no title (`Gov`).
+            if isTitle && !(i > 0 && adjacent(i) && punct(i - 1, 0x2E)) && (cap(i) || lowerAt(i) || capsDoc || (j == i + 1 && t[i].e - t[i].s <= 3)
                 || (j < t.count && cap(j) && t[j].bits.contains(.firstName) && !t[j].bits.contains(.stopWord)))
             {
                 if punct(j, 0x2E) && adjacent(j) { j += 1 }
@@ -2602,7 +2603,9 @@ struct PHIDetection {
     /// Vermont`), a street (`Texas Medical Branch`) or a place (`Vermont`). Not in an all-capitals note.
     @inline(never) mutating func organisationOfName(_ i: Int) -> Int? {
         guard cap(i), !capsDoc, !t[i].flags.contains(.allUpper), inSet(.ofOrgHeads, t[i].key), i + 2 < t.count, !t[i + 1].nl,
-            t[i + 1].key == K.of
+            t[i + 1].key == K.of,
+            // A capitalised word before the head belongs to a longer name the other rules read ("Baylor College of Medicine").
+            t[i].nl || i == 0 || !(isWord(i - 1) && cap(i - 1)) || t[i - 1].key == K.the
         else { return nil }
         var e = i + 2
         if e < t.count && !t[e].nl && t[e].key == K.the { e += 1 }
@@ -3072,11 +3075,11 @@ struct PHIDetection {
             return e
         }
         // Session 14: "University of Northern Vermont", "Institute of Health Sciences": a head, `of` and a capitalised name.
-        if tok.e - tok.s >= 7, tok.e - tok.s <= 11, isWord(i), ofHeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = organisationOfName(i) {
+        if capital, tok.e - tok.s >= 7, tok.e - tok.s <= 11, word, ofHeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = organisationOfName(i) {
             return e
         }
         // Session 14: "Iglesia Bautista Gracia y Verdad", "Masjid Al-Noor": a congregation named after its leading word.
-        if tok.e - tok.s >= 6, tok.e - tok.s <= 10, isWord(i), congregationLeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20),
+        if capital || lower, tok.e - tok.s >= 6, tok.e - tok.s <= 10, word, congregationLeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20),
             let e = congregationAfterLead(i)
         { return e }
         // Session 5: "Facility: Swedish Ballard Campus", "St. Joseph Regional".
