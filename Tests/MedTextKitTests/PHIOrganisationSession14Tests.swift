@@ -54,6 +54,21 @@ import Testing
     ])
     func countyParishUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 
+    /// An employer in a bracket right after an occupation, closing it or followed by its years; a shift, an acronym and a
+    /// lone place or name in the bracket stay out.
+    @Test(arguments: [
+        "Retired [[boilermaker|PROFESSION]] ([[Port of Newcastle|ORGANIZATION]], 30 years).",
+        "retired [[spinner|PROFESSION]] ([[kellerton mills|ORGANIZATION]]). lives alone.",
+        "he is a [[cleaner|PROFESSION]] (Night Shift) at present",
+        "a [[miner|PROFESSION]] (FIFO) in the pilbara",
+    ])
+    func employerInBracketAfterOccupationAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    @Test(arguments: [
+        "Retired [[machinist|PROFESSION]] ([[Delmont Tool Works|ORGANIZATION]], 31 years).",
+    ])
+    func employerInBracketAfterOccupationUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
     /// A lower-case facility name after an opening bracket or a comma, when a word of it is a place or outside the
     /// ordinary-word list; a kind of facility (`rehab hospital`) or an abbreviation (`f/u clinic`) stays out.
     @Test(arguments: [

@@ -4096,12 +4096,39 @@ struct PHIDetection {
     /// "ex boilermaker at Incat", "a cleaner for Spotless": the employer named by `at`/`for`/`with` right after an
     /// occupation that ends before token `end`. Emits the organisation and returns its end, or nil when none follows.
     mutating func employerAfterOccupation(_ end: Int) -> Int? {
+        // Session 14: "retired wharfie (Port of Brisbane, 31 years)", "textile mill spinner (burlington mills)".
+        if end + 1 < t.count, punct(end, 0x28), !t[end].nl, !t[end + 1].nl, let o = bracketedEmployer(end + 1) {
+            emit(options.facilityType, employerStart(end + 1), o, priority: 3, score: 0.65, rule: "organization-after-profession")
+            return o
+        }
         // Session 11: also `from` ("a retired machinist from Nabisco"; places, people and countries stay out, employerRun).
         guard end + 1 < t.count, !t[end].nl, isWord(end), t[end].key == K.at || t[end].key == K.for || t[end].key == K.with || t[end].key == K.from,
             let o = employerRun(end + 1, after: t[end].key) ?? lowerEmployerRun(end + 1)
         else { return nil }
         emit(options.facilityType, employerStart(end + 1), o, priority: 3, score: 0.65, rule: "organization-after-profession")
         return o
+    }
+
+    /// Session 14: an employer in a bracket right after an occupation (`retired wharfie (Port of Brisbane, 31 years)`,
+    /// `spinner (burlington mills)`): the end of a capitalised or lower-case name starting at token k that closes the
+    /// bracket or is followed by a comma and a number (its years), or nil. A word of it must be a place or lie outside the
+    /// ordinary-word list; a lone name or place, an acronym of up to four letters (`(FIFO)`) and ordinary words alone
+    /// (`(Night Shift)`, `(retired)`) stay out.
+    @inline(never) func bracketedEmployer(_ k: Int) -> Int? {
+        guard let o = employerRun(k, after: K.at) ?? lowerEmployerRun(k), o < t.count, !t[o].nl,
+            punct(o, 0x29) || (punct(o, 0x2C) && o + 1 < t.count && !t[o + 1].nl && t[o + 1].kind == .number)
+        else { return nil }
+        let s = employerStart(k)
+        guard o > s else { return nil }
+        if o - s == 1 {
+            let bits = t[s].bits
+            if bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord) || (t[s].flags.contains(.allUpper) && t[s].e - t[s].s <= 4) {
+                return nil
+            }
+            return o
+        }
+        for q in s..<o where isWord(q) && (!t[q].bits.contains(.ordinaryWord) || t[q].bits.contains(.placeWord)) { return o }
+        return nil
     }
 
     /// Session 13: after a role ending before token e (and a colon), in a line that reads as lower case, a lower-case listed
