@@ -64,11 +64,19 @@ public struct Scanner: Sendable {
         let b = p[i]
         if b < 0x80 {
             if isAlpha(b) {
+                // Most words are ASCII letters ended by a space or punctuation: one loop gives their end and flags.
+                if let (e, f) = plainWord(p, i) {
+                    return finish(start: start, end: e, kind: .word, flags: f, &state)
+                }
                 i = wordEnd(p, i)
                 kind = .word
             } else if isDigit(b) {
                 (i, kind) = numberEnd(p, i)
             } else if b == 0x20 || b == 0x09 {
+                // One space before a printable ASCII byte (most spaces): nothing for `spaceEnd` and `clusterEnd` to extend.
+                if i + 1 < n, p[i + 1] &- 0x21 < 0x5E {
+                    return finish(start: start, end: i + 1, kind: .whitespace, flags: .ascii, &state)
+                }
                 i = spaceEnd(p, i + 1)
                 kind = .whitespace
             } else if b == 0x0A {
@@ -117,18 +125,54 @@ public struct Scanner: Sendable {
             }
         }
         if kind != .newline { i = clusterEnd(p, i) }
-        var flags: TokenFlags
+        let flags: TokenFlags
         switch kind {
         case .word, .number: flags = wordFlags(p, start, i)
         default: flags = asciiFlag(p, start, i)
         }
+        return finish(start: start, end: i, kind: kind, flags: flags, &state)
+    }
+
+    /// The token from `start` to `end` with `flags` and the flags the previous token leaves (space before, line start),
+    /// advancing `state` past it.
+    @inline(__always)
+    func finish(start: Int, end: Int, kind: TokenKind, flags: TokenFlags, _ state: inout State) -> Token {
+        var flags = flags
         let space = kind == .whitespace || kind == .newline
         if state.prevSpace { flags.insert(.spaceBefore) }
         if !space && state.atLineStart { flags.insert(.lineStart) }
         if kind == .newline { state.atLineStart = true } else if !space { state.atLineStart = false }
         state.prevSpace = space
-        state.i = i
-        return Token(span: TextSpan(start, i), kind: kind, flags: flags)
+        state.i = end
+        return Token(span: TextSpan(start, end), kind: kind, flags: flags)
+    }
+
+    /// A word of ASCII letters only from `i` (an ASCII letter), ended by a byte that none of ``wordEnd(_:_:)``'s rules
+    /// reads on: its end and ``wordFlags(_:_:_:)``'s flags, in one loop over its bytes. Nil when the letters run into a
+    /// digit, an apostrophe or a non-ASCII byte, or when one letter is followed by `.` or `/` (`b.i.d.`, `h/o`): those
+    /// take `wordEnd` and `wordFlags` (session 14; before, every word was read by both, `alnumRun` tracking segments).
+    @inline(__always)
+    func plainWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, TokenFlags)? {
+        let n = p.count
+        let c0 = byteClass(p[i])
+        var rest: UInt8 = 0
+        var j = i + 1
+        while j < n {
+            let k = byteClass(p[j])
+            guard k & 3 != 0 else { break }
+            rest |= k
+            j += 1
+        }
+        if j < n {
+            let c = p[j]
+            // A digit (letters then digits), a non-ASCII byte (a letter, a mark, a curly apostrophe), an apostrophe.
+            if c &- 0x30 < 10 || c >= 0x80 || c == 0x27 { return nil }
+            if j == i + 1 && (c == 0x2E || c == 0x2F) { return nil }
+        }
+        var f: TokenFlags = [.ascii, .hasLetter]
+        if (c0 | rest) & 2 == 0 { f.insert(.allUpper) }
+        if c0 == 1 && rest & 1 == 0 { f.insert(.titleCase) }
+        return (j, f)
     }
 
     // MARK: - clusters and spaces
