@@ -20,7 +20,10 @@ struct PHIPhraseIndex: Sendable {
         var table: [UInt64: UInt64] = [:]
         table.reserveCapacity(lists.count)
         var records: [UInt64] = [], keys: [UInt64] = [], phrases: [PHIPhrase] = []
-        for (first, list) in lists {
+        // First keys in ascending order, so the records are the same in every process and match the order in which an
+        // image stores the phrase lists (``PHIVocabulary/image(key:)`` writes this index after them).
+        for first in lists.keys.sorted() {
+            let list = lists[first]!
             table[first] = UInt64(records.count) << 32 | UInt64(list.count)
             for p in list {
                 let (code, argument) = PHIVocabulary.code(p.kind)
@@ -32,6 +35,37 @@ struct PHIPhraseIndex: Sendable {
         self.table = PHIKeyTable(table)
         self.records = FrozenArray(records)
         self.keys = FrozenArray(keys)
+        self.phrases = phrases
+    }
+
+    /// An index read back from an image: the stored table, records and keys, and `phrases` (the phrase lists in
+    /// ascending first-key order, as the image stores them). `nil` when a record or table entry points outside the
+    /// arrays, or a record's key count or kind disagrees with its phrase, so a bad image never leads a lookup out of
+    /// bounds.
+    init?(table: PHIKeyTable, records: FrozenArray<UInt64>, keys: FrozenArray<UInt64>, phrases: [PHIPhrase]) {
+        guard records.count == phrases.count else { return nil }
+        let rb = records.buffer, kb = keys.buffer
+        for (r, p) in phrases.enumerated() {
+            let record = rb[r]
+            let offset = Int(truncatingIfNeeded: record >> 32), n = Int(truncatingIfNeeded: (record >> 16) & 0xFFFF)
+            let (code, argument) = PHIVocabulary.code(p.kind)
+            guard n == p.keys.count, offset <= kb.count - n, UInt8(truncatingIfNeeded: record >> 8) == code,
+                UInt8(truncatingIfNeeded: record) == argument
+            else { return nil }
+            for k in 0..<n where kb[offset + k] != p.keys[k] { return nil }
+        }
+        let sb = table.slots.buffer
+        var i = 0
+        while i + 1 < sb.count {
+            if sb[i] != 0 {
+                let first = Int(truncatingIfNeeded: sb[i + 1] >> 32), count = Int(truncatingIfNeeded: sb[i + 1] & 0xFFFF_FFFF)
+                guard first <= rb.count, count <= rb.count - first else { return nil }
+            }
+            i += 2
+        }
+        self.table = table
+        self.records = records
+        self.keys = keys
         self.phrases = phrases
     }
 }

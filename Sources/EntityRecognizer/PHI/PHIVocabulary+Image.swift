@@ -1,7 +1,9 @@
 extension PHIVocabulary {
     /// Bump when the image layout or the meaning of a stored field changes.
-    /// 2: the rules' word sets (`phi/rule_words.tsv`) follow the phrases; 3: every set of ``PHIRuleSet``, in case order.
-    public static let imageFormatVersion: UInt32 = 3
+    /// 2: the rules' word sets (`phi/rule_words.tsv`) follow the phrases; 3: every set of ``PHIRuleSet``, in case order;
+    /// 4: the frozen phrase index (``PHIPhraseIndex``: table slots, records, keys) follows the word sets, so loading
+    /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms).
+    public static let imageFormatVersion: UInt32 = 4
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -28,6 +30,9 @@ extension PHIVocabulary {
             }
         }
         for s in PHIRuleSet.allCases { w.array(ruleWords[s].sorted()) }
+        w.alignedArray(phraseIndex.table.slots)
+        w.alignedArray(phraseIndex.records)
+        w.alignedArray(phraseIndex.keys)
         return BinaryImage.wrap(w.out, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
     }
 
@@ -45,10 +50,14 @@ extension PHIVocabulary {
             let count = try r.int()
             var phrases: [UInt64: [PHIPhrase]] = [:]
             phrases.reserveCapacity(count)
+            // The phrases in stored (ascending first-key) order: the frozen index's record order.
+            var ordered: [PHIPhrase] = []
+            var previous: UInt64? = nil
             for _ in 0..<count {
                 let key = try r.u64()
                 let n = Int(try r.u32())
-                guard n >= 1, n <= r.remaining, phrases[key] == nil else { throw ImageReader.Failure(detail: "phrase list") }
+                guard n >= 1, n <= r.remaining, previous.map({ $0 < key }) ?? true else { throw ImageReader.Failure(detail: "phrase list") }
+                previous = key
                 var list: [PHIPhrase] = []
                 list.reserveCapacity(n)
                 for _ in 0..<n {
@@ -58,6 +67,7 @@ extension PHIVocabulary {
                     list.append(PHIPhrase(keys: keys, kind: k))
                 }
                 phrases[key] = list
+                ordered.append(contentsOf: list)
             }
             var sets: [Set<UInt64>] = []
             for _ in PHIRuleSet.allCases {
@@ -65,12 +75,15 @@ extension PHIVocabulary {
                 sets.append(Set(keys))
             }
             let ruleWords = PHIRuleWords(sets: sets)
+            guard let indexTable = PHIKeyTable(validatingSlots: try r.frozenArray()),
+                let phraseIndex = PHIPhraseIndex(table: indexTable, records: try r.frozenArray(), keys: try r.frozenArray(), phrases: ordered)
+            else { throw ImageReader.Failure(detail: "phrase index") }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
             self.table = table
             self.shortValues = PHIShortValues(table)
             self.phrases = phrases
-            self.phraseIndex = PHIPhraseIndex(phrases)
+            self.phraseIndex = phraseIndex
             self.phraseStarts = Set(phrases.keys)
             self.firstNameCount = first
             self.lastNameCount = last
