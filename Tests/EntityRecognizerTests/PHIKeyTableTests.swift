@@ -50,3 +50,40 @@ import Testing
         #expect(Self.mayHold(word) == asked)
     }
 }
+
+/// Session 15: the byte scanner reads a word's letters once (``PHIScan/alphaRun(_:)``), hands their end to the word
+/// pattern and skips the rest of the token from there (``PHIScan/tokenEnd(from:)``), where it used to walk the token
+/// again from its first byte (``PHIScan/skipToken(_:)``). At every ASCII letter of these texts both skips end at the same
+/// byte.
+@Suite struct PHIScanTokenEndTests {
+    @Test(arguments: [
+        "Seen by Dr Smith on 12/03/2024, MRN A1234567; e-mail j.smith@example.com.au",
+        "abc123def 4x4 x-ray O'Brien's café naïve résumé b.i.d. h/o",
+        "ZZ9 q4h BP140/90 SpO2 98% pt's Ω-3 a\u{301}b",
+        "word",
+        "a",
+    ])
+    func skippingFromTheWordEndAgreesWithSkippingTheToken(_ text: String) {
+        Array(text.utf8).withUnsafeBufferPointer { b in
+            let scan = PHIScan(b: b, words: PHIScanWords(PHIRuleWords.shipped))
+            for i in 0..<b.count where isAlpha(b[i]) {
+                #expect(scan.tokenEnd(from: scan.alphaRun(i)) == scan.skipToken(i), "at byte \(i)")
+            }
+        }
+    }
+
+    @Test func randomTextsAgree() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZq09 .,-'/@é\n\tx".utf8) + [0xC3, 0xA9]
+        for _ in 0..<60 {
+            // Bytes from the alphabet; non-ASCII bytes stand alone here, which the skips read as any non-ASCII byte.
+            let bytes = (0..<80).map { _ in alphabet.randomElement(using: &rng)! }
+            bytes.withUnsafeBufferPointer { b in
+                let scan = PHIScan(b: b, words: PHIScanWords(PHIRuleWords.shipped))
+                for i in 0..<b.count where isAlpha(b[i]) {
+                    #expect(scan.tokenEnd(from: scan.alphaRun(i)) == scan.skipToken(i))
+                }
+            }
+        }
+    }
+}

@@ -339,11 +339,13 @@ struct PHIScan {
                 continue
             }
             if isAlpha(c) {
-                if let e = wordPattern(i) {
+                // The word's letters are read once: its end is handed to the word pattern, and the skip goes on from it.
+                let we = alphaRun(i)
+                if let e = wordPattern(i, wordEnd: we) {
                     i = e
                     continue
                 }
-                i = skipToken(i)
+                i = tokenEnd(from: we)
                 continue
             }
             i += 1
@@ -355,6 +357,14 @@ struct PHIScan {
         var j = i
         while j < n && (isAlnum(b[j]) || b[j] >= 0x80) { j += 1 }
         return max(j, i + 1)
+    }
+
+    /// ``skipToken(_:)`` of a token whose bytes before `j` (at least its first) are ASCII letters already read: the end
+    /// of its run of alphanumeric and non-ASCII bytes, from `j`.
+    @inline(__always) func tokenEnd(from j: Int) -> Int {
+        var j = j
+        while j < n && (isAlnum(b[j]) || b[j] >= 0x80) { j += 1 }
+        return j
     }
 
     // MARK: digit-led patterns
@@ -806,8 +816,8 @@ struct PHIScan {
 
     // MARK: letter-led patterns
 
-    mutating func wordPattern(_ i: Int) -> Int? {
-        let we = alphaRun(i)
+    /// The letter-led patterns at `i`, whose run of ASCII letters ends at `we` (``alphaRun(_:)``).
+    mutating func wordPattern(_ i: Int, wordEnd we: Int) -> Int? {
         // Email or URL or domain: scan the label/local-part characters. Most words end in a
         // space or punctuation that no e-mail address, URL or domain can continue with.
         let next = at(we)

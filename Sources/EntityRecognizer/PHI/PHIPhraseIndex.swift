@@ -38,34 +38,50 @@ struct PHIPhraseIndex: Sendable {
         self.phrases = phrases
     }
 
-    /// An index read back from an image: the stored table, records and keys, and `phrases` (the phrase lists in
-    /// ascending first-key order, as the image stores them). `nil` when a record or table entry points outside the
-    /// arrays, or a record's key count or kind disagrees with its phrase, so a bad image never leads a lookup out of
-    /// bounds.
-    init?(table: PHIKeyTable, records: FrozenArray<UInt64>, keys: FrozenArray<UInt64>, phrases: [PHIPhrase]) {
-        guard records.count == phrases.count else { return nil }
+    /// An index read back from an image (format 5): the stored table, records and keys; the phrases are made from the
+    /// records and keys (an image stores each phrase once, in the index). `nil` when a record points outside `keys`,
+    /// has no key or an unknown kind, a table entry points outside `records`, or a record of a table entry's run does
+    /// not start with that entry's key, so a bad image never leads a lookup out of bounds or to a wrong phrase.
+    init?(table: PHIKeyTable, records: FrozenArray<UInt64>, keys: FrozenArray<UInt64>) {
         let rb = records.buffer, kb = keys.buffer
-        for (r, p) in phrases.enumerated() {
-            let record = rb[r]
+        var phrases: [PHIPhrase] = []
+        phrases.reserveCapacity(rb.count)
+        for record in rb {
             let offset = Int(truncatingIfNeeded: record >> 32), n = Int(truncatingIfNeeded: (record >> 16) & 0xFFFF)
-            let (code, argument) = PHIVocabulary.code(p.kind)
-            guard n == p.keys.count, offset <= kb.count - n, UInt8(truncatingIfNeeded: record >> 8) == code,
-                UInt8(truncatingIfNeeded: record) == argument
+            guard n >= 1, offset <= kb.count - n,
+                let kind = PHIVocabulary.kind(UInt8(truncatingIfNeeded: record >> 8), UInt8(truncatingIfNeeded: record))
             else { return nil }
-            for k in 0..<n where kb[offset + k] != p.keys[k] { return nil }
+            phrases.append(PHIPhrase(keys: Array(kb[offset..<(offset + n)]), kind: kind))
         }
         let sb = table.slots.buffer
+        var runs = 0
         var i = 0
         while i + 1 < sb.count {
             if sb[i] != 0 {
                 let first = Int(truncatingIfNeeded: sb[i + 1] >> 32), count = Int(truncatingIfNeeded: sb[i + 1] & 0xFFFF_FFFF)
-                guard first <= rb.count, count <= rb.count - first else { return nil }
+                guard count >= 1, first <= rb.count, count <= rb.count - first else { return nil }
+                for r in first..<(first + count) where phrases[r].keys[0] != sb[i] { return nil }
+                runs += count
             }
             i += 2
         }
+        // Every record belongs to one run (the runs do not overlap: each record's first key names its one run).
+        guard runs == rb.count else { return nil }
         self.table = table
         self.records = records
         self.keys = keys
         self.phrases = phrases
+    }
+
+    /// The phrases that start with the word of key `first`, longest first (none when no phrase does).
+    func phrases(startingWith first: UInt64) -> ArraySlice<PHIPhrase> {
+        let v = table.value(first)
+        let start = Int(truncatingIfNeeded: v >> 32)
+        return phrases[start..<(start + Int(truncatingIfNeeded: v & 0xFFFF_FFFF))]
+    }
+
+    /// What the index holds, for comparing a built and a loaded vocabulary.
+    func same(as other: PHIPhraseIndex) -> Bool {
+        table == other.table && records == other.records && keys == other.keys && phrases == other.phrases
     }
 }

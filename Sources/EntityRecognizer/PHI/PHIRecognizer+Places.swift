@@ -75,8 +75,7 @@ extension PHIDetection {
     /// A known one-word place written with a possessive after a place word: "in Melbourne's west", "lives in Sydney's
     /// inner west". The possessive is outside the span (as for names, GUIDELINE N3). Returns the token's end.
     @inline(never) mutating func possessivePlace(_ i: Int) -> Int? {
-        guard !covered[i], let list = vocab.phrases[t[i].base],
-            list.contains(where: { $0.kind == .place && $0.keys.count == 1 }),
+        guard !covered[i], vocab.phraseIndex.phrases(startingWith: t[i].base).contains(where: { $0.kind == .place && $0.keys.count == 1 }),
             !eponymFollows(i + 1), !t[i].bits.contains(.title), !t[i].bits.contains(.eponym)
         else { return nil }
         emit(.address, i, i + 1, priority: 2, score: 0.65, rule: "address-place-possessive")

@@ -2,12 +2,13 @@ extension PHIVocabulary {
     /// Bump when the image layout or the meaning of a stored field changes.
     /// 2: the rules' word sets (`phi/rule_words.tsv`) follow the phrases; 3: every set of ``PHIRuleSet``, in case order;
     /// 4: the frozen phrase index (``PHIPhraseIndex``: table slots, records, keys) follows the word sets, so loading
-    /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms).
-    public static let imageFormatVersion: UInt32 = 4
+    /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms); 5: the phrases are stored
+    /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists.
+    public static let imageFormatVersion: UInt32 = 5
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
-    /// slots, the phrases (first key, kind, keys) in key order, and the counts. Parsing the
+    /// slots, the counts, the rules' word sets and the frozen phrase index (table slots, records, keys). Parsing the
     /// 400,000 lines of name lists and hashing them into the table is most of building a
     /// ``PHIRecognizer``; loading the image is one read and a copy (DESIGN.md "Compiled lexicon images").
     /// - Parameter key: 32 bytes naming the inputs (the facade hashes the PHI files' contents and
@@ -18,17 +19,6 @@ extension PHIVocabulary {
         w.u64(UInt64(firstNameCount))
         w.u64(UInt64(lastNameCount))
         w.u64(UInt64(professionCount))
-        w.u64(UInt64(phrases.count))
-        for (first, list) in phrases.sorted(by: { $0.key < $1.key }) {
-            w.u64(first)
-            w.u32(UInt32(list.count))
-            for p in list {
-                let (kind, argument) = Self.code(p.kind)
-                w.u8(kind)
-                w.u8(argument)
-                w.array(p.keys)
-            }
-        }
         for s in PHIRuleSet.allCases { w.array(ruleWords[s].sorted()) }
         w.alignedArray(phraseIndex.table.slots)
         w.alignedArray(phraseIndex.records)
@@ -47,28 +37,6 @@ extension PHIVocabulary {
             var r = ImageReader(payload, owner: image)
             guard let table = PHIKeyTable(validatingSlots: try r.frozenArray()) else { throw ImageReader.Failure(detail: "key table") }
             let first = try r.int(), last = try r.int(), professions = try r.int()
-            let count = try r.int()
-            var phrases: [UInt64: [PHIPhrase]] = [:]
-            phrases.reserveCapacity(count)
-            // The phrases in stored (ascending first-key) order: the frozen index's record order.
-            var ordered: [PHIPhrase] = []
-            var previous: UInt64? = nil
-            for _ in 0..<count {
-                let key = try r.u64()
-                let n = Int(try r.u32())
-                guard n >= 1, n <= r.remaining, previous.map({ $0 < key }) ?? true else { throw ImageReader.Failure(detail: "phrase list") }
-                previous = key
-                var list: [PHIPhrase] = []
-                list.reserveCapacity(n)
-                for _ in 0..<n {
-                    let kind = try r.u8(), argument = try r.u8()
-                    let keys: [UInt64] = try r.array()
-                    guard let k = Self.kind(kind, argument), keys.first == key else { throw ImageReader.Failure(detail: "phrase") }
-                    list.append(PHIPhrase(keys: keys, kind: k))
-                }
-                phrases[key] = list
-                ordered.append(contentsOf: list)
-            }
             var sets: [Set<UInt64>] = []
             for _ in PHIRuleSet.allCases {
                 let keys: [UInt64] = try r.array()
@@ -76,15 +44,13 @@ extension PHIVocabulary {
             }
             let ruleWords = PHIRuleWords(sets: sets)
             guard let indexTable = PHIKeyTable(validatingSlots: try r.frozenArray()),
-                let phraseIndex = PHIPhraseIndex(table: indexTable, records: try r.frozenArray(), keys: try r.frozenArray(), phrases: ordered)
+                let phraseIndex = PHIPhraseIndex(table: indexTable, records: try r.frozenArray(), keys: try r.frozenArray())
             else { throw ImageReader.Failure(detail: "phrase index") }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
             self.table = table
             self.shortValues = PHIShortValues(table)
-            self.phrases = phrases
             self.phraseIndex = phraseIndex
-            self.phraseStarts = Set(phrases.keys)
             self.firstNameCount = first
             self.lastNameCount = last
             self.professionCount = professions
@@ -96,7 +62,7 @@ extension PHIVocabulary {
 
     /// What detection reads, for comparing a built and a loaded vocabulary in tests.
     func sameDetectionData(as other: PHIVocabulary) -> Bool {
-        table == other.table && phrases == other.phrases && phraseStarts == other.phraseStarts
+        table == other.table && phraseIndex.same(as: other.phraseIndex)
             && firstNameCount == other.firstNameCount && lastNameCount == other.lastNameCount && professionCount == other.professionCount
             && ruleWords == other.ruleWords
     }

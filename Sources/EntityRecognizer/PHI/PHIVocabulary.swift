@@ -157,13 +157,11 @@ public struct PHIVocabularyError: MedTextError {
 /// Immutable and `Sendable`; share one value between all detectors.
 public struct PHIVocabulary: Sendable {
     var words: [UInt64: PHIWordBits] = [:]
-    /// Phrases by the key of their first token, longest first.
-    var phrases: [UInt64: [PHIPhrase]] = [:]
-    /// `phrases` frozen for detection's lookups (``PHIPhraseIndex``), set wherever `phrases` is.
+    /// The phrases, by the key of their first token, longest first (``PHIPhraseIndex``): the one place they are held
+    /// (session 15: a `Dictionary` of phrase lists and a `Set` of first keys beside it were read by no lookup that the
+    /// index cannot answer, and a loaded image built both).
     var phraseIndex = PHIPhraseIndex([:])
-    /// The first word of a multi-token phrase of any kind (to skip lookups quickly).
-    var phraseStarts: Set<UInt64> = []
-    /// `words` and `phraseStarts` (and the rule sets of ``PHIRuleBits``) as one flat table:
+    /// `words` and the phrases' first keys (and the rule sets of ``PHIRuleBits``) as one flat table:
     /// low 32 bits ``PHIWordBits``, high 32 bits ``PHIRuleBits``.
     var table = PHIKeyTable([:]) { didSet { shortValues = PHIShortValues(table) } }
     /// `table`'s values of the one- and two-byte tokens (``PHIShortValues``), set with `table`.
@@ -371,9 +369,7 @@ public struct PHIVocabulary: Sendable {
         for p in phraseList { index[p.keys[0], default: []].append(p) }
         for k in index.keys { index[k]!.sort { $0.keys.count > $1.keys.count } }
         self.words = words
-        self.phrases = index
         self.phraseIndex = PHIPhraseIndex(index)
-        self.phraseStarts = Set(index.keys)
         var packed: [UInt64: UInt64] = [:]
         packed.reserveCapacity(words.count + index.count)
         for (k, v) in words { packed[k] = UInt64(v.rawValue) }
