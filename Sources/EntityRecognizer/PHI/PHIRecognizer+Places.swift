@@ -113,6 +113,11 @@ extension PHIDetection {
         // Session 14: "Home: Mandurah" opens its line or field ("Funeral home: Forest Lawn Glendale" names a business).
         if t[j - 1].key == K.home { return t[j - 1].nl || j == 1 || t[j - 2].kind == .punctuation }
         if inSet(.placeLabels, t[j - 1].key) { return true }
+        // Session 15: "Site: Newman", "Branch: Sioux Falls", "Camp: Karijini Village" (`field_place_labels`), and a country
+        // before its towns in an itinerary ("- Nepal: Kathmandu 3 nights"), each opening its line or field.
+        if inSet(.fieldPlaceLabels, t[j - 1].key) || inSet(.countries, t[j - 1].key) {
+            return t[j - 1].nl || j == 1 || t[j - 2].kind == .punctuation
+        }
         // "Place of birth", "Town of birth".
         return j >= 3 && t[j - 1].key == K.birth && t[j - 2].key == K.of && isWord(j - 3) && inSet(.placeLabels, t[j - 3].key)
     }
@@ -885,6 +890,20 @@ extension PHIDetection {
         else { return nil }
         guard placeNamesWhatFollows(i, e) else { return nil }
         emit(.address, i, e, priority: 2, score: 0.65, rule: "address-place-feature")
+        return e
+    }
+
+    /// Session 15: a known place before the nights of a stay, an itinerary's stop ("Pokhara 2 nights", "- Kumasi 3 nights
+    /// then the coast"): a number of one or two digits and a word of `stay_nouns`. ``placeNamesWhatFollows(_:_:)`` keeps
+    /// given names, ordinary words and longer names out. Returns the place's end.
+    @inline(never) mutating func placeBeforeStay(_ i: Int) -> Int? {
+        var n = i + 1
+        while n < t.count && n - i <= 3 && isWord(n) { n += 1 }
+        guard n + 1 < t.count, t[n].kind == .number, t[n].e - t[n].s <= 2, isWord(n + 1), inSet(.stayNouns, t[n + 1].key),
+            !covered[i], !t[i].flags.contains(.allUpper), let (_, e) = phrase(at: i, kinds: .startsPlace, where: { $0 == .place }),
+            e == n, !t[e].nl, !t[e + 1].nl, placeNamesWhatFollows(i, e)
+        else { return nil }
+        emit(.address, i, e, priority: 2, score: 0.65, rule: "address-place-stay")
         return e
     }
 

@@ -3087,6 +3087,14 @@ struct PHIDetection {
         // Street address: number (5/12, 12A) + street words + street type.
         // (A capitalised word never starts with a digit.)
         if !capital, let e = numberLedAddress(i, tok) { return e }
+        // Session 15: "a barista at Bean Counter Coffee on 8th Avenue", "lives off 21st St": a numbered street without a
+        // house number after `on`, `off` or a place word (``streetAfterOrganization(_:)`` reads the street).
+        if !capital, word, i > 0, tok.flags.contains(.hasDigit), isWord(i - 1), streetOrdinal(i),
+            placeContext(i - 1) || t[i - 1].key == K.on || t[i - 1].key == K.off, !covered[i], let e = streetAfterOrganization(i)
+        {
+            emit(.address, i, e, priority: 3, score: 0.7, rule: "address-numbered-street")
+            return e
+        }
         // "scanned in a 1.5 Tesla magnet": a known organisation's name after a number is a unit.
         if tok.ps, tok.rb.contains(.startsOrganization), !(i > 0 && !tok.nl && t[i - 1].kind == .number), let e = knownOrganization(i) {
             // Session 13: "a part-time DoorDash driver", "former FedEx package handler": a known company before an
@@ -3312,7 +3320,7 @@ struct PHIDetection {
         // before a lower-case word of a site it names.
         // Session 14: "(milk tanker, Show Low to Albuquerque)": a known place before `to` and another one.
         if tok.rb.contains(.startsPlace), capital, !lowerDoc,
-            let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) ?? placeToPlace(i)
+            let e = placeBeforeFeatureNoun(i) ?? placeBeforeEmergencyService(i) ?? placeToPlace(i) ?? placeBeforeStay(i)
         { return e }
         // Known places after a place word: "lives in Parramatta", "from Springfield", "back in karratha".
         if capital || lower || (!capsDoc && !tok.bits.contains(.ordinaryWord) && !tok.bits.isName), i > 0, tok.ps,
@@ -3709,6 +3717,9 @@ struct PHIDetection {
                 && (t[i - 1].flags.contains(.allUpper) || lowerAt(i - 1)) && !inSet(.functionWords, t[i - 1].key)
                 && !inSet(.townFollowers, t[i - 1].key) && i > 1 && isWord(i - 2) && !t[i - 1].nl)
         { return nil }
+        // Session 15: "AT SCENE 0641  AT PT", "0110 CNA FOUND PT": a number with a leading zero is a clock time, and "ETT
+        // 7.5 PLACED BY DR" a decimal measure; no house number is written either way.
+        if t[i].kind == .number, t[i].e - t[i].s >= 2, b[t[i].s] == 0x30 || b[t[i].s..<t[i].e].contains(0x2E) { return nil }
         var j = i + 1
         // 5/12 Smith St, 12-14 Smith St, 7/15-17 Pacific Hwy.
         if (punct(j, 0x2F) || punct(j, 0x2D)) && adjacent(j) && j + 1 < t.count && t[j + 1].kind == .number && adjacent(j + 1) {
@@ -3739,6 +3750,13 @@ struct PHIDetection {
                     || (t[k].e - t[k].s == 1 && !t[k].bits.contains(.direction)))
             { break }
             if k > j && t[k].s - t[k - 1].e >= 3 { break }
+            // Session 15: "CATH 2021 AT FORT SANDERS", "ACETAMINOPHEN 650 MG PR AT 0225", "1205 ASKING HOW HE IS": in an
+            // ALL-CAPS word a function word, a place preposition or a unit ends the street name as in lower-case text
+            // (`THE` may open it: "12 THE ESPLANADE").
+            if t[k].flags.contains(.allUpper), isWord(k), t[k].e - t[k].s >= 2,
+                inSet(.functionWords, t[k].key) || inSet(.placePrepositions, t[k].key) || inSet(.quantityUnits, t[k].key),
+                !(k == j && t[k].key == K.the)
+            { break }
             // An upper-case abbreviated type (`ST`, `RD`) in a mixed-case note only after an upper-case street name
             // ("2205 S CHURCH ST STE 300").
             if t[k].bits.contains(.streetType) && words > 0
@@ -3747,7 +3765,11 @@ struct PHIDetection {
                         // "UNIT 5/22 BEACH RD": a long street-type word may be the whole name before the type.
                         && (!t[k - 1].bits.contains(.streetType) || (k - 1 == j && t[k - 1].e - t[k - 1].s >= 4))))
             {
-                lastType = k
+                // Session 15: "PAIN 8/10 WOKE PT FROM SLEEP": an upper-case `PT` with words after it is the patient; as a
+                // Point it ends its street (a comma, a line end or a direction after it).
+                if !(t[k].key == K.pt && t[k].flags.contains(.allUpper) && k + 1 < t.count && !t[k + 1].nl && isWord(k + 1)
+                    && !t[k + 1].bits.contains(.direction))
+                { lastType = k }
             }
             words += 1
             k += 1
@@ -3895,7 +3917,10 @@ struct PHIDetection {
             if k == cityStart && !standalone && stateEnd == m + 1 && t[m].e - t[m].s == 2 && end == stateEnd {
                 return nil  // a lone 2-letter state after a street needs a postcode
             }
-        } else if k > cityStart && m < t.count && t[m].kind == .number && t[m].e - t[m].s == 4 && !standalone {
+        } else if k > cityStart && m < t.count && t[m].kind == .number && t[m].e - t[m].s == 4 && !standalone
+            // Session 15: "..., VIA STEMI LINE 0656": without a state a number with a leading zero is a clock time.
+            && b[t[m].s] != 0x30
+        {
             end = m + 1  // "Parramatta 2150" after a street
         } else if !standalone && k > cityStart, phrase(at: cityStart, kinds: .startsPlace, where: { $0 == .place }) != nil {
             end = k

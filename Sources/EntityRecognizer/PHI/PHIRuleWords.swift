@@ -39,6 +39,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case workFillers, publicBodyWords
     case highwayWords, numberedHighwayPrefixes, iodineIsotopeNumbers, roadPrepositions, travelDirections
     case historyAbbreviations, capsNameStopLabels
+    case fieldPlaceLabels, stayNouns
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
