@@ -13,7 +13,10 @@ extension PHIDetection {
     /// weekday stay out. A place, not an employer: ADDRESS (GUIDELINE AD2, "named places that locate the patient").
     @inline(never) mutating func propertyName(_ i: Int) -> Int? {
         var k = i
-        var distinctive = false, lastDistinctive = false
+        // Session 15: after a place label and its colon ("Station: Mulga Downs", "Camp: Spinifex Village") the label
+        // vouches for the name, whose words may be ordinary words.
+        let labelled = i > 0 && !t[i].nl && punct(i - 1, 0x3A) && placeLabelBefore(i - 1)
+        var distinctive = labelled, lastDistinctive = labelled
         while k < t.count && k - i < 4 && (k == i || !t[k].nl) && isWord(k) && cap(k) && !covered[k] {
             if k > i && inSet(.propertyWords, t[k].key) {
                 // The word before the property word is distinctive itself: "Mill Park Police Station" is a service
@@ -26,7 +29,7 @@ extension PHIDetection {
             if bits.contains(.title) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday) || bits.contains(.drugWord)
                 || bits.contains(.eponym)
             { return nil }
-            lastDistinctive = !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord)
+            lastDistinctive = labelled || !bits.contains(.ordinaryWord) || bits.isName || bits.contains(.placeWord)
             if lastDistinctive { distinctive = true }
             k += 1
         }
@@ -965,10 +968,10 @@ extension PHIDetection {
     /// or `Dr` ending its line ("Clinic, Smith Dr Jones" stays out); a type that is also an ordinary word needs names outside the ordinary words and the
     /// clause's end ("Harbour Care Services, Community Place team" stays out).
     /// Returns the street's end.
-    @inline(never) func streetAfterOrganization(_ k: Int) -> Int? {
-        guard k < t.count, !t[k].nl, !covered[k], cap(k) || streetOrdinal(k), !t[k].flags.contains(.allUpper) || capsDoc else { return nil }
+    @inline(never) func streetAfterOrganization(_ k: Int, wrapped: Bool = false) -> Int? {
+        guard k < t.count, !t[k].nl || wrapped, !covered[k], cap(k) || streetOrdinal(k), !t[k].flags.contains(.allUpper) || capsDoc else { return nil }
         var q = k
-        while q < t.count && q - k < 3 && !t[q].nl && isWord(q) && (cap(q) || streetOrdinal(q)) && !covered[q]
+        while q < t.count && q - k < 3 && (!t[q].nl || q == k) && isWord(q) && (cap(q) || streetOrdinal(q)) && !covered[q]
             && !t[q].bits.contains(.streetType) && !t[q].bits.contains(.title)
         { q += 1 }
         guard q > k, q < t.count, !t[q].nl, isWord(q), cap(q), !covered[q], t[q].bits.contains(.streetType),

@@ -2497,7 +2497,9 @@ struct PHIDetection {
 
     /// The end of a known place at token k that closes its clause ("ST. LUKE'S EPISCOPAL, HOUSTON"), or nil.
     @inline(never) func knownPlaceAfterComma(_ k: Int) -> Int? {
-        guard k < t.count, !t[k].nl, cap(k) || lowerAt(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
+        // Session 15: the place may open the next line when the comma ends the line above ("CABG AT MERCY MEDICAL CENTER,"
+        // / "CEDAR RAPIDS (LIMA-LAD)": wrapped text).
+        guard k < t.count, !t[k].nl || (k > 0 && punct(k - 1, 0x2C) && !t[k - 1].nl), cap(k) || lowerAt(k), t[k].ps, let (_, pe) = phrase(at: k, kinds: .startsPlace, where: { $0 == .place }),
             // (Session 11: or a branch's store number, "Chemmart Drummoyne #2214".)
             pe >= t.count || t[pe].nl || t[pe].kind == .punctuation || punct(pe, 0x23)
         else { return nil }
@@ -3174,8 +3176,10 @@ struct PHIDetection {
         if !capital, let e = numberLedAddress(i, tok) { return e }
         // Session 15: "a barista at Bean Counter Coffee on 8th Avenue", "lives off 21st St": a numbered street without a
         // house number after `on`, `off` or a place word (``streetAfterOrganization(_:)`` reads the street).
+        // (`on` may end the line above: "a shift lead at Desert Bloom Coffee on" / "4th Avenue, 5:30 AM-2 PM".)
         if !capital, word, i > 0, tok.flags.contains(.hasDigit), isWord(i - 1), streetOrdinal(i),
-            placeContext(i - 1) || t[i - 1].key == K.on || t[i - 1].key == K.off, !covered[i], let e = streetAfterOrganization(i)
+            placeContext(i - 1) || t[i - 1].key == K.on || t[i - 1].key == K.off, !covered[i],
+            let e = streetAfterOrganization(i, wrapped: tok.nl && !t[i - 1].nl)
         {
             emit(.address, i, e, priority: 3, score: 0.7, rule: "address-numbered-street")
             return e
@@ -3380,6 +3384,8 @@ struct PHIDetection {
             // "ON WARD ROUND", "on Bed Rest": a ward word starts no street name.
             if !facility, k > i, k < t.count, !t[k].nl, cap(k), t[k].bits.contains(.streetType), !t[k].flags.contains(.allUpper) || capsDoc,
                 !inSet(.wardWords, tok.key),
+                // Session 15: "Station: Nurses Station", "at Railway Station": a service's station is no street.
+                !(inSet(.serviceStationWords, t[k - 1].key) && inSet(.propertyWords, t[k].key)),
                 // Session 12: "served in Naval Reserve", "on Project Access", "to Medical Center's": a street type that is a
                 // plain noun needs a name, a place or an unlisted word before it.
                 !(inSet(.nounStreetTypes, t[k].base) && !distinctiveBefore(i, k)),
