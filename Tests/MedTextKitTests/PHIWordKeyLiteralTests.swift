@@ -43,6 +43,7 @@ import Testing
         (K.s, "s"),
         (K.apostropheS, "'s"),
         (K.no, "no"),
+        (K.last, "last"),
         (K.number, "number"),
         (K.pain, "pain"),
         (K.fob, "fob"),

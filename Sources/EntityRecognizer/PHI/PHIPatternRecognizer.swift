@@ -948,6 +948,10 @@ struct PHIScan {
         // "Next visit 3/24 1 PM": a day and month after the cue is a date too.
         if isDigit(b[j]) {
             let a = digitRun(j)
+            // Session 15: "monitoring visit 02-Dec-2026", "prior visit here 11/2024", "first episode 2019", "incident 2021":
+            // a day, month name and year, a month/year, or a year of 1900-2039 after nothing but spaces (no `#`, `:` or
+            // `no.`; "Incident #2021" stays an identifier) dates an event.
+            if datedCueValue(j, a, afterSpacesFrom: wordEnd) { return nil }
             if (1...2).contains(a - j), at(a) == 0x2F, isDigit(at(a + 1)) {
                 let c = digitRun(a + 1)
                 let p = value(j, a), q = value(a + 1, c)
@@ -983,6 +987,26 @@ struct PHIScan {
         // Dates after "DOB"-like cues are not IDs; "record" etc. must still carry digits.
         emit(.id, s, e, score: 0.95, rule: "id-cue-" + String(decoding: b[i..<wordEnd].map(lower), as: UTF8.self))
         return e
+    }
+
+    /// Session 15: the digits `b[j..<a]` after an ID cue ending at `cueEnd` start a date: `02-Dec-2026` (day, month name,
+    /// year), `11/2024` (month/year), or a lone year of 1900-2039 when only spaces stand between the cue and it.
+    @inline(never) func datedCueValue(_ j: Int, _ a: Int, afterSpacesFrom cueEnd: Int) -> Bool {
+        if (1...2).contains(a - j), at(a) == 0x2D, isAlpha(at(a + 1)) {
+            let we = alphaRun(a + 1)
+            if scanTable.value(wordKey(b, a + 1, we)) & 0xF != 0, at(we) == 0x2D, digitRun(we + 1) == we + 5, boundaryAfter(we + 5) { return true }
+        }
+        if (1...2).contains(a - j), at(a) == 0x2F, (1...12).contains(value(j, a)), digitRun(a + 1) == a + 5,
+            (1900...2099).contains(value(a + 1, a + 5)), boundaryAfter(a + 5), !(at(a + 5) == 0x2F && isDigit(at(a + 6)))
+        {
+            return true
+        }
+        guard a - j == 4, (1900...2039).contains(value(j, a)), boundaryAfter(a) else { return false }
+        // Not a year that starts a longer value ("2019-0042", "2019/884163", "2019.5", "2019 4410").
+        let c = at(a)
+        if (c == 0x2D || c == 0x2F || c == 0x2E || c == 0x20) && isDigit(at(a + 1)) { return false }
+        for k in cueEnd..<j where b[k] != 0x20 { return false }
+        return true
     }
 
     /// The index after the `)` of a bracketed aside starting at `open` that holds one to three words of letters and at

@@ -161,9 +161,22 @@ extension PHIDetection {
         { return true }
         // "CABG x3 2015": a multiplier before the year.
         if w >= 1 && t[w].kind == .number && adjacent(w) && t[w - 1].key == K.x { w -= 1 }
-        guard w >= 0, isWord(w) else { return false }
-        if t[w].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[w].key) { return false }
-        if inSet(.clockCues, t[w].key) || inSet(.timeWords, t[w].key) { return false }
+        // Session 15: "tetanus up to date (2022 booster)", "(2016 clinic letter)": a year opening a bracket before a
+        // lower-case word that is no verb form ("(1945 settled)" is a clock time) and no unit (tested below).
+        let opensBracket = w >= 0 && punct(w, 0x28) && adjacent(i) && i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && !cap(i + 1)
+            && !t[i + 1].flags.contains(.hasDigit) && !verbForm(i + 1)
+        // Session 15: "concussions: one, 2019, in junior hockey", "Bagram, 2011 at FOB Salerno": a year after a word and a
+        // comma, before a comma, semicolon or bracket, or before `at`/`in` and a capitalised name.
+        if !opensBracket && w >= 1 && punct(w, 0x2C) && !t[w].nl && isWord(w - 1) && !t[w - 1].flags.contains(.hasDigit)
+            && i + 1 < t.count && !t[i + 1].nl
+            && (punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || punct(i + 1, 0x29)
+                || ((t[i + 1].key == K.at || t[i + 1].key == K.in) && i + 2 < t.count && !t[i + 2].nl && cap(i + 2)))
+        { w -= 1 }
+        guard opensBracket || (w >= 0 && isWord(w)) else { return false }
+        if !opensBracket {
+            if t[w].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[w].key) { return false }
+            if inSet(.clockCues, t[w].key) || inSet(.timeWords, t[w].key) { return false }
+        }
         // The next word is no unit, time word or clock separator ("2015 hrs", "2000 mL", "1930-2000").
         if i + 1 < t.count && !t[i + 1].nl {
             let n = t[i + 1]
@@ -439,6 +452,23 @@ extension PHIDetection {
             return false
         }
         return clauseEndAfter(i) || (punct(i + 1, 0x28) && !adjacent(i + 1))
+    }
+
+    /// Session 15: "contact resumed october, first visit", "metformin (started by gp august)": a full month name in lower
+    /// case after a lower-case word, before a clause end or a closing bracket, dates an event (GUIDELINE D4); in an
+    /// all-lower-case note not the months that are also given names. Not `may` or `march` (verbs), not in an ALL-CAPS
+    /// note. And "gout (last flare June)", "last worked June for ...": a month that is also a given name two words after
+    /// `last`, when no capitalised word follows ("last saw June Baxter" is a person).
+    @inline(never) func lowerOrLastMonth(_ i: Int) -> Bool {
+        guard i >= 2, !t[i].nl, !capsDoc, t[i].key != K.may, t[i].key != K.march, isWord(i - 1), !cap(i - 1),
+            !t[i - 1].flags.contains(.hasDigit)
+        else { return false }
+        if !cap(i) {
+            guard t[i].e - t[i].s >= 4, !(lowerDoc && monthAlsoGivenName(i)) else { return false }
+            return clauseEndAfter(i)
+        }
+        guard monthAlsoGivenName(i), !t[i].flags.contains(.allUpper), !t[i - 1].nl, t[i - 2].key == K.last else { return false }
+        return !(i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && cap(i + 1))
     }
 
     /// The token after i ends a clause: a line end, the text's end, or `.`, `,`, `;`, `)` straight after it (not a

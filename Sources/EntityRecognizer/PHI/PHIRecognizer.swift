@@ -1298,7 +1298,7 @@ struct PHIDetection {
         { return true }
         if tok.kind != .word { return tok.pc == 0x28 || tok.pc == 0x27 || tok.pc == 0x23 }
         if tok.rb.contains(.weekday) || tok.rb.contains(.ordinalContactResidenceWord) || tok.rb.contains(.holidayFirst)
-            || tok.rb.contains(.idCue) || tok.rb.contains(.numberedCue) || tok.base != tok.key
+            || tok.rb.contains(.idCue) || tok.rb.contains(.numberedCue) || tok.base != tok.key || tok.key == K.no
         { return true }
         let c0 = b[tok.s]
         if c0 &- 0x30 < 10 || (((c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)) && ipv6MayStart(tok.s)) { return true }
@@ -1510,7 +1510,8 @@ struct PHIDetection {
             // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
             let set = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl
                 && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
-            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i) || monthEndingAClause(i))
+            if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i) || monthEndingAClause(i)
+                || lowerOrLastMonth(i))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation
                     || (t[i + 1].kind == .word && (tok.key != K.may || mayMonth) && tok.e - tok.s >= 3))
             {
@@ -1556,7 +1557,8 @@ struct PHIDetection {
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
         if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i))))
             || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber
-            || (tok.flags.contains(.allUpper) && !capsDoc && tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && acronymNumberedCue(i)))
+            || (tok.flags.contains(.allUpper) && !capsDoc && tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && acronymNumberedCue(i))
+            || (tok.key == K.no && labelNumberMark(i)))
         {
             // "Meridian, ID 83642": Idaho's state code before its ZIP (an address), not an ID cue.
             if tok.e - tok.s == 2 && b[tok.s] == 0x49 && b[tok.s + 1] == 0x44 && idahoZIPAfter(i) { return nil }
@@ -1577,6 +1579,14 @@ struct PHIDetection {
             // "Next visit 3/24 1 PM": a day/month after a cue is a date, left to the date rules.
             // Session 6: after any cue ("nmmc lab 11/18)"): IDs are not written as a calendar day and month.
             if dayMonth(j) != nil { return nil }
+            // Session 15: "first episode 2019 while at university", "one incident 2021.": a year of 1900-2039 right after
+            // the cue, with no mark between ("Incident #2021" stays an identifier) and no digits after ("2019-0042",
+            // "2019 4410"), dates an event.
+            if j == i + 1 && t[j].kind == .number && t[j].e - t[j].s == 4 && (1900...2039).contains(intValue(j))
+                && !(j + 1 < t.count && !t[j + 1].nl && t[j + 1].kind == .number)
+                && !(j + 2 < t.count && adjacent(j + 1) && t[j + 1].kind == .punctuation && !t[j + 2].nl && t[j + 2].kind == .number
+                    && adjacent(j + 2))
+            { return nil }
             // Session 13: "(anaphylaxis per patient, 1990s)": a decade after a cue dates an event.
             if t[j].kind == .number && t[j].e - t[j].s == 4 && j + 1 < t.count && adjacent(j + 1) && decade(j) != nil { return nil }
             // "UNIT # W0417 26 118833 Z": a blood-unit donation number, written with spaces, is one value.
@@ -1605,7 +1615,7 @@ struct PHIDetection {
             }
             var digits = 0
             for k in j..<e { for c in t[k].s..<t[k].e where b[c] &- 0x30 < 10 { digits += 1 } }
-            guard digits >= 4 || shortCode(i, j, e) else { return nil }
+            guard digits >= 4 || (tok.key != K.no && shortCode(i, j, e)) else { return nil }
             // MBS items before their service and clock times in a run log are no IDs.
             if itemServiceAfter(e) || clockAfterPatientCue(i, j, e) || afterAssetWord(j) { return nil }
             // "Acc# 25-331209" is an accession number; "Acc 2025" is not.
@@ -1832,6 +1842,23 @@ struct PHIDetection {
         var j = i + 1
         if punct(j, 0x2E) && adjacent(j) { j += 1 }
         return j < t.count && !t[j].nl && (t[j].key == K.no || t[j].key == K.number || punct(j, 0x23))
+    }
+
+    /// Session 15: "Subject no.: 0213-0047", "Voyage No. CD4419", "registry no. 2026/884163": the mark `no.` or `No:` (token
+    /// i) after any word of three or more letters labels that word's number, an identifier when the value has four or
+    /// more digits (checked by the caller), like a listed numbered cue. Not after a count, code or lot label
+    /// (`number_labels`: `Room no.`, `Item no.`, `Model no.`), an accreditation body, a telephone or pager word (`Mobile
+    /// no.` is a telephone number), or a listed cue (its own rule decided).
+    @inline(never) func labelNumberMark(_ i: Int) -> Bool {
+        guard i > 0, i + 2 < t.count, !t[i].nl, !adjacent(i), punct(i + 1, 0x2E) || punct(i + 1, 0x3A), adjacent(i + 1), isWord(i - 1)
+        else { return false }
+        let w = t[i - 1]
+        guard w.e - w.s >= 3, !w.flags.contains(.hasDigit), !w.rb.contains(.idCue), !w.rb.contains(.numberedCue), !w.rb.contains(.pagerCue)
+        else { return false }
+        let k = w.key
+        if inSet(.numberLabels, k) || inSet(.accreditationWords, k) || inSet(.lotWords, k) { return false }
+        if case .phoneWord? = cueTable[k] { return false }
+        return true
     }
 
     /// Session 14: "AACP no. 2331", "KBA No. 88412", "JP no. 4471": an acronym of two to five capitals in a mixed-case
@@ -4380,6 +4407,7 @@ enum K {
     @inline(__always) static var s: UInt64 { 0xaf63ee4c86020b22 }  // "s"
     @inline(__always) static var apostropheS: UInt64 { 0x07bb4507b485d7af }  // "'s"
     @inline(__always) static var no: UInt64 { 0x08b35907b5589afa }  // "no"
+    @inline(__always) static var last: UInt64 { 0x0456d2ad905847d9 }  // "last"
     @inline(__always) static var number: UInt64 { 0x8031a80d73f6ebe0 }  // "number"
     @inline(__always) static var pain: UInt64 { 0x0369310deb88ae95 }  // "pain"
     @inline(__always) static var fob: UInt64 { 0xdcb26818fed9bf60 }  // "fob"
