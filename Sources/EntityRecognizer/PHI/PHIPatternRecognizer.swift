@@ -658,6 +658,14 @@ struct PHIScan {
         guard (1...3).contains(d - i) else { return nil }
         let years = value(i, d)
         guard years <= 125 else { return nil }
+        // Session 15: "Chronological age: 4;11": years;months after an age label is one span.
+        if case .ageWord? = cue, at(d) == 0x3B, years <= 21, isDigit(at(d + 1)) {
+            let m = digitRun(d + 1)
+            if m - (d + 1) <= 2, value(d + 1, m) < 12, boundaryAfter(m), at(m) != 0x3B {
+                emitAge(i, m, years)
+                return m
+            }
+        }
         if case .ageWord? = cue, boundaryAfter(d), at(d) != 0x2E || !isDigit(at(d + 1)) {
             emitAge(i, d, years)
             return d

@@ -153,16 +153,25 @@ extension PHIDetection {
     /// after another person cue (`signed`, `by`), where the login must end in digits or come before a credential
     /// (`signed kmaxwell2 rn`, `printed by mrodriguez3`), so an ordinary lower-case word after the cue stays out.
     @inline(never) mutating func loginAfterUserCue(_ i: Int, afterCue: Bool = false) -> Int? {
-        let userCue = i > 0 && (t[i - 1].key == K.user || t[i - 1].key == K.username)
-        guard i > 0, userCue || afterCue, i < t.count, isWord(i), !t[i].nl, !cap(i), !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
+        guard i > 0, i < t.count else { return nil }
+        // Session 15: "app login mochoa72", "LOGIN: SPETTIGREW", "portal username ...": any word of `login_cues`, maybe with
+        // its colon.
+        let c = punct(i - 1, 0x3A) && i >= 2 && !t[i - 1].nl ? i - 2 : i - 1
+        let userCue = t[i - 1].key == K.user || t[i - 1].key == K.username || (isWord(c) && inSet(.loginCues, t[c].key))
+        // Session 15: a login in capitals after a login cue or `BY` in capitals (`LAST EDIT ... BY SPETTIGREW`).
+        let caps = t[i].flags.contains(.allUpper) && (userCue || t[i - 1].key == K.by) && t[c].flags.contains(.allUpper)
+        guard userCue || afterCue, isWord(i), !t[i].nl, !cap(i) || caps, !covered[i], (5...16).contains(t[i].e - t[i].s), !t[i].bits.contains(.ordinaryWord), !t[i].bits.isName,
             isAlpha(b[t[i].s])
         else { return nil }
         var e = t[i].e
         while e > t[i].s && b[e - 1] &- 0x30 < 10 { e -= 1 }
         guard e - t[i].s >= 5 else { return nil }
         for k in t[i].s..<e where !isAlpha(b[k]) { return nil }
-        guard vocab.bits(wordKey(b, t[i].s + 1, e)).contains(.lastName) else { return nil }
-        if !userCue && e == t[i].e && !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)) { return nil }
+        // The initial (session 15: or two or three, `rlbegay`, `jmpatterson`) before a listed surname of four letters or more.
+        var surname = false
+        for skip in 1...3 where e - t[i].s - skip >= 4 && vocab.bits(wordKey(b, t[i].s + skip, e)).contains(.lastName) { surname = true }
+        guard surname else { return nil }
+        if !userCue && e == t[i].e && !caps && !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)) { return nil }
         emit(.name, i, i + 1, priority: 3, score: 0.6, rule: "name-username")
         return i + 1
     }

@@ -61,6 +61,8 @@ public struct PHIRecognizer: Sendable {
                     // The number only (corpora/phi/GUIDELINE.md A1): "[67]-year-old", "[67]M".
                     var k = e.span.start
                     while k < e.span.end && buf[k] &- 0x30 < 10 { k += 1 }
+                    // Session 15: years;months after an age label ("Chronological age: 4;11") is one span.
+                    if k < e.span.end && buf[k] == 0x3B { k = e.span.end }
                     // "Suite 4F", "Apt 12M": a unit's number and letter after a unit word, not an age and sex.
                     if k < e.span.end && Self.unitWordBefore(buf, e.span.start, vocabulary) { continue }
                     if k > e.span.start { e.span = TextSpan(e.span.start, k) }
@@ -1199,6 +1201,8 @@ struct PHIDetection {
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     // Session 13: "Divine Iradukunda, 4 (born in camp)": an aside in brackets after the age.
                     && (asideEnd(k + 1) || unit || (k + 1 < t.count && t[k + 1].s - t[k].e >= 3)
+                        // Session 15: "- son Patrick Ishimwe, 16 - enrolled at ...": a spaced dash before the next words.
+                        || (punct(k + 1, 0x2D) && !adjacent(k + 1) && k + 2 < t.count && !t[k + 2].nl && isWord(k + 2) && !adjacent(k + 2))
                         || (punct(k + 1, 0x28) && !adjacent(k + 1) && intValue(k) < 120))
                 { emitAgeToken(k, rule: "age-after-name") }
             } else if t[e].key == K.was && ageNumber(e + 1, sentenceEnd: true) && e + 2 < t.count && !t[e + 2].nl && punct(e + 2, 0x2E) && asideEnd(e + 2) {
@@ -1265,7 +1269,9 @@ struct PHIDetection {
         // Session 6: "had prostate cancer at 61 (treated at ...)": a bracket after the age ends it too.
         // "father died at 61 of an MI": `of` and the cause after the age.
         guard asideEnd(i + 1) || punct(i + 1, 0x28)
-            || (i + 1 < t.count && !t[i + 1].nl && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years || t[i + 1].key == K.of))
+            || (i + 1 < t.count && !t[i + 1].nl && (t[i + 1].key == K.and || t[i + 1].key == AgeKeys.years || t[i + 1].key == K.of
+                // Session 15: "father MI at 54 in Can Tho": where it happened after the age.
+                || (t[i + 1].key == K.`in` && i + 2 < t.count && !t[i + 2].nl && cap(i + 2))))
         else { return false }
         var j = i - 2
         var n = 0
@@ -1315,7 +1321,7 @@ struct PHIDetection {
         if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
         if tok.kind == .number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
-            || (tok.flags.contains(.allUpper) && i + 1 < t.count && adjacent(i + 1)),
+            || (tok.flags.contains(.allUpper) && ((i + 1 < t.count && adjacent(i + 1)) || (i > 0 && t[i - 1].key == K.by))),
             let e = extraPatternsEarly(i)
         { return e }
         if tok.kind == .number && tok.e - tok.s == 8, let e = compactBirthDate(i) { return e }
@@ -1358,6 +1364,11 @@ struct PHIDetection {
                 emit(.date, i, i + 1, priority: 4, score: 0.8, rule: "date-year")
                 return i + 1
             }
+        }
+        // Session 15: onset ages, an insurance form's age label, years;months; a child's name bracketed before an age.
+        if tok.kind == .number && i >= 2 {
+            if let e = agesSession15(i) { return e }
+            if punct(i - 1, 0x2C) || t[i - 1].key == K.now || inSet(.agedWords, t[i - 1].key) { bracketedNameBeforeAge(i) }
         }
         if tok.kind == .number && relativeAgeAt(i) {
             emitAgeToken(i, rule: "age-relative-at")
@@ -1743,7 +1754,10 @@ struct PHIDetection {
             return i + 1
         }
         // "Report printed ... by mrodriguez3": a login with digits after "by".
-        if isWord(i) && i > 0 && t[i - 1].e - t[i - 1].s == 2 && !cap(i) && tok.flags.contains(.hasDigit) && t[i - 1].key == K.by,
+        // Session 15: "LAST EDIT: 06/14/2026 04:31 BY SPETTIGREW": a login in capitals after `BY` ending the line.
+        if isWord(i) && i > 0 && t[i - 1].e - t[i - 1].s == 2 && t[i - 1].key == K.by
+            && ((!cap(i) && tok.flags.contains(.hasDigit))
+                || (tok.flags.contains(.allUpper) && t[i - 1].flags.contains(.allUpper) && (i + 1 >= t.count || t[i + 1].nl))),
             let e = loginAfterUserCue(i, afterCue: true)
         {
             return e
@@ -2276,7 +2290,7 @@ struct PHIDetection {
                 }
                 // Session 12: "AIN Faith Ogunleye", "nurse unit manager Georgia Tan", "PASTOR GRACE ENGEBRETSON": after a
                 // role, a given name that is also a word or a place before a capitalised surname.
-                if role == .clinician, cap(j), !t[j].bits.isDisjoint(with: [.stopWord, .ordinaryWord, .placeWord]), let end = roleGivenSurname(j) {
+                if role == .clinician, cap(j), !t[j].bits.isDisjoint(with: [.stopWord, .ordinaryWord, .placeWord]), let end = roleGivenSurname(j, givenSurname: true) {
                     emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-role")
                     return end
                 }
@@ -2289,7 +2303,8 @@ struct PHIDetection {
                 else {
                     // Session 6: a login after "user" ("user jtrinh", "user rvasquez2").
                     // "signed kmaxwell2 rn": a login with digits or before a credential after any person cue.
-                    if !upperInitial(j), let end = loginAfterUserCue(j, afterCue: true) { return end }
+                    // Session 15: "LOGIN: SPETTIGREW": in capitals after a login cue.
+                    if !upperInitial(j) || t[j].flags.contains(.allUpper), let end = loginAfterUserCue(j, afterCue: true) { return end }
                     // Session 6: initials before a surname ("seen by J.P. Walsh", "examined by JP Walsh").
                     if upperInitial(j), let end = initialsNameAfterCue(j) {
                         emitName(j, end, priority: 3, score: 0.8, rule: "name-cue-initials")
@@ -2378,7 +2393,7 @@ struct PHIDetection {
     /// and a surname written in the same case on the same line: a listed surname that is no stop-listed word, title,
     /// credential or street type (`Tan`), or a word in no list (`Ogunleye`); a hyphenated second part joins it. Not
     /// before an organisation, facility or street word (`Georgia Tech`, `Grace Hospital`). The end, or nil.
-    @inline(never) func roleGivenSurname(_ j: Int) -> Int? {
+    @inline(never) func roleGivenSurname(_ j: Int, givenSurname: Bool = false) -> Int? {
         guard j + 1 < t.count, isWord(j), !t[j + 1].nl, isWord(j + 1), cap(j + 1), t[j].e - t[j].s >= 3, t[j + 1].e - t[j + 1].s >= 2,
             t[j].flags.contains(.allUpper) == t[j + 1].flags.contains(.allUpper), !t[j + 1].flags.contains(.hasDigit), adjacent(j + 1) || t[j + 1].s - t[j].e == 1
         else { return nil }
@@ -2389,7 +2404,9 @@ struct PHIDetection {
         else { return nil }
         let s = t[j + 1].bits
         guard s.isDisjoint(with: [.stopWord, .title, .weakTitle, .credential, .streetType, .unitWord, .stateAbbr, .drugWord, .eponym]),
-            s.contains(.lastName) || (!s.isName && !s.contains(.ordinaryWord) && !s.contains(.placeWord) && t[j + 1].e - t[j + 1].s >= 3),
+            s.contains(.lastName) || (!s.isName && !s.contains(.ordinaryWord) && !s.contains(.placeWord) && t[j + 1].e - t[j + 1].s >= 3)
+                // Session 15: "case manager Brooke Tamati": after a role cue the surname may be a listed given name only.
+                || (givenSurname && s.contains(.firstName) && !s.contains(.ordinaryWord) && !s.contains(.placeWord) && t[j + 1].e - t[j + 1].s >= 3),
             !t[j + 1].rb.contains(.monthName), !t[j + 1].rb.contains(.weekday)
         else { return nil }
         // Session 14: after an eponym given name, never a service or an organisation's word (`Allen Police`).

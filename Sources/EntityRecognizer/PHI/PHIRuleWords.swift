@@ -40,6 +40,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case highwayWords, numberedHighwayPrefixes, iodineIsotopeNumbers, roadPrepositions, travelDirections
     case historyAbbreviations, capsNameStopLabels
     case fieldPlaceLabels, stayNouns
+    case onsetVerbs, onsetObjects, loginCues
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {

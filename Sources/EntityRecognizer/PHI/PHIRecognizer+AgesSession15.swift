@@ -1,0 +1,77 @@
+import MedTextCore
+
+// MARK: ages in more frames (issue #6, helper `phinames`, session 15)
+
+extension PHIDetection {
+    /// Session 15: ages at number token `i` in frames the other age rules do not read, each emitted here; the end of
+    /// the span, or nil.
+    /// - `Started drinking at 14.`, `left school at 16 (Year 10)`: an onset verb (`onset_verbs`), one word of what was
+    ///   begun or left (`onset_objects`) and `at` before a one- or two-digit number that closes the clause or opens a
+    ///   bracket (`started heparin at 18:00`, `started work at 5 mg` do not take the frame).
+    /// - `Age nearest birthday: 47`, `Age last birthday: 62`: an insurance form's age label (`age`, one word, `birthday`).
+    /// - `CA at testing: 6;4`, `Chronological age: 4;11`: years;months after a label with `age` or `CA` (the span holds
+    ///   both numbers, as paediatric reports write them).
+    @inline(never) mutating func agesSession15(_ i: Int) -> Int? {
+        guard i >= 2, !t[i].nl, t[i].e - t[i].s <= 2 else { return nil }
+        if t[i - 1].key == K.at, ageNumber(i, sentenceEnd: true), !t[i - 1].nl, i >= 3, isWord(i - 2), !t[i - 2].nl,
+            inSet(.onsetObjects, t[i - 2].key), isWord(i - 3), inSet(.onsetVerbs, t[i - 3].key),
+            asideEnd(i + 1) || (punct(i + 1, 0x28) && !adjacent(i + 1))
+        {
+            emitAgeToken(i, rule: "age-onset")
+            return i + 1
+        }
+        if punct(i - 1, 0x3A), i >= 4, t[i - 2].key == K.birthday, t[i - 4].key == K.age, !t[i - 1].nl, !t[i - 2].nl, !t[i - 3].nl,
+            isWord(i - 3), ageNumber(i, sentenceEnd: true), asideEnd(i + 1) || (i + 1 < t.count && t[i + 1].s - t[i].e >= 2)
+        {
+            emitAgeToken(i, rule: "age-birthday-label")
+            return i + 1
+        }
+        // years;months
+        if i + 2 < t.count, punct(i + 1, 0x3B), adjacent(i + 1), adjacent(i + 2), t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s <= 2,
+            intValue(i + 2) < 12, intValue(i) <= 21, punct(i - 1, 0x3A), yearsMonthsLabel(before: i - 1),
+            asideEnd(i + 3) || (i + 3 < t.count && t[i + 3].s - t[i + 2].e >= 2)
+        {
+            emit(.age, i, i + 3, priority: 4, score: 0.8, rule: "age-years-months")
+            return i + 3
+        }
+        return nil
+    }
+
+    /// A label ending at the colon `c` on its line with the word `age` (`Chronological age:`, `Age at assessment:`) or
+    /// `CA` in capitals (`CA at testing:`) among its four words.
+    @inline(never) func yearsMonthsLabel(before c: Int) -> Bool {
+        var q = c - 1
+        while q >= 0 && c - q <= 4 {
+            if isWord(q) && (t[q].key == K.age || (t[q].e - t[q].s == 2 && t[q].flags.contains(.allUpper) && b[t[q].s] == 0x43 && b[t[q].s + 1] == 0x41)) {
+                return true
+            }
+            if t[q].nl || !isWord(q) { return false }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Session 15: `girl (Hazel, now 3)`, `(Oliver, aged 7)`, `son (Mateo, 4)`: a capitalised given name in a bracket before
+    /// a comma and an age that closes it is the child's name; the age after it is read by ``agesAfterNames()``. At number
+    /// token `i`; either `now` or an age word stands before the number, or a relative or person noun before the bracket.
+    /// Drugs, months, weekdays, places and ordinary words are no names here (`(Panadol, 500)`, `(March, 2)`).
+    @inline(never) mutating func bracketedNameBeforeAge(_ i: Int) {
+        guard i >= 4, ageNumber(i), !t[i].nl, t[i].e - t[i].s <= 2, bracketedAgeCloses(i + 1) else { return }
+        var c = i - 1
+        let cued = t[c].key == K.now || inSet(.agedWords, t[c].key)
+        if cued { c -= 1 }
+        guard c >= 3, punct(c, 0x2C), isWord(c - 1), punct(c - 2, 0x28), !t[c - 1].nl, !t[c].nl, !named[c - 1] else { return }
+        let w = c - 1
+        guard cap(w), !t[w].flags.contains(.allUpper), t[w].e - t[w].s >= 3, !t[w].flags.contains(.hasDigit) else { return }
+        let bits = t[w].bits
+        guard bits.isDisjoint(with: [.drugWord, .title, .weakTitle, .credential, .placeWord]), !t[w].rb.contains(.monthName),
+            !t[w].rb.contains(.weekday), bits.contains(.firstName) || (!bits.isName && !bits.contains(.ordinaryWord)),
+            !bits.contains(.ordinaryWord) || bits.contains(.firstName), !bits.contains(.eponym) || cued
+        else { return }
+        let before = c - 3
+        guard cued || (before >= 0 && isWord(before) && !t[c - 2].nl
+            && (inSet(.kinship, t[before].base) || inSet(.infantNouns, t[before].key)))
+        else { return }
+        emitName(w, w + 1, priority: 3, score: 0.75, rule: "name-bracketed-before-age")
+    }
+}
