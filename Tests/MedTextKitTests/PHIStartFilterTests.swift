@@ -118,76 +118,77 @@ import Testing
         return notes
     }
 
-    /// Calls `body` with the file name of every dev note of both gold corpora, its detection made with `options` (not
-    /// run) and its start lists; returns how many notes it read.
-    static func eachDevNoteDetection(_ options: PHIRecognizer.Options,
-                                     _ body: (String, PHIDetection, PHIDetection.StartLists) -> Void) throws -> Int {
-        let pipeline = PHIPipelineTests.pipeline
-        let vocabulary = pipeline.recognizer.vocabulary
-        var notes = 0
-        for (name, m) in try devNotes() {
-            let doc = pipeline.detect(Document(text: m.text))
-            var text = doc.document.text
-            text.withUTF8 { b in
-                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
-                prepared.tokens.withUnsafeBufferPointer { t in
-                    let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
-                    body(name, d, PHIDetection.StartLists(d))
-                }
-            }
-            notes += 1
-        }
-        return notes
-    }
-
     /// The token-pattern, cue, profession, address and unlabelled-name passes visit only their start lists
     /// (``PHIDetection/StartLists``, made in one walk before the rules run): for every dev note of both gold corpora each
     /// list holds exactly the tokens where its family's filter holds, in token order; with the professions off their list
     /// is empty.
     @Test(arguments: [true, false])
     func startListsHoldExactlyTheTokensOfTheirFilters(_ professions: Bool) throws {
-        var options = PHIPipelineTests.pipeline.recognizer.options
+        let pipeline = PHIPipelineTests.pipeline
+        let vocabulary = pipeline.recognizer.vocabulary
+        var options = pipeline.recognizer.options
         options.professions = professions
-        var listed = 0
-        let notes = try Self.eachDevNoteDetection(options) { name, d, lists in
-            let all = 0..<d.t.count
-            let want: [(PHIDetection.StartLists.Family, [Int])] = [
-                (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
-                (.cueRules, all.filter { d.cueRulesMayStart($0) }),
-                (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
-                (.address, all.filter { d.addressRulesMayStart($0) }),
-                (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
-            ]
-            for (family, indices) in want {
-                #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(name) \(family)")
-                listed += indices.count
+        var notes = 0, listed = 0
+        for (name, m) in try Self.devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            var text = doc.document.text
+            text.withUTF8 { b in
+                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                prepared.tokens.withUnsafeBufferPointer { t in
+                    let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                    let lists = PHIDetection.StartLists(d)
+                    let all = 0..<t.count
+                    let want: [(PHIDetection.StartLists.Family, [Int])] = [
+                        (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
+                        (.cueRules, all.filter { d.cueRulesMayStart($0) }),
+                        (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
+                        (.address, all.filter { d.addressRulesMayStart($0) }),
+                        (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
+                    ]
+                    for (family, indices) in want {
+                        #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(name) \(family)")
+                        listed += indices.count
+                    }
+                }
             }
+            notes += 1
         }
         #expect(notes >= 300 && listed >= 20_000)
     }
-
     /// Session 15: the address rules' window tests read from the window marks (``PHIDetection/WindowMarker``, made in
     /// ``PHIDetection/StartLists``' walk) answer as their scans over the tokens (without the marks) at every token of
     /// every dev note of both gold corpora and at the end of the tokens, and the marks hold somewhere (so the test reads
     /// them).
     @Test func windowMarksAnswerAsTheScans() throws {
-        var state = 0, code = 0, comma = 0
-        let notes = try Self.eachDevNoteDetection(PHIPipelineTests.pipeline.recognizer.options) { name, scanned, lists in
-            let n = scanned.t.count
-            var marked = scanned
-            marked.windowMarks = lists.marks
-            marked.windowPlane = lists.plane
-            #expect(n == 0 || (marked.windowPlane > 0 && scanned.windowPlane == 0))
-            var wrong = 0
-            for i in 0..<n {
-                let a = marked.stateMaySoonFollow(i), c = marked.stateCodeSoon(i), k = marked.commaSoon(i)
-                if a != scanned.stateMaySoonFollow(i) || c != scanned.stateCodeSoon(i) || k != scanned.commaSoon(i) { wrong += 1 }
-                if a { state += 1 }
-                if c { code += 1 }
-                if k { comma += 1 }
+        let pipeline = PHIPipelineTests.pipeline
+        let vocabulary = pipeline.recognizer.vocabulary
+        let options = pipeline.recognizer.options
+        var notes = 0, state = 0, code = 0, comma = 0
+        for (name, m) in try Self.devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            var text = doc.document.text
+            text.withUTF8 { b in
+                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                prepared.tokens.withUnsafeBufferPointer { t in
+                    let scanned = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                    let lists = PHIDetection.StartLists(scanned)
+                    var marked = scanned
+                    marked.windowMarks = lists.marks
+                    marked.windowPlane = lists.plane
+                    #expect(t.count == 0 || (marked.windowPlane > 0 && scanned.windowPlane == 0))
+                    var wrong = 0
+                    for i in 0..<t.count {
+                        let a = marked.stateMaySoonFollow(i), c = marked.stateCodeSoon(i), k = marked.commaSoon(i)
+                        if a != scanned.stateMaySoonFollow(i) || c != scanned.stateCodeSoon(i) || k != scanned.commaSoon(i) { wrong += 1 }
+                        if a { state += 1 }
+                        if c { code += 1 }
+                        if k { comma += 1 }
+                    }
+                    if t.count > 0, marked.stateCodeSoon(t.count - 1) || marked.commaSoon(t.count - 1) { wrong += 1 }
+                    #expect(wrong == 0, "\(name)")
+                }
             }
-            if n > 0, marked.stateCodeSoon(n - 1) || marked.commaSoon(n - 1) { wrong += 1 }
-            #expect(wrong == 0, "\(name)")
+            notes += 1
         }
         #expect(notes >= 300 && state >= 1_000 && code >= 100 && comma >= 1_000)
     }
