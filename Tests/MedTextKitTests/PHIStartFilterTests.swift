@@ -155,41 +155,4 @@ import Testing
         }
         #expect(notes >= 300 && listed >= 20_000)
     }
-    /// Session 15: the address rules' window tests read from the window marks (``PHIDetection/WindowMarker``, made in
-    /// ``PHIDetection/StartLists``' walk) answer as their scans over the tokens (without the marks) at every token of
-    /// every dev note of both gold corpora and at the end of the tokens, and the marks hold somewhere (so the test reads
-    /// them).
-    @Test func windowMarksAnswerAsTheScans() throws {
-        let pipeline = PHIPipelineTests.pipeline
-        let vocabulary = pipeline.recognizer.vocabulary
-        let options = pipeline.recognizer.options
-        var notes = 0, state = 0, code = 0, comma = 0
-        for (name, m) in try Self.devNotes() {
-            let doc = pipeline.detect(Document(text: m.text))
-            var text = doc.document.text
-            text.withUTF8 { b in
-                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
-                prepared.tokens.withUnsafeBufferPointer { t in
-                    let scanned = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
-                    let lists = PHIDetection.StartLists(scanned)
-                    var marked = scanned
-                    marked.windowMarks = lists.marks
-                    marked.windowPlane = lists.plane
-                    #expect(t.count == 0 || (marked.windowPlane > 0 && scanned.windowPlane == 0))
-                    var wrong = 0
-                    for i in 0..<t.count {
-                        let a = marked.stateMaySoonFollow(i), c = marked.stateCodeSoon(i), k = marked.commaSoon(i)
-                        if a != scanned.stateMaySoonFollow(i) || c != scanned.stateCodeSoon(i) || k != scanned.commaSoon(i) { wrong += 1 }
-                        if a { state += 1 }
-                        if c { code += 1 }
-                        if k { comma += 1 }
-                    }
-                    if t.count > 0, marked.stateCodeSoon(t.count - 1) || marked.commaSoon(t.count - 1) { wrong += 1 }
-                    #expect(wrong == 0, "\(name)")
-                }
-            }
-            notes += 1
-        }
-        #expect(notes >= 300 && state >= 1_000 && code >= 100 && comma >= 1_000)
-    }
 }

@@ -340,12 +340,6 @@ struct PHIDetection {
     var signedInitials: [UInt64] = []
     /// Token ends of the organisations found (for the towns written after them).
     var orgEnds: [Int] = []
-    /// Session 15 (speedB): the window marks (``WindowMark``), one bit per token in each of their planes of
-    /// `windowPlane` words, made in ``StartLists``' walk with the start filters on and set by ``run()`` after it; empty
-    /// with the filters off (and in that walk), where the window tests scan their tokens as before (the reference of
-    /// `PHIStartFilterTests`).
-    var windowMarks: [UInt64] = []
-    var windowPlane = 0
 
     /// The per-token facts of a note, computed once before the rules run.
     struct Prepared {
@@ -552,67 +546,6 @@ struct PHIDetection {
                                   lowerDoc: prepared.lowerDoc)
         covered = Array(repeating: false, count: t.count)
         named = covered
-    }
-
-    // MARK: window marks
-
-    /// Facts of single tokens that the address rules test over a window of the next few tokens at most capitalised
-    /// words and at words of lower-case lines (session 15): each is a plane of bits, one per token, so that a window is
-    /// read as a few bits of one or two words instead of a loop over its tokens.
-    enum WindowMark: Int {
-        /// What ``stateMaySoonFollow(_:)`` looks for: a state code (`stateAbbr`), a capitalised three-letter word or the
-        /// start of a state name's phrase.
-        case stateNear = 0
-        /// What ``stateCodeSoon(_:)`` looks for, marked at the second token: a number after a state code.
-        case numberAfterStateCode = 1
-        /// A line break before the token (`PTok.nl`).
-        case lineBreak = 2
-        /// The token is a comma.
-        case comma = 3
-    }
-
-    /// Makes the window marks a token at a time, in token order, in ``StartLists``' walk (which reads every token for
-    /// the start filters): four planes of `plane` words, `(t.count + 2) >> 6 + 2` each, so that a window starting at any
-    /// token up to `t.count + 1` reads two words of its plane. Every fact is a bit computed without a branch.
-    struct WindowMarker {
-        let m: UnsafeMutableBufferPointer<UInt64>
-        let plane: Int
-        var near: UInt64 = 0, after: UInt64 = 0, line: UInt64 = 0, comma: UInt64 = 0
-        /// The token before is a state code.
-        var abbr: UInt64 = 0
-
-        static func plane(_ n: Int) -> Int { (n + 2) >> 6 + 2 }
-
-        @inline(__always) mutating func add(_ i: Int, _ tok: PTok) {
-            let r = UInt64(truncatingIfNeeded: i & 63)
-            after |= (abbr & (tok.kind == .number ? 1 : 0)) << r
-            abbr = tok.bits.contains(.stateAbbr) ? 1 : 0
-            let three: UInt64 = (tok.cp ? 1 : 0) & (tok.e - tok.s == 3 ? 1 : 0)
-            let stateName: UInt64 = (tok.ps ? 1 : 0) & (tok.rb.contains(.startsStateName) ? 1 : 0)
-            near |= (abbr | three | stateName) << r
-            line |= (tok.nl ? 1 : 0) << r
-            comma |= (tok.pc == 0x2C ? 1 : 0) << r
-            if r == 63 { flush(i) }
-        }
-
-        /// Stores the words of token i's block of 64 tokens (after its last token, or after the note's last token).
-        @inline(__always) mutating func flush(_ i: Int) {
-            let q = i >> 6
-            m[q] = near
-            m[plane + q] = after
-            m[2 * plane + q] = line
-            m[3 * plane + q] = comma
-            near = 0; after = 0; line = 0; comma = 0
-        }
-    }
-
-    /// The window marks `mark` of tokens i, i + 1, ... (bit 0 is token i; tokens past the end have none), for
-    /// 0 <= i <= `t.count` + 1, with the marks made.
-    @inline(__always) func marks(_ mark: WindowMark, from i: Int) -> UInt64 {
-        let q = mark.rawValue &* windowPlane &+ i >> 6
-        let r = UInt64(truncatingIfNeeded: i & 63)
-        let lo = windowMarks[q] >> r
-        return r == 0 ? lo : lo | windowMarks[q + 1] << (64 - r)
     }
 
     // MARK: token predicates
@@ -904,9 +837,6 @@ struct PHIDetection {
 
     mutating func run() {
         let starts = StartLists(self)
-        // (Session 15: the window marks made in the same walk; the filters asked in it scanned their windows.)
-        windowMarks = starts.marks
-        windowPlane = starts.plane
         tokenPatternsPass(starts)
         cueRulesPass(starts)
         // Address and facility rules.
@@ -1018,10 +948,6 @@ struct PHIDetection {
         var indices: [Int32] = []
         /// Where each list ends in `indices`.
         var ends: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
-        /// Session 15: the window marks made in the same walk (``WindowMarker``), `plane` words a plane; ``run()`` hands
-        /// them to the rules.
-        var marks: [UInt64] = []
-        var plane = 0
 
         @inline(__always) func range(_ f: Family) -> Range<Int> {
             switch f {
@@ -1038,36 +964,25 @@ struct PHIDetection {
             guard d.options.startFilters, n > 0 else { return }
             let professions = d.options.professions
             var e = (0, 0, 0, 0, 0)
-            let plane = WindowMarker.plane(n)
-            var marks = [UInt64](repeating: 0, count: 4 * plane)
-            var lists: [Int32] = []
-            marks.withUnsafeMutableBufferPointer { m in
-                // One walk, five lists: each written at its own fifth of the storage, then the last four are moved down.
-                lists = [Int32](unsafeUninitializedCapacity: 5 * n) { buf, count in
-                    let base = buf.baseAddress!
-                    var np = 0, nc = 0, nf = 0, na = 0, nn = 0
-                    var marker = WindowMarker(m: m, plane: plane)
-                    for i in 0..<n {
-                        marker.add(i, d.t[i])
-                        if d.tokenPatternsMayStart(i) { (base + np).initialize(to: Int32(truncatingIfNeeded: i)); np += 1 }
-                        if d.cueRulesMayStart(i) { (base + n + nc).initialize(to: Int32(truncatingIfNeeded: i)); nc += 1 }
-                        if professions && d.professionMayStart(i) { (base + 2 * n + nf).initialize(to: Int32(truncatingIfNeeded: i)); nf += 1 }
-                        if d.addressRulesMayStart(i) { (base + 3 * n + na).initialize(to: Int32(truncatingIfNeeded: i)); na += 1 }
-                        if d.unlabelledNameMayStart(i) { (base + 4 * n + nn).initialize(to: Int32(truncatingIfNeeded: i)); nn += 1 }
-                    }
-                    (base + np).moveInitialize(from: base + n, count: nc)
-                    (base + np + nc).moveInitialize(from: base + 2 * n, count: nf)
-                    (base + np + nc + nf).moveInitialize(from: base + 3 * n, count: na)
-                    (base + np + nc + nf + na).moveInitialize(from: base + 4 * n, count: nn)
-                    if n & 63 != 0 { marker.flush(n - 1) }
-                    e = (np, np + nc, np + nc + nf, np + nc + nf + na, np + nc + nf + na + nn)
-                    count = e.4
+            // One walk, five lists: each written at its own fifth of the storage, then the last four are moved down.
+            indices = [Int32](unsafeUninitializedCapacity: 5 * n) { buf, count in
+                let base = buf.baseAddress!
+                var np = 0, nc = 0, nf = 0, na = 0, nn = 0
+                for i in 0..<n {
+                    if d.tokenPatternsMayStart(i) { (base + np).initialize(to: Int32(truncatingIfNeeded: i)); np += 1 }
+                    if d.cueRulesMayStart(i) { (base + n + nc).initialize(to: Int32(truncatingIfNeeded: i)); nc += 1 }
+                    if professions && d.professionMayStart(i) { (base + 2 * n + nf).initialize(to: Int32(truncatingIfNeeded: i)); nf += 1 }
+                    if d.addressRulesMayStart(i) { (base + 3 * n + na).initialize(to: Int32(truncatingIfNeeded: i)); na += 1 }
+                    if d.unlabelledNameMayStart(i) { (base + 4 * n + nn).initialize(to: Int32(truncatingIfNeeded: i)); nn += 1 }
                 }
+                (base + np).moveInitialize(from: base + n, count: nc)
+                (base + np + nc).moveInitialize(from: base + 2 * n, count: nf)
+                (base + np + nc + nf).moveInitialize(from: base + 3 * n, count: na)
+                (base + np + nc + nf + na).moveInitialize(from: base + 4 * n, count: nn)
+                e = (np, np + nc, np + nc + nf, np + nc + nf + na, np + nc + nf + na + nn)
+                count = e.4
             }
-            indices = lists
             ends = e
-            self.marks = marks
-            self.plane = plane
         }
     }
 
@@ -3319,9 +3234,7 @@ struct PHIDetection {
             }
         }
         // Session 11: "USS Harold E. Stassen", "HMAS Stirling": a ship after its prefix.
-        if tok.flags.contains(.allUpper), word, vocab.ruleWords.mayContain(.shipPrefixes, tok.key), inSet(.shipPrefixes, tok.key),
-            let e = militaryUnit(i)
-        { return e }
+        if tok.flags.contains(.allUpper), word, inSet(.shipPrefixes, tok.key), let e = militaryUnit(i) { return e }
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
         if word, tok.key == K.for || tok.key == K.with, let e = sportsTeam(i) { return e }
         // Session 14: "Whitlatch v. Summit Freight Carriers, Inc.", "HARTWELL, OKONJO & BRANDT, LLP": a legal form written
@@ -3485,7 +3398,7 @@ struct PHIDetection {
         // cardiologist, Midland).", "Kroger Pharmacy #713, Richmond - ...").
         if tok.ps, tok.rb.contains(.startsPlace), i > 0, punct(i - 1, 0x28) || punct(i - 1, 0x2C), let e = placeSetOff(i) { return e }
         // "from Zahlé, Lebanon", "Place of birth: Treviso, Italy": a town before a comma and its country.
-        if capital, !tok.bits.contains(.title), commaSoon(i), let e = placeBeforeCountry(i) {
+        if capital, !tok.bits.contains(.title), punct(i + 1, 0x2C) || punct(i + 2, 0x2C) || punct(i + 3, 0x2C), let e = placeBeforeCountry(i) {
             return e
         }
         // "(Sgt K. Whiteley, Browns Plains station)": a property or locality word after a bracket or comma.
@@ -3579,14 +3492,7 @@ struct PHIDetection {
     /// words and a comma, so the state is read at one of tokens i...i + 4, and only at a state code (`stateAbbr`: upper
     /// case or ``lowerStateAt(_:)``), a three-letter capitalised word (``titleStateAt(_:)``) or the start of a state
     /// name's phrase. Most capitalised words have none of these after them.
-    /// (Session 15: read from the window marks, a test of five bits, where they are made.)
     @inline(__always) func stateMaySoonFollow(_ i: Int) -> Bool {
-        if windowPlane != 0 { return marks(.stateNear, from: i) & 0x1F != 0 }
-        return stateMaySoonFollowScan(i)
-    }
-
-    /// ``stateMaySoonFollow(_:)`` by its tokens (with the start filters off, and the reference of its test).
-    func stateMaySoonFollowScan(_ i: Int) -> Bool {
         var m = i
         while m < t.count && m <= i + 4 {
             let tok = t[m]
@@ -3594,12 +3500,6 @@ struct PHIDetection {
             m += 1
         }
         return false
-    }
-
-    /// A comma is one of tokens i + 1...i + 3 (session 15: three bits of the window marks where they are made).
-    @inline(__always) func commaSoon(_ i: Int) -> Bool {
-        if windowPlane != 0 { return marks(.comma, from: i + 1) & 7 != 0 }
-        return punct(i + 1, 0x2C) || punct(i + 2, 0x2C) || punct(i + 3, 0x2C)
     }
 
     func placeContext(_ j: Int) -> Bool {
@@ -4086,19 +3986,7 @@ struct PHIDetection {
 
     /// A state code followed by a number within the four tokens after `i` (the cheap pre-test of ``lowerLocality(_:)``,
     /// which would otherwise run at every lower-case word of a lower-case line).
-    /// (Session 15: read from the window marks where they are made: the first state code before the first line break
-    /// among the next four tokens.)
     @inline(__always) func stateCodeSoon(_ i: Int) -> Bool {
-        if windowPlane != 0 {
-            // (A state code at token k is a number marked at k + 1.)
-            let codes = marks(.numberAfterStateCode, from: i + 2) & 0xF
-            return codes != 0 && codes.trailingZeroBitCount < (marks(.lineBreak, from: i + 1) & 0xF).trailingZeroBitCount
-        }
-        return stateCodeSoonScan(i)
-    }
-
-    /// ``stateCodeSoon(_:)`` by its tokens (with the start filters off, and the reference of its test).
-    func stateCodeSoonScan(_ i: Int) -> Bool {
         var k = i + 1
         while k < t.count && k <= i + 4 {
             if t[k].nl { return false }
