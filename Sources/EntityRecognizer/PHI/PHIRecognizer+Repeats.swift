@@ -132,6 +132,9 @@ extension PHIDetection {
         guard !sources.isEmpty else { return [] }
         var mask: UInt64 = 0
         for s in sources { mask |= 1 << (s.keys[0] & 63) }
+        // Each source's first key, and whether it is also its last (then compared with a token's `base`), in flat
+        // arrays: the walk tests a token against them before it reads a source (reading one retains its three arrays).
+        let firsts = sources.map { $0.keys[0] }, single = sources.map { $0.keys.count == 1 }
         var out: [Entity] = []
         var next = 0  // first selected entity that may overlap the current token
         var i = 0
@@ -140,7 +143,9 @@ extension PHIDetection {
             let base = t[i].base
             guard mask >> (key & 63) & 1 != 0 || mask >> (base & 63) & 1 != 0 else { i += 1; continue }
             var matched = -1, end = i
-            for (si, s) in sources.enumerated() {
+            for si in 0..<sources.count {
+                guard single[si] ? base == firsts[si] : key == firsts[si] else { continue }
+                let s = sources[si]
                 let n = s.keys.count
                 guard i + n <= t.count else { continue }
                 var ok = true

@@ -305,6 +305,16 @@ enum NotCapitalised: TokenClassFact {
     @inline(__always) static var yes: Bool { false }
 }
 
+/// The token is a number (``PHIDetection/tokenPatterns(_:)``: `kind == .number`).
+enum NumberToken: TokenClassFact {
+    @inline(__always) static var yes: Bool { true }
+}
+
+/// The token is not a number.
+enum NotNumberToken: TokenClassFact {
+    @inline(__always) static var yes: Bool { false }
+}
+
 struct PHIDetection {
     let input: PHIDetectionInput
     @inline(__always) var b: UnsafeBufferPointer<UInt8> { input.b }
@@ -1226,27 +1236,40 @@ struct PHIDetection {
         return i > 0 && (t[i - 1].key == K.by || (i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential)))
     }
 
+    /// Every block of the token-pattern family at token i, in order; dispatched by the token's class (session 15,
+    /// speedC): a number runs its own compiled copy of ``tokenPatternsBlocks(_:_:_:)`` with `number` constant, so the
+    /// blocks that need a word, a symbol or punctuation drop out of it, and every other token runs a copy without the
+    /// number-led blocks. The same blocks in the same order: the class only makes their first test a constant.
     mutating func tokenPatterns(_ i: Int) -> Int? {
         let tok = t[i]
+        if tok.kind == .number { return tokenPatternsBlocks(i, tok, NumberToken.self) }
+        return tokenPatternsBlocks(i, tok, NotNumberToken.self)
+    }
+
+    /// The blocks of ``tokenPatterns(_:)`` at token i (`tok`, its token). `C.yes` is `tok.kind == .number`; `word` is
+    /// `isWord(i)`, and `!number && tok.cp` and `!number && tok.pc == c` are `cap(i)` and `punct(i, c)` (a number is
+    /// never capitalised and never one of the punctuation bytes asked).
+    @inline(never) mutating func tokenPatternsBlocks<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
+        let number = C.yes, word = !number && tok.kind == .word
         // An IPv6 address opens with a hex digit (`ipv6` finds no colon after any other first byte).
         let c0 = b[tok.s]
-        if (tok.kind == .number || tok.kind == .word) && (c0 &- 0x30 < 10 || (c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)),
+        if (number || word) && (c0 &- 0x30 < 10 || (c0 | 0x20) &- 0x61 < 6 || c0 == 0x3A) && (i == 0 || !adjacent(i)),
             ipv6MayStart(tok.s), let e = ipv6(i)
         { return e }
         if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
-        if tok.kind == .number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
+        if number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
             || (tok.flags.contains(.allUpper) && ((i + 1 < t.count && adjacent(i + 1)) || (i > 0 && t[i - 1].key == K.by))),
-            let e = extraPatternsEarly(i)
+            let e = extraPatternsEarly(i, tok, C.self)
         { return e }
-        if tok.kind == .number && tok.e - tok.s == 8, let e = compactBirthDate(i) { return e }
+        if number && tok.e - tok.s == 8, let e = compactBirthDate(i) { return e }
         // "in the 1990s", "since the late 1970s", "the 1950's": a decade dates an event like a year (GUIDELINE D4,
         // decision of session 10); the `s` is inside.
-        if tok.kind == .number && tok.e - tok.s == 4 && i + 1 < t.count && adjacent(i + 1), let e = decade(i) {
+        if number && tok.e - tok.s == 4 && i + 1 < t.count && adjacent(i + 1), let e = decade(i) {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-decade")
             return e
         }
-        if tok.kind == .number && tok.e - tok.s == 4 && i > 0 {
+        if number && tok.e - tok.s == 4 && i > 0 {
             let v = intValue(i)
             let prev = t[i - 1].key
             // "2008." ends a sentence; "2008.5" and "2008/09" are not years alone.
@@ -1281,27 +1304,27 @@ struct PHIDetection {
             }
         }
         // Session 15: onset ages, an insurance form's age label, years;months; a child's name bracketed before an age.
-        if tok.kind == .number && i >= 2 {
+        if number && i >= 2 {
             if let e = agesSession15(i) { return e }
             if punct(i - 1, 0x2C) || t[i - 1].key == K.now || inSet(.agedWords, t[i - 1].key) { bracketedNameBeforeAge(i) }
         }
-        if tok.kind == .number && relativeAgeAt(i) {
+        if number && relativeAgeAt(i) {
             emitAgeToken(i, rule: "age-relative-at")
             return i + 1
         }
-        if tok.kind == .number && i > 1 && !t[i].nl && (punct(i - 1, 0x28) || punct(i - 1, 0x2C) || t[i - 1].key == K.and
+        if number && i > 1 && !t[i].nl && (punct(i - 1, 0x28) || punct(i - 1, 0x2C) || t[i - 1].key == K.and
             || (punct(i - 1, 0x2E) && !adjacent(i)) || (isWord(i - 1) && inSet(.deathWords, t[i - 1].key))), let a = ageAfterRelativeOrList(i) {
             emitAgeToken(i, rule: a)
             return i + 1
         }
 
         // "(24 today)" after a date of birth.
-        if tok.kind == .number && punct(i - 1, 0x28) && ageNumber(i) && i + 1 < t.count && t[i + 1].key == K.today && !t[i + 1].nl {
+        if number && punct(i - 1, 0x28) && ageNumber(i) && i + 1 < t.count && t[i + 1].key == K.today && !t[i + 1].nl {
             emitAgeToken(i, rule: "age-today")
             return i + 1
         }
         // "her 93rd birthday".
-        if isWord(i) && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 5 && i + 1 < t.count && t[i + 1].key == K.birthday && !t[i + 1].nl {
+        if word && b[tok.s] &- 0x30 < 10 && tok.e - tok.s <= 5 && i + 1 < t.count && t[i + 1].key == K.birthday && !t[i + 1].nl {
             var k = tok.s
             while k < tok.e && b[k] &- 0x30 < 10 { k += 1 }
             if k - tok.s <= 3 && tok.e - k == 2 {
@@ -1310,14 +1333,14 @@ struct PHIDetection {
             }
         }
         // "in '19": an abbreviated year after a year cue.
-        if punct(i, 0x27) && i > 0 && t[i - 1].rb.contains(.yearCue) && !adjacent(i) && i + 1 < t.count && adjacent(i + 1)
+        if (!number && tok.pc == 0x27) && i > 0 && t[i - 1].rb.contains(.yearCue) && !adjacent(i) && i + 1 < t.count && adjacent(i + 1)
             && t[i + 1].kind == .number && t[i + 1].e - t[i + 1].s == 2 && (i + 2 >= t.count || !adjacent(i + 2) || t[i + 2].kind == .punctuation)
         {
             emit(.date, i, i + 2, priority: 4, score: 0.7, rule: "date-year-short")
             return i + 2
         }
         // "paged dr tipene on 4418": a pager number after a paging verb and `on`.
-        if tok.kind == .number && i > 0 && t[i - 1].key == K.on && pagerAfterPagedOn(i) {
+        if number && i > 0 && t[i - 1].key == K.on && pagerAfterPagedOn(i) {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.7, rule: "phone-paged-on")
             return i + 1
         }
@@ -1327,7 +1350,7 @@ struct PHIDetection {
             emit(.id, i, e, priority: 5, score: 0.7, rule: "id-spaced-serial")
             return e
         }
-        if tok.kind == .number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
+        if number && i > 0 && !t[i].nl && (2...5).contains(tok.e - tok.s), let cue = pagerCueBefore(i),
             (4...5).contains(tok.e - tok.s) || ((2...3).contains(tok.e - tok.s) && inSet(.extensionCues, t[cue].key) && t[cue].key != K.x
                 // Session 11: "lumbar extension 20 degrees", "extension 15 with pain": the word written out before two
                 // or three digits is a movement, not a telephone extension (`ext 12` stays one).
@@ -1339,7 +1362,7 @@ struct PHIDetection {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.8, rule: "phone-pager")
             return i + 1
         }
-        if isWord(i) && tok.rb.contains(.weekday) {
+        if word && tok.rb.contains(.weekday) {
             var j = i + 1
             if punct(j, 0x2C) { j += 1 }
             // Session 5: "on Thursday the 16th".
@@ -1360,10 +1383,10 @@ struct PHIDetection {
             }
             return nil
         }
-        if isWord(i) && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
+        if word && tok.rb.contains(.ordinalContactResidenceWord), let e = ordinalWordDate(i) { return e }
         // Named holidays: "Independence Day", "Christmas Eve", "New Year's Day", "Good Friday".
-        if isWord(i) && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && inSet(.holidayFirst, tok.base)))
-            && (cap(i) || lowerDoc
+        if word && (tok.rb.contains(.holidayFirst) || (tok.base != tok.key && inSet(.holidayFirst, tok.base)))
+            && ((!number && tok.cp) || lowerDoc
                 // "has not worked since xmas", "over christmas": a lower-case holiday after a date preposition.
                 || (i > 0 && !t[i].nl && inSet(.holidayAlone, tok.key) && inSet(.holidayPrepositions, t[i - 1].key))
                 || lowerHolidayPair(i))
@@ -1379,7 +1402,7 @@ struct PHIDetection {
             var end = -1
             if qualifier && !qualifiedNewYear {
                 // "Chinese medicine": a qualifier without New Year is no holiday.
-            } else if j < t.count && !t[j].nl && isWord(j) && (cap(j) || !cap(i)) && inSet(.holidayLast, t[j].key) && j > i
+            } else if j < t.count && !t[j].nl && isWord(j) && (cap(j) || !(!number && tok.cp)) && inSet(.holidayLast, t[j].key) && j > i
                 && (t[i].key != K.new || j > i + 1)
             {
                 end = j + 1
@@ -1401,16 +1424,16 @@ struct PHIDetection {
                 return end
             }
         }
-        if tok.flags.contains(.hasDigit) || (tok.kind == .number && punct(i + 1, 0x2F)), let e = extraPatternsLate(i) { return e }
+        if tok.flags.contains(.hasDigit) || (number && punct(i + 1, 0x2F)), let e = extraPatternsLate(i, tok, C.self) { return e }
         // "nsg note 2/9 0715": a day/month followed by a 24-hour time.
-        if tok.kind == .number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
+        if number, let e = dayMonth(i), e < t.count, !t[e].nl, t[e].kind == .number, t[e].e - t[e].s == 4,
             intValue(e) % 100 < 60, intValue(e) / 100 < 24, e + 1 >= t.count || !adjacent(e + 1) || t[e + 1].kind == .punctuation,
             !durationNotation(TextSpan(t[i].s, t[e - 1].e))
         {
             emit(.date, i, e + 1, priority: 4, score: 0.7, rule: "date-day-month-time")
             return e + 1
         }
-        if tok.kind == .number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
+        if number && (tok.nl || (i > 0 && t[i - 1].rb.contains(.dayMonthCue)) || punct(i + 3, 0x3A) || clockBefore(i)
             || (i >= 2 && punct(i - 1, 0x3A) && inSet(.dateLabels, t[i - 2].key))),
             let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
@@ -1419,22 +1442,22 @@ struct PHIDetection {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
         }
-        if tok.rb.contains(.monthName), isWord(i), let e = monthPairOrMonthOfYear(i) {
+        if tok.rb.contains(.monthName), word, let e = monthPairOrMonthOfYear(i) {
             emit(.date, i, e, priority: 5, score: 0.75, rule: "date-month-pair")
             return e
         }
-        if isWord(i) && i > 0 && tok.rb.contains(.monthName)
-            && ((cap(i) && !capsDoc) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march) || lowerMonthAbbreviationAfterCue(i))
+        if word && i > 0 && tok.rb.contains(.monthName)
+            && (((!number && tok.cp) && !capsDoc) || (tok.e - tok.s >= 4 && tok.key != K.may && tok.key != K.march) || lowerMonthAbbreviationAfterCue(i))
         {
             // "mid-January", "early-March": the qualifier and hyphen are inside.
             let hyphenated = i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1)
                 && (t[i - 2].key == K.mid || t[i - 2].key == K.early || t[i - 2].key == K.late)
             // "In May she fell", "last May": the capitalised month after a date preposition, never the modal verb.
-            let mayMonth = tok.key == K.may && cap(i) && !capsDoc && !t[i].nl && inSet(.mayCues, t[i - 1].key)
+            let mayMonth = tok.key == K.may && (!number && tok.cp) && !capsDoc && !t[i].nl && inSet(.mayCues, t[i - 1].key)
             // Session 6: "next review Feb.", "appt March": a capitalised month after a date label.
-            let labelled = cap(i) && !capsDoc && monthAfterDateLabel(i)
+            let labelled = (!number && tok.cp) && !capsDoc && monthAfterDateLabel(i)
             // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
-            let set = cap(i) && !capsDoc && tok.key != K.may && !t[i].nl
+            let set = (!number && tok.cp) && !capsDoc && tok.key != K.may && !t[i].nl
                 && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
             if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i) || monthEndingAClause(i)
                 || lowerOrLastMonth(i))
@@ -1448,7 +1471,7 @@ struct PHIDetection {
             }
         }
         // "(2731672X)", "(1025471644)": a bracketed code after a name.
-        if punct(i, 0x28) && i > 0 && isWord(i - 1) && cap(i - 1) {
+        if (!number && tok.pc == 0x28) && i > 0 && isWord(i - 1) && cap(i - 1) {
             var e = i + 1
             var digits = 0, letters = 0
             while e < t.count && (e == i + 1 || adjacent(e)) && !punct(e, 0x29) && (t[e].kind != .whitespace) {
@@ -1469,9 +1492,9 @@ struct PHIDetection {
         }
         // "by jmorrison": a user name made of an initial and a surname; "visit - lmorales rn", "- tbrennan lpn covering": an
         // entry signature, the same login after a dash or at a line start and before a credential.
-        if isWord(i) && i > 0 && (t[i - 1].key == K.by
+        if word && i > 0 && (t[i - 1].key == K.by
                 || (i + 1 < t.count && !t[i + 1].nl && t[i + 1].bits.contains(.credential) && (t[i].nl || punct(i - 1, 0x2D))))
-            && !cap(i) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord) && !t[i].bits.isName
+            && !(!number && tok.cp) && t[i].e - t[i].s >= 6 && !t[i].bits.contains(.ordinaryWord) && !t[i].bits.isName
             && !verbForm(i)
             && !t[i].flags.contains(.hasDigit), vocab.bits(wordKey(b, t[i].s + 1, t[i].e)).contains(.lastName)
         {
@@ -1481,7 +1504,7 @@ struct PHIDetection {
         // "DL" is a driver's licence only in capitals and on its own ("TN DL 118304592", not "ng/dL").
         // "MR#: 0088231": the title word Mr as a record-number cue.
         let mrNumber = tok.key == K.mr && tok.flags.contains(.allUpper) && punct(i + 1, 0x23) && adjacent(i + 1)
-        if isWord(i) && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i))))
+        if word && ((tok.rb.contains(.idCue) && !(tok.key == K.dl && (!tok.flags.contains(.allUpper) || adjacent(i))))
             || (tok.rb.contains(.numberedCue) && numberedCue(i)) || mrNumber
             || (tok.flags.contains(.allUpper) && !capsDoc && tok.e - tok.s >= 2 && tok.e - tok.s <= 5 && acronymNumberedCue(i))
             || (tok.key == K.no && labelNumberMark(i)))
@@ -1552,7 +1575,7 @@ struct PHIDetection {
             emit(.id, j, e, priority: 4, score: 0.85, rule: "id-cue-extra")
             return e
         }
-        if tok.kind == .number || punct(i, 0x23), let e = laterTokenPatterns(i) { return e }
+        if number || (!number && tok.pc == 0x23), let e = laterTokenPatterns(i) { return e }
         return nil
     }
 
@@ -1605,10 +1628,10 @@ struct PHIDetection {
 
     /// Session-3 token patterns tried before the older ones (financial years, month and day ranges, ages in
     /// context, capital+digit codes); kept out of line so `tokenPatterns` stays small enough to be optimised whole.
-    @inline(never) mutating func extraPatternsEarly(_ i: Int) -> Int? {
-        let tok = t[i]
+    @inline(never) mutating func extraPatternsEarly<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
+        let number = C.yes, word = !number && tok.kind == .word
         // "2025/26", "2024-25": a financial or school year.
-        if tok.kind == .number && tok.e - tok.s == 4 && i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2D))
+        if number && tok.e - tok.s == 4 && i + 2 < t.count && (punct(i + 1, 0x2F) || punct(i + 1, 0x2D))
             && adjacent(i + 1) && adjacent(i + 2) && t[i + 2].kind == .number && t[i + 2].e - t[i + 2].s == 2
             && (i + 3 >= t.count || !adjacent(i + 3) || t[i + 3].kind == .punctuation && !punct(i + 3, 0x2F) && !punct(i + 3, 0x2D))
         {
@@ -1620,7 +1643,7 @@ struct PHIDetection {
             }
         }
         // "Jun-Aug 2024", "Nov-Dec": a range of months (taken whole, over the scanner's "Aug 2024").
-        if isWord(i) && tok.rb.contains(.monthName) && (cap(i) || tok.e - tok.s >= 3) && tok.key != K.may
+        if word && tok.rb.contains(.monthName) && ((!number && tok.cp) || tok.e - tok.s >= 3) && tok.key != K.may
             && i + 2 < t.count && punct(i + 1, 0x2D) && adjacent(i + 1) && adjacent(i + 2) && isWord(i + 2) && t[i + 2].rb.contains(.monthName)
         {
             var end = i + 3
@@ -1631,7 +1654,7 @@ struct PHIDetection {
             return end
         }
         // "2/3-5/3", "3/2-3/5": a range of two day/months that share the day or the month.
-        if tok.kind == .number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i)), let e1 = dayMonth(i), punct(e1, 0x2D), adjacent(e1), adjacent(e1 + 1),
+        if number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i)), let e1 = dayMonth(i), punct(e1, 0x2D), adjacent(e1), adjacent(e1 + 1),
             let e2 = dayMonth(e1 + 1), e2 >= t.count || !adjacent(e2) || t[e2].kind == .punctuation
         {
             let a = intValue(i), c = intValue(i + 2), x = intValue(e1 + 1), z = intValue(e1 + 3)
@@ -1642,27 +1665,27 @@ struct PHIDetection {
             }
         }
         // "07/2023-10/2025": a range of two month/year values, taken whole.
-        if tok.kind == .number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = monthYearRange(i) {
+        if number && punct(i + 1, 0x2F) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = monthYearRange(i) {
             emit(.date, i, e, priority: 5, score: 0.8, rule: "date-month-year-range")
             return e
         }
         // "school 17-19/11/25": a range of days before a numeric date, taken whole.
-        if tok.kind == .number && punct(i + 1, 0x2D) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = dayRangeNumericDate(i) {
+        if number && punct(i + 1, 0x2D) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28)), let e = dayRangeNumericDate(i) {
             emit(.date, i, e, priority: 5, score: 0.75, rule: "date-day-range-numeric")
             return e
         }
         // "March 3-5, 2025", "3-5 June 2025": a range of days in one month, taken whole.
-        if (tok.rb.contains(.monthName) || (tok.kind == .number && punct(i + 1, 0x2D))), let e = dayRangeDate(i) {
+        if (tok.rb.contains(.monthName) || (number && punct(i + 1, 0x2D))), let e = dayRangeDate(i) {
             emit(.date, i, e, priority: 5, score: 0.8, rule: "date-day-range")
             return e
         }
         // "a 6/12 old boy": an age in months, weeks or days in the fraction notation.
-        if tok.kind == .number, punct(i + 1, 0x2F), let a = fractionAge(i) {
+        if number, punct(i + 1, 0x2F), let a = fractionAge(i) {
             emitAgeToken(i, rule: a)
             return i + 3
         }
         // Ages the byte scanner leaves out: "42 years of age", "turned 50 last week", "aged 4 and 6".
-        if tok.kind == .number, (i + 1 < t.count && t[i + 1].rb.contains(.auxWord)) || (i > 0 && t[i - 1].rb.contains(.auxWord)),
+        if number, (i + 1 < t.count && t[i + 1].rb.contains(.auxWord)) || (i > 0 && t[i - 1].rb.contains(.auxWord)),
             ageNumber(i) || (punct(i + 1, 0x2E) && ageNumber(i, sentenceEnd: true)), let a = ageInContext(i)
         {
             emitAgeToken(i, rule: a)
@@ -1670,8 +1693,8 @@ struct PHIDetection {
         }
         // "Report printed ... by mrodriguez3": a login with digits after "by".
         // Session 15: "LAST EDIT: 06/14/2026 04:31 BY SPETTIGREW": a login in capitals after `BY` ending the line.
-        if isWord(i) && i > 0 && t[i - 1].e - t[i - 1].s == 2 && t[i - 1].key == K.by
-            && ((!cap(i) && tok.flags.contains(.hasDigit))
+        if word && i > 0 && t[i - 1].e - t[i - 1].s == 2 && t[i - 1].key == K.by
+            && ((!(!number && tok.cp) && tok.flags.contains(.hasDigit))
                 || (tok.flags.contains(.allUpper) && t[i - 1].flags.contains(.allUpper) && (i + 1 >= t.count || t[i + 1].nl))),
             let e = loginAfterUserCue(i, afterCue: true)
         {
@@ -1683,17 +1706,17 @@ struct PHIDetection {
             return e
         }
         // "W0417 26 118833 Z": a blood-unit donation number without a cue.
-        if tok.kind == .word && tok.e - tok.s == 1 && i + 1 < t.count && t[i + 1].kind == .number && adjacent(i + 1), let e = donationNumber(i) {
+        if word && tok.e - tok.s == 1 && i + 1 < t.count && t[i + 1].kind == .number && adjacent(i + 1), let e = donationNumber(i) {
             emit(.id, i, e, priority: 4, score: 0.8, rule: "id-donation-number")
             return e
         }
         // "RQ7720314", "MO-22931847", "RAD-25-0091847": a code of capitals and at least five digits; also right after an
         // opening bracket ("Prior biopsy (S22-18830, March 2022)").
-        if (tok.kind == .word || tok.kind == .number) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28))
+        if (word || number) && (i == 0 || !adjacent(i) || punct(i - 1, 0x28))
             && ((tok.flags.contains(.hasDigit) && tok.flags.contains(.hasLetter))
-                || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (tok.kind == .number && isWord(i + 1))
+                || (i + 1 < t.count && adjacent(i + 1) && (punct(i + 1, 0x2D) || (number && isWord(i + 1))
                     // "RQ7720314", "A218-604-337": the tokenizer splits capitals from the digits after them.
-                    || (tok.kind == .word && tok.flags.contains(.allUpper) && t[i + 1].kind == .number)))),
+                    || (word && tok.flags.contains(.allUpper) && t[i + 1].kind == .number)))),
             compactDateEnd(i) == nil, let e = alphanumericCode(i), !obstetricShorthand(i, e), !afterAssetWord(i)
         {
             emit(.id, i, e, priority: 4, score: 0.6, rule: "id-code")
@@ -1703,29 +1726,29 @@ struct PHIDetection {
     }
 
     /// Session-3 token patterns tried after the holiday rule (ordinal days, compact dates, day/month before a time).
-    @inline(never) mutating func extraPatternsLate(_ i: Int) -> Int? {
-        let tok = t[i]
+    @inline(never) mutating func extraPatternsLate<C: TokenClassFact>(_ i: Int, _ tok: PTok, _: C.Type) -> Int? {
+        let number = C.yes, word = !number && tok.kind == .word
         // "since the fall on the 14th": an ordinal day after "on the".
-        if isWord(i), i >= 2, tok.flags.contains(.hasDigit), (t[i - 1].key == K.the && t[i - 2].key == K.on) || t[i - 1].rb.contains(.dayMonthCue), ordinalDay(i),
+        if word, i >= 2, tok.flags.contains(.hasDigit), (t[i - 1].key == K.the && t[i - 2].key == K.on) || t[i - 1].rb.contains(.dayMonthCue), ordinalDay(i),
             i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation || t[i + 1].key == K.at
         {
             emit(.date, i, i + 1, priority: 4, score: 0.7, rule: "date-ordinal-day")
             return i + 1
         }
-        if isWord(i), i >= 2, tok.e - tok.s <= 4, tok.e - tok.s >= 3, isAlpha(b[tok.e - 1]), t[i - 1].e - t[i - 1].s == 3,
+        if word, i >= 2, tok.e - tok.s <= 4, tok.e - tok.s >= 3, isAlpha(b[tok.e - 1]), t[i - 1].e - t[i - 1].s == 3,
             let e = ordinalDayAfterThe(i)
         { return e }
-        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonthAfterRangeOrWeek(i) { return e }
+        if number, punct(i + 1, 0x2F), let e = dayMonthAfterRangeOrWeek(i) { return e }
         // "01FEB1958", "3MAR25": day, month abbreviation and year in one token.
-        if tok.kind == .word || tok.kind == .number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
-            (tok.flags.contains(.hasLetter) && tok.flags.contains(.hasDigit)) || (tok.kind == .number && i + 1 < t.count && adjacent(i + 1) && isWord(i + 1)),
+        if word || number, b[tok.s] &- 0x30 < 10, i == 0 || !adjacent(i),
+            (tok.flags.contains(.hasLetter) && tok.flags.contains(.hasDigit)) || (number && i + 1 < t.count && adjacent(i + 1) && isWord(i + 1)),
             let e = compactDateEnd(i)
         {
             emit(.date, i, e, priority: 4, score: 0.8, rule: "date-compact")
             return e
         }
         // "foley d/c'd 3/11 @ 0600", "(21/3)": a day/month before a clock time or alone in brackets.
-        if tok.kind == .number, punct(i + 1, 0x2F), let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
+        if number, punct(i + 1, 0x2F), let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
             (e + 1 < t.count && !t[e].nl && (punct(e, 0x40) || t[e].key == K.at) && (t[e + 1].kind == .number || t[e + 1].flags.contains(.hasDigit)))
                 || (punct(i - 1, 0x28) && punct(e, 0x29))
         {
