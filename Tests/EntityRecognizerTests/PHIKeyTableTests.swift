@@ -49,6 +49,25 @@ import Testing
     func otherWordsAreSkipped(_ word: String, _ asked: Bool) {
         #expect(Self.mayHold(word) == asked)
     }
+
+    /// Session 15: the cue filter of ``PHIScan/previousCue(_:)`` lets through every word the scanner's table holds as a
+    /// cue (ID, date, phone or age word), in any case, so skipping the others changes no answer.
+    @Test(arguments: scanIdCueWords + scanDateCueWords + scanPhoneCueWords + scanAgeCueWords)
+    func everyCueWordPassesTheCueFilter(_ word: String) {
+        let words = PHIScanWords(PHIRuleWords.shipped)
+        for w in [word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst()] {
+            #expect(Array(w.utf8).withUnsafeBufferPointer { words.cueFilter.mayHold($0, 0, $0.count) })
+        }
+        #expect(scanCue(words.table.value(wordKey(word))) != nil)
+    }
+
+    /// Words before a number that are no cue: most are skipped before the hash; one letter and a dotted word are asked.
+    @Test(arguments: [("the", false), ("patient", false), ("weighs", false), ("scored", false), ("x", true), ("d.o.b", true),
+                      ("Phone", true), ("sincere", false), ("Ages", true)])
+    func cueFilterSkipsOtherWords(_ word: String, _ asked: Bool) {
+        let filter = PHIScanWords(PHIRuleWords.shipped).cueFilter
+        #expect(Array(word.utf8).withUnsafeBufferPointer { filter.mayHold($0, 0, $0.count) } == asked)
+    }
 }
 
 /// Session 15: the byte scanner reads a word's letters once (``PHIScan/alphaRun(_:)``), hands their end to the word

@@ -82,17 +82,18 @@ let cueTable: [UInt64: Cue] = {
     for w in scanIdCueWords {
         t[wordKey(w)] = .id
     }
-    for w in ["on", "since", "dated", "from", "until", "till", "by", "date", "dob", "d.o.b", "born", "admitted",
-              "discharged", "seen", "in", "of", "before", "after", "due", "expires", "expiry", "exp"] {
-        t[wordKey(w)] = .dateWord
-    }
-    for w in ["ph", "phone", "tel", "telephone", "mob", "mobile", "cell", "fax", "pager", "contact", "call", "home",
-              "work", "wk", "hm", "m", "p", "f", "t", "bh", "ah"] {
-        t[wordKey(w)] = .phoneWord
-    }
-    for w in ["aged", "age"] { t[wordKey(w)] = .ageWord }
+    for w in scanDateCueWords { t[wordKey(w)] = .dateWord }
+    for w in scanPhoneCueWords { t[wordKey(w)] = .phoneWord }
+    for w in scanAgeCueWords { t[wordKey(w)] = .ageWord }
     return t
 }()
+
+/// The date, phone and age cue words of the byte scanner (``Cue/dateWord``, ``Cue/phoneWord``, ``Cue/ageWord``).
+let scanDateCueWords = ["on", "since", "dated", "from", "until", "till", "by", "date", "dob", "d.o.b", "born", "admitted",
+                        "discharged", "seen", "in", "of", "before", "after", "due", "expires", "expiry", "exp"]
+let scanPhoneCueWords = ["ph", "phone", "tel", "telephone", "mob", "mobile", "cell", "fax", "pager", "contact", "call", "home",
+                         "work", "wk", "hm", "m", "p", "f", "t", "bh", "ah"]
+let scanAgeCueWords = ["aged", "age"]
 
 /// Month names and abbreviations → month number.
 /// Month names and abbreviations, January first.
@@ -174,6 +175,9 @@ public struct PHIScanWords: Sendable {
     let idFillers: PHIKeyTable
     /// The words that may be a month or an ID cue, for the word pattern's lookup.
     let wordFilter = PHIScanWordFilter()
+    /// The words that may be a cue of any kind (``cueTable``), for the lookup of the word before a number
+    /// (``PHIScan/previousCue(_:)``).
+    let cueFilter = PHIScanWordFilter(words: scanIdCueWords + scanDateCueWords + scanPhoneCueWords + scanAgeCueWords)
 
     /// The lists from their words (lower case).
     public init(idFillers: some Sequence<String>, idStops: [String] = [], topLevelDomains: some Sequence<String>) {
@@ -219,6 +223,7 @@ struct PHIScan {
     let scanTable: PHIKeyTable
     let idFillers: PHIKeyTable
     let wordFilter: PHIScanWordFilter
+    let cueFilter: PHIScanWordFilter
     var found: [Entity] = []
     var n: Int { b.count }
 
@@ -227,6 +232,7 @@ struct PHIScan {
         scanTable = words.table
         idFillers = words.idFillers
         wordFilter = words.wordFilter
+        cueFilter = words.cueFilter
     }
 
     @inline(__always) func at(_ i: Int) -> UInt8 { i < n && i >= 0 ? b[i] : 0 }
@@ -275,6 +281,8 @@ struct PHIScan {
         guard s < e else { return nil }
         var end = e
         while end > s && b[end - 1] == 0x2E { end -= 1 }  // "d.o.b." → "d.o.b"
+        // A word that cannot be a cue (`the`, `patient`: first two letters and length of no cue word) is not hashed.
+        guard cueFilter.mayHold(b, s, end) else { return nil }
         return scanCue(scanTable.value(wordKey(b, s, end)))
     }
 
