@@ -198,21 +198,48 @@ public struct PHIScanWords: Sendable {
     }
 }
 
-/// Word keys the byte scanner compares against (computed once).
+/// Word keys the byte scanner compares against.
+/// Each key is the literal ``wordKey(_:)`` of the word in its comment (session 15, as ``K``): a `static let` cost a
+/// lazy-global check (`swift_once`) at every read; `PHIWordKeyLiteralTests` recomputes every literal from its word.
 enum PK {
-    static let ext = wordKey("ext"), extn = wordKey("extn"), x = wordKey("x"), extensionWord = wordKey("extension")
-    static let http = wordKey("http"), https = wordKey("https"), ftp = wordKey("ftp"), www = wordKey("www")
-    static let date = wordKey("date"), dob = wordKey("dob")
-    static let healthlink = wordKey("healthlink"), edi = wordKey("edi")
-    static let ending = wordKey("ending"), inWord = wordKey("in")
-    static let no = wordKey("no")
+    @inline(__always) static var ext: UInt64 { 0xc3120f18f0704ad4 }  // "ext"
+    @inline(__always) static var extn: UInt64 { 0xe7fa61608ecefa0e }  // "extn"
+    @inline(__always) static var x: UInt64 { 0xaf63f54c86021707 }  // "x"
+    @inline(__always) static var extensionWord: UInt64 { 0x1f82d98c5190e81a }  // "extension"
+    @inline(__always) static var http: UInt64 { 0x8874a3cc15dc8285 }  // "http"
+    @inline(__always) static var https: UInt64 { 0xbab549c925b28802 }  // "https"
+    @inline(__always) static var ftp: UInt64 { 0xdc938418febf3e65 }  // "ftp"
+    @inline(__always) static var www: UInt64 { 0x5e63e419483e75ec }  // "www"
+    @inline(__always) static var date: UInt64 { 0x855b516730a34339 }  // "date"
+    @inline(__always) static var dob: UInt64 { 0xcaaf3e18f4747e02 }  // "dob"
+    @inline(__always) static var healthlink: UInt64 { 0x3be49d5f65cb4da3 }  // "healthlink"
+    @inline(__always) static var edi: UInt64 { 0xc2cdfc18f0365dbf }  // "edi"
+    @inline(__always) static var ending: UInt64 { 0xba075a8a47144f76 }  // "ending"
+    @inline(__always) static var inWord: UInt64 { 0x08b73807b55c4bbe }  // "in"
+    @inline(__always) static var no: UInt64 { 0x08b35907b5589afa }  // "no"
 }
 
+/// Word keys of the age patterns.
+/// Each key is the literal ``wordKey(_:)`` of the word in its comment (session 15, as ``K``): a `static let` cost a
+/// lazy-global check (`swift_once`) at every read; `PHIWordKeyLiteralTests` recomputes every literal from its word.
 enum AgeKeys {
-    static let yo = wordKey("yo"), yof = wordKey("yof"), yom = wordKey("yom"), y = wordKey("y"), year = wordKey("year")
-    static let years = wordKey("years"), yr = wordKey("yr"), yrs = wordKey("yrs"), old = wordKey("old"), m = wordKey("m")
-    static let f = wordKey("f"), month = wordKey("month"), months = wordKey("months"), week = wordKey("week")
-    static let weeks = wordKey("weeks"), day = wordKey("day"), days = wordKey("days")
+    @inline(__always) static var yo: UInt64 { 0x08ed5907b58a1341 }  // "yo"
+    @inline(__always) static var yof: UInt64 { 0xb5616f19799e8b45 }  // "yof"
+    @inline(__always) static var yom: UInt64 { 0xb5617419799e93c4 }  // "yom"
+    @inline(__always) static var y: UInt64 { 0xaf63f44c86021554 }  // "y"
+    @inline(__always) static var year: UInt64 { 0x7c64634977425edc }  // "year"
+    @inline(__always) static var years: UInt64 { 0xa0f364d5a5c6e35d }  // "years"
+    @inline(__always) static var yr: UInt64 { 0x08ed4407b589ef92 }  // "yr"
+    @inline(__always) static var yrs: UInt64 { 0xb51a7a1979629b53 }  // "yrs"
+    @inline(__always) static var old: UInt64 { 0x1a0fad1921d08076 }  // "old"
+    @inline(__always) static var m: UInt64 { 0xaf63e04c8601f358 }  // "m"
+    @inline(__always) static var f: UInt64 { 0xaf63db4c8601ead9 }  // "f"
+    @inline(__always) static var month: UInt64 { 0xf4bdc3936faf56a5 }  // "month"
+    @inline(__always) static var months: UInt64 { 0x8dca2986c6f08da2 }  // "months"
+    @inline(__always) static var week: UInt64 { 0x3d80fff619edbfbd }  // "week"
+    @inline(__always) static var weeks: UInt64 { 0x6ff2bd2e0efceb0a }  // "weeks"
+    @inline(__always) static var day: UInt64 { 0xca8d3918f4578f1d }  // "day"
+    @inline(__always) static var days: UInt64 { 0x8587736730c8b7ea }  // "days"
 }
 
 // MARK: - Scanner

@@ -5,8 +5,11 @@ import MedTextCore
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
 /// Single word keys of the date rules of this file.
+/// Each key is the literal ``wordKey(_:)`` of the word in its comment (session 15, as ``K``): a `static let` cost a
+/// lazy-global check (`swift_once`) at every read; `PHIWordKeyLiteralTests` recomputes every literal from its word.
 enum DateKeys {
-    static let kings = wordKey("kings"), three = wordKey("three")
+    @inline(__always) static var kings: UInt64 { 0x8e49878dc25c8aff }  // "kings"
+    @inline(__always) static var three: UInt64 { 0x5a73f1720ca645a3 }  // "three"
 }
 
 extension PHIDetection {

@@ -5,10 +5,16 @@ import MedTextCore
 // Each rule is out of line and behind a one-flag pre-test at its call site (DESIGN.md "PHI").
 
 /// Single word keys of the identifier rules of this file (their word sets are in `phi/rule_words.tsv`).
+/// Each key is the literal ``wordKey(_:)`` of the word in its comment (session 15, as ``K``): a `static let` cost a
+/// lazy-global check (`swift_once`) at every read; `PHIWordKeyLiteralTests` recomputes every literal from its word.
 enum IdentifierKeys {
-    static let ending = wordKey("ending"), endingIn = wordKey("in"), badge = wordKey("badge")
-    static let paged = wordKey("paged"), page = wordKey("page"), bleeped = wordKey("bleeped")
-    static let extensionWord = wordKey("extension")
+    @inline(__always) static var ending: UInt64 { 0xba075a8a47144f76 }  // "ending"
+    @inline(__always) static var endingIn: UInt64 { 0x08b73807b55c4bbe }  // "in"
+    @inline(__always) static var badge: UInt64 { 0x10bda981fe095518 }  // "badge"
+    @inline(__always) static var paged: UInt64 { 0xab01e7a76a488cb6 }  // "paged"
+    @inline(__always) static var page: UInt64 { 0x038b2a0deba58916 }  // "page"
+    @inline(__always) static var bleeped: UInt64 { 0xf23bda12b6ccecd6 }  // "bleeped"
+    @inline(__always) static var extensionWord: UInt64 { 0x1f82d98c5190e81a }  // "extension"
 }
 
 extension PHIDetection {
