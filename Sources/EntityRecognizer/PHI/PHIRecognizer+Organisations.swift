@@ -506,3 +506,62 @@ extension PHIDetection {
         return true
     }
 }
+
+extension PHIDetection {
+    /// Session 15: a hospital or laboratory named by one coined word or acronym that no list holds, right before one of
+    /// its departments (`department_heads`), with at most one lower-case word between ("arrival at Benefis trauma bay",
+    /// "copy pushed to Benefis PACS", "review at UNMH eye clinic", "HANDOVER PHONED TO LGH ED", "HLA typing sent to
+    /// Quorra lab"). The word is capitalised, has no digit, is no phrase start, possessive, title, name, place or
+    /// ordinary or medical word, and no capitalised word stands right before it (a longer name, or a person's: "Dr
+    /// Kowalczyk clinic"). A capitalised department word that is not an acronym belongs to the facility rules ("Benefis
+    /// Clinic"). Emits the ORGANIZATION and returns its end, or nil.
+    @inline(never) mutating func organisationBeforeDepartment(_ i: Int) -> Int? {
+        let tok = t[i]
+        guard tok.e - tok.s >= 3, tok.e - tok.s <= 14, i + 1 < t.count, !t[i + 1].nl, isWord(i + 1), !covered[i],
+            !tok.flags.contains(.hasDigit)
+        else { return nil }
+        if i > 0, !tok.nl, isWord(i - 1), cap(i - 1) || t[i - 1].bits.contains(.title) {
+            // "PHONED TO LGH ED": in capitals a function word or preposition may stand before the name.
+            guard t[i - 1].flags.contains(.allUpper), tok.flags.contains(.allUpper),
+                inSet(.functionWords, t[i - 1].key) || inSet(.placePrepositions, t[i - 1].key) || inSet(.employerPrepositions, t[i - 1].key)
+            else { return nil }
+        }
+        var h = i + 1
+        if !cap(h), !inSet(.departmentHeads, t[h].key) {
+            // One lower-case qualifier: "eye clinic", "trauma bay"; not "and clinic", "in clinic".
+            let q = t[h].bits
+            guard q.contains(.ordinaryWord), !inSet(.functionWords, t[h].key), !inSet(.placePrepositions, t[h].key),
+                !inSet(.employerPrepositions, t[h].key)
+            else { return nil }
+            h += 1
+            guard h < t.count, !t[h].nl, isWord(h) else { return nil }
+        }
+        guard inSet(.departmentHeads, t[h].key) else { return nil }
+        // "Benefis Clinic": a capitalised department word is the facility rules'; an acronym ("ED", "PACS") is not.
+        let acronymHead = t[h].flags.contains(.allUpper) && t[h].e - t[h].s <= 4
+        if cap(h), !acronymHead { return nil }
+        // "the Barunga clinic", "Yuendumu lab": a word in title case straight before a lower-case department is a remote
+        // community's clinic (its place); a qualifier or an acronym makes the department one of an organisation's.
+        if h == i + 1, !acronymHead, !tok.flags.contains(.allUpper) { return nil }
+        // "the NeuroOncology clinic": a coined specialty.
+        if specialtyEnding(i) { return nil }
+        emit(options.facilityType, i, i + 1, priority: 3, score: 0.6, rule: "organization-before-department")
+        return i + 1
+    }
+}
+
+extension PHIDetection {
+    /// Session 15: word i ends like the name of a specialty or a procedure (`-logy`, `-iatry`, `-ics`, `-scopy`, `-graphy`:
+    /// "NeuroOncology", "Psychogeriatrics"), which a coined organisation name rarely does.
+    @inline(never) func specialtyEnding(_ i: Int) -> Bool {
+        let s = t[i].s, e = t[i].e
+        @inline(__always) func ends(_ tail: StaticString) -> Bool {
+            let n = tail.utf8CodeUnitCount
+            guard e - s > n else { return false }
+            let p = tail.utf8Start
+            for k in 0..<n where b[e - n + k] | 0x20 != p[k] { return false }
+            return true
+        }
+        return ends("logy") || ends("iatry") || ends("ics") || ends("scopy") || ends("graphy")
+    }
+}

@@ -3433,6 +3433,8 @@ struct PHIDetection {
         if i > 1, !tok.nl, word, capital || lower, punct(i - 1, 0x2C) || punct(i - 1, 0x28), !covered[i], let e = affiliationAfterPerson(i) {
             return e
         }
+        // Session 15: "copy pushed to Benefis PACS", "TO LGH ED": a coined word or acronym before one of its departments.
+        if capital, word, tok.bits.isEmpty, !tok.ps, tok.base == tok.key, let e = organisationBeforeDepartment(i) { return e }
         return nil
     }
 

@@ -41,6 +41,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case historyAbbreviations, capsNameStopLabels
     case fieldPlaceLabels, stayNouns
     case onsetVerbs, onsetObjects, loginCues
+    case departmentHeads
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
