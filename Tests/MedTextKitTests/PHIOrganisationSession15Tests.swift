@@ -64,4 +64,22 @@ import Testing
         "Seen in Psychogeriatrics clinic.",
     ])
     func departmentAfterOrganisationUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    /// Known organisations without a facility word (`organisations.tsv`, session 15): US organ procurement organisations,
+    /// blood centres and air medical services, AU pathology providers. Their words in lower case as ordinary words stay out.
+    @Test(arguments: [
+        "Donor referral called to [[LifeGift|ORGANIZATION]] at 0300.",
+        "Units crossmatched by [[Vitalant|ORGANIZATION]] overnight.",
+        "Flown by [[Boston MedFlight|ORGANIZATION]] to the trauma center.",
+        "He donates plasma at [[OneBlood|ORGANIZATION]] monthly.",
+        "Quality and blood assurance checks done.",
+    ])
+    func knownHealthServicesUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
+
+    @Test(arguments: [
+        "Bloods collected by [[Clinipath|ORGANIZATION]] on Monday.",
+        "Histology from [[Mater Pathology|ORGANIZATION]] is pending.",
+        "Pathology north of the river was closed.",
+    ])
+    func knownHealthServicesAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
 }
