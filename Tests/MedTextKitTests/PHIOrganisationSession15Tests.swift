@@ -82,4 +82,24 @@ import Testing
         "Pathology north of the river was closed.",
     ])
     func knownHealthServicesAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    /// A department or kind of service named only by descriptive words and a facility word is no organisation's name
+    /// (`generic_service_words`: nutrition, oral, device, remote, critical, ground, troop, site); a distinctive word before
+    /// them still makes one.
+    @Test(arguments: [
+        "Pacemaker check in the Device Clinic on Monday.",
+        "Referred to Nutrition Services for advice.",
+        "Transported by GROUND AMBULANCE TO ED.",
+        "Follow-up at the Remote Clinic next week.",
+        "Referred to Oral Health for extractions.",
+        "Seen at [[Coondarra Remote Clinic|ORGANIZATION]].",
+    ])
+    func departmentKindsAU(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.pipeline) }
+
+    @Test(arguments: [
+        "Admitted to a Critical Access Hospital in the county.",
+        "Seen at Troop Medical Clinic on post.",
+        "Seen at [[Harlan Device Clinic|ORGANIZATION]].",
+    ])
+    func departmentKindsUS(_ row: String) { PHIPipelineTests.check(row, in: PHIPipelineTests.usPipeline) }
 }
