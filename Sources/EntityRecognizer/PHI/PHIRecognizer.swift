@@ -1305,7 +1305,7 @@ struct PHIDetection {
         }
         // Session 15: onset ages, an insurance form's age label, years;months; a child's name bracketed before an age.
         if number && i >= 2 {
-            if let e = agesSession15(i) { return e }
+            if let e = agesInOnsetAndLabelFrames(i) { return e }
             if punct(i - 1, 0x2C) || t[i - 1].key == K.now || inSet(.agedWords, t[i - 1].key) { bracketedNameBeforeAge(i) }
         }
         if number && relativeAgeAt(i) {

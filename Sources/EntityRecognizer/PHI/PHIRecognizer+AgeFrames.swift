@@ -3,7 +3,7 @@ import MedTextCore
 // MARK: ages in more frames (issue #6, helper `phinames`, session 15)
 
 extension PHIDetection {
-    /// Session 15: ages at number token `i` in frames the other age rules do not read, each emitted here; the end of
+    /// Ages at number token `i` in frames the other age rules do not read (session 15), each emitted here; the end of
     /// the span, or nil.
     /// - `Started drinking at 14.`, `left school at 16 (Year 10)`: an onset verb (`onset_verbs`), one word of what was
     ///   begun or left (`onset_objects`) and `at` before a one- or two-digit number that closes the clause or opens a
@@ -11,7 +11,7 @@ extension PHIDetection {
     /// - `Age nearest birthday: 47`, `Age last birthday: 62`: an insurance form's age label (`age`, one word, `birthday`).
     /// - `CA at testing: 6;4`, `Chronological age: 4;11`: years;months after a label with `age` or `CA` (the span holds
     ///   both numbers, as paediatric reports write them).
-    @inline(never) mutating func agesSession15(_ i: Int) -> Int? {
+    @inline(never) mutating func agesInOnsetAndLabelFrames(_ i: Int) -> Int? {
         guard i >= 2, !t[i].nl, t[i].e - t[i].s <= 2 else { return nil }
         if t[i - 1].key == K.at, ageNumber(i, sentenceEnd: true), !t[i - 1].nl, i >= 3, isWord(i - 2), !t[i - 2].nl,
             inSet(.onsetObjects, t[i - 2].key), isWord(i - 3), inSet(.onsetVerbs, t[i - 3].key),
