@@ -82,6 +82,20 @@ import Testing
     ])
     func ages(_ marked: String) { Self.check(marked) }
 
+    /// Session 16 (speedC): the number patterns are tried only where their first test can pass (the run of digits and the
+    /// byte after it), the month name after a day and the unit word after an age only for words that can be one, and a
+    /// word before `:` or `.` is hashed only when it can be a scheme or `www`. Each row sits on one side of such a gate.
+    @Test(arguments: [
+        "[[2 weeks old|AGE]] baby, [[5 days old|AGE]] and [[3 months old|AGE]]; [[67F|AGE]], [[40 yof|AGE]], [[9 yr old|AGE]]",
+        "for 12 apples, 345 mg, 7 tabs and 3 wks",
+        "[[3-Jun-25|DATE]], [[12/Mar/2024|DATE]], [[21st March 2025|DATE]], [[2 of May 2024|DATE]]",
+        "[[10.0.0.1|IP_ADDRESS]] and 10.5 mg, 1.2.3, 123-4",
+        "given [[123 456 782|ID]], then [[219-09-9999|ID]]",
+        "get [[ftp://files.example.org/x|URL]] or [[HTTPS://EXAMPLE.ORG/a|URL]] or [[WWW.example.com|URL]]",
+        "Label: value. Plan: rest. http: none; www-site",
+    ])
+    func gatesOfNumberAndWordPatterns(_ marked: String) { Self.check(marked) }
+
     @Test func ageOverEightyNineIsFlagged() {
         let e = PHIPatternTests.scanner.recognize("a 93-year-old woman").first
         #expect(e?.evidence.contains { $0.subject == "AGE_OVER_89" } == true)

@@ -405,17 +405,32 @@ struct PHIScan {
     // MARK: digit-led patterns
 
     mutating func numberPattern(_ i: Int) -> Int? {
-        if let e = isoDate(i) ?? numericDate(i) ?? dayMonthNameDate(i) {
+        // The number's first run of digits and the byte after it, read once (session 16, speedC): each pattern below
+        // is tried only where its own first test can pass (a run of its length, its separator after it); the others
+        // would each read the run again and return nil.
+        let d = digitRun(i)
+        let len = d - i, c = at(d)
+        let date: Int?
+        if len == 4 {
+            date = c == 0x2D || c == 0x2F || c == 0x2E ? isoDate(i) : nil
+        } else if len <= 2 {
+            date = (c == 0x2F || c == 0x2D || c == 0x2E ? numericDate(i) : nil)
+                ?? (c == 0x20 || c == 0x2D || c == 0x2F || isAlpha(c) ? dayMonthNameDate(i) : nil)
+        } else {
+            date = nil
+        }
+        if let e = date {
             let end = timeSuffix(e) ?? e
             emit(.date, i, end, score: 0.95, rule: "date")
             return end
         }
-        if let e = ssn(i) { return e }
-        if let e = ipv4(i) {
+        if len == 3 && c == 0x2D, let e = ssn(i) { return e }
+        if len <= 3 && c == 0x2E, let e = ipv4(i) {
             emit(.ipAddress, i, e, score: 0.95, rule: "ipv4")
             return e
         }
-        if let e = checksummedID(i) { return e }
+        // Only a chain of digit groups, or one group of 9, 10, 11 or 16 digits, can be a checksummed identifier.
+        if (c == 0x20 && isDigit(at(d + 1))) || len == 9 || len == 10 || len == 11 || len == 16, let e = checksummedID(i) { return e }
         // The cue word before the number (a hash and a table probe) only for the patterns that read it.
         let cue = previousCue(i)
         if let e = age(i, cue: cue) { return e }
@@ -477,8 +492,10 @@ struct PHIScan {
         // Optional "of ".
         if lower(at(j)) == 0x6F && lower(at(j + 1)) == 0x66 && at(j + 2) == 0x20 { j += 3 }
         let me = alphaRun(j)
+        // A word that cannot be a month name (``PHIScanWordFilter``: every month name passes) is not hashed.
+        guard me > j, wordFilter.mayHold(b, j, me) else { return nil }
         let month = Int(scanTable.value(wordKey(b, j, me)) & 0xF)
-        guard me > j, month > 0 else { return nil }
+        guard month > 0 else { return nil }
         var end = me
         if at(end) == 0x2E && (me - j == 3 || (me - j == 4 && month == 9)) { end += 1 }  // "Apr.", "Sept."
         // "may" only as a month when capitalised or followed by a year.
@@ -721,6 +738,10 @@ struct PHIScan {
         guard w > j else {
             return nil
         }
+        // Every word read below (`yo`, `years`, `m`, `f`, `months`, `weeks`, `days`) starts with y, m, f, w or d and has at
+        // most six letters: any other word after the number is not hashed.
+        let w0 = b[j] | 0x20
+        guard w - j <= 6, w0 == 0x79 || w0 == 0x6D || w0 == 0x66 || w0 == 0x77 || w0 == 0x64 else { return nil }
         let word = wordKey(b, j, w)
         var end: Int? = nil
         if word == AgeKeys.yo || word == AgeKeys.yof || word == AgeKeys.yom {
@@ -865,7 +886,7 @@ struct PHIScan {
         // space or punctuation that no e-mail address, URL or domain can continue with.
         let next = at(we)
         if isDigit(next) || next == 0x40 || next == 0x2E || next == 0x2D || next == 0x5F || next == 0x2B || next == 0x25
-            || next == 0x3A, let e = emailOrURL(i)
+            || next == 0x3A, let e = emailOrURL(i, wordEnd: we)
         {
             return e
         }
@@ -1112,16 +1133,17 @@ struct PHIScan {
     }
 
     /// Emails (local@domain.tld), URLs (scheme://..., www....) and bare domains with a known TLD.
-    mutating func emailOrURL(_ i: Int) -> Int? {
-        let we = alphaRun(i)
+    /// `we` is the end of the run of ASCII letters from `i` (``alphaRun(_:)``, read once by ``wordPattern(_:wordEnd:)``).
+    mutating func emailOrURL(_ i: Int, wordEnd we: Int) -> Int? {
         // A word before a colon is a URL only as a scheme and `://`, and a word before a dot that no letter or digit
         // follows ("pain.", "Label:", most of the calls) reads no local part, host or domain: nothing below can match,
         // so the word is not hashed.
         let next = at(we)
         if next == 0x3A && !(at(we + 1) == 0x2F && at(we + 2) == 0x2F) { return nil }
         if next == 0x2E && !isAlnum(at(we + 1)) { return nil }
-        // Scheme URLs.
-        let key = wordKey(b, i, we)
+        // Scheme URLs. The word is hashed only when it can be a scheme (`http`, `https`, `ftp`: three to five letters before
+        // `://`) or `www` (three letters).
+        let key = we - i == 3 || (next == 0x3A && we - i <= 5) ? wordKey(b, i, we) : 0
         if (key == PK.http || key == PK.https || key == PK.ftp) && at(we) == 0x3A && at(we + 1) == 0x2F
             && at(we + 2) == 0x2F
         {
