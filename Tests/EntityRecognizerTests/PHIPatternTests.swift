@@ -84,7 +84,8 @@ import Testing
 
     /// Session 16 (speedC): the number patterns are tried only where their first test can pass (the run of digits and the
     /// byte after it), the month name after a day and the unit word after an age only for words that can be one, and a
-    /// word before `:` or `.` is hashed only when it can be a scheme or `www`. Each row sits on one side of such a gate.
+    /// word before `:` or `.` is hashed only when it can be a scheme or `www`; `wordPattern` is called only for a word that
+    /// may be a month, an ID cue, two letters or the start of an e-mail address or URL. Each row sits on one side of a gate.
     @Test(arguments: [
         "[[2 weeks old|AGE]] baby, [[5 days old|AGE]] and [[3 months old|AGE]]; [[67F|AGE]], [[40 yof|AGE]], [[9 yr old|AGE]]",
         "for 12 apples, 345 mg, 7 tabs and 3 wks",
@@ -93,6 +94,7 @@ import Testing
         "given [[123 456 782|ID]], then [[219-09-9999|ID]]",
         "get [[ftp://files.example.org/x|URL]] or [[HTTPS://EXAMPLE.ORG/a|URL]] or [[WWW.example.com|URL]]",
         "Label: value. Plan: rest. http: none; www-site",
+        "MRN [[12345678|ID]], seen [[June 2024|DATE]] by Dr Wu",
     ])
     func gatesOfNumberAndWordPatterns(_ marked: String) { Self.check(marked) }
 
