@@ -350,6 +350,9 @@ struct PHIDetection {
     var signedInitials: [UInt64] = []
     /// Token ends of the organisations found (for the towns written after them).
     var orgEnds: [Int] = []
+    /// Session 16 (speedB): what ``stateMaySoonFollow(_:)`` has read so far: no state-like token among tokens
+    /// `stateScanFrom..<stateScanTo`, and token `stateScanTo` is one when `stateScanHit`.
+    var stateScanFrom = 0, stateScanTo = 0, stateScanHit = false
 
     /// The per-token facts of a note, computed once before the rules run.
     struct Prepared {
@@ -2798,12 +2801,21 @@ struct PHIDetection {
         return upperInitial(i)
     }
 
+    /// (Session 16: the tests of the token itself inline, the tests of its neighbours out of line: in the start lists'
+    /// walk the whole filter had become an out-of-line call at every token, punctuation and numbers included.)
     @inline(__always) func unlabelledNameMayStart(_ i: Int) -> Bool {
         let tok = t[i]
         guard tok.kind == .word else { return false }
         if lowerDoc || tok.e - tok.s == 1 || opensWithCapital(i) || tok.bits.contains(.firstName) || tok.bits.contains(.frequentFirst)
             || tok.bits.contains(.credential)
         { return true }
+        return unlabelledNameMayStartByNeighbours(i)
+    }
+
+    /// The rest of ``unlabelledNameMayStart(_:)`` for word i: a dash before it, a credential after it (or after a comma),
+    /// or a bracket after a short word.
+    @inline(never) func unlabelledNameMayStartByNeighbours(_ i: Int) -> Bool {
+        let tok = t[i]
         if i > 1 && t[i - 1].kind != .word && dashByte(b[t[i - 1].s]) { return true }
         return i + 1 < t.count && (credentialAt(i + 1) || (punct(i + 1, 0x2C) && i + 2 < t.count && credentialAt(i + 2))
             || (tok.e - tok.s <= 3 && punct(i + 1, 0x28)))
@@ -3131,12 +3143,12 @@ struct PHIDetection {
         let lower = lowerDoc || tok.ll
         // Session 4: an unlisted town after a residence or travel cue ("lives in Emeryville", "originally from Rotorua").
         if i >= 2, t[i - 1].rb.contains(.ordinalContactResidenceWord), capital, !tok.flags.contains(.allUpper) {
-            if tok.bits.isEmpty, let e = unlistedPlace(i) { return e }
+            if tok.bits.rawValue == 0, let e = unlistedPlace(i) { return e }
             // "lives in Cary", "born in Keren", "moved to Millicent": a town named by a word or a given name.
             if tok.bits.contains(.residenceTown), let e = residenceTown(i) { return e }
             // Session 5: after "in", "at", "near" without a residence word ("Appendicectomy 2011 in Ludhiana."); a word
             // listed only as a surname may be a town ("a grocery in Dearborn (...)").
-            if tok.bits.isEmpty || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
+            if tok.bits.rawValue == 0 || tok.bits == .lastName, let e = unlistedPlaceAfterPreposition(i) { return e }
         }
         // Session 12: "stationed at Camp Lejeune", "deployed at fort bliss", "at Air Station Miami" (the first two letters
         // of fort, ft, camp, air, naval, joint before the set lookup).
@@ -3199,7 +3211,9 @@ struct PHIDetection {
                 return end
             }
             // Facility names: Westmead Hospital, St Vincent's Hospital, Northside Medical Centre.
-            if capital, !inHeaderWords(i), let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
+            // (Session 16: the phrase before the header test: `inHeaderWords` finds the token's section, at a capitalised
+            // phrase start that is mostly no facility name; both tests only read.)
+            if capital, let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), !inHeaderWords(i),
                 !(punct(e, 0x3A) && adjacent(e)),
                 // Session 12: "Controlled Oral Word Association": a test's name; "CMV and AFB cultures": a test noun after
                 // a cue written as an acronym makes it a laboratory test, not a base.
@@ -3257,7 +3271,9 @@ struct PHIDetection {
             }
         }
         // Session 11: "USS Harold E. Stassen", "HMAS Stirling": a ship after its prefix.
-        if tok.flags.contains(.allUpper), word, inSet(.shipPrefixes, tok.key), let e = militaryUnit(i) { return e }
+        if tok.flags.contains(.allUpper), word, vocab.ruleWords.mayContain(.shipPrefixes, tok.key), inSet(.shipPrefixes, tok.key),
+            let e = militaryUnit(i)
+        { return e }
         // Session 11: "plays netball for Western Districts", "plays for Souths Juniors": a sports club or team.
         if word, tok.key == K.for || tok.key == K.with, let e = sportsTeam(i) { return e }
         // Session 14: "Whitlatch v. Summit Freight Carriers, Inc.", "HARTWELL, OKONJO & BRANDT, LLP": a legal form written
@@ -3434,7 +3450,7 @@ struct PHIDetection {
             return e
         }
         // Session 15: "copy pushed to Benefis PACS", "TO LGH ED": a coined word or acronym before one of its departments.
-        if capital, word, tok.bits.isEmpty, !tok.ps, tok.base == tok.key, let e = organisationBeforeDepartment(i) { return e }
+        if capital, word, tok.bits.rawValue == 0, !tok.ps, tok.base == tok.key, let e = organisationBeforeDepartment(i) { return e }
         return nil
     }
 
@@ -3517,14 +3533,35 @@ struct PHIDetection {
     /// words and a comma, so the state is read at one of tokens i...i + 4, and only at a state code (`stateAbbr`: upper
     /// case or ``lowerStateAt(_:)``), a three-letter capitalised word (``titleStateAt(_:)``) or the start of a state
     /// name's phrase. Most capitalised words have none of these after them.
-    @inline(__always) func stateMaySoonFollow(_ i: Int) -> Bool {
-        var m = i
-        while m < t.count && m <= i + 4 {
-            let tok = t[m]
-            if tok.bits.contains(.stateAbbr) || (tok.cp && tok.e - tok.s == 3) || (tok.ps && tok.rb.contains(.startsStateName)) { return true }
-            m += 1
+    /// (Session 16: the address pass asks it at most capitalised words, mostly a few tokens apart, so the windows overlap:
+    /// the scan remembers how far it read (`stateScanFrom`, `stateScanTo`, `stateScanHit`) and reads each token once
+    /// while the questions move forward; a question before what it read starts a new scan. The same answer.)
+    @inline(__always) mutating func stateMaySoonFollow(_ i: Int) -> Bool {
+        if i < stateScanFrom || i > stateScanTo {
+            stateScanFrom = i
+            stateScanTo = i
+            stateScanHit = false
         }
-        return false
+        // No state-like token among tokens i..<stateScanTo: read on to i + 4 unless one was found.
+        if !stateScanHit {
+            var m = stateScanTo
+            while m < t.count && m <= i + 4 {
+                if stateLike(m) {
+                    stateScanHit = true
+                    break
+                }
+                m += 1
+            }
+            stateScanTo = m
+        }
+        return stateScanHit && stateScanTo <= i + 4
+    }
+
+    /// A state code (`stateAbbr`), a capitalised three-letter word or the start of a state name's phrase at token m
+    /// (``stateMaySoonFollow(_:)``).
+    @inline(__always) func stateLike(_ m: Int) -> Bool {
+        let tok = t[m]
+        return tok.bits.contains(.stateAbbr) || (tok.cp && tok.e - tok.s == 3) || (tok.ps && tok.rb.contains(.startsStateName))
     }
 
     func placeContext(_ j: Int) -> Bool {
