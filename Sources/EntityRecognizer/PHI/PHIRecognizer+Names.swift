@@ -395,7 +395,8 @@ extension PHIDetection {
     /// The session-5 name rules that start at a capitalised word, behind one call from `unlabelledName`.
     @inline(never) mutating func unlistedNames(_ i: Int) -> Int? {
         // "Tran Van Minh", "Kim Min-jun": a family name written first before its given-name syllables.
-        if let e = surnameFirstName(i) {
+        // (Session 16: its first test, a capitalised word after this one, before the out-of-line call.)
+        if i + 1 < t.count, t[i + 1].cp, let e = surnameFirstName(i) {
             emitName(i, e, priority: 2, score: 0.75, rule: "name-surname-first")
             return e
         }
@@ -423,7 +424,12 @@ extension PHIDetection {
             let e = nameBeforeVerb(i)
         { return e }
         // Session 6: name pairs whose given name is in no list or is a word, or whose surname is a word or an eponym.
-        if !capsDoc && !lowerDoc && i + 1 < t.count, let e = namePairs(i) { return e }
+        // (Session 16: every pair of ``namePairs(_:)`` needs a listed surname after a given name or a frequent surname
+        // after any word: tested before the out-of-line call.)
+        if !capsDoc && !lowerDoc && i + 1 < t.count,
+            t[i + 1].bits.contains(.frequentLast) || (t[i].bits.contains(.firstName) && t[i + 1].bits.contains(.lastName)),
+            let e = namePairs(i)
+        { return e }
         return nil
     }
 

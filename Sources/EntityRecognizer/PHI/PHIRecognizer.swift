@@ -3564,7 +3564,15 @@ struct PHIDetection {
         return tok.bits.contains(.stateAbbr) || (tok.cp && tok.e - tok.s == 3) || (tok.ps && tok.rb.contains(.startsStateName))
     }
 
-    func placeContext(_ j: Int) -> Bool {
+    /// (Session 16: the token's kind inline, the rest out of line: the address rules ask it before most capitalised words,
+    /// and the token before them is often punctuation.)
+    @inline(__always) func placeContext(_ j: Int) -> Bool {
+        guard j >= 0, j < t.count, t[j].kind == .word || t[j].pc == 0x3A else { return false }
+        return placeContextOfWordOrColon(j)
+    }
+
+    /// ``placeContext(_:)`` at a word or a colon.
+    @inline(never) func placeContextOfWordOrColon(_ j: Int) -> Bool {
         // "Place of birth: Ballarat", "Suburb: Toowoomba": a place label and its colon.
         if punct(j, 0x3A) { return placeLabelBefore(j) }
         guard isWord(j) else { return false }
@@ -3844,7 +3852,8 @@ struct PHIDetection {
         var k = j
         var words = 0
         // "2890 W 600 S": a grid address (Utah, Idaho) is a direction, a number and a direction.
-        if let g = gridStreet(j) { lastType = g - 1; k = g; words = 5 }
+        // (Session 16: a grid street opens with a one-letter word, tested before the out-of-line call.)
+        if j < t.count, t[j].e - t[j].s == 1, let g = gridStreet(j) { lastType = g - 1; k = g; words = 5 }
         while k < t.count && words < 5 && !t[k].nl {
             // "1850 W 21st Pl", "216 2ND AVE NE": numbered streets.
             let ok = cap(k) || (lowerAt(k) && isWord(k) && !t[k].flags.contains(.hasDigit)) || (words <= 1 && streetOrdinal(k))
