@@ -197,30 +197,37 @@ public struct PHIRecognizer: Sendable {
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.
+    /// Session 16 (speedC): the candidates are read in place (the comparator bound two whole candidates per comparison, an
+    /// entity's five arrays retained and released each time), and the selected ones are put in text order as indices
+    /// before their entities are copied out once (no second array of entities, sorted and copied again).
     static func resolve(_ candidates: [Candidate]) -> [Entity] {
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.priority != y.priority { return x.priority > y.priority }
-            if x.entity.span.length != y.entity.span.length { return x.entity.span.length > y.entity.span.length }
-            if x.entity.span.start != y.entity.span.start { return x.entity.span.start < y.entity.span.start }
-            return a < b
-        }
-        var taken: [TextSpan] = []  // sorted by start
-        var out: [Entity] = []
-        for i in order {
-            let s = candidates[i].entity.span
-            guard !s.isEmpty else { continue }
-            // First taken span ending after s.start.
-            var lo = 0, hi = taken.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if taken[mid].end <= s.start { lo = mid + 1 } else { hi = mid }
+        candidates.withUnsafeBufferPointer { c in
+            let order = c.indices.sorted { a, b in
+                let px = c[a].priority, py = c[b].priority
+                if px != py { return px > py }
+                let x = c[a].entity.span, y = c[b].entity.span
+                if x.length != y.length { return x.length > y.length }
+                if x.start != y.start { return x.start < y.start }
+                return a < b
             }
-            if lo < taken.count && taken[lo].start < s.end { continue }
-            taken.insert(s, at: lo)
-            out.append(candidates[i].entity)
+            var taken: [TextSpan] = []  // sorted by start
+            var picked: [Int] = []
+            for i in order {
+                let s = c[i].entity.span
+                guard !s.isEmpty else { continue }
+                // First taken span ending after s.start.
+                var lo = 0, hi = taken.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if taken[mid].end <= s.start { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < taken.count && taken[lo].start < s.end { continue }
+                taken.insert(s, at: lo)
+                picked.insert(i, at: lo)
+            }
+            // `picked` is in the order of `taken`: by start, and the selected spans never overlap, so this is text order.
+            return picked.map { c[$0].entity }
         }
-        return out.sorted { $0.span < $1.span }
     }
 }
 
