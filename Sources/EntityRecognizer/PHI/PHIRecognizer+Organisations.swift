@@ -165,9 +165,19 @@ extension PHIDetection {
         if !inSet(.militaryBaseHeads, t[i].key) {
             // "Air Station Miami", "Naval Air Station Pensacola", "Joint Base Lewis-McChord".
             guard inSet(.militaryBasePrefixes, t[i].key) else { return nil }
-            while n < t.count && n - i <= 2 && !t[n].nl && isWord(n) && inSet(.militaryBasePrefixes, t[n].key) { n += 1 }
+            // Session 16: "Air Force Base" (`force` is a word of `military_branch_words`).
+            while n < t.count && n - i <= 2 && !t[n].nl && isWord(n)
+                && (inSet(.militaryBasePrefixes, t[n].key) || (t[n - 1].key == t[i].key && inSet(.militaryBranchWords, t[n].key)))
+            { n += 1 }
             guard n < t.count, !t[n].nl, isWord(n), t[n].key == K.station || t[n].key == K.base else { return nil }
             n += 1
+            // Session 16: "Ramstein Air Base", "Travis Air Force Base", "Whidbey Island Naval Air Station": the base's name
+            // before these words makes a military base without a service word; a capitalised name after them is the
+            // base's own ("Coast Guard Air Station Miami" below).
+            if cap(i), n >= t.count || t[n].nl || !cap(n), let s = militaryBaseNameBefore(i) {
+                emit(options.facilityType, s, n, priority: 3, score: 0.7, rule: "organization-military-base")
+                return n
+            }
         }
         var e = n
         while e < t.count && e - n < 2 && !t[e].nl && isWord(e) && !covered[e] && (cap(e) || lowerAt(e))
@@ -179,17 +189,64 @@ extension PHIDetection {
         }
         guard e > n else { return nil }
         for q in i..<e where covered[q] { return nil }
-        var j = i - 1
-        var cue = false
-        while j >= 0 && i - j <= 8 && !punct(j, 0x2E) && !punct(j, 0x3B) {
-            if isWord(j) && inSet(.militaryCues, t[j].key) { cue = true; break }
-            j -= 1
-        }
-        // Session 14: "FOB Salerno": a forward operating base, in capitals before a capitalised name, is military without a
-        // service word (not a key fob).
-        guard cue || (t[i].key == K.fob && t[i].flags.contains(.allUpper) && !capsDoc && cap(n)) else { return nil }
+        // Session 16: a service, a service member or a unit (`military_member_words`, `military_unit_words`: "a Marine at Camp
+        // Lejeune", "in the Army (2013, Fort Lee)", "1st Cavalry Division, Fort Hood") counts when the base is written after
+        // `at`, a comma, an opening bracket or a spaced dash ("lives in Fort Worth" after "Army veteran" stays a town).
+        let framed = i > 0 && !t[i].nl && ((isWord(i - 1) && t[i - 1].key == K.at) || punct(i - 1, 0x2C) || punct(i - 1, 0x28)
+            || (punct(i - 1, 0x2D) && !adjacent(i - 1)))
+        guard militaryCueBefore(i, member: framed)
+            // Session 14: "FOB Salerno": a forward operating base, in capitals before a capitalised name, is military without
+            // a service word (not a key fob).
+            || (t[i].key == K.fob && t[i].flags.contains(.allUpper) && !capsDoc && cap(n))
+        else { return nil }
         emit(options.facilityType, i, e, priority: 3, score: 0.7, rule: "organization-military-base")
         return e
+    }
+
+    /// Session 16: a service word (`military_cues`: deployed, stationed, served) at most eight tokens before token `i` in
+    /// its sentence; with `member`, also a service, a service member or a unit (`military_member_words`,
+    /// `military_unit_words`: Army, Marine, soldier, Division, Regiment).
+    @inline(never) func militaryCueBefore(_ i: Int, member: Bool) -> Bool {
+        var j = i - 1
+        while j >= 0 && i - j <= 8 && !punct(j, 0x2E) && !punct(j, 0x3B) {
+            if isWord(j) {
+                let key = t[j].key
+                if inSet(.militaryCues, key) { return true }
+                if member && (inSet(.militaryMemberWords, key) || inSet(.militaryUnitWords, key)) { return true }
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Session 16: the first token of a military base's name of one to three capitalised words ending right before token
+    /// `i` (`Air Base`, `AFB`, `Airfield` at `i`): no title, function word, month, state, person cue or covered token, on
+    /// the line; nil when there is none.
+    @inline(never) func militaryBaseNameBefore(_ i: Int) -> Int? {
+        var s = i
+        while s > 0 && i - s < 3 && !t[s].nl && isWord(s - 1) && cap(s - 1) && !covered[s - 1] {
+            let bits = t[s - 1].bits, key = t[s - 1].key
+            if bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.stateAbbr) || t[s - 1].rb.contains(.monthName)
+                || inSet(.functionWords, key) || inSet(.employerPrepositions, key) || inSet(.placePrepositions, key)
+                || inSet(.militaryBaseHeads, key) || inSet(.militaryBasePrefixes, key)
+            { break }
+            s -= 1
+        }
+        // "Travis Air Force Base": a hyphenated name joins ("Wright-Patterson AFB").
+        if s > 1, s < i, punct(s - 1, 0x2D), adjacent(s - 1), adjacent(s), !t[s].nl, !t[s - 1].nl, isWord(s - 2), cap(s - 2), !covered[s - 2] {
+            s -= 2
+        }
+        return s < i ? s : nil
+    }
+
+    /// Session 16: "Lackland AFB", "Kandahar Airfield": a base's name before a word of `military_base_tails` at `i`, with a
+    /// service word or a service member before it (a civil airfield stays out, and so does a sample's acid-fast bacilli:
+    /// "Sputum AFB smears"). Emits the ORGANIZATION and returns its end, or nil.
+    @inline(never) mutating func militaryBaseBeforeTail(_ i: Int) -> Int? {
+        guard !covered[i], inSet(.militaryBaseTails, t[i].key), let s = militaryBaseNameBefore(i), militaryCueBefore(s, member: true)
+        else { return nil }
+        emit(options.facilityType, s, i + 1, priority: 3, score: 0.7, rule: "organization-military-base")
+        return i + 1
     }
 }
 

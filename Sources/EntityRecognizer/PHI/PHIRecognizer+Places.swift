@@ -61,6 +61,8 @@ extension PHIDetection {
             k += 1
         }
         guard distinctive, k > i, punct(k, 0x2C), k + 1 < t.count, !t[k + 1].nl else { return nil }
+        // Session 16: "Ramstein Air Base, Germany": a military base before its country is the base rule's (``militaryBase(_:)``).
+        if k - i >= 2, t[k - 1].key == K.base || t[k - 1].key == K.station, inSet(.militaryBasePrefixes, t[k - 2].key) { return nil }
         var c = k + 1
         var country = false
         while c < t.count && c - k <= 3 && !t[c].nl && isWord(c) && cap(c) {

@@ -780,6 +780,76 @@ struct PHIDetection {
         if type == options.facilityType && type != .address { orgEnds.append(e) }
     }
 
+    /// Session 16: token `k` separates two names of a letterhead or an address line: a spaced dash, a bar or a comma.
+    @inline(__always) func departmentSeparator(_ k: Int) -> Bool {
+        punct(k, 0x2C) || punct(k, 0x7C) || (punct(k, 0x2D) && !adjacent(k) && k + 1 < t.count && !adjacent(k + 1))
+    }
+
+    /// Session 16: the capitalised words `s..<e` (two at least) describe a department or a kind of service only: every word
+    /// is a generic organisation, service or specialty word, an organisation's ending, or an ordinary word that is no
+    /// listed name or place, with `of`, `and`, `the`, `&` between ("Women's and Children's Services", "Familial Cancer
+    /// Centre", "DEPARTMENT OF HYPERBARIC MEDICINE"; not "Sunshine Coast Hospital", "Mercy Hospital").
+    @inline(never) func descriptiveName(_ s: Int, _ e: Int) -> Bool {
+        var words = 0
+        for k in s..<e {
+            guard isWord(k) else {
+                if punct(k, 0x26) || (punct(k, 0x2D) && adjacent(k)) { continue }
+                return false
+            }
+            let key = t[k].key, base = t[k].base, bits = t[k].bits
+            if key == K.of || key == K.and || key == K.the { continue }
+            guard cap(k), !t[k].flags.contains(.hasDigit) else { return false }
+            // (A listed name that is also an ordinary word describes: "Family", "Sports"; a town's name that is also a word
+            // does not: "Hurricane Middle School".)
+            if (bits.isName && !bits.contains(.ordinaryWord)) || bits.contains(.placeWord) || bits.contains(.stateAbbr)
+                || bits.contains(.residenceTown)
+                || (t[k].ps && phrase(at: k, kinds: .startsPlace, where: { $0 == .place }) != nil)
+            { return false }
+            let generic = inSet(.genericOrgWords, base) || inSet(.genericServiceWords, base) || inSet(.specialtyWords, base)
+                || t[k].rb.contains(.orgSuffix) || bits.contains(.ordinaryWord) || specialtyEnding(k)
+            guard generic else { return false }
+            words += 1
+        }
+        return words >= 2
+    }
+
+    /// Session 16: "Sunshine Hospital - Women's and Children's Services", "Amputee Clinic, Gold Coast University Hospital",
+    /// "FIONA STANLEY HOSPITAL - DEPARTMENT OF HYPERBARIC MEDICINE": of two organisations found side by side on a line,
+    /// separated by a spaced dash, a bar or a comma, the second named by descriptive words only (``descriptiveName(_:_:)``)
+    /// is a department of the first, and so is the first before a comma, and no name (GUIDELINE O2: a department before
+    /// or after the name is outside). One walk over the organisations found, after the address rules.
+    @inline(never) mutating func departmentsBesideOrganisations() {
+        var orgs: [(c: Int, s: Int, e: Int)] = []
+        for (n, c) in found.enumerated() where c.entity.type == options.facilityType && c.entity.type != .address {
+            orgs.append((n, c.entity.span.start, c.entity.span.end))
+        }
+        guard orgs.count >= 2 else { return }
+        orgs.sort { $0.s < $1.s }
+        var drop: [Int] = []
+        var k = 0
+        var prev: (c: Int, s: Int, e: Int, ts: Int, te: Int)? = nil
+        for o in orgs {
+            // The tokens of the organisation: the first starting at its start, the end after the last inside it.
+            while k < t.count && t[k].s < o.s { k += 1 }
+            guard k < t.count, t[k].s == o.s else { prev = nil; continue }
+            var te = k
+            while te < t.count && t[te].e <= o.e { te += 1 }
+            defer { prev = (o.c, o.s, o.e, k, te) }
+            guard let p = prev, p.te + 1 == k, !t[k].nl, !t[p.te].nl, departmentSeparator(p.te) else { continue }
+            let after = descriptiveName(k, te), before = descriptiveName(p.ts, p.te)
+            if after && !before {
+                drop.append(o.c)
+            } else if before && !after && punct(p.te, 0x2C) {
+                // (Only before a comma: "East Metropolitan Health Service - Midland Community Mental Health Service" is
+                // an operator before its facility.)
+                drop.append(p.c)
+            }
+        }
+        guard !drop.isEmpty else { return }
+        drop.sort()
+        for n in drop.reversed() { found.remove(at: n) }
+    }
+
     /// An employer label or a work verb stands at most five tokens before token `i` on its line (`Employer: retired
     /// (Adams County Circuit Court)`, `works as a clerk at the ...`).
     @inline(never) func employerCueBefore(_ i: Int) -> Bool {
@@ -863,6 +933,8 @@ struct PHIDetection {
         addressRulesPass(starts)
         // Session 13: a letterhead or contact line's organisation above or before a street address.
         organisationsBeforeStreetAddresses()
+        // Session 16: a department beside an organisation on a letterhead or address line.
+        if orgEnds.count >= 2 { departmentsBesideOrganisations() }
         // Session 5: a town after an organisation ("Chemist Warehouse Bankstown", "Clinic, Biggera Waters").
         if orgEnds.count > 0 { placesAfterOrganizations() }
         // Unlabelled first + last name pairs and propagation of names found with cues.
@@ -2745,7 +2817,9 @@ struct PHIDetection {
     @inline(__always) func militaryBaseLetters(_ a: UInt8, _ c: UInt8) -> Bool {
         switch a {
         case 0x66: c == 0x6F || c == 0x74
-        case 0x63, 0x6E: c == 0x61
+        case 0x63: c == 0x61 || c == 0x6F
+        case 0x6E: c == 0x61
+        case 0x6C: c == 0x73
         case 0x61: c == 0x69
         case 0x6A: c == 0x6F
         default: false
@@ -3162,6 +3236,10 @@ struct PHIDetection {
         if tok.e - tok.s >= 2, tok.e - tok.s <= 5, word, militaryBaseLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = militaryBase(i) {
             return e
         }
+        // Session 16: "Lackland AFB", "Kandahar Airfield": a base's name before its tail word.
+        if capital, i > 0, tok.e - tok.s == 3 || tok.e - tok.s == 8, b[tok.s] | 0x20 == 0x61, cap(i - 1), !tok.nl, word,
+            let e = militaryBaseBeforeTail(i)
+        { return e }
         // Session 14: "University of Northern Vermont", "Institute of Health Sciences": a head, `of` and a capitalised name.
         if capital, tok.e - tok.s >= 7, tok.e - tok.s <= 11, word, ofHeadLetters(b[tok.s] | 0x20, b[tok.s + 1] | 0x20), let e = organisationOfName(i) {
             return e

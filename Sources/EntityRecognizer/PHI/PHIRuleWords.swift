@@ -42,6 +42,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case fieldPlaceLabels, stayNouns
     case onsetVerbs, onsetObjects, loginCues
     case departmentHeads
+    case militaryMemberWords, militaryBaseTails
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
