@@ -155,4 +155,40 @@ import Testing
         }
         #expect(notes >= 300 && listed >= 20_000)
     }
+
+    /// ``PHIDetection/stateMaySoonFollow(_:)`` remembers how far it read (session 16): asked at every token in order, at
+    /// every capitalised word in order (as the address pass asks), and in an order that jumps back and forth, it answers
+    /// as the plain test of the five-token window (``PHIDetection/stateLike(_:)`` at one of tokens i...i + 4) on every
+    /// dev note of both gold corpora.
+    @Test func stateMaySoonFollowAnswersAsItsWindow() throws {
+        let pipeline = PHIPipelineTests.pipeline
+        let vocabulary = pipeline.recognizer.vocabulary
+        var notes = 0, asked = 0, yes = 0
+        for (name, m) in try Self.devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            var text = doc.document.text
+            text.withUTF8 { b in
+                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                prepared.tokens.withUnsafeBufferPointer { t in
+                    let fresh = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: pipeline.recognizer.options, doc: doc)
+                    let window = (0..<t.count).map { i in (i...min(i + 4, t.count - 1)).contains { fresh.stateLike($0) } }
+                    let all = Array(0..<t.count)
+                    let capitalised = all.filter { t[$0].cp }
+                    // Back and forth: each index, then the one three before it.
+                    let jumping = all.flatMap { [$0, max($0 - 3, 0)] }
+                    for order in [all, capitalised, jumping] {
+                        var d = fresh
+                        for i in order {
+                            let answer = d.stateMaySoonFollow(i)
+                            #expect(answer == window[i], "\(name) token \(i)")
+                            asked += 1
+                            if answer { yes += 1 }
+                        }
+                    }
+                }
+            }
+            notes += 1
+        }
+        #expect(notes >= 300 && asked >= 100_000 && yes >= 1_000)
+    }
 }
