@@ -118,38 +118,45 @@ import Testing
         return notes
     }
 
+    /// `body` with each dev note's name, tokens and a fresh detection over them (the rules not run), with `options`.
+    static func eachDevNoteDetection(options: PHIRecognizer.Options,
+                                     _ body: (String, UnsafeBufferPointer<PTok>, PHIDetection) -> Void) throws {
+        let pipeline = PHIPipelineTests.pipeline
+        let vocabulary = pipeline.recognizer.vocabulary
+        for (name, m) in try devNotes() {
+            let doc = pipeline.detect(Document(text: m.text))
+            var text = doc.document.text
+            text.withUTF8 { b in
+                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
+                prepared.tokens.withUnsafeBufferPointer { t in
+                    body(name, t, PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc))
+                }
+            }
+        }
+    }
+
     /// The token-pattern, cue, profession, address and unlabelled-name passes visit only their start lists
     /// (``PHIDetection/StartLists``, made in one walk before the rules run): for every dev note of both gold corpora each
     /// list holds exactly the tokens where its family's filter holds, in token order; with the professions off their list
     /// is empty.
     @Test(arguments: [true, false])
     func startListsHoldExactlyTheTokensOfTheirFilters(_ professions: Bool) throws {
-        let pipeline = PHIPipelineTests.pipeline
-        let vocabulary = pipeline.recognizer.vocabulary
-        var options = pipeline.recognizer.options
+        var options = PHIPipelineTests.pipeline.recognizer.options
         options.professions = professions
         var notes = 0, listed = 0
-        for (name, m) in try Self.devNotes() {
-            let doc = pipeline.detect(Document(text: m.text))
-            var text = doc.document.text
-            text.withUTF8 { b in
-                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
-                prepared.tokens.withUnsafeBufferPointer { t in
-                    let d = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
-                    let lists = PHIDetection.StartLists(d)
-                    let all = 0..<t.count
-                    let want: [(PHIDetection.StartLists.Family, [Int])] = [
-                        (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
-                        (.cueRules, all.filter { d.cueRulesMayStart($0) }),
-                        (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
-                        (.address, all.filter { d.addressRulesMayStart($0) }),
-                        (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
-                    ]
-                    for (family, indices) in want {
-                        #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(name) \(family)")
-                        listed += indices.count
-                    }
-                }
+        try Self.eachDevNoteDetection(options: options) { name, t, d in
+            let lists = PHIDetection.StartLists(d)
+            let all = 0..<t.count
+            let want: [(PHIDetection.StartLists.Family, [Int])] = [
+                (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),
+                (.cueRules, all.filter { d.cueRulesMayStart($0) }),
+                (.profession, professions ? all.filter { d.professionMayStart($0) } : []),
+                (.address, all.filter { d.addressRulesMayStart($0) }),
+                (.unlabelledName, all.filter { d.unlabelledNameMayStart($0) }),
+            ]
+            for (family, indices) in want {
+                #expect(lists.indices[lists.range(family)].map { Int($0) } == indices, "\(name) \(family)")
+                listed += indices.count
             }
             notes += 1
         }
@@ -161,30 +168,20 @@ import Testing
     /// as the plain test of the five-token window (``PHIDetection/stateLike(_:)`` at one of tokens i...i + 4) on every
     /// dev note of both gold corpora.
     @Test func stateMaySoonFollowAnswersAsItsWindow() throws {
-        let pipeline = PHIPipelineTests.pipeline
-        let vocabulary = pipeline.recognizer.vocabulary
         var notes = 0, asked = 0, yes = 0
-        for (name, m) in try Self.devNotes() {
-            let doc = pipeline.detect(Document(text: m.text))
-            var text = doc.document.text
-            text.withUTF8 { b in
-                let prepared = PHIDetection.Prepared(b: b, tokens: doc.tokens, vocab: vocabulary)
-                prepared.tokens.withUnsafeBufferPointer { t in
-                    let fresh = PHIDetection(b: b, t: t, prepared: prepared, vocab: vocabulary, options: pipeline.recognizer.options, doc: doc)
-                    let window = (0..<t.count).map { i in (i...min(i + 4, t.count - 1)).contains { fresh.stateLike($0) } }
-                    let all = Array(0..<t.count)
-                    let capitalised = all.filter { t[$0].cp }
-                    // Back and forth: each index, then the one three before it.
-                    let jumping = all.flatMap { [$0, max($0 - 3, 0)] }
-                    for order in [all, capitalised, jumping] {
-                        var d = fresh
-                        for i in order {
-                            let answer = d.stateMaySoonFollow(i)
-                            #expect(answer == window[i], "\(name) token \(i)")
-                            asked += 1
-                            if answer { yes += 1 }
-                        }
-                    }
+        try Self.eachDevNoteDetection(options: PHIPipelineTests.pipeline.recognizer.options) { name, t, fresh in
+            let window = (0..<t.count).map { i in (i...min(i + 4, t.count - 1)).contains { fresh.stateLike($0) } }
+            let all = Array(0..<t.count)
+            let capitalised = all.filter { t[$0].cp }
+            // Back and forth: each index, then the one three before it.
+            let jumping = all.flatMap { [$0, max($0 - 3, 0)] }
+            for order in [all, capitalised, jumping] {
+                var d = fresh
+                for i in order {
+                    let answer = d.stateMaySoonFollow(i)
+                    #expect(answer == window[i], "\(name) token \(i)")
+                    asked += 1
+                    if answer { yes += 1 }
                 }
             }
             notes += 1
