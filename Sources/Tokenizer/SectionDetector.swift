@@ -143,18 +143,20 @@ public struct SectionDetector: Sendable {
             while hashed < key.count { hash = fnv1a(hash, key[hashed]); hashed += 1 }
             words += 1
             j += 1
-            if let firstRule = rules.headerIndex.find(hash) {
-                var r = Int(firstRule)
-                while r >= 0 {
-                    if rules.sectionRules[r].joinedKey == key,
-                        let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p)
-                    {
-                        best = m
-                        break
-                    }
-                    r = Int(rules.nextRuleWithSameKey[r])
+            // One probe answers both: which rules have this joined key, and whether any longer header starts with it.
+            let facts = rules.headerKeys.facts(hash)
+            var r = HeaderKeyTable.firstRule(facts)
+            while r >= 0 {
+                if rules.headerKeys.joinedKey(of: r, equals: key),
+                    let m = validate(rule: r, phrase: k..<j, lineFirst: first, markdown: markdown, tokens: tokens, in: p)
+                {
+                    best = m
+                    break
                 }
+                r = Int(rules.nextRuleWithSameKey[r])
             }
+            // No header's words start with these: no longer match is possible on this line.
+            if facts & HeaderKeyTable.continues == 0 { break }
         }
         return best
     }

@@ -66,6 +66,87 @@ let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     return v
 }
 
+/// What the section rules know about a hash of header keys (``TokenizerRules/headerKeys``), one 16-byte slot per key:
+/// the first rule whose joined key it is, and whether a longer header continues from it (a word prefix of a joined key:
+/// a line whose words so far are no such prefix cannot become a header, so the walk over it stops). Open addressing
+/// with linear probes, at most a quarter full; a slot with no facts is empty. The rules' joined keys are kept here too,
+/// one after another in one array, for the exact comparison after a hash match (the rules' own arrays lie apart).
+///
+/// Its stored fields are three arrays and a shift, as those of the ``UInt64Table`` it replaced (session 16), so that
+/// ``TokenizerRules`` keeps its size: a module above the tokenizer that an incremental release build does not
+/// recompile keeps the struct sizes it inlined (seen in sessions 13 and 16: every PHI command crashed).
+struct HeaderKeyTable: Sendable {
+    /// Hash and facts interleaved (`slots[2i]`, `slots[2i + 1]`): one cache line per probe.
+    private let slots: [UInt64]
+    /// Every rule's joined key, one after another: rule r's is `joinedKeyBytes[joinedKeyEnds[r - 1]..<joinedKeyEnds[r]]`
+    /// (from 0 for rule 0).
+    let joinedKeyBytes: [UInt8]
+    let joinedKeyEnds: [Int32]
+    private let shift: UInt64
+    /// The hash is that of a joined key's bytes before one of its spaces.
+    static let continues: UInt64 = 1 << 1
+
+    /// `facts`: hash -> ``continues`` | (first rule + 1) << 32, every value non-zero; `joinedKeys`: each rule's.
+    init(_ facts: [UInt64: UInt64], joinedKeys: [[UInt8]]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < facts.count * 4 { bits += 1 }
+        let size = 1 << Int(bits)
+        var slots = [UInt64](repeating: 0, count: 2 * size)
+        let shift = 64 - bits
+        // In ascending hash order, so that the table is the same in every process.
+        for (k, v) in facts.sorted(by: { $0.key < $1.key }) {
+            precondition(v != 0)
+            var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[2 * i + 1] != 0 { i = (i + 1) & (size - 1) }
+            slots[2 * i] = k
+            slots[2 * i + 1] = v
+        }
+        self.slots = slots
+        self.shift = shift
+        var bytes: [UInt8] = [], ends: [Int32] = []
+        for key in joinedKeys {
+            bytes.append(contentsOf: key)
+            ends.append(Int32(bytes.count))
+        }
+        joinedKeyBytes = bytes
+        joinedKeyEnds = ends
+    }
+
+    /// The facts of `hash` (0: no header key or word prefix of one has it).
+    @inline(__always)
+    func facts(_ hash: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { s in
+            let mask = s.count / 2 - 1
+            var i = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let v = s[2 &* i &+ 1]
+                if v == 0 || s[2 &* i] == hash { return v }
+                i = (i &+ 1) & mask
+            }
+        }
+    }
+
+    /// The first rule whose joined key has this hash (from ``facts(_:)``), or -1.
+    @inline(__always) static func firstRule(_ facts: UInt64) -> Int { Int(truncatingIfNeeded: facts >> 32) - 1 }
+
+    /// Rule `r`'s joined key is `key`.
+    @inline(__always)
+    func joinedKey(of r: Int, equals key: [UInt8]) -> Bool {
+        let start = r == 0 ? 0 : Int(joinedKeyEnds[r - 1]), end = Int(joinedKeyEnds[r])
+        guard end - start == key.count else { return false }
+        return joinedKeyBytes.withUnsafeBufferPointer { b in
+            key.withUnsafeBufferPointer { k in
+                var i = 0
+                while i < k.count {
+                    if b[start &+ i] != k[i] { return false }
+                    i &+= 1
+                }
+                return true
+            }
+        }
+    }
+}
+
 /// The tokenizer's rule data, compiled once from the text of
 /// `lexicons/data/tokenizer/abbreviations.tsv` and `sections.tsv`.
 ///
@@ -78,8 +159,9 @@ public struct TokenizerRules: Sendable {
     public let sectionRules: [SectionRule]
     /// Abbreviation keys of at most 8 bytes, packed into an integer (``packKey(_:)``).
     let packedAbbreviations: UInt64Table
-    /// FNV-1a hash of joined header keys (token keys separated by one space) -> first rule index.
-    let headerIndex: UInt64Table
+    /// The joined header keys (token keys separated by one space) and their word prefixes, by FNV-1a hash: one probe
+    /// per word of a line that may start a header answers both (``HeaderKeyTable``).
+    let headerKeys: HeaderKeyTable
     /// The next rule with the same joined key, or -1.
     let nextRuleWithSameKey: [Int32]
     /// The kind of a packed abbreviation key.
@@ -195,13 +277,21 @@ public struct TokenizerRules: Sendable {
         }
         self.packedAbbreviations = UInt64Table(packed)
         self.sectionRules = rules
-        var firsts: [(UInt64, Int32)] = []
+        var facts: [UInt64: UInt64] = [:]
         var next = [Int32](repeating: -1, count: rules.count)
         for (h, list) in index {
-            firsts.append((h, Int32(list[0])))
+            facts[h, default: 0] |= UInt64(list[0] + 1) << 32
             for (a, b) in zip(list, list.dropFirst()) { next[a] = Int32(b) }
         }
-        self.headerIndex = UInt64Table(firsts)
+        for rule in rules {
+            // Every word prefix of a joined key (the bytes before each of its spaces) continues into a longer header.
+            var h = fnvOffset
+            for b in rule.joinedKey {
+                if b == 0x20 { facts[h, default: 0] |= HeaderKeyTable.continues }
+                h = fnv1a(h, b)
+            }
+        }
+        self.headerKeys = HeaderKeyTable(facts, joinedKeys: rules.map(\.joinedKey))
         self.nextRuleWithSameKey = next
         self.maxHeaderTokens = maxTokens
         self.firstTokenHashes = UInt64Table(firstHashes)
