@@ -60,6 +60,7 @@ import Testing
         (PK.ending, "ending"),
         (PK.inWord, "in"),
         (PK.no, "no"),
+        (PK.nhs, "nhs"),
         (AgeKeys.yo, "yo"),
         (AgeKeys.yof, "yof"),
         (AgeKeys.yom, "yom"),

@@ -1,4 +1,4 @@
-/// Check-digit and format validators for US and Australian identifiers. Each takes the
+/// Check-digit and format validators for US, Australian and United Kingdom identifiers. Each takes the
 /// identifier's characters with separators (spaces, hyphens) already removed.
 /// Reimplemented from the published algorithms; every function is pure.
 public enum IdentifierChecksums {
@@ -89,6 +89,16 @@ public enum IdentifierChecksums {
         guard isLetter(u[0]), isLetter(u[1]) || u[1] == 0x39, let d = digits(s.dropFirst(2)) else { return false }
         let sum = (d[0] + d[2] + d[4]) + 2 * (d[1] + d[3] + d[5])
         return sum % 10 == d[6]
+    }
+
+    /// NHS number (England, Wales, Isle of Man): 10 digits; weights 10 ... 2 over digits 1-9, check = 11 - (sum mod 11),
+    /// 11 becomes 0 and 10 is never issued; the check is digit 10.
+    public static func nhsNumber(_ s: some StringProtocol) -> Bool {
+        guard let d = digits(s), d.count == 10 else { return false }
+        var sum = 0
+        for k in 0..<9 { sum += d[k] * (10 - k) }
+        let check = (11 - sum % 11) % 11
+        return check != 10 && check == d[9]
     }
 
     /// US Social Security Number: 9 digits; area not 000, 666 or 900–999; group not 00; serial not 0000.

@@ -217,6 +217,7 @@ enum PK {
     @inline(__always) static var ending: UInt64 { 0xba075a8a47144f76 }  // "ending"
     @inline(__always) static var inWord: UInt64 { 0x08b73807b55c4bbe }  // "in"
     @inline(__always) static var no: UInt64 { 0x08b35907b5589afa }  // "no"
+    @inline(__always) static var nhs: UInt64 { 0x2149d11925802398 }  // "nhs"
 }
 
 /// Word keys of the age patterns.
@@ -698,6 +699,11 @@ struct PHIScan {
                 return end
             }
         case 10:
+            // Session 16: "NHS No. 428 987 5114": a United Kingdom NHS number (3-3-4 or bare, mod-11 check) after `NHS`.
+            if (groups == 3 || groups == 1) && nhsCueBefore(i) && IdentifierChecksums.nhsNumber(s) {
+                emit(.id, i, end, score: 0.95, rule: "id-nhs")
+                return end
+            }
             if IdentifierChecksums.australianMedicare(s) && (groups >= 2 || b[i] != 0x30) {
                 // Bare 10-digit Medicare numbers are IDs only when grouped or not phone-like.
                 if groups >= 2 || !(isPhoneLike10(digits)) {
@@ -708,6 +714,22 @@ struct PHIScan {
         default: break
         }
         return nil
+    }
+
+    /// Session 16: whether `NHS` ends before `i`, maybe with `no.`, `number` or `#`/`:` between (`NHS No. `, `NHS number: `).
+    @inline(never) func nhsCueBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && (b[j] == 0x20 || b[j] == 0x3A || b[j] == 0x23 || b[j] == 0x2E) { j -= 1 }
+        var e = j + 1
+        while j >= 0 && isAlpha(b[j]) { j -= 1 }
+        var k = wordKey(b, j + 1, e)
+        if k == PK.no || k == K.number {
+            while j >= 0 && b[j] == 0x20 { j -= 1 }
+            e = j + 1
+            while j >= 0 && isAlpha(b[j]) { j -= 1 }
+            k = wordKey(b, j + 1, e)
+        }
+        return e - j - 1 == 3 && (j < 0 || !isAlnum(b[j])) && k == PK.nhs
     }
 
     func isPhoneLike10(_ d: [UInt8]) -> Bool {
@@ -771,6 +793,10 @@ struct PHIScan {
             if at(k) == 0x20 || at(k) == 0x2D { k += 1 }
             let o = alphaRun(k)
             if wordKey(b, k, o) == AgeKeys.old { end = o }
+        } else if (word == AgeKeys.m || word == AgeKeys.f) && j == d + 1 && w == j + 1 && at(i - 1) == 0x28 && at(w) == 0x29
+            && b[j] &- 0x41 < 26
+        {
+            end = w  // Session 16: "DOB 22/06/1958 (68 M)": a bracket of the age, a space and a capital sex letter
         } else if (word == AgeKeys.m || word == AgeKeys.f) && j == d && w == d + 1 && boundaryAfter(w)
             // "fell ~2m from", "a 3m drop": a lower-case m after a small number is metres.
             && !(b[d] == 0x6D && (years < 10 || at(i - 1) == 0x7E))
@@ -828,12 +854,16 @@ struct PHIScan {
                 // A bracket continues the number only as an area code after a short first group ("+1 (555) ...",
                 // "1 (800) ..."), never later ("1300 552 019 (24 H)").
                 if (at(j) == 0x20 || at(j) == 0x2D || at(j) == 0x2E) && (isDigit(at(j + 1)) || (at(j + 1) == 0x28 && groups.count == 1 && groups[0] <= 3)) {
+                    // Session 16: "called (402) 555-0150 17:58": a clock time after a space ends the number.
+                    if at(j) == 0x20 && groups.count >= 2 && clockTimeAt(j + 1) { break }
                     j += 1
                     continue
                 }
                 if (at(j) == 0x2D || at(j) == 0x2E) && at(j + 1) == 0x20 && isDigit(at(j + 2)) { j += 2; continue }
                 break
-            } else if c == 0x28 && !sawParen && isDigit(at(j + 1)) {
+            } else if c == 0x28 && !sawParen && isDigit(at(j + 1)) && at(digitRun(j + 1)) == 0x29 {
+                // An area code in brackets is closed right after its digits ("(02) ..."); session 16: "LIP-3DLAB-02
+                // (10.42.18.77)" is a name's number and an IP address, no telephone number.
                 sawParen = true
                 j += 1
             } else {
@@ -863,6 +893,14 @@ struct PHIScan {
         } else if d.count == 8 && groups.count == 2 && groups[0] == 4 && groups[1] == 4 {
             // Australian local number without area code, e.g. "9876 5432", only with a phone cue.
             if case .phoneWord? = cue { ok = true }
+        } else if d.count == 11 && d[0] == 0x30 && [0x31, 0x32, 0x33, 0x37, 0x38].contains(d[1]) && groups.count >= 2
+            && (3...5).contains(groups[0]) && !groups.contains(where: { $0 < 3 })
+        {
+            ok = true  // Session 16: United Kingdom, trunk 0 and ten digits ("0113 496 0412", "020 7946 0958", "07700 900417")
+        } else if d.count == 9 && d[0] == 0x30 && (groups == [2, 3, 4] && [0x33, 0x34, 0x36, 0x37, 0x39].contains(d[1])
+            || groups == [3, 3, 3] && d[1] == 0x32)
+        {
+            ok = true  // Session 16: New Zealand landline "(09) 555 0123", "03 477 0123" and mobile "021 555 012"
         } else if d.count == 7 && groups == [3, 4] {
             if case .phoneWord? = cue { ok = true }  // US local "555-1234"
             // "by phone at 555-0107": a phone word before a preposition before the number.
@@ -886,6 +924,14 @@ struct PHIScan {
         }
         emit(.phoneOrFax, i, e, score: 0.9, rule: plus ? "phone-intl" : "phone")
         return e
+    }
+
+    /// Session 16: whether a clock time of one or two digits, a colon and two digits starts at `j` (`17:58`).
+    @inline(never) func clockTimeAt(_ j: Int) -> Bool {
+        let h = digitRun(j)
+        guard (1...2).contains(h - j), at(h) == 0x3A, value(j, h) < 24 else { return false }
+        let m = digitRun(h + 1)
+        return m - h - 1 == 2 && value(h + 1, m) < 60
     }
 
     // MARK: letter-led patterns

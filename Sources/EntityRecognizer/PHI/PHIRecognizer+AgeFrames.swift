@@ -11,6 +11,8 @@ extension PHIDetection {
     /// - `Age nearest birthday: 47`, `Age last birthday: 62`: an insurance form's age label (`age`, one word, `birthday`).
     /// - `CA at testing: 6;4`, `Chronological age: 4;11`: years;months after a label with `age` or `CA` (the span holds
     ///   both numbers, as paediatric reports write them).
+    /// - Session 16: `(mother, 47)`: a relative noun alone in a bracket before the age; `Age at vaccination: 68`: a label
+    ///   opened by `age at` and one word.
     @inline(never) mutating func agesInOnsetAndLabelFrames(_ i: Int) -> Int? {
         guard i >= 2, !t[i].nl, t[i].e - t[i].s <= 2 else { return nil }
         if t[i - 1].key == K.at, ageNumber(i, sentenceEnd: true), !t[i - 1].nl, i >= 3, isWord(i - 2), !t[i - 2].nl,
@@ -24,6 +26,23 @@ extension PHIDetection {
             isWord(i - 3), ageNumber(i, sentenceEnd: true), asideEnd(i + 1) || (i + 1 < t.count && t[i + 1].s - t[i].e >= 2)
         {
             emitAgeToken(i, rule: "age-birthday-label")
+            return i + 1
+        }
+        // Session 16: "(mother, 47)", "Kayla (girlfriend, 19)": a relative or companion noun alone in a bracket, a comma and
+        // a number that closes the bracket.
+        if punct(i - 1, 0x2C), i >= 3, i + 1 < t.count, punct(i + 1, 0x29), isWord(i - 2), punct(i - 3, 0x28), !t[i - 1].nl,
+            !t[i - 2].nl, !t[i + 1].nl, inSet(.kinship, t[i - 2].base), ageNumber(i), intValue(i) >= 1
+        {
+            emitAgeToken(i, rule: "age-bracketed-relative")
+            return i + 1
+        }
+        // Session 16: "Age at vaccination: 68 years", "Age at diagnosis: 52": a label opened by `age`, `at` and one word
+        // (not `Gestational age at birth: 32 weeks`, whose label `age` does not open).
+        if punct(i - 1, 0x3A), i >= 4, t[i - 3].key == K.at, t[i - 4].key == K.age, isWord(i - 2), !t[i - 1].nl, !t[i - 2].nl,
+            !t[i - 3].nl, t[i - 4].nl || i == 4 || !isWord(i - 5), ageNumber(i),
+            asideEnd(i + 1) || (i + 1 < t.count && isWord(i + 1) && inSet(.ageUnits, t[i + 1].key)) || (i + 1 < t.count && t[i + 1].s - t[i].e >= 2)
+        {
+            emitAgeToken(i, rule: "age-at-label")
             return i + 1
         }
         // years;months

@@ -289,6 +289,11 @@ extension PHIDetection {
             || (t[i - 1].rb.contains(.verbLabelPlaceWord) && inSet(.numberLabels, t[i - 1].key))
         { return nil }
         if isWord(i - 1) && t[i - 1].e - t[i - 1].s == 1 { return nil }  // "x 1/2", "a 1/2"
+        // Session 16: "apple, 1/2 tuna salad", "day 3 fluclox IV, 1/2 the erythema": a half, third or quarter before a
+        // lower-case word is a fraction; a date word before it (`on 1/2 the ...`) is read by the date-word rule.
+        if a == 1 && (2...4).contains(c) && e < t.count && !t[e].nl && isWord(e) && b[t[e].s] &- 0x61 < 26
+            && !t[i - 1].rb.contains(.dayMonthCue)
+        { return nil }
         // Session 14: "chest pain along the seatbelt line 6/10", "Pain with debridement 4/10": a score out of ten after
         // the word `pain` earlier in the clause (at most eight tokens, no sentence or clause end between).
         // A date word right before keeps the date ("pain since 4/10", "pain worse on 2/10").

@@ -224,7 +224,9 @@ extension PHIDetection {
         guard (3...30).contains(len), !(e < t.count && adjacent(e) && punct(e, 0x40)) else { return nil }
         var k = i - 1
         var n = 0
-        while k >= 0 && n < 8 && !t[k + 1].nl {
+        // Session 16: "runs a TikTok account (handle" / "@rowsfast)": a handle cue ending the line before, the handle
+        // opening the next.
+        while k >= 0 && n < 8 && (!t[k + 1].nl || (k == i - 1 && isWord(k))) {
             if isWord(k) && inSet(.handleCues, t[k].key) {
                 emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-handle")
                 return e
@@ -344,7 +346,15 @@ extension PHIDetection {
     /// (`paged`, `page`, `bleeped`) within the ten tokens before on the same line (GUIDELINE §7: pager numbers). Three
     /// to five digits; never a clock time with `hrs`/`h` after it or a number that a unit follows.
     @inline(never) func pagerAfterPagedOn(_ i: Int) -> Bool {
-        guard i >= 3, t[i].kind == .number, (3...5).contains(t[i].e - t[i].s), !t[i].nl, t[i - 1].key == K.on, !adjacent(i) else { return false }
+        guard i >= 3, t[i].kind == .number, (3...5).contains(t[i].e - t[i].s), !t[i].nl else { return false }
+        if punct(i - 1, 0x28) {
+            // Session 16: `(7719)`: the number alone in the bracket, and no clock time (`(0240)`).
+            let v = intValue(i)
+            guard adjacent(i), i + 1 < t.count, punct(i + 1, 0x29), adjacent(i + 1), !(t[i].e - t[i].s == 4 && v / 100 < 24 && v % 100 < 60)
+            else { return false }
+        } else {
+            guard t[i - 1].key == K.on, !adjacent(i) else { return false }
+        }
         if i + 1 < t.count && !t[i + 1].nl && (adjacent(i + 1) && !(punct(i + 1, 0x2E) || punct(i + 1, 0x2C) || punct(i + 1, 0x3B) || punct(i + 1, 0x29))) { return false }
         if i + 1 < t.count && !t[i + 1].nl && isWord(i + 1) && (inSet(.timeWords, t[i + 1].key) || inSet(.quantityUnits, t[i + 1].key)) { return false }
         var k = i - 2

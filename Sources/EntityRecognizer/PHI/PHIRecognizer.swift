@@ -1422,7 +1422,8 @@ struct PHIDetection {
             return i + 2
         }
         // "paged dr tipene on 4418": a pager number after a paging verb and `on`.
-        if number && i > 0 && t[i - 1].key == K.on && pagerAfterPagedOn(i) {
+        // Session 16: "Dr X paged 02:38 (7719)": the pager number alone in a bracket after the paging verb.
+        if number && i > 0 && (t[i - 1].key == K.on || punct(i - 1, 0x28)) && pagerAfterPagedOn(i) {
             emit(.phoneOrFax, i, i + 1, priority: 4, score: 0.7, rule: "phone-paged-on")
             return i + 1
         }
