@@ -58,6 +58,7 @@ import Testing
         "DOB [[22/06/1958|DATE]] ([[68|AGE]] M)   Bed 14",
         "Contacts: the patient's partner ([[47|AGE]] F) and her son.",
         "Contacts given prophylaxis: (mother, [[47|AGE]]), (brother, [[15|AGE]]), (girlfriend, [[19|AGE]]).",
+        "Family: father alive, [[68|AGE]], heart problems; mother living, [[72|AGE]], type 2 diabetes.",
         "6. Age at vaccination: [[68|AGE]] years",
         "Age at diagnosis: [[52|AGE]]",
         // A molar strength, a count after a relative, a relative's year and gestational age stay out.
@@ -65,6 +66,8 @@ import Testing
         "Lives with family (mother, 2 sisters).",
         "Contact (mother, [[1990s|DATE]]) noted.",
         "Gestational age at birth: 32 weeks",
+        "Mother reports BP 140/90, 72, on the home cuff.",
+        "Sister: seen today, 3, of the scheduled visits.",
     ])
     func agesInBracketsAndLabels(_ row: String) { PHIPipelineTests.check(row) }
 

@@ -36,6 +36,15 @@ extension PHIDetection {
             emitAgeToken(i, rule: "age-bracketed-relative")
             return i + 1
         }
+        // Session 16: "mother living, 72, type 2 diabetes", "Cousin Brendan (son of II-3), 33, rectal polyp": a number between
+        // commas in a clause about a relative (a `kinship` word among the eight tokens before it on its line, no `.`, `;`
+        // or `:` between) is the relative's age.
+        if punct(i - 1, 0x2C), i + 1 < t.count, punct(i + 1, 0x2C) || punct(i + 1, 0x3B), !t[i - 1].nl, !t[i + 1].nl,
+            ageNumber(i), intValue(i) >= 1, kinshipEarlierInClause(i - 2)
+        {
+            emitAgeToken(i, rule: "age-relative-between-commas")
+            return i + 1
+        }
         // Session 16: "Age at vaccination: 68 years", "Age at diagnosis: 52": a label opened by `age`, `at` and one word
         // (not `Gestational age at birth: 32 weeks`, whose label `age` does not open).
         if punct(i - 1, 0x3A), i >= 4, t[i - 3].key == K.at, t[i - 4].key == K.age, isWord(i - 2), !t[i - 1].nl, !t[i - 2].nl,
@@ -54,6 +63,18 @@ extension PHIDetection {
             return i + 3
         }
         return nil
+    }
+
+    /// Session 16: a `kinship` word at token `k` or among the seven tokens before it on its line, with no `.`, `;`, `:`
+    /// or number between (`mother living`, `Cousin Brendan (son of II-3)`).
+    @inline(never) func kinshipEarlierInClause(_ k: Int) -> Bool {
+        var q = k
+        while q >= 0 && k - q < 8 {
+            if isWord(q) && inSet(.kinship, t[q].base) { return true }
+            if t[q].nl || punct(q, 0x2E) || punct(q, 0x3B) || punct(q, 0x3A) || t[q].kind == .number { return false }
+            q -= 1
+        }
+        return false
     }
 
     /// A label ending at the colon `c` on its line with the word `age` (`Chronological age:`, `Age at assessment:`) or
