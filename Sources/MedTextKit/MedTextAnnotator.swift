@@ -58,12 +58,13 @@ public struct MedTextAnnotator: Sendable {
     /// built on first use), every matchable term compiled into the recognizer, ConText rules,
     /// fused negations and section defaults.
     /// - Throws: ``PipelineBuildError`` naming the file that failed.
-    public init(configuration: MedTextConfiguration = MedTextConfiguration()) throws {
+    /// `phiOptions`: the PHI detector's options (``PHIRecognizer/Options``; e.g. `tagger: false` for the rules only).
+    public init(configuration: MedTextConfiguration = MedTextConfiguration(), phiOptions: PHIRecognizer.Options = .init()) throws {
         pipeline = try MedTextPipeline(configuration: configuration)
         // The PHI vocabulary (megabytes of name lists) loads on a second thread while this one
         // opens the terminology and compiles the recognizer: the two share nothing, and the
         // result is the same value either way (cold start, DESIGN.md "Entity recognition performance").
-        let phiBuild = BackgroundBuild { try PHIPipeline(configuration: configuration) }
+        let phiBuild = BackgroundBuild { try PHIPipeline(configuration: configuration, options: phiOptions) }
         let store: TerminologyStore
         do {
             store = try MedTextTerminology.open(explicit: configuration.terminologyURL, lexiconsDirectory: configuration.lexiconsDirectory)

@@ -40,9 +40,12 @@ struct DetectPHICommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.")
     var lenient = false
 
+    @Flag(help: "Rules only: do not add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found.")
+    var noPhiTagger = false
+
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale)
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale, tagger: !noPhiTagger)
             if ndjson {
                 let json = ComprehendMedicalJSON(offsets: offsets, explain: explain)
                 try PHICommandSupport.eachRecord(path: file) { record in

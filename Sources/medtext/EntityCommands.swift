@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MedTextCore
 import MedTextKit
+import EntityRecognizer
 
 /// Options shared by detect-entities and the infer-* commands.
 struct NoteOptions: ParsableArguments {
@@ -23,6 +24,9 @@ struct NoteOptions: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.")
     var lenient = false
 
+    @Flag(help: "Rules only: do not add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found.")
+    var noPhiTagger = false
+
     @Option(name: .customLong("terminology"), help: ArgumentHelp("Terminology database (default: $MEDTEXT_TERMINOLOGY, else the built-in one).", valueName: "path"))
     var terminology: String?
 }
@@ -33,7 +37,9 @@ enum EntityRunner {
         do {
             let annotator: MedTextAnnotator
             do {
-                annotator = try MedTextAnnotator(configuration: MedTextConfiguration(terminologyURL: o.terminology.map { URL(fileURLWithPath: $0) }))
+                annotator = try MedTextAnnotator(
+                    configuration: MedTextConfiguration(terminologyURL: o.terminology.map { URL(fileURLWithPath: $0) }),
+                    phiOptions: PHIRecognizer.Options(tagger: !o.noPhiTagger))
             } catch let e as PipelineBuildError {
                 throw e.cliError(exitCode: 70)
             }

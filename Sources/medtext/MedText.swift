@@ -10,7 +10,7 @@ struct MedText: ParsableCommand {
         subcommands: [
             DetectEntitiesCommand.self, InferICD10CMCommand.self, InferRxNormCommand.self, InferSNOMEDCTCommand.self,
             TokenizeCommand.self, TerminologyCommand.self, BatchCommand.self, DetectPHICommand.self, DeidCommand.self, FHIRCommand.self,
-            AssertCommand.self,
+            AssertCommand.self, TrainPHITaggerCommand.self,
         ],
         defaultSubcommand: DetectEntitiesCommand.self
     )

@@ -21,10 +21,11 @@ enum FacilityReporting: String, CaseIterable, ExpressibleByArgument {
 enum PHICommandSupport {
     /// `locale` decides the date conventions of detection too: en-AU notes use the duration notation `5/7`, `3/12`,
     /// `4/24` (five days, three months, four-hourly), which US writers do not (``PHIRecognizer/Options/dayMonthDurations``).
-    static func pipeline(facilities: FacilityReporting = .organization, locale: DateLocale = .enUS) throws -> PHIPipeline {
+    /// `tagger`: add the learned tagger's spans (``PHIRecognizer/Options/tagger``; `--no-phi-tagger` turns it off).
+    static func pipeline(facilities: FacilityReporting = .organization, locale: DateLocale = .enUS, tagger: Bool = true) throws -> PHIPipeline {
         do {
             return try PHIPipeline(
-                options: PHIRecognizer.Options(facilityType: facilities.type, dayMonthDurations: locale == .enAU))
+                options: PHIRecognizer.Options(facilityType: facilities.type, dayMonthDurations: locale == .enAU, tagger: tagger))
         } catch let e as PipelineBuildError {
             throw e.cliError(exitCode: 70)
         } catch {

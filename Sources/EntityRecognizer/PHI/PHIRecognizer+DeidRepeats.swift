@@ -42,7 +42,10 @@ extension PHIRecognizer {
             // first letter or length no distinctive word has is skipped before it is hashed.
             @inline(__always) func firstBit(_ c: UInt8) -> UInt64 { 1 << UInt64(c < 0x80 ? (c | 0x20) &- 0x61 : 32 + (c & 31)) }
             var firsts: UInt64 = 0, lengths: UInt64 = 0
+            let tagger = options.tagger ? vocabulary.tagger : nil
             for e in entities where e.type == .name || e.type == .address || e.type == .organization {
+                // Spans the learned tagger added count only for the types `phi/tagger_types.tsv` marks `repeat`.
+                if let tagger, e.evidence.first?.ruleID == PHIDetection.taggerRuleID, !tagger.repeats(e.type) { continue }
                 var k = max(e.span.start, 0)
                 let end = min(e.span.end, b.count)
                 while k < end {

@@ -38,7 +38,10 @@ extension PHIDetection {
     func repeatSources(_ entities: [Entity]) -> [PHIRepeatSource] {
         var out: [PHIRepeatSource] = []
         var k = 0
+        let tagger = options.tagger ? vocab.tagger : nil
         for e in entities where repeatable(e.type) {
+            // Spans the learned tagger added are read only for the types `phi/tagger_types.tsv` marks `repeat`.
+            if let tagger, e.evidence.first?.ruleID == PHIDetection.taggerRuleID, !tagger.repeats(e.type) { continue }
             while k < t.count && t[k].s < e.span.start { k += 1 }
             guard k < t.count, t[k].s == e.span.start else { continue }
             var m = k

@@ -31,10 +31,14 @@ public struct PHIRecognizer: Sendable {
         /// Skip the positions at which no rule of a family can start (``PHIDetection/addressRulesMayStart(_:)``).
         /// Only for tests: detection with and without the filter must be identical.
         var startFilters = true
-        public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true) {
+        /// Add the spans of the learned PHI tagger (``PHITaggerModel``) that no rule span overlaps, for the types of
+        /// `phi/tagger_types.tsv` (DESIGN.md "Learned PHI tagger"). Off: exactly the rules' output.
+        public var tagger = true
+        public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true, tagger: Bool = true) {
             self.facilityType = facilityType
             self.professions = professions
             self.dayMonthDurations = dayMonthDurations
+            self.tagger = tagger
         }
     }
 
@@ -78,6 +82,15 @@ public struct PHIRecognizer: Sendable {
             prepared.tokens.withUnsafeBufferPointer { t in
                 var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
                 d.run()
+                // The learned tagger's spans, kept apart: they are added after the rules and their repeats, where they
+                // overlap none of them (a rule span always wins, DESIGN.md "Learned PHI tagger").
+                var tagged: [Candidate] = []
+                if options.tagger, let model = vocabulary.tagger {
+                    let before = d.found.count
+                    d.taggerSpans(model)
+                    tagged = Array(d.found[before...])
+                    d.found.removeSubrange(before...)
+                }
                 candidates.append(contentsOf: d.found)
                 // The accreditation number of a laboratory is no ID, whichever rule read it (GUIDELINE §9, decision of
                 // session 11).
@@ -86,6 +99,17 @@ public struct PHIRecognizer: Sendable {
                 // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
                 let repeats = d.repeatedMentions(of: selected)
                 if !repeats.isEmpty { selected = (selected + repeats).sorted { $0.span < $1.span } }
+                if !tagged.isEmpty {
+                    let added = Self.resolve(tagged).filter { !Self.overlapsAny(selected, $0.span) }
+                    if !added.isEmpty {
+                        selected = (selected + added).sorted { $0.span < $1.span }
+                        // Other mentions of the tagger's spans, for the types `phi/tagger_types.tsv` marks `repeat`.
+                        if vocabulary.tagger?.repeatsAny == true {
+                            let more = d.repeatedMentions(of: selected)
+                            if !more.isEmpty { selected = (selected + more).sorted { $0.span < $1.span } }
+                        }
+                    }
+                }
             }
         }
         return selected
@@ -194,6 +218,16 @@ public struct PHIRecognizer: Sendable {
         let s = j + 1
         guard e - s >= 2, e - s <= 6, j < 0 || !isAlnum(b[j]) else { return false }
         return words.contains(.durationDateCue, wordKey(b, s, e))
+    }
+
+    /// Some span of `sorted` (sorted by start, non-overlapping) overlaps `span`.
+    static func overlapsAny(_ sorted: [Entity], _ span: TextSpan) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].span.end <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo].span.start < span.end
     }
 
     /// Greedy selection by priority, then length, then earlier start; spans never overlap.

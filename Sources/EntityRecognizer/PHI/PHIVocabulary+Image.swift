@@ -3,8 +3,9 @@ extension PHIVocabulary {
     /// 2: the rules' word sets (`phi/rule_words.tsv`) follow the phrases; 3: every set of ``PHIRuleSet``, in case order;
     /// 4: the frozen phrase index (``PHIPhraseIndex``: table slots, records, keys) follows the word sets, so loading
     /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms); 5: the phrases are stored
-    /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists.
-    public static let imageFormatVersion: UInt32 = 5
+    /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists; 6: the
+    /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries).
+    public static let imageFormatVersion: UInt32 = 6
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -23,6 +24,19 @@ extension PHIVocabulary {
         w.alignedArray(phraseIndex.table.slots)
         w.alignedArray(phraseIndex.records)
         w.alignedArray(phraseIndex.keys)
+        if let m = tagger {
+            w.u8(1)
+            w.u32(PHITaggerModel.featureSetVersion)
+            w.u32(m.scale.bitPattern)
+            w.array(Array(m.classNames.joined(separator: "\t").utf8))
+            w.array(m.minMargins)
+            w.array(m.minMarginsOneWord)
+            w.array(m.repeats)
+            w.alignedArray(m.table.slots)
+            w.alignedArray(m.entries)
+        } else {
+            w.u8(0)
+        }
         return BinaryImage.wrap(w.out, magic: Self.imageMagic, version: Self.imageFormatVersion, key: key)
     }
 
@@ -46,6 +60,24 @@ extension PHIVocabulary {
             guard let indexTable = PHIKeyTable(validatingSlots: try r.frozenArray()),
                 let phraseIndex = PHIPhraseIndex(table: indexTable, records: try r.frozenArray(), keys: try r.frozenArray())
             else { throw ImageReader.Failure(detail: "phrase index") }
+            var tagger: PHITaggerModel? = nil
+            if try r.u8() == 1 {
+                guard try r.u32() == PHITaggerModel.featureSetVersion else { throw ImageReader.Failure(detail: "tagger feature set") }
+                let scale = Float(bitPattern: try r.u32())
+                let names: [UInt8] = try r.array()
+                let classes = String(decoding: names, as: UTF8.self).split(separator: "\t").map(String.init)
+                let margins: [Int32] = try r.array()
+                let oneWord: [Int32] = try r.array()
+                let repeats: [UInt8] = try r.array()
+                guard let table = PHIKeyTable(validatingSlots: try r.frozenArray()), margins.count == classes.count,
+                    oneWord.count == classes.count, repeats.count == classes.count,
+                    classes.count <= PHITaggerModel.maxClasses, classes.first == "O"
+                else { throw ImageReader.Failure(detail: "tagger") }
+                let entries: FrozenArray<UInt32> = try r.frozenArray()
+                tagger = PHITaggerModel(
+                    classNames: classes, table: table, entries: entries, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
+                    repeats: repeats)
+            }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
             self.table = table
@@ -54,6 +86,7 @@ extension PHIVocabulary {
             self.firstNameCount = first
             self.lastNameCount = last
             self.professionCount = professions
+            self.tagger = tagger
             // `words` (the parse's intermediate map) stays empty: detection reads `table`.
         } catch {
             throw LexiconImageError(kind: .malformed, detail: error.detail)
@@ -64,7 +97,7 @@ extension PHIVocabulary {
     func sameDetectionData(as other: PHIVocabulary) -> Bool {
         table == other.table && phraseIndex.same(as: other.phraseIndex)
             && firstNameCount == other.firstNameCount && lastNameCount == other.lastNameCount && professionCount == other.professionCount
-            && ruleWords == other.ruleWords
+            && ruleWords == other.ruleWords && tagger == other.tagger
     }
 
     static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {

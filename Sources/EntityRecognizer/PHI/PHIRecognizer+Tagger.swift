@@ -1,0 +1,55 @@
+import MedTextCore
+
+extension PHIDetection {
+    /// The rule id of the tagger's spans (`--explain` shows it).
+    static let taggerRuleID = "phi:tagger"
+
+    /// Adds the learned tagger's spans (``PHITaggerModel/tag(_:_:capsDoc:lowerDoc:)``) of the types it may add, whose
+    /// weakest token's margin over O reaches the type's minimum (`phi/tagger_types.tsv`), as candidates of priority 0
+    /// (below every rule) with the rule id `phi:tagger`. A span is trimmed to word edges; a piece of a hyphenated
+    /// compound, and a NAME, ORGANIZATION or ADDRESS that is a state or country alone or holds no distinctive word
+    /// (only ordinary words, stop-listed, eponym, drug, title or credential words, abbreviations, single letters) are
+    /// not added. A one-word span needs the type's one-word margin.
+    mutating func taggerSpans(_ model: PHITaggerModel) {
+        let spans = model.tag(b, t, capsDoc: capsDoc, lowerDoc: lowerDoc)
+        for span in spans where span.margin >= model.minMargins[span.beginClass] {
+            var i = span.start
+            let e = span.end
+            while i < e && t[i].kind != .word && t[i].kind != .number { i += 1 }
+            // Words joined by a hyphen count as one (`Gore-Tex`, `Ray-Tec` are one word).
+            var words = 0
+            for k in i..<e where (t[k].kind == .word || t[k].kind == .number) && !(k > i + 1 && punct(k - 1, 0x2D) && adjacent(k) && adjacent(k - 1)) {
+                words += 1
+            }
+            guard words > 1 || span.margin >= model.minMarginsOneWord[span.beginClass] else { continue }
+            guard i < e, let name = PHITaggerModel.type(ofClass: model.classNames[span.beginClass]) else { continue }
+            let type = EntityType(rawValue: name)
+            // A piece of a hyphenated compound (`Charcot-Marie-Tooth`, `Port-A-Cath`, `Endo-GIA`) is no name of its own.
+            if i > 1 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2) { continue }
+            if e + 1 < t.count && punct(e, 0x2D) && adjacent(e) && adjacent(e + 1) { continue }
+            if type == .name || type == .organization || type == .address {
+                // A state, territory or country alone is never PHI (GUIDELINE §0).
+                if stateOrCountry(i, e) { continue }
+                // At least one distinctive word: two letters or more, and not an ordinary word in no name list, a
+                // stop-listed, eponym, drug, title or credential word (`THE END OF THE`, `Spine Conference`, `Dr. K,
+                // M.D.`, `Dr. Y tomorrow`, `Global Assessment of Functioning` are no PHI).
+                var distinctive = false
+                for k in i..<e where t[k].kind == .word && t[k].e - t[k].s >= 2 && Self.taggerDistinctiveWord(t[k]) {
+                    distinctive = true
+                    break
+                }
+                guard distinctive else { continue }
+            }
+            // The score grows with the margin (0.5 at margin 0, 0.99 from margin 98): `--explain` shows it.
+            let margin = Float(span.margin) / model.scale
+            emit(type == .organization ? options.facilityType : type, i, e, priority: 0, score: min(0.99, 0.5 + margin / 200), rule: "tagger")
+        }
+    }
+
+    /// A word that can make a span of the tagger a name: in no ordinary-word list (even as a name: `Rose`, `Baker`, `End`
+    /// are ordinary words too), no stop-listed, eponym, drug, title or credential word, and no abbreviation with inner
+    /// periods (`M.D.`).
+    @inline(__always) static func taggerDistinctiveWord(_ tok: PTok) -> Bool {
+        !tok.flags.contains(.hasPeriod) && tok.bits.isDisjoint(with: [.ordinaryWord, .stopWord, .eponym, .drugWord, .title, .credential])
+    }
+}

@@ -1,0 +1,322 @@
+import MedTextCore
+
+/// The learned PHI tagger (DESIGN.md "Learned PHI tagger"): an averaged-perceptron BIO tagger over the PHI token buffer
+/// (``PTok``), greedy left to right with the previous tag as a feature. Its weights are data (`phi/tagger_weights.tsv`,
+/// trained on our dev gold by ``PHITaggerTrainer`` through `scripts/phi/train_tagger.sh`); which types it may add and
+/// the minimum margin of each are data too (`phi/tagger_types.tsv`). It adds spans the rules missed, below every rule:
+/// a rule span always wins an overlap.
+///
+/// Features are hashed 64-bit keys (a template id mixed with token keys or small codes): no string is built and
+/// nothing is allocated per token. Only gated tokens are scored (``PHITaggerModel/gate(_:_:_:_:)``): training and
+/// tagging share the feature and gate code, so they cannot disagree.
+public struct PHITaggerModel: Sendable, Equatable {
+    /// Bump when a feature template, the hashing, the gate or the class set changes: weights trained for another
+    /// feature set are rejected at load time.
+    public static let featureSetVersion: UInt32 = 1
+    /// Most classes a model may have (O plus B-/I- of 15 types).
+    static let maxClasses = 32
+
+    /// Class names: `O`, then `B-TYPE`, `I-TYPE` pairs.
+    public let classNames: [String]
+    /// Feature key -> `offset << 16 | count` into `entries`.
+    let table: PHIKeyTable
+    /// Per feature, its non-zero class weights: class index in the high 16 bits, the `Int16` weight's bit pattern in
+    /// the low 16.
+    let entries: FrozenArray<UInt32>
+    /// Quantised weight = float weight x `scale`.
+    public let scale: Float
+    /// Per class: the minimum margin (quantised) a span of the class needs to be added, or `Int32.max` when the
+    /// class's type is not added (`phi/tagger_types.tsv`). Index 0 (O) is unused.
+    let minMargins: [Int32]
+    /// Per class: the minimum margin of a one-word span.
+    let minMarginsOneWord: [Int32]
+    /// Per class: 1 when the other mentions of the class's spans are found by the repeat layer
+    /// (``PHIDetection/repeatedMentions(of:)``, ``PHIRecognizer/repeatedWords(in:of:)``), else 0.
+    let repeats: [UInt8]
+
+    var classCount: Int { classNames.count }
+    /// The number of features with weights.
+    public var featureCount: Int { table.slots.count == 0 ? 0 : entries.count > 0 ? Int(countFeatures()) : 0 }
+
+    private func countFeatures() -> Int {
+        var n = 0
+        var i = 0
+        let s = table.slots.buffer
+        while i < s.count { if s[i] != 0 { n += 1 }; i += 2 }
+        return n
+    }
+
+    init(classNames: [String], table: PHIKeyTable, entries: FrozenArray<UInt32>, scale: Float, minMargins: [Int32],
+         minMarginsOneWord: [Int32], repeats: [UInt8]) {
+        self.classNames = classNames
+        self.table = table
+        self.entries = entries
+        self.scale = scale
+        self.minMargins = minMargins
+        self.minMarginsOneWord = minMarginsOneWord
+        self.repeats = repeats
+    }
+
+    /// Whether the repeat layers read the spans of some type.
+    var repeatsAny: Bool { repeats.contains { $0 != 0 } }
+
+    /// Whether the repeat layers read spans of `type` that the tagger added.
+    func repeats(_ type: EntityType) -> Bool {
+        for (c, name) in classNames.enumerated() where repeats[c] != 0 && Self.type(ofClass: name) == type.rawValue { return true }
+        return false
+    }
+
+    /// The type a class tags (`B-NAME` -> NAME), nil for O.
+    static func type(ofClass name: String) -> String? { name.count > 2 && name.dropFirst(1).hasPrefix("-") ? String(name.dropFirst(2)) : nil }
+    /// Whether a class begins a span.
+    static func begins(_ name: String) -> Bool { name.hasPrefix("B-") }
+
+    // MARK: weights file
+
+    /// Parses `phi/tagger_weights.tsv` and `phi/tagger_types.tsv`. An empty weights file means no tagger (nil).
+    /// - Throws: ``PHIVocabularyError`` when the file is malformed or was trained for another feature set.
+    static func parse(weights: String, types: String) throws -> PHITaggerModel? {
+        let file = "phi/tagger_weights.tsv"
+        var classes: [String] = []
+        var scale: Float = 0
+        var version: UInt32? = nil
+        var map: [UInt64: UInt64] = [:]
+        var entries: [UInt32] = []
+        var lineNo = 0
+        var sawAny = false
+        for line in weights.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            sawAny = true
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch cols[0] {
+            case "version":
+                guard cols.count == 2, let v = UInt32(cols[1]) else { throw PHIVocabularyError(file: file, line: lineNo, detail: "bad version row") }
+                guard v == featureSetVersion else {
+                    throw PHIVocabularyError(
+                        file: file, line: lineNo,
+                        detail: "weights trained for tagger feature set \(v), this program reads feature set \(featureSetVersion); retrain with scripts/phi/train_tagger.sh")
+                }
+                version = v
+            case "classes":
+                classes = cols.dropFirst().map(String.init)
+                guard classes.first == "O", classes.count <= maxClasses, classes.count % 2 == 1 else {
+                    throw PHIVocabularyError(file: file, line: lineNo, detail: "classes must start with O, then B-/I- pairs (at most \(maxClasses))")
+                }
+            case "scale":
+                guard cols.count == 2, let s = Float(cols[1]), s > 0 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "bad scale row") }
+                scale = s
+            default:
+                guard version != nil, !classes.isEmpty, scale > 0 else {
+                    throw PHIVocabularyError(file: file, line: lineNo, detail: "version, classes and scale rows must come before the weights")
+                }
+                guard cols.count == 2, let key = UInt64(cols[0], radix: 16), key != 0 else {
+                    throw PHIVocabularyError(file: file, line: lineNo, detail: "expected a hex feature key and its class weights")
+                }
+                let start = entries.count
+                for item in cols[1].split(separator: " ") {
+                    let kv = item.split(separator: ":")
+                    guard kv.count == 2, let c = Int(kv[0]), c >= 0, c < classes.count, let w = Int16(kv[1]) else {
+                        throw PHIVocabularyError(file: file, line: lineNo, detail: "bad class weight")
+                    }
+                    entries.append(UInt32(c) << 16 | UInt32(UInt16(bitPattern: w)))
+                }
+                let n = entries.count - start
+                guard n > 0, n < 1 << 16 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "no class weights") }
+                map[key] = UInt64(start) << 16 | UInt64(n)
+            }
+        }
+        guard sawAny else { return nil }
+        guard version != nil, !classes.isEmpty, scale > 0 else {
+            throw PHIVocabularyError(file: file, line: lineNo, detail: "missing version, classes or scale row")
+        }
+        for k in stride(from: 1, to: classes.count, by: 2) {
+            guard classes[k].hasPrefix("B-"), classes[k + 1] == "I-" + classes[k].dropFirst(2) else {
+                throw PHIVocabularyError(file: file, line: 0, detail: "classes must be B-TYPE, I-TYPE pairs")
+            }
+        }
+        var margins = [Int32](repeating: Int32.max, count: classes.count)
+        var oneWord = margins
+        var repeats = [UInt8](repeating: 0, count: classes.count)
+        var typeLine = 0
+        for line in types.split(separator: "\n", omittingEmptySubsequences: false) {
+            typeLine += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t")
+            guard cols.count == 4, let m = Float(cols[1]), let m1 = Float(cols[2]), cols[3] == "yes" || cols[3] == "no" else {
+                throw PHIVocabularyError(
+                    file: "phi/tagger_types.tsv", line: typeLine, detail: "expected TYPE, min_margin, min_margin_one_word and repeat (yes/no)")
+            }
+            for (c, name) in classes.enumerated() where type(ofClass: name) == String(cols[0]) {
+                margins[c] = Int32((m * scale).rounded(.up))
+                oneWord[c] = Int32((m1 * scale).rounded(.up))
+                repeats[c] = cols[3] == "yes" ? 1 : 0
+            }
+        }
+        return PHITaggerModel(
+            classNames: classes, table: PHIKeyTable(map), entries: FrozenArray(entries), scale: scale, minMargins: margins,
+            minMarginsOneWord: oneWord, repeats: repeats)
+    }
+
+    // MARK: features
+
+    /// Template ids (part of every feature's hash: never renumber, append).
+    enum T: UInt64 {
+        case bias = 1, word, shape, prefix, suffix, wordM1, wordP1, wordM2, wordP2, shapeM1, shapeP1, prev, prevShape, wordM1Word,
+            lineStart, length, bits, capBits, nextBits, ruleBits, prevRuleBits, docStyle, nextLineStart, prevPunct, prevBits
+    }
+
+    static let outside: UInt64 = 0x3C_73_3E  // "<s>": no token there
+
+    @inline(__always) static func mix(_ t: T, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
+        var h = (t.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ a
+        h = (h ^ (h &>> 31)) &* 0xBF58_476D_1CE4_E5B9
+        h ^= b
+        h = (h ^ (h &>> 29)) &* 0x94D0_49BB_1331_11EB
+        h ^= h &>> 32
+        return h == 0 ? 1 : h
+    }
+
+    /// The word's shape (`Smith` -> `Xxx`, `2065` -> `dd`, `O'Brien` -> `X'Xxx`): letters and digits by class, runs
+    /// of two or more written twice, hashed. Bytes of multi-byte letters count as lower case.
+    @inline(__always) static func shape(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var last: UInt8 = 0, run = 0
+        var k = s
+        while k < e {
+            let c = b[k]
+            k += 1
+            let m: UInt8
+            if c &- 0x41 < 26 { m = 0x58 } else if c &- 0x61 < 26 { m = 0x78 } else if c &- 0x30 < 10 { m = 0x64 }
+            else if c >= 0x80 { if c < 0xC0 { continue }; m = 0x78 } else { m = c }
+            if m == last { run += 1; if run > 2 { continue } } else { last = m; run = 1 }
+            h = (h ^ UInt64(m)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// The lower-cased first (or last) three bytes' key.
+    @inline(__always) static func affix(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, suffix: Bool) -> UInt64 {
+        let n = min(3, e - s)
+        return suffix ? wordKey(b, e - n, e) : wordKey(b, s, s + n)
+    }
+
+    /// The vocabulary facts a feature reads (name lists, ordinary word, stop lists, titles, address words).
+    @inline(__always) static func bitsCode(_ t: PTok) -> UInt64 {
+        UInt64(t.bits.rawValue & 0x3_FFFF) | (t.kind == .word ? 0 : UInt64(t.kind.rawValue + 1) << 20)
+    }
+
+    /// Writes the features of token `i` (previous tag `prev`) into `f`; returns how many.
+    /// - Complexity: O(1): about 25 hashes, no allocation.
+    @inline(__always)
+    static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
+                         into f: UnsafeMutablePointer<UInt64>) -> Int {
+        let n = t.count
+        let tok = t[i]
+        @inline(__always) func key(_ j: Int) -> UInt64 { j >= 0 && j < n ? t[j].key : outside &+ UInt64(j < 0 ? 0 : 1) }
+        @inline(__always) func shp(_ j: Int) -> UInt64 { j >= 0 && j < n ? shape(b, t[j].s, t[j].e) : outside }
+        let sh = shape(b, tok.s, tok.e)
+        let p = UInt64(prev)
+        var k = 0
+        @inline(__always) func put(_ h: UInt64) { f[k] = h; k += 1 }
+        put(mix(.bias, 0))
+        put(mix(.word, tok.key))
+        put(mix(.shape, sh))
+        put(mix(.prefix, affix(b, tok.s, tok.e, suffix: false)))
+        put(mix(.suffix, affix(b, tok.s, tok.e, suffix: true)))
+        put(mix(.wordM1, key(i - 1)))
+        put(mix(.wordP1, key(i + 1)))
+        put(mix(.wordM2, key(i - 2)))
+        put(mix(.wordP2, key(i + 2)))
+        put(mix(.shapeM1, shp(i - 1)))
+        put(mix(.shapeP1, shp(i + 1)))
+        put(mix(.prev, p))
+        put(mix(.prevShape, p, sh))
+        put(mix(.wordM1Word, key(i - 1), tok.key))
+        put(mix(.lineStart, tok.nl ? 1 : 0))
+        put(mix(.length, UInt64(min(tok.e - tok.s, 10))))
+        let bits = bitsCode(tok)
+        put(mix(.bits, bits))
+        if tok.cp { put(mix(.capBits, bits)) }
+        put(mix(.nextBits, i + 1 < n ? bitsCode(t[i + 1]) : outside))
+        put(mix(.prevBits, i > 0 ? bitsCode(t[i - 1]) : outside))
+        put(mix(.ruleBits, UInt64(tok.rb.rawValue)))
+        put(mix(.prevRuleBits, i > 0 && !tok.nl ? UInt64(t[i - 1].rb.rawValue) : outside))
+        put(mix(.docStyle, docStyle, UInt64(tok.flags.rawValue & 0x1E)))
+        put(mix(.nextLineStart, i + 1 < n && t[i + 1].nl ? 1 : 0))
+        put(mix(.prevPunct, i > 0 && !tok.nl ? UInt64(t[i - 1].pc) : outside))
+        return k
+    }
+    static let maxFeatures = 32
+
+    /// Whether token `i` is scored (else it is O): a capitalised word, a word of a lower-case line or note that is no
+    /// ordinary word, or any token after a token tagged other than O. Training asks the same.
+    @inline(__always) static func gate(_ t: UnsafeBufferPointer<PTok>, _ i: Int, prevTagged: Bool, lower: Bool) -> Bool {
+        let tok = t[i]
+        if prevTagged && !tok.nl { return true }
+        guard tok.kind == .word else { return false }
+        if tok.cp { return true }
+        guard lower || tok.ll, tok.flags.contains(.hasLetter) else { return false }
+        return !tok.bits.contains(.ordinaryWord) || tok.bits.isName
+    }
+
+    /// A document style code: ALL-CAPS note, lower-case note, or mixed.
+    @inline(__always) static func docStyle(capsDoc: Bool, lowerDoc: Bool) -> UInt64 { capsDoc ? 1 : lowerDoc ? 2 : 0 }
+
+    /// Adds the weights of features `f[0..<n]` into `scores` (quantised).
+    @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, into scores: UnsafeMutablePointer<Int32>) {
+        for c in 0..<classCount { scores[c] = 0 }
+        let e = entries.buffer
+        for j in 0..<n {
+            let v = table.value(f[j])
+            if v == 0 { continue }
+            let off = Int(truncatingIfNeeded: v &>> 16), cnt = Int(truncatingIfNeeded: v & 0xFFFF)
+            for q in off..<(off + cnt) {
+                let x = e[q]
+                scores[Int(x &>> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: x)))
+            }
+        }
+    }
+
+    /// A span the tagger found: token range, class of its type (the B- class index), weakest margin (quantised).
+    struct Span {
+        var start: Int
+        var end: Int
+        var beginClass: Int
+        var margin: Int32
+    }
+
+    /// Tags the note's tokens greedily; returns the spans of every type (margins not yet applied).
+    func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, capsDoc: Bool, lowerDoc: Bool) -> [Span] {
+        var out: [Span] = []
+        let style = Self.docStyle(capsDoc: capsDoc, lowerDoc: lowerDoc)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maxFeatures) { fb in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.maxClasses) { sb in
+                let f = fb.baseAddress!, sc = sb.baseAddress!
+                var prev = 0
+                for i in 0..<t.count {
+                    guard Self.gate(t, i, prevTagged: prev != 0, lower: lowerDoc) else {
+                        prev = 0
+                        continue
+                    }
+                    let n = Self.features(b, t, i, prev: prev, docStyle: style, into: f)
+                    score(f, n, into: sc)
+                    var best = 0
+                    for c in 1..<classCount where sc[c] > sc[best] { best = c }
+                    prev = best
+                    if best == 0 { continue }
+                    let margin = sc[best] &- sc[0]
+                    // I-X continues a span of X; anything else (B-X, or I-X after another type) starts one.
+                    if best % 2 == 0, var last = out.last, last.end == i, last.beginClass == best - 1 {
+                        last.end = i + 1
+                        last.margin = min(last.margin, margin)
+                        out[out.count - 1] = last
+                    } else {
+                        out.append(Span(start: i, end: i + 1, beginClass: best % 2 == 1 ? best : best - 1, margin: margin))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
