@@ -58,7 +58,7 @@ public struct MedTextAnnotator: Sendable {
     /// built on first use), every matchable term compiled into the recognizer, ConText rules,
     /// fused negations and section defaults.
     /// - Throws: ``PipelineBuildError`` naming the file that failed.
-    /// `phiOptions`: the PHI detector's options (``PHIRecognizer/Options``; e.g. `tagger: false` for the rules only).
+    /// `phiOptions`: the PHI detector's options (``PHIRecognizer/Options``; e.g. `tagger: true` to add the learned tagger's spans).
     public init(configuration: MedTextConfiguration = MedTextConfiguration(), phiOptions: PHIRecognizer.Options = .init()) throws {
         pipeline = try MedTextPipeline(configuration: configuration)
         // The PHI vocabulary (megabytes of name lists) loads on a second thread while this one

@@ -64,12 +64,12 @@ struct DeidCommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.")
     var lenient = false
 
-    @Flag(help: "Rules only: do not add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found.")
-    var noPhiTagger = false
+    @Flag(help: "Also add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found: higher recall (test 0.962 -> 0.967), slower (about 1.7x CPU), more false organisations and places.")
+    var phiTagger = false
 
     func run() throws {
         do {
-            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale, tagger: !noPhiTagger)
+            let pipeline = try PHICommandSupport.pipeline(facilities: facilities, locale: locale, tagger: phiTagger)
             let secret = key ?? ProcessInfo.processInfo.environment["MEDTEXT_DEID_KEY"]
             var options = DeidOptions(mode: mode, shiftDates: shiftDates, key: secret.map { Array($0.utf8) }, patientID: patientId, locale: locale)
             if let path = avoidNames {

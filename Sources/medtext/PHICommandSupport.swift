@@ -21,8 +21,8 @@ enum FacilityReporting: String, CaseIterable, ExpressibleByArgument {
 enum PHICommandSupport {
     /// `locale` decides the date conventions of detection too: en-AU notes use the duration notation `5/7`, `3/12`,
     /// `4/24` (five days, three months, four-hourly), which US writers do not (``PHIRecognizer/Options/dayMonthDurations``).
-    /// `tagger`: add the learned tagger's spans (``PHIRecognizer/Options/tagger``; `--no-phi-tagger` turns it off).
-    static func pipeline(facilities: FacilityReporting = .organization, locale: DateLocale = .enUS, tagger: Bool = true) throws -> PHIPipeline {
+    /// `tagger`: add the learned tagger's spans (``PHIRecognizer/Options/tagger``; off unless `--phi-tagger`).
+    static func pipeline(facilities: FacilityReporting = .organization, locale: DateLocale = .enUS, tagger: Bool = false) throws -> PHIPipeline {
         do {
             return try PHIPipeline(
                 options: PHIRecognizer.Options(facilityType: facilities.type, dayMonthDurations: locale == .enAU, tagger: tagger))

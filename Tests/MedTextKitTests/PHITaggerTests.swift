@@ -67,7 +67,7 @@ import Testing
         vocabulary.tagger = model
         let text = "Plan: follow up at Wirrandel Wellness next week."
         let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: text))
-        let found = PHIRecognizer(vocabulary: vocabulary).recognize(doc)
+        let found = PHIRecognizer(vocabulary: vocabulary, options: .init(tagger: true)).recognize(doc)
         #expect(found.contains { doc.document.text(in: $0.span) == "Wirrandel Wellness" && $0.type == .organization
             && $0.evidence.contains { $0.ruleID == "phi:tagger" } })
         // The parser's gold spans are UTF-8 byte offsets of the plain text.
@@ -85,12 +85,12 @@ import Testing
         return v
     }()
 
-    /// The committed weights file is empty (the tagger is off) or of this program's feature set; weights of another
+    /// The committed weights file is of this program's feature set and loads (the shipped vocabulary has a tagger); weights of another
     /// feature set are rejected with a message that names the file and the fix, never note text; the image keeps a model.
     @Test func weightsOfTheFeatureSetLoadAndOthersAreRejected() throws {
         let url = Self.root.appendingPathComponent("lexicons/data/phi/tagger_weights.tsv")
         let committed = try String(contentsOf: url, encoding: .utf8)
-        #expect(Self.vocabulary.tagger == nil || committed.contains("\nversion\t\(PHITaggerModel.featureSetVersion)\n"))
+        #expect(Self.vocabulary.tagger != nil && committed.contains("\nversion\t\(PHITaggerModel.featureSetVersion)\n"))
         #expect(try Data(contentsOf: url).count <= 3_000_000)
         let text = Self.trainer(Self.inventedCorpus()).train()
         let stale = text.replacingOccurrences(of: "\nversion\t\(PHITaggerModel.featureSetVersion)\n", with: "\nversion\t999\n")
@@ -120,7 +120,7 @@ import Testing
     func taggerRows(_ row: String) {
         let m = MarkedText(row)
         let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: m.text))
-        for recognizer in [PHIRecognizer(vocabulary: Self.trainedVocabulary), PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(dayMonthDurations: false))] {
+        for recognizer in [PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: true)), PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(dayMonthDurations: false, tagger: true))] {
             let got = recognizer.recognize(doc).map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
             #expect(got == m.marks.map { "\($0.text)|\($0.labels.first ?? "")" }, "in: \(row)")
         }
@@ -130,7 +130,8 @@ import Testing
     @Test func optionOffGivesTheRulesAlone() throws {
         let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: "Plan: follow up at Wirrandel Wellness next week."))
         #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: false)).recognize(doc).isEmpty)
-        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary).recognize(doc).map { $0.evidence.first?.ruleID } == ["phi:tagger"])
+        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary).recognize(doc).isEmpty)  // off by default (opt-in)
+        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: true)).recognize(doc).map { $0.evidence.first?.ruleID } == ["phi:tagger"])
     }
 
     /// Every dev note numbered up to 660 of the PHI corpus (the tagger's training notes; later notes and the test split
@@ -141,14 +142,16 @@ import Testing
         }
     }
 
-    /// Tagger spans never overlap a rule span and never replace one: with the tagger, every entity of the rules-only
+    /// Tagger spans of the shipped model never overlap a rule span and never replace one: with the tagger, every entity of the rules-only
     /// output is still there, and every added entity overlaps none of them. With the option off the output is exactly
     /// that of a vocabulary without a tagger.
     @Test func taggerSpansNeverOverlapOrReplaceRuleSpans() throws {
         var options = Self.pipeline.recognizer.options
         options.tagger = false
-        let rulesOnly = PHIRecognizer(vocabulary: Self.trainedVocabulary, options: options)
-        let withTagger = PHIRecognizer(vocabulary: Self.trainedVocabulary, options: Self.pipeline.recognizer.options)
+        let rulesOnly = PHIRecognizer(vocabulary: Self.vocabulary, options: options)
+        options.tagger = true
+        let withTagger = PHIRecognizer(vocabulary: Self.vocabulary, options: options)
+        options.tagger = false
         var noTagger = Self.vocabulary
         noTagger.tagger = nil
         let noModel = PHIRecognizer(vocabulary: noTagger, options: Self.pipeline.recognizer.options)

@@ -20,9 +20,9 @@ for f in corpora/phi/dev/*.txt; do
   n=$((10#$(basename "$f" | cut -c1-3)))
   if [ "$n" -ge "$eval_min" ] && [ "$n" -le 660 ]; then cp "$f" "$work/gold/dev/"; fi
 done
-printf '#!/bin/sh\nexec "%s" "$@" --no-phi-tagger\n' "$bin" > "$work/rules-only"; chmod +x "$work/rules-only"
+printf '#!/bin/sh\nexec "%s" "$@" --phi-tagger\n' "$bin" > "$work/with-tagger"; chmod +x "$work/with-tagger"
 export MEDTEXT_LEXICONS="$work/lex" MEDTEXT_LEXICON_IMAGES=off
 echo "== rules only: dev $eval_min-660"
-scripts/eval/evaluate_phi.sh --bin "$work/rules-only" --split dev --gold "$work/gold" ${EVAL_FLAGS:-}
-echo "== rules + tagger trained on dev 001-$train_max: dev $eval_min-660"
 scripts/eval/evaluate_phi.sh --bin "$bin" --split dev --gold "$work/gold" ${EVAL_FLAGS:-}
+echo "== rules + tagger trained on dev 001-$train_max: dev $eval_min-660"
+scripts/eval/evaluate_phi.sh --bin "$work/with-tagger" --split dev --gold "$work/gold" ${EVAL_FLAGS:-}
