@@ -116,6 +116,10 @@ import Testing
         "ASSESSMENT: Stable. PLAN: Continue.",
         "Mayfield headrest applied and Gore-Tex graft placed.",
         "Dissected with Metzenbaum scissors and Bovie cautery.",
+        // taggerprec: invented instruments and tests the trained tagger marked before its device guard.
+        "His head was secured to the Hallworth headrest and the Thornbury punches were used.",
+        "Testing included the Brennard Memory Scale and the Colmar Naming Test.",
+        "The fracture was fixed with two screws from the Dunmore Fixation System.",
     ])
     func taggerRows(_ row: String) {
         let m = MarkedText(row)

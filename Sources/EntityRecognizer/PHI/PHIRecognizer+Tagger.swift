@@ -9,7 +9,8 @@ extension PHIDetection {
     /// (below every rule) with the rule id `phi:tagger`. A span is trimmed to word edges; a piece of a hyphenated
     /// compound, and a NAME, ORGANIZATION or ADDRESS that is a state or country alone or holds no distinctive word
     /// (only ordinary words, stop-listed, eponym, drug, title or credential words, abbreviations, single letters) are
-    /// not added. A one-word span needs the type's one-word margin.
+    /// not added, nor an instrument, device or test (``taggerDeviceName(_:_:_:)``). A one-word span needs the type's
+    /// one-word margin.
     mutating func taggerSpans(_ model: PHITaggerModel) {
         let spans = model.tag(b, t, capsDoc: capsDoc, lowerDoc: lowerDoc)
         for span in spans where span.margin >= model.minMargins[span.beginClass] {
@@ -39,11 +40,32 @@ extension PHIDetection {
                     break
                 }
                 guard distinctive else { continue }
+                // An instrument, device or test named after a person, place or maker (helper `taggerprec`).
+                if taggerDeviceName(i, e, type) { continue }
             }
             // The score grows with the margin (0.5 at margin 0, 0.99 from margin 98): `--explain` shows it.
             let margin = Float(span.margin) / model.scale
             emit(type == .organization ? options.facilityType : type, i, e, priority: 0, score: min(0.99, 0.5 + margin / 200), rule: "tagger")
         }
+    }
+
+    /// Session 16 (helper `taggerprec`): the tagger's span `i..<e` names an instrument, a device or a test, not PHI.
+    /// An eponym follower after it (`Santa Barbara tube`, `Midas Rex drill`); for a place or an organisation, any
+    /// lower-case word after it on its line that is no function word, town follower or area word (`the Mayfield
+    /// headrest`, `Kerrison punches`, `Richards essential shaver`, `LigaSure Atlas device`: the place rule's test for an
+    /// eponymous device, ``placeAfterArticle(_:)``); for an organisation, an eponym follower among its later words
+    /// (`Wechsler Adult Intelligence Scale`, `Trail Making Test`, `OsteoMed Screw Fixation System`).
+    @inline(never) func taggerDeviceName(_ i: Int, _ e: Int, _ type: EntityType) -> Bool {
+        if eponymFollows(e) { return true }
+        if type != .name, e < t.count, !t[e].nl, isWord(e), !cap(e), !inSet(.functionWords, t[e].key),
+            !inSet(.townFollowers, t[e].key), !inSet(.regionFollowers, t[e].key)
+        {
+            return true
+        }
+        if type == .organization {
+            for k in (i + 1)..<e where isWord(k) && inSet(.eponymFollower, t[k].base) { return true }
+        }
+        return false
     }
 
     /// A word that can make a span of the tagger a name: in no ordinary-word list (even as a name: `Rose`, `Baker`, `End`
