@@ -174,4 +174,28 @@ import Testing
         }
         #expect(notes >= 400 && added > 0)
     }
+
+    /// Dense class rows (helper `taggerspeed`, session 16): scoring adds, per feature, the weight of every class the
+    /// weights file lists for it (absent classes 0), whatever the row order; a class listed twice in a row, a key listed
+    /// twice or a classes row after the weights is rejected; an image whose table points past the rows is rejected.
+    @Test func denseRowsScoreTheFileWeights() throws {
+        let head = "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-NAME\tI-NAME\tB-AGE\tI-AGE\nscale\t100\n"
+        let a: UInt64 = 0x1234, b: UInt64 = 0xABCDEF, absent: UInt64 = 0x77
+        let text = head + "1234\t4:-7 1:300\nabcdef\t0:-32768 2:32767 1:-5\n"
+        let m = try #require(try PHITaggerModel.parse(weights: text, types: "NAME\t0\t0\tno\n"))
+        #expect(m.featureCount == 2)
+        #expect(m.rowCount == 2)
+        var f: [UInt64] = [a, absent, b, a]
+        var scores = [Int32](repeating: 99, count: PHITaggerModel.maxClasses)
+        f.withUnsafeMutableBufferPointer { fp in scores.withUnsafeMutableBufferPointer { m.score(fp.baseAddress!, 4, into: $0.baseAddress!) } }
+        // Feature a twice (O 0, B-NAME 300, B-AGE 0, I-AGE -7), b once, the absent key nothing.
+        let expected: [Int32] = [-32768, 595, 32767, 0, -14]
+        #expect(Array(scores[0..<5]) == expected)
+        for bad in [head + "1234\t1:3 1:4\n", head + "1234\t1:3\n1234\t2:4\n", head + "1234\t1:3\nclasses\tO\tB-AGE\tI-AGE\n"] {
+            #expect(throws: PHIVocabularyError.self) { _ = try PHITaggerModel.parse(weights: bad, types: "") }
+        }
+        #expect(PHIVocabulary.valuesAreRows(PHIKeyTable([a: 2]), rows: 2))
+        #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 3]), rows: 2))
+        #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 0]), rows: 2))
+    }
 }

@@ -18,11 +18,12 @@ public struct PHITaggerModel: Sendable, Equatable {
 
     /// Class names: `O`, then `B-TYPE`, `I-TYPE` pairs.
     public let classNames: [String]
-    /// Feature key -> `offset << 16 | count` into `entries`.
+    /// Feature key -> its row number in `entries` plus 1 (0: no weights).
     let table: PHIKeyTable
-    /// Per feature, its non-zero class weights: class index in the high 16 bits, the `Int16` weight's bit pattern in
-    /// the low 16.
-    let entries: FrozenArray<UInt32>
+    /// Dense class rows (session 16, taggerspeed): per feature, the `Int16` weight of every class, `classCount` in a
+    /// row, zeros for the classes the weights file omits. Scoring a feature adds one contiguous row (one or two
+    /// cache lines) instead of walking sparse class:weight pairs.
+    let entries: FrozenArray<Int16>
     /// Quantised weight = float weight x `scale`.
     public let scale: Float
     /// Per class: the minimum margin (quantised) a span of the class needs to be added, or `Int32.max` when the
@@ -37,6 +38,8 @@ public struct PHITaggerModel: Sendable, Equatable {
     var classCount: Int { classNames.count }
     /// The number of features with weights.
     public var featureCount: Int { table.slots.count == 0 ? 0 : entries.count > 0 ? Int(countFeatures()) : 0 }
+    /// The number of features with weights, read from the rows (equals ``featureCount``).
+    var rowCount: Int { classCount == 0 ? 0 : entries.count / classCount }
 
     private func countFeatures() -> Int {
         var n = 0
@@ -46,7 +49,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         return n
     }
 
-    init(classNames: [String], table: PHIKeyTable, entries: FrozenArray<UInt32>, scale: Float, minMargins: [Int32],
+    init(classNames: [String], table: PHIKeyTable, entries: FrozenArray<Int16>, scale: Float, minMargins: [Int32],
          minMarginsOneWord: [Int32], repeats: [UInt8]) {
         self.classNames = classNames
         self.table = table
@@ -81,7 +84,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         var scale: Float = 0
         var version: UInt32? = nil
         var map: [UInt64: UInt64] = [:]
-        var entries: [UInt32] = []
+        var entries: [Int16] = []
         var lineNo = 0
         var sawAny = false
         for line in weights.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -99,6 +102,7 @@ public struct PHITaggerModel: Sendable, Equatable {
                 }
                 version = v
             case "classes":
+                guard entries.isEmpty else { throw PHIVocabularyError(file: file, line: lineNo, detail: "classes row after the weights") }
                 classes = cols.dropFirst().map(String.init)
                 guard classes.first == "O", classes.count <= maxClasses, classes.count % 2 == 1 else {
                     throw PHIVocabularyError(file: file, line: lineNo, detail: "classes must start with O, then B-/I- pairs (at most \(maxClasses))")
@@ -114,16 +118,20 @@ public struct PHITaggerModel: Sendable, Equatable {
                     throw PHIVocabularyError(file: file, line: lineNo, detail: "expected a hex feature key and its class weights")
                 }
                 let start = entries.count
+                entries.append(contentsOf: repeatElement(0, count: classes.count))
+                var n = 0
                 for item in cols[1].split(separator: " ") {
                     let kv = item.split(separator: ":")
                     guard kv.count == 2, let c = Int(kv[0]), c >= 0, c < classes.count, let w = Int16(kv[1]) else {
                         throw PHIVocabularyError(file: file, line: lineNo, detail: "bad class weight")
                     }
-                    entries.append(UInt32(c) << 16 | UInt32(UInt16(bitPattern: w)))
+                    guard entries[start + c] == 0 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "class listed twice") }
+                    entries[start + c] = w
+                    n += 1
                 }
-                let n = entries.count - start
                 guard n > 0, n < 1 << 16 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "no class weights") }
-                map[key] = UInt64(start) << 16 | UInt64(n)
+                guard map[key] == nil else { throw PHIVocabularyError(file: file, line: lineNo, detail: "feature key listed twice") }
+                map[key] = UInt64(start / classes.count + 1)
             }
         }
         guard sawAny else { return nil }
@@ -211,11 +219,19 @@ public struct PHITaggerModel: Sendable, Equatable {
     @inline(__always)
     static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
                          into f: UnsafeMutablePointer<UInt64>) -> Int {
+        features(b, t, i, prev: prev, docStyle: docStyle, shape: { j in shape(b, t[j].s, t[j].e) }, into: f)
+    }
+
+    /// ``features(_:_:_:prev:docStyle:into:)`` with the shapes of tokens `i - 1 ... i + 1` from `shapeOf` (which must
+    /// answer ``shape(_:_:_:)`` of the token), so that tagging computes each token's shape once (``ShapeCache``).
+    @inline(__always)
+    static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
+                         shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> Int {
         let n = t.count
         let tok = t[i]
         @inline(__always) func key(_ j: Int) -> UInt64 { j >= 0 && j < n ? t[j].key : outside &+ UInt64(j < 0 ? 0 : 1) }
-        @inline(__always) func shp(_ j: Int) -> UInt64 { j >= 0 && j < n ? shape(b, t[j].s, t[j].e) : outside }
-        let sh = shape(b, tok.s, tok.e)
+        @inline(__always) func shp(_ j: Int) -> UInt64 { j >= 0 && j < n ? shapeOf(j) : outside }
+        let sh = shapeOf(i)
         let p = UInt64(prev)
         var k = 0
         @inline(__always) func put(_ h: UInt64) { f[k] = h; k += 1 }
@@ -263,19 +279,50 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// A document style code: ALL-CAPS note, lower-case note, or mixed.
     @inline(__always) static func docStyle(capsDoc: Bool, lowerDoc: Bool) -> UInt64 { capsDoc ? 1 : lowerDoc ? 2 : 0 }
 
-    /// Adds the weights of features `f[0..<n]` into `scores` (quantised).
-    @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, into scores: UnsafeMutablePointer<Int32>) {
-        for c in 0..<classCount { scores[c] = 0 }
-        let e = entries.buffer
-        for j in 0..<n {
-            let v = table.value(f[j])
-            if v == 0 { continue }
-            let off = Int(truncatingIfNeeded: v &>> 16), cnt = Int(truncatingIfNeeded: v & 0xFFFF)
-            for q in off..<(off + cnt) {
-                let x = e[q]
-                scores[Int(x &>> 16)] &+= Int32(Int16(bitPattern: UInt16(truncatingIfNeeded: x)))
+    /// The shapes of the last tokens asked (direct-mapped on the token index, four slots): a gated token reads the
+    /// shapes of itself and both neighbours, so consecutive gated tokens share two of three.
+    struct ShapeCache {
+        var index: (Int, Int, Int, Int) = (-1, -1, -1, -1)
+        var value: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        @inline(__always) mutating func shape(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ j: Int) -> UInt64 {
+            switch j & 3 {
+            case 0: if index.0 != j { index.0 = j; value.0 = PHITaggerModel.shape(b, t[j].s, t[j].e) }; return value.0
+            case 1: if index.1 != j { index.1 = j; value.1 = PHITaggerModel.shape(b, t[j].s, t[j].e) }; return value.1
+            case 2: if index.2 != j { index.2 = j; value.2 = PHITaggerModel.shape(b, t[j].s, t[j].e) }; return value.2
+            default: if index.3 != j { index.3 = j; value.3 = PHITaggerModel.shape(b, t[j].s, t[j].e) }; return value.3
             }
         }
+    }
+
+    /// Adds the weights of features `f[0..<n]` into `scores` (quantised). `firsts` (room for `n`) receives the first
+    /// probe slot of every key before any is resolved, so that the table's cache misses overlap.
+    @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
+                                 into scores: UnsafeMutablePointer<Int32>) {
+        let cc = classCount
+        for j in 0..<n { firsts[j] = table.first(f[j]) }
+        // Resolve every probe, keeping the row offsets (-1: no weights) in `firsts`, and read each row's first weight
+        // (class O) in the same pass: the rows' cache misses overlap too. Wrapping Int32 sums do not depend on order.
+        let e = entries.buffer.baseAddress!
+        var o: Int32 = 0
+        for j in 0..<n {
+            let v = table.value(f[j], first: firsts[j])
+            if v == 0 { firsts[j] = UInt64.max; continue }
+            let off = (Int(truncatingIfNeeded: v) &- 1) &* cc
+            firsts[j] = UInt64(off)
+            o &+= Int32(e[off])
+        }
+        scores[0] = o
+        for c in 1..<cc { scores[c] = 0 }
+        for j in 0..<n where firsts[j] != UInt64.max {
+            let row = e + Int(truncatingIfNeeded: firsts[j])
+            for c in 1..<cc { scores[c] &+= Int32(row[c]) }
+        }
+    }
+
+    /// ``score(_:_:firsts:into:)`` without a caller's buffer.
+    func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, into scores: UnsafeMutablePointer<Int32>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maxFeatures) { fs in score(f, n, firsts: fs.baseAddress!, into: scores) }
     }
 
     /// A span the tagger found: token range, class of its type (the B- class index), weakest margin (quantised).
@@ -290,17 +337,18 @@ public struct PHITaggerModel: Sendable, Equatable {
     func tag(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, capsDoc: Bool, lowerDoc: Bool) -> [Span] {
         var out: [Span] = []
         let style = Self.docStyle(capsDoc: capsDoc, lowerDoc: lowerDoc)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.maxFeatures) { fb in
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.maxFeatures) { fb in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.maxClasses) { sb in
-                let f = fb.baseAddress!, sc = sb.baseAddress!
+                let f = fb.baseAddress!, firsts = f + Self.maxFeatures, sc = sb.baseAddress!
                 var prev = 0
+                var shapes = ShapeCache()
                 for i in 0..<t.count {
                     guard Self.gate(t, i, prevTagged: prev != 0, lower: lowerDoc) else {
                         prev = 0
                         continue
                     }
-                    let n = Self.features(b, t, i, prev: prev, docStyle: style, into: f)
-                    score(f, n, into: sc)
+                    let n = Self.features(b, t, i, prev: prev, docStyle: style, shape: { j in shapes.shape(b, t, j) }, into: f)
+                    score(f, n, firsts: firsts, into: sc)
                     var best = 0
                     for c in 1..<classCount where sc[c] > sc[best] { best = c }
                     prev = best

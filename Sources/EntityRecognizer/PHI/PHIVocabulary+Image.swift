@@ -4,8 +4,9 @@ extension PHIVocabulary {
     /// 4: the frozen phrase index (``PHIPhraseIndex``: table slots, records, keys) follows the word sets, so loading
     /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms); 5: the phrases are stored
     /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists; 6: the
-    /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries).
-    public static let imageFormatVersion: UInt32 = 6
+    /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries); 7: the
+    /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1).
+    public static let imageFormatVersion: UInt32 = 7
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -73,7 +74,11 @@ extension PHIVocabulary {
                     oneWord.count == classes.count, repeats.count == classes.count,
                     classes.count <= PHITaggerModel.maxClasses, classes.first == "O"
                 else { throw ImageReader.Failure(detail: "tagger") }
-                let entries: FrozenArray<UInt32> = try r.frozenArray()
+                let entries: FrozenArray<Int16> = try r.frozenArray()
+                // Every table value is a row number + 1 inside `entries` (scoring reads rows unchecked).
+                guard !classes.isEmpty, entries.count % classes.count == 0,
+                    Self.valuesAreRows(table, rows: entries.count / classes.count)
+                else { throw ImageReader.Failure(detail: "tagger rows") }
                 tagger = PHITaggerModel(
                     classNames: classes, table: table, entries: entries, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
                     repeats: repeats)
@@ -91,6 +96,17 @@ extension PHIVocabulary {
         } catch {
             throw LexiconImageError(kind: .malformed, detail: error.detail)
         }
+    }
+
+    /// Whether every value of the tagger's table is a row number + 1 below `rows` + 1.
+    static func valuesAreRows(_ table: PHIKeyTable, rows: Int) -> Bool {
+        let s = table.slots.buffer
+        var i = 0
+        while i < s.count {
+            if s[i] != 0 && (s[i + 1] == 0 || s[i + 1] > UInt64(rows)) { return false }
+            i += 2
+        }
+        return true
     }
 
     /// What detection reads, for comparing a built and a loaded vocabulary in tests.
