@@ -23,8 +23,7 @@ extension PHIDetection {
                 words += 1
             }
             guard words > 1 || span.margin >= model.minMarginsOneWord[span.beginClass] else { continue }
-            guard i < e, let name = PHITaggerModel.type(ofClass: model.classNames[span.beginClass]) else { continue }
-            let type = EntityType(rawValue: name)
+            guard i < e, let type = model.classTypes[span.beginClass] else { continue }
             // A piece of a hyphenated compound (`Charcot-Marie-Tooth`, `Port-A-Cath`, `Endo-GIA`) is no name of its own.
             if i > 1 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2) { continue }
             if e + 1 < t.count && punct(e, 0x2D) && adjacent(e) && adjacent(e + 1) { continue }

@@ -34,6 +34,9 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// Per class: 1 when the other mentions of the class's spans are found by the repeat layer
     /// (``PHIDetection/repeatedMentions(of:)``, ``PHIRecognizer/repeatedWords(in:of:)``), else 0.
     let repeats: [UInt8]
+    /// Per class: the PHI type it tags (`B-NAME`, `I-NAME` -> ``EntityType/name``), nil for O. Derived once from
+    /// `classNames` so the recognizer compares typed values, never class-name strings.
+    let classTypes: [EntityType?]
 
     var classCount: Int { classNames.count }
     /// The number of features with weights.
@@ -58,6 +61,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         self.minMargins = minMargins
         self.minMarginsOneWord = minMarginsOneWord
         self.repeats = repeats
+        classTypes = classNames.map { Self.type(ofClass: $0).map(EntityType.init(rawValue:)) }
     }
 
     /// Whether the repeat layers read the spans of some type.
@@ -65,7 +69,7 @@ public struct PHITaggerModel: Sendable, Equatable {
 
     /// Whether the repeat layers read spans of `type` that the tagger added.
     func repeats(_ type: EntityType) -> Bool {
-        for (c, name) in classNames.enumerated() where repeats[c] != 0 && Self.type(ofClass: name) == type.rawValue { return true }
+        for (c, t) in classTypes.enumerated() where repeats[c] != 0 && t == type { return true }
         return false
     }
 
