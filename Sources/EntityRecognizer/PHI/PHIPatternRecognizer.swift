@@ -742,6 +742,9 @@ struct PHIScan {
         guard (1...3).contains(d - i) else { return nil }
         let years = value(i, d)
         guard years <= 125 else { return nil }
+        // Session 17 (phiA): "testing from age 18-25", "age 40-75 with diabetes", "bruises 2-4 days old": a number joined by a
+        // hyphen to another number is a range of ages (GUIDELINE A: a population's ages are not AGE) or an estimate.
+        if (at(i - 1) == 0x2D && isDigit(at(i - 2))) || (at(d) == 0x2D && isDigit(at(d + 1))) { return nil }
         // Session 15: "Chronological age: 4;11": years;months after an age label is one span.
         if case .ageWord? = cue, at(d) == 0x3B, years <= 21, isDigit(at(d + 1)) {
             let m = digitRun(d + 1)
@@ -779,9 +782,15 @@ struct PHIScan {
         if word == AgeKeys.yo || word == AgeKeys.yof || word == AgeKeys.yom {
             end = w
         } else if at(i - 1) == 0x28 && at(w) == 0x29
-            && (word == AgeKeys.y || word == AgeKeys.yr || word == AgeKeys.yrs || word == AgeKeys.years || word == AgeKeys.yo)
+            && (word == AgeKeys.y || word == AgeKeys.yo
+                || ((word == AgeKeys.yr || word == AgeKeys.yrs || word == AgeKeys.years) && !letterBeforeBracket(i - 1)))
         {
-            end = w  // "(35 y)", "(35 yrs)" after a date of birth
+            // "(35 y)", "(35 yrs)" after a date of birth; session 17: not "retired postal carrier (32 years)", the years of a job.
+            end = w
+        } else if at(i - 1) == 0x28 && (word == AgeKeys.y || word == AgeKeys.yo)
+            && (at(w) == 0x2C || (at(w) == 0x20 && (at(w + 1) == 0x4D || at(w + 1) == 0x46) && (at(w + 2) == 0x29 || at(w + 2) == 0x2C)))
+        {
+            end = w  // Session 17 (phiA): "DOB 12/05/1983 (42 y F)", "Jayden (25 y, haul-truck operator)"
         } else if word == AgeKeys.y, at(w) == 0x2E || at(w) == 0x2F, lower(at(w + 1)) == 0x6F {
             end = at(w + 2) == 0x2E ? w + 3 : w + 2
         } else if word == AgeKeys.year || word == AgeKeys.years || word == AgeKeys.yr || word == AgeKeys.yrs
@@ -807,6 +816,13 @@ struct PHIScan {
         guard let e = end, boundaryAfter(e) || at(e - 1) == 0x2E else { return nil }
         emitAge(i, e, years)
         return e
+    }
+
+    /// Session 17: the last byte before the bracket at `p`, spaces skipped, is an ASCII letter (`carrier (32 years)`).
+    @inline(never) func letterBeforeBracket(_ p: Int) -> Bool {
+        var q = p - 1
+        while q >= 0 && b[q] == 0x20 { q -= 1 }
+        return q >= 0 && isAlpha(b[q])
     }
 
     mutating func emitAge(_ s: Int, _ e: Int, _ years: Int) {

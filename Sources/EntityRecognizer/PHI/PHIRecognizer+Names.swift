@@ -1358,6 +1358,21 @@ extension PHIDetection {
 // MARK: job titles after an occupation cue
 
 extension PHIDetection {
+    /// Session 17 (phiA): token `i` is the age word of an age written before a noun (`54-year-old`, `54 year old`,
+    /// `54-year old`, `54 yo`), with the number before it on its line.
+    @inline(__always) func ageWordBeforeTitle(_ i: Int) -> Bool {
+        let k = t[i].key
+        guard k == K.yearOld || k == AgeKeys.yo || k == AgeKeys.old, i >= 1, !t[i].nl else { return false }
+        if k != AgeKeys.old { return t[i - 1].kind == .number || (punct(i - 1, 0x2D) && i >= 2 && !t[i - 1].nl && t[i - 2].kind == .number) }
+        var j = i - 1
+        if punct(j, 0x2D) && j >= 1 && !t[j].nl { j -= 1 }
+        guard j >= 1, !t[j].nl, t[j].key == AgeKeys.year || t[j].key == AgeKeys.years else { return false }
+        j -= 1
+        if punct(j, 0x2D) && j >= 1 && !t[j].nl { j -= 1 }
+        return j >= 0 && t[j].kind == .number
+    }
+
+
     /// "works nights as a poultry line supervisor", "employed as a heavy vehicle mechanic", "Occupation: Senior Software
     /// Engineer", "Job: HR business partner at a bank": after `as` (with a work verb or occupation cue at most four words
     /// before it in its sentence: "works at the council as a parks maintenance officer") or after an occupation label and its colon, the noun phrase up to a word of `occupation_phrase_ends`
@@ -1368,18 +1383,30 @@ extension PHIDetection {
     @inline(never) mutating func occupationNounPhrase(_ i: Int) -> Int? {
         var s = i + 1
         guard s < t.count, !t[s].nl else { return nil }
+        // Session 17 (phiA): "a 54-year-old high school chemistry teacher at ...", "a 47-year-old right-handed order
+        // selector", "this 61 yo retired wharfie": a job title right after an age word (`year-old`, `year old`, `yo`), past
+        // handedness words and an employment state (`aged_occupation_skips`, `occupation_cues`).
+        let aged = ageWordBeforeTitle(i)
+        if aged {
+            while s < t.count && !t[s].nl && isWord(s) && (inSet(.agedOccupationSkips, t[s].key) || inSet(.occupationCues, t[s].key)) {
+                s += 1
+                while punct(s, 0x2D) && adjacent(s) && s + 1 < t.count && adjacent(s + 1) && isWord(s + 1) { s += 2 }
+            }
+            guard s < t.count, !t[s].nl, isWord(s) else { return nil }
+        }
         // Session 13: "Mr. Delacroix is a retired railroad conductor (34 years with CSX)", "a 44-year-old former FedEx package
         // handler", "SHX: Retired school bus driver.": `retired` or `former` after `is a`/`was a`, an age, or opening a
         // sentence or field.
-        let state = t[i].key == K.retired || t[i].key == K.former
+        let state = !aged && (t[i].key == K.retired || t[i].key == K.former)
         if state {
             let copula = i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.is || t[i - 2].key == K.was)
             let aged = i >= 1 && !t[i].nl && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld)
             let opens = i == 0 || t[i].nl || punct(i - 1, 0x2E) || punct(i - 1, 0x3A) || punct(i - 1, 0x3B)
             guard copula || aged || opens, isWord(s) else { return nil }
         }
-        let label = !state && (punct(s, 0x3A) || punct(s, 0x2D))
-        if label {
+        let label = !state && !aged && (punct(s, 0x3A) || punct(s, 0x2D))
+        if aged {
+        } else if label {
             // A label: `Occupation:` opening its line or field.
             guard i == 0 || t[i].nl || punct(i - 1, 0x2E) || t[i].s - t[i - 1].e >= 3 || punct(i - 1, 0x3B) else { return nil }
             s += 1
@@ -1418,7 +1445,8 @@ extension PHIDetection {
             k = e
         }
         guard last >= s else { return nil }
-        var head = inSet(.occupationHeads, t[last].key)
+        // Session 17: after an age a head alone is no title ("a 41-year-old worker who"); a listed occupation is.
+        var head = inSet(.occupationHeads, t[last].key) && !(aged && s == last)
         if !head {
             for p in s...last where t[p].ps {
                 if let (_, pe) = phrase(at: p, kinds: .startsProfession, where: { $0 == .profession }), pe == last + 1 {
@@ -1427,7 +1455,22 @@ extension PHIDetection {
                 }
             }
         }
+        // Session 17: after an age the title may be followed by a verb ("a 71-year-old grain carrier presents with"): the
+        // longest run of two or more words ending in a head.
+        if aged && !head && last > s + 1 {
+            var q = last - 1
+            while q > s && !(isWord(q) && inSet(.occupationHeads, t[q].key)) { q -= 1 }
+            if q > s {
+                last = q
+                head = true
+            }
+        }
         guard head else { return nil }
+        // Session 17: "a 45-year-old restrained driver", "a 30-year-old female patient care worker": after an age, a word of
+        // `aged_occupation_stops` makes the phrase the person's description, not a job.
+        if aged {
+            for p in s...last where isWord(p) && inSet(.agedOccupationStops, t[p].key) { return nil }
+        }
         // Session 13: "Former partner (Darren)": after a state alone a kinship word is a relative.
         if state && s == last && t[s].rb.contains(.kinship) { return nil }
         // A person's name after a role word is the person, not a title ("works as a carer for Dad" stays the title).
@@ -1457,7 +1500,10 @@ extension PHIDetection {
         {
             return "age-sex-slash"
         }
-        if i + 2 < t.count, !t[i + 1].nl, !t[i + 2].nl, isWord(i + 1), inSet(.ageUnits, t[i + 1].key), t[i + 2].key == AgeKeys.old {
+        // Session 17: not the end of a range ("bruises 2-4 days old": an estimate, GUIDELINE A).
+        if i + 2 < t.count, !t[i + 1].nl, !t[i + 2].nl, isWord(i + 1), inSet(.ageUnits, t[i + 1].key), t[i + 2].key == AgeKeys.old,
+            !(i >= 2 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && t[i - 2].kind == .number)
+        {
             return "age-unit-old"
         }
         return nil

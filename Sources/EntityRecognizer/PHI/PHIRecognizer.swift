@@ -4307,6 +4307,11 @@ struct PHIDetection {
         // "imam Muhamed Hasić visited", "school nurse Grace Sailor": a role word right before a person found in the note is
         // that person's role (GUIDELINE PR2), as a title would be.
         if e < t.count && !t[e].nl && named[e] { return nil }
+        // Session 17 (phiA): "FLIGHT NURSE: JODIE PRENTICE", "Certifying scientist: Pernille Gundersen", "GP: Dr Varghese": a
+        // role before a colon and a person found in the note (or a title) labels that person's role (GUIDELINE PR2).
+        if e + 1 < t.count && punct(e, 0x3A) && !t[e].nl && !t[e + 1].nl
+            && (named[e + 1] || t[e + 1].bits.contains(.title) || t[e + 1].bits.contains(.weakTitle))
+        { return nil }
         // Session 13: "cam walker fitted by orthotist dylan prescott", "podiatrist: tegan kowalski": in a lower-case line a
         // listed given name and a listed surname, neither an ordinary or stop-listed word, after a role (and its colon).
         if !cap(i) && !capsDoc, let ne = lowerNameAfterRole(e) {
@@ -4436,12 +4441,33 @@ struct PHIDetection {
         return false
     }
 
+    /// Session 17 (phiA): an occupation at token `i` in apposition to a relative or contact, in or after a bracket that
+    /// follows them, maybe after their age: `Daughter (a respiratory therapist at ...)`, `Keyonna (19, CNA at ...)`,
+    /// `Eleni (24), a nurse at`, `son Elias Haddad (44, pharmacist, ...)`, `mom Chioma (pharmacy technician at ...)`. A
+    /// `kinship` word must stand before the bracket in its clause (``kinshipEarlierInClause(_:)``).
+    @inline(never) func relativeApposition(_ i: Int) -> Bool {
+        // "daughter Gillian (carer, lives in Taroona)": a carer or companion word is the relative's role, not a job.
+        if t[i].rb.contains(.kinship) { return false }
+        var j = i - 1
+        if j >= 0 && isWord(j) && (t[j].key == K.a || t[j].key == K.an) { j -= 1 }
+        guard j >= 1, !t[j + 1].nl, !t[j].nl else { return false }
+        if punct(j, 0x2C) {
+            j -= 1
+            if j >= 1 && punct(j, 0x29) && !t[j].nl { j -= 1 }
+            guard j >= 1, ageNumber(j) else { return false }
+            j -= 1
+        }
+        guard j >= 1, punct(j, 0x28), !t[j].nl else { return false }
+        return kinshipEarlierInClause(j - 1)
+    }
+
     func occupationContext(_ i: Int) -> Bool {
         if i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.`is` || t[i - 2].key == K.was) { return true }
         // An apposition after a person: "son Marco (a paramedic with ...)", "her brother, a nurse,".
         if i >= 3 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (punct(i - 2, 0x28) || punct(i - 2, 0x2C)) && cap(i - 3)
             && named[i - 3]
         { return true }
+        if relativeApposition(i) { return true }
         if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
         // "this 74 yo midwife", "a 52-year-old teacher": an age right before.
         if i >= 1 && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld) { return true }

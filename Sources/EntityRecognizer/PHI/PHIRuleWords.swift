@@ -43,6 +43,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case onsetVerbs, onsetObjects, loginCues
     case departmentHeads
     case militaryMemberWords, militaryBaseTails
+    case agedOccupationSkips, agedOccupationStops
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
