@@ -734,6 +734,36 @@ extension PHIDetection {
         return false
     }
 
+    /// Session 17: the end of an organisation whose name is a known town (tokens before `e`) and one head word that no
+    /// place has, written at the end of its clause, or nil. The head is a hospital's name word (`hospital_name_tails`:
+    /// "Tacoma General", "Rutland Regional", "Riverside Methodist") or an unlisted acronym of two to four capitals in a
+    /// mixed-case note ("College Station ISD", "Fresno EOC", "Blacktown CMH"): the town names the organisation, which
+    /// is ORGANIZATION as a whole (GUIDELINE O3). Not a state or country code ("Dubbo NSW", "London UK"), a credential,
+    /// a department ("Busselton ED": the department rules decide), a police or fire department, a business district or a
+    /// time zone (`town_acronym_stops`: "Sacramento PD", "Sydney CBD"), or a word that a place goes on with.
+    @inline(never) func townOrganisationTail(_ e: Int) -> Int? {
+        guard e < t.count, !t[e].nl, isWord(e), cap(e), !capsDoc, !covered[e] else { return nil }
+        let n = t[e].e - t[e].s
+        // The clause ends after the head: a line end, punctuation other than a joining hyphen or apostrophe, or a
+        // lower-case word.
+        let after = e + 1
+        guard after >= t.count || t[after].nl || (isWord(after) && !cap(after))
+            || (t[after].kind == .punctuation && !(adjacent(after) && (punct(after, 0x2D) || punct(after, 0x27) || punct(after, 0x2F))))
+        else { return nil }
+        if t[e].flags.contains(.allUpper) {
+            guard n >= 2, n <= 4, !t[e].flags.contains(.hasDigit) else { return nil }
+            let bits = t[e].bits
+            if bits.contains(.stateAbbr) || bits.contains(.credential) || bits.contains(.title) || bits.contains(.placeWord)
+                || bits.contains(.direction) || t[e].ps || inSet(.countries, t[e].key) || inSet(.departmentHeads, t[e].key)
+                || inSet(.quantityUnits, t[e].key) || inSet(.townFollowers, t[e].key) || inSet(.functionWords, t[e].key)
+                || inSet(.townAcronymStops, t[e].key) || inSet(.emergencyServices, t[e].key)
+            { return nil }
+            return after
+        }
+        guard n >= 6, inSet(.hospitalNameTails, t[e].key) else { return nil }
+        return after
+    }
+
     /// An upper-case rural mail-box or route word (`rural_box_words`: `RSD`, `RMB`, `HC`, `RR`, `CMB`): the abbreviations
     /// are also clinical (reflex sympathetic dystrophy, head circumference, respiratory rate), so they count only where
     /// an address needs them (before a house number and a street, or a box and a locality).

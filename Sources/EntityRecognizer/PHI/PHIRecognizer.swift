@@ -3552,6 +3552,11 @@ struct PHIDetection {
             // "to Young-jae Shin": a place word joined by a hyphen to a given-name syllable is a hyphenated given name.
             !(punct(e, 0x2D) && hyphenatedGivenName(e - 1) != nil)
         {
+            // Session 17: "at Tacoma General", "from College Station ISD": a head after the town makes it an organisation.
+            if let oe = townOrganisationTail(e) {
+                emit(options.facilityType, i, oe, priority: 3, score: 0.6, rule: "organization-town-tail")
+                return oe
+            }
             emit(.address, i, e, priority: 2, score: 0.7, rule: "address-place")
             return e
         }

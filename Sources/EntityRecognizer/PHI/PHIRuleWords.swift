@@ -44,6 +44,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case departmentHeads
     case militaryMemberWords, militaryBaseTails
     case agedOccupationSkips, agedOccupationStops
+    case hospitalNameTails, townAcronymStops
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
