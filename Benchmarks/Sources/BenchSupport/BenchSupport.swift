@@ -47,15 +47,17 @@ public func readCorpus(_ path: String) -> [Document] {
     return documents
 }
 
-/// `PROGRAM POSITIONAL [--name value]...`: the positional argument and the options, each of
-/// which must be one of `known`; fails with `usage` otherwise.
-public func parseArguments(usage: String, known: Set<String>) -> (positional: String, options: [String: String]) {
+/// `PROGRAM POSITIONAL [--name value]... [--flag]...`: the positional argument and the options, each of
+/// which must be one of `known` (with a value) or `flags` (without one, value ""); fails with `usage` otherwise.
+public func parseArguments(usage: String, known: Set<String>, flags: Set<String> = []) -> (positional: String, options: [String: String]) {
     var args = Array(CommandLine.arguments.dropFirst())
     guard let positional = args.first, !positional.hasPrefix("--") else { fail(usage) }
     args.removeFirst()
     var options: [String: String] = [:]
     while !args.isEmpty {
         let a = args.removeFirst()
+        // A flag takes no value: its presence is the option ("" as its value).
+        if flags.contains(a) { options[a] = ""; continue }
         guard known.contains(a) else { fail("unknown option \(a)\n\(usage)") }
         guard let v = args.first else { fail("missing value after \(a)") }
         args.removeFirst()

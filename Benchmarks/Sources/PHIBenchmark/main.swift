@@ -1,12 +1,13 @@
 // Times PHI detection (detect-phi) and de-identification (deid) over a JSONL corpus
 // ({"text": ...} or {"transcription": ...} per line) on one core, and checks the result counts.
 //
-//   PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]
+//   PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger]
 //
 // detect = tokenize + PHIRecognizer (the work of `medtext detect-phi` without JSON output);
 // deid   = detect + Deidentifier in surrogate mode with date shifting (the costliest mode).
 // --expect FILE fails (exit 1) unless the entity counts per type equal the ones in FILE,
 // so that a fast wrong answer fails. --record FILE writes them.
+// --phi-tagger turns the learned PHI tagger on (PHIRecognizer.Options.tagger, as `medtext detect-phi --phi-tagger`).
 import Deidentifier
 import EntityRecognizer
 import BenchSupport
@@ -15,11 +16,12 @@ import MedTextCore
 import MedTextKit
 
 let (corpusPath, options) = parseArguments(
-    usage: "usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]",
-    known: ["--iterations", "--expect", "--record"])
+    usage: "usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger]",
+    known: ["--iterations", "--expect", "--record"], flags: ["--phi-tagger"])
 let iterations = options["--iterations"].flatMap { Int($0) } ?? 5
 let expectPath = options["--expect"]
 let recordPath = options["--record"]
+let tagger = options["--phi-tagger"] != nil
 
 // Setup (not timed): read the corpus, build the pipeline and the de-identifier.
 let documents = readCorpus(corpusPath)
@@ -27,7 +29,7 @@ let bytes = documents.reduce(0) { $0 + $1.utf8Count }
 let setupClock = ContinuousClock()
 var pipelineOrNil: PHIPipeline?
 let setup = setupClock.measure {
-    do { pipelineOrNil = try PHIPipeline() } catch { fail("\(error)") }
+    do { pipelineOrNil = try PHIPipeline(options: PHIRecognizer.Options(tagger: tagger)) } catch { fail("\(error)") }
 }
 let pipeline = pipelineOrNil!
 let deid = pipeline.deidentifier(options: DeidOptions(mode: .surrogate, shiftDates: true, key: Array("benchmark-key".utf8)))
@@ -81,6 +83,7 @@ if ProcessInfo.processInfo.environment["BENCH_STAGES"] != nil {
 let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
 print("""
     corpus      \(corpusPath)
+    tagger      \(tagger ? "on (--phi-tagger)" : "off")
     notes       \(documents.count)
     bytes       \(bytes)
     setup       \(String(format: "%.2f", seconds(setup))) s (tokenizer rules + PHI vocabulary)
