@@ -175,6 +175,41 @@ import Testing
         #expect(notes >= 400 && added > 0)
     }
 
+    /// Session 17 (helper `taggerfast`): the tagger scores only the neighbourhood of anchors (distinctive words that
+    /// can make an added span) outside the rules' selected spans. With a model that tags every scored token a NAME, a
+    /// note without an anchor gets no span, one with an anchor only spans from ``PHITaggerModel/anchorLookBehind`` tokens
+    /// before it, and the same note with the anchor's words covered by a rule span none.
+    @Test func tagsOnlyNearAnchorsOutsideRuleSpans() throws {
+        let head = "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-NAME\tI-NAME\nscale\t100\n"
+        let bias = String(PHITaggerModel.mix(.bias, 0), radix: 16)
+        let model = try #require(try PHITaggerModel.parse(weights: head + "\(bias)\t1:1000\n", types: "NAME\t0\t0\tno\n"))
+        func tag(_ text: String, covering cover: String? = nil) -> (spans: [PHITaggerModel.Span], anchors: [Int]) {
+            let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: text))
+            var covered: [TextSpan] = []
+            if let cover, let r = text.range(of: cover) {
+                let s = text[..<r.lowerBound].utf8.count
+                covered = [TextSpan(s, s + cover.utf8.count)]
+            }
+            var bytes = text
+            return bytes.withUTF8 { buf in
+                let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: Self.vocabulary)
+                return prepared.tokens.withUnsafeBufferPointer { t in
+                    let anchors = (0..<t.count).filter { PHITaggerModel.anchor(t[$0], lowerDoc: false) }
+                    return (model.tag(buf, t, capsDoc: false, lowerDoc: false, covered: covered), anchors)
+                }
+            }
+        }
+        let plain = "The Patient Was Seen Today. She Will Return Next Week. The Plan Is The Same."
+        let none = tag(plain)
+        #expect(none.anchors.isEmpty && none.spans.isEmpty)
+        let anchored = tag(plain + " Her Neighbour Wirrandel Quenby Came Too.")
+        let first = try #require(anchored.anchors.first)
+        #expect(!anchored.spans.isEmpty)
+        #expect(anchored.spans.allSatisfy { $0.start >= first - PHITaggerModel.anchorLookBehind })
+        #expect(anchored.spans.contains { $0.start <= first && first < $0.end })
+        #expect(tag(plain + " Her Neighbour Wirrandel Quenby Came Too.", covering: "Her Neighbour Wirrandel Quenby Came Too").spans.isEmpty)
+    }
+
     /// Dense class rows (helper `taggerspeed`, session 16): scoring adds, per feature, the weight of every class the
     /// weights file lists for it (absent classes 0), whatever the row order; a class listed twice in a row, a key listed
     /// twice or a classes row after the weights is rejected; an image whose table points past the rows is rejected.

@@ -10,9 +10,10 @@ extension PHIDetection {
     /// compound, and a NAME, ORGANIZATION or ADDRESS that is a state or country alone or holds no distinctive word
     /// (only ordinary words, stop-listed, eponym, drug, title or credential words, abbreviations, single letters) are
     /// not added, nor an instrument, device or test (``taggerDeviceName(_:_:_:)``). A one-word span needs the type's
-    /// one-word margin.
-    mutating func taggerSpans(_ model: PHITaggerModel) {
-        let spans = model.tag(b, t, capsDoc: capsDoc, lowerDoc: lowerDoc)
+    /// one-word margin. `covered`: the byte spans of the entities the rules selected, sorted (a span overlapping one is
+    /// dropped later, so the tagger skips the words only they could anchor, ``PHITaggerModel/tag(_:_:capsDoc:lowerDoc:covered:)``).
+    mutating func taggerSpans(_ model: PHITaggerModel, covered: [TextSpan] = []) {
+        let spans = model.tag(b, t, capsDoc: capsDoc, lowerDoc: lowerDoc, covered: covered)
         for span in spans where span.margin >= model.minMargins[span.beginClass] {
             var i = span.start
             let e = span.end

@@ -84,15 +84,6 @@ public struct PHIRecognizer: Sendable {
             prepared.tokens.withUnsafeBufferPointer { t in
                 var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
                 d.run()
-                // The learned tagger's spans, kept apart: they are added after the rules and their repeats, where they
-                // overlap none of them (a rule span always wins, DESIGN.md "Learned PHI tagger").
-                var tagged: [Candidate] = []
-                if options.tagger, let model = vocabulary.tagger {
-                    let before = d.found.count
-                    d.taggerSpans(model)
-                    tagged = Array(d.found[before...])
-                    d.found.removeSubrange(before...)
-                }
                 candidates.append(contentsOf: d.found)
                 // The accreditation number of a laboratory is no ID, whichever rule read it (GUIDELINE §9, decision of
                 // session 11).
@@ -101,6 +92,16 @@ public struct PHIRecognizer: Sendable {
                 // Every other mention of a selected name, place, organisation or identifier (GUIDELINE G1).
                 let repeats = d.repeatedMentions(of: selected)
                 if !repeats.isEmpty { selected = (selected + repeats).sorted { $0.span < $1.span } }
+                // The learned tagger's spans, kept apart: they are added after the rules and their repeats, where they
+                // overlap none of them (a rule span always wins, DESIGN.md "Learned PHI tagger"). It runs after them so
+                // that it skips the words only the selected spans could anchor (session 17, taggerfast).
+                var tagged: [Candidate] = []
+                if options.tagger, let model = vocabulary.tagger {
+                    let before = d.found.count
+                    d.taggerSpans(model, covered: selected.map(\.span).sorted())
+                    tagged = Array(d.found[before...])
+                    d.found.removeSubrange(before...)
+                }
                 if !tagged.isEmpty {
                     let added = Self.resolve(tagged).filter { !Self.overlapsAny(selected, $0.span) }
                     if !added.isEmpty {
