@@ -1,4 +1,5 @@
 @testable import EntityRecognizer
+import MedTextCore
 import Testing
 
 /// The flat word-key table behind PHI vocabulary and cue lookups.
@@ -104,5 +105,89 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// Session 17: the byte scanner's walk (``PHIScan/run()``) carries whether the byte before it ends a word instead of
+/// reading it again at every byte (``PHIScan/boundaryBefore(_:)``), and goes on after the byte that ends a skipped word
+/// or number. On rows of every kind of pattern and on random texts it finds what the walk with the test at every byte
+/// (the walk before session 17, written out here as the reference) finds.
+@Suite struct PHIScanBoundaryTests {
+    /// The walk with ``PHIScan/boundaryBefore(_:)`` at every byte.
+    static func referenceRun(_ scan: inout PHIScan) {
+        var i = 0
+        while i < scan.n {
+            let c = scan.b[i]
+            if c >= 0x80 || !scan.boundaryBefore(i) {
+                i += 1
+                continue
+            }
+            if isDigit(c) {
+                if let e = scan.numberPattern(i) {
+                    i = e
+                    continue
+                }
+                i = scan.skipToken(i)
+                continue
+            }
+            if (c == 0x2B || c == 0x28) && isDigit(scan.at(i + 1)) {
+                if let e = scan.phone(i, cue: scan.previousCue(i)) {
+                    i = e
+                    continue
+                }
+                i += 1
+                continue
+            }
+            if isAlpha(c) {
+                let we = scan.alphaRun(i)
+                if scan.wordMayMatch(i, wordEnd: we), let e = scan.wordPattern(i, wordEnd: we) {
+                    i = e
+                    continue
+                }
+                i = scan.tokenEnd(from: we)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    static func bothWalks(_ bytes: [UInt8]) -> (run: [Entity], reference: [Entity]) {
+        bytes.withUnsafeBufferPointer { b in
+            let words = PHIScanWords(PHIRuleWords.shipped)
+            var scan = PHIScan(b: b, words: words)
+            scan.run()
+            var reference = PHIScan(b: b, words: words)
+            referenceRun(&reference)
+            return (scan.found, reference.found)
+        }
+    }
+
+    @Test(arguments: [
+        "Seen on 12/03/2024 aged 67, DOB: 04/05/1957; MRN A1234567 and e-mail j.smith@example.com.au or www.example.org",
+        "Ph (02) 5550 1234, mob +61 412 555 010, fax: 03 9555 1234; 45yo M, 3-year-old, a 6/12 old, SSN 123-45-6789",
+        "IP 192.168.10.4, https://portal.example.com/x?y=1, ID#4471-WCSD, Medicare 2123 45670 1, Jan 2024, 3 March 2025",
+        "naïve résumé 12 café 2024-05-01 Ω-3 (03) 9555 0000 pt's x2days BP140/90 q4h",
+        "7",
+        "",
+    ])
+    func findsWhatTheBoundaryTestAtEveryByteFinds(_ text: String) {
+        let (run, reference) = Self.bothWalks(Array(text.utf8))
+        #expect(run == reference)
+    }
+
+    @Test func randomTextsFindTheSame() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aZq09 .,-'/@()+:#\n\tx1234567890".utf8) + [0xC3, 0xA9]
+        var found = 0
+        for _ in 0..<300 {
+            // Random bytes around a date and an age, so that every text holds patterns as well as noise.
+            let bytes = (0..<60).map { _ in alphabet.randomElement(using: &rng)! } + Array(" seen 12/03/2024 aged 67 ".utf8)
+                + (0..<60).map { _ in alphabet.randomElement(using: &rng)! }
+            let (run, reference) = Self.bothWalks(bytes)
+            #expect(run == reference)
+            found += reference.count
+        }
+        // Every text holds a date and an age, so the comparison is not of empty lists.
+        #expect(found > 0)
     }
 }
