@@ -1392,7 +1392,8 @@ extension PHIDetection {
                 s += 1
                 while punct(s, 0x2D) && adjacent(s) && s + 1 < t.count && adjacent(s + 1) && isWord(s + 1) { s += 2 }
             }
-            guard s < t.count, !t[s].nl, isWord(s) else { return nil }
+            // The common continuations first, cheaply: "67 yo M", "a 54-year-old woman", "45 yo male".
+            guard s < t.count, !t[s].nl, isWord(s), t[s].e - t[s].s > 1, !inSet(.agedOccupationStops, t[s].key) else { return nil }
         }
         // Session 13: "Mr. Delacroix is a retired railroad conductor (34 years with CSX)", "a 44-year-old former FedEx package
         // handler", "SHX: Retired school bus driver.": `retired` or `former` after `is a`/`was a`, an age, or opening a
