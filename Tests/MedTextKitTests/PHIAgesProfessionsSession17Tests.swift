@@ -35,7 +35,8 @@ import Testing
     static let relativeOccupations = [
         "- Son (a [[paramedic|PROFESSION]] at the coast) visits weekly.",
         "Granddaughter [[Talia|NAME]] ([[26|AGE]]), a [[nurse|PROFESSION]] at a private hospital, helps with meds.",
-        "son [[Rafael Mendes|NAME]] ([[47|AGE]], [[pharmacist|PROFESSION]], holds EPOA) attended.",
+        "son [[Rafael Mendes|NAME]] ([[47|AGE]], a [[pharmacist|PROFESSION]], holds EPOA) attended.",
+        "Brother ([[49|AGE]]) well; sister ([[55|AGE]], nurse) helps.",
         "- Daughter (a [[physiotherapist|PROFESSION]] interstate) phones daily.",
         "daughter [[Priya Raman|NAME]] (carer, lives nearby) attended.",
         "FLIGHT NURSE: [[KELLY ANNE BROOKS|NAME]]",

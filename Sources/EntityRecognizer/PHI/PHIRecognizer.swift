@@ -4448,14 +4448,16 @@ struct PHIDetection {
     }
 
     /// Session 17 (phiA): an occupation at token `i` in apposition to a relative or contact, in or after a bracket that
-    /// follows them, maybe after their age: `Daughter (a respiratory therapist at ...)`, `Keyonna (19, CNA at ...)`,
-    /// `Eleni (24), a nurse at`, `son Elias Haddad (44, pharmacist, ...)`, `mom Chioma (pharmacy technician at ...)`. A
-    /// `kinship` word must stand before the bracket in its clause (``kinshipEarlierInClause(_:)``).
+    /// follows them, after `a`/`an` and maybe after their age: `Daughter (a respiratory therapist at ...)`, `Eleni (24), a
+    /// nurse at`, `Jaylen (19, a Marine at ...)`. A `kinship` word must stand before the bracket in its clause
+    /// (``kinshipEarlierInClause(_:)``).
     @inline(never) func relativeApposition(_ i: Int) -> Bool {
         // "daughter Gillian (carer, lives in Taroona)": a carer or companion word is the relative's role, not a job.
         if t[i].rb.contains(.kinship) { return false }
+        // An article before the occupation: "her sister (52, nurse)" leaves a bare role word out (a nursing title).
         var j = i - 1
-        if j >= 0 && isWord(j) && (t[j].key == K.a || t[j].key == K.an) { j -= 1 }
+        guard j >= 1, isWord(j), t[j].key == K.a || t[j].key == K.an else { return false }
+        j -= 1
         guard j >= 1, !t[j + 1].nl, !t[j].nl else { return false }
         if punct(j, 0x2C) {
             j -= 1
