@@ -548,8 +548,35 @@ struct PHIScan {
         guard boundaryAfter(y), at(y) != 0x2F, (1...12).contains(value(i, m)) else { return nil }
         if y - m - 1 == 4, (1900...2199).contains(value(m + 1, y)) { return y }
         // "booster in 6-12 months", "review in 10/12 weeks": a range of counts before a unit of time is no month/year.
-        if y - m - 1 == 2, case .dateWord? = cue, !durationUnitAfter(y) { return y }
+        if y - m - 1 == 2, case .dateWord? = cue, !durationUnitAfter(y), !(at(m + 1) == 0x31 && at(m + 2) == 0x30 && scoreOutOfTenNear(i, y)) {
+            return y
+        }
         return nil
+    }
+
+    /// Session 17 (phitype): `pain (3/10 from 6/10)`, `pre 4/10, during 7/10, post 3/10`: another score out of ten (one
+    /// or two digits up to 10, `/10`, no third part) within 40 bytes of the value `i..<y` on its line makes `6/10` after a
+    /// date word a score in a run, not June 2010.
+    @inline(never) func scoreOutOfTenNear(_ i: Int, _ y: Int) -> Bool {
+        // A score at s (its first digit after a non-digit), or nil.
+        func score(_ s: Int) -> Bool {
+            guard s > 0, isDigit(at(s)), !isDigit(at(s - 1)), at(s - 1) != 0x2F, at(s) != 0x30 else { return false }
+            let d = digitRun(s)
+            guard d - s <= 2, value(s, d) <= 10, at(d) == 0x2F, at(d + 1) == 0x31, at(d + 2) == 0x30 else { return false }
+            let x = at(d + 3)
+            return !isDigit(x) && x != 0x2F && x != 0x2D
+        }
+        var j = i - 1
+        while j >= 1 && j >= i - 40 && b[j] != 0x0A {
+            if score(j) { return true }
+            j -= 1
+        }
+        j = y
+        while j < n && j <= y + 40 && b[j] != 0x0A {
+            if score(j) { return true }
+            j += 1
+        }
+        return false
     }
 
     /// A unit of time (`day`, `week`, `month`, `year`, `hour`, `wk`, `mo`, `yr`, `hr`, any ending) after one space at j.

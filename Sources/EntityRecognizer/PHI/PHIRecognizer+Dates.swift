@@ -55,10 +55,26 @@ extension PHIDetection {
 
     /// `in December and January`, `Oct or Nov`: a month name alone after `and`/`or` that follows a month name (GUIDELINE
     /// D4: a month alone that dates an event): the second month of the pair. Capitalised, or lower case in a lower-case note.
+    /// Session 17 (phitype): also after a comma in a bracketed list of up to three months (`this year (June, August)`,
+    /// `(February, June, now)`), and after a month and its year (`(Feb 2026, April)`).
     @inline(never) func monthAfterMonthPair(_ i: Int) -> Bool {
         guard i >= 2, isWord(i), t[i].rb.contains(.monthName), t[i].key != K.may, cap(i) || lowerDoc, !t[i].nl,
-            t[i - 1].key == K.and || t[i - 1].key == K.or, isWord(i - 2), t[i - 2].rb.contains(.monthName), t[i - 2].key != K.may
+            t[i - 1].key == K.and || t[i - 1].key == K.or || punct(i - 1, 0x2C)
         else { return false }
+        var m = i - 2
+        if punct(i - 1, 0x2C) && t[m].kind == .number && t[m].e - t[m].s == 4 && m >= 1 && !t[m].nl { m -= 1 }
+        guard isWord(m), t[m].rb.contains(.monthName), t[m].key != K.may else { return false }
+        if punct(i - 1, 0x2C) {
+            // A listed month must be capitalised like the one before it, and the list of at most three months must open
+            // a bracket: a recited run of months (`"December, November, September, ..."`, a cognitive test) dates nothing.
+            guard cap(m) == cap(i) else { return false }
+            var hops = 0
+            while hops < 2 && m >= 2 && punct(m - 1, 0x2C) && isWord(m - 2) && t[m - 2].rb.contains(.monthName) && !t[m].nl {
+                m -= 2
+                hops += 1
+            }
+            guard m >= 1, punct(m - 1, 0x28) else { return false }
+        }
         // "Oct and Nov 2025" is taken whole by the month-range and month-year shapes; here the month stands alone.
         return !(i + 1 < t.count && !t[i + 1].nl && t[i + 1].kind == .number)
     }
@@ -264,6 +280,7 @@ extension PHIDetection {
         // Session 14: "missed 20/03 dose", "(22/03, order no. ...)": a day or month written with a leading zero is a date,
         // whatever word is around it (scores, doses and counts are not zero-padded).
         if (zeroPadded(i) || zeroPadded(i + 2)) && !(e < t.count && !t[e].nl && adjacent(e) && t[e].kind != .punctuation) { return e }
+        if outOfTenRun(i) { return nil }
         // Session 6: "seen 14/3, 21/3 and 28/3": the next day/month of a list of dates; "follow up 1/5".
         if (dateListBefore(i) || followUpBefore(i)) && !(e < t.count && adjacent(e) && t[e].kind != .punctuation) { return e }
         if isWord(i - 1) && t[i - 1].flags.contains(.hasDigit) { return nil }  // "5mg 4/24", "x2 1/2"
@@ -551,3 +568,145 @@ extension PHIDetection {
     }
 }
 
+
+// MARK: session 17 (phitype): standards' years, bracketed month lists, bare handles, belongings codes
+
+extension PHIDetection {
+    /// Session 17 (phitype): `this year (June, August)`, `(February, June, now)`: a capitalised month right after an
+    /// opening bracket and before a comma is a DATE when the list goes on with another month or a year.
+    @inline(never) func monthOpensBracketList(_ i: Int) -> Bool {
+        guard i + 2 < t.count, punct(i + 1, 0x2C), !t[i + 2].nl else { return false }
+        let n = t[i + 2]
+        return (n.kind == .word && n.rb.contains(.monthName) && n.key != K.may && cap(i + 2))
+            || (n.kind == .number && n.e - n.s == 4 && (1900...2039).contains(intValue(i + 2)))
+    }
+
+    /// Session 17 (phitype): a year that names an Act or the edition of a standard, guideline or criteria set is no
+    /// DATE (GUIDELINE D3: `a year used as a model or standard name`): `Coroners Act 2009 (NSW)`, `MENTAL HEALTH ACT
+    /// 2014`; an acronym before the year and a standard word (`standard_words`) within four tokens after it
+    /// (`AASM 2012 respiratory rules`, `WHO 2021 reference values`, `ACG 2025 Crohn's guideline`); a capitalised
+    /// standard word within three words before it (`ADA Standards of Care 2026`, `Beers Criteria 2023`).
+    @inline(never) func yearNamesStandard(_ i: Int) -> Bool {
+        guard i >= 2, !t[i].nl else { return false }
+        let p = i - 1
+        guard isWord(p) else { return false }
+        // "Act" capitalised after a capitalised word ("Coroners Act"), or all lower case in a lower-case note.
+        if t[p].key == K.act && !t[p].nl && isWord(p - 1) && ((cap(p) && cap(p - 1)) || lowerDoc) { return true }
+        // An acronym in a mixed-case note ("AASM", "WHO", "ACG") and a standard word after the year.
+        let len = t[p].e - t[p].s
+        if t[p].flags.contains(.allUpper) && !capsDoc && (2...6).contains(len) && !t[p].flags.contains(.hasDigit) {
+            var k = i + 1
+            var n = 0
+            while k < t.count && !t[k].nl && n < 4 {
+                if isWord(k) && inSet(.standardWords, t[k].key) { return true }
+                k += 1
+                n += 1
+            }
+        }
+        // A capitalised standard word up to three words before the year, on its line.
+        var k = p
+        var n = 0
+        while k >= 0 && n < 3 {
+            if isWord(k) && (cap(k) || capsDoc) && inSet(.standardWords, t[k].key) { return true }
+            if t[k].nl || !(isWord(k)) { break }
+            k -= 1
+            n += 1
+        }
+        return false
+    }
+
+    /// Session 17 (phitype): `app handle given for notification: benjy_nc88`, `(handle nt_ryno88)`, `username
+    /// izzy.rows.10`: a user name written without its `@` after a handle cue (`handle_cues`) earlier on the line is an
+    /// ID like an `@` handle (GUIDELINE §2). Called at the first token with a digit; the value is the run of letters,
+    /// digits, `_` and inner `.` around it, after a space, with a `_` or `.` inside (a plain login such as `username
+    /// pdlamini2` stays with the login rules), three to thirty characters, and not the local part of an e-mail.
+    @inline(never) mutating func bareHandle(_ i: Int) -> Int? {
+        func part(_ k: Int) -> Bool { isWord(k) || t[k].kind == .number || punct(k, 0x5F) || punct(k, 0x2E) }
+        // The start: back over adjacent parts (none of them with a digit: this is the first digit of the value).
+        var s = i
+        while s > 0 && adjacent(s) && part(s - 1) && !t[s - 1].flags.contains(.hasDigit) && t[s - 1].kind != .number { s -= 1 }
+        guard s > 0, !adjacent(s), isWord(s) || s == i, !punct(s, 0x2E), !punct(s, 0x5F) else { return nil }
+        var e = i + 1
+        while e < t.count && adjacent(e) && !t[e].nl && part(e)
+            && !(punct(e, 0x2E) && (e + 1 >= t.count || !adjacent(e + 1) || !(isWord(e + 1) || t[e + 1].kind == .number)))
+        { e += 1 }
+        guard !(e < t.count && adjacent(e) && (punct(e, 0x40) || t[e].kind == .symbol || punct(e, 0x2F) || punct(e, 0x2D))) else { return nil }
+        var marks = false, letters = 0, len = 0
+        for k in s..<e {
+            len += t[k].e - t[k].s
+            if punct(k, 0x5F) || punct(k, 0x2E) { marks = true }
+            if isWord(k) { letters += 1 }
+        }
+        // A login without a mark (`username pdlamini2`) is left to the login rules (a clinician's NAME).
+        guard (3...30).contains(len), marks, letters > 0 else { return nil }
+        var k = s - 1
+        var n = 0
+        while k >= 0 && n < 8 && !t[k + 1].nl {
+            if isWord(k) && inSet(.handleCues, t[k].key) {
+                emit(.id, s, e, priority: 4, score: 0.7, rule: "id-bare-handle")
+                return e
+            }
+            k -= 1
+            n += 1
+        }
+        return nil
+    }
+
+    /// Session 17 (phitype): `property bag WH-0977`, `belongings bag MH-0612`, `BAG TAG CUN-VB-0391`, `bag 448172`: a
+    /// code right after a bag or tag word (`bag_tag_words`) numbers the patient's belongings: ID (GUIDELINE §9,
+    /// decision of session 13). The code is capitals (any case in a lower-case note), digits and inner hyphens, with
+    /// three or more digits and a capital or a hyphen, or five or more digits alone; not before a unit (`bag 1000 mL`).
+    @inline(never) mutating func belongingsCode(_ i: Int) -> Int? {
+        // An asset tag of ward equipment is no ID (GUIDELINE §9, decision of session 10): `drug trolley asset tag AT-20417`.
+        guard inSet(.bagTagWords, t[i - 1].key), !afterAssetWord(i) else { return nil }
+        var e = i
+        var digits = 0, letters = 0, hyphens = 0
+        while e < t.count && (e == i || adjacent(e)) && !t[e].nl {
+            if t[e].kind == .number || isWord(e) {
+                if isWord(e) && !t[e].flags.contains(.allUpper) && !t[e].flags.contains(.hasDigit) && !lowerDoc { return nil }
+                for c in t[e].s..<t[e].e { if b[c] &- 0x30 < 10 { digits += 1 } else { letters += 1 } }
+            } else if punct(e, 0x2D) && e + 1 < t.count && adjacent(e + 1) && (isWord(e + 1) || t[e + 1].kind == .number) {
+                hyphens += 1
+            } else { break }
+            e += 1
+        }
+        guard digits >= 3, (letters + hyphens > 0) || digits >= 5, letters <= 8 else { return nil }
+        if letters > 0 && !(b[t[i].s] &- 0x41 < 26 || b[t[i].s] &- 0x30 < 10 || lowerDoc) { return nil }
+        if e < t.count && adjacent(e) && !(t[e].kind == .punctuation && (e + 1 >= t.count || !adjacent(e + 1))) { return nil }
+        if e < t.count && !t[e].nl && isWord(e) && t[e].rb.contains(.auxWord) && inSet(.quantityUnits, t[e].key) { return nil }
+        emit(.id, i, e, priority: 4, score: 0.7, rule: "id-belongings-code")
+        return e
+    }
+}
+
+extension PHIDetection {
+    /// Session 17 (phitype): `PSFS: working at chairside 3/10, lifting 2/10`, `less pain (3/10 from 6/10)`, `pre 4/10,
+    /// during 7/10`: a value out of ten at token i (`a/10`, a at most 10, no year after it) with another such value within
+    /// twelve tokens on its line is a score in a run of scores, not a day of October or the tenth of a month. Not after
+    /// `on` or a date label (`on 3/10`, `Date: 7/10`), and not zero-padded (`03/10`: scores are not zero-padded).
+    @inline(never) func outOfTenRun(_ i: Int) -> Bool {
+        func tenth(_ k: Int) -> Bool {
+            k >= 0 && k + 2 < t.count && t[k].kind == .number && t[k].e - t[k].s <= 2 && b[t[k].s] != 0x30 && intValue(k) <= 10
+                && punct(k + 1, 0x2F) && adjacent(k + 1) && adjacent(k + 2) && t[k + 2].kind == .number && t[k + 2].e - t[k + 2].s == 2
+                && intValue(k + 2) == 10 && !(k + 3 < t.count && adjacent(k + 3) && (punct(k + 3, 0x2F) || punct(k + 3, 0x2D)))
+        }
+        guard tenth(i), i > 0, t[i - 1].key != K.on, !(isWord(i - 1) && inSet(.dateLabels, t[i - 1].key)), !punct(i - 1, 0x3A) else { return false }
+        // Back: up to twelve tokens before the value, on its line.
+        var k = i - 1
+        var n = 0
+        while k >= 2 && n < 12 && !t[k + 1].nl {
+            if tenth(k - 2) { return true }
+            k -= 1
+            n += 1
+        }
+        // Forward: up to twelve tokens after the value, on its line.
+        k = i + 3
+        n = 0
+        while k < t.count && n < 12 && !t[k].nl {
+            if tenth(k) { return true }
+            k += 1
+            n += 1
+        }
+        return false
+    }
+}

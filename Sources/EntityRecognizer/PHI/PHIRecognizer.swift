@@ -1376,6 +1376,16 @@ struct PHIDetection {
             ipv6MayStart(tok.s), let e = ipv6(i)
         { return e }
         if tok.kind == .symbol && b[tok.s] == 0x40, let e = messagingHandle(i) { return e }
+        // Session 17 (phitype): a handle without its `@` (`handle nt_ryno88`, `username izzy.rows.10`): at the first
+        // digit, after a `_` or a dotted word, or before a `_`.
+        if i > 1 && !t[i].nl && (number || (word && tok.flags.contains(.hasDigit)))
+            && ((adjacent(i) && (punct(i - 1, 0x5F) || (punct(i - 1, 0x2E) && adjacent(i - 1) && isWord(i - 2))))
+                || (i + 1 < t.count && adjacent(i + 1) && punct(i + 1, 0x5F))),
+            let e = bareHandle(i)
+        { return e }
+        if (number || tok.flags.contains(.allUpper) || tok.flags.contains(.hasDigit)) && i > 0 && isWord(i - 1) && !t[i].nl
+            && !adjacent(i), let e = belongingsCode(i)
+        { return e }
         // One cheap test on the token decides whether any session-3 pattern can start here.
         if number || tok.rb.contains(.monthName) || tok.flags.contains(.hasDigit)
             || (tok.flags.contains(.allUpper) && ((i + 1 < t.count && adjacent(i + 1)) || (i > 0 && t[i - 1].key == K.by))),
@@ -1411,6 +1421,7 @@ struct PHIDetection {
             if (1900...2099).contains(v) && !fraction && !postcode && !clock && !dose && !counted
                 && (t[i - 1].rb.contains(.yearCue) || hyphenCue || (punct(i - 1, 0x28) && punct(i + 1, 0x29)) || yearByShape(i)
                     || yearInRangeOrList(i, v) || yearAfterWord(i, v) || approximateYear(i))
+                && !yearNamesStandard(i)
             {
                 // "(1998-2019)", "1972–1989": a hyphenated range of two years is one DATE (GUIDELINE D4, decision of
                 // session 12), like a financial year; the second year must pass the same clock and dose tests.
@@ -1557,7 +1568,9 @@ struct PHIDetection {
             || (i >= 2 && punct(i - 1, 0x3A) && inSet(.dateLabels, t[i - 2].key))),
             let e = dayMonth(i), !durationNotation(TextSpan(t[i].s, t[e - 1].e)),
             // Session 5: "4/22 Fosters Rd": a unit and street number, not a date.
-            !streetFollows(e)
+            !streetFollows(e),
+            // Session 17: "pain (3/10 from 7/10)": a score in a run of scores out of ten, even after a date word.
+            !(intValue(i + 2) == 10 && outOfTenRun(i))
         {
             emit(.date, i, e, priority: 4, score: 0.75, rule: "date-day-month")
             return e
@@ -1578,7 +1591,8 @@ struct PHIDetection {
             let labelled = (!number && tok.cp) && !capsDoc && monthAfterDateLabel(i)
             // "Echo (Feb) showed", "Echo Feb: EF 40%": a capitalised month alone in brackets or before a colon.
             let set = (!number && tok.cp) && !capsDoc && tok.key != K.may && !t[i].nl
-                && ((punct(i - 1, 0x28) && punct(i + 1, 0x29)) || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
+                && ((punct(i - 1, 0x28) && (punct(i + 1, 0x29) || monthOpensBracketList(i)))
+                    || (isWord(i - 1) && punct(i + 1, 0x3A) && !adjacent(i)))
             if (hyphenated || labelled || set || inSet(.monthAloneCues, t[i - 1].key) || monthAfterMonthPair(i) || monthEndingAClause(i)
                 || lowerOrLastMonth(i))
                 && (i + 1 >= t.count || t[i + 1].nl || t[i + 1].kind == .punctuation

@@ -45,6 +45,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case militaryMemberWords, militaryBaseTails
     case agedOccupationSkips, agedOccupationStops
     case hospitalNameTails, townAcronymStops
+    case standardWords, bagTagWords
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
