@@ -3,6 +3,7 @@ import Foundation
 import MedTextCore
 import MedTextKit
 import EntityRecognizer
+import Deidentifier
 
 /// Developer command: trains the learned PHI tagger's weights (`phi/tagger_weights.tsv`) from PHI gold notes
 /// (`scripts/phi/train_tagger.sh` runs it with the committed settings).
@@ -25,6 +26,15 @@ struct TrainPHITaggerCommand: ParsableCommand {
 
     @Option(help: "Highest note number to train on.")
     var maxNote = 660
+
+    @Option(help: ArgumentHelp(
+        "Note numbers never trained on, as comma-separated ranges (e.g. 701-740: a fresh check kept unseen).", valueName: "ranges"))
+    var exclude = ""
+
+    @Option(help: ArgumentHelp(
+        "Surrogate copies per gold note: each copy has every gold PHI span replaced by a keyed surrogate of its type (medtext deid --mode surrogate, key medtext-tagger-augment-N), so the tagger learns contexts rather than the notes' values.",
+        valueName: "n"))
+    var augment = 0
 
     @Option(help: "Training passes over the notes.")
     var epochs = 5
@@ -70,12 +80,43 @@ struct TrainPHITaggerCommand: ParsableCommand {
             } catch let e as PHIVocabularyError {
                 throw CLIError(code: e.code, message: e.message, exitCode: 70)
             }
+            let excluded = try Self.ranges(exclude)
+            guard augment >= 0 && augment <= 10 else { throw CLIError(code: "MT-CLI-008", message: "--augment must be 0...10", exitCode: 64) }
+            var deidentifiers: [(Deidentifier, Deidentifier)] = []
+            if augment > 0 {
+                let dir = configuration.lexiconsDirectory
+                func text(_ relative: String) throws -> String {
+                    let path = dir.appendingPathComponent(relative).path
+                    guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
+                        throw CLIError(code: "MT-CLI-001", message: "cannot read \(path) as UTF-8", exitCode: 66)
+                    }
+                    return text
+                }
+                let words: DeidWords, lists: DeidLists
+                do {
+                    words = try DeidWords(tsv: text("phi/deid_words.tsv"))
+                    lists = try DeidLists(surrogateValues: text("phi/surrogate_values.tsv"), holidays: text("phi/holidays.tsv"))
+                } catch let e as CLIError {
+                    throw e
+                } catch {
+                    throw CLIError(code: "MT-CLI-001", message: "cannot read the surrogate lists: \(error)", exitCode: 70)
+                }
+                for copy in 1...augment {
+                    let key = Array("medtext-tagger-augment-\(copy)".utf8)
+                    deidentifiers.append((
+                        Deidentifier(options: DeidOptions(mode: .surrogate, key: key, locale: .enUS), words: words, lists: lists),
+                        Deidentifier(options: DeidOptions(mode: .surrogate, key: key, locale: .enAU), words: words, lists: lists)))
+                }
+            }
+            var copies = 0
             var trainer = PHITaggerTrainer(vocabulary: vocabulary, settings: .init(epochs: epochs, seed: seed, prune: prune))
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: gold) else {
                 throw CLIError(code: "MT-CLI-001", message: "cannot read \(gold): no such directory, or not readable", exitCode: 66)
             }
             for name in names.sorted() where name.hasSuffix(".txt") {
-                guard let number = Int(name.prefix(3)), number >= minNote, number <= maxNote else { continue }
+                guard let number = Int(name.prefix(3)), number >= minNote, number <= maxNote,
+                    !excluded.contains(where: { $0.contains(number) })
+                else { continue }
                 let path = (gold as NSString).appendingPathComponent(name)
                 guard let data = FileManager.default.contents(atPath: path), let marked = String(validating: data, as: UTF8.self) else {
                     throw CLIError(code: "MT-CLI-001", message: "cannot read \(path) as UTF-8", exitCode: 66)
@@ -85,6 +126,20 @@ struct TrainPHITaggerCommand: ParsableCommand {
                 }
                 let doc = pipeline.tokenizer.tokensAndSections(Document(id: name, text: note.text))
                 trainer.add(doc, gold: note.spans)
+                for (us, au) in deidentifiers {
+                    let deid = name.contains("-au") ? au : us
+                    let entities = note.spans.map {
+                        Entity(category: .protectedHealthInformation, type: EntityType(rawValue: $0.type), span: $0.span)
+                    }
+                    let result = deid.deidentify(text: note.text, entities: entities, patient: name)
+                    // A copy whose every span got a surrogate (none redacted after collisions, none dropped as nested).
+                    guard result.replacements.count == note.spans.count,
+                        result.replacements.allSatisfy({ !$0.rule.hasPrefix("redact") && !$0.rule.hasPrefix("mask") })
+                    else { continue }
+                    let copyDoc = pipeline.tokenizer.tokensAndSections(Document(id: name, text: result.text))
+                    trainer.add(copyDoc, gold: result.replacements.map { ($0.output, $0.type.rawValue) })
+                    copies += 1
+                }
             }
             if let negatives {
                 let types = Set(negativeTypes.split(separator: ",").map(String.init))
@@ -109,10 +164,21 @@ struct TrainPHITaggerCommand: ParsableCommand {
             guard FileManager.default.createFile(atPath: out, contents: Data(weights.utf8)) else {
                 throw CLIError(code: "MT-CLI-009", message: "cannot write \(out)", exitCode: 73)
             }
-            StandardError.write("trained on \(trainer.noteCount) notes; wrote \(out)")
+            StandardError.write("trained on \(trainer.noteCount) notes (\(copies) of them surrogate copies); wrote \(out)")
         } catch let e as CLIError {
             StandardError.write(e.description)
             throw ExitCode(e.exitCode)
+        }
+    }
+
+    /// `701-740,750` as closed ranges.
+    static func ranges(_ text: String) throws -> [ClosedRange<Int>] {
+        try text.split(separator: ",").map { part in
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard ends.count <= 2, let lo = Int(ends[0]), let hi = Int(ends.last!), lo <= hi else {
+                throw CLIError(code: "MT-CLI-008", message: "--exclude: expected ranges like 701-740, got '\(part)'", exitCode: 64)
+            }
+            return lo...hi
         }
     }
 }
