@@ -79,4 +79,37 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stderr.contains("organization") || r.stderr.contains("address"))
     }
+
+    /// `train-phi-tagger --exclude RANGES --augment N` (helper `taggeracc`, session 17): excluded note numbers are never
+    /// read, each surrogate copy of a gold note is one more training note and changes the weights, and a malformed range
+    /// is a usage error. Three invented gold notes.
+    @Test(arguments: [
+        ([String](), 0, "trained on 3 notes (0 of them surrogate copies)"),
+        (["--exclude", "2-2"], 0, "trained on 2 notes (0 of them surrogate copies)"),
+        (["--exclude", "1,3", "--augment", "1"], 0, "trained on 2 notes (1 of them surrogate copies)"),
+        (["--augment", "2"], 0, "trained on 9 notes (6 of them surrogate copies)"),
+        (["--exclude", "5-2"], 64, "MT-CLI-008"),
+        (["--exclude", "x"], 64, "MT-CLI-008"),
+    ])
+    func trainTaggerExcludesAndAugments(_ flags: [String], _ status: Int32, _ message: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("phi-train-\(getpid())-\(flags.joined())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let notes = [
+            "001-gp-au.txt": "Seen by [[Dr Harriet Vell|NAME]] at [[Wirrandel Wellness|ORGANIZATION]] on [[04/03/2024|DATE]].\n",
+            "002-ed-us.txt": "[[Tomas Okonkwo-Reyes|NAME]] lives at [[14 Quillan Street, Marrowby|ADDRESS]].\n",
+            "003-letter-au.txt": "Dear [[Dr Penhallow|NAME]], thank you for seeing [[Ivy Dunmarra|NAME]], aged [[58|AGE]].\n",
+        ]
+        for (name, text) in notes { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let out = dir.appendingPathComponent("w.tsv").path
+        let r = try CLIRunner.run(["train-phi-tagger", "--gold", dir.path, "--max-note", "3", "--out", out] + flags)
+        #expect(r.status == status, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        guard status == 0, let k = flags.firstIndex(of: "--augment") else { return }
+        var plainFlags = flags
+        plainFlags.removeSubrange(k...(k + 1))
+        let plain = try CLIRunner.run(["train-phi-tagger", "--gold", dir.path, "--max-note", "3", "--out", out + ".plain"] + plainFlags)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) != String(contentsOfFile: out + ".plain", encoding: .utf8))
+    }
 }

@@ -120,6 +120,10 @@ import Testing
         "His head was secured to the Hallworth headrest and the Thornbury punches were used.",
         "Testing included the Brennard Memory Scale and the Colmar Naming Test.",
         "The fracture was fixed with two screws from the Dunmore Fixation System.",
+        // taggeracc (session 17): test batteries and instruments ending in a word the rules now read as an eponym
+        // follower (`battery`, `pegboard`, `aspirator`); the retrained tagger marked these before.
+        "Language testing used the Kelvane Aphasia Battery and the Dorrigo Pegboard.",
+        "Tumour debulked with the Corvath Ultrasonic Aspirator.",
     ])
     func taggerRows(_ row: String) {
         let m = MarkedText(row)

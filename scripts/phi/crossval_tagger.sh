@@ -18,7 +18,7 @@ for f in lexicons/data/*; do [ "$(basename "$f")" = phi ] || ln -s "$PWD/$f" "$w
 for f in lexicons/data/phi/*; do case "$(basename "$f")" in tagger_*) ;; *) ln -s "$PWD/$f" "$work/lex/phi/";; esac; done
 cp "$types" "$work/lex/phi/tagger_types.tsv"
 MEDTEXT_LEXICONS="$work/lex" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 780 \
-  --exclude "701-740,$hold_min-$hold_max" --negatives corpora/gold/dev --epochs 5 --seed 1 --prune 0.5 ${TRAIN_FLAGS:-} \
+  --exclude "701-740,$hold_min-$hold_max" --negatives corpora/gold/dev --augment 1 --epochs 5 --seed 1 --prune 1 ${TRAIN_FLAGS:-} \
   --out "$work/lex/phi/tagger_weights.tsv" 2>"$work/train.log"
 for f in corpora/phi/dev/*.txt; do
   n=$((10#$(basename "$f" | cut -c1-3)))

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Trains the learned PHI tagger's weights from the PHI dev gold notes 001-660 (and, as examples of no PHI, the clinical
-# entity spans of the entity gold dev notes corpora/gold/dev) and writes
+# Trains the learned PHI tagger's weights from the PHI dev gold notes 001-780 except 701-740 (and, as examples of no PHI, the clinical
+# entity spans of the entity gold dev notes corpora/gold/dev), plus one keyed surrogate copy of every PHI gold note
+# (--augment 1: each gold PHI string replaced by a surrogate of its type), and writes
 # lexicons/data/phi/tagger_weights.tsv (or OUT). Deterministic: a seeded note order, a fixed number of
 # epochs and a fixed float order, so re-running it reproduces the committed file byte for byte.
 #   scripts/phi/train_tagger.sh [OUT]
-# Never train on corpora/phi/test (held out) nor on dev notes above 660 (the session-16 fresh check).
+# Never train on corpora/phi/test (held out) nor on dev 701-740 (the session-17 fresh check) nor on dev notes above 780.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${1:-lexicons/data/phi/tagger_weights.tsv}"
 swift build -c release --product medtext >&2
 bin="$(swift build -c release --show-bin-path)/medtext"
-MEDTEXT_LEXICONS="$PWD/lexicons/data" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 660 \
-  --negatives corpora/gold/dev --epochs 5 --seed 1 --prune 0.5 --out "$out"
+MEDTEXT_LEXICONS="$PWD/lexicons/data" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 780 --exclude 701-740 \
+  --negatives corpora/gold/dev --augment 1 --epochs 5 --seed 1 --prune 1 --out "$out"
