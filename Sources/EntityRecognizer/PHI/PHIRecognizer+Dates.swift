@@ -639,17 +639,9 @@ extension PHIDetection {
         }
         // A login without a mark (`username pdlamini2`) is left to the login rules (a clinician's NAME).
         guard (3...30).contains(len), marks, letters > 0 else { return nil }
-        var k = s - 1
-        var n = 0
-        while k >= 0 && n < 8 && !t[k + 1].nl {
-            if isWord(k) && inSet(.handleCues, t[k].key) {
-                emit(.id, s, e, priority: 4, score: 0.7, rule: "id-bare-handle")
-                return e
-            }
-            k -= 1
-            n += 1
-        }
-        return nil
+        guard handleCueBefore(s, wrapped: false) else { return nil }
+        emit(.id, s, e, priority: 4, score: 0.7, rule: "id-bare-handle")
+        return e
     }
 
     /// Session 17 (phitype): `property bag WH-0977`, `belongings bag MH-0612`, `BAG TAG CUN-VB-0391`, `bag 448172`: a

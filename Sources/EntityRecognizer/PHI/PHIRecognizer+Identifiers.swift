@@ -222,19 +222,24 @@ extension PHIDetection {
             e += 1
         }
         guard (3...30).contains(len), !(e < t.count && adjacent(e) && punct(e, 0x40)) else { return nil }
-        var k = i - 1
-        var n = 0
         // Session 16: "runs a TikTok account (handle" / "@rowsfast)": a handle cue ending the line before, the handle
         // opening the next.
-        while k >= 0 && n < 8 && (!t[k + 1].nl || (k == i - 1 && isWord(k))) {
-            if isWord(k) && inSet(.handleCues, t[k].key) {
-                emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-handle")
-                return e
-            }
+        guard handleCueBefore(i, wrapped: true) else { return nil }
+        emit(.id, i, e, priority: 4, score: 0.7, rule: "id-messaging-handle")
+        return e
+    }
+
+    /// A handle cue (`handle_cues`) at most eight tokens before token i on its line; with `wrapped`, also a cue word
+    /// ending the line before when token i opens its line.
+    @inline(never) func handleCueBefore(_ i: Int, wrapped: Bool) -> Bool {
+        var k = i - 1
+        var n = 0
+        while k >= 0 && n < 8 && (!t[k + 1].nl || (wrapped && k == i - 1 && isWord(k))) {
+            if isWord(k) && inSet(.handleCues, t[k].key) { return true }
             k -= 1
             n += 1
         }
-        return nil
+        return false
     }
 }
 
