@@ -59,25 +59,30 @@ public struct PHIPipeline: Sendable {
             cache?.save(bytes: vocabulary.image(key: cache!.key))
         }
         self.recognizer = PHIRecognizer(vocabulary: vocabulary, options: options)
-        let wordsURL = dir.appendingPathComponent("phi/deid_words.tsv")
-        guard let wordsData = FileManager.default.contents(atPath: wordsURL.path), let wordsText = String(validating: wordsData, as: UTF8.self) else {
-            throw PipelineBuildError(reason: .unreadableFile, path: wordsURL.path, detail: "file missing, unreadable or not UTF-8")
-        }
-        do {
-            deidWords = try DeidWords(tsv: wordsText)
-        } catch {
-            throw PipelineBuildError(reason: .invalidRules, path: wordsURL.path, detail: error.description)
-        }
-        func text(_ relative: String) throws -> String {
+        (deidWords, deidLists) = try Self.deidData(lexicons: dir)
+    }
+
+    /// The de-identifier's word sets and surrogate lists (`phi/deid_words.tsv`, `phi/surrogate_values.tsv`,
+    /// `phi/holidays.tsv`) read from the lexicons directory `dir`; `medtext train-phi-tagger --augment` reads them here
+    /// too, without building the PHI vocabulary.
+    public static func deidData(lexicons dir: URL) throws(PipelineBuildError) -> (DeidWords, DeidLists) {
+        func text(_ relative: String) throws(PipelineBuildError) -> String {
             let url = dir.appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(validating: data, as: UTF8.self) else {
                 throw PipelineBuildError(reason: .unreadableFile, path: url.path, detail: "file missing, unreadable or not UTF-8")
             }
             return text
         }
+        let (wordsText, valuesText, holidaysText) = (try text("phi/deid_words.tsv"), try text("phi/surrogate_values.tsv"), try text("phi/holidays.tsv"))
+        let words: DeidWords
         do {
-            deidLists = try DeidLists(surrogateValues: text("phi/surrogate_values.tsv"), holidays: text("phi/holidays.tsv"))
-        } catch let error as DeidListsError {
+            words = try DeidWords(tsv: wordsText)
+        } catch {
+            throw PipelineBuildError(reason: .invalidRules, path: dir.appendingPathComponent("phi/deid_words.tsv").path, detail: error.description)
+        }
+        do {
+            return (words, try DeidLists(surrogateValues: valuesText, holidays: holidaysText))
+        } catch {
             throw PipelineBuildError(reason: .invalidRules, path: dir.appendingPathComponent("phi/\(error.file)").path, detail: error.description)
         }
     }

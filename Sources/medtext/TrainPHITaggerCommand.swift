@@ -84,22 +84,11 @@ struct TrainPHITaggerCommand: ParsableCommand {
             guard augment >= 0 && augment <= 10 else { throw CLIError(code: "MT-CLI-008", message: "--augment must be 0...10", exitCode: 64) }
             var deidentifiers: [(Deidentifier, Deidentifier)] = []
             if augment > 0 {
-                let dir = configuration.lexiconsDirectory
-                func text(_ relative: String) throws -> String {
-                    let path = dir.appendingPathComponent(relative).path
-                    guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
-                        throw CLIError(code: "MT-CLI-001", message: "cannot read \(path) as UTF-8", exitCode: 66)
-                    }
-                    return text
-                }
                 let words: DeidWords, lists: DeidLists
                 do {
-                    words = try DeidWords(tsv: text("phi/deid_words.tsv"))
-                    lists = try DeidLists(surrogateValues: text("phi/surrogate_values.tsv"), holidays: text("phi/holidays.tsv"))
-                } catch let e as CLIError {
-                    throw e
+                    (words, lists) = try PHIPipeline.deidData(lexicons: configuration.lexiconsDirectory)
                 } catch {
-                    throw CLIError(code: "MT-CLI-001", message: "cannot read the surrogate lists: \(error)", exitCode: 70)
+                    throw error.cliError(exitCode: 70)
                 }
                 for copy in 1...augment {
                     let key = Array("medtext-tagger-augment-\(copy)".utf8)
