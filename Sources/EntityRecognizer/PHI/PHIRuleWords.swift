@@ -73,19 +73,27 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
 /// vocabulary's key table, so that a set is probed only after the one-bit pre-test matched.
 struct PHIRuleWords: Sendable {
     private let sets: [Set<UInt64>]
-    /// Every set's slots, one power-of-two block per set (at most half full; 0 marks an empty slot).
-    private let slots: [UInt64]
-    private let blocks: [Block]
-    /// Two 64-bit words per set, a bit for each of the 128 values of a key's top seven bits that some key of the set has
-    /// (session 14): ``mayContain(_:_:)`` reads it, without the probe, for a set that the rules ask at most words.
-    private let filters: [UInt64]
+    /// The frozen sets in one allocation (``Table``), read through `words` without bounds checks or array headers
+    /// (session 18, speedB): four words per set, then every set's slots. Set `s`'s words are `4 s` (the offset of its
+    /// slots in `words`, and their mask shifted left 32), `4 s + 1` (the probe's right shift, and 1 << 8 when the set
+    /// holds the key 0, which marks empty slots) and `4 s + 2`, `4 s + 3` (the filter of ``mayContain(_:_:)``: a bit for
+    /// each of the 128 values of a key's top seven bits that some key of the set has, session 14). Each set's slots are
+    /// one power-of-two block, at most half full.
+    /// (The set's header, filter and slots were three arrays: `contains` was the hottest line of the rules, most of it the
+    /// chain of loads through the arrays and their bounds checks before the slot.)
+    private let table: Table
+    /// `table.words`, held here so that a probe reads it from the vocabulary without going through the table. Never
+    /// written through, and valid while `table` (which this value holds) lives.
+    nonisolated(unsafe) private let words: UnsafePointer<UInt64>
 
-    private struct Block: Sendable {
-        var offset: Int
-        var mask: Int
-        var shift: UInt64
-        /// The set holds the key 0 (which marks empty slots, so it is kept apart).
-        var hasZero: Bool
+    /// Owns the allocation behind ``words``; never written after `init`.
+    private final class Table: @unchecked Sendable {
+        let words: UnsafeMutablePointer<UInt64>
+        init(count: Int) {
+            words = .allocate(capacity: count)
+            words.initialize(repeating: 0, count: count)
+        }
+        deinit { words.deallocate() }
     }
 
     /// The words of set `s`.
@@ -95,13 +103,14 @@ struct PHIRuleWords: Sendable {
     /// - Complexity: O(1) expected.
     @inline(__always)
     func contains(_ s: PHIRuleSet, _ key: UInt64) -> Bool {
-        let m = blocks[s.rawValue]
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> m.shift)
+        let h = words[4 &* s.rawValue], shift = words[4 &* s.rawValue &+ 1]
+        let offset = Int(truncatingIfNeeded: h & 0xFFFF_FFFF), mask = Int(truncatingIfNeeded: h &>> 32)
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> (shift & 63))
         while true {
-            let x = slots[m.offset &+ i]
-            if x == key { return key != 0 || m.hasZero }
+            let x = words[offset &+ i]
+            if x == key { return key != 0 || shift &>> 8 != 0 }
             if x == 0 { return false }
-            i = (i &+ 1) & m.mask
+            i = (i &+ 1) & mask
         }
     }
 
@@ -109,36 +118,42 @@ struct PHIRuleWords: Sendable {
     /// is mostly answered by one load and a shift (about one key in eight passes for a set of twenty words).
     @inline(__always)
     func mayContain(_ s: PHIRuleSet, _ key: UInt64) -> Bool {
-        filters[2 &* s.rawValue &+ Int(truncatingIfNeeded: key >> 63)] >> ((key >> 57) & 63) & 1 != 0
+        words[4 &* s.rawValue &+ 2 &+ Int(truncatingIfNeeded: key &>> 63)] &>> ((key &>> 57) & 63) & 1 != 0
     }
 
     /// The sets in ``PHIRuleSet`` case order (one per case).
     init(sets: [Set<UInt64>]) {
         precondition(sets.count == PHIRuleSet.allCases.count)
         self.sets = sets
-        var filters = [UInt64](repeating: 0, count: 2 * sets.count)
-        for (n, set) in sets.enumerated() {
-            for k in set { filters[2 * n + Int(truncatingIfNeeded: k >> 63)] |= 1 << ((k >> 57) & 63) }
-        }
-        self.filters = filters
-        var slots: [UInt64] = []
-        var blocks: [Block] = []
+        var capacities: [Int] = []
+        var bitsOf: [UInt64] = []
+        var total = 4 * sets.count
         for set in sets {
             var bits: UInt64 = 2
             while (1 << bits) < set.count * 2 { bits += 1 }
-            let capacity = 1 << Int(bits)
-            let block = Block(offset: slots.count, mask: capacity - 1, shift: 64 - bits, hasZero: set.contains(0))
-            slots.append(contentsOf: repeatElement(0, count: capacity))
+            capacities.append(1 << Int(bits))
+            bitsOf.append(bits)
+            total += 1 << Int(bits)
+        }
+        precondition(total < 1 << 32)
+        let table = Table(count: total)
+        let w = table.words
+        var offset = 4 * sets.count
+        for (n, set) in sets.enumerated() {
+            let capacity = capacities[n], mask = capacity - 1, shift = 64 - bitsOf[n]
+            w[4 * n] = UInt64(offset) | UInt64(mask) << 32
+            w[4 * n + 1] = shift | (set.contains(0) ? 1 << 8 : 0)
+            for k in set { w[4 * n + 2 + Int(truncatingIfNeeded: k >> 63)] |= 1 << ((k >> 57) & 63) }
             // Sorted, so that the layout does not depend on the set's iteration order.
             for k in set.sorted() where k != 0 {
-                var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> block.shift)
-                while slots[block.offset + i] != 0 { i = (i + 1) & block.mask }
-                slots[block.offset + i] = k
+                var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while w[offset + i] != 0 { i = (i + 1) & mask }
+                w[offset + i] = k
             }
-            blocks.append(block)
+            offset += capacity
         }
-        self.slots = slots
-        self.blocks = blocks
+        self.table = table
+        self.words = UnsafePointer(w)
     }
 
     init() { self.init(sets: Array(repeating: [], count: PHIRuleSet.allCases.count)) }
