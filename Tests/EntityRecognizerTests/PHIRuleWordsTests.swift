@@ -10,6 +10,8 @@ extension PHIRuleWords {
     static let shippedText = try! String(
         contentsOf: MedTextLexicons.bundledDataDirectory.appendingPathComponent("phi/rule_words.tsv"), encoding: .utf8)
     static let shipped = try! PHIRuleWords(tsv: shippedText)
+    /// Every set, in case order.
+    var allSets: [Set<UInt64>] { PHIRuleSet.allCases.map { self[$0] } }
 
     /// The shipped file without the rows of `set`, or without one row (`set`, `word`).
     static func shippedText(without set: PHIRuleSet, word: String? = nil) -> String {
@@ -34,6 +36,35 @@ extension PHIRuleWords {
     func mayContainHoldsForEveryKeyOfTheSet(set: PHIRuleSet) {
         let words = PHIRuleWords.shipped
         #expect(words[set].allSatisfy { words.mayContain(set, $0) }, "\(set.fileName)")
+    }
+
+    /// Session 18 (speedB): the frozen table (`contains`, one allocation read through a pointer) answers as the set does,
+    /// for every shipped set's own keys, every other set's keys and keys of no set; and a set holding the key 0 (which
+    /// marks empty slots) finds it while the other sets do not.
+    @Test(arguments: PHIRuleSet.allCases)
+    func frozenTableAnswersAsTheSet(set: PHIRuleSet) {
+        let words = PHIRuleWords.shipped
+        var probes = Set<UInt64>()
+        for other in PHIRuleSet.allCases { probes.formUnion(words[other]) }
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(set.rawValue + 1)
+        for _ in 0..<500 {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            probes.insert(x)
+        }
+        let wrong = probes.filter { words.contains(set, $0) != words[set].contains($0) }
+        #expect(wrong.isEmpty, "\(set.fileName): \(wrong.count) of \(probes.count) keys answered wrong")
+        #expect(!words.contains(set, 0) || words[set].contains(0))
+    }
+
+    @Test(arguments: [0, 3, PHIRuleSet.allCases.count - 1])
+    func frozenTableFindsTheZeroKeyOnlyInItsSet(index: Int) {
+        var sets = PHIRuleWords.shipped.allSets
+        sets[index].insert(0)
+        let words = PHIRuleWords(sets: sets)
+        for s in PHIRuleSet.allCases {
+            #expect(words.contains(s, 0) == (s.rawValue == index), "\(s.fileName)")
+            #expect(words[s].allSatisfy { words.contains(s, $0) }, "\(s.fileName)")
+        }
     }
 
     @Test(arguments: [PHIRuleSet.workVerbs, .organizationPrepositions])
