@@ -238,3 +238,64 @@ import Testing
         #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 0]), rows: 2))
     }
 }
+
+extension PHITaggerTests {
+    /// A hand-set model (session 18, helper `taggerdef`): every run of capitalised words is an ORGANIZATION (a title-case
+    /// word begins or continues one, `of` continues one; lower-case and all-capitals words, numbers, punctuation and `Day`
+    /// are O), so that the guards of ``PHIDetection/taggerSpans(_:covered:)`` alone decide what is added.
+    static let capitalRunsVocabulary: PHIVocabulary = {
+        func h(_ x: UInt64) -> String { String(x, radix: 16) }
+        let rows = [
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0x14)))\t1:1000",
+            "\(h(PHITaggerModel.mix(.prev, 1)))\t2:3000", "\(h(PHITaggerModel.mix(.prev, 2)))\t2:3000",
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0x10)))\t0:10000", "\(h(PHITaggerModel.mix(.docStyle, 0, 0x12)))\t0:10000",
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0x08)))\t0:10000", "\(h(PHITaggerModel.mix(.docStyle, 0, 0)))\t0:10000",
+            "\(h(PHITaggerModel.mix(.word, wordKey("of"))))\t2:20000", "\(h(PHITaggerModel.mix(.word, wordKey("day"))))\t0:20000",
+        ]
+        var v = vocabulary
+        v.tagger = try! PHITaggerModel.parse(
+            weights: "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-ORGANIZATION\tI-ORGANIZATION\nscale\t100\n" + rows.joined(separator: "\n") + "\n",
+            types: "ORGANIZATION\t0\t0\tno\n")
+        return v
+    }()
+
+    /// Guards on the tagger's spans (session 18, helper `taggerdef`; MTSamples false additions `Eastern Germany`, `Hood of
+    /// Hamate`, `6 French Judkins`, `Martin Luther King Day`, `The Zimmer NexGen total knee system`, `Epimed Tun L
+    /// catheter`): with ``capitalRunsVocabulary`` every capitalised run is a candidate, so each row pair shows the span
+    /// added and the guard that drops it (or retypes it: an organisation ending in a town word is a place). Only the
+    /// tagger's spans are compared.
+    @Test(arguments: [
+        "we toured [[Wirrandel Quenby|ORGANIZATION]] last spring.",
+        // A compass word before a state or country is a region.
+        "they moved to [[Eastern Quenby|ORGANIZATION]] last spring.",
+        "they moved to Eastern Germany last spring.",
+        "they moved to Southern Tasmania last spring.",
+        // `A of B` is an organisation only with an organisation, service or place noun as its head.
+        "we toured the [[Church of Quenby|ORGANIZATION]] today.",
+        "we toured the [[Port of Quenby|ORGANIZATION]] today.",
+        "we palpated the Hood of Hamate today.",
+        "the Arcade of Struthers was released.",
+        // A size unit after a number starts a catheter or tube.
+        "used a 14 [[Tarrow Quenby|ORGANIZATION]] today.",
+        "used a 14 French Quenby today.",
+        "used 6 French Judkins today.",
+        // A named day.
+        "remembered [[Quenby Tarrow|ORGANIZATION]] last year.",
+        "remembered Quenby Tarrow Day last year.",
+        // Model words (capitalised, letters, numbers; no acronym) before the lower-case device noun.
+        "a Wirrandel Quenby 5 catheter was placed.",
+        "the Zimmer NexGen total knee system was used.",
+        "joined the [[Wirrandel Quenby|ORGANIZATION]] JV squad.",
+        // An organisation ending in a town word is a place.
+        "liked [[Quenby Valley|ADDRESS]] last year.",
+        "liked [[Quenby Creek|ADDRESS]] last year.",
+    ])
+    func taggerGuardRows(_ row: String) {
+        let m = MarkedText(row)
+        let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: m.text))
+        let got = PHIRecognizer(vocabulary: Self.capitalRunsVocabulary, options: .init(tagger: true)).recognize(doc)
+            .filter { $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID } }
+            .map { "\(doc.document.text(in: $0.span))|\($0.type.rawValue)" }
+        #expect(got == m.marks.map { "\($0.text)|\($0.labels.first ?? "")" }, "in: \(row)")
+    }
+}

@@ -24,13 +24,15 @@ extension PHIDetection {
                 words += 1
             }
             guard words > 1 || span.margin >= model.minMarginsOneWord[span.beginClass] else { continue }
-            guard i < e, let type = model.classTypes[span.beginClass] else { continue }
+            guard i < e, let modelType = model.classTypes[span.beginClass] else { continue }
+            var type = modelType
             // A piece of a hyphenated compound (`Charcot-Marie-Tooth`, `Port-A-Cath`, `Endo-GIA`) is no name of its own.
             if i > 1 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2) { continue }
             if e + 1 < t.count && punct(e, 0x2D) && adjacent(e) && adjacent(e + 1) { continue }
             if type == .name || type == .organization || type == .address {
-                // A state, territory or country alone is never PHI (GUIDELINE §0).
-                if stateOrCountry(i, e) { continue }
+                // A state, territory or country alone is never PHI (GUIDELINE §0), nor one after a compass word
+                // (`Eastern Germany`, `northern Queensland`: a region).
+                if stateOrCountry(i, e) || (e - i >= 2 && taggerCompassWord(i) && stateOrCountry(i + 1, e)) { continue }
                 // At least one distinctive word: two letters or more, and not an ordinary word in no name list, a
                 // stop-listed, eponym, drug, title or credential word (`THE END OF THE`, `Spine Conference`, `Dr. K,
                 // M.D.`, `Dr. Y tomorrow`, `Global Assessment of Functioning` are no PHI).
@@ -42,6 +44,9 @@ extension PHIDetection {
                 guard distinctive else { continue }
                 // An instrument, device or test named after a person, place or maker (helper `taggerprec`).
                 if taggerDeviceName(i, e, type) { continue }
+                // A named day (`Martin Luther King Day`, `Harmony Day`: a date the rules read, not an organisation).
+                if e < t.count, !t[e].nl, cap(e), t[e].key == AgeKeys.day { continue }
+                if type == .organization, taggerPlaceHead(i, e) { type = .address }
             }
             // The score grows with the margin (0.5 at margin 0, 0.99 from margin 98): `--explain` shows it.
             let margin = Float(span.margin) / model.scale
@@ -55,17 +60,48 @@ extension PHIDetection {
     /// headrest`, `Kerrison punches`, `Richards essential shaver`, `LigaSure Atlas device`: the place rule's test for an
     /// eponymous device, ``placeAfterArticle(_:)``); for an organisation, an eponym follower among its later words
     /// (`Wechsler Adult Intelligence Scale`, `Trail Making Test`, `OsteoMed Screw Fixation System`).
+    ///
+    /// Session 18 (helper `taggerdef`): a size unit after a number starts a catheter or tube (`6 French Judkins`, `14 Fr
+    /// Foley`: `tagger_size_units`); for a place or an organisation, up to two model words (capitalised words, letters,
+    /// numbers; no acronym: `Rainier Beach JV team`) may stand between it and the lower-case word (`Epimed Tun L catheter`, `the
+    /// Zimmer NexGen total knee system`); for an organisation, `A of B` whose head `A` is no organisation, service or
+    /// place noun names a part of the body or an eponymous structure (`Hood of Hamate`, `Arcade of Struthers`).
     @inline(never) func taggerDeviceName(_ i: Int, _ e: Int, _ type: EntityType) -> Bool {
         if eponymFollows(e) { return true }
-        if type != .name, e < t.count, !t[e].nl, isWord(e), !cap(e), !inSet(.functionWords, t[e].key),
-            !inSet(.townFollowers, t[e].key), !inSet(.regionFollowers, t[e].key)
-        {
-            return true
+        if i > 0, isWord(i), t[i - 1].kind == .number, !t[i].nl, inSet(.taggerSizeUnits, t[i].key) { return true }
+        if type != .name {
+            var n = e
+            while n < e + 2, n < t.count, !t[n].nl,
+                t[n].kind == .number || (cap(n) && !(t[n].flags.contains(.allUpper) && t[n].e - t[n].s >= 2))
+            {
+                n += 1
+            }
+            if n < t.count, !t[n].nl, isWord(n), !cap(n), !inSet(.functionWords, t[n].key),
+                !inSet(.townFollowers, t[n].key), !inSet(.regionFollowers, t[n].key)
+            {
+                return true
+            }
         }
         if type == .organization {
             for k in (i + 1)..<e where isWord(k) && inSet(.eponymFollower, t[k].base) { return true }
+            if e - i == 3, isWord(i + 1), t[i + 1].key == K.of, !t[i].rb.contains(.orgSuffix), !inSet(.placeOfNouns, t[i].key),
+                !inSet(.ofOrgHeads, t[i].key), !inSet(.genericServiceWords, t[i].key), !inSet(.placeFeatureNouns, t[i].key)
+            {
+                return true
+            }
         }
         return false
+    }
+
+    /// Session 18 (helper `taggerdef`): token i is a compass word before a place (`Eastern`, `northern`, `South`).
+    @inline(__always) func taggerCompassWord(_ i: Int) -> Bool {
+        isWord(i) && (t[i].bits.contains(.direction) || inSet(.regionAdjectives, t[i].key))
+    }
+
+    /// Session 18 (helper `taggerdef`): the tagger's organisation `i..<e` ends with a place word (`Rainier Valley`,
+    /// `Pelican Creek`, `Sacred Valley`: a town word that is no compass word), so it is a place.
+    @inline(never) func taggerPlaceHead(_ i: Int, _ e: Int) -> Bool {
+        e - i >= 2 && isWord(e - 1) && !t[e - 1].bits.contains(.direction) && inSet(.townWords, t[e - 1].key)
     }
 
     /// A word that can make a span of the tagger a name: in no ordinary-word list (even as a name: `Rose`, `Baker`, `End`

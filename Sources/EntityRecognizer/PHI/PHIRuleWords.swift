@@ -46,6 +46,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case agedOccupationSkips, agedOccupationStops
     case hospitalNameTails, townAcronymStops
     case standardWords, bagTagWords
+    case taggerSizeUnits
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
