@@ -25,7 +25,13 @@ public struct AnnotatedDocument: Sendable {
 
     /// The section that contains `offset`, if any.
     /// - Complexity: O(log n) in the number of sections.
-    public func section(containing offset: Int) -> Section? {
+    public func section(containing offset: Int) -> Section? { Section.containing(offset, in: sections) }
+}
+
+extension Section {
+    /// The section of `sections` (in text order, not overlapping) that contains `offset`, if any.
+    /// - Complexity: O(log n) in the number of sections.
+    public static func containing(_ offset: Int, in sections: [Section]) -> Section? {
         var lo = 0, hi = sections.count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -16,6 +16,27 @@ struct HeaderMatch: Sendable, Hashable {
     var allCaps: Bool = false
 }
 
+/// The section headers of one line of a note (``SectionDetector/lineHeaders(containing:tokens:in:)``).
+public struct LineHeaders: Sendable, Hashable {
+    /// The line's bytes, its line break included.
+    public let bytes: Range<Int>
+    /// The line's headers, in text order (``Section/headerSpan`` of the sections they start).
+    public let spans: [TextSpan]
+
+    public init(bytes: Range<Int>, spans: [TextSpan]) {
+        self.bytes = bytes
+        self.spans = spans
+    }
+
+    /// The header span that holds byte `offset` of this line: the `headerSpan` of the section that contains `offset`
+    /// when that span contains it (the section's header is the last one starting at or before `offset`, and a header
+    /// on an earlier line ends before this line starts), else nil.
+    public func headerSpan(containing offset: Int) -> TextSpan? {
+        guard let h = spans.last(where: { $0.start <= offset }), h.contains(offset) else { return nil }
+        return h
+    }
+}
+
 /// Finds section headers at line starts, with the rules of `sections.tsv`.
 ///
 /// A header is recognised at the start of a line (after an optional markdown `#`…`######`
@@ -60,11 +81,18 @@ public struct SectionDetector: Sendable {
     }
 
     func headers(tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> [HeaderMatch] {
+        headers(tokens: tokens, in: p, from: 0, to: tokens.count)
+    }
+
+    /// The headers whose first token lies in `from..<to`, found as ``headers(tokens:in:)`` finds them when `from` is the
+    /// first token of a line (a header never reaches past its line, so a line's headers do not depend on the lines
+    /// before it).
+    func headers(tokens: [Token], in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> [HeaderMatch] {
         var out: [HeaderMatch] = []
         var key: [UInt8] = []
         key.reserveCapacity(64)
-        let count = tokens.count
-        var i = 0
+        let count = to
+        var i = from
         while i < count {
             let t = tokens[i]
             let midLine = !t.flags.contains(.lineStart)
@@ -89,6 +117,27 @@ public struct SectionDetector: Sendable {
             }
         }
         return out
+    }
+
+    /// The headers of the line that holds byte `offset` (``LineHeaders``): what PHI detection asks of sections (is a
+    /// token inside a header?) without finding every section of the note. Reads only that line's tokens.
+    /// - Complexity: O(l) in the tokens of the line, plus O(log t) to find it.
+    public func lineHeaders(containing offset: Int, tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> LineHeaders {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < tokens.count, offset >= 0 else { return LineHeaders(bytes: offset..<offset, spans: []) }
+        var a = lo
+        while a > 0 && tokens[a - 1].kind != .newline { a -= 1 }
+        var z = lo
+        while z < tokens.count && tokens[z].kind != .newline { z += 1 }
+        let end = z < tokens.count ? tokens[z].span.end : p.count
+        let spans = headers(tokens: tokens, in: p, from: a, to: z).map {
+            TextSpan(tokens[$0.firstToken].span.start, tokens[$0.endToken - 1].span.end)
+        }
+        return LineHeaders(bytes: tokens[a].span.start..<end, spans: spans)
     }
 
     @inline(__always)

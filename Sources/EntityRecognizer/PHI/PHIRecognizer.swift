@@ -1,4 +1,5 @@
 public import MedTextCore
+public import Tokenizer
 
 /// Finds PHI in an analyzed note (tokens, sentences, sections): everything
 /// ``PHIPatternRecognizer`` finds (dates, ages, phones, emails, URLs, IP addresses, IDs), plus
@@ -57,7 +58,15 @@ public struct PHIRecognizer: Sendable {
     /// The PHI entities of `doc` (category PROTECTED_HEALTH_INFORMATION), in text order,
     /// never overlapping. `doc` must carry the tokenizer's tokens.
     /// - Complexity: O(n) in the number of tokens, plus the pattern scan over the bytes.
-    public func recognize(_ doc: AnnotatedDocument) -> [Entity] {
+    public func recognize(_ doc: AnnotatedDocument) -> [Entity] { recognize(doc, sectionDetector: nil) }
+
+    /// ``recognize(_:)`` of a note that carries only its tokens (no sections): the few rules that ask about sections
+    /// (is a token inside a header? in a social-history section?) ask `sections`, which reads only the token's line
+    /// for the first question and finds the note's sections once, on the first ask, for the second. The same entities
+    /// as ``recognize(_:)`` of the note with its sections (``PHIPipeline`` detects this way: most notes never ask).
+    public func recognize(_ doc: AnnotatedDocument, sections: SectionDetector) -> [Entity] { recognize(doc, sectionDetector: sections) }
+
+    private func recognize(_ doc: AnnotatedDocument, sectionDetector: SectionDetector?) -> [Entity] {
         var text = doc.document.text
         var candidates: [Candidate] = []
         var selected: [Entity] = []
@@ -82,7 +91,8 @@ public struct PHIRecognizer: Sendable {
             }
             let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: vocabulary)
             prepared.tokens.withUnsafeBufferPointer { t in
-                var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc)
+                var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc,
+                                     sectionDetector: sectionDetector)
                 d.run()
                 candidates.append(contentsOf: d.found)
                 // The accreditation number of a laboratory is no ID, whichever rule read it (GUIDELINE §9, decision of
@@ -318,9 +328,16 @@ final class PHIDetectionInput {
     let capsDoc: Bool
     /// Almost no capitalised words (a lower-case nursing note).
     let lowerDoc: Bool
+    /// Nil when `doc.sections` are the note's sections; else `doc` carries no sections and they are found here, as the
+    /// rules ask (``headerSpan(containing:)``, ``section(containing:)``).
+    let sectionDetector: SectionDetector?
+    /// The headers of the line asked last (``headerSpan(containing:)``; the rules ask in text order).
+    private var line = LineHeaders(bytes: 0..<0, spans: [])
+    /// The note's sections, found on the first ``section(containing:)`` when `sectionDetector` is set.
+    private lazy var sections: [Section] = sectionDetector?.detect(tokens: doc.tokens, in: b) ?? doc.sections
 
     init(b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<PTok>, vocab: PHIVocabulary, options: PHIRecognizer.Options,
-         doc: AnnotatedDocument, capsDoc: Bool, lowerDoc: Bool) {
+         doc: AnnotatedDocument, capsDoc: Bool, lowerDoc: Bool, sectionDetector: SectionDetector?) {
         self.b = b
         self.t = t
         self.vocab = vocab
@@ -328,6 +345,23 @@ final class PHIDetectionInput {
         self.doc = doc
         self.capsDoc = capsDoc
         self.lowerDoc = lowerDoc
+        self.sectionDetector = sectionDetector
+    }
+
+    /// The `headerSpan` of the section that contains byte `offset`, when that span contains it (the byte lies in a
+    /// section header).
+    func headerSpan(containing offset: Int) -> TextSpan? {
+        guard let detector = sectionDetector else {
+            guard let h = doc.section(containing: offset)?.headerSpan, h.contains(offset) else { return nil }
+            return h
+        }
+        if !line.bytes.contains(offset) { line = detector.lineHeaders(containing: offset, tokens: doc.tokens, in: b) }
+        return line.headerSpan(containing: offset)
+    }
+
+    /// The section that contains byte `offset`, if any.
+    func section(containing offset: Int) -> Section? {
+        sectionDetector == nil ? doc.section(containing: offset) : Section.containing(offset, in: sections)
     }
 }
 
@@ -598,9 +632,9 @@ struct PHIDetection {
 
     /// `t` must be `prepared.tokens`' buffer, valid while the detection runs.
     init(b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<PTok>, prepared: Prepared, vocab: PHIVocabulary,
-         options: PHIRecognizer.Options, doc: AnnotatedDocument) {
+         options: PHIRecognizer.Options, doc: AnnotatedDocument, sectionDetector: SectionDetector? = nil) {
         input = PHIDetectionInput(b: b, t: t, vocab: vocab, options: options, doc: doc, capsDoc: prepared.capsDoc,
-                                  lowerDoc: prepared.lowerDoc)
+                                  lowerDoc: prepared.lowerDoc, sectionDetector: sectionDetector)
         covered = Array(repeating: false, count: t.count)
         named = covered
     }
@@ -3649,15 +3683,12 @@ struct PHIDetection {
     }
 
     /// Token i lies in a section header ("PAST MEDICAL HISTORY:").
-    func inHeader(_ i: Int) -> Bool {
-        guard let sec = doc.section(containing: t[i].s), let h = sec.headerSpan else { return false }
-        return h.contains(t[i].s)
-    }
+    func inHeader(_ i: Int) -> Bool { input.headerSpan(containing: t[i].s) != nil }
 
     /// Session 14: token i lies among a section header's own words, not in the bracketed qualifier the section detector
     /// takes into the header (`Labs (04/02/2026, Summit Reference Laboratory, accession ...):` names a laboratory).
     @inline(never) func inHeaderWords(_ i: Int) -> Bool {
-        guard let sec = doc.section(containing: t[i].s), let h = sec.headerSpan, h.contains(t[i].s) else { return false }
+        guard let h = input.headerSpan(containing: t[i].s) else { return false }
         var j = i - 1
         while j >= 0 && t[j].s >= h.start && !t[j + 1].nl {
             if punct(j, 0x28) { return false }
@@ -4490,7 +4521,7 @@ struct PHIDetection {
             && named[i - 3]
         { return true }
         if relativeApposition(i) { return true }
-        if let sec = doc.section(containing: t[i].s), sec.type == .socialHistory { return true }
+        if let sec = input.section(containing: t[i].s), sec.type == .socialHistory { return true }
         // "this 74 yo midwife", "a 52-year-old teacher": an age right before.
         if i >= 1 && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld) { return true }
         if i >= 2 && punct(i - 1, 0x2E) && adjacent(i - 1) && (t[i - 2].key == K.yDotO || t[i - 2].key == AgeKeys.yo) { return true }
