@@ -4,13 +4,14 @@ import MedTextTestSupport
 import Testing
 import Tokenizer
 
-/// `SectionDetector.lineHeaders(containing:tokens:in:)` (session 18, speedA): PHI detection asks whether a token lies in
-/// a section header by reading the token's line only. Its answer must be the full detector's: the `headerSpan` of the
-/// section that contains the byte, when that span contains it.
+/// `SectionDetector.lineHeaders(containing:tokens:in:)` and `headerType(atOrBefore:tokens:in:)` (session 18, speedA): PHI
+/// detection asks whether a token lies in a section header by reading the token's line only, and the type of its section
+/// by reading lines back to the last header. Their answers must be the full detector's: the `headerSpan` of the section
+/// that contains the byte when that span contains it, and that section's type when a header starts it.
 @Suite struct LineHeadersTests {
     static let detector = Fixtures.tokenizer.sectionDetector
 
-    /// The byte offsets of `text` whose line-only answer differs from the full sections' (empty when they agree), and
+    /// The byte offsets of `text` where a line-read answer differs from the full sections' (empty when they agree), and
     /// how many offsets lay in a header.
     static func disagreements(_ text: String) -> (wrong: [Int], inHeader: Int) {
         var s = text
@@ -21,7 +22,11 @@ import Tokenizer
             var line = LineHeaders(bytes: 0..<0, spans: [])
             for offset in 0..<p.count {
                 var expected: TextSpan?
-                if let h = Section.containing(offset, in: sections)?.headerSpan, h.contains(offset) { expected = h }
+                let section = Section.containing(offset, in: sections)
+                if let h = section?.headerSpan, h.contains(offset) { expected = h }
+                // The type of the section holding the offset, when a header starts it.
+                let type = section?.headerSpan == nil ? nil : section?.type
+                if detector.headerType(atOrBefore: offset, tokens: tokens, in: p) != type { wrong.append(offset) }
                 if !line.bytes.contains(offset) { line = detector.lineHeaders(containing: offset, tokens: tokens, in: p) }
                 // A fresh read of the line at every offset, and the read of the line's first offset reused.
                 let fresh = detector.lineHeaders(containing: offset, tokens: tokens, in: p).headerSpan(containing: offset)

@@ -328,13 +328,11 @@ final class PHIDetectionInput {
     let capsDoc: Bool
     /// Almost no capitalised words (a lower-case nursing note).
     let lowerDoc: Bool
-    /// Nil when `doc.sections` are the note's sections; else `doc` carries no sections and they are found here, as the
-    /// rules ask (``headerSpan(containing:)``, ``section(containing:)``).
+    /// Nil when `doc.sections` are the note's sections; else `doc` carries no sections and the detector reads the lines
+    /// the rules ask about (``headerSpan(containing:)``, ``inSocialHistory(_:)``).
     let sectionDetector: SectionDetector?
     /// The headers of the line asked last (``headerSpan(containing:)``; the rules ask in text order).
     private var line = LineHeaders(bytes: 0..<0, spans: [])
-    /// The note's sections, found on the first ``section(containing:)`` when `sectionDetector` is set.
-    private lazy var sections: [Section] = sectionDetector?.detect(tokens: doc.tokens, in: b) ?? doc.sections
 
     init(b: UnsafeBufferPointer<UInt8>, t: UnsafeBufferPointer<PTok>, vocab: PHIVocabulary, options: PHIRecognizer.Options,
          doc: AnnotatedDocument, capsDoc: Bool, lowerDoc: Bool, sectionDetector: SectionDetector?) {
@@ -359,9 +357,11 @@ final class PHIDetectionInput {
         return line.headerSpan(containing: offset)
     }
 
-    /// The section that contains byte `offset`, if any.
-    func section(containing offset: Int) -> Section? {
-        sectionDetector == nil ? doc.section(containing: offset) : Section.containing(offset, in: sections)
+    /// Byte `offset` lies in a social-history section.
+    func inSocialHistory(_ offset: Int) -> Bool {
+        guard let detector = sectionDetector else { return doc.section(containing: offset)?.type == .socialHistory }
+        // The section holding `offset` is the last header's at or before it (or the untitled leading text).
+        return detector.headerType(atOrBefore: offset, tokens: doc.tokens, in: b) == .socialHistory
     }
 }
 
@@ -4521,7 +4521,7 @@ struct PHIDetection {
             && named[i - 3]
         { return true }
         if relativeApposition(i) { return true }
-        if let sec = input.section(containing: t[i].s), sec.type == .socialHistory { return true }
+        if input.inSocialHistory(t[i].s) { return true }
         // "this 74 yo midwife", "a 52-year-old teacher": an age right before.
         if i >= 1 && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld) { return true }
         if i >= 2 && punct(i - 1, 0x2E) && adjacent(i - 1) && (t[i - 2].key == K.yDotO || t[i - 2].key == AgeKeys.yo) { return true }
