@@ -1143,3 +1143,110 @@ extension PHIDetection {
         return e
     }
 }
+
+// Named natural and travel places, church parishes (issue #6, helper `phiplace`, session 18).
+extension PHIDetection {
+    /// A capitalised word that may be part of a named place's name (``namedFeature(_:)``): no title, credential, month,
+    /// weekday, drug, state code, determiner, place preposition or travel word, no digits, and in capitals no ordinary word
+    /// that is no place.
+    @inline(__always) func featureNameWord(_ k: Int) -> Bool {
+        guard isWord(k), cap(k), !t[k].flags.contains(.hasDigit) else { return false }
+        let bits = t[k].bits
+        if bits.contains(.title) || bits.contains(.weakTitle) || bits.contains(.credential) || bits.contains(.drugWord)
+            || bits.contains(.stateAbbr) || t[k].rb.contains(.monthName) || t[k].rb.contains(.weekday)
+        { return false }
+        // (In capitals every word looks like a name: "ARRIVED JANDAKOT AIRPORT" keeps ordinary words out.)
+        if t[k].flags.contains(.allUpper) && bits.contains(.ordinaryWord) && !bits.contains(.placeWord) { return false }
+        let key = t[k].key
+        return !inSet(.determiners, key) && !inSet(.placePrepositions, key) && !inSet(.extraPlacePrepositions, key)
+            && !inSet(.functionWords, key)
+    }
+
+    /// Nothing after a named place at `e` makes it part of something else: no capitalised word ("Mount Druitt Hospital",
+    /// "Rhode Island Hospital", "Lake Macquarie Private Hospital"), no eponym follower, also after one lower-case word
+    /// ("Lake Louise score", "Rocky Mountain spotted fever"), no facility name.
+    @inline(never) func featureNameEnds(_ e: Int) -> Bool {
+        guard e < t.count, !t[e].nl else { return true }
+        if isWord(e) && cap(e) { return false }
+        if eponymFollows(e) || (isWord(e) && inSet(.eponymFollower, t[e].base)) { return false }
+        if isWord(e) && e + 1 < t.count && !t[e + 1].nl && isWord(e + 1) && inSet(.eponymFollower, t[e + 1].base) { return false }
+        return true
+    }
+
+    /// Session 18: a named natural or travel place (GUIDELINE AD2, "named places that locate the patient"): a capitalised
+    /// head word of `feature_heads` (Airport, Cemetery, Island, Lake, Mountain, Reef, Docks, ...) after one to three
+    /// capitalised words ("arrive Cairns Airport 0555", "burial at" / "Cycadia Cemetery", "the Moreton Island run",
+    /// "Rochester International Airport"), or a capitalised word of `feature_prefixes` (Mount, Mt, Lake) before
+    /// one capitalised word ("hiking on Mount Geumjeong", "Lake Titicaca", "fell at Mt. Buller"). The head or prefix
+    /// vouches for the place, so no place word is needed before it. Not a state ("Rhode Island"), not a frequent given
+    /// name before the head ("Tom Lake"), not a known organisation ("Mount Sinai"), not before a capitalised word, an
+    /// eponym follower or a facility's name (``featureNameEnds(_:)``); ALL-CAPS words only in an ALL-CAPS note.
+    /// Token `i` is the head or the prefix. Returns the place's end.
+    @inline(never) mutating func namedFeature(_ i: Int) -> Int? {
+        if t[i].flags.contains(.allUpper) && !capsDoc { return nil }
+        // ("Providence Mount St. Vincent", "Dr Lake": a capitalised word before the prefix other than a determiner or a
+        // travel word makes it part of another name; `Lake` is also a head: "the Yarralumla Lake loop".)
+        // ("headspace Mount Gambier": a word before it that another entity holds names an organisation's branch.)
+        if inSet(.featurePrefixes, t[i].key), !(i > 0 && !t[i].nl && covered[i - 1]),
+            !(i > 0 && !t[i].nl && isWord(i - 1) && cap(i - 1) && !inSet(.determiners, t[i - 1].key) && !placeContext(i - 1))
+        {
+            var s = i + 1
+            // ("Mt. Buller": the dot of the two-letter abbreviation.)
+            if s < t.count, t[i].e - t[i].s == 2, punct(s, 0x2E), adjacent(s) { s += 1 }
+            var e = s
+            // (One word: a second capitalised word makes it an organisation's name, "Mount Isa Hospital", "Lake Albert
+            // Vet", "MOUNT ISA MINES", "Mount Eliza RSL".)
+            if e < t.count && !t[e].nl && featureNameWord(e) && !t[e].bits.contains(.streetType)
+                && !inSet(.featureHeads, t[e].key) && !inSet(.featurePrefixes, t[e].key)
+            { e += 1 }
+            if e > s, featureNameEnds(e), !facilityNameFollows(e),
+                !(t[i].ps && t[i].rb.contains(.startsOrganization) && knownOrganization(i) != nil)
+            {
+                emit(.address, i, e, priority: 3, score: 0.7, rule: "address-named-feature")
+                return e
+            }
+        }
+        guard inSet(.featureHeads, t[i].key) else { return nil }
+        var s = i
+        while s > 0 && i - s < 3 && !t[s].nl && featureNameWord(s - 1) && !inSet(.featureHeads, t[s - 1].key) { s -= 1 }
+        guard s < i else { return nil }
+        // A capitalised word before the name other than a determiner or a travel word makes it part of a longer name.
+        if s > 0, !t[s].nl, isWord(s - 1), cap(s - 1), !inSet(.determiners, t[s - 1].key), !placeContext(s - 1) { return nil }
+        if s > 0, !t[s].nl, covered[s - 1] { return nil }
+        if s == i - 1 && t[s].bits.contains(.frequentFirst) && !t[s].bits.contains(.placeWord) { return nil }
+        let e = i + 1
+        guard featureNameEnds(e), !facilityNameFollows(e), !stateOrCountry(s, e) else { return nil }
+        emit(.address, s, e, priority: 3, score: 0.7, rule: "address-named-feature")
+        return e
+    }
+
+    /// Session 18: the church before `Parish` (token `i` the word before it): "Sacred Heart Parish", "Christ the King
+    /// Parish", "Our Lady of Lourdes Parish", "St. Anthony of Padua Parish", "St Patrick's Parish". Looks back along the
+    /// line over capitalised words, `of`, `the` and a saint's dot for a word of `parish_openers`; after a saint word
+    /// (`saint_words`) two words or a possessive before `Parish` are needed, so "St. Tammany Parish", "St. Mary Parish"
+    /// stay Louisiana's counties. Returns the opener's token: the whole is an organisation (GUIDELINE §6), no county.
+    @inline(never) func churchParishStart(_ i: Int) -> Int? {
+        var k = i, words = 0
+        while k >= 0 && i - k < 7 {
+            if isWord(k) {
+                let key = t[k].key
+                if cap(k) && inSet(.parishOpeners, key) {
+                    if !inSet(.saintWords, key) || words >= 2 || t[i].base != t[i].key { return k }
+                    return nil
+                }
+                if key == K.of || key == K.the {
+                    if k == i { return nil }
+                } else if cap(k) && !t[k].flags.contains(.hasDigit) {
+                    words += 1
+                } else {
+                    return nil
+                }
+            } else if !(punct(k, 0x2E) && k > 0 && isWord(k - 1) && inSet(.saintWords, t[k - 1].key)) {
+                return nil
+            }
+            if t[k].nl { return nil }
+            k -= 1
+        }
+        return nil
+    }
+}

@@ -1775,8 +1775,11 @@ struct PHIDetection {
         if len == 2 && t[i].flags.contains(.allUpper) && !capsDoc && !t[i].bits.contains(.placeWord) { return false }
         // Session 14: "Rooming: Kayla Brooks, MA", "Chaperone: Maddie Osterhout, MA": a given name and a word that is no
         // known place before `MA` (a medical assistant) are a person and a credential, not a town and a state.
+        // Session 18: the same before any credential or degree that is also a state code (`degree_state_codes`: MA, MS;
+        // "Exercise physiologist: Kendra Lindqvist, MS, ACSM-CEP", "Lakshmi Varadarajan, MD, fax ...").
         if i > 0 && !t[i].nl && cap(i - 1) && t[i - 1].bits.contains(.firstName) && !t[i].bits.contains(.placeWord)
-            && !t[i - 1].bits.contains(.placeWord) && b[t[i + 2].s] == 0x4D && b[t[i + 2].s + 1] == 0x41
+            && !t[i - 1].bits.contains(.placeWord)
+            && (inSet(.degreeStateCodes, t[i + 2].key) || t[i + 2].bits.contains(.credential))
         { return false }
         if t[i + 2].bits.contains(.credential) && !t[i].bits.contains(.placeWord)
             && (t[i].bits.isName || (i > 0 && t[i - 1].bits.contains(.title)) || (i > 1 && punct(i - 1, 0x2E) && t[i - 2].bits.contains(.title)))
@@ -2622,6 +2625,11 @@ struct PHIDetection {
             // Session 14: "Sacred Heart Croatian Catholic Parish", "Maronite Parish": a church's parish, no county.
             !inSet(.congregationWords, t[i].key)
         {
+            // Session 18: "Sacred Heart Parish", "St. Gerard Majella Parish": a church's parish is an organisation.
+            if inSet(.congregationWords, t[i + 1].key), let s = churchParishStart(i) {
+                emit(options.facilityType, s, i + 2, priority: 3, score: 0.7, rule: "organization-church-parish")
+                return i + 2
+            }
             emit(.address, i, i + 2, priority: 3, score: 0.75, rule: "address-county")
             return i + 2
         }
@@ -3532,6 +3540,8 @@ struct PHIDetection {
             placeContext(i - 1) || (isWord(i - 1) && (t[i - 1].key == K.on || t[i - 1].key == K.off)),
             let e = lowerStreetName(i)
         { return e }
+        // Session 18: "arrive Cairns Airport", "burial at Cycadia Cemetery", "hiking on Mount Geumjeong" (GUIDELINE AD2).
+        if capital, inSet(.featureHeads, tok.key) || inSet(.featurePrefixes, tok.key), let e = namedFeature(i) { return e }
         // Session 13: "rolled his car on the Bruce Highway", "found by the Murray River", "MVA on I-17" (GUIDELINE §5).
         if capital, i >= 2, isWord(i - 1), t[i - 1].key == K.the, let e = namedRoadOrRiver(i) { return e }
         // Session 14: "traffic on the kwinana freeway": the same in lower case.

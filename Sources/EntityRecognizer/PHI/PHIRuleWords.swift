@@ -47,6 +47,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case hospitalNameTails, townAcronymStops
     case standardWords, bagTagWords
     case taggerSizeUnits
+    case featureHeads, featurePrefixes, parishOpeners, degreeStateCodes
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
