@@ -622,3 +622,55 @@ extension PHIDetection {
         return ends("logy") || ends("iatry") || ends("ics") || ends("scopy") || ends("graphy")
     }
 }
+
+extension PHIDetection {
+    /// Session 18 (phiorg): an unlisted acronym of three to five capitals that closes the bracket after a person's name,
+    /// behind a comma and a role or specialty, names the person's hospital or service (care-team lists, MDT attendance,
+    /// letters: `Dr Lin Xiaoming (upper GI surgeon, JHH)`, `V. Desai, MD (thoracic medical oncology, PVCI)`,
+    /// `Dr A Fa'alogo (radiologist, chair, RHH)`): ORGANIZATION (GUIDELINE O2, abbreviations of a named hospital). The
+    /// bracket holds words only, one of them a care role, an occupation head or a specialty (`role_words`,
+    /// `care_role_heads`, `occupation_heads`, `specialty_words`, a word ending in `ist` or `ogy`) and no relative
+    /// (`Jan Lee (daughter, NOK)`); a credential, state or country code, department or unit, ward or role acronym
+    /// carries vocabulary bits and never reaches here (`(cardiology, ICU)`, `(nurse, CNC)`). Mixed-case text only: in
+    /// capitals every word is an acronym. `i` is the acronym, after the comma; returns its end.
+    @inline(never) mutating func acronymAfterBracketedRole(_ i: Int) -> Int? {
+        let n = t[i].e - t[i].s
+        guard !capsDoc, n >= 3, n <= 5, t[i].flags.contains(.allUpper), !t[i].flags.contains(.hasDigit), !t[i].rb.contains(.idCue),
+            i + 1 < t.count, punct(i + 1, 0x29), !t[i + 1].nl,
+            !inSet(.townAcronymStops, t[i].key), !inSet(.clinicalStateCodes, t[i].key), !inSet(.countries, t[i].key)
+        else { return nil }
+        // Back to the opening bracket on the line: words, commas, hyphens, slashes and `&` only, at most ten tokens.
+        var j = i - 2
+        var role = false
+        while j > 0 && i - j <= 12 && !t[j + 1].nl && !punct(j, 0x28) {
+            if isWord(j) {
+                let key = t[j].key
+                if t[j].rb.contains(.kinship) || t[j].flags.contains(.hasDigit) { return nil }
+                if inSet(.roleWords, key) || inSet(.careRoleHeads, key) || inSet(.occupationHeads, key) || inSet(.specialtyWords, key) {
+                    role = true
+                } else if !t[j].flags.contains(.allUpper) && t[j].e - t[j].s >= 5 {
+                    let e = t[j].e
+                    // "oncologist", "haematology": the endings of a specialist and a specialty.
+                    if (b[e - 3] | 0x20 == 0x69 && b[e - 2] | 0x20 == 0x73 && b[e - 1] | 0x20 == 0x74)
+                        || (b[e - 3] | 0x20 == 0x6F && b[e - 2] | 0x20 == 0x67 && b[e - 1] | 0x20 == 0x79)
+                    { role = true }
+                }
+            } else if !(punct(j, 0x2C) || punct(j, 0x2D) || punct(j, 0x2F) || punct(j, 0x26)) {
+                return nil
+            }
+            j -= 1
+        }
+        guard role, j > 0, punct(j, 0x28), !t[j].nl, j + 1 < i - 1 else { return nil }
+        // The person: a NAME right before the bracket, or a name and one or two credentials ("Vikram Desai, MD (").
+        var q = j - 1
+        var credentials = 0
+        while q > 1 && credentials < 2 && !t[q + 1].nl && isWord(q) && t[q].bits.contains(.credential) && !named[q] {
+            q -= 1
+            if punct(q, 0x2C) { q -= 1 }
+            credentials += 1
+        }
+        guard q >= 0, !t[q + 1].nl, isWord(q), named[q] else { return nil }
+        emit(options.facilityType, i, i + 1, priority: 3, score: 0.6, rule: "organization-acronym-after-role")
+        return i + 1
+    }
+}

@@ -3420,11 +3420,15 @@ struct PHIDetection {
             }
         }
         // Lower-case facility names after a place word: "born at flinders medical centre", "a tech at ashford hospital".
+        // (Session 18, phiorg: in a lower-case line a service head that is an everyday word elsewhere, `lower_service_heads`,
+        // ends a name whose words hold one outside the ordinary-word list or start with a known place: "gp bloods, tml
+        // pathology", "ct booked at kalora imaging"; "had pathology", "the radiology" stay words.)
         if word, !capital, !capsDoc, tok.ps,
             let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }),
-            e > i + 1 || !inSet(.lowerUnsafeCues, tok.key),
+            e > i + 1 || !inSet(.lowerUnsafeCues, tok.key) || (lowerAt(i) && inSet(.lowerServiceHeads, tok.key)),
             !(phrase(at: i, kinds: .startsProfession, where: { $0 == .profession }).map { $0.1 > e } ?? false),
-            let s = lowerFacilityStart(i)
+            let s = lowerFacilityStart(i),
+            e > i + 1 || !inSet(.lowerUnsafeCues, tok.key) || lowerServiceName(s, i)
         {
             emit(options.facilityType, s, e, priority: 3, score: 0.7, rule: "facility-lower")
             if punct(e, 0x2C), let pe = knownPlaceAfterComma(e + 1) {
@@ -3635,6 +3639,10 @@ struct PHIDetection {
         if i > 1, !tok.nl, word, capital || lower, punct(i - 1, 0x2C) || punct(i - 1, 0x28), !covered[i], let e = affiliationAfterPerson(i) {
             return e
         }
+        // Session 18: "Dr Lin Xiaoming (upper GI surgeon, JHH)": an acronym closing a person's bracketed role.
+        if capital, i > 3, word, punct(i - 1, 0x2C), tok.bits.rawValue == 0, !tok.nl, !covered[i], let e = acronymAfterBracketedRole(i) {
+            return e
+        }
         // Session 15: "copy pushed to Benefis PACS", "TO LGH ED": a coined word or acronym before one of its departments.
         if capital, word, tok.bits.rawValue == 0, !tok.ps, tok.base == tok.key, let e = organisationBeforeDepartment(i) { return e }
         return nil
@@ -3773,6 +3781,17 @@ struct PHIDetection {
     /// Start of a lower-case facility name ending before the facility cue at `cueIndex`: one to four lower-case
     /// words, at least one of them a name, a place or a word outside the ordinary-word list, right after a place
     /// preposition (`at`, `to`, `from`, `in`, `of`, `via`). Generic words ("the local hospital", "pain clinic") never qualify.
+    /// Session 18 (phiorg): the lower-case name from `s` before the service head at `cueIndex` ("tml pathology") holds a
+    /// word outside the ordinary-word list that is no name, or starts with a known place ("box hill radiology"); ordinary
+    /// words and given names alone ("his pathology", "ann radiology") name none.
+    @inline(never) func lowerServiceName(_ s: Int, _ cueIndex: Int) -> Bool {
+        if phrase(at: s, kinds: .startsPlace, where: { $0 == .place }) != nil { return true }
+        for k in s..<cueIndex where isWord(k) && !t[k].bits.contains(.ordinaryWord) && !t[k].bits.isName && t[k].e - t[k].s >= 3 {
+            return true
+        }
+        return false
+    }
+
     func lowerFacilityStart(_ cueIndex: Int) -> Int? {
         var j = cueIndex - 1
         var s = cueIndex

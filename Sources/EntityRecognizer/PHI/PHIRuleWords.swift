@@ -48,6 +48,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case standardWords, bagTagWords
     case taggerSizeUnits
     case featureHeads, featurePrefixes, parishOpeners, degreeStateCodes
+    case lowerServiceHeads
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
