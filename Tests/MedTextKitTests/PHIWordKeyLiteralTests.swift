@@ -36,6 +36,8 @@ import Testing
         (K.may, "may"),
         (K.mid, "mid"),
         (K.now, "now"),
+        (K.who, "who"),
+        (K.patient, "patient"),
         (K.today, "today"),
         (K.birthday, "birthday"),
         (K.new, "new"),

@@ -54,6 +54,23 @@ extension PHIDetection {
             emitAgeToken(i, rule: "age-at-label")
             return i + 1
         }
+        // Session 18 (phiage): "First episode of psychosis at 22 in the context of", "moved to Portland at 9.", "juvenile
+        // adjudication at 16 (theft)", "died suddenly at 52 while hiking": a life event (`age_event_words`, or a death word)
+        // among the three words before `at` in its clause, and a one- or two-digit number that closes the clause or is
+        // followed by a word of `age_event_followers` (not a part of the day: `moved at 10 in the morning`).
+        if t[i - 1].key == K.at, !t[i - 1].nl, ageNumber(i, sentenceEnd: true), lifeEventBefore(i - 2), lifeEventAgeCloses(i + 1) {
+            emitAgeToken(i, rule: "age-life-event")
+            return i + 1
+        }
+        // Session 18 (phiage): "Daughter Nora is now 3.", "Sione is now 5 and starts school", "Daniel, who is 15, fainted",
+        // "II-1 mother Eleni, breast cancer at 49, now 71, lives in": an age after `is now` or `who is` with a person before
+        // it, or after `, now` in a clause about a relative.
+        if t[i - 1].key == K.now || t[i - 1].key == K.is, !t[i - 1].nl, ageNumber(i, sentenceEnd: true), intValue(i) >= 1,
+            nowAgeCloses(i + 1), nowAgeSubject(i - 1)
+        {
+            emitAgeToken(i, rule: "age-now")
+            return i + 1
+        }
         // years;months
         if i + 2 < t.count, punct(i + 1, 0x3B), adjacent(i + 1), adjacent(i + 2), t[i + 2].kind == .number, t[i + 2].e - t[i + 2].s <= 2,
             intValue(i + 2) < 12, intValue(i) <= 21, punct(i - 1, 0x3A), yearsMonthsLabel(before: i - 1),
@@ -63,6 +80,69 @@ extension PHIDetection {
             return i + 3
         }
         return nil
+    }
+
+    /// Session 18: a word of `age_event_words` or `death_words` (of three letters or more) at token `k` or among the two
+    /// words before it on its line, with only words between (`psychosis`, `moved to Portland`, `died suddenly`).
+    @inline(never) func lifeEventBefore(_ k: Int) -> Bool {
+        var q = k
+        while q >= 0 && k - q < 3 && isWord(q) {
+            if inSet(.ageEventWords, t[q].key) || (t[q].e - t[q].s >= 3 && inSet(.deathWords, t[q].key)) { return true }
+            if t[q].nl { return false }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Session 18: what may follow a life event's age at token `k`: the clause end, a bracket, or a word of
+    /// `age_event_followers` (`in`, `while`, `and` ...) that is not followed by a part of the day within two words.
+    @inline(never) func lifeEventAgeCloses(_ k: Int) -> Bool {
+        if asideEnd(k) || punct(k, 0x28) { return true }
+        guard isWord(k), !t[k].nl, inSet(.ageEventFollowers, t[k].key) else { return false }
+        for q in (k + 1)...(k + 2) where q < t.count && !t[q].nl && isWord(q) && (inSet(.partsOfDay, t[q].key) || inSet(.timeWords, t[q].key)) {
+            return false
+        }
+        return true
+    }
+
+    /// Session 18: an age after `now` closes its clause at token `k`: `,` `;` `.` `)`, the line end, `and`, or an age unit
+    /// and then one of these (`is now 9 months.`).
+    @inline(never) func nowAgeCloses(_ k: Int) -> Bool {
+        if asideEnd(k) || (k < t.count && !t[k].nl && t[k].key == K.and) { return true }
+        return isWord(k) && !t[k].nl && inSet(.ageUnits, t[k].key) && asideEnd(k + 1)
+    }
+
+    /// Session 18: the person before an age after `now`/`is` at token `c` (`is now N`, `who is N`, `, now N`): a person
+    /// found in the note, a kinship word, `he`/`she` or a capitalised given name in no ordinary-word list before `is`
+    /// (`Nora is now 3`); a person found before `, who is` (`Daniel, who is 15,`); a relative or person earlier in the
+    /// clause before `, now` with no measurement between (`mother ..., breast cancer at 49, now 71`).
+    @inline(never) func nowAgeSubject(_ c: Int) -> Bool {
+        func person(_ k: Int) -> Bool {
+            guard k >= 0, isWord(k) else { return false }
+            if named[k] || inSet(.kinship, t[k].base) || t[k].key == K.he || t[k].key == K.she { return true }
+            let bits = t[k].bits
+            return cap(k) && !capsDoc && bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord)
+                && !bits.contains(.drugWord) && !bits.contains(.placeWord)
+        }
+        if t[c].key == K.is {
+            // "Daniel, who is 15,"
+            guard c >= 3, t[c - 1].key == K.who, !t[c - 1].nl, punct(c - 2, 0x2C), !t[c - 2].nl else { return false }
+            return named[c - 3] || person(c - 3)
+        }
+        guard c >= 2 else { return false }
+        if t[c - 1].key == K.is { return !t[c - 1].nl && person(c - 2) }
+        guard punct(c - 1, 0x2C), !t[c - 1].nl else { return false }
+        // ", now 71": back over the clause to a relative or a person; a number there must be an age after `at`.
+        var q = c - 2, n = 0
+        while q >= 0 && n < 16 {
+            if punct(q, 0x2E) || punct(q, 0x3B) { return false }
+            if t[q].kind == .number && !(q >= 1 && t[q - 1].key == K.at) { return false }
+            if isWord(q) && (inSet(.kinship, t[q].base) || named[q]) { return true }
+            if t[q].nl { return false }
+            q -= 1
+            n += 1
+        }
+        return false
     }
 
     /// Session 16: a `kinship` word at token `k` or among the seven tokens before it on its line, with no `.`, `;`, `:`

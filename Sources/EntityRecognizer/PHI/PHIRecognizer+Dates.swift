@@ -362,10 +362,19 @@ extension PHIDetection {
             let k = i + 2
             let fieldAfter = k >= t.count || t[k].nl || punct(k, 0x2F) || punct(k, 0x2C) || punct(k, 0x29)
                 || (isWord(k) && t[k].flags.contains(.allUpper))
-            if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F)) { return "age-header" }
+            // Session 18 (phiage): "Donor: 34 y M": a sex letter after; "Mother 31 y,", "Selin Demirci, 34 y,": a relative
+            // or a person found in the note right before the number.
+            let personBefore = i >= 1 && !t[i].nl
+                && ((isWord(i - 1) && inSet(.kinship, t[i - 1].base)) || (i >= 2 && punct(i - 1, 0x2C) && named[i - 2]))
+            if fieldAfter && (sexBefore || b[n.s] == 0x59 || punct(k, 0x2F) || sexLetter(k) || personBefore) {
+                return "age-header"
+            }
         }
         // "DOB 09/10/1949   75 yrs", "DOB / AGE   09-02-1987 / 38": an age after a date of birth on the same line.
-        if (isWord(i + 1) && !n.nl && inSet(.ageUnits, n.key)) || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number) {
+        // Session 18 (phiage): not the days of a gestation written as a fraction (`GA at birth 28 2/7 weeks`).
+        if (isWord(i + 1) && !n.nl && inSet(.ageUnits, n.key) && !(punct(i - 1, 0x2F) && adjacent(i)))
+            || (punct(i - 1, 0x2F) && !adjacent(i) && i >= 2 && t[i - 2].kind == .number)
+        {
             if birthCueBefore(i - 1, within: 12) { return "age-after-birth-date" }
         }
         // "in his 70s", "in her early 80s": a decade of life after a possessive.

@@ -1373,6 +1373,18 @@ extension PHIDetection {
     }
 
 
+    /// Session 18: the subject at token `k` before `is a`/`was an` is a person: `he`, `she`, `pt`, `patient`, a person found
+    /// in the note, a kinship word (`Her husband is a ...`) or a capitalised given name in no ordinary-word list (`Murat is
+    /// an ...`); not a body part or a thing (`The back was a little tender`) nor `who` (`Dr X who is a ... specialist`).
+    @inline(never) func copulaPerson(_ k: Int) -> Bool {
+        guard k >= 0, isWord(k), !t[k + 1].nl else { return false }
+        let key = t[k].key
+        if key == K.he || key == K.she || key == K.pt || key == K.patient || named[k] || inSet(.kinship, t[k].base) { return true }
+        let bits = t[k].bits
+        return cap(k) && !capsDoc && bits.contains(.firstName) && !bits.contains(.ordinaryWord) && !bits.contains(.stopWord)
+            && !bits.contains(.drugWord) && !bits.contains(.placeWord)
+    }
+
     /// "works nights as a poultry line supervisor", "employed as a heavy vehicle mechanic", "Occupation: Senior Software
     /// Engineer", "Job: HR business partner at a bank": after `as` (with a work verb or occupation cue at most four words
     /// before it in its sentence: "works at the council as a parks maintenance officer") or after an occupation label and its colon, the noun phrase up to a word of `occupation_phrase_ends`
@@ -1398,15 +1410,23 @@ extension PHIDetection {
         // Session 13: "Mr. Delacroix is a retired railroad conductor (34 years with CSX)", "a 44-year-old former FedEx package
         // handler", "SHX: Retired school bus driver.": `retired` or `former` after `is a`/`was a`, an age, or opening a
         // sentence or field.
-        let state = !aged && (t[i].key == K.retired || t[i].key == K.former)
+        // Session 18 (phiage): "Mr. Tesfaye is a wet-etch process technician.", "Murat is an orchard supervisor at ...": after
+        // `is a`/`was an` a title of two words or more ending in a job head, that ends at a phrase end, a bracket or the
+        // clause (one-word titles are the listed occupations' business; a description word of `aged_occupation_stops`
+        // makes it none: `was a restrained driver`).
+        let copula = !aged && (t[i].key == K.is || t[i].key == K.was)
+        if copula {
+            guard isWord(s), t[s].key == K.a || t[s].key == K.an, !t[s].nl, copulaPerson(i - 1) else { return nil }
+        }
+        let state = !aged && !copula && (t[i].key == K.retired || t[i].key == K.former)
         if state {
             let copula = i >= 2 && (t[i - 1].key == K.a || t[i - 1].key == K.an) && (t[i - 2].key == K.is || t[i - 2].key == K.was)
             let aged = i >= 1 && !t[i].nl && (t[i - 1].key == AgeKeys.yo || t[i - 1].key == AgeKeys.old || t[i - 1].key == K.yearOld)
             let opens = i == 0 || t[i].nl || punct(i - 1, 0x2E) || punct(i - 1, 0x3A) || punct(i - 1, 0x3B)
             guard copula || aged || opens, isWord(s) else { return nil }
         }
-        let label = !state && !aged && (punct(s, 0x3A) || punct(s, 0x2D))
-        if aged {
+        let label = !state && !aged && !copula && (punct(s, 0x3A) || punct(s, 0x2D))
+        if aged || copula {
         } else if label {
             // A label: `Occupation:` opening its line or field.
             guard i == 0 || t[i].nl || punct(i - 1, 0x2E) || t[i].s - t[i - 1].e >= 3 || punct(i - 1, 0x3B) else { return nil }
@@ -1467,6 +1487,12 @@ extension PHIDetection {
             }
         }
         guard head else { return nil }
+        if copula {
+            guard last > s, inSet(.occupationHeads, t[last].key) else { return nil }
+            let n = last + 1
+            guard n >= t.count || t[n].nl || asideEnd(n) || punct(n, 0x28) || (isWord(n) && inSet(.occupationPhraseEnds, t[n].key)) else { return nil }
+            for p in s...last where isWord(p) && inSet(.agedOccupationStops, t[p].key) { return nil }
+        }
         // Session 17: "a 45-year-old restrained driver", "a 30-year-old female patient care worker": after an age, a word of
         // `aged_occupation_stops` makes the phrase the person's description, not a job.
         if aged {

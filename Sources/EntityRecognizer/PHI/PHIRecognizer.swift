@@ -4606,6 +4606,8 @@ enum K {
     @inline(__always) static var may: UInt64 { 0x080f5019176d1e46 }  // "may"
     @inline(__always) static var mid: UInt64 { 0x07f43d1917563645 }  // "mid"
     @inline(__always) static var now: UInt64 { 0x215ad519258e9d97 }  // "now"
+    @inline(__always) static var who: UInt64 { 0x5ec5fc194891690f }  // "who"
+    @inline(__always) static var patient: UInt64 { 0x1a5072758fdfbf3e }  // "patient"
     @inline(__always) static var today: UInt64 { 0xa411597d0674521e }  // "today"
     @inline(__always) static var birthday: UInt64 { 0x6efdf25a0133bc4c }  // "birthday"
     @inline(__always) static var new: UInt64 { 0x2138d5192571b731 }  // "new"

@@ -49,6 +49,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case taggerSizeUnits
     case featureHeads, featurePrefixes, parishOpeners, degreeStateCodes
     case lowerServiceHeads
+    case ageEventWords, ageEventFollowers
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
