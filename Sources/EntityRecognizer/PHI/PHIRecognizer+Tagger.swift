@@ -12,20 +12,27 @@ extension PHIDetection {
     /// not added, nor an instrument, device or test (``taggerDeviceName(_:_:_:)``). A one-word span needs the type's
     /// one-word margin. `covered`: the byte spans of the entities the rules selected, sorted (a span overlapping one is
     /// dropped later, so the tagger skips the words only they could anchor, ``PHITaggerModel/tag(_:_:capsDoc:lowerDoc:covered:)``).
-    mutating func taggerSpans(_ model: PHITaggerModel, covered: [TextSpan] = []) {
+    ///
+    /// Session 18 (helper `taggertype`): a span overlapping entities the rules selected (`selected`, in text order) is
+    /// instead a candidate to retype or extend them (``taggerRetypeCandidate(_:_:_:_:)``), emitted with
+    /// ``taggerRetypePriority`` and the rule id `phi:tagger-retype` (``PHIRecognizer/applyTaggerRetypes(_:to:)``
+    /// replaces them).
+    mutating func taggerSpans(_ model: PHITaggerModel, covered: [TextSpan] = [], selected: [Entity] = []) {
         let spans = model.tag(b, t, capsDoc: capsDoc, lowerDoc: lowerDoc, covered: covered)
-        for span in spans where span.margin >= model.minMargins[span.beginClass] {
+        for span in spans {
             var i = span.start
             let e = span.end
             while i < e && t[i].kind != .word && t[i].kind != .number { i += 1 }
+            guard i < e, let modelType = model.classTypes[span.beginClass] else { continue }
+            var type = modelType
+            let retype = taggerRetypeCandidate(model, span, TextSpan(t[i].s, t[e - 1].e), selected)
+            if retype == false || (retype == nil && span.margin < model.minMargins[span.beginClass]) { continue }
             // Words joined by a hyphen count as one (`Gore-Tex`, `Ray-Tec` are one word).
             var words = 0
             for k in i..<e where (t[k].kind == .word || t[k].kind == .number) && !(k > i + 1 && punct(k - 1, 0x2D) && adjacent(k) && adjacent(k - 1)) {
                 words += 1
             }
-            guard words > 1 || span.margin >= model.minMarginsOneWord[span.beginClass] else { continue }
-            guard i < e, let modelType = model.classTypes[span.beginClass] else { continue }
-            var type = modelType
+            guard retype != nil || words > 1 || span.margin >= model.minMarginsOneWord[span.beginClass] else { continue }
             // A piece of a hyphenated compound (`Charcot-Marie-Tooth`, `Port-A-Cath`, `Endo-GIA`) is no name of its own.
             if i > 1 && punct(i - 1, 0x2D) && adjacent(i) && adjacent(i - 1) && isWord(i - 2) { continue }
             if e + 1 < t.count && punct(e, 0x2D) && adjacent(e) && adjacent(e + 1) { continue }
@@ -46,12 +53,40 @@ extension PHIDetection {
                 if taggerDeviceName(i, e, type) { continue }
                 // A named day (`Martin Luther King Day`, `Harmony Day`: a date the rules read, not an organisation).
                 if e < t.count, !t[e].nl, cap(e), t[e].key == AgeKeys.day { continue }
-                if type == .organization, taggerPlaceHead(i, e) { type = .address }
+                if type == .organization, taggerPlaceHead(i, e) {
+                    // A retype was checked for the tagger's own type (session 18): a place is no retype of its pair.
+                    if retype == true { continue }
+                    type = .address
+                }
             }
             // The score grows with the margin (0.5 at margin 0, 0.99 from margin 98): `--explain` shows it.
             let margin = Float(span.margin) / model.scale
-            emit(type == .organization ? options.facilityType : type, i, e, priority: 0, score: min(0.99, 0.5 + margin / 200), rule: "tagger")
+            emit(type == .organization ? options.facilityType : type, i, e, priority: retype == true ? Self.taggerRetypePriority : 0,
+                 score: min(0.99, 0.5 + margin / 200), rule: retype == true ? "tagger-retype" : "tagger")
         }
+    }
+
+    /// The priority that marks a tagger candidate retyping or extending rule spans (additions have 0).
+    static let taggerRetypePriority = 1
+
+    /// Session 18 (helper `taggertype`): whether the tagger's span `span` (byte extent `bytes`) overlaps entities the
+    /// rules selected (`selected`, in text order; nil: none, an addition), and if so whether it may replace them (true)
+    /// or is dropped (false). It may when it overlaps one entity only, contains it and is longer (an extension: `Bartlett
+    /// Regional` NAME inside `Bartlett Regional Hospital`, `Coonamble` ADDRESS inside `Coonamble Multi Purpose Service`),
+    /// and its margin reaches that of the pair (the rule's type -> the tagger's type, `retype` rows of
+    /// `phi/tagger_types.tsv`; a pair without a row never). A span of the same extent never retypes: in cross-validation
+    /// the rules' type was right more often than the tagger's there (DESIGN.md "Tagger spans that extend rule spans").
+    func taggerRetypeCandidate(_ model: PHITaggerModel, _ span: PHITaggerModel.Span, _ bytes: TextSpan, _ selected: [Entity]) -> Bool? {
+        var lo = 0, hi = selected.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if selected[mid].span.end <= bytes.start { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < selected.count, selected[lo].span.start < bytes.end else { return nil }
+        guard !model.retypeMargins.isEmpty else { return false }
+        let x = selected[lo]
+        if lo + 1 < selected.count && selected[lo + 1].span.start < bytes.end { return false }
+        return bytes.contains(x.span) && bytes != x.span && span.margin >= model.retypeMargin(from: x.type, to: span.beginClass)
     }
 
     /// Session 16 (helper `taggerprec`): the tagger's span `i..<e` names an instrument, a device or a test, not PHI.

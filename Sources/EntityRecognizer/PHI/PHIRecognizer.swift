@@ -108,9 +108,15 @@ public struct PHIRecognizer: Sendable {
                 var tagged: [Candidate] = []
                 if options.tagger, let model = vocabulary.tagger {
                     let before = d.found.count
-                    d.taggerSpans(model, covered: selected.map(\.span).sorted())
+                    // Session 18: the words of rule spans the tagger may retype or extend are tagged too.
+                    let fixed = model.retypeMargins.isEmpty ? selected : selected.filter { !model.retypes(from: $0.type) }
+                    d.taggerSpans(model, covered: fixed.map(\.span).sorted(), selected: model.retypeMargins.isEmpty ? [] : selected)
                     tagged = Array(d.found[before...])
                     d.found.removeSubrange(before...)
+                }
+                if tagged.contains(where: { $0.priority == PHIDetection.taggerRetypePriority }) {
+                    selected = Self.applyTaggerRetypes(tagged.filter { $0.priority == PHIDetection.taggerRetypePriority }, to: selected)
+                    tagged.removeAll { $0.priority == PHIDetection.taggerRetypePriority }
                 }
                 if !tagged.isEmpty {
                     let added = Self.resolve(tagged).filter { !Self.overlapsAny(selected, $0.span) }
@@ -126,6 +132,20 @@ public struct PHIRecognizer: Sendable {
             }
         }
         return selected
+    }
+
+    /// Session 18 (helper `taggertype`): the tagger's spans that retype or extend rule spans
+    /// (``PHIDetection/taggerRetypeCandidate(_:_:_:_:)``) replace the selected entities they overlap, when they still
+    /// contain all of them after emitting (a possessive trimmed, a store number added) and overlap no other retype.
+    static func applyTaggerRetypes(_ retypes: [Candidate], to selected: [Entity]) -> [Entity] {
+        var out = selected
+        for r in resolve(retypes) {
+            let over = out.indices.filter { out[$0].span.overlaps(r.span) }
+            guard !over.isEmpty, over.allSatisfy({ r.span.contains(out[$0].span) }) else { continue }
+            out.removeSubrange(over.first!...over.last!)
+            out.insert(r, at: over.first!)
+        }
+        return out
     }
 
     /// A unit word (`Suite`, `Apt`, `Unit`, `Ste.`, `#`-less) written just before byte `start`, after spaces.

@@ -37,6 +37,10 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// Per class: the PHI type it tags (`B-NAME`, `I-NAME` -> ``EntityType/name``), nil for O. Derived once from
     /// `classNames` so the recognizer compares typed values, never class-name strings.
     let classTypes: [EntityType?]
+    /// Session 18 (helper `taggertype`): the minimum margin (quantised) of a tagger span of class `c` (a B- class) that
+    /// retypes or extends a rule span of the type of B- class `r`, at `r * classCount + c`; `Int32.max`: never
+    /// (`retype` rows of `phi/tagger_types.tsv`). Empty when no pair may be retyped.
+    let retypeMargins: [Int32]
 
     var classCount: Int { classNames.count }
     /// The number of features with weights.
@@ -53,7 +57,7 @@ public struct PHITaggerModel: Sendable, Equatable {
     }
 
     init(classNames: [String], table: PHIKeyTable, entries: FrozenArray<Int16>, scale: Float, minMargins: [Int32],
-         minMarginsOneWord: [Int32], repeats: [UInt8]) {
+         minMarginsOneWord: [Int32], repeats: [UInt8], retypeMargins: [Int32] = []) {
         self.classNames = classNames
         self.table = table
         self.entries = entries
@@ -62,6 +66,29 @@ public struct PHITaggerModel: Sendable, Equatable {
         self.minMarginsOneWord = minMarginsOneWord
         self.repeats = repeats
         classTypes = classNames.map { Self.type(ofClass: $0).map(EntityType.init(rawValue:)) }
+        self.retypeMargins = retypeMargins.contains { $0 != Int32.max } ? retypeMargins : []
+    }
+
+    /// The B- class of `type`, or nil when the model has no class of the type.
+    func beginClass(of type: EntityType) -> Int? {
+        var c = 1
+        while c < classTypes.count { if classTypes[c] == type { return c }; c += 2 }
+        return nil
+    }
+
+    /// The minimum margin (quantised) of a span of B- class `taggerClass` that retypes or extends a rule span of `type`
+    /// (session 18), `Int32.max` when it may not.
+    func retypeMargin(from type: EntityType, to taggerClass: Int) -> Int32 {
+        guard !retypeMargins.isEmpty, let r = beginClass(of: type) else { return Int32.max }
+        return retypeMargins[r * classCount + taggerClass]
+    }
+
+    /// Whether a tagger span may retype or extend some rule span of `type` (session 18): the tagger reads the words
+    /// of such rule spans too.
+    func retypes(from type: EntityType) -> Bool {
+        guard !retypeMargins.isEmpty, let r = beginClass(of: type) else { return false }
+        for c in 0..<classCount where retypeMargins[r * classCount + c] != Int32.max { return true }
+        return false
     }
 
     /// Whether the repeat layers read the spans of some type.
@@ -151,10 +178,21 @@ public struct PHITaggerModel: Sendable, Equatable {
         var oneWord = margins
         var repeats = [UInt8](repeating: 0, count: classes.count)
         var typeLine = 0
+        var retype = [Int32](repeating: Int32.max, count: classes.count * classes.count)
         for line in types.split(separator: "\n", omittingEmptySubsequences: false) {
             typeLine += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t")
+            if cols.first == "retype" {
+                // Session 18: `retype RULE_TYPE TAGGER_TYPE MIN_MARGIN`.
+                let r = classes.firstIndex(of: "B-" + (cols.count > 1 ? cols[1] : "")), c = classes.firstIndex(of: "B-" + (cols.count > 2 ? cols[2] : ""))
+                guard cols.count == 4, let r, let c, let m = Float(cols[3]) else {
+                    throw PHIVocabularyError(
+                        file: "phi/tagger_types.tsv", line: typeLine, detail: "expected retype, a rule type, a tagger type (both classes of the model) and min_margin")
+                }
+                retype[r * classes.count + c] = Int32((m * scale).rounded(.up))
+                continue
+            }
             guard cols.count == 4, let m = Float(cols[1]), let m1 = Float(cols[2]), cols[3] == "yes" || cols[3] == "no" else {
                 throw PHIVocabularyError(
                     file: "phi/tagger_types.tsv", line: typeLine, detail: "expected TYPE, min_margin, min_margin_one_word and repeat (yes/no)")
@@ -167,7 +205,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         }
         return PHITaggerModel(
             classNames: classes, table: PHIKeyTable(map), entries: FrozenArray(entries), scale: scale, minMargins: margins,
-            minMarginsOneWord: oneWord, repeats: repeats)
+            minMarginsOneWord: oneWord, repeats: repeats, retypeMargins: retype)
     }
 
     // MARK: features

@@ -5,8 +5,9 @@ extension PHIVocabulary {
     /// no longer rebuilds it (session 14: rebuilding it cost a one-note run about 12 ms); 5: the phrases are stored
     /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists; 6: the
     /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries); 7: the
-    /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1).
-    public static let imageFormatVersion: UInt32 = 7
+    /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1); 8: the
+    /// tagger's retype margins (session 18) follow its repeats.
+    public static let imageFormatVersion: UInt32 = 8
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -33,6 +34,7 @@ extension PHIVocabulary {
             w.array(m.minMargins)
             w.array(m.minMarginsOneWord)
             w.array(m.repeats)
+            w.array(m.retypeMargins)
             w.alignedArray(m.table.slots)
             w.alignedArray(m.entries)
         } else {
@@ -70,8 +72,10 @@ extension PHIVocabulary {
                 let margins: [Int32] = try r.array()
                 let oneWord: [Int32] = try r.array()
                 let repeats: [UInt8] = try r.array()
+                let retype: [Int32] = try r.array()
                 guard let table = PHIKeyTable(validatingSlots: try r.frozenArray()), margins.count == classes.count,
                     oneWord.count == classes.count, repeats.count == classes.count,
+                    retype.isEmpty || retype.count == classes.count * classes.count,
                     classes.count <= PHITaggerModel.maxClasses, classes.first == "O"
                 else { throw ImageReader.Failure(detail: "tagger") }
                 let entries: FrozenArray<Int16> = try r.frozenArray()
@@ -81,7 +85,7 @@ extension PHIVocabulary {
                 else { throw ImageReader.Failure(detail: "tagger rows") }
                 tagger = PHITaggerModel(
                     classNames: classes, table: table, entries: entries, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
-                    repeats: repeats)
+                    repeats: repeats, retypeMargins: retype)
             }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
