@@ -134,16 +134,16 @@ public struct PHIRecognizer: Sendable {
         return selected
     }
 
-    /// Session 18 (helper `taggertype`): the tagger's spans that retype or extend rule spans
-    /// (``PHIDetection/taggerRetypeCandidate(_:_:_:_:)``) replace the selected entities they overlap, when they still
-    /// contain all of them after emitting (a possessive trimmed, a store number added) and overlap no other retype.
+    /// Session 18 (helper `taggertype`): the tagger's spans that extend rule spans
+    /// (``PHIDetection/taggerRetypeCandidate(_:_:_:_:)``) replace the one selected entity they overlap, when they still
+    /// contain it and are longer after emitting (a possessive trimmed, a store number added), overlap no other retype,
+    /// and are still the tagger's (not the place emitting made of an emergency service's name).
     static func applyTaggerRetypes(_ retypes: [Candidate], to selected: [Entity]) -> [Entity] {
         var out = selected
-        for r in resolve(retypes) {
+        for r in resolve(retypes) where r.evidence.first?.ruleID == "phi:tagger-retype" {
             let over = out.indices.filter { out[$0].span.overlaps(r.span) }
-            guard !over.isEmpty, over.allSatisfy({ r.span.contains(out[$0].span) }) else { continue }
-            out.removeSubrange(over.first!...over.last!)
-            out.insert(r, at: over.first!)
+            guard over.count == 1, r.span.contains(out[over[0]].span), r.span != out[over[0]].span else { continue }
+            out[over[0]] = r
         }
         return out
     }
