@@ -34,8 +34,8 @@ public struct PHIRecognizer: Sendable {
         var startFilters = true
         /// Add the spans of the learned PHI tagger (``PHITaggerModel``) that no rule span overlaps, for the types of
         /// `phi/tagger_types.tsv` (DESIGN.md "Learned PHI tagger"). Off by default (opt-in): with it, recall on the
-        /// held-out PHI test split rises 0.963 -> 0.966 at precision 0.978 -> 0.976, but detection costs about 1.2x the
-        /// CPU (session 17) and adds organisation/place false positives on real reports (DESIGN.md). Off: exactly the rules' output.
+        /// held-out PHI test split rises 0.963 -> 0.968 at precision 0.978 -> 0.977, but detection costs about 1.3x the
+        /// CPU (session 18) and adds organisation/place false positives on real reports (DESIGN.md). Off: exactly the rules' output.
         public var tagger = false
         public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true, tagger: Bool = false) {
             self.facilityType = facilityType
