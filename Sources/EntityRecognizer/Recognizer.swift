@@ -877,11 +877,7 @@ public struct Recognizer: Sendable {
         for n in entities.indices {
             // The section containing the entity's start (as `doc.section(containing:)`).
             let offset = entities[n].span.start
-            var lo = 0, hi = doc.sections.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if doc.sections[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-            }
+            let lo = doc.sections.firstIndex(endingAfter: offset)
             guard lo < doc.sections.count, doc.sections[lo].span.contains(offset), let rules = bySection[lo] else { continue }
             let sec = doc.sections[lo]
             if defaultsEnd[lo] < 0 { defaultsEnd[lo] = Self.sectionDefaultsEnd(sec, doc: doc) }

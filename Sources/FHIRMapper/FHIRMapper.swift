@@ -263,11 +263,7 @@ final class Run {
 
     /// The sentence containing `offset`, else its line.
     func sentenceSpan(_ offset: Int) -> TextSpan {
-        var lo = 0, hi = doc.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.sentences[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = doc.sentences.firstIndex(endingAfter: offset)
         if lo < doc.sentences.count, doc.sentences[lo].span.contains(offset) { return doc.sentences[lo].span }
         var s = offset, e = offset
         while s > 0, lowerText[s - 1] != 0x0A { s -= 1 }

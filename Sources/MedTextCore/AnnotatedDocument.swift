@@ -32,11 +32,7 @@ extension Section {
     /// The section of `sections` (in text order, not overlapping) that contains `offset`, if any.
     /// - Complexity: O(log n) in the number of sections.
     public static func containing(_ offset: Int, in sections: [Section]) -> Section? {
-        var lo = 0, hi = sections.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sections[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sections.firstIndex(endingAfter: offset)
         return lo < sections.count && sections[lo].span.contains(offset) ? sections[lo] : nil
     }
 }

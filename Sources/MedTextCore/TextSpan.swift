@@ -95,3 +95,28 @@ extension TextSpan: Codable {
         try c.encode(end)
     }
 }
+
+/// A value that covers a span of the note's bytes (tokens, sentences, sections, entities).
+public protocol TextSpanned {
+    var span: TextSpan { get }
+}
+
+extension Token: TextSpanned {}
+extension Sentence: TextSpanned {}
+extension Section: TextSpanned {}
+
+extension Array where Element: TextSpanned {
+    /// The index of the first element whose span ends after byte `offset` (`count` when none does). In an array of
+    /// spans in text order that do not overlap, that element holds `offset` when any does (check with
+    /// `span.contains(offset)`), else it is the first after `offset`.
+    /// - Complexity: O(log n).
+    @inlinable
+    public func firstIndex(endingAfter offset: Int) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

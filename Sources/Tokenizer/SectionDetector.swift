@@ -123,11 +123,7 @@ public struct SectionDetector: Sendable {
     /// token inside a header?) without finding every section of the note. Reads only that line's tokens.
     /// - Complexity: O(l) in the tokens of the line, plus O(log t) to find it.
     public func lineHeaders(containing offset: Int, tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> LineHeaders {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = tokens.firstIndex(endingAfter: offset)
         guard lo < tokens.count, offset >= 0 else { return LineHeaders(bytes: offset..<offset, spans: []) }
         var a = lo
         while a > 0 && tokens[a - 1].kind != .newline { a -= 1 }
@@ -147,11 +143,7 @@ public struct SectionDetector: Sendable {
     /// at a few job titles, where finding every section of the note was most of the cost.
     /// - Complexity: O(l) in the tokens from the header's line to the offset's, plus O(log t) to find the offset.
     public func headerType(atOrBefore offset: Int, tokens: [Token], in p: UnsafeBufferPointer<UInt8>) -> SectionType? {
-        var lo = 0, hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].span.end <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = tokens.firstIndex(endingAfter: offset)
         guard offset >= 0 else { return nil }
         // Tokens a..<z are a line (z its line break or the end): first the line holding `offset` (the last line for an
         // offset past the end), then each line before it.
