@@ -104,6 +104,7 @@ public protocol TextSpanned {
 extension Token: TextSpanned {}
 extension Sentence: TextSpanned {}
 extension Section: TextSpanned {}
+extension Entity: TextSpanned {}
 
 extension Array where Element: TextSpanned {
     /// The index of the first element whose span ends after byte `offset` (`count` when none does). In an array of

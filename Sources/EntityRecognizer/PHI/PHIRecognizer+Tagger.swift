@@ -77,11 +77,7 @@ extension PHIDetection {
     /// `phi/tagger_types.tsv`; a pair without a row never). A span of the same extent never retypes: in cross-validation
     /// the rules' type was right more often than the tagger's there (DESIGN.md "Tagger spans that extend rule spans").
     func taggerRetypeCandidate(_ model: PHITaggerModel, _ span: PHITaggerModel.Span, _ bytes: TextSpan, _ selected: [Entity]) -> Bool? {
-        var lo = 0, hi = selected.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if selected[mid].span.end <= bytes.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = selected.firstIndex(endingAfter: bytes.start)
         guard lo < selected.count, selected[lo].span.start < bytes.end else { return nil }
         guard !model.retypeMargins.isEmpty else { return false }
         let x = selected[lo]

@@ -255,11 +255,7 @@ public struct PHIRecognizer: Sendable {
 
     /// Some span of `sorted` (sorted by start, non-overlapping) overlaps `span`.
     static func overlapsAny(_ sorted: [Entity], _ span: TextSpan) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid].span.end <= span.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sorted.firstIndex(endingAfter: span.start)
         return lo < sorted.count && sorted[lo].span.start < span.end
     }
 
