@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Trains the learned PHI tagger's weights from the PHI dev gold notes 001-860 except 781-820 (and, as examples of no PHI, the clinical
+# Trains the learned PHI tagger's weights from the PHI dev gold notes 001-940 except 861-880 (and, as examples of no PHI, the clinical
 # entity spans of the entity gold dev notes corpora/gold/dev), plus one keyed surrogate copy of every PHI gold note
 # (--augment 1: each gold PHI string replaced by a surrogate of its type), and writes
 # lexicons/data/phi/tagger_weights.tsv (or OUT). Deterministic: a seeded note order, a fixed number of
 # epochs and a fixed float order, so re-running it reproduces the committed file byte for byte.
 #   scripts/phi/train_tagger.sh [OUT]
-# Never train on corpora/phi/test (held out) nor on dev 781-820 (the session-18 fresh check) nor on dev notes above 860.
+# Never train on corpora/phi/test (held out) nor on dev 861-880 (the session-19 fresh check) nor on dev notes above 940.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${1:-lexicons/data/phi/tagger_weights.tsv}"
 swift build -c release --product medtext >&2
 bin="$(swift build -c release --show-bin-path)/medtext"
-MEDTEXT_LEXICONS="$PWD/lexicons/data" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 860 --exclude 781-820 \
+MEDTEXT_LEXICONS="$PWD/lexicons/data" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 940 --exclude 861-880 \
   --negatives corpora/gold/dev --augment 1 --epochs 5 --seed 1 --prune 1 --out "$out"
