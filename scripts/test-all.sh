@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 swift test 2>&1
 
 python3 -m unittest discover -s scripts/eval -p 'test_*.py'
+python3 -m unittest discover -s scripts/phi -p 'test_*.py'
 python3 scripts/lexicons/check_curated.py
 python3 scripts/eval/check_gold.py >/dev/null
 python3 scripts/eval/check_phi.py >/dev/null

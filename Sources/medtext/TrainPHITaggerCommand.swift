@@ -46,9 +46,9 @@ struct TrainPHITaggerCommand: ParsableCommand {
     var prune: Float = 0.5
 
     @Option(help: ArgumentHelp(
-        "Directory of entity gold notes (e.g. corpora/gold/dev) whose clinical entity spans are learnt as no PHI (hard negatives).",
+        "Directory of entity gold notes (e.g. corpora/gold/dev) whose clinical entity spans are learnt as no PHI (hard negatives); repeat for several directories (scripts/phi/train_tagger.sh adds the lexicon negatives of scripts/phi/tagger_negatives.py).",
         valueName: "dir"))
-    var negatives: String?
+    var negatives: [String] = []
 
     @Option(help: "Entity types of --negatives whose spans are learnt as no PHI (comma-separated).")
     var negativeTypes = "DX_NAME,TEST_NAME,GENERIC_NAME,BRAND_NAME,PROCEDURE_NAME,TREATMENT_NAME,SYSTEM_ORGAN_SITE"
@@ -130,7 +130,7 @@ struct TrainPHITaggerCommand: ParsableCommand {
                     copies += 1
                 }
             }
-            if let negatives {
+            for negatives in negatives {
                 let types = Set(negativeTypes.split(separator: ",").map(String.init))
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: negatives) else {
                     throw CLIError(code: "MT-CLI-001", message: "cannot read \(negatives): no such directory, or not readable", exitCode: 66)

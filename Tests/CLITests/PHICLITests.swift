@@ -112,4 +112,37 @@ import Testing
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(try String(contentsOfFile: out, encoding: .utf8) != String(contentsOfFile: out + ".plain", encoding: .utf8))
     }
+
+    /// `train-phi-tagger --negatives DIR` repeats (helper `taggeracc`, session 19: the entity gold notes and the lexicon
+    /// negatives of scripts/phi/tagger_negatives.py): every directory's notes are training notes, and their marked clinical
+    /// spans change the weights. One invented gold note, one invented negative note per directory.
+    @Test(arguments: [
+        (0, "trained on 1 notes (0 of them surrogate copies)"),
+        (1, "trained on 2 notes (0 of them surrogate copies)"),
+        (2, "trained on 3 notes (0 of them surrogate copies)"),
+    ])
+    func trainTaggerReadsEveryNegativesDirectory(_ directories: Int, _ message: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("phi-train-neg-\(getpid())-\(directories)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("gold"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "Seen by [[Dr Harriet Vell|NAME]] at [[Wirrandel Wellness|ORGANIZATION]].\n"
+            .write(to: dir.appendingPathComponent("gold/001-gp-au.txt"), atomically: true, encoding: .utf8)
+        let negatives = ["Started [[Quellatrex|BRAND_NAME]] 20 mg daily.\n", "History of [[Harrowgate syndrome|DX_NAME]].\n"]
+        var flags: [String] = []
+        for k in 0..<directories {
+            let neg = dir.appendingPathComponent("neg\(k)")
+            try FileManager.default.createDirectory(at: neg, withIntermediateDirectories: true)
+            try negatives[k].write(to: neg.appendingPathComponent("lexneg-0001.txt"), atomically: true, encoding: .utf8)
+            flags += ["--negatives", neg.path]
+        }
+        let out = dir.appendingPathComponent("w.tsv").path
+        let r = try CLIRunner.run(["train-phi-tagger", "--gold", dir.appendingPathComponent("gold").path, "--max-note", "1", "--out", out] + flags)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        guard directories > 0 else { return }
+        let fewer = try CLIRunner.run(["train-phi-tagger", "--gold", dir.appendingPathComponent("gold").path, "--max-note", "1",
+                                       "--out", out + ".fewer"] + flags.dropLast(2))
+        #expect(fewer.status == 0, "\(fewer.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) != String(contentsOfFile: out + ".fewer", encoding: .utf8))
+    }
 }

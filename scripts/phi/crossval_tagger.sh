@@ -17,8 +17,9 @@ mkdir -p "$work/lex/phi" "$work/gold/dev"
 for f in lexicons/data/*; do [ "$(basename "$f")" = phi ] || ln -s "$PWD/$f" "$work/lex/"; done
 for f in lexicons/data/phi/*; do case "$(basename "$f")" in tagger_*) ;; *) ln -s "$PWD/$f" "$work/lex/phi/";; esac; done
 cp "$types" "$work/lex/phi/tagger_types.tsv"
+python3 scripts/phi/tagger_negatives.py --out "$work/lexneg" >/dev/null
 MEDTEXT_LEXICONS="$work/lex" "$bin" train-phi-tagger --gold corpora/phi/dev --min-note 1 --max-note 940 \
-  --exclude "861-880,$hold_min-$hold_max" --negatives corpora/gold/dev --augment 1 --epochs 5 --seed 1 --prune 1 ${TRAIN_FLAGS:-} \
+  --exclude "861-880,$hold_min-$hold_max" --negatives corpora/gold/dev --negatives "$work/lexneg" --augment 1 --epochs 5 --seed 1 --prune 1 ${TRAIN_FLAGS:-} \
   --out "$work/lex/phi/tagger_weights.tsv" 2>"$work/train.log"
 for f in corpora/phi/dev/*.txt; do
   n=$((10#$(basename "$f" | cut -c1-3)))
