@@ -293,6 +293,39 @@ import Testing
         #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 3]), rows: 2))
         #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 0]), rows: 2))
     }
+
+    /// Rows padded to whole vectors of 8 lanes (session 19, helper `taggerfast`): for every number of classes (1, 2, 3
+    /// or 4 vectors a row, the shipped model's 23 classes among them), scoring equals adding each listed class weight
+    /// one by one with wrapping Int32 sums, the padding lanes stay 0, and the rows are `rowStride` weights long.
+    @Test(arguments: [(3, 8), (7, 8), (9, 16), (17, 24), (23, 24), (25, 32), (31, 32)])
+    func paddedRowsScoreLikeTheirWeightsOneByOne(_ classCount: Int, _ stride: Int) throws {
+        var classes = ["O"]
+        for k in 0..<(classCount / 2) { classes += ["B-T\(k)", "I-T\(k)"] }
+        var text = "version\t\(PHITaggerModel.featureSetVersion)\nclasses\t\(classes.joined(separator: "\t"))\nscale\t100\n"
+        var rng = UInt64(classCount) &* 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { rng = rng &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return rng >> 17 }
+        var weights: [UInt64: [Int: Int16]] = [:]
+        for key in UInt64(1)...40 {
+            var row: [Int: Int16] = [:]
+            for c in 0..<classCount where next() % 3 != 0 { row[c] = Int16(truncatingIfNeeded: next()) }
+            if row.isEmpty { row[Int(next() % UInt64(classCount))] = 32767 }
+            weights[key] = row
+            text += String(key, radix: 16) + "\t" + row.keys.sorted().map { "\($0):\(row[$0]!)" }.joined(separator: " ") + "\n"
+        }
+        let m = try #require(try PHITaggerModel.parse(weights: text, types: ""))
+        #expect(m.rowStride == stride)
+        #expect(m.rowCount == 40 && m.featureCount == 40 && m.entries.count == 40 * stride)
+        // Features with repeats and absent keys (41..45), 25 at a time like a token's.
+        for round in 0..<8 {
+            var f = (0..<25).map { _ in 1 + next() % 45 }
+            if round == 0 { f = Array(repeating: 7, count: 25) }  // one row 25 times: the largest sums
+            var want = [Int32](repeating: 0, count: PHITaggerModel.maxClasses)
+            for k in f { for (c, w) in weights[k] ?? [:] { want[c] &+= Int32(w) } }
+            var scores = [Int32](repeating: 99, count: PHITaggerModel.maxClasses)
+            f.withUnsafeMutableBufferPointer { fp in scores.withUnsafeMutableBufferPointer { m.score(fp.baseAddress!, fp.count, into: $0.baseAddress!) } }
+            #expect(scores == want)
+        }
+    }
 }
 
 extension PHITaggerTests {

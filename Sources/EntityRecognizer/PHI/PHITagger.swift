@@ -20,9 +20,10 @@ public struct PHITaggerModel: Sendable, Equatable {
     public let classNames: [String]
     /// Feature key -> its row number in `entries` plus 1 (0: no weights).
     let table: PHIKeyTable
-    /// Dense class rows (session 16, taggerspeed): per feature, the `Int16` weight of every class, `classCount` in a
-    /// row, zeros for the classes the weights file omits. Scoring a feature adds one contiguous row (one or two
-    /// cache lines) instead of walking sparse class:weight pairs.
+    /// Dense class rows (session 16, taggerspeed): per feature, the `Int16` weight of every class, zeros for the
+    /// classes the weights file omits. Scoring a feature adds one contiguous row (one or two cache lines) instead of
+    /// walking sparse class:weight pairs. Session 19 (taggerfast): a row is ``rowStride(classes:)`` weights long
+    /// (`classCount` rounded up to a multiple of 8, the rest zeros), so that it is added as whole 8-lane vectors.
     let entries: FrozenArray<Int16>
     /// Quantised weight = float weight x `scale`.
     public let scale: Float
@@ -43,10 +44,15 @@ public struct PHITaggerModel: Sendable, Equatable {
     let retypeMargins: [Int32]
 
     var classCount: Int { classNames.count }
+    /// The weights in a row of `entries` for a model of `classes` classes (session 19, taggerfast): `classes` rounded up
+    /// to a multiple of 8 (24 for the 23 classes of the shipped model), so that a row is 1 to 4 whole vectors of 8 lanes.
+    @inline(__always) static func rowStride(classes: Int) -> Int { (classes + 7) & ~7 }
+    /// ``rowStride(classes:)`` of this model.
+    var rowStride: Int { Self.rowStride(classes: classNames.count) }
     /// The number of features with weights.
     public var featureCount: Int { table.slots.count == 0 ? 0 : entries.count > 0 ? Int(countFeatures()) : 0 }
     /// The number of features with weights, read from the rows (equals ``featureCount``).
-    var rowCount: Int { classCount == 0 ? 0 : entries.count / classCount }
+    var rowCount: Int { classCount == 0 ? 0 : entries.count / rowStride }
 
     private func countFeatures() -> Int {
         var n = 0
@@ -118,6 +124,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         var entries: [Int16] = []
         var lineNo = 0
         var sawAny = false
+        var rowLength = 0
         for line in weights.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNo += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -138,6 +145,7 @@ public struct PHITaggerModel: Sendable, Equatable {
                 guard classes.first == "O", classes.count <= maxClasses, classes.count % 2 == 1 else {
                     throw PHIVocabularyError(file: file, line: lineNo, detail: "classes must start with O, then B-/I- pairs (at most \(maxClasses))")
                 }
+                rowLength = rowStride(classes: classes.count)
             case "scale":
                 guard cols.count == 2, let s = Float(cols[1]), s > 0 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "bad scale row") }
                 scale = s
@@ -149,7 +157,7 @@ public struct PHITaggerModel: Sendable, Equatable {
                     throw PHIVocabularyError(file: file, line: lineNo, detail: "expected a hex feature key and its class weights")
                 }
                 let start = entries.count
-                entries.append(contentsOf: repeatElement(0, count: classes.count))
+                entries.append(contentsOf: repeatElement(0, count: rowLength))
                 var n = 0
                 for item in cols[1].split(separator: " ") {
                     let kv = item.split(separator: ":")
@@ -162,7 +170,7 @@ public struct PHITaggerModel: Sendable, Equatable {
                 }
                 guard n > 0, n < 1 << 16 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "no class weights") }
                 guard map[key] == nil else { throw PHIVocabularyError(file: file, line: lineNo, detail: "feature key listed twice") }
-                map[key] = UInt64(start / classes.count + 1)
+                map[key] = UInt64(start / rowLength + 1)
             }
         }
         guard sawAny else { return nil }
@@ -337,29 +345,50 @@ public struct PHITaggerModel: Sendable, Equatable {
         }
     }
 
-    /// Adds the weights of features `f[0..<n]` into `scores` (quantised). `firsts` (room for `n`) receives the first
-    /// probe slot of every key before any is resolved, so that the table's cache misses overlap.
+    /// Adds the weights of features `f[0..<n]` into `scores` (quantised; room for ``maxClasses``: the lanes past
+    /// `classCount` receive zeros). `firsts` (room for `n`) receives the first probe slot of every key before any is
+    /// resolved, so that the table's cache misses overlap; then the byte offsets of the rows found.
     @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
                                  into scores: UnsafeMutablePointer<Int32>) {
-        let cc = classCount
         for j in 0..<n { firsts[j] = table.first(f[j]) }
-        // Resolve every probe, keeping the row offsets (-1: no weights) in `firsts`, and read each row's first weight
-        // (class O) in the same pass: the rows' cache misses overlap too. Wrapping Int32 sums do not depend on order.
-        let e = entries.buffer.baseAddress!
-        var o: Int32 = 0
+        // Resolve every probe, keeping the byte offsets of the rows found in `firsts[0..<m]` (m <= j: a slot is
+        // overwritten only after it was read).
+        let rowBytes = rowStride &* 2
+        var m = 0
         for j in 0..<n {
             let v = table.value(f[j], first: firsts[j])
-            if v == 0 { firsts[j] = UInt64.max; continue }
-            let off = (Int(truncatingIfNeeded: v) &- 1) &* cc
-            firsts[j] = UInt64(off)
-            o &+= Int32(e[off])
+            if v == 0 { continue }
+            firsts[m] = (v &- 1) &* UInt64(truncatingIfNeeded: rowBytes)
+            m &+= 1
         }
-        scores[0] = o
-        for c in 1..<cc { scores[c] = 0 }
-        for j in 0..<n where firsts[j] != UInt64.max {
-            let row = e + Int(truncatingIfNeeded: firsts[j])
-            for c in 1..<cc { scores[c] &+= Int32(row[c]) }
+        // Session 19 (taggerfast): the rows are added as vectors of 8 lanes, widened to Int32, in registers. Wrapping
+        // Int32 sums do not depend on order: the scores equal adding each class's weights one by one.
+        let e = UnsafeRawPointer(entries.buffer.baseAddress!), out = UnsafeMutableRawPointer(scores)
+        switch rowBytes {
+        case 16: Self.addRows(e, firsts, m, vectors: 1, into: out)
+        case 32: Self.addRows(e, firsts, m, vectors: 2, into: out)
+        case 48: Self.addRows(e, firsts, m, vectors: 3, into: out)
+        default: Self.addRows(e, firsts, m, vectors: 4, into: out)
         }
+    }
+
+    /// Adds `m` rows of `vectors` vectors of 8 `Int16` weights (byte offsets `offsets[0..<m]` from `e`) into 32 `Int32`
+    /// scores at `out` (lanes past `vectors * 8` are zeros). Inlined with a constant `vectors`, so each row is 1-4
+    /// unaligned loads, widenings and adds.
+    @inline(__always) static func addRows(_ e: UnsafeRawPointer, _ offsets: UnsafeMutablePointer<UInt64>, _ m: Int, vectors: Int,
+                                          into out: UnsafeMutableRawPointer) {
+        var a0 = SIMD8<Int32>(), a1 = SIMD8<Int32>(), a2 = SIMD8<Int32>(), a3 = SIMD8<Int32>()
+        for j in 0..<m {
+            let r = e + Int(truncatingIfNeeded: offsets[j])
+            a0 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(as: SIMD8<Int16>.self))
+            if vectors > 1 { a1 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(fromByteOffset: 16, as: SIMD8<Int16>.self)) }
+            if vectors > 2 { a2 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int16>.self)) }
+            if vectors > 3 { a3 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(fromByteOffset: 48, as: SIMD8<Int16>.self)) }
+        }
+        out.storeBytes(of: a0, as: SIMD8<Int32>.self)
+        out.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Int32>.self)
+        out.storeBytes(of: a2, toByteOffset: 64, as: SIMD8<Int32>.self)
+        out.storeBytes(of: a3, toByteOffset: 96, as: SIMD8<Int32>.self)
     }
 
     /// ``score(_:_:firsts:into:)`` without a caller's buffer.
@@ -422,6 +451,15 @@ public struct PHITaggerModel: Sendable, Equatable {
                         }
                         if nextAnchor == t.count { break }
                         if nextAnchor - Self.anchorLookBehind > i { i = nextAnchor - Self.anchorLookBehind }
+                        // Session 19 (taggerfast): a token at a line start that the gate does not score on its own is O
+                        // whatever the tag before it, so decoding after the last such token before the anchor, with the
+                        // previous tag O, tags the rest exactly as decoding from `i` would (the tokens skipped hold no
+                        // anchor outside `covered`: a span of theirs is never added).
+                        var k = nextAnchor - 1
+                        while k >= i {
+                            if t[k].nl && !Self.gate(t, k, prevTagged: false, lower: lowerDoc) { i = k + 1; break }
+                            k -= 1
+                        }
                     }
                     guard Self.gate(t, i, prevTagged: prev != 0, lower: lowerDoc) else {
                         prev = 0

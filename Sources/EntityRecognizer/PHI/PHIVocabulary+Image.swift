@@ -6,8 +6,9 @@ extension PHIVocabulary {
     /// once, in the index (its records hold each phrase's kind and where its keys lie), no longer also as lists; 6: the
     /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries); 7: the
     /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1); 8: the
-    /// tagger's retype margins (session 18) follow its repeats.
-    public static let imageFormatVersion: UInt32 = 8
+    /// tagger's retype margins (session 18) follow its repeats; 9: the tagger's rows are ``PHITaggerModel/rowStride(classes:)``
+    /// weights long (classes rounded up to a multiple of 8, session 19).
+    public static let imageFormatVersion: UInt32 = 9
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -80,8 +81,8 @@ extension PHIVocabulary {
                 else { throw ImageReader.Failure(detail: "tagger") }
                 let entries: FrozenArray<Int16> = try r.frozenArray()
                 // Every table value is a row number + 1 inside `entries` (scoring reads rows unchecked).
-                guard !classes.isEmpty, entries.count % classes.count == 0,
-                    Self.valuesAreRows(table, rows: entries.count / classes.count)
+                let stride = PHITaggerModel.rowStride(classes: classes.count)
+                guard !classes.isEmpty, entries.count % stride == 0, Self.valuesAreRows(table, rows: entries.count / stride)
                 else { throw ImageReader.Failure(detail: "tagger rows") }
                 tagger = PHITaggerModel(
                     classNames: classes, table: table, entries: entries, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
