@@ -55,7 +55,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "EntityBenchmark",
-            dependencies: ["BenchSupport", .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext")],
+            dependencies: [
+                "BenchSupport", .product(name: "MedTextKit", package: "medtext"), .product(name: "MedTextCore", package: "medtext"),
+                .product(name: "EntityRecognizer", package: "medtext"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

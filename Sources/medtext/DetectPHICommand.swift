@@ -3,6 +3,7 @@ import Foundation
 import MedTextCore
 import MedTextKit
 import Deidentifier
+import EntityRecognizer
 
 struct DetectPHICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,8 +41,8 @@ struct DetectPHICommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.")
     var lenient = false
 
-    @Flag(help: "Also add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found: higher recall (test 0.963 -> 0.968), slower (about 1.3x detection CPU), more false organisations and places.")
-    var phiTagger = false
+    @Flag(inversion: .prefixedNo, help: PHICommandSupport.taggerHelp)
+    var phiTagger = PHIRecognizer.Options.taggerDefault
 
     func run() throws {
         do {

@@ -24,8 +24,8 @@ struct NoteOptions: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD (with a warning) instead of failing.")
     var lenient = false
 
-    @Flag(help: "Also add the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found: higher recall (test 0.963 -> 0.968), slower (about 1.3x detection CPU), more false organisations and places.")
-    var phiTagger = false
+    @Flag(inversion: .prefixedNo, help: PHICommandSupport.taggerHelp)
+    var phiTagger = PHIRecognizer.Options.taggerDefault
 
     @Option(name: .customLong("terminology"), help: ArgumentHelp("Terminology database (default: $MEDTEXT_TERMINOLOGY, else the built-in one).", valueName: "path"))
     var terminology: String?

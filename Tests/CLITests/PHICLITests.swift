@@ -74,6 +74,50 @@ import Testing
         #expect(d.stdoutText == "Transferred from [\(type)] overnight.\n")
     }
 
+    /// Invented organisations: the rules find the second, the shipped learned tagger adds the first and the third (the
+    /// flag tests need only one addition, so that retraining the weights does not break them).
+    static let taggerNote = "Plan: follow up at Wirrandel Wellness next week.\nReferred to Koorabin Allied Health Collective for hydrotherapy.\nShe volunteers with Marrowbank Community Garden on weekends.\n"
+
+    /// The default of `--phi-tagger` / `--no-phi-tagger` as `--help` states it (argument-parser prints the default flag).
+    static func taggerDefault(_ command: String) throws -> Bool {
+        let help = try CLIRunner.run([command, "--help"]).stdoutText
+        let on = help.contains("(default: --phi-tagger)"), off = help.contains("(default: --no-phi-tagger)")
+        #expect(on != off, "--help of \(command) names one default for the tagger flags")
+        return on
+    }
+
+    /// `--phi-tagger` / `--no-phi-tagger` (helper `taggeron`, session 19) on detect-phi and detect-entities: with the
+    /// first the learned tagger's spans (rule id `phi:tagger` under `--explain`) are added, with the second none; no flag
+    /// gives exactly the output of the flag `--help` names as the default, and the last of the two flags wins.
+    @Test(arguments: ["detect-phi", "detect-entities"])
+    func taggerFlagsChooseTheTagger(_ command: String) throws {
+        let stdin = Data(Self.taggerNote.utf8)
+        let on = try CLIRunner.run([command, "--explain", "--phi-tagger"], stdin: stdin)
+        let off = try CLIRunner.run([command, "--explain", "--no-phi-tagger"], stdin: stdin)
+        let plain = try CLIRunner.run([command, "--explain"], stdin: stdin)
+        #expect(on.status == 0 && off.status == 0 && plain.status == 0, "\(on.stderr)\(off.stderr)\(plain.stderr)")
+        #expect(on.stdoutText.contains("\"phi:tagger\""))
+        #expect(!off.stdoutText.contains("phi:tagger"))
+        #expect(on.stdout != off.stdout)
+        #expect(plain.stdout == (try Self.taggerDefault(command) ? on.stdout : off.stdout))
+        #expect(try CLIRunner.run([command, "--explain", "--no-phi-tagger", "--phi-tagger"], stdin: stdin).stdout == on.stdout)
+        #expect(try CLIRunner.run([command, "--explain", "--phi-tagger", "--no-phi-tagger"], stdin: stdin).stdout == off.stdout)
+    }
+
+    /// `deid --phi-tagger` also replaces what the tagger adds; `--no-phi-tagger` replaces only the rules' spans; no flag is
+    /// the default `--help` names.
+    @Test func deidTaggerFlags() throws {
+        let stdin = Data(Self.taggerNote.utf8)
+        let on = try CLIRunner.run(["deid", "--mode", "redact", "--phi-tagger"], stdin: stdin)
+        let off = try CLIRunner.run(["deid", "--mode", "redact", "--no-phi-tagger"], stdin: stdin)
+        let plain = try CLIRunner.run(["deid", "--mode", "redact"], stdin: stdin)
+        #expect(on.status == 0 && off.status == 0 && plain.status == 0, "\(on.stderr)\(off.stderr)\(plain.stderr)")
+        func replaced(_ text: String) -> Int { text.components(separatedBy: "[ORGANIZATION]").count - 1 }
+        #expect(replaced(off.stdoutText) >= 1)  // the rules' organisation
+        #expect(replaced(on.stdoutText) > replaced(off.stdoutText))
+        #expect(plain.stdoutText == (try Self.taggerDefault("deid") ? on.stdoutText : off.stdoutText))
+    }
+
     @Test func facilitiesRejectsUnknownValues() throws {
         let r = try CLIRunner.run(["detect-phi", "--facilities", "hospital"], stdin: Data("x".utf8))
         #expect(r.status != 0)

@@ -148,7 +148,7 @@ extension PHIRuleWords {
             files.censusLastNames = "name\tpercent\tcommon_word\nsmith\t0.8\tno\n"
             files.ruleWords = ruleWords
             let doc = tokenizer.analyze(Document(text: text))
-            return PHIRecognizer(vocabulary: try PHIVocabulary(files: files)).recognize(doc)
+            return PHIRecognizer(vocabulary: try PHIVocabulary(files: files), options: .rulesOnly).recognize(doc)
                 .map { "\($0.type.rawValue):" + String(decoding: Array(text.utf8)[$0.span.start..<$0.span.end], as: UTF8.self) }
         }
         let without = PHIRuleWords.shippedText(without: set, word: word)

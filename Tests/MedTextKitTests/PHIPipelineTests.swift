@@ -1,4 +1,5 @@
 import Deidentifier
+import EntityRecognizer
 import Foundation
 import MedTextCore
 import MedTextKit
@@ -8,9 +9,17 @@ import Testing
 /// The PHI pipeline (vocabulary loaded from lexicons/data) on marked rows: every marked span
 /// must be found with its type, and nothing else.
 @Suite struct PHIPipelineTests {
-    static let pipeline: PHIPipeline = try! PHIPipeline()
-    /// The pipeline `medtext detect-phi --locale en-US` builds (no Commonwealth duration notation).
-    static let usPipeline: PHIPipeline = try! PHIPipeline(options: .init(dayMonthDurations: false))
+    /// The rules alone (en-AU conventions), whatever ``PHIRecognizer/Options/taggerDefault`` is: the rows of the PHI
+    /// rule suites pin the rules' output, so flipping the tagger's default does not change what they test.
+    static let pipeline: PHIPipeline = try! PHIPipeline(options: .rulesOnly)
+    /// The pipeline `medtext detect-phi --locale en-US --no-phi-tagger` builds (no Commonwealth duration notation).
+    static let usPipeline: PHIPipeline = try! PHIPipeline(options: .init(dayMonthDurations: false, tagger: false))
+    /// What `medtext detect-phi`/`deid` build by default (``PHIRecognizer/Options/taggerDefault``), en-AU and en-US: the
+    /// corpus-wide de-identification checks (`detectedPHINeverSurvives`, `goldPHINeverSurvives`) measure what users get.
+    static let defaultPipeline: PHIPipeline =
+        PHIRecognizer.Options.taggerDefault ? try! PHIPipeline(options: .init(tagger: true)) : pipeline
+    static let defaultUSPipeline: PHIPipeline =
+        PHIRecognizer.Options.taggerDefault ? try! PHIPipeline(options: .init(dayMonthDurations: false, tagger: true)) : usPipeline
 
     /// Checks one marked row against `pipeline` (the default, en-AU one unless a test passes `usPipeline`).
     static func check(_ marked: String, in pipeline: PHIPipeline = PHIPipelineTests.pipeline) {
@@ -360,7 +369,7 @@ import Testing
             // Each note in its own locale, as `medtext detect-phi`/`deid --locale` and evaluate_phi.sh run it: `-au` notes
             // en-AU (DD/MM, the duration notation 5/7 and 3/12), the others en-US.
             let au = url.deletingPathExtension().lastPathComponent.hasSuffix("-au")
-            let pipeline = au ? Self.pipeline : Self.usPipeline
+            let pipeline = au ? Self.defaultPipeline : Self.defaultUSPipeline
             let deid = pipeline.deidentifier(
                 options: DeidOptions(mode: mode, shiftDates: true, key: Array("corpus-key".utf8), locale: au ? .enAU : .enUS))
             let (detected, result) = pipeline.deidentify(Document(text: m.text), with: deid)

@@ -147,8 +147,27 @@ import Testing
     @Test func optionOffGivesTheRulesAlone() throws {
         let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: "Plan: follow up at Wirrandel Wellness next week."))
         #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: false)).recognize(doc).isEmpty)
-        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary).recognize(doc).isEmpty)  // off by default (opt-in)
+        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .rulesOnly).recognize(doc).isEmpty)
         #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: true)).recognize(doc).map { $0.evidence.first?.ruleID } == ["phi:tagger"])
+    }
+
+    /// The default (``PHIRecognizer/Options/taggerDefault``, helper `taggeron`, session 19) is one constant: every way
+    /// of not saying `tagger:` (`Options()`, the memberwise init without it, a recognizer or pipeline built without
+    /// options) gives it, and the output is that of the option stated explicitly. `rulesOnly` is off whatever the
+    /// default, with every other option at its default.
+    @Test func taggerDefaultIsOneConstant() throws {
+        let d = PHIRecognizer.Options.taggerDefault
+        #expect(PHIRecognizer.Options().tagger == d)
+        #expect(PHIRecognizer.Options(facilityType: .address, professions: false, dayMonthDurations: false).tagger == d)
+        #expect(PHIRecognizer(vocabulary: Self.trainedVocabulary).options.tagger == d)
+        #expect(try PHIPipeline().recognizer.options.tagger == d)
+        #expect(PHIRecognizer.Options.rulesOnly == PHIRecognizer.Options(tagger: false))
+        #expect(PHIRecognizer.Options.rulesOnly.facilityType == PHIRecognizer.Options().facilityType)
+        #expect(PHIRecognizer.Options.rulesOnly.dayMonthDurations == PHIRecognizer.Options().dayMonthDurations)
+        let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: "Plan: follow up at Wirrandel Wellness next week."))
+        let byDefault = PHIRecognizer(vocabulary: Self.trainedVocabulary).recognize(doc)
+        #expect(byDefault == PHIRecognizer(vocabulary: Self.trainedVocabulary, options: .init(tagger: d)).recognize(doc))
+        #expect(byDefault.isEmpty == !d)  // the hand-trained model adds the organisation exactly when the tagger is on
     }
 
     /// Every dev note numbered up to 660 of the PHI corpus (the tagger's training notes; later notes and the test split

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs medtext over the gold corpus and scores it (entity corpus, corpora/gold).
-#   scripts/eval/evaluate.sh [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH]
+#   scripts/eval/evaluate.sh [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH] [--phi-tagger|--no-phi-tagger]
 # --bin PATH scores another medtext binary (e.g. an earlier release build) without building.
 # --keep DIR leaves the plain notes, gold JSON and predictions in DIR for error analysis.
+# --phi-tagger / --no-phi-tagger pass that flag to detect-entities (its PROTECTED_HEALTH_INFORMATION entities with the
+# learned PHI tagger / rules only); without either the binary's default (PHIRecognizer.Options.taggerDefault).
 # Builds medtext, writes the plain notes, runs detect-entities and infer-icd10cm once each in
 # --ndjson mode (one process for all notes), splits the results per note and runs score.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-split=all; json=""; config=debug; keep=""; bin=""
+split=all; json=""; config=debug; keep=""; bin=""; tagger=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --split) split="$2"; shift 2 ;;
@@ -15,7 +17,8 @@ while [ $# -gt 0 ]; do
     --release) config=release; shift ;;
     --keep) keep="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
-    *) echo "usage: $0 [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH]" >&2; exit 64 ;;
+    --phi-tagger|--no-phi-tagger) tagger=("$1"); shift ;;
+    *) echo "usage: $0 [--split dev|test|all|each] [--json] [--release] [--keep DIR] [--bin PATH] [--phi-tagger|--no-phi-tagger]" >&2; exit 64 ;;
   esac
 done
 if [ -z "$bin" ]; then
@@ -34,7 +37,7 @@ with open(os.path.join(work, "notes.ndjson"), "w", encoding="utf-8") as out:
             with open(os.path.join(d, name), encoding="utf-8") as f:
                 out.write(json.dumps({"id": f"{split}/{name[:-4]}", "text": f.read()}) + "\n")
 PY
-"$bin" detect-entities --ndjson "$work/notes.ndjson" > "$work/entities.ndjson"
+"$bin" detect-entities --ndjson ${tagger[@]+"${tagger[@]}"} "$work/notes.ndjson" > "$work/entities.ndjson"
 "$bin" infer-icd10cm --ndjson "$work/notes.ndjson" > "$work/icd.ndjson"
 python3 - "$work" <<'PY'
 import json, os, sys

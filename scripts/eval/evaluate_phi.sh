@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs `medtext detect-phi --ndjson` over the PHI gold corpus and scores it with score_phi.py.
 #   scripts/eval/evaluate_phi.sh [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH] [--gold DIR]
+#                                [--phi-tagger | --no-phi-tagger]
+# --phi-tagger / --no-phi-tagger pass that flag to detect-phi (learned tagger on / rules only); without either the
+# binary's default is scored (PHIRecognizer.Options.taggerDefault). Say which when a figure must stay comparable.
 # --gold DIR scores another gold directory laid out like corpora/phi (dev/, test/), e.g. a batch of new notes.
 # The locale of each note comes from its file name (`-au` -> en-AU, otherwise en-US): one
 # detect-phi process per locale. Only score_phi.py's output is printed; --details lists per-note
 # errors for the dev split only (the test split is held out: look at its aggregate rows only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-split=each; config=debug; keep=""; extra=(); bin=""; gold=corpora/phi
+split=each; config=debug; keep=""; extra=(); bin=""; gold=corpora/phi; tagger=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --split) split="$2"; shift 2 ;;
@@ -17,7 +20,8 @@ while [ $# -gt 0 ]; do
     --json) extra+=(--json); shift ;;
     --bin) bin="$2"; shift 2 ;;
     --gold) gold="$2"; shift 2 ;;
-    *) echo "usage: $0 [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH] [--gold DIR]" >&2; exit 64 ;;
+    --phi-tagger|--no-phi-tagger) tagger=("$1"); shift ;;
+    *) echo "usage: $0 [--split dev|test|all|each] [--release] [--keep DIR] [--details] [--json] [--bin PATH] [--gold DIR] [--phi-tagger|--no-phi-tagger]" >&2; exit 64 ;;
   esac
 done
 if [ -z "$bin" ]; then
@@ -40,7 +44,7 @@ for f in outs.values():
     f.close()
 PY
 for loc in en-AU en-US; do
-  "$bin" detect-phi --ndjson --locale "$loc" "$work/notes-$loc.ndjson" > "$work/phi-$loc.ndjson"
+  "$bin" detect-phi --ndjson --locale "$loc" ${tagger[@]+"${tagger[@]}"} "$work/notes-$loc.ndjson" > "$work/phi-$loc.ndjson"
 done
 python3 - "$work" <<'PY'
 import json, os, sys

@@ -25,11 +25,10 @@ for f in corpora/phi/dev/*.txt; do
   n=$((10#$(basename "$f" | cut -c1-3)))
   if [ "$n" -ge "$hold_min" ] && [ "$n" -le "$hold_max" ]; then cp "$f" "$work/gold/dev/"; fi
 done
-printf '#!/bin/sh\nexec "%s" "$@" --phi-tagger\n' "$bin" > "$work/with-tagger"; chmod +x "$work/with-tagger"
 export MEDTEXT_LEXICONS="$work/lex" MEDTEXT_LEXICON_IMAGES=off
 if [ "${RULES:-yes}" != no ]; then
   echo "== rules only: dev $hold_min-$hold_max"
-  scripts/eval/evaluate_phi.sh --bin "$bin" --split dev --gold "$work/gold" ${EVAL_FLAGS:-}
+  scripts/eval/evaluate_phi.sh --bin "$bin" --no-phi-tagger --split dev --gold "$work/gold" ${EVAL_FLAGS:-}
 fi
 echo "== rules + tagger trained without dev $hold_min-$hold_max ($(tail -1 "$work/train.log")): dev $hold_min-$hold_max"
-scripts/eval/evaluate_phi.sh --bin "$work/with-tagger" --split dev --gold "$work/gold" ${KEEP:+--keep "$work/eval"} ${EVAL_FLAGS:-}
+scripts/eval/evaluate_phi.sh --bin "$bin" --phi-tagger --split dev --gold "$work/gold" ${KEEP:+--keep "$work/eval"} ${EVAL_FLAGS:-}

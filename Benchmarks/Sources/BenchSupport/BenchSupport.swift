@@ -47,6 +47,20 @@ public func readCorpus(_ path: String) -> [Document] {
     return documents
 }
 
+/// The flags that choose the learned PHI tagger (PHIBenchmark, EntityBenchmark; as `medtext detect-phi`).
+public let taggerFlags: Set<String> = ["--phi-tagger", "--no-phi-tagger"]
+
+/// `--phi-tagger` -> true, `--no-phi-tagger` -> false, neither -> nil (the library's default,
+/// `PHIRecognizer.Options.taggerDefault`); both fail. Figures meant to stay comparable name one of them.
+public func taggerChoice(_ options: [String: String]) -> Bool? {
+    switch (options["--phi-tagger"] != nil, options["--no-phi-tagger"] != nil) {
+    case (true, true): fail("--phi-tagger and --no-phi-tagger exclude each other")
+    case (true, false): return true
+    case (false, true): return false
+    case (false, false): return nil
+    }
+}
+
 /// `PROGRAM POSITIONAL [--name value]... [--flag]...`: the positional argument and the options, each of
 /// which must be one of `known` (with a value) or `flags` (without one, value ""); fails with `usage` otherwise.
 public func parseArguments(usage: String, known: Set<String>, flags: Set<String> = []) -> (positional: String, options: [String: String]) {

@@ -3,7 +3,7 @@
 // entity counts per category.
 //
 //   EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE]
-//                   [--join BYTES] [--cold-start MEDTEXT_BINARY]
+//                   [--join BYTES] [--cold-start MEDTEXT_BINARY] [--phi-tagger | --no-phi-tagger]
 //
 // Setup (timed separately, not part of MB/s): MedTextAnnotator(configuration:) once: tokenizer
 // rules, the default terminology database (built into ~/.cache/medtext on first use), every
@@ -16,14 +16,19 @@
 // --cold-start BINARY runs `BINARY detect-entities NOTE` 5 times on a ~3 KB note (consecutive
 // corpus notes joined up to 3,000 bytes, written to a temporary file) and reports the best wall
 // time from process start to exit (all output written), after one unmeasured run that fills the
-// binary's database cache.
+// binary's database cache (with the tagger flag given, if any).
+// --phi-tagger / --no-phi-tagger: the PHI detector's learned tagger on / off (PROTECTED_HEALTH_INFORMATION entities,
+// as `medtext detect-entities --phi-tagger`); neither measures the library's default (PHIRecognizer.Options.taggerDefault).
 import BenchSupport
+import EntityRecognizer
 import Foundation
 import MedTextCore
 import MedTextKit
 
-let usage = "usage: EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--join BYTES] [--cold-start MEDTEXT_BINARY]"
-let (corpusPath, options) = parseArguments(usage: usage, known: ["--iterations", "--expect", "--record", "--cold-start", "--join"])
+let usage = "usage: EntityBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--join BYTES] [--cold-start MEDTEXT_BINARY] [--phi-tagger | --no-phi-tagger]"
+let (corpusPath, options) = parseArguments(usage: usage, known: ["--iterations", "--expect", "--record", "--cold-start", "--join"], flags: taggerFlags)
+let taggerFlag = taggerChoice(options)
+let tagger = taggerFlag ?? PHIRecognizer.Options.taggerDefault
 let iterations = max(1, options["--iterations"].flatMap { Int($0) } ?? 3)
 let expectPath = options["--expect"]
 let recordPath = options["--record"]
@@ -53,7 +58,7 @@ let clock = ContinuousClock()
 var annotatorOrNil: MedTextAnnotator?
 let buildCPU0 = processCPUSeconds()
 let build = clock.measure {
-    do { annotatorOrNil = try MedTextAnnotator(configuration: MedTextConfiguration()) } catch { fail("annotator: \(error)") }
+    do { annotatorOrNil = try MedTextAnnotator(configuration: MedTextConfiguration(), phiOptions: PHIRecognizer.Options(tagger: tagger)) } catch { fail("annotator: \(error)") }
 }
 let annotator = annotatorOrNil!
 let buildCPU = processCPUSeconds() - buildCPU0
@@ -81,6 +86,7 @@ let mb = Double(bytes) / 1_000_000
 let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
 print("""
     corpus        \(corpusPath)\(joinBytes > 0 ? " (notes joined to >= \(joinBytes) bytes)" : "")
+    PHI tagger    \(tagger ? "on" : "off") (\(taggerFlag == nil ? "default" : tagger ? "--phi-tagger" : "--no-phi-tagger"))
     notes         \(documents.count)  (mean \(bytes / documents.count) bytes)
     bytes         \(bytes)
     build         \(String(format: "%.3f", seconds(build))) s wall, \(String(format: "%.3f", buildCPU)) s CPU  MedTextAnnotator(configuration:) (includes building the default database if it was not cached); peak RSS after build \(rssAfterBuildKiB / 1024) MiB
@@ -113,7 +119,7 @@ if let binary = coldStartBinary {
     for run in 0..<6 {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["detect-entities", notePath]
+        p.arguments = ["detect-entities"] + (taggerFlag.map { [$0 ? "--phi-tagger" : "--no-phi-tagger"] } ?? []) + [notePath]
         p.environment = environment
         let pipe = Pipe()
         p.standardOutput = pipe

@@ -1,13 +1,14 @@
 // Times PHI detection (detect-phi) and de-identification (deid) over a JSONL corpus
 // ({"text": ...} or {"transcription": ...} per line) on one core, and checks the result counts.
 //
-//   PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger]
+//   PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger | --no-phi-tagger]
 //
 // detect = tokenize + PHIRecognizer (the work of `medtext detect-phi` without JSON output);
 // deid   = detect + Deidentifier in surrogate mode with date shifting (the costliest mode).
 // --expect FILE fails (exit 1) unless the entity counts per type equal the ones in FILE,
 // so that a fast wrong answer fails. --record FILE writes them.
-// --phi-tagger turns the learned PHI tagger on (PHIRecognizer.Options.tagger, as `medtext detect-phi --phi-tagger`).
+// --phi-tagger turns the learned PHI tagger on, --no-phi-tagger off (PHIRecognizer.Options.tagger, as `medtext
+// detect-phi --phi-tagger`); neither measures the library's default (PHIRecognizer.Options.taggerDefault).
 import Deidentifier
 import EntityRecognizer
 import BenchSupport
@@ -16,12 +17,13 @@ import MedTextCore
 import MedTextKit
 
 let (corpusPath, options) = parseArguments(
-    usage: "usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger]",
-    known: ["--iterations", "--expect", "--record"], flags: ["--phi-tagger"])
+    usage: "usage: PHIBenchmark CORPUS.jsonl [--iterations N] [--expect FILE] [--record FILE] [--phi-tagger | --no-phi-tagger]",
+    known: ["--iterations", "--expect", "--record"], flags: taggerFlags)
 let iterations = options["--iterations"].flatMap { Int($0) } ?? 5
 let expectPath = options["--expect"]
 let recordPath = options["--record"]
-let tagger = options["--phi-tagger"] != nil
+let taggerFlag = taggerChoice(options)
+let tagger = taggerFlag ?? PHIRecognizer.Options.taggerDefault
 
 // Setup (not timed): read the corpus, build the pipeline and the de-identifier.
 let documents = readCorpus(corpusPath)
@@ -83,7 +85,7 @@ if ProcessInfo.processInfo.environment["BENCH_STAGES"] != nil {
 let countLines = "notes \(documents.count)\nbytes \(bytes)\n" + counts.keys.sorted().map { "\($0) \(counts[$0]!)\n" }.joined()
 print("""
     corpus      \(corpusPath)
-    tagger      \(tagger ? "on (--phi-tagger)" : "off")
+    tagger      \(tagger ? "on" : "off") (\(taggerFlag == nil ? "default" : tagger ? "--phi-tagger" : "--no-phi-tagger"))
     notes       \(documents.count)
     bytes       \(bytes)
     setup       \(String(format: "%.2f", seconds(setup))) s (tokenizer rules + PHI vocabulary)

@@ -33,11 +33,19 @@ public struct PHIRecognizer: Sendable {
         /// Only for tests: detection with and without the filter must be identical.
         var startFilters = true
         /// Add the spans of the learned PHI tagger (``PHITaggerModel``) that no rule span overlaps, for the types of
-        /// `phi/tagger_types.tsv` (DESIGN.md "Learned PHI tagger"). Off by default (opt-in): with it, recall on the
-        /// held-out PHI test split rises 0.963 -> 0.968 at precision 0.978 -> 0.977, but detection costs about 1.3x the
-        /// CPU (session 18) and adds organisation/place false positives on real reports (DESIGN.md). Off: exactly the rules' output.
-        public var tagger = false
-        public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true, tagger: Bool = false) {
+        /// `phi/tagger_types.tsv` (DESIGN.md "Learned PHI tagger"). Off by default (opt-in, ``taggerDefault``): with it,
+        /// recall on the held-out PHI test split rises 0.963 -> 0.968 at precision 0.978 -> 0.977, but detection costs
+        /// about 1.3x the CPU (session 18) and adds organisation/place false positives on real reports (DESIGN.md).
+        /// Off: exactly the rules' output.
+        public var tagger = Options.taggerDefault
+        /// Whether ``tagger`` is on when a caller does not say: the one line that decides the default of the library,
+        /// of `medtext detect-phi`, `deid` and the entity commands (`--phi-tagger` / `--no-phi-tagger` override it) and
+        /// of the benchmarks. Tests and measurements that pin one configuration say `tagger:` explicitly
+        /// (``rulesOnly``), so flipping this changes only what "default" means (DESIGN.md, helper `taggeron`).
+        public static let taggerDefault = false
+        /// The rules alone (tagger off) with every other option at its default, whatever ``taggerDefault`` is.
+        public static let rulesOnly = Options(tagger: false)
+        public init(facilityType: EntityType = .organization, professions: Bool = true, dayMonthDurations: Bool = true, tagger: Bool = Options.taggerDefault) {
             self.facilityType = facilityType
             self.professions = professions
             self.dayMonthDurations = dayMonthDurations
