@@ -191,3 +191,38 @@ import Testing
         #expect(found > 0)
     }
 }
+
+/// `PHIDetection.Prepared`'s word key (a lower-case table and a pointer walk, session 19) is ``wordKey(_:_:_:)`` for
+/// every token: words in any case, digits, punctuation, non-ASCII bytes, every single byte value, and a token in the
+/// middle of a longer text.
+@Suite struct PHIWordKeyTableTests {
+    static func tableKey(_ bytes: [UInt8], _ s: Int, _ e: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { wordKey($0, s, e, lower: wordKeyLowerTable) }
+    }
+
+    static func plainKey(_ bytes: [UInt8], _ s: Int, _ e: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { wordKey($0, s, e) }
+    }
+
+    @Test(arguments: ["a", "Z", "Smith", "SMITH", "o'brien", "D'Souza", "b.i.d.", "SpO2", "2024", "@", "[", "`", "{",
+                      "Ærø", "José", "Zoë", "‘quoted’", "x-ray", "AaZz@[`{"])
+    func sameKeyAsWordKey(_ word: String) {
+        let bytes = Array(word.utf8)
+        #expect(Self.tableKey(bytes, 0, bytes.count) == Self.plainKey(bytes, 0, bytes.count))
+        #expect(Self.tableKey(bytes, 0, bytes.count) == wordKey(word))
+    }
+
+    @Test func everyByteAndEveryPair() {
+        for c in 0..<256 {
+            #expect(wordKeyLowerTable[c] == lower(UInt8(c)))
+            for d in stride(from: 0, to: 256, by: 17) {
+                let bytes: [UInt8] = [0x20, UInt8(c), UInt8(d), 0x20]
+                #expect(Self.tableKey(bytes, 1, 2) == Self.plainKey(bytes, 1, 2))
+                #expect(Self.tableKey(bytes, 1, 3) == Self.plainKey(bytes, 1, 3))
+            }
+        }
+        let text = Array("Seen by Dr KOWALSKI at 10:30".utf8)
+        #expect(Self.tableKey(text, 11, 19) == wordKey("kowalski"))
+        #expect(Self.tableKey(text, 0, 4) == wordKey("seen"))
+    }
+}

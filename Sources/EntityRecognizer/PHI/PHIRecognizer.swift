@@ -475,6 +475,7 @@ struct PHIDetection {
             // The lines that read as lower case (``markLowerLines``), as token ranges, counted in the same pass.
             var lines = LowerLines()
             let table = vocab.table
+            let lowerTable = wordKeyLowerTable
             // One- and two-byte tokens (60 % of them) take their value from the small table of short values; the
             // indices of the others are kept for the probes of the second loop. Both arrays are written in place, at
             // most one element per token (an append per token, with its uniqueness and capacity checks, was a tenth of
@@ -499,7 +500,7 @@ struct PHIDetection {
                                 }
                                 if nl { lines.lineStarts(at: n) }
                                 lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
-                                let key = wordKey(b, s, e)
+                                let key = wordKey(b, s, e, lower: lowerTable)
                                 var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
                                 // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
                                 let c0 = b[s]
