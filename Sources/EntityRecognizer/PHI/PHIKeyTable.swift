@@ -199,11 +199,11 @@ struct PHIShortValues: Sendable {
     /// The table's value for the token of bytes `s..<e`, when it is one byte or two ASCII letters or digits; nil for
     /// every other token (probe the table). `v` is ``withValues(_:)``'s buffer.
     @inline(__always) static func value(_ v: UnsafeBufferPointer<UInt64>, _ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64? {
-        if e - s == 1 { return v[Int(b[s])] }
-        guard e - s == 2 else { return nil }
-        let x = slot(b[s]), y = slot(b[s + 1])
+        if e &- s == 1 { return v[Int(b[s])] }
+        guard e &- s == 2 else { return nil }
+        let x = slot(b[s]), y = slot(b[s &+ 1])
         guard x >= 0 && y >= 0 else { return nil }
-        return v[256 + x * 36 + y]
+        return v[256 &+ x &* 36 &+ y]
     }
 
     /// ``value(_:_:_:_:)`` of one token.

@@ -472,8 +472,11 @@ struct PHIDetection {
             // made in a second, short loop over the tokens: with no hashing of bytes between them, the processor keeps
             // several probes in flight instead of waiting for each in turn (the probe was about half of this function's
             // samples when it followed each token's hash).
-            // The lines that read as lower case (``markLowerLines``), as token ranges, counted in the same pass.
+            // The lines that read as lower case (``markLowerLines``), judged in the same pass: their tokens are marked
+            // (`ll`) as each line ends, and the marks are cleared again in a caps or lower-case note (session 19, speedA:
+            // no array of line ranges, which grew by appends in most notes).
             var lines = LowerLines()
+            var anyLower = false
             let table = vocab.table
             let lowerTable = wordKeyLowerTable
             // One- and two-byte tokens (60 % of them) take their value from the small table of short values; the
@@ -492,13 +495,18 @@ struct PHIDetection {
                                     continue
                                 }
                                 if tok.kind == .whitespace { continue }
+                                // Counts and lengths in wrapping arithmetic: none can overflow (at most one count per token,
+                                // lengths of spans of the text), so the loop needs no overflow check and branch for them.
                                 let s = tok.span.start, e = tok.span.end
-                                if tok.kind == .word && e - s >= 2 && tok.flags.contains(.hasLetter) {
-                                    words += 1
-                                    if tok.flags.contains(.allUpper) { upper += 1 }
-                                    if tok.flags.contains(.titleCase) { title += 1 }
+                                if tok.kind == .word && e &- s >= 2 && tok.flags.contains(.hasLetter) {
+                                    words &+= 1
+                                    if tok.flags.contains(.allUpper) { upper &+= 1 }
+                                    if tok.flags.contains(.titleCase) { title &+= 1 }
                                 }
-                                if nl { lines.lineStarts(at: n) }
+                                if nl, let line = lines.lineStarts(at: n) {
+                                    anyLower = true
+                                    for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
+                                }
                                 lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
                                 let key = wordKey(b, s, e, lower: lowerTable)
                                 var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
@@ -506,24 +514,27 @@ struct PHIDetection {
                                 let c0 = b[s]
                                 pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
                                     && !tok.flags.contains(.hasDigit)
-                                if e - s == 1 { pt.pc = c0 }
+                                if e &- s == 1 { pt.pc = c0 }
                                 if let value = PHIShortValues.value(short, b, s, e) {
                                     Self.settle(&pt, value, b, table)
                                 } else {
                                     (probedBuffer.baseAddress! + np).initialize(to: Int32(truncatingIfNeeded: n))
-                                    np += 1
+                                    np &+= 1
                                 }
                                 (tokenBuffer.baseAddress! + n).initialize(to: pt)
-                                n += 1
+                                n &+= 1
                                 nl = false
                             }
                         }
+                    }
+                    if let line = lines.lineStarts(at: n) {
+                        anyLower = true
+                        for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
                     }
                     tokenCount = n
                 }
                 probedCount = np
             }
-            lines.lineStarts(at: t.count)
             t.withUnsafeMutableBufferPointer { p in
                 // Eight tokens at a time: the first slots of their probes are read together (eight misses in flight),
                 // then each token is probed from its first slot.
@@ -546,10 +557,10 @@ struct PHIDetection {
                 capsDoc = upper * 10 >= words * 6
                 lowerDoc = !capsDoc && title * 100 <= words * 2
             }
-            // Every reader of `ll` asks `lowerDoc` first, so a lower-case note needs no per-line marks.
-            if !capsDoc && !lowerDoc && !lines.lower.isEmpty {
+            // A caps or lower-case note has no per-line marks (the rules ask `lowerDoc` or `capsDoc` there).
+            if (capsDoc || lowerDoc) && anyLower {
                 t.withUnsafeMutableBufferPointer { p in
-                    for r in lines.lower { for k in r { p[k].ll = true } }
+                    for k in p.indices { p[k].ll = false }
                 }
             }
             self.tokens = t
@@ -583,32 +594,33 @@ struct PHIDetection {
         /// counts of the current line grow token by token, and each line is judged when the next one starts. (A second
         /// walk over all tokens for this was about 2 % of PHI detection.)
         struct LowerLines {
-            /// Token ranges of the lines that read as lower case.
-            var lower: [Range<Int>] = []
+            /// The first token of the current line.
             var start = 0
             var nlower = 0, nupper = 0, ntitle = 0
             var opener = true
 
-            /// A line starts at token `k` (or the tokens end there): judges the line that ends before it.
-            @inline(__always) mutating func lineStarts(at k: Int) {
-                if k > start && nlower >= 2 && ntitle == 0 && nupper <= nlower { lower.append(start..<k) }
+            /// A line starts at token `k` (or the tokens end there): judges the line that ends before it, and returns
+            /// its tokens when it reads as lower case.
+            @inline(__always) mutating func lineStarts(at k: Int) -> Range<Int>? {
+                let line: Range<Int>? = k > start && nlower >= 2 && ntitle == 0 && nupper <= nlower ? start..<k : nil
                 start = k
                 nlower = 0
                 nupper = 0
                 ntitle = 0
                 opener = true
+                return line
             }
 
             /// Counts a non-space token of the current line.
             @inline(__always) mutating func count(kind: TokenKind, flags: TokenFlags, s: Int, e: Int, _ b: UnsafeBufferPointer<UInt8>) {
                 if kind == .word && flags.contains(.hasLetter) {
-                    if e - s >= 2 {
-                        if flags.contains(.allUpper) { nupper += 1 }
-                        else if flags.contains(.titleCase) || b[s] &- 0x41 < 26 || b[s] >= 0xC3 { if !opener { ntitle += 1 } }
-                        else if b[s] &- 0x61 < 26 { nlower += 1 }
+                    if e &- s >= 2 {
+                        if flags.contains(.allUpper) { nupper &+= 1 }
+                        else if flags.contains(.titleCase) || b[s] &- 0x41 < 26 || b[s] >= 0xC3 { if !opener { ntitle &+= 1 } }
+                        else if b[s] &- 0x61 < 26 { nlower &+= 1 }
                     }
                     opener = false
-                } else if kind == .punctuation && e - s == 1 {
+                } else if kind == .punctuation && e &- s == 1 {
                     let c = b[s]
                     // . : ; ? ! ( [ " -
                     if c == 0x2E || c == 0x3A || c == 0x3B || c == 0x3F || c == 0x21 || c == 0x28 || c == 0x5B || c == 0x22 || c == 0x2D {
