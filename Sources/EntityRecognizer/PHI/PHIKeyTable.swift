@@ -50,15 +50,23 @@ struct PHIKeyTable: Sendable, Equatable {
     /// the first slots of several keys before probing any of them, so that their cache misses overlap (the table is
     /// megabytes, and most probes of a note's words miss every cache).
     @inline(__always)
-    func first(_ key: UInt64) -> UInt64 {
-        slots.buffer[2 &* Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)]
-    }
+    func first(_ key: UInt64) -> UInt64 { first(key, in: slots.buffer) }
 
     /// ``value(_:)`` when `first` is ``first(_:)`` of `key`.
     @inline(__always)
-    func value(_ key: UInt64, first: UInt64) -> UInt64 {
+    func value(_ key: UInt64, first: UInt64) -> UInt64 { value(key, first: first, in: slots.buffer) }
+
+    /// ``first(_:)`` with `s` = `slots.buffer`, read once before a loop of probes (``PHIDetection/Prepared``): the
+    /// buffer of a ``FrozenArray`` is three dependent loads and a check at every read.
+    @inline(__always)
+    func first(_ key: UInt64, in s: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        s[2 &* Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)]
+    }
+
+    /// ``value(_:first:)`` with `s` = `slots.buffer` (``first(_:in:)``).
+    @inline(__always)
+    func value(_ key: UInt64, first: UInt64, in s: UnsafeBufferPointer<UInt64>) -> UInt64 {
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-        let s = slots.buffer
         if first == key { return s[2 &* i &+ 1] }
         if first == 0 { return 0 }
         while true {
