@@ -119,7 +119,8 @@ public struct Deidentifier: Sendable {
     /// the date shift when ``DeidOptions/patientID`` is not set.
     /// - Complexity: O(n) in the text's bytes plus the replaced spans.
     public func deidentify(text: String, entities: [Entity], patient: String? = nil) -> DeidResult {
-        let sorted = entities.sorted { $0.span < $1.span }
+        // Callers pass the spans in order (``PHIPipeline/deidentify`` does): the sort is then skipped, not redone.
+        let sorted = Self.inOrder(entities) ? entities : entities.sorted { $0.span < $1.span }
         // The shift (one HMAC) is computed only for a note with a date to move.
         let movesDates = (options.shiftDates || options.mode == .surrogate) && sorted.contains(where: { $0.type == .date })
         let shift = movesDates ? dateShiftDays(patient: options.patientID ?? patient ?? "") : 0
@@ -142,9 +143,9 @@ public struct Deidentifier: Sendable {
                 for e in sorted where e.type != .date {
                     let s = max(e.span.start, 0), end = min(e.span.end, b.count)
                     guard s < end else { continue }
-                    let bytes = Array(UnsafeBufferPointer(rebasing: b[s..<end]))
+                    let bytes = UnsafeBufferPointer(rebasing: b[s..<end])
                     Surrogates.nameWords(bytes, into: &avoid)
-                    if e.type == .name { Surrogates.givenNameWords(bytes, into: &given) }
+                    if e.type == .name { Surrogates.givenNameWords(Array(bytes), into: &given) }
                 }
             }
             // Nothing written (a shifted date, a surrogate) may reproduce a PHI string detected in the note: a
@@ -180,6 +181,17 @@ public struct Deidentifier: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<b.count]))
             return DeidResult(text: String(decoding: out, as: UTF8.self), replacements: reps)
         }
+    }
+
+    /// Whether `entities` are already in the order of their spans (a sort would leave them as they are).
+    /// - Complexity: O(n).
+    static func inOrder(_ entities: [Entity]) -> Bool {
+        var k = 1
+        while k < entities.count {
+            if entities[k].span < entities[k - 1].span { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Writes the replacement of one span; returns its rule id. `attempt` > 0 redraws after the first output

@@ -67,6 +67,12 @@ struct Surrogates {
 
     /// Adds the lower-cased words (two letters or more) of a name to `words`.
     static func nameWords(_ name: [UInt8], into words: inout Set<String>) {
+        name.withUnsafeBufferPointer { nameWords($0, into: &words) }
+    }
+
+    /// Adds the lower-cased words (two letters or more) of a name (bytes of a note, not copied) to `words`. An ASCII
+    /// word is lowered on its bytes (what `lowercased()` does to it) and makes one string, not two.
+    static func nameWords(_ name: UnsafeBufferPointer<UInt8>, into words: inout Set<String>) {
         var i = 0
         while i < name.count {
             guard isAlpha(name[i]) || name[i] >= 0x80 else {
@@ -74,8 +80,22 @@ struct Surrogates {
                 continue
             }
             var j = i + 1
-            while j < name.count && (isAlpha(name[j]) || name[j] >= 0x80) { j += 1 }
-            if j - i >= 2 { words.insert(String(decoding: name[i..<j], as: UTF8.self).lowercased()) }
+            var ascii = name[i] < 0x80
+            while j < name.count && (isAlpha(name[j]) || name[j] >= 0x80) {
+                if name[j] >= 0x80 { ascii = false }
+                j += 1
+            }
+            if j - i >= 2 {
+                let word = UnsafeBufferPointer(rebasing: name[i..<j])
+                if ascii {
+                    words.insert(String(unsafeUninitializedCapacity: j - i) { out in
+                        for k in 0..<word.count { out[k] = word[k] &- 0x41 < 26 ? word[k] | 0x20 : word[k] }
+                        return word.count
+                    })
+                } else {
+                    words.insert(String(decoding: word, as: UTF8.self).lowercased())
+                }
+            }
             i = j
         }
     }
