@@ -120,7 +120,7 @@ public struct Deidentifier: Sendable {
     /// - Complexity: O(n) in the text's bytes plus the replaced spans.
     public func deidentify(text: String, entities: [Entity], patient: String? = nil) -> DeidResult {
         // Callers pass the spans in order (``PHIPipeline/deidentify`` does): the sort is then skipped, not redone.
-        let sorted = Self.inOrder(entities) ? entities : entities.sorted { $0.span < $1.span }
+        let sorted = entities.isInSpanOrder ? entities : entities.sorted { $0.span < $1.span }
         // The shift (one HMAC) is computed only for a note with a date to move.
         let movesDates = (options.shiftDates || options.mode == .surrogate) && sorted.contains(where: { $0.type == .date })
         let shift = movesDates ? dateShiftDays(patient: options.patientID ?? patient ?? "") : 0
@@ -181,17 +181,6 @@ public struct Deidentifier: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<b.count]))
             return DeidResult(text: String(decoding: out, as: UTF8.self), replacements: reps)
         }
-    }
-
-    /// Whether `entities` are already in the order of their spans (a sort would leave them as they are).
-    /// - Complexity: O(n).
-    static func inOrder(_ entities: [Entity]) -> Bool {
-        var k = 1
-        while k < entities.count {
-            if entities[k].span < entities[k - 1].span { return false }
-            k += 1
-        }
-        return true
     }
 
     /// Writes the replacement of one span; returns its rule id. `attempt` > 0 redraws after the first output

@@ -120,4 +120,17 @@ extension Array where Element: TextSpanned {
         }
         return lo
     }
+
+    /// Whether the elements are already in the order of their spans (`sorted { $0.span < $1.span }` would leave
+    /// them as they are), so a caller can skip that sort.
+    /// - Complexity: O(n).
+    @inlinable
+    public var isInSpanOrder: Bool {
+        var k = 1
+        while k < count {
+            if self[k].span < self[k - 1].span { return false }
+            k += 1
+        }
+        return true
+    }
 }

@@ -141,15 +141,7 @@ public struct PHIPipeline: Sendable {
     /// layer's mentions are, and detection's spans are): no sort of the note's entities again.
     /// - Complexity: O(n + m) when both are in order, else O((n + m) log(n + m)).
     static func merged(_ entities: [Entity], _ repeats: [Entity]) -> [Entity] {
-        func inOrder(_ a: [Entity]) -> Bool {
-            var k = 1
-            while k < a.count {
-                if a[k].span < a[k - 1].span { return false }
-                k += 1
-            }
-            return true
-        }
-        guard inOrder(entities), inOrder(repeats) else { return (entities + repeats).sorted { $0.span < $1.span } }
+        guard entities.isInSpanOrder, repeats.isInSpanOrder else { return (entities + repeats).sorted { $0.span < $1.span } }
         var out: [Entity] = []
         out.reserveCapacity(entities.count + repeats.count)
         var i = 0, j = 0

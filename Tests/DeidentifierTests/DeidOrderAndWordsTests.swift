@@ -21,8 +21,8 @@ struct DeidOrderAndWordsTests {
     ] as [([(Int, Int)], Bool)])
     func inOrderAgreesWithTheSort(spans: [(Int, Int)], expected: Bool) {
         let e = Self.entities(spans)
-        #expect(Deidentifier.inOrder(e) == expected)
-        #expect(Deidentifier.inOrder(e) == (e.map(\.span) == e.sorted { $0.span < $1.span }.map(\.span)))
+        #expect(e.isInSpanOrder == expected)
+        #expect(e.isInSpanOrder == (e.map(\.span) == e.sorted { $0.span < $1.span }.map(\.span)))
     }
 
     /// Spans given out of order are sorted before they are replaced: the output is the one of the sorted list.
