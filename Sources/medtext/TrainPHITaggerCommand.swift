@@ -58,29 +58,9 @@ struct TrainPHITaggerCommand: ParsableCommand {
 
     func run() throws {
         do {
-            // The vocabulary without the tagger's own files: training never reads the weights it replaces (they may
-            // be of another feature set).
-            let configuration = MedTextConfiguration()
-            let pipeline: MedTextPipeline
-            let vocabulary: PHIVocabulary
-            do {
-                pipeline = try MedTextPipeline(configuration: configuration)
-                let dir = configuration.lexiconsDirectory
-                let files = try PHIVocabularyFiles.load { relative in
-                    if relative.hasPrefix("phi/tagger_") { return "" }
-                    let path = dir.appendingPathComponent(relative).path
-                    guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
-                        throw CLIError(code: "MT-CLI-001", message: "cannot read \(path) as UTF-8", exitCode: 66)
-                    }
-                    return text
-                }
-                vocabulary = try PHIVocabulary(files: files)
-            } catch let e as PipelineBuildError {
-                throw e.cliError(exitCode: 70)
-            } catch let e as PHIVocabularyError {
-                throw CLIError(code: e.code, message: e.message, exitCode: 70)
-            }
-            let excluded = try Self.ranges(exclude)
+            let input = try PHITrainingInput(ownFiles: "tagger_")
+            let (configuration, pipeline, vocabulary) = (input.configuration, input.pipeline, input.vocabulary)
+            let notes = try PHITrainingInput.goldNotes(gold, min: minNote, max: maxNote, exclude: exclude)
             guard augment >= 0 && augment <= 10 else { throw CLIError(code: "MT-CLI-008", message: "--augment must be 0...10", exitCode: 64) }
             var deidentifiers: [(Deidentifier, Deidentifier)] = []
             if augment > 0 {
@@ -99,20 +79,8 @@ struct TrainPHITaggerCommand: ParsableCommand {
             }
             var copies = 0
             var trainer = PHITaggerTrainer(vocabulary: vocabulary, settings: .init(epochs: epochs, seed: seed, prune: prune))
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: gold) else {
-                throw CLIError(code: "MT-CLI-001", message: "cannot read \(gold): no such directory, or not readable", exitCode: 66)
-            }
-            for name in names.sorted() where name.hasSuffix(".txt") {
-                guard let number = Int(name.prefix(3)), number >= minNote, number <= maxNote,
-                    !excluded.contains(where: { $0.contains(number) })
-                else { continue }
-                let path = (gold as NSString).appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: path), let marked = String(validating: data, as: UTF8.self) else {
-                    throw CLIError(code: "MT-CLI-001", message: "cannot read \(path) as UTF-8", exitCode: 66)
-                }
-                guard let note = PHITaggerTrainer.parseGold(marked) else {
-                    throw CLIError(code: "MT-CLI-007", message: "\(path): unbalanced [[ ]] markers", exitCode: 65)
-                }
+            for note in notes {
+                let name = note.name
                 let doc = pipeline.tokenizer.tokensAndSections(Document(id: name, text: note.text))
                 trainer.add(doc, gold: note.spans)
                 for (us, au) in deidentifiers {
@@ -137,17 +105,12 @@ struct TrainPHITaggerCommand: ParsableCommand {
                 }
                 for name in names.sorted() where name.hasSuffix(".txt") {
                     let path = (negatives as NSString).appendingPathComponent(name)
-                    guard let data = FileManager.default.contents(atPath: path), let marked = String(validating: data, as: UTF8.self),
-                        let note = PHITaggerTrainer.parseGold(marked)
-                    else {
+                    guard let note = PHITaggerTrainer.parseGold(try PHITrainingInput.read(path)) else {
                         throw CLIError(code: "MT-CLI-007", message: "\(path): unreadable or unbalanced [[ ]] markers", exitCode: 65)
                     }
                     let doc = pipeline.tokenizer.tokensAndSections(Document(id: name, text: note.text))
                     trainer.addNegatives(doc, spans: note.spans.filter { types.contains($0.type) }.map(\.span))
                 }
-            }
-            guard trainer.noteCount > 0 else {
-                throw CLIError(code: "MT-CLI-008", message: "no gold notes numbered \(minNote)...\(maxNote) in \(gold)", exitCode: 65)
             }
             let weights = trainer.train()
             guard FileManager.default.createFile(atPath: out, contents: Data(weights.utf8)) else {
@@ -157,17 +120,6 @@ struct TrainPHITaggerCommand: ParsableCommand {
         } catch let e as CLIError {
             StandardError.write(e.description)
             throw ExitCode(e.exitCode)
-        }
-    }
-
-    /// `701-740,750` as closed ranges.
-    static func ranges(_ text: String) throws -> [ClosedRange<Int>] {
-        try text.split(separator: ",").map { part in
-            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
-            guard ends.count <= 2, let lo = Int(ends[0]), let hi = Int(ends.last!), lo <= hi else {
-                throw CLIError(code: "MT-CLI-008", message: "--exclude: expected ranges like 701-740, got '\(part)'", exitCode: 64)
-            }
-            return lo...hi
         }
     }
 }

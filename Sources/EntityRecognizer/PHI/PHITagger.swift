@@ -116,70 +116,17 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// Parses `phi/tagger_weights.tsv` and `phi/tagger_types.tsv`. An empty weights file means no tagger (nil).
     /// - Throws: ``PHIVocabularyError`` when the file is malformed or was trained for another feature set.
     static func parse(weights: String, types: String) throws -> PHITaggerModel? {
-        let file = "phi/tagger_weights.tsv"
-        var classes: [String] = []
-        var scale: Float = 0
-        var version: UInt32? = nil
-        var map: [UInt64: UInt64] = [:]
-        var entries: [Int16] = []
-        var lineNo = 0
-        var sawAny = false
-        var rowLength = 0
-        for line in weights.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNo += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            sawAny = true
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch cols[0] {
-            case "version":
-                guard cols.count == 2, let v = UInt32(cols[1]) else { throw PHIVocabularyError(file: file, line: lineNo, detail: "bad version row") }
-                guard v == featureSetVersion else {
-                    throw PHIVocabularyError(
-                        file: file, line: lineNo,
-                        detail: "weights trained for tagger feature set \(v), this program reads feature set \(featureSetVersion); retrain with scripts/phi/train_tagger.sh")
-                }
-                version = v
-            case "classes":
-                guard entries.isEmpty else { throw PHIVocabularyError(file: file, line: lineNo, detail: "classes row after the weights") }
-                classes = cols.dropFirst().map(String.init)
-                guard classes.first == "O", classes.count <= maxClasses, classes.count % 2 == 1 else {
-                    throw PHIVocabularyError(file: file, line: lineNo, detail: "classes must start with O, then B-/I- pairs (at most \(maxClasses))")
-                }
-                rowLength = rowStride(classes: classes.count)
-            case "scale":
-                guard cols.count == 2, let s = Float(cols[1]), s > 0 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "bad scale row") }
-                scale = s
-            default:
-                guard version != nil, !classes.isEmpty, scale > 0 else {
-                    throw PHIVocabularyError(file: file, line: lineNo, detail: "version, classes and scale rows must come before the weights")
-                }
-                guard cols.count == 2, let key = UInt64(cols[0], radix: 16), key != 0 else {
-                    throw PHIVocabularyError(file: file, line: lineNo, detail: "expected a hex feature key and its class weights")
-                }
-                let start = entries.count
-                entries.append(contentsOf: repeatElement(0, count: rowLength))
-                var n = 0
-                for item in cols[1].split(separator: " ") {
-                    let kv = item.split(separator: ":")
-                    guard kv.count == 2, let c = Int(kv[0]), c >= 0, c < classes.count, let w = Int16(kv[1]) else {
-                        throw PHIVocabularyError(file: file, line: lineNo, detail: "bad class weight")
-                    }
-                    guard entries[start + c] == 0 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "class listed twice") }
-                    entries[start + c] = w
-                    n += 1
-                }
-                guard n > 0, n < 1 << 16 else { throw PHIVocabularyError(file: file, line: lineNo, detail: "no class weights") }
-                guard map[key] == nil else { throw PHIVocabularyError(file: file, line: lineNo, detail: "feature key listed twice") }
-                map[key] = UInt64(start / rowLength + 1)
-            }
-        }
-        guard sawAny else { return nil }
-        guard version != nil, !classes.isEmpty, scale > 0 else {
-            throw PHIVocabularyError(file: file, line: lineNo, detail: "missing version, classes or scale row")
-        }
+        let read = try PHIPerceptron.parse(
+            weights, file: "phi/tagger_weights.tsv", model: "tagger", version: featureSetVersion, script: "scripts/phi/train_tagger.sh",
+            classes: { classes in
+                classes.first == "O" && classes.count <= maxClasses && classes.count % 2 == 1
+                    ? nil : "classes must start with O, then B-/I- pairs (at most \(maxClasses))"
+            }, stride: rowStride(classes:))
+        guard let read else { return nil }
+        let classes = read.classes, scale = read.scale
         for k in stride(from: 1, to: classes.count, by: 2) {
             guard classes[k].hasPrefix("B-"), classes[k + 1] == "I-" + classes[k].dropFirst(2) else {
-                throw PHIVocabularyError(file: file, line: 0, detail: "classes must be B-TYPE, I-TYPE pairs")
+                throw PHIVocabularyError(file: "phi/tagger_weights.tsv", line: 0, detail: "classes must be B-TYPE, I-TYPE pairs")
             }
         }
         var margins = [Int32](repeating: Int32.max, count: classes.count)
@@ -212,7 +159,7 @@ public struct PHITaggerModel: Sendable, Equatable {
             }
         }
         return PHITaggerModel(
-            classNames: classes, table: PHIKeyTable(map), entries: FrozenArray(entries), scale: scale, minMargins: margins,
+            classNames: classes, table: PHIKeyTable(read.rows), entries: FrozenArray(read.entries), scale: scale, minMargins: margins,
             minMarginsOneWord: oneWord, repeats: repeats, retypeMargins: retype)
     }
 
@@ -226,14 +173,7 @@ public struct PHITaggerModel: Sendable, Equatable {
 
     static let outside: UInt64 = 0x3C_73_3E  // "<s>": no token there
 
-    @inline(__always) static func mix(_ t: T, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 {
-        var h = (t.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ a
-        h = (h ^ (h &>> 31)) &* 0xBF58_476D_1CE4_E5B9
-        h ^= b
-        h = (h ^ (h &>> 29)) &* 0x94D0_49BB_1331_11EB
-        h ^= h &>> 32
-        return h == 0 ? 1 : h
-    }
+    @inline(__always) static func mix(_ t: T, _ a: UInt64, _ b: UInt64 = 0) -> UInt64 { PHIPerceptron.mix(t.rawValue, a, b) }
 
     /// The word's shape (`Smith` -> `Xxx`, `2065` -> `dd`, `O'Brien` -> `X'Xxx`): letters and digits by class, runs
     /// of two or more written twice, hashed. Bytes of multi-byte letters count as lower case.

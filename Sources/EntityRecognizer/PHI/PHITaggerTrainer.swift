@@ -1,6 +1,6 @@
 public import MedTextCore
 
-/// Trains the weights of ``PHITaggerModel`` (an averaged perceptron) from gold notes, deterministically: the notes are
+/// Trains the weights of ``PHITaggerModel`` (an averaged perceptron, ``PHIPerceptron``) from gold notes, deterministically: the notes are
 /// visited in an order shuffled by a seeded SplitMix64, for a fixed number of epochs, with the same feature and gate
 /// code as tagging; the file written lists the features in key order. Training the same notes twice gives the same
 /// bytes (`scripts/phi/train_tagger.sh` reproduces the committed `phi/tagger_weights.tsv`).
@@ -79,18 +79,6 @@ public struct PHITaggerTrainer: Sendable {
         notes.append(Note(bytes: bytes, tokens: tokens, capsDoc: caps, lowerDoc: lower, types: types, begins: begins, learn: learn))
     }
 
-    /// SplitMix64: a small seeded generator of our own, so the visit order never depends on the platform.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z &>> 31)
-        }
-    }
-
     /// Trains and returns the weights file (`phi/tagger_weights.tsv`).
     /// - Complexity: O(epochs x tokens x features).
     public func train() -> String {
@@ -105,11 +93,7 @@ public struct PHITaggerTrainer: Sendable {
             note.types.indices.map { k in note.types[k].isEmpty ? 0 : Int32(classOf[note.types[k]]! + (note.begins[k] ? 0 : 1)) }
         }
 
-        var index: [UInt64: Int] = [:]
-        var w: [Float] = []
-        var total: [Double] = []
-        var stamp: [Int] = []
-        var n = 0
+        var perceptron = PHIPerceptron(classCount: c)
         var rng = SplitMix64(state: settings.seed)
         var order = Array(notes.indices)
         let f = UnsafeMutablePointer<UInt64>.allocate(capacity: PHITaggerModel.maxFeatures)
@@ -117,12 +101,7 @@ public struct PHITaggerTrainer: Sendable {
         var scores = [Float](repeating: 0, count: c)
         var rows = [Int](repeating: -1, count: PHITaggerModel.maxFeatures)
         for _ in 0..<settings.epochs {
-            if order.count > 1 {
-                for i in stride(from: order.count - 1, to: 0, by: -1) {
-                    let j = Int(rng.next() % UInt64(i + 1))
-                    order.swapAt(i, j)
-                }
-            }
+            rng.shuffle(&order)
             for ni in order {
                 let note = notes[ni]
                 let gold = labels[ni]
@@ -140,71 +119,21 @@ public struct PHITaggerTrainer: Sendable {
                                 continue
                             }
                             let m = PHITaggerModel.features(b, t, i, prev: prev, docStyle: style, into: f)
-                            for k in 0..<c { scores[k] = 0 }
-                            for j in 0..<m {
-                                rows[j] = index[f[j]] ?? -1
-                                if rows[j] >= 0 { for k in 0..<c { scores[k] += w[rows[j] * c + k] } }
-                            }
-                            var guess = 0
-                            for k in 1..<c where scores[k] > scores[guess] { guess = k }
                             let truth = Int(gold[i])
-                            n += 1
-                            if guess != truth {
-                                for j in 0..<m {
-                                    var r = rows[j]
-                                    if r < 0 {
-                                        // A feature seen twice in one token's list keeps one row.
-                                        if let known = index[f[j]] { r = known } else {
-                                            r = index.count
-                                            index[f[j]] = r
-                                            w.append(contentsOf: repeatElement(0, count: c))
-                                            total.append(contentsOf: repeatElement(0, count: c))
-                                            stamp.append(contentsOf: repeatElement(0, count: c))
-                                        }
-                                    }
-                                    for (k, d) in [truth: Float(1), guess: Float(-1)] as KeyValuePairs<Int, Float> {
-                                        let x = r * c + k
-                                        total[x] += Double(n - stamp[x]) * Double(w[x])
-                                        stamp[x] = n
-                                        w[x] += d
-                                    }
-                                }
-                            }
+                            let guess = perceptron.predict(f, m, rows: &rows, scores: &scores)
+                            perceptron.update(f, m, rows: rows, truth: truth, guess: guess)
                             prev = truth
                         }
                     }
                 }
             }
         }
-        // Averaged weights, quantised with one scale so that the largest fits an Int16.
-        var avg = [Float](repeating: 0, count: w.count)
-        var maxAbs: Float = 0
-        if n > 0 {
-            for x in w.indices {
-                avg[x] = Float((total[x] + Double(n - stamp[x]) * Double(w[x])) / Double(n))
-                maxAbs = max(maxAbs, abs(avg[x]))
-            }
-        }
-        let scale = maxAbs > 0 ? min(1000, (32767 / maxAbs).rounded(.down)) : 1000
-        var out = "# medtext PHI tagger weights: averaged perceptron trained by `medtext train-phi-tagger` (scripts/phi/train_tagger.sh).\n"
-        out += "# Generated: do not edit. Rows: hex feature key, then class:weight (weight = perceptron weight x scale).\n"
-        out += "# notes \(notes.count), epochs \(settings.epochs), seed \(settings.seed), prune \(settings.prune)\n"
-        out += "version\t\(PHITaggerModel.featureSetVersion)\n"
-        out += "classes\t" + classNames.joined(separator: "\t") + "\n"
-        out += "scale\t\(Int(scale))\n"
-        for (key, r) in index.sorted(by: { $0.key < $1.key }) {
-            var items: [String] = []
-            for k in 0..<c {
-                let v = avg[r * c + k]
-                guard abs(v) >= settings.prune else { continue }
-                let q = Int16(clamping: Int((v * scale).rounded()))
-                if q != 0 { items.append("\(k):\(q)") }
-            }
-            guard !items.isEmpty else { continue }
-            let hex = String(key, radix: 16)
-            out += String(repeating: "0", count: 16 - hex.count) + hex + "\t" + items.joined(separator: " ") + "\n"
-        }
-        return out
+        return perceptron.weightsFile(
+            comments: [
+                "medtext PHI tagger weights: averaged perceptron trained by `medtext train-phi-tagger` (scripts/phi/train_tagger.sh).",
+                "Generated: do not edit. Rows: hex feature key, then class:weight (weight = perceptron weight x scale).",
+                "notes \(notes.count), epochs \(settings.epochs), seed \(settings.seed), prune \(settings.prune)",
+            ], version: PHITaggerModel.featureSetVersion, classNames: classNames, prune: settings.prune)
     }
 
     /// A gold note (corpora/phi/FORMAT.md: `[[surface|TYPE]]`, `[[surface|ID|kind=mrn]]`; markers may nest, as in
