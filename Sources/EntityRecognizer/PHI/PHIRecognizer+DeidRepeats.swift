@@ -44,8 +44,9 @@ extension PHIRecognizer {
             var firsts: UInt64 = 0, lengths: UInt64 = 0
             let tagger = options.tagger ? vocabulary.tagger : nil
             for e in entities where e.type == .name || e.type == .address || e.type == .organization {
-                // Spans the learned tagger added count only for the types `phi/tagger_types.tsv` marks `repeat`.
-                if let tagger, e.evidence.first?.ruleID == PHIDetection.taggerRuleID, !tagger.repeats(e.type) { continue }
+                // Spans the learned tagger added count only for the types `phi/tagger_types.tsv` marks `repeat`, at
+                // the type's `repeat_min_margin` (session 19).
+                if let tagger, e.evidence.first?.ruleID == PHIDetection.taggerRuleID, !tagger.seedsRepeats(e) { continue }
                 var k = max(e.span.start, 0)
                 let end = min(e.span.end, b.count)
                 while k < end {

@@ -40,8 +40,10 @@ extension PHIDetection {
         var k = 0
         let tagger = options.tagger ? vocab.tagger : nil
         for e in entities where repeatable(e.type) {
-            // Spans the learned tagger added are read only for the types `phi/tagger_types.tsv` marks `repeat`.
-            if let tagger, e.evidence.first?.ruleID == PHIDetection.taggerRuleID, !tagger.repeats(e.type) { continue }
+            // Spans the learned tagger added are read only for the types `phi/tagger_types.tsv` marks `repeat`, and
+            // only when their margin reaches the type's `repeat_min_margin` (session 19, ``PHITaggerModel/seedsRepeats(_:)``).
+            let tagged = e.evidence.first?.ruleID == PHIDetection.taggerRuleID
+            if let tagger, tagged, !tagger.seedsRepeats(e) { continue }
             while k < t.count && t[k].s < e.span.start { k += 1 }
             guard k < t.count, t[k].s == e.span.start else { continue }
             var m = k
@@ -71,6 +73,10 @@ extension PHIDetection {
                 pe == m + 1
             { continue }
             add(e.type, k, m, end: e.span.end, distinctive: distinctive, to: &out)
+            // Session 19 (helper `taggerrep`): the given name or surname of a person the tagger found, written alone
+            // elsewhere ("Carer Anouk Teerling present" ... "Teerling rang"). The rules' names do this as they are found
+            // (``propagateBack()``); the tagger's come after the rules, so their words are sources here.
+            if tagged && e.type == .name && n >= 2 { namePartSources(k, m, to: &out) }
             // "the Nguyens": the plural of a detected surname names the family (one word outside the ordinary words,
             // not ending in s).
             if e.type == .name, t[m].kind == .word, t[m].base == t[m].key, t[m].e - t[m].s >= 3, b[t[m].e - 1] | 0x20 != 0x73,
@@ -90,6 +96,22 @@ extension PHIDetection {
             }
         }
         return out
+    }
+
+    /// Session 19: each word of the tagger's NAME `k...m` that can be a name alone, as a source: a capitalised word (or
+    /// any word of a lower-case note) of three letters or more, no initial, in no ordinary-word, stop, eponym, title,
+    /// credential, common-name (`May`, `Will`, `Brown`), street, unit, state or direction list, and no state or country
+    /// (`Indonesia` of a tagger's `Sorong Indonesia`).
+    private func namePartSources(_ k: Int, _ m: Int, to out: inout [PHIRepeatSource]) {
+        let excluded: PHIWordBits = [
+            .ordinaryWord, .stopWord, .eponym, .drugWord, .title, .weakTitle, .credential, .commonName, .streetType, .unitWord,
+            .stateAbbr, .direction,
+        ]
+        for q in k...m where t[q].kind == .word && t[q].e - t[q].s >= 3 && (cap(q) || lowerDoc) && !t[q].flags.contains(.hasPeriod)
+            && !t[q].flags.contains(.hasDigit) && t[q].bits.isDisjoint(with: excluded) && !stateOrCountry(q, q + 1)
+        {
+            add(.name, q, q, end: t[q].e, distinctive: true, to: &out)
+        }
     }
 
     private func add(_ type: EntityType, _ k: Int, _ m: Int, end: Int, distinctive: Bool, to out: inout [PHIRepeatSource]) {
@@ -130,8 +152,10 @@ extension PHIDetection {
     /// same type (rule `phi:repeat-<type>`). Occurrences are whole tokens on one line with the original spacing; a
     /// possessive `'s` stays outside (GUIDELINE N3).
     /// - Complexity: O(n) in the tokens (one mask test each), plus a comparison per candidate start.
-    @inline(never) func repeatedMentions(of entities: [Entity]) -> [Entity] {
-        let sources = repeatSources(entities)
+    /// `sources`: the entities whose strings are looked for (all of `entities` when nil; session 19: the tagger's
+    /// spans alone, after the rules' repeats were found).
+    @inline(never) func repeatedMentions(of entities: [Entity], sources sourceEntities: [Entity]? = nil) -> [Entity] {
+        let sources = repeatSources(sourceEntities ?? entities)
         guard !sources.isEmpty else { return [] }
         var mask: UInt64 = 0
         for s in sources { mask |= 1 << (s.keys[0] & 63) }

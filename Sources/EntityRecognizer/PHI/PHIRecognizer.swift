@@ -130,9 +130,13 @@ public struct PHIRecognizer: Sendable {
                     let added = Self.resolve(tagged).filter { !Self.overlapsAny(selected, $0.span) }
                     if !added.isEmpty {
                         selected = (selected + added).sorted { $0.span < $1.span }
-                        // Other mentions of the tagger's spans, for the types `phi/tagger_types.tsv` marks `repeat`.
-                        if vocabulary.tagger?.repeatsAny == true {
-                            let more = d.repeatedMentions(of: selected)
+                        // Other mentions of the tagger's spans, for the types `phi/tagger_types.tsv` marks `repeat`, of
+                        // the spans whose margin reaches the type's `repeat_min_margin` (session 19, helper
+                        // `taggerrep`). Only they are sources (the rules' repeats were found above); a mention
+                        // overlapping any selected entity is left to it, so a repeat never overrides a rule span.
+                        if let model = vocabulary.tagger, model.repeatsAny {
+                            let seeds = added.filter { model.seedsRepeats($0) }
+                            let more = seeds.isEmpty ? [] : d.repeatedMentions(of: selected, sources: seeds)
                             if !more.isEmpty { selected = (selected + more).sorted { $0.span < $1.span } }
                         }
                     }

@@ -32,8 +32,10 @@ public struct PHITaggerModel: Sendable, Equatable {
     let minMargins: [Int32]
     /// Per class: the minimum margin of a one-word span.
     let minMarginsOneWord: [Int32]
-    /// Per class: 1 when the other mentions of the class's spans are found by the repeat layer
-    /// (``PHIDetection/repeatedMentions(of:)``, ``PHIRecognizer/repeatedWords(in:of:)``), else 0.
+    /// Per class: 0 when the repeat layers (``PHIDetection/repeatedMentions(of:sources:)``,
+    /// ``PHIRecognizer/repeatedWords(in:of:)``) never read the class's spans, else 1 + the minimum margin, in whole
+    /// perceptron units (0-98), a span of the class needs for its other mentions to be found (session 19, helper
+    /// `taggerrep`: the `repeat_min_margin` column of `phi/tagger_types.tsv`, ``seedsRepeats(_:)``).
     let repeats: [UInt8]
     /// Per class: the PHI type it tags (`B-NAME`, `I-NAME` -> ``EntityType/name``), nil for O. Derived once from
     /// `classNames` so the recognizer compares typed values, never class-name strings.
@@ -106,6 +108,17 @@ public struct PHITaggerModel: Sendable, Equatable {
         return false
     }
 
+    /// Session 19 (helper `taggerrep`): whether the other mentions of `e`, a span the tagger added, are found by the
+    /// repeat layers: its type's `repeat` is yes and its margin reaches the type's `repeat_min_margin`. The margin is
+    /// read back from the span's score (``PHIDetection/taggerSpans(_:covered:selected:)`` scores a span 0.5 + margin /
+    /// 200, below 0.99), to 0.01 units.
+    func seedsRepeats(_ e: Entity) -> Bool {
+        for (c, t) in classTypes.enumerated() where t == e.type && repeats[c] != 0 {
+            return (e.score - 0.5) * 200 >= Float(repeats[c] - 1) - 0.01
+        }
+        return false
+    }
+
     /// The type a class tags (`B-NAME` -> NAME), nil for O.
     static func type(ofClass name: String) -> String? { name.count > 2 && name.dropFirst(1).hasPrefix("-") ? String(name.dropFirst(2)) : nil }
     /// Whether a class begins a span.
@@ -148,14 +161,18 @@ public struct PHITaggerModel: Sendable, Equatable {
                 retype[r * classes.count + c] = Int32((m * scale).rounded(.up))
                 continue
             }
-            guard cols.count == 4, let m = Float(cols[1]), let m1 = Float(cols[2]), cols[3] == "yes" || cols[3] == "no" else {
+            // Session 19: an optional fifth column, repeat_min_margin (0-98; without it min_margin, at most 98).
+            guard cols.count == 4 || cols.count == 5, let m = Float(cols[1]), let m1 = Float(cols[2]), cols[3] == "yes" || cols[3] == "no",
+                let rm = cols.count == 5 ? Int(cols[4]) : Int(min(98, m.rounded(.up))), rm >= 0, rm <= 98
+            else {
                 throw PHIVocabularyError(
-                    file: "phi/tagger_types.tsv", line: typeLine, detail: "expected TYPE, min_margin, min_margin_one_word and repeat (yes/no)")
+                    file: "phi/tagger_types.tsv", line: typeLine,
+                    detail: "expected TYPE, min_margin, min_margin_one_word, repeat (yes/no) and optionally repeat_min_margin (0-98)")
             }
             for (c, name) in classes.enumerated() where type(ofClass: name) == String(cols[0]) {
                 margins[c] = Int32((m * scale).rounded(.up))
                 oneWord[c] = Int32((m1 * scale).rounded(.up))
-                repeats[c] = cols[3] == "yes" ? 1 : 0
+                repeats[c] = cols[3] == "yes" ? UInt8(rm + 1) : 0
             }
         }
         return PHITaggerModel(
