@@ -148,6 +148,7 @@ import Testing
         var notes = 0, listed = 0
         try Self.eachDevNoteDetection(options: options) { name, t, d in
             let lists = PHIDetection.StartLists(d)
+            defer { lists.deallocate() }
             let all = 0..<t.count
             let want: [(PHIDetection.StartLists.Family, [Int])] = [
                 (.tokenPatterns, all.filter { d.tokenPatternsMayStart($0) }),

@@ -468,7 +468,9 @@ struct PHIDetection {
         /// Almost no capitalised words (a lower-case nursing note).
         var lowerDoc = false
 
-        init(b: UnsafeBufferPointer<UInt8>, tokens: [Token], vocab: PHIVocabulary) {
+        /// `tokens` and `vocab` are borrowed (`__shared`): an initializer takes its arguments owned by default, which
+        /// copied the vocabulary (a retain of each of its references) and destroyed the copy at every note.
+        init(b: UnsafeBufferPointer<UInt8>, tokens: __shared [Token], vocab: __shared PHIVocabulary) {
             var t: [PTok] = []
             var nl = true
             var words = 0, upper = 0, title = 0
@@ -484,83 +486,83 @@ struct PHIDetection {
             let table = vocab.table
             let lowerTable = wordKeyLowerTable
             // One- and two-byte tokens (60 % of them) take their value from the small table of short values; the
-            // indices of the others are kept for the probes of the second loop. Both arrays are written in place, at
-            // most one element per token (an append per token, with its uniqueness and capacity checks, was a tenth of
-            // this loop).
-            let probed = [Int32](unsafeUninitializedCapacity: tokens.count) { probedBuffer, probedCount in
-                var np = 0
-                t = [PTok](unsafeUninitializedCapacity: tokens.count) { tokenBuffer, tokenCount in
-                    var n = 0
-                    vocab.shortValues.withValues { short in
-                        tokens.withUnsafeBufferPointer { toks in
-                            for tok in toks {
-                                if tok.kind == .newline {
-                                    nl = true
-                                    continue
-                                }
-                                if tok.kind == .whitespace { continue }
-                                // Counts and lengths in wrapping arithmetic: none can overflow (at most one count per token,
-                                // lengths of spans of the text), so the loop needs no overflow check and branch for them.
-                                let s = tok.span.start, e = tok.span.end
-                                if tok.kind == .word && e &- s >= 2 && tok.flags.contains(.hasLetter) {
-                                    words &+= 1
-                                    if tok.flags.contains(.allUpper) { upper &+= 1 }
-                                    if tok.flags.contains(.titleCase) { title &+= 1 }
-                                }
-                                if nl, let line = lines.lineStarts(at: n) {
-                                    anyLower = true
-                                    for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
-                                }
-                                lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
-                                let key = wordKey(b, s, e, lower: lowerTable)
-                                var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
-                                // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
-                                let c0 = b[s]
-                                pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
-                                    && !tok.flags.contains(.hasDigit)
-                                if e &- s == 1 { pt.pc = c0 }
-                                if let value = PHIShortValues.value(short, b, s, e) {
-                                    Self.settle(&pt, value, b, table)
-                                } else {
-                                    (probedBuffer.baseAddress! + np).initialize(to: Int32(truncatingIfNeeded: n))
-                                    np &+= 1
-                                }
-                                (tokenBuffer.baseAddress! + n).initialize(to: pt)
-                                n &+= 1
-                                nl = false
+            // indices of the others are kept for the probes of the second loop. Both are written in place, at most one
+            // element per token (an append per token, with its uniqueness and capacity checks, was a tenth of this
+            // loop). The indices are scratch memory of this initializer (session 20, rulespeed): an `Array` made with
+            // `init(unsafeUninitializedCapacity:)` is allocated by the standard library's unspecialised code, which looks
+            // up the storage class's generic metadata at every call (about 500 instructions more than the allocation).
+            let probedBuffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tokens.count)
+            defer { probedBuffer.deallocate() }
+            var np = 0
+            t = [PTok](unsafeUninitializedCapacity: tokens.count) { tokenBuffer, tokenCount in
+                var n = 0
+                vocab.shortValues.withValues { short in
+                    tokens.withUnsafeBufferPointer { toks in
+                        for tok in toks {
+                            if tok.kind == .newline {
+                                nl = true
+                                continue
                             }
+                            if tok.kind == .whitespace { continue }
+                            // Counts and lengths in wrapping arithmetic: none can overflow (at most one count per token,
+                            // lengths of spans of the text), so the loop needs no overflow check and branch for them.
+                            let s = tok.span.start, e = tok.span.end
+                            if tok.kind == .word && e &- s >= 2 && tok.flags.contains(.hasLetter) {
+                                words &+= 1
+                                if tok.flags.contains(.allUpper) { upper &+= 1 }
+                                if tok.flags.contains(.titleCase) { title &+= 1 }
+                            }
+                            if nl, let line = lines.lineStarts(at: n) {
+                                anyLower = true
+                                for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
+                            }
+                            lines.count(kind: tok.kind, flags: tok.flags, s: s, e: e, b)
+                            let key = wordKey(b, s, e, lower: lowerTable)
+                            var pt = PTok(s: s, e: e, kind: tok.kind, flags: tok.flags, key: key, base: key, bits: [], rb: [], nl: nl)
+                            // Token facts for `cap` and `punct` (session 12, speedB): one read of the first byte per token.
+                            let c0 = b[s]
+                            pt.cp = tok.kind == .word && (c0 &- 0x41 < 26 || c0 >= 0xC3) && tok.flags.contains(.hasLetter)
+                                && !tok.flags.contains(.hasDigit)
+                            if e &- s == 1 { pt.pc = c0 }
+                            if let value = PHIShortValues.value(short, b, s, e) {
+                                Self.settle(&pt, value, b, table)
+                            } else {
+                                (probedBuffer.baseAddress! + np).initialize(to: Int32(truncatingIfNeeded: n))
+                                np &+= 1
+                            }
+                            (tokenBuffer.baseAddress! + n).initialize(to: pt)
+                            n &+= 1
+                            nl = false
                         }
                     }
-                    if let line = lines.lineStarts(at: n) {
-                        anyLower = true
-                        for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
-                    }
-                    tokenCount = n
                 }
-                probedCount = np
+                if let line = lines.lineStarts(at: n) {
+                    anyLower = true
+                    for k in line { (tokenBuffer.baseAddress! + k).pointee.ll = true }
+                }
+                tokenCount = n
             }
             // The table's slots are read through one buffer for the whole loop (session 19, speedA).
             let slots = table.slots.buffer
             t.withUnsafeMutableBufferPointer { p in
-                probed.withUnsafeBufferPointer { probed in
-                    // Eight tokens at a time: the first slots of their probes are read together (eight misses in
-                    // flight), then each token is probed from its first slot.
-                    var firsts: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-                    var g = 0
-                    while g < probed.count {
-                        let m = min(8, probed.count &- g)
-                        withUnsafeMutableBytes(of: &firsts) { f in
-                            for j in 0..<m {
-                                f.storeBytes(of: table.first(p[Int(probed[g &+ j])].key, in: slots), toByteOffset: j &* 8, as: UInt64.self)
-                            }
-                        }
+                let probed = UnsafeBufferPointer(rebasing: probedBuffer[0..<np])
+                // Eight tokens at a time: the first slots of their probes are read together (eight misses in
+                // flight), then each token is probed from its first slot.
+                var firsts: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+                var g = 0
+                while g < probed.count {
+                    let m = min(8, probed.count &- g)
+                    withUnsafeMutableBytes(of: &firsts) { f in
                         for j in 0..<m {
-                            let k = Int(probed[g &+ j])
-                            let first = withUnsafeBytes(of: &firsts) { $0.load(fromByteOffset: j &* 8, as: UInt64.self) }
-                            Self.settle(&p[k], table.value(p[k].key, first: first, in: slots), b, table)
+                            f.storeBytes(of: table.first(p[Int(probed[g &+ j])].key, in: slots), toByteOffset: j &* 8, as: UInt64.self)
                         }
-                        g &+= m
                     }
+                    for j in 0..<m {
+                        let k = Int(probed[g &+ j])
+                        let first = withUnsafeBytes(of: &firsts) { $0.load(fromByteOffset: j &* 8, as: UInt64.self) }
+                        Self.settle(&p[k], table.value(p[k].key, first: first, in: slots), b, table)
+                    }
+                    g &+= m
                 }
             }
             if words >= 20 {
@@ -1045,6 +1047,7 @@ struct PHIDetection {
 
     mutating func run() {
         let starts = StartLists(self)
+        defer { starts.deallocate() }
         tokenPatternsPass(starts)
         cueRulesPass(starts)
         // Address and facility rules.
@@ -1131,19 +1134,17 @@ struct PHIDetection {
     /// nothing and moves on, so both walks call the rule at the same tokens in the same order.
     @inline(__always) static func walk(_ d: inout PHIDetection, over starts: StartLists, _ family: StartLists.Family, skipCovered: Bool,
                                        _ step: (inout PHIDetection, Int) -> Int?) {
-        starts.indices.withUnsafeBufferPointer { all in
-            let list = UnsafeBufferPointer(rebasing: all[starts.range(family)])
-            var i = 0
-            for k32 in list {
-                let k = Int(k32)
-                if k < i { continue }  // inside the span the rule found at an earlier start
-                i = k
-                if !(skipCovered && d.covered[k]), let e = step(&d, k) {
-                    i = e
-                    continue
-                }
-                i = k + 1
+        let list = UnsafeBufferPointer(rebasing: starts.indices[starts.range(family)])
+        var i = 0
+        for k32 in list {
+            let k = Int(k32)
+            if k < i { continue }  // inside the span the rule found at an earlier start
+            i = k
+            if !(skipCovered && d.covered[k]), let e = step(&d, k) {
+                i = e
+                continue
             }
+            i = k + 1
         }
     }
 
@@ -1154,8 +1155,11 @@ struct PHIDetection {
     /// were 4.3 %). The filters read only the tokens, never what the rules find, so the lists hold for the whole run.
     struct StartLists {
         enum Family: Int { case tokenPatterns = 0, cueRules = 1, profession = 2, address = 3, unlabelledName = 4 }
-        /// The five lists one after another, each in token order.
-        var indices: [Int32] = []
+        /// The five lists one after another, each in token order. Memory of the detection's run, freed by
+        /// ``deallocate()`` when the rules are done (session 20, rulespeed: an `[Int32]` made with
+        /// `init(unsafeUninitializedCapacity:)` was allocated by the standard library's unspecialised code, which looks up
+        /// the storage class's generic metadata at every call).
+        private(set) var indices = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
         /// Where each list ends in `indices`.
         var ends: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
 
@@ -1169,30 +1173,34 @@ struct PHIDetection {
             }
         }
 
-        init(_ d: PHIDetection) {
+        /// The lists of `d`'s tokens, borrowed (`__shared`: an initializer's argument is owned by default, which copied
+        /// the detection and destroyed the copy at every note). Call ``deallocate()`` when done with them.
+        init(_ d: __shared PHIDetection) {
             let n = d.t.count
             guard d.options.startFilters, n > 0 else { return }
             let professions = d.options.professions
-            var e = (0, 0, 0, 0, 0)
             // One walk, five lists: each written at its own fifth of the storage, then the last four are moved down.
-            indices = [Int32](unsafeUninitializedCapacity: 5 * n) { buf, count in
-                let base = buf.baseAddress!
-                var np = 0, nc = 0, nf = 0, na = 0, nn = 0
-                for i in 0..<n {
-                    if d.tokenPatternsMayStart(i) { (base + np).initialize(to: Int32(truncatingIfNeeded: i)); np += 1 }
-                    if d.cueRulesMayStart(i) { (base + n + nc).initialize(to: Int32(truncatingIfNeeded: i)); nc += 1 }
-                    if professions && d.professionMayStart(i) { (base + 2 * n + nf).initialize(to: Int32(truncatingIfNeeded: i)); nf += 1 }
-                    if d.addressRulesMayStart(i) { (base + 3 * n + na).initialize(to: Int32(truncatingIfNeeded: i)); na += 1 }
-                    if d.unlabelledNameMayStart(i) { (base + 4 * n + nn).initialize(to: Int32(truncatingIfNeeded: i)); nn += 1 }
-                }
-                (base + np).moveInitialize(from: base + n, count: nc)
-                (base + np + nc).moveInitialize(from: base + 2 * n, count: nf)
-                (base + np + nc + nf).moveInitialize(from: base + 3 * n, count: na)
-                (base + np + nc + nf + na).moveInitialize(from: base + 4 * n, count: nn)
-                e = (np, np + nc, np + nc + nf, np + nc + nf + na, np + nc + nf + na + nn)
-                count = e.4
+            let buf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 5 * n)
+            let base = buf.baseAddress!
+            var np = 0, nc = 0, nf = 0, na = 0, nn = 0
+            for i in 0..<n {
+                if d.tokenPatternsMayStart(i) { (base + np).initialize(to: Int32(truncatingIfNeeded: i)); np += 1 }
+                if d.cueRulesMayStart(i) { (base + n + nc).initialize(to: Int32(truncatingIfNeeded: i)); nc += 1 }
+                if professions && d.professionMayStart(i) { (base + 2 * n + nf).initialize(to: Int32(truncatingIfNeeded: i)); nf += 1 }
+                if d.addressRulesMayStart(i) { (base + 3 * n + na).initialize(to: Int32(truncatingIfNeeded: i)); na += 1 }
+                if d.unlabelledNameMayStart(i) { (base + 4 * n + nn).initialize(to: Int32(truncatingIfNeeded: i)); nn += 1 }
             }
-            ends = e
+            (base + np).moveInitialize(from: base + n, count: nc)
+            (base + np + nc).moveInitialize(from: base + 2 * n, count: nf)
+            (base + np + nc + nf).moveInitialize(from: base + 3 * n, count: na)
+            (base + np + nc + nf + na).moveInitialize(from: base + 4 * n, count: nn)
+            ends = (np, np + nc, np + nc + nf, np + nc + nf + na, np + nc + nf + na + nn)
+            indices = UnsafeMutableBufferPointer(start: base, count: ends.4)
+        }
+
+        /// Frees the lists' memory; they must not be read afterwards.
+        func deallocate() {
+            indices.baseAddress?.deallocate()
         }
     }
 
