@@ -73,6 +73,22 @@ import Testing
         #expect(Self.probesAgree(text))
     }
 
+    /// Session 20 (prepspeed): a token record is 40 bytes, its byte offsets held in 32 bits, and they read back as
+    /// written up to the longest text the token rules read (``PHIRecognizer/maxTokenRuleBytes``). The prepared tokens'
+    /// offsets are the tokenizer's non-space tokens'.
+    @Test(arguments: [0, 1, 4_095, 65_536, Int(Int32.max), PHIRecognizer.maxTokenRuleBytes - 1, PHIRecognizer.maxTokenRuleBytes])
+    func tokenRecordsHoldTheirOffsets(_ offset: Int) {
+        #expect(MemoryLayout<PTok>.stride == 40)
+        #expect(PHIRecognizer.maxTokenRuleBytes == Int(UInt32.max))
+        let tok = PTok(s: offset / 2, e: offset, kind: .word, flags: [.hasLetter], key: 1, base: 2, bits: [], rb: [], nl: true)
+        #expect(tok.s == offset / 2 && tok.e == offset && tok.key == 1 && tok.base == 2 && tok.kind == .word && tok.nl)
+        let text = "Seen by Dr Kaur today.\n  addr: 22 mackerel st,\tbayview qld 4868 ( Mary’s GP )"
+        let (p, _) = Self.prepared(text)
+        let tokens = PHIPipelineTests.pipeline.pipeline.tokenizer.tokenize(text).filter { !$0.isSpace }
+        #expect(p.tokens.map { TextSpan($0.s, $0.e) } == tokens.map(\.span))
+        #expect(p.tokens.map(\.kind) == tokens.map(\.kind) && p.tokens.map(\.flags) == tokens.map(\.flags))
+    }
+
     /// The small table of one- and two-byte token values (``PHIShortValues``) answers as the vocabulary table does, for
     /// every one-byte token and every pair of ASCII letters and digits in either case, as typed: rows by first byte kind.
     @Test(arguments: ["0123456789", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"])

@@ -97,6 +97,11 @@ public struct PHIRecognizer: Sendable {
                 }
                 candidates.append(Candidate(entity: e, priority: 5))
             }
+            // The token records hold 32-bit offsets (`PTok`): a text of 4 GiB or more keeps the byte scanner's spans only.
+            guard buf.count <= Self.maxTokenRuleBytes else {
+                selected = Self.resolve(candidates)
+                return
+            }
             let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: vocabulary)
             prepared.tokens.withUnsafeBufferPointer { t in
                 var d = PHIDetection(b: buf, t: t, prepared: prepared, vocab: vocabulary, options: options, doc: doc,
@@ -145,6 +150,9 @@ public struct PHIRecognizer: Sendable {
         }
         return selected
     }
+
+    /// The longest text (in UTF-8 bytes) whose tokens the token rules read: `PTok` holds byte offsets in 32 bits.
+    static let maxTokenRuleBytes = Int(UInt32.max)
 
     /// Session 18 (helper `taggertype`): the tagger's spans that extend rule spans
     /// (``PHIDetection/taggerRetypeCandidate(_:_:_:_:)``) replace the one selected entity they overlap, when they still
@@ -312,18 +320,24 @@ struct Candidate: Sendable {
 }
 
 /// A non-space token with what PHI detection needs about it.
+///
+/// 40 bytes (session 20, prepspeed; 56 before): the byte offsets are held in 32 bits and the fields are declared widest
+/// first, so that no padding lies between them. Every rule walks these records, and the learned tagger's tables compete
+/// with them for the same cache. A note is far shorter than 4 GiB; a longer text's offsets would wrap, so
+/// ``PHIRecognizer`` leaves the token rules out for one (``PHIRecognizer/maxTokenRuleBytes``).
 struct PTok {
-    var s: Int
-    var e: Int
-    var kind: TokenKind
-    var flags: TokenFlags
     /// Key of the whole token (for phrases).
     var key: UInt64
     /// Key without a possessive `'s` (for word lists).
     var base: UInt64
+    /// The token's first byte and the byte after it, as offsets into the note (``s`` and ``e`` read them as `Int`).
+    private var s32: UInt32
+    private var e32: UInt32
     var bits: PHIWordBits
     /// Rule-set memberships of `key` (weekday, month, cue words...).
     var rb: PHIRuleBits = []
+    var flags: TokenFlags
+    var kind: TokenKind
     /// A line break lies between the previous non-space token and this one.
     var nl: Bool
     /// Some vocabulary phrase starts with this token.
@@ -337,6 +351,24 @@ struct PTok {
     var cp: Bool = false
     /// The token's only byte when it is one byte long, else 0 (``PHIDetection/punct(_:_:)`` compares it).
     var pc: UInt8 = 0
+
+    /// The token's first byte (an offset into the note).
+    @inline(__always) var s: Int { Int(s32) }
+    /// The byte after the token's last.
+    @inline(__always) var e: Int { Int(e32) }
+
+    @inline(__always)
+    init(s: Int, e: Int, kind: TokenKind, flags: TokenFlags, key: UInt64, base: UInt64, bits: PHIWordBits, rb: PHIRuleBits, nl: Bool) {
+        self.key = key
+        self.base = base
+        s32 = UInt32(truncatingIfNeeded: s)
+        e32 = UInt32(truncatingIfNeeded: e)
+        self.bits = bits
+        self.rb = rb
+        self.flags = flags
+        self.kind = kind
+        self.nl = nl
+    }
 }
 
 /// What a detection reads and never changes, behind one reference. The rules are `mutating` methods of
