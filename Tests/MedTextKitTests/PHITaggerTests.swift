@@ -405,3 +405,60 @@ extension PHITaggerTests {
         #expect(r.found == r.marked, "in: \(row)")
     }
 }
+
+extension PHITaggerTests {
+    /// A hand-set model (session 20, helper `taggerguard`): every title-case or all-capitals word is a one-word NAME of
+    /// its own (lower-case words, numbers and punctuation are O; `Bunionectomy` is O), so that the NAME guards of
+    /// ``PHIDetection/taggerNotAName(_:_:oneWord:)`` alone decide what is added.
+    static let capitalNamesVocabulary: PHIVocabulary = {
+        func h(_ x: UInt64) -> String { String(x, radix: 16) }
+        let rows = [
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0x14)))\t1:1000", "\(h(PHITaggerModel.mix(.docStyle, 0, 0x12)))\t1:1000",
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0x10)))\t0:10000", "\(h(PHITaggerModel.mix(.docStyle, 0, 0x08)))\t0:10000",
+            "\(h(PHITaggerModel.mix(.docStyle, 0, 0)))\t0:10000",
+            "\(h(PHITaggerModel.mix(.word, wordKey("bunionectomy"))))\t0:20000",
+        ]
+        var v = vocabulary
+        v.tagger = try! PHITaggerModel.parse(
+            weights: "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-NAME\tI-NAME\nscale\t100\n" + rows.joined(separator: "\n") + "\n",
+            types: "NAME\t0\t0\tno\n")
+        return v
+    }()
+
+    /// NAME guards (session 20, helper `taggerguard`; the tagger's one-word NAMEs on the MTSamples reports at margin 0:
+    /// `Hank dilators`, `Greenwood bipolar forceps`, `Dor fundoplication`, `Keller Bunionectomy`, `described by Rowland, et
+    /// al`, `JC PEG tube`, `Coban`, `Silk ties` beside `silk sutures`, `Navajo`): with ``capitalNamesVocabulary`` every
+    /// capitalised word is a candidate, so each guard is shown beside a control row that keeps the name. Only the tagger's
+    /// spans are compared.
+    @Test(arguments: [
+        "we dilated with [[Hank|NAME]] today.",
+        // An instrument, device or procedure noun after it, up to three lower-case words later, singular or plural.
+        "we dilated with Hank dilators today.",
+        "we used Hank bipolar forceps today.",
+        "we placed Hank self-retaining pins today.",
+        "we did a Hank fundoplication today.",
+        "we did a Hank Bunionectomy today.",
+        // ... but not past a verb that follows names or a function word.
+        "we dilated with [[Hank|NAME]] via the tube today.",
+        "[[Hank|NAME]] and the tube were fine.",
+        // A cited author.
+        "as described by Hank, et al, the graft held.",
+        "as described by [[Hank|NAME]], the graft held.",
+        // An acronym in prose; capitals on a line of capitals may be a name.
+        "we gave TINA today.",
+        "we met her today and she was well.\nMET [[TINA|NAME]] AT NOON\n",
+        // No given name of the name lists.
+        "we applied Coban today.",
+        // The note writes the word in lower case too.
+        "Silk was cut by Dr Quenby. The silk held.",
+        "[[Silk|NAME]] was cut by Dr Quenby. The cord held.",
+        // A language.
+        "she speaks Navajo at home.",
+    ])
+    func taggerNameGuardRows(_ row: String) {
+        let r = Self.foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: Self.capitalNamesVocabulary, options: .init(tagger: true))) {
+            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
+        }
+        #expect(r.found == r.marked, "in: \(row)")
+    }
+}

@@ -123,7 +123,7 @@ import Testing
         (K.court, "court"),
         (K.courts, "courts"),
         (K.station, "station"),
-        (K.base, "base"),
+        (K.base, "base"), (K.et, "et"), (K.al, "al"),
         (K.born, "born"),
         (K.do, "do"),
         (K.school, "school"),

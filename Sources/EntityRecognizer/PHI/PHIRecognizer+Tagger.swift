@@ -51,6 +51,8 @@ extension PHIDetection {
                 guard distinctive else { continue }
                 // An instrument, device or test named after a person, place or maker (helper `taggerprec`).
                 if taggerDeviceName(i, e, type) { continue }
+                // A person's name alone needs more than a capital (helper `taggerguard`, session 20).
+                if type == .name, taggerNotAName(i, e, oneWord: words == 1) { continue }
                 // A named day (`Martin Luther King Day`, `Harmony Day`: a date the rules read, not an organisation).
                 if e < t.count, !t[e].nl, cap(e), t[e].key == AgeKeys.day { continue }
                 if type == .organization, taggerPlaceHead(i, e) {
@@ -120,6 +122,84 @@ extension PHIDetection {
             {
                 return true
             }
+        }
+        return false
+    }
+
+    /// Session 20 (helper `taggerguard`): the tagger's NAME `i..<e` is no person's name. Read on the tagger's additions to
+    /// the 4,966 MTSamples reports with every margin at 0 (351 one-word NAMEs, nearly all false) and on held-out dev blocks:
+    /// - any NAME before a device noun: up to three lower-case words on its line, none a function word, a verb that follows
+    ///   names or a person follower, the last an eponym follower or a `tagger_device_nouns` word, singular or plural
+    ///   (`Hank dilators`, `Greenwood bipolar forceps`, `Erich arch bars`, `Langston pigtail catheter`: instruments);
+    /// - any NAME before a capitalised device or procedure noun (`Keller Bunionectomy`) or before `et al` (a cited author);
+    /// - a NAME of one word that is an acronym: all capitals in a note that is not in capitals, on a line with a lower-case
+    ///   word (`TED stockings`, `JC PEG tube`, `TIVA`, `GINA`), or a language (`Navajo`);
+    /// - a NAME of one word that holds no given name of the name lists: every right one-word addition of the held-out
+    ///   blocks was a given name (`Tina`, `Sione`, `pino`), the false ones were surnames used as eponyms (`Kerrison`,
+    ///   `Esterman`, `Rood`) and brand or clinical words in no list (`Coban`, `Dermabond`, `Nonsignificant`);
+    /// - a NAME of one word whose word the note also writes in lower case, on a line that does not read as lower case
+    ///   (`Silk ties` and `silk sutures`, `Dura` and `dura`): an ordinary word at a sentence start, not a name.
+    @inline(never) func taggerNotAName(_ i: Int, _ e: Int, oneWord: Bool) -> Bool {
+        var n = e, words = 0
+        while n < t.count, words < 3, !t[n].nl {
+            if punct(n, 0x2D), adjacent(n), adjacent(n + 1), isWord(n + 1) { n += 1; continue }  // self-retaining
+            // A capitalised first word only as a device or procedure noun (`Keller Bunionectomy`).
+            if n == e, cap(n), isWord(n) { if taggerDeviceNoun(n) { return true } else { break } }
+            guard isWord(n), !cap(n), !inSet(.functionWords, t[n].key), !inSet(.nameVerbs, t[n].key),
+                !inSet(.personFollowers, t[n].key)
+            else { break }
+            if taggerDeviceNoun(n) { return true }
+            words += 1
+            n += 1
+        }
+        // A cited author (`as described by Rowland, et al`).
+        let et = e < t.count && punct(e, 0x2C) ? e + 1 : e
+        if et + 1 < t.count, !t[et].nl, isWord(et), isWord(et + 1), t[et].key == K.et, t[et + 1].key == K.al { return true }
+        guard oneWord else { return false }
+        if t[i].flags.contains(.allUpper), t[i].e - t[i].s >= 2, !capsDoc, taggerLineHasLowerCase(i) { return true }
+        // A language (`English; Navajo is her first language`).
+        if isWord(i), inSet(.languages, t[i].key) { return true }
+        var given = false
+        for k in i..<e where isWord(k) && t[k].bits.contains(.firstName) {
+            given = true
+            break
+        }
+        guard given else { return true }
+        if !lowerDoc, cap(i), !t[i].ll {
+            let key = t[i].key
+            for k in 0..<t.count where t[k].key == key && isWord(k) && !cap(k) && !t[k].ll { return true }
+        }
+        return false
+    }
+
+    /// Session 20 (helper `taggerguard`): token n is an eponym follower or a device noun (`tagger_device_nouns`), or the
+    /// plural of one (`rongeurs`, `dilators`, `bars`), or a procedure by its ending (`tagger_procedure_endings`: `Dor
+    /// fundoplication`, `Kelman phacoemulsification`).
+    @inline(never) func taggerDeviceNoun(_ n: Int) -> Bool {
+        let key = t[n].key
+        if inSet(.eponymFollower, key) || inSet(.taggerDeviceNouns, key) { return true }
+        let s = t[n].s, e = t[n].e
+        if e - s >= 4, b[e - 1] | 0x20 == 0x73, b[e - 2] | 0x20 != 0x73 {
+            let singular = wordKey(b, s, e - 1)
+            if inSet(.eponymFollower, singular) || inSet(.taggerDeviceNouns, singular) { return true }
+        }
+        var len = 4
+        while len <= 9 && e - s > len + 2 {
+            if inSet(.taggerProcedureEndings, wordKey(b, e - len, e)) { return true }
+            len += 1
+        }
+        return false
+    }
+
+    /// Session 20 (helper `taggerguard`): the line of token i holds a word with a lower-case letter (a word in capitals
+    /// there is an acronym in prose, `JC PEG tube 70`; on a line all in capitals it may be a name).
+    @inline(never) func taggerLineHasLowerCase(_ i: Int) -> Bool {
+        var k = i
+        while k > 0 && !t[k].nl { k -= 1 }
+        while k < t.count {
+            if k != i, isWord(k), !t[k].flags.contains(.allUpper), t[k].flags.contains(.hasLetter) || b[t[k].s] | 0x20 &- 0x61 < 26 { return true }
+            k += 1
+            if k < t.count, t[k].nl { break }
         }
         return false
     }

@@ -4741,6 +4741,8 @@ enum K {
     @inline(__always) static var courts: UInt64 { 0x15e9d2bdf8786321 }  // "courts"
     @inline(__always) static var station: UInt64 { 0x2a13e1f055644df3 }  // "station"
     @inline(__always) static var base: UInt64 { 0x9a7ce19baa54c278 }  // "base"
+    @inline(__always) static var et: UInt64 { 0x088e3e07b53950dc }  // "et"
+    @inline(__always) static var al: UInt64 { 0x089c3607b54580a0 }  // "al"
     @inline(__always) static var born: UInt64 { 0xcd1ed09bc6a19abe }  // "born"
     @inline(__always) static var `do`: UInt64 { 0x08915907b53bb494 }  // "do"
     @inline(__always) static var school: UInt64 { 0xcc3fbeffa766c129 }  // "school"

@@ -46,7 +46,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case agedOccupationSkips, agedOccupationStops
     case hospitalNameTails, townAcronymStops
     case standardWords, bagTagWords
-    case taggerSizeUnits
+    case taggerSizeUnits, taggerDeviceNouns, taggerProcedureEndings
     case featureHeads, featurePrefixes, parishOpeners, degreeStateCodes
     case lowerServiceHeads
     case ageEventWords, ageEventFollowers
