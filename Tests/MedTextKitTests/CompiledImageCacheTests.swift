@@ -108,7 +108,7 @@ import Testing
         let fm = FileManager.default
         let source = MedTextLexicons.dataDirectory
         let root = fm.temporaryDirectory.appendingPathComponent("medtext-lexicons-\(UUID().uuidString)", isDirectory: true)
-        for sub in ["context", "phi", "tokenizer", "sig"] {
+        for sub in ["context", "phi", "tokenizer", "sig", "concepts"] {
             try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
             for name in try fm.contentsOfDirectory(atPath: source.appendingPathComponent(sub).path) {
                 let rel = sub + "/" + name

@@ -352,6 +352,13 @@ extension PHITaggerTests {
     /// word begins or continues one, `of` continues one; lower-case and all-capitals words, numbers, punctuation and `Day`
     /// are O), so that the guards of ``PHIDetection/taggerSpans(_:covered:)`` alone decide what is added.
     static let capitalRunsVocabulary: PHIVocabulary = {
+        var v = vocabulary
+        v.tagger = try! PHITaggerModel.parse(weights: capitalRunsWeights, types: "ORGANIZATION\t0\t0\tno\n")
+        return v
+    }()
+
+    /// The weights file of ``capitalRunsVocabulary``'s model.
+    static let capitalRunsWeights: String = {
         func h(_ x: UInt64) -> String { String(x, radix: 16) }
         let rows = [
             "\(h(PHITaggerModel.mix(.docStyle, 0, 0x14)))\t1:1000",
@@ -360,11 +367,7 @@ extension PHITaggerTests {
             "\(h(PHITaggerModel.mix(.docStyle, 0, 0x08)))\t0:10000", "\(h(PHITaggerModel.mix(.docStyle, 0, 0)))\t0:10000",
             "\(h(PHITaggerModel.mix(.word, wordKey("of"))))\t2:20000", "\(h(PHITaggerModel.mix(.word, wordKey("day"))))\t0:20000",
         ]
-        var v = vocabulary
-        v.tagger = try! PHITaggerModel.parse(
-            weights: "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-ORGANIZATION\tI-ORGANIZATION\nscale\t100\n" + rows.joined(separator: "\n") + "\n",
-            types: "ORGANIZATION\t0\t0\tno\n")
-        return v
+        return "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-ORGANIZATION\tI-ORGANIZATION\nscale\t100\n" + rows.joined(separator: "\n") + "\n"
     }()
 
     /// Guards on the tagger's spans (session 18, helper `taggerdef`; MTSamples false additions `Eastern Germany`, `Hood of
@@ -460,5 +463,44 @@ extension PHITaggerTests {
             $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
         }
         #expect(r.found == r.marked, "in: \(row)")
+    }
+}
+
+extension PHITaggerTests {
+    /// ``capitalRunsVocabulary`` with every capitalised run a PROFESSION (session 20, helper `taggerguard`).
+    static let capitalProfessionsVocabulary: PHIVocabulary = {
+        var v = vocabulary
+        v.tagger = try! PHITaggerModel.parse(
+            weights: capitalRunsWeights.replacingOccurrences(of: "ORGANIZATION", with: "PROFESSION"), types: "PROFESSION\t0\t0\tno\n")
+        return v
+    }()
+
+    /// Clinical concept terms and job titles (session 20, helper `taggerguard`; MTSamples additions at margin 0:
+    /// `Temodar`, `Trizivir` as places, `Tussionex Pennkinetic` as an organisation, `Kerrison rongeur` and `Potts scissors`
+    /// as job titles): a one-word span that is a one-word name of the concept lexicons, or an organisation or place that
+    /// starts with one, is not added; a job title is not added before or ending in an instrument noun.
+    @Test(arguments: [
+        ("we toured [[Wirrandel Quenby|ORGANIZATION]].", false),
+        ("we toured [[Quenby|ORGANIZATION]].", false),
+        ("we started Temodar.", false),
+        ("we started Tussionex Quenby.", false),
+        ("we hired the [[Quenby|PROFESSION]].", true),
+        ("we used the Kerrison rongeur.", true),
+        ("we used the Quenby scissors.", true),
+    ])
+    func taggerClinicalTermAndTitleRows(_ row: String, _ profession: Bool) {
+        let v = profession ? Self.capitalProfessionsVocabulary : Self.capitalRunsVocabulary
+        let r = Self.foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: v, options: .init(tagger: true))) {
+            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
+        }
+        #expect(r.found == r.marked, "in: \(row)")
+    }
+
+    /// The one-word names of concept files (preferred and synonyms; no spaces, hyphens or digits) are the clinical terms.
+    @Test func clinicalTermsAreOneWordConceptNames() {
+        let file = "# comment\nid\ttype\tpreferred\tsynonyms\nbrand:t\tBRAND_NAME\tTemodar\tTemo Dar|Temodal\ncond:x\tDX_NAME\tStickler syndrome\tGore-Tex|B12\n"
+        let terms = PHIVocabulary.clinicalTerms([file])
+        #expect(terms == [PHIVocabulary.key("Temodar"), PHIVocabulary.key("Temodal")])
+        #expect(Self.vocabulary.clinicalTerms.contains(PHIVocabulary.key("Temodar")))
     }
 }

@@ -49,6 +49,9 @@ extension PHIDetection {
                     break
                 }
                 guard distinctive else { continue }
+                // A drug, device or clinical term of the concept lexicons (helper `taggerguard`, session 20): `Temodar`,
+                // `Yaz`; an organisation or place that starts with one (`Tussionex Pennkinetic`).
+                if isWord(i), vocab.clinicalTerms.contains(t[i].base), words == 1 || type != .name { continue }
                 // An instrument, device or test named after a person, place or maker (helper `taggerprec`).
                 if taggerDeviceName(i, e, type) { continue }
                 // A person's name alone needs more than a capital (helper `taggerguard`, session 20).
@@ -61,6 +64,8 @@ extension PHIDetection {
                     type = .address
                 }
             }
+            // A job title never ends in an instrument (helper `taggerguard`, session 20: `Kerrison rongeur`, `Potts scissors`).
+            if type == .profession, eponymFollows(e) || (isWord(e - 1) && taggerDeviceNoun(e - 1)) { continue }
             // The score grows with the margin (0.5 at margin 0, 0.99 from margin 98): `--explain` shows it.
             let margin = Float(span.margin) / model.scale
             emit(type == .organization ? options.facilityType : type, i, e, priority: retype == true ? Self.taggerRetypePriority : 0,

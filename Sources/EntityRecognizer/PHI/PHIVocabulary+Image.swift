@@ -7,8 +7,9 @@ extension PHIVocabulary {
     /// learned tagger (``PHITaggerModel``: presence, feature-set version, scale, class names, margins, table, entries); 7: the
     /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1); 8: the
     /// tagger's retype margins (session 18) follow its repeats; 9: the tagger's rows are ``PHITaggerModel/rowStride(classes:)``
-    /// weights long (classes rounded up to a multiple of 8, session 19).
-    public static let imageFormatVersion: UInt32 = 9
+    /// weights long (classes rounded up to a multiple of 8, session 19); 10: the one-word clinical concept terms
+    /// (``clinicalTerms``, session 20) follow the word sets.
+    public static let imageFormatVersion: UInt32 = 10
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -24,6 +25,7 @@ extension PHIVocabulary {
         w.u64(UInt64(lastNameCount))
         w.u64(UInt64(professionCount))
         for s in PHIRuleSet.allCases { w.array(ruleWords[s].sorted()) }
+        w.array(clinicalTerms.sorted())
         w.alignedArray(phraseIndex.table.slots)
         w.alignedArray(phraseIndex.records)
         w.alignedArray(phraseIndex.keys)
@@ -61,6 +63,7 @@ extension PHIVocabulary {
                 sets.append(Set(keys))
             }
             let ruleWords = PHIRuleWords(sets: sets)
+            let clinical: [UInt64] = try r.array()
             guard let indexTable = PHIKeyTable(validatingSlots: try r.frozenArray()),
                 let phraseIndex = PHIPhraseIndex(table: indexTable, records: try r.frozenArray(), keys: try r.frozenArray())
             else { throw ImageReader.Failure(detail: "phrase index") }
@@ -90,6 +93,7 @@ extension PHIVocabulary {
             }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
             self.ruleWords = ruleWords
+            self.clinicalTerms = Set(clinical)
             self.table = table
             self.shortValues = PHIShortValues(table)
             self.phraseIndex = phraseIndex
@@ -118,7 +122,7 @@ extension PHIVocabulary {
     func sameDetectionData(as other: PHIVocabulary) -> Bool {
         table == other.table && phraseIndex.same(as: other.phraseIndex)
             && firstNameCount == other.firstNameCount && lastNameCount == other.lastNameCount && professionCount == other.professionCount
-            && ruleWords == other.ruleWords && tagger == other.tagger
+            && ruleWords == other.ruleWords && tagger == other.tagger && clinicalTerms == other.clinicalTerms
     }
 
     static func code(_ kind: PHIPhraseKind) -> (UInt8, UInt8) {

@@ -116,6 +116,13 @@ public struct PHIVocabularyFiles: Sendable {
     public var taggerWeights = ""
     /// The types the tagger may add and each one's minimum margin (`phi/tagger_types.tsv`).
     public var taggerTypes = ""
+    /// Session 20 (helper `taggerguard`): the clinical concept lexicons (``clinicalConceptFiles`` of `concepts/`: brand and
+    /// generic drugs, conditions, procedures, tests), whose one-word names the tagger never adds as PHI
+    /// (``PHIVocabulary/clinicalTerms``).
+    public var clinicalConcepts: [String] = []
+    /// The concept files of ``clinicalConcepts``, relative to the lexicon data directory.
+    public static let clinicalConceptFiles = ["concepts/brands.tsv", "concepts/medications.tsv", "concepts/conditions.tsv",
+                                              "concepts/procedures.tsv", "concepts/tests.tsv"]
 
     public init() {}
 
@@ -146,6 +153,7 @@ public struct PHIVocabularyFiles: Sendable {
         f.ruleWords = try read("phi/rule_words.tsv")
         f.taggerWeights = try read("phi/tagger_weights.tsv")
         f.taggerTypes = try read("phi/tagger_types.tsv")
+        f.clinicalConcepts = try clinicalConceptFiles.map { try read($0) }
         return f
     }
 }
@@ -180,6 +188,10 @@ public struct PHIVocabulary: Sendable {
     public internal(set) var firstNameCount = 0
     public internal(set) var lastNameCount = 0
     public internal(set) var professionCount = 0
+    /// Session 20 (helper `taggerguard`): the keys of the one-word names (preferred and synonyms) of the clinical concept
+    /// lexicons (``PHIVocabularyFiles/clinicalConcepts``: `Temodar`, `Tussionex`, `Yaz`, `Dermabond`): a tagger span that is
+    /// one of them, or an organisation or place that starts with one, is a drug, device or clinical term, not PHI.
+    var clinicalTerms: Set<UInt64> = []
     /// The learned PHI tagger (``PHITaggerModel``), nil when `phi/tagger_weights.tsv` is empty.
     public internal(set) var tagger: PHITaggerModel? = nil
 
@@ -414,6 +426,25 @@ public struct PHIVocabulary: Sendable {
         self.lastNameCount = lastCount
         self.professionCount = professions
         self.tagger = try PHITaggerModel.parse(weights: f.taggerWeights, types: f.taggerTypes)
+        self.clinicalTerms = Self.clinicalTerms(f.clinicalConcepts)
+    }
+
+    /// The keys of the one-word terms of concept files (common concept format: `id`, `type`, `preferred`, `synonyms`
+    /// separated by `|`; `#` comment lines and the header skipped): words of three letters or more, no spaces or hyphens.
+    static func clinicalTerms(_ files: [String]) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        for text in files {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard cols.count >= 3, cols[0] != "id" else { continue }
+                var terms = [cols[2]]
+                if cols.count > 3 { terms += cols[3].split(separator: "|") }
+                for term in terms where term.count >= 3 && term.allSatisfy({ $0.isLetter }) {
+                    out.insert(key(term))
+                }
+            }
+        }
+        return out
     }
 
     /// The key of a word: lower-cased, a final possessive `'s` removed.
