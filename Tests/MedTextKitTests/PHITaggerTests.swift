@@ -135,6 +135,15 @@ import Testing
 
     /// The `text|TYPE` of every entity `recognizer` finds in the marked row's text (of those `keep` accepts), and of
     /// every mark of the row.
+    /// The tagger's spans (rule id `phi:tagger`) found in `row` by a recognizer of `vocabulary` with the tagger on are
+    /// the spans marked in it (the guard-row tests of hand-set models).
+    static func expectTaggerSpans(_ row: String, _ vocabulary: PHIVocabulary, sourceLocation: SourceLocation = #_sourceLocation) {
+        let r = foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: vocabulary, options: .init(tagger: true))) {
+            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
+        }
+        #expect(r.found == r.marked, "in: \(row)", sourceLocation: sourceLocation)
+    }
+
     static func foundAndMarked(_ m: MarkedText, _ recognizer: PHIRecognizer, keep: (Entity) -> Bool = { _ in true })
         -> (found: [String], marked: [String])
     {
@@ -402,10 +411,7 @@ extension PHITaggerTests {
         "liked [[Quenby Creek|ADDRESS]] last year.",
     ])
     func taggerGuardRows(_ row: String) {
-        let r = Self.foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: Self.capitalRunsVocabulary, options: .init(tagger: true))) {
-            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
-        }
-        #expect(r.found == r.marked, "in: \(row)")
+        Self.expectTaggerSpans(row, Self.capitalRunsVocabulary)
     }
 }
 
@@ -459,10 +465,7 @@ extension PHITaggerTests {
         "she speaks Navajo at home.",
     ])
     func taggerNameGuardRows(_ row: String) {
-        let r = Self.foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: Self.capitalNamesVocabulary, options: .init(tagger: true))) {
-            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
-        }
-        #expect(r.found == r.marked, "in: \(row)")
+        Self.expectTaggerSpans(row, Self.capitalNamesVocabulary)
     }
 }
 
@@ -489,11 +492,7 @@ extension PHITaggerTests {
         ("we used the Quenby scissors.", true),
     ])
     func taggerClinicalTermAndTitleRows(_ row: String, _ profession: Bool) {
-        let v = profession ? Self.capitalProfessionsVocabulary : Self.capitalRunsVocabulary
-        let r = Self.foundAndMarked(MarkedText(row), PHIRecognizer(vocabulary: v, options: .init(tagger: true))) {
-            $0.evidence.contains { $0.ruleID == PHIDetection.taggerRuleID }
-        }
-        #expect(r.found == r.marked, "in: \(row)")
+        Self.expectTaggerSpans(row, profession ? Self.capitalProfessionsVocabulary : Self.capitalRunsVocabulary)
     }
 
     /// The one-word names of concept files (preferred and synonyms; no spaces, hyphens or digits) are the clinical terms.
