@@ -298,35 +298,83 @@ import Testing
         #expect(tag(plain + " Her Neighbour Wirrandel Quenby Came Too.", covering: "Her Neighbour Wirrandel Quenby Came Too").spans.isEmpty)
     }
 
-    /// Dense class rows (helper `taggerspeed`, session 16): scoring adds, per feature, the weight of every class the
-    /// weights file lists for it (absent classes 0), whatever the row order; a class listed twice in a row, a key listed
-    /// twice or a classes row after the weights is rejected; an image whose table points past the rows is rejected.
+    /// Class weights (helper `taggerspeed`, session 16; sparse since session 20, `tagspeed`): scoring adds, per feature,
+    /// the weight of every class the weights file lists for it (absent classes 0), whatever the row order; a class listed
+    /// twice in a row, a key listed twice or a classes row after the weights is rejected; an image table whose payloads
+    /// point past the entries or name a class the model lacks is rejected.
     @Test func denseRowsScoreTheFileWeights() throws {
         let head = "version\t\(PHITaggerModel.featureSetVersion)\nclasses\tO\tB-NAME\tI-NAME\tB-AGE\tI-AGE\nscale\t100\n"
-        let a: UInt64 = 0x1234, b: UInt64 = 0xABCDEF, absent: UInt64 = 0x77
-        let text = head + "1234\t4:-7 1:300\nabcdef\t0:-32768 2:32767 1:-5\n"
+        let a: UInt64 = 0x1234, b: UInt64 = 0xABCDEF, c: UInt64 = 0xC0FFEE, absent: UInt64 = 0x77
+        let text = head + "1234\t4:-7 1:300\nabcdef\t0:-32768 2:32767 1:-5\nc0ffee\t3:4 0:1 1:2 2:3\n"
         let m = try #require(try PHITaggerModel.parse(weights: text, types: "NAME\t0\t0\tno\n"))
-        #expect(m.featureCount == 2)
-        #expect(m.rowCount == 2)
-        var f: [UInt64] = [a, absent, b, a]
+        #expect(m.featureCount == 3)
+        #expect(m.table.weights(c).map { [$0.class, Int($0.weight)] } == [[0, 1], [1, 2], [2, 3], [3, 4]])  // a dense row
+        #expect(m.table.weights(a).sorted { $0.class < $1.class }.map { [$0.class, Int($0.weight)] } == [[1, 300], [4, -7]])
+        #expect(m.table.weights(absent).isEmpty)
+        var f: [UInt64] = [a, absent, b, c, a]
         var scores = [Int32](repeating: 99, count: PHITaggerModel.maxClasses)
-        f.withUnsafeMutableBufferPointer { fp in scores.withUnsafeMutableBufferPointer { m.score(fp.baseAddress!, 4, into: $0.baseAddress!) } }
-        // Feature a twice (O 0, B-NAME 300, B-AGE 0, I-AGE -7), b once, the absent key nothing.
-        let expected: [Int32] = [-32768, 595, 32767, 0, -14]
+        f.withUnsafeMutableBufferPointer { fp in scores.withUnsafeMutableBufferPointer { m.score(fp.baseAddress!, 5, into: $0.baseAddress!) } }
+        // Feature a twice (O 0, B-NAME 300, B-AGE 0, I-AGE -7), b and c once, the absent key nothing.
+        let expected: [Int32] = [-32767, 597, 32770, 4, -14]
         #expect(Array(scores[0..<5]) == expected)
         for bad in [head + "1234\t1:3 1:4\n", head + "1234\t1:3\n1234\t2:4\n", head + "1234\t1:3\nclasses\tO\tB-AGE\tI-AGE\n"] {
             #expect(throws: PHIVocabularyError.self) { _ = try PHITaggerModel.parse(weights: bad, types: "") }
         }
-        #expect(PHIVocabulary.valuesAreRows(PHIKeyTable([a: 2]), rows: 2))
-        #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 3]), rows: 2))
-        #expect(!PHIVocabulary.valuesAreRows(PHIKeyTable([a: 0]), rows: 2))
+        // The loaded table is checked: as built it passes; a class past the model's, or entries cut short, fail.
+        let t = m.table
+        #expect(PHITaggerTable(validating: t.slots, entries: t.entries, rows: t.rows, multiplier: t.multiplier, classes: 5) == t)
+        #expect(PHITaggerTable(validating: t.slots, entries: t.entries, rows: t.rows, multiplier: t.multiplier, classes: 4) == nil)
+        #expect(PHITaggerTable(validating: t.slots, entries: FrozenArray(Array(t.entries.buffer.dropLast())), rows: t.rows, multiplier: t.multiplier, classes: 5) == nil)
+        #expect(PHITaggerTable(validating: t.slots, entries: t.entries, rows: t.rows, multiplier: t.multiplier &+ 1, classes: 5) == nil)
+        #expect(PHITaggerTable(validating: t.slots, entries: t.entries, rows: FrozenArray(Array(t.rows.buffer.dropLast(8))), multiplier: t.multiplier, classes: 5) == nil)
     }
 
-    /// Rows padded to whole vectors of 8 lanes (session 19, helper `taggerfast`): for every number of classes (1, 2, 3
-    /// or 4 vectors a row, the shipped model's 23 classes among them), scoring equals adding each listed class weight
-    /// one by one with wrapping Int32 sums, the padding lanes stay 0, and the rows are `rowStride` weights long.
+    /// Fingerprint slots (session 20, `tagspeed`): a table keeps 32-bit fingerprints of the 64-bit feature keys, so two
+    /// keys of one table must never share one. Keys built to collide under the first multiplier make the builder take
+    /// another, and both keep their own weights; a loaded table in which a run of occupied slots holds a fingerprint twice
+    /// is rejected; a key that is not in the table reads nothing.
+    @Test(arguments: [UInt64(0x1234), 0xDEAD_BEEF_0BAD_F00D, 1])
+    func fingerprintsNeverCollideInATable(_ a: UInt64) throws {
+        // The inverse of the (odd) first multiplier modulo 2^64: (a + inv) * m = a * m + 1, the same high 32 bits.
+        let m = PHITaggerTable.firstMultiplier
+        var inv = m
+        for _ in 0..<6 { inv = inv &* (2 &- m &* inv) }
+        #expect(inv &* m == 1)
+        let b = a &+ inv
+        #expect(a != b && PHITaggerTable.fingerprint(a, m) == PHITaggerTable.fingerprint(b, m))
+        let t = try #require(PHITaggerTable(rows: [(a, [(1, 5)]), (b, [(2, -3), (0, 9)]), (0x77, [(3, 1)])], classes: 4))
+        #expect(t.multiplier != m && t.multiplier & 1 == 1)
+        #expect(PHITaggerTable.fingerprint(a, t.multiplier) != PHITaggerTable.fingerprint(b, t.multiplier))
+        #expect(t.weights(a).map { [$0.class, Int($0.weight)] } == [[1, 5]])
+        #expect(t.weights(b).map { [$0.class, Int($0.weight)] } == [[2, -3], [0, 9]])
+        #expect(t.weights(0x78).isEmpty && t.featureCount == 3)
+        #expect(PHITaggerTable(validating: t.slots, entries: t.entries, rows: t.rows, multiplier: t.multiplier, classes: 4) == t)
+        // A loaded table of three features (16 slots): two slots of one run sharing a fingerprint are rejected, also
+        // when the run wraps past the last slot; slots of different runs may share one.
+        func slots(_ placed: [(Int, UInt64)]) -> FrozenArray<UInt64> {
+            var s = [UInt64](repeating: 0, count: PHITaggerTable.capacity(features: 3))
+            for (k, (i, fp)) in placed.enumerated() { s[i] = fp << 32 | UInt64(PHITaggerTable.inlineBit | UInt32(k) << 16 | 7) }
+            return FrozenArray(s)
+        }
+        func loads(_ placed: [(Int, UInt64)]) -> Bool {
+            PHITaggerTable(validating: slots(placed), entries: FrozenArray([]), rows: FrozenArray([]), multiplier: t.multiplier, classes: 4) != nil
+        }
+        #expect(PHITaggerTable.capacity(features: 3) == 16)
+        #expect(loads([(5, 0xA1), (6, 0xB2), (9, 0xA1)]))
+        #expect(!loads([(5, 0xA1), (6, 0xA1), (9, 0xC3)]))
+        #expect(!loads([(4, 0xA1), (5, 0xB2), (6, 0xA1)]))
+        #expect(loads([(15, 0xA1), (0, 0xB2), (3, 0xC3)]))
+        #expect(!loads([(15, 0xA1), (0, 0xA1), (3, 0xC3)]))
+        #expect(PHITaggerTable(validating: slots([(5, 0xA1), (6, 0xB2), (9, 0xC3)]), entries: FrozenArray([]), rows: FrozenArray([]), multiplier: t.multiplier, classes: 2) == nil)  // class 2 of 2
+        #expect(PHITaggerTable(validating: FrozenArray(Array(slots([(5, 0xA1)]).buffer) + [UInt64](repeating: 0, count: 16)), entries: FrozenArray([]), rows: FrozenArray([]), multiplier: t.multiplier, classes: 4) == nil)  // 32 slots for 1 feature
+    }
+
+    /// Class weights stored sparse (session 20, helper `tagspeed`; session 19 `taggerfast` padded dense rows): for every
+    /// number of classes (the shipped model's 23 among them) and features of one class (inline in the slot) or many
+    /// (entries), scoring equals adding each listed class weight one by one with wrapping Int32 sums, the lanes past the
+    /// classes stay 0, and the table holds one entry per listed weight of the features of two classes or more.
     @Test(arguments: [(3, 8), (7, 8), (9, 16), (17, 24), (23, 24), (25, 32), (31, 32)])
-    func paddedRowsScoreLikeTheirWeightsOneByOne(_ classCount: Int, _ stride: Int) throws {
+    func paddedRowsScoreLikeTheirWeightsOneByOne(_ classCount: Int, _ lanes: Int) throws {
         var classes = ["O"]
         for k in 0..<(classCount / 2) { classes += ["B-T\(k)", "I-T\(k)"] }
         var text = "version\t\(PHITaggerModel.featureSetVersion)\nclasses\t\(classes.joined(separator: "\t"))\nscale\t100\n"
@@ -337,12 +385,17 @@ import Testing
             var row: [Int: Int16] = [:]
             for c in 0..<classCount where next() % 3 != 0 { row[c] = Int16(truncatingIfNeeded: next()) }
             if row.isEmpty { row[Int(next() % UInt64(classCount))] = 32767 }
+            if key % 5 == 0 { row = [Int(next() % UInt64(classCount)): Int16(truncatingIfNeeded: next())] }  // one class: inline
             weights[key] = row
             text += String(key, radix: 16) + "\t" + row.keys.sorted().map { "\($0):\(row[$0]!)" }.joined(separator: " ") + "\n"
         }
         let m = try #require(try PHITaggerModel.parse(weights: text, types: ""))
-        #expect(m.rowStride == stride)
-        #expect(m.rowCount == 40 && m.featureCount == 40 && m.entries.count == 40 * stride)
+        #expect(lanes >= classCount && lanes <= PHITaggerModel.maxClasses)
+        // One class inline, two or three as entries, more as dense rows of `lanes` weights.
+        let sparse = weights.values.filter { $0.count > 1 && $0.count < PHITaggerTable.denseFrom }, dense = weights.values.filter { $0.count >= PHITaggerTable.denseFrom }
+        #expect(m.featureCount == 40 && m.table.entries.count == sparse.reduce(0) { $0 + $1.count })
+        #expect(m.table.rowStride == lanes && m.table.rows.count == dense.count * lanes)
+        #expect(weights.values.contains { $0.count == 1 } && (classCount < PHITaggerTable.denseFrom || !dense.isEmpty))
         // Features with repeats and absent keys (41..45), 25 at a time like a token's.
         for round in 0..<8 {
             var f = (0..<25).map { _ in 1 + next() % 45 }

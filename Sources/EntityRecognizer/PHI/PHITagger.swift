@@ -18,13 +18,10 @@ public struct PHITaggerModel: Sendable, Equatable {
 
     /// Class names: `O`, then `B-TYPE`, `I-TYPE` pairs.
     public let classNames: [String]
-    /// Feature key -> its row number in `entries` plus 1 (0: no weights).
-    let table: PHIKeyTable
-    /// Dense class rows (session 16, taggerspeed): per feature, the `Int16` weight of every class, zeros for the
-    /// classes the weights file omits. Scoring a feature adds one contiguous row (one or two cache lines) instead of
-    /// walking sparse class:weight pairs. Session 19 (taggerfast): a row is ``rowStride(classes:)`` weights long
-    /// (`classCount` rounded up to a multiple of 8, the rest zeros), so that it is added as whole 8-lane vectors.
-    let entries: FrozenArray<Int16>
+    /// Feature key -> its class weights (session 20, tagspeed: 8-byte fingerprint slots and sparse weights, ~0.55 MB,
+    /// where the session-16 to 19 layout, 16-byte key slots and dense rows of every class, took 2.3 MB and evicted the
+    /// rules' tables from the caches).
+    let table: PHITaggerTable
     /// Quantised weight = float weight x `scale`.
     public let scale: Float
     /// Per class: the minimum margin (quantised) a span of the class needs to be added, or `Int32.max` when the
@@ -46,29 +43,13 @@ public struct PHITaggerModel: Sendable, Equatable {
     let retypeMargins: [Int32]
 
     var classCount: Int { classNames.count }
-    /// The weights in a row of `entries` for a model of `classes` classes (session 19, taggerfast): `classes` rounded up
-    /// to a multiple of 8 (24 for the 23 classes of the shipped model), so that a row is 1 to 4 whole vectors of 8 lanes.
-    @inline(__always) static func rowStride(classes: Int) -> Int { (classes + 7) & ~7 }
-    /// ``rowStride(classes:)`` of this model.
-    var rowStride: Int { Self.rowStride(classes: classNames.count) }
     /// The number of features with weights.
-    public var featureCount: Int { table.slots.count == 0 ? 0 : entries.count > 0 ? Int(countFeatures()) : 0 }
-    /// The number of features with weights, read from the rows (equals ``featureCount``).
-    var rowCount: Int { classCount == 0 ? 0 : entries.count / rowStride }
+    public var featureCount: Int { table.featureCount }
 
-    private func countFeatures() -> Int {
-        var n = 0
-        var i = 0
-        let s = table.slots.buffer
-        while i < s.count { if s[i] != 0 { n += 1 }; i += 2 }
-        return n
-    }
-
-    init(classNames: [String], table: PHIKeyTable, entries: FrozenArray<Int16>, scale: Float, minMargins: [Int32],
+    init(classNames: [String], table: PHITaggerTable, scale: Float, minMargins: [Int32],
          minMarginsOneWord: [Int32], repeats: [UInt8], retypeMargins: [Int32] = []) {
         self.classNames = classNames
         self.table = table
-        self.entries = entries
         self.scale = scale
         self.minMargins = minMargins
         self.minMarginsOneWord = minMarginsOneWord
@@ -134,7 +115,7 @@ public struct PHITaggerModel: Sendable, Equatable {
             classes: { classes in
                 classes.first == "O" && classes.count <= maxClasses && classes.count % 2 == 1
                     ? nil : "classes must start with O, then B-/I- pairs (at most \(maxClasses))"
-            }, stride: rowStride(classes:))
+            }, stride: PHITaggerTable.rowStride(classes:))
         guard let read else { return nil }
         let classes = read.classes, scale = read.scale
         for k in stride(from: 1, to: classes.count, by: 2) {
@@ -175,9 +156,18 @@ public struct PHITaggerModel: Sendable, Equatable {
                 repeats[c] = cols[3] == "yes" ? UInt8(rm + 1) : 0
             }
         }
+        // The file's class weights (dense rows of `read.stride`), in key order so that the table is the same every time.
+        let rows = read.rows.sorted { $0.key < $1.key }.map { key, row in
+            let start = Int(row - 1) * read.stride
+            let weights = (0..<classes.count).compactMap { c in read.entries[start + c] == 0 ? nil : (class: c, weight: read.entries[start + c]) }
+            return (key: key, weights: weights.isEmpty ? [(class: 0, weight: Int16(0))] : weights)
+        }
+        guard let table = PHITaggerTable(rows: rows, classes: classes.count) else {
+            throw PHIVocabularyError(file: "phi/tagger_weights.tsv", line: 0, detail: "the weights do not fit the tagger's table (too many class weights, or fingerprints that collide)")
+        }
         return PHITaggerModel(
-            classNames: classes, table: PHIKeyTable(read.rows), entries: FrozenArray(read.entries), scale: scale, minMargins: margins,
-            minMarginsOneWord: oneWord, repeats: repeats, retypeMargins: retype)
+            classNames: classes, table: table, scale: scale, minMargins: margins, minMarginsOneWord: oneWord, repeats: repeats,
+            retypeMargins: retype)
     }
 
     // MARK: features
@@ -302,35 +292,52 @@ public struct PHITaggerModel: Sendable, Equatable {
         }
     }
 
-    /// Adds the weights of features `f[0..<n]` into `scores` (quantised; room for ``maxClasses``: the lanes past
-    /// `classCount` receive zeros). `firsts` (room for `n`) receives the first probe slot of every key before any is
-    /// resolved, so that the table's cache misses overlap; then the byte offsets of the rows found.
+    /// Adds the weights of features `f[0..<n]` into `scores` (quantised; room for ``maxClasses``: the lanes of classes
+    /// no feature weighs, and those past `classCount`, are 0). `firsts` (room for `n`) receives the first probe slot of
+    /// every key before any is resolved, so that the table's cache misses overlap; then the byte offsets of the dense
+    /// rows found.
+    ///
+    /// Session 20 (tagspeed): the weights of a feature are one class inline in its slot, two or three `(class, weight)`
+    /// entries added one by one, or a dense row (``PHITaggerTable``); the dense rows are added as vectors of 8 lanes,
+    /// widened to Int32, in registers (session 19, taggerfast). Wrapping Int32 sums do not depend on order: the scores
+    /// are the numbers the all-dense rows of sessions 16-19 gave.
     @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
                                  into scores: UnsafeMutablePointer<Int32>) {
-        for j in 0..<n { firsts[j] = table.first(f[j]) }
-        // Resolve every probe, keeping the byte offsets of the rows found in `firsts[0..<m]` (m <= j: a slot is
-        // overwritten only after it was read).
-        let rowBytes = rowStride &* 2
-        var m = 0
+        let s = table.slots.buffer, e = table.entries.buffer.baseAddress
+        for j in 0..<n { firsts[j] = table.first(f[j], in: s) }
+        scores.update(repeating: 0, count: Self.maxClasses)
+        var m = 0  // dense rows found, their byte offsets in `firsts[0..<m]` (m <= j: a slot is overwritten after it was read)
         for j in 0..<n {
-            let v = table.value(f[j], first: firsts[j])
-            if v == 0 { continue }
-            firsts[m] = (v &- 1) &* UInt64(truncatingIfNeeded: rowBytes)
-            m &+= 1
+            let p = table.payload(f[j], first: firsts[j], in: s)
+            if p == 0 { continue }
+            if p & PHITaggerTable.inlineBit != 0 {
+                scores[Int(p &>> 16 & 31)] &+= Int32(Int16(truncatingIfNeeded: p))
+            } else if p & PHITaggerTable.denseBit != 0 {
+                firsts[m] = UInt64(p & (PHITaggerTable.denseBit - 1))
+                m &+= 1
+            } else {
+                // Two or three entries; their classes are below 32 (checked when the table is built or loaded).
+                var k = Int(p & 0xF_FFFF)
+                let end = k &+ Int(p &>> 20)
+                repeat {
+                    let x = e.unsafelyUnwrapped[k]
+                    scores[Int(x &>> 16 & 31)] &+= Int32(Int16(truncatingIfNeeded: x))
+                    k &+= 1
+                } while k < end
+            }
         }
-        // Session 19 (taggerfast): the rows are added as vectors of 8 lanes, widened to Int32, in registers. Wrapping
-        // Int32 sums do not depend on order: the scores equal adding each class's weights one by one.
-        let e = UnsafeRawPointer(entries.buffer.baseAddress!), out = UnsafeMutableRawPointer(scores)
-        switch rowBytes {
-        case 16: Self.addRows(e, firsts, m, vectors: 1, into: out)
-        case 32: Self.addRows(e, firsts, m, vectors: 2, into: out)
-        case 48: Self.addRows(e, firsts, m, vectors: 3, into: out)
-        default: Self.addRows(e, firsts, m, vectors: 4, into: out)
+        if m == 0 { return }
+        let r = UnsafeRawPointer(table.rows.buffer.baseAddress.unsafelyUnwrapped), out = UnsafeMutableRawPointer(scores)
+        switch table.rowStride {
+        case 8: Self.addRows(r, firsts, m, vectors: 1, into: out)
+        case 16: Self.addRows(r, firsts, m, vectors: 2, into: out)
+        case 24: Self.addRows(r, firsts, m, vectors: 3, into: out)
+        default: Self.addRows(r, firsts, m, vectors: 4, into: out)
         }
     }
 
-    /// Adds `m` rows of `vectors` vectors of 8 `Int16` weights (byte offsets `offsets[0..<m]` from `e`) into 32 `Int32`
-    /// scores at `out` (lanes past `vectors * 8` are zeros). Inlined with a constant `vectors`, so each row is 1-4
+    /// Adds `m` rows of `vectors` vectors of 8 `Int16` weights (byte offsets `offsets[0..<m]` from `e`) to the 32 `Int32`
+    /// scores at `out` (lanes past `vectors * 8` unchanged). Inlined with a constant `vectors`, so each row is 1-4
     /// unaligned loads, widenings and adds.
     @inline(__always) static func addRows(_ e: UnsafeRawPointer, _ offsets: UnsafeMutablePointer<UInt64>, _ m: Int, vectors: Int,
                                           into out: UnsafeMutableRawPointer) {
@@ -342,10 +349,13 @@ public struct PHITaggerModel: Sendable, Equatable {
             if vectors > 2 { a2 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int16>.self)) }
             if vectors > 3 { a3 &+= SIMD8<Int32>(truncatingIfNeeded: r.loadUnaligned(fromByteOffset: 48, as: SIMD8<Int16>.self)) }
         }
-        out.storeBytes(of: a0, as: SIMD8<Int32>.self)
-        out.storeBytes(of: a1, toByteOffset: 32, as: SIMD8<Int32>.self)
-        out.storeBytes(of: a2, toByteOffset: 64, as: SIMD8<Int32>.self)
-        out.storeBytes(of: a3, toByteOffset: 96, as: SIMD8<Int32>.self)
+        @inline(__always) func add(_ a: SIMD8<Int32>, _ at: Int) {
+            out.storeBytes(of: out.loadUnaligned(fromByteOffset: at, as: SIMD8<Int32>.self) &+ a, toByteOffset: at, as: SIMD8<Int32>.self)
+        }
+        add(a0, 0)
+        if vectors > 1 { add(a1, 32) }
+        if vectors > 2 { add(a2, 64) }
+        if vectors > 3 { add(a3, 96) }
     }
 
     /// ``score(_:_:firsts:into:)`` without a caller's buffer.

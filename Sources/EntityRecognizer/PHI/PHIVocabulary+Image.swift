@@ -8,8 +8,9 @@ extension PHIVocabulary {
     /// tagger's entries are dense `Int16` class rows (`classCount` per feature; table values are row numbers + 1); 8: the
     /// tagger's retype margins (session 18) follow its repeats; 9: the tagger's rows are ``PHITaggerModel/rowStride(classes:)``
     /// weights long (classes rounded up to a multiple of 8, session 19); 10: the one-word clinical concept terms
-    /// (``clinicalTerms``, session 20) follow the word sets.
-    public static let imageFormatVersion: UInt32 = 10
+    /// (``clinicalTerms``, session 20) follow the word sets; 11: the tagger's weights are a ``PHITaggerTable``
+    /// (fingerprint multiplier, 8-byte slots, sparse entries, dense rows; session 20, tagspeed).
+    public static let imageFormatVersion: UInt32 = 11
     static let imageMagic: [UInt8] = Array("MTXPHIIM".utf8)
 
     /// The vocabulary as a flat, little-endian binary image (``BinaryImage``): the key table's
@@ -38,8 +39,10 @@ extension PHIVocabulary {
             w.array(m.minMarginsOneWord)
             w.array(m.repeats)
             w.array(m.retypeMargins)
+            w.u64(m.table.multiplier)
             w.alignedArray(m.table.slots)
-            w.alignedArray(m.entries)
+            w.alignedArray(m.table.entries)
+            w.alignedArray(m.table.rows)
         } else {
             w.u8(0)
         }
@@ -77,18 +80,20 @@ extension PHIVocabulary {
                 let oneWord: [Int32] = try r.array()
                 let repeats: [UInt8] = try r.array()
                 let retype: [Int32] = try r.array()
-                guard let table = PHIKeyTable(validatingSlots: try r.frozenArray()), margins.count == classes.count,
-                    oneWord.count == classes.count, repeats.count == classes.count,
+                let multiplier = try r.u64()
+                let slots: FrozenArray<UInt64> = try r.frozenArray()
+                let entries: FrozenArray<UInt32> = try r.frozenArray()
+                let rows: FrozenArray<Int16> = try r.frozenArray()
+                guard margins.count == classes.count, oneWord.count == classes.count, repeats.count == classes.count,
                     retype.isEmpty || retype.count == classes.count * classes.count,
                     classes.count <= PHITaggerModel.maxClasses, classes.first == "O"
                 else { throw ImageReader.Failure(detail: "tagger") }
-                let entries: FrozenArray<Int16> = try r.frozenArray()
-                // Every table value is a row number + 1 inside `entries` (scoring reads rows unchecked).
-                let stride = PHITaggerModel.rowStride(classes: classes.count)
-                guard !classes.isEmpty, entries.count % stride == 0, Self.valuesAreRows(table, rows: entries.count / stride)
-                else { throw ImageReader.Failure(detail: "tagger rows") }
+                // Every payload names classes of the model and entries inside `entries` (scoring reads them unchecked), and
+                // no key can find another's weights (fingerprints distinct along every probe run).
+                guard let table = PHITaggerTable(validating: slots, entries: entries, rows: rows, multiplier: multiplier, classes: classes.count)
+                else { throw ImageReader.Failure(detail: "tagger weights") }
                 tagger = PHITaggerModel(
-                    classNames: classes, table: table, entries: entries, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
+                    classNames: classes, table: table, scale: scale, minMargins: margins, minMarginsOneWord: oneWord,
                     repeats: repeats, retypeMargins: retype)
             }
             guard r.remaining == 0 else { throw ImageReader.Failure(detail: "trailing bytes") }
@@ -105,17 +110,6 @@ extension PHIVocabulary {
         } catch {
             throw LexiconImageError(kind: .malformed, detail: error.detail)
         }
-    }
-
-    /// Whether every value of the tagger's table is a row number + 1 below `rows` + 1.
-    static func valuesAreRows(_ table: PHIKeyTable, rows: Int) -> Bool {
-        let s = table.slots.buffer
-        var i = 0
-        while i < s.count {
-            if s[i] != 0 && (s[i + 1] == 0 || s[i + 1] > UInt64(rows)) { return false }
-            i += 2
-        }
-        return true
     }
 
     /// What detection reads, for comparing a built and a loaded vocabulary in tests.
