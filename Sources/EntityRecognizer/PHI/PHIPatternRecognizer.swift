@@ -263,6 +263,8 @@ enum AgeKeys {
     @inline(__always) static var weeks: UInt64 { 0x6ff2bd2e0efceb0a }  // "weeks"
     @inline(__always) static var day: UInt64 { 0xca8d3918f4578f1d }  // "day"
     @inline(__always) static var days: UInt64 { 0x8587736730c8b7ea }  // "days"
+    @inline(__always) static var sex: UInt64 { 0x823b93195ce22287 }  // "sex"
+    @inline(__always) static var since: UInt64 { 0x2b827d4f5e0ada9d }  // "since"
 }
 
 // MARK: - Scanner

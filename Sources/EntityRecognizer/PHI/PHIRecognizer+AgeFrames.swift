@@ -79,7 +79,142 @@ extension PHIDetection {
             emit(.age, i, i + 3, priority: 4, score: 0.8, rule: "age-years-months")
             return i + 3
         }
+        return agesInHeaderAndListFrames(i)
+    }
+
+    /// Session 20 (phiage): ages at number token `i` in header, label, family-list and substance frames, each emitted
+    /// here; the end of the span, or nil.
+    /// - `DOB 02/11/1955   71 M`, `DOB 03/08/2025, 15 months`, `dob 3/1/1952   74 y f`: the number right after a date of
+    ///   birth (``dobDateBefore(_:)``), then a sex letter, an age unit, `y`/`yo`, a clause end or a wide gap.
+    /// - `Age/Sex: 67 M`, `Age today: 15 days`: the number after these labels.
+    /// - `children Archer (11) and Poppy`, `daughters Mele (12) and⏎Ana (9)`: a bracketed age after a capitalised name in a
+    ///   list opened by a plural relative (``kinListBefore(_:)``); the name (up to three words) is emitted too.
+    /// - `alcohol since 14, heaviest`, `Cannabis daily from 16 to 24;`: an age after `since`/`from` with a substance or
+    ///   habit of `onset_objects` among the two words before, closing the clause (or `from N to M` and then a clause end).
+    @inline(never) mutating func agesInHeaderAndListFrames(_ i: Int) -> Int? {
+        if !adjacent(i), ageNumber(i, sentenceEnd: true), dobDateBefore(i), ageAfterDOBCloses(i + 1) {
+            emitAgeToken(i, rule: "age-after-dob")
+            return i + 1
+        }
+        // "- Neema, 14 F   - Amani, 11 M": a capitalised word, a comma and the number with a capital sex letter alone after it.
+        if punct(i - 1, 0x2C), cap(i - 2), !t[i - 1].nl, !t[i - 2].nl, !adjacent(i), ageNumber(i), sexLetter(i + 1), !t[i + 1].nl,
+            i + 2 >= t.count || t[i + 2].nl || !isWord(i + 2) || t[i + 2].s - t[i + 1].e >= 2
+        {
+            emitAgeToken(i, rule: "age-after-name-sex")
+            return i + 1
+        }
+        if punct(i - 1, 0x3A), i >= 3, !t[i - 1].nl, !t[i - 2].nl, ageNumber(i),
+            (t[i - 2].key == K.today && t[i - 3].key == K.age && isWord(i - 3))
+                || (i >= 4 && t[i - 2].key == AgeKeys.sex && punct(i - 3, 0x2F) && t[i - 4].key == K.age && !t[i - 3].nl && isWord(i - 4))
+        {
+            emitAgeToken(i, rule: "age-sex-label")
+            return i + 1
+        }
+        if punct(i - 1, 0x28), i + 1 < t.count, punct(i + 1, 0x29) || punct(i + 1, 0x2C), !t[i + 1].nl, ageNumber(i), intValue(i) >= 1,
+            kinListBefore(i - 2)
+        {
+            emitAgeToken(i, rule: "age-kin-list-bracket")
+            // The name before the bracket (up to three capitalised words on its line: `Eh Say Wah`), unless already found.
+            let w = i - 2
+            if !named[w] {
+                var s = w
+                while w - s < 2 && !t[s].nl && cap(s - 1) && !named[s - 1] && !inSet(.pluralKin, t[s - 1].key) && !inSet(.kinship, t[s - 1].base)
+                    && t[s - 1].bits.isDisjoint(with: [.drugWord, .title, .weakTitle, .credential, .stopWord])
+                { s -= 1 }
+                emitName(s, w + 1, priority: 3, score: 0.75, rule: "name-kin-list-bracket")
+            }
+            return i + 1
+        }
+        if t[i - 1].key == AgeKeys.since || t[i - 1].key == K.from, !t[i - 1].nl, ageNumber(i, sentenceEnd: true), intValue(i) >= 5,
+            habitBefore(i - 2)
+        {
+            if asideEnd(i + 1) {
+                emitAgeToken(i, rule: "age-habit-since")
+                return i + 1
+            }
+            if t[i - 1].key == K.from, i + 2 < t.count, t[i + 1].key == K.to, !t[i + 1].nl, ageNumber(i + 2, sentenceEnd: true),
+                intValue(i + 2) > intValue(i), asideEnd(i + 3)
+            {
+                emitAgeToken(i, rule: "age-habit-since")
+                emitAgeToken(i + 2, rule: "age-habit-since")
+                return i + 3
+            }
+        }
         return nil
+    }
+
+    /// Session 20: a date of birth ends right before number token `i`: numbers joined by `/`, `-` or `.` (or a month
+    /// name), at least two separators, ending in a year of two or four digits, maybe a comma joined to it; before it
+    /// `DOB` (a colon may follow), all on the number's line. Not `born`: `Born 12/03/2026, 32 weeks` is a gestation.
+    @inline(never) func dobDateBefore(_ i: Int) -> Bool {
+        var j = i - 1
+        if punct(j, 0x2C) && adjacent(j) { j -= 1 }
+        guard j >= 2, t[j].kind == .number, !t[j].nl, t[j].e - t[j].s == 2 || t[j].e - t[j].s == 4 else { return false }
+        var s = j, seps = 0
+        while s > 0 && j - s < 6 && adjacent(s) && !t[s].nl {
+            let p = s - 1
+            if punct(p, 0x2F) || punct(p, 0x2D) || punct(p, 0x2E) { seps += 1 }
+            else if !(t[p].kind == .number || (isWord(p) && t[p].rb.contains(.monthName))) { break }
+            s -= 1
+        }
+        guard seps >= 2, s >= 1, !t[s].nl, t[s].kind == .number || isWord(s) else { return false }
+        var l = s - 1
+        if punct(l, 0x3A) { l -= 1 }
+        return l >= 0 && isWord(l) && t[l].key == PK.dob && (l == s - 1 || !t[l + 1].nl)
+    }
+
+    /// Session 20: what may follow an age after a date of birth at token `k`: the line end, `,` `;` `)`, a sex letter
+    /// (`M`, `f`), `y`/`yo`/`yrs` or an age unit, or a gap of two spaces or more (the next header field).
+    @inline(never) func ageAfterDOBCloses(_ k: Int) -> Bool {
+        if asideEnd(k) { return true }
+        if t[k].s - t[k - 1].e >= 2 { return true }
+        guard isWord(k) else { return false }
+        let key = t[k].key
+        if t[k].e - t[k].s == 1 && (key == AgeKeys.m || key == AgeKeys.f) { return k + 1 >= t.count || t[k + 1].nl || !isWord(k + 1) || t[k + 1].s - t[k].e >= 2 }
+        return key == AgeKeys.y || key == AgeKeys.yo || inSet(.ageUnits, key)
+    }
+
+    /// Session 20: number token `k` (one or two digits) with a colon joined to it and no digit after the colon, on one line
+    /// (`Eleni Papadakis, 61: no cancer`; not `12:30`).
+    @inline(never) func colonAfterListAge(_ k: Int) -> Bool {
+        guard k + 1 < t.count, t[k].kind == .number, t[k].e - t[k].s <= 2, !t[k].nl, punct(k + 1, 0x3A), adjacent(k + 1), !t[k + 1].nl,
+            intValue(k) >= 1
+        else { return false }
+        return !(k + 2 < t.count && adjacent(k + 2) && t[k + 2].kind == .number)
+    }
+
+    /// Session 20: a capitalised given name at token `w` before a bracketed age, in a list that a plural relative opens
+    /// (`children Archer (11)`, `Older children: Ka (6) and Fue (4)`, `Siblings: Paw Lah (15), Ta Mla Htoo (11) and Eh Say
+    /// Wah⏎(4, ...)`): back over capitalised words, bracketed numbers, `,`, `and` and line breaks (at most 30 tokens, no
+    /// `.` or `;`) to a word of `plural_kin`, with a colon only right after it. No drug, title, month or weekday (an
+    /// ordinary word may be a name here: `Archer`, `Mason`).
+    @inline(never) func kinListBefore(_ w: Int) -> Bool {
+        guard w >= 1, isWord(w), cap(w), t[w].e - t[w].s >= 2, !t[w].flags.contains(.hasDigit), !inSet(.pluralKin, t[w].key) else { return false }
+        let bits = t[w].bits
+        guard bits.isDisjoint(with: [.drugWord, .title, .weakTitle, .credential, .stopWord]), !t[w].rb.contains(.monthName),
+            !t[w].rb.contains(.weekday)
+        else { return false }
+        var q = w - 1, n = 0
+        while q >= 0 && n < 30 {
+            if isWord(q) && inSet(.pluralKin, t[q].key) { return true }
+            if punct(q, 0x3A) { return isWord(q - 1) && inSet(.pluralKin, t[q - 1].key) }
+            if isWord(q) {
+                if !cap(q) && t[q].key != K.and { return false }
+            } else if !(t[q].kind == .number || punct(q, 0x28) || punct(q, 0x29) || punct(q, 0x2C) || punct(q, 0x2D) || punct(q, 0x27)) {
+                return false
+            }
+            q -= 1
+            n += 1
+        }
+        return false
+    }
+
+    /// Session 20: a word of `onset_objects` (a substance or habit: `alcohol`, `cannabis`, `smoking`) at token `k` or the
+    /// word before it on its line (`Cannabis daily`).
+    @inline(never) func habitBefore(_ k: Int) -> Bool {
+        guard isWord(k) else { return false }
+        if inSet(.onsetObjects, t[k].key) { return true }
+        return !t[k].nl && isWord(k - 1) && inSet(.onsetObjects, t[k - 1].key)
     }
 
     /// Session 18: a word of `age_event_words` or `death_words` (of three letters or more) at token `k` or among the two

@@ -1362,6 +1362,12 @@ struct PHIDetection {
                     && (asideEnd(k + 2) || punct(k + 2, 0x28) || punct(k + 2, 0x3A))
                 // "(Hazel, now 3)": after `now` the bracket may close.
                 // Session 14: "(husband Ernesto Delgado, 66)": or when the name stands inside an aside that the bracket closes.
+                // Session 20: "Your mother Eleni Papadakis, 61: no cancer", "Father, Sung-ho, 48: told of": a colon joined to
+                // the age opens the relative's entry in a family-history list (not a clock time: no digit after it).
+                if !now && !unit && colonAfterListAge(k) {
+                    emitAgeToken(k, rule: "age-after-name")
+                    continue
+                }
                 if ageNumber(k) && (!punct(k + 1, 0x29) || now || bracketOpenBefore(n))
                     // "Mr Giuseppe Russo, 87     UR C449021": a header field ends at a wide gap.
                     // Session 13: "Divine Iradukunda, 4 (born in camp)": an aside in brackets after the age.
@@ -2662,8 +2668,10 @@ struct PHIDetection {
             // "Children Kahu (7) and Manaia (4)": an age in brackets after each name.
             if punct(j, 0x28) && ageNumber(j + 1) && punct(j + 2, 0x29) { j += 3 }
             // Session 6: "children (Kai 12, Leia 9)": an age right after each name.
-            else if j + 1 < t.count && !t[j].nl && ageNumber(j) && t[j].e - t[j].s <= 2
-                && (punct(j + 1, 0x2C) || punct(j + 1, 0x29) || t[j + 1].key == K.and || punct(j + 1, 0x26))
+            // Session 20: "Kids: Isaac 17, Matilda 14.": or the sentence end after the last.
+            else if j + 1 < t.count && !t[j].nl && ageNumber(j, sentenceEnd: true) && t[j].e - t[j].s <= 2
+                && (punct(j + 1, 0x2C) || punct(j + 1, 0x29) || t[j + 1].key == K.and || punct(j + 1, 0x26)
+                    || ((punct(j + 1, 0x2E) || punct(j + 1, 0x3B)) && asideEnd(j + 1)))
             {
                 ages.append(j)
                 j += 1
