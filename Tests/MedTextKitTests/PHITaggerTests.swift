@@ -19,6 +19,8 @@ import Testing
         (PHITaggerModel.T.bias, UInt64(0), UInt64(0), UInt64(0x581d_94c1_8672_8deb)),
         (PHITaggerModel.T.word, wordKey("smith"), UInt64(0), UInt64(0x5a78_8952_ddea_abdc)),
         (PHITaggerModel.T.prevShape, UInt64(15), UInt64(0xd29a_d21a_1aff_1aef), UInt64(0x2e53_4a26_2835_ecd9)),
+        // Feature set 2 (session 20, helper `taggercap`): a 4-byte word at a line start, the next token on its line.
+        (PHITaggerModel.T.lineLength, UInt64(1), UInt64(4), UInt64(0x1f93_a0f9_5271_41ca)),
     ])
     func featureHashesAreStable(_ template: PHITaggerModel.T, _ a: UInt64, _ b: UInt64, _ want: UInt64) {
         #expect(PHITaggerModel.mix(template, a, b) == want)
@@ -41,6 +43,9 @@ import Testing
             let p = people[k]
             notes.append("Plan: follow up at [[\(o)|ORGANIZATION]] next week.\nDiscussed with [[\(p)|NAME]] on the ward.\nBP 120/80, afebrile.\n")
             notes.append("Referred to [[\(o)|ORGANIZATION]] for review.\nCarer [[\(p)|NAME]] present. Pain settled.\n")
+            // Feature set 2 (session 20): ordinary capitalised words at line starts, as every note has (with only the
+            // two frames above, the model trained here tagged `Dissected` at a line start an organisation).
+            notes.append("Sutured and dressed.\nMobilising with frame.\nTolerating diet. Reviewed again today.\n")
         }
         return notes
     }
@@ -554,5 +559,39 @@ extension PHITaggerTests {
         let terms = PHIVocabulary.clinicalTerms([file])
         #expect(terms == [PHIVocabulary.key("Temodar"), PHIVocabulary.key("Temodal")])
         #expect(Self.vocabulary.clinicalTerms.contains(PHIVocabulary.key("Temodar")))
+    }
+}
+
+extension PHITaggerTests {
+    /// Feature set 2 (session 20, helper `taggercap`): one `lineLength` feature (line start, next token at a line start,
+    /// length capped at 10) replaces the three features it crosses, so a scored token has two features fewer and none of
+    /// the retired templates.
+    @Test(arguments: [
+        ("Seen by Quenby today.", "Quenby", UInt64(0), UInt64(6)),
+        ("Quenby was seen today.", "Quenby", 1, 6),
+        ("Seen by Quenby\nthe next day.", "Quenby", 2, 6),
+        ("Seen today.\nQuenby\nagain.", "Quenby", 3, 6),
+        ("Seen by Wirrandelquenbyson today.", "Wirrandelquenbyson", 0, 10),
+    ])
+    func lineLengthCrossesLineStartsAndLength(_ text: String, _ word: String, _ lines: UInt64, _ length: UInt64) throws {
+        let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: text))
+        var bytes = text
+        let features: [UInt64]? = bytes.withUTF8 { buf in
+            let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: Self.vocabulary)
+            return prepared.tokens.withUnsafeBufferPointer { t -> [UInt64]? in
+                guard let i = (0..<t.count).first(where: { String(decoding: buf[t[$0].s..<t[$0].e], as: UTF8.self) == word }) else { return nil }
+                let f = UnsafeMutablePointer<UInt64>.allocate(capacity: PHITaggerModel.maxFeatures)
+                defer { f.deallocate() }
+                let n = PHITaggerModel.features(buf, t, i, prev: 0, docStyle: 0, into: f)
+                return Array(UnsafeBufferPointer(start: f, count: n))
+            }
+        }
+        let f = try #require(features, "word not found in: \(text)")
+        #expect(f.filter { $0 == PHITaggerModel.mix(.lineLength, lines, length) }.count == 1, "in: \(text)")
+        for retired in [PHITaggerModel.mix(.lineStart, lines & 1), PHITaggerModel.mix(.length, length), PHITaggerModel.mix(.nextLineStart, lines >> 1)] {
+            #expect(!f.contains(retired), "in: \(text)")
+        }
+        // A capitalised word: 23 features (22 without the capitalised-word bits).
+        #expect(f.count == 23, "in: \(text)")
     }
 }

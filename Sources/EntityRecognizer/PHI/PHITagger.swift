@@ -12,7 +12,7 @@ import MedTextCore
 public struct PHITaggerModel: Sendable, Equatable {
     /// Bump when a feature template, the hashing, the gate or the class set changes: weights trained for another
     /// feature set are rejected at load time.
-    public static let featureSetVersion: UInt32 = 1
+    public static let featureSetVersion: UInt32 = 2
     /// Most classes a model may have (O plus B-/I- of 15 types).
     static let maxClasses = 32
 
@@ -175,7 +175,9 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// Template ids (part of every feature's hash: never renumber, append).
     enum T: UInt64 {
         case bias = 1, word, shape, prefix, suffix, wordM1, wordP1, wordM2, wordP2, shapeM1, shapeP1, prev, prevShape, wordM1Word,
-            lineStart, length, bits, capBits, nextBits, ruleBits, prevRuleBits, docStyle, nextLineStart, prevPunct, prevBits
+            lineStart, length, bits, capBits, nextBits, ruleBits, prevRuleBits, docStyle, nextLineStart, prevPunct, prevBits,
+            // Feature set 2 (session 20, taggercap): `lineLength` replaces `lineStart`, `length` and `nextLineStart`.
+            lineLength
     }
 
     static let outside: UInt64 = 0x3C_73_3E  // "<s>": no token there
@@ -212,7 +214,7 @@ public struct PHITaggerModel: Sendable, Equatable {
     }
 
     /// Writes the features of token `i` (previous tag `prev`) into `f`; returns how many.
-    /// - Complexity: O(1): about 25 hashes, no allocation.
+    /// - Complexity: O(1): about 23 hashes, no allocation.
     @inline(__always)
     static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
                          into f: UnsafeMutablePointer<UInt64>) -> Int {
@@ -221,6 +223,10 @@ public struct PHITaggerModel: Sendable, Equatable {
 
     /// ``features(_:_:_:prev:docStyle:into:)`` with the shapes of tokens `i - 1 ... i + 1` from `shapeOf` (which must
     /// answer ``shape(_:_:_:)`` of the token), so that tagging computes each token's shape once (``ShapeCache``).
+    ///
+    /// Feature set 2 (session 20, helper `taggercap`): the line-start, next-line-start and length features (three probes
+    /// of keys with 2, 2 and 11 values) are one probe of their product (`lineLength`, 44 values), which can weigh every
+    /// combination the three could: two hash probes fewer per scored token, pooled cross-validation unchanged.
     @inline(__always)
     static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
                          shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> Int {
@@ -246,17 +252,15 @@ public struct PHITaggerModel: Sendable, Equatable {
         put(mix(.prev, p))
         put(mix(.prevShape, p, sh))
         put(mix(.wordM1Word, key(i - 1), tok.key))
-        put(mix(.lineStart, tok.nl ? 1 : 0))
-        put(mix(.length, UInt64(min(tok.e - tok.s, 10))))
         let bits = bitsCode(tok)
         put(mix(.bits, bits))
         if tok.cp { put(mix(.capBits, bits)) }
         put(mix(.nextBits, i + 1 < n ? bitsCode(t[i + 1]) : outside))
         put(mix(.prevBits, i > 0 ? bitsCode(t[i - 1]) : outside))
         put(mix(.ruleBits, UInt64(tok.rb.rawValue)))
+        put(mix(.lineLength, (tok.nl ? 1 : 0) | (i + 1 < n && t[i + 1].nl ? 2 : 0), UInt64(min(tok.e - tok.s, 10))))
         put(mix(.prevRuleBits, i > 0 && !tok.nl ? UInt64(t[i - 1].rb.rawValue) : outside))
         put(mix(.docStyle, docStyle, UInt64(tok.flags.rawValue & 0x1E)))
-        put(mix(.nextLineStart, i + 1 < n && t[i + 1].nl ? 1 : 0))
         put(mix(.prevPunct, i > 0 && !tok.nl ? UInt64(t[i - 1].pc) : outside))
         return k
     }
