@@ -977,7 +977,23 @@ extension PHIDetection {
     /// Token `j` is `born` (any case) right before the place at `j + 1` on the same line: "Born Daegu, in Australia
     /// since 2012", "grandfather born Tuam, Co. Galway" (the place written without `in`).
     @inline(__always) func bornBefore(_ j: Int) -> Bool {
-        j >= 0 && isWord(j) && !t[j + 1].nl && t[j].key == K.born
+        j >= 0 && isWord(j) && !t[j + 1].nl && (t[j].key == K.born || bareResidenceVerb(j))
+    }
+
+    /// Session 21 (rulesrecall): a home-town verb written without its preposition before a known place in telegraphic
+    /// notes ("daughter lives Newcastle, mob ...", "resides Parramatta with wife"): `home_town_verbs`, not capitalised
+    /// (a heading word is no verb). Only known places reach it (``bornBefore(_:)``).
+    @inline(never) func bareResidenceVerb(_ j: Int) -> Bool {
+        !cap(j) && inSet(.homeTownVerbs, t[j].key)
+    }
+
+    /// Session 21 (rulesrecall): a facility name whose cue is followed by a colon that ends its line is a name, not a
+    /// label, when a place preposition (`at`, `to`, `from`, `in`) on the same line comes right before its first word
+    /// ("We operated on 24 November at Raleigh Eye Surgery Center:"); a label line ("Referring Hospital:") has none.
+    @inline(never) func facilityAfterPlacePreposition(_ s: Int) -> Bool {
+        guard s > 0, !t[s].nl, isWord(s - 1) else { return false }
+        let k = t[s - 1].key
+        return k == K.at || k == K.to || k == K.from || k == K.in
     }
 
     /// "no evidence for ,HYDRONEPHROSIS, or ,PERINEPHRIC": an ALL-CAPS word before a comma and a state code that is

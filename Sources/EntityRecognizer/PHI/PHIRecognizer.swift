@@ -3489,7 +3489,10 @@ struct PHIDetection {
             // (Session 16: the phrase before the header test: `inHeaderWords` finds the token's section, at a capitalised
             // phrase start that is mostly no facility name; both tests only read.)
             if capital, let (_, e) = phrase(at: i, kinds: .startsFacilityAfter, where: { $0 == .facilityAfter }), !inHeaderWords(i),
-                !(punct(e, 0x3A) && adjacent(e)),
+                // A colon right after the cue makes it a label ("Hospital: Westmead"), unless the colon ends its line
+                // (session 21: "... surgery on 24 November at Raleigh Eye Surgery Center:" introducing what follows; the
+                // name's start must then follow a place preposition, tested below).
+                !(punct(e, 0x3A) && adjacent(e) && !(e + 1 >= t.count || t[e + 1].nl)),
                 // Session 12: "Controlled Oral Word Association": a test's name; "CMV and AFB cultures": a test noun after
                 // a cue written as an acronym makes it a laboratory test, not a base.
                 !(i > 0 && !tok.nl && isWord(i - 1) && inSet(.testNameWords, t[i - 1].key)),
@@ -3497,6 +3500,7 @@ struct PHIDetection {
                 // "HIGH SCHOOL LIBRARIAN", "Hospital Pharmacist": the facility word describes an occupation.
                 !occupationStarts(e),
                 let s = facilityStart(i),
+                !(punct(e, 0x3A) && adjacent(e) && !facilityAfterPlacePreposition(s)),
                 // Session 13: "a sophomore at High School": a cue alone names no facility.
                 !facilityCueAlone(s, e)
             {
