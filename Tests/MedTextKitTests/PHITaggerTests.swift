@@ -595,3 +595,82 @@ extension PHITaggerTests {
         #expect(f.count == 23, "in: \(text)")
     }
 }
+
+extension PHITaggerTests {
+    /// Session 21 (helper `tagspeed`): tagging reads the four features of small domains (`bias`, `docStyle`, `prev`,
+    /// `lineLength`) from precomputed rows instead of hashing and probing them. For every token of these invented notes,
+    /// every previous class and every note style, the hashed features plus the three rows score exactly what all the
+    /// training features (``PHITaggerModel/features(_:_:_:prev:docStyle:into:)``) score through the table; and the hashed
+    /// features are those training features minus the four.
+    @Test(arguments: [
+        "Seen by Quenby Wirrandel today at Harbourview Clinic, 14 Tarrant St Dunmore.\nPlan: review in 2 weeks.",
+        "PATIENT: OSKAR VELLENHAM\nDOB 03/04/1961\nMRN 4471-22\nSEEN WITH HIS SISTER MARGUERITE.",
+        "pt seen w/ daughter kelsey rowntree, lives in coorabel. ph 0412 555 019\n\nno acute issues",
+        "É. Ødegaard-Brønn (Hon.) — O'Tierney & Sons, Unit 4F/22; ✓ x",
+        "",
+    ])
+    func smallRowsScoreLikeTheHashedFeatures(_ text: String) throws {
+        let m = try #require(Self.vocabulary.tagger)
+        let doc = Self.pipeline.pipeline.tokenizer.tokensAndSections(Document(text: text))
+        var bytes = text
+        var compared = 0, mismatches = 0, featureMismatches = 0
+        bytes.withUTF8 { buf in
+            let prepared = PHIDetection.Prepared(b: buf, tokens: doc.tokens, vocab: Self.vocabulary)
+            prepared.tokens.withUnsafeBufferPointer { t in
+                let f = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * PHITaggerModel.maxFeatures)
+                let g = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * PHITaggerModel.maxFeatures)
+                let full = UnsafeMutablePointer<Int32>.allocate(capacity: PHITaggerModel.maxClasses)
+                let fast = UnsafeMutablePointer<Int32>.allocate(capacity: PHITaggerModel.maxClasses)
+                defer { f.deallocate(); g.deallocate(); full.deallocate(); fast.deallocate() }
+                for i in 0..<t.count {
+                    for style in 0..<3 {
+                        for prev in 0..<m.classCount {
+                            let n = PHITaggerModel.features(buf, t, i, prev: prev, docStyle: UInt64(style), into: f)
+                            m.score(f, n, into: full)
+                            let (k, small) = PHITaggerModel.hashedFeatures(
+                                buf, t, i, prev: prev, style: style, shape: { PHITaggerModel.shape(buf, t[$0].s, t[$0].e) }, into: g)
+                            let smallKeys: Set<UInt64> = [
+                                PHITaggerModel.mix(.bias, 0), PHITaggerModel.mix(.prev, UInt64(prev)),
+                                PHITaggerModel.mix(.docStyle, UInt64(style), UInt64(t[i].flags.rawValue & 0x1E)),
+                                PHITaggerModel.mix(
+                                    .lineLength, (t[i].nl ? 1 : 0) | (i + 1 < t.count && t[i + 1].nl ? 2 : 0), UInt64(min(t[i].e - t[i].s, 10))),
+                            ]
+                            let fullKeys = Array(UnsafeBufferPointer(start: f, count: n))
+                            if Array(UnsafeBufferPointer(start: g, count: k)) != fullKeys.filter({ !smallKeys.contains($0) }) || k != n - 4 {
+                                featureMismatches += 1
+                            }
+                            m.smallRows.withUnsafeBufferPointer { rows in
+                                m.score(g, k, firsts: g + PHITaggerModel.maxFeatures, small: small, rows: rows.baseAddress!, into: fast)
+                            }
+                            if Array(UnsafeBufferPointer(start: full, count: PHITaggerModel.maxClasses))
+                                != Array(UnsafeBufferPointer(start: fast, count: PHITaggerModel.maxClasses)) { mismatches += 1 }
+                            compared += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(featureMismatches == 0)
+        #expect(text.isEmpty ? compared == 0 : compared > 0)
+    }
+
+    /// The rows of the small features hold the table's weights: a row differs from zero exactly where the table weighs
+    /// its key (control: the bias row of a style is the bias's weights plus that style's own).
+    @Test func smallRowsHoldTheTableWeights() throws {
+        let m = try #require(Self.vocabulary.tagger)
+        func row(_ r: Int) -> [Int32] { Array(m.smallRows[r * PHITaggerModel.maxClasses..<(r + 1) * PHITaggerModel.maxClasses]) }
+        func weights(_ key: UInt64) -> [Int32] {
+            var w = [Int32](repeating: 0, count: PHITaggerModel.maxClasses)
+            for (c, x) in m.table.weights(key) { w[c] &+= Int32(x) }
+            return w
+        }
+        #expect(m.smallRows.count == PHITaggerModel.smallRowCount * PHITaggerModel.maxClasses)
+        #expect(weights(PHITaggerModel.mix(.bias, 0)).contains { $0 != 0 })
+        for p in 0..<m.classCount { #expect(row(PHITaggerModel.smallPrevRow + p) == weights(PHITaggerModel.mix(.prev, UInt64(p)))) }
+        let style = weights(PHITaggerModel.mix(.docStyle, 1, 2)), bias = weights(PHITaggerModel.mix(.bias, 0))
+        #expect(row(PHITaggerModel.smallStyleRow + 16 + 1) == zip(bias, style).map { $0 &+ $1 })
+        #expect(row(PHITaggerModel.smallLineRow + 2 * 11 + 7) == weights(PHITaggerModel.mix(.lineLength, 2, 7)))
+        #expect(row(PHITaggerModel.smallPrevRow + m.classCount) == [Int32](repeating: 0, count: PHITaggerModel.maxClasses))
+    }
+}

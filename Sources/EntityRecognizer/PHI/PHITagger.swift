@@ -42,6 +42,17 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// (`retype` rows of `phi/tagger_types.tsv`). Empty when no pair may be retyped.
     let retypeMargins: [Int32]
 
+    /// Session 21 (helper `tagspeed`): the class weights of the features of small domains, read by tagging without a
+    /// hash or a table probe (``hashedFeatures(_:_:_:prev:shape:into:)``, ``score(_:_:firsts:small:into:)``): rows of
+    /// ``maxClasses`` `Int32` (0 past `classCount`), ``smallRowCount`` of them. Rows 0-47: `bias` plus `docStyle` of
+    /// (note style, token flags & 0x1E) at `style * 16 + flags >> 1 & 15`; rows 48-79: `prev` of the previous class;
+    /// rows 80-123: `lineLength` of (line bits 0-3, length 0-10) at `80 + lines * 11 + length`. Each row is the table's
+    /// answer to the very keys ``features(_:_:_:prev:docStyle:shape:into:)`` writes (``PHITaggerTable/weights(_:)``, the
+    /// probe tagging made before, fingerprint matches included), summed with wrapping `Int32` adds: the scores are
+    /// the same numbers.
+    let smallRows: [Int32]
+    static let smallStyleRow = 0, smallPrevRow = 48, smallLineRow = 80, smallRowCount = 124
+
     var classCount: Int { classNames.count }
     /// The number of features with weights.
     public var featureCount: Int { table.featureCount }
@@ -56,6 +67,26 @@ public struct PHITaggerModel: Sendable, Equatable {
         self.repeats = repeats
         classTypes = classNames.map { Self.type(ofClass: $0).map(EntityType.init(rawValue:)) }
         self.retypeMargins = retypeMargins.contains { $0 != Int32.max } ? retypeMargins : []
+        smallRows = Self.smallRows(table, classes: classNames.count)
+    }
+
+    /// The rows of ``smallRows`` for `table`.
+    static func smallRows(_ table: PHITaggerTable, classes: Int) -> [Int32] {
+        var rows = [Int32](repeating: 0, count: smallRowCount * maxClasses)
+        func add(_ row: Int, _ key: UInt64) {
+            for (c, w) in table.weights(key) { rows[row * maxClasses + c] &+= Int32(w) }
+        }
+        for style in 0..<3 {
+            for f in 0..<16 {
+                add(smallStyleRow + style * 16 + f, mix(.bias, 0))
+                add(smallStyleRow + style * 16 + f, mix(.docStyle, UInt64(style), UInt64(f << 1)))
+            }
+        }
+        for p in 0..<min(classes, smallLineRow - smallPrevRow) { add(smallPrevRow + p, mix(.prev, UInt64(p))) }
+        for lines in 0..<4 {
+            for length in 0...10 { add(smallLineRow + lines * 11 + length, mix(.lineLength, UInt64(lines), UInt64(length))) }
+        }
+        return rows
     }
 
     /// The B- class of `type`, or nil when the model has no class of the type.
@@ -266,6 +297,49 @@ public struct PHITaggerModel: Sendable, Equatable {
     }
     static let maxFeatures = 32
 
+    /// The features of ``features(_:_:_:prev:docStyle:shape:into:)`` that tagging hashes and probes: all but the four of
+    /// small domains (`bias`, `docStyle`, `prev`, `lineLength`), whose weights tagging reads from ``smallRows`` at the
+    /// offsets `small` returns (session 21, helper `tagspeed`). The same keys as that function's others, so tagging
+    /// scores what training learned (`PHITaggerTests.smallRowsScoreLikeTheHashedFeatures`).
+    @inline(__always)
+    static func hashedFeatures(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, style: Int,
+                               shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> (count: Int, small: (Int, Int, Int)) {
+        let n = t.count
+        let tok = t[i]
+        @inline(__always) func key(_ j: Int) -> UInt64 { j >= 0 && j < n ? t[j].key : outside &+ UInt64(j < 0 ? 0 : 1) }
+        @inline(__always) func shp(_ j: Int) -> UInt64 { j >= 0 && j < n ? shapeOf(j) : outside }
+        let sh = shapeOf(i)
+        let p = UInt64(prev)
+        var k = 0
+        @inline(__always) func put(_ h: UInt64) { f[k] = h; k += 1 }
+        put(mix(.word, tok.key))
+        put(mix(.shape, sh))
+        put(mix(.prefix, affix(b, tok.s, tok.e, suffix: false)))
+        put(mix(.suffix, affix(b, tok.s, tok.e, suffix: true)))
+        put(mix(.wordM1, key(i - 1)))
+        put(mix(.wordP1, key(i + 1)))
+        put(mix(.wordM2, key(i - 2)))
+        put(mix(.wordP2, key(i + 2)))
+        put(mix(.shapeM1, shp(i - 1)))
+        put(mix(.shapeP1, shp(i + 1)))
+        put(mix(.prevShape, p, sh))
+        put(mix(.wordM1Word, key(i - 1), tok.key))
+        let bits = bitsCode(tok)
+        put(mix(.bits, bits))
+        if tok.cp { put(mix(.capBits, bits)) }
+        put(mix(.nextBits, i + 1 < n ? bitsCode(t[i + 1]) : outside))
+        put(mix(.prevBits, i > 0 ? bitsCode(t[i - 1]) : outside))
+        put(mix(.ruleBits, UInt64(tok.rb.rawValue)))
+        put(mix(.prevRuleBits, i > 0 && !tok.nl ? UInt64(t[i - 1].rb.rawValue) : outside))
+        put(mix(.prevPunct, i > 0 && !tok.nl ? UInt64(t[i - 1].pc) : outside))
+        let lines = (tok.nl ? 1 : 0) | (i + 1 < n && t[i + 1].nl ? 2 : 0)
+        let small = (
+            (smallStyleRow + style * 16 + Int(tok.flags.rawValue & 0x1E) >> 1) * maxClasses,
+            (smallPrevRow + prev) * maxClasses,
+            (smallLineRow + lines * 11 + min(tok.e - tok.s, 10)) * maxClasses)
+        return (k, small)
+    }
+
     /// Whether token `i` is scored (else it is O): a capitalised word, a word of a lower-case line or note that is no
     /// ordinary word, or any token after a token tagged other than O. Training asks the same.
     @inline(__always) static func gate(_ t: UnsafeBufferPointer<PTok>, _ i: Int, prevTagged: Bool, lower: Bool) -> Bool {
@@ -307,9 +381,33 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// are the numbers the all-dense rows of sessions 16-19 gave.
     @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
                                  into scores: UnsafeMutablePointer<Int32>) {
-        let s = table.slots.buffer, e = table.entries.buffer.baseAddress
+        let s = table.slots.buffer
         for j in 0..<n { firsts[j] = table.first(f[j], in: s) }
         scores.update(repeating: 0, count: Self.maxClasses)
+        addHashed(f, n, firsts: firsts, into: scores)
+    }
+
+    /// ``score(_:_:firsts:into:)`` of the hashed features `f[0..<n]` (``hashedFeatures(_:_:_:prev:style:shape:into:)``)
+    /// plus the three rows of ``smallRows`` at the `Int32` offsets `small` (`rows` is its base address): the scores that
+    /// call gives all of the token's features (session 21, helper `tagspeed`).
+    @inline(__always) func score(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
+                                 small: (Int, Int, Int), rows: UnsafePointer<Int32>, into scores: UnsafeMutablePointer<Int32>) {
+        let s = table.slots.buffer
+        for j in 0..<n { firsts[j] = table.first(f[j], in: s) }
+        let r = UnsafeRawPointer(rows), out = UnsafeMutableRawPointer(scores)
+        let a = r + small.0 * 4, b = r + small.1 * 4, c = r + small.2 * 4
+        for v in stride(from: 0, to: Self.maxClasses * 4, by: 32) {
+            let x = a.loadUnaligned(fromByteOffset: v, as: SIMD8<Int32>.self) &+ b.loadUnaligned(fromByteOffset: v, as: SIMD8<Int32>.self)
+                &+ c.loadUnaligned(fromByteOffset: v, as: SIMD8<Int32>.self)
+            out.storeBytes(of: x, toByteOffset: v, as: SIMD8<Int32>.self)
+        }
+        addHashed(f, n, firsts: firsts, into: scores)
+    }
+
+    /// Adds the weights of `f[0..<n]` (their first probe slots in `firsts`) to `scores`.
+    @inline(__always) func addHashed(_ f: UnsafeMutablePointer<UInt64>, _ n: Int, firsts: UnsafeMutablePointer<UInt64>,
+                                     into scores: UnsafeMutablePointer<Int32>) {
+        let s = table.slots.buffer, e = table.entries.buffer.baseAddress
         var m = 0  // dense rows found, their byte offsets in `firsts[0..<m]` (m <= j: a slot is overwritten after it was read)
         for j in 0..<n {
             let p = table.payload(f[j], first: firsts[j], in: s)
@@ -400,7 +498,8 @@ public struct PHITaggerModel: Sendable, Equatable {
         let style = Self.docStyle(capsDoc: capsDoc, lowerDoc: lowerDoc)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * Self.maxFeatures) { fb in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.maxClasses) { sb in
-                let f = fb.baseAddress!, firsts = f + Self.maxFeatures, sc = sb.baseAddress!
+              smallRows.withUnsafeBufferPointer { rb in
+                let f = fb.baseAddress!, firsts = f + Self.maxFeatures, sc = sb.baseAddress!, rows = rb.baseAddress!
                 var prev = 0
                 var shapes = ShapeCache()
                 var nextAnchor = -1  // the next anchor at or after `i` (t.count: none), once asked
@@ -436,8 +535,8 @@ public struct PHITaggerModel: Sendable, Equatable {
                         prev = 0
                         continue
                     }
-                    let n = Self.features(b, t, i, prev: prev, docStyle: style, shape: { j in shapes.shape(b, t, j) }, into: f)
-                    score(f, n, firsts: firsts, into: sc)
+                    let (n, small) = Self.hashedFeatures(b, t, i, prev: prev, style: Int(style), shape: { j in shapes.shape(b, t, j) }, into: f)
+                    score(f, n, firsts: firsts, small: small, rows: rows, into: sc)
                     var best = 0
                     for c in 1..<classCount where sc[c] > sc[best] { best = c }
                     prev = best
@@ -452,6 +551,7 @@ public struct PHITaggerModel: Sendable, Equatable {
                         out.append(Span(start: i, end: i + 1, beginClass: best % 2 == 1 ? best : best - 1, margin: margin))
                     }
                 }
+              }
             }
         }
         return out
