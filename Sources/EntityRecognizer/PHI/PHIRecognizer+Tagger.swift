@@ -56,6 +56,8 @@ extension PHIDetection {
                 if taggerDeviceName(i, e, type) { continue }
                 // A person's name alone needs more than a capital (helper `taggerguard`, session 20).
                 if type == .name, taggerNotAName(i, e, oneWord: words == 1) { continue }
+                // A diet, programme, test, instrument or product by its frame (helper `taggerfp`, session 21); additions only.
+                if retype == nil, taggerNamesAThing(i, e, type) { continue }
                 // A named day (`Martin Luther King Day`, `Harmony Day`: a date the rules read, not an organisation).
                 if e < t.count, !t[e].nl, cap(e), t[e].key == AgeKeys.day { continue }
                 if type == .organization, taggerPlaceHead(i, e) {
@@ -176,6 +178,87 @@ extension PHIDetection {
         }
         return false
     }
+
+    /// Session 21 (helper `taggerfp`): the tagger's addition `i..<e` (a NAME, ORGANIZATION or ADDRESS) names a thing, not
+    /// PHI. Read on the tagger's false additions to the 4,966 MTSamples reports (session 21: 47 of 116), by frame:
+    /// - its last word is a lower-case device noun (`TED hose`: ``taggerDeviceNoun(_:)``) or, in any case, a diet,
+    ///   programme, test or instrument head (`tagger_thing_heads`: `Atkin's Diet`, `Overeaters Anonymous`, `Western Aphasia
+    ///   Battery`);
+    /// - a surgical handling verb and `with` stand before it, up to two lower-case words between (`grasped with Ochsner`,
+    ///   `clamped with curved Ochsner`, `cemented with Cobalt G.`: `tagger_handling_verbs`); before a NAME the verb alone
+    ///   does (`using a Cosgrove Galloway`);
+    /// - a device noun and `was` or `is` stand before it (`The tube used was Santa Barbara`);
+    /// - a label of implants or devices and its colon stand before it (`IMPLANT: Sofamor Danek`: `tagger_device_labels`);
+    /// - it is one word (a leading article aside) starting with a medical combining form (`Thoracoport`, `The Endoshears`:
+    ///   `tagger_device_prefixes`);
+    /// - an anatomical structure noun and `of` stand before it (`arcade of Struthers`: `tagger_structure_nouns`);
+    /// - a NAME right after a device noun, a capitalised maker's word between or not (`#10 blade Bard Parker`);
+    /// - a NAME ending in the pronoun `I` before a lower-case word (`Hence I felt`).
+    /// A title before the span stops every look back (`Dr` is a person's). Only neighbouring tokens are read: no scan of the note.
+    @inline(never) func taggerNamesAThing(_ i: Int, _ e: Int, _ type: EntityType) -> Bool {
+        var last = e - 1
+        while last > i && !isWord(last) { last -= 1 }
+        if last > i, inSet(.taggerThingHeads, t[last].key) || (!cap(last) && taggerDeviceNoun(last)) { return true }
+        if type == .name, last > i, t[last].e - t[last].s == 1, b[t[last].s] == 0x49, last == e - 1, isWord(e), !t[e].nl, !cap(e) {
+            return true  // `Hence I felt`
+        }
+        // One word, a leading article aside, that starts with a medical combining form.
+        var first = i
+        if e - i == 2, isWord(i), t[i].key == K.the { first = i + 1 }
+        if e - first == 1, isWord(first) {
+            let s = t[first].s, n = t[first].e - s
+            var len = 4
+            while len <= 7 && len + 3 <= n {
+                if inSet(.taggerDevicePrefixes, wordKey(b, s, s + len)) { return true }
+                len += 1
+            }
+        }
+        guard i > 0, !t[i].nl else { return false }
+        let p = i - 1
+        // A label of implants or devices, its colon and commas.
+        var k = p, colon = false
+        while k > 0, !isWord(k), t[k].kind != .number, punct(k, 0x3A) || punct(k, 0x2C) {
+            if punct(k, 0x3A) { colon = true }
+            if t[k].nl { break }
+            k -= 1
+        }
+        if colon, isWord(k), inSet(.taggerDeviceLabels, t[k].key) { return true }
+        guard isWord(p) else { return false }
+        if t[p].bits.contains(.title) { return false }
+        // `<structure> of <eponym>`.
+        if t[p].key == K.of, p > 0, !t[p].nl, isWord(p - 1), !cap(p - 1), inSet(.taggerStructureNouns, t[p - 1].key) { return true }
+        // `<device noun> was <product>`, `<device noun> used was <product>`.
+        if t[p].key == K.was || t[p].key == K.is {
+            var d = p - 1
+            if isWord(d), !t[p].nl, t[d].key == Self.taggerUsedKey { d -= 1 }
+            if isWord(d), !t[d + 1].nl, taggerDeviceNoun(d) { return true }  // `Tube used was`: any case
+        }
+        // A handling verb and `with`, up to two lower-case words between; before a NAME the verb alone.
+        k = p
+        var between = 0
+        while isWord(k), !cap(k), between <= 2 {
+            let key = t[k].key
+            if key == K.with {
+                if isWord(k - 1), !t[k].nl, inSet(.taggerHandlingVerbs, t[k - 1].key) { return true }
+                break
+            }
+            if type == .name, inSet(.taggerHandlingVerbs, key) { return true }
+            if inSet(.functionWords, key) && !inSet(.determiners, key) { break }
+            if t[k].nl { break }
+            between += 1
+            k -= 1
+        }
+        // A NAME after a device noun, a capitalised maker's word between or not (`blade Bard Parker`).
+        if type == .name {
+            var d = p
+            if cap(d), !t[d].nl { d -= 1 }
+            if isWord(d), !cap(d), taggerDeviceNoun(d) { return true }
+        }
+        return false
+    }
+
+    /// The key of `used` (`The tube used was Santa Barbara`).
+    static let taggerUsedKey = wordKey("used")
 
     /// Session 20 (helper `taggerguard`): token n is an eponym follower or a device noun (`tagger_device_nouns`), or the
     /// plural of one (`rongeurs`, `dilators`, `bars`), or a procedure by its ending (`tagger_procedure_endings`: `Dor

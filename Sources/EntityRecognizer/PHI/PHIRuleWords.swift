@@ -50,6 +50,7 @@ enum PHIRuleSet: Int, CaseIterable, Sendable {
     case featureHeads, featurePrefixes, parishOpeners, degreeStateCodes
     case lowerServiceHeads
     case ageEventWords, ageEventFollowers
+    case taggerThingHeads, taggerHandlingVerbs, taggerDeviceLabels, taggerDevicePrefixes, taggerStructureNouns
 
     /// The set's name in `rule_words.tsv`.
     var fileName: String {
