@@ -30,7 +30,7 @@ extension PHITaggerTests {
         // A handling verb and `with`, or (for a NAME) the verb alone, up to two words between.
         "we cemented with Quenby Tarrow today.",
         "annuloplasty using a Quenby Tarrow band.",
-        "the plan was discussed with [[Quenby Tarrow|NAME]] today.",
+        "we dilated with [[Quenby Tarrow|NAME]] today.",
         "we spoke with a [[Quenby Tarrow|NAME]] today.",
     ])
     func taggerThingNameRows(_ row: String) {
@@ -40,11 +40,10 @@ extension PHITaggerTests {
     /// One-word NAMEs (``capitalNamesVocabulary``): a device noun before, a maker's word between or not; a handling verb
     /// and `with`.
     @Test(arguments: [
-        "we cut with a #10 blade Bard Tina today.",
-        "the drain Tina was removed.",
-        "we spoke with [[Tina|NAME]] today.",
-        "the fascia was closed with Dr [[Tina|NAME]] assisting.",
-        "the fascia was closed with Tina assisting.",
+        "we cut with a #10 blade Bard Hank today.",
+        "the drain Hank was removed.",
+        "we dilated with [[Hank|NAME]] and went home.",
+        "the fascia was closed with Hank assisting.",
     ])
     func taggerThingOneWordNameRows(_ row: String) {
         Self.expectTaggerSpans(row, Self.capitalNamesVocabulary)
@@ -53,13 +52,13 @@ extension PHITaggerTests {
     /// Organisations and places (``capitalRunsVocabulary``: every capitalised run an ORGANIZATION): programme and diet
     /// heads, handling verbs, a device noun and `was`, a device label, a medical combining form, a structure and `of`.
     @Test(arguments: [
-        "she attends [[Wirrandel Quenby|ORGANIZATION]] weekly.",
-        "she attends Wirrandel Anonymous weekly.",
+        "we toured [[Wirrandel Quenby|ORGANIZATION]] last spring.",
+        "we toured Wirrandel Anonymous last spring.",
         "she tried the Wirrandel Diet for a month.",
         // Handling verbs and `with`; other verbs keep the span.
         "the fascia was grasped with Quenby on both sides.",
         "the ligaments were clamped with curved Quenby and cut.",
-        "the results were discussed with [[Quenby|ORGANIZATION]] on Monday.",
+        "the ligaments were dilated with [[Quenby|ORGANIZATION]] and cut.",
         // A device noun and `was`; another noun keeps the span.
         "The tube used was Quenby Tarrow.",
         "The referrer was [[Quenby Tarrow|ORGANIZATION]].",
@@ -67,12 +66,12 @@ extension PHITaggerTests {
         "IMPLANT: , Quenby Tarrow (Medtronic) titanium system.",
         "EMPLOYER: , [[Quenby Tarrow|ORGANIZATION]] (retail).",
         // One word starting with a medical combining form, an article before it or not; `Endara` does not start with one.
-        "we got the Thoracoquill into position.",
+        "we then placed the Thoracoquill.",
         "The Endoquill and cautery were placed.",
         "we toured [[Endara|ORGANIZATION]] today.",
         // A structure noun and `of`; another noun keeps the span.
-        "we dissected to the arcade of Quenby proximally.",
-        "she met the board of [[Quenby|ORGANIZATION]] twice.",
+        "we dissected up to the arcade of Quenby.",
+        "we toured the edge of [[Quenby|ORGANIZATION]] last spring.",
     ])
     func taggerThingOrganisationRows(_ row: String) {
         Self.expectTaggerSpans(row, Self.capitalRunsVocabulary)
