@@ -30,11 +30,14 @@ if [ -z "$bin" ]; then
 fi
 if [ -n "$keep" ]; then work="$keep"; rm -rf "$work"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 python3 scripts/eval/phi_gold_to_cm.py --gold "$gold" --out "$work/gold-json" --plain-dir "$work/plain" 2>/dev/null
-python3 - "$work" <<'PY'
+# Only the notes of the scored split are run: `--split dev` never produces predictions for the held-out test notes.
+python3 - "$work" "$split" <<'PY'
 import json, os, sys
-work = sys.argv[1]
+work, wanted = sys.argv[1], sys.argv[2]
 outs = {loc: open(os.path.join(work, f"notes-{loc}.ndjson"), "w", encoding="utf-8") for loc in ("en-AU", "en-US")}
 for split in sorted(os.listdir(os.path.join(work, "plain"))):
+    if wanted not in ("all", "each") and split != wanted:
+        continue
     d = os.path.join(work, "plain", split)
     for name in sorted(os.listdir(d)):
         loc = "en-AU" if name[:-4].endswith("-au") else "en-US"
