@@ -22,7 +22,7 @@ enum PHICommandSupport {
     /// The help of `--phi-tagger` / `--no-phi-tagger` (detect-phi, deid and the entity commands); argument-parser adds
     /// which of the two is the default (``PHIRecognizer/Options/taggerDefault``).
     static let taggerHelp = ArgumentHelp(
-        "Add (or, with --no-phi-tagger, leave out) the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found: higher recall (held-out test 0.963 -> 0.971), slower (about 1.2-1.3x detection CPU), more false names, organisations and places on real reports.")
+        "Add (or, with --no-phi-tagger, leave out) the spans of the learned PHI tagger (phi/tagger_weights.tsv) that no rule found: higher recall (held-out test 0.963 -> 0.970), slower (about 1.2x detection CPU), a few more false names, organisations and places on real reports.")
     /// `locale` decides the date conventions of detection too: en-AU notes use the duration notation `5/7`, `3/12`,
     /// `4/24` (five days, three months, four-hourly), which US writers do not (``PHIRecognizer/Options/dayMonthDurations``).
     /// `tagger`: add the learned tagger's spans (``PHIRecognizer/Options/tagger``; `--phi-tagger` / `--no-phi-tagger`,

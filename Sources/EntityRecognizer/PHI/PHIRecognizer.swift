@@ -34,9 +34,9 @@ public struct PHIRecognizer: Sendable {
         var startFilters = true
         /// Add the spans of the learned PHI tagger (``PHITaggerModel``) that no rule span overlaps, for the types of
         /// `phi/tagger_types.tsv` (DESIGN.md "Learned PHI tagger"). Off by default (opt-in, ``taggerDefault``): with it,
-        /// recall on the held-out PHI test split rises 0.963 -> 0.971 at precision 0.978 -> 0.976 (session 20, recall-first
-        /// margins), but detection costs about 1.2-1.3x the CPU and adds name, organisation and place false positives on
-        /// real reports (about 45 on the 4,966 MTSamples reports; DESIGN.md "Session 20 figures").
+        /// recall on the held-out PHI test split rises 0.963 -> 0.970 at precision 0.978 -> 0.976 (session 21, recall-first
+        /// margins), but detection costs about 1.2x the CPU and adds name, organisation and place false positives on
+        /// real reports (about 8 of its 75 additions on the 4,966 MTSamples reports; DESIGN.md "Session 21 figures").
         /// Off: exactly the rules' output.
         public var tagger = Options.taggerDefault
         /// Whether ``tagger`` is on when a caller does not say: the one line that decides the default of the library,
