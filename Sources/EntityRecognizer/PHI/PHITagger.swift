@@ -261,49 +261,17 @@ public struct PHITaggerModel: Sendable, Equatable {
     @inline(__always)
     static func features(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
                          shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> Int {
-        let n = t.count
-        let tok = t[i]
-        @inline(__always) func key(_ j: Int) -> UInt64 { j >= 0 && j < n ? t[j].key : outside &+ UInt64(j < 0 ? 0 : 1) }
-        @inline(__always) func shp(_ j: Int) -> UInt64 { j >= 0 && j < n ? shapeOf(j) : outside }
-        let sh = shapeOf(i)
-        let p = UInt64(prev)
-        var k = 0
-        @inline(__always) func put(_ h: UInt64) { f[k] = h; k += 1 }
-        put(mix(.bias, 0))
-        put(mix(.word, tok.key))
-        put(mix(.shape, sh))
-        put(mix(.prefix, affix(b, tok.s, tok.e, suffix: false)))
-        put(mix(.suffix, affix(b, tok.s, tok.e, suffix: true)))
-        put(mix(.wordM1, key(i - 1)))
-        put(mix(.wordP1, key(i + 1)))
-        put(mix(.wordM2, key(i - 2)))
-        put(mix(.wordP2, key(i + 2)))
-        put(mix(.shapeM1, shp(i - 1)))
-        put(mix(.shapeP1, shp(i + 1)))
-        put(mix(.prev, p))
-        put(mix(.prevShape, p, sh))
-        put(mix(.wordM1Word, key(i - 1), tok.key))
-        let bits = bitsCode(tok)
-        put(mix(.bits, bits))
-        if tok.cp { put(mix(.capBits, bits)) }
-        put(mix(.nextBits, i + 1 < n ? bitsCode(t[i + 1]) : outside))
-        put(mix(.prevBits, i > 0 ? bitsCode(t[i - 1]) : outside))
-        put(mix(.ruleBits, UInt64(tok.rb.rawValue)))
-        put(mix(.lineLength, (tok.nl ? 1 : 0) | (i + 1 < n && t[i + 1].nl ? 2 : 0), UInt64(min(tok.e - tok.s, 10))))
-        put(mix(.prevRuleBits, i > 0 && !tok.nl ? UInt64(t[i - 1].rb.rawValue) : outside))
-        put(mix(.docStyle, docStyle, UInt64(tok.flags.rawValue & 0x1E)))
-        put(mix(.prevPunct, i > 0 && !tok.nl ? UInt64(t[i - 1].pc) : outside))
-        return k
+        keys(b, t, i, prev: prev, docStyle: docStyle, small: true, shape: shapeOf, into: f)
     }
     static let maxFeatures = 32
 
-    /// The features of ``features(_:_:_:prev:docStyle:shape:into:)`` that tagging hashes and probes: all but the four of
-    /// small domains (`bias`, `docStyle`, `prev`, `lineLength`), whose weights tagging reads from ``smallRows`` at the
-    /// offsets `small` returns (session 21, helper `tagspeed`). The same keys as that function's others, so tagging
-    /// scores what training learned (`PHITaggerTests.smallRowsScoreLikeTheHashedFeatures`).
+    /// The one list of feature keys behind ``features(_:_:_:prev:docStyle:shape:into:)`` (`small` true: every feature,
+    /// in training's order) and ``hashedFeatures(_:_:_:prev:style:shape:into:)`` (`small` false: the same keys in the same
+    /// order without the four small-domain ones, `bias`, `prev`, `lineLength` and `docStyle`). Callers pass `small` as a
+    /// constant, so each inlined copy keeps only its own branch.
     @inline(__always)
-    static func hashedFeatures(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, style: Int,
-                               shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> (count: Int, small: (Int, Int, Int)) {
+    private static func keys(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, docStyle: UInt64,
+                             small: Bool, shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> Int {
         let n = t.count
         let tok = t[i]
         @inline(__always) func key(_ j: Int) -> UInt64 { j >= 0 && j < n ? t[j].key : outside &+ UInt64(j < 0 ? 0 : 1) }
@@ -312,6 +280,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         let p = UInt64(prev)
         var k = 0
         @inline(__always) func put(_ h: UInt64) { f[k] = h; k += 1 }
+        if small { put(mix(.bias, 0)) }
         put(mix(.word, tok.key))
         put(mix(.shape, sh))
         put(mix(.prefix, affix(b, tok.s, tok.e, suffix: false)))
@@ -322,6 +291,7 @@ public struct PHITaggerModel: Sendable, Equatable {
         put(mix(.wordP2, key(i + 2)))
         put(mix(.shapeM1, shp(i - 1)))
         put(mix(.shapeP1, shp(i + 1)))
+        if small { put(mix(.prev, p)) }
         put(mix(.prevShape, p, sh))
         put(mix(.wordM1Word, key(i - 1), tok.key))
         let bits = bitsCode(tok)
@@ -330,8 +300,24 @@ public struct PHITaggerModel: Sendable, Equatable {
         put(mix(.nextBits, i + 1 < n ? bitsCode(t[i + 1]) : outside))
         put(mix(.prevBits, i > 0 ? bitsCode(t[i - 1]) : outside))
         put(mix(.ruleBits, UInt64(tok.rb.rawValue)))
+        if small { put(mix(.lineLength, (tok.nl ? 1 : 0) | (i + 1 < n && t[i + 1].nl ? 2 : 0), UInt64(min(tok.e - tok.s, 10)))) }
         put(mix(.prevRuleBits, i > 0 && !tok.nl ? UInt64(t[i - 1].rb.rawValue) : outside))
+        if small { put(mix(.docStyle, docStyle, UInt64(tok.flags.rawValue & 0x1E))) }
         put(mix(.prevPunct, i > 0 && !tok.nl ? UInt64(t[i - 1].pc) : outside))
+        return k
+    }
+
+    /// The features of ``features(_:_:_:prev:docStyle:shape:into:)`` that tagging hashes and probes: all but the four of
+    /// small domains (`bias`, `docStyle`, `prev`, `lineLength`), whose weights tagging reads from ``smallRows`` at the
+    /// offsets `small` returns (session 21, helper `tagspeed`). The same keys as that function's others, from the same
+    /// list (``keys(_:_:_:prev:docStyle:small:shape:into:)``), so tagging scores what training learned
+    /// (`PHITaggerTests.smallRowsScoreLikeTheHashedFeatures`).
+    @inline(__always)
+    static func hashedFeatures(_ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<PTok>, _ i: Int, prev: Int, style: Int,
+                               shape shapeOf: (Int) -> UInt64, into f: UnsafeMutablePointer<UInt64>) -> (count: Int, small: (Int, Int, Int)) {
+        let k = keys(b, t, i, prev: prev, docStyle: 0, small: false, shape: shapeOf, into: f)
+        let n = t.count
+        let tok = t[i]
         let lines = (tok.nl ? 1 : 0) | (i + 1 < n && t[i + 1].nl ? 2 : 0)
         let small = (
             (smallStyleRow + style * 16 + Int(tok.flags.rawValue & 0x1E) >> 1) * maxClasses,
