@@ -131,6 +131,7 @@ import Testing
         (K.retired, "retired"),
         (K.former, "former"),
         (K.per, "per"),
+        (K.used, "used"),
     ] as [(UInt64, String)])
     func literalIsTheWordKeyOfItsWord(_ key: UInt64, _ word: String) {
         #expect(key == wordKey(word), "\(word)")

@@ -230,7 +230,7 @@ extension PHIDetection {
         // `<device noun> was <product>`, `<device noun> used was <product>`.
         if t[p].key == K.was || t[p].key == K.is {
             var d = p - 1
-            if isWord(d), !t[p].nl, t[d].key == Self.taggerUsedKey { d -= 1 }
+            if isWord(d), !t[p].nl, t[d].key == K.used { d -= 1 }
             if isWord(d), !t[d + 1].nl, taggerDeviceNoun(d) { return true }  // `Tube used was`: any case
         }
         // A handling verb and `with`, up to two lower-case words between; before a NAME the verb alone.
@@ -256,9 +256,6 @@ extension PHIDetection {
         }
         return false
     }
-
-    /// The key of `used` (`The tube used was Santa Barbara`).
-    static let taggerUsedKey = wordKey("used")
 
     /// Session 20 (helper `taggerguard`): token n is an eponym follower or a device noun (`tagger_device_nouns`), or the
     /// plural of one (`rongeurs`, `dilators`, `bars`), or a procedure by its ending (`tagger_procedure_endings`: `Dor

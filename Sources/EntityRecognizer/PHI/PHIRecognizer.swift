@@ -4760,4 +4760,5 @@ enum K {
     @inline(__always) static var `do`: UInt64 { 0x08915907b53bb494 }  // "do"
     @inline(__always) static var school: UInt64 { 0xcc3fbeffa766c129 }  // "school"
     @inline(__always) static var home: UInt64 { 0x402d1bcc7e6f9d6e }  // "home"
+    @inline(__always) static var used: UInt64 { 0x7d678ae4032b59f0 }  // "used"
 }

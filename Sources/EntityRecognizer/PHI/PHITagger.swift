@@ -51,7 +51,10 @@ public struct PHITaggerModel: Sendable, Equatable {
     /// probe tagging made before, fingerprint matches included), summed with wrapping `Int32` adds: the scores are
     /// the same numbers.
     let smallRows: [Int32]
-    static let smallStyleRow = 0, smallPrevRow = 48, smallLineRow = 80, smallRowCount = 124
+    /// Where each small feature's rows start: 3 note styles x 16 flag values, one row per previous class, 4 line shapes x
+    /// 11 lengths (0, 48, 80 and 124 rows in all; derived, so that a new class or style moves them together).
+    static let smallStyleRow = 0, smallPrevRow = smallStyleRow + 3 * 16, smallLineRow = smallPrevRow + maxClasses,
+               smallRowCount = smallLineRow + 4 * 11
 
     var classCount: Int { classNames.count }
     /// The number of features with weights.
