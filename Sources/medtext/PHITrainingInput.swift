@@ -36,16 +36,29 @@ struct PHITrainingInput {
         var spans: [(span: TextSpan, type: String)]
     }
 
-    /// The gold notes `NNN-*.txt` of `dir` whose number lies in `min...max` and in none of the ranges `exclude`
-    /// (`701-740,750`), in file-name order.
+    /// The gold notes `NNN-*.txt` (three or four digits) of `dir` whose number lies in `min...max` and in none of the
+    /// ranges `exclude` (`701-740,750`), in note-number order (file-name order for names of the same number).
+    /// The note number a gold file name starts with (`0981-x.txt` and `981-x.txt` alike), nil when it has none.
+    static func noteNumber(_ name: String) -> Int? {
+        let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
+        return digits.isEmpty || digits.count > 6 ? nil : Int(digits)
+    }
+
+    /// Note-number order, then file-name order: `999-*` before `1000-*` (plain string order would put `1000-*` between
+    /// `099-*` and `100-*`, which would change the training order of every note once four-digit numbers exist).
+    static func noteOrder(_ a: String, _ b: String) -> Bool {
+        let na = noteNumber(a) ?? Int.max, nb = noteNumber(b) ?? Int.max
+        return na != nb ? na < nb : a < b
+    }
+
     static func goldNotes(_ dir: String, min: Int, max: Int, exclude: String) throws -> [GoldNote] {
         let excluded = try ranges(exclude)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
             throw CLIError(code: "MT-CLI-001", message: "cannot read \(dir): no such directory, or not readable", exitCode: 66)
         }
         var notes: [GoldNote] = []
-        for name in names.sorted() where name.hasSuffix(".txt") {
-            guard let number = Int(name.prefix(3)), number >= min, number <= max, !excluded.contains(where: { $0.contains(number) }) else { continue }
+        for name in names.sorted(by: Self.noteOrder) where name.hasSuffix(".txt") {
+            guard let number = noteNumber(name), number >= min, number <= max, !excluded.contains(where: { $0.contains(number) }) else { continue }
             let path = (dir as NSString).appendingPathComponent(name)
             guard let note = PHITaggerTrainer.parseGold(try read(path)) else {
                 throw CLIError(code: "MT-CLI-007", message: "\(path): unbalanced [[ ]] markers", exitCode: 65)

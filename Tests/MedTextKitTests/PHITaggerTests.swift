@@ -188,7 +188,7 @@ import Testing
     /// stay unread).
     static func devNotes() throws -> [(String, MarkedText)] {
         try PHIStartFilterTests.devNotes().filter { name, _ in
-            name.hasPrefix("corpora/phi/dev/") && (Int(name.dropFirst("corpora/phi/dev/".count).prefix(3)) ?? 999) <= 660
+            name.hasPrefix("corpora/phi/dev/") && (Int(name.dropFirst("corpora/phi/dev/".count).prefix(while: \.isNumber)) ?? 9999) <= 660
         }
     }
 

@@ -67,7 +67,7 @@ CATEGORIES = ("MEDICATION", "MEDICAL_CONDITION", "ANATOMY", "TEST_TREATMENT_PROC
               "BEHAVIORAL_ENVIRONMENTAL_SOCIAL")
 
 MARKER = re.compile(r"\[\[(.*?)\]\]", re.S)
-FILE_NAME = re.compile(r"^(\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)-(us|au)\.txt$")
+FILE_NAME = re.compile(r"^(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)-(us|au)\.txt$")
 
 
 class GoldError(ValueError):

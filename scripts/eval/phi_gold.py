@@ -24,7 +24,7 @@ CATEGORY = "PROTECTED_HEALTH_INFORMATION"
 ID_KINDS = ("mrn", "ur", "ssn", "mbi", "npi", "dea", "medicare", "ihi", "dva", "hpii", "hpio", "tfn", "abn",
             "provider", "account", "licence", "device", "serial", "insurance", "prescriber", "accession", "other")
 
-FILE_NAME = re.compile(r"^(\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)-(us|au)\.txt$")
+FILE_NAME = re.compile(r"^(\d{3,4})-([a-z0-9]+(?:-[a-z0-9]+)*)-(us|au)\.txt$")
 
 
 @dataclass(frozen=True)
