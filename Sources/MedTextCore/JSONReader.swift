@@ -229,6 +229,20 @@ public enum JSONReader {
             return v
         }
 
+        /// True when the 8 bytes at `k` (all inside the buffer) are printable ASCII other than
+        /// a quote or a backslash: one word test instead of eight byte tests (SWAR: a byte's
+        /// high bit is set in `x - 0x01...` & ~x only when that byte, or one below it, is zero,
+        /// so "any byte matches" is exact).
+        @inline(__always)
+        func plainWord(_ k: Int) -> Bool {
+            let w = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let control = (w &- ones &* 0x20) & ~w
+            let found = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | w
+            return found & highs == 0
+        }
+
         /// The string starting at the quote at `i`; nil when it is invalid.
         mutating func string() -> String? {
             i += 1
@@ -236,6 +250,10 @@ public enum JSONReader {
             // Fast path: no escapes, printable ASCII or valid UTF-8 multibyte sequences.
             var ascii = true
             while i < b.count {
+                if i + 8 <= b.count, plainWord(i) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c == UInt8(ascii: "\"") {
                     let raw = UnsafeBufferPointer(rebasing: b[start..<i])
@@ -252,6 +270,14 @@ public enum JSONReader {
             // Slow path: unescape into a buffer, validating UTF-8 of the raw runs.
             var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
             while i < b.count {
+                // Runs of plain ASCII are copied eight bytes at a time.
+                var j = i
+                while j + 8 <= b.count, plainWord(j) { j += 8 }
+                if j > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                    i = j
+                    guard i < b.count else { break }
+                }
                 let c = b[i]
                 if c == UInt8(ascii: "\"") {
                     i += 1

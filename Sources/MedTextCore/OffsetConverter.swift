@@ -52,7 +52,21 @@ public struct OffsetConverter: Sendable {
         let count = t.utf8.count
         t.utf8.withContiguousStorageIfAvailable { bytes in
             var i = 0
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while i < bytes.count {
+                // Eight bytes at a time up to the first non-ASCII byte, LF or CR (SWAR; the lowest
+                // flagged byte is exact because a borrow only reaches the bytes above a zero one).
+                if i + 8 <= bytes.count, let base {
+                    let w = UInt64(littleEndian: (base + i).loadUnaligned(as: UInt64.self))  // byte i lowest
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let lf = w ^ (ones &* 0x0A), cr = w ^ (ones &* 0x0D)
+                    let found = (((lf &- ones) & ~lf) | ((cr &- ones) & ~cr) | w) & (ones &* 0x80)
+                    if found == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += found.trailingZeroBitCount >> 3
+                }
                 let b = bytes[i]
                 if b < 0x80 {
                     if b == 0x0A {

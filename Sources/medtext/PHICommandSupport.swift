@@ -69,15 +69,11 @@ enum PHICommandSupport {
                 buffer += errorLine(id: nil, "MT-CLI-005", "line \(lineNumber) is too long")
             case .line(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                    let text = obj["text"] as? String
-                else {
+                guard let record = record(bytes, lineNumber: lineNumber) else {
                     buffer += errorLine(id: nil, "MT-CLI-006", "line \(lineNumber) is not a JSON object with a \"text\" string")
                     continue
                 }
-                let id = (obj["id"] as? String) ?? (obj["id"].map { "\($0)" } ?? String(lineNumber))
-                let patient = (obj["patient_id"] as? String) ?? (obj["subject"] as? String)
-                buffer += body(Record(id: id, text: text, patient: patient))
+                buffer += body(record)
                 buffer.append(0x0A)
             }
             if buffer.count > 1 << 16 {
@@ -86,6 +82,27 @@ enum PHICommandSupport {
             }
         }
         out.write(Data(buffer))
+    }
+
+    /// The record of one NDJSON line, or nil when it is not a JSON object with a `text` string.
+    /// The id is the `id` member (a number as Foundation prints it), or the line number without one.
+    static func record(_ bytes: [UInt8], lineNumber: Int) -> Record? {
+        if let fast = NDJSONRunner.FastLine(bytes) {
+            guard let text = fast.string("text") else { return nil }
+            let id: String
+            switch fast.id {
+            case .found(let s): id = s
+            case .missing: id = String(lineNumber)
+            }
+            return Record(id: id, text: text, patient: fast.string("patient_id") ?? fast.string("subject"))
+        }
+        // Foundation's reading, for the lines the byte reader leaves to it (NDJSONRunner.FastLine).
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let text = obj["text"] as? String
+        else { return nil }
+        let id = (obj["id"] as? String) ?? (obj["id"].map { "\($0)" } ?? String(lineNumber))
+        let patient = (obj["patient_id"] as? String) ?? (obj["subject"] as? String)
+        return Record(id: id, text: text, patient: patient)
     }
 
     static func errorLine(id: String?, _ code: String, _ message: String) -> [UInt8] {

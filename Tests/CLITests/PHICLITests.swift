@@ -40,6 +40,47 @@ import Testing
         #expect(((lines[0]["result"] as? [String: Any])?["Entities"] as? [Any])?.count == 1)
     }
 
+    /// NDJSON lines are read by the byte-level JSONReader; ids that are not strings or plain
+    /// integers take Foundation's reading, so every id prints as before; escapes decode before
+    /// offsets are counted (code points).
+    @Test func ndjsonIdsAndTextsAfterTheByteReader() throws {
+        let lines = [
+            #"{"id":"a","text":"Seen by Dr Jane Smith.\nPh 0412 345 678"}"#,
+            #"{"id":17,"text":"Nothing here."}"#,
+            #"{"id":2.5,"text":"Nothing here."}"#,
+            #"{"text":"Nothing here."}"#,
+            #"{"id":"x","text":5}"#,
+            "not json",
+            #"{"id":"\u00e9-\uD83D\uDE00","text":"Caf\u00e9 \uD83D\uDE00 seen by Dr Jane Smith.","id":"last"}"#,
+        ]
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        func parsed(_ r: CLIRunner.Result) -> [[String: Any]] {
+            r.stdoutText.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        }
+        let phi = try CLIRunner.run(["detect-phi", "--ndjson", "--locale", "en-AU"], stdin: input)
+        #expect(phi.status == 0, "\(phi.stderr)")
+        let out = parsed(phi)
+        #expect(out.map { $0["id"] as? String } == ["a", "17", "2.5", "4", nil, nil, "last"])
+        #expect(out.map { ($0["error"] as? [String: Any])?["code"] as? String } == [nil, nil, nil, nil, "MT-CLI-006", "MT-CLI-006", nil])
+        func entities(_ record: [String: Any]) -> [(String, Int, Int)] {
+            ((record["result"] as? [String: Any])?["Entities"] as? [[String: Any]] ?? []).map {
+                ($0["Type"] as? String ?? "", $0["BeginOffset"] as? Int ?? -1, $0["EndOffset"] as? Int ?? -1)
+            }
+        }
+        // "Seen by Dr Jane Smith.\nPh 0412 345 678": the escaped line break is one code point.
+        #expect(entities(out[0]).map { $0.0 } == ["NAME", "PHONE_OR_FAX"])
+        #expect(entities(out[0]).last.map { [$0.1, $0.2] } == [26, 38])
+        // "Café 😀 seen by Dr Jane Smith.": é and 😀 are one code point each.
+        #expect(entities(out[6]).first.map { [$0.1, $0.2] } == [18, 28])
+
+        let entitiesRun = try CLIRunner.run(["detect-entities", "--ndjson"], stdin: input)
+        #expect(entitiesRun.status == 0, "\(entitiesRun.stderr)")
+        let rows = parsed(entitiesRun)
+        #expect(rows.map { $0["id"] as? String } == ["a", "17", "2.5", nil, "x", nil, "last"])
+        #expect(rows.map { ($0["error"] as? [String: Any])?["code"] as? String }
+            == [nil, nil, nil, "MT-NDJSON-002", "MT-NDJSON-003", "MT-NDJSON-001", nil])
+    }
+
     @Test(arguments: ["redact", "mask", "surrogate"])
     func deidRemovesPHI(_ mode: String) throws {
         let audit = FileManager.default.temporaryDirectory.appendingPathComponent("phi-audit-\(mode)-\(getpid()).jsonl")

@@ -102,6 +102,28 @@ import Testing
         #expect(checked > 5000)
     }
 
+    /// Strings are scanned eight bytes at a time (SWAR) with a byte loop at the edges: a quote,
+    /// backslash, escape, control byte or non-ASCII character at every offset of a long string
+    /// (in the escape-free and the unescaping path, and across the end of a word) gets the same
+    /// verdict and value from both parsers.
+    @Test(arguments: [#"\""#, #"\\"#, #"\n"#, #"\u0041"#, #"\uD83D\uDE00"#, "\u{1}", "\u{1F}", "\u{7F}", "é", "😀", "\"", "\t"])
+    func specialsAtEveryOffsetAgree(_ special: String) {
+        let plain = "Patient reviewed on the ward today, no concerns raised."
+        for prefix in ["", #"a\nb"#] {
+            for k in 0...plain.utf8.count {
+                let cut = plain.utf8.index(plain.startIndex, offsetBy: k)
+                let body = prefix + String(plain[..<cut]) + special + String(plain[cut...])
+                let bytes = Array(#"{"id":"n-1","text":""#.utf8) + Array(body.utf8) + Array(#"","z":1}"#.utf8)
+                let mine = JSONReader.parse(bytes)
+                let theirs = Self.foundation(bytes)
+                #expect((mine == nil) == (theirs == nil), "\(special.debugDescription) at \(k) after \(prefix.debugDescription)")
+                if let mine, let theirs { #expect(Self.same(mine, theirs)) }
+                // Raw quotes, tabs and control bytes end or break the string; the rest is valid.
+                #expect((mine == nil) == ["\"", "\t", "\u{1}", "\u{1F}"].contains(special))
+            }
+        }
+    }
+
     @Test func lastDuplicateKeyWins() {
         let v = JSONReader.parse(Array(#"{"id":"a","id":"b"}"#.utf8))
         #expect(v?["id"] == .string("b"))

@@ -28,9 +28,34 @@ import Testing
         return s
     }
 
+    /// Text with long ASCII runs, which the converter skips eight bytes at a time: line breaks
+    /// and wide scalars fall at every position of a word.
+    static func longRunText(seed: UInt64) -> String {
+        var rng = Rng(state: seed)
+        var s = ""
+        for _ in 0..<Int(rng.next() % 120) {
+            if rng.next() % 3 == 0 {
+                s += pieces[Int(rng.next() % UInt64(pieces.count))]
+            } else {
+                s += String(repeating: "a", count: Int(rng.next() % 23))
+            }
+        }
+        return s
+    }
+
     @Test(arguments: Array(UInt64(100)..<UInt64(140)))
     func agreesWithStringIndexViews(_ seed: UInt64) {
-        let text = Self.text(seed: seed)
+        Self.checkViews(Self.text(seed: seed))
+    }
+
+    @Test(arguments: Array(UInt64(300)..<UInt64(340)))
+    func longASCIIRunsAgreeWithViewsAndLines(_ seed: UInt64) {
+        let text = Self.longRunText(seed: seed)
+        Self.checkViews(text)
+        Self.checkLines(text)
+    }
+
+    static func checkViews(_ text: String) {
         let c = OffsetConverter(text)
         #expect(c.utf8Count == text.utf8.count && c.utf16Count == text.utf16.count && c.codePointCount == text.unicodeScalars.count)
         for idx in text.unicodeScalars.indices + [text.endIndex] {
@@ -58,7 +83,10 @@ import Testing
 
     @Test(arguments: Array(UInt64(200)..<UInt64(220)))
     func lineColumnAgreesWithSplittingOnLineBreaks(_ seed: UInt64) {
-        let text = Self.text(seed: seed)
+        Self.checkLines(Self.text(seed: seed))
+    }
+
+    static func checkLines(_ text: String) {
         let c = OffsetConverter(text)
         var line = 1, column = 1, u8 = 0
         var previousWasCR = false
